@@ -1,0 +1,39 @@
+package nl.meedoen.devinfra;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points a Quarkus service under test at the real PostgreSQL (its own database, named by the
+ * {@code database} init argument) and the real Kafka broker of this test JVM, and makes it trust
+ * the test token issuer.
+ */
+public class MeedoenTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "app";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", TestInfra.jdbcUrl(database));
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", "");
+        config.put("kafka.bootstrap.servers", TestInfra.kafka().bootstrapServers());
+        config.put("mp.jwt.verify.publickey.location", TestInfra.publicKey().toUri().toString());
+        config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+        config.put("mp.jwt.verify.audiences", DevTokens.AUDIENCE);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // shared for the whole JVM; TestInfra stops the servers at exit
+    }
+}
