@@ -1,0 +1,184 @@
+package nl.meedoen.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@QuarkusTestResource(FakeServices.class)
+class ReverseProxyTest {
+
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @TestHTTPResource("/")
+    URL gateway;
+
+    @Test
+    void getIsRoutedBySegmentWithPathQueryAndAuthorization() {
+        given().header("Authorization", "Bearer t0k3n")
+                .urlEncodingEnabled(false)
+                .when().get("/api/v1/tenants/T%2017?status=active&name=a%20b")
+                .then().statusCode(200)
+                .header("X-Upstream", "notification")
+                .body("service", equalTo("notification"))
+                .body("method", equalTo("GET"))
+                .body("path", equalTo("/api/v1/tenants/T%2017"))
+                .body("query", equalTo("status=active&name=a%20b"))
+                .body("headers.authorization", equalTo("Bearer t0k3n"));
+
+        given().when().get("/api/v1/consultations").then().statusCode(200).body("service", equalTo("consultation"));
+        given().when().get("/api/v1/panels/p1/members").then().statusCode(200).body("service", equalTo("panel"));
+    }
+
+    @Test
+    void putAndDeleteForwardMethodAndBody() {
+        given().contentType("application/json").body("{\"title\":\"Nieuwe keuken\"}")
+                .when().put("/api/v1/consultations/42")
+                .then().statusCode(200)
+                .body("service", equalTo("consultation"))
+                .body("method", equalTo("PUT"))
+                .body("path", equalTo("/api/v1/consultations/42"))
+                .body("headers.content-type", containsString("application/json"))
+                .body("body", equalTo("{\"title\":\"Nieuwe keuken\"}"));
+
+        given().contentType("application/json").body("{\"reason\":\"duplicate\"}")
+                .when().delete("/api/v1/mailings/7")
+                .then().statusCode(200)
+                .body("service", equalTo("notification"))
+                .body("method", equalTo("DELETE"))
+                .body("body", equalTo("{\"reason\":\"duplicate\"}"));
+    }
+
+    @Test
+    void largeBodyIsStreamedWhole() {
+        byte[] body = new byte[3 * 1024 * 1024];
+        Arrays.fill(body, (byte) 'x');
+        given().contentType("application/octet-stream").body(body)
+                .when().post("/api/v1/messages")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("bodyLength", equalTo(body.length));
+    }
+
+    @Test
+    void upstreamErrorsPassThroughUnchanged() {
+        given().when().get("/api/v1/templates/missing")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("notification has no such thing"));
+    }
+
+    @Test
+    void correlationIdIsGeneratedForwardedAndEchoed() {
+        Response response = given().when().get("/api/v1/tenants");
+        String id = response.header(CorrelationId.HEADER);
+        assertTrue(id != null && id.matches(UUID), "generated id: " + id);
+        assertEquals(id, response.jsonPath().getString("headers.x-correlation-id"));
+    }
+
+    @Test
+    void validCorrelationIdIsKept() {
+        given().header(CorrelationId.HEADER, "order-123.Retry_2")
+                .when().get("/api/v1/tenants")
+                .then().statusCode(200)
+                .header(CorrelationId.HEADER, "order-123.Retry_2")
+                .body("headers.x-correlation-id", equalTo("order-123.Retry_2"));
+    }
+
+    @Test
+    void invalidCorrelationIdIsReplaced() {
+        for (String invalid : new String[] {"has space", "x".repeat(65), "semi;colon"}) {
+            Response response = given().header(CorrelationId.HEADER, invalid).when().get("/api/v1/tenants");
+            String id = response.header(CorrelationId.HEADER);
+            assertTrue(id.matches(UUID), invalid + " was replaced by " + id);
+            assertEquals(id, response.jsonPath().getString("headers.x-correlation-id"));
+        }
+    }
+
+    @Test
+    void unknownSegmentIsNotFoundProblem() {
+        for (String path : new String[] {"/api/v1/nothing/1", "/api/v1/", "/api/v2/tenants"}) {
+            given().header(CorrelationId.HEADER, "nf-1")
+                    .when().get(path)
+                    .then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .header(CorrelationId.HEADER, "nf-1")
+                    .body("type", equalTo("https://meedoen.nl/problems/not-found"))
+                    .body("title", equalTo("Not Found"))
+                    .body("status", equalTo(404))
+                    .body("instance", equalTo(path))
+                    .body("detail", containsString(path));
+        }
+    }
+
+    @Test
+    void serviceDownIsBadGatewayProblem() {
+        given().header(CorrelationId.HEADER, "down-1")
+                .contentType("application/json").body("{\"seats\":12}")
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .header(CorrelationId.HEADER, "down-1")
+                .body("type", equalTo("https://meedoen.nl/problems/bad-gateway"))
+                .body("title", equalTo("Bad Gateway"))
+                .body("status", equalTo(502))
+                .body("detail", equalTo("Service 'recruitment' is not reachable."))
+                .body("instance", equalTo("/api/v1/campaigns"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void slowServiceIsGatewayTimeoutProblem() {
+        given().header(CorrelationId.HEADER, "slow-1")
+                .when().get("/api/v1/panels/slow")
+                .then().statusCode(504)
+                // The upstream sleeps 3 s; the gateway must give up after its 1 s timeout.
+                .time(lessThan(2500L))
+                .contentType("application/problem+json")
+                .header(CorrelationId.HEADER, "slow-1")
+                .body("type", equalTo("https://meedoen.nl/problems/gateway-timeout"))
+                .body("status", equalTo(504))
+                .body("detail", equalTo("Service 'panel' did not answer in time."))
+                .body("instance", equalTo("/api/v1/panels/slow"));
+    }
+
+    @Test
+    void dotSegmentsAreRejectedNotForwarded() throws Exception {
+        // java.net.http sends the path as given; REST Assured's client would normalize it away.
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(gateway.toString().replaceAll("/$", "") + "/api/v1/tenants/../panels/1"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains("https://meedoen.nl/problems/bad-request"), response.body());
+        assertTrue(response.headers().firstValue(CorrelationId.HEADER).orElse("").matches(UUID));
+    }
+
+    @Test
+    void gatewayIsReadyWhileAServiceIsDown() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .header(CorrelationId.HEADER, matchesPattern(UUID));
+    }
+}
