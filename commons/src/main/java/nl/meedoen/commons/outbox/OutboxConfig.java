@@ -1,0 +1,34 @@
+package nl.meedoen.commons.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "meedoen.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents {@code source} of this service's events. */
+    @WithDefault("urn:meedoen:${quarkus.application.name}")
+    String source();
+
+    /** Whether this process runs a relay (every replica may; only one holds the lock at a time). */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** How often an idle relay looks for new rows (writes in this process wake it at once). */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Rows published per round. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long the broker may take to acknowledge a round before the relay retries it. */
+    @WithDefault("15s")
+    Duration sendTimeout();
+
+    /** Published rows are kept this long for inspection, then purged. */
+    @WithDefault("P7D")
+    Duration retention();
+}

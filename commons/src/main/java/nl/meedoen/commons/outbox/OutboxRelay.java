@@ -1,0 +1,271 @@
+package nl.meedoen.commons.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import nl.meedoen.commons.events.CloudEvent;
+import nl.meedoen.commons.events.CloudEventHeaders;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes committed outbox rows to Kafka in id order and marks them published once the broker
+ * has acknowledged them.
+ *
+ * <p>Every replica runs a relay, but each round happens inside a transaction that holds a
+ * PostgreSQL advisory lock, so only one relay publishes at a time: per-key order holds and no two
+ * replicas publish the same row. A crash between the broker's ack and the commit republishes the
+ * round (at-least-once); consumers drop the duplicates by {@code ce_id}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary but fixed: the advisory lock that makes one relay active per database. */
+    private static final long RELAY_LOCK = 0x6d6565646f656eL; // "meedoen"
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, String> producer;
+    private Instant nextPurge = Instant.now();
+
+    void start(@Observes StartupEvent event) {
+        Gauge.builder("meedoen.outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox rows not yet acknowledged by Kafka")
+                .register(registry);
+        if (!config.relayEnabled()) {
+            return;
+        }
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, config.sendTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis() / 2,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis()),
+                new StringSerializer(), new StringSerializer());
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp.release();
+        if (thread != null) {
+            try {
+                thread.join(config.sendTimeout().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    void onWrite(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
+        wakeUp.release();
+    }
+
+    public long backlog() {
+        return backlog.get();
+    }
+
+    private void loop() {
+        long failures = 0;
+        while (running) {
+            try {
+                int published = relayOnce();
+                failures = 0;
+                if (published < config.batchSize()) {
+                    wakeUp.drainPermits();
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                failures++;
+                long backoff = Math.min(10_000, 250L << Math.min(failures, 6));
+                LOG.warnf("outbox relay round failed (attempt %d, next in %d ms): %s", failures, backoff, e.toString());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One round: lock, read pending rows in id order, send, await acks, mark published, commit. */
+    int relayOnce() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!tryLock(connection)) {
+                    connection.rollback();
+                    return 0; // another replica is relaying
+                }
+                List<Pending> pending = readPending(connection);
+                List<Long> acked = send(pending);
+                markPublished(connection, acked);
+                backlog.set(countBacklog(connection));
+                purgeOldRows(connection);
+                connection.commit();
+                if (acked.size() < pending.size()) {
+                    throw new IllegalStateException((pending.size() - acked.size()) + " events not acknowledged by Kafka");
+                }
+                return acked.size();
+            } catch (Exception e) {
+                safeRollback(connection);
+                throw e;
+            }
+        }
+    }
+
+    private record Pending(long id, String topic, CloudEvent event) {
+    }
+
+    private boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            ps.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<Pending> readPending(Connection connection) throws SQLException {
+        List<Pending> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT id, topic, event_key, event_id, type, source, subject, occurred_at, correlation_id, payload
+                FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?""")) {
+            ps.setInt(1, config.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CloudEvent event = new CloudEvent(rs.getObject("event_id", UUID.class).toString(), rs.getString("type"),
+                            rs.getString("source"), rs.getString("subject"), rs.getObject("occurred_at", OffsetDateTime.class),
+                            rs.getString("correlation_id"), rs.getString("event_key"), rs.getString("payload"));
+                    rows.add(new Pending(rs.getLong("id"), rs.getString("topic"), event));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Sends in id order through one idempotent producer (which keeps per-partition order) and returns the acked ids. */
+    private List<Long> send(List<Pending> pending) throws InterruptedException {
+        List<Future<RecordMetadata>> futures = new ArrayList<>(pending.size());
+        for (Pending row : pending) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.event().key(), row.event().payload());
+            CloudEventHeaders.write(record.headers(), row.event());
+            try {
+                futures.add(producer.send(record));
+            } catch (RuntimeException e) { // e.g. metadata not available while the broker is down
+                LOG.debugf("send failed: %s", e);
+                break;
+            }
+        }
+        producer.flush();
+        List<Long> acked = new ArrayList<>(futures.size());
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                futures.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acked.add(pending.get(i).id());
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.debugf("event %s not acknowledged: %s", pending.get(i).event().id(), e.toString());
+            }
+        }
+        return acked;
+    }
+
+    private void markPublished(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
+            Array array = connection.createArrayOf("bigint", ids.toArray());
+            ps.setArray(1, array);
+            ps.executeUpdate();
+        }
+    }
+
+    private long countBacklog(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void purgeOldRows(Connection connection) throws SQLException {
+        if (Instant.now().isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = Instant.now().plusSeconds(600);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM outbox_event WHERE published_at < ?")) {
+            ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void safeRollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debugf("rollback failed: %s", e);
+        }
+    }
+}

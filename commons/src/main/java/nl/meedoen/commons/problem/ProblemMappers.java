@@ -1,0 +1,169 @@
+package nl.meedoen.commons.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.meedoen.commons.correlation.CorrelationId;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one place that turns exceptions into RFC 9457 responses. Caller mistakes become 4xx with a
+ * field list; anything unexpected becomes a bare 500 (logged here, never with a stack trace in the body).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(400, "validation", "Request is not valid", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = pathOf(e);
+        return respond(400, "validation", "Request is not valid", "unknown property '" + field + "'", uri,
+                List.of(new Problem.FieldError(field, "unknown property")));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(InvalidFormatException e, UriInfo uri) {
+        String field = pathOf(e);
+        String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+        return respond(400, "validation", "Request is not valid", field + ": expected " + expected, uri,
+                List.of(new Problem.FieldError(field, "expected " + expected)));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonMappingException e, UriInfo uri) {
+        String field = pathOf(e);
+        if (field.isEmpty()) {
+            return respond(400, "malformed-json", "Malformed JSON", "the request body is not the expected JSON document", uri, null);
+        }
+        return respond(400, "validation", "Request is not valid", field + ": wrong type or shape", uri,
+                List.of(new Problem.FieldError(field, "wrong type or shape")));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e, UriInfo uri) {
+        return respond(400, "malformed-json", "Malformed JSON", "the request body is not valid JSON", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response staleWrite(OptimisticLockException e, UriInfo uri) {
+        return respond(409, "conflict", "Conflict", "the resource was changed concurrently; read it again and retry", uri, null);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Response.ResponseBuilder builder = builder(401, "unauthenticated", "Authentication required",
+                "a valid bearer token is required", uri, null);
+        return builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "forbidden", "Forbidden", "your role may not perform this operation", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return respond(status, "internal", "Internal error", null, uri, null);
+        }
+        Response.Status.Family family = Response.Status.Family.familyOf(status);
+        String title = Response.Status.fromStatusCode(status) == null ? family.name() : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = e.getCause() instanceof JsonProcessingException ? "the request body is not valid JSON" : e.getMessage();
+        return respond(status, title.toLowerCase().replace(' ', '-'), title, detail, uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("unexpected failure", e);
+        return respond(500, "internal", "Internal error", "the request could not be completed; quote the correlation id", uri, null);
+    }
+
+    public static Response respond(int status, String type, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        return builder(status, type, title, detail, uri, errors).build();
+    }
+
+    private static Response.ResponseBuilder builder(int status, String type, String title, String detail, UriInfo uri,
+                                                    List<Problem.FieldError> errors) {
+        Problem problem = new Problem(Problem.TYPE_BASE + type, title, status, detail,
+                uri == null ? null : uri.getRequestUri().getRawPath(), CorrelationId.current(),
+                errors == null || errors.isEmpty() ? null : errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    /** {@code upsert.request.address.postcode} → {@code address.postcode}: drop the method and parameter names. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        int index = 0;
+        for (Path.Node node : violation.getPropertyPath()) {
+            index++;
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER && index == 2) {
+                // the body parameter's own name says nothing to the caller; a query/path parameter's does
+                if (violation.getPropertyPath().toString().split("\\.").length > 2) {
+                    continue;
+                }
+            }
+            if (!field.isEmpty() && node.getName() != null) {
+                field.append('.');
+            }
+            if (node.getName() != null) {
+                field.append(node.getName());
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

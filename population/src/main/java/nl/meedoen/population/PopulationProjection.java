@@ -1,0 +1,71 @@
+package nl.meedoen.population;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.meedoen.commons.contracts.TenantProfileV1;
+import nl.meedoen.commons.events.CloudEvent;
+import nl.meedoen.commons.events.MalformedEventException;
+import nl.meedoen.commons.inbox.InboundEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.OffsetDateTime;
+
+/** Keeps this service's population read model in step with {@code tenants.profile.v1}. */
+@ApplicationScoped
+public class PopulationProjection {
+
+    @Inject
+    InboundEvents inbound;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Incoming("tenants-profile")
+    @Blocking // ordered: one record at a time, so per-tenant order holds
+    public void onProfile(ConsumerRecord<String, String> record) {
+        inbound.process("population", record, this::apply);
+    }
+
+    void apply(CloudEvent event) {
+        if (event.isTombstone()) {
+            PopulationMember.deleteById(event.key());
+            return;
+        }
+        TenantProfileV1 profile = parse(event);
+        PopulationMember member = PopulationMember.findById(event.key());
+        if (member == null) {
+            member = new PopulationMember();
+            member.tenantRef = event.key();
+        }
+        member.complexId = profile.complexId();
+        member.neighbourhoodCode = profile.neighbourhoodCode();
+        member.ageBand = profile.ageBand();
+        member.householdType = profile.householdType();
+        member.dwellingType = profile.dwellingType();
+        member.tenancyBand = profile.tenancyBand();
+        member.language = profile.language();
+        member.householdKey = profile.householdKey();
+        member.updatedAt = event.time() == null ? OffsetDateTime.now() : event.time();
+        member.persist();
+    }
+
+    private TenantProfileV1 parse(CloudEvent event) {
+        if (!TenantProfileV1.CHANGED.equals(event.type())) {
+            throw new MalformedEventException("unexpected event type " + event.type() + " on " + TenantProfileV1.TOPIC);
+        }
+        TenantProfileV1 profile;
+        try {
+            profile = mapper.readValue(event.payload(), TenantProfileV1.class);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("payload is not a tenant profile: " + e.getOriginalMessage(), e);
+        }
+        if (!event.key().equals(profile.tenantRef())) {
+            throw new MalformedEventException("record key " + event.key() + " differs from tenantRef " + profile.tenantRef());
+        }
+        return profile;
+    }
+}

@@ -1,0 +1,83 @@
+package nl.meedoen.population;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The read API of a service's population model. Each consuming service exposes it under its own
+ * resource path by extending this class with a {@code @Path}.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not read the population", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public abstract class PopulationResource {
+
+    public record Counts(String attribute, long total, Map<String, Long> counts) {
+    }
+
+    public record Member(String tenantRef, String complexId, String neighbourhoodCode, String ageBand,
+                         String householdType, String dwellingType, String tenancyBand, String language) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    @Path("counts")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "Count the population per value of one profile attribute")
+    @APIResponse(responseCode = "200", description = "Counts; tenants without a value are counted under \"unknown\"")
+    @APIResponse(responseCode = "400", description = "Unknown attribute", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Counts counts(@Parameter(description = "complexId, neighbourhoodCode, ageBand, householdType, dwellingType, tenancyBand or language", example = "ageBand")
+                         @QueryParam("attribute") String attribute) {
+        PopulationAttribute a = PopulationAttribute.parse(attribute).orElseThrow(() -> ProblemException.invalidField(
+                "attribute", "one of " + java.util.Arrays.toString(PopulationAttribute.values())));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT coalesce(" + a.column + ", 'unknown'), count(*) FROM population_member GROUP BY 1 ORDER BY 1")
+                .getResultList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        long total = 0;
+        for (Object[] row : rows) {
+            long n = ((Number) row[1]).longValue();
+            counts.put((String) row[0], n);
+            total += n;
+        }
+        return new Counts(attribute, total, counts);
+    }
+
+    @GET
+    @Path("members/{tenantRef}")
+    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
+    @Operation(summary = "The profile this service holds for one tenant (no contact data)")
+    @APIResponse(responseCode = "200", description = "The member")
+    @APIResponse(responseCode = "404", description = "Not in the population (never seen, or erased)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Member member(@PathParam("tenantRef") String tenantRef) {
+        PopulationMember m = PopulationMember.findById(tenantRef);
+        if (m == null) {
+            throw ProblemException.notFound("tenant " + tenantRef);
+        }
+        return new Member(m.tenantRef, m.complexId, m.neighbourhoodCode, m.ageBand, m.householdType, m.dwellingType,
+                m.tenancyBand, m.language);
+    }
+}
