@@ -25,8 +25,8 @@ public class MeedoenTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.datasource.jdbc.url", TestInfra.jdbcUrl(database));
         config.put("quarkus.datasource.username", PostgresServer.USER);
         config.put("quarkus.datasource.password", "");
-        config.put("kafka.bootstrap.servers", TestInfra.kafka().bootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", TestInfra.publicKey().toUri().toString());
+        config.put("kafka.bootstrap.servers", TestInfra.kafkaBootstrapServers());
+        config.put("mp.jwt.verify.publickey.location", TestInfra.publicKeyLocation());
         config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         config.put("mp.jwt.verify.audiences", DevTokens.AUDIENCE);
         return config;

@@ -1,31 +1,88 @@
 package nl.meedoen.devinfra;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The real PostgreSQL and Kafka of one test JVM: started on first use, shared by every test of the
  * module, stopped when the JVM exits. Data lives under {@code java.io.tmpdir} (the module's target/).
+ *
+ * <p>Quarkus loads test classes and test resources through different class loaders, each with its
+ * own copy of this class. So that all of them share one set of servers, every call is answered by
+ * the copy in the system class loader, and the API only passes JDK types.
  */
 public final class TestInfra {
 
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
     private static DevTokens tokens;
-    private static Path publicKey;
 
     private TestInfra() {
     }
 
-    public static synchronized PostgresServer postgres() {
+    /** A JDBC URL of the named database (created on first use: each service owns its database). */
+    public static String jdbcUrl(String database) {
+        return (String) owner("ownJdbcUrl", database);
+    }
+
+    public static String kafkaBootstrapServers() {
+        return (String) owner("ownKafkaBootstrapServers");
+    }
+
+    /** Stops the broker cleanly (tests of behaviour while Kafka is away). */
+    public static void stopKafka() {
+        owner("ownStopKafka");
+    }
+
+    /** Brings the broker back on the same port with its data. */
+    public static void startKafka() {
+        owner("ownStartKafka");
+    }
+
+    /** A signed JWT for the role, trusted by services configured with {@link #publicKeyLocation()}. */
+    public static String token(String role) {
+        return (String) owner("ownToken", role);
+    }
+
+    public static String publicKeyLocation() {
+        return (String) owner("ownPublicKeyLocation");
+    }
+
+    private static Object owner(String method, Object... args) {
+        try {
+            Class<?> ownerClass = Class.forName(TestInfra.class.getName(), true, ClassLoader.getSystemClassLoader());
+            Class<?>[] types = new Class<?>[args.length];
+            java.util.Arrays.fill(types, String.class);
+            Method m = ownerClass.getDeclaredMethod(method, types);
+            m.setAccessible(true);
+            // Kafka instantiates plugins through the context class loader: it must be the owner's.
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(ownerClass.getClassLoader());
+            try {
+                return m.invoke(null, args);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("dev-infra must be on the system class path of the test JVM", e);
+        }
+    }
+
+    private static synchronized String ownJdbcUrl(String database) {
         if (postgres == null) {
             postgres = PostgresServer.startEphemeral(workDir().resolve("postgres"), FreePort.pick());
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
         }
-        return postgres;
+        postgres.ensureDatabases(List.of(database));
+        return postgres.jdbcUrl(database);
     }
 
-    public static synchronized KafkaBroker kafka() {
+    private static synchronized KafkaBroker kafka() {
         if (kafka == null) {
             kafka = KafkaBroker.start(workDir().resolve("kafka"), FreePort.pick(), FreePort.pick());
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
@@ -33,22 +90,32 @@ public final class TestInfra {
         return kafka;
     }
 
-    public static synchronized DevTokens tokens() {
+    private static String ownKafkaBootstrapServers() {
+        return kafka().bootstrapServers();
+    }
+
+    private static void ownStopKafka() {
+        kafka().stop();
+    }
+
+    private static void ownStartKafka() {
+        kafka().start();
+    }
+
+    private static synchronized DevTokens tokens() {
         if (tokens == null) {
-            tokens = DevTokens.generate();
-            publicKey = tokens.writePublicKey(workDir().resolve("dev-issuer.pub.pem"));
+            tokens = DevTokens.inDirectory(workDir().resolve("jwt"));
         }
         return tokens;
     }
 
-    public static synchronized Path publicKey() {
-        tokens();
-        return publicKey;
+    private static String ownToken(String role) {
+        return tokens().tokenForRole(role);
     }
 
-    public static String jdbcUrl(String database) {
-        postgres().ensureDatabases(List.of(database));
-        return postgres.jdbcUrl(database);
+    private static String ownPublicKeyLocation() {
+        tokens();
+        return workDir().resolve("jwt").resolve("dev-issuer.pub.pem").toUri().toString();
     }
 
     private static Path workDir() {

@@ -34,13 +34,12 @@ class TestInfraTest {
 
     @Test
     void kafkaSurvivesAStopAndKeepsItsRecords() {
-        KafkaBroker kafka = TestInfra.kafka();
         send("infra-check", "before");
-        kafka.stop();
-        kafka.start();
+        TestInfra.stopKafka();
+        TestInfra.startKafka();
         send("infra-check", "after");
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "infra-check",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
@@ -56,7 +55,7 @@ class TestInfraTest {
     }
 
     private static void send(String topic, String value) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers());
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers());
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "k", value)).get();
         } catch (Exception e) {
@@ -66,7 +65,7 @@ class TestInfraTest {
 
     @Test
     void devTokensAreSignedForTheRequestedRole() {
-        String token = TestInfra.tokens().tokenForRole("ops");
+        String token = TestInfra.token("ops");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         assertTrue(payload.contains("\"groups\":[\"ops\"]"), payload);
         assertTrue(payload.contains(DevTokens.ISSUER), payload);

@@ -51,7 +51,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary but fixed: the advisory lock that makes one relay active per database. */
-    private static final long RELAY_LOCK = 0x6d6565646f656eL; // "meedoen"
+    public static final long RELAY_LOCK = 0x6d6565646f656eL; // "meedoen"
 
     @Inject
     AgroalDataSource dataSource;

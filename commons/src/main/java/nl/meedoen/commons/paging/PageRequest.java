@@ -14,8 +14,14 @@ public record PageRequest(int limit, String afterKey) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
-    public static PageRequest of(Integer limit, String after) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
+    /** @param limit the raw query value, parsed here so that "ten" is a 400 and not JAX-RS's 404 */
+    public static PageRequest of(String limit, String after) {
+        int size;
+        try {
+            size = limit == null || limit.isEmpty() ? DEFAULT_LIMIT : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
         if (size < 1 || size > MAX_LIMIT) {
             throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
         }

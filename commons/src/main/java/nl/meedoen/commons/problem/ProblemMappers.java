@@ -95,6 +95,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof UnrecognizedPropertyException cause) {
+            return unknownProperty(cause, uri);
+        }
+        if (e.getCause() instanceof InvalidFormatException cause) {
+            return wrongType(cause, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException cause) {
+            return unreadable(cause, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return malformed(cause, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
@@ -102,8 +114,7 @@ public class ProblemMappers {
         }
         Response.Status.Family family = Response.Status.Family.familyOf(status);
         String title = Response.Status.fromStatusCode(status) == null ? family.name() : Response.Status.fromStatusCode(status).getReasonPhrase();
-        String detail = e.getCause() instanceof JsonProcessingException ? "the request body is not valid JSON" : e.getMessage();
-        return respond(status, title.toLowerCase().replace(' ', '-'), title, detail, uri, null);
+        return respond(status, title.toLowerCase().replace(' ', '-'), title, e.getMessage(), uri, null);
     }
 
     @ServerExceptionMapper

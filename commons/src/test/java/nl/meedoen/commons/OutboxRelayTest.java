@@ -1,0 +1,125 @@
+package nl.meedoen.commons;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import nl.meedoen.commons.outbox.OutboxRelay;
+import nl.meedoen.devinfra.TestInfra;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static nl.meedoen.commons.ProblemDetailsTest.as;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    static KafkaConsumer<String, String> consumer() {
+        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(NoteResource.TOPIC));
+        return consumer;
+    }
+
+    static List<ConsumerRecord<String, String>> recordsWithKey(KafkaConsumer<String, String> consumer, String key, Duration wait) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + wait.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                if (key.equals(r.key())) {
+                    found.add(r);
+                }
+            });
+        }
+        return found;
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCommittedEventIsPublishedOnceAsABinaryCloudEvent() {
+        try (var consumer = consumer()) {
+            String id = as("corporation").header("X-Correlation-Id", "corr-outbox-1").contentType(ContentType.JSON)
+                    .body("{\"text\": \"relay me\"}").post("/test/notes")
+                    .then().statusCode(201).extract().jsonPath().getString("id");
+            List<ConsumerRecord<String, String>> records = recordsWithKey(consumer, id, Duration.ofSeconds(6));
+            assertEquals(1, records.size(), "published exactly once");
+            ConsumerRecord<String, String> record = records.get(0);
+            assertEquals("1.0", header(record, "ce_specversion"));
+            assertEquals("nl.meedoen.test.note-created.v1", header(record, "ce_type"));
+            assertEquals("urn:meedoen:commons-test", header(record, "ce_source"));
+            assertEquals(id, header(record, "ce_subject"));
+            assertEquals("corr-outbox-1", header(record, "ce_correlationid"));
+            assertTrue(header(record, "ce_id").matches("[0-9a-f-]{36}"));
+            assertTrue(record.value().contains("\"relay me\""));
+        }
+    }
+
+    @Test
+    void aRolledBackRequestPublishesNothing() {
+        try (var consumer = consumer()) {
+            as("corporation").contentType(ContentType.JSON).body("{\"text\": \"fail-after-write\"}").post("/test/notes")
+                    .then().statusCode(500);
+            String id = as("corporation").contentType(ContentType.JSON).body("{\"text\": \"after failure\"}").post("/test/notes")
+                    .then().statusCode(201).extract().jsonPath().getString("id");
+            long previousId = Long.parseLong(id) - 1; // the id the failed insert consumed
+            List<ConsumerRecord<String, String>> failed = recordsWithKey(consumer, Long.toString(previousId), Duration.ofSeconds(4));
+            assertTrue(failed.isEmpty(), "the rolled-back note must not be published");
+        }
+    }
+
+    /** Another replica's relay holds the lock: this one must not publish until it is released. */
+    @Test
+    void onlyTheRelayHoldingTheAdvisoryLockPublishes() throws Exception {
+        try (var consumer = consumer(); Connection otherReplica = dataSource.getConnection()) {
+            otherReplica.setAutoCommit(false);
+            try (PreparedStatement lock = otherReplica.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, OutboxRelay.RELAY_LOCK);
+                lock.execute();
+            }
+            String id = as("corporation").contentType(ContentType.JSON).body("{\"text\": \"wait for lock\"}").post("/test/notes")
+                    .then().statusCode(201).extract().jsonPath().getString("id");
+            assertTrue(recordsWithKey(consumer, id, Duration.ofSeconds(3)).isEmpty(), "published while another relay held the lock");
+            assertFalse(isPublished(id));
+            otherReplica.rollback(); // releases the transaction-scoped lock
+            assertEquals(1, recordsWithKey(consumer, id, Duration.ofSeconds(5)).size());
+            await().atMost(Duration.ofSeconds(5)).until(() -> isPublished(id));
+        }
+    }
+
+    private boolean isPublished(String key) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT published_at IS NOT NULL FROM outbox_event WHERE topic = ? AND event_key = ?")) {
+            ps.setString(1, NoteResource.TOPIC);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package nl.meedoen.commons;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import nl.meedoen.devinfra.TestInfra;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class ProblemDetailsTest {
+
+    static RequestSpecification as(String role) {
+        return given().auth().oauth2(TestInfra.token(role));
+    }
+
+    static long count() {
+        return as("ops").get("/test/notes/count").then().statusCode(200).extract().as(Long.class);
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemAndChangesNothing() {
+        long before = count();
+        as("corporation").contentType(ContentType.JSON).body("{\"text\": \"hi\"")
+                .post("/test/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://meedoen.nl/problems/malformed-json"))
+                .body("status", equalTo(400))
+                .body("instance", equalTo("/test/notes"))
+                .body(not(containsString("at nl.meedoen")));
+        assertEquals(before, count());
+    }
+
+    @Test
+    void unknownPropertiesAreRejectedNotIgnored() {
+        long before = count();
+        as("corporation").contentType(ContentType.JSON).body("{\"text\": \"hi\", \"colour\": \"red\"}")
+                .post("/test/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("colour"));
+        assertEquals(before, count());
+    }
+
+    @Test
+    void wrongTypesNameTheField() {
+        as("corporation").contentType(ContentType.JSON).body("{\"text\": \"hi\", \"priority\": \"high\"}")
+                .post("/test/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("priority"));
+    }
+
+    @Test
+    void beanValidationFailuresListEveryField() {
+        long before = count();
+        as("corporation").contentType(ContentType.JSON).body("{\"text\": \" \", \"priority\": 11, \"tag\": {}}")
+                .post("/test/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://meedoen.nl/problems/validation"))
+                .body("errors.field", containsInAnyOrder("text", "priority", "tag.name"));
+        assertEquals(before, count());
+    }
+
+    @Test
+    void missingBodyIsA400() {
+        as("corporation").contentType(ContentType.JSON).post("/test/notes")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void authenticationAndRolesAnswerWithProblems() {
+        given().contentType(ContentType.JSON).body("{\"text\": \"hi\"}").post("/test/notes")
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2("not-a-jwt").get("/test/notes")
+                .then().statusCode(401).contentType("application/problem+json");
+        as("survey-frontend").contentType(ContentType.JSON).body("{\"text\": \"hi\"}").post("/test/notes")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void httpLevelMistakesAreProblemsToo() {
+        as("ops").get("/test/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        as("ops").delete("/test/notes").then().statusCode(405).contentType("application/problem+json");
+        as("corporation").contentType(ContentType.XML).body("<note/>").post("/test/notes")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void theCorrelationIdIsKeptOrCreatedAndReturned() {
+        as("ops").header("X-Correlation-Id", "abc-123").get("/test/notes")
+                .then().statusCode(200).header("X-Correlation-Id", "abc-123");
+        as("ops").header("X-Correlation-Id", "bad id with spaces\n").get("/test/notes")
+                .then().statusCode(200).header("X-Correlation-Id", matchesPattern("[0-9a-f-]{36}"));
+        as("ops").get("/test/missing").then().header("X-Correlation-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("correlationId", matchesPattern("[0-9a-f-]{36}"));
+    }
+}

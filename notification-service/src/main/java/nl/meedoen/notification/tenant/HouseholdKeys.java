@@ -1,0 +1,46 @@
+package nl.meedoen.notification.tenant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The household key: an HMAC of the normalised address under a secret only this service knows, so
+ * other services can tell "same household" without learning (or guessing) the address.
+ */
+@ApplicationScoped
+public class HouseholdKeys {
+
+    private final SecretKeySpec key;
+
+    public HouseholdKeys(@ConfigProperty(name = "meedoen.household-key.secret") String secret) {
+        if (secret.length() < 16) {
+            throw new IllegalStateException("meedoen.household-key.secret must be at least 16 characters");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    public String of(String postcode, int houseNumber, String suffix) {
+        String normalised = normalisePostcode(postcode) + "|" + houseNumber + "|"
+                + (suffix == null ? "" : suffix.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code 1234ab} → {@code 1234 AB}. */
+    public static String normalisePostcode(String postcode) {
+        String compact = postcode.replace(" ", "").toUpperCase(Locale.ROOT);
+        return compact.substring(0, 4) + " " + compact.substring(4);
+    }
+}

@@ -1,0 +1,103 @@
+package nl.meedoen.notification.tenant;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Preconditions;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+@Path("/api/v1/tenants")
+@Tag(name = "Tenant register", description = "Tenants pushed by the corporation; the only personal contact data in Meedoen")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not use the register", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TenantResource {
+
+    static final String TENANT_REF = "[A-Za-z0-9._-]{1,64}";
+
+    @Inject
+    TenantRegister register;
+
+    @Context
+    UriInfo uri;
+
+    @PUT
+    @Path("{tenantRef}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "Create or update a tenant",
+            description = "Idempotent upsert by the corporation's tenantRef. Sending the same data again changes nothing. "
+                    + "If-Match (an ETag from a read) is honoured when sent.")
+    @APIResponse(responseCode = "200", description = "Updated (or unchanged)", content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response upsert(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF, message = "1-64 letters, digits, dot, underscore or dash") String tenantRef,
+                           @Parameter(description = "ETag of the version you last read") @HeaderParam("If-Match") String ifMatch,
+                           @NotNull(message = "a JSON body is required") @Valid TenantRequest request) {
+        TenantRegister.Upserted result = register.upsert(tenantRef, request, ifMatch);
+        Response.ResponseBuilder response = result.created()
+                ? Response.created(URI.create("/api/v1/tenants/" + tenantRef))
+                : Response.ok();
+        return response.entity(result.tenant()).tag(Preconditions.etag(result.tenant().version())).build();
+    }
+
+    @GET
+    @Path("{tenantRef}")
+    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
+    @Operation(summary = "Read one tenant, with an ETag for conditional updates")
+    @APIResponse(responseCode = "200", description = "The tenant", content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef) {
+        TenantView tenant = register.get(tenantRef);
+        return Response.ok(tenant).tag(Preconditions.etag(tenant.version())).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
+    @Operation(summary = "List tenants by tenantRef, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of tenants; follow `next` (or the Link header) for more")
+    public Response list(@Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
+                         @Parameter(description = "the `next` cursor of the previous page") @QueryParam("after") String after) {
+        return register.list(PageRequest.of(limit, after)).toResponse(uri);
+    }
+
+    @DELETE
+    @Path("{tenantRef}")
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "Erase a tenant (right to be forgotten)",
+            description = "Deletes the personal data and publishes a tombstone so every service drops the profile.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "404", description = "Unknown tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response erase(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef) {
+        register.erase(tenantRef);
+        return Response.noContent().build();
+    }
+}
