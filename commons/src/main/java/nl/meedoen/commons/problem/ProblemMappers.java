@@ -3,6 +3,7 @@ package nl.meedoen.commons.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -69,6 +70,12 @@ public class ProblemMappers {
         }
         return respond(400, "validation", "Request is not valid", field + ": wrong type or shape", uri,
                 List.of(new Problem.FieldError(field, "wrong type or shape")));
+    }
+
+    /** Declared for its own type too, or Quarkus' built-in mapper (an empty 400) would win. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper

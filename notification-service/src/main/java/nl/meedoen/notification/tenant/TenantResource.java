@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 
 @Path("/api/v1/tenants")
 @Tag(name = "Tenant register", description = "Tenants pushed by the corporation; the only personal contact data in Meedoen")
@@ -63,8 +62,9 @@ public class TenantResource {
                            @Parameter(description = "ETag of the version you last read") @HeaderParam("If-Match") String ifMatch,
                            @NotNull(message = "a JSON body is required") @Valid TenantRequest request) {
         TenantRegister.Upserted result = register.upsert(tenantRef, request, ifMatch);
+        // A relative Location: behind the gateway this service's own host name means nothing to the caller.
         Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/api/v1/tenants/" + tenantRef))
+                ? Response.status(Response.Status.CREATED).header("Location", "/api/v1/tenants/" + tenantRef)
                 : Response.ok();
         return response.entity(result.tenant()).tag(Preconditions.etag(result.tenant().version())).build();
     }

@@ -1,0 +1,208 @@
+package nl.meedoen.localstack;
+
+import nl.meedoen.devinfra.DevTokens;
+import sun.misc.Signal;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code local-stack run} starts the platform on localhost and keeps it running until Ctrl-C;
+ * {@code local-stack token <role>} prints a development JWT the running services accept.
+ */
+public final class LocalStack {
+
+    private static final String USAGE = """
+            Usage:
+              meedoen run [--data DIR] [--base-port N] [--postgres-port N] [--kafka-port N]
+                  Starts PostgreSQL, Kafka, the four services and the gateway; Ctrl-C stops them.
+                  --data DIR        data folder (default: <repo>/.local-data)
+                  --base-port N     gateway on N, services on N+1..N+4 (default 8080)
+                  --postgres-port N PostgreSQL (default 15432)
+                  --kafka-port N    Kafka bootstrap on N, its controller on N+1 (default 19092)
+              meedoen token <role> [--data DIR]
+                  Prints a JWT (valid 1 hour) for role corporation, tenant-organisation, survey-frontend or ops.
+            """;
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        // Kafka and zonky log through SLF4J -> JBoss LogManager; must be set before anything logs.
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        try {
+            System.exit(run(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+    }
+
+    private static int run(String[] args) {
+        List<String> positional = new ArrayList<>();
+        Path repoRoot = findRepoRoot();
+        Path dataDir = null;
+        int basePort = Ports.DEFAULT_BASE;
+        int postgresPort = Ports.DEFAULT_POSTGRES;
+        int kafkaPort = Ports.DEFAULT_KAFKA;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data" -> dataDir = Path.of(value(args, ++i, "--data"));
+                case "--repo" -> repoRoot = Path.of(value(args, ++i, "--repo"));
+                case "--base-port" -> basePort = port(value(args, ++i, "--base-port"));
+                case "--postgres-port" -> postgresPort = port(value(args, ++i, "--postgres-port"));
+                case "--kafka-port" -> kafkaPort = port(value(args, ++i, "--kafka-port"));
+                case "-h", "--help", "help" -> {
+                    System.out.print(USAGE);
+                    return 0;
+                }
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        throw new IllegalArgumentException("Unknown option " + args[i]);
+                    }
+                    positional.add(args[i]);
+                }
+            }
+        }
+        if (dataDir == null) {
+            dataDir = repoRoot.resolve(".local-data");
+        }
+        if (positional.isEmpty()) {
+            throw new IllegalArgumentException("Missing command: run or token");
+        }
+        return switch (positional.get(0)) {
+            case "run" -> {
+                if (positional.size() > 1) {
+                    throw new IllegalArgumentException("Unexpected argument " + positional.get(1));
+                }
+                yield runStack(new Stack.Settings(repoRoot, dataDir, Ports.of(basePort, postgresPort, kafkaPort), true,
+                        Duration.ofSeconds(120)));
+            }
+            case "token" -> {
+                if (positional.size() != 2 || !DevTokens.ROLES.contains(positional.get(1))) {
+                    throw new IllegalArgumentException("Usage: token <role>, role one of " + new TreeSet<>(DevTokens.ROLES));
+                }
+                System.out.println(Stack.tokens(dataDir).tokenForRole(positional.get(1)));
+                yield 0;
+            }
+            default -> throw new IllegalArgumentException("Unknown command " + positional.get(0));
+        };
+    }
+
+    private static int runStack(Stack.Settings settings) {
+        Stack stack = new Stack(settings);
+        AtomicBoolean signalled = new AtomicBoolean();
+        // Handle SIGINT/SIGTERM ourselves rather than in a shutdown hook: shutdown hooks run in parallel, and
+        // zonky's own hook would stop PostgreSQL while the services are still draining. Here the order holds:
+        // children first, then Kafka, then PostgreSQL.
+        for (String name : List.of("INT", "TERM")) {
+            Signal.handle(new Signal(name), signal -> new Thread(() -> {
+                signalled.set(true);
+                System.out.println();
+                System.out.println("[local-stack] SIG" + signal.getName() + ": stopping the services, Kafka and PostgreSQL ...");
+                stack.close();
+                System.out.println("[local-stack] stopped.");
+                System.exit(0);
+            }, "local-stack-stop").start());
+        }
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            if (signalled.get()) { // Ctrl-C during startup: the signal thread finishes and exits
+                sleepForever();
+            }
+            System.err.println("[local-stack] could not start: " + e.getMessage());
+            stack.close();
+            return 1;
+        }
+        printSummary(stack);
+        while (true) { // until a signal ends the JVM; meanwhile tell the developer when an application dies
+            for (ChildProcess child : stack.newlyExited()) {
+                System.err.println("[local-stack] " + child.app.module + " exited with code " + child.exitCode()
+                        + "; last lines of " + child.log + ":\n" + child.logTail(20));
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                return 1;
+            }
+        }
+    }
+
+    private static void sleepForever() {
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void printSummary(Stack stack) {
+        Stack.Settings s = stack.settings();
+        StringBuilder out = new StringBuilder("\nMeedoen is running. Data folder: " + s.dataDir() + "\n\n");
+        out.append(String.format("  %-22s %s%n", "Gateway", stack.gatewayUrl()));
+        out.append(String.format("  %-22s %s/swagger-ui%n", "Swagger UI", stack.gatewayUrl()));
+        out.append(String.format("  %-22s %s/openapi%n", "OpenAPI", stack.gatewayUrl()));
+        for (App app : App.values()) {
+            if (app.isService()) {
+                out.append(String.format("  %-22s %s  (log: %s)%n", app.module, stack.url(app), stack.log(app)));
+            }
+        }
+        out.append(String.format("  %-22s %s%n", "gateway log", stack.log(App.GATEWAY)));
+        out.append(String.format("  %-22s %s  (user postgres, no password; also %s)%n", "PostgreSQL",
+                stack.jdbcUrl("notification"), String.join(", ", Stack.DATABASES.subList(1, Stack.DATABASES.size()))));
+        out.append(String.format("  %-22s %s%n", "Kafka bootstrap", stack.kafkaBootstrapServers()));
+        out.append("\nA token (valid 1 hour; roles corporation, tenant-organisation, survey-frontend, ops):\n");
+        String dataOption = s.dataDir().equals(s.repoRoot().resolve(".local-data")) ? "" : " --data " + s.dataDir();
+        out.append("  ./meedoen token corporation").append(dataOption).append("\n");
+        out.append("  curl -H \"Authorization: Bearer $(./meedoen token corporation").append(dataOption)
+                .append(")\" ").append(stack.gatewayUrl()).append("/api/v1/consultations/population/counts?attribute=ageBand\n");
+        out.append("\nCtrl-C stops everything.\n");
+        System.out.println(out);
+    }
+
+    /** The repository root: the directory holding local-stack/, found from where this class was loaded. */
+    static Path findRepoRoot() {
+        String configured = System.getProperty("meedoen.repo.root");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        try {
+            Path location = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path dir = location; dir != null; dir = dir.getParent()) {
+                if (Files.isDirectory(dir.resolve("local-stack")) && Files.exists(dir.resolve("pom.xml"))) {
+                    return dir;
+                }
+            }
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            // fall through to the working directory
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Not a port: " + value);
+    }
+}

@@ -1,0 +1,435 @@
+package nl.meedoen.localstack;
+
+import nl.meedoen.devinfra.DevTokens;
+import nl.meedoen.devinfra.KafkaBroker;
+import nl.meedoen.devinfra.PostgresServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The whole platform on localhost: PostgreSQL and Kafka inside this JVM's control, and the four
+ * services and the gateway as child JVMs. Used by {@code local-stack run} and by the end-to-end tests,
+ * so both start the platform the same way.
+ *
+ * <p>{@link #close()} may be called from another thread at any time, also while {@link #start()} is
+ * still running (Ctrl-C during startup): every started part registers itself under the lock, and a
+ * part that finishes starting after close has begun is stopped at once.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final List<String> DATABASES = List.of("notification", "consultation", "panel", "recruitment");
+    public static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    /**
+     * @param persistent keep PostgreSQL's data crash-safe across runs ({@code run}); tests use a throwaway server
+     */
+    public record Settings(Path repoRoot, Path dataDir, Ports ports, boolean persistent, Duration readyTimeout) {
+        public Settings {
+            repoRoot = repoRoot.toAbsolutePath().normalize();
+            dataDir = dataDir.toAbsolutePath().normalize();
+        }
+    }
+
+    private final Settings settings;
+    private final Path logs;
+    private final PidFile pids;
+    private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+    private final Map<App, ChildProcess> children = new EnumMap<>(App.class);
+    private final Set<App> reportedExit = EnumSet.noneOf(App.class);
+    private volatile boolean closing;
+    private boolean closed;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private DevTokens tokens;
+    private Path publicKey;
+    private String householdSecret;
+
+    public Stack(Settings settings) {
+        this.settings = settings;
+        this.logs = settings.dataDir().resolve("logs");
+        this.pids = new PidFile(settings.dataDir().resolve("pids"));
+        // A plain JVM exit (or a signal the launcher does not handle) still stops the children.
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public static Stack start(Settings settings) {
+        Stack stack = new Stack(settings);
+        stack.start();
+        return stack;
+    }
+
+    /** The development issuer kept in {@code dataDir/jwt}: the pair the running services trust. */
+    public static DevTokens tokens(Path dataDir) {
+        return DevTokens.inDirectory(dataDir.resolve("jwt"));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public DevTokens tokens() {
+        return tokens;
+    }
+
+    public String url(App app) {
+        return "http://localhost:" + settings.ports().of(app);
+    }
+
+    public String gatewayUrl() {
+        return url(App.GATEWAY);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + settings.ports().postgres() + "/" + database;
+    }
+
+    public String kafkaBootstrapServers() {
+        return "localhost:" + settings.ports().kafka();
+    }
+
+    public Path log(App app) {
+        return logs.resolve(app.module + ".log");
+    }
+
+    public void start() {
+        long t0 = System.nanoTime();
+        CompletableFuture<Void> postgresStarted = null;
+        try {
+            checkPackaged();
+            Files.createDirectories(logs);
+            Files.createDirectories(settings.dataDir().resolve("tmp"));
+            lockDataDir();
+            List<String> leftovers = pids.stopLeftovers();
+            if (!leftovers.isEmpty()) {
+                say("stopped leftovers of an earlier run: " + String.join(", ", leftovers));
+            }
+            checkPortsFree();
+            tokens = tokens(settings.dataDir());
+            publicKey = tokens.writePublicKey(settings.dataDir().resolve("jwt/dev-issuer.pub.pem"));
+            householdSecret = householdSecret();
+
+            // PostgreSQL and Kafka are independent: start them side by side.
+            postgresStarted = CompletableFuture.runAsync(this::startPostgres);
+            KafkaBroker broker = KafkaBroker.start(settings.dataDir().resolve("kafka"),
+                    settings.ports().kafka(), settings.ports().kafkaController());
+            register(() -> kafka = broker, broker::close);
+            say("Kafka ready on " + kafkaBootstrapServers());
+            try {
+                postgresStarted.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            say("PostgreSQL ready on port " + settings.ports().postgres() + " (" + String.join(", ", DATABASES) + ")");
+
+            for (App app : App.values()) {
+                Files.deleteIfExists(log(app)); // each run starts with fresh logs
+            }
+            List<ChildProcess> started = new ArrayList<>();
+            for (App app : App.values()) {
+                started.add(startChild(app));
+            }
+            awaitReady(started);
+            say(String.format("all up in %.1f s", (System.nanoTime() - t0) / 1e9));
+        } catch (IOException e) {
+            abort(postgresStarted);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            abort(postgresStarted);
+            throw e;
+        }
+    }
+
+    private void abort(CompletableFuture<Void> postgresStarted) {
+        if (postgresStarted != null) {
+            postgresStarted.handle((ok, error) -> null).join(); // let it finish, so close() can stop it
+        }
+        close();
+    }
+
+    private void startPostgres() {
+        Path dir = settings.dataDir().resolve("postgres");
+        PostgresServer server = settings.persistent()
+                ? PostgresServer.startPersistent(dir, settings.ports().postgres())
+                : PostgresServer.startEphemeral(dir, settings.ports().postgres());
+        register(() -> postgres = server, server::close);
+        server.ensureDatabases(DATABASES);
+    }
+
+    /** Stops one application (SIGTERM, forced after the grace period); the rest keeps running. */
+    public void stop(App app) {
+        ChildProcess child;
+        synchronized (this) {
+            child = children.remove(app);
+            pids.write(children.values());
+        }
+        if (child != null) {
+            child.requestStop();
+            child.awaitExit(System.nanoTime() + STOP_GRACE.toNanos());
+            say(app.module + " stopped");
+        }
+    }
+
+    /** Starts one application again (after {@link #stop(App)}) and waits until it is ready. */
+    public void start(App app) {
+        awaitReady(List.of(startChild(app)));
+    }
+
+    /** Applications that exited on their own since the last call (the launcher reports them). */
+    public synchronized List<ChildProcess> newlyExited() {
+        List<ChildProcess> exited = new ArrayList<>();
+        for (ChildProcess child : children.values()) {
+            if (!child.isAlive() && reportedExit.add(child.app)) {
+                exited.add(child);
+            }
+        }
+        return exited;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            Collection<ChildProcess> running = new ArrayList<>(children.values());
+            running.forEach(ChildProcess::requestStop); // all at once, then wait for all
+            long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+            running.forEach(child -> child.awaitExit(deadline));
+            children.clear();
+            quietly("Kafka", kafka);
+            quietly("PostgreSQL", postgres);
+            kafka = null;
+            postgres = null;
+            if (lock != null) { // without the lock the data folder (and its pid file) belongs to another launcher
+                try {
+                    Files.deleteIfExists(settings.dataDir().resolve("pids"));
+                    lock.release();
+                    lockChannel.close();
+                } catch (IOException e) {
+                    // the lock goes with the process anyway
+                }
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: this is the hook
+        }
+    }
+
+    private static void quietly(String what, AutoCloseable part) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("stopping " + what + " failed: " + e);
+        }
+    }
+
+    /** Keeps {@code part} for close(); when close has already begun, stops it at once and aborts. */
+    private void register(Runnable keep, Runnable stopNow) {
+        synchronized (this) {
+            if (!closing) {
+                keep.run();
+                return;
+            }
+        }
+        stopNow.run();
+        throw new IllegalStateException("stopped while starting");
+    }
+
+    private ChildProcess startChild(App app) {
+        ChildProcess child = new ChildProcess(app, settings.ports().of(app), command(app), log(app));
+        synchronized (this) {
+            if (closing) {
+                throw new IllegalStateException("stopped while starting");
+            }
+            child.start();
+            children.put(app, child);
+            reportedExit.remove(app);
+            pids.write(children.values());
+        }
+        return child;
+    }
+
+    private List<String> command(App app) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("java.io.tmpdir", settings.dataDir().resolve("tmp").toString());
+        // Local development: listen on the loopback interface only.
+        props.put("quarkus.http.host", "127.0.0.1");
+        props.put("quarkus.http.port", String.valueOf(settings.ports().of(app)));
+        props.put("mp.jwt.verify.publickey.location", publicKey.toUri().toString());
+        props.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+        props.put("mp.jwt.verify.audiences", DevTokens.AUDIENCE);
+        if (app.isService()) {
+            props.put("quarkus.datasource.jdbc.url", jdbcUrl(app.key));
+            props.put("quarkus.datasource.username", PostgresServer.USER);
+            props.put("quarkus.datasource.password", "");
+            props.put("kafka.bootstrap.servers", kafkaBootstrapServers());
+        } else {
+            for (App service : App.values()) {
+                if (service.isService()) {
+                    props.put("meedoen.gateway.services." + service.key, url(service));
+                }
+            }
+        }
+        if (app == App.NOTIFICATION) {
+            props.put("meedoen.household-key.secret", householdSecret);
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+        props.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(app.jar(settings.repoRoot()).toString());
+        return command;
+    }
+
+    private void awaitReady(Collection<ChildProcess> starting) {
+        long t0 = System.nanoTime();
+        long deadline = t0 + settings.readyTimeout().toNanos();
+        Set<ChildProcess> pending = new LinkedHashSet<>(starting);
+        while (!pending.isEmpty()) {
+            for (Iterator<ChildProcess> it = pending.iterator(); it.hasNext(); ) {
+                if (closing) {
+                    throw new IllegalStateException("stopped while starting");
+                }
+                ChildProcess child = it.next();
+                if (!child.isAlive()) {
+                    throw new IllegalStateException(child.app.module + " exited with code " + child.exitCode()
+                            + " before it was ready. Last lines of " + child.log + ":\n" + child.logTail(40));
+                }
+                if (child.isReady()) {
+                    it.remove();
+                    say(String.format("%-20s ready on %s (%.1f s)", child.app.module, url(child.app), (System.nanoTime() - t0) / 1e9));
+                }
+            }
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(pending.stream()
+                        .map(c -> c.app.module + " did not become ready on " + url(c.app) + "/q/health/ready within "
+                                + settings.readyTimeout().toSeconds() + " s. Last lines of " + c.log + ":\n" + c.logTail(40))
+                        .collect(Collectors.joining("\n\n")));
+            }
+            sleep(500);
+        }
+    }
+
+    private void checkPackaged() {
+        if (!Files.isDirectory(settings.repoRoot().resolve("local-stack"))) {
+            throw new IllegalStateException(settings.repoRoot() + " is not the Meedoen repository root");
+        }
+        List<String> missing = new ArrayList<>();
+        for (App app : App.values()) {
+            if (!Files.isRegularFile(app.jar(settings.repoRoot()))) {
+                missing.add(app.jar(settings.repoRoot()).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Not packaged yet:\n  " + String.join("\n  ", missing)
+                    + "\nBuild all modules first: cd " + settings.repoRoot() + " && ./mvnw -B -DskipTests install"
+                    + " (./meedoen run does this for you).");
+        }
+    }
+
+    /** One stack per data folder: a second launcher would fight the first over ports and files. */
+    private void lockDataDir() throws IOException {
+        Path file = settings.dataDir().resolve(".lock");
+        lockChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        lock = lockChannel.tryLock();
+        if (lock == null) {
+            String holder = Files.readString(file).trim();
+            lockChannel.close();
+            lockChannel = null;
+            throw new IllegalStateException("Another local stack (pid " + holder + ") is running with data folder "
+                    + settings.dataDir() + ". Stop it first (Ctrl-C in its terminal).");
+        }
+        lockChannel.truncate(0);
+        lockChannel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void checkPortsFree() {
+        Map<Integer, String> wanted = new LinkedHashMap<>();
+        settings.ports().http().forEach((app, port) -> wanted.put(port, app.module));
+        wanted.put(settings.ports().kafka(), "Kafka");
+        wanted.put(settings.ports().kafkaController(), "Kafka controller");
+        // An orphaned PostgreSQL of this data folder holds its port; startPersistent stops it first.
+        if (!Files.exists(settings.dataDir().resolve("postgres/postmaster.pid"))) {
+            wanted.put(settings.ports().postgres(), "PostgreSQL");
+        }
+        wanted.forEach((port, what) -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(port));
+            } catch (IOException e) {
+                throw new IllegalStateException("Port " + port + " (" + what + ") is already in use by another program."
+                        + " Stop that program or choose other ports (--base-port, --postgres-port, --kafka-port).");
+            }
+        });
+    }
+
+    /** The key notification-service hashes addresses with: made once, kept with the data it protects. */
+    private String householdSecret() throws IOException {
+        Path file = settings.dataDir().resolve("household-key.secret");
+        if (!Files.exists(file)) {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: nothing to tighten
+            }
+        }
+        return Files.readString(file).trim();
+    }
+
+    private static void say(String message) {
+        System.out.println("[local-stack] " + message);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+}
