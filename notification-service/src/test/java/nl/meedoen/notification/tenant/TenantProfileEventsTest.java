@@ -75,6 +75,9 @@ class TenantProfileEventsTest {
             assertTrue(json.contains("\"neighbourhoodCode\":\"BU03440101\""), json);
             assertTrue(json.contains("\"ageBand\":\"65-79\""), json);
             assertTrue(json.matches(".*\"householdKey\":\"[0-9a-f]{32}\".*"), json);
+            assertTrue(matchesPublishedSchema(json), "payload violates the published schema: " + json);
+            assertFalse(matchesPublishedSchema(json.replaceFirst("\\{", "{\"email\":\"anna@example.nl\",")),
+                    "the schema must refuse personal fields");
             for (String personal : List.of("Anna", "anna@example.nl", "Dorpsstraat", "1234", "Utrecht", "1960")) {
                 assertFalse(json.contains(personal), "personal data leaked: " + personal + " in " + json);
             }
@@ -82,6 +85,19 @@ class TenantProfileEventsTest {
             ConsumerRecord<String, String> tombstone = records.get(1);
             assertNull(tombstone.value());
             assertEquals("nl.meedoen.notification.tenant-erased.v1", header(tombstone, "ce_type"));
+        }
+    }
+
+    /** The payload honours the JSON Schema we publish for consumers. */
+    private static boolean matchesPublishedSchema(String json) {
+        try (var in = TenantProfileEventsTest.class.getResourceAsStream("/events/tenant-profile-changed.v1.schema.json")) {
+            var schema = io.vertx.json.schema.JsonSchema.of(new io.vertx.core.json.JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            var result = io.vertx.json.schema.Validator.create(schema, new io.vertx.json.schema.JsonSchemaOptions()
+                            .setDraft(io.vertx.json.schema.Draft.DRAFT202012).setBaseUri("https://meedoen.nl/"))
+                    .validate(new io.vertx.core.json.JsonObject(json));
+            return result.getValid();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
         }
     }
 
