@@ -49,11 +49,12 @@ public final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "localhost");
-            if (!durable) {
-                builder.setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off");
-            }
+            // zonky starts postgres with -F (fsync off) and synchronous_commit=off; the -c options
+            // come after -F on the command line, so they decide either way.
+            String crashSafe = durable ? "on" : "off";
+            builder.setServerConfig("fsync", crashSafe)
+                    .setServerConfig("synchronous_commit", crashSafe)
+                    .setServerConfig("full_page_writes", crashSafe);
             return new PostgresServer(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** One application running as a separate JVM, its output appended to a log file. */
 final class ChildProcess {
@@ -36,7 +37,10 @@ final class ChildProcess {
 
     void start() {
         try {
-            Files.writeString(log, "==== " + OffsetDateTime.now() + " starting " + app.module + ": " + String.join(" ", command) + "\n",
+            // The command line without secret values: logs get copied into issues and chats.
+            String shown = command.stream().map(arg -> arg.matches("-D[^=]*secret=.*") ? arg.replaceAll("=.*", "=***") : arg)
+                    .collect(Collectors.joining(" "));
+            Files.writeString(log, "==== " + OffsetDateTime.now() + " starting " + app.module + ": " + shown + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -97,6 +97,9 @@ public final class LocalStack {
     }
 
     private static int runStack(Stack.Settings settings) {
+        // Temp files (the extracted PostgreSQL binaries, 60 MB) go in the data folder, not /tmp:
+        // deleting the data folder then removes everything the stack ever wrote.
+        System.setProperty("java.io.tmpdir", settings.dataDir().resolve("tmp").toString());
         Stack stack = new Stack(settings);
         AtomicBoolean signalled = new AtomicBoolean();
         // Handle SIGINT/SIGTERM ourselves rather than in a shutdown hook: shutdown hooks run in parallel, and

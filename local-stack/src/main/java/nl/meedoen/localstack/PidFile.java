@@ -68,6 +68,11 @@ final class PidFile {
                     handle.onExit().get(15, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     handle.destroyForcibly();
+                    try {
+                        handle.onExit().get(5, TimeUnit.SECONDS); // its ports must be free before we start
+                    } catch (Exception ignored) {
+                        // the port check that follows names whatever still holds a port
+                    }
                 }
             }
             Files.delete(file);

@@ -73,6 +73,7 @@ public final class Stack implements AutoCloseable {
     private DevTokens tokens;
     private Path publicKey;
     private String householdSecret;
+    private String linkSecret;
 
     public Stack(Settings settings) {
         this.settings = settings;
@@ -136,7 +137,8 @@ public final class Stack implements AutoCloseable {
             checkPortsFree();
             tokens = tokens(settings.dataDir());
             publicKey = tokens.writePublicKey(settings.dataDir().resolve("jwt/dev-issuer.pub.pem"));
-            householdSecret = householdSecret();
+            householdSecret = secret("household-key");
+            linkSecret = secret("notification-link");
 
             // PostgreSQL and Kafka are independent: start them side by side.
             postgresStarted = CompletableFuture.runAsync(this::startPostgres);
@@ -309,6 +311,10 @@ public final class Stack implements AutoCloseable {
         }
         if (app == App.NOTIFICATION) {
             props.put("meedoen.household-key.secret", householdSecret);
+            props.put("meedoen.notification.link-secret", linkSecret);
+            props.put("meedoen.notification.public-base-url", gatewayUrl());
+            // No SMTP server locally: the mailer logs each email to notification-service.log instead.
+            props.put("quarkus.mailer.mock", "true");
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -404,9 +410,12 @@ public final class Stack implements AutoCloseable {
         });
     }
 
-    /** The key notification-service hashes addresses with: made once, kept with the data it protects. */
-    private String householdSecret() throws IOException {
-        Path file = settings.dataDir().resolve("household-key.secret");
+    /**
+     * A random secret made once and kept with the data it protects (the household key hashes addresses,
+     * the link secret signs unsubscribe links): {@code dataDir/<name>.secret}.
+     */
+    private String secret(String name) throws IOException {
+        Path file = settings.dataDir().resolve(name + ".secret");
         if (!Files.exists(file)) {
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
