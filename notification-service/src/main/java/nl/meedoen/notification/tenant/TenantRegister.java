@@ -30,6 +30,12 @@ public class TenantRegister {
     @Inject
     HouseholdKeys householdKeys;
 
+    @Inject
+    nl.meedoen.notification.delivery.DeliveryErasure deliveries;
+
+    @Inject
+    nl.meedoen.notification.optout.OptOutService optOuts;
+
     Clock clock = Clock.systemUTC();
 
     @Transactional
@@ -70,11 +76,16 @@ public class TenantRegister {
         return page.page(rows.stream().map(TenantView::of).toList(), TenantView::tenantRef);
     }
 
-    /** Right to be forgotten: the personal data goes, and a tombstone tells every other service. */
+    /**
+     * Right to be forgotten: the personal data goes (from the register, its deliveries and opt-outs;
+     * pending messages are held back), and a tombstone tells every other service.
+     */
     @Transactional
     public void erase(String tenantRef) {
         Tenant tenant = find(tenantRef);
         tenant.delete();
+        deliveries.erase(tenantRef);
+        optOuts.erase(tenantRef);
         outbox.tombstone(TenantProfileV1.TOPIC, TenantProfileV1.ERASED, tenantRef);
     }
 

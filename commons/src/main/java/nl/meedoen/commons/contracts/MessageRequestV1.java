@@ -1,0 +1,37 @@
+package nl.meedoen.commons.contracts;
+
+import java.util.Map;
+
+/**
+ * "Send template T to tenant X for purpose P": what consultation, panel and recruitment services
+ * publish on {@value #TOPIC} (key: tenantRef, CloudEvents type {@value #TYPE}) and
+ * notification-service turns into exactly one delivery per {@code requestId}.
+ *
+ * @param requestId   the producer's stable id of this message (a retry reuses it: never sent twice)
+ * @param tenantRef   the corporation's tenant id (also the record key)
+ * @param purpose     {@value #CONSULTATION}, {@value #PANEL}, {@value #RECRUITMENT} or {@value #SERVICE}
+ *                    (service = transactional: no opt-out, no contact budget)
+ * @param templateKey e.g. {@code consultation.invitation}
+ * @param data        the template's placeholders (e.g. {@code consultationTitle}, {@code invitationUrl})
+ * @param channel     optional {@code EMAIL} or {@code LETTER}; default the tenant's preferred channel
+ */
+public record MessageRequestV1(
+        String requestId,
+        String tenantRef,
+        String purpose,
+        String templateKey,
+        Map<String, Object> data,
+        String channel) {
+
+    public static final String TOPIC = "notification.requests.v1";
+    /** One type for every producer: the contract belongs to notification-service. */
+    public static final String TYPE = "nl.meedoen.notification.message-requested.v1";
+
+    public static final String CONSULTATION = "consultation";
+    public static final String PANEL = "panel";
+    public static final String RECRUITMENT = "recruitment";
+    public static final String SERVICE = "service";
+
+    public static final String EMAIL = "EMAIL";
+    public static final String LETTER = "LETTER";
+}

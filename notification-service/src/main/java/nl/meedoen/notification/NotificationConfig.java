@@ -1,0 +1,100 @@
+package nl.meedoen.notification;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of notification-service (documented with their defaults in the service README). */
+@ConfigMapping(prefix = "meedoen.notification")
+public interface NotificationConfig {
+
+    /** Where tenants reach the public endpoints (the unsubscribe link), e.g. the gateway's public URL. */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    /** Secret that signs unsubscribe links (at least 16 characters). */
+    String linkSecret();
+
+    Email email();
+
+    Budget budget();
+
+    Mailing mailing();
+
+    @io.smallrye.config.WithName("import")
+    Import importing();
+
+    interface Email {
+        /** Run the email delivery worker in this process (every replica may; rows are claimed with SKIP LOCKED). */
+        @WithDefault("true")
+        boolean workerEnabled();
+
+        /** Worker threads of this replica (one sends while another records its round). */
+        @WithDefault("2")
+        int workers();
+
+        /** Messages per second this replica hands to SMTP; 0 = unlimited. */
+        @WithDefault("20")
+        double rate();
+
+        /** Deliveries claimed per round. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Idle poll interval of the worker (new deliveries in this process wake it at once). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Attempts on transient SMTP failures (and soft bounces) before a delivery is FAILED. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** Backoff after the first failure; doubles per attempt up to {@link #maxBackoff()}. */
+        @WithDefault("PT1M")
+        Duration initialBackoff();
+
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+
+        /** How long one SMTP hand-over may take before it counts as a transient failure. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+    }
+
+    interface Budget {
+        /** Non-transactional messages one tenant may receive per window, across all services. */
+        @WithDefault("4")
+        int maxMessages();
+
+        /** The rolling window. */
+        @WithDefault("P30D")
+        Duration window();
+    }
+
+    interface Mailing {
+        /** Run the mailing runner (materialises audiences, starts scheduled mailings) in this process. */
+        @WithDefault("true")
+        boolean runnerEnabled();
+
+        /** Tenants turned into deliveries per chunk: the most a mailing ever holds in memory. */
+        @WithDefault("1000")
+        int chunkSize();
+
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
+    interface Import {
+        @WithDefault("200000")
+        int maxRows();
+
+        /** Largest accepted upload (413 above). */
+        @WithDefault("104857600")
+        long maxBytes();
+
+        /** Rows written per transaction. */
+        @WithDefault("500")
+        int chunkSize();
+    }
+}

@@ -1,0 +1,36 @@
+package nl.meedoen.notification.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Erasure of a tenant reaches its deliveries: pending ones are held back, personal data goes from all. */
+@ApplicationScoped
+public class DeliveryErasure {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DeliveryEvents events;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(String tenantRef) {
+        List<Delivery> pending = Delivery.list("tenantRef = ?1 and status in ('QUEUED', 'BATCHED')", tenantRef);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (Delivery d : pending) {
+            d.status = DeliveryStatus.SUPPRESSED.name();
+            d.reason = DeliveryStatus.Reason.ERASED.name();
+            d.updatedAt = now;
+            events.publish(d);
+        }
+        em.flush();
+        em.createNativeQuery("UPDATE delivery SET data = NULL, recipient = NULL, last_error = NULL WHERE tenant_ref = ?1")
+                .setParameter(1, tenantRef).executeUpdate();
+    }
+}

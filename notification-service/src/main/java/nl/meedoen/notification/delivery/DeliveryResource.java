@@ -1,0 +1,114 @@
+package nl.meedoen.notification.delivery;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/deliveries")
+@Tag(name = "Deliveries", description = "Per-recipient status of every message")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not read deliveries", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DeliveryResource {
+
+    @Inject
+    EntityManager em;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
+    @Operation(summary = "One delivery and its status")
+    @APIResponse(responseCode = "200", description = "The delivery", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Transactional
+    public DeliveryView get(@PathParam("id") String id) {
+        Delivery d = Delivery.findById(parse("id", id));
+        if (d == null) {
+            throw ProblemException.notFound("delivery " + id);
+        }
+        return DeliveryView.of(d);
+    }
+
+    @GET
+    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
+    @Operation(summary = "List deliveries, filtered, a page at a time (by id)")
+    @APIResponse(responseCode = "200", description = "A page of deliveries; follow `next` (or the Link header)")
+    @Transactional
+    public Response list(@QueryParam("tenantRef") String tenantRef,
+                         @Parameter(description = "deliveries of one mailing") @QueryParam("mailingId") String mailingId,
+                         @QueryParam("requestId") String requestId,
+                         @Parameter(description = "QUEUED, SENT, SUPPRESSED, ...") @QueryParam("status") String status,
+                         @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
+                         @QueryParam("after") String after) {
+        PageRequest page = PageRequest.of(limit, after);
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (tenantRef != null) {
+            where.add("tenantRef = :tenantRef");
+            params.put("tenantRef", tenantRef);
+        }
+        if (mailingId != null) {
+            where.add("mailingId = :mailingId");
+            params.put("mailingId", parse("mailingId", mailingId));
+        }
+        if (requestId != null) {
+            where.add("requestId = :requestId");
+            params.put("requestId", requestId);
+        }
+        if (status != null) {
+            try {
+                params.put("status", DeliveryStatus.valueOf(status).name());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("status", "one of " + java.util.Arrays.toString(DeliveryStatus.values()));
+            }
+            where.add("status = :status");
+        }
+        if (page.afterKey() != null) {
+            where.add("id > :after");
+            params.put("after", parse("after", page.afterKey()));
+        }
+        String query = where.isEmpty() ? "order by id" : String.join(" and ", where) + " order by id";
+        List<Delivery> rows = Delivery.find(query, params).page(0, page.limit() + 1).list();
+        return page.page(rows.stream().map(DeliveryView::of).toList(), d -> d.id().toString()).toResponse(uri);
+    }
+
+    static UUID parse(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(field, "not a UUID");
+        }
+    }
+}

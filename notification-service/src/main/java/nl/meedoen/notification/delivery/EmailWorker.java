@@ -1,0 +1,319 @@
+package nl.meedoen.notification.delivery;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.notification.NotificationConfig;
+import nl.meedoen.notification.optout.OptOutService;
+import nl.meedoen.notification.optout.UnsubscribeTokens;
+import nl.meedoen.notification.template.TemplateRenderer;
+import nl.meedoen.notification.template.TemplateService;
+import nl.meedoen.notification.template.TemplateView;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends queued email deliveries. Each round claims a batch of due rows with
+ * {@code FOR UPDATE SKIP LOCKED} (so replicas never take the same row), re-checks that the tenant may
+ * still be mailed, hands the messages to SMTP concurrently at the configured rate, and records each
+ * outcome and its event in the same transaction as the claim. Transient failures are retried with
+ * exponential backoff up to a cap; permanent ones fail the delivery.
+ */
+@ApplicationScoped
+public class EmailWorker {
+
+    private static final Logger LOG = Logger.getLogger(EmailWorker.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ReactiveMailer mailer;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    OptOutService optOuts;
+
+    @Inject
+    SuppressedAddresses suppressed;
+
+    @Inject
+    UnsubscribeTokens tokens;
+
+    @Inject
+    DeliveryEvents events;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private final List<Thread> threads = new ArrayList<>();
+    private RateLimiter rate;
+
+    void start(@Observes StartupEvent event) {
+        rate = new RateLimiter(config.email().rate());
+        if (!config.email().workerEnabled()) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < config.email().workers(); i++) { // while one round sends, another records (SKIP LOCKED keeps them apart)
+            Thread thread = new Thread(this::loop, "email-worker-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp.release(threads.size());
+        for (Thread thread : threads) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryQueued queued) {
+        wakeUp.release(Math.max(1, threads.size()));
+    }
+
+    private void loop() {
+        int failures = 0;
+        while (running) {
+            try {
+                int claimed = sendOnce();
+                failures = 0;
+                if (claimed < config.email().batchSize()) {
+                    wakeUp.drainPermits();
+                    wakeUp.tryAcquire(config.email().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                failures++;
+                long backoff = Math.min(10_000, 250L << Math.min(failures, 6));
+                LOG.warnf("email round failed (attempt %d, next in %d ms): %s", failures, backoff, e.toString());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A claimed delivery with what is needed to send it. */
+    record Claimed(UUID id, String requestId, UUID mailingId, String tenantRef, String purpose, String templateKey,
+                   String data, int attempts, String language, Integer templateVersion,
+                   boolean tenantExists, String name, String email) {
+    }
+
+    /** An outcome to record. */
+    record Outcome(Claimed d, DeliveryStatus status, String reason, String recipient, String error, Instant nextAttempt) {
+    }
+
+    /** One round; returns how many deliveries it claimed. */
+    public int sendOnce() {
+        long timeoutSeconds = config.email().sendTimeout().toSeconds() * 2 + 30;
+        return QuarkusTransaction.requiringNew().timeout((int) timeoutSeconds).call(() -> {
+            long t0 = System.nanoTime();
+            List<Claimed> batch = claim();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            long t1 = System.nanoTime();
+            Map<String, Set<String>> scopes = optOuts.scopes(batch.stream().map(Claimed::tenantRef).toList());
+            Set<String> suppressedHashes = suppressed.suppressed(batch.stream().map(Claimed::email).filter(e -> e != null).toList());
+            List<Outcome> outcomes = new ArrayList<>(batch.size());
+            List<CompletableFuture<Outcome>> sending = new ArrayList<>();
+            for (Claimed d : batch) {
+                Optional<Outcome> held = holdBack(d, scopes.getOrDefault(d.tenantRef(), Set.of()), suppressedHashes);
+                if (held.isPresent()) {
+                    outcomes.add(held.get());
+                    continue;
+                }
+                Mail mail;
+                try {
+                    mail = compose(d);
+                } catch (RuntimeException e) {
+                    outcomes.add(new Outcome(d, DeliveryStatus.FAILED, "cannot render: " + e.getMessage(), null, e.toString(), null));
+                    continue;
+                }
+                rate.acquire();
+                sending.add(mailer.send(mail).subscribeAsCompletionStage()
+                        .thenApply(v -> new Outcome(d, DeliveryStatus.SENT, null, d.email(), null, null))
+                        .exceptionally(failure -> failed(d, failure)));
+            }
+            long deadline = System.nanoTime() + config.email().sendTimeout().toNanos();
+            for (CompletableFuture<Outcome> future : sending) {
+                try {
+                    outcomes.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    future.cancel(true);
+                }
+            }
+            long t2 = System.nanoTime();
+            // a send still pending after the deadline stays QUEUED (its row lock ends with this round) and is retried
+            record(outcomes);
+            long t3 = System.nanoTime();
+            LOG.debugf("round: claim %d ms, send %d ms, record %d ms for %d deliveries", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, batch.size());
+            return batch.size();
+        });
+    }
+
+    private List<Claimed> claim() {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<Claimed> rows = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    SELECT d.id, d.request_id, d.mailing_id, d.tenant_ref, d.purpose, d.template_key, d.data, d.attempts,
+                           d.language, d.template_version, t.tenant_ref IS NOT NULL, t.name, t.email
+                    FROM delivery d LEFT JOIN tenant t ON t.tenant_ref = d.tenant_ref
+                    WHERE d.status = 'QUEUED' AND d.channel = 'EMAIL' AND d.next_attempt_at <= now()
+                      AND (d.mailing_id IS NULL OR EXISTS (SELECT 1 FROM mailing m WHERE m.id = d.mailing_id AND m.status = 'RUNNING'))
+                    ORDER BY d.next_attempt_at
+                    LIMIT ?
+                    FOR UPDATE OF d SKIP LOCKED""")) {
+                ps.setInt(1, config.email().batchSize());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int version = rs.getInt(10);
+                        rows.add(new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
+                                rs.getString(9), rs.wasNull() ? null : version, rs.getBoolean(11), rs.getString(12), rs.getString(13)));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Things may have changed since the message was queued: erased, opted out, address gone or suppressed. */
+    private Optional<Outcome> holdBack(Claimed d, Set<String> scopes, Set<String> suppressedHashes) {
+        DeliveryStatus.Reason reason = null;
+        if (!d.tenantExists()) {
+            reason = DeliveryStatus.Reason.ERASED;
+        } else if (!RecipientPolicy.transactional(d.purpose()) && (scopes.contains(d.purpose()) || scopes.contains("all"))) {
+            reason = DeliveryStatus.Reason.OPTED_OUT;
+        } else if (d.email() == null) {
+            reason = DeliveryStatus.Reason.NO_ADDRESS;
+        } else if (suppressedHashes.contains(SuppressedAddresses.hash(d.email()))) {
+            reason = DeliveryStatus.Reason.ADDRESS_SUPPRESSED;
+        }
+        return reason == null ? Optional.empty()
+                : Optional.of(new Outcome(d, DeliveryStatus.SUPPRESSED, reason.name(), null, null, null));
+    }
+
+    private Mail compose(Claimed d) throws Exception {
+        TemplateView template = templates.cachedVersion(d.templateKey(), d.language(), d.templateVersion())
+                .orElseThrow(() -> new IllegalStateException("template " + d.templateKey() + " v" + d.templateVersion() + " is gone"));
+        Map<String, Object> data = d.data() == null ? Map.of() : mapper.readValue(d.data(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        boolean transactional = RecipientPolicy.transactional(d.purpose());
+        String unsubscribeUrl = transactional ? null : unsubscribeUrl(d.id());
+        TemplateRenderer.Rendered rendered = templates.render(template, data, d.name(), unsubscribeUrl);
+        Mail mail = Mail.withText(d.email(), rendered.subject(), rendered.text()).setHtml(rendered.html());
+        mail.addHeader("Content-Language", template.language());
+        mail.addHeader("X-Meedoen-Delivery", d.id().toString());
+        if (!transactional) {
+            // RFC 8058 one-click unsubscribe (RFC 2369 List-Unsubscribe)
+            mail.addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+            mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return mail;
+    }
+
+    public String unsubscribeUrl(UUID deliveryId) {
+        String base = config.publicBaseUrl().endsWith("/") ? config.publicBaseUrl().substring(0, config.publicBaseUrl().length() - 1) : config.publicBaseUrl();
+        return base + "/api/v1/unsubscribe/" + tokens.token(deliveryId);
+    }
+
+    private Outcome failed(Claimed d, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (cause instanceof io.vertx.ext.mail.SMTPException smtp && smtp.isPermanent()) {
+            return new Outcome(d, DeliveryStatus.FAILED, "SMTP " + smtp.getReplyCode() + " (permanent)", null, error, null);
+        }
+        int attempts = d.attempts() + 1;
+        if (attempts >= config.email().maxAttempts()) {
+            return new Outcome(d, DeliveryStatus.FAILED, "gave up after " + attempts + " attempts", null, error, null);
+        }
+        Duration backoff = Backoff.after(attempts, config.email().initialBackoff(), config.email().maxBackoff());
+        return new Outcome(d, DeliveryStatus.QUEUED, null, null, error, Instant.now().plus(backoff));
+    }
+
+    private void record(List<Outcome> outcomes) {
+        Timestamp now = Timestamp.from(Instant.now());
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    UPDATE delivery SET status = ?, reason = ?, recipient = coalesce(?, recipient), last_error = ?,
+                           attempts = attempts + ?, next_attempt_at = coalesce(?, next_attempt_at), updated_at = ?,
+                           sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END,
+                           data = CASE WHEN ? IN ('SUPPRESSED', 'FAILED') THEN NULL ELSE data END
+                    WHERE id = ?""")) {
+                for (Outcome o : outcomes) {
+                    String status = o.status().name();
+                    ps.setString(1, status);
+                    ps.setString(2, o.reason());
+                    ps.setString(3, o.recipient());
+                    ps.setString(4, o.error() == null ? null : o.error().substring(0, Math.min(500, o.error().length())));
+                    ps.setInt(5, o.status() == DeliveryStatus.SUPPRESSED ? 0 : 1);
+                    ps.setTimestamp(6, o.nextAttempt() == null ? null : Timestamp.from(o.nextAttempt()));
+                    ps.setTimestamp(7, now);
+                    ps.setString(8, status);
+                    ps.setTimestamp(9, now);
+                    ps.setString(10, status);
+                    ps.setObject(11, o.d().id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        List<nl.meedoen.commons.contracts.NotificationEventV1> changes = new ArrayList<>(outcomes.size());
+        for (Outcome o : outcomes) {
+            if (o.status() != DeliveryStatus.QUEUED) {
+                changes.add(DeliveryEvents.event(o.d().id(), o.d().requestId(), o.d().mailingId(), o.d().tenantRef(), o.d().purpose(),
+                        o.d().templateKey(), MessageRequestV1.EMAIL, o.status().name(), o.reason()));
+            } else {
+                LOG.debugf("delivery %s: transient failure, retry at %s", o.d().id(), o.nextAttempt());
+            }
+        }
+        events.publishAll(changes);
+    }
+}

@@ -1,0 +1,67 @@
+package nl.meedoen.notification.delivery;
+
+import nl.meedoen.commons.contracts.MessageRequestV1;
+
+import java.util.Set;
+
+/**
+ * Decides, for one message to one tenant, the channel and whether it is sent or held back (and
+ * why). Plain Java, the same rules for message requests and mailings.
+ */
+public final class RecipientPolicy {
+
+    private RecipientPolicy() {
+    }
+
+    /**
+     * What is known about the tenant when a message is accepted.
+     *
+     * @param exists            false when the tenant is not (or no longer) in the register
+     * @param requestedChannel  the request's channel, or null for the tenant's preference
+     * @param optOuts           the purposes the tenant opted out of ({@code all} for everything)
+     * @param budgetUsed        non-transactional messages in the current window
+     * @param addressSuppressed the email address hard-bounced or complained before
+     */
+    public record Facts(boolean exists, String email, String preferredChannel, String requestedChannel, String purpose,
+                        Set<String> optOuts, long budgetUsed, int budgetMax, boolean addressSuppressed) {
+    }
+
+    public record Decision(String channel, DeliveryStatus status, DeliveryStatus.Reason reason) {
+        static Decision suppressed(String channel, DeliveryStatus.Reason reason) {
+            return new Decision(channel, DeliveryStatus.SUPPRESSED, reason);
+        }
+    }
+
+    public static boolean transactional(String purpose) {
+        return MessageRequestV1.SERVICE.equals(purpose);
+    }
+
+    public static Decision decide(Facts f) {
+        String channel = f.requestedChannel() != null ? f.requestedChannel()
+                : f.preferredChannel() != null ? f.preferredChannel() : MessageRequestV1.EMAIL;
+        if (!f.exists()) {
+            return Decision.suppressed(channel, DeliveryStatus.Reason.UNKNOWN_TENANT);
+        }
+        boolean transactional = transactional(f.purpose());
+        if (!transactional && (f.optOuts().contains(f.purpose()) || f.optOuts().contains("all"))) {
+            return Decision.suppressed(channel, DeliveryStatus.Reason.OPTED_OUT);
+        }
+        if (MessageRequestV1.EMAIL.equals(channel)) {
+            if (f.email() == null || f.email().isBlank()) {
+                if (f.requestedChannel() != null) {
+                    return Decision.suppressed(channel, DeliveryStatus.Reason.NO_ADDRESS);
+                }
+                channel = MessageRequestV1.LETTER; // no email: a letter reaches them
+            } else if (f.addressSuppressed()) {
+                if (f.requestedChannel() != null) {
+                    return Decision.suppressed(channel, DeliveryStatus.Reason.ADDRESS_SUPPRESSED);
+                }
+                channel = MessageRequestV1.LETTER;
+            }
+        }
+        if (!transactional && f.budgetUsed() >= f.budgetMax()) {
+            return Decision.suppressed(channel, DeliveryStatus.Reason.BUDGET_EXHAUSTED);
+        }
+        return new Decision(channel, DeliveryStatus.QUEUED, null);
+    }
+}

@@ -1,0 +1,130 @@
+package nl.meedoen.notification.importing;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import nl.meedoen.commons.idempotency.IdempotencyKeys;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/tenant-imports")
+@Tag(name = "Tenant register")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not import", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ImportResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes({"text/csv", NDJSON})
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "Bulk import tenants (CSV or NDJSON, up to 200,000 rows)",
+            description = "The upload is streamed and then processed in the background; poll the Location for progress. "
+                    + "Every row is an upsert: importing the same file again changes nothing. Invalid rows are reported, the rest go in. "
+                    + "CSV: a header line naming the columns " + "tenantRef, name, email, street, houseNumber, houseNumberSuffix, postcode, city, "
+                    + "language, preferredChannel, complexId, neighbourhoodCode, birthYear, householdType, tenancyStart, dwellingType. "
+                    + "NDJSON: one tenant per line, the PUT /tenants body plus tenantRef.")
+    @RequestBody(content = {
+            @Content(mediaType = "text/csv", example = "tenantRef,name,email,street,houseNumber,postcode,city,language\nT-1001,Anna de Vries,anna@example.nl,Dorpsstraat,12,1234 AB,Utrecht,nl\n"),
+            @Content(mediaType = NDJSON, example = "{\"tenantRef\":\"T-1001\",\"name\":\"Anna de Vries\",\"address\":{\"street\":\"Dorpsstraat\",\"houseNumber\":12,\"postcode\":\"1234 AB\",\"city\":\"Utrecht\"}}\n")})
+    @APIResponse(responseCode = "202", description = "Accepted; processing", content = @Content(schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More bytes or rows than allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Empty upload or unknown CSV column", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown column", value = "{\"type\":\"https://meedoen.nl/problems/validation\",\"title\":\"Request is not valid\",\"status\":422,"
+                    + "\"detail\":\"unknown CSV column 'shoeSize'; ...\",\"errors\":[{\"field\":\"header\",\"message\":\"unknown CSV column 'shoeSize'; ...\"}]}")))
+    public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           InputStream body) throws IOException {
+        String format = contentType != null && contentType.startsWith("text/csv") ? "CSV" : "NDJSON";
+        ImportService.Spooled spooled = imports.spool(body, "CSV".equals(format));
+        Response response;
+        try {
+            response = idempotency.execute("POST /api/v1/tenant-imports by " + security.getUserPrincipal().getName(), key,
+                    Map.of("format", format, "sha256", spooled.sha256()), () -> {
+                        ImportView view = imports.create(format, spooled);
+                        return Response.accepted(view).header("Location", "/api/v1/tenant-imports/" + view.id()).build();
+                    });
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(spooled.file());
+            throw e;
+        }
+        if (response.getHeaderString(IdempotencyKeys.REPLAYED_HEADER) != null) {
+            Files.deleteIfExists(spooled.file()); // a replay created no import
+        }
+        return response;
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
+    @Operation(summary = "Progress and outcome of an import")
+    @APIResponse(responseCode = "200", description = "The import", content = @Content(schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown import", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportView get(@PathParam("id") String id) {
+        return imports.get(parse(id));
+    }
+
+    @GET
+    @Path("{id}/errors")
+    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
+    @Operation(summary = "The rejected rows of an import with their reasons, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of row errors (row, tenantRef, field, message)")
+    @APIResponse(responseCode = "404", description = "Unknown import", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response errors(@PathParam("id") String id, @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
+                           @QueryParam("after") String after) {
+        return imports.errors(parse(id), PageRequest.of(limit, after)).toResponse(uri);
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("import " + id);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package nl.meedoen.notification.importing;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.notification.tenant.TenantRequest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads an upload one row at a time (CSV with a header line, or NDJSON: one JSON object per line)
+ * into a tenantRef and a {@link TenantRequest}, or the reason the row cannot be read.
+ */
+public final class ImportRows {
+
+    /** The CSV columns (the header line must name them; order free, unknown columns refused). */
+    public static final List<String> COLUMNS = List.of("tenantRef", "name", "email", "street", "houseNumber", "houseNumberSuffix",
+            "postcode", "city", "language", "preferredChannel", "complexId", "neighbourhoodCode", "birthYear", "householdType",
+            "tenancyStart", "dwellingType");
+
+    /** One row: its 1-based number, and either a request or an error. */
+    public record Row(int number, String tenantRef, TenantRequest request, Problem.FieldError error) {
+    }
+
+    private ImportRows() {
+    }
+
+    public static Iterator<Row> read(String format, Reader reader, ObjectMapper mapper) throws IOException {
+        ObjectMapper strict = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return "CSV".equals(format) ? csv(reader, strict) : ndjson(new BufferedReader(reader), strict);
+    }
+
+    private static Iterator<Row> csv(Reader reader, ObjectMapper mapper) throws IOException {
+        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
+                .get().parse(reader);
+        List<String> header = parser.getHeaderNames();
+        for (String column : header) {
+            if (!COLUMNS.contains(column)) {
+                throw new IllegalArgumentException("unknown CSV column '" + column + "'; the columns are " + COLUMNS);
+            }
+        }
+        if (!header.contains("tenantRef")) {
+            throw new IllegalArgumentException("the CSV header must name a tenantRef column");
+        }
+        Iterator<CSVRecord> records = parser.iterator();
+        return new Iterator<>() {
+            int number;
+
+            public boolean hasNext() {
+                return records.hasNext();
+            }
+
+            public Row next() {
+                CSVRecord record = records.next();
+                number++;
+                if (!record.isConsistent()) {
+                    return new Row(number, null, null, new Problem.FieldError("row", "has " + record.size() + " values for " + header.size() + " columns"));
+                }
+                ObjectNode json = mapper.createObjectNode();
+                ObjectNode address = json.putObject("address");
+                ObjectNode profile = json.putObject("profile");
+                for (String column : header) {
+                    String value = record.get(column);
+                    if (value == null || value.isEmpty() || column.equals("tenantRef")) {
+                        continue;
+                    }
+                    switch (column) {
+                        case "street", "houseNumber", "houseNumberSuffix", "postcode", "city" -> address.put(column, value);
+                        case "complexId", "neighbourhoodCode", "birthYear", "householdType", "tenancyStart", "dwellingType" -> profile.put(column, value);
+                        default -> json.put(column, value);
+                    }
+                }
+                return toRow(number, record.isMapped("tenantRef") ? record.get("tenantRef") : null, json, mapper);
+            }
+        };
+    }
+
+    private static Iterator<Row> ndjson(BufferedReader reader, ObjectMapper mapper) {
+        return new Iterator<>() {
+            int number;
+            String line = nextLine();
+
+            private String nextLine() {
+                try {
+                    String l;
+                    do {
+                        l = reader.readLine();
+                    } while (l != null && l.isBlank());
+                    return l;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            public boolean hasNext() {
+                return line != null;
+            }
+
+            public Row next() {
+                if (line == null) {
+                    throw new NoSuchElementException();
+                }
+                String current = line;
+                line = nextLine();
+                number++;
+                JsonNode node;
+                try {
+                    node = mapper.readTree(current);
+                } catch (IOException e) {
+                    return new Row(number, null, null, new Problem.FieldError("row", "not a JSON object"));
+                }
+                if (!(node instanceof ObjectNode object)) {
+                    return new Row(number, null, null, new Problem.FieldError("row", "not a JSON object"));
+                }
+                JsonNode ref = object.remove("tenantRef");
+                return toRow(number, ref == null || !ref.isTextual() ? null : ref.asText(), object, mapper);
+            }
+        };
+    }
+
+    private static Row toRow(int number, String tenantRef, ObjectNode json, ObjectMapper mapper) {
+        try {
+            return new Row(number, tenantRef, mapper.treeToValue(json, TenantRequest.class), null);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                    .reduce((a, b) -> a + "." + b).orElse("row");
+            String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException ? "unknown field" : "wrong type or value";
+            return new Row(number, tenantRef, null, new Problem.FieldError(field, message));
+        } catch (IOException e) {
+            return new Row(number, tenantRef, null, new Problem.FieldError("row", "cannot be read"));
+        }
+    }
+}

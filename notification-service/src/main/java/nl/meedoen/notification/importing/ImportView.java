@@ -1,0 +1,33 @@
+package nl.meedoen.notification.importing;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An import and its progress: rows processed so far and what became of them. */
+@Schema(name = "TenantImport")
+public record ImportView(
+        UUID id,
+        @Schema(example = "CSV") String format,
+        @Schema(example = "RUNNING") TenantImport.Status status,
+        @Schema(example = "200000") int totalRows,
+        @Schema(example = "48500") int processed,
+        int created,
+        int updated,
+        int unchanged,
+        @Schema(description = "Rows refused; see /errors for the reasons") int rejected,
+        OffsetDateTime createdAt,
+        OffsetDateTime finishedAt) {
+
+    static ImportView of(TenantImport i) {
+        return new ImportView(i.id, i.format, TenantImport.Status.valueOf(i.status), i.totalRows, i.processed, i.created, i.updated,
+                i.unchanged, i.rejected, i.createdAt, i.finishedAt);
+    }
+
+    @Schema(name = "ImportRowError")
+    public record RowError(@Schema(example = "17") int row, @Schema(example = "T-1017") String tenantRef,
+                           @Schema(example = "address.postcode") String field,
+                           @Schema(example = "must be a Dutch postcode such as 1234 AB") String message) {
+    }
+}

@@ -1,0 +1,29 @@
+package nl.meedoen.notification.letter;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Letters collected for the print house: one PDF (a letter per page) and a CSV manifest. */
+@Entity
+@Table(name = "print_batch")
+public class PrintBatch extends PanacheEntityBase {
+
+    public enum Status { CREATED, PRINTED, POSTED }
+
+    @Id
+    public UUID id;
+    public String status;
+    public int letters;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "printed_at")
+    public OffsetDateTime printedAt;
+    @Column(name = "posted_at")
+    public OffsetDateTime postedAt;
+}

@@ -1,0 +1,249 @@
+package nl.meedoen.notification.letter;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import nl.meedoen.commons.paging.Page;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.notification.delivery.Delivery;
+import nl.meedoen.notification.delivery.DeliveryEvents;
+import nl.meedoen.notification.delivery.DeliveryStatus;
+import nl.meedoen.notification.delivery.EmailWorker;
+import nl.meedoen.notification.delivery.RecipientPolicy;
+import nl.meedoen.notification.optout.OptOutService;
+import nl.meedoen.notification.template.TemplateRenderer;
+import nl.meedoen.notification.template.TemplateService;
+import nl.meedoen.notification.template.TemplateView;
+import nl.meedoen.notification.tenant.Tenant;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Print batches: letters waiting are collected, rendered to PDF + manifest, and followed to the post box. */
+@ApplicationScoped
+public class PrintBatchService {
+
+    public static final int MAX_LETTERS = 5000;
+
+    /** A batch as the API shows it. */
+    public record BatchView(UUID id, PrintBatch.Status status, int letters, OffsetDateTime createdAt, OffsetDateTime printedAt,
+                            OffsetDateTime postedAt) {
+        static BatchView of(PrintBatch b) {
+            return new BatchView(b.id, PrintBatch.Status.valueOf(b.status), b.letters, b.createdAt, b.printedAt, b.postedAt);
+        }
+    }
+
+    /** One letter of a batch with its recipient: what the PDF page and the manifest line hold. */
+    public record Entry(int page, UUID deliveryId, String tenantRef, String name, String street, int houseNumber, String suffix,
+                        String postcode, String city, String templateKey, String language, LetterPdf.Letter letter) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OptOutService optOuts;
+
+    @Inject
+    DeliveryEvents events;
+
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    EmailWorker links;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Collects waiting letters (oldest first, at most {@code limit}); letters that may no longer go out are held back. */
+    @Transactional
+    public BatchView create(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("""
+                        SELECT d.id FROM delivery d
+                        WHERE d.status = 'QUEUED' AND d.channel = 'LETTER'
+                          AND (d.mailing_id IS NULL OR EXISTS (SELECT 1 FROM mailing m WHERE m.id = d.mailing_id AND m.status IN ('RUNNING', 'COMPLETED')))
+                        ORDER BY d.created_at LIMIT ?1 FOR UPDATE OF d SKIP LOCKED""")
+                .setParameter(1, limit).getResultList();
+        List<Delivery> waiting = Delivery.list("id in ?1", ids);
+        Map<String, Set<String>> scopes = optOuts.scopes(waiting.stream().map(d -> d.tenantRef).toList());
+        PrintBatch batch = new PrintBatch();
+        batch.id = UUID.randomUUID();
+        batch.status = PrintBatch.Status.CREATED.name();
+        batch.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Delivery> batched = new ArrayList<>();
+        for (Delivery d : waiting) {
+            Set<String> s = scopes.getOrDefault(d.tenantRef, Set.of());
+            DeliveryStatus.Reason reason = Tenant.findById(d.tenantRef) == null ? DeliveryStatus.Reason.ERASED
+                    : !RecipientPolicy.transactional(d.purpose) && (s.contains(d.purpose) || s.contains("all")) ? DeliveryStatus.Reason.OPTED_OUT
+                    : null;
+            d.updatedAt = batch.createdAt;
+            if (reason != null) {
+                d.status = DeliveryStatus.SUPPRESSED.name();
+                d.reason = reason.name();
+                d.data = null;
+                events.publish(d);
+            } else {
+                batched.add(d);
+            }
+        }
+        if (batched.isEmpty()) {
+            throw ProblemException.conflict("no letters are waiting to be printed");
+        }
+        batch.letters = batched.size();
+        batch.persist();
+        em.flush();
+        for (Delivery d : batched) {
+            d.status = DeliveryStatus.BATCHED.name();
+            d.printBatchId = batch.id;
+        }
+        return BatchView.of(batch);
+    }
+
+    @Transactional
+    public BatchView get(UUID id) {
+        return BatchView.of(find(id, false));
+    }
+
+    @Transactional
+    public Page<BatchView> list(PageRequest page) {
+        List<PrintBatch> rows = page.afterKey() == null
+                ? PrintBatch.find("order by id").page(0, page.limit() + 1).list()
+                : PrintBatch.find("id > ?1 order by id", parse(page.afterKey())).page(0, page.limit() + 1).list();
+        return page.page(rows.stream().map(BatchView::of).toList(), b -> b.id().toString());
+    }
+
+    /** The letters of a batch, in page order, rendered (erased tenants' letters are left out). */
+    @Transactional
+    public List<Entry> entries(UUID id) {
+        find(id, false);
+        List<Delivery> letters = Delivery.list("printBatchId = ?1 and status in ('BATCHED', 'PRINTED', 'POSTED', 'RETURNED') order by tenantRef", id);
+        List<Entry> entries = new ArrayList<>(letters.size());
+        for (Delivery d : letters) {
+            Tenant t = Tenant.findById(d.tenantRef);
+            if (t == null) {
+                continue;
+            }
+            TemplateView template = templates.cachedVersion(d.templateKey, d.language, d.templateVersion).orElseThrow();
+            Map<String, Object> data;
+            try {
+                data = d.data == null ? Map.of() : mapper.readValue(d.data, new TypeReference<LinkedHashMap<String, Object>>() { });
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            TemplateRenderer.Rendered rendered = templates.render(template, data, t.name,
+                    RecipientPolicy.transactional(d.purpose) ? null : links.unsubscribeUrl(d.id));
+            String line = t.street + " " + t.houseNumber + (t.houseNumberSuffix == null ? "" : " " + t.houseNumberSuffix);
+            String date = LocalDate.now(ZoneId.of("Europe/Amsterdam"))
+                    .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("en".equals(template.language()) ? "en" : "nl")));
+            entries.add(new Entry(entries.size() + 1, d.id, d.tenantRef, t.name, t.street, t.houseNumber, t.houseNumberSuffix, t.postcode,
+                    t.city, d.templateKey, template.language(),
+                    new LetterPdf.Letter(t.name, line, t.postcode + "  " + t.city.toUpperCase(Locale.ROOT), date, rendered.subject(), rendered.text())));
+        }
+        return entries;
+    }
+
+    @Transactional
+    public BatchView printed(UUID id) {
+        PrintBatch b = find(id, true);
+        if (!PrintBatch.Status.CREATED.name().equals(b.status)) {
+            throw ProblemException.conflict("batch is " + b.status + "; only a CREATED batch can be printed");
+        }
+        b.status = PrintBatch.Status.PRINTED.name();
+        b.printedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        move(id, List.of(DeliveryStatus.BATCHED), DeliveryStatus.PRINTED);
+        return BatchView.of(b);
+    }
+
+    @Transactional
+    public BatchView posted(UUID id) {
+        PrintBatch b = find(id, true);
+        if (PrintBatch.Status.POSTED.name().equals(b.status)) {
+            throw ProblemException.conflict("batch is already POSTED");
+        }
+        b.status = PrintBatch.Status.POSTED.name();
+        b.postedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (b.printedAt == null) {
+            b.printedAt = b.postedAt;
+        }
+        move(id, List.of(DeliveryStatus.BATCHED, DeliveryStatus.PRINTED), DeliveryStatus.POSTED);
+        return BatchView.of(b);
+    }
+
+    /** Letters that came back undelivered. */
+    @Transactional
+    public List<UUID> returned(UUID id, List<UUID> deliveryIds) {
+        PrintBatch b = find(id, true);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Delivery> letters = new ArrayList<>();
+        for (int i = 0; i < deliveryIds.size(); i++) {
+            Delivery d = deliveryIds.get(i) == null ? null : Delivery.findById(deliveryIds.get(i));
+            if (d == null || !b.id.equals(d.printBatchId)) {
+                errors.add(new Problem.FieldError("deliveryIds[" + i + "]", "not a letter of this batch"));
+            } else if (!DeliveryStatus.POSTED.name().equals(d.status) && !DeliveryStatus.RETURNED.name().equals(d.status)) {
+                errors.add(new Problem.FieldError("deliveryIds[" + i + "]", "is " + d.status + ", not POSTED"));
+            } else {
+                letters.add(d);
+            }
+        }
+        if (!errors.isEmpty() || deliveryIds.isEmpty()) {
+            throw new ProblemException(422, "validation", "Request is not valid", deliveryIds.isEmpty() ? "deliveryIds: at least one"
+                    : String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
+                    deliveryIds.isEmpty() ? List.of(new Problem.FieldError("deliveryIds", "at least one")) : errors);
+        }
+        for (Delivery d : letters) {
+            if (!DeliveryStatus.RETURNED.name().equals(d.status)) {
+                d.status = DeliveryStatus.RETURNED.name();
+                d.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                events.publish(d);
+            }
+        }
+        return letters.stream().map(d -> d.id).toList();
+    }
+
+    private void move(UUID batchId, List<DeliveryStatus> from, DeliveryStatus to) {
+        List<Delivery> letters = Delivery.list("printBatchId = ?1 and status in ?2", batchId, from.stream().map(Enum::name).toList());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (Delivery d : letters) {
+            d.status = to.name();
+            d.updatedAt = now;
+            if (to == DeliveryStatus.POSTED) {
+                d.sentAt = now;
+            }
+            events.publish(d);
+        }
+    }
+
+    private static PrintBatch find(UUID id, boolean lock) {
+        PrintBatch b = lock ? PrintBatch.findById(id, LockModeType.PESSIMISTIC_WRITE) : PrintBatch.findById(id);
+        if (b == null) {
+            throw ProblemException.notFound("print batch " + id);
+        }
+        return b;
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("after", "not a cursor returned by this API");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package nl.meedoen.notification.mailing;
+
+import nl.meedoen.notification.segment.SegmentFilter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.Map;
+
+/** A new mailing: template, purpose, data for everyone, and the audience (a segment or an explicit list). */
+@Schema(name = "MailingRequest")
+public record MailingRequest(
+        @Schema(required = true, example = "Uitnodiging speeltuin Vogelbuurt") String name,
+        @Schema(required = true, example = "consultation.invitation") String templateKey,
+        @Schema(required = true, enumeration = {"consultation", "panel", "recruitment", "service"}, example = "consultation") String purpose,
+        @Schema(enumeration = {"EMAIL", "LETTER"}, description = "Default: each tenant's preferred channel") String channel,
+        @Schema(example = "{\"consultationTitle\":\"Nieuwe speeltuin\",\"goal\":\"samen kiezen\",\"closesOn\":\"15 maart\",\"invitationUrl\":\"https://example.nl/c/1\"}")
+        Map<String, Object> data,
+        @Schema(required = true) Audience audience) {
+
+    /** Exactly one of segment and tenantRefs. */
+    @Schema(name = "Audience")
+    public record Audience(SegmentFilter segment,
+                           @Schema(description = "An explicit list (at most 200,000)") List<String> tenantRefs) {
+    }
+}

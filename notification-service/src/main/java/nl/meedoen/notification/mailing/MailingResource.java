@@ -1,0 +1,150 @@
+package nl.meedoen.notification.mailing;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import nl.meedoen.commons.idempotency.IdempotencyKeys;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Path("/api/v1/mailings")
+@Tag(name = "Mailings", description = "One template to an audience: create → start (or schedule) → progress → pause / resume / cancel")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not run mailings", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class MailingResource {
+
+    @Schema(name = "MailingStart")
+    public record Start(@Schema(description = "Start later (ISO-8601 with offset); default now", example = "2027-03-01T09:00:00+01:00") OffsetDateTime startAt) {
+    }
+
+    @Inject
+    MailingService mailings;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "Create a mailing (a draft)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = MailingView.class)))
+    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown template, missing data, bad audience", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad segment", value = """
+            {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
+             "detail":"audience.segment.ageBand: '90+' is not one of [under-18, 18-34, 35-49, 50-64, 65-79, 80+]",
+             "errors":[{"field":"audience.segment.ageBand","message":"'90+' is not one of [under-18, 18-34, 35-49, 50-64, 65-79, 80+]"}]}""")))
+    public Response create(@Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key, MailingRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("a mailing body is required", null);
+        }
+        return idempotency.execute("POST /api/v1/mailings by " + security.getUserPrincipal().getName(), key, request, () -> {
+            MailingView created = mailings.create(request);
+            return Response.status(Response.Status.CREATED).header("Location", "/api/v1/mailings/" + created.id()).entity(created).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
+    @Operation(summary = "List mailings, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of mailings")
+    public Response list(@Parameter(description = "1-500, default 50") @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        return mailings.list(PageRequest.of(limit, after)).toResponse(uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
+    @Operation(summary = "A mailing and its progress: counts per status, rate, ETA")
+    @APIResponse(responseCode = "200", description = "The mailing", content = @Content(schema = @Schema(implementation = MailingView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MailingView get(@PathParam("id") String id) {
+        return mailings.get(parse(id));
+    }
+
+    @POST
+    @Path("{id}/start")
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "Start a draft now, or schedule it (startAt)")
+    @APIResponse(responseCode = "200", description = "RUNNING or SCHEDULED", content = @Content(schema = @Schema(implementation = MailingView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MailingView start(@PathParam("id") String id, Start start) {
+        return mailings.start(parse(id), start == null ? null : start.startAt());
+    }
+
+    @POST
+    @Path("{id}/pause")
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "Pause: nothing more is handed to SMTP until resumed")
+    @APIResponse(responseCode = "200", description = "PAUSED", content = @Content(schema = @Schema(implementation = MailingView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not running or scheduled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MailingView pause(@PathParam("id") String id) {
+        return mailings.pause(parse(id));
+    }
+
+    @POST
+    @Path("{id}/resume")
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "Resume a paused mailing where it stopped (nobody gets it twice)")
+    @APIResponse(responseCode = "200", description = "RUNNING (or SCHEDULED)", content = @Content(schema = @Schema(implementation = MailingView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not paused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MailingView resume(@PathParam("id") String id) {
+        return mailings.resume(parse(id));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "Cancel: messages not yet sent are cancelled")
+    @APIResponse(responseCode = "200", description = "CANCELLED", content = @Content(schema = @Schema(implementation = MailingView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already completed or cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MailingView cancel(@PathParam("id") String id) {
+        return mailings.cancel(parse(id));
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("mailing " + id);
+        }
+    }
+}

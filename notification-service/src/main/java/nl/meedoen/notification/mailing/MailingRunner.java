@@ -1,0 +1,268 @@
+package nl.meedoen.notification.mailing;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.notification.NotificationConfig;
+import nl.meedoen.notification.budget.ContactBudget;
+import nl.meedoen.notification.delivery.DeliveryEvents;
+import nl.meedoen.notification.delivery.DeliveryStatus;
+import nl.meedoen.notification.delivery.RecipientPolicy;
+import nl.meedoen.notification.delivery.SuppressedAddresses;
+import nl.meedoen.notification.optout.OptOutService;
+import nl.meedoen.notification.optout.UnsubscribeTokens;
+import nl.meedoen.notification.segment.SegmentFilter;
+import nl.meedoen.notification.segment.Segments;
+import nl.meedoen.notification.template.TemplateService;
+import nl.meedoen.notification.template.TemplateView;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Drives mailings: starts scheduled ones when due, turns the audience of a running mailing into
+ * deliveries one chunk at a time (keyset by tenantRef, the cursor saved with the chunk, so memory
+ * stays bounded and a crash or pause resumes where it stopped), and completes mailings whose emails
+ * are all handed over. The unique (mailing, tenant) constraint makes a repeated chunk harmless.
+ */
+@ApplicationScoped
+public class MailingRunner {
+
+    private static final Logger LOG = Logger.getLogger(MailingRunner.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    MailingService mailings;
+
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    OptOutService optOuts;
+
+    @Inject
+    ContactBudget budget;
+
+    @Inject
+    SuppressedAddresses suppressed;
+
+    @Inject
+    UnsubscribeTokens tokens;
+
+    @Inject
+    DeliveryEvents events;
+
+    @Inject
+    jakarta.enterprise.event.Event<nl.meedoen.notification.delivery.DeliveryQueued> queued;
+
+    private volatile boolean running;
+    private Thread thread;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.mailing().runnerEnabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "mailing-runner");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                boolean busy = runOnce();
+                if (!busy) {
+                    Thread.sleep(config.mailing().pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("mailing round failed: %s", e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One round: due schedules, one chunk of one mailing, completions. Returns whether a chunk was made. */
+    public boolean runOnce() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                UPDATE mailing SET status = 'RUNNING', started_at = now(), version = version + 1
+                WHERE status = 'SCHEDULED' AND scheduled_at <= now()""").executeUpdate());
+        boolean chunk = QuarkusTransaction.requiringNew().timeout(300).call(this::materialiseChunk);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                UPDATE mailing m SET status = 'COMPLETED', finished_at = now(), version = version + 1
+                WHERE m.status = 'RUNNING' AND m.materialised
+                  AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.mailing_id = m.id AND d.status = 'QUEUED' AND d.channel = 'EMAIL')""")
+                .executeUpdate());
+        return chunk;
+    }
+
+    private record Recipient(String tenantRef, boolean exists, String email, String language, String preferredChannel) {
+    }
+
+    boolean materialiseChunk() {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("""
+                SELECT id FROM mailing WHERE status = 'RUNNING' AND NOT materialised
+                ORDER BY started_at LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
+        if (ids.isEmpty()) {
+            return false;
+        }
+        Mailing m = em.find(Mailing.class, ids.get(0));
+        List<Recipient> chunk = readChunk(m);
+        if (!chunk.isEmpty()) {
+            List<String> refs = chunk.stream().map(Recipient::tenantRef).toList();
+            lockTenants(refs); // the budget decision must not race a single message to the same tenant
+            write(m, chunk, refs);
+            m.cursorRef = refs.get(refs.size() - 1);
+        }
+        if (chunk.size() < config.mailing().chunkSize()) {
+            m.materialised = true;
+        }
+        return true;
+    }
+
+    private List<Recipient> readChunk(Mailing m) {
+        int size = config.mailing().chunkSize();
+        String cursor = m.cursorRef == null ? "" : m.cursorRef;
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            PreparedStatement ps;
+            if (m.explicitList) {
+                ps = c.prepareStatement("""
+                        SELECT r.tenant_ref, t.tenant_ref IS NOT NULL, t.email, t.language, t.preferred_channel
+                        FROM mailing_recipient r LEFT JOIN tenant t ON t.tenant_ref = r.tenant_ref
+                        WHERE r.mailing_id = ? AND r.tenant_ref > ? ORDER BY r.tenant_ref LIMIT ?""");
+                ps.setObject(1, m.id);
+                ps.setString(2, cursor);
+                ps.setInt(3, size);
+            } else {
+                SegmentFilter.Sql sql = mailings.filter(m).toSql(LocalDate.now(ZoneOffset.UTC));
+                ps = c.prepareStatement("""
+                        SELECT t.tenant_ref, TRUE, t.email, t.language, t.preferred_channel
+                        FROM tenant t WHERE %s AND t.tenant_ref > ? ORDER BY t.tenant_ref LIMIT ?""".formatted(sql.condition()));
+                int next = Segments.bind(c, ps, sql.params(), 1);
+                ps.setString(next, cursor);
+                ps.setInt(next + 1, size);
+            }
+            List<Recipient> rows = new ArrayList<>(size);
+            try (ps; ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Recipient(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    private void lockTenants(List<String> refs) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tenant WHERE tenant_ref = ANY (?) ORDER BY tenant_ref FOR UPDATE")) {
+                ps.setArray(1, c.createArrayOf("text", refs.toArray()));
+                ps.executeQuery().close();
+            }
+        });
+    }
+
+    private void write(Mailing m, List<Recipient> chunk, List<String> refs) {
+        boolean transactional = RecipientPolicy.transactional(m.purpose);
+        Map<String, Set<String>> scopes = transactional ? Map.of() : optOuts.scopes(refs);
+        Map<String, Long> used = transactional ? Map.of() : budget.used(refs);
+        Set<String> suppressedHashes = suppressed.suppressed(chunk.stream().map(Recipient::email).filter(e -> e != null).toList());
+        Map<String, TemplateView> byLanguage = new HashMap<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> held = new ArrayList<>();
+        boolean anyEmail = false;
+        List<Object[]> rows = new ArrayList<>(chunk.size());
+        for (Recipient r : chunk) {
+            RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(r.exists(), r.email(), r.preferredChannel(),
+                    m.channel, m.purpose, scopes.getOrDefault(r.tenantRef(), Set.of()), used.getOrDefault(r.tenantRef(), 0L), budget.max(),
+                    r.email() != null && suppressedHashes.contains(SuppressedAddresses.hash(r.email()))));
+            TemplateView template = byLanguage.computeIfAbsent(r.language() == null ? "" : r.language(),
+                    l -> templates.resolve(m.templateKey, l.isEmpty() ? null : l).orElseThrow());
+            UUID id = UUID.randomUUID();
+            boolean queued = decision.status() == DeliveryStatus.QUEUED;
+            anyEmail |= queued && MessageRequestV1.EMAIL.equals(decision.channel());
+            rows.add(new Object[] {id, r.tenantRef(), decision.channel(), queued ? m.data : null, decision.status().name(),
+                    decision.reason() == null ? null : decision.reason().name(), template.language(), template.version(),
+                    transactional ? null : UnsubscribeTokens.hash(tokens.token(id))});
+            if (!queued) {
+                held.add(new Object[] {id, r.tenantRef(), decision.channel(), decision.reason().name()});
+            }
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO delivery (id, mailing_id, tenant_ref, purpose, template_key, channel, data, status, reason, language,
+                                          template_version, unsubscribe_token_hash, attempts, next_attempt_at, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+                    ON CONFLICT (mailing_id, tenant_ref) DO NOTHING""")) {
+                for (Object[] row : rows) {
+                    ps.setObject(1, row[0]);
+                    ps.setObject(2, m.id);
+                    ps.setString(3, (String) row[1]);
+                    ps.setString(4, m.purpose);
+                    ps.setString(5, m.templateKey);
+                    ps.setString(6, (String) row[2]);
+                    ps.setString(7, (String) row[3]);
+                    ps.setString(8, (String) row[4]);
+                    ps.setString(9, (String) row[5]);
+                    ps.setString(10, (String) row[6]);
+                    ps.setInt(11, (Integer) row[7]);
+                    ps.setString(12, (String) row[8]);
+                    ps.setTimestamp(13, now);
+                    ps.setTimestamp(14, now);
+                    ps.setTimestamp(15, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        for (Object[] h : held) {
+            events.publish((UUID) h[0], null, m.id, (String) h[1], m.purpose, m.templateKey, (String) h[2],
+                    DeliveryStatus.SUPPRESSED.name(), (String) h[3]);
+        }
+        if (anyEmail) {
+            queued.fire(new nl.meedoen.notification.delivery.DeliveryQueued()); // wakes the worker after commit
+        }
+    }
+}

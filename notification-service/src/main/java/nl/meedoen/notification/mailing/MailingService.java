@@ -1,0 +1,283 @@
+package nl.meedoen.notification.mailing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.paging.Page;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.notification.segment.SegmentFilter;
+import nl.meedoen.notification.segment.Segments;
+import nl.meedoen.notification.template.TemplateService;
+import nl.meedoen.notification.template.TemplateView;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Mailings: create → start (or schedule) → pause / resume / cancel, and their progress. */
+@ApplicationScoped
+public class MailingService {
+
+    static final int MAX_EXPLICIT = 200_000;
+    private static final List<String> PURPOSES = List.of(MessageRequestV1.CONSULTATION, MessageRequestV1.PANEL,
+            MessageRequestV1.RECRUITMENT, MessageRequestV1.SERVICE);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    Segments segments;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Transactional
+    public MailingView create(MailingRequest r) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
+            errors.add(new Problem.FieldError("name", "1 to 200 characters"));
+        }
+        if (!PURPOSES.contains(r.purpose())) {
+            errors.add(new Problem.FieldError("purpose", "must be one of " + PURPOSES));
+        }
+        if (r.channel() != null && !List.of("EMAIL", "LETTER").contains(r.channel())) {
+            errors.add(new Problem.FieldError("channel", "must be EMAIL or LETTER"));
+        }
+        if (r.templateKey() == null || !r.templateKey().matches(TemplateService.KEY_PATTERN) || !templates.exists(r.templateKey())) {
+            errors.add(new Problem.FieldError("templateKey", "unknown template " + r.templateKey()));
+        } else {
+            for (TemplateView t : templates.list()) {
+                if (t.templateKey().equals(r.templateKey())) {
+                    TemplateService.missingData(t, r.data()).stream().filter(e -> !errors.contains(e)).forEach(errors::add);
+                }
+            }
+        }
+        List<String> refs = null;
+        if (r.audience() == null || (r.audience().segment() == null) == (r.audience().tenantRefs() == null)) {
+            errors.add(new Problem.FieldError("audience", "give either segment or tenantRefs"));
+        } else if (r.audience().segment() != null) {
+            errors.addAll(r.audience().segment().validate("audience.segment."));
+        } else {
+            refs = new ArrayList<>(new LinkedHashSet<>(r.audience().tenantRefs()));
+            if (refs.isEmpty() || refs.size() > MAX_EXPLICIT) {
+                errors.add(new Problem.FieldError("audience.tenantRefs", "1 to " + MAX_EXPLICIT + " tenantRefs"));
+            }
+            for (int i = 0; i < refs.size() && errors.size() < 20; i++) {
+                if (refs.get(i) == null || !refs.get(i).matches("[A-Za-z0-9._-]{1,64}")) {
+                    errors.add(new Problem.FieldError("audience.tenantRefs[" + i + "]", "not a tenantRef"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "validation", "Request is not valid",
+                    String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+        }
+        Mailing m = new Mailing();
+        m.id = UUID.randomUUID();
+        m.name = r.name();
+        m.templateKey = r.templateKey();
+        m.purpose = r.purpose();
+        m.channel = r.channel();
+        m.data = json(r.data() == null ? Map.of() : r.data());
+        m.explicitList = refs != null;
+        m.audienceFilter = refs == null ? json(r.audience().segment()) : null;
+        m.status = Mailing.Status.DRAFT.name();
+        m.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        m.persist();
+        if (refs != null) {
+            insertRecipients(m.id, refs);
+        }
+        em.flush();
+        return view(m);
+    }
+
+    private void insertRecipients(UUID mailingId, List<String> refs) {
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO mailing_recipient (mailing_id, tenant_ref) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                int n = 0;
+                for (String ref : refs) {
+                    ps.setObject(1, mailingId);
+                    ps.setString(2, ref);
+                    ps.addBatch();
+                    if (++n % 1000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** Starts now, or at {@code startAt} (SCHEDULED). Only a draft can start. */
+    @Transactional
+    public MailingView start(UUID id, OffsetDateTime startAt) {
+        Mailing m = lock(id);
+        requireStatus(m, "start", Mailing.Status.DRAFT);
+        m.audienceSize = m.explicitList
+                ? ((Number) em.createNativeQuery("SELECT count(*) FROM mailing_recipient WHERE mailing_id = ?1").setParameter(1, id).getSingleResult()).intValue()
+                : (int) segments.count(filter(m));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (startAt != null && startAt.isAfter(now)) {
+            m.status = Mailing.Status.SCHEDULED.name();
+            m.scheduledAt = startAt;
+        } else {
+            m.status = Mailing.Status.RUNNING.name();
+            m.startedAt = now;
+        }
+        return view(m);
+    }
+
+    @Transactional
+    public MailingView pause(UUID id) {
+        Mailing m = lock(id);
+        requireStatus(m, "pause", Mailing.Status.RUNNING, Mailing.Status.SCHEDULED);
+        m.status = Mailing.Status.PAUSED.name();
+        return view(m);
+    }
+
+    @Transactional
+    public MailingView resume(UUID id) {
+        Mailing m = lock(id);
+        requireStatus(m, "resume", Mailing.Status.PAUSED);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (m.startedAt == null && m.scheduledAt != null && m.scheduledAt.isAfter(now)) {
+            m.status = Mailing.Status.SCHEDULED.name();
+        } else {
+            m.status = Mailing.Status.RUNNING.name();
+            if (m.startedAt == null) {
+                m.startedAt = now;
+            }
+        }
+        return view(m);
+    }
+
+    /** Stops for good: messages not yet handed to SMTP (or to a print batch) are cancelled. */
+    @Transactional
+    public MailingView cancel(UUID id) {
+        Mailing m = lock(id);
+        requireStatus(m, "cancel", Mailing.Status.DRAFT, Mailing.Status.SCHEDULED, Mailing.Status.RUNNING, Mailing.Status.PAUSED);
+        m.status = Mailing.Status.CANCELLED.name();
+        m.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.flush();
+        em.createNativeQuery("UPDATE delivery SET status = 'CANCELLED', data = NULL, updated_at = now() WHERE mailing_id = ?1 AND status = 'QUEUED'")
+                .setParameter(1, id).executeUpdate();
+        return view(m);
+    }
+
+    @Transactional
+    public MailingView get(UUID id) {
+        Mailing m = Mailing.findById(id);
+        if (m == null) {
+            throw ProblemException.notFound("mailing " + id);
+        }
+        return view(m);
+    }
+
+    @Transactional
+    public Page<MailingView> list(PageRequest page) {
+        List<Mailing> rows = page.afterKey() == null
+                ? Mailing.find("order by id").page(0, page.limit() + 1).list()
+                : Mailing.find("id > ?1 order by id", parseId(page.afterKey())).page(0, page.limit() + 1).list();
+        return page.page(rows.stream().map(this::view).toList(), v -> v.id().toString());
+    }
+
+    static UUID parseId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("after", "not a cursor returned by this API");
+        }
+    }
+
+    SegmentFilter filter(Mailing m) {
+        try {
+            return mapper.readValue(m.audienceFilter, SegmentFilter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Mailing lock(UUID id) {
+        Mailing m = Mailing.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (m == null) {
+            throw ProblemException.notFound("mailing " + id);
+        }
+        return m;
+    }
+
+    private static void requireStatus(Mailing m, String action, Mailing.Status... allowed) {
+        for (Mailing.Status s : allowed) {
+            if (s.name().equals(m.status)) {
+                return;
+            }
+        }
+        throw ProblemException.conflict("cannot " + action + " a mailing that is " + m.status);
+    }
+
+    MailingView view(Mailing m) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        long materialised = 0;
+        double rate = 0;
+        Long eta = null;
+        if (!Mailing.Status.DRAFT.name().equals(m.status)) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT status, count(*) FROM delivery WHERE mailing_id = ?1 GROUP BY status ORDER BY status")
+                    .setParameter(1, m.id).getResultList();
+            for (Object[] row : rows) {
+                long n = ((Number) row[1]).longValue();
+                counts.put((String) row[0], n);
+                materialised += n;
+            }
+            if (m.startedAt != null) {
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                long window = Math.max(1, Math.min(60, java.time.Duration.between(m.startedAt, now).toSeconds()));
+                long recent = ((Number) em.createNativeQuery("SELECT count(*) FROM delivery WHERE mailing_id = ?1 AND sent_at > ?2")
+                        .setParameter(1, m.id).setParameter(2, now.minusSeconds(window)).getSingleResult()).longValue();
+                rate = recent / (double) window;
+                long queuedEmail = ((Number) em.createNativeQuery(
+                                "SELECT count(*) FROM delivery WHERE mailing_id = ?1 AND status = 'QUEUED' AND channel = 'EMAIL'")
+                        .setParameter(1, m.id).getSingleResult()).longValue();
+                long remaining = queuedEmail + (m.materialised ? 0 : Math.max(0, (m.audienceSize == null ? 0 : m.audienceSize) - materialised));
+                if (remaining == 0) {
+                    eta = 0L;
+                } else if (rate > 0 && Mailing.Status.RUNNING.name().equals(m.status)) {
+                    eta = (long) Math.ceil(remaining / rate);
+                }
+            }
+        }
+        return new MailingView(m.id, m.name, m.templateKey, m.purpose, m.channel, Mailing.Status.valueOf(m.status), m.scheduledAt,
+                m.createdAt, m.startedAt, m.finishedAt, m.version,
+                new MailingView.Progress(m.audienceSize, materialised, counts, Math.round(rate * 10) / 10.0, eta));
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static boolean same(Object a, Object b) {
+        return Objects.equals(a, b);
+    }
+}

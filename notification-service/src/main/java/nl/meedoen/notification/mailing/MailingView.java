@@ -1,0 +1,33 @@
+package nl.meedoen.notification.mailing;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/** A mailing with its progress. */
+@Schema(name = "Mailing")
+public record MailingView(
+        UUID id,
+        String name,
+        String templateKey,
+        String purpose,
+        String channel,
+        @Schema(example = "RUNNING") Mailing.Status status,
+        OffsetDateTime scheduledAt,
+        OffsetDateTime createdAt,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt,
+        long version,
+        Progress progress) {
+
+    @Schema(name = "MailingProgress")
+    public record Progress(
+            @Schema(description = "Tenants in the audience (counted at start)") Integer audienceSize,
+            @Schema(description = "Deliveries created so far") long materialised,
+            @Schema(example = "{\"SENT\":812,\"QUEUED\":150,\"SUPPRESSED\":38}") Map<String, Long> counts,
+            @Schema(description = "Messages handed to SMTP per second, over the last minute") double ratePerSecond,
+            @Schema(description = "Seconds until every email is handed over at the current rate; null when unknown") Long etaSeconds) {
+    }
+}

@@ -1,0 +1,174 @@
+package nl.meedoen.notification.message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.notification.budget.ContactBudget;
+import nl.meedoen.notification.delivery.Delivery;
+import nl.meedoen.notification.delivery.DeliveryEvents;
+import nl.meedoen.notification.delivery.DeliveryQueued;
+import nl.meedoen.notification.delivery.DeliveryStatus;
+import nl.meedoen.notification.delivery.DeliveryView;
+import nl.meedoen.notification.delivery.RecipientPolicy;
+import nl.meedoen.notification.delivery.SuppressedAddresses;
+import nl.meedoen.notification.optout.OptOutService;
+import nl.meedoen.notification.optout.UnsubscribeTokens;
+import nl.meedoen.notification.template.TemplateService;
+import nl.meedoen.notification.template.TemplateView;
+import nl.meedoen.notification.tenant.Tenant;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Turns a message request (Kafka or API) into exactly one delivery: validated first (a rejected
+ * request leaves nothing behind), then queued or held back with the reason.
+ */
+@ApplicationScoped
+public class MessageService {
+
+    static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    static final java.util.regex.Pattern TENANT_REF = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final List<String> PURPOSES = List.of(MessageRequestV1.CONSULTATION, MessageRequestV1.PANEL,
+            MessageRequestV1.RECRUITMENT, MessageRequestV1.SERVICE);
+
+    /** The delivery and whether this call created it (false: the requestId was seen before). */
+    public record Accepted(DeliveryView delivery, boolean created) {
+    }
+
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    OptOutService optOuts;
+
+    @Inject
+    ContactBudget budget;
+
+    @Inject
+    SuppressedAddresses suppressed;
+
+    @Inject
+    DeliveryEvents events;
+
+    @Inject
+    UnsubscribeTokens tokens;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Event<DeliveryQueued> queued;
+
+    /**
+     * @param unknownTenantIsAnError true for API callers (422); a Kafka request for an unknown tenant
+     *                               becomes a delivery held back with reason UNKNOWN_TENANT, so the
+     *                               requesting service learns why
+     */
+    @Transactional
+    public Accepted accept(MessageRequestV1 request, boolean unknownTenantIsAnError) {
+        List<Problem.FieldError> errors = validate(request);
+        if (!errors.isEmpty()) {
+            throw unprocessable(errors);
+        }
+        Tenant tenant = Tenant.findById(request.tenantRef(), LockModeType.PESSIMISTIC_WRITE); // one decision per tenant at a time
+        Optional<Delivery> existing = Delivery.find("requestId", request.requestId()).firstResultOptional();
+        if (existing.isPresent()) {
+            Delivery d = existing.get();
+            if (!d.tenantRef.equals(request.tenantRef()) || !d.templateKey.equals(request.templateKey()) || !d.purpose.equals(request.purpose())) {
+                throw ProblemException.conflict("requestId " + request.requestId() + " was already used for another message");
+            }
+            return new Accepted(DeliveryView.of(d), false);
+        }
+        if (tenant == null && unknownTenantIsAnError) {
+            throw unprocessable(List.of(new Problem.FieldError("tenantRef", "no tenant " + request.tenantRef() + " in the register")));
+        }
+        TemplateView template = templates.resolve(request.templateKey(), tenant == null ? null : tenant.language).orElseThrow();
+        errors = TemplateService.missingData(template, request.data());
+        if (!errors.isEmpty()) {
+            throw unprocessable(errors);
+        }
+        RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(tenant != null,
+                tenant == null ? null : tenant.email, tenant == null ? null : tenant.preferredChannel, request.channel(),
+                request.purpose(), tenant == null ? Set.of() : optOuts.scopes(tenant.tenantRef),
+                RecipientPolicy.transactional(request.purpose()) || tenant == null ? 0 : budget.used(tenant.tenantRef), budget.max(),
+                tenant != null && tenant.email != null && suppressed.isSuppressed(tenant.email)));
+
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Delivery d = new Delivery();
+        d.id = UUID.randomUUID();
+        d.requestId = request.requestId();
+        d.tenantRef = request.tenantRef();
+        d.purpose = request.purpose();
+        d.templateKey = request.templateKey();
+        d.channel = decision.channel();
+        d.status = decision.status().name();
+        d.reason = decision.reason() == null ? null : decision.reason().name();
+        d.data = decision.status() == DeliveryStatus.QUEUED ? json(request.data()) : null;
+        d.language = template.language();
+        d.templateVersion = template.version();
+        d.nextAttemptAt = now;
+        d.createdAt = now;
+        d.updatedAt = now;
+        if (!RecipientPolicy.transactional(request.purpose())) {
+            d.unsubscribeTokenHash = UnsubscribeTokens.hash(tokens.token(d.id));
+        }
+        d.persist();
+        if (decision.status() == DeliveryStatus.SUPPRESSED) {
+            events.publish(d);
+        } else if (MessageRequestV1.EMAIL.equals(d.channel)) {
+            queued.fire(new DeliveryQueued());
+        }
+        return new Accepted(DeliveryView.of(d), true);
+    }
+
+    /** Field checks that need no tenant: every problem at once, 422 for the API, the DLQ for Kafka. */
+    List<Problem.FieldError> validate(MessageRequestV1 r) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (r.requestId() == null || !REQUEST_ID.matcher(r.requestId()).matches()) {
+            errors.add(new Problem.FieldError("requestId", "1 to 128 letters, digits or . _ : -"));
+        }
+        if (r.tenantRef() == null || !TENANT_REF.matcher(r.tenantRef()).matches()) {
+            errors.add(new Problem.FieldError("tenantRef", "1 to 64 letters, digits or . _ -"));
+        }
+        if (!PURPOSES.contains(r.purpose())) {
+            errors.add(new Problem.FieldError("purpose", "must be one of " + PURPOSES));
+        }
+        if (r.channel() != null && !Objects.equals(r.channel(), MessageRequestV1.EMAIL) && !Objects.equals(r.channel(), MessageRequestV1.LETTER)) {
+            errors.add(new Problem.FieldError("channel", "must be EMAIL or LETTER"));
+        }
+        if (r.templateKey() == null || !r.templateKey().matches(TemplateService.KEY_PATTERN)) {
+            errors.add(new Problem.FieldError("templateKey", "not a template key"));
+        } else if (!templates.exists(r.templateKey())) {
+            errors.add(new Problem.FieldError("templateKey", "unknown template " + r.templateKey()));
+        }
+        return errors;
+    }
+
+    static ProblemException unprocessable(List<Problem.FieldError> errors) {
+        String detail = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+        return new ProblemException(422, "validation", "Request is not valid", detail, errors);
+    }
+
+    private String json(Map<String, Object> data) {
+        try {
+            return mapper.writeValueAsString(data == null ? Map.of() : data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

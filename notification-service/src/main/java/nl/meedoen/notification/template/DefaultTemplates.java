@@ -1,0 +1,185 @@
+package nl.meedoen.notification.template;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Dutch and English templates of every message the platform sends. Installed as version 1 at
+ * startup where a kind/language has no version yet; a corporation's own versions always win.
+ */
+@ApplicationScoped
+public class DefaultTemplates {
+
+    private static final Logger LOG = Logger.getLogger(DefaultTemplates.class);
+
+    /** One message kind: its placeholders with sample values and the Dutch and English subject and body. */
+    public record Kind(String key, boolean transactional, Map<String, Object> sampleData,
+                       String nlSubject, String nlBody, String enSubject, String enBody) {
+    }
+
+    private static final String NL_FOOTER = "\n\nWilt u over dit onderwerp geen berichten meer ontvangen? Afmelden: {unsubscribeUrl}";
+    private static final String EN_FOOTER = "\n\nNo longer want messages about this? Unsubscribe: {unsubscribeUrl}";
+
+    public static final List<Kind> KINDS = List.of(
+            kind("consultation.invitation", false,
+                    data("consultationTitle", "Nieuwe speeltuin in de Vogelbuurt", "goal", "samen kiezen wat er komt",
+                            "closesOn", "15 maart 2027", "invitationUrl", "https://meedoen.example/c/abc123"),
+                    "Uw mening gevraagd: {consultationTitle}",
+                    "Beste {tenantName},\n\nWe vragen uw mening over {consultationTitle}. Het doel: {goal}.\nU kunt meedoen tot en met {closesOn}.\n\nDoe mee: {invitationUrl}",
+                    "Your opinion wanted: {consultationTitle}",
+                    "Dear {tenantName},\n\nWe would like your opinion on {consultationTitle}. The goal: {goal}.\nYou can take part until {closesOn}.\n\nTake part: {invitationUrl}"),
+            kind("consultation.reminder", false,
+                    data("consultationTitle", "Nieuwe speeltuin in de Vogelbuurt", "closesOn", "15 maart 2027",
+                            "invitationUrl", "https://meedoen.example/c/abc123"),
+                    "Herinnering: {consultationTitle}",
+                    "Beste {tenantName},\n\nU heeft nog niet meegedaan aan {consultationTitle}. Dat kan nog tot en met {closesOn}.\n\nDoe mee: {invitationUrl}",
+                    "Reminder: {consultationTitle}",
+                    "Dear {tenantName},\n\nYou have not yet taken part in {consultationTitle}. You can until {closesOn}.\n\nTake part: {invitationUrl}"),
+            kind("consultation.thank-you", false,
+                    data("consultationTitle", "Nieuwe speeltuin in de Vogelbuurt"),
+                    "Bedankt voor uw mening over {consultationTitle}",
+                    "Beste {tenantName},\n\nBedankt dat u heeft meegedaan aan {consultationTitle}. We laten u weten wat er met de uitkomst gebeurt.",
+                    "Thank you for your opinion on {consultationTitle}",
+                    "Dear {tenantName},\n\nThank you for taking part in {consultationTitle}. We will let you know what is done with the outcome."),
+            kind("consultation.feedback-published", false,
+                    data("consultationTitle", "Nieuwe speeltuin in de Vogelbuurt", "feedbackUrl", "https://meedoen.example/f/abc123"),
+                    "Dit hebben we gedaan met uw mening over {consultationTitle}",
+                    "Beste {tenantName},\n\nDe uitkomst van {consultationTitle} is bekend, en wat we ermee doen.\n\nLees het hier: {feedbackUrl}",
+                    "What we did with your opinion on {consultationTitle}",
+                    "Dear {tenantName},\n\nThe outcome of {consultationTitle} is known, and what we will do with it.\n\nRead it here: {feedbackUrl}"),
+            kind("panel.invitation", false,
+                    data("panelName", "Digitaal huurderspanel", "joinUrl", "https://meedoen.example/p/join/abc"),
+                    "Doe mee met het {panelName}",
+                    "Beste {tenantName},\n\nWe nodigen u uit voor het {panelName}. U krijgt een paar keer per jaar vragen over onderwerpen die u zelf kiest.\n\nAanmelden: {joinUrl}",
+                    "Join the {panelName}",
+                    "Dear {tenantName},\n\nWe invite you to join the {panelName}. A few times a year you get questions about topics you choose.\n\nJoin: {joinUrl}"),
+            kind("panel.consent-renewal", false,
+                    data("panelName", "Digitaal huurderspanel", "consentUrl", "https://meedoen.example/p/consent/abc"),
+                    "Wilt u in het {panelName} blijven?",
+                    "Beste {tenantName},\n\nDe voorwaarden van het {panelName} zijn veranderd. Geef opnieuw toestemming als u wilt blijven.\n\nToestemming geven: {consentUrl}",
+                    "Do you want to stay in the {panelName}?",
+                    "Dear {tenantName},\n\nThe terms of the {panelName} have changed. Please give your consent again if you want to stay.\n\nGive consent: {consentUrl}"),
+            kind("panel.wave-invitation", false,
+                    data("panelName", "Digitaal huurderspanel", "waveTitle", "Onderhoud en reparaties", "closesOn", "1 april 2027",
+                            "invitationUrl", "https://meedoen.example/w/abc"),
+                    "{panelName}: {waveTitle}",
+                    "Beste {tenantName},\n\nEr staat een nieuwe vragenlijst voor u klaar: {waveTitle}. Invullen kan tot en met {closesOn}.\n\nNaar de vragenlijst: {invitationUrl}",
+                    "{panelName}: {waveTitle}",
+                    "Dear {tenantName},\n\nA new questionnaire is ready for you: {waveTitle}. You can answer until {closesOn}.\n\nTo the questionnaire: {invitationUrl}"),
+            kind("recruitment.outreach", false,
+                    data("campaignTitle", "Klankbordgroep renovatie Vogelbuurt", "description", "Denk mee over de renovatie van uw complex.",
+                            "signUpDeadline", "1 mei 2027", "signUpUrl", "https://meedoen.example/r/abc"),
+                    "Gezocht: huurders voor {campaignTitle}",
+                    "Beste {tenantName},\n\n{description}\nAanmelden kan tot en met {signUpDeadline}. Zijn er meer aanmeldingen dan plaatsen, dan loten we eerlijk.\n\nAanmelden: {signUpUrl}",
+                    "Wanted: tenants for {campaignTitle}",
+                    "Dear {tenantName},\n\n{description}\nYou can sign up until {signUpDeadline}. If more people sign up than there are seats, we hold a fair draw.\n\nSign up: {signUpUrl}"),
+            kind("recruitment.signup-confirmation", true,
+                    data("campaignTitle", "Klankbordgroep renovatie Vogelbuurt", "drawDate", "8 mei 2027"),
+                    "Uw aanmelding voor {campaignTitle}",
+                    "Beste {tenantName},\n\nWe hebben uw aanmelding voor {campaignTitle} ontvangen. Op {drawDate} hoort u of u bent gekozen.",
+                    "Your sign-up for {campaignTitle}",
+                    "Dear {tenantName},\n\nWe have received your sign-up for {campaignTitle}. On {drawDate} you will hear whether you have been selected."),
+            kind("recruitment.draw-selected", true,
+                    data("campaignTitle", "Klankbordgroep renovatie Vogelbuurt", "nextSteps", "We bellen u deze week voor een kennismaking."),
+                    "U bent gekozen voor {campaignTitle}",
+                    "Beste {tenantName},\n\nGoed nieuws: bij de loting bent u gekozen voor {campaignTitle}.\n{nextSteps}",
+                    "You have been selected for {campaignTitle}",
+                    "Dear {tenantName},\n\nGood news: in the draw you were selected for {campaignTitle}.\n{nextSteps}"),
+            kind("recruitment.draw-waitlisted", true,
+                    data("campaignTitle", "Klankbordgroep renovatie Vogelbuurt", "waitlistPosition", "3"),
+                    "U staat op de wachtlijst voor {campaignTitle}",
+                    "Beste {tenantName},\n\nBij de loting voor {campaignTitle} bent u niet direct gekozen. U staat op plaats {waitlistPosition} van de wachtlijst; valt er iemand af, dan nemen we contact met u op.",
+                    "You are on the waiting list for {campaignTitle}",
+                    "Dear {tenantName},\n\nYou were not selected straight away in the draw for {campaignTitle}. You are number {waitlistPosition} on the waiting list; if a place comes free, we will contact you."),
+            kind("recruitment.draw-not-selected", true,
+                    data("campaignTitle", "Klankbordgroep renovatie Vogelbuurt"),
+                    "Uitslag loting {campaignTitle}",
+                    "Beste {tenantName},\n\nHelaas bent u bij de loting voor {campaignTitle} niet gekozen. Bedankt voor uw aanmelding; er komen nieuwe kansen om mee te doen.",
+                    "Draw result {campaignTitle}",
+                    "Dear {tenantName},\n\nUnfortunately you were not selected in the draw for {campaignTitle}. Thank you for signing up; there will be new chances to take part."),
+            kind("recruitment.session-reminder", true,
+                    data("campaignTitle", "Klankbordgroep renovatie Vogelbuurt", "sessionDate", "12 juni 2027 om 19.30 uur",
+                            "location", "Buurthuis De Vogel, Merelstraat 1"),
+                    "Herinnering: {campaignTitle} op {sessionDate}",
+                    "Beste {tenantName},\n\nDe volgende bijeenkomst van {campaignTitle} is op {sessionDate} in {location}. Tot dan!",
+                    "Reminder: {campaignTitle} on {sessionDate}",
+                    "Dear {tenantName},\n\nThe next session of {campaignTitle} is on {sessionDate} at {location}. See you there!"),
+            kind("service.unsubscribe-confirmation", true,
+                    data("scope", "raadplegingen"),
+                    "U bent afgemeld",
+                    "Beste {tenantName},\n\nU ontvangt van ons geen berichten meer over: {scope}. Heeft u zich per ongeluk afgemeld? Neem dan contact op met uw woningcorporatie.",
+                    "You have been unsubscribed",
+                    "Dear {tenantName},\n\nYou will no longer receive messages from us about: {scope}. Unsubscribed by mistake? Please contact your housing corporation."));
+
+    @Inject
+    TemplateService templates;
+
+    void install(@Observes StartupEvent event) {
+        int installed = QuarkusTransaction.requiringNew().call(() -> {
+            int n = 0;
+            for (Kind kind : KINDS) {
+                for (String language : List.of("nl", "en")) {
+                    if (templates.latest(kind.key(), language).isEmpty()) {
+                        templates.insert(kind.key(), language, 1, request(kind, language));
+                        n++;
+                    }
+                }
+            }
+            return n;
+        });
+        if (installed > 0) {
+            LOG.infof("installed %d default templates", installed);
+        }
+    }
+
+    public static TemplateRequest request(Kind kind, String language) {
+        boolean nl = "nl".equals(language);
+        String body = (nl ? kind.nlBody() : kind.enBody()) + (kind.transactional() ? "" : (nl ? NL_FOOTER : EN_FOOTER));
+        return new TemplateRequest(nl ? kind.nlSubject() : kind.enSubject(), html(body, language), body, kind.sampleData());
+    }
+
+    /** The HTML part: paragraphs and line breaks of the text, links made clickable. */
+    static String html(String text, String language) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(language).append("\"><body>\n");
+        for (String paragraph : text.split("\n\n")) {
+            String p = paragraph.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>\n");
+            Matcher m = Pattern.compile("\\{([A-Za-z]+Url)}").matcher(p);
+            p = m.replaceAll("<a href=\"{$1}\">{$1}</a>");
+            if (paragraph.contains("{unsubscribeUrl}")) {
+                p = "<small>" + p + "</small>";
+            }
+            html.append("<p>").append(p).append("</p>\n");
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static Kind kind(String key, boolean transactional, Map<String, Object> sampleData,
+                             String nlSubject, String nlBody, String enSubject, String enBody) {
+        return new Kind(key, transactional, sampleData, nlSubject, nlBody, enSubject, enBody);
+    }
+
+    private static Map<String, Object> data(String... pairs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            data.put(pairs[i], pairs[i + 1]);
+        }
+        return data;
+    }
+
+    static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        KINDS.forEach(k -> keys.add(k.key()));
+        return keys;
+    }
+}

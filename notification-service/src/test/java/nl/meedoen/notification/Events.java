@@ -1,0 +1,84 @@
+package nl.meedoen.notification;
+
+import nl.meedoen.devinfra.TestInfra;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Publishing to and reading from the real broker in tests. */
+public final class Events {
+
+    private Events() {
+    }
+
+    public static KafkaConsumer<String, String> consumer(String topic) {
+        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    /** Polls until {@code count} matching records arrived or the time is up. */
+    public static List<ConsumerRecord<String, String>> await(KafkaConsumer<String, String> consumer,
+                                                             Predicate<ConsumerRecord<String, String>> match, int count, Duration max) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + max.toMillis();
+        while (found.size() < count && System.currentTimeMillis() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                if (match.test(r)) {
+                    found.add(r);
+                }
+            });
+        }
+        return found;
+    }
+
+    /** Whether a payload honours the JSON Schema this service publishes for its event type. */
+    public static boolean matchesSchema(String schemaResource, String json) {
+        try (var in = Events.class.getResourceAsStream("/events/" + schemaResource)) {
+            var schema = io.vertx.json.schema.JsonSchema.of(new io.vertx.core.json.JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            return io.vertx.json.schema.Validator.create(schema, new io.vertx.json.schema.JsonSchemaOptions()
+                            .setDraft(io.vertx.json.schema.Draft.DRAFT202012).setBaseUri("https://meedoen.nl/"))
+                    .validate(new io.vertx.core.json.JsonObject(json)).getValid();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Publishes a CloudEvent in binary mode, as the other services' outbox relays do. */
+    public static void publish(String topic, String key, String eventId, String type, String payload) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+            if (eventId != null) {
+                record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+            }
+            record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_source", "urn:meedoen:consultation-service".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

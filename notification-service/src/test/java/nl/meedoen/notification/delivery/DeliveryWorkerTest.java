@@ -1,0 +1,168 @@
+package nl.meedoen.notification.delivery;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import nl.meedoen.notification.Smtp;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static nl.meedoen.notification.TestData.as;
+import static nl.meedoen.notification.TestData.awaitMail;
+import static nl.meedoen.notification.TestData.awaitStatus;
+import static nl.meedoen.notification.TestData.delivery;
+import static nl.meedoen.notification.TestData.emailFor;
+import static nl.meedoen.notification.TestData.emailTenant;
+import static nl.meedoen.notification.TestData.invitation;
+import static nl.meedoen.notification.TestData.newRef;
+import static nl.meedoen.notification.TestData.send;
+import static nl.meedoen.notification.TestData.tenant;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class DeliveryWorkerTest {
+
+    @Inject
+    EmailWorker worker;
+
+    @Test
+    void aTransientSmtpOutageIsRetriedWithBackoffAndSentOnceItIsBack() {
+        String ref = emailTenant("nl");
+        String id;
+        Smtp.stop();
+        try {
+            id = send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> delivery(id).getInt("attempts") >= 2);
+            var d = delivery(id);
+            assertEquals("QUEUED", d.getString("status"));
+        } finally {
+            Smtp.start();
+        }
+        awaitStatus(id, "SENT");
+        assertEquals(1, awaitMail(emailFor(ref), 1).size());
+    }
+
+    @Test
+    void workersRacingForTheQueueNeverSendAMessageTwice() throws Exception {
+        List<String> refs = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String ref = emailTenant("nl");
+            refs.add(ref);
+            ids.add(send(invitation("race-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> rounds = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                rounds.add(pool.submit(() -> worker.sendOnce())); // alongside the background worker
+            }
+            for (Future<Integer> round : rounds) {
+                round.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String id : ids) {
+            awaitStatus(id, "SENT");
+        }
+        Thread.sleep(500);
+        for (String ref : refs) {
+            assertEquals(1, nl.meedoen.notification.Smtp.messagesTo(emailFor(ref)).size(), ref);
+        }
+    }
+
+    @Test
+    void aHardBounceSuppressesTheAddressAndASoftBounceIsRetried() {
+        String ref = emailTenant("nl");
+        String first = send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
+        awaitStatus(first, "SENT");
+
+        as("ops").contentType(ContentType.JSON).body("{\"deliveryId\":\"" + first + "\",\"type\":\"SOFT\",\"diagnostic\":\"452 mailbox full\"}")
+                .post("/api/v1/bounces").then().statusCode(200).body("status", equalTo("QUEUED"));
+        awaitStatus(first, "SENT");
+        assertEquals(2, awaitMail(emailFor(ref), 2).size());
+
+        // a DSN as a mail server returns it
+        String dsn = """
+                Reporting-MTA: dns; mx.example.nl
+
+                Final-Recipient: rfc822; %s
+                Action: failed
+                Status: 5.1.1
+                Diagnostic-Code: smtp; 550 5.1.1 user unknown
+
+                X-Meedoen-Delivery: %s
+                """.formatted(emailFor(ref), first);
+        as("ops").contentType("message/delivery-status").body(dsn.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/bounces")
+                .then().statusCode(200).body("status", equalTo("BOUNCED_HARD"));
+
+        send(invitation("req-" + UUID.randomUUID(), ref).replace("\"purpose\"", "\"channel\":\"EMAIL\",\"purpose\""))
+                .then().statusCode(202).body("status", equalTo("SUPPRESSED")).body("reason", equalTo("ADDRESS_SUPPRESSED"));
+        send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202)
+                .body("channel", equalTo("LETTER")).body("status", equalTo("QUEUED"));
+
+        String other = emailTenant("nl");
+        String second = send(invitation("req-" + UUID.randomUUID(), other)).then().statusCode(202).extract().jsonPath().getString("id");
+        awaitStatus(second, "SENT");
+        as("corporation").contentType(ContentType.JSON).body("{\"deliveryId\":\"" + second + "\",\"type\":\"COMPLAINT\"}")
+                .post("/api/v1/bounces").then().statusCode(200).body("status", equalTo("COMPLAINED"));
+    }
+
+    @Test
+    void bounceIntakeRejectsNonsense() {
+        as("ops").contentType(ContentType.JSON).body("{\"deliveryId\":\"" + UUID.randomUUID() + "\",\"type\":\"HARD\"}")
+                .post("/api/v1/bounces").then().statusCode(422).contentType("application/problem+json");
+        as("ops").contentType(ContentType.JSON).body("{\"deliveryId\":\"x\",\"type\":\"HARD\"}").post("/api/v1/bounces").then().statusCode(400);
+        as("ops").contentType(ContentType.JSON).body("{\"type\":\"LOUD\"}").post("/api/v1/bounces").then().statusCode(400);
+        as("ops").contentType(ContentType.JSON).body("{}").post("/api/v1/bounces").then().statusCode(400);
+        as("ops").contentType("message/delivery-status").body("hello".getBytes()).post("/api/v1/bounces").then().statusCode(422);
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/bounces").then().statusCode(401);
+        as("tenant-organisation").contentType(ContentType.JSON).body("{}").post("/api/v1/bounces").then().statusCode(403);
+    }
+
+    @Test
+    void erasureHoldsBackPendingMessagesAndRemovesTheirPersonalData() {
+        String ref = tenant(newRef(), null, "nl", "LETTER");
+        String id = send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202)
+                .body("channel", equalTo("LETTER")).extract().jsonPath().getString("id");
+        as("corporation").delete("/api/v1/tenants/" + ref).then().statusCode(204);
+        var d = delivery(id);
+        assertEquals("SUPPRESSED", d.getString("status"));
+        assertEquals("ERASED", d.getString("reason"));
+        Object data = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                Delivery.<Delivery>findById(UUID.fromString(id)).data);
+        assertNull(data);
+    }
+
+    @Test
+    void backoffDoublesUpToTheCap() {
+        assertEquals(Duration.ofSeconds(1), Backoff.after(1, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        assertEquals(Duration.ofSeconds(4), Backoff.after(3, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        assertEquals(Duration.ofSeconds(10), Backoff.after(5, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        assertEquals(Duration.ofSeconds(10), Backoff.after(100, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void theRateLimiterSpacesMessages() {
+        RateLimiter limiter = new RateLimiter(100);
+        long start = System.nanoTime();
+        for (int i = 0; i < 21; i++) {
+            limiter.acquire();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= 190, "20 intervals of 10 ms took " + millis + " ms");
+    }
+}

@@ -1,0 +1,134 @@
+package nl.meedoen.notification.importing;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static nl.meedoen.notification.TestData.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class ImportTest {
+
+    static String prefix() {
+        return "I" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    }
+
+    static String upload(String contentType, String body) {
+        return as("corporation").contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/tenant-imports")
+                .then().statusCode(202).header("Location", containsString("/api/v1/tenant-imports/"))
+                .extract().jsonPath().getString("id");
+    }
+
+    static JsonPath awaitDone(String id) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                !as("ops").get("/api/v1/tenant-imports/" + id).then().extract().jsonPath().getString("status").matches("QUEUED|RUNNING"));
+        return as("ops").get("/api/v1/tenant-imports/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    static String csv(String p) {
+        return """
+                tenantRef,name,email,street,houseNumber,houseNumberSuffix,postcode,city,language,preferredChannel,neighbourhoodCode,birthYear,householdType
+                %1$s1,Anna de Vries,anna@example.nl,Dorpsstraat,12,A,1234 ab,Utrecht,nl,EMAIL,BU03440101,1980,SINGLE
+                %1$s2,"Jansen, Piet",,Kerkweg,3,,2345CD,Zeist,en,LETTER,,1950,COUPLE
+                %1$s3,Bad Email,not-an-email,Dorpsstraat,1,,1234 AB,Utrecht,nl,EMAIL,,,
+                %1$s4,Bad Postcode,,Dorpsstraat,1,,0234 AB,Utrecht,nl,EMAIL,,,
+                %1$s5,Bad Language,,Dorpsstraat,1,,1234 AB,Utrecht,dutch,EMAIL,,,
+                %1$s6,Castle,,Dorpsstraat,1,,1234 AB,Utrecht,nl,EMAIL,,,CASTLE
+                %1$s7,,,Dorpsstraat,one,,1234 AB,Utrecht,nl,EMAIL,,,
+                bad ref,Someone,,Dorpsstraat,1,,1234 AB,Utrecht,nl,EMAIL,,,
+                %1$s9,Carla,carla@example.nl,Laan,9,,3456 EF,Amersfoort,nl,EMAIL,BU03440102,2001,FAMILY_WITH_CHILDREN
+                """.formatted(p);
+    }
+
+    @Test
+    void aCsvImportReportsEveryBadRowAndKeepsTheGoodOnesAndIsIdempotent() {
+        String p = prefix();
+        String id = upload("text/csv", csv(p));
+        JsonPath done = awaitDone(id);
+        assertEquals("COMPLETED", done.getString("status"));
+        assertEquals(9, done.getInt("totalRows"));
+        assertEquals(9, done.getInt("processed"));
+        assertEquals(3, done.getInt("created"));
+        assertEquals(6, done.getInt("rejected"));
+        as("ops").get("/api/v1/tenants/" + p + "2").then().statusCode(200).body("name", equalTo("Jansen, Piet"))
+                .body("address.postcode", equalTo("2345 CD")).body("preferredChannel", equalTo("LETTER"));
+        as("ops").get("/api/v1/tenants/" + p + "4").then().statusCode(404);
+        as("corporation").get("/api/v1/tenant-imports/" + id + "/errors").then().statusCode(200)
+                .body("items.field", hasItems("email", "address.postcode", "language", "profile.householdType", "address.houseNumber", "tenantRef"))
+                .body("items.find { it.row == 4 }.tenantRef", equalTo(p + "4"))
+                .body("items.find { it.row == 4 }.message", containsString("1234 AB"));
+        var page = as("corporation").queryParam("limit", 2).get("/api/v1/tenant-imports/" + id + "/errors").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(2, page.getList("items").size());
+        as("corporation").queryParam("after", page.getString("next")).get("/api/v1/tenant-imports/" + id + "/errors").then().statusCode(200)
+                .body("items[0].row", org.hamcrest.Matchers.greaterThanOrEqualTo(4));
+
+        JsonPath again = awaitDone(upload("text/csv", csv(p)));
+        assertEquals(0, again.getInt("created"));
+        assertEquals(0, again.getInt("updated"));
+        assertEquals(3, again.getInt("unchanged"));
+    }
+
+    @Test
+    void ndjsonRowsWithUnknownFieldsOrBrokenJsonAreRejectedOneByOne() {
+        String p = prefix();
+        String body = """
+                {"tenantRef":"%1$s1","name":"Anna","email":"anna@example.nl","address":{"street":"Dorpsstraat","houseNumber":12,"postcode":"1234 AB","city":"Utrecht"},"language":"en"}
+                {"tenantRef":"%1$s2","name":"Bob","address":{"street":"Dorpsstraat","houseNumber":12,"postcode":"1234 AB","city":"Utrecht"},"shoeSize":44}
+                {"tenantRef":"%1$s3","name":
+                [1,2]
+
+                {"tenantRef":"%1$s5","name":"Eve","address":{"street":"Dorpsstraat","houseNumber":14,"postcode":"1234 AB","city":"Utrecht"},"profile":{"dwellingType":"SENIOR_HOUSING"}}
+                """.formatted(p);
+        JsonPath done = awaitDone(upload("application/x-ndjson", body));
+        assertEquals("COMPLETED", done.getString("status"));
+        assertEquals(2, done.getInt("created"));
+        assertEquals(3, done.getInt("rejected"));
+        as("ops").get("/api/v1/tenants/" + p + "5").then().statusCode(200).body("profile.dwellingType", equalTo("SENIOR_HOUSING"));
+    }
+
+    @Test
+    void oversizedUploadsAre413AndBadUploadsAreProblems() {
+        StringBuilder many = new StringBuilder("tenantRef,name,street,houseNumber,postcode,city\n");
+        for (int i = 0; i < 1001; i++) {
+            many.append("R").append(i).append(",N,S,1,1234 AB,C\n");
+        }
+        as("corporation").contentType("text/csv").body(many.toString().getBytes()).post("/api/v1/tenant-imports")
+                .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("1000 rows"));
+        byte[] huge = new byte[1_100_000];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        as("corporation").contentType("application/x-ndjson").body(huge).post("/api/v1/tenant-imports")
+                .then().statusCode(413).contentType("application/problem+json");
+        as("corporation").contentType("text/csv").body("tenantRef,shoeSize\nT-1,44\n".getBytes()).post("/api/v1/tenant-imports")
+                .then().statusCode(422).body("detail", containsString("shoeSize"));
+        as("corporation").contentType("text/csv").body(new byte[0]).post("/api/v1/tenant-imports").then().statusCode(422);
+        as("corporation").contentType("application/json").body("{}").post("/api/v1/tenant-imports").then().statusCode(415);
+        as("ops").get("/api/v1/tenant-imports/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().contentType("text/csv").body("x".getBytes()).post("/api/v1/tenant-imports").then().statusCode(401);
+        as("ops").contentType("text/csv").body("x".getBytes()).post("/api/v1/tenant-imports").then().statusCode(403);
+        as("tenant-organisation").get("/api/v1/tenant-imports/" + UUID.randomUUID()).then().statusCode(403);
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysTheImport() {
+        String p = prefix();
+        String key = "imp-" + UUID.randomUUID();
+        String first = as("corporation").header("Idempotency-Key", key).contentType("text/csv").body(csv(p).getBytes())
+                .post("/api/v1/tenant-imports").then().statusCode(202).extract().jsonPath().getString("id");
+        as("corporation").header("Idempotency-Key", key).contentType("text/csv").body(csv(p).getBytes())
+                .post("/api/v1/tenant-imports").then().statusCode(202).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        as("corporation").header("Idempotency-Key", key).contentType("text/csv").body(csv(prefix()).getBytes())
+                .post("/api/v1/tenant-imports").then().statusCode(422);
+        awaitDone(first);
+    }
+}

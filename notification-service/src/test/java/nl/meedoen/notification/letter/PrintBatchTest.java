@@ -1,0 +1,113 @@
+package nl.meedoen.notification.letter;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import nl.meedoen.commons.contracts.NotificationEventV1;
+import nl.meedoen.notification.Events;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static nl.meedoen.notification.TestData.as;
+import static nl.meedoen.notification.TestData.delivery;
+import static nl.meedoen.notification.TestData.invitation;
+import static nl.meedoen.notification.TestData.newRef;
+import static nl.meedoen.notification.TestData.send;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class PrintBatchTest {
+
+    static String letterTenant(String name, String street, int number, String postcode, String city, String language) {
+        String ref = newRef();
+        as("corporation").contentType(ContentType.JSON).body("""
+                {"name":"%s","address":{"street":"%s","houseNumber":%d,"postcode":"%s","city":"%s"},"language":"%s","preferredChannel":"LETTER"}"""
+                .formatted(name, street, number, postcode, city, language)).put("/api/v1/tenants/" + ref).then().statusCode(201);
+        return ref;
+    }
+
+    @Test
+    void lettersArePrintedOnePerPageWithTheRightAddressAndFollowedToThePostBox() throws Exception {
+        String renee = letterTenant("Renée Öztürk", "Kerkstraat", 5, "3511 AB", "Utrecht", "nl");
+        String john = letterTenant("John Smith", "Stationsweg", 120, "2312 AV", "Leiden", "en");
+        String d1 = send(invitation("req-" + UUID.randomUUID(), renee)).then().statusCode(202).body("channel", equalTo("LETTER"))
+                .extract().jsonPath().getString("id");
+        String d2 = send(invitation("req-" + UUID.randomUUID(), john)).then().statusCode(202).extract().jsonPath().getString("id");
+
+        var batch = as("corporation").post("/api/v1/print-batches").then().statusCode(201).body("status", equalTo("CREATED"))
+                .extract().jsonPath();
+        String id = batch.getString("id");
+        int letters = batch.getInt("letters");
+        assertEquals("BATCHED", delivery(d1).getString("status"));
+        as("corporation").post("/api/v1/print-batches").then().statusCode(409).contentType("application/problem+json");
+
+        String csv = as("corporation").get("/api/v1/print-batches/" + id + "/manifest.csv").then().statusCode(200)
+                .contentType("text/csv").extract().asString();
+        List<CSVRecord> manifest = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
+        assertEquals(letters, manifest.size());
+        Map<String, CSVRecord> byDelivery = manifest.stream().collect(Collectors.toMap(r -> r.get("deliveryId"), r -> r));
+
+        byte[] pdf = as("corporation").get("/api/v1/print-batches/" + id + "/letters.pdf").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertEquals(letters, document.getNumberOfPages(), "one page per letter");
+            PDFTextStripper stripper = new PDFTextStripper();
+            int reneePage = Integer.parseInt(byDelivery.get(d1).get("page"));
+            stripper.setStartPage(reneePage);
+            stripper.setEndPage(reneePage);
+            String page = stripper.getText(document);
+            assertTrue(page.contains("Renée Öztürk\nKerkstraat 5\n3511 AB  UTRECHT"), page);
+            assertTrue(page.contains("Uw mening gevraagd: Nieuwe speeltuin") && page.contains("Beste Renée Öztürk,"), page);
+            assertTrue(page.contains("/api/v1/unsubscribe/"), "the opt-out link is printed too: " + page);
+            int johnPage = Integer.parseInt(byDelivery.get(d2).get("page"));
+            stripper.setStartPage(johnPage);
+            stripper.setEndPage(johnPage);
+            String other = stripper.getText(document);
+            assertTrue(other.contains("John Smith\nStationsweg 120\n2312 AV  LEIDEN") && other.contains("Your opinion wanted"), other);
+            assertTrue(!other.contains("Renée"), other);
+        }
+        assertEquals("Leiden", byDelivery.get(d2).get("city"));
+
+        try (var events = Events.consumer(NotificationEventV1.TOPIC)) {
+            as("corporation").post("/api/v1/print-batches/" + id + "/printed").then().statusCode(200).body("status", equalTo("PRINTED"));
+            as("corporation").post("/api/v1/print-batches/" + id + "/printed").then().statusCode(409);
+            as("corporation").contentType(ContentType.JSON).body("{\"deliveryIds\":[\"" + d2 + "\"]}")
+                    .post("/api/v1/print-batches/" + id + "/returned").then().statusCode(422); // not posted yet
+            as("corporation").post("/api/v1/print-batches/" + id + "/posted").then().statusCode(200).body("status", equalTo("POSTED"));
+            assertEquals("POSTED", delivery(d1).getString("status"));
+            as("corporation").contentType(ContentType.JSON).body("{\"deliveryIds\":[\"" + d2 + "\"]}")
+                    .post("/api/v1/print-batches/" + id + "/returned").then().statusCode(200);
+            assertEquals("RETURNED", delivery(d2).getString("status"));
+            var posted = Events.await(events, r -> renee.equals(r.key()) && r.value() != null && r.value().contains("\"status\":\"POSTED\""),
+                    1, Duration.ofSeconds(20));
+            assertEquals(1, posted.size());
+            assertTrue(posted.get(0).value().contains("\"channel\":\"LETTER\""));
+        }
+        as("corporation").contentType(ContentType.JSON).body("{\"deliveryIds\":[\"" + UUID.randomUUID() + "\"]}")
+                .post("/api/v1/print-batches/" + id + "/returned").then().statusCode(422).body("errors[0].field", equalTo("deliveryIds[0]"));
+    }
+
+    @Test
+    void rolesAndBadInput() {
+        given().post("/api/v1/print-batches").then().statusCode(401);
+        as("ops").post("/api/v1/print-batches").then().statusCode(403);
+        as("tenant-organisation").get("/api/v1/print-batches").then().statusCode(403);
+        as("corporation").queryParam("limit", "lots").post("/api/v1/print-batches").then().statusCode(400);
+        as("corporation").get("/api/v1/print-batches/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        as("corporation").get("/api/v1/print-batches/" + UUID.randomUUID() + "/letters.pdf").then().statusCode(404);
+        as("ops").get("/api/v1/print-batches/" + UUID.randomUUID() + "/letters.pdf").then().statusCode(403);
+    }
+}

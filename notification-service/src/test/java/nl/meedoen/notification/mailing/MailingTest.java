@@ -1,0 +1,204 @@
+package nl.meedoen.notification.mailing;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import nl.meedoen.notification.Smtp;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static nl.meedoen.notification.TestData.as;
+import static nl.meedoen.notification.TestData.emailFor;
+import static nl.meedoen.notification.TestData.newNeighbourhood;
+import static nl.meedoen.notification.TestData.newRef;
+import static nl.meedoen.notification.TestData.tenantIn;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class MailingTest {
+
+    @Inject
+    EntityManager em;
+
+    static final String DATA = "{\"consultationTitle\":\"Groen in de wijk\",\"goal\":\"kiezen\",\"closesOn\":\"1 mei\",\"invitationUrl\":\"https://example.nl/c/9\"}";
+
+    static String mailing(String audience) {
+        return """
+                {"name":"Groen in de wijk","templateKey":"consultation.invitation","purpose":"consultation","data":%s,"audience":%s}"""
+                .formatted(DATA, audience);
+    }
+
+    static String create(String body) {
+        return as("corporation").contentType(ContentType.JSON).body(body).post("/api/v1/mailings")
+                .then().statusCode(201).body("status", equalTo("DRAFT")).extract().jsonPath().getString("id");
+    }
+
+    static JsonPath action(String id, String action) {
+        return as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + id + "/" + action)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static JsonPath get(String id) {
+        return as("ops").get("/api/v1/mailings/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    static JsonPath awaitMailing(String id, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> status.equals(get(id).getString("status")));
+        return get(id);
+    }
+
+    static long count(JsonPath mailing, String status) {
+        Object n = mailing.get("progress.counts." + status);
+        return n == null ? 0 : ((Number) n).longValue();
+    }
+
+    static List<String> emailTenants(String neighbourhood, int n) {
+        List<String> refs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String ref = newRef();
+            refs.add(tenantIn(ref, emailFor(ref), i % 3 == 0 ? "en" : "nl", "EMAIL", neighbourhood, 1950 + i));
+        }
+        return refs;
+    }
+
+    @Test
+    void aSegmentMailingReachesEveryoneOnceWithReasonsForThoseHeldBack() {
+        String hood = newNeighbourhood();
+        List<String> refs = emailTenants(hood, 12);
+        String letter = tenantIn(newRef(), null, "nl", "LETTER", hood, 1960);
+        as("corporation").put("/api/v1/tenants/" + refs.get(0) + "/opt-outs/consultation").then().statusCode(201);
+
+        as("tenant-organisation").queryParam("neighbourhoodCode", hood).get("/api/v1/segments/count").then().statusCode(200).body("count", equalTo(13));
+        String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"]}}"));
+        action(id, "start");
+        JsonPath done = awaitMailing(id, "COMPLETED");
+        assertEquals(13, done.getInt("progress.audienceSize"));
+        assertEquals(13, done.getInt("progress.materialised"));
+        assertEquals(11, done.getInt("progress.counts.SENT"));
+        assertEquals(1, done.getInt("progress.counts.SUPPRESSED"));
+        assertEquals(1, done.getInt("progress.counts.QUEUED")); // the letter, waiting for a print batch
+        assertEquals(0, done.getInt("progress.etaSeconds"), "no email left to send");
+        for (String ref : refs.subList(1, refs.size())) {
+            assertEquals(1, Smtp.messagesTo(emailFor(ref)).size(), ref);
+        }
+        assertEquals(0, Smtp.messagesTo(emailFor(refs.get(0))).size());
+        as("ops").queryParam("mailingId", id).queryParam("status", "SUPPRESSED").get("/api/v1/deliveries").then()
+                .body("items[0].reason", equalTo("OPTED_OUT")).body("items[0].tenantRef", equalTo(refs.get(0)));
+        as("ops").queryParam("mailingId", id).queryParam("tenantRef", letter).get("/api/v1/deliveries").then()
+                .body("items[0].channel", equalTo("LETTER"));
+    }
+
+    @Test
+    void pauseResumeAndALostCursorNeverSendTwice() {
+        String hood = newNeighbourhood();
+        List<String> refs = emailTenants(hood, 20);
+        String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"],\"ageBand\":[\"50-64\",\"65-79\",\"80+\"]}}"));
+        action(id, "start");
+        assertEquals("PAUSED", action(id, "pause").getString("status"));
+        Awaitility.await().pollDelay(Duration.ofMillis(600)).until(() -> true);
+        long sentWhilePaused = count(get(id), "SENT");
+        Awaitility.await().pollDelay(Duration.ofMillis(800)).until(() -> true);
+        assertEquals(sentWhilePaused, count(get(id), "SENT"), "nothing is sent while paused");
+
+        // simulate a crash that lost the cursor: materialising starts again from the first tenant
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE mailing SET cursor_ref = NULL, materialised = false WHERE id = ?1").setParameter(1, UUID.fromString(id)).executeUpdate());
+        action(id, "resume");
+        JsonPath done = awaitMailing(id, "COMPLETED");
+        assertEquals(20, done.getInt("progress.counts.SENT"));
+        Awaitility.await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        for (String ref : refs) {
+            assertEquals(1, Smtp.messagesTo(emailFor(ref)).size(), ref);
+        }
+    }
+
+    @Test
+    void anExplicitListWithAnUnknownTenantAndScheduling() {
+        String hood = newNeighbourhood();
+        List<String> refs = emailTenants(hood, 3);
+        String ghost = "T-ghost-" + UUID.randomUUID().toString().substring(0, 6);
+        String id = create(mailing("{\"tenantRefs\":[\"" + refs.get(0) + "\",\"" + refs.get(1) + "\",\"" + ghost + "\",\"" + refs.get(0) + "\"]}"));
+        String startAt = OffsetDateTime.now().plusSeconds(2).toString();
+        as("corporation").contentType(ContentType.JSON).body("{\"startAt\":\"" + startAt + "\"}").post("/api/v1/mailings/" + id + "/start")
+                .then().statusCode(200).body("status", equalTo("SCHEDULED")).body("progress.audienceSize", equalTo(3));
+        JsonPath done = awaitMailing(id, "COMPLETED");
+        assertEquals(2, done.getInt("progress.counts.SENT"));
+        as("ops").queryParam("mailingId", id).queryParam("status", "SUPPRESSED").get("/api/v1/deliveries").then()
+                .body("items[0].reason", equalTo("UNKNOWN_TENANT"));
+        assertEquals(0, Smtp.messagesTo(emailFor(refs.get(2))).size());
+    }
+
+    @Test
+    void cancelStopsWhatIsNotYetSent() {
+        String hood = newNeighbourhood();
+        emailTenants(hood, 5);
+        String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"]}}"));
+        action(id, "start");
+        action(id, "pause");
+        JsonPath cancelled = action(id, "cancel");
+        assertEquals("CANCELLED", cancelled.getString("status"));
+        Awaitility.await().pollDelay(Duration.ofMillis(600)).until(() -> true);
+        JsonPath after = get(id);
+        assertTrue(after.get("progress.counts.QUEUED") == null);
+        assertEquals(after.getLong("progress.materialised"), count(after, "CANCELLED") + count(after, "SENT"));
+        as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + id + "/resume").then().statusCode(409);
+        as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + id + "/cancel").then().statusCode(409);
+    }
+
+    @Test
+    void badMailingsAreProblems() {
+        as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{\"ageBand\":[\"90+\"]}}")).post("/api/v1/mailings")
+                .then().statusCode(422).body("errors.field", hasItem("audience.segment.ageBand"));
+        as("corporation").contentType(ContentType.JSON).body(mailing("{}")).post("/api/v1/mailings")
+                .then().statusCode(422).body("errors.field", hasItem("audience"));
+        as("corporation").contentType(ContentType.JSON).body(mailing("{\"tenantRefs\":[\"bad ref\"]}")).post("/api/v1/mailings")
+                .then().statusCode(422).body("errors.field", hasItem("audience.tenantRefs[0]"));
+        as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{}}").replace("consultation.invitation", "nope.nope"))
+                .post("/api/v1/mailings").then().statusCode(422).body("errors.field", hasItem("templateKey"));
+        as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{}}").replace("\"goal\":\"kiezen\",", ""))
+                .post("/api/v1/mailings").then().statusCode(422).body("errors.field", hasItem("data.goal"));
+        as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{\"shoeSize\":[\"42\"]}}")).post("/api/v1/mailings")
+                .then().statusCode(400);
+        String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + newNeighbourhood() + "\"]}}"));
+        as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + id + "/pause").then().statusCode(409);
+        as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + UUID.randomUUID() + "/start").then().statusCode(404);
+        as("ops").get("/api/v1/mailings/nope").then().statusCode(404);
+        as("ops").queryParam("ageBand", "old").get("/api/v1/segments/count").then().statusCode(422).body("errors[0].field", equalTo("ageBand"));
+        // roles
+        given().contentType(ContentType.JSON).body(mailing("{\"segment\":{}}")).post("/api/v1/mailings").then().statusCode(401);
+        as("ops").contentType(ContentType.JSON).body(mailing("{\"segment\":{}}")).post("/api/v1/mailings").then().statusCode(403);
+        as("tenant-organisation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + id + "/start").then().statusCode(403);
+        as("tenant-organisation").get("/api/v1/mailings").then().statusCode(403);
+        as("tenant-organisation").get("/api/v1/segments/members").then().statusCode(403);
+        given().get("/api/v1/segments/count").then().statusCode(401);
+    }
+
+    @Test
+    void segmentMembersArePagedWithAttributesOnly() {
+        String hood = newNeighbourhood();
+        emailTenants(hood, 5);
+        JsonPath page = as("corporation").queryParam("neighbourhoodCode", hood).queryParam("limit", 3).get("/api/v1/segments/members")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(3, page.getList("items").size());
+        assertTrue(page.getString("items[0].ageBand") != null);
+        assertTrue(page.getString("items[0].email") == null);
+        as("corporation").queryParam("neighbourhoodCode", hood).queryParam("after", page.getString("next")).get("/api/v1/segments/members")
+                .then().statusCode(200).body("items.size()", equalTo(2));
+        as("ops").queryParam("neighbourhoodCode", hood).queryParam("language", "en").get("/api/v1/segments/count")
+                .then().body("count", equalTo(2));
+    }
+}
