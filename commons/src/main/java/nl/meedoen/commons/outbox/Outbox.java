@@ -5,12 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import nl.meedoen.commons.correlation.CorrelationId;
 
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Writes events in the caller's business transaction (MANDATORY: there is no way to publish
@@ -32,6 +38,9 @@ public class Outbox {
     @Inject
     Event<Written> written;
 
+    @Inject
+    EntityManager em;
+
     /**
      * @param type    {@code nl.meedoen.<service>.<event>.v1}
      * @param key     the aggregate id: Kafka's partition key, so order holds per aggregate
@@ -39,11 +48,50 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String type, String key, Object payload) {
+        return write(topic, type, key, json(payload, type));
+    }
+
+    private String json(Object payload, String type) {
         try {
-            return write(topic, type, key, mapper.writeValueAsString(payload));
+            return mapper.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event payload is not serializable: " + type, e);
         }
+    }
+
+    /**
+     * Many events of one type at once, as a single JDBC batch in the caller's transaction (for
+     * workers that change thousands of rows per round); the same rows {@link #publish} writes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> void publishAll(String topic, String type, List<T> payloads, Function<T, String> keyOf) {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String correlationId = CorrelationId.current();
+        em.flush(); // rows persisted through Hibernate before these keep their order
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO outbox_event (event_id, topic, event_key, type, source, subject, occurred_at, correlation_id, payload)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (T payload : payloads) {
+                    String key = keyOf.apply(payload);
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setString(2, topic);
+                    ps.setString(3, key);
+                    ps.setString(4, type);
+                    ps.setString(5, config.source());
+                    ps.setString(6, key);
+                    ps.setObject(7, now);
+                    ps.setString(8, correlationId);
+                    ps.setString(9, json(payload, type));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        written.fire(new Written());
     }
 
     /** A tombstone (null value) for a compacted topic: the aggregate is gone. */
