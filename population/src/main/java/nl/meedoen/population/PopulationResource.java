@@ -28,10 +28,10 @@ import java.util.Map;
  * resource path by extending this class with a {@code @Path}.
  */
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not read the population", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public abstract class PopulationResource {
+
+    // OpenAPI does not carry class-level annotations of this abstract class over to the subclasses'
+    // operations, so security and error responses are declared on each method.
 
     public record Counts(String attribute, long total, Map<String, Long> counts) {
     }
@@ -47,6 +47,9 @@ public abstract class PopulationResource {
     @Path("counts")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Count the population per value of one profile attribute")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not read the population", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "Counts; tenants without a value are counted under \"unknown\"")
     @APIResponse(responseCode = "400", description = "Unknown attribute", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Counts counts(@Parameter(description = "complexId, neighbourhoodCode, ageBand, householdType, dwellingType, tenancyBand or language", example = "ageBand")
@@ -70,6 +73,9 @@ public abstract class PopulationResource {
     @Path("members/{tenantRef}")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "The profile this service holds for one tenant (no contact data)")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not read the population", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The member")
     @APIResponse(responseCode = "404", description = "Not in the population (never seen, or erased)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Member member(@PathParam("tenantRef") String tenantRef) {
