@@ -1,0 +1,60 @@
+package nl.meedoen.panel.member;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The panel's consent texts. */
+@Path("/api/v1/panels/{panelId}/consent-texts")
+@Tag(name = "Panel members", description = "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such panel, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ConsentTextResource {
+
+    @Inject
+    ConsentTexts consentTexts;
+
+    @GET
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "Every version of the panel's consent text")
+    @APIResponse(responseCode = "200", description = "Oldest first", content = @Content(schema = @Schema(implementation = MemberViews.ConsentTextView.class)))
+    public List<MemberViews.ConsentTextView> consentTexts(@PathParam("panelId") String panelId) {
+        return consentTexts.list(panelId);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Publish a new consent text version: every member is asked to consent again",
+            description = "Each active or paused member gets a personal consent link (panel.consent-renewal). Who has not consented within reconsentWithinDays is paused until they do.")
+    @APIResponse(responseCode = "201", description = "Published", content = @Content(schema = @Schema(implementation = MemberViews.ConsentTextView.class)))
+    public Response publishConsentText(@PathParam("panelId") String panelId,
+                                       @NotNull(message = "a consent text body is required") @Valid MemberRequests.ConsentText request) {
+        MemberViews.ConsentTextView view = consentTexts.publish(panelId, request);
+        return Response.status(Response.Status.CREATED).header("Location", "/api/v1/panels/" + panelId + "/consent-texts").entity(view).build();
+    }
+
+}

@@ -1,0 +1,137 @@
+package nl.meedoen.panel.member;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.panel.PanelConfig;
+import nl.meedoen.panel.Problems;
+import nl.meedoen.panel.panel.Attributes;
+import nl.meedoen.panel.panel.Panel;
+import nl.meedoen.panel.panel.PanelAccess;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Recruitment: each invited tenant gets a personal join link, mailed by notification-service
+ * (a {@link MessageRequestV1} through the outbox, in the same transaction as the invitation).
+ */
+@ApplicationScoped
+public class Invitations {
+
+    public static final String TEMPLATE = "panel.invitation";
+
+    @Inject
+    PanelAccess access;
+
+    @Inject
+    Memberships memberships;
+
+    @Inject
+    MemberTokens tokens;
+
+    @Inject
+    MemberLog log;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PanelConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public MemberViews.InvitationResult invite(String panelId, MemberRequests.Invitation r) {
+        Panel panel = access.write(panelId);
+        List<String> refs = (r.tenantRefs() != null) == (r.group() != null) ? null
+                : r.tenantRefs() != null ? explicit(r) : fromGroup(panel, r);
+        if (refs == null) {
+            throw Problems.unprocessable("invalid-audience", "give either tenantRefs or a group with a count", "tenantRefs", "either tenantRefs or group");
+        }
+        Map<String, PanelMember> existing = new HashMap<>();
+        if (!refs.isEmpty()) {
+            List<PanelMember> rows = PanelMember.list("panelId = ?1 and tenantRef in ?2", panel.id, refs);
+            rows.forEach(m -> existing.put(m.tenantRef, m));
+        }
+        OffsetDateTime now = Memberships.now();
+        List<String> invited = new ArrayList<>();
+        List<MemberViews.Skipped> skipped = new ArrayList<>();
+        for (String ref : refs) {
+            PanelMember m = existing.get(ref);
+            String skip = m == null ? null
+                    : m.is(PanelMember.Status.INVITED) ? "ALREADY_INVITED"
+                    : m.is(PanelMember.Status.LEFT) && !PanelMember.LeaveReason.TERM_ENDED.name().equals(m.leftReason) ? "LEFT"
+                    : m.is(PanelMember.Status.LEFT) ? null : "ALREADY_MEMBER";
+            if (skip != null) {
+                skipped.add(new MemberViews.Skipped(ref, skip));
+                continue;
+            }
+            if (m == null) {
+                m = memberships.newMember(panel, ref);
+            }
+            m.status = PanelMember.Status.INVITED.name();
+            m.invitedAt = now;
+            m.persist();
+            log.change(m, "INVITED", null, now);
+            String token = tokens.issue(panel.id, ref, MemberTokens.INVITATION);
+            outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, ref, new MessageRequestV1(
+                    "panel-invitation-" + UUID.randomUUID(), ref, MessageRequestV1.PANEL, TEMPLATE,
+                    Map.of("panelName", panel.name, "joinUrl", config.joinUrl().replace("{token}", token)), null));
+            invited.add(ref);
+        }
+        return new MemberViews.InvitationResult(invited, skipped);
+    }
+
+    /** Every tenantRef must be in the population read model; otherwise nothing is invited. */
+    private List<String> explicit(MemberRequests.Invitation r) {
+        if (r.count() != null) {
+            throw Problems.unprocessable("invalid-audience", "count goes with a group, not with tenantRefs", "count", "only with group");
+        }
+        List<String> refs = new ArrayList<>(new LinkedHashSet<>(r.tenantRefs()));
+        @SuppressWarnings("unchecked")
+        List<String> known = em.createNativeQuery("SELECT tenant_ref FROM population_member WHERE tenant_ref IN (:refs)")
+                .setParameter("refs", refs).getResultList();
+        Set<String> knownSet = new HashSet<>(known);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < r.tenantRefs().size(); i++) {
+            if (!knownSet.contains(r.tenantRefs().get(i))) {
+                errors.add(new Problem.FieldError("tenantRefs[" + i + "]", "not in the tenant population"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new nl.meedoen.commons.problem.ProblemException(422, "unknown-tenant", "Request cannot be processed",
+                    errors.size() + " tenantRef(s) are not in the tenant population; nobody was invited", errors);
+        }
+        return refs;
+    }
+
+    /** {@code count} tenants of the group at random who have never been on the panel (nor invited to it). */
+    private List<String> fromGroup(Panel panel, MemberRequests.Invitation r) {
+        if (!Attributes.known(r.group().attribute())) {
+            throw Problems.unprocessable("invalid-audience", "unknown attribute", "group.attribute", "one of " + Attributes.names());
+        }
+        if (r.count() == null) {
+            throw Problems.unprocessable("invalid-audience", "say how many of the group to invite", "count", "required with group");
+        }
+        @SuppressWarnings("unchecked")
+        List<String> refs = em.createNativeQuery("SELECT p.tenant_ref FROM population_member p WHERE coalesce(p."
+                        + Attributes.column(r.group().attribute()) + ", 'unknown') = ?1"
+                        + " AND NOT EXISTS (SELECT 1 FROM panel_member m WHERE m.panel_id = ?2 AND m.tenant_ref = p.tenant_ref)"
+                        + " ORDER BY random() LIMIT ?3")
+                .setParameter(1, r.group().value()).setParameter(2, panel.id).setParameter(3, r.count()).getResultList();
+        return refs;
+    }
+}

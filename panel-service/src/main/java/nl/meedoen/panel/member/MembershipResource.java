@@ -1,0 +1,121 @@
+package nl.meedoen.panel.member;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import nl.meedoen.commons.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The tenant's own side of a membership, for a panel frontend. The tenant has no account: the
+ * personal link (a 256-bit token mailed with the invitation or a consent renewal) is the
+ * credential, hence {@code @PermitAll} on every operation. An unknown link is a 404.
+ */
+@Path("/api/v1/panels/membership/{token}")
+@Tag(name = "Membership (tenant link)", description = "What a tenant does through their personal link: join with consent, consent again, interests, pause, resume, leave")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirements // no bearer token: the personal link authorises
+@APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Not a valid panel link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class MembershipResource {
+
+    @Inject
+    MemberActions actions;
+
+    @Inject
+    Memberships memberships;
+
+    @GET
+    @PermitAll // token-based: the personal link is the credential
+    @Operation(summary = "The membership: panel, consent text to agree to, status, interests, themes to choose from, participation history")
+    @APIResponse(responseCode = "200", description = "The membership", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    public MemberViews.Membership get(@PathParam("token") String token) {
+        return actions.byLink(token, (panel, m) -> {
+        });
+    }
+
+    @POST
+    @Path("join")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll // token-based: the personal link is the credential
+    @Operation(summary = "Join the panel, consenting to the current consent text (version, time and channel are recorded)")
+    @APIResponse(responseCode = "200", description = "Joined", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "409", description = "Already a member, or the membership has ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No consent, consent to an old text version, or an interest that is not a theme of the panel", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MemberViews.Membership join(@PathParam("token") String token,
+                                       @NotNull(message = "a join body with consent is required") @Valid MemberRequests.Join request) {
+        return actions.byLink(token, (panel, m) -> memberships.join(panel, m, request));
+    }
+
+    @POST
+    @Path("consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll // token-based: the personal link is the credential
+    @Operation(summary = "Consent to the panel's new consent text (a paused-for-consent member becomes active again)")
+    @APIResponse(responseCode = "200", description = "Consent recorded (a repeat changes nothing)", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "409", description = "Not a member (yet), or the membership has ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No consent, or consent to an old text version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MemberViews.Membership consent(@PathParam("token") String token,
+                                          @NotNull(message = "a consent body is required") @Valid MemberRequests.Consent request) {
+        return actions.byLink(token, (panel, m) -> memberships.renewConsent(panel, m, request));
+    }
+
+    @PUT
+    @Path("preferences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll // token-based: the personal link is the credential
+    @Operation(summary = "Choose topic interests (themes of the panel) and preferred moments")
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "409", description = "Not a member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An interest that is not a theme of the panel", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MemberViews.Membership preferences(@PathParam("token") String token,
+                                              @NotNull(message = "a preferences body is required") @Valid MemberRequests.Preferences request) {
+        return actions.byLink(token, (panel, m) -> memberships.preferences(panel, m, request));
+    }
+
+    @POST
+    @Path("pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll // token-based: the personal link is the credential
+    @Operation(summary = "Pause: not asked for waves until resumed (or until the given date)")
+    @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "409", description = "Not an active member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "until not between now and a year ahead", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MemberViews.Membership pause(@PathParam("token") String token, MemberRequests.Pause request) {
+        return actions.byLink(token, (panel, m) -> memberships.pause(panel, m, request == null ? null : request.until(), PanelMember.PauseReason.MEMBER));
+    }
+
+    @POST
+    @Path("resume")
+    @PermitAll // token-based: the personal link is the credential
+    @Operation(summary = "Resume after a pause")
+    @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "409", description = "Not paused, or paused until consent to the new text is given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MemberViews.Membership resume(@PathParam("token") String token) {
+        return actions.byLink(token, memberships::resume);
+    }
+
+    @POST
+    @Path("leave")
+    @PermitAll // token-based: the personal link is the credential
+    @Operation(summary = "Leave the panel (opt-out, at any time; also declines an invitation). Open wave invitations are cancelled")
+    @APIResponse(responseCode = "200", description = "Left", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "409", description = "Already left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MemberViews.Membership leave(@PathParam("token") String token) {
+        return actions.byLink(token, (panel, m) -> memberships.leave(panel, m, PanelMember.LeaveReason.MEMBER));
+    }
+}

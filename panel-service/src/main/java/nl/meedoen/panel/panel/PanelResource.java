@@ -1,0 +1,125 @@
+package nl.meedoen.panel.panel;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.meedoen.commons.idempotency.IdempotencyKeys;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Preconditions;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.security.Roles;
+import nl.meedoen.panel.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/panels")
+@Tag(name = "Panels", description = "Standing panels: purpose, owner and co-owner party, target size and composition, fatigue cap, term; audit trail")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PanelResource {
+
+    @Inject
+    PanelService panels;
+
+    @Inject
+    PanelAccess access;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Create a panel", description = "The caller's party owns it; the other party may co-own it. Consent text version 1 comes with it.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PanelView.class)))
+    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown stratum, shares not adding up to 1, wrong co-owner; or Idempotency-Key reused for another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           @NotNull(message = "a panel body is required") @Valid PanelRequest request) {
+        return idempotency.execute("POST /api/v1/panels by " + caller.client(), key, request, () -> {
+            PanelView created = panels.create(request);
+            return Response.status(Response.Status.CREATED).header("Location", "/api/v1/panels/" + created.id())
+                    .tag(Preconditions.etag(created.version())).entity(created).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "The panels the caller owns or co-owns, a page at a time (ops: all)")
+    @APIResponse(responseCode = "200", description = "A page of panels")
+    public Response list(@Parameter(description = "1-500, default 50") @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        return panels.list(PageRequest.of(limit, after)).toResponse(uri);
+    }
+
+    @GET
+    @Path("{panelId}")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "A panel with its effective target composition and member counts (ETag)")
+    @APIResponse(responseCode = "200", description = "The panel", content = @Content(schema = @Schema(implementation = PanelView.class)))
+    @APIResponse(responseCode = "404", description = "No such panel, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("panelId") String panelId) {
+        PanelView view = panels.get(panelId);
+        return Response.ok(view).tag(Preconditions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{panelId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Change a panel's settings (If-Match required)", description = "Name, purpose, target size and composition, fatigue cap, cooldown, term. Audited.")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = PanelView.class)))
+    @APIResponse(responseCode = "404", description = "No such panel, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown stratum or shares not adding up to 1", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("panelId") String panelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull(message = "a settings body is required") @Valid PanelSettings request) {
+        PanelView view = panels.update(panelId, ifMatch, request);
+        return Response.ok(view).tag(Preconditions.etag(view.version())).build();
+    }
+
+    @GET
+    @Path("{panelId}/audit")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "The panel's audit trail: who proposed, changed, commented, signed, declined and launched what")
+    @APIResponse(responseCode = "200", description = "A page of audit entries, oldest first")
+    @APIResponse(responseCode = "404", description = "No such panel, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response audit(@PathParam("panelId") String panelId,
+                          @Parameter(description = "Only one subject, e.g. theme:<id>, wave:<id>, consent-text:<version> or panel") @QueryParam("subject") String subject,
+                          @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        PageRequest page = PageRequest.of(limit, after);
+        return audit.list(access.read(panelId).id, subject, page).toResponse(uri);
+    }
+}

@@ -1,0 +1,172 @@
+package nl.meedoen.panel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.persistence.EntityManager;
+import nl.meedoen.devinfra.TestInfra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Panels, population and members for the tests of this module. */
+public final class PanelTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PanelTests() {
+    }
+
+    /** Fractions come back as doubles, so closeTo matchers work. */
+    private static final io.restassured.config.RestAssuredConfig CONFIG = io.restassured.RestAssured.config()
+            .jsonConfig(io.restassured.config.JsonConfig.jsonConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+
+    public static RequestSpecification as(String role) {
+        return given().config(CONFIG).auth().oauth2(TestInfra.token(role));
+    }
+
+    /** No token at all. */
+    public static RequestSpecification anonymous() {
+        return given().config(CONFIG);
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A tenant in the population read model (as the tenant-profile consumer would write it). */
+    public static String tenant(String ref, String ageBand, String householdType) {
+        sql("""
+                INSERT INTO population_member (tenant_ref, complex_id, neighbourhood_code, age_band, household_type, dwelling_type,
+                                               tenancy_band, language, household_key, updated_at)
+                VALUES (?1, 'C-1', 'BU00000001', ?2, ?3, 'APARTMENT', '5-9', 'nl', ?1, now())""", ref, ageBand, householdType);
+        return ref;
+    }
+
+    /** {@code count} tenants with the given age band, refs prefixed. */
+    public static List<String> tenants(String prefix, int count, String ageBand, String householdType) {
+        List<String> refs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            refs.add(tenant(prefix + "-" + i, ageBand, householdType));
+        }
+        return refs;
+    }
+
+    /** A corporation panel co-owned by the test tenant organisation, stratified by age band with the given shares. */
+    public static String panel(String extra) {
+        return panel(100, extra);
+    }
+
+    public static String panel(int targetSize, String extra) {
+        return as("corporation").contentType(ContentType.JSON).body("""
+                        {"name":"Panel %s","purpose":"Test panel","coOwnerParty":"tenant-organisation","tenantOrganisation":"tenant-organisation-client",
+                         "targetSize":%d,"strata":["ageBand"],"consentText":"Ik doe mee."%s}""".formatted(UUID.randomUUID(), targetSize, extra))
+                .post("/api/v1/panels").then().statusCode(201).extract().jsonPath().getString("id");
+    }
+
+    /** Members who consented on paper: active at once. */
+    public static void record(String panelId, List<String> refs) {
+        for (String ref : refs) {
+            as("corporation").contentType(ContentType.JSON)
+                    .body("{\"tenantRef\":\"%s\",\"consentVersion\":1,\"channel\":\"PAPER\"}".formatted(ref))
+                    .post("/api/v1/panels/" + panelId + "/members").then().statusCode(201);
+        }
+    }
+
+    /** A theme proposed by the corporation and co-signed by the tenant organisation. */
+    public static String signedTheme(String panelId, String title) {
+        String theme = as("corporation").contentType(ContentType.JSON).body("{\"title\":\"" + title + "\"}")
+                .post("/api/v1/panels/" + panelId + "/themes").then().statusCode(201).extract().jsonPath().getString("id");
+        as("tenant-organisation").contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/panels/" + panelId + "/themes/" + theme + "/signature").then().statusCode(200);
+        return theme;
+    }
+
+    /** The personal link token in the latest message request to the tenant (from the outbox). */
+    public static String tokenFromLastMessage(String tenantRef, String template) {
+        JsonNode message = lastOutboxPayload("notification.requests.v1", tenantRef);
+        if (!template.equals(message.path("templateKey").asText())) {
+            throw new AssertionError("last message to " + tenantRef + " is " + message);
+        }
+        String url = message.path("data").path(template.equals("panel.invitation") ? "joinUrl" : "consentUrl").asText();
+        return url.substring(url.indexOf('#') + 1);
+    }
+
+    public static JsonNode lastOutboxPayload(String topic, String key) {
+        List<?> rows = query("SELECT payload FROM outbox_event WHERE topic = ?1 AND event_key = ?2 ORDER BY id DESC LIMIT 1", topic, key);
+        if (rows.isEmpty()) {
+            throw new AssertionError("no event on " + topic + " for " + key);
+        }
+        try {
+            return JSON.readTree((String) rows.get(0));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Event types written to the outbox for a key, oldest first. */
+    public static List<String> outboxTypes(String topic, String key) {
+        @SuppressWarnings("unchecked")
+        List<String> types = (List<String>) query("SELECT type FROM outbox_event WHERE topic = ?1 AND event_key = ?2 ORDER BY id", topic, key);
+        return types;
+    }
+
+    public static List<JsonNode> outboxPayloads(String topic, String key, String type) {
+        List<JsonNode> out = new ArrayList<>();
+        for (Object p : query("SELECT payload FROM outbox_event WHERE topic = ?1 AND event_key = ?2 AND type = ?3 ORDER BY id", topic, key, type)) {
+            try {
+                out.add(JSON.readTree((String) p));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the JSON matches the schema this service publishes under src/main/resources/events/. */
+    public static boolean matchesSchema(String schemaResource, String json) {
+        try (var in = PanelTests.class.getResourceAsStream("/events/" + schemaResource)) {
+            var schema = io.vertx.json.schema.JsonSchema.of(new io.vertx.core.json.JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            var result = io.vertx.json.schema.Validator.create(schema, new io.vertx.json.schema.JsonSchemaOptions()
+                            .setDraft(io.vertx.json.schema.Draft.DRAFT202012).setBaseUri("https://meedoen.nl/"))
+                    .validate(new io.vertx.core.json.JsonObject(json));
+            return result.getValid();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public static long count(String sql, Object... params) {
+        return ((Number) query(sql, params).get(0)).longValue();
+    }
+
+    public static List<?> query(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return q.getResultList();
+        });
+    }
+
+    public static void sql(String sql, Object... params) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var q = em().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            q.executeUpdate();
+        });
+    }
+
+    private static EntityManager em() {
+        return Arc.container().instance(EntityManager.class).get();
+    }
+}
