@@ -1,0 +1,27 @@
+package nl.meedoen.recruitment.draw;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The campaign's draw: the engine's record (phase a, then b) and the current panel and waitlist (sign-up ids). */
+@Entity
+@Table(name = "draw")
+public class DrawEntity extends PanacheEntityBase {
+    @Id
+    @Column(name = "campaign_id")
+    public UUID campaignId;
+    public String commitment;
+    public String record;
+    public String panel;
+    public String waitlist;
+    @Column(name = "committed_at")
+    public OffsetDateTime committedAt;
+    @Column(name = "drawn_at")
+    public OffsetDateTime drawnAt;
+}

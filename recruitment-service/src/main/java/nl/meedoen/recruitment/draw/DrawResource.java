@@ -1,0 +1,106 @@
+package nl.meedoen.recruitment.draw;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.security.Roles;
+import nl.meedoen.draw.Verification;
+import nl.meedoen.recruitment.draw.DrawDtos.CommitIn;
+import nl.meedoen.recruitment.draw.DrawDtos.DrawOut;
+import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
+import nl.meedoen.recruitment.draw.DrawDtos.SeedIn;
+import nl.meedoen.recruitment.draw.DrawDtos.VerifyOut;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/campaigns")
+@Tag(name = "Draws", description = "Verifiable stratified draws (uniform or LEXIMIN): commit, seed, record, verify, decline and replacement")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown campaign, draw or participant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "Wrong campaign state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DrawResource {
+
+    @Inject
+    Draws draws;
+
+    @POST
+    @Path("/{id}/draw/commit")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Phase (a): fix pool, quotas, seats and algorithm and publish the SHA-256 commitment")
+    @APIResponse(responseCode = "201", description = "Committed")
+    @APIResponse(responseCode = "422", description = "Infeasible quotas (with the smallest relaxation) or more seats than sign-ups", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response commit(@PathParam("id") UUID id, CommitIn in) {
+        return Response.status(201).entity(draws.commit(id, in)).build();
+    }
+
+    @POST
+    @Path("/{id}/draw/seed")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Phase (b): draw the panel deterministically with the public seed; outcomes are mailed")
+    public DrawOut seed(@PathParam("id") UUID id, SeedIn in) {
+        return draws.seed(id, in == null ? null : in.seed());
+    }
+
+    @GET
+    @Path("/{id}/draw")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "The draw: commitment, selection probabilities and outcomes")
+    public DrawOut get(@PathParam("id") UUID id) {
+        return draws.get(id);
+    }
+
+    @GET
+    @Path("/{id}/draw/record")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "The draw record (JSON, pseudonymous) to publish and re-run with the draw-engine CLI")
+    public Response record(@PathParam("id") UUID id) {
+        return Response.ok(draws.record(id), MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"draw-" + id + ".json\"").build();
+    }
+
+    @POST
+    @Path("/draws/verify")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "Verify a draw record: commitment, inputs, distribution and that the seed gives the published panel")
+    @APIResponse(responseCode = "200", description = "match true or false with the differences")
+    public VerifyOut verify(@QueryParam("commitment") String commitment, String record) {
+        Verification v = draws.verify(record, commitment);
+        return new VerifyOut(v.match(), v.commitment(), v.checked(), v.differences());
+    }
+
+    @POST
+    @Path("/{id}/participants/{tenantRef}/confirm")
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "A selected tenant confirms the seat")
+    public Map<String, String> confirm(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
+        var s = draws.confirm(id, tenantRef);
+        return Map.of("tenantRef", s.tenantRef, "outcome", s.outcome);
+    }
+
+    @POST
+    @Path("/{id}/participants/{tenantRef}/decline")
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "A selected tenant declines; the first waitlisted tenant who keeps the quotas takes the seat")
+    public ReplacementOut decline(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
+        return draws.decline(id, tenantRef);
+    }
+}

@@ -1,0 +1,26 @@
+package nl.meedoen.recruitment.signup;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A personal sign-up link sent in an outreach: only the SHA-256 of its token is kept. */
+@Entity
+@Table(name = "outreach_invitation")
+public class OutreachInvitation extends PanacheEntityBase {
+    @Id
+    @Column(name = "token_hash")
+    public String tokenHash;
+    @Column(name = "campaign_id")
+    public UUID campaignId;
+    @Column(name = "tenant_ref")
+    public String tenantRef;
+    public String source;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+}

@@ -1,0 +1,49 @@
+package nl.meedoen.recruitment.signup;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "signup")
+public class Signup extends PanacheEntityBase {
+    public enum Source { MAILING, LETTER, EVENT, NEWSPAPER, WEBSITE }
+
+    public enum Outcome { SELECTED, WAITLISTED, NOT_SELECTED, DECLINED, CONFIRMED }
+
+    public static final String ACTIVE = "ACTIVE";
+    public static final String WITHDRAWN = "WITHDRAWN";
+
+    @Id
+    public UUID id;
+    @Column(name = "campaign_id")
+    public UUID campaignId;
+    @Column(name = "tenant_ref")
+    public String tenantRef;
+    public String motivation;
+    public String expertise;
+    public String availability;
+    public String source;
+    public String status;
+    public String outcome;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    public static List<Signup> active(UUID campaignId) {
+        return list("campaignId = ?1 and status = ?2 order by createdAt, id", campaignId, ACTIVE);
+    }
+
+    public static List<Signup> all(UUID campaignId) {
+        return list("campaignId = ?1 order by createdAt, id", campaignId);
+    }
+
+    public static Signup of(UUID campaignId, String tenantRef) {
+        return find("campaignId = ?1 and tenantRef = ?2", campaignId, tenantRef).firstResult();
+    }
+}

@@ -1,0 +1,101 @@
+package nl.meedoen.recruitment.signup;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.security.Roles;
+import nl.meedoen.recruitment.signup.SignupDtos.Conversion;
+import nl.meedoen.recruitment.signup.SignupDtos.OutreachIn;
+import nl.meedoen.recruitment.signup.SignupDtos.OutreachOut;
+import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
+import nl.meedoen.recruitment.signup.SignupDtos.SignupOut;
+import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/campaigns")
+@Tag(name = "Sign-ups", description = "Outreach with personal sign-up links, sign-ups, withdrawal, conversion per source")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown campaign, sign-up or link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SignupResource {
+
+    @Inject
+    Signups signups;
+
+    @POST
+    @Path("/{id}/outreach")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Mail (or letter) every eligible tenant a personal sign-up link through notification-service")
+    @APIResponse(responseCode = "409", description = "Campaign not OPEN", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OutreachOut outreach(@PathParam("id") UUID id, OutreachIn in) {
+        return signups.outreach(id, in == null ? null : in.source());
+    }
+
+    @POST
+    @Path("/{id}/signups")
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "Sign a tenant up (trusted caller: the corporation's tenant portal)")
+    @APIResponse(responseCode = "201", description = "Signed up")
+    @APIResponse(responseCode = "409", description = "Duplicate sign-up or sign-ups not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Tenant not eligible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response signUp(@PathParam("id") UUID id, SignupIn in) {
+        return Response.status(201).entity(SignupOut.of(signups.signUp(id, in))).build();
+    }
+
+    /** Public on purpose: the tenant follows the personal link from the outreach; the 256-bit token is the credential. */
+    @POST
+    @Path("/token-signups")
+    @PermitAll
+    @Operation(summary = "Sign up through a personal link from an outreach (the token identifies tenant and channel)")
+    @APIResponse(responseCode = "201", description = "Signed up")
+    @APIResponse(responseCode = "409", description = "Duplicate sign-up or sign-ups not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Tenant no longer eligible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response signUpByToken(TokenSignupIn in) {
+        return Response.status(201).entity(SignupOut.of(signups.signUpByToken(in))).build();
+    }
+
+    @GET
+    @Path("/{id}/signups")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "The campaign's sign-ups with status and draw outcome")
+    public List<SignupOut> list(@PathParam("id") UUID id) {
+        return signups.list(id).stream().map(SignupOut::of).toList();
+    }
+
+    @DELETE
+    @Path("/{id}/signups/{tenantRef}")
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "Withdraw a sign-up (before the draw is committed)")
+    @APIResponse(responseCode = "409", description = "Draw already committed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SignupOut withdraw(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
+        return SignupOut.of(signups.withdraw(id, tenantRef));
+    }
+
+    @GET
+    @Path("/{id}/conversion")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "Conversion per source (reached, signed up, withdrawn) and, with ?attribute=, per group")
+    public Conversion conversion(@PathParam("id") UUID id, @jakarta.ws.rs.QueryParam("attribute") String attribute) {
+        return signups.conversion(id, attribute);
+    }
+}

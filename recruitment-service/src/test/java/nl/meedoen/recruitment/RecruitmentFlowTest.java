@@ -1,0 +1,187 @@
+package nl.meedoen.recruitment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.contracts.RecruitmentEventV1;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static nl.meedoen.recruitment.Fixtures.BASE;
+import static nl.meedoen.recruitment.Fixtures.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** campaign → outreach mailed → sign-ups → commitment → seed → draw → outcomes → decline → replacement → attendance → compensation. */
+@QuarkusTest
+class RecruitmentFlowTest {
+
+    @Test
+    void fullFlow() {
+        String complex = "C-" + UUID.randomUUID();
+        String p = "T" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        Map<String, String> band = new HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            String b = i % 2 == 0 ? "18-34" : "35-64";
+            band.put(p + i, b);
+            // tenants 10 and 11 share a household
+            Fixtures.member(p + i, complex, b, i >= 10 ? "H-" + p + "shared" : "H-" + p + i);
+        }
+        Fixtures.member(p + "other", "C-elsewhere", "18-34", "H-" + p + "other");
+        var messages = Fixtures.consumer(MessageRequestV1.TOPIC);
+        var events = Fixtures.consumer(RecruitmentEventV1.TOPIC);
+
+        String id = as("corporation").body(Fixtures.campaign("FOCUS_GROUP", "corporation", 4, complex, "PER_SESSION", 150000))
+                .post(BASE).then().statusCode(201).body("status", equalTo("DRAFT")).body("sessions", hasSize(2))
+                .extract().path("id");
+        List<String> sessions = as("corporation").get(BASE + "/" + id).then().statusCode(200).extract().path("sessions.id");
+
+        // outreach on a draft campaign is refused; open it, then mail everyone eligible once
+        as("corporation").body(Map.of("source", "MAILING")).post(BASE + "/" + id + "/outreach").then().statusCode(409);
+        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200).body("status", equalTo("OPEN"));
+        as("corporation").body(Map.of("source", "MAILING")).post(BASE + "/" + id + "/outreach").then().statusCode(200)
+                .body("eligible", equalTo(12)).body("messaged", equalTo(12));
+        as("corporation").body(Map.of("source", "MAILING")).post(BASE + "/" + id + "/outreach").then().statusCode(200)
+                .body("messaged", equalTo(0)).body("alreadyReached", equalTo(12));
+        var outreach = Fixtures.await(messages, r -> r.value() != null && r.value().contains("recruitment:" + id + ":outreach"), 12);
+        assertEquals(12, outreach.size());
+        assertFalse(outreach.stream().anyMatch(r -> r.key().equals(p + "other")), "ineligible tenant not mailed");
+        var mine = outreach.stream().filter(r -> r.key().equals(p + "0")).findFirst().orElseThrow();
+        String url = JsonPath.from(mine.value()).getString("data.signupUrl");
+        String token = url.substring(url.indexOf("token=") + 6);
+        assertTrue(token.length() >= 43, "256-bit token");
+
+        // sign-up through the personal link (no bearer token), then by the tenant portal
+        given().contentType("application/json").body(Map.of("token", token, "motivation", "Ik wil meedenken"))
+                .post(BASE + "/token-signups").then().statusCode(201).body("tenantRef", equalTo(p + "0")).body("source", equalTo("MAILING"));
+        given().contentType("application/json").body(Map.of("token", "not-a-token"))
+                .post(BASE + "/token-signups").then().statusCode(404).contentType("application/problem+json");
+        for (int i = 1; i < 12; i++) {
+            as("corporation").body(Map.of("tenantRef", p + i, "motivation", "m", "expertise", "e", "availability", "avonden", "source", "WEBSITE"))
+                    .post(BASE + "/" + id + "/signups").then().statusCode(201);
+        }
+        as("corporation").body(Map.of("tenantRef", p + "1", "source", "WEBSITE")).post(BASE + "/" + id + "/signups")
+                .then().statusCode(409).contentType("application/problem+json");
+        as("corporation").body(Map.of("tenantRef", p + "other", "source", "EVENT")).post(BASE + "/" + id + "/signups")
+                .then().statusCode(422).contentType("application/problem+json");
+        as("corporation").body(Map.of("tenantRef", p + "2", "source", "FAX")).post(BASE + "/" + id + "/signups")
+                .then().statusCode(400);
+        as("corporation").delete(BASE + "/" + id + "/signups/" + p + "11").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        as("corporation").get(BASE + "/" + id + "/conversion").then().statusCode(200)
+                .body("bySource.find { it.source == 'MAILING' }.reached", equalTo(12))
+                .body("bySource.find { it.source == 'MAILING' }.signedUp", equalTo(1))
+                .body("bySource.find { it.source == 'WEBSITE' }.signedUp", equalTo(11))
+                .body("bySource.find { it.source == 'WEBSITE' }.withdrawn", equalTo(1));
+        as("corporation").get(BASE + "/" + id + "/conversion?attribute=ageBand").then().statusCode(200)
+                .body("byGroup.find { it.value == '18-34' }.eligible", equalTo(6))
+                .body("byGroup.find { it.value == '18-34' }.reached", equalTo(6))
+                .body("byGroup.find { it.value == '18-34' }.signedUp", equalTo(6));
+        as("corporation").get(BASE + "/" + id + "/conversion?attribute=shoeSize").then().statusCode(400);
+        // only the hash of the personal token is stored
+        assertEquals(0L, (long) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                nl.meedoen.recruitment.signup.OutreachInvitation.count("tokenHash", token)));
+        assertEquals(1L, (long) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                nl.meedoen.recruitment.signup.OutreachInvitation.count("campaignId = ?1 and tenantRef = ?2", UUID.fromString(id), p + "0")));
+
+        // no draw while open; closing stops sign-ups
+        as("corporation").body(Map.of("algorithm", "uniform")).post(BASE + "/" + id + "/draw/commit").then().statusCode(409)
+                .contentType("application/problem+json");
+        as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
+        as("corporation").body(Map.of("tenantRef", p + "11", "source", "WEBSITE")).post(BASE + "/" + id + "/signups").then().statusCode(409);
+
+        // infeasible quotas: 4 seats cannot hold 3 + 3; nothing is committed
+        as("corporation").body(Map.of("algorithm", "leximin", "quotas", List.of(
+                        Map.of("attribute", "ageBand", "value", "18-34", "min", 3, "max", 3),
+                        Map.of("attribute", "ageBand", "value", "35-64", "min", 3, "max", 3))))
+                .post(BASE + "/" + id + "/draw/commit").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("quota"));
+        as("corporation").get(BASE + "/" + id + "/draw").then().statusCode(404);
+
+        // phase (a): commitment; phase (b): seed → panel of 4 with 2 per age band, one per household
+        String commitment = as("corporation").body(Map.of("algorithm", "leximin", "householdRule", true, "quotas", List.of(
+                        Map.of("attribute", "ageBand", "value", "18-34", "min", 2, "max", 2),
+                        Map.of("attribute", "ageBand", "value", "35-64", "min", 2, "max", 2))))
+                .post(BASE + "/" + id + "/draw/commit").then().statusCode(201)
+                .body("commitment", matchesPattern("[0-9a-f]{64}")).body("poolSize", equalTo(11))
+                .extract().path("commitment");
+        as("corporation").body(Map.of("algorithm", "uniform")).post(BASE + "/" + id + "/draw/commit").then().statusCode(409);
+        as("corporation").delete(BASE + "/" + id + "/signups/" + p + "1").then().statusCode(409);
+        as("tenant-organisation").get(BASE + "/" + id + "/draw/record").then().statusCode(404);
+        JsonPath drawn = as("corporation").body(Map.of("seed", "3-5-1-6-2")).post(BASE + "/" + id + "/draw/seed")
+                .then().statusCode(200).body("seed", equalTo("3-5-1-6-2")).extract().jsonPath();
+        List<Map<String, Object>> participants = drawn.getList("participants");
+        double sum = participants.stream().mapToDouble(m -> ((Number) m.get("probability")).doubleValue()).sum();
+        assertEquals(4.0, sum, 1e-6);
+        List<String> selected = participants.stream().filter(m -> "SELECTED".equals(m.get("outcome"))).map(m -> (String) m.get("tenantRef")).toList();
+        assertEquals(4, selected.size());
+        assertEquals(2, selected.stream().filter(t -> band.get(t).equals("18-34")).count());
+        assertFalse(selected.contains(p + "10") && selected.contains(p + "11"));
+        as("corporation").get(BASE + "/" + id).then().body("status", equalTo("DRAWN"));
+        as("corporation").body(Map.of("seed", "9")).post(BASE + "/" + id + "/draw/seed").then().statusCode(409);
+
+        // the record re-verifies; tampering is detected
+        String record = as("corporation").get(BASE + "/" + id + "/draw/record").then().statusCode(200).extract().asString();
+        as("ops").queryParam("commitment", commitment).body(record).post(BASE + "/draws/verify").then().statusCode(200)
+                .body("match", equalTo(true));
+        String tampered = record.replace("\"3-5-1-6-2\"", "\"3-5-1-6-3\"");
+        as("ops").body(tampered).post(BASE + "/draws/verify").then().statusCode(200).body("match", equalTo(false));
+        as("ops").body("{not json").post(BASE + "/draws/verify").then().statusCode(400).contentType("application/problem+json");
+
+        // outcomes mailed
+        var outcomes = Fixtures.await(messages, r -> r.value() != null && r.value().contains("recruitment:" + id + ":recruitment.draw-"), 11);
+        assertEquals(11, outcomes.size());
+        assertEquals(4, outcomes.stream().filter(r -> r.value().contains("\"recruitment.draw-selected\"")).count());
+
+        // decline → replacement from the waitlist with the same age band (quotas 2/2)
+        String decliner = selected.get(0);
+        as("corporation").post(BASE + "/" + id + "/participants/" + selected.get(1) + "/confirm").then().statusCode(200)
+                .body("outcome", equalTo("CONFIRMED"));
+        String replacement = as("corporation").post(BASE + "/" + id + "/participants/" + decliner + "/decline").then().statusCode(200)
+                .extract().path("replacement");
+        assertNotNull(replacement);
+        assertEquals(band.get(decliner), band.get(replacement));
+        as("corporation").post(BASE + "/" + id + "/participants/" + decliner + "/decline").then().statusCode(409);
+        assertEquals(1, Fixtures.await(messages, r -> r.value() != null && r.value().contains(":replacement"), 1).size());
+
+        as("corporation").get(BASE + "/" + id + "/representativeness?attribute=ageBand").then().statusCode(200)
+                .body("[0].rows.find { it.value == '18-34' }.population", equalTo(6))
+                .body("[0].rows.find { it.value == '18-34' }.selected", equalTo(2));
+
+        // attendance and the yearly cap: 2 × €1,500 in 2024 → €1,500 + €600 (capped at €2,100)
+        as("corporation").body(Map.of("tenantRefs", List.of(replacement))).post(BASE + "/" + id + "/sessions/" + sessions.get(0) + "/attendance")
+                .then().statusCode(200).body("[0].paidCents", equalTo(150000)).body("[0].capped", equalTo(false));
+        as("corporation").body(Map.of("tenantRefs", List.of(replacement))).post(BASE + "/" + id + "/sessions/" + sessions.get(1) + "/attendance")
+                .then().statusCode(200).body("[0].paidCents", equalTo(60000)).body("[0].capped", equalTo(true));
+        as("corporation").body(Map.of("tenantRefs", List.of(replacement))).post(BASE + "/" + id + "/sessions/" + sessions.get(1) + "/attendance")
+                .then().statusCode(200).body("", hasSize(0));
+        as("corporation").body(Map.of("tenantRefs", List.of(decliner))).post(BASE + "/" + id + "/sessions/" + sessions.get(1) + "/attendance")
+                .then().statusCode(422);
+        String csv = as("corporation").accept("text/csv").get(BASE + "/compensation/ledger.csv?year=2024").then().statusCode(200).extract().asString();
+        assertTrue(csv.contains(replacement + ",2024,3000.00,2100.00,true,2100.00"), csv);
+
+        // every lifecycle fact went through the outbox
+        Set<String> types = Fixtures.await(events, r -> r.key().equals(id), 18).stream()
+                .map(r -> Fixtures.header(r, "ce_type")).collect(Collectors.toSet());
+        for (String t : List.of(RecruitmentEventV1.CAMPAIGN_OPENED, RecruitmentEventV1.CAMPAIGN_CLOSED, RecruitmentEventV1.SIGNUP_RECEIVED,
+                RecruitmentEventV1.SIGNUP_WITHDRAWN, RecruitmentEventV1.DRAW_COMMITTED, RecruitmentEventV1.DRAW_COMPLETED,
+                RecruitmentEventV1.PARTICIPANT_REPLACED)) {
+            assertTrue(types.contains(t), t + " in " + types);
+        }
+        messages.close();
+        events.close();
+    }
+}

@@ -1,0 +1,88 @@
+package nl.meedoen.recruitment.campaign;
+
+import io.quarkus.test.junit.QuarkusTest;
+import nl.meedoen.recruitment.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static nl.meedoen.recruitment.Fixtures.BASE;
+import static nl.meedoen.recruitment.Fixtures.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+class CampaignApiTest {
+
+    @Test
+    void everyFormCanBeCreatedAndAspirantsAreOpenEnded() {
+        for (Form f : Form.values()) {
+            Map<String, Object> body = new HashMap<>(Fixtures.campaign(f.name(), "corporation", 10, "C-1", "NONE", 0));
+            if (f == Form.PROJECT_GROUP) {
+                body.put("mandate", "Adviseert over het renovatieplan; besluit niet");
+            }
+            if (f == Form.ASPIRANT_BOARD_MEMBER) {
+                body.remove("termEnd");
+            }
+            as("corporation").body(body).post(BASE).then().statusCode(201).body("form", equalTo(f.name()))
+                    .body("openEnded", equalTo(f == Form.ASPIRANT_BOARD_MEMBER));
+        }
+    }
+
+    @Test
+    void invalidCampaignsAreProblems() {
+        Map<String, Object> body = new HashMap<>(Fixtures.campaign("PROJECT_GROUP", "corporation", 501, "C-1", "PER_SESSION", 0));
+        body.put("eligibility", List.of(Map.of("attribute", "shoeSize", "values", List.of("42"))));
+        as("corporation").body(body).post(BASE).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("seats")).body("errors.field", hasItem("mandate"))
+                .body("errors.field", hasItem("eligibility[0].attribute")).body("errors.field", hasItem("compensation.amountCents"));
+        body = new HashMap<>(Fixtures.campaign("WORK_GROUP", "corporation", 5, "C-1", "NONE", 0));
+        body.remove("termEnd");
+        as("corporation").body(body).post(BASE).then().statusCode(400).body("errors.field", hasItem("termEnd"));
+        as("corporation").body("{\"form\":").post(BASE).then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void rolesAndOrganiserParty() {
+        var body = Fixtures.campaign("THEME_EVENING", "corporation", 30, "C-1", "NONE", 0);
+        given().contentType("application/json").body(body).post(BASE).then().statusCode(401).contentType("application/problem+json");
+        as("survey-frontend").body(body).post(BASE).then().statusCode(403).contentType("application/problem+json");
+        as("tenant-organisation").body(body).post(BASE).then().statusCode(403);
+        String corp = as("corporation").body(body).post(BASE).then().statusCode(201).extract().path("id");
+        String ho = as("tenant-organisation").body(Fixtures.campaign("NEIGHBOURHOOD_INSPECTION", "tenant-organisation", 12, "C-1", "NONE", 0))
+                .post(BASE).then().statusCode(201).extract().path("id");
+        // a tenant organisation sees and changes only what it organises
+        as("tenant-organisation").get(BASE + "/" + corp).then().statusCode(404);
+        as("tenant-organisation").post(BASE + "/" + corp + "/open").then().statusCode(404);
+        as("tenant-organisation").get(BASE).then().statusCode(200).body("id", hasItem(ho)).body("id", not(hasItem(corp)));
+        as("corporation").get(BASE + "/" + ho).then().statusCode(200);
+        as("tenant-organisation").post(BASE + "/" + ho + "/open").then().statusCode(200);
+        as("tenant-organisation").post(BASE + "/" + ho + "/open").then().statusCode(409).contentType("application/problem+json");
+        // sign-ups by the trusted portal only
+        as("tenant-organisation").body(Map.of("tenantRef", "T-1", "source", "EVENT")).post(BASE + "/" + ho + "/signups").then().statusCode(403);
+        as("corporation").get(BASE + "/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        as("ops").get(BASE + "/compensation/ledger?year=1800").then().statusCode(400);
+        as("tenant-organisation").get(BASE + "/compensation/ledger?year=2024").then().statusCode(403);
+    }
+
+    @Test
+    void moreSeatsThanSignupsIsAProblemAndNothingIsCommitted() {
+        String complex = "C-" + UUID.randomUUID();
+        String ref = "T-" + UUID.randomUUID();
+        Fixtures.member(ref, complex, "18-34", "H-" + ref);
+        String id = as("corporation").body(Fixtures.campaign("LISTENING_PANEL", "corporation", 3, complex, "NONE", 0))
+                .post(BASE).then().statusCode(201).extract().path("id");
+        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        as("corporation").body(Map.of("tenantRef", ref, "source", "LETTER")).post(BASE + "/" + id + "/signups").then().statusCode(201);
+        as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
+        as("corporation").body(Map.of("algorithm", "uniform")).post(BASE + "/" + id + "/draw/commit").then().statusCode(422)
+                .contentType("application/problem+json");
+        as("corporation").body(Map.of("seed", "1")).post(BASE + "/" + id + "/draw/seed").then().statusCode(404);
+        as("corporation").get(BASE + "/" + id).then().body("status", equalTo("CLOSED"));
+    }
+}
