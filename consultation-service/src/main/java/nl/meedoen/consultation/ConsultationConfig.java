@@ -1,0 +1,49 @@
+package nl.meedoen.consultation;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.ZoneId;
+
+/** Settings of consultation-service (documented with their defaults in the service README). */
+@ConfigMapping(prefix = "meedoen.consultation")
+public interface ConsultationConfig {
+
+    /**
+     * Secret from which invitation tokens are derived (HMAC of the invitation id), so reminders can
+     * carry the same link while the database holds only the tokens' hashes. At least 32 characters.
+     */
+    String tokenSecret();
+
+    /** The respondent link in invitations and reminders; {@code {token}} is replaced (keep it after '#': never sent to a server). */
+    @WithDefault("https://meedoen.example/raadpleging#{token}")
+    String invitationUrl();
+
+    /** The link in the feedback mail; {@code {consultationId}} is replaced. */
+    @WithDefault("https://meedoen.example/raadpleging/{consultationId}/terugkoppeling")
+    String feedbackUrl();
+
+    /** How often the scheduler looks for work (also the upper bound on how late a scheduled open or close happens). */
+    @WithDefault("5s")
+    java.time.Duration tick();
+
+    /** Run the scheduler (scheduled open/close, invitations, reminders, feedback mails) in this process. */
+    @WithDefault("true")
+    boolean schedulerEnabled();
+
+    /** Invitations, reminders or feedback messages written per transaction. */
+    @WithDefault("500")
+    int chunkSize();
+
+    /** Counter rows per result cell: more shards, less waiting between concurrent submissions. */
+    @WithDefault("16")
+    int resultShards();
+
+    /** Breakdown cells with fewer respondents are suppressed. */
+    @WithDefault("5")
+    int minCellSize();
+
+    /** Time zone of dates in messages (closing date). */
+    @WithDefault("Europe/Amsterdam")
+    ZoneId zone();
+}

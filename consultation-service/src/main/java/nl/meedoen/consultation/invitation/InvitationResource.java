@@ -1,0 +1,68 @@
+package nl.meedoen.consultation.invitation;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.meedoen.commons.problem.Preconditions;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.security.Roles;
+import nl.meedoen.consultation.lifecycle.Caller;
+import nl.meedoen.consultation.lifecycle.Consultation;
+import nl.meedoen.consultation.lifecycle.ConsultationService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/consultations/{id}")
+@Tag(name = "Invitations", description = "One invitation per tenant of the audience, mailed through notification-service; reminders to non-responders")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role (or party) may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class InvitationResource {
+
+    @Inject
+    InvitationService invitations;
+
+    @Inject
+    ConsultationService consultations;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Path("invitations/counts")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "How many were invited, opened their invitation, saved a partial response, completed",
+            description = "Counts are cumulative: completed ones count as opened too. allInvited is false while invitations are still being created.")
+    @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = InvitationService.Counts.class)))
+    public InvitationService.Counts counts(@PathParam("id") UUID id) {
+        return invitations.counts(consultations.find(id, Caller.of(identity)));
+    }
+
+    @POST
+    @Path("reminders")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Remind everyone who has not completed, now", description = "Besides the scheduled reminders; sent in the background.")
+    @APIResponse(responseCode = "202", description = "A reminder round started")
+    @APIResponse(responseCode = "409", description = "Not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response remind(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        Consultation c = invitations.requestReminder(id, Caller.of(identity), ifMatch);
+        return Response.accepted().tag(Preconditions.etag(c.version)).build();
+    }
+}

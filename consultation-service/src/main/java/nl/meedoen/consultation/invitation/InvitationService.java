@@ -1,0 +1,263 @@
+package nl.meedoen.consultation.invitation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.consultation.Attributes;
+import nl.meedoen.consultation.ConsultationConfig;
+import nl.meedoen.consultation.Json;
+import nl.meedoen.consultation.lifecycle.Consultation;
+import nl.meedoen.consultation.lifecycle.ConsultationService;
+import nl.meedoen.consultation.lifecycle.Dtos;
+import nl.meedoen.consultation.questionnaire.Texts;
+import nl.meedoen.consultation.results.ResultCells;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Invitations, reminders and feedback mails, a chunk per transaction: each chunk writes its
+ * invitations (or marks) and the message requests to notification-service through the outbox
+ * together, so a crash never loses or doubles a message. Rows are claimed with SKIP LOCKED, so
+ * several replicas can share the work.
+ */
+@ApplicationScoped
+public class InvitationService {
+
+    public static final String INVITATION_TEMPLATE = "consultation.invitation";
+    public static final String REMINDER_TEMPLATE = "consultation.reminder";
+    public static final String FEEDBACK_TEMPLATE = "consultation.feedback-published";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Json json;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    InvitationTokens tokens;
+
+    @Inject
+    ConsultationConfig config;
+
+    @Inject
+    ConsultationService consultations;
+
+    @Inject
+    ResultCells cells;
+
+    /** One audience member to invite, with the profile the representativeness report counts. */
+    private record Target(String tenantRef, Map<String, String> profile) {
+    }
+
+    /** Invites the next chunk of an open consultation's audience; false when there was nothing (left) to do. */
+    @Transactional
+    public boolean inviteChunk(UUID consultationId) {
+        Consultation c = lockOpen(consultationId, "AND NOT invitations_done");
+        if (c == null) {
+            return false;
+        }
+        int limit = config.chunkSize();
+        List<Target> targets = audienceChunk(c, limit);
+        List<String> languages = consultations.languages(c);
+        OffsetDateTime now = ConsultationService.now();
+        List<Map<String, String>> profiles = new ArrayList<>(targets.size());
+        for (Target t : targets) {
+            Invitation inv = new Invitation();
+            inv.id = UUID.randomUUID();
+            inv.consultationId = c.id;
+            inv.tenantRef = t.tenantRef();
+            String token = tokens.token(inv.id);
+            inv.tokenHash = InvitationTokens.hash(token);
+            inv.status = Invitation.Status.INVITED.name();
+            String lang = t.profile().get("language");
+            inv.language = lang != null && languages.contains(lang) ? lang : languages.get(0);
+            inv.remindersSent = c.remindersRequested; // a reminder round that already went out is not for latecomers
+            inv.invitedAt = now;
+            inv.persist();
+            profiles.add(t.profile());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("consultationTitle", title(c, inv.language, languages));
+            data.put("goal", goal(c, inv.language, languages));
+            data.put("closesOn", closesOn(c, inv.language));
+            data.put("invitationUrl", invitationUrl(token));
+            request("consultation-invitation:" + inv.id, inv.tenantRef, INVITATION_TEMPLATE, data);
+        }
+        cells.addInvited(c.id, profiles);
+        boolean done = targets.size() < limit;
+        em.createNativeQuery("UPDATE consultation SET invitations_cursor = ?2, invitations_done = ?3 WHERE id = ?1")
+                .setParameter(1, c.id)
+                .setParameter(2, targets.isEmpty() ? c.invitationsCursor : targets.get(targets.size() - 1).tenantRef())
+                .setParameter(3, done).executeUpdate();
+        return !targets.isEmpty();
+    }
+
+    /** Sends the next chunk of due reminders to invitees who have not completed. */
+    @Transactional
+    public boolean remindChunk(UUID consultationId) {
+        Consultation c = lockOpen(consultationId, "AND reminders_requested > 0");
+        if (c == null) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        List<Invitation> due = em.createNativeQuery("""
+                        SELECT * FROM invitation WHERE consultation_id = ?1 AND status <> 'COMPLETED' AND reminders_sent < ?2
+                        ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED""", Invitation.class)
+                .setParameter(1, c.id).setParameter(2, c.remindersRequested).setParameter(3, config.chunkSize()).getResultList();
+        List<String> languages = consultations.languages(c);
+        for (Invitation inv : due) {
+            inv.remindersSent = c.remindersRequested;
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("consultationTitle", title(c, inv.language, languages));
+            data.put("closesOn", closesOn(c, inv.language));
+            data.put("invitationUrl", invitationUrl(tokens.token(inv.id)));
+            request("consultation-reminder:" + inv.id + ":" + c.remindersRequested, inv.tenantRef, REMINDER_TEMPLATE, data);
+        }
+        return !due.isEmpty();
+    }
+
+    /** Mails the next chunk of the published feedback to everyone who was invited. */
+    @Transactional
+    public boolean feedbackChunk(UUID consultationId) {
+        Consultation c = em.find(Consultation.class, consultationId);
+        if (c == null || !c.is(Consultation.Status.FEEDBACK_PUBLISHED)) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        List<Invitation> due = em.createNativeQuery("""
+                        SELECT * FROM invitation WHERE consultation_id = ?1 AND NOT feedback_sent
+                        ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED""", Invitation.class)
+                .setParameter(1, c.id).setParameter(2, config.chunkSize()).getResultList();
+        List<String> languages = consultations.languages(c);
+        for (Invitation inv : due) {
+            inv.feedbackSent = true;
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("consultationTitle", title(c, inv.language, languages));
+            data.put("feedbackUrl", config.feedbackUrl().replace("{consultationId}", c.id.toString()));
+            request("consultation-feedback:" + inv.id, inv.tenantRef, FEEDBACK_TEMPLATE, data);
+        }
+        return !due.isEmpty();
+    }
+
+    /** Starts a reminder round now (besides the scheduled ones). */
+    @Transactional
+    public Consultation requestReminder(UUID id, nl.meedoen.consultation.lifecycle.Caller caller, String ifMatch) {
+        Consultation c = consultations.forChange(id, caller, ifMatch, false);
+        ConsultationService.requireStatus(c, Consultation.Status.OPEN);
+        c.remindersRequested++;
+        em.flush();
+        return c;
+    }
+
+    public record Counts(long invited, long opened, long partial, long completed, boolean allInvited) {
+    }
+
+    /** Invited (every status), opened (fetched at least once), partial (a draft saved) and completed. */
+    public Counts counts(Consultation c) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT status, count(*) FROM invitation WHERE consultation_id = ?1 GROUP BY status")
+                .setParameter(1, c.id).getResultList();
+        Map<String, Long> by = new java.util.HashMap<>();
+        rows.forEach(r -> by.put((String) r[0], ((Number) r[1]).longValue()));
+        long completed = by.getOrDefault("COMPLETED", 0L);
+        long partial = by.getOrDefault("PARTIAL", 0L);
+        long opened = by.getOrDefault("OPENED", 0L) + partial + completed;
+        long invited = opened + by.getOrDefault("INVITED", 0L);
+        return new Counts(invited, opened, partial, completed, c.invitationsDone);
+    }
+
+    private Consultation lockOpen(UUID id, String condition) {
+        @SuppressWarnings("unchecked")
+        List<Consultation> rows = em.createNativeQuery("SELECT * FROM consultation WHERE id = ?1 AND status = 'OPEN' " + condition
+                + " FOR UPDATE SKIP LOCKED", Consultation.class).setParameter(1, id).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** The next audience members after the cursor who have no invitation yet, in tenantRef order. */
+    private List<Target> audienceChunk(Consultation c, int limit) {
+        Dtos.Audience audience = json.read(c.audience, Dtos.Audience.class);
+        StringBuilder columns = new StringBuilder();
+        for (String a : Attributes.NAMES) {
+            columns.append(", p.").append(Attributes.column(a));
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(c.id);
+        String sql;
+        String cursor = c.invitationsCursor == null ? "" : c.invitationsCursor;
+        params.add(cursor);
+        if ("LIST".equals(audience.type()) || "PANEL_WAVE".equals(audience.type())) {
+            sql = "SELECT m.tenant_ref" + columns + " FROM audience_member m LEFT JOIN population_member p ON p.tenant_ref = m.tenant_ref"
+                    + " WHERE m.consultation_id = ?1 AND m.tenant_ref > ?2"
+                    + " AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.consultation_id = ?1 AND i.tenant_ref = m.tenant_ref)"
+                    + " ORDER BY m.tenant_ref";
+        } else {
+            StringBuilder where = new StringBuilder(" WHERE p.tenant_ref > ?2");
+            if ("SEGMENT".equals(audience.type())) {
+                for (Map.Entry<String, List<String>> f : audience.filter().entrySet()) {
+                    params.add(f.getValue().toArray(new String[0]));
+                    // the column comes from the fixed attribute table, never from the caller's text
+                    where.append(" AND p.").append(Attributes.column(f.getKey())).append(" = ANY (cast(?").append(params.size()).append(" AS text[]))");
+                }
+            }
+            sql = "SELECT p.tenant_ref" + columns + " FROM population_member p" + where
+                    + " AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.consultation_id = ?1 AND i.tenant_ref = p.tenant_ref)"
+                    + " ORDER BY p.tenant_ref";
+        }
+        var query = em.createNativeQuery(sql + " LIMIT " + limit);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<Target> targets = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            Map<String, String> profile = new java.util.HashMap<>();
+            for (int i = 0; i < Attributes.NAMES.size(); i++) {
+                if (r[i + 1] != null) {
+                    profile.put(Attributes.NAMES.get(i), (String) r[i + 1]);
+                }
+            }
+            targets.add(new Target((String) r[0], profile));
+        }
+        return targets;
+    }
+
+    private void request(String requestId, String tenantRef, String template, Map<String, Object> data) {
+        outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, tenantRef,
+                new MessageRequestV1(requestId, tenantRef, MessageRequestV1.CONSULTATION, template, data, null));
+    }
+
+    public String invitationUrl(String token) {
+        return config.invitationUrl().replace("{token}", token);
+    }
+
+    private String title(Consultation c, String lang, List<String> languages) {
+        return Texts.pick(consultations.texts(c.title), lang, languages.get(0));
+    }
+
+    private String goal(Consultation c, String lang, List<String> languages) {
+        Dtos.Statement s = json.read(c.statement, Dtos.Statement.class);
+        return s == null ? "" : Texts.pick(s.goal(), lang, languages.get(0));
+    }
+
+    private String closesOn(Consultation c, String lang) {
+        if (c.closesAt == null) {
+            return "nl".equals(lang) ? "nader bericht" : "further notice";
+        }
+        return c.closesAt.atZoneSameInstant(config.zone())
+                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(lang)));
+    }
+}

@@ -1,0 +1,137 @@
+package nl.meedoen.consultation.lifecycle;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A consultation. JSON columns hold multilingual texts and small settings. {@code @DynamicUpdate}:
+ * the scheduler moves the invitation cursor with plain SQL, and an API update must not write back
+ * a stale cursor.
+ */
+@Entity
+@Table(name = "consultation")
+@DynamicUpdate
+public class Consultation extends PanacheEntityBase {
+
+    public enum Kind { SURVEY, PWE }
+
+    public enum Status { DRAFT, OPEN, CLOSED, RESULTS_PUBLISHED, FEEDBACK_PUBLISHED }
+
+    public enum Anonymity { ANONYMOUS, PSEUDONYMOUS }
+
+    public enum AlignmentStatus { NOT_APPLICABLE, PENDING, AGREED, DISAGREED }
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(nullable = false)
+    public String languages;
+
+    @Column(nullable = false)
+    public String title;
+
+    public String description;
+
+    @Column(name = "initiator_party", nullable = false)
+    public String initiatorParty;
+
+    @Column(name = "initiator_client", nullable = false)
+    public String initiatorClient;
+
+    @Column(name = "partner_organisation")
+    public String partnerOrganisation;
+
+    @Column(nullable = false)
+    public String anonymity;
+
+    @Column(nullable = false)
+    public String audience;
+
+    @Column(name = "opens_at")
+    public OffsetDateTime opensAt;
+
+    @Column(name = "closes_at")
+    public OffsetDateTime closesAt;
+
+    @Column(nullable = false)
+    public String reminders;
+
+    @Column(name = "reminders_requested", nullable = false)
+    public int remindersRequested;
+
+    public String statement;
+
+    @Column(name = "questionnaire_version", nullable = false)
+    public int questionnaireVersion;
+
+    @Column(name = "alignment_status", nullable = false)
+    public String alignmentStatus;
+
+    @Column(name = "alignment_by")
+    public String alignmentBy;
+
+    @Column(name = "alignment_at")
+    public OffsetDateTime alignmentAt;
+
+    @Column(name = "alignment_version")
+    public Integer alignmentVersion;
+
+    @Column(name = "alignment_comment")
+    public String alignmentComment;
+
+    @Column(name = "schedule_problem")
+    public String scheduleProblem;
+
+    @Column(name = "invitations_done", nullable = false)
+    public boolean invitationsDone;
+
+    @Column(name = "invitations_cursor")
+    public String invitationsCursor;
+
+    public String feedback;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "opened_at")
+    public OffsetDateTime openedAt;
+
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
+    @Column(name = "results_published_at")
+    public OffsetDateTime resultsPublishedAt;
+
+    @Column(name = "feedback_published_at")
+    public OffsetDateTime feedbackPublishedAt;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    public Status state() {
+        return Status.valueOf(status);
+    }
+
+    public boolean is(Status s) {
+        return status.equals(s.name());
+    }
+
+    public boolean anonymous() {
+        return Anonymity.ANONYMOUS.name().equals(anonymity);
+    }
+}

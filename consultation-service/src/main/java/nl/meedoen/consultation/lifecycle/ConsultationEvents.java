@@ -1,0 +1,30 @@
+package nl.meedoen.consultation.lifecycle;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.meedoen.commons.contracts.ConsultationEventV1;
+import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.consultation.Json;
+
+import java.util.Map;
+
+/** Writes consultation facts to the outbox, in the caller's transaction. */
+@ApplicationScoped
+public class ConsultationEvents {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Json json;
+
+    public void publish(Consultation c, String type, String tenantRef, Long invited, Long completed) {
+        Map<String, Object> audience = json.read(c.audience, new TypeReference<Map<String, Object>>() { });
+        boolean wave = "PANEL_WAVE".equals(audience.get("type"));
+        ConsultationEventV1 event = new ConsultationEventV1(c.id.toString(), c.kind, c.anonymity, c.initiatorParty,
+                wave ? (String) audience.get("panelId") : null, wave ? (String) audience.get("waveId") : null,
+                tenantRef, invited, completed);
+        outbox.publish(ConsultationEventV1.TOPIC, type, c.id.toString(), event);
+    }
+}

@@ -1,0 +1,213 @@
+package nl.meedoen.consultation.lifecycle;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.meedoen.commons.idempotency.IdempotencyKeys;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Preconditions;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.security.Roles;
+import nl.meedoen.consultation.lifecycle.Dtos.ConsultationView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** Thin HTTP layer over {@link ConsultationService}: drafting, statement, alignment and the lifecycle transitions. */
+@Path("/api/v1/consultations")
+@Tag(name = "Consultations", description = "Surveys, constituency polls and PWE: lifecycle DRAFT → OPEN → CLOSED → RESULTS_PUBLISHED → FEEDBACK_PUBLISHED")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role (or party) may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ConsultationResource {
+
+    static final String EXAMPLE = """
+            {"kind":"PWE","languages":["nl","en"],
+             "title":{"nl":"Nieuwe speeltuin in de Vogelbuurt","en":"A new playground in the Vogelbuurt"},
+             "partnerOrganisation":"huurdersvereniging-vogelbuurt","anonymity":"ANONYMOUS",
+             "audience":{"type":"SEGMENT","filter":{"neighbourhoodCode":["BU03440101"]}},
+             "opensAt":"2027-03-01T09:00:00+01:00","closesAt":"2027-03-15T23:59:00+01:00",
+             "reminders":["2027-03-08T09:00:00+01:00"]}""";
+
+    @Inject
+    ConsultationService service;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    SecurityIdentity identity;
+
+    private Caller caller() {
+        return Caller.of(identity);
+    }
+
+    static Response withTag(ConsultationView view, Response.Status status) {
+        return Response.status(status).entity(view).tag(Preconditions.etag(view.version())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Start a consultation (DRAFT)", description = "The caller's party is the initiator. A corporation may name the tenant "
+            + "organisation that co-owns it and aligns the questions; a tenant organisation's consultation is aligned with the corporation.")
+    @APIResponse(responseCode = "201", description = "Created, with ETag", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Parameter(description = "Retry key: same key and body replay the response") @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           @NotNull @Valid @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "PWE", value = EXAMPLE)))
+                           Dtos.ConsultationRequest request) {
+        Caller caller = caller();
+        return idempotency.execute("POST /api/v1/consultations by " + caller.client(), key, request, () -> {
+            ConsultationView view = service.view(service.create(request, caller));
+            return Response.status(Response.Status.CREATED).entity(view).tag(Preconditions.etag(view.version()))
+                    .header("Location", "/api/v1/consultations/" + view.id()).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "List the consultations the caller may see", description = "A tenant organisation sees those it initiated or co-owns.")
+    @APIResponse(responseCode = "200", description = "A page {items, next} with Link rel=next")
+    @APIResponse(responseCode = "400", description = "Bad status, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@QueryParam("status") @Parameter(description = "DRAFT, OPEN, CLOSED, RESULTS_PUBLISHED or FEEDBACK_PUBLISHED") String status,
+                         @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        return service.list(caller(), status, PageRequest.of(limit, after)).toResponse(uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "A consultation, with its readiness to open and an ETag")
+    @APIResponse(responseCode = "200", description = "The consultation", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation (or not visible to this tenant organisation)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return withTag(service.view(service.find(id, caller())), Response.Status.OK);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Change a draft's settings (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft any more", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid Dtos.ConsultationRequest request) {
+        return withTag(service.view(service.update(id, request, ifMatch, caller())), Response.Status.OK);
+    }
+
+    @PUT
+    @Path("{id}/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Set when it opens and closes and when reminders go out (If-Match required)",
+            description = "In DRAFT everything; once OPEN only the closing time and reminders.")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "400", description = "Times out of order or in the past", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Closed already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response schedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid Dtos.Schedule schedule) {
+        return withTag(service.view(service.schedule(id, schedule, ifMatch, caller())), Response.Status.OK);
+    }
+
+    @PUT
+    @Path("{id}/statement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Set the participation statement (If-Match required)",
+            description = "Goal, what can and cannot be influenced, the level of influence and what will be done with the outcome by when. Required to open.")
+    @APIResponse(responseCode = "200", description = "Set", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "400", description = "Missing parts or texts", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft any more", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response statement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid Dtos.Statement statement) {
+        return withTag(service.view(service.statement(id, statement, ifMatch, caller())), Response.Status.OK);
+    }
+
+    @POST
+    @Path("{id}/alignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Record the other party's agreement or disagreement with the current questions",
+            description = "By the co-owning tenant organisation (corporation's consultation) or the corporation (tenant organisation's). "
+                    + "A later change of the questions (other than who asks them) asks for a new decision. "
+                    + "On DISAGREED every question must say who asks it before opening; respondents see it.")
+    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft, or no questions yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response align(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid Dtos.AlignmentRequest request) {
+        return withTag(service.view(service.align(id, request, ifMatch, caller())), Response.Status.OK);
+    }
+
+    @POST
+    @Path("{id}/open")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Open now: freeze the questionnaire and invite the audience",
+            description = "Needs the participation statement, questions, and the other party's alignment where there is one. "
+                    + "Invitations are created and mailed in the background; see /invitations/counts.")
+    @APIResponse(responseCode = "200", description = "Open", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft, or not ready (errors[] says what is missing)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response open(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return withTag(service.view(service.open(id, ifMatch, caller())), Response.Status.OK);
+    }
+
+    @POST
+    @Path("{id}/close")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Close now: no more responses")
+    @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return withTag(service.view(service.close(id, ifMatch, caller())), Response.Status.OK);
+    }
+
+    @POST
+    @Path("{id}/results/publish")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Publish the results of a closed consultation", description = "Survey frontends may then read them too.")
+    @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response publishResults(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return withTag(service.view(service.publishResults(id, ifMatch, caller())), Response.Status.OK);
+    }
+}

@@ -1,0 +1,504 @@
+package nl.meedoen.consultation.lifecycle;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import nl.meedoen.commons.contracts.ConsultationEventV1;
+import nl.meedoen.commons.paging.Page;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Preconditions;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Roles;
+import nl.meedoen.consultation.Attributes;
+import nl.meedoen.consultation.Json;
+import nl.meedoen.consultation.lifecycle.Consultation.AlignmentStatus;
+import nl.meedoen.consultation.lifecycle.Consultation.Status;
+import nl.meedoen.consultation.lifecycle.Dtos.Alignment;
+import nl.meedoen.consultation.lifecycle.Dtos.Audience;
+import nl.meedoen.consultation.lifecycle.Dtos.AudienceView;
+import nl.meedoen.consultation.lifecycle.Dtos.ConsultationRequest;
+import nl.meedoen.consultation.lifecycle.Dtos.ConsultationView;
+import nl.meedoen.consultation.lifecycle.Dtos.Schedule;
+import nl.meedoen.consultation.lifecycle.Dtos.Statement;
+import nl.meedoen.consultation.questionnaire.Question;
+import nl.meedoen.consultation.questionnaire.QuestionType;
+import nl.meedoen.consultation.questionnaire.Questionnaire;
+import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The consultation lifecycle: drafting, statement, alignment, opening, closing, publishing results. */
+@ApplicationScoped
+public class ConsultationService {
+
+    public static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?");
+    public static final Pattern TENANT_REF = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Set<String> AUDIENCES = Set.of("ALL", "SEGMENT", "LIST", "PANEL_WAVE");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Json json;
+
+    @Inject
+    QuestionnaireStore questionnaires;
+
+    @Inject
+    ConsultationEvents events;
+
+    // ---- reading ----
+
+    /** The consultation if the caller may see it; 404 otherwise (a tenant organisation does not learn what others run). */
+    public Consultation find(UUID id, Caller caller) {
+        Consultation c = Consultation.findById(id);
+        if (c == null || !Access.canRead(c, caller)) {
+            throw ProblemException.notFound("consultation " + id);
+        }
+        return c;
+    }
+
+    /** For a change: 404 when invisible, 403 when visible but not the caller's to change, 412/428 on a stale If-Match. */
+    public Consultation forChange(UUID id, Caller caller, String ifMatch, boolean ifMatchRequired) {
+        Consultation c = Consultation.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || !Access.canRead(c, caller)) {
+            throw ProblemException.notFound("consultation " + id);
+        }
+        if (!Access.canChange(c, caller)) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "only the initiating party (or a co-owning tenant organisation) changes this consultation", null);
+        }
+        Preconditions.check(ifMatch, c.version, ifMatchRequired);
+        return c;
+    }
+
+    public static void requireStatus(Consultation c, Status... allowed) {
+        for (Status s : allowed) {
+            if (c.is(s)) {
+                return;
+            }
+        }
+        throw new ProblemException(409, "wrong-status", "Not possible in this status",
+                "the consultation is " + c.status + "; this needs " + List.of(allowed), null);
+    }
+
+    public Page<Dtos.Summary> list(Caller caller, String status, PageRequest page) {
+        StringBuilder where = new StringBuilder("WHERE 1=1");
+        List<Object> params = new ArrayList<>();
+        if (status != null) {
+            try {
+                Status.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("status", "one of " + List.of(Status.values()));
+            }
+            params.add(status);
+            where.append(" AND status = ?").append(params.size());
+        }
+        if (caller.is(Roles.TENANT_ORGANISATION)) {
+            params.add(caller.client());
+            where.append(" AND ((initiator_party = 'tenant-organisation' AND initiator_client = ?").append(params.size())
+                    .append(") OR partner_organisation = ?").append(params.size()).append(")");
+        }
+        if (page.afterKey() != null) {
+            UUID after;
+            try {
+                after = UUID.fromString(page.afterKey());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("after", "not a cursor returned by this API");
+            }
+            params.add(after);
+            where.append(" AND id > ?").append(params.size());
+        }
+        var query = em.createNativeQuery("SELECT * FROM consultation " + where + " ORDER BY id LIMIT " + (page.limit() + 1), Consultation.class);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Consultation> rows = query.getResultList();
+        List<Dtos.Summary> items = rows.stream().map(c -> new Dtos.Summary(c.id, c.kind, c.status, texts(c.title),
+                new Dtos.Initiator(c.initiatorParty, c.initiatorClient), c.opensAt, c.closesAt)).toList();
+        return page.page(items, s -> s.id().toString());
+    }
+
+    // ---- drafting ----
+
+    @Transactional
+    public Consultation create(ConsultationRequest request, Caller caller) {
+        if (!caller.is(Roles.CORPORATION) && !caller.is(Roles.TENANT_ORGANISATION)) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "only a corporation or a tenant organisation initiates consultations", null);
+        }
+        Consultation c = new Consultation();
+        c.id = UUID.randomUUID();
+        c.status = Status.DRAFT.name();
+        c.initiatorParty = caller.role();
+        c.initiatorClient = caller.client();
+        c.createdAt = now();
+        c.questionnaireVersion = 0;
+        apply(c, request, true);
+        c.persist();
+        replaceList(c, request.audience());
+        return c;
+    }
+
+    @Transactional
+    public Consultation update(UUID id, ConsultationRequest request, String ifMatch, Caller caller) {
+        Consultation c = forChange(id, caller, ifMatch, true);
+        requireStatus(c, Status.DRAFT);
+        if (!c.kind.equals(request.kind().name()) && c.questionnaireVersion > 0
+                && !questionnaires.load(c.id, c.questionnaireVersion).questionsOrEmpty().isEmpty()) {
+            throw ProblemException.conflict("the kind cannot change once questions exist");
+        }
+        apply(c, request, false);
+        replaceList(c, request.audience());
+        c.scheduleProblem = null;
+        em.flush();
+        return c;
+    }
+
+    private void apply(Consultation c, ConsultationRequest r, boolean creating) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<String> languages = r.languages() == null ? List.of("nl") : r.languages();
+        if (new HashSet<>(languages).size() != languages.size() || languages.stream().anyMatch(l -> l == null || !LANGUAGE.matcher(l).matches())) {
+            errors.add(new Problem.FieldError("languages", "distinct language codes such as nl, en, tr, ar"));
+        } else {
+            texts(r.title(), "title", languages, true, 300, errors);
+            texts(r.description(), "description", languages, false, 5000, errors);
+        }
+        if (r.partnerOrganisation() != null && !Roles.CORPORATION.equals(c.initiatorParty)) {
+            errors.add(new Problem.FieldError("partnerOrganisation", "a tenant organisation's consultation is aligned with the corporation; no partner to name"));
+        }
+        if (r.partnerOrganisation() != null && !TENANT_REF.matcher(r.partnerOrganisation()).matches()) {
+            errors.add(new Problem.FieldError("partnerOrganisation", "a client id of 1 to 64 letters, digits, '.', '_' or '-'"));
+        }
+        audience(r.audience(), errors);
+        schedule(new Schedule(r.opensAt(), r.closesAt(), r.reminders()), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(summary(errors), errors);
+        }
+        c.kind = r.kind().name();
+        c.languages = json.write(languages);
+        c.title = json.write(r.title());
+        c.description = json.write(r.description());
+        c.anonymity = r.anonymity().name();
+        Audience stored = new Audience(r.audience().type(), r.audience().filter(), null, r.audience().panelId(), r.audience().waveId());
+        c.audience = json.write(stored);
+        c.opensAt = r.opensAt();
+        c.closesAt = r.closesAt();
+        c.reminders = json.write(r.reminders() == null ? List.of() : r.reminders());
+        String partner = r.partnerOrganisation();
+        if (creating || !java.util.Objects.equals(partner, c.partnerOrganisation)) {
+            c.partnerOrganisation = partner;
+            resetAlignment(c);
+        }
+    }
+
+    /** A new other party, or new questions, need a new alignment decision. */
+    public static void resetAlignment(Consultation c) {
+        boolean otherParty = Roles.TENANT_ORGANISATION.equals(c.initiatorParty) || c.partnerOrganisation != null;
+        c.alignmentStatus = (otherParty ? AlignmentStatus.PENDING : AlignmentStatus.NOT_APPLICABLE).name();
+        c.alignmentBy = null;
+        c.alignmentAt = null;
+        c.alignmentVersion = null;
+        c.alignmentComment = null;
+    }
+
+    private void replaceList(Consultation c, Audience audience) {
+        em.createNativeQuery("DELETE FROM audience_member WHERE consultation_id = ?1").setParameter(1, c.id).executeUpdate();
+        if ("LIST".equals(audience.type())) {
+            em.createNativeQuery("INSERT INTO audience_member (consultation_id, tenant_ref) SELECT ?1, unnest(cast(?2 AS text[])) ON CONFLICT DO NOTHING")
+                    .setParameter(1, c.id).setParameter(2, audience.tenantRefs().toArray(new String[0])).executeUpdate();
+        }
+    }
+
+    private void audience(Audience a, List<Problem.FieldError> errors) {
+        if (a.type() == null || !AUDIENCES.contains(a.type())) {
+            errors.add(new Problem.FieldError("audience.type", "one of ALL, SEGMENT, LIST, PANEL_WAVE"));
+            return;
+        }
+        boolean segment = a.type().equals("SEGMENT");
+        boolean list = a.type().equals("LIST");
+        boolean wave = a.type().equals("PANEL_WAVE");
+        if (segment != (a.filter() != null)) {
+            errors.add(new Problem.FieldError("audience.filter", segment ? "a SEGMENT needs a filter" : "only a SEGMENT has a filter"));
+        }
+        if (list != (a.tenantRefs() != null)) {
+            errors.add(new Problem.FieldError("audience.tenantRefs", list ? "a LIST needs tenantRefs" : "only a LIST has tenantRefs"));
+        }
+        if (wave != (a.panelId() != null && a.waveId() != null) || (!wave && (a.panelId() != null || a.waveId() != null))) {
+            errors.add(new Problem.FieldError("audience.waveId", wave ? "a PANEL_WAVE needs panelId and waveId" : "only a PANEL_WAVE has panelId and waveId"));
+        }
+        if (segment && a.filter() != null) {
+            if (a.filter().isEmpty()) {
+                errors.add(new Problem.FieldError("audience.filter", "at least one attribute"));
+            }
+            a.filter().forEach((attribute, values) -> {
+                if (!Attributes.known(attribute)) {
+                    errors.add(new Problem.FieldError("audience.filter." + attribute, "not an attribute; one of " + Attributes.NAMES));
+                } else if (values == null || values.isEmpty() || values.stream().anyMatch(v -> v == null || v.isBlank())) {
+                    errors.add(new Problem.FieldError("audience.filter." + attribute, "at least one value"));
+                }
+            });
+        }
+        if (list && a.tenantRefs() != null) {
+            if (a.tenantRefs().isEmpty()) {
+                errors.add(new Problem.FieldError("audience.tenantRefs", "at least one tenantRef"));
+            }
+            for (int i = 0; i < a.tenantRefs().size(); i++) {
+                String ref = a.tenantRefs().get(i);
+                if (ref == null || !TENANT_REF.matcher(ref).matches()) {
+                    errors.add(new Problem.FieldError("audience.tenantRefs[" + i + "]", "1 to 64 letters, digits, '.', '_' or '-'"));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void schedule(Schedule s, List<Problem.FieldError> errors) {
+        OffsetDateTime now = OffsetDateTime.now();
+        if (s.closesAt() != null && !s.closesAt().isAfter(now)) {
+            errors.add(new Problem.FieldError("closesAt", "must be in the future"));
+        }
+        if (s.opensAt() != null && s.closesAt() != null && !s.closesAt().isAfter(s.opensAt())) {
+            errors.add(new Problem.FieldError("closesAt", "must be after opensAt"));
+        }
+        List<OffsetDateTime> reminders = s.reminders() == null ? List.of() : s.reminders();
+        for (int i = 0; i < reminders.size(); i++) {
+            OffsetDateTime r = reminders.get(i);
+            if (r == null || (s.closesAt() != null && !r.isBefore(s.closesAt())) || (s.opensAt() != null && !r.isAfter(s.opensAt()))) {
+                errors.add(new Problem.FieldError("reminders[" + i + "]", "between opening and closing"));
+            }
+        }
+    }
+
+    @Transactional
+    public Consultation schedule(UUID id, Schedule s, String ifMatch, Caller caller) {
+        Consultation c = forChange(id, caller, ifMatch, true);
+        requireStatus(c, Status.DRAFT, Status.OPEN);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        schedule(s, errors);
+        if (c.is(Status.OPEN) && !java.util.Objects.equals(s.opensAt() == null ? null : s.opensAt().toInstant(),
+                c.opensAt == null ? null : c.opensAt.toInstant())) {
+            errors.add(new Problem.FieldError("opensAt", "the consultation is already open"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(summary(errors), errors);
+        }
+        c.opensAt = s.opensAt();
+        c.closesAt = s.closesAt();
+        c.reminders = json.write(s.reminders() == null ? List.of() : s.reminders());
+        c.scheduleProblem = null;
+        em.flush();
+        return c;
+    }
+
+    @Transactional
+    public Consultation statement(UUID id, Statement s, String ifMatch, Caller caller) {
+        Consultation c = forChange(id, caller, ifMatch, true);
+        requireStatus(c, Status.DRAFT);
+        List<String> languages = languages(c);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        texts(s.goal(), "goal", languages, true, 5000, errors);
+        texts(s.canInfluence(), "canInfluence", languages, true, 5000, errors);
+        texts(s.cannotInfluence(), "cannotInfluence", languages, true, 5000, errors);
+        texts(s.outcomeUse(), "outcomeUse", languages, true, 5000, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(summary(errors), errors);
+        }
+        c.statement = json.write(s);
+        c.scheduleProblem = null;
+        em.flush();
+        return c;
+    }
+
+    @Transactional
+    public Consultation align(UUID id, Dtos.AlignmentRequest request, String ifMatch, Caller caller) {
+        Consultation c = Consultation.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || !Access.canRead(c, caller)) {
+            throw ProblemException.notFound("consultation " + id);
+        }
+        if (!Access.canAlign(c, caller)) {
+            throw new ProblemException(403, "forbidden", "Forbidden", AlignmentStatus.NOT_APPLICABLE.name().equals(c.alignmentStatus)
+                    ? "this consultation has no other party to align with (name a partnerOrganisation)"
+                    : "only the other party records the alignment", null);
+        }
+        Preconditions.check(ifMatch, c.version, false);
+        requireStatus(c, Status.DRAFT);
+        if (request.decision() != AlignmentStatus.AGREED && request.decision() != AlignmentStatus.DISAGREED) {
+            throw ProblemException.invalidField("decision", "AGREED or DISAGREED");
+        }
+        if (c.questionnaireVersion == 0) {
+            throw ProblemException.conflict("there are no questions to align on yet");
+        }
+        c.alignmentStatus = request.decision().name();
+        c.alignmentBy = caller.client();
+        c.alignmentAt = now();
+        c.alignmentVersion = c.questionnaireVersion;
+        c.alignmentComment = request.comment();
+        em.flush();
+        return c;
+    }
+
+    // ---- transitions ----
+
+    @Transactional
+    public Consultation open(UUID id, String ifMatch, Caller caller) {
+        Consultation c = forChange(id, caller, ifMatch, false);
+        requireStatus(c, Status.DRAFT);
+        List<Problem.FieldError> problems = readiness(c);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(409, "not-ready", "Not ready to open", summary(problems), problems);
+        }
+        openNow(c);
+        em.flush();
+        return c;
+    }
+
+    /** Opens a consultation that is ready: the questionnaire is frozen from here on, invitations follow in chunks. */
+    public void openNow(Consultation c) {
+        c.status = Status.OPEN.name();
+        c.openedAt = now();
+        c.scheduleProblem = null;
+        c.invitationsDone = false;
+        c.invitationsCursor = null;
+        events.publish(c, ConsultationEventV1.OPENED, null, null, null);
+    }
+
+    @Transactional
+    public Consultation close(UUID id, String ifMatch, Caller caller) {
+        Consultation c = forChange(id, caller, ifMatch, false);
+        requireStatus(c, Status.OPEN);
+        closeNow(c);
+        em.flush();
+        return c;
+    }
+
+    public void closeNow(Consultation c) {
+        c.status = Status.CLOSED.name();
+        c.closedAt = now();
+        long[] counts = counts(c.id);
+        events.publish(c, ConsultationEventV1.CLOSED, null, counts[0], counts[1]);
+    }
+
+    @Transactional
+    public Consultation publishResults(UUID id, String ifMatch, Caller caller) {
+        Consultation c = forChange(id, caller, ifMatch, false);
+        requireStatus(c, Status.CLOSED);
+        c.status = Status.RESULTS_PUBLISHED.name();
+        c.resultsPublishedAt = now();
+        long[] counts = counts(c.id);
+        events.publish(c, ConsultationEventV1.RESULTS_PUBLISHED, null, counts[0], counts[1]);
+        em.flush();
+        return c;
+    }
+
+    /** Invited and completed. */
+    public long[] counts(UUID id) {
+        Object[] row = (Object[]) em.createNativeQuery(
+                "SELECT count(*), count(*) FILTER (WHERE status = 'COMPLETED') FROM invitation WHERE consultation_id = ?1")
+                .setParameter(1, id).getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
+    /** Everything that stands in the way of opening, each with the field to fix. */
+    public List<Problem.FieldError> readiness(Consultation c) {
+        List<Problem.FieldError> problems = new ArrayList<>();
+        if (c.statement == null) {
+            problems.add(new Problem.FieldError("statement", "a participation statement (goal, influence, what happens with the outcome) is required before opening"));
+        }
+        Questionnaire q = questionnaires.load(c.id, c.questionnaireVersion);
+        if (q.questionsOrEmpty().isEmpty()) {
+            problems.add(new Problem.FieldError("questionnaire", "at least one question"));
+        }
+        long pwe = q.questionsOrEmpty().stream().filter(x -> x.type() == QuestionType.PWE).count();
+        if (Consultation.Kind.PWE.name().equals(c.kind) && pwe != 1) {
+            problems.add(new Problem.FieldError("questionnaire", "a PWE consultation has exactly one PWE block"));
+        }
+        if (AlignmentStatus.PENDING.name().equals(c.alignmentStatus)) {
+            problems.add(new Problem.FieldError("alignment", "the other party has not recorded agreement or disagreement with questionnaire version "
+                    + c.questionnaireVersion));
+        }
+        if (AlignmentStatus.DISAGREED.name().equals(c.alignmentStatus)) {
+            List<Question> questions = q.questionsOrEmpty();
+            for (int i = 0; i < questions.size(); i++) {
+                if (questions.get(i).askedBy() == null) {
+                    problems.add(new Problem.FieldError("questionnaire.questions[" + i + "].askedBy",
+                            "the parties disagree, so every question says who asks it"));
+                }
+            }
+        }
+        if (c.closesAt != null && !c.closesAt.isAfter(OffsetDateTime.now())) {
+            problems.add(new Problem.FieldError("closesAt", "the closing time has passed"));
+        }
+        return problems;
+    }
+
+    // ---- views ----
+
+    public ConsultationView view(Consultation c) {
+        Audience a = json.read(c.audience, Audience.class);
+        Long listSize = "LIST".equals(a.type()) || "PANEL_WAVE".equals(a.type())
+                ? ((Number) em.createNativeQuery("SELECT count(*) FROM audience_member WHERE consultation_id = ?1")
+                .setParameter(1, c.id).getSingleResult()).longValue() : null;
+        return new ConsultationView(c.id, c.kind, c.status, languages(c), texts(c.title), texts(c.description),
+                new Dtos.Initiator(c.initiatorParty, c.initiatorClient), c.partnerOrganisation, c.anonymity,
+                new AudienceView(a.type(), a.filter(), listSize, a.panelId(), a.waveId()),
+                new Schedule(c.opensAt, c.closesAt, reminders(c)),
+                json.read(c.statement, Statement.class),
+                new Alignment(AlignmentStatus.valueOf(c.alignmentStatus), c.alignmentBy, c.alignmentAt, c.alignmentVersion, c.alignmentComment),
+                c.questionnaireVersion, c.is(Status.DRAFT) ? readiness(c) : null, c.scheduleProblem, texts(c.feedback),
+                c.createdAt, c.openedAt, c.closedAt, c.resultsPublishedAt, c.feedbackPublishedAt, c.version);
+    }
+
+    public List<String> languages(Consultation c) {
+        return json.read(c.languages, new TypeReference<List<String>>() { });
+    }
+
+    public Map<String, String> texts(String stored) {
+        return json.read(stored, new TypeReference<Map<String, String>>() { });
+    }
+
+    public List<OffsetDateTime> reminders(Consultation c) {
+        return json.read(c.reminders, new TypeReference<List<OffsetDateTime>>() { });
+    }
+
+    public static void texts(Map<String, String> texts, String field, List<String> languages, boolean required, int maxLength,
+                             List<Problem.FieldError> errors) {
+        if (texts == null) {
+            if (required) {
+                errors.add(new Problem.FieldError(field, "a text in " + languages.get(0) + " is required"));
+            }
+            return;
+        }
+        String main = texts.get(languages.get(0));
+        if (main == null || main.isBlank()) {
+            errors.add(new Problem.FieldError(field + "." + languages.get(0), "a text in " + languages.get(0) + " is required"));
+        }
+        texts.forEach((lang, text) -> {
+            if (!languages.contains(lang)) {
+                errors.add(new Problem.FieldError(field + "." + lang, "not one of the consultation's languages " + languages));
+            } else if (text != null && text.length() > maxLength) {
+                errors.add(new Problem.FieldError(field + "." + lang, "at most " + maxLength + " characters"));
+            }
+        });
+    }
+
+    public static String summary(List<Problem.FieldError> errors) {
+        return String.join("; ", errors.stream().limit(10).map(e -> e.field() + ": " + e.message()).toList())
+                + (errors.size() > 10 ? "; and " + (errors.size() - 10) + " more" : "");
+    }
+
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

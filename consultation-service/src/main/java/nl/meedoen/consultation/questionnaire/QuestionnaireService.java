@@ -1,0 +1,71 @@
+package nl.meedoen.consultation.questionnaire;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.consultation.Json;
+import nl.meedoen.consultation.lifecycle.Caller;
+import nl.meedoen.consultation.lifecycle.Consultation;
+import nl.meedoen.consultation.lifecycle.ConsultationService;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Saving questionnaire versions: validated, only while the consultation is a draft. */
+@ApplicationScoped
+public class QuestionnaireService {
+
+    @Inject
+    ConsultationService consultations;
+
+    @Inject
+    QuestionnaireStore store;
+
+    @Inject
+    Json json;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Consultation save(UUID id, Questionnaire questionnaire, String ifMatch, Caller caller) {
+        Consultation c = consultations.forChange(id, caller, ifMatch, true);
+        if (!c.is(Consultation.Status.DRAFT)) {
+            throw new ProblemException(409, "questionnaire-frozen", "Questionnaire frozen",
+                    "the questionnaire is frozen since the consultation opened; a change means a new consultation", null);
+        }
+        List<Violation> violations = QuestionnaireRules.validate(questionnaire, consultations.languages(c), c.kind);
+        if (!violations.isEmpty()) {
+            List<Problem.FieldError> errors = violations.stream().map(v -> new Problem.FieldError(v.field(), v.describe())).toList();
+            throw ProblemException.invalid(ConsultationService.summary(errors), errors);
+        }
+        Questionnaire previous = store.load(c.id, c.questionnaireVersion);
+        c.questionnaireVersion++;
+        store.save(c.id, c.questionnaireVersion, questionnaire, caller.client());
+        // Saying who asks which question answers a disagreement; any other change needs a new decision.
+        if (!Objects.equals(json.write(withoutAskedBy(previous)), json.write(withoutAskedBy(questionnaire)))) {
+            ConsultationService.resetAlignment(c);
+        }
+        c.scheduleProblem = null;
+        em.flush();
+        return c;
+    }
+
+    private static Questionnaire withoutAskedBy(Questionnaire q) {
+        return new Questionnaire(q.questionsOrEmpty().stream().map(x -> x == null ? null : x.withAskedBy(null)).toList());
+    }
+
+    /** The current (or a given) version of a consultation the caller may see. */
+    public Questionnaire load(Consultation c, Integer version) {
+        int v = version == null ? c.questionnaireVersion : version;
+        Questionnaire q = v < 0 || v > c.questionnaireVersion ? null : store.load(c.id, v);
+        if (q == null) {
+            throw ProblemException.notFound("questionnaire version " + v);
+        }
+        return q;
+    }
+}

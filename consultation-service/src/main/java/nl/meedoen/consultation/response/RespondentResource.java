@@ -1,0 +1,136 @@
+package nl.meedoen.consultation.response;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.meedoen.commons.idempotency.IdempotencyKeys;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.consultation.Json;
+import nl.meedoen.consultation.invitation.InvitationTokens;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The API a third-party survey frontend calls on a tenant's behalf. Tenants have no account: the
+ * invitation token (Invitation-Token header) is the credential, so these operations are
+ * {@code @PermitAll} and authorise by token alone; a survey-frontend bearer token may be sent too.
+ */
+@Path("/api/v1/consultations/respondent")
+@Tag(name = "Respondent", description = "For survey frontends: fetch the questionnaire with an invitation token, save a draft, submit once")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll // authorised by the invitation token, checked on every call
+@APIResponse(responseCode = "401", description = "No invitation token, or not a valid one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RespondentResource {
+
+    public static final String TOKEN_HEADER = "Invitation-Token";
+
+    static final String ANSWERS = """
+            {"answers":{"q1":"yes","q2":2,
+              "q3":{"chosen":["playground","benches"],"motivations":{"playground":"Voor de kleintjes"},"overallMotivation":"Veilig spelen"}}}""";
+
+    @Inject
+    ResponseService responses;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    Json json;
+
+    @GET
+    @Path("questionnaire")
+    @Operation(summary = "The questionnaire in the respondent's language, with the participation statement and any saved draft",
+            description = "Language: ?lang=, else Accept-Language, else the tenant's language, else the consultation's default. "
+                    + "The first fetch counts the invitation as opened. Rules (visibleIf, requiredIf) are included so the frontend can "
+                    + "mirror them; the server enforces them regardless.")
+    @APIResponse(responseCode = "200", description = "The questionnaire", content = @Content(schema = @Schema(implementation = RespondentViews.Questionnaire.class)))
+    @APIResponse(responseCode = "400", description = "A language the consultation does not have", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not open yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RespondentViews.Questionnaire questionnaire(
+            @Parameter(in = ParameterIn.HEADER, required = true, description = "The token from the invitation link") @HeaderParam(TOKEN_HEADER) String token,
+            @QueryParam("lang") @Parameter(example = "en") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return responses.fetch(token, lang, acceptLanguage);
+    }
+
+    @GET
+    @Path("questionnaire/surveyjs")
+    @Operation(summary = "The questionnaire as a SurveyJS survey, with locale set to the respondent's language",
+            description = "For SurveyJS-based frontends; the PWE block is the custom element 'pwe'. Answers go to /respondent/response as usual.")
+    @APIResponse(responseCode = "200", description = "SurveyJS JSON")
+    @APIResponse(responseCode = "404", description = "Not open yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public java.util.Map<String, Object> surveyJs(@HeaderParam(TOKEN_HEADER) String token, @QueryParam("lang") String lang,
+                                                  @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return responses.surveyJs(token, lang, acceptLanguage);
+    }
+
+    @PUT
+    @Path("draft")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Save a partial response to resume later",
+            description = "Replaces the saved draft. What is there must be valid (types, options, ranges, visibility); required answers and "
+                    + "PWE constraints are checked on submit. Stored encrypted under a key only the token yields.")
+    @APIResponse(responseCode = "204", description = "Saved")
+    @APIResponse(responseCode = "409", description = "Not open, or already submitted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An answer breaks a rule: errors[] name the answer and the rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response draft(@HeaderParam(TOKEN_HEADER) String token,
+                          @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "partial", value = "{\"answers\":{\"q1\":\"yes\"}}")))
+                          RespondentViews.Answers body) {
+        responses.saveDraft(token, body.answers());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("response")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit the final response (once per invitation)",
+            description = "Checked against every rule of the frozen questionnaire; a broken rule stores nothing. With Idempotency-Key, "
+                    + "a retry of the same submission gets the same receipt. The receipt carries no response id.")
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = RespondentViews.Receipt.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not open (closed, not yet open), invitation already used, or the same Idempotency-Key in flight",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An answer breaks a rule (errors[] name the answer and the rule), or Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "over budget", value = """
+                    {"type":"https://meedoen.nl/problems/response-invalid","title":"Response breaks the questionnaire's rules","status":422,
+                     "detail":"answers.q3.chosen: budget: costs 130000, above the budget of 100000",
+                     "errors":[{"field":"answers.q3.chosen","message":"budget: costs 130000, above the budget of 100000"}]}""")))
+    public Response submit(@HeaderParam(TOKEN_HEADER) String token,
+                           @Parameter(description = "Retry key: same key and body replay the receipt") @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "PWE", value = ANSWERS))) RespondentViews.Answers body) {
+        String scope = "POST /api/v1/consultations/respondent/response " + (token == null ? "" : InvitationTokens.hash(token));
+        // Only a keyed digest of the body is kept with the key: it cannot be matched to a stored response without the token.
+        String digest = token == null ? "" : InvitationTokens.digest(token, json.write(body));
+        return idempotency.execute(scope, key, digest, () ->
+                Response.status(Response.Status.CREATED).entity(responses.submit(token, body.answers())).build());
+    }
+
+    @GET
+    @Path("feedback")
+    @Operation(summary = "What was done with the outcome, once the initiator published it")
+    @APIResponse(responseCode = "200", description = "The feedback in the respondent's language", content = @Content(schema = @Schema(implementation = RespondentViews.Feedback.class)))
+    @APIResponse(responseCode = "400", description = "A language the consultation does not have", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not published yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RespondentViews.Feedback feedback(@HeaderParam(TOKEN_HEADER) String token, @QueryParam("lang") String lang,
+                                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return responses.feedback(token, lang, acceptLanguage);
+    }
+}

@@ -1,0 +1,77 @@
+package nl.meedoen.consultation.response;
+
+import nl.meedoen.consultation.pwe.PweConstraint;
+import nl.meedoen.consultation.questionnaire.Condition;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What a respondent's frontend gets: every text in one language, the rules to mirror client-side. */
+public final class RespondentViews {
+
+    private RespondentViews() {
+    }
+
+    @Schema(name = "RespondentQuestionnaire")
+    public record Questionnaire(
+            UUID consultationId,
+            String kind,
+            String status,
+            String language,
+            List<String> languages,
+            String title,
+            String description,
+            OffsetDateTime closesAt,
+            @Schema(description = "ANONYMOUS: nothing links the response to you; PSEUDONYMOUS: linked internally to count participation, never shown")
+            String anonymity,
+            Statement statement,
+            @Schema(description = "AGREED: the corporation and the tenant organisation ask these questions together; DISAGREED: each question says who asks it")
+            String alignment,
+            List<Question> questions,
+            @Schema(description = "INVITED, OPENED, PARTIAL (a draft is saved) or COMPLETED") String progress,
+            @Schema(description = "The saved partial answers, to resume") Map<String, Object> draft) {
+    }
+
+    @Schema(name = "RespondentStatement")
+    public record Statement(String goal, String canInfluence, String cannotInfluence, String influenceLevel, String outcomeUse, LocalDate outcomeBy) {
+    }
+
+    @Schema(name = "RespondentQuestion")
+    public record Question(String id, String type, String page, String text, String help,
+                           @Schema(description = "corporation or tenant-organisation; set when the parties disagree") String askedBy,
+                           boolean required, Condition requiredIf, Condition visibleIf, List<Option> options,
+                           Double min, Double max, Boolean integer, Integer maxLength, String minLabel, String maxLabel, Pwe pwe) {
+    }
+
+    @Schema(name = "RespondentOption")
+    public record Option(String value, String text) {
+    }
+
+    @Schema(name = "RespondentPwe")
+    public record Pwe(List<PweOption> options, PweConstraint constraint, Map<String, Double> resourceLimits, Integer minOptions,
+                      Integer maxOptions, List<List<String>> exclusiveGroups, List<List<String>> requiredTogether,
+                      String optionMotivation, String overallMotivation, int motivationMaxLength) {
+    }
+
+    @Schema(name = "RespondentPweOption")
+    public record PweOption(String id, String text, String description, List<String> pros, List<String> cons, List<String> effects,
+                            Double cost, Map<String, Double> resources) {
+    }
+
+    @Schema(name = "Answers", description = "questionId → answer: a string (single choice), a list (multiple choice, ranking), "
+            + "a number (scale, number), a text, or {chosen, motivations, overallMotivation} (PWE)")
+    public record Answers(Map<String, Object> answers) {
+    }
+
+    @Schema(name = "Receipt")
+    public record Receipt(UUID consultationId, String status, LocalDate submittedOn) {
+    }
+
+    @Schema(name = "RespondentFeedback")
+    public record Feedback(UUID consultationId, String title, String language, String feedback, OffsetDateTime publishedAt) {
+    }
+}

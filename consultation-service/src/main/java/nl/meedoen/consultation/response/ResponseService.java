@@ -1,0 +1,317 @@
+package nl.meedoen.consultation.response;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import nl.meedoen.commons.contracts.ConsultationEventV1;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.consultation.ConsultationConfig;
+import nl.meedoen.consultation.Json;
+import nl.meedoen.consultation.invitation.Invitation;
+import nl.meedoen.consultation.invitation.InvitationTokens;
+import nl.meedoen.consultation.lifecycle.Consultation;
+import nl.meedoen.consultation.lifecycle.ConsultationEvents;
+import nl.meedoen.consultation.lifecycle.ConsultationService;
+import nl.meedoen.consultation.lifecycle.Dtos;
+import nl.meedoen.consultation.pwe.PweAnswer;
+import nl.meedoen.consultation.pwe.PweBlock;
+import nl.meedoen.consultation.questionnaire.AnswerRules;
+import nl.meedoen.consultation.questionnaire.Question;
+import nl.meedoen.consultation.questionnaire.QuestionType;
+import nl.meedoen.consultation.questionnaire.Questionnaire;
+import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
+import nl.meedoen.consultation.questionnaire.Texts;
+import nl.meedoen.consultation.questionnaire.Violation;
+import nl.meedoen.consultation.results.ResultCells;
+import nl.meedoen.consultation.results.Tally;
+import nl.meedoen.population.PopulationMember;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The respondent's side: fetch the questionnaire with an invitation token, save and resume a
+ * draft, submit once. A submission is checked against every rule of the frozen questionnaire and
+ * then, in one transaction: the response, the used-up token, the result counters and (when
+ * pseudonymous) the participation event. Any broken rule stores nothing.
+ */
+@ApplicationScoped
+public class ResponseService {
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,128}");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Json json;
+
+    @Inject
+    QuestionnaireStore questionnaires;
+
+    @Inject
+    ConsultationService consultations;
+
+    @Inject
+    ConsultationEvents events;
+
+    @Inject
+    ResultCells cells;
+
+    @Inject
+    ConsultationConfig config;
+
+    /** The invitation behind a token, locked for this transaction; 401 when there is none. */
+    Invitation invitation(String token) {
+        if (token == null || token.isBlank()) {
+            throw new ProblemException(401, "invitation-token-required", "Invitation token required",
+                    "send the invitation token in the Invitation-Token header", null);
+        }
+        Invitation inv = TOKEN.matcher(token).matches()
+                ? Invitation.find("tokenHash", InvitationTokens.hash(token)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                : null;
+        if (inv == null) {
+            throw new ProblemException(401, "invitation-token-invalid", "Invitation token not valid",
+                    "no invitation has this token", null);
+        }
+        return inv;
+    }
+
+    private static void requireOpen(Consultation c) {
+        boolean open = c.is(Consultation.Status.OPEN) && (c.closesAt == null || c.closesAt.isAfter(OffsetDateTime.now()));
+        if (!open) {
+            throw new ProblemException(409, "consultation-not-open", "Consultation not open",
+                    c.is(Consultation.Status.OPEN) ? "the consultation closed at " + c.closesAt : "the consultation is " + c.status.toLowerCase(Locale.ROOT), null);
+        }
+    }
+
+    private static void requireNotUsed(Invitation inv) {
+        if (inv.is(Invitation.Status.COMPLETED)) {
+            throw new ProblemException(409, "invitation-used", "Invitation already used",
+                    "a response was already submitted with this invitation", null);
+        }
+    }
+
+    @Transactional
+    public RespondentViews.Questionnaire fetch(String token, String lang, String acceptLanguage) {
+        Invitation inv = invitation(token);
+        Consultation c = em.find(Consultation.class, inv.consultationId);
+        if (c.is(Consultation.Status.DRAFT)) {
+            throw ProblemException.notFound("questionnaire");
+        }
+        if (inv.is(Invitation.Status.INVITED) && c.is(Consultation.Status.OPEN)) {
+            inv.status = Invitation.Status.OPENED.name();
+        }
+        List<String> languages = consultations.languages(c);
+        String language = language(lang, acceptLanguage, inv.language, languages);
+        Map<String, Object> draft = inv.draft == null || inv.is(Invitation.Status.COMPLETED) ? null
+                : json.read(InvitationTokens.decrypt(token, inv.draft), new TypeReference<Map<String, Object>>() { });
+        return view(c, questionnaires.load(c.id, c.questionnaireVersion), language, languages, inv.status, draft);
+    }
+
+    /** The consultation as a SurveyJS survey in the respondent's language (SurveyJS' {@code locale}). */
+    @Transactional
+    public Map<String, Object> surveyJs(String token, String lang, String acceptLanguage) {
+        Invitation inv = invitation(token);
+        Consultation c = em.find(Consultation.class, inv.consultationId);
+        if (c.is(Consultation.Status.DRAFT)) {
+            throw ProblemException.notFound("questionnaire");
+        }
+        List<String> languages = consultations.languages(c);
+        Map<String, Object> survey = new LinkedHashMap<>(nl.meedoen.consultation.export.SurveyJs.toSurvey(
+                questionnaires.load(c.id, c.questionnaireVersion), languages, consultations.texts(c.title), consultations.texts(c.description)));
+        survey.put("locale", language(lang, acceptLanguage, inv.language, languages));
+        return survey;
+    }
+
+    @Transactional
+    public void saveDraft(String token, Map<String, Object> answers) {
+        Invitation inv = invitation(token);
+        Consultation c = em.find(Consultation.class, inv.consultationId);
+        requireOpen(c);
+        requireNotUsed(inv);
+        Map<String, Object> clean = clean(answers);
+        check(AnswerRules.validate(questionnaires.load(c.id, c.questionnaireVersion), clean, false));
+        inv.draft = InvitationTokens.encrypt(token, json.write(clean));
+        inv.status = Invitation.Status.PARTIAL.name();
+    }
+
+    @Transactional
+    public RespondentViews.Receipt submit(String token, Map<String, Object> answers) {
+        Invitation inv = invitation(token);
+        Consultation c = em.find(Consultation.class, inv.consultationId);
+        requireOpen(c);
+        requireNotUsed(inv);
+        Questionnaire q = questionnaires.load(c.id, c.questionnaireVersion);
+        Map<String, Object> clean = clean(answers);
+        check(AnswerRules.validate(q, clean, true));
+
+        UUID responseId = UUID.randomUUID();
+        LocalDate today = LocalDate.now(config.zone());
+        em.createNativeQuery("INSERT INTO response (id, consultation_id, questionnaire_version, submitted_on, answers) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, responseId).setParameter(2, c.id).setParameter(3, c.questionnaireVersion)
+                .setParameter(4, today).setParameter(5, json.write(clean)).executeUpdate();
+        if (!c.anonymous()) {
+            em.createNativeQuery("INSERT INTO response_link (response_id, invitation_id, submitted_at) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, responseId).setParameter(2, inv.id).setParameter(3, ConsultationService.now()).executeUpdate();
+            events.publish(c, ConsultationEventV1.PARTICIPATION_RECORDED, inv.tenantRef, null, null);
+        }
+        inv.status = Invitation.Status.COMPLETED.name();
+        inv.draft = null;
+        cells.add(c.id, Tally.of(q, clean), profile(inv.tenantRef));
+        motivations(c.id, q, clean);
+        return new RespondentViews.Receipt(c.id, "SUBMITTED", today);
+    }
+
+    @Transactional
+    public RespondentViews.Feedback feedback(String token, String lang, String acceptLanguage) {
+        Invitation inv = invitation(token);
+        Consultation c = em.find(Consultation.class, inv.consultationId);
+        if (c.feedback == null) {
+            throw ProblemException.notFound("feedback (not published yet)");
+        }
+        List<String> languages = consultations.languages(c);
+        String language = language(lang, acceptLanguage, inv.language, languages);
+        return new RespondentViews.Feedback(c.id, Texts.pick(consultations.texts(c.title), language, languages.get(0)), language,
+                Texts.pick(consultations.texts(c.feedback), language, languages.get(0)), c.feedbackPublishedAt);
+    }
+
+    /** Null and blank answers are no answers. */
+    private static Map<String, Object> clean(Map<String, Object> answers) {
+        Map<String, Object> clean = new LinkedHashMap<>();
+        if (answers != null) {
+            answers.forEach((k, v) -> {
+                if (v != null && !(v instanceof String s && s.isBlank())) {
+                    clean.put(k, v);
+                }
+            });
+        }
+        return clean;
+    }
+
+    private static void check(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            List<Problem.FieldError> errors = violations.stream().map(v -> new Problem.FieldError(v.field(), v.describe())).toList();
+            throw new ProblemException(422, "response-invalid", "Response breaks the questionnaire's rules",
+                    ConsultationService.summary(errors), errors);
+        }
+    }
+
+    private static Map<String, String> profile(String tenantRef) {
+        PopulationMember m = PopulationMember.findById(tenantRef);
+        Map<String, String> p = new HashMap<>();
+        if (m != null) {
+            put(p, "complexId", m.complexId);
+            put(p, "neighbourhoodCode", m.neighbourhoodCode);
+            put(p, "ageBand", m.ageBand);
+            put(p, "householdType", m.householdType);
+            put(p, "dwellingType", m.dwellingType);
+            put(p, "tenancyBand", m.tenancyBand);
+            put(p, "language", m.language);
+        }
+        return p;
+    }
+
+    private static void put(Map<String, String> p, String k, String v) {
+        if (v != null) {
+            p.put(k, v);
+        }
+    }
+
+    private void motivations(UUID consultationId, Questionnaire q, Map<String, Object> answers) {
+        for (Question question : q.questionsOrEmpty()) {
+            if (question.type() != QuestionType.PWE || !answers.containsKey(question.id())) {
+                continue;
+            }
+            PweAnswer a = AnswerRules.pweAnswer(answers.get(question.id()), question.id(), new ArrayList<>());
+            if (a == null) {
+                continue;
+            }
+            a.motivationsOrEmpty().forEach((option, text) -> motivation(consultationId, question.id(), option, text));
+            if (a.overallMotivation() != null) {
+                motivation(consultationId, question.id(), null, a.overallMotivation());
+            }
+        }
+    }
+
+    private void motivation(UUID consultationId, String question, String option, String text) {
+        em.createNativeQuery("INSERT INTO pwe_motivation (id, consultation_id, question_id, option_id, text) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, consultationId).setParameter(3, question)
+                .setParameter(4, option).setParameter(5, text).executeUpdate();
+    }
+
+    /** ?lang=, else the first Accept-Language the consultation has, else the invitee's language, else the default. */
+    static String language(String lang, String acceptLanguage, String invitee, List<String> languages) {
+        if (lang != null) {
+            if (!languages.contains(lang)) {
+                throw ProblemException.invalidField("lang", "one of " + languages);
+            }
+            return lang;
+        }
+        if (acceptLanguage != null) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                    String tag = range.getRange().toLowerCase(Locale.ROOT);
+                    for (String l : languages) {
+                        if (tag.equals(l.toLowerCase(Locale.ROOT)) || tag.startsWith(l.toLowerCase(Locale.ROOT) + "-")) {
+                            return l;
+                        }
+                    }
+                }
+            } catch (IllegalArgumentException ignored) {
+                // a malformed header is ignored, as browsers would
+            }
+        }
+        return invitee != null && languages.contains(invitee) ? invitee : languages.get(0);
+    }
+
+    private RespondentViews.Questionnaire view(Consultation c, Questionnaire q, String lang, List<String> languages, String progress,
+                                               Map<String, Object> draft) {
+        String def = languages.get(0);
+        Dtos.Statement s = json.read(c.statement, Dtos.Statement.class);
+        RespondentViews.Statement statement = s == null ? null : new RespondentViews.Statement(Texts.pick(s.goal(), lang, def),
+                Texts.pick(s.canInfluence(), lang, def), Texts.pick(s.cannotInfluence(), lang, def), s.influenceLevel().name(),
+                Texts.pick(s.outcomeUse(), lang, def), s.outcomeBy());
+        List<RespondentViews.Question> questions = new ArrayList<>();
+        for (Question x : q.questionsOrEmpty()) {
+            List<RespondentViews.Option> options = x.options() == null ? null
+                    : x.options().stream().map(o -> new RespondentViews.Option(o.value(), Texts.pick(o.text(), lang, def))).toList();
+            questions.add(new RespondentViews.Question(x.id(), x.type().name(), x.pageOrDefault(), Texts.pick(x.text(), lang, def),
+                    Texts.pick(x.help(), lang, def), x.askedBy(), x.alwaysRequired(), x.requiredIf(), x.visibleIf(), options,
+                    x.type() == QuestionType.SCALE ? Double.valueOf(x.scaleMin()) : x.min(),
+                    x.type() == QuestionType.SCALE ? Double.valueOf(x.scaleMax()) : x.max(), x.integer(),
+                    x.type() == QuestionType.TEXT ? Integer.valueOf(x.textMaxLength()) : null,
+                    Texts.pick(x.minLabel(), lang, def), Texts.pick(x.maxLabel(), lang, def), pwe(x.pwe(), lang, def)));
+        }
+        return new RespondentViews.Questionnaire(c.id, c.kind, c.status, lang, languages, Texts.pick(consultations.texts(c.title), lang, def),
+                Texts.pick(consultations.texts(c.description), lang, def), c.closesAt, c.anonymity, statement, c.alignmentStatus,
+                questions, progress, draft);
+    }
+
+    private static RespondentViews.Pwe pwe(PweBlock b, String lang, String def) {
+        if (b == null) {
+            return null;
+        }
+        List<RespondentViews.PweOption> options = b.optionsOrEmpty().stream().map(o -> new RespondentViews.PweOption(o.id(),
+                Texts.pick(o.text(), lang, def), Texts.pick(o.description(), lang, def), list(o.pros(), lang, def),
+                list(o.cons(), lang, def), list(o.effects(), lang, def), o.cost(), o.resources())).toList();
+        return new RespondentViews.Pwe(options, b.constraint(), b.resourceLimits(), b.minOptions(), b.maxOptions(), b.exclusiveGroups(),
+                b.requiredTogether(), b.optionMotivationMode(), b.overallMotivationMode(), b.motivationLimit());
+    }
+
+    private static List<String> list(List<Map<String, String>> texts, String lang, String def) {
+        return texts == null ? List.of() : texts.stream().map(t -> Texts.pick(t, lang, def)).toList();
+    }
+}

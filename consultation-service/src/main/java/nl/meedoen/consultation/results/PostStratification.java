@@ -1,0 +1,56 @@
+package nl.meedoen.consultation.results;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Post-stratification on one attribute: each value's respondents count as much as that value's
+ * share of the population. Works on the counters of the breakdown, so weighting needs no rescan:
+ * the weighted counter of a key is Σ over values of W(value) · counter(value) / answered(value),
+ * scaled to the number who answered; W is the population share, renormalised over the values
+ * where someone answered.
+ */
+public final class PostStratification {
+
+    private PostStratification() {
+    }
+
+    /**
+     * @param byValue    attribute value → (key → {n, total}) of one question
+     * @param population attribute value → population size
+     * @return key → {weighted n, weighted total}
+     */
+    public static Map<String, double[]> weigh(Map<String, Map<String, double[]>> byValue, Map<String, Long> population) {
+        double covered = 0;
+        double answered = 0;
+        for (Map.Entry<String, Map<String, double[]>> e : byValue.entrySet()) {
+            double a = answered(e.getValue());
+            if (a > 0) {
+                covered += population.getOrDefault(e.getKey(), 0L);
+                answered += a;
+            }
+        }
+        Map<String, double[]> out = new HashMap<>();
+        if (covered <= 0) {
+            return out;
+        }
+        for (Map.Entry<String, Map<String, double[]>> e : byValue.entrySet()) {
+            double a = answered(e.getValue());
+            if (a <= 0) {
+                continue;
+            }
+            double w = population.getOrDefault(e.getKey(), 0L) / covered;
+            for (Map.Entry<String, double[]> k : e.getValue().entrySet()) {
+                double[] acc = out.computeIfAbsent(k.getKey(), x -> new double[2]);
+                acc[0] += answered * w * k.getValue()[0] / a;
+                acc[1] += answered * w * k.getValue()[1] / a;
+            }
+        }
+        return out;
+    }
+
+    private static double answered(Map<String, double[]> keys) {
+        double[] a = keys.get(Tally.ANSWERED);
+        return a == null ? 0 : a[0];
+    }
+}

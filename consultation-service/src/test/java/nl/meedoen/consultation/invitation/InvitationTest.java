@@ -1,0 +1,103 @@
+package nl.meedoen.consultation.invitation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import nl.meedoen.commons.contracts.PanelWaveLaunchedV1;
+import nl.meedoen.consultation.Api;
+import nl.meedoen.consultation.Events;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static nl.meedoen.consultation.Api.BASE;
+import static nl.meedoen.consultation.Api.as;
+import static nl.meedoen.consultation.Api.submit;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class InvitationTest {
+
+    @Test
+    void aSegmentIsInvitedOnceEachThroughNotificationService() {
+        String neighbourhood = "BU" + Api.prefix();
+        List<String> refs = Api.population(Api.prefix(), 9, neighbourhood); // chunks of 7 in tests
+        Api.population(Api.prefix(), 2, "BU-elsewhere");
+        String id = Api.ready("SURVEY", Api.SURVEY, Api.segment("neighbourhoodCode", neighbourhood), "ANONYMOUS");
+        try (var requests = Api.requests()) {
+            Api.open(id);
+            Map<String, JsonNode> invitations = Api.messages(requests, "consultation.invitation", refs, Duration.ofSeconds(30));
+            assertEquals(refs.size(), invitations.size());
+            JsonNode english = invitations.get(refs.get(0)); // every third tenant speaks English
+            assertEquals("consultation", english.path("purpose").asText());
+            assertEquals("A new playground", english.path("data").path("consultationTitle").asText());
+            assertEquals("Choose together what the playground gets", english.path("data").path("goal").asText());
+            assertTrue(english.path("data").path("invitationUrl").asText().startsWith("https://meedoen.example/raadpleging#"));
+            assertEquals("Nieuwe speeltuin", invitations.get(refs.get(1)).path("data").path("consultationTitle").asText());
+            assertTrue(invitations.get(refs.get(1)).path("requestId").asText().startsWith("consultation-invitation:"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> as("ops").get(BASE + "/" + id + "/invitations/counts").jsonPath().getBoolean("allInvited"));
+        as("ops").get(BASE + "/" + id + "/invitations/counts").then().body("invited", equalTo(9));
+    }
+
+    @Test
+    void remindersGoOnlyToThoseWhoHaveNotCompleted() {
+        List<String> refs = List.of(Api.prefix() + "-1", Api.prefix() + "-2", Api.prefix() + "-3");
+        String id = Api.ready("SURVEY", Api.SURVEY, Api.list(refs), "ANONYMOUS");
+        Map<String, String> tokens = Api.openAndCollectTokens(id, refs);
+        submit(tokens.get(refs.get(0)), "{\"kids\":\"no\"}").then().statusCode(201);
+        given().post(BASE + "/" + id + "/reminders").then().statusCode(401);
+        as("survey-frontend").post(BASE + "/" + id + "/reminders").then().statusCode(403);
+        try (var requests = Api.requests()) {
+            as("corporation").post(BASE + "/" + id + "/reminders").then().statusCode(202);
+            Map<String, JsonNode> reminders = Api.messages(requests, "consultation.reminder", refs, Duration.ofSeconds(8));
+            assertEquals(java.util.Set.of(refs.get(1), refs.get(2)), reminders.keySet());
+            // the same link as the invitation: the token is derived, never stored
+            assertEquals(tokens.get(refs.get(1)), Api.token(reminders.get(refs.get(1))));
+        }
+    }
+
+    @Test
+    void aScheduledReminderGoesOutOnce() {
+        List<String> refs = List.of(Api.prefix() + "-r");
+        String id = Api.ready("SURVEY", Api.SURVEY, Api.list(refs), "ANONYMOUS");
+        try (var requests = Api.requests()) {
+            Api.open(id);
+            assertEquals(1, Api.messages(requests, "consultation.invitation", refs, Duration.ofSeconds(20)).size());
+            Api.json(as("corporation").header("If-Match", Api.etag(as("ops"), id)), Map.of("reminders", List.of(Api.inSeconds(1).toString())))
+                    .put(BASE + "/" + id + "/schedule").then().statusCode(200);
+            List<?> reminders = Events.collect(requests, r -> refs.contains(r.key()) && r.value().contains("consultation.reminder"), Duration.ofSeconds(5));
+            assertEquals(1, reminders.size());
+        }
+    }
+
+    @Test
+    void aPanelWaveSampleIsInvited() {
+        List<String> wave = List.of(Api.prefix() + "-w1", Api.prefix() + "-w2");
+        String late = Api.prefix() + "-w0"; // sorts before the others: invited although the first pass is done
+        Map<String, Object> audience = Map.of("type", "PANEL_WAVE", "panelId", "panel-1", "waveId", "wave-" + Api.prefix());
+        String id = Api.ready("SURVEY", Api.SURVEY, audience, "PSEUDONYMOUS");
+        String waveId = (String) audience.get("waveId");
+        Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-1", PanelWaveLaunchedV1.TYPE, Api.write(new PanelWaveLaunchedV1("panel-1", waveId, id, wave)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as("ops").get(BASE + "/" + id).jsonPath().getInt("audience.listSize") == 2);
+        try (var requests = Api.requests()) {
+            Api.open(id);
+            assertEquals(2, Api.messages(requests, "consultation.invitation", wave, Duration.ofSeconds(20)).size());
+            Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-1", PanelWaveLaunchedV1.TYPE,
+                    Api.write(new PanelWaveLaunchedV1("panel-1", waveId, id, List.of(late, wave.get(0)))));
+            assertEquals(1, Api.messages(requests, "consultation.invitation", List.of(late), Duration.ofSeconds(20)).size());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> as("ops").get(BASE + "/" + id + "/invitations/counts").jsonPath().getInt("invited") == 3);
+        // a wave for a consultation that does not ask it is parked on the dead-letter topic
+        try (var dlq = Events.consumer(PanelWaveLaunchedV1.TOPIC + ".dlq")) {
+            Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-1", PanelWaveLaunchedV1.TYPE,
+                    Api.write(new PanelWaveLaunchedV1("panel-1", "other-wave", id, wave)));
+            assertEquals(1, Events.await(dlq, r -> r.value().contains("other-wave"), 1, Duration.ofSeconds(20)).size());
+        }
+    }
+}
