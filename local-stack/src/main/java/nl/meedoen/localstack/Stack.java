@@ -74,6 +74,7 @@ public final class Stack implements AutoCloseable {
     private Path publicKey;
     private String householdSecret;
     private String linkSecret;
+    private String consultationTokenSecret;
 
     public Stack(Settings settings) {
         this.settings = settings;
@@ -139,6 +140,7 @@ public final class Stack implements AutoCloseable {
             publicKey = tokens.writePublicKey(settings.dataDir().resolve("jwt/dev-issuer.pub.pem"));
             householdSecret = secret("household-key");
             linkSecret = secret("notification-link");
+            consultationTokenSecret = secret("consultation-token");
 
             // PostgreSQL and Kafka are independent: start them side by side.
             postgresStarted = CompletableFuture.runAsync(this::startPostgres);
@@ -316,6 +318,9 @@ public final class Stack implements AutoCloseable {
             // No SMTP server locally: the mailer logs each email to notification-service.log instead.
             props.put("quarkus.mailer.mock", "true");
         }
+        if (app == App.CONSULTATION) {
+            props.put("meedoen.consultation.token-secret", consultationTokenSecret);
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
@@ -412,7 +417,7 @@ public final class Stack implements AutoCloseable {
 
     /**
      * A random secret made once and kept with the data it protects (the household key hashes addresses,
-     * the link secret signs unsubscribe links): {@code dataDir/<name>.secret}.
+     * the link secret signs unsubscribe links, the consultation secret derives invitation tokens): {@code dataDir/<name>.secret}.
      */
     private String secret(String name) throws IOException {
         Path file = settings.dataDir().resolve(name + ".secret");
