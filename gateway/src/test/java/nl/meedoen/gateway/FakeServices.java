@@ -23,7 +23,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * ports; recruitment points at a port nobody listens on. Each running service
  * <ul>
  * <li>serves a small OpenAPI document at {@code /q/openapi},</li>
- * <li>sleeps 3 s on any path containing {@code /slow} (the gateway's timeout is 1 s in tests),</li>
+ * <li>sleeps 8 s on any path containing {@code /slow} (the gateway's timeout is 3 s in tests, generous for a loaded CI machine),</li>
  * <li>answers a problem of its own (404) on paths containing {@code /missing},</li>
  * <li>and otherwise echoes what it received as JSON.</li>
  * </ul>
@@ -43,8 +43,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                     "meedoen.gateway.services.consultation", "http://localhost:" + serve("consultation"),
                     "meedoen.gateway.services.panel", "http://localhost:" + serve("panel"),
                     "meedoen.gateway.services.recruitment", "http://localhost:" + unusedPort(),
-                    "meedoen.gateway.timeout", "1s",
-                    "meedoen.gateway.openapi-timeout", "1s");
+                    "meedoen.gateway.timeout", "3s",
+                    "meedoen.gateway.openapi-timeout", "3s");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -84,7 +84,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (path.contains("/slow")) {
-            Thread.sleep(3000);
+            Thread.sleep(8000);
         }
         if (path.contains("/missing")) {
             respond(exchange, 404, "application/problem+json",
