@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,18 +51,28 @@ public class ConsultationBenchmark {
     static final int READS = Integer.getInteger("reads", 50);
     static final String XMX = System.getProperty("serviceXmx", "512m");
     static final String SECRET = "benchmark-consultation-token-secret-0123456789";
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     static String gateway;
     static String bearer;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1); // Kafka's threads would keep the JVM alive
+        }
+    }
+
+    static void run() throws Exception {
         Path work = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
         System.out.printf("machine: %d cores, %s, Java %s; service -Xmx%s; %d responses; %d clients; %d/s for %d s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("java.version"),
                 XMX, RESPONSES, CONCURRENCY, RATE, RATE_SECONDS);
         System.out.println("load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim());
 
-        Path pgData = work.resolve("postgres");
+        pgData = work.resolve("postgres");
         deleteTree(pgData);
         PostgresServer postgres = PostgresServer.startPersistent(pgData, FreePort.pick()); // fsync and synchronous_commit on
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
@@ -78,7 +87,11 @@ public class ConsultationBenchmark {
         int servicePort = FreePort.pick();
         int gatewayPort = FreePort.pick();
         String jdbc = postgres.jdbcUrl("consultation");
-        start(work, "consultation-service", List.of("-Xmx" + XMX, "-XX:+UseParallelGC",
+        List<String> serviceArgs = new ArrayList<>(List.of("-Xmx" + XMX, "-XX:+UseParallelGC"));
+        if (!System.getProperty("serviceOpts", "").isBlank()) {
+            serviceArgs.addAll(List.of(System.getProperty("serviceOpts").split(" ")));
+        }
+        serviceArgs.addAll(List.of(
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + servicePort,
                 "-Dquarkus.datasource.jdbc.url=" + jdbc, "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=",
                 "-Dquarkus.datasource.jdbc.max-size=" + Integer.getInteger("pool", 20),
@@ -86,6 +99,7 @@ public class ConsultationBenchmark {
                 "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri(), "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
                 "-Dmeedoen.consultation.token-secret=" + SECRET, "-Dmeedoen.consultation.tick=1s", "-Dmeedoen.consultation.chunk-size=2000",
                 "-Dquarkus.log.level=WARN", "-jar", "consultation-service/target/quarkus-app/quarkus-run.jar"));
+        start(work, "consultation-service", serviceArgs);
         start(work, "gateway", List.of("-Xmx256m", "-XX:+UseParallelGC",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + gatewayPort,
                 "-Dmeedoen.gateway.services.consultation=http://127.0.0.1:" + servicePort,
@@ -106,7 +120,7 @@ public class ConsultationBenchmark {
                            (ARRAY['18-34','35-49','50-64','65-79','80+'])[1 + i % 5], (ARRAY['SINGLE','COUPLE','FAMILY_WITH_CHILDREN','SINGLE_PARENT'])[1 + i % 4],
                            (ARRAY['APARTMENT','SINGLE_FAMILY_HOUSE','SENIOR_HOUSING'])[1 + i % 3], (ARRAY['0-1','2-4','5-9','10-19','20+'])[1 + i % 5],
                            CASE WHEN i % 5 = 0 THEN 'en' ELSE 'nl' END, md5(i::text), now()
-                    FROM generate_series(1, %d) i""".formatted(tenants));
+                    FROM generate_series(1, TENANTS) i""".replace("TENANTS", Integer.toString(tenants)));
         }
         String id = field(send("POST", "/api/v1/consultations", """
                 {"kind":"SURVEY","languages":["nl","en"],"title":{"nl":"Benchmark","en":"Benchmark"},"anonymity":"PSEUDONYMOUS",
@@ -154,85 +168,176 @@ public class ConsultationBenchmark {
 
         // --- 2. closed model: as fast as CONCURRENCY clients go
         int closedCount = Math.max(0, RESPONSES - RATE * RATE_SECONDS);
-        long[] closed = new long[closedCount];
-        AtomicInteger done = new AtomicInteger();
-        AtomicLong failures = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        long c0 = System.nanoTime();
-        for (int w = 0; w < CONCURRENCY; w++) {
-            pool.submit(() -> {
-                int i;
-                while ((i = done.getAndIncrement()) < closedCount) {
-                    long s = System.nanoTime();
-                    int status = submit(tokenList.get(nextToken.getAndIncrement())).join();
-                    closed[i] = System.nanoTime() - s;
-                    if (status != 201) {
-                        failures.incrementAndGet();
-                    }
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.HOURS);
-        double closedSeconds = secs(c0);
+        var cpuBefore = cpu();
+        Load closed = load(tokenList, nextToken, closedCount, CONCURRENCY, 0);
         System.out.printf("gateway, %d clients: %d submissions in %.1f s = %.0f tx/s (%.2f x raw), p50 %.1f ms, p99 %.1f ms, failed %d%n",
-                CONCURRENCY, closedCount, closedSeconds, closedCount / closedSeconds, closedCount / closedSeconds / raw.tps,
-                pct(closed, 50), pct(closed, 99), failures.get());
+                CONCURRENCY, closedCount, closed.seconds, closedCount / closed.seconds, closedCount / closed.seconds / raw.tps,
+                pct(closed.latencies, 50), pct(closed.latencies, 99), closed.failed);
+        System.out.println("  CPU per submission: " + cpuPer(cpuBefore, cpu(), closedCount));
 
-        // --- 3. open model: RATE submissions per second, latency from the intended start (no coordinated omission)
+        // --- 3. open model: RATE submissions per second; latency counts from the intended start (no coordinated omission)
         int openCount = RATE * RATE_SECONDS;
-        long[] open = new long[openCount];
-        AtomicLong openFailures = new AtomicLong();
-        List<CompletableFuture<Void>> inFlight = new ArrayList<>(openCount);
-        long o0 = System.nanoTime();
-        long interval = 1_000_000_000L / RATE;
-        for (int i = 0; i < openCount; i++) {
-            long intended = o0 + i * interval;
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            int n = i;
-            inFlight.add(submit(tokenList.get(nextToken.getAndIncrement())).thenAccept(status -> {
-                open[n] = System.nanoTime() - intended;
-                if (status != 201) {
-                    openFailures.incrementAndGet();
-                }
-            }));
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        double openSeconds = secs(o0);
+        Load open = load(tokenList, nextToken, openCount, Integer.getInteger("openConnections", 256), RATE);
         System.out.printf("gateway at %d/s: %d submissions in %.1f s = %.0f tx/s, p50 %.1f ms, p99 %.1f ms, failed %d%n",
-                RATE, openCount, openSeconds, openCount / openSeconds, pct(open, 50), pct(open, 99), openFailures.get());
+                RATE, openCount, open.seconds, openCount / open.seconds, pct(open.latencies, 50), pct(open.latencies, 99), open.failed);
 
         // --- 4. results of the consultation, now with its responses
         String summary = send("GET", "/api/v1/consultations/" + id + "/results", null, 200);
         System.out.println("respondents counted by the results: " + field(summary, "respondents"));
+        reads(id, "while open");
+        send("POST", "/api/v1/consultations/" + id + "/close", null, 200);
+        Thread.sleep(5000); // the scheduler folds the counter shards of a closed consultation
+        reads(id, "after closing");
+        System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    static void reads(String id, String when) throws Exception {
         for (String read : List.of("/results", "/results?weightBy=ageBand", "/results/breakdown?attribute=ageBand",
                 "/results/breakdown?attribute=complexId", "/results/representativeness")) {
+            if (HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/consultations/" + id + read))
+                    .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 400) {
+                System.out.printf("read %s: not kept (meedoen.consultation.breakdown-attributes)%n", read);
+                continue;
+            }
             long[] times = new long[READS];
             for (int i = 0; i < READS; i++) {
                 long s = System.nanoTime();
                 send("GET", "/api/v1/consultations/" + id + read, null, 200);
                 times[i] = System.nanoTime() - s;
             }
-            System.out.printf("read %s: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", read, pct(times, 50), pct(times, 99), pct(times, 100));
+            System.out.printf("read %s (%s): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", read, when, pct(times, 50), pct(times, 99), pct(times, 100));
         }
-        System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
-        System.exit(0);
     }
 
-    static CompletableFuture<Integer> submit(String token) {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String q1 = new String[] {"yes", "no", "maybe"}[r.nextInt(3)];
-        String body = "{\"answers\":{\"q1\":\"" + q1 + "\",\"q2\":" + (1 + r.nextInt(5)) + ",\"q3\":[\"" + "abcd".charAt(r.nextInt(4)) + "\"]"
-                + (q1.equals("yes") ? ",\"q4\":" + r.nextInt(21) : "") + "}}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/consultations/respondent/response"))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").header("Invitation-Token", token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode)
-                .exceptionally(e -> -1);
+    record Load(double seconds, long[] latencies, long failed) {
+    }
+
+    /**
+     * Sends {@code count} submissions over {@code connections} keep-alive connections. rate 0: each
+     * connection sends its next one as soon as the last is answered (closed model). rate > 0:
+     * submission i is due at start + i/rate and its latency counts from then, however long it waited
+     * for a free connection (open model, no coordinated omission).
+     */
+    static Load load(List<String> tokens, AtomicInteger nextToken, int count, int connections, int rate) throws Exception {
+        long[] latencies = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong failed = new AtomicLong();
+        URI uri = URI.create(gateway);
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long start = System.nanoTime() + 50_000_000L;
+        for (int w = 0; w < connections; w++) {
+            pool.submit(() -> {
+                Client client = new Client(uri.getHost(), uri.getPort());
+                int i;
+                while ((i = next.getAndIncrement()) < count) {
+                    long due = rate > 0 ? start + (long) i * 1_000_000_000L / rate : System.nanoTime();
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    int status = client.submit(tokens.get(nextToken.getAndIncrement()));
+                    latencies[i] = System.nanoTime() - due;
+                    if (status != 201) {
+                        failed.incrementAndGet();
+                    }
+                }
+                client.close();
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(2, TimeUnit.HOURS);
+        return new Load((System.nanoTime() - start) / 1e9, latencies, failed.get());
+    }
+
+    /** A minimal HTTP/1.1 keep-alive client: the load generator should cost the system under test as little CPU as possible. */
+    static final class Client {
+        final String host;
+        final int port;
+        java.net.Socket socket;
+        java.io.BufferedInputStream in;
+        java.io.OutputStream out;
+
+        Client(String host, int port) {
+            this.host = host;
+            this.port = port;
+        }
+
+        int submit(String token) {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            String q1 = new String[] {"yes", "no", "maybe"}[r.nextInt(3)];
+            String body = "{\"answers\":{\"q1\":\"" + q1 + "\",\"q2\":" + (1 + r.nextInt(5)) + ",\"q3\":[\"" + "abcd".charAt(r.nextInt(4)) + "\"]"
+                    + (q1.equals("yes") ? ",\"q4\":" + r.nextInt(21) : "") + "}}";
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String head = "POST /api/v1/consultations/respondent/response HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nContent-Type: application/json\r\nInvitation-Token: " + token + "\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try {
+                    if (socket == null) {
+                        socket = new java.net.Socket(host, port);
+                        socket.setTcpNoDelay(true);
+                        in = new java.io.BufferedInputStream(socket.getInputStream());
+                        out = socket.getOutputStream();
+                    }
+                    out.write(head.getBytes(StandardCharsets.US_ASCII));
+                    out.write(bytes);
+                    out.flush();
+                    return readResponse();
+                } catch (IOException e) {
+                    close(); // the server closed a kept-alive connection: reconnect once
+                }
+            }
+            return -1;
+        }
+
+        int readResponse() throws IOException {
+            String status = line();
+            int code = Integer.parseInt(status.split(" ")[1]);
+            int length = 0;
+            boolean chunked = false;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                String lower = h.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(h.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+                    in.readNBytes(size);
+                    line();
+                }
+                line();
+            } else {
+                in.readNBytes(length);
+            }
+            return code;
+        }
+
+        String line() throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+
+        void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            socket = null;
+        }
     }
 
     record Raw(double tps, double avgMs, double p50, double p99) {
@@ -261,16 +366,19 @@ public class ConsultationBenchmark {
                     FROM generate_series(1, 200000) i""");
         }
         Path script = work.resolve("raw-submission.sql");
+        // no ':' in literals: pgbench would take ":word" for a variable
         Files.writeString(script, """
                 \\set n random(1, 200000)
                 BEGIN;
                 SELECT id, status FROM invitation WHERE token_hash = 'h' || :n FOR UPDATE;
                 UPDATE invitation SET status = 'COMPLETED', draft = NULL WHERE token_hash = 'h' || :n;
                 INSERT INTO response (id, consultation_id, questionnaire_version, submitted_on, answers)
-                  VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', 1, current_date, '{"q1":"yes","q2":4,"q3":["a"],"q4":3}');
+                  VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', 1, current_date,
+                          json_build_object('q1', 'yes', 'q2', 4, 'q3', json_build_array('a'), 'q4', 3)::text);
                 INSERT INTO outbox_event (event_id, topic, event_key, type, source, subject, occurred_at, payload)
                   VALUES (gen_random_uuid(), 'consultation.events.v1', 'k', 'nl.meedoen.consultation.participation-recorded.v1',
-                          'urn:meedoen:consultation-service', 'k', now(), '{"consultationId":"k","tenantRef":"B-1"}');
+                          replace('urn|meedoen|consultation-service', '|', chr(58)), 'k', now(),
+                          json_build_object('consultationId', 'k', 'tenantRef', 'B-1')::text);
                 END;
                 """);
         return script;
@@ -330,12 +438,52 @@ public class ConsultationBenchmark {
         return Double.parseDouble(m.group(1));
     }
 
+    static final java.util.Map<String, Long> PIDS = new java.util.LinkedHashMap<>();
+    static Path pgData;
+
+    /** CPU seconds so far of the service, the gateway, this JVM (load generator and Kafka) and PostgreSQL (server and its live backends). */
+    static java.util.Map<String, Double> cpu() throws IOException {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (var e : PIDS.entrySet()) {
+            out.put(e.getKey(), cpuOf(e.getValue()));
+        }
+        out.put("load generator + Kafka", cpuOf(ProcessHandle.current().pid()));
+        long postmaster = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
+        double pg = cpuOf(postmaster);
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String[] stat = Files.readString(p.resolve("stat")).replaceAll(".*\\) ", "").split(" ");
+                    if (Long.parseLong(stat[1]) == postmaster) {
+                        pg += (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        out.put("PostgreSQL", pg);
+        return out;
+    }
+
+    static double cpuOf(long pid) throws IOException {
+        String[] stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat")).replaceAll(".*\\) ", "").split(" ");
+        return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0; // utime + stime, in clock ticks of 1/100 s
+    }
+
+    static String cpuPer(java.util.Map<String, Double> before, java.util.Map<String, Double> after, int submissions) {
+        StringBuilder b = new StringBuilder();
+        after.forEach((k, v) -> b.append(String.format("%s %.2f ms, ", k, (v - before.getOrDefault(k, 0.0)) * 1000 / submissions)));
+        return b.substring(0, b.length() - 2);
+    }
+
     static void start(Path work, String name, List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.io.tmpdir=" + work);
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile()).start();
+        PIDS.put(name, p.pid());
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
     }
 
