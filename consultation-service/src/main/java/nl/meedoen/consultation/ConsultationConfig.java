@@ -39,6 +39,13 @@ public interface ConsultationConfig {
     @WithDefault("16")
     int resultShards();
 
+    /**
+     * Profile attributes whose counters are kept for breakdowns, weighting and representativeness.
+     * Each one adds a counter row per answer to every submission: fewer attributes, cheaper writes.
+     */
+    @WithDefault("ageBand,householdType,dwellingType,tenancyBand,neighbourhoodCode,complexId,language")
+    java.util.List<String> breakdownAttributes();
+
     /** Breakdown cells with fewer respondents are suppressed. */
     @WithDefault("5")
     int minCellSize();

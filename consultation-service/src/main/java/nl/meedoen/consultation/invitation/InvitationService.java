@@ -75,6 +75,7 @@ public class InvitationService {
         List<String> languages = consultations.languages(c);
         OffsetDateTime now = ConsultationService.now();
         List<Map<String, String>> profiles = new ArrayList<>(targets.size());
+        List<MessageRequestV1> messages = new ArrayList<>(targets.size());
         for (Target t : targets) {
             Invitation inv = new Invitation();
             inv.id = UUID.randomUUID();
@@ -94,8 +95,9 @@ public class InvitationService {
             data.put("goal", goal(c, inv.language, languages));
             data.put("closesOn", closesOn(c, inv.language));
             data.put("invitationUrl", invitationUrl(token));
-            request("consultation-invitation:" + inv.id, inv.tenantRef, INVITATION_TEMPLATE, data);
+            messages.add(request("consultation-invitation:" + inv.id, inv.tenantRef, INVITATION_TEMPLATE, data));
         }
+        send(messages);
         cells.addInvited(c.id, profiles);
         boolean done = targets.size() < limit;
         em.createNativeQuery("UPDATE consultation SET invitations_cursor = ?2, invitations_done = ?3 WHERE id = ?1")
@@ -118,14 +120,16 @@ public class InvitationService {
                         ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED""", Invitation.class)
                 .setParameter(1, c.id).setParameter(2, c.remindersRequested).setParameter(3, config.chunkSize()).getResultList();
         List<String> languages = consultations.languages(c);
+        List<MessageRequestV1> messages = new ArrayList<>(due.size());
         for (Invitation inv : due) {
             inv.remindersSent = c.remindersRequested;
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("consultationTitle", title(c, inv.language, languages));
             data.put("closesOn", closesOn(c, inv.language));
             data.put("invitationUrl", invitationUrl(tokens.token(inv.id)));
-            request("consultation-reminder:" + inv.id + ":" + c.remindersRequested, inv.tenantRef, REMINDER_TEMPLATE, data);
+            messages.add(request("consultation-reminder:" + inv.id + ":" + c.remindersRequested, inv.tenantRef, REMINDER_TEMPLATE, data));
         }
+        send(messages);
         return !due.isEmpty();
     }
 
@@ -142,13 +146,15 @@ public class InvitationService {
                         ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED""", Invitation.class)
                 .setParameter(1, c.id).setParameter(2, config.chunkSize()).getResultList();
         List<String> languages = consultations.languages(c);
+        List<MessageRequestV1> messages = new ArrayList<>(due.size());
         for (Invitation inv : due) {
             inv.feedbackSent = true;
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("consultationTitle", title(c, inv.language, languages));
             data.put("feedbackUrl", config.feedbackUrl().replace("{consultationId}", c.id.toString()));
-            request("consultation-feedback:" + inv.id, inv.tenantRef, FEEDBACK_TEMPLATE, data);
+            messages.add(request("consultation-feedback:" + inv.id, inv.tenantRef, FEEDBACK_TEMPLATE, data));
         }
+        send(messages);
         return !due.isEmpty();
     }
 
@@ -235,9 +241,13 @@ public class InvitationService {
         return targets;
     }
 
-    private void request(String requestId, String tenantRef, String template, Map<String, Object> data) {
-        outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, tenantRef,
-                new MessageRequestV1(requestId, tenantRef, MessageRequestV1.CONSULTATION, template, data, null));
+    private static MessageRequestV1 request(String requestId, String tenantRef, String template, Map<String, Object> data) {
+        return new MessageRequestV1(requestId, tenantRef, MessageRequestV1.CONSULTATION, template, data, null);
+    }
+
+    /** A chunk's message requests as one batch in the outbox, in this transaction (key: tenantRef). */
+    private void send(List<MessageRequestV1> messages) {
+        outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
     }
 
     public String invitationUrl(String token) {

@@ -20,11 +20,17 @@ public class ConsultationEvents {
     Json json;
 
     public void publish(Consultation c, String type, String tenantRef, Long invited, Long completed) {
-        Map<String, Object> audience = json.read(c.audience, new TypeReference<Map<String, Object>>() { });
+        publish(c.id, c.kind, c.anonymity, c.initiatorParty, c.audience, type, tenantRef, invited, completed);
+    }
+
+    /** The same, from the columns alone (the submit path reads no entity). */
+    public void publish(java.util.UUID id, String kind, String anonymity, String initiatorParty, String audienceJson, String type,
+                        String tenantRef, Long invited, Long completed) {
+        Map<String, Object> audience = json.read(audienceJson, new TypeReference<Map<String, Object>>() { });
         boolean wave = "PANEL_WAVE".equals(audience.get("type"));
-        ConsultationEventV1 event = new ConsultationEventV1(c.id.toString(), c.kind, c.anonymity, c.initiatorParty,
+        ConsultationEventV1 event = new ConsultationEventV1(id.toString(), kind, anonymity, initiatorParty,
                 wave ? (String) audience.get("panelId") : null, wave ? (String) audience.get("waveId") : null,
                 tenantRef, invited, completed);
-        outbox.publish(ConsultationEventV1.TOPIC, type, c.id.toString(), event);
+        outbox.publish(ConsultationEventV1.TOPIC, type, id.toString(), event);
     }
 }

@@ -39,6 +39,9 @@ public class ConsultationScheduler {
     @Inject
     ConsultationConfig config;
 
+    @Inject
+    nl.meedoen.consultation.results.ResultCells cells;
+
     @Scheduled(every = "${meedoen.consultation.tick:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
     void tick() {
         if (!config.schedulerEnabled()) {
@@ -51,6 +54,17 @@ public class ConsultationScheduler {
         step("reminders", () -> work("status = 'OPEN' AND reminders_requested > 0", invitations::remindChunk));
         step("feedback", () -> work("status = 'FEEDBACK_PUBLISHED'", invitations::feedbackChunk));
         step("scrub", this::scrubPublishedMessages);
+        step("compact results", this::compactClosed);
+    }
+
+    /** Once closed, counters no longer change: fold their shards so every later read is cheap. */
+    private void compactClosed() {
+        for (UUID id : ids("status NOT IN ('DRAFT', 'OPEN') AND NOT results_compacted")) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                cells.compact(id);
+                em.createNativeQuery("UPDATE consultation SET results_compacted = true WHERE id = ?1").setParameter(1, id).executeUpdate();
+            });
+        }
     }
 
     /**

@@ -28,8 +28,10 @@ import nl.meedoen.consultation.questionnaire.Texts;
 import nl.meedoen.consultation.questionnaire.Violation;
 import nl.meedoen.consultation.results.ResultCells;
 import nl.meedoen.consultation.results.Tally;
-import nl.meedoen.population.PopulationMember;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -148,31 +150,96 @@ public class ResponseService {
         inv.status = Invitation.Status.PARTIAL.name();
     }
 
+    /** What a submission needs, read with one statement: the invitation (locked), its consultation and the tenant's profile. */
+    private record Target(UUID invitationId, String tenantRef, String invitationStatus, UUID consultationId, String status,
+                          OffsetDateTime closesAt, int questionnaireVersion, String kind, String anonymity, String initiatorParty,
+                          String audience, Map<String, String> profile) {
+    }
+
+    /**
+     * The hot path, in as few round trips as the rules allow (they dominate when the database is
+     * busy): one locking read, one statement for response + used-up token (+ link), the outbox row,
+     * the counters, the commit.
+     */
     @Transactional
     public RespondentViews.Receipt submit(String token, Map<String, Object> answers) {
-        Invitation inv = invitation(token);
-        Consultation c = em.find(Consultation.class, inv.consultationId);
-        requireOpen(c);
-        requireNotUsed(inv);
-        Questionnaire q = questionnaires.load(c.id, c.questionnaireVersion);
+        Target t = target(token);
+        if (!Consultation.Status.OPEN.name().equals(t.status()) || (t.closesAt() != null && !t.closesAt().isAfter(OffsetDateTime.now()))) {
+            throw new ProblemException(409, "consultation-not-open", "Consultation not open",
+                    Consultation.Status.OPEN.name().equals(t.status()) ? "the consultation closed at " + t.closesAt()
+                            : "the consultation is " + t.status().toLowerCase(Locale.ROOT), null);
+        }
+        if (Invitation.Status.COMPLETED.name().equals(t.invitationStatus())) {
+            throw new ProblemException(409, "invitation-used", "Invitation already used",
+                    "a response was already submitted with this invitation", null);
+        }
+        Questionnaire q = questionnaires.load(t.consultationId(), t.questionnaireVersion());
         Map<String, Object> clean = clean(answers);
         check(AnswerRules.validate(q, clean, true));
 
-        UUID responseId = UUID.randomUUID();
+        boolean anonymous = Consultation.Anonymity.ANONYMOUS.name().equals(t.anonymity());
         LocalDate today = LocalDate.now(config.zone());
-        em.createNativeQuery("INSERT INTO response (id, consultation_id, questionnaire_version, submitted_on, answers) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, responseId).setParameter(2, c.id).setParameter(3, c.questionnaireVersion)
-                .setParameter(4, today).setParameter(5, json.write(clean)).executeUpdate();
-        if (!c.anonymous()) {
-            em.createNativeQuery("INSERT INTO response_link (response_id, invitation_id, submitted_at) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, responseId).setParameter(2, inv.id).setParameter(3, ConsultationService.now()).executeUpdate();
-            events.publish(c, ConsultationEventV1.PARTICIPATION_RECORDED, inv.tenantRef, null, null);
+        String answersJson = json.write(clean);
+        em.unwrap(Session.class).doWork(connection -> {
+            // the link to the invitation exists only for PSEUDONYMOUS consultations, and only in response_link
+            String sql = """
+                    WITH r AS (INSERT INTO response (id, consultation_id, questionnaire_version, submitted_on, answers)
+                               VALUES (?, ?, ?, ?, ?) RETURNING id),
+                         i AS (UPDATE invitation SET status = 'COMPLETED', draft = NULL WHERE id = ? RETURNING id)
+                    """ + (anonymous ? "SELECT count(*) FROM r, i"
+                    : "INSERT INTO response_link (response_id, invitation_id, submitted_at) SELECT r.id, i.id, now() FROM r, i");
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setObject(1, UUID.randomUUID());
+                ps.setObject(2, t.consultationId());
+                ps.setInt(3, t.questionnaireVersion());
+                ps.setObject(4, today);
+                ps.setString(5, answersJson);
+                ps.setObject(6, t.invitationId());
+                ps.execute();
+            }
+        });
+        if (!anonymous) {
+            events.publish(t.consultationId(), t.kind(), t.anonymity(), t.initiatorParty(), t.audience(),
+                    ConsultationEventV1.PARTICIPATION_RECORDED, t.tenantRef(), null, null);
         }
-        inv.status = Invitation.Status.COMPLETED.name();
-        inv.draft = null;
-        cells.add(c.id, Tally.of(q, clean), profile(inv.tenantRef));
-        motivations(c.id, q, clean);
-        return new RespondentViews.Receipt(c.id, "SUBMITTED", today);
+        cells.add(t.consultationId(), Tally.of(q, clean), t.profile());
+        motivations(t.consultationId(), q, clean);
+        return new RespondentViews.Receipt(t.consultationId(), "SUBMITTED", today);
+    }
+
+    private Target target(String token) {
+        if (token == null || token.isBlank()) {
+            throw new ProblemException(401, "invitation-token-required", "Invitation token required",
+                    "send the invitation token in the Invitation-Token header", null);
+        }
+        Target t = !TOKEN.matcher(token).matches() ? null : em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    SELECT i.id, i.tenant_ref, i.status, c.id, c.status, c.closes_at, c.questionnaire_version, c.kind, c.anonymity,
+                           c.initiator_party, c.audience, p.complex_id, p.neighbourhood_code, p.age_band, p.household_type,
+                           p.dwelling_type, p.tenancy_band, p.language
+                    FROM invitation i JOIN consultation c ON c.id = i.consultation_id
+                    LEFT JOIN population_member p ON p.tenant_ref = i.tenant_ref
+                    WHERE i.token_hash = ? FOR UPDATE OF i""")) {
+                ps.setString(1, InvitationTokens.hash(token));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    Map<String, String> profile = new HashMap<>();
+                    String[] attributes = {"complexId", "neighbourhoodCode", "ageBand", "householdType", "dwellingType", "tenancyBand", "language"};
+                    for (int a = 0; a < attributes.length; a++) {
+                        put(profile, attributes[a], rs.getString(12 + a));
+                    }
+                    return new Target(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getInt(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), profile);
+                }
+            }
+        });
+        if (t == null) {
+            throw new ProblemException(401, "invitation-token-invalid", "Invitation token not valid", "no invitation has this token", null);
+        }
+        return t;
     }
 
     @Transactional
@@ -209,28 +276,17 @@ public class ResponseService {
         }
     }
 
-    private static Map<String, String> profile(String tenantRef) {
-        PopulationMember m = PopulationMember.findById(tenantRef);
-        Map<String, String> p = new HashMap<>();
-        if (m != null) {
-            put(p, "complexId", m.complexId);
-            put(p, "neighbourhoodCode", m.neighbourhoodCode);
-            put(p, "ageBand", m.ageBand);
-            put(p, "householdType", m.householdType);
-            put(p, "dwellingType", m.dwellingType);
-            put(p, "tenancyBand", m.tenancyBand);
-            put(p, "language", m.language);
-        }
-        return p;
-    }
-
     private static void put(Map<String, String> p, String k, String v) {
         if (v != null) {
             p.put(k, v);
         }
     }
 
+    /** The PWE motivations of one response, for the results page: one statement for all of them. */
     private void motivations(UUID consultationId, Questionnaire q, Map<String, Object> answers) {
+        List<String> questions = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (Question question : q.questionsOrEmpty()) {
             if (question.type() != QuestionType.PWE || !answers.containsKey(question.id())) {
                 continue;
@@ -239,17 +295,31 @@ public class ResponseService {
             if (a == null) {
                 continue;
             }
-            a.motivationsOrEmpty().forEach((option, text) -> motivation(consultationId, question.id(), option, text));
+            a.motivationsOrEmpty().forEach((option, text) -> {
+                questions.add(question.id());
+                options.add(option);
+                texts.add(text);
+            });
             if (a.overallMotivation() != null) {
-                motivation(consultationId, question.id(), null, a.overallMotivation());
+                questions.add(question.id());
+                options.add(null);
+                texts.add(a.overallMotivation());
             }
         }
-    }
-
-    private void motivation(UUID consultationId, String question, String option, String text) {
-        em.createNativeQuery("INSERT INTO pwe_motivation (id, consultation_id, question_id, option_id, text) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, consultationId).setParameter(3, question)
-                .setParameter(4, option).setParameter(5, text).executeUpdate();
+        if (texts.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO pwe_motivation (id, consultation_id, question_id, option_id, text)
+                    SELECT gen_random_uuid(), ?, q, o, t FROM unnest(?::text[], ?::text[], ?::text[]) AS x(q, o, t)""")) {
+                ps.setObject(1, consultationId);
+                ps.setArray(2, connection.createArrayOf("text", questions.toArray()));
+                ps.setArray(3, connection.createArrayOf("text", options.toArray()));
+                ps.setArray(4, connection.createArrayOf("text", texts.toArray()));
+                ps.executeUpdate();
+            }
+        });
     }
 
     /** ?lang=, else the first Accept-Language the consultation has, else the invitee's language, else the default. */

@@ -50,7 +50,7 @@ public class ResultCells {
         for (Tally.Increment inc : increments) {
             merge(rows, new Key("", inc.question(), "", inc.key()), inc);
             if (!inc.wholeOnly()) {
-                for (String attribute : Attributes.NAMES) {
+                for (String attribute : attributes()) {
                     String value = profile.getOrDefault(attribute, Attributes.UNKNOWN);
                     merge(rows, new Key(attribute, inc.question(), value == null ? Attributes.UNKNOWN : value, inc.key()), inc);
                 }
@@ -65,12 +65,23 @@ public class ResultCells {
         Map<Key, double[]> rows = new TreeMap<>();
         for (Map<String, String> profile : profiles) {
             merge(rows, new Key("", "", "", Tally.INVITED), one.get(0));
-            for (String attribute : Attributes.NAMES) {
+            for (String attribute : attributes()) {
                 String value = profile.get(attribute);
                 merge(rows, new Key(attribute, "", value == null ? Attributes.UNKNOWN : value, Tally.INVITED), one.get(0));
             }
         }
         upsert(consultationId, rows);
+    }
+
+    /** The configured breakdown attributes, in the fixed order (unknown names are refused at startup). */
+    public List<String> attributes() {
+        List<String> configured = config.breakdownAttributes();
+        for (String a : configured) {
+            if (!Attributes.known(a)) {
+                throw new IllegalStateException("meedoen.consultation.breakdown-attributes: no attribute " + a + "; one of " + Attributes.NAMES);
+            }
+        }
+        return Attributes.NAMES.stream().filter(configured::contains).toList();
     }
 
     private static void merge(Map<Key, double[]> rows, Key key, Tally.Increment inc) {
@@ -120,17 +131,41 @@ public class ResultCells {
         });
     }
 
+    /**
+     * Folds the shards of a closed consultation into shard -1, which only this method writes, so reads
+     * touch one row per counter. Rows a late submission still holds are skipped (and summed by reads
+     * as ever), so this never waits on a submission and cannot deadlock with one.
+     */
+    public void compact(UUID consultationId) {
+        em.createNativeQuery("""
+                        WITH moved AS (
+                          DELETE FROM result_cell WHERE ctid IN (
+                            SELECT ctid FROM result_cell WHERE consultation_id = ?1 AND shard >= 0 FOR UPDATE SKIP LOCKED)
+                          RETURNING attribute, question_id, attr_value, answer_key, n, total)
+                        INSERT INTO result_cell (consultation_id, attribute, question_id, attr_value, answer_key, shard, n, total)
+                        SELECT ?1, attribute, question_id, attr_value, answer_key, -1, sum(n), sum(total)
+                        FROM moved GROUP BY attribute, question_id, attr_value, answer_key
+                        ON CONFLICT (consultation_id, attribute, question_id, attr_value, answer_key, shard)
+                        DO UPDATE SET n = result_cell.n + excluded.n, total = result_cell.total + excluded.total""")
+                .setParameter(1, consultationId).executeUpdate();
+    }
+
     /** One aggregated counter: summed over shards. */
     public record Cell(String question, String value, String key, long n, double total) {
     }
 
     /** Every counter of one attribute ('' = the whole), summed over shards. */
     public List<Cell> read(UUID consultationId, String attribute) {
+        return read(consultationId, attribute, null);
+    }
+
+    /** The counters of one attribute and one question ('' holds respondents and invited), summed over shards. */
+    public List<Cell> read(UUID consultationId, String attribute, String question) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT question_id, attr_value, answer_key, sum(n), sum(total) FROM result_cell
-                        WHERE consultation_id = ?1 AND attribute = ?2 GROUP BY 1, 2, 3""")
-                .setParameter(1, consultationId).setParameter(2, attribute).getResultList();
+                        WHERE consultation_id = ?1 AND attribute = ?2 AND (cast(?3 AS text) IS NULL OR question_id = ?3) GROUP BY 1, 2, 3""")
+                .setParameter(1, consultationId).setParameter(2, attribute).setParameter(3, question).getResultList();
         List<Cell> cells = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             cells.add(new Cell((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).doubleValue()));

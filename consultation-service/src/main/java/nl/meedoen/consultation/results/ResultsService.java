@@ -130,14 +130,14 @@ public class ResultsService {
         int k = config.minCellSize();
         List<ResultViews.AttributeRepresentativeness> attributes = new ArrayList<>();
         long totalPopulation = 0;
-        for (String attribute : Attributes.NAMES) {
-            Map<String, Map<String, Map<String, double[]>>> byValue = group(cells.read(c.id, attribute));
+        for (String attribute : cells.attributes()) {
+            Map<String, Map<String, Map<String, double[]>>> byValue = group(cells.read(c.id, attribute, ""));
             Map<String, Long> invited = counts(byValue, Tally.INVITED);
             Map<String, Long> base = population ? populationCounts(attribute) : invited;
             totalPopulation = base.values().stream().mapToLong(Long::longValue).sum();
             attributes.add(Representativeness.of(attribute, base, invited, counts(byValue, Tally.RESPONDENTS), k));
         }
-        Map<String, double[]> whole = group(cells.read(c.id, "")).getOrDefault("", Map.of()).getOrDefault("", Map.of());
+        Map<String, double[]> whole = group(cells.read(c.id, "", "")).getOrDefault("", Map.of()).getOrDefault("", Map.of());
         long invited = Math.round(n(whole, Tally.INVITED));
         long respondents = Math.round(n(whole, Tally.RESPONDENTS));
         return new ResultViews.Representativeness(c.id, population ? "population" : "invited", totalPopulation, invited, respondents,
@@ -220,9 +220,9 @@ public class ResultsService {
         return acc == null ? 0 : acc[0];
     }
 
-    private static void checkAttribute(String field, String attribute) {
-        if (!Attributes.known(attribute)) {
-            throw ProblemException.invalidField(field, "one of " + Attributes.NAMES);
+    private void checkAttribute(String field, String attribute) {
+        if (!cells.attributes().contains(attribute)) {
+            throw ProblemException.invalidField(field, "one of " + cells.attributes());
         }
     }
 

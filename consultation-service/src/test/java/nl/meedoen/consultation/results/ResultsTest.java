@@ -99,6 +99,19 @@ class ResultsTest {
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
         as("corporation").post(BASE + "/" + id + "/results/publish").then().statusCode(200);
         as("survey-frontend").get(BASE + "/" + id + "/results").then().statusCode(200).body("respondents", equalTo(13));
+
+        // after closing the counter shards are folded into one row each; the figures stay the same
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE shard >= 0), count(*) FROM result_cell WHERE consultation_id = '" + id + "'")) {
+                rs.next();
+                return rs.getLong(1) == 0 && rs.getLong(2) > 0;
+            }
+        });
+        as("corporation").get(BASE + "/" + id + "/results").then().body("respondents", equalTo(13))
+                .body("questions[3].mean", Api.near(3.3846, 1e-4)).body("questions[3].median", Api.near(4.0, 1e-4));
+        as("corporation").get(BASE + "/" + id + "/results/breakdown?attribute=ageBand").then()
+                .body("cells.find { it.value == '18-34' }.respondents", equalTo(6));
         asClient("ho-elders", "tenant-organisation").get(BASE + "/" + id + "/results").then().statusCode(404);
     }
 
