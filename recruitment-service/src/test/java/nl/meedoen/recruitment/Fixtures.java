@@ -91,4 +91,16 @@ public final class Fixtures {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    /** Whether an event payload honours the JSON Schema published for recruitment.events.v1 (asyncapi.yaml points at it). */
+    public static boolean matchesEventSchema(String payload) {
+        try (var in = Fixtures.class.getResourceAsStream("/events/campaign-event.v1.schema.json")) {
+            var schema = io.vertx.json.schema.JsonSchema.of(new io.vertx.core.json.JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            return io.vertx.json.schema.Validator.create(schema, new io.vertx.json.schema.JsonSchemaOptions()
+                            .setDraft(io.vertx.json.schema.Draft.DRAFT202012).setBaseUri("https://meedoen.nl/"))
+                    .validate(new io.vertx.core.json.JsonObject(payload)).getValid();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

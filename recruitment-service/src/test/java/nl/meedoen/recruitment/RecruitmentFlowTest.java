@@ -174,8 +174,9 @@ class RecruitmentFlowTest {
         assertTrue(csv.contains(replacement + ",2024,3000.00,2100.00,true,2100.00"), csv);
 
         // every lifecycle fact went through the outbox
-        Set<String> types = Fixtures.await(events, r -> r.key().equals(id), 18).stream()
-                .map(r -> Fixtures.header(r, "ce_type")).collect(Collectors.toSet());
+        var published = Fixtures.await(events, r -> r.key().equals(id), 18);
+        Set<String> types = published.stream().map(r -> Fixtures.header(r, "ce_type")).collect(Collectors.toSet());
+        published.forEach(r -> assertTrue(Fixtures.matchesEventSchema(r.value()), "campaign-event.v1 schema: " + r.value()));
         for (String t : List.of(RecruitmentEventV1.CAMPAIGN_OPENED, RecruitmentEventV1.CAMPAIGN_CLOSED, RecruitmentEventV1.SIGNUP_RECEIVED,
                 RecruitmentEventV1.SIGNUP_WITHDRAWN, RecruitmentEventV1.DRAW_COMMITTED, RecruitmentEventV1.DRAW_COMPLETED,
                 RecruitmentEventV1.PARTICIPANT_REPLACED)) {
