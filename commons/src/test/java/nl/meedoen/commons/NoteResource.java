@@ -71,6 +71,16 @@ public class NoteResource {
         });
     }
 
+    /** A write that a unique constraint refuses the second time, as when two requests race past a check. */
+    @POST
+    @Path("/slugs/{slug}")
+    @jakarta.transaction.Transactional
+    @RolesAllowed(Roles.CORPORATION)
+    public Response claimSlug(@jakarta.ws.rs.PathParam("slug") String slug) {
+        em.createNativeQuery("INSERT INTO test_slug (slug) VALUES (?1)").setParameter(1, slug).executeUpdate();
+        return Response.noContent().build();
+    }
+
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     public Response list(@QueryParam("limit") String limit, @QueryParam("after") String after) {

@@ -27,6 +27,16 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aRaceLostAtAUniqueConstraintIsA409ProblemNotA500() {
+        String slug = "slug-" + System.nanoTime();
+        as("corporation").post("/test/notes/slugs/" + slug).then().statusCode(204);
+        as("corporation").post("/test/notes/slugs/" + slug)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://meedoen.nl/problems/conflict"))
+                .body(not(containsString("test_slug")));
+    }
+
+    @Test
     void malformedJsonIsA400ProblemAndChangesNothing() {
         long before = count();
         as("corporation").contentType(ContentType.JSON).body("{\"text\": \"hi\"")

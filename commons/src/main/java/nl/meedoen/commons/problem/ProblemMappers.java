@@ -126,8 +126,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        String sqlState = sqlStateOf(e);
+        if (CONCURRENT_WRITE_STATES.contains(sqlState)) {
+            // two requests raced past the same check (e.g. "exists already?"); the database kept one, the other may retry
+            LOG.infof("concurrent write refused by the database (SQLState %s): %s", sqlState, e.getMessage());
+            return respond(409, "conflict", "Conflict", "a concurrent request changed the same resource; read it again and retry", uri, null);
+        }
         LOG.error("unexpected failure", e);
         return respond(500, "internal", "Internal error", "the request could not be completed; quote the correlation id", uri, null);
+    }
+
+    /** unique_violation, serialization_failure, deadlock_detected: outcomes of a race, not of a broken service. */
+    private static final java.util.Set<String> CONCURRENT_WRITE_STATES = java.util.Set.of("23505", "40001", "40P01");
+
+    private static String sqlStateOf(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     public static Response respond(int status, String type, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {

@@ -1,0 +1,1 @@
+CREATE TABLE test_slug (slug TEXT PRIMARY KEY);
