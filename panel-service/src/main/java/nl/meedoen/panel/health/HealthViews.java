@@ -42,7 +42,7 @@ public final class HealthViews {
 
     @Schema(name = "PanelChurn", description = "Membership changes in the window")
     public record Churn(int windowDays, long invited, long joined, long resumed,
-                        @Schema(description = "Left, per reason (MEMBER, STAFF, TERM_ENDED)") Map<String, Long> left,
+                        @Schema(description = "Left, per reason (MEMBER, STAFF, TERM_ENDED, OPTED_OUT: unsubscribed from panel mail)") Map<String, Long> left,
                         @Schema(description = "Paused, per reason (MEMBER, STAFF, CONSENT_LAPSED)") Map<String, Long> paused,
                         @Schema(description = "Paused because they did not consent to a new text in time") long consentLapsed,
                         @Schema(description = "Left in the window / (members now + left in the window)") Double churnRate,

@@ -24,7 +24,7 @@ public class PanelMember extends PanacheEntityBase {
     public enum PauseReason { MEMBER, STAFF, CONSENT_LAPSED }
 
     /** Why a member left. */
-    public enum LeaveReason { MEMBER, STAFF, TERM_ENDED }
+    public enum LeaveReason { MEMBER, STAFF, TERM_ENDED, OPTED_OUT }
 
     /** How consent was given. */
     public enum Channel { ONLINE, PAPER, PHONE, IN_PERSON }

@@ -103,6 +103,32 @@ class MemberEventsTest {
     }
 
     @Test
+    void anOptOutFromPanelMailEndsTheMembershipsAndOtherPurposesDoNot() {
+        String panel = panel("");
+        String panelOptOut = tenant(unique("O"), "35-49", "SINGLE");
+        String everythingOptOut = tenant(unique("O"), "35-49", "SINGLE");
+        String recruitmentOptOut = tenant(unique("O"), "35-49", "SINGLE");
+        record(panel, List.of(panelOptOut, everythingOptOut, recruitmentOptOut));
+        String optOut = "{\"tenantRef\":\"%s\",\"purpose\":\"%s\",\"status\":\"OPTED_OUT\",\"occurredAt\":\"2026-11-26T10:00:00Z\"}";
+        String recruitmentEvent = UUID.randomUUID().toString();
+        Events.publish("notification.events.v1", recruitmentOptOut, recruitmentEvent,
+                "nl.meedoen.notification.opted-out.v1", optOut.formatted(recruitmentOptOut, "recruitment"));
+        Events.publish("notification.events.v1", panelOptOut, UUID.randomUUID().toString(),
+                "nl.meedoen.notification.opted-out.v1", optOut.formatted(panelOptOut, "panel"));
+        Events.publish("notification.events.v1", everythingOptOut, UUID.randomUUID().toString(),
+                "nl.meedoen.notification.opted-out.v1", optOut.formatted(everythingOptOut, "all"));
+        for (String left : List.of(panelOptOut, everythingOptOut)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("corporation").get("/api/v1/panels/" + panel + "/members/" + left)
+                    .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("LEFT"))
+                    .body("leftReason", org.hamcrest.Matchers.equalTo("OPTED_OUT")));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("SELECT count(*) FROM processed_event WHERE consumer = 'panel-opt-outs' AND event_id = ?1", recruitmentEvent) == 1);
+        as("corporation").get("/api/v1/panels/" + panel + "/members/" + recruitmentOptOut).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
+    }
+
+    @Test
     void erasureRemovesTheMembershipAndKeepsOnlyAPseudonymInTheWaveHistory() {
         String panel = panel("");
         List<String> refs = List.of(tenant(unique("E"), "35-49", "SINGLE"), tenant(unique("E"), "35-49", "SINGLE"));

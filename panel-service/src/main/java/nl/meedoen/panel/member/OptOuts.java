@@ -1,0 +1,67 @@
+package nl.meedoen.panel.member;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import nl.meedoen.commons.contracts.NotificationEventV1;
+import nl.meedoen.commons.events.CloudEvent;
+import nl.meedoen.commons.events.MalformedEventException;
+import nl.meedoen.commons.inbox.InboundEvents;
+import nl.meedoen.panel.panel.Panel;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.Set;
+
+/**
+ * A tenant who opts out of panel messages (or of everything) through the unsubscribe link in any
+ * mail has left every panel they were on: a panel member nobody may write to is no member. Open wave
+ * invitations are cancelled as on any other opt-out.
+ */
+@ApplicationScoped
+public class OptOuts {
+
+    private static final Set<String> PANEL_PURPOSES = Set.of("panel", "all");
+
+    /** Later fields a producer adds must not break this consumer (additive evolution). */
+    private static final ObjectMapper READER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    @Inject
+    InboundEvents inbound;
+
+    @Inject
+    Memberships memberships;
+
+    @Incoming("notification-events")
+    @Blocking
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbound.process("panel-opt-outs", record, this::apply);
+    }
+
+    void apply(CloudEvent event) {
+        if (!NotificationEventV1.OPTED_OUT.equals(event.type())) {
+            return; // delivery updates are not this service's concern
+        }
+        NotificationEventV1 optOut;
+        try {
+            optOut = event.payload() == null ? null : READER.readValue(event.payload(), NotificationEventV1.class);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("payload is not an opt-out: " + e.getMessage(), e);
+        }
+        if (optOut == null || optOut.tenantRef() == null || optOut.purpose() == null) {
+            throw new MalformedEventException("an opt-out needs a tenantRef and a purpose");
+        }
+        if (!PANEL_PURPOSES.contains(optOut.purpose())) {
+            return;
+        }
+        PanelMember.<PanelMember>find("tenantRef = ?1 and status <> 'LEFT'", optOut.tenantRef())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(m -> memberships.leave(Panel.findById(m.panelId), m, PanelMember.LeaveReason.OPTED_OUT));
+    }
+}
