@@ -86,22 +86,37 @@ public class ImportService {
     public record Spooled(Path file, int rows, String sha256) {
     }
 
-    /** Imports interrupted by a stop of this process cannot resume without their spool file. */
+    /**
+     * Imports interrupted by a stop of this process resume where they stopped when their spool file is
+     * still here (a restarted container keeps its /tmp volume); without it they cannot, and fail.
+     */
     void onStart(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            List<TenantImport> stale = TenantImport.list("status in ('QUEUED', 'RUNNING')");
-            for (TenantImport i : stale) {
-                if (i.spoolPath == null || !Files.exists(Path.of(i.spoolPath))) {
+        resumeInterrupted();
+    }
+
+    void resumeInterrupted() {
+        List<UUID> resumable = QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> found = new ArrayList<>();
+            for (TenantImport i : TenantImport.<TenantImport>list("status in ('QUEUED', 'RUNNING')")) {
+                if (i.spoolPath != null && Files.exists(Path.of(i.spoolPath))) {
+                    found.add(i.id);
+                } else {
                     i.status = TenantImport.Status.FAILED.name();
                     i.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
                 }
             }
+            return found;
         });
+        resumable.forEach(id -> executor.submit(() -> run(id)));
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         executor.shutdownNow();
     }
+
+    /** Set on shutdown: an import cut off by it keeps its spool file and status, to resume on the next start. */
+    private volatile boolean stopping;
 
     /** Streams the body to a temporary file; 413 (problem+json) as soon as a limit is passed. */
     public Spooled spool(InputStream body, boolean hasHeader) throws IOException {
@@ -189,14 +204,29 @@ public class ImportService {
     void run(UUID id) {
         TenantImport job = QuarkusTransaction.requiringNew().call(() -> {
             TenantImport i = TenantImport.findById(id);
+            if (i == null || i.spoolPath == null) {
+                return null; // finished meanwhile (resumed twice): nothing left to do
+            }
             i.status = TenantImport.Status.RUNNING.name();
             return i;
         });
+        if (job == null) {
+            return;
+        }
         Path file = Path.of(job.spoolPath);
+        boolean interrupted = false;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Iterator<ImportRows.Row> rows = ImportRows.read(job.format, reader, mapper);
+            // rows are counted in the transaction that stores them, so "processed" is exactly what is done
+            for (int skip = job.processed; skip > 0 && rows.hasNext(); skip--) {
+                rows.next();
+            }
             List<Outcome> chunk = new ArrayList<>();
             while (rows.hasNext()) {
+                if (stopping) {
+                    interrupted = true;
+                    return;
+                }
                 chunk.add(validate(rows.next()));
                 if (chunk.size() == config.importing().chunkSize()) {
                     store(id, chunk);
@@ -206,11 +236,17 @@ public class ImportService {
             store(id, chunk);
             finish(id, TenantImport.Status.COMPLETED);
         } catch (Exception e) {
+            if (stopping) {
+                interrupted = true;
+                return;
+            }
             LOG.errorf("import %s failed: %s", id, e.getClass().getName()); // no row content: it is personal data
             finish(id, TenantImport.Status.FAILED);
         } finally {
             try {
-                Files.deleteIfExists(file);
+                if (!interrupted) {
+                    Files.deleteIfExists(file);
+                }
             } catch (IOException e) {
                 LOG.warnf("could not delete spool file of import %s", id);
             }

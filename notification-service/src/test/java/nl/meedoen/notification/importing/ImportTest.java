@@ -79,6 +79,66 @@ class ImportTest {
         assertEquals(3, again.getInt("unchanged"));
     }
 
+    @jakarta.inject.Inject
+    ImportService imports;
+
+    @Test
+    void anImportCutOffByAStopResumesAfterTheRowsItHadStored() throws Exception {
+        // the state a crash or shutdown leaves: RUNNING, its spool file still there, 2 of 4 rows stored
+        String p = prefix();
+        java.nio.file.Path spool = java.nio.file.Files.createTempFile("tenant-import-", ".upload");
+        java.nio.file.Files.writeString(spool, """
+                tenantRef,name,email,street,houseNumber,postcode,city,language,preferredChannel
+                %1$s1,Eerste,,Dorpsstraat,1,1234 AB,Utrecht,nl,LETTER
+                %1$s2,Tweede,,Dorpsstraat,2,1234 AB,Utrecht,nl,LETTER
+                %1$s3,Derde,,Dorpsstraat,3,1234 AB,Utrecht,nl,LETTER
+                %1$s4,Vierde,not-an-email,Dorpsstraat,4,1234 AB,Utrecht,nl,EMAIL
+                """.formatted(p));
+        UUID id = UUID.randomUUID();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            TenantImport i = new TenantImport();
+            i.id = id;
+            i.format = "CSV";
+            i.status = TenantImport.Status.RUNNING.name();
+            i.totalRows = 4;
+            i.processed = 2;
+            i.created = 2;
+            i.spoolPath = spool.toString();
+            i.createdAt = java.time.OffsetDateTime.now();
+            i.persist();
+        });
+
+        imports.resumeInterrupted(); // what a start of the service does
+
+        JsonPath done = awaitDone(id.toString());
+        assertEquals("COMPLETED", done.getString("status"));
+        assertEquals(4, done.getInt("processed"));
+        assertEquals(3, done.getInt("created"));
+        assertEquals(1, done.getInt("rejected"));
+        as("ops").get("/api/v1/tenants/" + p + "1").then().statusCode(404); // stored before the stop: not read again
+        as("ops").get("/api/v1/tenants/" + p + "3").then().statusCode(200).body("name", equalTo("Derde"));
+        as("corporation").get("/api/v1/tenant-imports/" + id + "/errors").then().statusCode(200)
+                .body("items[0].row", equalTo(4)).body("items[0].field", equalTo("email"));
+        assertEquals(false, java.nio.file.Files.exists(spool));
+    }
+
+    @Test
+    void anImportWhoseSpoolFileIsGoneFailsOnStart() {
+        UUID id = UUID.randomUUID();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            TenantImport i = new TenantImport();
+            i.id = id;
+            i.format = "CSV";
+            i.status = TenantImport.Status.RUNNING.name();
+            i.totalRows = 10;
+            i.spoolPath = "/nonexistent/tenant-import.upload";
+            i.createdAt = java.time.OffsetDateTime.now();
+            i.persist();
+        });
+        imports.resumeInterrupted();
+        as("ops").get("/api/v1/tenant-imports/" + id).then().statusCode(200).body("status", equalTo("FAILED"));
+    }
+
     @Test
     void ndjsonRowsWithUnknownFieldsOrBrokenJsonAreRejectedOneByOne() {
         String p = prefix();
