@@ -185,6 +185,10 @@ async function main() {
   survey.locale = questionnaire.language;
   survey.clearInvisibleValues = 'onHidden'; // the API refuses answers to questions that are not shown
   survey.showQuestionNumbers = 'on';
+  // When the corporation and the tenant organisation disagree, each question says who asks it.
+  for (const q of survey.getAllQuestions()) {
+    if (q.askedBy) q.description = [t('askedBy')[q.askedBy] || q.askedBy, q.description].filter(Boolean).join(' — ');
+  }
   if (questionnaire.draft) {
     survey.data = questionnaire.draft;
     status(t('resumed'));

@@ -112,6 +112,7 @@ async function run(page) {
   const plan = question(page, 'plan');
   const summary = plan.getByTestId('pwe-summary');
   await summary.waitFor();
+  await plan.getByText('Asked by the housing corporation — Choose what matters most to you.').waitFor(); // askedBy
   expect((await summary.textContent()).includes('left 100,000'), 'the full budget is left: ' + await summary.textContent());
   for (const option of ['Playground', 'Football pitch', 'Benches']) {
     await plan.locator('.pwe-option').filter({ hasText: option }).locator('input[type=checkbox]').check();
