@@ -2,6 +2,7 @@ package nl.meedoen.gateway;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -31,4 +32,10 @@ public interface GatewayConfig {
     /** How long a merged OpenAPI document is served before the services are asked again. */
     @WithDefault("5s")
     Duration openapiCacheTtl();
+
+    /**
+     * A folder served as static files at {@code /examples/} (the reference frontends, same origin as the
+     * API so they need no CORS). Off unless set; the local stack sets it to the repository's examples/.
+     */
+    Optional<String> examplesDir();
 }

@@ -28,6 +28,9 @@ public final class LocalStack {
                   --kafka-port N    Kafka bootstrap on N, its controller on N+1 (default 19092)
               meedoen token <role> [--data DIR]
                   Prints a JWT (valid 1 hour) for role corporation, tenant-organisation, survey-frontend or ops.
+              meedoen seed-survey [--respondents N] [--data DIR] [--base-port N] [--postgres-port N]
+                  With the stack running: opens a sample consultation (every question type and a PWE block)
+                  for N respondents (default 3) and prints their links to the SurveyJS example page.
             """;
 
     private LocalStack() {
@@ -52,6 +55,7 @@ public final class LocalStack {
         int basePort = Ports.DEFAULT_BASE;
         int postgresPort = Ports.DEFAULT_POSTGRES;
         int kafkaPort = Ports.DEFAULT_KAFKA;
+        int respondents = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> dataDir = Path.of(value(args, ++i, "--data"));
@@ -59,6 +63,7 @@ public final class LocalStack {
                 case "--base-port" -> basePort = port(value(args, ++i, "--base-port"));
                 case "--postgres-port" -> postgresPort = port(value(args, ++i, "--postgres-port"));
                 case "--kafka-port" -> kafkaPort = port(value(args, ++i, "--kafka-port"));
+                case "--respondents" -> respondents = respondents(value(args, ++i, "--respondents"));
                 case "-h", "--help", "help" -> {
                     System.out.print(USAGE);
                     return 0;
@@ -75,7 +80,7 @@ public final class LocalStack {
             dataDir = repoRoot.resolve(".local-data");
         }
         if (positional.isEmpty()) {
-            throw new IllegalArgumentException("Missing command: run or token");
+            throw new IllegalArgumentException("Missing command: run, token or seed-survey");
         }
         return switch (positional.get(0)) {
             case "run" -> {
@@ -92,8 +97,42 @@ public final class LocalStack {
                 System.out.println(Stack.tokens(dataDir).tokenForRole(positional.get(1)));
                 yield 0;
             }
+            case "seed-survey" -> seedSurvey(dataDir, basePort, postgresPort, respondents);
             default -> throw new IllegalArgumentException("Unknown command " + positional.get(0));
         };
+    }
+
+    private static int seedSurvey(Path dataDir, int basePort, int postgresPort, int respondents) {
+        String gateway = "http://localhost:" + basePort;
+        SurveySeed seed = new SurveySeed(gateway, Stack.tokens(dataDir).tokenForRole("corporation"));
+        SurveySeed.Seeded seeded;
+        try {
+            seeded = seed.seed(respondents, "jdbc:postgresql://localhost:" + postgresPort + "/consultation", SurveySeed.tokenSecret(dataDir));
+        } catch (RuntimeException e) {
+            System.err.println("[seed-survey] " + e.getMessage());
+            return 1;
+        }
+        StringBuilder out = new StringBuilder("\nConsultation " + seeded.consultationId() + " is open with " + respondents
+                + " invitations. One link per respondent (each can submit once):\n\n");
+        seeded.tokens().forEach(token -> out.append("  ").append(seed.pageUrl(token)).append("\n"));
+        out.append("\nIn English: add ?lang=en before the '#'. The results so far:\n");
+        String dataOption = dataDir.equals(findRepoRoot().resolve(".local-data")) ? "" : " --data " + dataDir;
+        out.append("  curl -H \"Authorization: Bearer $(./meedoen token corporation").append(dataOption).append(")\" ")
+                .append(gateway).append("/api/v1/consultations/").append(seeded.consultationId()).append("/results\n");
+        System.out.println(out);
+        return 0;
+    }
+
+    private static int respondents(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--respondents takes a number from 1 to 1000, not " + value);
     }
 
     private static int runStack(Stack.Settings settings) {

@@ -310,6 +310,8 @@ public final class Stack implements AutoCloseable {
                     props.put("meedoen.gateway.services." + service.key, url(service));
                 }
             }
+            // The reference frontends (examples/surveyjs-frontend) on the gateway's origin, so they need no CORS.
+            props.put("meedoen.gateway.examples-dir", settings.repoRoot().resolve("examples").toString());
         }
         if (app == App.NOTIFICATION) {
             props.put("meedoen.household-key.secret", householdSecret);
@@ -320,6 +322,8 @@ public final class Stack implements AutoCloseable {
         }
         if (app == App.CONSULTATION) {
             props.put("meedoen.consultation.token-secret", consultationTokenSecret);
+            // Invitation links (logged by the mock mailer) open the SurveyJS example page; the token stays after '#'.
+            props.put("meedoen.consultation.invitation-url", gatewayUrl() + SurveySeed.PAGE + "#{token}");
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -58,7 +58,8 @@ public final class Platform implements AutoCloseable {
         corporationToken = started == null ? null : started.tokens().tokenForRole("corporation");
     }
 
-    private Stack stack() {
+    /** The running stack (its settings, tokens and database URLs), for tests that need more than the gateway. */
+    Stack stack() {
         if (startFailure != null) {
             throw new IllegalStateException("The platform did not start: " + startFailure.getMessage(), startFailure);
         }

@@ -1,0 +1,196 @@
+// Browser test of the SurveyJS reference frontend: Debian's Chromium driven by playwright-core.
+//
+//   PAGE_URL=http://localhost:8080/examples/surveyjs-frontend/#<token> node test/browser-test.mjs
+//
+// It needs a consultation seeded as `./meedoen seed-survey` does (local-stack/src/main/resources/seed/) and
+// a fresh token. It answers every question type, saves a draft and resumes it after a reload, submits a
+// PWE portfolio over budget and expects the server's rule message next to the PWE question, fixes it and
+// submits. Checking the results through the API is left to the caller (local-stack's SurveyJsBrowserIT).
+//
+// Env: PAGE_URL (required); OUT_DIR (failure screenshot and page log, default target/browser-test);
+// SCREENSHOTS_DIR (when set: the README's walkthrough screenshots are written there);
+// CHROMIUM (default /usr/bin/chromium; installed with apt-get when missing and we are root).
+// Exit code 0 when every step passed.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const PAGE_URL = process.env.PAGE_URL;
+const OUT_DIR = resolve(process.env.OUT_DIR || 'target/browser-test');
+const SHOTS = process.env.SCREENSHOTS_DIR ? resolve(process.env.SCREENSHOTS_DIR) : null;
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const STEP_TIMEOUT = 20_000;
+
+if (!PAGE_URL || !PAGE_URL.includes('#')) {
+  console.error('PAGE_URL must be the page URL with the invitation token after #, e.g. http://localhost:8080/examples/surveyjs-frontend/#<token>');
+  process.exit(2);
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`${CHROMIUM} is missing and this is not root: install it with 'apt-get install -y chromium' (Debian's package)`);
+  }
+  console.log(`[browser-test] ${CHROMIUM} missing: apt-get install -y chromium ...`);
+  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
+}
+
+const log = [];
+let step = 'start';
+const started = Date.now();
+function say(message) {
+  step = message;
+  console.log(`[browser-test] ${((Date.now() - started) / 1000).toFixed(1)}s ${message}`);
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error('expectation failed: ' + message);
+}
+
+async function shot(page, name) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
+  console.log(`[browser-test] screenshot ${join(SHOTS, name)}`);
+}
+
+const question = (page, name) => page.locator(`[data-name="${name}"]`);
+
+async function next(page) {
+  await page.getByRole('button', { name: 'Next' }).click();
+}
+
+async function run(page) {
+  const dutch = new URL(PAGE_URL);
+  dutch.searchParams.set('lang', 'nl');
+
+  say('open the page in Dutch (?lang=nl)');
+  await page.goto(dutch.toString());
+  await question(page, 'kids').getByText('Wonen er kinderen in uw huishouden?').waitFor();
+  await page.getByText('Samen kiezen wat er in de binnentuin komt').waitFor();
+  await page.getByRole('button', { name: 'Volgende' }).waitFor(); // SurveyJS' own Dutch texts (survey-core/i18n)
+
+  say('open it again with the browser asking for English (Accept-Language en-GB)');
+  await page.goto(PAGE_URL);
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await question(page, 'kids').getByText('Do children live in your household?').waitFor();
+  await page.getByText('Choose together what the courtyard gets').waitFor();
+
+  say('page 1: single choice, a number shown only for "Yes", multiple choice, a scale');
+  await expectHidden(question(page, 'howMany'));
+  await question(page, 'kids').getByText('Yes', { exact: true }).click();
+  await question(page, 'howMany').locator('input').fill('2');
+  await question(page, 'use').getByText('Play', { exact: true }).click();
+  await question(page, 'use').getByText('Meeting neighbours').click();
+  await question(page, 'satisfaction').getByText('4', { exact: true }).click();
+  await shot(page, '1-questions.png');
+  await next(page);
+
+  say('the draft is on the server: reload and find the answers again');
+  await question(page, 'priority').waitFor();
+  await page.getByText(/Draft saved at/).waitFor();
+  await page.reload();
+  await page.getByText('Your saved answers were restored.').waitFor();
+  expect(await question(page, 'kids').locator('input[value="yes"]').isChecked(), 'the saved "yes" is checked again');
+  expect(await question(page, 'howMany').locator('input').inputValue() === '2', 'the saved number is back');
+  await next(page);
+
+  say('page 2: ranking by keyboard, a free text');
+  const greenery = question(page, 'priority').locator('.sv-ranking-item').filter({ hasText: 'Greenery' });
+  await greenery.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => JSON.stringify(window.__meedoenSurvey.getValue('priority')) === '["green","safety","play"]');
+  await question(page, 'remarks').locator('textarea').fill('More trees, please.');
+  await next(page);
+
+  say('page 3: a PWE portfolio over budget — the page shows it live but lets the server judge');
+  const plan = question(page, 'plan');
+  const summary = plan.getByTestId('pwe-summary');
+  await summary.waitFor();
+  await plan.getByText('Asked by the housing corporation — Choose what matters most to you.').waitFor(); // askedBy
+  expect((await summary.textContent()).includes('left 100,000'), 'the full budget is left: ' + await summary.textContent());
+  for (const option of ['Playground', 'Football pitch', 'Benches']) {
+    await plan.locator('.pwe-option').filter({ hasText: option }).locator('input[type=checkbox]').check();
+  }
+  await plan.getByText('Budget 100,000 · chosen 125,000 · 25,000 over budget').waitFor();
+  expect(await summary.evaluate((el) => el.classList.contains('pwe-over')), 'the over-budget line is marked');
+  await page.getByRole('button', { name: 'Complete' }).click();
+
+  say('the server refuses it: its rule messages appear next to the PWE question');
+  await plan.getByText('budget: costs 125000, above the budget of 100000', { exact: false }).waitFor();
+  await plan.getByText('exclusive-group', { exact: false }).waitFor();
+  await plan.getByText('required-together', { exact: false }).waitFor();
+  expect(await page.getByRole('button', { name: 'Complete' }).isVisible(), 'still on the last page');
+  await shot(page, '2-server-rule.png');
+
+  say('fix it: drop the football pitch, add the bins, motivate, submit');
+  await plan.locator('.pwe-option').filter({ hasText: 'Football pitch' }).locator('input[type=checkbox]').uncheck();
+  await plan.locator('.pwe-option').filter({ hasText: 'Litter bins' }).locator('input[type=checkbox]').check();
+  await plan.getByText('Budget 100,000 · chosen 80,000 · left 20,000').waitFor();
+  await plan.getByLabel('Why do you choose Playground?').fill('For the children');
+  await plan.locator('textarea.pwe-overall').fill('Safe play and a place to sit');
+  await shot(page, '3-portfolio.png');
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByText(/Submitted on .*Thank you for your answers!/).waitFor();
+
+  say('a second visit says it was already answered');
+  await page.reload();
+  await page.getByText('You have already answered this questionnaire.').waitFor();
+}
+
+async function expectHidden(locator) {
+  expect(await locator.count() === 0 || !(await locator.isVisible()), 'hidden until "Yes"');
+}
+
+async function main() {
+  ensureChromium();
+  mkdirSync(OUT_DIR, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'meedoen-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'en-GB',
+    viewport: { width: 1100, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  const page = context.pages()[0] || await context.newPage();
+  page.on('console', (m) => log.push(`[console.${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => log.push(`[pageerror] ${e.message}`));
+  page.on('response', (r) => { if (r.url().includes('/api/')) log.push(`[http] ${r.request().method()} ${r.url().replace(/#.*/, '')} ${r.status()}`); });
+  let failed = false;
+  try {
+    await run(page);
+    const pageErrors = log.filter((l) => l.startsWith('[pageerror]'));
+    expect(pageErrors.length === 0, 'no uncaught errors in the page: ' + pageErrors.join('; '));
+    console.log(`[browser-test] passed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  } catch (e) {
+    failed = true;
+    console.error(`[browser-test] FAILED at step "${step}": ${e.message}`);
+    try {
+      await page.screenshot({ path: join(OUT_DIR, 'failure.png'), fullPage: true });
+      console.error(`[browser-test] screenshot: ${join(OUT_DIR, 'failure.png')}`);
+    } catch (ignored) {
+      // the page is gone: the log below still tells
+    }
+  } finally {
+    writeFileSync(join(OUT_DIR, 'page.log'), log.join('\n') + '\n');
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  if (failed) {
+    console.error(log.slice(-30).join('\n'));
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error('[browser-test] ' + (e.stack || e.message));
+  process.exit(1);
+});

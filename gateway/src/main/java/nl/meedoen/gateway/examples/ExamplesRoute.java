@@ -1,0 +1,40 @@
+package nl.meedoen.gateway.examples;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
+import nl.meedoen.gateway.GatewayConfig;
+
+/**
+ * Serves {@code meedoen.gateway.examples-dir} at {@code /examples/} when it is set (local development
+ * only): read-only files, no directory listings, no caching so an edited page shows at once.
+ */
+@ApplicationScoped
+public class ExamplesRoute {
+
+    private static final Logger LOG = Logger.getLogger(ExamplesRoute.class);
+
+    @Inject
+    GatewayConfig config;
+
+    void register(@Observes Router router) {
+        config.examplesDir().ifPresent(dir -> {
+            Path root = Path.of(dir).toAbsolutePath().normalize();
+            if (!Files.isDirectory(root)) {
+                throw new IllegalStateException("meedoen.gateway.examples-dir " + root + " is not a folder");
+            }
+            router.get("/examples/*").handler(StaticHandler.create(FileSystemAccess.ROOT, root.toString())
+                    .setCachingEnabled(false).setDirectoryListing(false).setIncludeHidden(false));
+            LOG.infof("serving %s at /examples/", root);
+        });
+    }
+}

@@ -1,0 +1,201 @@
+package nl.meedoen.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.meedoen.devinfra.PostgresServer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A sample consultation for the SurveyJS reference frontend (examples/surveyjs-frontend): every
+ * question type and a PWE block, created, given its participation statement and opened through the
+ * gateway like any corporation system would. Respondents get their token by mail; locally nobody reads
+ * that mail, so the tokens are derived here the way consultation-service derives them — HMAC-SHA256
+ * of the invitation id under the local stack's own token secret — from the invitation ids in the
+ * local database. Nothing in the services changes for this.
+ */
+public final class SurveySeed {
+
+    /** Where the page is served by the local stack's gateway. */
+    public static final String PAGE = "/examples/surveyjs-frontend/";
+    private static final String API = "/api/v1/consultations";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The opened consultation and one invitation token per respondent. */
+    public record Seeded(String consultationId, List<String> tokens) {
+    }
+
+    private final String gatewayUrl;
+    private final String bearer;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public SurveySeed(String gatewayUrl, String corporationToken) {
+        this.gatewayUrl = gatewayUrl.replaceAll("/+$", "");
+        this.bearer = "Bearer " + corporationToken;
+    }
+
+    /** The secret the local stack gives consultation-service ({@code dataDir/consultation-token.secret}). */
+    public static String tokenSecret(Path dataDir) {
+        Path file = dataDir.resolve("consultation-token.secret");
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("No " + file + ": has the local stack run with this data folder?", e);
+        }
+    }
+
+    /** The link a respondent opens: the token after '#', as in the invitation mails. */
+    public String pageUrl(String token) {
+        return gatewayUrl + PAGE + "#" + token;
+    }
+
+    /** Creates and opens the sample consultation for {@code respondents} invitees and returns their tokens. */
+    public Seeded seed(int respondents, String jdbcUrl, String tokenSecret) {
+        String prefix = "SEED-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        ObjectNode body = (ObjectNode) resource("survey-consultation.json");
+        var refs = ((ObjectNode) body.get("audience")).putArray("tenantRefs");
+        for (int i = 1; i <= respondents; i++) {
+            refs.add(prefix + i);
+        }
+        String id = send("POST", API, body, null, 201).get("id").asText();
+        send("PUT", API + "/" + id + "/questionnaire", resource("survey-questionnaire.json"), etag(id), 200);
+        send("PUT", API + "/" + id + "/statement", resource("survey-statement.json"), etag(id), 200);
+        send("POST", API + "/" + id + "/open", null, etag(id), 200);
+        awaitInvitations(id, respondents, Duration.ofSeconds(90));
+        return new Seeded(id, tokens(id, jdbcUrl, tokenSecret));
+    }
+
+    /** The consultation's results as the corporation reads them. */
+    public JsonNode results(String consultationId) {
+        return send("GET", API + "/" + consultationId + "/results", null, null, 200);
+    }
+
+    /** Invitations are written by consultation-service's scheduler shortly after opening. */
+    private void awaitInvitations(String id, int expected, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            JsonNode counts = send("GET", API + "/" + id + "/invitations/counts", null, null, 200);
+            if (counts.path("allInvited").asBoolean() && counts.path("invited").asInt() == expected) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("consultation " + id + " has " + counts + " after " + max.toSeconds() + " s, expected "
+                        + expected + " invitations");
+            }
+            sleep(500);
+        }
+    }
+
+    private static List<String> tokens(String consultationId, String jdbcUrl, String secret) {
+        List<String> tokens = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, "");
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM invitation WHERE consultation_id = ? ORDER BY tenant_ref")) {
+            ps.setObject(1, UUID.fromString(consultationId));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tokens.add(token(secret, rs.getString(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the invitations from " + jdbcUrl + " failed: " + e.getMessage(), e);
+        }
+        return tokens;
+    }
+
+    /** As consultation-service's InvitationTokens.token: base64url(HMAC-SHA256(secret, "invitation:" + id)). */
+    static String token(String secret, String invitationId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] raw = mac.doFinal(("invitation:" + invitationId).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String etag(String id) {
+        HttpResponse<String> response = exchange("GET", API + "/" + id, null, null);
+        check(response, 200, "GET " + API + "/" + id);
+        return response.headers().firstValue("ETag").orElseThrow(() -> new IllegalStateException("no ETag on " + API + "/" + id));
+    }
+
+    private JsonNode send(String method, String path, JsonNode body, String ifMatch, int expected) {
+        HttpResponse<String> response = exchange(method, path, body, ifMatch);
+        check(response, expected, method + " " + path);
+        try {
+            return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " answered no JSON: " + response.body(), e);
+        }
+    }
+
+    private HttpResponse<String> exchange(String method, String path, JsonNode body, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", bearer).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + gatewayUrl + path + " failed (is the local stack running?): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void check(HttpResponse<String> response, int expected, String what) {
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + " (expected " + expected + "): " + response.body());
+        }
+    }
+
+    private static JsonNode resource(String name) {
+        try (InputStream in = SurveySeed.class.getResourceAsStream("/seed/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource seed/" + name);
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
