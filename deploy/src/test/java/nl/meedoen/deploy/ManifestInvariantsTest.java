@@ -297,6 +297,13 @@ class ManifestInvariantsTest {
                     check(key.startsWith("https://") || (key.startsWith("file:") && mounted(d, key.substring(5))), r,
                             app + ": MP_JWT_VERIFY_PUBLICKEY_LOCATION " + key + " is neither an https JWKS URL nor a mounted file");
                 }
+                if ("false".equals(env.get("QUARKUS_OTEL_SDK_DISABLED"))) {
+                    String endpoint = env.getOrDefault("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "");
+                    check(Repo.read(Repo.ROOT.resolve(app).resolve("pom.xml")).contains("quarkus-opentelemetry"), r,
+                            app + ": tracing switched on, but the module has no quarkus-opentelemetry");
+                    check(endpoint.startsWith("http") && egressAllows(r, d, URI.create(endpoint).getPort()), r,
+                            app + ": tracing switched on, but no egress to the collector " + endpoint);
+                }
                 for (String secret : secretNames(d)) {
                     boolean operatorMade = secret.endsWith("-app") && r.find("Cluster", secret.substring(0, secret.length() - 4)).isPresent();
                     boolean generated = r.find("Secret", secret).isPresent();
@@ -387,6 +394,19 @@ class ManifestInvariantsTest {
         JsonNode labels = d.path("spec").path("template").path("metadata").path("labels");
         return r.all("NetworkPolicy").stream()
                 .filter(np -> selects(np.path("spec").path("podSelector").path("matchLabels"), labels)).toList();
+    }
+
+    private static boolean egressAllows(Rendered r, JsonNode d, int port) {
+        for (JsonNode np : policiesFor(r, d)) {
+            for (JsonNode rule : np.path("spec").path("egress")) {
+                for (JsonNode p : rule.path("ports")) {
+                    if (p.path("port").asInt() == port) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private void checkProbe(Rendered r, String where, JsonNode c, String probe, String path) {
