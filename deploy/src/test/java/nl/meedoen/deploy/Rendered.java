@@ -67,6 +67,9 @@ record Rendered(String overlay, List<JsonNode> objects) {
     static String kubectl() {
         String configured = System.getenv("KUBECTL");
         if (configured != null && !configured.isBlank()) {
+            if (!Files.isExecutable(Path.of(configured))) {
+                throw new AssertionError("KUBECTL=" + configured + " is not an executable kubectl");
+            }
             return configured;
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
