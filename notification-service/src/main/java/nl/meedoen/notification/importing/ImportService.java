@@ -3,7 +3,6 @@ package nl.meedoen.notification.importing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -79,35 +78,66 @@ public class ImportService {
     jakarta.enterprise.event.Event<Created> created;
 
     void onCreated(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) Created event) {
-        executor.submit(() -> run(event.id()));
+        submit(event.id());
     }
 
     /** A spooled upload: its file, rows (lines after any header) and content hash. */
     public record Spooled(Path file, int rows, String sha256) {
     }
 
-    /**
-     * Imports interrupted by a stop of this process resume where they stopped when their spool file is
-     * still here (a restarted container keeps its /tmp volume); without it they cannot, and fail.
-     */
-    void onStart(@Observes StartupEvent event) {
-        resumeInterrupted();
+    /** The imports this process holds (queued or running): it vouches for them with a heartbeat. */
+    private final java.util.Set<UUID> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @io.quarkus.scheduler.Scheduled(every = "30s", delayed = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        if (!held.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "UPDATE tenant_import SET heartbeat_at = now() WHERE id = ANY(?1)")
+                    .setParameter(1, held.toArray(UUID[]::new)).executeUpdate());
+        }
+        takeOverStale();
     }
 
-    void resumeInterrupted() {
-        List<UUID> resumable = QuarkusTransaction.requiringNew().call(() -> {
-            List<UUID> found = new ArrayList<>();
-            for (TenantImport i : TenantImport.<TenantImport>list("status in ('QUEUED', 'RUNNING')")) {
-                if (i.spoolPath != null && Files.exists(Path.of(i.spoolPath))) {
-                    found.add(i.id);
-                } else {
-                    i.status = TenantImport.Status.FAILED.name();
-                    i.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    /**
+     * An unfinished import nobody vouched for lately lost its process (crash, stop, pod replaced). The
+     * replica that still has its spool file (a restarted container keeps its /tmp volume) claims it and
+     * resumes after the rows already stored; when no replica has the file for twice as long, it fails.
+     * Imports other replicas are running keep their heartbeat and are left alone.
+     */
+    void takeOverStale() {
+        java.time.Duration stale = config.importing().staleAfter();
+        List<UUID> claimed = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> candidates = em.createNativeQuery("""
+                            SELECT id, spool_path, coalesce(heartbeat_at, created_at) < now() - 2 * ?1 * interval '1 millisecond'
+                            FROM tenant_import
+                            WHERE status IN ('QUEUED', 'RUNNING') AND coalesce(heartbeat_at, created_at) < now() - ?1 * interval '1 millisecond'
+                            FOR UPDATE SKIP LOCKED""")
+                    .setParameter(1, stale.toMillis()).getResultList();
+            for (Object[] row : candidates) {
+                UUID id = (UUID) row[0];
+                if (row[1] != null && Files.exists(Path.of((String) row[1]))) {
+                    em.createNativeQuery("UPDATE tenant_import SET heartbeat_at = now() WHERE id = ?1").setParameter(1, id).executeUpdate();
+                    claimed.add(id);
+                } else if ((Boolean) row[2]) {
+                    em.createNativeQuery("UPDATE tenant_import SET status = 'FAILED', finished_at = now(), spool_path = NULL WHERE id = ?1")
+                            .setParameter(1, id).executeUpdate();
                 }
             }
-            return found;
         });
-        resumable.forEach(id -> executor.submit(() -> run(id)));
+        claimed.forEach(this::submit);
+    }
+
+    private void submit(UUID id) {
+        held.add(id);
+        executor.submit(() -> {
+            try {
+                run(id);
+            } finally {
+                held.remove(id);
+            }
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -115,7 +145,7 @@ public class ImportService {
         executor.shutdownNow();
     }
 
-    /** Set on shutdown: an import cut off by it keeps its spool file and status, to resume on the next start. */
+    /** Set on shutdown: an import cut off by it keeps its spool file and status, for a takeover. */
     private volatile boolean stopping;
 
     /** Streams the body to a temporary file; 413 (problem+json) as soon as a limit is passed. */
@@ -208,6 +238,7 @@ public class ImportService {
                 return null; // finished meanwhile (resumed twice): nothing left to do
             }
             i.status = TenantImport.Status.RUNNING.name();
+            i.heartbeatAt = OffsetDateTime.now(ZoneOffset.UTC);
             return i;
         });
         if (job == null) {
@@ -319,7 +350,7 @@ public class ImportService {
         }
         em.createNativeQuery("""
                         UPDATE tenant_import SET processed = processed + ?2, created = created + ?3, updated = updated + ?4,
-                               unchanged = unchanged + ?5, rejected = rejected + ?6 WHERE id = ?1""")
+                               unchanged = unchanged + ?5, rejected = rejected + ?6, heartbeat_at = now() WHERE id = ?1""")
                 .setParameter(1, id).setParameter(2, chunk.size()).setParameter(3, created).setParameter(4, updated)
                 .setParameter(5, unchanged).setParameter(6, rejected).executeUpdate();
     }

@@ -33,4 +33,7 @@ public class TenantImport extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
+    /** Last sign of life from the process holding it; a stale one is taken over (see ImportService). */
+    @Column(name = "heartbeat_at")
+    public OffsetDateTime heartbeatAt;
 }

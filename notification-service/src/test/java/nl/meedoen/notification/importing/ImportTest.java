@@ -83,8 +83,8 @@ class ImportTest {
     ImportService imports;
 
     @Test
-    void anImportCutOffByAStopResumesAfterTheRowsItHadStored() throws Exception {
-        // the state a crash or shutdown leaves: RUNNING, its spool file still there, 2 of 4 rows stored
+    void anImportCutOffByAStopIsTakenOverAndResumesAfterTheRowsItHadStored() throws Exception {
+        // the state a crash or shutdown leaves: RUNNING, no heartbeat for long, its spool file still there, 2 of 4 rows stored
         String p = prefix();
         java.nio.file.Path spool = java.nio.file.Files.createTempFile("tenant-import-", ".upload");
         java.nio.file.Files.writeString(spool, """
@@ -104,11 +104,12 @@ class ImportTest {
             i.processed = 2;
             i.created = 2;
             i.spoolPath = spool.toString();
-            i.createdAt = java.time.OffsetDateTime.now();
+            i.createdAt = java.time.OffsetDateTime.now().minusMinutes(10);
+            i.heartbeatAt = java.time.OffsetDateTime.now().minusMinutes(3);
             i.persist();
         });
 
-        imports.resumeInterrupted(); // what a start of the service does
+        imports.takeOverStale(); // what every replica does every 30 s
 
         JsonPath done = awaitDone(id.toString());
         assertEquals("COMPLETED", done.getString("status"));
@@ -122,8 +123,7 @@ class ImportTest {
         assertEquals(false, java.nio.file.Files.exists(spool));
     }
 
-    @Test
-    void anImportWhoseSpoolFileIsGoneFailsOnStart() {
+    static UUID unfinishedImportElsewhere(java.time.OffsetDateTime heartbeat) {
         UUID id = UUID.randomUUID();
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             TenantImport i = new TenantImport();
@@ -131,12 +131,21 @@ class ImportTest {
             i.format = "CSV";
             i.status = TenantImport.Status.RUNNING.name();
             i.totalRows = 10;
-            i.spoolPath = "/nonexistent/tenant-import.upload";
-            i.createdAt = java.time.OffsetDateTime.now();
+            i.spoolPath = "/nonexistent/tenant-import.upload"; // another replica's file
+            i.createdAt = java.time.OffsetDateTime.now().minusMinutes(30);
+            i.heartbeatAt = heartbeat;
             i.persist();
         });
-        imports.resumeInterrupted();
-        as("ops").get("/api/v1/tenant-imports/" + id).then().statusCode(200).body("status", equalTo("FAILED"));
+        return id;
+    }
+
+    @Test
+    void anImportRunningOnAnotherReplicaIsLeftAloneAndOneWhoseProcessIsGoneForLongFails() {
+        UUID alive = unfinishedImportElsewhere(java.time.OffsetDateTime.now());
+        UUID lost = unfinishedImportElsewhere(java.time.OffsetDateTime.now().minusMinutes(5));
+        imports.takeOverStale();
+        as("ops").get("/api/v1/tenant-imports/" + alive).then().statusCode(200).body("status", equalTo("RUNNING"));
+        as("ops").get("/api/v1/tenant-imports/" + lost).then().statusCode(200).body("status", equalTo("FAILED"));
     }
 
     @Test
