@@ -10,13 +10,32 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** Publishes delivery status changes on notification.events.v1 through the outbox (in the caller's transaction). */
+/**
+ * Publishes delivery status changes on notification.events.v1 through the outbox (in the caller's
+ * transaction) and counts them, once committed, in {@code meedoen_deliveries_total{status,channel}}
+ * for dashboards (mailing progress = the rate of SENT; problems = BOUNCED_*, FAILED, SUPPRESSED).
+ */
 @ApplicationScoped
 public class DeliveryEvents {
 
     @Inject
     Outbox outbox;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    @Inject
+    jakarta.enterprise.event.Event<Changed> changed;
+
+    /** Status changes of one transaction; counted only once it committed. */
+    record Changed(List<NotificationEventV1> events) {
+    }
+
+    void count(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) Changed committed) {
+        for (NotificationEventV1 e : committed.events()) {
+            registry.counter("meedoen.deliveries", "status", String.valueOf(e.status()), "channel", String.valueOf(e.channel())).increment();
+        }
+    }
 
     public void publish(Delivery d) {
         publish(d.id, d.requestId, d.mailingId, d.tenantRef, d.purpose, d.templateKey, d.channel, d.status, d.reason);
@@ -24,14 +43,15 @@ public class DeliveryEvents {
 
     public void publish(UUID id, String requestId, UUID mailingId, String tenantRef, String purpose, String templateKey,
                         String channel, String status, String reason) {
-        outbox.publish(NotificationEventV1.TOPIC, NotificationEventV1.DELIVERY_UPDATED, tenantRef,
-                new NotificationEventV1(id.toString(), requestId, mailingId == null ? null : mailingId.toString(), tenantRef,
-                        purpose, templateKey, channel, status, reason, OffsetDateTime.now(ZoneOffset.UTC)));
+        NotificationEventV1 event = event(id, requestId, mailingId, tenantRef, purpose, templateKey, channel, status, reason);
+        outbox.publish(NotificationEventV1.TOPIC, NotificationEventV1.DELIVERY_UPDATED, tenantRef, event);
+        changed.fire(new Changed(List.of(event)));
     }
 
     /** Many events at once, for the email worker's rounds: one JDBC batch in the caller's transaction. */
     public void publishAll(List<NotificationEventV1> events) {
         outbox.publishAll(NotificationEventV1.TOPIC, NotificationEventV1.DELIVERY_UPDATED, events, NotificationEventV1::tenantRef);
+        changed.fire(new Changed(List.copyOf(events)));
     }
 
     public static NotificationEventV1 event(UUID id, String requestId, UUID mailingId, String tenantRef, String purpose, String templateKey,

@@ -48,6 +48,20 @@ class MessageApiTest {
         throw new AssertionError("no " + type + " part");
     }
 
+    static double sentEmails() {
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("meedoen_deliveries_total{") && l.contains("channel=\"EMAIL\"") && l.contains("status=\"SENT\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void everySentMessageIsCountedForTheDashboards() {
+        double before = sentEmails();
+        String id = send(invitation("req-" + UUID.randomUUID(), emailTenant("nl"))).then().statusCode(202).extract().jsonPath().getString("id");
+        awaitStatus(id, "SENT");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> sentEmails() >= before + 1);
+    }
+
     @Test
     void anInvitationIsSentByRealSmtpWithBothPartsLanguageAndOneClickUnsubscribe() throws Exception {
         String ref = emailTenant("nl");
