@@ -203,6 +203,86 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** Kills one application with SIGKILL ({@code kill -9}), as a crash would; {@link #start(App)} brings it back. */
+    public void kill(App app) {
+        ChildProcess child;
+        synchronized (this) {
+            child = children.remove(app);
+            pids.write(children.values());
+        }
+        if (child != null) {
+            child.kill();
+            say(app.module + " killed (SIGKILL)");
+        }
+    }
+
+    /** Stops the Kafka broker (clean shutdown, data kept); {@link #startKafka()} brings it back on the same port. */
+    public void stopKafka() {
+        kafka.stop();
+        say("Kafka stopped");
+    }
+
+    public void startKafka() {
+        kafka.start();
+        say("Kafka started again on " + kafkaBootstrapServers());
+    }
+
+    /**
+     * Stops PostgreSQL with a fast shutdown (SIGINT: open sessions are ended, committed data is kept).
+     * Not through {@link PostgresServer#close()}, which deletes a throwaway server's data;
+     * {@link #startPostgresAgain()} starts the same cluster again.
+     */
+    public void stopPostgres() {
+        Path data = settings.dataDir().resolve("postgres");
+        try {
+            long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            runQuietly(List.of("kill", "-INT", Long.toString(pid)));
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+            say("PostgreSQL stopped");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts the cluster stopped by {@link #stopPostgres()} with the options it ran with: {@code pg_ctl restart}
+     * on a stopped server starts it from {@code postmaster.opts}. Like zonky, through {@code unshare -U} as root
+     * (PostgreSQL refuses to run as root).
+     */
+    public void startPostgresAgain() {
+        Path data = settings.dataDir().resolve("postgres");
+        try {
+            String opts = Files.readString(data.resolve("postmaster.opts")).trim();
+            String postgresBinary = opts.startsWith("\"") ? opts.substring(1, opts.indexOf('"', 1)) : opts.split(" ")[0];
+            Path pgCtl = Path.of(postgresBinary).resolveSibling("pg_ctl");
+            List<String> command = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.addAll(List.of(pgCtl.toString(), "-D", data.toString(), "-w", "-t", "60",
+                    "-l", logs.resolve("postgres-restart.log").toString(), "restart"));
+            runQuietly(command);
+            say("PostgreSQL started again on port " + settings.ports().postgres());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void runQuietly(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + command, e);
+        }
+    }
+
     /** Starts one application again (after {@link #stop(App)}) and waits until it is ready. */
     public void start(App app) {
         awaitReady(List.of(startChild(app)));
