@@ -70,6 +70,8 @@ class PostgresRestartResilienceIT {
         System.out.printf("[postgres restart] during: %d sent, statuses %s; after: statuses %s%n",
                 load.outcomes.size(), statuses(load), statuses(after));
         assertEquals(afterRestart.size(), after.tokensWith(s -> s == 201).size(), "every write after recovery is accepted");
+        // Requests that hit the outage are told to retry (503 problem), never a 500.
+        assertEquals(Set.of(), load.tokensWith(s -> s != 201 && s != 503), "outcomes other than 201 and 503: " + statuses(load));
         for (String token : acked) {
             assertTrue(stored.contains(refByToken.get(token)), "acknowledged submission of " + refByToken.get(token) + " lost");
         }
