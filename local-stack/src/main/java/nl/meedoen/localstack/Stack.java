@@ -64,6 +64,8 @@ public final class Stack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
     private final Map<App, ChildProcess> children = new EnumMap<>(App.class);
     private final Set<App> reportedExit = EnumSet.noneOf(App.class);
+    private final Map<App, Map<String, String>> overrides = new EnumMap<>(App.class);
+    private final List<ChildProcess> replicas = new ArrayList<>();
     private volatile boolean closing;
     private boolean closed;
     private FileChannel lockChannel;
@@ -288,6 +290,49 @@ public final class Stack implements AutoCloseable {
         awaitReady(List.of(startChild(app)));
     }
 
+    /**
+     * Starts one more instance of a service on {@code port} (same database, same Kafka: a second replica, as in
+     * Kubernetes) and waits until it is ready. Its log is {@code logs/<module>-<port>.log}; {@link #close()} stops it
+     * (it is not in the pid file: for tests and benchmarks, not for {@code run}).
+     */
+    public void startReplica(App app, int port) {
+        List<String> command = command(app);
+        command.add(command.indexOf("-jar"), "-Dquarkus.http.port=" + port); // the later -D wins
+        ChildProcess replica = new ChildProcess(app, port, command, logs.resolve(app.module + "-" + port + ".log"));
+        synchronized (this) {
+            if (closing) {
+                throw new IllegalStateException("stopped while starting");
+            }
+            replica.start();
+            replicas.add(replica);
+        }
+        awaitReady(List.of(replica));
+    }
+
+    /** Kills the replica on {@code port} with SIGKILL, as a crash would. */
+    public void killReplica(int port) {
+        ChildProcess replica;
+        synchronized (this) {
+            replica = replicas.stream().filter(r -> r.port == port).findFirst().orElseThrow();
+            replicas.remove(replica);
+        }
+        replica.kill();
+        say(replica.app.module + " replica on port " + port + " killed (SIGKILL)");
+    }
+
+    /**
+     * System properties for {@code app} on top of the defaults, from its next start on (tests point a service at
+     * their own SMTP server, say); {@code value} null removes one.
+     */
+    public synchronized void override(App app, String key, String value) {
+        Map<String, String> props = overrides.computeIfAbsent(app, a -> new LinkedHashMap<>());
+        if (value == null) {
+            props.remove(key);
+        } else {
+            props.put(key, value);
+        }
+    }
+
     /** Applications that exited on their own since the last call (the launcher reports them). */
     public synchronized List<ChildProcess> newlyExited() {
         List<ChildProcess> exited = new ArrayList<>();
@@ -308,6 +353,8 @@ public final class Stack implements AutoCloseable {
             }
             closed = true;
             Collection<ChildProcess> running = new ArrayList<>(children.values());
+            running.addAll(replicas);
+            replicas.clear();
             running.forEach(ChildProcess::requestStop); // all at once, then wait for all
             long deadline = System.nanoTime() + STOP_GRACE.toNanos();
             running.forEach(child -> child.awaitExit(deadline));
@@ -405,6 +452,9 @@ public final class Stack implements AutoCloseable {
             // Invitation links (logged by the mock mailer) open the SurveyJS example page; the token stays after '#'.
             props.put("meedoen.consultation.invitation-url", gatewayUrl() + SurveySeed.PAGE + "#{token}");
         }
+        synchronized (this) {
+            props.putAll(overrides.getOrDefault(app, Map.of()));
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
@@ -430,7 +480,7 @@ public final class Stack implements AutoCloseable {
                 }
                 if (child.isReady()) {
                     it.remove();
-                    say(String.format("%-20s ready on %s (%.1f s)", child.app.module, url(child.app), (System.nanoTime() - t0) / 1e9));
+                    say(String.format("%-20s ready on http://localhost:%d (%.1f s)", child.app.module, child.port, (System.nanoTime() - t0) / 1e9));
                 }
             }
             if (pending.isEmpty()) {
