@@ -13,13 +13,15 @@ DATA="$(mktemp -d "${TMPDIR:-/tmp}/meedoen-footprint-XXXXXX")"
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
 
 rss_mib() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# proportional set size: shared pages (PostgreSQL's shared buffers) split among the processes that map them
+pss_mib() { awk '/^Pss:/ {printf "%.0f", $2 / 1024}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
 
 one_run() {
   local label="$1" out="$DATA/launcher-$1.out"
   java -Xmx512m -jar "$JAR" run --data "$DATA/stack" --base-port "$BASE" \
     --postgres-port $((BASE + 100)) --kafka-port $((BASE + 200)) > "$out" 2>&1 &
   local launcher=$!
-  until grep -q "all up in" "$out"; do
+  until [ -f "$out" ] && grep -q "all up in" "$out"; do
     kill -0 "$launcher" 2>/dev/null || { cat "$out"; exit 1; }
     sleep 0.5
   done
@@ -33,13 +35,14 @@ one_run() {
     printf '   %-22s %8s\n' "$name" "$(rss_mib "$pid")"
     total=$((total + $(rss_mib "$pid")))
   done < "$DATA/stack/pids"
-  local pm pg=0
+  local pm pg=0 pss=0
   pm=$(head -1 "$DATA/stack/postgres/postmaster.pid")
-  for p in "$pm" $(pgrep -P "$pm"); do pg=$((pg + $(rss_mib "$p"))); done
-  printf '   %-22s %8s   (postmaster + %s backends/workers; shared buffers counted once per process)\n' \
-    "PostgreSQL" "$pg" "$(pgrep -c -P "$pm")"
-  printf '   %-22s %8s\n' total "$((total + pg))"
-  kill -INT "$launcher"
+  for p in "$pm" $(pgrep -P "$pm"); do pg=$((pg + $(rss_mib "$p"))); pss=$((pss + $(pss_mib "$p"))); done
+  printf '   %-22s %8s   (postmaster + %s backends/workers, RSS summed; PSS %s MiB)\n' \
+    "PostgreSQL" "$pg" "$(pgrep -c -P "$pm")" "$pss"
+  printf '   %-22s %8s   (with PostgreSQL as PSS: %s)\n' total "$((total + pg))" "$((total + pss))"
+  # SIGTERM, not SIGINT: a background job of a script starts with SIGINT ignored
+  kill -TERM "$launcher"
   wait "$launcher" || true
 }
 
