@@ -127,7 +127,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String sqlState = sqlStateOf(e);
-        if (CONCURRENT_WRITE_STATES.contains(sqlState)) {
+        if (sqlState != null && CONCURRENT_WRITE_STATES.contains(sqlState)) { // Set.of(...).contains(null) throws
             // two requests raced past the same check (e.g. "exists already?"); the database kept one, the other may retry
             LOG.infof("concurrent write refused by the database (SQLState %s): %s", sqlState, e.getMessage());
             return respond(409, "conflict", "Conflict", "a concurrent request changed the same resource; read it again and retry", uri, null);
