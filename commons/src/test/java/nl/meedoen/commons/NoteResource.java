@@ -99,4 +99,13 @@ public class NoteResource {
     public long count() {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM test_note").getSingleResult()).longValue();
     }
+
+    /** What Hibernate throws while PostgreSQL restarts: a connection refused (SQLSTATE 08001) underneath. */
+    @GET
+    @Path("database-down")
+    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
+    public long databaseDown() {
+        throw new jakarta.persistence.PersistenceException("Unable to acquire JDBC Connection",
+                new java.sql.SQLException("Connection to localhost:5432 refused", "08001"));
+    }
 }

@@ -79,6 +79,14 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void anUnreachableDatabaseIsA503ProblemToRetryNotA500() {
+        as("ops").get("/test/notes/database-down")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "2")
+                .body("type", equalTo("https://meedoen.nl/problems/unavailable"))
+                .body(not(containsString("localhost:5432")));
+    }
+
+    @Test
     void missingBodyIsA400() {
         as("corporation").contentType(ContentType.JSON).post("/test/notes")
                 .then().statusCode(400).contentType("application/problem+json");

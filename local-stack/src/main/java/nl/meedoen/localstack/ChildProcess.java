@@ -85,6 +85,18 @@ final class ChildProcess {
         }
     }
 
+    /** SIGKILL, as a crash would: no shutdown hooks, no graceful close; returns once the process is gone. */
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Waits until {@code deadlineNanos}, then kills the process (SIGKILL) if it is still there. */
     void awaitExit(long deadlineNanos) {
         if (process == null) {

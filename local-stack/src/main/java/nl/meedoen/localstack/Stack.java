@@ -64,6 +64,8 @@ public final class Stack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
     private final Map<App, ChildProcess> children = new EnumMap<>(App.class);
     private final Set<App> reportedExit = EnumSet.noneOf(App.class);
+    private final Map<App, Map<String, String>> overrides = new EnumMap<>(App.class);
+    private final List<ChildProcess> replicas = new ArrayList<>();
     private volatile boolean closing;
     private boolean closed;
     private FileChannel lockChannel;
@@ -203,9 +205,132 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** Kills one application with SIGKILL ({@code kill -9}), as a crash would; {@link #start(App)} brings it back. */
+    public void kill(App app) {
+        ChildProcess child;
+        synchronized (this) {
+            child = children.remove(app);
+            pids.write(children.values());
+        }
+        if (child != null) {
+            child.kill();
+            say(app.module + " killed (SIGKILL)");
+        }
+    }
+
+    /** Stops the Kafka broker (clean shutdown, data kept); {@link #startKafka()} brings it back on the same port. */
+    public void stopKafka() {
+        kafka.stop();
+        say("Kafka stopped");
+    }
+
+    public void startKafka() {
+        kafka.start();
+        say("Kafka started again on " + kafkaBootstrapServers());
+    }
+
+    /**
+     * Stops PostgreSQL with a fast shutdown (SIGINT: open sessions are ended, committed data is kept).
+     * Not through {@link PostgresServer#close()}, which deletes a throwaway server's data;
+     * {@link #startPostgresAgain()} starts the same cluster again.
+     */
+    public void stopPostgres() {
+        Path data = settings.dataDir().resolve("postgres");
+        try {
+            long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            runQuietly(List.of("kill", "-INT", Long.toString(pid)));
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+            say("PostgreSQL stopped");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts the cluster stopped by {@link #stopPostgres()} with the options it ran with: {@code pg_ctl restart}
+     * on a stopped server starts it from {@code postmaster.opts}. Like zonky, through {@code unshare -U} as root
+     * (PostgreSQL refuses to run as root).
+     */
+    public void startPostgresAgain() {
+        Path data = settings.dataDir().resolve("postgres");
+        try {
+            String opts = Files.readString(data.resolve("postmaster.opts")).trim();
+            String postgresBinary = opts.startsWith("\"") ? opts.substring(1, opts.indexOf('"', 1)) : opts.split(" ")[0];
+            Path pgCtl = Path.of(postgresBinary).resolveSibling("pg_ctl");
+            List<String> command = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.addAll(List.of(pgCtl.toString(), "-D", data.toString(), "-w", "-t", "60",
+                    "-l", logs.resolve("postgres-restart.log").toString(), "restart"));
+            runQuietly(command);
+            say("PostgreSQL started again on port " + settings.ports().postgres());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void runQuietly(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + command, e);
+        }
+    }
+
     /** Starts one application again (after {@link #stop(App)}) and waits until it is ready. */
     public void start(App app) {
         awaitReady(List.of(startChild(app)));
+    }
+
+    /**
+     * Starts one more instance of a service on {@code port} (same database, same Kafka: a second replica, as in
+     * Kubernetes) and waits until it is ready. Its log is {@code logs/<module>-<port>.log}; {@link #close()} stops it
+     * (it is not in the pid file: for tests and benchmarks, not for {@code run}).
+     */
+    public void startReplica(App app, int port) {
+        List<String> command = command(app);
+        command.add(command.indexOf("-jar"), "-Dquarkus.http.port=" + port); // the later -D wins
+        ChildProcess replica = new ChildProcess(app, port, command, logs.resolve(app.module + "-" + port + ".log"));
+        synchronized (this) {
+            if (closing) {
+                throw new IllegalStateException("stopped while starting");
+            }
+            replica.start();
+            replicas.add(replica);
+        }
+        awaitReady(List.of(replica));
+    }
+
+    /** Kills the replica on {@code port} with SIGKILL, as a crash would. */
+    public void killReplica(int port) {
+        ChildProcess replica;
+        synchronized (this) {
+            replica = replicas.stream().filter(r -> r.port == port).findFirst().orElseThrow();
+            replicas.remove(replica);
+        }
+        replica.kill();
+        say(replica.app.module + " replica on port " + port + " killed (SIGKILL)");
+    }
+
+    /**
+     * System properties for {@code app} on top of the defaults, from its next start on (tests point a service at
+     * their own SMTP server, say); {@code value} null removes one.
+     */
+    public synchronized void override(App app, String key, String value) {
+        Map<String, String> props = overrides.computeIfAbsent(app, a -> new LinkedHashMap<>());
+        if (value == null) {
+            props.remove(key);
+        } else {
+            props.put(key, value);
+        }
     }
 
     /** Applications that exited on their own since the last call (the launcher reports them). */
@@ -228,6 +353,8 @@ public final class Stack implements AutoCloseable {
             }
             closed = true;
             Collection<ChildProcess> running = new ArrayList<>(children.values());
+            running.addAll(replicas);
+            replicas.clear();
             running.forEach(ChildProcess::requestStop); // all at once, then wait for all
             long deadline = System.nanoTime() + STOP_GRACE.toNanos();
             running.forEach(child -> child.awaitExit(deadline));
@@ -325,6 +452,9 @@ public final class Stack implements AutoCloseable {
             // Invitation links (logged by the mock mailer) open the SurveyJS example page; the token stays after '#'.
             props.put("meedoen.consultation.invitation-url", gatewayUrl() + SurveySeed.PAGE + "#{token}");
         }
+        synchronized (this) {
+            props.putAll(overrides.getOrDefault(app, Map.of()));
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
@@ -350,7 +480,7 @@ public final class Stack implements AutoCloseable {
                 }
                 if (child.isReady()) {
                     it.remove();
-                    say(String.format("%-20s ready on %s (%.1f s)", child.app.module, url(child.app), (System.nanoTime() - t0) / 1e9));
+                    say(String.format("%-20s ready on http://localhost:%d (%.1f s)", child.app.module, child.port, (System.nanoTime() - t0) / 1e9));
                 }
             }
             if (pending.isEmpty()) {

@@ -132,6 +132,12 @@ public class ProblemMappers {
             LOG.infof("concurrent write refused by the database (SQLState %s): %s", sqlState, e.getMessage());
             return respond(409, "conflict", "Conflict", "a concurrent request changed the same resource; read it again and retry", uri, null);
         }
+        if (sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"))) {
+            // connection exception, or the server shutting down / starting up: not the request's fault, worth a retry
+            LOG.warnf("database unavailable (SQLState %s): %s", sqlState, e.toString());
+            return builder(503, "unavailable", "Service unavailable", "the database is not reachable right now; retry shortly",
+                    uri, null).header(HttpHeaders.RETRY_AFTER, "2").build();
+        }
         LOG.error("unexpected failure", e);
         return respond(500, "internal", "Internal error", "the request could not be completed; quote the correlation id", uri, null);
     }

@@ -1,0 +1,454 @@
+import nl.meedoen.localstack.App;
+import nl.meedoen.localstack.Ports;
+import nl.meedoen.localstack.Stack;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * consultation-service with one and with two replicas behind the gateway, in one run (see README.md):
+ *  1. final submissions, CLIENTS clients, one replica          -> tx/s, p50/p99
+ *  2. the same with a second replica (same database and Kafka) -> tx/s, p50/p99, ratio to 1
+ *  3. the same again, the second replica killed (SIGKILL) a third of the way in
+ *  then: every stored submission's participation event is on Kafka, none twice (by ce_id and by tenant),
+ *  in outbox order per key (the consultation id), and panel-service processed each once.
+ * The gateway routes to one URL per service, so a round-robin TCP balancer in this JVM stands where a
+ * Kubernetes Service would: the gateway's consultation URL points at it, it spreads connections over the
+ * live replicas. It balances connections, like a Kubernetes Service; the gateway keeps its upstream
+ * connections alive, so when the second replica joins the balancer closes the idle ones once and the gateway
+ * reconnects across both.
+ */
+public class ReplicaBenchmark {
+
+    static final int PER_PHASE = Integer.getInteger("perPhase", 1000);
+    static final int CLIENTS = Integer.getInteger("clients", 16);
+    static final int WARM_UP = Integer.getInteger("warmUp", 1000);
+    static final int ROUNDS = Integer.getInteger("rounds", 3);
+    static final Map<Integer, AtomicInteger> connections = new ConcurrentHashMap<>();
+    static final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    static final List<Integer> backends = new CopyOnWriteArrayList<>();
+    static Stack stack;
+    static String bearer;
+
+    public static void main(String[] args) {
+        int rc = 1;
+        try {
+            rc = run() ? 0 : 2;
+        } catch (Throwable e) {
+            e.printStackTrace();
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+        System.exit(rc);
+    }
+
+    static boolean run() throws Exception {
+        Path repo = Path.of("").toAbsolutePath();
+        Path data = Files.createTempDirectory("meedoen-replicas-");
+        System.out.printf("machine: %d cores, Java %s; %d submissions per phase, %d clients; load average %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), PER_PHASE, CLIENTS,
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        Ports ports = Ports.free();
+        int balancerPort = freePort();
+        int replicaPort = freePort();
+        backends.add(ports.of(App.CONSULTATION));
+        System.out.printf("consultation-service on port %d, its replica on %d, the balancer on %d%n", ports.of(App.CONSULTATION), replicaPort, balancerPort);
+        balancer(balancerPort);
+        stack = new Stack(new Stack.Settings(repo, data, ports, true, Duration.ofSeconds(300))); // durable PostgreSQL
+        stack.override(App.GATEWAY, "meedoen.gateway.services.consultation", "http://localhost:" + balancerPort);
+        stack.start();
+        bearer = stack.tokens().tokenForRole("corporation");
+
+        String id = openSurvey((2 * ROUNDS + 1) * PER_PHASE + 2 * WARM_UP);
+        Map<String, String> refByToken = tokens(data, id);
+        java.util.Iterator<String> tokens = new ArrayList<>(refByToken.keySet()).iterator();
+        List<Phase> phases = new ArrayList<>();
+
+        load(take(tokens, WARM_UP), null); // JIT and pools warm: not measured
+        stack.startReplica(App.CONSULTATION, replicaPort);
+        backends.add(replicaPort);
+        rebalance();
+        load(take(tokens, WARM_UP), null); // the new replica warms up too
+        // 1 and 2 replicas alternate, so drift in what the neighbours on this machine take evens out
+        List<Double> oneTps = new ArrayList<>();
+        List<Double> twoTps = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            for (int replicas = 1; replicas <= 2; replicas++) {
+                backends.remove(Integer.valueOf(replicaPort));
+                if (replicas == 2) {
+                    backends.add(replicaPort);
+                }
+                rebalance();
+                connections.clear();
+                Phase phase = load(take(tokens, PER_PHASE), null);
+                phases.add(phase);
+                (replicas == 1 ? oneTps : twoTps).add(phase.tps);
+                System.out.printf("round %d, %d replica%s: %s, new connections per replica port %s%n",
+                        round, replicas, replicas == 1 ? " " : "s", phase, connections);
+            }
+        }
+        double one = median(oneTps);
+        double two = median(twoTps);
+        System.out.printf("MEDIAN: 1 replica %.0f tx/s, 2 replicas %.0f tx/s -> %.2f x%n", one, two, two / one);
+
+        connections.clear();
+        Phase killed = load(take(tokens, PER_PHASE), () -> {
+            backends.remove(Integer.valueOf(replicaPort)); // as a Service drops an endpoint; in-flight connections die with it
+            stack.killReplica(replicaPort);
+        });
+        phases.add(killed);
+        System.out.println("2 replicas, one killed (SIGKILL) a third in: " + killed + ", new connections per replica port " + connections);
+        send("POST", "/api/v1/consultations/" + id + "/close", null, null, 200); // CLOSED must come after every participation
+
+        // --- correctness
+        Set<String> stored = new HashSet<>(column("consultation", """
+                SELECT i.tenant_ref FROM response_link l JOIN invitation i ON i.id = l.invitation_id WHERE i.consultation_id = ?::uuid""", id));
+        Set<String> acked = new HashSet<>();
+        for (Phase p : phases) {
+            p.acked.forEach(t -> acked.add(refByToken.get(t)));
+        }
+        boolean ok = stored.containsAll(acked);
+        System.out.printf("stored %d submissions; every 201 among them: %s%n", stored.size(), ok);
+        // Order per key: the consultation's events share its key, so one partition. Concurrent submissions have no
+        // order among themselves (the outbox publishes in commit order); what must hold is the causal order:
+        // OPENED before every participation, CLOSED (sent after the last one was acknowledged) after all of them.
+        List<ConsumerRecord<String, String>> events = List.of();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            events = readTopic("consultation.events.v1").stream().filter(r -> id.equals(r.key())).toList();
+            if (events.stream().anyMatch(r -> type(r).endsWith(".closed.v1"))) {
+                break;
+            }
+            Thread.sleep(2000);
+        }
+        Set<String> eventIds = new HashSet<>();
+        Map<String, String> eventByTenant = new HashMap<>();
+        int twoEventsForOneTenant = 0;
+        int beforeOpened = 0;
+        int afterClosed = 0;
+        boolean opened = false;
+        boolean closed = false;
+        for (ConsumerRecord<String, String> r : events) { // offset order
+            String ceId = new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+            if (!eventIds.add(ceId)) {
+                continue; // republished by an at-least-once relay round: consumers drop it by ce_id
+            }
+            opened |= type(r).endsWith(".opened.v1");
+            closed |= type(r).endsWith(".closed.v1");
+            if (type(r).endsWith(".participation-recorded.v1")) {
+                beforeOpened += opened ? 0 : 1;
+                afterClosed += closed ? 1 : 0;
+                if (eventByTenant.put(field(r.value(), "tenantRef"), ceId) != null) {
+                    twoEventsForOneTenant++;
+                }
+            }
+        }
+        Set<String> published = eventByTenant.keySet();
+        long processed = 0;
+        for (long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3); System.nanoTime() < until; Thread.sleep(2000)) {
+            processed = Long.parseLong(column("panel", "SELECT count(*) FROM processed_event WHERE consumer = 'consultation-events' AND event_id = ANY (?)",
+                    (Object) eventIds.toArray(new String[0])).get(0));
+            if (processed == eventIds.size()) {
+                break;
+            }
+        }
+        System.out.printf("events on Kafka for the consultation: %d records, %d distinct ce_ids, %d republished; "
+                        + "participation events for %d tenants (stored %d, missing %d); second event for a tenant: %d; "
+                        + "participation before OPENED: %d, after CLOSED: %d (CLOSED seen: %s); processed by panel-service: %d of %d%n",
+                events.size(), eventIds.size(), events.size() - eventIds.size(), published.size(), stored.size(),
+                stored.stream().filter(t -> !published.contains(t)).count(), twoEventsForOneTenant, beforeOpened, afterClosed, closed,
+                processed, eventIds.size());
+        ok &= published.equals(stored) && twoEventsForOneTenant == 0 && beforeOpened == 0 && afterClosed == 0 && closed
+                && processed == eventIds.size();
+        System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println(ok ? "CORRECTNESS: OK" : "CORRECTNESS: VIOLATED");
+        return ok;
+    }
+
+    record Phase(double tps, double p50, double p99, Set<String> acked, Map<Integer, Integer> statuses) {
+        @Override
+        public String toString() {
+            return String.format("%.0f tx/s, p50 %.1f ms, p99 %.1f ms, statuses %s", tps, p50, p99, statuses);
+        }
+    }
+
+    static List<String> take(java.util.Iterator<String> tokens, int n) {
+        List<String> taken = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            taken.add(tokens.next());
+        }
+        return taken;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** Closed model: CLIENTS clients, each sends its next submission when the last is answered. */
+    static Phase load(List<String> tokens, Runnable atOneThird) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long[] latency = new long[tokens.size()];
+        Map<String, Integer> outcome = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long t0 = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < tokens.size(); ) {
+                    if (atOneThird != null && i == tokens.size() / 3) {
+                        atOneThird.run();
+                    }
+                    long s = System.nanoTime();
+                    outcome.put(tokens.get(i), submit(tokens.get(i)));
+                    latency[i] = System.nanoTime() - s;
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long[] sorted = Arrays.stream(latency).sorted().toArray();
+        Set<String> acked = new HashSet<>();
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        outcome.forEach((t, s) -> {
+            statuses.merge(s, 1, Integer::sum);
+            if (s == 201) {
+                acked.add(t);
+            }
+        });
+        return new Phase(acked.size() / seconds, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, acked, statuses);
+    }
+
+    static int submit(String token) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/consultations/respondent/response"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Invitation-Token", token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":{\"q1\":\"yes\"}}")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Round robin over the live backends per connection; a refused connection tries the next one. */
+    static void balancer(int port) throws IOException {
+        ServerSocket server = new ServerSocket(port, 200, InetAddress.getLoopbackAddress());
+        AtomicInteger turn = new AtomicInteger();
+        Thread acceptor = new Thread(() -> {
+            while (true) {
+                try {
+                    Socket client = server.accept();
+                    Socket upstream = null;
+                    for (int attempt = 0; attempt < 4 && upstream == null; attempt++) {
+                        List<Integer> live = List.copyOf(backends);
+                        try {
+                            int target = live.get(Math.floorMod(turn.getAndIncrement(), live.size()));
+                            upstream = new Socket("127.0.0.1", target);
+                            connections.computeIfAbsent(target, p -> new AtomicInteger()).incrementAndGet();
+                        } catch (IOException refused) {
+                            // next backend
+                        }
+                    }
+                    if (upstream == null) {
+                        client.close();
+                        continue;
+                    }
+                    open.add(client);
+                    client.setTcpNoDelay(true);
+                    upstream.setTcpNoDelay(true);
+                    pipe(client, upstream);
+                    pipe(upstream, client);
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "balancer");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /**
+     * Closes every balanced connection (called between phases, with nothing in flight): the gateway keeps its
+     * upstream connections alive, so without this a replica that joins later would get none of them.
+     */
+    static void rebalance() {
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+        open.clear();
+    }
+
+    static void pipe(Socket from, Socket to) {
+        Thread t = new Thread(() -> {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                byte[] buffer = new byte[16384];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // one side gone
+            } finally {
+                open.remove(from);
+                open.remove(to);
+                try {
+                    from.close();
+                    to.close();
+                } catch (IOException ignored) {
+                    // closing
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static String openSurvey(int count) throws Exception {
+        StringBuilder refs = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            refs.append(i == 0 ? "" : ",").append("\"R-").append(i).append('"');
+        }
+        String id = field(send("POST", "/api/v1/consultations", """
+                {"kind":"SURVEY","languages":["nl"],"title":{"nl":"Replica's"},"anonymity":"PSEUDONYMOUS",
+                 "audience":{"type":"LIST","tenantRefs":[%s]}}""".formatted(refs), null, 201), "id");
+        send("PUT", "/api/v1/consultations/" + id + "/questionnaire", """
+                {"questions":[{"id":"q1","type":"SINGLE_CHOICE","text":{"nl":"Tevreden?"},"required":true,
+                  "options":[{"value":"yes","text":{"nl":"Ja"}},{"value":"no","text":{"nl":"Nee"}}]}]}""", "\"0\"", 200);
+        send("PUT", "/api/v1/consultations/" + id + "/statement", """
+                {"goal":{"nl":"meten"},"canInfluence":{"nl":"alles"},"cannotInfluence":{"nl":"niets"},"influenceLevel":"CONSULT",
+                 "outcomeUse":{"nl":"rapport"},"outcomeBy":"2030-01-01"}""", "\"1\"", 200);
+        send("POST", "/api/v1/consultations/" + id + "/open", null, null, 200);
+        while (!send("GET", "/api/v1/consultations/" + id + "/invitations/counts", null, null, 200).contains("\"allInvited\":true")) {
+            Thread.sleep(1000);
+        }
+        return id;
+    }
+
+    static Map<String, String> tokens(Path data, String id) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Files.readString(data.resolve("consultation-token.secret")).trim().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("consultation"), "postgres", "");
+             PreparedStatement ps = c.prepareStatement("SELECT id, tenant_ref FROM invitation WHERE consultation_id = ?::uuid ORDER BY random()")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tokens.put(Base64.getUrlEncoder().withoutPadding().encodeToString(
+                            mac.doFinal(("invitation:" + rs.getString(1)).getBytes(StandardCharsets.UTF_8))), rs.getString(2));
+                }
+            }
+        }
+        return tokens;
+    }
+
+    static List<String> column(String db, String sql, Object... params) throws Exception {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(db), "postgres", ""); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] instanceof String[] array) {
+                    ps.setArray(i + 1, c.createArrayOf("text", array));
+                } else {
+                    ps.setObject(i + 1, params[i]);
+                }
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    static List<ConsumerRecord<String, String>> readTopic(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", stack.kafkaBootstrapServers(),
+                "enable.auto.commit", false, "max.poll.records", 5000), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    static String send(String method, String path, String body, String ifMatch, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    static String type(ConsumerRecord<String, String> r) {
+        return new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

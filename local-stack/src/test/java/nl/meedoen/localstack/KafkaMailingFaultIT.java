@@ -1,0 +1,199 @@
+package nl.meedoen.localstack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Kafka broker goes away in the middle of a mailing and comes back: every recipient gets exactly one
+ * message at the SMTP server and the mailing completes by itself (its events wait in the outbox meanwhile).
+ * Issue 9 names 10,000 recipients; by default this runs {@value #DEFAULT_RECIPIENTS} at
+ * {@value #DEFAULT_RATE} msgs/s to stay within the suite's time budget:
+ * {@code -Dfault.mailing.recipients=10000 -Dfault.mailing.rate=0} (0 = unlimited) runs the full size.
+ */
+@ExtendWith(PlatformExtension.class)
+class KafkaMailingFaultIT {
+
+    static final int DEFAULT_RECIPIENTS = 600;
+    static final int DEFAULT_RATE = 40; // slow enough that the broker is usually back before the last message
+    static final int RECIPIENTS = Integer.getInteger("fault.mailing.recipients", DEFAULT_RECIPIENTS);
+    static final int RATE = Integer.getInteger("fault.mailing.rate", DEFAULT_RATE);
+
+    @Test
+    void aMailingSurvivesAKafkaOutageAndReachesEveryRecipientOnce(Platform platform) throws Exception {
+        Stack stack = platform.stack();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String neighbourhood = "BU9" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        try (Sink sink = new Sink()) {
+            // notification-service sends to this sink instead of logging mails (restarted with the settings)
+            Map<String, String> smtp = Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
+                    "quarkus.mailer.port", String.valueOf(sink.port()), "quarkus.mailer.start-tls", "DISABLED",
+                    "meedoen.notification.email.rate", String.valueOf(RATE));
+            try {
+                smtp.forEach((k, v) -> stack.override(App.NOTIFICATION, k, v));
+                platform.stop(App.NOTIFICATION);
+                platform.start(App.NOTIFICATION);
+
+                StringBuilder csv = new StringBuilder(
+                        "tenantRef,name,email,street,houseNumber,postcode,city,language,preferredChannel,neighbourhoodCode,birthYear,householdType\n");
+                for (int i = 0; i < RECIPIENTS; i++) {
+                    csv.append("MAIL-%s-%d,Huurder %d,t%d.%s@example.nl,Teststraat,%d,1234 AB,Utrecht,nl,EMAIL,%s,1970,SINGLE\n"
+                            .formatted(run, i, i, i, run, 1 + i % 500, neighbourhood));
+                }
+                // Straight to notification-service: the gateway's routing table has no /api/v1/tenant-imports (yet).
+                String importId = platform.polling().baseUri(stack.url(App.NOTIFICATION)).contentType("text/csv")
+                        .body(csv.toString().getBytes(StandardCharsets.UTF_8)) // not logged: thousands of lines
+                        .post("/api/v1/tenant-imports").then().statusCode(202).extract().path("id");
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> "COMPLETED".equals(
+                        platform.polling().baseUri(stack.url(App.NOTIFICATION)).get("/api/v1/tenant-imports/{id}", importId)
+                                .then().extract().path("status")));
+
+                String mailingId = platform.api().body("""
+                        {"name":"kafka-outage-%s","templateKey":"consultation.invitation","purpose":"consultation",
+                         "data":{"consultationTitle":"Storingstest","goal":"meten","closesOn":"morgen","invitationUrl":"https://example.nl/s"},
+                         "audience":{"segment":{"neighbourhoodCode":["%s"]}}}""".formatted(run, neighbourhood))
+                        .post("/api/v1/mailings").then().statusCode(201).extract().path("id");
+                platform.api().body("{}").post("/api/v1/mailings/{id}/start", mailingId).then().statusCode(200);
+
+                await().atMost(Duration.ofSeconds(120)).until(() -> sink.messages() >= RECIPIENTS / 10);
+                stack.stopKafka();
+                int atStop = sink.messages();
+                try {
+                    Thread.sleep(3000); // the mailing goes on without the broker
+                } finally {
+                    stack.startKafka();
+                }
+                System.out.printf("[kafka outage] Kafka stopped after %d of %d messages; %d at the sink when it came back%n",
+                        atStop, RECIPIENTS, sink.messages());
+                assertTrue(atStop < RECIPIENTS, "the mailing was still running when Kafka stopped");
+
+                await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                        "COMPLETED".equals(platform.polling().get("/api/v1/mailings/{id}", mailingId).then().extract().path("status")));
+                Thread.sleep(1000); // a duplicate would arrive after the last original: give it the chance
+                List<String> wrong = new ArrayList<>();
+                for (int i = 0; i < RECIPIENTS; i++) {
+                    int got = sink.count("t%d.%s@example.nl".formatted(i, run));
+                    if (got != 1) {
+                        wrong.add("t" + i + ": " + got);
+                    }
+                }
+                assertEquals(List.of(), wrong, "recipients without exactly one message");
+                assertEquals(RECIPIENTS, sink.messages());
+                // the delivery events written while the broker was away leave the outbox once it is back
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> "0".equals(FaultTools.column(
+                        platform, "notification", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL").get(0)));
+            } finally {
+                smtp.keySet().forEach(k -> stack.override(App.NOTIFICATION, k, null));
+                platform.stop(App.NOTIFICATION);
+                platform.start(App.NOTIFICATION);
+            }
+        }
+    }
+
+    /** A minimal SMTP server that accepts every message and counts them per recipient (RCPT TO). */
+    static final class Sink implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+        private final Map<String, AtomicInteger> byRecipient = new ConcurrentHashMap<>();
+        private final AtomicInteger messages = new AtomicInteger();
+
+        Sink() throws IOException {
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket socket = server.accept();
+                        Thread session = new Thread(() -> session(socket), "smtp-sink-session");
+                        session.setDaemon(true);
+                        session.start();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "smtp-sink");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        int messages() {
+            return messages.get();
+        }
+
+        int count(String recipient) {
+            AtomicInteger n = byRecipient.get(recipient.toLowerCase());
+            return n == null ? 0 : n.get();
+        }
+
+        private void session(Socket socket) {
+            try (socket) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                OutputStream out = socket.getOutputStream();
+                reply(out, in, "220 sink ESMTP");
+                List<String> recipients = new ArrayList<>();
+                for (String line; (line = in.readLine()) != null; ) {
+                    String upper = line.toUpperCase();
+                    if (upper.startsWith("EHLO")) {
+                        reply(out, in, "250-sink\r\n250-PIPELINING\r\n250 8BITMIME");
+                    } else if (upper.startsWith("RCPT TO:")) {
+                        recipients.add(line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase());
+                        reply(out, in, "250 ok");
+                    } else if (upper.startsWith("DATA")) {
+                        reply(out, in, "354 go ahead");
+                        for (String data; (data = in.readLine()) != null && !data.equals("."); ) {
+                            // the content is not what this test checks
+                        }
+                        recipients.forEach(r -> byRecipient.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet());
+                        recipients.clear();
+                        messages.incrementAndGet();
+                        reply(out, in, "250 accepted");
+                    } else if (upper.startsWith("QUIT")) {
+                        reply(out, in, "221 bye");
+                        return;
+                    } else {
+                        if (upper.startsWith("RSET") || upper.startsWith("MAIL")) {
+                            recipients.clear();
+                        }
+                        reply(out, in, "250 ok");
+                    }
+                }
+            } catch (IOException e) {
+                // connection gone
+            }
+        }
+
+        /** Replies to pipelined commands go out together (RFC 2920). */
+        private static void reply(OutputStream out, BufferedReader in, String reply) throws IOException {
+            out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            if (!in.ready()) {
+                out.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+}
