@@ -124,8 +124,24 @@ public class ProblemMappers {
         return respond(status, title.toLowerCase().replace(' ', '-'), title, e.getMessage(), uri, null);
     }
 
+    /**
+     * SQLSTATEs of PostgreSQL refusing a value it cannot store (U+0000 in text, an over-long string, a number
+     * out of range): a caller's input that validation let through, so a 400, not a 500.
+     */
+    private static final java.util.Map<String, String> UNSTORABLE = java.util.Map.of(
+            "22021", "contains a character that cannot be stored (such as U+0000)",
+            "22P05", "contains a character that cannot be stored",
+            "22001", "holds a value that is too long",
+            "22003", "holds a number out of range");
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && UNSTORABLE.containsKey(sql.getSQLState())) {
+                LOG.warnf("input refused by the database (SQLSTATE %s); validation should catch it earlier", sql.getSQLState());
+                return respond(400, "unstorable-value", "Request is not valid", "the request " + UNSTORABLE.get(sql.getSQLState()), uri, null);
+            }
+        }
         LOG.error("unexpected failure", e);
         return respond(500, "internal", "Internal error", "the request could not be completed; quote the correlation id", uri, null);
     }
