@@ -98,5 +98,13 @@ class RecruitmentJourneyIT {
             assertEquals(signedUp.contains(ref) ? 1 : 0, outcomes, "outcome mails to " + ref);
         }
         assertEquals(Set.of(), Set.copyOf(selected.stream().filter(waitlisted::contains).toList()));
+
+        // a selected tenant declines: the seat goes to a waitlisted tenant of the same age band, who is mailed
+        String decliner = selected.get(0);
+        String replacement = platform.api().post(BASE + "/" + id + "/participants/" + decliner + "/decline").then().statusCode(200)
+                .extract().path("replacement");
+        assertTrue(waitlisted.contains(replacement), replacement + " from the waitlist " + waitlisted);
+        assertEquals(band.get(decliner), band.get(replacement));
+        Journeys.awaitMails(platform, List.of(replacement), "U bent gekozen voor " + title);
     }
 }
