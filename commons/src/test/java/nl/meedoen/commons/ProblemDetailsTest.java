@@ -87,6 +87,16 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aValueTheDatabaseCannotStoreIsA400ProblemNotA500() {
+        long before = count();
+        as("corporation").contentType(ContentType.JSON).body("{\"text\": \"a\\u0000b\"}") // U+0000: PostgreSQL text cannot hold it
+                .post("/test/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://meedoen.nl/problems/unstorable-value"));
+        assertEquals(before, count());
+    }
+
+    @Test
     void missingBodyIsA400() {
         as("corporation").contentType(ContentType.JSON).post("/test/notes")
                 .then().statusCode(400).contentType("application/problem+json");

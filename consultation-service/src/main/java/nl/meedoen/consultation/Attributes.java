@@ -28,7 +28,7 @@ public final class Attributes {
     }
 
     public static boolean known(String name) {
-        return COLUMNS.containsKey(name);
+        return name != null && COLUMNS.containsKey(name); // Map.of(...).containsKey(null) throws
     }
 
     public static String column(String name) {

@@ -20,12 +20,13 @@ public final class LocalStack {
 
     private static final String USAGE = """
             Usage:
-              meedoen run [--data DIR] [--base-port N] [--postgres-port N] [--kafka-port N]
+              meedoen run [--data DIR] [--base-port N] [--postgres-port N] [--kafka-port N] [--smtp-port N]
                   Starts PostgreSQL, Kafka, the four services and the gateway; Ctrl-C stops them.
                   --data DIR        data folder (default: <repo>/.local-data)
                   --base-port N     gateway on N, services on N+1..N+4 (default 8080)
                   --postgres-port N PostgreSQL (default 15432)
                   --kafka-port N    Kafka bootstrap on N, its controller on N+1 (default 19092)
+                  --smtp-port N     the SMTP server that receives every email (default 2525)
               meedoen token <role> [--data DIR]
                   Prints a JWT (valid 1 hour) for role corporation, tenant-organisation, survey-frontend or ops.
               meedoen seed-survey [--respondents N] [--data DIR] [--base-port N] [--postgres-port N]
@@ -56,6 +57,7 @@ public final class LocalStack {
         int postgresPort = Ports.DEFAULT_POSTGRES;
         int kafkaPort = Ports.DEFAULT_KAFKA;
         int respondents = 3;
+        int smtpPort = Ports.DEFAULT_SMTP;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> dataDir = Path.of(value(args, ++i, "--data"));
@@ -64,6 +66,7 @@ public final class LocalStack {
                 case "--postgres-port" -> postgresPort = port(value(args, ++i, "--postgres-port"));
                 case "--kafka-port" -> kafkaPort = port(value(args, ++i, "--kafka-port"));
                 case "--respondents" -> respondents = respondents(value(args, ++i, "--respondents"));
+                case "--smtp-port" -> smtpPort = port(value(args, ++i, "--smtp-port"));
                 case "-h", "--help", "help" -> {
                     System.out.print(USAGE);
                     return 0;
@@ -87,7 +90,7 @@ public final class LocalStack {
                 if (positional.size() > 1) {
                     throw new IllegalArgumentException("Unexpected argument " + positional.get(1));
                 }
-                yield runStack(new Stack.Settings(repoRoot, dataDir, Ports.of(basePort, postgresPort, kafkaPort), true,
+                yield runStack(new Stack.Settings(repoRoot, dataDir, Ports.of(basePort, postgresPort, kafkaPort, smtpPort), true,
                         Duration.ofSeconds(120)));
             }
             case "token" -> {
@@ -201,6 +204,8 @@ public final class LocalStack {
         out.append(String.format("  %-22s %s  (user postgres, no password; also %s)%n", "PostgreSQL",
                 stack.jdbcUrl("notification"), String.join(", ", Stack.DATABASES.subList(1, Stack.DATABASES.size()))));
         out.append(String.format("  %-22s %s%n", "Kafka bootstrap", stack.kafkaBootstrapServers()));
+        out.append(String.format("  %-22s localhost:%d  (every email; one line per mail in %s)%n", "SMTP server",
+                s.ports().smtp(), stack.log(App.GATEWAY).resolveSibling("smtp.log")));
         out.append("\nA token (valid 1 hour; roles corporation, tenant-organisation, survey-frontend, ops):\n");
         String dataOption = s.dataDir().equals(s.repoRoot().resolve(".local-data")) ? "" : " --data " + s.dataDir();
         out.append("  ./meedoen token corporation").append(dataOption).append("\n");

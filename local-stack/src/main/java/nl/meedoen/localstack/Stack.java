@@ -72,6 +72,7 @@ public final class Stack implements AutoCloseable {
     private FileLock lock;
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private SmtpSink smtp;
     private DevTokens tokens;
     private Path publicKey;
     private String householdSecret;
@@ -121,6 +122,11 @@ public final class Stack implements AutoCloseable {
         return "localhost:" + settings.ports().kafka();
     }
 
+    /** The SMTP server notification-service delivers to: every mail the platform sent, to inspect. */
+    public SmtpSink smtp() {
+        return smtp;
+    }
+
     public Path log(App app) {
         return logs.resolve(app.module + ".log");
     }
@@ -156,6 +162,11 @@ public final class Stack implements AutoCloseable {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
             say("PostgreSQL ready on port " + settings.ports().postgres() + " (" + String.join(", ", DATABASES) + ")");
+            Files.deleteIfExists(logs.resolve("smtp.log"));
+            SmtpSink sink = new SmtpSink(settings.ports().smtp(), logs.resolve("smtp.log"));
+            sink.start();
+            register(() -> smtp = sink, sink::close);
+            say("SMTP server ready on port " + settings.ports().smtp() + " (mails logged to " + logs.resolve("smtp.log") + ")");
 
             for (App app : App.values()) {
                 Files.deleteIfExists(log(app)); // each run starts with fresh logs
@@ -359,8 +370,10 @@ public final class Stack implements AutoCloseable {
             long deadline = System.nanoTime() + STOP_GRACE.toNanos();
             running.forEach(child -> child.awaitExit(deadline));
             children.clear();
+            quietly("SMTP", smtp);
             quietly("Kafka", kafka);
             quietly("PostgreSQL", postgres);
+            smtp = null;
             kafka = null;
             postgres = null;
             if (lock != null) { // without the lock the data folder (and its pid file) belongs to another launcher
@@ -444,8 +457,10 @@ public final class Stack implements AutoCloseable {
             props.put("meedoen.household-key.secret", householdSecret);
             props.put("meedoen.notification.link-secret", linkSecret);
             props.put("meedoen.notification.public-base-url", gatewayUrl());
-            // No SMTP server locally: the mailer logs each email to notification-service.log instead.
-            props.put("quarkus.mailer.mock", "true");
+            // The launcher's own SMTP server (SmtpSink): every email really goes over SMTP.
+            props.put("quarkus.mailer.host", "127.0.0.1");
+            props.put("quarkus.mailer.port", String.valueOf(settings.ports().smtp()));
+            props.put("quarkus.mailer.start-tls", "DISABLED");
         }
         if (app == App.CONSULTATION) {
             props.put("meedoen.consultation.token-secret", consultationTokenSecret);
@@ -534,6 +549,7 @@ public final class Stack implements AutoCloseable {
         settings.ports().http().forEach((app, port) -> wanted.put(port, app.module));
         wanted.put(settings.ports().kafka(), "Kafka");
         wanted.put(settings.ports().kafkaController(), "Kafka controller");
+        wanted.put(settings.ports().smtp(), "SMTP");
         // An orphaned PostgreSQL of this data folder holds its port; startPersistent stops it first.
         if (!Files.exists(settings.dataDir().resolve("postgres/postmaster.pid"))) {
             wanted.put(settings.ports().postgres(), "PostgreSQL");
@@ -544,7 +560,7 @@ public final class Stack implements AutoCloseable {
                 socket.bind(new InetSocketAddress(port));
             } catch (IOException e) {
                 throw new IllegalStateException("Port " + port + " (" + what + ") is already in use by another program."
-                        + " Stop that program or choose other ports (--base-port, --postgres-port, --kafka-port).");
+                        + " Stop that program or choose other ports (--base-port, --postgres-port, --kafka-port, --smtp-port).");
             }
         });
     }

@@ -87,6 +87,26 @@ public final class Platform implements AutoCloseable {
                 .contentType("application/json").accept("application/json");
     }
 
+    /** A request to the gateway as a client of {@code role} with its own client id (tenant organisations are told apart by it). */
+    public RequestSpecification as(String client, String role) {
+        return anonymous().header("Authorization", "Bearer " + stack().tokens().token(client, role));
+    }
+
+    /** A development JWT for the role (client id {@code <role>-client}). */
+    public String token(String role) {
+        return stack().tokens().tokenForRole(role);
+    }
+
+    /** The SMTP server every email of the platform goes to. */
+    public SmtpSink smtp() {
+        return stack().smtp();
+    }
+
+    /** A connection to a service's own database (user postgres, no password), for checks a test cannot make through the API. */
+    public java.sql.Connection database(String name) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(stack().jdbcUrl(name), nl.meedoen.devinfra.PostgresServer.USER, "");
+    }
+
     public void stop(App app) {
         stack().stop(app);
     }

@@ -61,7 +61,11 @@ class RecruitmentFlowTest {
         assertEquals(12, outreach.size());
         assertFalse(outreach.stream().anyMatch(r -> r.key().equals(p + "other")), "ineligible tenant not mailed");
         var mine = outreach.stream().filter(r -> r.key().equals(p + "0")).findFirst().orElseThrow();
-        String url = JsonPath.from(mine.value()).getString("data.signupUrl");
+        // every placeholder of notification-service's template is there (it refuses a message that lacks one)
+        for (String key : List.of("campaignTitle", "description", "signUpDeadline", "signUpUrl")) {
+            assertNotNull(JsonPath.from(mine.value()).getString("data." + key), key + " in " + mine.value());
+        }
+        String url = JsonPath.from(mine.value()).getString("data.signUpUrl");
         String token = url.substring(url.indexOf("token=") + 6);
         assertTrue(token.length() >= 43, "256-bit token");
 
@@ -145,6 +149,11 @@ class RecruitmentFlowTest {
         var outcomes = Fixtures.await(messages, r -> r.value() != null && r.value().contains("recruitment:" + id + ":recruitment.draw-"), 11);
         assertEquals(11, outcomes.size());
         assertEquals(4, outcomes.stream().filter(r -> r.value().contains("\"recruitment.draw-selected\"")).count());
+        // the placeholders the templates require: next steps for the selected, the place on the waitlist
+        outcomes.stream().filter(r -> r.value().contains("\"recruitment.draw-selected\""))
+                .forEach(r -> assertTrue(JsonPath.from(r.value()).getString("data.nextSteps").contains("Buurthuis"), r.value()));
+        outcomes.stream().filter(r -> r.value().contains("\"recruitment.draw-waitlisted\""))
+                .forEach(r -> assertTrue(JsonPath.from(r.value()).getString("data.waitlistPosition").matches("[1-4]"), r.value()));
 
         // decline → replacement from the waitlist with the same age band (quotas 2/2)
         String decliner = selected.get(0);

@@ -124,6 +124,16 @@ public class ProblemMappers {
         return respond(status, title.toLowerCase().replace(' ', '-'), title, e.getMessage(), uri, null);
     }
 
+    /**
+     * SQLSTATEs of PostgreSQL refusing a value it cannot store (U+0000 in text, an over-long string, a number
+     * out of range): a caller's input that validation let through, so a 400, not a 500.
+     */
+    private static final java.util.Map<String, String> UNSTORABLE = java.util.Map.of(
+            "22021", "contains a character that cannot be stored (such as U+0000)",
+            "22P05", "contains a character that cannot be stored",
+            "22001", "holds a value that is too long",
+            "22003", "holds a number out of range");
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String sqlState = sqlStateOf(e);
@@ -137,6 +147,10 @@ public class ProblemMappers {
             LOG.warnf("database unavailable (SQLState %s): %s", sqlState, e.toString());
             return builder(503, "unavailable", "Service unavailable", "the database is not reachable right now; retry shortly",
                     uri, null).header(HttpHeaders.RETRY_AFTER, "2").build();
+        }
+        if (sqlState != null && UNSTORABLE.containsKey(sqlState)) {
+            LOG.warnf("input refused by the database (SQLSTATE %s); validation should catch it earlier", sqlState);
+            return respond(400, "unstorable-value", "Request is not valid", "the request " + UNSTORABLE.get(sqlState), uri, null);
         }
         LOG.error("unexpected failure", e);
         return respond(500, "internal", "Internal error", "the request could not be completed; quote the correlation id", uri, null);

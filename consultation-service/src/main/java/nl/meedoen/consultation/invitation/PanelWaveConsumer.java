@@ -68,7 +68,8 @@ public class PanelWaveConsumer {
             throw new MalformedEventException("no consultation " + id);
         }
         Dtos.Audience audience = json.read(c.audience, Dtos.Audience.class);
-        if (!"PANEL_WAVE".equals(audience.type()) || !audience.panelId().equals(wave.panelId()) || !audience.waveId().equals(wave.waveId())) {
+        if (!"PANEL_WAVE".equals(audience.type()) || !audience.panelId().equals(wave.panelId())
+                || audience.waveId() != null && !audience.waveId().equals(wave.waveId())) {
             throw new MalformedEventException("consultation " + id + " does not ask panel " + wave.panelId() + " wave " + wave.waveId());
         }
         if (!c.is(Consultation.Status.DRAFT) && !c.is(Consultation.Status.OPEN)) {
@@ -78,6 +79,9 @@ public class PanelWaveConsumer {
             if (ref == null || !ConsultationService.TENANT_REF.matcher(ref).matches()) {
                 throw new MalformedEventException("not a tenantRef: " + ref);
             }
+        }
+        if (audience.waveId() == null) { // the first wave launched for it is its wave from now on
+            c.audience = json.write(new Dtos.Audience(audience.type(), audience.filter(), null, audience.panelId(), wave.waveId()));
         }
         em.createNativeQuery("INSERT INTO audience_member (consultation_id, tenant_ref) SELECT ?1, unnest(cast(?2 AS text[])) ON CONFLICT DO NOTHING")
                 .setParameter(1, id).setParameter(2, wave.tenantRefs().toArray(new String[0])).executeUpdate();

@@ -235,8 +235,10 @@ public class ConsultationService {
         if (list != (a.tenantRefs() != null)) {
             errors.add(new Problem.FieldError("audience.tenantRefs", list ? "a LIST needs tenantRefs" : "only a LIST has tenantRefs"));
         }
-        if (wave != (a.panelId() != null && a.waveId() != null) || (!wave && (a.panelId() != null || a.waveId() != null))) {
-            errors.add(new Problem.FieldError("audience.waveId", wave ? "a PANEL_WAVE needs panelId and waveId" : "only a PANEL_WAVE has panelId and waveId"));
+        // The waveId may be left out: panel-service assigns it when it launches the wave for this consultation.
+        if (wave != (a.panelId() != null) || (!wave && a.waveId() != null)) {
+            errors.add(new Problem.FieldError(wave ? "audience.panelId" : "audience.waveId",
+                    wave ? "a PANEL_WAVE needs panelId" : "only a PANEL_WAVE has panelId and waveId"));
         }
         if (segment && a.filter() != null) {
             if (a.filter().isEmpty()) {

@@ -27,7 +27,7 @@ public final class Dtos {
                     example = "{\"neighbourhoodCode\":[\"BU03440101\"],\"ageBand\":[\"18-34\",\"35-49\"]}") Map<String, List<String>> filter,
             @Size(max = 200_000) @Schema(description = "LIST: the tenantRefs to invite (write-only)") List<String> tenantRefs,
             @Schema(description = "PANEL_WAVE: the panel") String panelId,
-            @Schema(description = "PANEL_WAVE: the wave") String waveId) {
+            @Schema(description = "PANEL_WAVE: the wave; leave it out to take the wave panel-service launches for this consultation") String waveId) {
     }
 
     @Schema(name = "AudienceView")

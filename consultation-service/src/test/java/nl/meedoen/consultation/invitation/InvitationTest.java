@@ -100,4 +100,22 @@ class InvitationTest {
             assertEquals(1, Events.await(dlq, r -> r.value().contains("other-wave"), 1, Duration.ofSeconds(20)).size());
         }
     }
+
+    @Test
+    void aPanelWaveAudienceWithoutWaveIdTakesTheWavePanelServiceLaunches() {
+        // panel-service assigns the wave id at launch, after the consultation exists
+        List<String> wave = List.of(Api.prefix() + "-w1");
+        String id = Api.ready("SURVEY", Api.SURVEY, Map.of("type", "PANEL_WAVE", "panelId", "panel-2"), "PSEUDONYMOUS");
+        String waveId = "wave-" + Api.prefix();
+        Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-2", PanelWaveLaunchedV1.TYPE, Api.write(new PanelWaveLaunchedV1("panel-2", waveId, id, wave)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as("ops").get(BASE + "/" + id).jsonPath().getInt("audience.listSize") == 1);
+        as("ops").get(BASE + "/" + id).then().body("audience.waveId", org.hamcrest.Matchers.equalTo(waveId));
+        // from then on another wave for it is refused
+        try (var dlq = Events.consumer(PanelWaveLaunchedV1.TOPIC + ".dlq")) {
+            Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-2", PanelWaveLaunchedV1.TYPE,
+                    Api.write(new PanelWaveLaunchedV1("panel-2", "second-" + waveId, id, List.of(Api.prefix() + "-w2"))));
+            assertEquals(1, Events.await(dlq, r -> r.value().contains("second-" + waveId), 1, Duration.ofSeconds(20)).size());
+        }
+        as("ops").get(BASE + "/" + id).then().body("audience.listSize", org.hamcrest.Matchers.equalTo(1));
+    }
 }

@@ -58,7 +58,7 @@ class LifecycleTest {
             "{\"kind\":\"SURVEY\",\"title\":{\"en\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"}}", // no Dutch title
             "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"SEGMENT\",\"filter\":{\"shoeSize\":[\"42\"]}}}",
             "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"LIST\"}}",
-            "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"PANEL_WAVE\",\"panelId\":\"p\"}}",
+            "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"PANEL_WAVE\",\"waveId\":\"w\"}}", // no panel
             "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"},\"closesAt\":\"2001-01-01T00:00:00Z\"}",
             "{\"kind\":\"SURVEY\",\"languages\":[\"dutch\"],\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"}}",
             "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"audience\":{\"type\":\"ALL\"}}",  // no anonymity

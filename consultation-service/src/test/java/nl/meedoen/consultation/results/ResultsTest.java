@@ -84,6 +84,8 @@ class ResultsTest {
                 .body("against", equalTo("population"));
         as("ops").get(BASE + "/" + id + "/results/representativeness?against=moon").then().statusCode(400);
         as("ops").get(BASE + "/" + id + "/results/breakdown?attribute=shoeSize").then().statusCode(400).body("errors.field", hasItem("attribute"));
+        as("ops").get(BASE + "/" + id + "/results/breakdown").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("attribute")); // no attribute at all
         as("ops").get(BASE + "/" + id + "/results?weightBy=shoeSize").then().statusCode(400);
 
         // the results are counters: they do not need the responses any more

@@ -55,7 +55,7 @@ public class MailingService {
         if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
             errors.add(new Problem.FieldError("name", "1 to 200 characters"));
         }
-        if (!PURPOSES.contains(r.purpose())) {
+        if (r.purpose() == null || !PURPOSES.contains(r.purpose())) { // List.of(...).contains(null) throws
             errors.add(new Problem.FieldError("purpose", "must be one of " + PURPOSES));
         }
         if (r.channel() != null && !List.of("EMAIL", "LETTER").contains(r.channel())) {

@@ -145,7 +145,7 @@ public class MessageService {
         if (r.tenantRef() == null || !TENANT_REF.matcher(r.tenantRef()).matches()) {
             errors.add(new Problem.FieldError("tenantRef", "1 to 64 letters, digits or . _ -"));
         }
-        if (!PURPOSES.contains(r.purpose())) {
+        if (r.purpose() == null || !PURPOSES.contains(r.purpose())) { // List.of(...).contains(null) throws
             errors.add(new Problem.FieldError("purpose", "must be one of " + PURPOSES));
         }
         if (r.channel() != null && !Objects.equals(r.channel(), MessageRequestV1.EMAIL) && !Objects.equals(r.channel(), MessageRequestV1.LETTER)) {

@@ -173,6 +173,8 @@ class MailingTest {
                 .post("/api/v1/mailings").then().statusCode(422).body("errors.field", hasItem("data.goal"));
         as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{\"shoeSize\":[\"42\"]}}")).post("/api/v1/mailings")
                 .then().statusCode(400);
+        as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{}}").replace("\"purpose\":\"consultation\",", ""))
+                .post("/api/v1/mailings").then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("purpose"));
         String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + newNeighbourhood() + "\"]}}"));
         as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + id + "/pause").then().statusCode(409);
         as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + UUID.randomUUID() + "/start").then().statusCode(404);

@@ -145,6 +145,8 @@ class MessageApiTest {
                 .body("errors.field", hasItem("data.invitationUrl"));
         send(invitation(requestId, ref).replace("\"consultation\"", "\"marketing\"")).then().statusCode(422)
                 .body("errors.field", hasItem("purpose"));
+        send(invitation(requestId, ref).replace("\"purpose\":\"consultation\",", "")).then().statusCode(422) // no purpose at all
+                .contentType("application/problem+json").body("errors.field", hasItem("purpose"));
         send(invitation(requestId, ref).replace("\"purpose\"", "\"channel\":\"PIGEON\",\"purpose\"")).then().statusCode(422)
                 .body("errors.field", hasItem("channel"));
         send("{\"tenantRef\":").then().statusCode(400).contentType("application/problem+json");

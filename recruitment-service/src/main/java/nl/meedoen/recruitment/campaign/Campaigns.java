@@ -101,7 +101,7 @@ public class Campaigns {
         if (in.form() == null || Arrays.stream(Form.values()).noneMatch(f -> f.name().equals(in.form()))) {
             errors.add(new Problem.FieldError("form", "one of " + Arrays.toString(Form.values())));
         }
-        if (!PARTIES.contains(in.organiserParty())) {
+        if (in.organiserParty() == null || !PARTIES.contains(in.organiserParty())) { // List.of(...).contains(null) throws
             errors.add(new Problem.FieldError("organiserParty", "corporation or tenant-organisation"));
         }
         if (blank(in.title())) {

@@ -170,21 +170,38 @@ public class Draws {
             Signup.Outcome o = selected.contains(id) ? Signup.Outcome.SELECTED
                     : waitlist.contains(id) ? Signup.Outcome.WAITLISTED : Signup.Outcome.NOT_SELECTED;
             s.outcome = o.name();
-            messages.add(outcome(c, s, o));
+            messages.add(outcome(c, s, o, waitlist.indexOf(id) + 1));
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
         campaigns.publish(c, RecruitmentEventV1.DRAW_COMPLETED, null, null, d.commitment, null);
         return out(c, d, drawn);
     }
 
-    private static MessageRequestV1 outcome(Campaign c, Signup s, Signup.Outcome o) {
+    /** The outcome message with the placeholders its notification-service template requires (a missing one is refused there). */
+    private static MessageRequestV1 outcome(Campaign c, Signup s, Signup.Outcome o, int waitlistPosition) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("campaignTitle", c.title);
+        data.put("theme", c.theme);
         String template = switch (o) {
-            case SELECTED -> "recruitment.draw-selected";
-            case WAITLISTED -> "recruitment.draw-waitlisted";
+            case SELECTED -> {
+                data.put("nextSteps", nextSteps(c));
+                yield "recruitment.draw-selected";
+            }
+            case WAITLISTED -> {
+                data.put("waitlistPosition", String.valueOf(waitlistPosition));
+                yield "recruitment.draw-waitlisted";
+            }
             default -> "recruitment.draw-not-selected";
         };
         return new MessageRequestV1("recruitment:" + c.id + ":" + template + ":" + s.tenantRef, s.tenantRef,
-                MessageRequestV1.SERVICE, template, Map.of("campaignTitle", c.title, "theme", c.theme), null);
+                MessageRequestV1.SERVICE, template, data, null);
+    }
+
+    /** The first session (time and place or link): what a selected tenant needs to know next. */
+    private static String nextSteps(Campaign c) {
+        return nl.meedoen.recruitment.campaign.CampaignSession.of(c.id).stream().findFirst()
+                .map(first -> first.startsAt + " " + (first.place != null ? first.place : first.onlineLink))
+                .orElse("-");
     }
 
     public DrawOut get(UUID campaignId) {
@@ -242,7 +259,7 @@ public class Draws {
             Signup next = Signup.findById(UUID.fromString(r.replacement()));
             next.outcome = Signup.Outcome.SELECTED.name();
             replacementRef = next.tenantRef;
-            MessageRequestV1 m = outcome(c, next, Signup.Outcome.SELECTED);
+            MessageRequestV1 m = outcome(c, next, Signup.Outcome.SELECTED, 0);
             outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, next.tenantRef,
                     new MessageRequestV1(m.requestId() + ":replacement", m.tenantRef(), m.purpose(), m.templateKey(), m.data(), m.channel()));
         }

@@ -94,11 +94,13 @@ public class Signups {
             inv.createdAt = now;
             inv.persist();
             Map<String, Object> data = new LinkedHashMap<>();
+            // the placeholders of notification-service's recruitment.outreach template (a missing one is refused there)
             data.put("campaignTitle", c.title);
+            data.put("description", c.theme);
+            data.put("signUpDeadline", c.signupCloses.toString());
+            data.put("signUpUrl", signupUrl + token);
             data.put("theme", c.theme);
             data.put("form", c.form);
-            data.put("signupCloses", c.signupCloses.toString());
-            data.put("signupUrl", signupUrl + token);
             messages.add(new MessageRequestV1("recruitment:" + c.id + ":outreach:" + src + ":" + m.tenantRef, m.tenantRef,
                     MessageRequestV1.RECRUITMENT, "recruitment.outreach", data,
                     src == Signup.Source.LETTER ? MessageRequestV1.LETTER : MessageRequestV1.EMAIL));
@@ -160,7 +162,7 @@ public class Signups {
         campaigns.publish(c, RecruitmentEventV1.SIGNUP_RECEIVED, tenantRef, source.name(), null, null);
         outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, tenantRef, new MessageRequestV1(
                 "recruitment:" + c.id + ":signup-confirmation:" + tenantRef, tenantRef, MessageRequestV1.SERVICE,
-                "recruitment.signup-confirmation", Map.of("campaignTitle", c.title), null));
+                "recruitment.signup-confirmation", Map.of("campaignTitle", c.title, "drawDate", c.signupCloses.plusDays(1).toString()), null));
         return s;
     }
 

@@ -44,6 +44,10 @@ class CampaignApiTest {
         body = new HashMap<>(Fixtures.campaign("WORK_GROUP", "corporation", 5, "C-1", "NONE", 0));
         body.remove("termEnd");
         as("corporation").body(body).post(BASE).then().statusCode(400).body("errors.field", hasItem("termEnd"));
+        body = new HashMap<>(Fixtures.campaign("WORK_GROUP", "corporation", 5, "C-1", "NONE", 0));
+        body.remove("organiserParty");
+        as("corporation").body(body).post(BASE).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("organiserParty"));
         as("corporation").body("{\"form\":").post(BASE).then().statusCode(400).contentType("application/problem+json");
     }
 

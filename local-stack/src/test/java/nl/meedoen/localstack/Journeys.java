@@ -1,0 +1,110 @@
+package nl.meedoen.localstack;
+
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** What the journey tests share: tenants in the register, waiting for read models, mails at the SMTP server. */
+final class Journeys {
+
+    /** Generous: the machine running the tests may be busy (five JVMs, PostgreSQL and Kafka). */
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private Journeys() {
+    }
+
+    /** A short random tag for names that must not clash with other tests on the same platform. */
+    static String tag() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A random CBS neighbourhood code, so a segment holds only this test's tenants. */
+    static String neighbourhood() {
+        return "BU" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** The mail address a journey's tenant gets: unique, so the SMTP server's mails tell tenants apart. */
+    static String email(String tenantRef) {
+        return tenantRef.toLowerCase() + "@example.nl";
+    }
+
+    /** Registers a tenant at notification-service (the only place with contact data) and returns its ref. */
+    static String register(Platform platform, String ref, String complexId, String neighbourhood, int birthYear, int houseNumber) {
+        String body = """
+                {"name":"Huurder %s","email":"%s",\
+                "address":{"street":"Dorpsstraat","houseNumber":%d,"postcode":"1234 AB","city":"Utrecht"},\
+                "language":"nl","preferredChannel":"EMAIL",\
+                "profile":{"complexId":"%s","neighbourhoodCode":"%s","birthYear":%d,"householdType":"SINGLE",\
+                "tenancyStart":"2015-03-01","dwellingType":"APARTMENT"}}""".formatted(ref, email(ref), houseNumber, complexId, neighbourhood, birthYear);
+        platform.api().body(body).put("/api/v1/tenants/{tenantRef}", ref).then().statusCode(201);
+        return ref;
+    }
+
+    /** A focus group of the corporation for the tenants of one complex, sign-ups open now, one session ahead. */
+    static String campaign(String title, int seats, String complexId) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        return """
+                {"form":"FOCUS_GROUP","organiserParty":"corporation","title":"%s","theme":"Onderhoud","seats":%d,
+                 "signupOpens":"%s","signupCloses":"%s","termEnd":"%s",
+                 "eligibility":[{"attribute":"complexId","values":["%s"]}],
+                 "sessions":[{"startsAt":"%sT19:00:00+01:00","place":"Buurthuis"}],
+                 "compensation":{"type":"NONE","amountCents":0}}""".formatted(title, seats, today.minusDays(1), today.plusDays(10),
+                today.plusYears(1), complexId, today.plusDays(20));
+    }
+
+    /** Waits until a service's population read model (consultations, panels or campaigns) holds every tenant. */
+    static void awaitPopulation(Platform platform, String resource, List<String> refs) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (String ref : refs) {
+                platform.polling().get("/api/v1/" + resource + "/population/members/{tenantRef}", ref).then().statusCode(200);
+            }
+        });
+    }
+
+    /** Waits for a mail to each tenant whose subject contains the text; tenantRef → mail. */
+    static Map<String, SmtpSink.Mail> awaitMails(Platform platform, List<String> refs, String subject) {
+        Map<String, SmtpSink.Mail> found = new LinkedHashMap<>();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (String ref : refs) {
+                if (!found.containsKey(ref)) {
+                    mailsTo(platform, ref, subject).stream().findFirst().ifPresent(m -> found.put(ref, m));
+                }
+            }
+            List<String> missing = new ArrayList<>(refs);
+            missing.removeAll(found.keySet());
+            if (!missing.isEmpty()) {
+                throw new AssertionError("no mail with subject '" + subject + "' yet for " + missing);
+            }
+        });
+        return found;
+    }
+
+    static List<SmtpSink.Mail> mailsTo(Platform platform, String ref, String subject) {
+        return platform.smtp().mailsTo(email(ref)).stream().filter(m -> m.subject() != null && m.subject().contains(subject)).toList();
+    }
+
+    /** The first capture group of the pattern in the mail's text (the personal token in a link). */
+    static String find(SmtpSink.Mail mail, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(mail.text());
+        if (!m.find()) {
+            throw new AssertionError("no " + regex + " in the mail to " + mail.to() + ":\n" + mail.text());
+        }
+        return m.group(1);
+    }
+
+    /** A request through the gateway without a bearer token: the tenant, who holds only a personal link. */
+    static RequestSpecification tenant(Platform platform) {
+        return given().baseUri(platform.gatewayUrl()).contentType("application/json").accept("application/json");
+    }
+}

@@ -1,0 +1,110 @@
+package nl.meedoen.localstack;
+
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 5 end to end through the gateway: a campaign with age-band quotas, the outreach mailed over
+ * SMTP, sign-ups with the token from the mail, a committed draw with a seed given afterwards, the
+ * draw verified through the API, and the outcome mails (selected, waitlisted) at the SMTP server.
+ */
+@ExtendWith(PlatformExtension.class)
+class RecruitmentJourneyIT {
+
+    static final String BASE = "/api/v1/campaigns";
+
+    @Test
+    void campaignOutreachSignUpsVerifiableDrawAndOutcomesMailed(Platform platform) {
+        String tag = Journeys.tag();
+        String complex = "C-" + tag;
+        List<String> refs = new ArrayList<>();
+        Map<String, String> band = new HashMap<>();
+        for (int i = 0; i < 8; i++) {
+            boolean young = i % 2 == 0;
+            String ref = Journeys.register(platform, "RJ-" + tag + "-" + i, complex, Journeys.neighbourhood(), young ? 1995 : 1980, 20 + i);
+            refs.add(ref);
+            band.put(ref, young ? "18-34" : "35-49");
+        }
+        Journeys.awaitPopulation(platform, "campaigns", refs);
+
+        String title = "Klankbord " + tag;
+        String id = platform.api().body(Journeys.campaign(title, 4, complex))
+                .post(BASE).then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
+        platform.api().post(BASE + "/" + id + "/open").then().statusCode(200).body("status", equalTo("OPEN"));
+        platform.api().body(Map.of("source", "MAILING")).post(BASE + "/" + id + "/outreach").then().statusCode(200)
+                .body("eligible", equalTo(8)).body("messaged", equalTo(8));
+
+        // the outreach arrives by mail with a personal sign-up link
+        Map<String, SmtpSink.Mail> outreach = Journeys.awaitMails(platform, refs, "Gezocht: huurders voor " + title);
+        // six sign up through their link (no bearer token: the link is the credential)
+        List<String> signedUp = refs.subList(0, 6);
+        for (String ref : signedUp) {
+            String token = Journeys.find(outreach.get(ref), "token=([A-Za-z0-9_-]{43,})");
+            Journeys.tenant(platform).body(Map.of("token", token, "motivation", "Ik wil meedenken"))
+                    .post(BASE + "/token-signups").then().statusCode(201)
+                    .body("tenantRef", equalTo(ref)).body("source", equalTo("MAILING"));
+        }
+        Journeys.tenant(platform).body(Map.of("token", Journeys.find(outreach.get(refs.get(0)), "token=([A-Za-z0-9_-]{43,})")))
+                .post(BASE + "/token-signups").then().statusCode(409).contentType(startsWith("application/problem+json"));
+        platform.api().get(BASE + "/" + id + "/conversion").then().statusCode(200)
+                .body("bySource.find { it.source == 'MAILING' }.reached", equalTo(8))
+                .body("bySource.find { it.source == 'MAILING' }.signedUp", equalTo(6));
+
+        // phase (a): close and commit to the inputs; phase (b): the seed rolled afterwards
+        platform.api().post(BASE + "/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
+        String commitment = platform.api().body(Map.of("algorithm", "leximin", "householdRule", true, "quotas", List.of(
+                        Map.of("attribute", "ageBand", "value", "18-34", "min", 2, "max", 2),
+                        Map.of("attribute", "ageBand", "value", "35-49", "min", 2, "max", 2))))
+                .post(BASE + "/" + id + "/draw/commit").then().statusCode(201)
+                .body("commitment", matchesPattern("[0-9a-f]{64}")).body("poolSize", equalTo(6))
+                .extract().path("commitment");
+        JsonPath drawn = platform.api().body(Map.of("seed", "4-2-6-1-3")).post(BASE + "/" + id + "/draw/seed")
+                .then().statusCode(200).body("seed", equalTo("4-2-6-1-3")).extract().jsonPath();
+        List<Map<String, Object>> participants = drawn.getList("participants");
+        List<String> selected = participants.stream().filter(p -> "SELECTED".equals(p.get("outcome"))).map(p -> (String) p.get("tenantRef")).toList();
+        List<String> waitlisted = participants.stream().filter(p -> "WAITLISTED".equals(p.get("outcome"))).map(p -> (String) p.get("tenantRef")).toList();
+        assertEquals(4, selected.size(), participants.toString());
+        assertEquals(2, selected.stream().filter(r -> band.get(r).equals("18-34")).count(), "quota 18-34: " + selected);
+        assertEquals(2, waitlisted.size(), participants.toString());
+        assertTrue(signedUp.containsAll(selected) && signedUp.containsAll(waitlisted));
+
+        // anyone can re-check the draw from its record; a changed seed does not match
+        String record = platform.api().get(BASE + "/" + id + "/draw/record").then().statusCode(200).extract().asString();
+        platform.api().queryParam("commitment", commitment).body(record).post(BASE + "/draws/verify").then().statusCode(200)
+                .body("match", equalTo(true));
+        platform.api().body(record.replace("\"4-2-6-1-3\"", "\"4-2-6-1-4\"")).post(BASE + "/draws/verify").then().statusCode(200)
+                .body("match", equalTo(false));
+
+        // the outcomes arrive by mail: selected and waitlisted each get theirs, the two who did not sign up nothing
+        Journeys.awaitMails(platform, selected, "U bent gekozen voor " + title);
+        Journeys.awaitMails(platform, waitlisted, "U staat op de wachtlijst voor " + title);
+        for (String ref : refs) {
+            long outcomes = platform.smtp().mailsTo(Journeys.email(ref)).stream()
+                    .filter(m -> m.subject().endsWith(title) && !m.subject().startsWith("Gezocht") && !m.subject().startsWith("Uw aanmelding"))
+                    .count();
+            assertEquals(signedUp.contains(ref) ? 1 : 0, outcomes, "outcome mails to " + ref);
+        }
+        assertEquals(Set.of(), Set.copyOf(selected.stream().filter(waitlisted::contains).toList()));
+
+        // a selected tenant declines: the seat goes to a waitlisted tenant of the same age band, who is mailed
+        String decliner = selected.get(0);
+        String replacement = platform.api().post(BASE + "/" + id + "/participants/" + decliner + "/decline").then().statusCode(200)
+                .extract().path("replacement");
+        assertTrue(waitlisted.contains(replacement), replacement + " from the waitlist " + waitlisted);
+        assertEquals(band.get(decliner), band.get(replacement));
+        Journeys.awaitMails(platform, List.of(replacement), "U bent gekozen voor " + title);
+    }
+}
