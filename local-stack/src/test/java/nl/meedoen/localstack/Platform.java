@@ -86,6 +86,21 @@ public final class Platform implements AutoCloseable {
                 .contentType("application/json").accept("application/json");
     }
 
+    /** A token of the development issuer for a client {@code <role>-client} with that one role. */
+    public String tokenFor(String role) {
+        return stack().tokens().tokenForRole(role);
+    }
+
+    /** JDBC URL of one service's database on the stack's PostgreSQL (user {@code postgres}, no password). */
+    public String jdbcUrl(String database) {
+        return stack().jdbcUrl(database);
+    }
+
+    /** The log file of one application of the running stack. */
+    public java.nio.file.Path log(App app) {
+        return stack().log(app);
+    }
+
     public void stop(App app) {
         stack().stop(app);
     }
