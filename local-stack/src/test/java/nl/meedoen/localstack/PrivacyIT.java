@@ -29,8 +29,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Privacy guarantees of the running platform: personal contact data has one home (notification),
- * it never reaches a log, reading or erasing it is audited, and the development token issuer is
- * refused outside the local profile.
+ * it never reaches a log, one call answers the right of access, reading or erasing it is audited, and
+ * the development token issuer is refused outside the local profile.
  */
 @ExtendWith(PlatformExtension.class)
 class PrivacyIT {
@@ -92,6 +92,16 @@ class PrivacyIT {
         // The profile reaches the other services, then the erasure removes it everywhere.
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 platform.polling().get("/api/v1/panels/population/members/" + ref).statusCode() == 200);
+        // Right of access: one call, through the gateway, answers what every service holds.
+        JsonPath access = platform.api().header("X-Correlation-Id", correlationId + "-access").get("/api/v1/data-subjects/" + ref)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(ref, access.getString("tenantRef"));
+        assertEquals(email, access.getString("services.notification.tenant[0].email"));
+        for (String service : List.of("consultation", "panel", "recruitment")) {
+            assertEquals(ref, access.getString("services." + service + ".population_member[0].tenant_ref"), service);
+        }
+        platform.anonymous().header("Authorization", "Bearer " + platform.tokenFor("tenant-organisation"))
+                .get("/api/v1/data-subjects/" + ref).then().statusCode(403);
         platform.api().header("X-Correlation-Id", correlationId + "-erase").delete("/api/v1/tenants/" + ref).then().statusCode(204);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 platform.polling().get("/api/v1/panels/population/members/" + ref).statusCode() == 404);
@@ -101,10 +111,10 @@ class PrivacyIT {
         JsonPath audit = platform.anonymous().header("Authorization", ops)
                 .queryParam("subjectType", "tenant").queryParam("subjectId", ref)
                 .get("/api/v1/audit/notification").then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of("tenant.erased", "tenant.personal-data.read"), audit.getList("items.action"));
-        assertEquals(List.of("corporation-client", "corporation-client"), audit.getList("items.actor"));
-        assertEquals(List.of("corporation", "corporation"), audit.getList("items.actorRoles"));
-        assertEquals(List.of(correlationId + "-erase", correlationId), audit.getList("items.correlationId"));
+        assertEquals(List.of("tenant.erased", "data-subject.accessed", "tenant.personal-data.read"), audit.getList("items.action"));
+        assertEquals(List.of("corporation-client", "corporation-client", "corporation-client"), audit.getList("items.actor"));
+        assertEquals(List.of("corporation", "corporation", "corporation"), audit.getList("items.actorRoles"));
+        assertEquals(List.of(correlationId + "-erase", correlationId + "-access", correlationId), audit.getList("items.correlationId"));
         // Each service records the erasure it received by the tombstone.
         for (String service : List.of("consultation", "panel", "recruitment")) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> platform.anonymous().header("Authorization", ops)
