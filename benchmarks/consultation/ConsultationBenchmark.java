@@ -98,6 +98,7 @@ public class ConsultationBenchmark {
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri(), "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
                 "-Dmeedoen.consultation.token-secret=" + SECRET, "-Dmeedoen.consultation.tick=1s", "-Dmeedoen.consultation.chunk-size=2000",
+                "-Dquarkus.profile=local", // the development issuer is accepted only there
                 "-Dquarkus.log.level=WARN", "-jar", "consultation-service/target/quarkus-app/quarkus-run.jar"));
         start(work, "consultation-service", serviceArgs);
         start(work, "gateway", List.of("-Xmx256m", "-XX:+UseParallelGC",
