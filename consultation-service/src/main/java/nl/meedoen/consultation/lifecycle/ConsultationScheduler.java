@@ -51,6 +51,15 @@ public class ConsultationScheduler {
         step("reminders", () -> work("status = 'OPEN' AND reminders_requested > 0", invitations::remindChunk));
         step("feedback", () -> work("status = 'FEEDBACK_PUBLISHED'", invitations::feedbackChunk));
         step("scrub", this::scrubPublishedMessages);
+        step("retention", this::dropExpiredResponseLinks);
+    }
+
+    /** Retention: response links of consultations closed longer than the retention period ago are deleted. */
+    public int dropExpiredResponseLinks() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "DELETE FROM response_link l USING response r, consultation c"
+                                + " WHERE r.id = l.response_id AND c.id = r.consultation_id AND c.closed_at < ?1")
+                .setParameter(1, OffsetDateTime.now().minus(config.responseLinkRetention())).executeUpdate());
     }
 
     /**
