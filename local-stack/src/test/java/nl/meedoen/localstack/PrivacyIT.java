@@ -90,8 +90,10 @@ class PrivacyIT {
         platform.api().header("X-Correlation-Id", correlationId).get("/api/v1/tenants/" + ref).then().statusCode(200)
                 .body("email", equalTo(email));
         // The profile reaches the other services, then the erasure removes it everywhere.
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                platform.polling().get("/api/v1/panels/population/members/" + ref).statusCode() == 200);
+        for (String segment : List.of("consultations", "panels", "campaigns")) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    platform.polling().get("/api/v1/" + segment + "/population/members/" + ref).statusCode() == 200);
+        }
         // Right of access: one call, through the gateway, answers what every service holds.
         JsonPath access = platform.api().header("X-Correlation-Id", correlationId + "-access").get("/api/v1/data-subjects/" + ref)
                 .then().statusCode(200).extract().jsonPath();
