@@ -98,12 +98,19 @@ public class ConsultationBenchmark {
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri(), "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
                 "-Dmeedoen.consultation.token-secret=" + SECRET, "-Dmeedoen.consultation.tick=1s", "-Dmeedoen.consultation.chunk-size=2000",
+                "-Dquarkus.profile=local", // the development issuer is accepted only there
                 "-Dquarkus.log.level=WARN", "-jar", "consultation-service/target/quarkus-app/quarkus-run.jar"));
         start(work, "consultation-service", serviceArgs);
         start(work, "gateway", List.of("-Xmx256m", "-XX:+UseParallelGC",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + gatewayPort,
                 "-Dmeedoen.gateway.services.consultation=http://127.0.0.1:" + servicePort,
                 "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri(), "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
+                // The development issuer is accepted only in the local profile; one load generator on one IP
+                // must not meet the per-IP limits meant for guessing tokens.
+                "-Dquarkus.profile=local",
+                "-Dmeedoen.gateway.rate-limits.per-ip.per-second=1000000", "-Dmeedoen.gateway.rate-limits.per-ip.burst=1000000",
+                "-Dmeedoen.gateway.rate-limits.token-routes-per-ip.per-second=1000000",
+                "-Dmeedoen.gateway.rate-limits.token-routes-per-ip.burst=1000000",
                 "-Dquarkus.log.level=WARN", "-jar", "gateway/target/quarkus-app/quarkus-run.jar"));
         gateway = "http://127.0.0.1:" + gatewayPort;
         waitUntilUp("http://127.0.0.1:" + servicePort + "/q/health/ready");

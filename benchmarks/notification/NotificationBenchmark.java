@@ -72,6 +72,7 @@ public class NotificationBenchmark {
                 "-Dquarkus.datasource.jdbc.url=" + jdbc, "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=",
                 "-Dkafka.bootstrap.servers=" + kafka,
                 "-Dmp.jwt.verify.publickey.location=" + TestInfra.publicKeyLocation(), "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
+                "-Dquarkus.profile=local", // the development issuer is accepted only there
                 "-Dmeedoen.household-key.secret=benchmark-household-secret", "-Dmeedoen.notification.link-secret=benchmark-link-secret-0123",
                 "-Dquarkus.mailer.host=127.0.0.1", "-Dquarkus.mailer.port=" + smtpPort, "-Dquarkus.mailer.start-tls=DISABLED",
                 "-Dquarkus.mailer.max-pool-size=" + POOL,

@@ -50,6 +50,13 @@ public interface ConsultationConfig {
     @WithDefault("5")
     int minCellSize();
 
+    /**
+     * Retention: how long after closing a PSEUDONYMOUS consultation keeps which invitation each response
+     * came from; then the links are deleted and its responses can no longer be tied to anyone.
+     */
+    @WithDefault("P180D")
+    java.time.Duration responseLinkRetention();
+
     /** Time zone of dates in messages (closing date). */
     @WithDefault("Europe/Amsterdam")
     ZoneId zone();

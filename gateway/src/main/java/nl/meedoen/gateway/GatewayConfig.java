@@ -1,8 +1,11 @@
 package nl.meedoen.gateway;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -38,4 +41,43 @@ public interface GatewayConfig {
      * API so they need no CORS). Off unless set; the local stack sets it to the repository's examples/.
      */
     Optional<String> examplesDir();
+
+    /**
+     * Routes under {@code /api} that pass without a bearer token because a tenant's token authorises
+     * them (invitation, sign-up, panel and unsubscribe links); {@code /x/*} matches {@code /x/} and below.
+     * Everything else under {@code /api} needs a valid JWT. They are also the "token routes" with
+     * their own, stricter per-IP rate limit.
+     */
+    List<String> publicPaths();
+
+    /** Largest request body (by Content-Length) forwarded; larger ones get a 413 problem. */
+    @WithDefault("10M")
+    MemorySize maxBodySize();
+
+    /** Content-Security-Policy on every response that does not set its own (Swagger UI needs inline script and style). */
+    @WithDefault("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+    String contentSecurityPolicy();
+
+    /** Token-bucket limits; each replica counts on its own. */
+    RateLimits rateLimits();
+
+    interface RateLimits {
+        /** Per authenticated client (the JWT's {@code azp}, else {@code sub}). */
+        Limit perClient();
+
+        /** Per remote IP address, every request under {@code /api}. */
+        Limit perIp();
+
+        /** Per remote IP address on the public token routes: slows down guessing tokens. */
+        Limit tokenRoutesPerIp();
+    }
+
+    interface Limit {
+        /** Sustained requests per second. */
+        double perSecond();
+
+        /** Requests allowed in a burst above the sustained rate. */
+        int burst();
+    }
 }

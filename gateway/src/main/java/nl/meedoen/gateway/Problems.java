@@ -25,9 +25,19 @@ public final class Problems {
     }
 
     public static void send(RoutingContext rc, int status, String slug, String title, String detail) {
+        JsonObject problem = new JsonObject()
+                .put("type", TYPE_BASE + slug)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", rc.request().path());
+        String correlationId = rc.get(CorrelationId.HEADER);
+        if (correlationId != null) {
+            problem.put("correlationId", correlationId);
+        }
         rc.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", CONTENT_TYPE)
-                .end(body(status, slug, title, detail, rc.request().path()));
+                .end(problem.toBuffer());
     }
 }

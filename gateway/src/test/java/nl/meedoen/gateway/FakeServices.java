@@ -22,7 +22,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Real HTTP servers standing in for the services: notification, consultation and panel run on free
  * ports; recruitment points at a port nobody listens on. Each running service
  * <ul>
- * <li>serves a small OpenAPI document at {@code /q/openapi},</li>
+ * <li>serves a small OpenAPI document at {@code /q/openapi} (and notification the test issuer's keys at {@code /jwks}),</li>
  * <li>sleeps 8 s on any path containing {@code /slow} (the gateway's timeout is 3 s in tests, generous for a loaded CI machine),</li>
  * <li>answers a problem of its own (404) on paths containing {@code /missing},</li>
  * <li>and otherwise echoes what it received as JSON.</li>
@@ -38,8 +38,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         executor = Executors.newCachedThreadPool();
         try {
+            TestIssuer.publish("k1");
+            int notification = serve("notification");
             return Map.of(
-                    "meedoen.gateway.services.notification", "http://localhost:" + serve("notification"),
+                    "meedoen.gateway.services.notification", "http://localhost:" + notification,
+                    // The test issuer's keys, as a JWKS document the tests can rotate.
+                    "mp.jwt.verify.publickey.location", "http://localhost:" + notification + "/jwks",
+                    "mp.jwt.verify.issuer", TestIssuer.ISSUER,
                     "meedoen.gateway.services.consultation", "http://localhost:" + serve("consultation"),
                     "meedoen.gateway.services.panel", "http://localhost:" + serve("panel"),
                     "meedoen.gateway.services.recruitment", "http://localhost:" + unusedPort(),
@@ -78,6 +83,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
+        }
+        if (path.equals("/jwks")) {
+            respond(exchange, 200, "application/json", TestIssuer.jwks());
+            return;
         }
         if (path.equals("/q/openapi")) {
             respond(exchange, 200, "application/json", openApi(service));

@@ -34,7 +34,8 @@ class ReverseProxyTest {
 
     @Test
     void getIsRoutedBySegmentWithPathQueryAndAuthorization() {
-        given().header("Authorization", "Bearer t0k3n")
+        String bearer = TestIssuer.bearer();
+        given().header("Authorization", bearer)
                 .urlEncodingEnabled(false)
                 .when().get("/api/v1/tenants/T%2017?status=active&name=a%20b")
                 .then().statusCode(200)
@@ -43,15 +44,15 @@ class ReverseProxyTest {
                 .body("method", equalTo("GET"))
                 .body("path", equalTo("/api/v1/tenants/T%2017"))
                 .body("query", equalTo("status=active&name=a%20b"))
-                .body("headers.authorization", equalTo("Bearer t0k3n"));
+                .body("headers.authorization", equalTo(bearer));
 
-        given().when().get("/api/v1/consultations").then().statusCode(200).body("service", equalTo("consultation"));
-        given().when().get("/api/v1/panels/p1/members").then().statusCode(200).body("service", equalTo("panel"));
+        given().header("Authorization", TestIssuer.bearer()).when().get("/api/v1/consultations").then().statusCode(200).body("service", equalTo("consultation"));
+        given().header("Authorization", TestIssuer.bearer()).when().get("/api/v1/panels/p1/members").then().statusCode(200).body("service", equalTo("panel"));
     }
 
     @Test
     void putAndDeleteForwardMethodAndBody() {
-        given().contentType("application/json").body("{\"title\":\"Nieuwe keuken\"}")
+        given().header("Authorization", TestIssuer.bearer()).contentType("application/json").body("{\"title\":\"Nieuwe keuken\"}")
                 .when().put("/api/v1/consultations/42")
                 .then().statusCode(200)
                 .body("service", equalTo("consultation"))
@@ -60,7 +61,7 @@ class ReverseProxyTest {
                 .body("headers.content-type", containsString("application/json"))
                 .body("body", equalTo("{\"title\":\"Nieuwe keuken\"}"));
 
-        given().contentType("application/json").body("{\"reason\":\"duplicate\"}")
+        given().header("Authorization", TestIssuer.bearer()).contentType("application/json").body("{\"reason\":\"duplicate\"}")
                 .when().delete("/api/v1/mailings/7")
                 .then().statusCode(200)
                 .body("service", equalTo("notification"))
@@ -72,7 +73,7 @@ class ReverseProxyTest {
     void largeBodyIsStreamedWhole() {
         byte[] body = new byte[3 * 1024 * 1024];
         Arrays.fill(body, (byte) 'x');
-        given().contentType("application/octet-stream").body(body)
+        given().header("Authorization", TestIssuer.bearer()).contentType("application/octet-stream").body(body)
                 .when().post("/api/v1/messages")
                 .then().statusCode(200)
                 .body("method", equalTo("POST"))
@@ -81,7 +82,7 @@ class ReverseProxyTest {
 
     @Test
     void upstreamErrorsPassThroughUnchanged() {
-        given().when().get("/api/v1/templates/missing")
+        given().header("Authorization", TestIssuer.bearer()).when().get("/api/v1/templates/missing")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("notification has no such thing"));
@@ -89,7 +90,7 @@ class ReverseProxyTest {
 
     @Test
     void correlationIdIsGeneratedForwardedAndEchoed() {
-        Response response = given().when().get("/api/v1/tenants");
+        Response response = given().header("Authorization", TestIssuer.bearer()).when().get("/api/v1/tenants");
         String id = response.header(CorrelationId.HEADER);
         assertTrue(id != null && id.matches(UUID), "generated id: " + id);
         assertEquals(id, response.jsonPath().getString("headers.x-correlation-id"));
@@ -97,7 +98,7 @@ class ReverseProxyTest {
 
     @Test
     void validCorrelationIdIsKept() {
-        given().header(CorrelationId.HEADER, "order-123.Retry_2")
+        given().header("Authorization", TestIssuer.bearer()).header(CorrelationId.HEADER, "order-123.Retry_2")
                 .when().get("/api/v1/tenants")
                 .then().statusCode(200)
                 .header(CorrelationId.HEADER, "order-123.Retry_2")
@@ -107,7 +108,7 @@ class ReverseProxyTest {
     @Test
     void invalidCorrelationIdIsReplaced() {
         for (String invalid : new String[] {"has space", "x".repeat(65), "semi;colon"}) {
-            Response response = given().header(CorrelationId.HEADER, invalid).when().get("/api/v1/tenants");
+            Response response = given().header("Authorization", TestIssuer.bearer()).header(CorrelationId.HEADER, invalid).when().get("/api/v1/tenants");
             String id = response.header(CorrelationId.HEADER);
             assertTrue(id.matches(UUID), invalid + " was replaced by " + id);
             assertEquals(id, response.jsonPath().getString("headers.x-correlation-id"));
@@ -117,7 +118,7 @@ class ReverseProxyTest {
     @Test
     void unknownSegmentIsNotFoundProblem() {
         for (String path : new String[] {"/api/v1/nothing/1", "/api/v1/", "/api/v2/tenants"}) {
-            given().header(CorrelationId.HEADER, "nf-1")
+            given().header("Authorization", TestIssuer.bearer()).header(CorrelationId.HEADER, "nf-1")
                     .when().get(path)
                     .then().statusCode(404)
                     .contentType("application/problem+json")
@@ -132,7 +133,7 @@ class ReverseProxyTest {
 
     @Test
     void serviceDownIsBadGatewayProblem() {
-        given().header(CorrelationId.HEADER, "down-1")
+        given().header("Authorization", TestIssuer.bearer()).header(CorrelationId.HEADER, "down-1")
                 .contentType("application/json").body("{\"seats\":12}")
                 .when().post("/api/v1/campaigns")
                 .then().statusCode(502)
@@ -148,7 +149,7 @@ class ReverseProxyTest {
 
     @Test
     void slowServiceIsGatewayTimeoutProblem() {
-        given().header(CorrelationId.HEADER, "slow-1")
+        given().header("Authorization", TestIssuer.bearer()).header(CorrelationId.HEADER, "slow-1")
                 .when().get("/api/v1/panels/slow")
                 .then().statusCode(504)
                 // The upstream sleeps 8 s; the gateway must give up after its 3 s timeout.
@@ -166,6 +167,7 @@ class ReverseProxyTest {
         // java.net.http sends the path as given; REST Assured's client would normalize it away.
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(gateway.toString().replaceAll("/$", "") + "/api/v1/tenants/../panels/1"))
+                        .header("Authorization", TestIssuer.bearer())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, response.statusCode(), response.body());

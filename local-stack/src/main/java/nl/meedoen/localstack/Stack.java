@@ -436,6 +436,8 @@ public final class Stack implements AutoCloseable {
         // Local development: listen on the loopback interface only.
         props.put("quarkus.http.host", "127.0.0.1");
         props.put("quarkus.http.port", String.valueOf(settings.ports().of(app)));
+        // The development issuer is trusted only in the local/dev/test profiles (the gateway refuses it elsewhere).
+        props.put("quarkus.profile", "local");
         props.put("mp.jwt.verify.publickey.location", publicKey.toUri().toString());
         props.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         props.put("mp.jwt.verify.audiences", DevTokens.AUDIENCE);

@@ -107,6 +107,16 @@ public final class Platform implements AutoCloseable {
         return java.sql.DriverManager.getConnection(stack().jdbcUrl(name), nl.meedoen.devinfra.PostgresServer.USER, "");
     }
 
+    /** JDBC URL of one service's database on the stack's PostgreSQL (user {@code postgres}, no password). */
+    public String jdbcUrl(String database) {
+        return stack().jdbcUrl(database);
+    }
+
+    /** The log file of one application of the running stack. */
+    public java.nio.file.Path log(App app) {
+        return stack().log(app);
+    }
+
     public void stop(App app) {
         stack().stop(app);
     }

@@ -24,6 +24,9 @@ public class PopulationProjection {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    nl.meedoen.commons.audit.AuditLog audit;
+
     @Incoming("tenants-profile")
     @Blocking // ordered: one record at a time, so per-tenant order holds
     public void onProfile(ConsumerRecord<String, String> record) {
@@ -33,6 +36,7 @@ public class PopulationProjection {
     void apply(CloudEvent event) {
         if (event.isTombstone()) {
             PopulationMember.deleteById(event.key());
+            audit.record("tenant.erased", "tenant", event.key(), java.util.Map.of("by", "tenants.profile.v1 tombstone"));
             return;
         }
         TenantProfileV1 profile = parse(event);

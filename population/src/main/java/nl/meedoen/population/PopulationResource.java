@@ -31,7 +31,8 @@ import java.util.Map;
 public abstract class PopulationResource {
 
     // OpenAPI does not carry class-level annotations of this abstract class over to the subclasses'
-    // operations, so security and error responses are declared on each method.
+    // operations, nor derive the roles from @RolesAllowed of an inherited method: security (with the
+    // roles as scopes, as for every other operation) and error responses are declared on each method.
 
     public record Counts(String attribute, long total, Map<String, Long> counts) {
     }
@@ -47,7 +48,7 @@ public abstract class PopulationResource {
     @Path("counts")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Count the population per value of one profile attribute")
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = {Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not read the population", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "Counts; tenants without a value are counted under \"unknown\"")
@@ -73,7 +74,7 @@ public abstract class PopulationResource {
     @Path("members/{tenantRef}")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "The profile this service holds for one tenant (no contact data)")
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = {Roles.CORPORATION, Roles.OPS})
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not read the population", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The member")

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import nl.meedoen.commons.problem.Preconditions;
+import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
@@ -33,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.BufferedWriter;
@@ -51,7 +51,6 @@ import java.util.function.BiConsumer;
 /** Responses as CSV, PWE as portchoice and Pabulib, the questionnaire as SurveyJS JSON (and back). */
 @Path("/api/v1/consultations/{id}")
 @Tag(name = "Exports", description = "Responses (CSV, portchoice, Pabulib) and the questionnaire in SurveyJS JSON")
-@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "The role may not export", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -77,6 +76,9 @@ public class ExportResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    AuditLog audit;
+
     @GET
     @Path("exports/responses.csv")
     @Produces(CSV)
@@ -87,6 +89,7 @@ public class ExportResource {
     @APIResponse(responseCode = "200", description = "CSV (comma-separated, RFC 4180)")
     public Response responses(@PathParam("id") UUID id) {
         Consultation c = consultations.find(id, Caller.of(identity));
+        audit.record("consultation.responses.exported", "consultation", id.toString(), Map.of("format", "responses.csv"));
         Questionnaire q = questionnaires.load(c.id, c.questionnaireVersion);
         boolean withDate = !c.anonymous();
         return stream(c, "responses.csv", ',', (out, rows) -> {
@@ -105,6 +108,7 @@ public class ExportResource {
     @APIResponse(responseCode = "409", description = "Not a PWE consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response portchoice(@PathParam("id") UUID id) {
         Consultation c = consultations.find(id, Caller.of(identity));
+        audit.record("consultation.responses.exported", "consultation", id.toString(), Map.of("format", "portchoice.csv"));
         Question pwe = pwe(c);
         return stream(c, "portchoice.csv", ',', (out, rows) -> {
             out.row(ResponseExports.portchoiceHeader(pwe));
@@ -121,6 +125,7 @@ public class ExportResource {
     @APIResponse(responseCode = "409", description = "Not a PWE consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response pabulib(@PathParam("id") UUID id) {
         Consultation c = consultations.find(id, Caller.of(identity));
+        audit.record("consultation.responses.exported", "consultation", id.toString(), Map.of("format", "pabulib.pb"));
         Question pwe = pwe(c);
         List<String> languages = consultations.languages(c);
         String title = consultations.texts(c.title).get(languages.get(0));

@@ -55,6 +55,7 @@ public class ConsultationScheduler {
         step("feedback", () -> work("status = 'FEEDBACK_PUBLISHED'", invitations::feedbackChunk));
         step("scrub", this::scrubPublishedMessages);
         step("compact results", this::compactClosed);
+        step("retention", this::dropExpiredResponseLinks);
     }
 
     /** Once closed, counters no longer change: fold their shards so every later read is cheap. */
@@ -65,6 +66,14 @@ public class ConsultationScheduler {
                 em.createNativeQuery("UPDATE consultation SET results_compacted = true WHERE id = ?1").setParameter(1, id).executeUpdate();
             });
         }
+    }
+
+    /** Retention: response links of consultations closed longer than the retention period ago are deleted. */
+    public int dropExpiredResponseLinks() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "DELETE FROM response_link l USING response r, consultation c"
+                                + " WHERE r.id = l.response_id AND c.id = r.consultation_id AND c.closed_at < ?1")
+                .setParameter(1, OffsetDateTime.now().minus(config.responseLinkRetention())).executeUpdate());
     }
 
     /**

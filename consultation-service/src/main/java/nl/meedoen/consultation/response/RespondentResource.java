@@ -18,6 +18,7 @@ import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.invitation.InvitationTokens;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,6 +57,7 @@ public class RespondentResource {
     Json json;
 
     @GET
+    @Extension(name = "x-meedoen-public", value = "invitation token")
     @Path("questionnaire")
     @Operation(summary = "The questionnaire in the respondent's language, with the participation statement and any saved draft",
             description = "Language: ?lang=, else Accept-Language, else the tenant's language, else the consultation's default. "
@@ -72,6 +74,7 @@ public class RespondentResource {
     }
 
     @GET
+    @Extension(name = "x-meedoen-public", value = "invitation token")
     @Path("questionnaire/surveyjs")
     @Operation(summary = "The questionnaire as a SurveyJS survey, with locale set to the respondent's language",
             description = "For SurveyJS-based frontends; the PWE block is the custom element 'pwe'. Answers go to /respondent/response as usual.")
@@ -83,6 +86,7 @@ public class RespondentResource {
     }
 
     @PUT
+    @Extension(name = "x-meedoen-public", value = "invitation token")
     @Path("draft")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Save a partial response to resume later",
@@ -99,6 +103,7 @@ public class RespondentResource {
     }
 
     @POST
+    @Extension(name = "x-meedoen-public", value = "invitation token")
     @Path("response")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit the final response (once per invitation)",
@@ -124,6 +129,7 @@ public class RespondentResource {
     }
 
     @GET
+    @Extension(name = "x-meedoen-public", value = "invitation token")
     @Path("feedback")
     @Operation(summary = "What was done with the outcome, once the initiator published it")
     @APIResponse(responseCode = "200", description = "The feedback in the respondent's language", content = @Content(schema = @Schema(implementation = RespondentViews.Feedback.class)))

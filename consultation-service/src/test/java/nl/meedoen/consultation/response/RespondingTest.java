@@ -83,7 +83,7 @@ class RespondingTest {
             respondent(token).contentType(ContentType.JSON).body("{\"answers\":{\"kids\":\"yes\"}}").put(BASE + "/respondent/draft").then().statusCode(204);
             respondent(token).get(BASE + "/respondent/questionnaire?lang=nl").then().statusCode(200)
                     .body("progress", equalTo("PARTIAL")).body("draft.kids", equalTo("yes")).body("questions[0].text", equalTo("Heeft u kinderen?"));
-            assertEquals(0, count("SELECT count(*) FROM invitation WHERE convert_from(draft, 'LATIN1') LIKE '%kids%'"), "drafts are encrypted");
+            assertEquals(0, count("SELECT count(*) FROM invitation WHERE position(convert_to('kids', 'UTF8') IN draft) > 0"), "drafts are encrypted");
 
             as("corporation").get(BASE + "/" + id + "/invitations/counts").then().statusCode(200)
                     .body("invited", equalTo(3)).body("opened", equalTo(1)).body("partial", equalTo(1)).body("completed", equalTo(0))

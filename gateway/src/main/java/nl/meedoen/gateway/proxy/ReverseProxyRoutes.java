@@ -100,9 +100,12 @@ public class ReverseProxyRoutes {
         if (!path.startsWith(PREFIX)) {
             return null;
         }
-        String rest = path.substring(PREFIX.length());
-        int slash = rest.indexOf('/');
-        String service = config.routes().get(slash == -1 ? rest : rest.substring(0, slash));
+        String[] segments = path.substring(PREFIX.length()).split("/", 3);
+        // A two-segment route (audit/panel) wins over a one-segment one.
+        String service = segments.length > 1 ? config.routes().get(segments[0] + "/" + segments[1]) : null;
+        if (service == null) {
+            service = config.routes().get(segments[0]);
+        }
         return service == null ? null : upstreams.get(service);
     }
 

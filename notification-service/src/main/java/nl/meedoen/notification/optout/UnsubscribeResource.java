@@ -16,6 +16,7 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.notification.delivery.Delivery;
 import nl.meedoen.notification.message.MessageService;
 import nl.meedoen.notification.tenant.Tenant;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,6 +55,7 @@ public class UnsubscribeResource {
 
     @GET
     @PermitAll // token-based: the signed link is the credential
+    @Extension(name = "x-meedoen-public", value = "unsubscribe link token")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Unsubscribe page (changes nothing; shows the one-click form)")
     @APIResponse(responseCode = "200", description = "A small HTML form")
@@ -79,6 +81,7 @@ public class UnsubscribeResource {
 
     @POST
     @PermitAll // token-based: the signed link is the credential
+    @Extension(name = "x-meedoen-public", value = "unsubscribe link token")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One-click unsubscribe (RFC 8058)",
             description = "Opts the tenant out of the message's purpose (or everything with scope=all) and queues an unsubscribe confirmation. Repeating it changes nothing.")

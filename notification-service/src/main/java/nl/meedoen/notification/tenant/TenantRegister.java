@@ -28,6 +28,9 @@ public class TenantRegister {
     Outbox outbox;
 
     @Inject
+    nl.meedoen.commons.audit.AuditLog audit;
+
+    @Inject
     HouseholdKeys householdKeys;
 
     @Inject
@@ -87,6 +90,7 @@ public class TenantRegister {
         deliveries.erase(tenantRef);
         optOuts.erase(tenantRef);
         outbox.tombstone(TenantProfileV1.TOPIC, TenantProfileV1.ERASED, tenantRef);
+        audit.record("tenant.erased", "tenant", tenantRef);
     }
 
     private static Tenant find(String tenantRef) {

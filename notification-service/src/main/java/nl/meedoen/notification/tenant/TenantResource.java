@@ -27,14 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
 @Path("/api/v1/tenants")
 @Tag(name = "Tenant register", description = "Tenants pushed by the corporation; the only personal contact data in Meedoen")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Role may not use the register", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -44,6 +42,9 @@ public class TenantResource {
 
     @Inject
     TenantRegister register;
+
+    @Inject
+    nl.meedoen.commons.audit.AuditLog audit;
 
     @Context
     UriInfo uri;
@@ -77,6 +78,7 @@ public class TenantResource {
     @APIResponse(responseCode = "404", description = "Unknown tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef) {
         TenantView tenant = register.get(tenantRef);
+        audit.record("tenant.personal-data.read", "tenant", tenantRef);
         return Response.ok(tenant).tag(Preconditions.etag(tenant.version())).build();
     }
 
@@ -86,7 +88,9 @@ public class TenantResource {
     @APIResponse(responseCode = "200", description = "A page of tenants; follow `next` (or the Link header) for more")
     public Response list(@Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
                          @Parameter(description = "the `next` cursor of the previous page") @QueryParam("after") String after) {
-        return register.list(PageRequest.of(limit, after)).toResponse(uri);
+        var page = register.list(PageRequest.of(limit, after));
+        audit.record("tenants.personal-data.listed", "tenant", null, java.util.Map.of("count", page.items().size()));
+        return page.toResponse(uri);
     }
 
     @DELETE

@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * Personal links: 256 random bits (43 URL-safe characters) mailed to the tenant; only their
  * SHA-256 is stored, so the database alone cannot act for anyone. A member keeps every link mailed
- * to them (invitation, consent renewals) until erased.
+ * to them (invitation, consent renewals) until erased; an invitation nobody answered expires after
+ * {@code meedoen.panel.invitation-validity}, so old, unused links in mailboxes stop being credentials.
  */
 @ApplicationScoped
 public class MemberTokens {
@@ -32,6 +33,9 @@ public class MemberTokens {
 
     @Inject
     EntityManager em;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "meedoen.panel.invitation-validity", defaultValue = "P60D")
+    java.time.Duration invitationValidity;
 
     public static String generate() {
         byte[] bytes = new byte[32];
@@ -64,7 +68,7 @@ public class MemberTokens {
             throw invalid;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT panel_id, tenant_ref FROM member_token WHERE token_hash = ?1")
+        List<Object[]> rows = em.createNativeQuery("SELECT panel_id, tenant_ref, created_at FROM member_token WHERE token_hash = ?1")
                 .setParameter(1, hash(token)).getResultList();
         if (rows.isEmpty()) {
             throw invalid;
@@ -73,6 +77,19 @@ public class MemberTokens {
         if (member == null) {
             throw invalid;
         }
+        if (member.is(PanelMember.Status.INVITED) && createdAt(rows.get(0)[2]).plus(invitationValidity).isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
+            throw invalid; // an invitation left unanswered too long
+        }
         return member;
+    }
+
+    private static OffsetDateTime createdAt(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import nl.meedoen.commons.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,6 +42,7 @@ public class MembershipResource {
 
     @GET
     @PermitAll // token-based: the personal link is the credential
+    @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "The membership: panel, consent text to agree to, status, interests, themes to choose from, participation history")
     @APIResponse(responseCode = "200", description = "The membership", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     public MemberViews.Membership get(@PathParam("token") String token) {
@@ -52,6 +54,7 @@ public class MembershipResource {
     @Path("join")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll // token-based: the personal link is the credential
+    @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Join the panel, consenting to the current consent text (version, time and channel are recorded)")
     @APIResponse(responseCode = "200", description = "Joined", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     @APIResponse(responseCode = "409", description = "Already a member, or the membership has ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -65,6 +68,7 @@ public class MembershipResource {
     @Path("consent")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll // token-based: the personal link is the credential
+    @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Consent to the panel's new consent text (a paused-for-consent member becomes active again)")
     @APIResponse(responseCode = "200", description = "Consent recorded (a repeat changes nothing)", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     @APIResponse(responseCode = "409", description = "Not a member (yet), or the membership has ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -78,6 +82,7 @@ public class MembershipResource {
     @Path("preferences")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll // token-based: the personal link is the credential
+    @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Choose topic interests (themes of the panel) and preferred moments")
     @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     @APIResponse(responseCode = "409", description = "Not a member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -91,6 +96,7 @@ public class MembershipResource {
     @Path("pause")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll // token-based: the personal link is the credential
+    @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Pause: not asked for waves until resumed (or until the given date)")
     @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     @APIResponse(responseCode = "409", description = "Not an active member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -102,6 +108,7 @@ public class MembershipResource {
     @POST
     @Path("resume")
     @PermitAll // token-based: the personal link is the credential
+    @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Resume after a pause")
     @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     @APIResponse(responseCode = "409", description = "Not paused, or paused until consent to the new text is given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -112,6 +119,7 @@ public class MembershipResource {
     @POST
     @Path("leave")
     @PermitAll // token-based: the personal link is the credential
+    @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Leave the panel (opt-out, at any time; also declines an invitation). Open wave invitations are cancelled")
     @APIResponse(responseCode = "200", description = "Left", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     @APIResponse(responseCode = "409", description = "Already left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -48,6 +48,9 @@ public class Waves {
     PanelAccess access;
 
     @Inject
+    nl.meedoen.commons.audit.AuditLog auditLog;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -110,6 +113,7 @@ public class Waves {
         detail.put("eligible", w.eligible);
         detail.put("seed", w.seed);
         audit.record(panel.id, "wave:" + w.id, "LAUNCHED", detail);
+        auditLog.record("wave.launched", "panel", panel.id.toString(), detail);
         KnownConsultation consultation = KnownConsultation.findById(w.consultationId);
         boolean anonymous = consultation != null && "ANONYMOUS".equals(consultation.anonymity);
         WaveRequests.Responses none = anonymous ? new WaveRequests.Responses(w.size, null, 0, null, "NONE")

@@ -50,6 +50,22 @@ class MembershipTest {
     }
 
     @Test
+    void anInvitationLeftUnansweredExpiresButAMembersLinkDoesNot() {
+        String panel = panel("");
+        String stale = invite(panel, tenant(unique("T"), "35-49", "SINGLE"));
+        String member = invite(panel, tenant(unique("T"), "35-49", "SINGLE"));
+        join(member, 1);
+        // both links are older than the invitation validity (60 days by default)
+        for (String token : List.of(stale, member)) {
+            sql("UPDATE member_token SET created_at = created_at - interval '61 days' WHERE token_hash = ?1", MemberTokens.hash(token));
+        }
+        anonymous().get("/api/v1/panels/membership/" + stale).then().statusCode(404).contentType("application/problem+json");
+        anonymous().contentType(ContentType.JSON).body("{\"consent\":true,\"consentVersion\":1}")
+                .post("/api/v1/panels/membership/" + stale + "/join").then().statusCode(404);
+        anonymous().get("/api/v1/panels/membership/" + member).then().statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
     void anInvitedTenantJoinsThroughTheirPersonalLinkAndConsentIsRecorded() {
         String panel = panel(",\"membershipTermMonths\":12");
         String ref = tenant(unique("T"), "35-49", "SINGLE");

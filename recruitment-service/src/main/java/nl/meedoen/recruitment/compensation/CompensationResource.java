@@ -35,6 +35,9 @@ public class CompensationResource {
     }
 
     @Inject
+    nl.meedoen.commons.audit.AuditLog audit;
+
+    @Inject
     Compensation compensation;
 
     @POST
@@ -65,6 +68,7 @@ public class CompensationResource {
     @Produces("text/csv")
     @Operation(summary = "The ledger of one calendar year as CSV for payment")
     public Response csv(@QueryParam("year") Integer year) {
+        audit.record("compensation.ledger.exported", "compensation-ledger", year == null ? null : year.toString());
         StringBuilder csv = new StringBuilder("tenantRef,year,requestedEuro,paidEuro,capped,yearlyMaxEuro\n");
         for (var r : compensation.ledger(year(year))) {
             csv.append(r.tenantRef().replace(",", " ")).append(',').append(r.year()).append(',')

@@ -63,6 +63,9 @@ public class Draws {
     @Inject
     Outbox outbox;
 
+    @Inject
+    nl.meedoen.commons.audit.AuditLog audit;
+
     @Transactional
     public DrawOut commit(UUID campaignId, CommitIn in) {
         Campaign c = campaigns.find(campaignId);
@@ -138,6 +141,7 @@ public class Draws {
         d.committedAt = OffsetDateTime.now(ZoneOffset.UTC);
         d.persist();
         campaigns.publish(c, RecruitmentEventV1.DRAW_COMMITTED, null, null, d.commitment, null);
+        audit.record("draw.committed", "campaign", c.id.toString(), Map.of("commitment", d.commitment));
         return out(c, d, record);
     }
 
@@ -174,6 +178,7 @@ public class Draws {
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
         campaigns.publish(c, RecruitmentEventV1.DRAW_COMPLETED, null, null, d.commitment, null);
+        audit.record("draw.seeded", "campaign", c.id.toString(), Map.of("seed", seed, "selected", selected.size(), "waitlisted", waitlist.size()));
         return out(c, d, drawn);
     }
 

@@ -20,6 +20,7 @@ import nl.meedoen.recruitment.signup.SignupDtos.OutreachOut;
 import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
 import nl.meedoen.recruitment.signup.SignupDtos.SignupOut;
 import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -66,6 +67,7 @@ public class SignupResource {
     @POST
     @Path("/token-signups")
     @PermitAll
+    @Extension(name = "x-meedoen-public", value = "sign-up token")
     @Operation(summary = "Sign up through a personal link from an outreach (the token identifies tenant and channel)")
     @APIResponse(responseCode = "201", description = "Signed up")
     @APIResponse(responseCode = "409", description = "Duplicate sign-up or sign-ups not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,0 +1,55 @@
+package nl.meedoen.commons.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The service's audit log for ops. Each service exposes it at {@code /api/v1/audit/<service>} by
+ * extending this class with a {@code @Path} (the gateway routes that path to the service).
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public abstract class AuditResource {
+
+    // As with PopulationResource: OpenAPI does not carry this abstract class's class-level
+    // annotations over to the subclasses, so everything is declared on the method.
+
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @RolesAllowed(Roles.OPS)
+    @SecurityRequirement(name = "bearer", scopes = Roles.OPS) // inherited: Quarkus does not derive it from @RolesAllowed
+    @Tag(name = "Audit", description = "Privileged actions of this service: who, what, when (ops only)")
+    @Operation(summary = "Audit log of privileged actions, newest first (ops only)",
+            description = "Who (JWT subject and roles), what (action, subject), when and the correlation id of exports, "
+                    + "reads of personal data, draws, erasures. Cursor-paginated.")
+    @APIResponse(responseCode = "200", description = "{items, next}")
+    @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only ops reads the audit log", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
+                         @Parameter(description = "cursor from the previous page") @QueryParam("after") String after,
+                         @Parameter(description = "only this subject type, e.g. consultation") @QueryParam("subjectType") String subjectType,
+                         @Parameter(description = "only this subject id") @QueryParam("subjectId") String subjectId,
+                         @Parameter(description = "only this action") @QueryParam("action") String action,
+                         @Context UriInfo uri) {
+        return audit.list(PageRequest.of(limit, after), subjectType, subjectId, action).toResponse(uri);
+    }
+}

@@ -1,0 +1,67 @@
+package nl.meedoen.recruitment;
+
+import static nl.meedoen.recruitment.Fixtures.BASE;
+import static nl.meedoen.recruitment.Fixtures.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import nl.meedoen.recruitment.signup.SignupRetention;
+
+/** Retention of sign-up texts (meedoen.recruitment.signup-text-retention, 90 days by default). */
+@QuarkusTest
+class SignupRetentionTest {
+
+    @Inject
+    SignupRetention retention;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void signupTextsAreErasedOnceTheCampaignEndedLongerThanTheRetentionAgo() {
+        String ended = campaignWithSignup("ended");
+        String running = campaignWithSignup("running");
+        sql("UPDATE campaign SET term_end = current_date - 91 WHERE id = '" + ended + "'");
+
+        retention.erasePastTexts();
+
+        List<?> old = row(ended);
+        assertNull(((Object[]) old.get(0))[0], "motivation erased");
+        assertNull(((Object[]) old.get(0))[1], "expertise erased");
+        assertNull(((Object[]) old.get(0))[2], "availability erased");
+        assertEquals("ACTIVE", ((Object[]) old.get(0))[3], "the sign-up itself stays");
+        assertEquals("Ik wil meedenken", ((Object[]) row(running).get(0))[0], "a running campaign keeps its texts");
+    }
+
+    private static String campaignWithSignup(String name) {
+        String complex = "C-" + UUID.randomUUID();
+        String ref = "R-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Fixtures.member(ref, complex, "35-49", "H-" + ref);
+        String id = as("corporation").body(Fixtures.campaign("FOCUS_GROUP", "corporation", 2, complex, "NONE", 0))
+                .post(BASE).then().statusCode(201).extract().path("id");
+        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        as("corporation").body(Map.of("tenantRef", ref, "motivation", "Ik wil meedenken", "expertise", "techniek",
+                "availability", "avonden", "source", "WEBSITE")).post(BASE + "/" + id + "/signups").then().statusCode(201);
+        return id;
+    }
+
+    private List<?> row(String campaign) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT motivation, expertise, availability, status FROM signup WHERE campaign_id = CAST(?1 AS uuid)")
+                .setParameter(1, campaign).getResultList());
+    }
+
+    private void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+    }
+}
