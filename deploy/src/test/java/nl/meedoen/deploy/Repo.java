@@ -27,7 +27,7 @@ final class Repo {
     static final List<String> SERVICES = services();
 
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("String\\s+TOPIC\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern API_PATH = Pattern.compile("@Path\\(\"/api/v1/([^/\"]+)");
+    private static final Pattern API_PATH = Pattern.compile("@Path\\(\"/api/v1/([^\"]+)");
     private static final Pattern REQUIRED_ENV = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
 
@@ -108,8 +108,8 @@ final class Repo {
         return topics;
     }
 
-    /** The first path segments after /api/v1/ that a service's resources serve. */
-    static TreeSet<String> apiSegments(String module) {
+    /** The paths after /api/v1/ that a service's resource classes serve. */
+    static TreeSet<String> apiPaths(String module) {
         TreeSet<String> segments = new TreeSet<>();
         for (Path source : javaSources(module)) {
             Matcher m = API_PATH.matcher(read(source));
