@@ -87,6 +87,21 @@ class PoisonEventDlqIT {
         awaitOnDlq(platform, "notification.requests.v1", poison, 1);
     }
 
+    @Test
+    void optOutPoisonIsParkedByPanelService(Platform platform) {
+        String ref = Platform.newTenantRef();
+        String poison = poison();
+        ProducerRecord<String, String> valid = FaultTools.cloudEvent("notification.events.v1", ref, "nl.meedoen.notification.opted-out.v1", """
+                {"tenantRef":"%s","purpose":"panel","status":"OPTED_OUT","occurredAt":"2026-11-26T10:00:00Z"}""".formatted(ref));
+        String validId = new String(valid.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8);
+        FaultTools.produce(platform, List.of(
+                FaultTools.cloudEvent("notification.events.v1", ref, "nl.meedoen.notification.opted-out.v1", poison), valid));
+
+        await().atMost(EFFECT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertEquals(List.of(validId),
+                FaultTools.column(platform, "panel", "SELECT event_id FROM processed_event WHERE consumer = 'panel-opt-outs' AND event_id = ?", validId)));
+        awaitOnDlq(platform, "notification.events.v1", poison, 1);
+    }
+
     /** Unparseable as JSON, unique so its copies on the DLQ can be counted. */
     private static String poison() {
         return "{\"poison\": " + UUID.randomUUID() + " not json";
