@@ -59,7 +59,7 @@ final class Journeys {
                  "signupOpens":"%s","signupCloses":"%s","termEnd":"%s",
                  "eligibility":[{"attribute":"complexId","values":["%s"]}],
                  "sessions":[{"startsAt":"%sT19:00:00+01:00","place":"Buurthuis"}],
-                 "compensation":{"type":"NONE","amountCents":0}}""".formatted(title, seats, today.minusDays(1), today.plusDays(10),
+                 "compensation":{"type":"PER_SESSION","amountCents":2500}}""".formatted(title, seats, today.minusDays(1), today.plusDays(10),
                 today.plusYears(1), complexId, today.plusDays(20));
     }
 

@@ -106,5 +106,14 @@ class RecruitmentJourneyIT {
         assertTrue(waitlisted.contains(replacement), replacement + " from the waitlist " + waitlisted);
         assertEquals(band.get(decliner), band.get(replacement));
         Journeys.awaitMails(platform, List.of(replacement), "U bent gekozen voor " + title);
+
+        // the replacement attends the session: the compensation ledger records the payment
+        String session = platform.api().get(BASE + "/" + id).then().statusCode(200).extract().path("sessions[0].id");
+        platform.api().body(Map.of("tenantRefs", List.of(replacement))).post(BASE + "/" + id + "/sessions/" + session + "/attendance")
+                .then().statusCode(200).body("[0].tenantRef", equalTo(replacement)).body("[0].paidCents", equalTo(2500));
+        int year = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(20).getYear();
+        String ledger = platform.api().accept("text/csv").get(BASE + "/compensation/ledger.csv?year=" + year)
+                .then().statusCode(200).extract().asString();
+        assertTrue(ledger.contains(replacement + "," + year + ",25.00,25.00,"), ledger);
     }
 }
