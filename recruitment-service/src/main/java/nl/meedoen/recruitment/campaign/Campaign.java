@@ -23,6 +23,9 @@ public class Campaign extends PanacheEntityBase {
     public String form;
     @Column(name = "organiser_party")
     public String organiserParty;
+    /** The tenant organisation's client that created it; null: any tenant organisation may work on it. */
+    @Column(name = "organiser_client")
+    public String organiserClient;
     public String title;
     public String theme;
     public String mandate;

@@ -40,9 +40,11 @@ public class Campaigns {
         return identity.hasRole(Roles.TENANT_ORGANISATION) && !identity.hasRole(Roles.CORPORATION) && !identity.hasRole(Roles.OPS);
     }
 
+    /** A tenant organisation sees campaigns organised by tenant organisations: its own, or ones a corporation made for them. */
     public Campaign find(UUID id) {
         Campaign c = Campaign.findById(id);
-        if (c == null || (tenantOrganisationOnly() && !Roles.TENANT_ORGANISATION.equals(c.organiserParty))) {
+        if (c == null || (tenantOrganisationOnly() && !(Roles.TENANT_ORGANISATION.equals(c.organiserParty)
+                && (c.organiserClient == null || c.organiserClient.equals(client()))))) {
             throw ProblemException.notFound("campaign " + id);
         }
         return c;
@@ -50,8 +52,13 @@ public class Campaigns {
 
     public List<Campaign> list() {
         return tenantOrganisationOnly()
-                ? Campaign.list("organiserParty = ?1 order by createdAt", Roles.TENANT_ORGANISATION)
+                ? Campaign.list("organiserParty = ?1 and (organiserClient is null or organiserClient = ?2) order by createdAt",
+                        Roles.TENANT_ORGANISATION, client())
                 : Campaign.list("order by createdAt");
+    }
+
+    private String client() {
+        return identity.getPrincipal().getName();
     }
 
     @Transactional
@@ -65,6 +72,7 @@ public class Campaigns {
         c.id = UUID.randomUUID();
         c.form = in.form();
         c.organiserParty = in.organiserParty();
+        c.organiserClient = tenantOrganisationOnly() ? client() : null;
         c.title = in.title();
         c.theme = in.theme();
         c.mandate = in.mandate();

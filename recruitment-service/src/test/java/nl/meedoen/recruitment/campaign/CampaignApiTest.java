@@ -51,6 +51,13 @@ class CampaignApiTest {
         as("corporation").body("{\"form\":").post(BASE).then().statusCode(400).contentType("application/problem+json");
     }
 
+    /** A caller with its own client id: tenant organisations are told apart by it. */
+    static io.restassured.specification.RequestSpecification asClient(String client, String role) {
+        java.nio.file.Path dir = java.nio.file.Path.of(java.net.URI.create(nl.meedoen.devinfra.TestInfra.publicKeyLocation())).getParent();
+        return io.restassured.RestAssured.given().auth().oauth2(nl.meedoen.devinfra.DevTokens.inDirectory(dir).token(client, role))
+                .contentType(io.restassured.http.ContentType.JSON);
+    }
+
     @Test
     void rolesAndOrganiserParty() {
         var body = Fixtures.campaign("THEME_EVENING", "corporation", 30, "C-1", "NONE", 0);
@@ -64,6 +71,14 @@ class CampaignApiTest {
         as("tenant-organisation").get(BASE + "/" + corp).then().statusCode(404);
         as("tenant-organisation").post(BASE + "/" + corp + "/open").then().statusCode(404);
         as("tenant-organisation").get(BASE).then().statusCode(200).body("id", hasItem(ho)).body("id", not(hasItem(corp)));
+        // ...and not another tenant organisation's campaign; one a corporation made for them is everyone's
+        asClient("ho-other", "tenant-organisation").get(BASE + "/" + ho).then().statusCode(404);
+        asClient("ho-other", "tenant-organisation").post(BASE + "/" + ho + "/close").then().statusCode(404);
+        asClient("ho-other", "tenant-organisation").get(BASE).then().statusCode(200).body("id", not(hasItem(ho)));
+        String forAll = as("corporation").body(Fixtures.campaign("TENANT_DAY", "tenant-organisation", 40, "C-1", "NONE", 0))
+                .post(BASE).then().statusCode(201).extract().path("id");
+        asClient("ho-other", "tenant-organisation").get(BASE + "/" + forAll).then().statusCode(200);
+        as("tenant-organisation").get(BASE + "/" + forAll).then().statusCode(200);
         as("corporation").get(BASE + "/" + ho).then().statusCode(200);
         as("tenant-organisation").post(BASE + "/" + ho + "/open").then().statusCode(200);
         as("tenant-organisation").post(BASE + "/" + ho + "/open").then().statusCode(409).contentType("application/problem+json");
