@@ -150,6 +150,19 @@ public class EmailWorker {
     record Outcome(Claimed d, DeliveryStatus status, String reason, String recipient, String error, Instant nextAttempt) {
     }
 
+    /**
+     * The mail client completes on Vert.x threads; with context propagation Mutiny would carry this
+     * round's transaction there, Narayana then sees a second thread in it and the commit can fail
+     * after the messages went out ("Enlisted connection used without active transaction"), so the
+     * next round would send them again. The send is therefore set up without the transaction.
+     */
+    private static final org.eclipse.microprofile.context.ThreadContext WITHOUT_TRANSACTION =
+            org.eclipse.microprofile.context.ThreadContext.builder()
+                    .propagated(org.eclipse.microprofile.context.ThreadContext.NONE)
+                    .cleared(org.eclipse.microprofile.context.ThreadContext.TRANSACTION)
+                    .unchanged(org.eclipse.microprofile.context.ThreadContext.ALL_REMAINING)
+                    .build();
+
     /** One round; returns how many deliveries it claimed. */
     public int sendOnce() {
         long timeoutSeconds = config.email().sendTimeout().toSeconds() * 2 + 30;
@@ -178,7 +191,7 @@ public class EmailWorker {
                     continue;
                 }
                 rate.acquire();
-                sending.add(mailer.send(mail).subscribeAsCompletionStage()
+                sending.add(WITHOUT_TRANSACTION.contextualSupplier(() -> mailer.send(mail).subscribeAsCompletionStage()).get()
                         .thenApply(v -> new Outcome(d, DeliveryStatus.SENT, null, d.email(), null, null))
                         .exceptionally(failure -> failed(d, failure)));
             }
