@@ -99,7 +99,7 @@ class PanelJourneyIT {
         Map<String, SmtpSink.Mail> waveMails = Journeys.awaitMails(platform, refs, "Uw mening gevraagd: " + title);
 
         // one member answers: participation (never content) is counted at the panel
-        String token = Journeys.find(waveMails.get(refs.get(1)), "raadpleging#([A-Za-z0-9_-]{22,})");
+        String token = Journeys.find(waveMails.get(refs.get(1)), "#([A-Za-z0-9_-]{22,})");
         Journeys.tenant(platform).header("Invitation-Token", token).body("{\"answers\":{\"ok\":\"yes\"}}")
                 .post(CONSULTATIONS + "/respondent/response").then().statusCode(201);
         await().atMost(Journeys.PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->

@@ -108,8 +108,8 @@ public class ExportResource {
     @APIResponse(responseCode = "409", description = "Not a PWE consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response portchoice(@PathParam("id") UUID id) {
         Consultation c = consultations.find(id, Caller.of(identity));
+        Question pwe = pwe(c); // a refused export (not a PWE consultation) is no export: audited after the checks
         audit.record("consultation.responses.exported", "consultation", id.toString(), Map.of("format", "portchoice.csv"));
-        Question pwe = pwe(c);
         return stream(c, "portchoice.csv", ',', (out, rows) -> {
             out.row(ResponseExports.portchoiceHeader(pwe));
             rows.forEach(r -> out.row(ResponseExports.portchoiceRow(pwe, r)));
@@ -125,8 +125,8 @@ public class ExportResource {
     @APIResponse(responseCode = "409", description = "Not a PWE consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response pabulib(@PathParam("id") UUID id) {
         Consultation c = consultations.find(id, Caller.of(identity));
+        Question pwe = pwe(c); // a refused export (not a PWE consultation) is no export: audited after the checks
         audit.record("consultation.responses.exported", "consultation", id.toString(), Map.of("format", "pabulib.pb"));
-        Question pwe = pwe(c);
         List<String> languages = consultations.languages(c);
         String title = consultations.texts(c.title).get(languages.get(0));
         long votes = count(c.id);
