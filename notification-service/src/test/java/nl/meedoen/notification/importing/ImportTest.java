@@ -94,20 +94,7 @@ class ImportTest {
                 %1$s3,Derde,,Dorpsstraat,3,1234 AB,Utrecht,nl,LETTER
                 %1$s4,Vierde,not-an-email,Dorpsstraat,4,1234 AB,Utrecht,nl,EMAIL
                 """.formatted(p));
-        UUID id = UUID.randomUUID();
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-            TenantImport i = new TenantImport();
-            i.id = id;
-            i.format = "CSV";
-            i.status = TenantImport.Status.RUNNING.name();
-            i.totalRows = 4;
-            i.processed = 2;
-            i.created = 2;
-            i.spoolPath = spool.toString();
-            i.createdAt = java.time.OffsetDateTime.now().minusMinutes(10);
-            i.heartbeatAt = java.time.OffsetDateTime.now().minusMinutes(3);
-            i.persist();
-        });
+        UUID id = unfinishedImport(spool.toString(), 4, 2, java.time.OffsetDateTime.now().minusMinutes(3));
 
         imports.takeOverStale(); // what every replica does every 30 s
 
@@ -123,15 +110,18 @@ class ImportTest {
         assertEquals(false, java.nio.file.Files.exists(spool));
     }
 
-    static UUID unfinishedImportElsewhere(java.time.OffsetDateTime heartbeat) {
+    /** A RUNNING import as its process left it: {@code stored} of {@code rows} rows done, last heartbeat then. */
+    static UUID unfinishedImport(String spoolPath, int rows, int stored, java.time.OffsetDateTime heartbeat) {
         UUID id = UUID.randomUUID();
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             TenantImport i = new TenantImport();
             i.id = id;
             i.format = "CSV";
             i.status = TenantImport.Status.RUNNING.name();
-            i.totalRows = 10;
-            i.spoolPath = "/nonexistent/tenant-import.upload"; // another replica's file
+            i.totalRows = rows;
+            i.processed = stored;
+            i.created = stored;
+            i.spoolPath = spoolPath;
             i.createdAt = java.time.OffsetDateTime.now().minusMinutes(30);
             i.heartbeatAt = heartbeat;
             i.persist();
@@ -141,8 +131,9 @@ class ImportTest {
 
     @Test
     void anImportRunningOnAnotherReplicaIsLeftAloneAndOneWhoseProcessIsGoneForLongFails() {
-        UUID alive = unfinishedImportElsewhere(java.time.OffsetDateTime.now());
-        UUID lost = unfinishedImportElsewhere(java.time.OffsetDateTime.now().minusMinutes(5));
+        String elsewhere = "/nonexistent/tenant-import.upload"; // another replica's spool file
+        UUID alive = unfinishedImport(elsewhere, 10, 0, java.time.OffsetDateTime.now());
+        UUID lost = unfinishedImport(elsewhere, 10, 0, java.time.OffsetDateTime.now().minusMinutes(5));
         imports.takeOverStale();
         as("ops").get("/api/v1/tenant-imports/" + alive).then().statusCode(200).body("status", equalTo("RUNNING"));
         as("ops").get("/api/v1/tenant-imports/" + lost).then().statusCode(200).body("status", equalTo("FAILED"));
