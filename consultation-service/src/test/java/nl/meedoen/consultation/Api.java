@@ -1,5 +1,6 @@
 package nl.meedoen.consultation;
 
+import nl.meedoen.devinfra.Events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
@@ -152,6 +153,12 @@ public final class Api {
         as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
     }
 
+    /** Whether a consultation event honours the schema published for its type (nl.meedoen.consultation.<event>.v1). */
+    public static boolean matchesPublishedSchema(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> r) {
+        String type = Events.header(r, "ce_type");
+        return Events.matchesSchema(type.substring("nl.meedoen.consultation.".length()) + ".schema.json", r.value());
+    }
+
     // ---- population ----
 
     /** Publishes profiles as notification-service would and waits until this service has them. */
@@ -161,7 +168,7 @@ public final class Api {
             String ref = prefix + "-" + i;
             refs.add(ref);
             String ageBand = ageBands.length == 0 ? "35-49" : ageBands[i % ageBands.length];
-            Events.publish(TenantProfileV1.TOPIC, ref, TenantProfileV1.CHANGED, write(new TenantProfileV1(ref, "C-1", neighbourhood,
+            Events.publish(TenantProfileV1.TOPIC, ref, java.util.UUID.randomUUID().toString(), TenantProfileV1.CHANGED, write(new TenantProfileV1(ref, "C-1", neighbourhood,
                     ageBand, i % 2 == 0 ? "SINGLE" : "FAMILY", "APARTMENT", "5-9", i % 3 == 0 ? "en" : "nl", "hh-" + ref)));
         }
         String last = refs.get(refs.size() - 1);

@@ -1,5 +1,6 @@
 package nl.meedoen.consultation;
 
+import nl.meedoen.devinfra.Events;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -78,7 +79,7 @@ class FlowTest {
             List<ConsumerRecord<String, String>> facts = Events.await(events, r -> r.key().equals(id), 4, Duration.ofSeconds(20));
             assertEquals(List.of(ConsultationEventV1.OPENED, ConsultationEventV1.CLOSED, ConsultationEventV1.RESULTS_PUBLISHED,
                     ConsultationEventV1.FEEDBACK_PUBLISHED), facts.stream().map(r -> Events.header(r, "ce_type")).toList());
-            facts.forEach(r -> assertTrue(Events.matchesSchema(r), "payload violates the published schema: " + r.value()));
+            facts.forEach(r -> assertTrue(Api.matchesPublishedSchema(r), "payload violates the published schema: " + r.value()));
             JsonNode closed = Api.read(facts.get(1).value());
             assertEquals(6, closed.path("invited").asInt());
             assertEquals(5, closed.path("completed").asInt());

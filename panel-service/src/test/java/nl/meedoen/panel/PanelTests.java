@@ -129,17 +129,18 @@ public final class PanelTests {
         return out;
     }
 
-    /** Whether the JSON matches the schema this service publishes under src/main/resources/events/. */
-    public static boolean matchesSchema(String schemaResource, String json) {
-        try (var in = PanelTests.class.getResourceAsStream("/events/" + schemaResource)) {
-            var schema = io.vertx.json.schema.JsonSchema.of(new io.vertx.core.json.JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
-            var result = io.vertx.json.schema.Validator.create(schema, new io.vertx.json.schema.JsonSchemaOptions()
-                            .setDraft(io.vertx.json.schema.Draft.DRAFT202012).setBaseUri("https://meedoen.nl/"))
-                    .validate(new io.vertx.core.json.JsonObject(json));
-            return result.getValid();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
+    /** A consultation event as consultation-service publishes it (key: consultationId). */
+    public static void consultationEvent(String type, String consultationId, String panelId, String waveId, String tenantRef,
+                                         String anonymity, Long invited, Long completed) {
+        String payload = """
+                {"consultationId":"%s","kind":"SURVEY","anonymity":"%s","initiatorParty":"corporation","panelId":%s,"waveId":%s,
+                 "tenantRef":%s,"invited":%s,"completed":%s}""".formatted(consultationId, anonymity, quoted(panelId), quoted(waveId),
+                quoted(tenantRef), invited, completed);
+        nl.meedoen.devinfra.Events.publish("consultation.events.v1", consultationId, UUID.randomUUID().toString(), type, payload);
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "null" : "\"" + s + "\"";
     }
 
     public static long count(String sql, Object... params) {

@@ -1,5 +1,6 @@
 package nl.meedoen.recruitment;
 
+import nl.meedoen.devinfra.Events;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import nl.meedoen.commons.contracts.MessageRequestV1;
@@ -42,8 +43,8 @@ class RecruitmentFlowTest {
             Fixtures.member(p + i, complex, b, i >= 10 ? "H-" + p + "shared" : "H-" + p + i);
         }
         Fixtures.member(p + "other", "C-elsewhere", "18-34", "H-" + p + "other");
-        var messages = Fixtures.consumer(MessageRequestV1.TOPIC);
-        var events = Fixtures.consumer(RecruitmentEventV1.TOPIC);
+        var messages = Events.consumer(MessageRequestV1.TOPIC);
+        var events = Events.consumer(RecruitmentEventV1.TOPIC);
 
         String id = as("corporation").body(Fixtures.campaign("FOCUS_GROUP", "corporation", 4, complex, "PER_SESSION", 150000))
                 .post(BASE).then().statusCode(201).body("status", equalTo("DRAFT")).body("sessions", hasSize(2))
@@ -57,7 +58,7 @@ class RecruitmentFlowTest {
                 .body("eligible", equalTo(12)).body("messaged", equalTo(12));
         as("corporation").body(Map.of("source", "MAILING")).post(BASE + "/" + id + "/outreach").then().statusCode(200)
                 .body("messaged", equalTo(0)).body("alreadyReached", equalTo(12));
-        var outreach = Fixtures.await(messages, r -> r.value() != null && r.value().contains("recruitment:" + id + ":outreach"), 12);
+        var outreach = Events.await(messages, r -> r.value() != null && r.value().contains("recruitment:" + id + ":outreach"), 12, java.time.Duration.ofSeconds(20));
         assertEquals(12, outreach.size());
         assertFalse(outreach.stream().anyMatch(r -> r.key().equals(p + "other")), "ineligible tenant not mailed");
         var mine = outreach.stream().filter(r -> r.key().equals(p + "0")).findFirst().orElseThrow();
@@ -146,7 +147,7 @@ class RecruitmentFlowTest {
         as("ops").body("{not json").post(BASE + "/draws/verify").then().statusCode(400).contentType("application/problem+json");
 
         // outcomes mailed
-        var outcomes = Fixtures.await(messages, r -> r.value() != null && r.value().contains("recruitment:" + id + ":recruitment.draw-"), 11);
+        var outcomes = Events.await(messages, r -> r.value() != null && r.value().contains("recruitment:" + id + ":recruitment.draw-"), 11, java.time.Duration.ofSeconds(20));
         assertEquals(11, outcomes.size());
         assertEquals(4, outcomes.stream().filter(r -> r.value().contains("\"recruitment.draw-selected\"")).count());
         // the placeholders the templates require: next steps for the selected, the place on the waitlist
@@ -164,7 +165,7 @@ class RecruitmentFlowTest {
         assertNotNull(replacement);
         assertEquals(band.get(decliner), band.get(replacement));
         as("corporation").post(BASE + "/" + id + "/participants/" + decliner + "/decline").then().statusCode(409);
-        assertEquals(1, Fixtures.await(messages, r -> r.value() != null && r.value().contains(":replacement"), 1).size());
+        assertEquals(1, Events.await(messages, r -> r.value() != null && r.value().contains(":replacement"), 1, java.time.Duration.ofSeconds(20)).size());
 
         as("corporation").get(BASE + "/" + id + "/representativeness?attribute=ageBand").then().statusCode(200)
                 .body("[0].rows.find { it.value == '18-34' }.population", equalTo(6))
@@ -183,9 +184,9 @@ class RecruitmentFlowTest {
         assertTrue(csv.contains(replacement + ",2024,3000.00,2100.00,true,2100.00"), csv);
 
         // every lifecycle fact went through the outbox
-        var published = Fixtures.await(events, r -> r.key().equals(id), 18);
-        Set<String> types = published.stream().map(r -> Fixtures.header(r, "ce_type")).collect(Collectors.toSet());
-        published.forEach(r -> assertTrue(Fixtures.matchesEventSchema(r.value()), "campaign-event.v1 schema: " + r.value()));
+        var published = Events.await(events, r -> r.key().equals(id), 18, java.time.Duration.ofSeconds(20));
+        Set<String> types = published.stream().map(r -> Events.header(r, "ce_type")).collect(Collectors.toSet());
+        published.forEach(r -> assertTrue(Events.matchesSchema("campaign-event.v1.schema.json", r.value()), "campaign-event.v1 schema: " + r.value()));
         for (String t : List.of(RecruitmentEventV1.CAMPAIGN_OPENED, RecruitmentEventV1.CAMPAIGN_CLOSED, RecruitmentEventV1.SIGNUP_RECEIVED,
                 RecruitmentEventV1.SIGNUP_WITHDRAWN, RecruitmentEventV1.DRAW_COMMITTED, RecruitmentEventV1.DRAW_COMPLETED,
                 RecruitmentEventV1.PARTICIPANT_REPLACED)) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.meedoen.commons.contracts.PanelWaveLaunchedV1;
 import nl.meedoen.consultation.Api;
-import nl.meedoen.consultation.Events;
+import nl.meedoen.devinfra.Events;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -83,19 +83,19 @@ class InvitationTest {
         Map<String, Object> audience = Map.of("type", "PANEL_WAVE", "panelId", "panel-1", "waveId", "wave-" + Api.prefix());
         String id = Api.ready("SURVEY", Api.SURVEY, audience, "PSEUDONYMOUS");
         String waveId = (String) audience.get("waveId");
-        Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-1", PanelWaveLaunchedV1.TYPE, Api.write(new PanelWaveLaunchedV1("panel-1", waveId, id, wave)));
+        Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-1", java.util.UUID.randomUUID().toString(), PanelWaveLaunchedV1.TYPE, Api.write(new PanelWaveLaunchedV1("panel-1", waveId, id, wave)));
         await().atMost(Duration.ofSeconds(20)).until(() -> as("ops").get(BASE + "/" + id).jsonPath().getInt("audience.listSize") == 2);
         try (var requests = Api.requests()) {
             Api.open(id);
             assertEquals(2, Api.messages(requests, "consultation.invitation", wave, Duration.ofSeconds(20)).size());
-            Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-1", PanelWaveLaunchedV1.TYPE,
+            Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-1", java.util.UUID.randomUUID().toString(), PanelWaveLaunchedV1.TYPE,
                     Api.write(new PanelWaveLaunchedV1("panel-1", waveId, id, List.of(late, wave.get(0)))));
             assertEquals(1, Api.messages(requests, "consultation.invitation", List.of(late), Duration.ofSeconds(20)).size());
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> as("ops").get(BASE + "/" + id + "/invitations/counts").jsonPath().getInt("invited") == 3);
         // a wave for a consultation that does not ask it is parked on the dead-letter topic
         try (var dlq = Events.consumer(PanelWaveLaunchedV1.TOPIC + ".dlq")) {
-            Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-1", PanelWaveLaunchedV1.TYPE,
+            Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-1", java.util.UUID.randomUUID().toString(), PanelWaveLaunchedV1.TYPE,
                     Api.write(new PanelWaveLaunchedV1("panel-1", "other-wave", id, wave)));
             assertEquals(1, Events.await(dlq, r -> r.value().contains("other-wave"), 1, Duration.ofSeconds(20)).size());
         }
@@ -107,12 +107,12 @@ class InvitationTest {
         List<String> wave = List.of(Api.prefix() + "-w1");
         String id = Api.ready("SURVEY", Api.SURVEY, Map.of("type", "PANEL_WAVE", "panelId", "panel-2"), "PSEUDONYMOUS");
         String waveId = "wave-" + Api.prefix();
-        Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-2", PanelWaveLaunchedV1.TYPE, Api.write(new PanelWaveLaunchedV1("panel-2", waveId, id, wave)));
+        Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-2", java.util.UUID.randomUUID().toString(), PanelWaveLaunchedV1.TYPE, Api.write(new PanelWaveLaunchedV1("panel-2", waveId, id, wave)));
         await().atMost(Duration.ofSeconds(20)).until(() -> as("ops").get(BASE + "/" + id).jsonPath().getInt("audience.listSize") == 1);
         as("ops").get(BASE + "/" + id).then().body("audience.waveId", org.hamcrest.Matchers.equalTo(waveId));
         // from then on another wave for it is refused
         try (var dlq = Events.consumer(PanelWaveLaunchedV1.TOPIC + ".dlq")) {
-            Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-2", PanelWaveLaunchedV1.TYPE,
+            Events.publish(PanelWaveLaunchedV1.TOPIC, "panel-2", java.util.UUID.randomUUID().toString(), PanelWaveLaunchedV1.TYPE,
                     Api.write(new PanelWaveLaunchedV1("panel-2", "second-" + waveId, id, List.of(Api.prefix() + "-w2"))));
             assertEquals(1, Events.await(dlq, r -> r.value().contains("second-" + waveId), 1, Duration.ofSeconds(20)).size());
         }

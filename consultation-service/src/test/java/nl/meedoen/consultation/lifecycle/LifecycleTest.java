@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.meedoen.commons.contracts.ConsultationEventV1;
 import nl.meedoen.consultation.Api;
-import nl.meedoen.consultation.Events;
+import nl.meedoen.devinfra.Events;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

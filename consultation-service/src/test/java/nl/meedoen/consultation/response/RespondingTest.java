@@ -6,7 +6,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import nl.meedoen.commons.contracts.ConsultationEventV1;
 import nl.meedoen.consultation.Api;
-import nl.meedoen.consultation.Events;
+import nl.meedoen.devinfra.Events;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -119,7 +119,7 @@ class RespondingTest {
             assertEquals(1, participation.size());
             assertEquals(refs.get(0), Api.read(participation.get(0).value()).path("tenantRef").asText());
             assertTrue(!participation.get(0).value().contains("slide"), "no content in the event");
-            assertTrue(Events.matchesSchema(participation.get(0)), participation.get(0).value());
+            assertTrue(Api.matchesPublishedSchema(participation.get(0)), participation.get(0).value());
         }
     }
 

@@ -3,7 +3,7 @@ package nl.meedoen.notification.letter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.meedoen.commons.contracts.NotificationEventV1;
-import nl.meedoen.notification.Events;
+import nl.meedoen.devinfra.Events;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;

@@ -3,7 +3,7 @@ package nl.meedoen.notification.message;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.NotificationEventV1;
-import nl.meedoen.notification.Events;
+import nl.meedoen.devinfra.Events;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;

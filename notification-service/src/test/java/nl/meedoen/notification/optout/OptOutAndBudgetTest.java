@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import nl.meedoen.commons.contracts.NotificationEventV1;
-import nl.meedoen.notification.Events;
+import nl.meedoen.devinfra.Events;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -4,7 +4,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import nl.meedoen.commons.contracts.ConsultationEventV1;
-import nl.meedoen.panel.Events;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.UUID;
 
 import static nl.meedoen.panel.PanelTests.anonymous;
 import static nl.meedoen.panel.PanelTests.as;
+import static nl.meedoen.panel.PanelTests.consultationEvent;
 import static nl.meedoen.panel.PanelTests.panel;
 import static nl.meedoen.panel.PanelTests.record;
 import static nl.meedoen.panel.PanelTests.signedTheme;
@@ -46,9 +46,9 @@ class HealthTest {
                 .body("{\"consultationId\":\"%s\",\"themeId\":\"%s\",\"size\":12}".formatted(consultation, theme))
                 .post("/api/v1/panels/" + panel + "/waves").then().statusCode(201).extract().jsonPath().getString("id");
         for (String ref : popA.subList(0, 6)) {
-            Events.consultation(ConsultationEventV1.PARTICIPATION_RECORDED, consultation, panel, wave, ref, "PSEUDONYMOUS", null, null);
+            consultationEvent(ConsultationEventV1.PARTICIPATION_RECORDED, consultation, panel, wave, ref, "PSEUDONYMOUS", null, null);
         }
-        Events.consultation(ConsultationEventV1.PARTICIPATION_RECORDED, consultation, panel, wave, popB.get(0), "PSEUDONYMOUS", null, null);
+        consultationEvent(ConsultationEventV1.PARTICIPATION_RECORDED, consultation, panel, wave, popB.get(0), "PSEUDONYMOUS", null, null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("corporation").get("/api/v1/panels/" + panel + "/waves/" + wave)
                 .then().body("responses.responded", equalTo(7)));
         as("corporation").post("/api/v1/panels/" + panel + "/members/" + popA.get(9) + "/leave").then().statusCode(200);

@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.TenantProfileV1;
-import nl.meedoen.panel.Events;
+import nl.meedoen.devinfra.Events;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -95,7 +95,7 @@ class MemberEventsTest {
         for (String type : nl.meedoen.panel.PanelTests.outboxTypes("panel.events.v1", panel)) {
             for (JsonNode payload : nl.meedoen.panel.PanelTests.outboxPayloads("panel.events.v1", panel, type)) {
                 assertTrue(schemas.containsKey(type), "no schema for " + type);
-                assertTrue(nl.meedoen.panel.PanelTests.matchesSchema(schemas.get(type), payload.toString()), type + ": " + payload);
+                assertTrue(Events.matchesSchema(schemas.get(type), payload.toString()), type + ": " + payload);
                 seen.add(type);
             }
         }

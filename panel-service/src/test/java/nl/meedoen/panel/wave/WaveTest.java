@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.meedoen.commons.contracts.ConsultationEventV1;
 import nl.meedoen.commons.contracts.PanelWaveLaunchedV1;
-import nl.meedoen.panel.Events;
+import nl.meedoen.devinfra.Events;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import static nl.meedoen.panel.PanelTests.anonymous;
 import static nl.meedoen.panel.PanelTests.as;
+import static nl.meedoen.panel.PanelTests.consultationEvent;
 import static nl.meedoen.panel.PanelTests.count;
 import static nl.meedoen.panel.PanelTests.outboxPayloads;
 import static nl.meedoen.panel.PanelTests.panel;
@@ -141,7 +142,7 @@ class WaveTest {
 
         // a consultation consultation-service reported closed
         String closed = UUID.randomUUID().toString();
-        Events.consultation(ConsultationEventV1.CLOSED, closed, null, null, null, "PSEUDONYMOUS", 0L, 0L);
+        consultationEvent(ConsultationEventV1.CLOSED, closed, null, null, null, "PSEUDONYMOUS", 0L, 0L);
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM known_consultation WHERE consultation_id = ?1", UUID.fromString(closed)) == 1);
         launch("corporation", panel, wave(closed, s.theme(), 2)).then().statusCode(409).body("type", equalTo("https://meedoen.nl/problems/consultation-closed"));
         assertEquals(1, count("SELECT count(*) FROM wave WHERE panel_id = ?1", UUID.fromString(panel)));
@@ -178,7 +179,7 @@ class WaveTest {
         List<String> members = new ArrayList<>(s.young());
         members.addAll(s.old());
         for (String ref : members.subList(0, 4)) {
-            Events.consultation(ConsultationEventV1.PARTICIPATION_RECORDED, consultation, s.panel(), waveId, ref, "PSEUDONYMOUS", null, null);
+            consultationEvent(ConsultationEventV1.PARTICIPATION_RECORDED, consultation, s.panel(), waveId, ref, "PSEUDONYMOUS", null, null);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("corporation").get("/api/v1/panels/" + s.panel() + "/waves/" + waveId)
                 .then().body("responses.responded", equalTo(4)));
@@ -198,7 +199,7 @@ class WaveTest {
         as("corporation").get("/api/v1/panels/" + s.panel() + "/waves/" + waveId).then()
                 .body("responses.cancelled", equalTo(1)).body("responses.rate", equalTo(0.4444));
 
-        Events.consultation(ConsultationEventV1.CLOSED, consultation, s.panel(), waveId, null, "PSEUDONYMOUS", 10L, 4L);
+        consultationEvent(ConsultationEventV1.CLOSED, consultation, s.panel(), waveId, null, "PSEUDONYMOUS", 10L, 4L);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("corporation").get("/api/v1/panels/" + s.panel() + "/waves/" + waveId)
                 .then().body("status", equalTo("CLOSED")));
         as("corporation").get("/api/v1/panels/" + s.panel() + "/members/" + s.old().get(0)).then()
@@ -211,11 +212,11 @@ class WaveTest {
     void anAnonymousConsultationReportsOnlyItsCountsOnClosing() {
         Setup s = Setup.of("", 3, 3);
         String consultation = UUID.randomUUID().toString();
-        Events.consultation(ConsultationEventV1.OPENED, consultation, s.panel(), null, null, "ANONYMOUS", null, null);
+        consultationEvent(ConsultationEventV1.OPENED, consultation, s.panel(), null, null, "ANONYMOUS", null, null);
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM known_consultation WHERE consultation_id = ?1", UUID.fromString(consultation)) == 1);
         String waveId = launch("corporation", s.panel(), wave(consultation, s.theme(), 6)).then().statusCode(201)
                 .body("responses.source", equalTo("NONE")).extract().jsonPath().getString("id");
-        Events.consultation(ConsultationEventV1.CLOSED, consultation, s.panel(), waveId, null, "ANONYMOUS", 6L, 3L);
+        consultationEvent(ConsultationEventV1.CLOSED, consultation, s.panel(), waveId, null, "ANONYMOUS", 6L, 3L);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("corporation").get("/api/v1/panels/" + s.panel() + "/waves/" + waveId)
                 .then().body("responses.source", equalTo("CONSULTATION")).body("responses.responded", equalTo(3)).body("responses.rate", equalTo(0.5)));
     }

@@ -1,8 +1,5 @@
-package nl.meedoen.consultation;
+package nl.meedoen.devinfra;
 
-import nl.meedoen.commons.events.CloudEvent;
-import nl.meedoen.commons.events.CloudEventHeaders;
-import nl.meedoen.devinfra.TestInfra;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,6 +9,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -21,14 +20,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Publishing to and reading from the real broker in tests. */
+/** Publishing to and reading from the tests' real broker, and checking payloads against published JSON Schemas. */
 public final class Events {
-
-    private static KafkaProducer<String, String> producer;
 
     private Events() {
     }
 
+    /** A consumer in a group of its own that reads the topic from the beginning. */
     public static KafkaConsumer<String, String> consumer(String topic) {
         var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers(),
@@ -59,39 +57,48 @@ public final class Events {
         return await(consumer, match, Integer.MAX_VALUE, window);
     }
 
-    /** Whether an event's payload honours the JSON Schema this service publishes for its type. */
-    public static boolean matchesSchema(ConsumerRecord<String, String> r) {
-        String type = header(r, "ce_type"); // nl.meedoen.consultation.<event>.v1
-        String event = type.substring("nl.meedoen.consultation.".length(), type.length() - ".v1".length());
-        try (var in = Events.class.getResourceAsStream("/events/" + event + ".v1.schema.json")) {
-            var schema = io.vertx.json.schema.JsonSchema.of(new io.vertx.core.json.JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            return io.vertx.json.schema.Validator.create(schema, new io.vertx.json.schema.JsonSchemaOptions()
-                            .setDraft(io.vertx.json.schema.Draft.DRAFT202012).setBaseUri("https://meedoen.nl/"))
-                    .validate(new io.vertx.core.json.JsonObject(r.value())).getValid();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public static String header(ConsumerRecord<String, String> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    /** Publishes a CloudEvent in binary mode, as another service's outbox relay would. */
-    public static synchronized void publish(String topic, String key, String type, String payload) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers()),
+    private static KafkaProducer<String, String> producer;
+
+    /** Publishes a CloudEvent in binary mode, as another service's outbox relay does; a null id leaves ce_id out. */
+    public static synchronized void publish(String topic, String key, String eventId, String type, String payload) {
+        if (producer == null) { // one for the test JVM: the broker does not change while it runs
+            producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers()),
                     new StringSerializer(), new StringSerializer());
         }
-        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), type, "urn:meedoen:test", key, OffsetDateTime.now(),
-                "test", key, payload);
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-        CloudEventHeaders.write(record.headers(), event);
         try {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+            if (eventId != null) {
+                record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+            }
+            record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_source", "urn:meedoen:test".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_time", OffsetDateTime.now().toString().getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the JSON honours a schema the service under test publishes under src/main/resources/events/. */
+    public static boolean matchesSchema(String schemaResource, String json) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : Events.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream("events/" + schemaResource)) {
+            if (in == null) {
+                throw new AssertionError("no schema events/" + schemaResource + " on the classpath");
+            }
+            var schema = io.vertx.json.schema.JsonSchema.of(new io.vertx.core.json.JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            return io.vertx.json.schema.Validator.create(schema, new io.vertx.json.schema.JsonSchemaOptions()
+                            .setDraft(io.vertx.json.schema.Draft.DRAFT202012).setBaseUri("https://meedoen.nl/"))
+                    .validate(new io.vertx.core.json.JsonObject(json)).getValid();
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
     }
 }
