@@ -50,26 +50,35 @@ public final class TestInfra {
         return (String) owner("ownPublicKeyLocation");
     }
 
-    private static Object owner(String method, Object... args) {
+    private static Object owner(String method, String... args) {
+        return onSharedCopy(TestInfra.class, method, args);
+    }
+
+    /**
+     * Calls a static method with String arguments on the copy of {@code type} loaded by the system class
+     * loader: the one copy every Quarkus class loader of this test JVM shares, so servers started by one
+     * test class are found by the next. Its loader is the context class loader meanwhile (Kafka and
+     * jakarta.mail find their plugins through it).
+     */
+    public static Object onSharedCopy(Class<?> type, String method, String... args) {
         try {
-            Class<?> ownerClass = Class.forName(TestInfra.class.getName(), true, ClassLoader.getSystemClassLoader());
+            Class<?> owner = Class.forName(type.getName(), true, ClassLoader.getSystemClassLoader());
             Class<?>[] types = new Class<?>[args.length];
             java.util.Arrays.fill(types, String.class);
-            Method m = ownerClass.getDeclaredMethod(method, types);
+            Method m = owner.getDeclaredMethod(method, types);
             m.setAccessible(true);
-            // Kafka instantiates plugins through the context class loader: it must be the owner's.
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(ownerClass.getClassLoader());
+            thread.setContextClassLoader(owner.getClassLoader());
             try {
-                return m.invoke(null, args);
+                return m.invoke(null, (Object[]) args);
             } finally {
                 thread.setContextClassLoader(previous);
             }
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("dev-infra must be on the system class path of the test JVM", e);
+            throw new IllegalStateException(type.getName() + " must be on the system class path of the test JVM", e);
         }
     }
 

@@ -7,8 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,27 +54,8 @@ public final class Smtp {
         return parsed;
     }
 
-    private static Object owner(String method, Object... args) {
-        try {
-            Class<?> owner = Class.forName(Smtp.class.getName(), true, ClassLoader.getSystemClassLoader());
-            Class<?>[] types = new Class<?>[args.length];
-            java.util.Arrays.fill(types, String.class);
-            Method m = owner.getDeclaredMethod(method, types);
-            m.setAccessible(true);
-            // jakarta.mail finds its providers through the context class loader: it must be the owner's
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(owner.getClassLoader());
-            try {
-                return m.invoke(null, args);
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Object owner(String method, String... args) {
+        return nl.meedoen.devinfra.TestInfra.onSharedCopy(Smtp.class, method, args);
     }
 
     private static synchronized Integer ownPort() {
