@@ -159,10 +159,17 @@ public class ProblemMappers {
     /** unique_violation, serialization_failure, deadlock_detected: outcomes of a race, not of a broken service. */
     private static final java.util.Set<String> CONCURRENT_WRITE_STATES = java.util.Set.of("23505", "40001", "40P01");
 
+    /** The first SQLState in the causes, including suppressed ones: a failed commit hides the driver's error there. */
     private static String sqlStateOf(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                String state = sqlStateOf(suppressed);
+                if (state != null) {
+                    return state;
+                }
             }
         }
         return null;
