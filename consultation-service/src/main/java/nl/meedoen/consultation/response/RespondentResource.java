@@ -121,11 +121,15 @@ public class RespondentResource {
     public Response submit(@HeaderParam(TOKEN_HEADER) String token,
                            @Parameter(description = "Retry key: same key and body replay the receipt") @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "PWE", value = ANSWERS))) RespondentViews.Answers body) {
+        if (key == null) {
+            return Response.status(Response.Status.CREATED).entity(responses.submit(token, body.answers())).build();
+        }
         String scope = "POST /api/v1/consultations/respondent/response " + (token == null ? "" : InvitationTokens.hash(token));
         // Only a keyed digest of the body is kept with the key: it cannot be matched to a stored response without the token.
         String digest = token == null ? "" : InvitationTokens.digest(token, json.write(body));
+        // with a key, the receipt is stored in the same transaction as the submission
         return idempotency.execute(scope, key, digest, () ->
-                Response.status(Response.Status.CREATED).entity(responses.submit(token, body.answers())).build());
+                Response.status(Response.Status.CREATED).entity(responses.submitInCallersTransaction(token, body.answers())).build());
     }
 
     @GET

@@ -6,7 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.contracts.ConsultationEventV1;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import nl.meedoen.commons.correlation.CorrelationId;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.consultation.ConsultationConfig;
@@ -14,7 +15,6 @@ import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.invitation.Invitation;
 import nl.meedoen.consultation.invitation.InvitationTokens;
 import nl.meedoen.consultation.lifecycle.Consultation;
-import nl.meedoen.consultation.lifecycle.ConsultationEvents;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 import nl.meedoen.consultation.lifecycle.Dtos;
 import nl.meedoen.consultation.pwe.PweAnswer;
@@ -41,13 +41,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
  * The respondent's side: fetch the questionnaire with an invitation token, save and resume a
  * draft, submit once. A submission is checked against every rule of the frozen questionnaire and
- * then, in one transaction: the response, the used-up token, the result counters and (when
- * pseudonymous) the participation event. Any broken rule stores nothing.
+ * then stored by {@link SubmissionWriter} in one transaction: the response, the used-up token, the
+ * result counters and (when pseudonymous) the participation event. Any broken rule stores nothing.
  */
 @ApplicationScoped
 public class ResponseService {
@@ -67,10 +68,7 @@ public class ResponseService {
     ConsultationService consultations;
 
     @Inject
-    ConsultationEvents events;
-
-    @Inject
-    ResultCells cells;
+    SubmissionWriter writer;
 
     @Inject
     ConsultationConfig config;
@@ -157,12 +155,25 @@ public class ResponseService {
     }
 
     /**
-     * The hot path, in as few round trips as the rules allow (they dominate when the database is
-     * busy): one locking read, one statement for response + used-up token (+ link), the outbox row,
-     * the counters, the commit.
+     * The hot path: one read (invitation, consultation, profile), the rules, then the group commit
+     * of {@link SubmissionWriter}; the caller holds no connection while its batch commits.
      */
-    @Transactional
     public RespondentViews.Receipt submit(String token, Map<String, Object> answers) {
+        SubmissionWriter.Submission s = QuarkusTransaction.requiringNew().call(() -> prepare(token, answers));
+        writer.write(s);
+        return new RespondentViews.Receipt(s.consultationId(), "SUBMITTED", s.submittedOn());
+    }
+
+    /** The same in the caller's transaction, for a submission whose Idempotency-Key receipt must commit with it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RespondentViews.Receipt submitInCallersTransaction(String token, Map<String, Object> answers) {
+        SubmissionWriter.Submission s = prepare(token, answers);
+        writer.writeInCallersTransaction(s);
+        return new RespondentViews.Receipt(s.consultationId(), "SUBMITTED", s.submittedOn());
+    }
+
+    /** Every rule checked; what is left to do is writing. */
+    private SubmissionWriter.Submission prepare(String token, Map<String, Object> answers) {
         Target t = target(token);
         if (!Consultation.Status.OPEN.name().equals(t.status()) || (t.closesAt() != null && !t.closesAt().isAfter(OffsetDateTime.now()))) {
             throw new ProblemException(409, "consultation-not-open", "Consultation not open",
@@ -176,35 +187,10 @@ public class ResponseService {
         Questionnaire q = questionnaires.load(t.consultationId(), t.questionnaireVersion());
         Map<String, Object> clean = clean(answers);
         check(AnswerRules.validate(q, clean, true));
-
-        boolean anonymous = Consultation.Anonymity.ANONYMOUS.name().equals(t.anonymity());
-        LocalDate today = LocalDate.now(config.zone());
-        String answersJson = json.write(clean);
-        em.unwrap(Session.class).doWork(connection -> {
-            // the link to the invitation exists only for PSEUDONYMOUS consultations, and only in response_link
-            String sql = """
-                    WITH r AS (INSERT INTO response (id, consultation_id, questionnaire_version, submitted_on, answers)
-                               VALUES (?, ?, ?, ?, ?) RETURNING id),
-                         i AS (UPDATE invitation SET status = 'COMPLETED', draft = NULL WHERE id = ? RETURNING id)
-                    """ + (anonymous ? "SELECT count(*) FROM r, i"
-                    : "INSERT INTO response_link (response_id, invitation_id, submitted_at) SELECT r.id, i.id, now() FROM r, i");
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                ps.setObject(1, UUID.randomUUID());
-                ps.setObject(2, t.consultationId());
-                ps.setInt(3, t.questionnaireVersion());
-                ps.setObject(4, today);
-                ps.setString(5, answersJson);
-                ps.setObject(6, t.invitationId());
-                ps.execute();
-            }
-        });
-        if (!anonymous) {
-            events.publish(t.consultationId(), t.kind(), t.anonymity(), t.initiatorParty(), t.audience(),
-                    ConsultationEventV1.PARTICIPATION_RECORDED, t.tenantRef(), null, null);
-        }
-        cells.add(t.consultationId(), Tally.of(q, clean), t.profile());
-        motivations(t.consultationId(), q, clean);
-        return new RespondentViews.Receipt(t.consultationId(), "SUBMITTED", today);
+        return new SubmissionWriter.Submission(t.invitationId(), t.tenantRef(), t.consultationId(), t.kind(), t.anonymity(),
+                t.initiatorParty(), t.audience(), t.questionnaireVersion(), LocalDate.now(config.zone()), json.write(clean),
+                new ResultCells.Respondent(Tally.of(q, clean), t.profile()), motivations(q, clean), CorrelationId.current(),
+                new CompletableFuture<>());
     }
 
     private Target target(String token) {
@@ -219,7 +205,7 @@ public class ResponseService {
                            p.dwelling_type, p.tenancy_band, p.language
                     FROM invitation i JOIN consultation c ON c.id = i.consultation_id
                     LEFT JOIN population_member p ON p.tenant_ref = i.tenant_ref
-                    WHERE i.token_hash = ? FOR UPDATE OF i""")) {
+                    WHERE i.token_hash = ?""")) {
                 ps.setString(1, InvitationTokens.hash(token));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -282,11 +268,9 @@ public class ResponseService {
         }
     }
 
-    /** The PWE motivations of one response, for the results page: one statement for all of them. */
-    private void motivations(UUID consultationId, Questionnaire q, Map<String, Object> answers) {
-        List<String> questions = new ArrayList<>();
-        List<String> options = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+    /** The PWE motivations of one response, for the results page. */
+    private static List<SubmissionWriter.Motivation> motivations(Questionnaire q, Map<String, Object> answers) {
+        List<SubmissionWriter.Motivation> motivations = new ArrayList<>();
         for (Question question : q.questionsOrEmpty()) {
             if (question.type() != QuestionType.PWE || !answers.containsKey(question.id())) {
                 continue;
@@ -295,31 +279,12 @@ public class ResponseService {
             if (a == null) {
                 continue;
             }
-            a.motivationsOrEmpty().forEach((option, text) -> {
-                questions.add(question.id());
-                options.add(option);
-                texts.add(text);
-            });
+            a.motivationsOrEmpty().forEach((option, text) -> motivations.add(new SubmissionWriter.Motivation(question.id(), option, text)));
             if (a.overallMotivation() != null) {
-                questions.add(question.id());
-                options.add(null);
-                texts.add(a.overallMotivation());
+                motivations.add(new SubmissionWriter.Motivation(question.id(), null, a.overallMotivation()));
             }
         }
-        if (texts.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO pwe_motivation (id, consultation_id, question_id, option_id, text)
-                    SELECT gen_random_uuid(), ?, q, o, t FROM unnest(?::text[], ?::text[], ?::text[]) AS x(q, o, t)""")) {
-                ps.setObject(1, consultationId);
-                ps.setArray(2, connection.createArrayOf("text", questions.toArray()));
-                ps.setArray(3, connection.createArrayOf("text", options.toArray()));
-                ps.setArray(4, connection.createArrayOf("text", texts.toArray()));
-                ps.executeUpdate();
-            }
-        });
+        return motivations;
     }
 
     /** ?lang=, else the first Accept-Language the consultation has, else the invitee's language, else the default. */

@@ -17,8 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The result counters. Every write is one upsert statement in the caller's transaction; each
- * transaction picks a random shard, so concurrent submissions rarely wait on the same row, and
- * rows are written in key order, so they never deadlock.
+ * transaction picks a random shard, so concurrent writers rarely wait on the same row, and rows
+ * are written in key order, so they never deadlock.
  */
 @ApplicationScoped
 public class ResultCells {
@@ -40,19 +40,25 @@ public class ResultCells {
     @Inject
     ConsultationConfig config;
 
+    /** One respondent's increments and profile (attribute name → value; missing: {@code unknown}). */
+    public record Respondent(List<Tally.Increment> increments, Map<String, String> profile) {
+    }
+
     /**
-     * Adds increments for the whole and for each profile attribute's value.
-     *
-     * @param profile attribute name → the respondent's value (missing: {@code unknown})
+     * Adds the increments of many respondents of one consultation, for the whole and for each profile
+     * attribute's value, merged first so each counter row is written once.
      */
-    public void add(UUID consultationId, List<Tally.Increment> increments, Map<String, String> profile) {
+    public void add(UUID consultationId, List<Respondent> respondents) {
         Map<Key, double[]> rows = new TreeMap<>();
-        for (Tally.Increment inc : increments) {
-            merge(rows, new Key("", inc.question(), "", inc.key()), inc);
-            if (!inc.wholeOnly()) {
-                for (String attribute : attributes()) {
-                    String value = profile.getOrDefault(attribute, Attributes.UNKNOWN);
-                    merge(rows, new Key(attribute, inc.question(), value == null ? Attributes.UNKNOWN : value, inc.key()), inc);
+        List<String> attributes = attributes();
+        for (Respondent respondent : respondents) {
+            for (Tally.Increment inc : respondent.increments()) {
+                merge(rows, new Key("", inc.question(), "", inc.key()), inc);
+                if (!inc.wholeOnly()) {
+                    for (String attribute : attributes) {
+                        String value = respondent.profile().getOrDefault(attribute, Attributes.UNKNOWN);
+                        merge(rows, new Key(attribute, inc.question(), value == null ? Attributes.UNKNOWN : value, inc.key()), inc);
+                    }
                 }
             }
         }

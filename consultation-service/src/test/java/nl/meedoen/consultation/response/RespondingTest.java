@@ -123,6 +123,48 @@ class RespondingTest {
         }
     }
 
+    /** Submissions are written together (group commit): each still counts once, a token twice is one 201 and one 409. */
+    @Test
+    void concurrentSubmissionsAreEachStoredOnceWithTheirOwnEvent() throws Exception {
+        List<String> refs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            refs.add(Api.prefix() + "-c" + i);
+        }
+        String id = Api.ready("SURVEY", Api.SURVEY, Api.list(refs), "PSEUDONYMOUS");
+        try (var events = Events.consumer(ConsultationEventV1.TOPIC)) {
+            Map<String, String> tokens = Api.openAndCollectTokens(id, refs);
+            List<java.util.concurrent.Callable<Integer>> calls = new ArrayList<>();
+            for (String ref : refs) {
+                for (int attempt = 0; attempt < 2; attempt++) { // each token twice, at the same time
+                    calls.add(() -> respondent(tokens.get(ref)).header("X-Correlation-Id", "corr-" + ref)
+                            .contentType(ContentType.JSON).body("{\"answers\":" + VALID + "}")
+                            .post(BASE + "/respondent/response").statusCode());
+                }
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            List<Integer> statuses = new ArrayList<>();
+            try {
+                for (var f : pool.invokeAll(calls)) {
+                    statuses.add(f.get());
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(20, statuses.stream().filter(code -> code == 201).count(), statuses.toString());
+            assertEquals(20, statuses.stream().filter(code -> code == 409).count(), statuses.toString());
+            assertEquals(20, count("SELECT count(*) FROM response WHERE consultation_id = '" + id + "'"));
+            assertEquals(20, count("SELECT count(*) FROM response_link l JOIN response r ON r.id = l.response_id WHERE r.consultation_id = '" + id + "'"));
+            as("corporation").get(BASE + "/" + id + "/results").then().statusCode(200).body("respondents", equalTo(20));
+            var participations = Events.await(events, r -> r.key().equals(id)
+                    && ConsultationEventV1.PARTICIPATION_RECORDED.equals(Events.header(r, "ce_type")), 20, Duration.ofSeconds(20));
+            assertEquals(20, participations.size());
+            for (var p : participations) {
+                // written by the shared writer, yet each event carries its own request's correlation id
+                assertEquals("corr-" + Api.read(p.value()).path("tenantRef").asText(), Events.header(p, "ce_correlationid"));
+            }
+        }
+    }
+
     @Test
     void anAnonymousResponseCannotBeLinkedToATenantOrToken() throws Exception {
         // the schema: a response has no column that could name an invitation, a tenant or a token

@@ -1,0 +1,313 @@
+package nl.meedoen.consultation.response;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import nl.meedoen.commons.contracts.ConsultationEventV1;
+import nl.meedoen.commons.correlation.CorrelationId;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.consultation.lifecycle.Consultation;
+import nl.meedoen.consultation.lifecycle.ConsultationEvents;
+import nl.meedoen.consultation.results.ResultCells;
+import nl.meedoen.consultation.results.Tally;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Group commit for final submissions. Submissions that passed the rules queue here and one writer
+ * thread stores whatever has queued up in one transaction: one commit, one statement per table and
+ * one merged upsert of the result counters for the lot (per submission, the counters were most of
+ * the database's work). Each caller waits for the commit of its own batch, so a 201 still means
+ * stored, and while a batch commits the next one gathers.
+ */
+@ApplicationScoped
+public class SubmissionWriter {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionWriter.class);
+    private static final int MAX_BATCH = 128;
+    private static final long WAIT_SECONDS = 30;
+
+    /** A submission that passed every rule, ready to be stored. */
+    record Submission(UUID invitationId, String tenantRef, UUID consultationId, String kind, String anonymity, String initiatorParty,
+                      String audience, int questionnaireVersion, LocalDate submittedOn, String answersJson,
+                      ResultCells.Respondent counted, List<Motivation> motivations, String correlationId,
+                      CompletableFuture<Void> outcome) {
+
+        boolean anonymous() {
+            return Consultation.Anonymity.ANONYMOUS.name().equals(anonymity);
+        }
+    }
+
+    /** A PWE motivation for the results page; option null: the overall one. */
+    record Motivation(String question, String option, String text) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ConsultationEvents events;
+
+    @Inject
+    ResultCells cells;
+
+    private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+
+    void start(@Observes StartupEvent ignored) {
+        running = true;
+        Thread writer = new Thread(this::run, "submission-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false; // the writer drains what is queued, then ends
+    }
+
+    /** Stores the submission with whatever else is queued; returns once committed, throws the reason it was not. */
+    void write(Submission s) {
+        if (!running) {
+            throw new ProblemException(503, "shutting-down", "Service shutting down", "retry the submission", null);
+        }
+        queue.add(s);
+        try {
+            s.outcome().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new ProblemException(503, "submission-timeout", "Submission not confirmed in time",
+                    "the submission was not confirmed within " + WAIT_SECONDS + " s; retry it (a stored one answers 409)", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stores one submission in the caller's transaction (an Idempotency-Key's receipt must commit with it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void writeInCallersTransaction(Submission s) {
+        RuntimeException rejected = writeAll(List.of(s)).get(s);
+        if (rejected != null) {
+            throw rejected;
+        }
+    }
+
+    private void run() {
+        List<Submission> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable t) {
+                LOG.error("submission writer: unexpected failure", t);
+                batch.forEach(s -> s.outcome().completeExceptionally(t));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** One transaction for the batch; when it fails, each submission is tried alone, so a failure stays with its cause. */
+    private void commit(List<Submission> batch) {
+        Map<Submission, RuntimeException> rejected;
+        try {
+            rejected = QuarkusTransaction.requiringNew().call(() -> writeAll(batch));
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).outcome().completeExceptionally(e);
+            } else {
+                LOG.debugf(e, "a batch of %d submissions failed; writing them one by one", batch.size());
+                batch.forEach(s -> commit(List.of(s)));
+            }
+            return;
+        } finally {
+            CorrelationId.set(null);
+        }
+        for (Submission s : batch) {
+            RuntimeException reason = rejected.get(s);
+            if (reason == null) {
+                s.outcome().complete(null);
+            } else {
+                s.outcome().completeExceptionally(reason);
+            }
+        }
+    }
+
+    /**
+     * Writes the batch in the current transaction. The two rules another transaction can break
+     * between the caller's check and this write are checked again here: the consultation is still
+     * open, and the invitation is not used (a conditional update, so two submissions with one token
+     * cannot both pass). Returns the submissions refused for those reasons.
+     */
+    private Map<Submission, RuntimeException> writeAll(List<Submission> batch) {
+        Map<Submission, RuntimeException> rejected = new HashMap<>();
+        Map<UUID, Submission> byInvitation = new LinkedHashMap<>();
+        for (Submission s : batch) {
+            if (byInvitation.putIfAbsent(s.invitationId(), s) != null) {
+                rejected.put(s, used());
+            }
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            Set<UUID> open = ids(connection, """
+                    SELECT id FROM consultation WHERE id = ANY(?) AND status = 'OPEN' AND (closes_at IS NULL OR closes_at > now())""",
+                    byInvitation.values().stream().map(Submission::consultationId).distinct().toList());
+            byInvitation.values().removeIf(s -> !open.contains(s.consultationId()) && rejected.put(s, notOpen()) == null);
+            Set<UUID> completed = ids(connection, """
+                    UPDATE invitation SET status = 'COMPLETED', draft = NULL WHERE id = ANY(?) AND status <> 'COMPLETED' RETURNING id""",
+                    List.copyOf(byInvitation.keySet()));
+            byInvitation.values().removeIf(s -> !completed.contains(s.invitationId()) && rejected.put(s, used()) == null);
+            insertResponses(connection, List.copyOf(byInvitation.values()));
+            insertMotivations(connection, List.copyOf(byInvitation.values()));
+        });
+        Map<UUID, List<ResultCells.Respondent>> counted = new LinkedHashMap<>();
+        for (Submission s : byInvitation.values()) {
+            counted.computeIfAbsent(s.consultationId(), c -> new ArrayList<>()).add(s.counted());
+            if (!s.anonymous()) {
+                CorrelationId.set(s.correlationId()); // the event carries its own request's correlation id
+                events.publish(s.consultationId(), s.kind(), s.anonymity(), s.initiatorParty(), s.audience(),
+                        ConsultationEventV1.PARTICIPATION_RECORDED, s.tenantRef(), null, null);
+            }
+        }
+        counted.forEach(cells::add);
+        return rejected;
+    }
+
+    /** The link to the invitation exists only for PSEUDONYMOUS consultations, and only in response_link. */
+    private static void insertResponses(Connection connection, List<Submission> accepted) throws SQLException {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        accepted = new ArrayList<>(accepted);
+        Collections.shuffle(accepted); // the order of the rows says nothing about the order of the invitations
+        int n = accepted.size();
+        UUID[] ids = new UUID[n];
+        UUID[] consultations = new UUID[n];
+        Integer[] versions = new Integer[n];
+        String[] days = new String[n];
+        String[] answers = new String[n];
+        List<UUID> linkedResponses = new ArrayList<>();
+        List<UUID> linkedInvitations = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Submission s = accepted.get(i);
+            ids[i] = UUID.randomUUID();
+            consultations[i] = s.consultationId();
+            versions[i] = s.questionnaireVersion();
+            days[i] = s.submittedOn().toString();
+            answers[i] = s.answersJson();
+            if (!s.anonymous()) {
+                linkedResponses.add(ids[i]);
+                linkedInvitations.add(s.invitationId());
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO response (id, consultation_id, questionnaire_version, submitted_on, answers)
+                SELECT id, c, v, d::date, a FROM unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[]) AS x(id, c, v, d, a)""")) {
+            ps.setArray(1, connection.createArrayOf("uuid", ids));
+            ps.setArray(2, connection.createArrayOf("uuid", consultations));
+            ps.setArray(3, connection.createArrayOf("int4", versions));
+            ps.setArray(4, connection.createArrayOf("text", days));
+            ps.setArray(5, connection.createArrayOf("text", answers));
+            ps.executeUpdate();
+        }
+        if (!linkedResponses.isEmpty()) {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO response_link (response_id, invitation_id, submitted_at)
+                    SELECT r, i, now() FROM unnest(?::uuid[], ?::uuid[]) AS x(r, i)""")) {
+                ps.setArray(1, connection.createArrayOf("uuid", linkedResponses.toArray()));
+                ps.setArray(2, connection.createArrayOf("uuid", linkedInvitations.toArray()));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** The PWE motivations of the batch, for the results page: one statement for all of them. */
+    private static void insertMotivations(Connection connection, List<Submission> accepted) throws SQLException {
+        List<UUID> consultations = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Submission s : accepted) {
+            for (Motivation m : s.motivations()) {
+                consultations.add(s.consultationId());
+                questions.add(m.question());
+                options.add(m.option());
+                texts.add(m.text());
+            }
+        }
+        if (texts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO pwe_motivation (id, consultation_id, question_id, option_id, text)
+                SELECT gen_random_uuid(), c, q, o, t FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS x(c, q, o, t)""")) {
+            ps.setArray(1, connection.createArrayOf("uuid", consultations.toArray()));
+            ps.setArray(2, connection.createArrayOf("text", questions.toArray()));
+            ps.setArray(3, connection.createArrayOf("text", options.toArray()));
+            ps.setArray(4, connection.createArrayOf("text", texts.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    private static Set<UUID> ids(Connection connection, String sql, List<UUID> ids) throws SQLException {
+        Set<UUID> found = new HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            Array array = connection.createArrayOf("uuid", ids.toArray());
+            ps.setArray(1, array);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static ProblemException used() {
+        return new ProblemException(409, "invitation-used", "Invitation already used",
+                "a response was already submitted with this invitation", null);
+    }
+
+    private static ProblemException notOpen() {
+        return new ProblemException(409, "consultation-not-open", "Consultation not open", "the consultation is no longer open", null);
+    }
+
+}
