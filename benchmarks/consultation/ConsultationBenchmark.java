@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  *  1. raw PostgreSQL: pgbench, one transaction = token check + used-up token + response + outbox row
  *  2. final submissions through the gateway, as many as CONCURRENCY clients manage -> tx/s, p50/p99
  *  3. final submissions through the gateway at a fixed RATE (open model) -> achieved rate, p50/p99
- *  4. result reads of the consultation (by then RESPONSES responses) -> p50/p99 per kind of read
+ *  4. result reads of the consultation (by then RESPONSES responses) -> p50/p99 per kind of read, each next to
+ *     its raw twin: the statements the endpoint runs, issued by pgbench against the same consultation
  */
 public class ConsultationBenchmark {
 
@@ -75,6 +76,8 @@ public class ConsultationBenchmark {
         pgData = work.resolve("postgres");
         deleteTree(pgData);
         PostgresServer postgres = PostgresServer.startPersistent(pgData, FreePort.pick()); // fsync and synchronous_commit on
+        pg = postgres;
+        workDir = work;
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
         postgres.ensureDatabases(List.of("consultation", "raw"));
         deleteTree(work.resolve("kafka"));
@@ -213,7 +216,72 @@ public class ConsultationBenchmark {
                 times[i] = System.nanoTime() - s;
             }
             System.out.printf("read %s (%s): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", read, when, pct(times, 50), pct(times, 99), pct(times, 100));
+            long[] raw = rawRead(id, read);
+            System.out.printf("  raw SQL of that read (pgbench, same consultation): p50 %.2f ms, p99 %.2f ms, max %.2f ms; gateway/raw p50 %.1fx, p99 %.1fx%n",
+                    pct(raw, 50), pct(raw, 99), pct(raw, 100), pct(times, 50) / pct(raw, 50), pct(times, 99) / pct(raw, 99));
         }
+    }
+
+    static PostgresServer pg;
+    static Path workDir;
+
+    /**
+     * The raw twin of a result read: the statements ResultsService issues for it (the consultation row,
+     * then ResultCells.read per attribute; the questionnaire is cached in the service), in one
+     * transaction as the endpoint's, with the same literals, run READS + 1 times by one pgbench client
+     * on the consultation database; the first (statement preparation) is left out, as the gateway's
+     * reads follow one untimed request. Returns the latencies in ns from pgbench's per-transaction log.
+     */
+    static long[] rawRead(String id, String read) throws Exception {
+        String cells = "SELECT question_id, attr_value, answer_key, sum(n), sum(total) FROM result_cell "
+                + "WHERE consultation_id = :id AND attribute = '%s' AND (cast(%s AS text) IS NULL OR question_id = %s) GROUP BY 1, 2, 3;\n";
+        String all = cells.formatted("%s", "NULL", "NULL");
+        String consultation = "SELECT * FROM consultation WHERE id = :id;\n";
+        String sql = switch (read) {
+            case "/results" -> consultation + all.formatted("");
+            case "/results?weightBy=ageBand" -> consultation + all.formatted("") + all.formatted("ageBand");
+            case "/results/breakdown?attribute=ageBand" -> consultation + all.formatted("ageBand");
+            case "/results/breakdown?attribute=complexId" -> consultation + all.formatted("complexId");
+            case "/results/representativeness" -> {
+                StringBuilder b = new StringBuilder(consultation);
+                for (String attribute : attributes()) {
+                    b.append(cells.formatted(attribute, "''", "''"));
+                }
+                yield b.append(cells.formatted("", "''", "''")).toString();
+            }
+            default -> throw new IllegalArgumentException(read);
+        };
+        Path script = workDir.resolve("raw-read.sql");
+        Files.writeString(script, "BEGIN;\n" + sql + "END;\n");
+        Path logs = workDir.resolve("pgbench-read-logs");
+        deleteTree(logs);
+        Files.createDirectories(logs);
+        run(List.of("pgbench", "-h", "localhost", "-p", Integer.toString(pg.port()), "-U", "postgres", "-n", "-M", "prepared",
+                "-c", "1", "-t", Integer.toString(READS + 1), "-D", "id=" + id, "-l", "--log-prefix=" + logs.resolve("read"),
+                "-f", script.toString(), "consultation"), logs);
+        List<Long> latencies = new ArrayList<>();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path f : files.toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    String[] cols = line.split(" "); // client tx latency_us script epoch epoch_us
+                    if (!cols[1].equals("0")) {
+                        latencies.add(Long.parseLong(cols[2]) * 1000);
+                    }
+                }
+            }
+        }
+        return latencies.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The breakdown attributes the service keeps (its default, or what serviceOpts sets), in the service's order. */
+    static List<String> attributes() {
+        List<String> names = List.of("ageBand", "householdType", "dwellingType", "tenancyBand", "neighbourhoodCode", "complexId", "language");
+        var m = java.util.regex.Pattern.compile("-Dmeedoen\\.consultation\\.breakdown-attributes=(\\S+)").matcher(System.getProperty("serviceOpts", ""));
+        if (!m.find()) {
+            return names;
+        }
+        List<String> configured = List.of(m.group(1).split(","));
+        return names.stream().filter(configured::contains).toList();
     }
 
     record Load(double seconds, long[] latencies, long failed) {

@@ -16,8 +16,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +35,7 @@ import java.util.regex.Pattern;
  * Notification benchmark (see README.md): a real PostgreSQL and Kafka (dev-infra), a GreenMail SMTP
  * sink in this JVM, and the packaged notification-service as a child process with a fixed heap.
  *
- *  1. bulk import of IMPORT_ROWS tenants (CSV) -> rows/s
+ *  1. bulk import of IMPORT_ROWS tenants (CSV) -> rows/s, next to the raw COPY of the same CSV into the same database
  *  2. raw SMTP acceptance rate of the sink: a plain blaster, MAILING_SIZE messages over POOL connections
  *  3. a MAILING_SIZE-tenant mailing, from start until the sink accepted the last message -> msgs/s, ratio to raw
  *  4. the service's peak heap (jvm_memory_used_bytes{area="heap"}, polled) against its -Xmx
@@ -106,6 +111,9 @@ public class NotificationBenchmark {
         String done = poll("/api/v1/tenant-imports/" + importId, "\"status\":\"(COMPLETED|FAILED)\"", Duration.ofMinutes(30));
         double importSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("import: %d rows in %.1f s = %.0f rows/s (%s)%n", IMPORT_ROWS, importSeconds, IMPORT_ROWS / importSeconds, done);
+        double copySeconds = rawCopy(jdbc, csv);
+        System.out.printf("raw COPY (psql \\copy of the same CSV into a table of its columns, same database, median of 3): %d rows in %.2f s = %.0f rows/s; ratio import/raw %.3f%n",
+                IMPORT_ROWS, copySeconds, IMPORT_ROWS / copySeconds, copySeconds / importSeconds);
 
         // 2. raw blaster against the same sink
         double raw = blast(smtpPort, MAILING_SIZE, POOL);
@@ -139,6 +147,47 @@ public class NotificationBenchmark {
         service.waitFor();
         sink.stop();
         System.exit(0);
+    }
+
+    /**
+     * The raw reference of the import: PostgreSQL's own bulk load of the same file (psql {@code \copy},
+     * i.e. COPY FROM STDIN) into a plain table with the CSV's columns, the tenant table's types and its
+     * primary key, in the service's database. Wall clock of the psql process; median of 3, emptied between.
+     */
+    static double rawCopy(String jdbc, Path csv) throws Exception {
+        Matcher url = Pattern.compile("//([^:/]+):(\\d+)/([^?]+)").matcher(jdbc);
+        if (!url.find()) {
+            throw new IllegalStateException("no host, port and database in " + jdbc);
+        }
+        List<String> psql = List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", url.group(1), "-p", url.group(2), "-U", "postgres",
+                "-d", url.group(3), "-c", "\\copy raw_import FROM '" + csv.toAbsolutePath() + "' WITH (FORMAT csv, HEADER true)");
+        double[] seconds = new double[3];
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS raw_import");
+            s.execute("""
+                    CREATE TABLE raw_import (tenant_ref TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT, street TEXT NOT NULL,
+                      house_number INT NOT NULL, postcode TEXT NOT NULL, city TEXT NOT NULL, language TEXT NOT NULL,
+                      preferred_channel TEXT NOT NULL, neighbourhood_code TEXT, birth_year INT, household_type TEXT)""");
+            for (int i = 0; i < seconds.length; i++) {
+                s.execute("TRUNCATE raw_import");
+                long t0 = System.nanoTime();
+                Process p = new ProcessBuilder(psql).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("psql failed: " + out);
+                }
+                seconds[i] = (System.nanoTime() - t0) / 1e9;
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM raw_import")) {
+                    rs.next();
+                    if (rs.getLong(1) != IMPORT_ROWS) {
+                        throw new IllegalStateException("raw COPY loaded " + rs.getLong(1) + " rows, not " + IMPORT_ROWS);
+                    }
+                }
+            }
+            s.execute("DROP TABLE raw_import");
+        }
+        Arrays.sort(seconds);
+        return seconds[1];
     }
 
     interface Sink {
