@@ -81,7 +81,12 @@ public class ReplicaBenchmark {
     public static void main(String[] args) {
         int rc = 1;
         try {
-            rc = ("notification".equals(SERVICE) ? runNotification() : run()) ? 0 : 2;
+            boolean ok = switch (SERVICE) {
+                case "consultation" -> run();
+                case "notification" -> runNotification();
+                default -> throw new IllegalArgumentException("-Dservice=consultation or -Dservice=notification, not " + SERVICE);
+            };
+            rc = ok ? 0 : 2;
         } catch (Throwable e) {
             e.printStackTrace();
         } finally {
