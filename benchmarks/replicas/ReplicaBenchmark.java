@@ -44,7 +44,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * consultation-service with one and with two replicas behind the gateway, in one run (see README.md):
+ * A service with one and with two replicas behind the gateway, in one run (see README.md);
+ * {@code -Dservice=consultation} (default) or {@code -Dservice=notification}. For consultation-service:
  *  1. final submissions, CLIENTS clients, one replica          -> tx/s, p50/p99
  *  2. the same with a second replica (same database and Kafka) -> tx/s, p50/p99, ratio to 1
  *  3. the same again, the second replica killed (SIGKILL) a third of the way in
@@ -55,6 +56,11 @@ import java.util.regex.Pattern;
  * live replicas. It balances connections, like a Kubernetes Service; the gateway keeps its upstream
  * connections alive, so when the second replica joins the balancer closes the idle ones once and the gateway
  * reconnects across both.
+ * <p>For notification-service ({@link #runNotification}) the load is {@code POST /api/v1/messages} (two messages
+ * per tenant, Idempotency-Key = requestId), the sending runs in the background on both replicas' email workers
+ * (rows claimed with SKIP LOCKED), and the checks are: every 2xx has its delivery, every delivery is SENT with
+ * exactly one mail at the SMTP sink (by X-Meedoen-Delivery), one event per delivery on notification.events.v1,
+ * per key (tenant) in outbox order, and panel-service processed each event id once.
  */
 public class ReplicaBenchmark {
 
@@ -62,17 +68,25 @@ public class ReplicaBenchmark {
     static final int CLIENTS = Integer.getInteger("clients", 16);
     static final int WARM_UP = Integer.getInteger("warmUp", 1000);
     static final int ROUNDS = Integer.getInteger("rounds", 3);
+    static final String SERVICE = System.getProperty("service", "consultation");
     static final Map<Integer, AtomicInteger> connections = new ConcurrentHashMap<>();
     static final Set<Socket> open = ConcurrentHashMap.newKeySet();
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     static final List<Integer> backends = new CopyOnWriteArrayList<>();
     static Stack stack;
+    static int replicaPort;
+    static volatile java.time.Instant killedAt;
     static String bearer;
 
     public static void main(String[] args) {
         int rc = 1;
         try {
-            rc = run() ? 0 : 2;
+            boolean ok = switch (SERVICE) {
+                case "consultation" -> run();
+                case "notification" -> runNotification();
+                default -> throw new IllegalArgumentException("-Dservice=consultation or -Dservice=notification, not " + SERVICE);
+            };
+            rc = ok ? 0 : 2;
         } catch (Throwable e) {
             e.printStackTrace();
         } finally {
@@ -84,61 +98,13 @@ public class ReplicaBenchmark {
     }
 
     static boolean run() throws Exception {
-        Path repo = Path.of("").toAbsolutePath();
-        Path data = Files.createTempDirectory("meedoen-replicas-");
-        System.out.printf("machine: %d cores, Java %s; %d submissions per phase, %d clients; load average %s%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), PER_PHASE, CLIENTS,
-                Files.readString(Path.of("/proc/loadavg")).trim());
-        Ports ports = Ports.free();
-        int balancerPort = freePort();
-        int replicaPort = freePort();
-        backends.add(ports.of(App.CONSULTATION));
-        System.out.printf("consultation-service on port %d, its replica on %d, the balancer on %d%n", ports.of(App.CONSULTATION), replicaPort, balancerPort);
-        balancer(balancerPort);
-        stack = new Stack(new Stack.Settings(repo, data, ports, true, Duration.ofSeconds(300))); // durable PostgreSQL
-        stack.override(App.GATEWAY, "meedoen.gateway.services.consultation", "http://localhost:" + balancerPort);
-        stack.start();
-        bearer = stack.tokens().tokenForRole("corporation");
-
+        Path data = start(App.CONSULTATION, Map.of());
         String id = openSurvey((2 * ROUNDS + 1) * PER_PHASE + 2 * WARM_UP);
         Map<String, String> refByToken = tokens(data, id);
         java.util.Iterator<String> tokens = new ArrayList<>(refByToken.keySet()).iterator();
         List<Phase> phases = new ArrayList<>();
 
-        load(take(tokens, WARM_UP), null); // JIT and pools warm: not measured
-        stack.startReplica(App.CONSULTATION, replicaPort);
-        backends.add(replicaPort);
-        rebalance();
-        load(take(tokens, WARM_UP), null); // the new replica warms up too
-        // 1 and 2 replicas alternate, so drift in what the neighbours on this machine take evens out
-        List<Double> oneTps = new ArrayList<>();
-        List<Double> twoTps = new ArrayList<>();
-        for (int round = 1; round <= ROUNDS; round++) {
-            for (int replicas = 1; replicas <= 2; replicas++) {
-                backends.remove(Integer.valueOf(replicaPort));
-                if (replicas == 2) {
-                    backends.add(replicaPort);
-                }
-                rebalance();
-                connections.clear();
-                Phase phase = load(take(tokens, PER_PHASE), null);
-                phases.add(phase);
-                (replicas == 1 ? oneTps : twoTps).add(phase.tps);
-                System.out.printf("round %d, %d replica%s: %s, new connections per replica port %s%n",
-                        round, replicas, replicas == 1 ? " " : "s", phase, connections);
-            }
-        }
-        double one = median(oneTps);
-        double two = median(twoTps);
-        System.out.printf("MEDIAN: 1 replica %.0f tx/s, 2 replicas %.0f tx/s -> %.2f x%n", one, two, two / one);
-
-        connections.clear();
-        Phase killed = load(take(tokens, PER_PHASE), () -> {
-            backends.remove(Integer.valueOf(replicaPort)); // as a Service drops an endpoint; in-flight connections die with it
-            stack.killReplica(replicaPort);
-        });
-        phases.add(killed);
-        System.out.println("2 replicas, one killed (SIGKILL) a third in: " + killed + ", new connections per replica port " + connections);
+        compare(App.CONSULTATION, tokens, ReplicaBenchmark::submit, 201, phases);
         send("POST", "/api/v1/consultations/" + id + "/close", null, null, 200); // CLOSED must come after every participation
 
         // --- correctness
@@ -206,6 +172,212 @@ public class ReplicaBenchmark {
         return ok;
     }
 
+    /** Starts the platform with the gateway's route to {@code app} through the balancer; returns the data folder. */
+    static Path start(App app, Map<String, String> overrides) throws Exception {
+        Path data = Files.createTempDirectory("meedoen-replicas-");
+        System.out.printf("machine: %d cores, Java %s; %s, %d requests per phase, %d clients; load average %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), app.module, PER_PHASE, CLIENTS,
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        Ports ports = Ports.free();
+        int balancerPort = freePort();
+        replicaPort = freePort();
+        backends.add(ports.of(app));
+        System.out.printf("%s on port %d, its replica on %d, the balancer on %d%n", app.module, ports.of(app), replicaPort, balancerPort);
+        balancer(balancerPort);
+        stack = new Stack(new Stack.Settings(Path.of("").toAbsolutePath(), data, ports, true, Duration.ofSeconds(300))); // durable PostgreSQL
+        stack.override(App.GATEWAY, "meedoen.gateway.services." + app.key, "http://localhost:" + balancerPort);
+        overrides.forEach((k, v) -> stack.override(app, k, v)); // the replica gets them too
+        stack.start();
+        bearer = stack.tokens().tokenForRole("corporation");
+        return data;
+    }
+
+    /**
+     * notification-service: message requests through the gateway, sent in the background by both replicas'
+     * email workers to the stack's SMTP sink (GreenMail), then the checks of issue 9.
+     */
+    static boolean runNotification() throws Exception {
+        // No per-replica send limit (20 msgs/s by default): the workers of both replicas go as fast as the sink takes it.
+        start(App.NOTIFICATION, Map.of("meedoen.notification.email.rate", "0"));
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        int total = (2 * ROUNDS + 1) * PER_PHASE + 2 * WARM_UP;
+        int tenants = (total + 1) / 2; // two messages per tenant (the contact budget allows 4 a month), far apart in the load
+        importTenants(run, tenants);
+        Map<String, String> tenantByRequest = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < total; i++) {
+            tenantByRequest.put("rep-" + run + "-" + i, "REP-" + run + "-" + (i % tenants));
+        }
+        List<Phase> phases = new ArrayList<>();
+        long t0 = System.nanoTime();
+        compare(App.NOTIFICATION, tenantByRequest.keySet().iterator(), r -> message(r, tenantByRequest.get(r)), 202, phases);
+        Set<String> acked = new HashSet<>();
+        phases.forEach(p -> acked.addAll(p.acked));
+
+        // --- correctness: wait until the surviving replica has sent what is queued
+        String like = "rep-" + run + "-%";
+        for (long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5); System.nanoTime() < until; Thread.sleep(1000)) {
+            if (column("notification", "SELECT count(*) FROM delivery WHERE request_id LIKE ? AND status = 'QUEUED'", like).get(0).equals("0")) {
+                break;
+            }
+        }
+        System.out.printf("all deliveries out of QUEUED %.1f s after the load began%n", (System.nanoTime() - t0) / 1e9);
+        Thread.sleep(2000); // a second send of a delivery would come after its first: give it the chance
+        Map<String, String> deliveryByRequest = new HashMap<>();
+        Map<String, Integer> statuses = new java.util.TreeMap<>();
+        for (String[] row : rows("notification", "SELECT request_id, id::text, status FROM delivery WHERE request_id LIKE ?", like)) {
+            deliveryByRequest.put(row[0], row[1]);
+            statuses.merge(row[2], 1, Integer::sum);
+        }
+        long ackedWithout = acked.stream().filter(r -> !deliveryByRequest.containsKey(r)).count();
+        Map<String, List<java.time.Instant>> mailsByDelivery = new HashMap<>();
+        stack.smtp().mails().forEach(m -> mailsByDelivery.computeIfAbsent(String.valueOf(m.headers().get("X-Meedoen-Delivery")),
+                d -> new ArrayList<>()).add(m.receivedAt()));
+        long mailsMissing = deliveryByRequest.values().stream().filter(d -> !mailsByDelivery.containsKey(d)).count();
+        List<List<java.time.Instant>> twice = deliveryByRequest.values().stream().map(d -> mailsByDelivery.getOrDefault(d, List.of()))
+                .filter(m -> m.size() > 1).toList();
+        long mailsTwice = twice.size();
+        // A round of the killed replica's email worker that SMTP accepted but whose commit the kill cut off: the
+        // survivor claims those deliveries again. Such a duplicate has its first copy before the kill, the second after.
+        long acrossTheKill = twice.stream().filter(m -> m.get(0).isBefore(killedAt) && !m.get(m.size() - 1).isBefore(killedAt)).count();
+        System.out.printf("%d requests answered 202, %d deliveries (statuses %s), 202 without a delivery: %d; SMTP sink: %d mails, "
+                        + "deliveries without a mail: %d, with more than one: %d (first copy before the kill, second after: %d)%n",
+                acked.size(), deliveryByRequest.size(), statuses, ackedWithout, stack.smtp().received(), mailsMissing, mailsTwice, acrossTheKill);
+        boolean ok = ackedWithout == 0 && statuses.keySet().equals(Set.of("SENT")) && mailsMissing == 0 && mailsTwice == 0
+                && stack.smtp().received() == deliveryByRequest.size();
+
+        // Events: one per delivery (SENT), keyed by tenant; per key in outbox order (the relay publishes in id order).
+        Map<String, Long> outboxId = new HashMap<>();
+        for (String[] row : rows("notification", "SELECT event_id::text, id FROM outbox_event WHERE topic = 'notification.events.v1' AND event_key LIKE ?",
+                "REP-" + run + "-%")) {
+            outboxId.put(row[0], Long.parseLong(row[1]));
+        }
+        List<ConsumerRecord<String, String>> events = List.of();
+        for (long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3); System.nanoTime() < until; Thread.sleep(2000)) {
+            events = readTopic("notification.events.v1").stream().filter(r -> r.key() != null && r.key().startsWith("REP-" + run + "-")).toList();
+            if (events.size() >= deliveryByRequest.size()) {
+                break;
+            }
+        }
+        Set<String> eventIds = new HashSet<>();
+        Set<String> deliveriesWithEvent = new HashSet<>();
+        Map<String, Long> lastOutboxIdByKey = new HashMap<>();
+        Map<String, Integer> partitionByKey = new HashMap<>();
+        int secondEventForDelivery = 0;
+        int outOfOrder = 0;
+        for (ConsumerRecord<String, String> r : events) { // offset order per partition
+            String ceId = new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+            if (!eventIds.add(ceId)) {
+                continue; // republished by an at-least-once relay round: consumers drop it by ce_id
+            }
+            if (!deliveriesWithEvent.add(field(r.value(), "deliveryId"))) {
+                secondEventForDelivery++;
+            }
+            if (partitionByKey.merge(r.key(), r.partition(), (a, b) -> a.equals(b) ? a : -1) == -1) {
+                outOfOrder++; // one key on two partitions
+            }
+            long id = outboxId.getOrDefault(ceId, -1L);
+            Long previous = lastOutboxIdByKey.put(r.key(), id);
+            if (id < 0 || previous != null && previous > id) {
+                outOfOrder++;
+            }
+        }
+        long withoutEvent = deliveryByRequest.values().stream().filter(d -> !deliveriesWithEvent.contains(d)).count();
+        long processed = 0;
+        for (long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3); System.nanoTime() < until; Thread.sleep(2000)) {
+            processed = Long.parseLong(column("panel", "SELECT count(*) FROM processed_event WHERE consumer = 'panel-opt-outs' AND event_id = ANY (?)",
+                    (Object) eventIds.toArray(new String[0])).get(0));
+            if (processed == eventIds.size()) {
+                break;
+            }
+        }
+        System.out.printf("events on notification.events.v1 for the run: %d records, %d distinct ce_ids, %d republished; deliveries without "
+                        + "an event: %d, with a second event: %d; per key (tenant) out of outbox order: %d; processed by panel-service: %d of %d%n",
+                events.size(), eventIds.size(), events.size() - eventIds.size(), withoutEvent, secondEventForDelivery, outOfOrder,
+                processed, eventIds.size());
+        ok &= withoutEvent == 0 && secondEventForDelivery == 0 && outOfOrder == 0 && eventIds.size() == deliveryByRequest.size()
+                && processed == eventIds.size();
+        System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println(ok ? "CORRECTNESS: OK" : "CORRECTNESS: VIOLATED");
+        return ok;
+    }
+
+    /** {@code tenants} tenants with an email address, CSV straight to notification-service (as in the local-stack tests). */
+    static void importTenants(String run, int tenants) throws Exception {
+        StringBuilder csv = new StringBuilder("tenantRef,name,email,street,houseNumber,postcode,city,language,preferredChannel,neighbourhoodCode,birthYear,householdType\n");
+        for (int i = 0; i < tenants; i++) {
+            csv.append("REP-%s-%d,Huurder %d,t%d.%s@example.nl,Teststraat,%d,1234 AB,Utrecht,nl,EMAIL,BU00000001,1970,SINGLE\n"
+                    .formatted(run, i, i, i, run, 1 + i % 500));
+        }
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(App.NOTIFICATION) + "/api/v1/tenant-imports"))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) {
+            throw new IllegalStateException("import -> " + r.statusCode() + ": " + r.body());
+        }
+        String path = "/api/v1/tenant-imports/" + field(r.body(), "id");
+        while (!send("GET", path, null, null, 200).contains("\"status\":\"COMPLETED\"")) {
+            Thread.sleep(1000);
+        }
+    }
+
+    static int message(String requestId, String tenantRef) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/messages"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                    .header("Idempotency-Key", requestId)
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"requestId":"%s","tenantRef":"%s","purpose":"consultation","templateKey":"consultation.invitation",
+                             "data":{"consultationTitle":"Replica's","goal":"meten","closesOn":"morgen","invitationUrl":"https://example.nl/s"}}"""
+                            .formatted(requestId, tenantRef))).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Warm-up, then ROUNDS alternating phases of one and two replicas, then two with the second killed a third of
+     * the way in. Every phase's acknowledged items go to {@code phases}.
+     */
+    static void compare(App app, java.util.Iterator<String> items, java.util.function.ToIntFunction<String> request,
+                        int ok, List<Phase> phases) throws Exception {
+        phases.add(load(take(items, WARM_UP), request, ok, null)); // JIT and pools warm: not measured
+        stack.startReplica(app, replicaPort);
+        backends.add(replicaPort);
+        rebalance();
+        phases.add(load(take(items, WARM_UP), request, ok, null)); // the new replica warms up too
+        // 1 and 2 replicas alternate, so drift in what the neighbours on this machine take evens out
+        List<Double> oneTps = new ArrayList<>();
+        List<Double> twoTps = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            for (int replicas = 1; replicas <= 2; replicas++) {
+                backends.remove(Integer.valueOf(replicaPort));
+                if (replicas == 2) {
+                    backends.add(replicaPort);
+                }
+                rebalance();
+                connections.clear();
+                Phase phase = load(take(items, PER_PHASE), request, ok, null);
+                phases.add(phase);
+                (replicas == 1 ? oneTps : twoTps).add(phase.tps);
+                System.out.printf("round %d, %d replica%s: %s, new connections per replica port %s%n",
+                        round, replicas, replicas == 1 ? " " : "s", phase, connections);
+            }
+        }
+        double one = median(oneTps);
+        double two = median(twoTps);
+        System.out.printf("MEDIAN: 1 replica %.0f tx/s, 2 replicas %.0f tx/s -> %.2f x%n", one, two, two / one);
+
+        connections.clear(); // the last round ran with both replicas: they stay for this phase
+        Phase killed = load(take(items, PER_PHASE), request, ok, () -> {
+            backends.remove(Integer.valueOf(replicaPort)); // as a Service drops an endpoint; in-flight connections die with it
+            killedAt = java.time.Instant.now();
+            stack.killReplica(replicaPort);
+        });
+        phases.add(killed);
+        System.out.println("2 replicas, one killed (SIGKILL) a third in: " + killed + ", new connections per replica port " + connections);
+    }
+
     record Phase(double tps, double p50, double p99, Set<String> acked, Map<Integer, Integer> statuses) {
         @Override
         public String toString() {
@@ -227,8 +399,8 @@ public class ReplicaBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** Closed model: CLIENTS clients, each sends its next submission when the last is answered. */
-    static Phase load(List<String> tokens, Runnable atOneThird) throws Exception {
+    /** Closed model: CLIENTS clients, each sends its next request when the last is answered; {@code ok} counts as acknowledged. */
+    static Phase load(List<String> tokens, java.util.function.ToIntFunction<String> request, int ok, Runnable atOneThird) throws Exception {
         AtomicInteger next = new AtomicInteger();
         long[] latency = new long[tokens.size()];
         Map<String, Integer> outcome = new ConcurrentHashMap<>();
@@ -241,7 +413,7 @@ public class ReplicaBenchmark {
                         atOneThird.run();
                     }
                     long s = System.nanoTime();
-                    outcome.put(tokens.get(i), submit(tokens.get(i)));
+                    outcome.put(tokens.get(i), request.applyAsInt(tokens.get(i)));
                     latency[i] = System.nanoTime() - s;
                 }
                 return null;
@@ -255,7 +427,7 @@ public class ReplicaBenchmark {
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         outcome.forEach((t, s) -> {
             statuses.merge(s, 1, Integer::sum);
-            if (s == 201) {
+            if (s == ok) {
                 acked.add(t);
             }
         });
@@ -389,6 +561,10 @@ public class ReplicaBenchmark {
     }
 
     static List<String> column(String db, String sql, Object... params) throws Exception {
+        return rows(db, sql, params).stream().map(r -> r[0]).toList();
+    }
+
+    static List<String[]> rows(String db, String sql, Object... params) throws Exception {
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl(db), "postgres", ""); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 if (params[i] instanceof String[] array) {
@@ -397,10 +573,15 @@ public class ReplicaBenchmark {
                     ps.setObject(i + 1, params[i]);
                 }
             }
-            List<String> values = new ArrayList<>();
+            List<String[]> values = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
-                    values.add(rs.getString(1));
+                    String[] row = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = rs.getString(i + 1);
+                    }
+                    values.add(row);
                 }
             }
             return values;

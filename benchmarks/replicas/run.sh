@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# consultation-service with one and two replicas behind the gateway, and one replica killed mid-load (README.md).
+# consultation-service (or, with -Dservice=notification, notification-service) with one and two replicas behind
+# the gateway, and one replica killed mid-load (README.md).
 # Needs the services and local-stack packaged: ./mvnw -B -DskipTests package
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
