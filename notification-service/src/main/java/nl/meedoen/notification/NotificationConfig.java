@@ -60,6 +60,14 @@ public interface NotificationConfig {
         /** How long one SMTP hand-over may take before it counts as a transient failure. */
         @WithDefault("30s")
         Duration sendTimeout();
+
+        /**
+         * How long a delivery may stay SENDING (handed to SMTP, outcome not yet recorded) before it
+         * counts as abandoned by a worker that died, and is failed rather than sent again. Longer
+         * than any round: batch-size / rate + send-timeout + time to record.
+         */
+        @WithDefault("PT10M")
+        Duration sendingLease();
     }
 
     interface Budget {

@@ -4,6 +4,8 @@ package nl.meedoen.notification.delivery;
 public enum DeliveryStatus {
     /** Waiting for the email worker (or, for a letter, for the next print batch). */
     QUEUED,
+    /** Being handed to SMTP; if its worker dies now it is FAILED after a lease, never sent twice. */
+    SENDING,
     /** Accepted by the SMTP server. */
     SENT,
     BOUNCED_HARD,

@@ -115,8 +115,13 @@ public class EmailWorker {
 
     private void loop() {
         int failures = 0;
+        long nextSweep = 0;
         while (running) {
             try {
+                if (System.nanoTime() - nextSweep >= 0) {
+                    failAbandoned();
+                    nextSweep = System.nanoTime() + Math.max(1_000_000_000L, config.email().sendingLease().toNanos() / 4);
+                }
                 int claimed = sendOnce();
                 failures = 0;
                 if (claimed < config.email().batchSize()) {
@@ -147,70 +152,146 @@ public class EmailWorker {
     }
 
     /** An outcome to record. */
-    record Outcome(Claimed d, DeliveryStatus status, String reason, String recipient, String error, Instant nextAttempt) {
+    record Outcome(Claimed d, DeliveryStatus status, String reason, String error, Instant nextAttempt) {
+    }
+
+    /** A message to hand to SMTP. */
+    record Sending(Claimed d, Mail mail) {
     }
 
     /**
-     * The mail client completes on Vert.x threads; with context propagation Mutiny would carry this
-     * round's transaction there, Narayana then sees a second thread in it and the commit can fail
-     * after the messages went out ("Enlisted connection used without active transaction"), so the
-     * next round would send them again. The send is therefore set up without the transaction.
+     * One round; returns how many deliveries it claimed. Three steps, so that a crash never sends a
+     * message twice: (1) claim due rows, hold back what may no longer be sent and mark the rest
+     * {@code SENDING}, committed; (2) hand those to SMTP, outside any transaction; (3) record the
+     * outcomes and their events. A row still {@code SENDING} after {@code sending-lease} belongs to
+     * a worker that died between (1) and (3): it may have been sent, so it is failed, never resent
+     * (see {@link #failAbandoned()}).
      */
-    private static final org.eclipse.microprofile.context.ThreadContext WITHOUT_TRANSACTION =
-            org.eclipse.microprofile.context.ThreadContext.builder()
-                    .propagated(org.eclipse.microprofile.context.ThreadContext.NONE)
-                    .cleared(org.eclipse.microprofile.context.ThreadContext.TRANSACTION)
-                    .unchanged(org.eclipse.microprofile.context.ThreadContext.ALL_REMAINING)
-                    .build();
-
-    /** One round; returns how many deliveries it claimed. */
     public int sendOnce() {
-        long timeoutSeconds = config.email().sendTimeout().toSeconds() * 2 + 30;
-        return QuarkusTransaction.requiringNew().timeout((int) timeoutSeconds).call(() -> {
-            long t0 = System.nanoTime();
-            List<Claimed> batch = claim();
-            if (batch.isEmpty()) {
-                return 0;
+        List<Claimed> claimed = new ArrayList<>();
+        List<Sending> sending = QuarkusTransaction.requiringNew().call(() -> {
+            claimed.addAll(claim());
+            if (claimed.isEmpty()) {
+                return List.<Sending>of();
             }
-            long t1 = System.nanoTime();
-            Map<String, Set<String>> scopes = optOuts.scopes(batch.stream().map(Claimed::tenantRef).toList());
-            Set<String> suppressedHashes = suppressed.suppressed(batch.stream().map(Claimed::email).filter(e -> e != null).toList());
-            List<Outcome> outcomes = new ArrayList<>(batch.size());
-            List<CompletableFuture<Outcome>> sending = new ArrayList<>();
-            for (Claimed d : batch) {
+            Map<String, Set<String>> scopes = optOuts.scopes(claimed.stream().map(Claimed::tenantRef).toList());
+            Set<String> suppressedHashes = suppressed.suppressed(claimed.stream().map(Claimed::email).filter(e -> e != null).toList());
+            List<Outcome> settled = new ArrayList<>();
+            List<Sending> toSend = new ArrayList<>();
+            for (Claimed d : claimed) {
                 Optional<Outcome> held = holdBack(d, scopes.getOrDefault(d.tenantRef(), Set.of()), suppressedHashes);
                 if (held.isPresent()) {
-                    outcomes.add(held.get());
+                    settled.add(held.get());
                     continue;
                 }
-                Mail mail;
                 try {
-                    mail = compose(d);
-                } catch (RuntimeException e) {
-                    outcomes.add(new Outcome(d, DeliveryStatus.FAILED, "cannot render: " + e.getMessage(), null, e.toString(), null));
-                    continue;
-                }
-                rate.acquire();
-                sending.add(WITHOUT_TRANSACTION.contextualSupplier(() -> mailer.send(mail).subscribeAsCompletionStage()).get()
-                        .thenApply(v -> new Outcome(d, DeliveryStatus.SENT, null, d.email(), null, null))
-                        .exceptionally(failure -> failed(d, failure)));
-            }
-            long deadline = System.nanoTime() + config.email().sendTimeout().toNanos();
-            for (CompletableFuture<Outcome> future : sending) {
-                try {
-                    outcomes.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-                } catch (java.util.concurrent.TimeoutException e) {
-                    future.cancel(true);
+                    toSend.add(new Sending(d, compose(d)));
+                } catch (Exception e) {
+                    settled.add(new Outcome(d, DeliveryStatus.FAILED, "cannot render: " + e.getMessage(), e.toString(), null));
                 }
             }
-            long t2 = System.nanoTime();
-            // a send still pending after the deadline stays QUEUED (its row lock ends with this round) and is retried
-            record(outcomes);
-            long t3 = System.nanoTime();
-            LOG.debugf("round: claim %d ms, send %d ms, record %d ms for %d deliveries", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, batch.size());
-            return batch.size();
+            record(settled);
+            markSending(toSend);
+            return toSend;
+        });
+        if (sending.isEmpty()) {
+            return claimed.size();
+        }
+        List<CompletableFuture<Outcome>> handedOver = new ArrayList<>(sending.size());
+        for (Sending s : sending) {
+            rate.acquire();
+            handedOver.add(mailer.send(s.mail()).subscribeAsCompletionStage()
+                    .thenApply(v -> new Outcome(s.d(), DeliveryStatus.SENT, null, null, null))
+                    .exceptionally(failure -> failed(s.d(), failure)));
+        }
+        List<Outcome> outcomes = new ArrayList<>(sending.size());
+        long deadline = System.nanoTime() + config.email().sendTimeout().toNanos();
+        for (int i = 0; i < handedOver.size(); i++) {
+            try {
+                outcomes.add(handedOver.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (java.util.concurrent.TimeoutException e) {
+                handedOver.get(i).cancel(true);
+                outcomes.add(failed(sending.get(i).d(), e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcomes.add(failed(sending.get(i).d(), e));
+            } catch (java.util.concurrent.ExecutionException e) {
+                outcomes.add(failed(sending.get(i).d(), e.getCause()));
+            }
+        }
+        recordSent(outcomes);
+        return claimed.size();
+    }
+
+    /** Step (3), retried while the database is away (a restart must not turn sent messages into abandoned ones). */
+    private void recordSent(List<Outcome> outcomes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> record(outcomes));
+                return;
+            } catch (RuntimeException e) {
+                if (!running || attempt >= 30) {
+                    throw e; // the rows stay SENDING and are failed after the lease: never sent twice
+                }
+                LOG.warnf("recording %d sent deliveries failed (attempt %d), retrying: %s", outcomes.size(), attempt, e.toString());
+                try {
+                    Thread.sleep(Math.min(5_000, 100L << Math.min(attempt, 6)));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The recipient is recorded here, while the row is locked, so an erasure after this cannot be undone by step (3). */
+    private void markSending(List<Sending> sending) {
+        if (sending.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "UPDATE delivery SET status = 'SENDING', recipient = ?, updated_at = now() WHERE id = ?")) {
+                for (Sending s : sending) {
+                    ps.setString(1, s.d().email());
+                    ps.setObject(2, s.d().id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
         });
     }
+
+    /**
+     * Deliveries left {@code SENDING} longer than the lease: their worker died after handing them to
+     * SMTP, or before. SMTP cannot be asked which, so they are failed with that reason rather than
+     * sent again (a request is never sent twice). Returns how many.
+     */
+    public int failAbandoned() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Outcome> abandoned = new ArrayList<>();
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement ps = connection.prepareStatement("""
+                        SELECT d.id, d.request_id, d.mailing_id, d.tenant_ref, d.purpose, d.template_key, d.attempts
+                        FROM delivery d WHERE d.status = 'SENDING' AND d.updated_at < now() - ? * interval '1 millisecond'
+                        LIMIT 1000 FOR UPDATE SKIP LOCKED""")) {
+                    ps.setLong(1, config.email().sendingLease().toMillis());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Claimed d = new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                                    rs.getString(5), rs.getString(6), null, rs.getInt(7), null, null, true, null, null);
+                            abandoned.add(new Outcome(d, DeliveryStatus.FAILED, ABANDONED, null, null));
+                        }
+                    }
+                }
+            });
+            record(abandoned);
+            return abandoned.size();
+        });
+    }
+
+    /** The reason recorded for a delivery whose sending was cut off. */
+    public static final String ABANDONED = "interrupted while sending: it may have arrived, so it is not sent again";
 
     private List<Claimed> claim() {
         return em.unwrap(Session.class).doReturningWork(connection -> {
@@ -251,7 +332,7 @@ public class EmailWorker {
             reason = DeliveryStatus.Reason.ADDRESS_SUPPRESSED;
         }
         return reason == null ? Optional.empty()
-                : Optional.of(new Outcome(d, DeliveryStatus.SUPPRESSED, reason.name(), null, null, null));
+                : Optional.of(new Outcome(d, DeliveryStatus.SUPPRESSED, reason.name(), null, null));
     }
 
     private Mail compose(Claimed d) throws Exception {
@@ -281,21 +362,21 @@ public class EmailWorker {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (cause instanceof io.vertx.ext.mail.SMTPException smtp && smtp.isPermanent()) {
-            return new Outcome(d, DeliveryStatus.FAILED, "SMTP " + smtp.getReplyCode() + " (permanent)", null, error, null);
+            return new Outcome(d, DeliveryStatus.FAILED, "SMTP " + smtp.getReplyCode() + " (permanent)", error, null);
         }
         int attempts = d.attempts() + 1;
         if (attempts >= config.email().maxAttempts()) {
-            return new Outcome(d, DeliveryStatus.FAILED, "gave up after " + attempts + " attempts", null, error, null);
+            return new Outcome(d, DeliveryStatus.FAILED, "gave up after " + attempts + " attempts", error, null);
         }
         Duration backoff = Backoff.after(attempts, config.email().initialBackoff(), config.email().maxBackoff());
-        return new Outcome(d, DeliveryStatus.QUEUED, null, null, error, Instant.now().plus(backoff));
+        return new Outcome(d, DeliveryStatus.QUEUED, null, error, Instant.now().plus(backoff));
     }
 
     private void record(List<Outcome> outcomes) {
         Timestamp now = Timestamp.from(Instant.now());
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
-                    UPDATE delivery SET status = ?, reason = ?, recipient = coalesce(?, recipient), last_error = ?,
+                    UPDATE delivery SET status = ?, reason = ?, recipient = CASE WHEN ? THEN NULL ELSE recipient END, last_error = ?,
                            attempts = attempts + ?, next_attempt_at = coalesce(?, next_attempt_at), updated_at = ?,
                            sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END,
                            data = CASE WHEN ? IN ('SUPPRESSED', 'FAILED') THEN NULL ELSE data END
@@ -304,7 +385,7 @@ public class EmailWorker {
                     String status = o.status().name();
                     ps.setString(1, status);
                     ps.setString(2, o.reason());
-                    ps.setString(3, o.recipient());
+                    ps.setBoolean(3, o.status() != DeliveryStatus.SENT); // only a sent message keeps the address it went to
                     ps.setString(4, o.error() == null ? null : o.error().substring(0, Math.min(500, o.error().length())));
                     ps.setInt(5, o.status() == DeliveryStatus.SUPPRESSED ? 0 : 1);
                     ps.setTimestamp(6, o.nextAttempt() == null ? null : Timestamp.from(o.nextAttempt()));

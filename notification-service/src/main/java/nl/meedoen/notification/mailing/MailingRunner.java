@@ -133,7 +133,7 @@ public class MailingRunner {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 UPDATE mailing m SET status = 'COMPLETED', finished_at = now(), version = version + 1
                 WHERE m.status = 'RUNNING' AND m.materialised
-                  AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.mailing_id = m.id AND d.status = 'QUEUED' AND d.channel = 'EMAIL')""")
+                  AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.mailing_id = m.id AND d.status IN ('QUEUED', 'SENDING') AND d.channel = 'EMAIL')""")
                 .executeUpdate());
         return chunk;
     }

@@ -254,7 +254,7 @@ public class MailingService {
                         .setParameter(1, m.id).setParameter(2, now.minusSeconds(window)).getSingleResult()).longValue();
                 rate = recent / (double) window;
                 long queuedEmail = ((Number) em.createNativeQuery(
-                                "SELECT count(*) FROM delivery WHERE mailing_id = ?1 AND status = 'QUEUED' AND channel = 'EMAIL'")
+                                "SELECT count(*) FROM delivery WHERE mailing_id = ?1 AND status IN ('QUEUED', 'SENDING') AND channel = 'EMAIL'")
                         .setParameter(1, m.id).getSingleResult()).longValue();
                 long remaining = queuedEmail + (m.materialised ? 0 : Math.max(0, (m.audienceSize == null ? 0 : m.audienceSize) - materialised));
                 if (remaining == 0) {

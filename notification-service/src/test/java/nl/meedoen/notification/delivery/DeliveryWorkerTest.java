@@ -54,6 +54,50 @@ class DeliveryWorkerTest {
         assertEquals(1, awaitMail(emailFor(ref), 1).size());
     }
 
+    /** A worker killed between handing messages to SMTP and recording it leaves them SENDING: failed after the lease, never resent. */
+    @Test
+    void aDeliveryLeftSendingByADeadWorkerIsFailedAndNeverSentAgain() throws Exception {
+        String ref = emailTenant("nl");
+        String stale;
+        String recent;
+        try (var events = nl.meedoen.devinfra.Events.consumer(nl.meedoen.commons.contracts.NotificationEventV1.TOPIC)) {
+            Smtp.stop(); // the worker claims both and fails to hand them over, so they wait for their backoff
+            try {
+                stale = send(invitation("dead-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
+                recent = send(invitation("dead-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
+                Awaitility.await().atMost(Duration.ofSeconds(20))
+                        .until(() -> delivery(stale).getInt("attempts") >= 1 && delivery(recent).getInt("attempts") >= 1);
+                // as a worker that died mid-send leaves them: one beyond the lease, one within it
+                sql("UPDATE delivery SET status = 'SENDING', updated_at = now() - interval '1 hour' WHERE id = '" + stale + "'");
+                sql("UPDATE delivery SET status = 'SENDING', updated_at = now(), next_attempt_at = now() WHERE id = '" + recent + "'");
+            } finally {
+                Smtp.start();
+            }
+            assertTrue(worker.failAbandoned() >= 1);
+            var d = delivery(stale);
+            assertEquals("FAILED", d.getString("status"));
+            assertEquals(EmailWorker.ABANDONED, d.getString("reason"));
+            assertEquals("SENDING", delivery(recent).getString("status"), "within the lease it is left to its worker");
+            worker.sendOnce(); // a SENDING row is never claimed again
+            Thread.sleep(1000);
+            assertEquals(0, Smtp.messagesTo(emailFor(ref)).size());
+            var failed = nl.meedoen.devinfra.Events.await(events, r -> r.value() != null && r.value().contains(stale)
+                    && r.value().contains("\"status\":\"FAILED\""), 1, Duration.ofSeconds(20));
+            assertEquals(1, failed.size(), "the failure is published like any other");
+        } finally {
+            sql("UPDATE delivery SET status = 'CANCELLED' WHERE status = 'SENDING'");
+        }
+    }
+
+    @Inject
+    io.agroal.api.AgroalDataSource db;
+
+    private void sql(String statement) throws java.sql.SQLException {
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate(statement);
+        }
+    }
+
     @Test
     void workersRacingForTheQueueNeverSendAMessageTwice() throws Exception {
         List<String> refs = new ArrayList<>();
