@@ -93,6 +93,14 @@ public class NoteResource {
         return page.page(notes, n -> Long.toString(n.id())).toResponse(uri);
     }
 
+    /** A query parameter under bean validation: its violations are a 400, unlike a body's values (422). */
+    @GET
+    @Path("search")
+    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
+    public List<Note> search(@QueryParam("text") @NotBlank @Size(max = 20) String text) {
+        return List.of();
+    }
+
     @GET
     @Path("count")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})

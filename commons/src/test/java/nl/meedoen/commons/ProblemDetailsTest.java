@@ -68,14 +68,31 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void beanValidationFailuresListEveryField() {
+    void bodyValuesBreakingAConstraintAreA422ListingEveryField() {
         long before = count();
         as("corporation").contentType(ContentType.JSON).body("{\"text\": \" \", \"priority\": 11, \"tag\": {}}")
                 .post("/test/notes")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://meedoen.nl/problems/validation"))
+                .body("status", equalTo(422))
                 .body("errors.field", containsInAnyOrder("text", "priority", "tag.name"));
         assertEquals(before, count());
+    }
+
+    @Test
+    void theOpenApiDocumentsThe422OfEveryJsonBody() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/test/notes'.post.responses.'422'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/test/notes'.get.responses", not(org.hamcrest.Matchers.hasKey("422")));
+    }
+
+    @Test
+    void aQueryParameterBreakingAConstraintIsA400NamingIt() {
+        as("ops").queryParam("text", "x".repeat(21)).get("/test/notes/search")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://meedoen.nl/problems/validation"))
+                .body("errors.field", containsInAnyOrder("text"));
     }
 
     @Test

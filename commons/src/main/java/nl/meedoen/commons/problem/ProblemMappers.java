@@ -44,7 +44,19 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(400, "validation", "Request is not valid", detail, uri, errors);
+        // RFC 9110: a well-formed body whose values break a rule is 422; a bad query/path/header parameter is 400
+        int status = e.getConstraintViolations().stream().anyMatch(ProblemMappers::inBody) ? 422 : 400;
+        return respond(status, "validation", "Request is not valid", detail, uri, errors);
+    }
+
+    /** A body's violations sit on a property (or class) of the @Valid bean; a parameter's stop at the parameter. */
+    private static boolean inBody(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY || node.getKind() == jakarta.validation.ElementKind.BEAN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper

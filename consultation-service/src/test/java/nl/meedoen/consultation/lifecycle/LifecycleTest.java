@@ -61,13 +61,18 @@ class LifecycleTest {
             "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"PANEL_WAVE\",\"waveId\":\"w\"}}", // no panel
             "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"},\"closesAt\":\"2001-01-01T00:00:00Z\"}",
             "{\"kind\":\"SURVEY\",\"languages\":[\"dutch\"],\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"}}",
-            "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"audience\":{\"type\":\"ALL\"}}",  // no anonymity
             "null",
             ""
     })
     void badInputIsA400Problem(String body) {
         as("corporation").contentType(ContentType.JSON).body(body).post(BASE)
                 .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+    }
+
+    @Test
+    void aMissingRequiredValueIsA422NamingIt() {
+        as("corporation").contentType(ContentType.JSON).body("{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"audience\":{\"type\":\"ALL\"}}")
+                .post(BASE).then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("anonymity"));
     }
 
     @Test

@@ -70,7 +70,7 @@ class TemplateResourceTest {
         save(key, "en", body("{#if topic}")).then().statusCode(422).body("detail", containsString("not a valid Qute template"));
         save(key, "en", body("x").replace("\"topic\":\"de tuin\"", "\"tenantName\":\"x\"")).then().statusCode(422)
                 .body("errors.field", hasItem("sampleData.tenantName"));
-        save(key, "en", "{\"subject\":\"s\",\"html\":\"h\"}").then().statusCode(400);
+        save(key, "en", "{\"subject\":\"s\",\"html\":\"h\"}").then().statusCode(422).body("errors.field", hasItem("text"));
         save(key, "english", body("x")).then().statusCode(400);
         save("Bad Key!", "nl", body("x")).then().statusCode(400);
         as("ops").get("/api/v1/templates/" + key + "/en").then().statusCode(404); // nothing half-written

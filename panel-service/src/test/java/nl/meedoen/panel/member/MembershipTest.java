@@ -87,7 +87,7 @@ class MembershipTest {
                 .body("themes.id", hasItem(theme));
         // joining without consent, with consent to another version, or with a made-up interest: 4xx and nothing changes
         anonymous().contentType(ContentType.JSON).body("{\"consentVersion\":1}").post("/api/v1/panels/membership/" + token + "/join")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("consent"));
+                .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("consent"));
         anonymous().contentType(ContentType.JSON).body("{\"consent\":false,\"consentVersion\":1}").post("/api/v1/panels/membership/" + token + "/join")
                 .then().statusCode(422).body("type", equalTo("https://meedoen.nl/problems/consent-required"));
         anonymous().contentType(ContentType.JSON).body("{\"consent\":true,\"consentVersion\":2}").post("/api/v1/panels/membership/" + token + "/join")

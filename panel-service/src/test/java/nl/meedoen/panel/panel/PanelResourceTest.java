@@ -115,9 +115,9 @@ class PanelResourceTest {
                         .replace("\"coOwnerParty\":\"tenant-organisation\"", "\"coOwnerParty\":\"corporation\""))
                 .post("/api/v1/panels").then().statusCode(422).body("errors.field", hasItem("tenantOrganisation"));
         as("corporation").contentType(ContentType.JSON).body(BODY.replace("\"name\":\"Digitaal huurderspanel\",", ""))
-                .post("/api/v1/panels").then().statusCode(400).body("errors[0].field", equalTo("name"));
+                .post("/api/v1/panels").then().statusCode(422).body("errors[0].field", equalTo("name"));
         as("corporation").contentType(ContentType.JSON).body(BODY.replace("\"targetSize\":500", "\"targetSize\":0"))
-                .post("/api/v1/panels").then().statusCode(400).body("errors[0].field", equalTo("targetSize"));
+                .post("/api/v1/panels").then().statusCode(422).body("errors[0].field", equalTo("targetSize"));
         as("corporation").contentType(ContentType.JSON).body(BODY.replace("\"targetSize\":500", "\"targetSize\":500,\"colour\":\"blue\""))
                 .post("/api/v1/panels").then().statusCode(400).body("errors[0].field", equalTo("colour"));
         as("corporation").contentType(ContentType.JSON).body("{nope").post("/api/v1/panels").then().statusCode(400).contentType("application/problem+json");

@@ -58,7 +58,7 @@ class ThemeTest {
         String panel = panel("");
         String theme = propose("corporation", panel, "Huurverhoging");
         String path = "/api/v1/panels/" + panel + "/themes/" + theme;
-        as("tenant-organisation").contentType(ContentType.JSON).body("{}").post(path + "/decline").then().statusCode(400)
+        as("tenant-organisation").contentType(ContentType.JSON).body("{}").post(path + "/decline").then().statusCode(422)
                 .body("errors[0].field", equalTo("reason"));
         as("tenant-organisation").contentType(ContentType.JSON).header("If-Match", "\"5\"").body("{}").post(path + "/signature").then().statusCode(412);
         as("tenant-organisation").contentType(ContentType.JSON).body("{\"reason\":\"Dit hoort in het formele overleg\"}").post(path + "/decline")
@@ -93,7 +93,7 @@ class ThemeTest {
                 .then().statusCode(404).contentType("application/problem+json");
         as("corporation").get("/api/v1/panels/" + panel + "/themes/" + UUID.randomUUID()).then().statusCode(404);
         as("corporation").get("/api/v1/panels/" + panel + "/themes/nope").then().statusCode(404);
-        as("corporation").contentType(ContentType.JSON).body("{\"title\":\"\"}").post("/api/v1/panels/" + panel + "/themes").then().statusCode(400)
+        as("corporation").contentType(ContentType.JSON).body("{\"title\":\"\"}").post("/api/v1/panels/" + panel + "/themes").then().statusCode(422)
                 .body("errors[0].field", equalTo("title"));
         as("survey-frontend").get("/api/v1/panels/" + panel + "/themes").then().statusCode(403);
     }

@@ -119,9 +119,9 @@ class WaveTest {
         assertTrue(tooMany.contains("only 6 are eligible"), tooMany);
         launch("corporation", panel, wave(UUID.randomUUID().toString(), UUID.randomUUID().toString(), 2)).then().statusCode(422)
                 .body("type", equalTo("https://meedoen.nl/problems/unknown-theme")).body("errors[0].field", equalTo("themeId"));
-        launch("corporation", panel, "{\"themeId\":\"" + s.theme() + "\",\"size\":2}").then().statusCode(400).body("errors[0].field", equalTo("consultationId"));
+        launch("corporation", panel, "{\"themeId\":\"" + s.theme() + "\",\"size\":2}").then().statusCode(422).body("errors[0].field", equalTo("consultationId"));
         launch("corporation", panel, wave("not-a-uuid", s.theme(), 2)).then().statusCode(400);
-        launch("corporation", panel, wave(UUID.randomUUID().toString(), s.theme(), 0)).then().statusCode(400).body("errors[0].field", equalTo("size"));
+        launch("corporation", panel, wave(UUID.randomUUID().toString(), s.theme(), 0)).then().statusCode(422).body("errors[0].field", equalTo("size"));
         launch("ops", panel, wave(UUID.randomUUID().toString(), s.theme(), 2)).then().statusCode(403);
         launch("survey-frontend", panel, wave(UUID.randomUUID().toString(), s.theme(), 2)).then().statusCode(403);
         anonymous().contentType(ContentType.JSON).body(wave(UUID.randomUUID().toString(), s.theme(), 2)).post("/api/v1/panels/" + panel + "/waves")
