@@ -59,33 +59,42 @@ public class Outbox {
         }
     }
 
+    /** One event of a {@link #publishAll(String, String, List)} batch, with the correlation id of the request it came from. */
+    public record Pending(String key, Object payload, String correlationId) {
+    }
+
     /**
      * Many events of one type at once, as a single JDBC batch in the caller's transaction (for
      * workers that change thousands of rows per round); the same rows {@link #publish} writes.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> void publishAll(String topic, String type, List<T> payloads, Function<T, String> keyOf) {
-        if (payloads.isEmpty()) {
+        String correlationId = CorrelationId.current();
+        publishAll(topic, type, payloads.stream().map(p -> new Pending(keyOf.apply(p), p, correlationId)).toList());
+    }
+
+    /** The same for events of different requests written together (a group commit), each keeping its request's correlation id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(String topic, String type, List<Pending> events) {
+        if (events.isEmpty()) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String correlationId = CorrelationId.current();
         em.flush(); // rows persisted through Hibernate before these keep their order
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     INSERT INTO outbox_event (event_id, topic, event_key, type, source, subject, occurred_at, correlation_id, payload)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (T payload : payloads) {
-                    String key = keyOf.apply(payload);
+                for (Pending event : events) {
                     ps.setObject(1, UUID.randomUUID());
                     ps.setString(2, topic);
-                    ps.setString(3, key);
+                    ps.setString(3, event.key());
                     ps.setString(4, type);
                     ps.setString(5, config.source());
-                    ps.setString(6, key);
+                    ps.setString(6, event.key());
                     ps.setObject(7, now);
-                    ps.setString(8, correlationId);
-                    ps.setString(9, json(payload, type));
+                    ps.setString(8, event.correlationId());
+                    ps.setString(9, json(event.payload(), type));
                     ps.addBatch();
                 }
                 ps.executeBatch();
