@@ -7,6 +7,7 @@ import nl.meedoen.commons.contracts.ConsultationEventV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.consultation.Json;
 
+import java.util.List;
 import java.util.Map;
 
 /** Writes consultation facts to the outbox, in the caller's transaction. */
@@ -26,11 +27,28 @@ public class ConsultationEvents {
     /** The same, from the columns alone (the submit path reads no entity). */
     public void publish(java.util.UUID id, String kind, String anonymity, String initiatorParty, String audienceJson, String type,
                         String tenantRef, Long invited, Long completed) {
+        outbox.publish(ConsultationEventV1.TOPIC, type, id.toString(), event(id, kind, anonymity, initiatorParty, audienceJson, tenantRef, invited, completed));
+    }
+
+    /** Participations of many submissions written together, each event with its own request's correlation id. */
+    public void publishParticipations(List<Participation> participations) {
+        outbox.publishAll(ConsultationEventV1.TOPIC, ConsultationEventV1.PARTICIPATION_RECORDED, participations.stream()
+                .map(p -> new Outbox.Pending(p.id().toString(), event(p.id(), p.kind(), p.anonymity(), p.initiatorParty(), p.audienceJson(),
+                        p.tenantRef(), null, null), p.correlationId()))
+                .toList());
+    }
+
+    /** A tenant's participation in a consultation, as the submit path knows it. */
+    public record Participation(java.util.UUID id, String kind, String anonymity, String initiatorParty, String audienceJson,
+                                String tenantRef, String correlationId) {
+    }
+
+    private ConsultationEventV1 event(java.util.UUID id, String kind, String anonymity, String initiatorParty, String audienceJson,
+                                      String tenantRef, Long invited, Long completed) {
         Map<String, Object> audience = json.read(audienceJson, new TypeReference<Map<String, Object>>() { });
         boolean wave = "PANEL_WAVE".equals(audience.get("type"));
-        ConsultationEventV1 event = new ConsultationEventV1(id.toString(), kind, anonymity, initiatorParty,
+        return new ConsultationEventV1(id.toString(), kind, anonymity, initiatorParty,
                 wave ? (String) audience.get("panelId") : null, wave ? (String) audience.get("waveId") : null,
                 tenantRef, invited, completed);
-        outbox.publish(ConsultationEventV1.TOPIC, type, id.toString(), event);
     }
 }

@@ -71,6 +71,9 @@ public class ResponseService {
     SubmissionWriter writer;
 
     @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Inject
     ConsultationConfig config;
 
     /** The invitation behind a token, locked for this transaction; 401 when there is none. */
@@ -159,7 +162,7 @@ public class ResponseService {
      * of {@link SubmissionWriter}; the caller holds no connection while its batch commits.
      */
     public RespondentViews.Receipt submit(String token, Map<String, Object> answers) {
-        SubmissionWriter.Submission s = QuarkusTransaction.requiringNew().call(() -> prepare(token, answers));
+        SubmissionWriter.Submission s = prepare(token, answers); // reads only: no transaction, no connection held while queued
         writer.write(s);
         return new RespondentViews.Receipt(s.consultationId(), "SUBMITTED", s.submittedOn());
     }
@@ -193,12 +196,24 @@ public class ResponseService {
                 new CompletableFuture<>());
     }
 
+    /** A read on the current transaction's connection, or without one on a pooled connection returned at once. */
+    private <T> T read(org.hibernate.jdbc.ReturningWork<T> work) {
+        if (QuarkusTransaction.isActive()) {
+            return em.unwrap(Session.class).doReturningWork(work);
+        }
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return work.execute(connection);
+        } catch (java.sql.SQLException e) {
+            throw new jakarta.persistence.PersistenceException(e);
+        }
+    }
+
     private Target target(String token) {
         if (token == null || token.isBlank()) {
             throw new ProblemException(401, "invitation-token-required", "Invitation token required",
                     "send the invitation token in the Invitation-Token header", null);
         }
-        Target t = !TOKEN.matcher(token).matches() ? null : em.unwrap(Session.class).doReturningWork(connection -> {
+        Target t = !TOKEN.matcher(token).matches() ? null : read(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     SELECT i.id, i.tenant_ref, i.status, c.id, c.status, c.closes_at, c.questionnaire_version, c.kind, c.anonymity,
                            c.initiator_party, c.audience, p.complex_id, p.neighbourhood_code, p.age_band, p.household_type,

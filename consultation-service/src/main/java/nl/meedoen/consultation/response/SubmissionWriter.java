@@ -8,8 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.contracts.ConsultationEventV1;
-import nl.meedoen.commons.correlation.CorrelationId;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationEvents;
@@ -156,8 +154,6 @@ public class SubmissionWriter {
                 batch.forEach(s -> commit(List.of(s)));
             }
             return;
-        } finally {
-            CorrelationId.set(null);
         }
         for (Submission s : batch) {
             RuntimeException reason = rejected.get(s);
@@ -196,14 +192,15 @@ public class SubmissionWriter {
             insertMotivations(connection, List.copyOf(byInvitation.values()));
         });
         Map<UUID, List<ResultCells.Respondent>> counted = new LinkedHashMap<>();
+        List<ConsultationEvents.Participation> participations = new ArrayList<>();
         for (Submission s : byInvitation.values()) {
             counted.computeIfAbsent(s.consultationId(), c -> new ArrayList<>()).add(s.counted());
             if (!s.anonymous()) {
-                CorrelationId.set(s.correlationId()); // the event carries its own request's correlation id
-                events.publish(s.consultationId(), s.kind(), s.anonymity(), s.initiatorParty(), s.audience(),
-                        ConsultationEventV1.PARTICIPATION_RECORDED, s.tenantRef(), null, null);
+                participations.add(new ConsultationEvents.Participation(s.consultationId(), s.kind(), s.anonymity(), s.initiatorParty(),
+                        s.audience(), s.tenantRef(), s.correlationId()));
             }
         }
+        events.publishParticipations(participations);
         counted.forEach(cells::add);
         return rejected;
     }
