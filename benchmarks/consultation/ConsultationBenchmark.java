@@ -190,6 +190,12 @@ public class ConsultationBenchmark {
         Load open = load(tokenList, nextToken, openCount, Integer.getInteger("openConnections", 256), RATE);
         System.out.printf("gateway at %d/s: %d submissions in %.1f s = %.0f tx/s, p50 %.1f ms, p99 %.1f ms, failed %d%n",
                 RATE, openCount, open.seconds, openCount / open.seconds, pct(open.latencies, 50), pct(open.latencies, 99), open.failed);
+        // per second of the schedule: shows whether the tail is spread out or a few stalls
+        StringBuilder perSecond = new StringBuilder();
+        for (int second = 0; second < RATE_SECONDS; second++) {
+            perSecond.append(second == 0 ? "" : " ").append(Math.round(pct(Arrays.copyOfRange(open.latencies, second * RATE, (second + 1) * RATE), 99)));
+        }
+        System.out.println("  p99 per second of the schedule (ms): " + perSecond);
 
         // --- 4. results of the consultation, now with its responses
         String summary = send("GET", "/api/v1/consultations/" + id + "/results", null, 200);
