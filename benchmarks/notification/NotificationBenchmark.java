@@ -83,8 +83,11 @@ public class NotificationBenchmark {
                 "-Dquarkus.mailer.max-pool-size=" + POOL,
                 "-Dmeedoen.notification.email.rate=0", "-Dmeedoen.notification.email.batch-size=" + Integer.getInteger("batch", 500),
                 "-Dmeedoen.notification.email.poll-interval=100ms", "-Dmeedoen.notification.mailing.poll-interval=100ms",
-                "-Dquarkus.log.level=WARN",
-                "-jar", serviceJar.toString()));
+                "-Dquarkus.log.level=WARN"));
+        if (!System.getProperty("serviceOpts", "").isBlank()) { // extra JVM options, e.g. a JFR recording
+            command.addAll(List.of(System.getProperty("serviceOpts").split(" ")));
+        }
+        command.addAll(List.of("-jar", serviceJar.toString()));
         Process service = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("service.log").toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(service::destroy));
