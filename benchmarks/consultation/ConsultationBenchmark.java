@@ -90,7 +90,7 @@ public class ConsultationBenchmark {
         int servicePort = FreePort.pick();
         int gatewayPort = FreePort.pick();
         String jdbc = postgres.jdbcUrl("consultation");
-        List<String> serviceArgs = new ArrayList<>(List.of("-Xmx" + XMX, "-XX:+UseParallelGC"));
+        List<String> serviceArgs = new ArrayList<>(List.of("-Xmx" + XMX, "-XX:+UseG1GC"));
         if (!System.getProperty("serviceOpts", "").isBlank()) {
             serviceArgs.addAll(List.of(System.getProperty("serviceOpts").split(" ")));
         }
@@ -104,7 +104,7 @@ public class ConsultationBenchmark {
                 "-Dquarkus.profile=local", // the development issuer is accepted only there
                 "-Dquarkus.log.level=WARN", "-jar", "consultation-service/target/quarkus-app/quarkus-run.jar"));
         start(work, "consultation-service", serviceArgs);
-        start(work, "gateway", List.of("-Xmx256m", "-XX:+UseParallelGC",
+        start(work, "gateway", List.of("-Xmx256m", "-XX:+UseG1GC",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + gatewayPort,
                 "-Dmeedoen.gateway.services.consultation=http://127.0.0.1:" + servicePort,
                 "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri(), "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,

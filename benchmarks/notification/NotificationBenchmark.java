@@ -72,7 +72,7 @@ public class NotificationBenchmark {
         base = "http://127.0.0.1:" + httpPort;
         Path serviceJar = Path.of("notification-service/target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + XMX, "-XX:+UseParallelGC",
+                "-Xmx" + XMX, "-XX:+UseG1GC",
                 "-Dquarkus.http.port=" + httpPort,
                 "-Dquarkus.datasource.jdbc.url=" + jdbc, "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=",
                 "-Dkafka.bootstrap.servers=" + kafka,
