@@ -21,13 +21,8 @@ public class ConsultationEvents {
     Json json;
 
     public void publish(Consultation c, String type, String tenantRef, Long invited, Long completed) {
-        publish(c.id, c.kind, c.anonymity, c.initiatorParty, c.audience, type, tenantRef, invited, completed);
-    }
-
-    /** The same, from the columns alone (the submit path reads no entity). */
-    public void publish(java.util.UUID id, String kind, String anonymity, String initiatorParty, String audienceJson, String type,
-                        String tenantRef, Long invited, Long completed) {
-        outbox.publish(ConsultationEventV1.TOPIC, type, id.toString(), event(id, kind, anonymity, initiatorParty, audienceJson, tenantRef, invited, completed));
+        outbox.publish(ConsultationEventV1.TOPIC, type, c.id.toString(),
+                event(c.id, c.kind, c.anonymity, c.initiatorParty, c.audience, tenantRef, invited, completed));
     }
 
     /** Participations of many submissions written together, each event with its own request's correlation id. */

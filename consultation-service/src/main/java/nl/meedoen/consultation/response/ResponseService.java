@@ -93,18 +93,30 @@ public class ResponseService {
     }
 
     private static void requireOpen(Consultation c) {
-        boolean open = c.is(Consultation.Status.OPEN) && (c.closesAt == null || c.closesAt.isAfter(OffsetDateTime.now()));
-        if (!open) {
-            throw new ProblemException(409, "consultation-not-open", "Consultation not open",
-                    c.is(Consultation.Status.OPEN) ? "the consultation closed at " + c.closesAt : "the consultation is " + c.status.toLowerCase(Locale.ROOT), null);
+        requireOpen(c.status, c.closesAt);
+    }
+
+    /** 409 unless the consultation takes responses now. */
+    static void requireOpen(String status, OffsetDateTime closesAt) {
+        boolean open = Consultation.Status.OPEN.name().equals(status);
+        if (!open || (closesAt != null && !closesAt.isAfter(OffsetDateTime.now()))) {
+            throw notOpen(open ? "the consultation closed at " + closesAt : "the consultation is " + status.toLowerCase(Locale.ROOT));
         }
     }
 
     private static void requireNotUsed(Invitation inv) {
         if (inv.is(Invitation.Status.COMPLETED)) {
-            throw new ProblemException(409, "invitation-used", "Invitation already used",
-                    "a response was already submitted with this invitation", null);
+            throw used();
         }
+    }
+
+    static ProblemException notOpen(String detail) {
+        return new ProblemException(409, "consultation-not-open", "Consultation not open", detail, null);
+    }
+
+    static ProblemException used() {
+        return new ProblemException(409, "invitation-used", "Invitation already used",
+                "a response was already submitted with this invitation", null);
     }
 
     @Transactional
@@ -178,14 +190,9 @@ public class ResponseService {
     /** Every rule checked; what is left to do is writing. */
     private SubmissionWriter.Submission prepare(String token, Map<String, Object> answers) {
         Target t = target(token);
-        if (!Consultation.Status.OPEN.name().equals(t.status()) || (t.closesAt() != null && !t.closesAt().isAfter(OffsetDateTime.now()))) {
-            throw new ProblemException(409, "consultation-not-open", "Consultation not open",
-                    Consultation.Status.OPEN.name().equals(t.status()) ? "the consultation closed at " + t.closesAt()
-                            : "the consultation is " + t.status().toLowerCase(Locale.ROOT), null);
-        }
+        requireOpen(t.status(), t.closesAt());
         if (Invitation.Status.COMPLETED.name().equals(t.invitationStatus())) {
-            throw new ProblemException(409, "invitation-used", "Invitation already used",
-                    "a response was already submitted with this invitation", null);
+            throw used();
         }
         Questionnaire q = questionnaires.load(t.consultationId(), t.questionnaireVersion());
         Map<String, Object> clean = clean(answers);

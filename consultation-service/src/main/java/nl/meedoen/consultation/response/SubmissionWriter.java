@@ -176,18 +176,18 @@ public class SubmissionWriter {
         Map<UUID, Submission> byInvitation = new LinkedHashMap<>();
         for (Submission s : batch) {
             if (byInvitation.putIfAbsent(s.invitationId(), s) != null) {
-                rejected.put(s, used());
+                rejected.put(s, ResponseService.used());
             }
         }
         em.unwrap(Session.class).doWork(connection -> {
             Set<UUID> open = ids(connection, """
                     SELECT id FROM consultation WHERE id = ANY(?) AND status = 'OPEN' AND (closes_at IS NULL OR closes_at > now())""",
                     byInvitation.values().stream().map(Submission::consultationId).distinct().toList());
-            byInvitation.values().removeIf(s -> !open.contains(s.consultationId()) && rejected.put(s, notOpen()) == null);
+            reject(byInvitation, s -> !open.contains(s.consultationId()), () -> ResponseService.notOpen("the consultation is no longer open"), rejected);
             Set<UUID> completed = ids(connection, """
                     UPDATE invitation SET status = 'COMPLETED', draft = NULL WHERE id = ANY(?) AND status <> 'COMPLETED' RETURNING id""",
                     List.copyOf(byInvitation.keySet()));
-            byInvitation.values().removeIf(s -> !completed.contains(s.invitationId()) && rejected.put(s, used()) == null);
+            reject(byInvitation, s -> !completed.contains(s.invitationId()), ResponseService::used, rejected);
             insertResponses(connection, List.copyOf(byInvitation.values()));
             insertMotivations(connection, List.copyOf(byInvitation.values()));
         });
@@ -203,6 +203,18 @@ public class SubmissionWriter {
         events.publishParticipations(participations);
         counted.forEach(cells::add);
         return rejected;
+    }
+
+    /** Moves the pending submissions that fail a check into {@code rejected}, with the reason. */
+    private static void reject(Map<UUID, Submission> pending, java.util.function.Predicate<Submission> fails,
+                               java.util.function.Supplier<RuntimeException> reason, Map<Submission, RuntimeException> rejected) {
+        for (java.util.Iterator<Submission> it = pending.values().iterator(); it.hasNext(); ) {
+            Submission s = it.next();
+            if (fails.test(s)) {
+                rejected.put(s, reason.get());
+                it.remove();
+            }
+        }
     }
 
     /** The link to the invitation exists only for PSEUDONYMOUS consultations, and only in response_link. */
@@ -296,15 +308,6 @@ public class SubmissionWriter {
             }
         }
         return found;
-    }
-
-    private static ProblemException used() {
-        return new ProblemException(409, "invitation-used", "Invitation already used",
-                "a response was already submitted with this invitation", null);
-    }
-
-    private static ProblemException notOpen() {
-        return new ProblemException(409, "consultation-not-open", "Consultation not open", "the consultation is no longer open", null);
     }
 
 }
