@@ -78,13 +78,24 @@ public class EmailWorker {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    io.vertx.core.Vertx vertx;
+
     private final Semaphore wakeUp = new Semaphore(0);
+    /**
+     * Every hand-over to SMTP starts on this one Vert.x context. Called from a worker thread, the
+     * mail client would make a new context per message; with hundreds in flight on contexts other
+     * than their pooled connection's, connections were seen to hang between the server's greeting
+     * and EHLO until every round timed out (benchmarks/notification, 2026-11-27).
+     */
+    private io.vertx.core.Context smtpContext;
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
     private RateLimiter rate;
 
     void start(@Observes StartupEvent event) {
         rate = new RateLimiter(config.email().rate());
+        smtpContext = vertx.getOrCreateContext();
         if (!config.email().workerEnabled()) {
             return;
         }
@@ -200,9 +211,11 @@ public class EmailWorker {
         List<CompletableFuture<Outcome>> handedOver = new ArrayList<>(sending.size());
         for (Sending s : sending) {
             rate.acquire();
-            handedOver.add(mailer.send(s.mail()).subscribeAsCompletionStage()
-                    .thenApply(v -> new Outcome(s.d(), DeliveryStatus.SENT, null, null, null))
-                    .exceptionally(failure -> failed(s.d(), failure)));
+            CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+            smtpContext.runOnContext(ignored -> mailer.send(s.mail()).subscribe().with(
+                    v -> outcome.complete(new Outcome(s.d(), DeliveryStatus.SENT, null, null, null)),
+                    failure -> outcome.complete(failed(s.d(), failure))));
+            handedOver.add(outcome);
         }
         List<Outcome> outcomes = new ArrayList<>(sending.size());
         long deadline = System.nanoTime() + config.email().sendTimeout().toNanos();
