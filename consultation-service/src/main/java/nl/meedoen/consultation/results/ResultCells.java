@@ -9,9 +9,9 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -49,7 +49,7 @@ public class ResultCells {
      * attribute's value, merged first so each counter row is written once.
      */
     public void add(UUID consultationId, List<Respondent> respondents) {
-        Map<Key, double[]> rows = new TreeMap<>();
+        Map<Key, double[]> rows = new HashMap<>();
         List<String> attributes = attributes();
         for (Respondent respondent : respondents) {
             for (Tally.Increment inc : respondent.increments()) {
@@ -68,7 +68,7 @@ public class ResultCells {
     /** Counts invitations per profile value: the target population of the representativeness report. */
     public void addInvited(UUID consultationId, List<Map<String, String>> profiles) {
         List<Tally.Increment> one = List.of(new Tally.Increment("", Tally.INVITED, 1, 0, false));
-        Map<Key, double[]> rows = new TreeMap<>();
+        Map<Key, double[]> rows = new HashMap<>();
         for (Map<String, String> profile : profiles) {
             merge(rows, new Key("", "", "", Tally.INVITED), one.get(0));
             for (String attribute : attributes()) {
@@ -107,8 +107,10 @@ public class ResultCells {
         String[] keys = new String[n];
         Long[] counts = new Long[n];
         Double[] totals = new Double[n];
+        List<Map.Entry<Key, double[]>> sorted = new ArrayList<>(rows.entrySet());
+        sorted.sort(Map.Entry.comparingByKey()); // key order: concurrent upserts lock rows in the same order
         int i = 0;
-        for (Map.Entry<Key, double[]> e : rows.entrySet()) {
+        for (Map.Entry<Key, double[]> e : sorted) {
             attributes[i] = e.getKey().attribute();
             questions[i] = e.getKey().question();
             values[i] = e.getKey().value();
