@@ -45,6 +45,8 @@ import java.util.stream.Stream;
 public class ConsultationBenchmark {
 
     static final int RESPONSES = Integer.getInteger("responses", 100_000);
+    /** -DpgStatements=true: load pg_stat_statements and print where PostgreSQL's time goes in the closed phase. */
+    static final boolean PG_STATEMENTS = Boolean.getBoolean("pgStatements");
     static final int CONCURRENCY = Integer.getInteger("concurrency", 32);
     static final int RATE = Integer.getInteger("rate", 1000);
     static final int RATE_SECONDS = Integer.getInteger("rateSeconds", 30);
@@ -75,11 +77,22 @@ public class ConsultationBenchmark {
 
         pgData = work.resolve("postgres");
         deleteTree(pgData);
-        PostgresServer postgres = PostgresServer.startPersistent(pgData, FreePort.pick()); // fsync and synchronous_commit on
+        int pgPort = FreePort.pick();
+        PostgresServer postgres = PostgresServer.startPersistent(pgData, pgPort); // fsync and synchronous_commit on
+        if (PG_STATEMENTS) { // pg_stat_statements is loaded only at server start
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), "postgres", ""); Statement st = c.createStatement()) {
+                st.execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
+            }
+            postgres.close();
+            postgres = PostgresServer.startPersistent(pgData, pgPort);
+        }
         pg = postgres;
         workDir = work;
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
         postgres.ensureDatabases(List.of("consultation", "raw"));
+        if (PG_STATEMENTS) {
+            statements(postgres, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        }
         deleteTree(work.resolve("kafka"));
         KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), FreePort.pick(), FreePort.pick());
         Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
@@ -178,16 +191,38 @@ public class ConsultationBenchmark {
 
         // --- 2. closed model: as fast as CONCURRENCY clients go
         int closedCount = Math.max(0, RESPONSES - RATE * RATE_SECONDS);
+        if (PG_STATEMENTS) {
+            statements(postgres, "SELECT pg_stat_statements_reset()");
+        }
         var cpuBefore = cpu();
-        Load closed = load(tokenList, nextToken, closedCount, CONCURRENCY, 0);
+        Load closed = load(() -> tokenList.get(nextToken.getAndIncrement()), closedCount, CONCURRENCY, 0, 201);
         System.out.printf("gateway, %d clients: %d submissions in %.1f s = %.0f tx/s (%.2f x raw), p50 %.1f ms, p99 %.1f ms, failed %d%n",
                 CONCURRENCY, closedCount, closed.seconds, closedCount / closed.seconds, closedCount / closed.seconds / raw.tps,
                 pct(closed.latencies, 50), pct(closed.latencies, 99), closed.failed);
         System.out.println("  CPU per submission: " + cpuPer(cpuBefore, cpu(), closedCount));
+        if (PG_STATEMENTS) {
+            System.out.println("  PostgreSQL statements of the service in that phase (pg_stat_statements), per submission:");
+            System.out.print(statements(postgres, """
+                    SELECT string_agg(format('    %8s µs  %6s calls  %s', round((total_exec_time * 1000 / """ + closedCount + """
+                           )::numeric, 1), calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 140)), E'\\n' ORDER BY total_exec_time DESC) || E'\\n'
+                    FROM (SELECT * FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                          WHERE d.datname = 'consultation' ORDER BY total_exec_time DESC LIMIT 15) top"""));
+        }
+
+        // --- 2b. the hops alone: the same POST through the gateway with a token of the wrong shape, which the service
+        // refuses (401) after reading the body and before any database work: what the load generator, the gateway and
+        // the service's HTTP and JSON handling cost without PostgreSQL, the writer or Kafka
+        int hopsCount = Math.max(1, closedCount / 2);
+        var hopsCpuBefore = cpu();
+        Load hops = load(() -> "not-a-token", hopsCount, CONCURRENCY, 0, 401);
+        System.out.printf("the hops alone (same POST, refused 401 before any database work), %d clients: %d requests in %.1f s = %.0f req/s (%.2f x raw), p50 %.1f ms, p99 %.1f ms, other status %d%n",
+                CONCURRENCY, hopsCount, hops.seconds, hopsCount / hops.seconds, hopsCount / hops.seconds / raw.tps,
+                pct(hops.latencies, 50), pct(hops.latencies, 99), hops.failed);
+        System.out.println("  CPU per request: " + cpuPer(hopsCpuBefore, cpu(), hopsCount));
 
         // --- 3. open model: RATE submissions per second; latency counts from the intended start (no coordinated omission)
         int openCount = RATE * RATE_SECONDS;
-        Load open = load(tokenList, nextToken, openCount, Integer.getInteger("openConnections", 256), RATE);
+        Load open = load(() -> tokenList.get(nextToken.getAndIncrement()), openCount, Integer.getInteger("openConnections", 256), RATE, 201);
         System.out.printf("gateway at %d/s: %d submissions in %.1f s = %.0f tx/s, p50 %.1f ms, p99 %.1f ms, failed %d%n",
                 RATE, openCount, open.seconds, openCount / open.seconds, pct(open.latencies, 50), pct(open.latencies, 99), open.failed);
         // per second of the schedule: shows whether the tail is spread out or a few stalls
@@ -279,6 +314,18 @@ public class ConsultationBenchmark {
         return latencies.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /** Runs one statement on the consultation database; returns the first column of its first row, if any. */
+    static String statements(PostgresServer postgres, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("consultation"), "postgres", ""); Statement st = c.createStatement()) {
+            if (!st.execute(sql)) {
+                return "";
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                return rs.next() ? String.valueOf(rs.getString(1)) : "";
+            }
+        }
+    }
+
     /** The breakdown attributes the service keeps (its default, or what serviceOpts sets), in the service's order. */
     static List<String> attributes() {
         List<String> names = List.of("ageBand", "householdType", "dwellingType", "tenancyBand", "neighbourhoodCode", "complexId", "language");
@@ -299,7 +346,7 @@ public class ConsultationBenchmark {
      * submission i is due at start + i/rate and its latency counts from then, however long it waited
      * for a free connection (open model, no coordinated omission).
      */
-    static Load load(List<String> tokens, AtomicInteger nextToken, int count, int connections, int rate) throws Exception {
+    static Load load(java.util.function.Supplier<String> token, int count, int connections, int rate, int expected) throws Exception {
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
         AtomicLong failed = new AtomicLong();
@@ -316,9 +363,9 @@ public class ConsultationBenchmark {
                     if (wait > 0) {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
-                    int status = client.submit(tokens.get(nextToken.getAndIncrement()));
+                    int status = client.submit(token.get());
                     latencies[i] = System.nanoTime() - due;
-                    if (status != 201) {
+                    if (status != expected) {
                         failed.incrementAndGet();
                     }
                 }
