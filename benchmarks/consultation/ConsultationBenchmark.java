@@ -274,9 +274,16 @@ public class ConsultationBenchmark {
      * reads follow one untimed request. Returns the latencies in ns from pgbench's per-transaction log.
      */
     static long[] rawRead(String id, String read) throws Exception {
-        String cells = "SELECT question_id, attr_value, answer_key, sum(n), sum(total) FROM result_cell "
-                + "WHERE consultation_id = :id AND attribute = '%s' AND (cast(%s AS text) IS NULL OR question_id = %s) GROUP BY 1, 2, 3;\n";
-        String all = cells.formatted("%s", "NULL", "NULL");
+        // ResultCells.read: the counter rows plus the increments not folded yet (one line: pgbench reads a statement per line)
+        String cells = ("SELECT question_id, attr_value, answer_key, sum(n), sum(total) FROM ("
+                + "SELECT consultation_id, attribute, question_id, attr_value, answer_key, n, total FROM result_cell "
+                + "WHERE consultation_id = :id AND attribute = '%1$s' UNION ALL SELECT * FROM ("
+                + "SELECT i.consultation_id, x.a COLLATE \"C\" AS attribute, x.q COLLATE \"C\" AS question_id, x.v COLLATE \"C\" AS attr_value, "
+                + "x.k COLLATE \"C\" AS answer_key, x.c AS n, x.t AS total FROM result_increment i, "
+                + "unnest(i.attribute, i.question_id, i.attr_value, i.answer_key, i.n, i.total) AS x(a, q, v, k, c, t) "
+                + "WHERE i.consultation_id = :id) x WHERE attribute = '%1$s') cells "
+                + "WHERE cast(%2$s AS text) IS NULL OR question_id = %2$s GROUP BY 1, 2, 3;\n");
+        String all = cells.replace("%2$s", "NULL");
         String consultation = "SELECT * FROM consultation WHERE id = :id;\n";
         String sql = switch (read) {
             case "/results" -> consultation + all.formatted("");
@@ -286,9 +293,9 @@ public class ConsultationBenchmark {
             case "/results/representativeness" -> {
                 StringBuilder b = new StringBuilder(consultation);
                 for (String attribute : attributes()) {
-                    b.append(cells.formatted(attribute, "''", "''"));
+                    b.append(cells.formatted(attribute, "''"));
                 }
-                yield b.append(cells.formatted("", "''", "''")).toString();
+                yield b.append(cells.formatted("", "''")).toString();
             }
             default -> throw new IllegalArgumentException(read);
         };

@@ -35,9 +35,6 @@ public interface ConsultationConfig {
     @WithDefault("500")
     int chunkSize();
 
-    /** Counter rows per result cell: more shards, less waiting between concurrent submissions. */
-    @WithDefault("16")
-    int resultShards();
 
     /**
      * Profile attributes whose counters are kept for breakdowns, weighting and representativeness.

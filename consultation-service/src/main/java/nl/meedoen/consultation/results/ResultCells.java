@@ -1,11 +1,14 @@
 package nl.meedoen.consultation.results;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import nl.meedoen.consultation.Attributes;
 import nl.meedoen.consultation.ConsultationConfig;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -13,25 +16,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The result counters. Every write is one upsert statement in the caller's transaction; each
- * transaction picks a random shard, so concurrent writers rarely wait on the same row, and rows
- * are written in key order, so they never deadlock.
+ * The result counters. A write appends one row of increments (arrays, one element per counter) in
+ * the caller's transaction, so it commits with the responses it counts and costs one row, whatever
+ * the number of counters. In the background, {@link #fold()} moves the appended increments into the
+ * counter rows of {@code result_cell} (shard 0), many batches merged into one upsert in key order,
+ * so the folds of several replicas never deadlock. Reads add the increments not folded yet, so they
+ * are always exact. Shard -1 holds the compacted counters of a closed consultation.
  */
 @ApplicationScoped
 public class ResultCells {
 
+    private static final Logger LOG = Logger.getLogger(ResultCells.class);
+    private static final int FOLD_ROWS = 500;
+
     /** One counter row: (attribute, question, attribute value, key). */
-    record Key(String attribute, String question, String value, String key) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key o) {
-            int c = attribute.compareTo(o.attribute);
-            c = c != 0 ? c : question.compareTo(o.question);
-            c = c != 0 ? c : value.compareTo(o.value);
-            return c != 0 ? c : key.compareTo(o.key);
-        }
+    record Key(String attribute, String question, String value, String key) {
     }
 
     @Inject
@@ -62,7 +63,7 @@ public class ResultCells {
                 }
             }
         }
-        upsert(consultationId, rows);
+        append(consultationId, rows);
     }
 
     /** Counts invitations per profile value: the target population of the representativeness report. */
@@ -76,7 +77,7 @@ public class ResultCells {
                 merge(rows, new Key(attribute, "", value == null ? Attributes.UNKNOWN : value, Tally.INVITED), one.get(0));
             }
         }
-        upsert(consultationId, rows);
+        append(consultationId, rows);
     }
 
     /** The configured breakdown attributes, in the fixed order (unknown names are refused at startup). */
@@ -96,7 +97,7 @@ public class ResultCells {
         acc[1] += inc.total();
     }
 
-    private void upsert(UUID consultationId, Map<Key, double[]> rows) {
+    private void append(UUID consultationId, Map<Key, double[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -107,10 +108,8 @@ public class ResultCells {
         String[] keys = new String[n];
         Long[] counts = new Long[n];
         Double[] totals = new Double[n];
-        List<Map.Entry<Key, double[]>> sorted = new ArrayList<>(rows.entrySet());
-        sorted.sort(Map.Entry.comparingByKey()); // key order: concurrent upserts lock rows in the same order
         int i = 0;
-        for (Map.Entry<Key, double[]> e : sorted) {
+        for (Map.Entry<Key, double[]> e : rows.entrySet()) {
             attributes[i] = e.getKey().attribute();
             questions[i] = e.getKey().question();
             values[i] = e.getKey().value();
@@ -119,32 +118,86 @@ public class ResultCells {
             totals[i] = e.getValue()[1];
             i++;
         }
-        short shard = (short) ThreadLocalRandom.current().nextInt(Math.max(1, config.resultShards()));
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO result_cell (consultation_id, attribute, question_id, attr_value, answer_key, shard, n, total)
-                    SELECT ?, a, q, v, k, ?, c, t FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::float8[]) AS x(a, q, v, k, c, t)
-                    ON CONFLICT (consultation_id, attribute, question_id, attr_value, answer_key, shard)
-                    DO UPDATE SET n = result_cell.n + excluded.n, total = result_cell.total + excluded.total""")) {
+                    INSERT INTO result_increment (consultation_id, attribute, question_id, attr_value, answer_key, n, total)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
                 ps.setObject(1, consultationId);
-                ps.setShort(2, shard);
-                ps.setArray(3, connection.createArrayOf("text", attributes));
-                ps.setArray(4, connection.createArrayOf("text", questions));
-                ps.setArray(5, connection.createArrayOf("text", values));
-                ps.setArray(6, connection.createArrayOf("text", keys));
-                ps.setArray(7, connection.createArrayOf("bigint", counts));
-                ps.setArray(8, connection.createArrayOf("float8", totals));
+                ps.setArray(2, connection.createArrayOf("text", attributes));
+                ps.setArray(3, connection.createArrayOf("text", questions));
+                ps.setArray(4, connection.createArrayOf("text", values));
+                ps.setArray(5, connection.createArrayOf("text", keys));
+                ps.setArray(6, connection.createArrayOf("bigint", counts));
+                ps.setArray(7, connection.createArrayOf("float8", totals));
                 ps.executeUpdate();
             }
         });
     }
 
+    /** The increments as rows: (consultation, attribute, question, value, key, n, total). */
+    private static final String INCREMENTS = """
+            SELECT i.consultation_id, x.a COLLATE "C" AS attribute, x.q COLLATE "C" AS question_id, x.v COLLATE "C" AS attr_value,
+                   x.k COLLATE "C" AS answer_key, x.c AS n, x.t AS total
+            FROM %s i, unnest(i.attribute, i.question_id, i.attr_value, i.answer_key, i.n, i.total) AS x(a, q, v, k, c, t)""";
+
     /**
-     * Folds the shards of a closed consultation into shard -1, which only this method writes, so reads
-     * touch one row per counter. Rows a late submission still holds are skipped (and summed by reads
-     * as ever), so this never waits on a submission and cannot deadlock with one.
+     * Moves up to {@value #FOLD_ROWS} rows of increments (of any consultation) into the counters, in
+     * one statement: deleted and upserted together, so an increment is counted exactly once. Returns
+     * how many rows it moved.
+     */
+    int foldOnce() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            return ((Number) em.createNativeQuery("""
+                            WITH moved AS (
+                              DELETE FROM result_increment WHERE id IN (
+                                SELECT id FROM result_increment ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED)
+                              RETURNING *),
+                            cells AS (
+                              SELECT consultation_id, attribute, question_id, attr_value, answer_key, sum(n) AS n, sum(total) AS total
+                              FROM (""" + INCREMENTS.formatted("moved") + """
+                              ) x GROUP BY 1, 2, 3, 4, 5),
+                            written AS (
+                              INSERT INTO result_cell (consultation_id, attribute, question_id, attr_value, answer_key, shard, n, total)
+                              SELECT consultation_id, attribute, question_id, attr_value, answer_key, 0, n, total FROM cells
+                              ORDER BY consultation_id, attribute, question_id, attr_value, answer_key
+                              ON CONFLICT (consultation_id, attribute, question_id, attr_value, answer_key, shard)
+                              DO UPDATE SET n = result_cell.n + excluded.n, total = result_cell.total + excluded.total)
+                            SELECT count(*) FROM moved""")
+                    .setParameter(1, FOLD_ROWS).getSingleResult()).intValue();
+        });
+    }
+
+    /** Keeps the increments few: reads add them up, the counters are cheaper to read. */
+    @Scheduled(every = "${meedoen.consultation.results-fold-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void fold() {
+        try {
+            while (foldOnce() == FOLD_ROWS) {
+                // more waiting: go on
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("folding result increments failed, next round retries: %s", e.toString());
+        }
+    }
+
+    /**
+     * Folds the increments and the shards of a closed consultation into shard -1, which only this
+     * method writes, so reads touch one row per counter. Counter rows a running fold still holds are
+     * skipped (and summed by reads as ever), so this cannot deadlock with one.
      */
     public void compact(UUID consultationId) {
+        // its increments first, waiting for a fold that holds some (so none is left behind in a shard)
+        em.createNativeQuery("""
+                        WITH moved AS (
+                          DELETE FROM result_increment WHERE id IN (
+                            SELECT id FROM result_increment WHERE consultation_id = ?1 FOR UPDATE)
+                          RETURNING *)
+                        INSERT INTO result_cell (consultation_id, attribute, question_id, attr_value, answer_key, shard, n, total)
+                        SELECT consultation_id, attribute, question_id, attr_value, answer_key, -1, sum(n), sum(total)
+                        FROM (""" + INCREMENTS.formatted("moved") + """
+                        ) x GROUP BY 1, 2, 3, 4, 5
+                        ON CONFLICT (consultation_id, attribute, question_id, attr_value, answer_key, shard)
+                        DO UPDATE SET n = result_cell.n + excluded.n, total = result_cell.total + excluded.total""")
+                .setParameter(1, consultationId).executeUpdate();
         em.createNativeQuery("""
                         WITH moved AS (
                           DELETE FROM result_cell WHERE ctid IN (
@@ -158,21 +211,26 @@ public class ResultCells {
                 .setParameter(1, consultationId).executeUpdate();
     }
 
-    /** One aggregated counter: summed over shards. */
+    /** One aggregated counter: summed over shards and the increments not folded yet. */
     public record Cell(String question, String value, String key, long n, double total) {
     }
 
-    /** Every counter of one attribute ('' = the whole), summed over shards. */
+    /** Every counter of one attribute ('' = the whole). */
     public List<Cell> read(UUID consultationId, String attribute) {
         return read(consultationId, attribute, null);
     }
 
-    /** The counters of one attribute and one question ('' holds respondents and invited), summed over shards. */
+    /** The counters of one attribute and one question ('' holds respondents and invited). */
     public List<Cell> read(UUID consultationId, String attribute, String question) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT question_id, attr_value, answer_key, sum(n), sum(total) FROM result_cell
-                        WHERE consultation_id = ?1 AND attribute = ?2 AND (cast(?3 AS text) IS NULL OR question_id = ?3) GROUP BY 1, 2, 3""")
+                        SELECT question_id, attr_value, answer_key, sum(n), sum(total) FROM (
+                          SELECT consultation_id, attribute, question_id, attr_value, answer_key, n, total FROM result_cell
+                          WHERE consultation_id = ?1 AND attribute = ?2
+                          UNION ALL
+                          SELECT * FROM (""" + INCREMENTS.formatted("result_increment") + """
+                                         WHERE i.consultation_id = ?1) x WHERE attribute = ?2) cells
+                        WHERE cast(?3 AS text) IS NULL OR question_id = ?3 GROUP BY 1, 2, 3""")
                 .setParameter(1, consultationId).setParameter(2, attribute).setParameter(3, question).getResultList();
         List<Cell> cells = new ArrayList<>(rows.size());
         for (Object[] r : rows) {

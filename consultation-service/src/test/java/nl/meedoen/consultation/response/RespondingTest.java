@@ -168,7 +168,7 @@ class RespondingTest {
     @Test
     void anAnonymousResponseCannotBeLinkedToATenantOrToken() throws Exception {
         // the schema: a response has no column that could name an invitation, a tenant or a token
-        List<String> columns = strings("SELECT column_name FROM information_schema.columns WHERE table_name IN ('response', 'pwe_motivation', 'result_cell')");
+        List<String> columns = strings("SELECT column_name FROM information_schema.columns WHERE table_name IN ('response', 'pwe_motivation', 'result_cell', 'result_increment')");
         assertEquals(List.of(), columns.stream().filter(c -> c.contains("tenant") || c.contains("token") || c.contains("invitation")
                 || c.contains("time") || c.endsWith("_at")).toList(), "response columns " + columns);
 
@@ -208,6 +208,7 @@ class RespondingTest {
         respondent(token).contentType(ContentType.JSON).body("{\"answers\":{},\"extra\":1}").post(BASE + "/respondent/response").then().statusCode(400);
         assertEquals(0, count("SELECT count(*) FROM response WHERE consultation_id = '" + id + "'"));
         assertEquals(0, count("SELECT count(*) FROM result_cell WHERE consultation_id = '" + id + "' AND answer_key <> '__invited'"));
+        assertEquals(0, count("SELECT count(*) FROM result_increment, unnest(answer_key) k WHERE consultation_id = '" + id + "' AND k <> '__invited'"));
         submit(token, "{\"plan\":{\"chosen\":[\"bins\",\"benches\",\"playground\"]}}").then().statusCode(201);
     }
 

@@ -95,6 +95,18 @@ class ResultsTest {
         as("corporation").get(BASE + "/" + id + "/results").then().body("respondents", equalTo(13))
                 .body("questions[3].mean", Api.near(3.3846, 1e-4));
 
+        // the submissions' increments are folded into the counter rows in the background, each exactly once
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM result_increment WHERE consultation_id = '" + id + "'),"
+                         + " (SELECT sum(n) FROM result_cell WHERE consultation_id = '" + id + "' AND attribute = '' AND answer_key = '__respondents')")) {
+                rs.next();
+                return rs.getLong(1) == 0 && rs.getLong(2) == 13;
+            }
+        });
+        as("corporation").get(BASE + "/" + id + "/results").then().body("respondents", equalTo(13))
+                .body("questions[3].mean", Api.near(3.3846, 1e-4));
+
         // survey frontends read results once they are published
         as("survey-frontend").get(BASE + "/" + id + "/results").then().statusCode(404);
         given().get(BASE + "/" + id + "/results").then().statusCode(401);
