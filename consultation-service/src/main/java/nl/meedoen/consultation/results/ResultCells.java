@@ -47,7 +47,7 @@ public class ResultCells {
 
     /**
      * Adds the increments of many respondents of one consultation, for the whole and for each profile
-     * attribute's value, merged first so each counter row is written once.
+     * attribute's value, merged first: one element per counter the batch changes.
      */
     public void add(UUID consultationId, List<Respondent> respondents) {
         Map<Key, double[]> rows = new HashMap<>();
@@ -146,8 +146,7 @@ public class ResultCells {
      * how many rows it moved.
      */
     int foldOnce() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            return ((Number) em.createNativeQuery("""
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                             WITH moved AS (
                               DELETE FROM result_increment WHERE id IN (
                                 SELECT id FROM result_increment ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED)
@@ -163,8 +162,7 @@ public class ResultCells {
                               ON CONFLICT (consultation_id, attribute, question_id, attr_value, answer_key, shard)
                               DO UPDATE SET n = result_cell.n + excluded.n, total = result_cell.total + excluded.total)
                             SELECT count(*) FROM moved""")
-                    .setParameter(1, FOLD_ROWS).getSingleResult()).intValue();
-        });
+                .setParameter(1, FOLD_ROWS).getSingleResult()).intValue());
     }
 
     /** Keeps the increments few: reads add them up, the counters are cheaper to read. */
