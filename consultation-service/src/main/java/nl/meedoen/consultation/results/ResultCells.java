@@ -140,29 +140,31 @@ public class ResultCells {
                    x.k COLLATE "C" AS answer_key, x.c AS n, x.t AS total
             FROM %s i, unnest(i.attribute, i.question_id, i.attr_value, i.answer_key, i.n, i.total) AS x(a, q, v, k, c, t)""";
 
-    /**
-     * Moves up to {@value #FOLD_ROWS} rows of increments (of any consultation) into the counters, in
-     * one statement: deleted and upserted together, so an increment is counted exactly once. Returns
-     * how many rows it moved.
-     */
+    /** Moves up to {@value #FOLD_ROWS} rows of increments (of any consultation) into shard 0; returns how many. */
     int foldOnce() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
-                            WITH moved AS (
-                              DELETE FROM result_increment WHERE id IN (
-                                SELECT id FROM result_increment ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED)
-                              RETURNING *),
-                            cells AS (
-                              SELECT consultation_id, attribute, question_id, attr_value, answer_key, sum(n) AS n, sum(total) AS total
-                              FROM (""" + INCREMENTS.formatted("moved") + """
-                              ) x GROUP BY 1, 2, 3, 4, 5),
-                            written AS (
-                              INSERT INTO result_cell (consultation_id, attribute, question_id, attr_value, answer_key, shard, n, total)
-                              SELECT consultation_id, attribute, question_id, attr_value, answer_key, 0, n, total FROM cells
-                              ORDER BY consultation_id, attribute, question_id, attr_value, answer_key
-                              ON CONFLICT (consultation_id, attribute, question_id, attr_value, answer_key, shard)
-                              DO UPDATE SET n = result_cell.n + excluded.n, total = result_cell.total + excluded.total)
-                            SELECT count(*) FROM moved""")
-                .setParameter(1, FOLD_ROWS).getSingleResult()).intValue());
+        return QuarkusTransaction.requiringNew().call(() ->
+                moveIncrements("SELECT id FROM result_increment ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED", FOLD_ROWS, 0));
+    }
+
+    /**
+     * Deletes the increment rows {@code chosen} selects (by {@code ?1}) and adds them, merged, to the
+     * counters of {@code shard} in key order, in one statement, so each is counted exactly once.
+     * Returns how many increment rows it moved.
+     */
+    private int moveIncrements(String chosen, Object parameter, int shard) {
+        return ((Number) em.createNativeQuery("""
+                        WITH moved AS (DELETE FROM result_increment WHERE id IN (%s) RETURNING *),
+                        cells AS (
+                          SELECT consultation_id, attribute, question_id, attr_value, answer_key, sum(n) AS n, sum(total) AS total
+                          FROM (%s) x GROUP BY 1, 2, 3, 4, 5),
+                        written AS (
+                          INSERT INTO result_cell (consultation_id, attribute, question_id, attr_value, answer_key, shard, n, total)
+                          SELECT consultation_id, attribute, question_id, attr_value, answer_key, cast(?2 AS smallint), n, total FROM cells
+                          ORDER BY consultation_id, attribute, question_id, attr_value, answer_key
+                          ON CONFLICT (consultation_id, attribute, question_id, attr_value, answer_key, shard)
+                          DO UPDATE SET n = result_cell.n + excluded.n, total = result_cell.total + excluded.total)
+                        SELECT count(*) FROM moved""".formatted(chosen, INCREMENTS.formatted("moved")))
+                .setParameter(1, parameter).setParameter(2, shard).getSingleResult()).intValue();
     }
 
     /** Keeps the increments few: reads add them up, the counters are cheaper to read. */
@@ -184,18 +186,7 @@ public class ResultCells {
      */
     public void compact(UUID consultationId) {
         // its increments first, waiting for a fold that holds some (so none is left behind in a shard)
-        em.createNativeQuery("""
-                        WITH moved AS (
-                          DELETE FROM result_increment WHERE id IN (
-                            SELECT id FROM result_increment WHERE consultation_id = ?1 FOR UPDATE)
-                          RETURNING *)
-                        INSERT INTO result_cell (consultation_id, attribute, question_id, attr_value, answer_key, shard, n, total)
-                        SELECT consultation_id, attribute, question_id, attr_value, answer_key, -1, sum(n), sum(total)
-                        FROM (""" + INCREMENTS.formatted("moved") + """
-                        ) x GROUP BY 1, 2, 3, 4, 5
-                        ON CONFLICT (consultation_id, attribute, question_id, attr_value, answer_key, shard)
-                        DO UPDATE SET n = result_cell.n + excluded.n, total = result_cell.total + excluded.total""")
-                .setParameter(1, consultationId).executeUpdate();
+        moveIncrements("SELECT id FROM result_increment WHERE consultation_id = ?1 FOR UPDATE", consultationId, -1);
         em.createNativeQuery("""
                         WITH moved AS (
                           DELETE FROM result_cell WHERE ctid IN (
