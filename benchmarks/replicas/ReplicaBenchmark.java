@@ -152,14 +152,7 @@ public class ReplicaBenchmark {
             }
         }
         Set<String> published = eventByTenant.keySet();
-        long processed = 0;
-        for (long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3); System.nanoTime() < until; Thread.sleep(2000)) {
-            processed = Long.parseLong(column("panel", "SELECT count(*) FROM processed_event WHERE consumer = 'consultation-events' AND event_id = ANY (?)",
-                    (Object) eventIds.toArray(new String[0])).get(0));
-            if (processed == eventIds.size()) {
-                break;
-            }
-        }
+        long processed = processedByPanel("consultation-events", eventIds);
         System.out.printf("events on Kafka for the consultation: %d records, %d distinct ce_ids, %d republished; "
                         + "participation events for %d tenants (stored %d, missing %d); second event for a tenant: %d; "
                         + "participation before OPENED: %d, after CLOSED: %d (CLOSED seen: %s); processed by panel-service: %d of %d%n",
@@ -293,14 +286,7 @@ public class ReplicaBenchmark {
             }
         }
         long withoutEvent = deliveryByRequest.values().stream().filter(d -> !deliveriesWithEvent.contains(d)).count();
-        long processed = 0;
-        for (long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3); System.nanoTime() < until; Thread.sleep(2000)) {
-            processed = Long.parseLong(column("panel", "SELECT count(*) FROM processed_event WHERE consumer = 'panel-opt-outs' AND event_id = ANY (?)",
-                    (Object) eventIds.toArray(new String[0])).get(0));
-            if (processed == eventIds.size()) {
-                break;
-            }
-        }
+        long processed = processedByPanel("panel-opt-outs", eventIds);
         System.out.printf("events on notification.events.v1 for the run: %d records, %d distinct ce_ids, %d republished; deliveries without "
                         + "an event: %d, with a second event: %d; per key (tenant) out of outbox order: %d; processed by panel-service: %d of %d%n",
                 events.size(), eventIds.size(), events.size() - eventIds.size(), withoutEvent, secondEventForDelivery, outOfOrder,
@@ -569,6 +555,19 @@ public class ReplicaBenchmark {
             }
         }
         return tokens;
+    }
+
+    /** How many of the events panel-service's consumer has processed, waiting up to 3 minutes for all of them. */
+    static long processedByPanel(String consumer, Set<String> eventIds) throws Exception {
+        long processed = 0;
+        for (long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3); System.nanoTime() < until; Thread.sleep(2000)) {
+            processed = Long.parseLong(column("panel", "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ANY (?)",
+                    consumer, eventIds.toArray(new String[0])).get(0));
+            if (processed == eventIds.size()) {
+                break;
+            }
+        }
+        return processed;
     }
 
     static List<String> column(String db, String sql, Object... params) throws Exception {
