@@ -91,7 +91,7 @@ public class ConsultationBenchmark {
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
         postgres.ensureDatabases(List.of("consultation", "raw"));
         if (PG_STATEMENTS) {
-            statements(postgres, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            execute(postgres, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         }
         deleteTree(work.resolve("kafka"));
         KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), FreePort.pick(), FreePort.pick());
@@ -192,7 +192,7 @@ public class ConsultationBenchmark {
         // --- 2. closed model: as fast as CONCURRENCY clients go
         int closedCount = Math.max(0, RESPONSES - RATE * RATE_SECONDS);
         if (PG_STATEMENTS) {
-            statements(postgres, "SELECT pg_stat_statements_reset()");
+            execute(postgres, "SELECT pg_stat_statements_reset()");
         }
         var cpuBefore = cpu();
         Load closed = load(() -> tokenList.get(nextToken.getAndIncrement()), closedCount, CONCURRENCY, 0, 201);
@@ -202,7 +202,7 @@ public class ConsultationBenchmark {
         System.out.println("  CPU per submission: " + cpuPer(cpuBefore, cpu(), closedCount));
         if (PG_STATEMENTS) {
             System.out.println("  PostgreSQL statements of the service in that phase (pg_stat_statements), per submission:");
-            System.out.print(statements(postgres, """
+            System.out.print(execute(postgres, """
                     SELECT string_agg(format('    %8s µs  %6s calls  %s', round((total_exec_time * 1000 / """ + closedCount + """
                            )::numeric, 1), calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 140)), E'\\n' ORDER BY total_exec_time DESC) || E'\\n'
                     FROM (SELECT * FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
@@ -322,7 +322,7 @@ public class ConsultationBenchmark {
     }
 
     /** Runs one statement on the consultation database; returns the first column of its first row, if any. */
-    static String statements(PostgresServer postgres, String sql) throws Exception {
+    static String execute(PostgresServer postgres, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("consultation"), "postgres", ""); Statement st = c.createStatement()) {
             if (!st.execute(sql)) {
                 return "";

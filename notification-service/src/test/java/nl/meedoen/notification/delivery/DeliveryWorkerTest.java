@@ -37,6 +37,9 @@ class DeliveryWorkerTest {
     @Inject
     EmailWorker worker;
 
+    @Inject
+    io.agroal.api.AgroalDataSource db;
+
     @Test
     void aTransientSmtpOutageIsRetriedWithBackoffAndSentOnceItIsBack() {
         String ref = emailTenant("nl");
@@ -88,9 +91,6 @@ class DeliveryWorkerTest {
             sql("UPDATE delivery SET status = 'CANCELLED' WHERE status = 'SENDING'");
         }
     }
-
-    @Inject
-    io.agroal.api.AgroalDataSource db;
 
     private void sql(String statement) throws java.sql.SQLException {
         try (var c = db.getConnection(); var s = c.createStatement()) {
