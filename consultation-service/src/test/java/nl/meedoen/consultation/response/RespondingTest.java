@@ -191,6 +191,26 @@ class RespondingTest {
     }
 
     @Test
+    void usingUpAnInvitationRewritesNoIndex() throws Exception {
+        List<String> refs = List.of(Api.prefix() + "-h1", Api.prefix() + "-h2");
+        String id = Api.ready("SURVEY", Api.SURVEY, Api.list(refs), "PSEUDONYMOUS");
+        Api.openAndCollectTokens(id, refs);
+        // the submit path's status change, counted by PostgreSQL within this (rolled back) transaction
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                assertEquals(2, s.executeUpdate("UPDATE invitation SET status = 'COMPLETED', draft = NULL WHERE consultation_id = '" + id + "'"));
+                try (ResultSet rs = s.executeQuery("SELECT pg_stat_get_xact_tuples_hot_updated('invitation'::regclass)")) {
+                    rs.next();
+                    assertEquals(2, rs.getLong(1), "updates that stay in place (HOT): no index reads the status");
+                }
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    @Test
     void everyPweRuleIsEnforcedOnSubmit() throws Exception {
         List<String> refs = List.of(Api.prefix() + "-p");
         String id = Api.ready("PWE", Api.PWE, Api.list(refs), "ANONYMOUS");
