@@ -157,7 +157,8 @@ public class OutboxRelay {
                 List<Pending> pending = readPending(connection);
                 List<Long> acked = send(pending);
                 markPublished(connection, acked);
-                backlog.set(countBacklog(connection));
+                // A round that read fewer rows than it may saw the whole backlog: no need to count it.
+                backlog.set(pending.size() < config.batchSize() ? pending.size() - acked.size() : countBacklog(connection));
                 purgeOldRows(connection);
                 connection.commit();
                 if (acked.size() < pending.size()) {
