@@ -64,7 +64,7 @@ public class Outbox {
     }
 
     /**
-     * Many events of one type at once, as a single JDBC batch in the caller's transaction (for
+     * Many events of one type at once, as a single statement in the caller's transaction (for
      * workers that change thousands of rows per round); the same rows {@link #publish} writes.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -81,23 +81,33 @@ public class Outbox {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush(); // rows persisted through Hibernate before these keep their order
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] keys = new String[n];
+        String[] correlationIds = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            Pending event = events.get(i);
+            ids[i] = UUID.randomUUID();
+            keys[i] = event.key();
+            correlationIds[i] = event.correlationId();
+            payloads[i] = json(event.payload(), type);
+        }
         em.unwrap(Session.class).doWork(connection -> {
+            // in the list's order, so the relay publishes them in that order
             try (PreparedStatement ps = connection.prepareStatement("""
                     INSERT INTO outbox_event (event_id, topic, event_key, type, source, subject, occurred_at, correlation_id, payload)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (Pending event : events) {
-                    ps.setObject(1, UUID.randomUUID());
-                    ps.setString(2, topic);
-                    ps.setString(3, event.key());
-                    ps.setString(4, type);
-                    ps.setString(5, config.source());
-                    ps.setString(6, event.key());
-                    ps.setObject(7, now);
-                    ps.setString(8, event.correlationId());
-                    ps.setString(9, json(event.payload(), type));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+                    SELECT e, ?, k, ?, ?, k, ?::timestamptz, c, p FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS x(e, k, c, p, n)
+                    ORDER BY n""")) {
+                ps.setString(1, topic);
+                ps.setString(2, type);
+                ps.setString(3, config.source());
+                ps.setObject(4, now);
+                ps.setArray(5, connection.createArrayOf("uuid", ids));
+                ps.setArray(6, connection.createArrayOf("text", keys));
+                ps.setArray(7, connection.createArrayOf("text", correlationIds));
+                ps.setArray(8, connection.createArrayOf("text", payloads));
+                ps.executeUpdate();
             }
         });
         written.fire(new Written());
