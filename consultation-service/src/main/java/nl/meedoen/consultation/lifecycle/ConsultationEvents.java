@@ -7,6 +7,7 @@ import nl.meedoen.commons.contracts.ConsultationEventV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.consultation.Json;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,14 +23,15 @@ public class ConsultationEvents {
 
     public void publish(Consultation c, String type, String tenantRef, Long invited, Long completed) {
         outbox.publish(ConsultationEventV1.TOPIC, type, c.id.toString(),
-                event(c.id, c.kind, c.anonymity, c.initiatorParty, c.audience, tenantRef, invited, completed));
+                event(c.id, c.kind, c.anonymity, c.initiatorParty, audience(c.audience), tenantRef, invited, completed));
     }
 
     /** Participations of many submissions written together, each event with its own request's correlation id. */
     public void publishParticipations(List<Participation> participations) {
+        Map<String, Map<String, Object>> audiences = new HashMap<>(); // a batch's participations share a few audiences
         outbox.publishAll(ConsultationEventV1.TOPIC, ConsultationEventV1.PARTICIPATION_RECORDED, participations.stream()
-                .map(p -> new Outbox.Pending(p.id().toString(), event(p.id(), p.kind(), p.anonymity(), p.initiatorParty(), p.audienceJson(),
-                        p.tenantRef(), null, null), p.correlationId()))
+                .map(p -> new Outbox.Pending(p.id().toString(), event(p.id(), p.kind(), p.anonymity(), p.initiatorParty(),
+                        audiences.computeIfAbsent(p.audienceJson(), this::audience), p.tenantRef(), null, null), p.correlationId()))
                 .toList());
     }
 
@@ -38,9 +40,12 @@ public class ConsultationEvents {
                                 String tenantRef, String correlationId) {
     }
 
-    private ConsultationEventV1 event(java.util.UUID id, String kind, String anonymity, String initiatorParty, String audienceJson,
+    private Map<String, Object> audience(String audienceJson) {
+        return json.read(audienceJson, new TypeReference<Map<String, Object>>() { });
+    }
+
+    private ConsultationEventV1 event(java.util.UUID id, String kind, String anonymity, String initiatorParty, Map<String, Object> audience,
                                       String tenantRef, Long invited, Long completed) {
-        Map<String, Object> audience = json.read(audienceJson, new TypeReference<Map<String, Object>>() { });
         boolean wave = "PANEL_WAVE".equals(audience.get("type"));
         return new ConsultationEventV1(id.toString(), kind, anonymity, initiatorParty,
                 wave ? (String) audience.get("panelId") : null, wave ? (String) audience.get("waveId") : null,
