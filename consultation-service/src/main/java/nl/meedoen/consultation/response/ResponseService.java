@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import nl.meedoen.commons.correlation.CorrelationId;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
@@ -28,20 +27,20 @@ import nl.meedoen.consultation.questionnaire.Texts;
 import nl.meedoen.consultation.questionnaire.Violation;
 import nl.meedoen.consultation.results.ResultCells;
 import nl.meedoen.consultation.results.Tally;
-import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -71,23 +70,13 @@ public class ResponseService {
     SubmissionWriter writer;
 
     @Inject
-    io.agroal.api.AgroalDataSource dataSource;
-
-    @Inject
     ConsultationConfig config;
 
     /** The invitation behind a token, locked for this transaction; 401 when there is none. */
     Invitation invitation(String token) {
-        if (token == null || token.isBlank()) {
-            throw new ProblemException(401, "invitation-token-required", "Invitation token required",
-                    "send the invitation token in the Invitation-Token header", null);
-        }
-        Invitation inv = TOKEN.matcher(token).matches()
-                ? Invitation.find("tokenHash", InvitationTokens.hash(token)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                : null;
+        Invitation inv = Invitation.find("tokenHash", tokenHash(token)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (inv == null) {
-            throw new ProblemException(401, "invitation-token-invalid", "Invitation token not valid",
-                    "no invitation has this token", null);
+            throw invalidToken();
         }
         return inv;
     }
@@ -163,91 +152,91 @@ public class ResponseService {
         inv.status = Invitation.Status.PARTIAL.name();
     }
 
-    /** What a submission needs, read with one statement: the invitation (locked), its consultation and the tenant's profile. */
-    private record Target(UUID invitationId, String tenantRef, String invitationStatus, UUID consultationId, String status,
-                          OffsetDateTime closesAt, int questionnaireVersion, String kind, String anonymity, String initiatorParty,
-                          String audience, Map<String, String> profile) {
+    /** What a submission needs, read with one statement: the invitation, its consultation and the tenant's profile. */
+    record Target(UUID invitationId, String tenantRef, String invitationStatus, UUID consultationId, String status,
+                  OffsetDateTime closesAt, int questionnaireVersion, String kind, String anonymity, String initiatorParty,
+                  String audience, Map<String, String> profile) {
     }
 
     /**
-     * The hot path: one read (invitation, consultation, profile), the rules, then the group commit
-     * of {@link SubmissionWriter}; the caller holds no connection while its batch commits.
+     * The hot path: the token's shape and the body are checked here, then {@link SubmissionWriter}
+     * reads the targets of a whole batch with one statement, applies the rules and stores the lot;
+     * the caller holds no connection while its batch commits.
      */
     public RespondentViews.Receipt submit(String token, Map<String, Object> answers) {
-        SubmissionWriter.Submission s = prepare(token, answers); // reads only: no transaction, no connection held while queued
-        writer.write(s);
-        return new RespondentViews.Receipt(s.consultationId(), "SUBMITTED", s.submittedOn());
+        return receipt(writer.write(tokenHash(token), rulesFor(answers)));
     }
 
     /** The same in the caller's transaction, for a submission whose Idempotency-Key receipt must commit with it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public RespondentViews.Receipt submitInCallersTransaction(String token, Map<String, Object> answers) {
-        SubmissionWriter.Submission s = prepare(token, answers);
-        writer.writeInCallersTransaction(s);
+        return receipt(writer.writeInCallersTransaction(tokenHash(token), rulesFor(answers)));
+    }
+
+    private static RespondentViews.Receipt receipt(SubmissionWriter.Submission s) {
         return new RespondentViews.Receipt(s.consultationId(), "SUBMITTED", s.submittedOn());
     }
 
-    /** Every rule checked; what is left to do is writing. */
-    private SubmissionWriter.Submission prepare(String token, Map<String, Object> answers) {
-        Target t = target(token);
-        requireOpen(t.status(), t.closesAt());
-        if (Invitation.Status.COMPLETED.name().equals(t.invitationStatus())) {
-            throw used();
-        }
-        Questionnaire q = questionnaires.load(t.consultationId(), t.questionnaireVersion());
-        Map<String, Object> clean = clean(answers);
-        check(AnswerRules.validate(q, clean, true));
-        return new SubmissionWriter.Submission(t.invitationId(), t.tenantRef(), t.consultationId(), t.kind(), t.anonymity(),
-                t.initiatorParty(), t.audience(), t.questionnaireVersion(), LocalDate.now(config.zone()), json.write(clean),
-                new ResultCells.Respondent(Tally.of(q, clean), t.profile()), motivations(q, clean), CorrelationId.current(),
-                new CompletableFuture<>());
-    }
-
-    /** A read on the current transaction's connection, or without one on a pooled connection returned at once. */
-    private <T> T read(org.hibernate.jdbc.ReturningWork<T> work) {
-        if (QuarkusTransaction.isActive()) {
-            return em.unwrap(Session.class).doReturningWork(work);
-        }
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            return work.execute(connection);
-        } catch (java.sql.SQLException e) {
-            throw new jakarta.persistence.PersistenceException(e);
-        }
-    }
-
-    private Target target(String token) {
+    /** 401 for a missing or malformed token; else the hash invitations are found by. */
+    private static String tokenHash(String token) {
         if (token == null || token.isBlank()) {
             throw new ProblemException(401, "invitation-token-required", "Invitation token required",
                     "send the invitation token in the Invitation-Token header", null);
         }
-        Target t = !TOKEN.matcher(token).matches() ? null : read(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
-                    SELECT i.id, i.tenant_ref, i.status, c.id, c.status, c.closes_at, c.questionnaire_version, c.kind, c.anonymity,
-                           c.initiator_party, c.audience, p.complex_id, p.neighbourhood_code, p.age_band, p.household_type,
-                           p.dwelling_type, p.tenancy_band, p.language
-                    FROM invitation i JOIN consultation c ON c.id = i.consultation_id
-                    LEFT JOIN population_member p ON p.tenant_ref = i.tenant_ref
-                    WHERE i.token_hash = ?""")) {
-                ps.setString(1, InvitationTokens.hash(token));
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
-                    }
+        if (!TOKEN.matcher(token).matches()) {
+            throw invalidToken();
+        }
+        return InvitationTokens.hash(token);
+    }
+
+    static ProblemException invalidToken() {
+        return new ProblemException(401, "invitation-token-invalid", "Invitation token not valid", "no invitation has this token", null);
+    }
+
+    /** Every rule of the target's questionnaire checked against the answers; what is left to do is writing. */
+    private Function<Target, SubmissionWriter.Submission> rulesFor(Map<String, Object> answers) {
+        Map<String, Object> clean = clean(answers);
+        String correlationId = CorrelationId.current(); // of this request's thread; the rules run on the writer's
+        return t -> {
+            requireOpen(t.status(), t.closesAt());
+            if (Invitation.Status.COMPLETED.name().equals(t.invitationStatus())) {
+                throw used();
+            }
+            Questionnaire q = questionnaires.load(t.consultationId(), t.questionnaireVersion());
+            check(AnswerRules.validate(q, clean, true));
+            return new SubmissionWriter.Submission(t.invitationId(), t.tenantRef(), t.consultationId(), t.kind(), t.anonymity(),
+                    t.initiatorParty(), t.audience(), t.questionnaireVersion(), LocalDate.now(config.zone()), json.write(clean),
+                    new ResultCells.Respondent(Tally.of(q, clean), t.profile()), motivations(q, clean), correlationId);
+        };
+    }
+
+    private static final String[] PROFILE_ATTRIBUTES = {"complexId", "neighbourhoodCode", "ageBand", "householdType", "dwellingType",
+            "tenancyBand", "language"};
+
+    /** The targets of many token hashes, with one statement; a hash no invitation has is absent. */
+    static Map<String, Target> targets(java.sql.Connection connection, Collection<String> tokenHashes) throws java.sql.SQLException {
+        Map<String, Target> targets = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT i.token_hash, i.id, i.tenant_ref, i.status, c.id, c.status, c.closes_at, c.questionnaire_version, c.kind,
+                       c.anonymity, c.initiator_party, c.audience, p.complex_id, p.neighbourhood_code, p.age_band, p.household_type,
+                       p.dwelling_type, p.tenancy_band, p.language
+                FROM invitation i JOIN consultation c ON c.id = i.consultation_id
+                LEFT JOIN population_member p ON p.tenant_ref = i.tenant_ref
+                WHERE i.token_hash = ANY(?)""")) {
+            ps.setArray(1, connection.createArrayOf("text", tokenHashes.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
                     Map<String, String> profile = new HashMap<>();
-                    String[] attributes = {"complexId", "neighbourhoodCode", "ageBand", "householdType", "dwellingType", "tenancyBand", "language"};
-                    for (int a = 0; a < attributes.length; a++) {
-                        put(profile, attributes[a], rs.getString(12 + a));
+                    for (int a = 0; a < PROFILE_ATTRIBUTES.length; a++) {
+                        put(profile, PROFILE_ATTRIBUTES[a], rs.getString(13 + a));
                     }
-                    return new Target(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
-                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getInt(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), profile);
+                    targets.put(rs.getString(1), new Target(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getInt(8),
+                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), profile));
                 }
             }
-        });
-        if (t == null) {
-            throw new ProblemException(401, "invitation-token-invalid", "Invitation token not valid", "no invitation has this token", null);
         }
-        return t;
+        return targets;
     }
 
     @Transactional

@@ -12,7 +12,6 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationEvents;
 import nl.meedoen.consultation.results.ResultCells;
-import nl.meedoen.consultation.results.Tally;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -37,13 +36,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Group commit for final submissions. Submissions that passed the rules queue here and one writer
- * thread stores whatever has queued up in one transaction: one commit, one statement per table and
- * one merged upsert of the result counters for the lot (per submission, the counters were most of
- * the database's work). Each caller waits for the commit of its own batch, so a 201 still means
- * stored, and while a batch commits the next one gathers.
+ * Group commit for final submissions. One writer thread takes whatever has queued up and, in one
+ * transaction, reads the targets of all their tokens with one statement, applies each submission's
+ * rules, and stores the ones that pass: one commit, one statement per table and one row of merged
+ * result increments for the lot. Each caller waits for the commit of its own batch, so a 201 still
+ * means stored, and while a batch commits the next one gathers.
  */
 @ApplicationScoped
 public class SubmissionWriter {
@@ -55,8 +56,7 @@ public class SubmissionWriter {
     /** A submission that passed every rule, ready to be stored. */
     record Submission(UUID invitationId, String tenantRef, UUID consultationId, String kind, String anonymity, String initiatorParty,
                       String audience, int questionnaireVersion, LocalDate submittedOn, String answersJson,
-                      ResultCells.Respondent counted, List<Motivation> motivations, String correlationId,
-                      CompletableFuture<Void> outcome) {
+                      ResultCells.Respondent counted, List<Motivation> motivations, String correlationId) {
 
         boolean anonymous() {
             return Consultation.Anonymity.ANONYMOUS.name().equals(anonymity);
@@ -65,6 +65,14 @@ public class SubmissionWriter {
 
     /** A PWE motivation for the results page; option null: the overall one. */
     record Motivation(String question, String option, String text) {
+    }
+
+    /** A submission waiting for its batch: its token's hash, the rules that turn the token's target into a submission or refuse it. */
+    private record Queued(String tokenHash, Function<ResponseService.Target, Submission> rules, CompletableFuture<Submission> outcome) {
+    }
+
+    /** What became of a batch: the submissions stored, and the reason each other one was refused. */
+    private record Outcomes(Map<Queued, Submission> stored, Map<Queued, RuntimeException> refused) {
     }
 
     @Inject
@@ -76,7 +84,7 @@ public class SubmissionWriter {
     @Inject
     ResultCells cells;
 
-    private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
 
     void start(@Observes StartupEvent ignored) {
@@ -90,14 +98,15 @@ public class SubmissionWriter {
         running = false; // the writer drains what is queued, then ends
     }
 
-    /** Stores the submission with whatever else is queued; returns once committed, throws the reason it was not. */
-    void write(Submission s) {
+    /** Stores the submission with whatever else is queued; returns it once committed, throws the reason it was not. */
+    Submission write(String tokenHash, Function<ResponseService.Target, Submission> rules) {
         if (!running) {
             throw new ProblemException(503, "shutting-down", "Service shutting down", "retry the submission", null);
         }
-        queue.add(s);
+        Queued q = new Queued(tokenHash, rules, new CompletableFuture<>());
+        queue.add(q);
         try {
-            s.outcome().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            return q.outcome().get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
@@ -111,18 +120,21 @@ public class SubmissionWriter {
 
     /** Stores one submission in the caller's transaction (an Idempotency-Key's receipt must commit with it). */
     @Transactional(Transactional.TxType.MANDATORY)
-    void writeInCallersTransaction(Submission s) {
-        RuntimeException rejected = writeAll(List.of(s)).get(s);
-        if (rejected != null) {
-            throw rejected;
+    Submission writeInCallersTransaction(String tokenHash, Function<ResponseService.Target, Submission> rules) {
+        Queued q = new Queued(tokenHash, rules, new CompletableFuture<>());
+        Outcomes outcomes = writeAll(List.of(q));
+        RuntimeException refused = outcomes.refused().get(q);
+        if (refused != null) {
+            throw refused;
         }
+        return outcomes.stored().get(q);
     }
 
     private void run() {
-        List<Submission> batch = new ArrayList<>(MAX_BATCH);
+        List<Queued> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Queued first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -134,7 +146,7 @@ public class SubmissionWriter {
                 return;
             } catch (Throwable t) {
                 LOG.error("submission writer: unexpected failure", t);
-                batch.forEach(s -> s.outcome().completeExceptionally(t));
+                batch.forEach(q -> q.outcome().completeExceptionally(t));
             } finally {
                 batch.clear();
             }
@@ -142,58 +154,66 @@ public class SubmissionWriter {
     }
 
     /** One transaction for the batch; when it fails, each submission is tried alone, so a failure stays with its cause. */
-    private void commit(List<Submission> batch) {
-        Map<Submission, RuntimeException> rejected;
+    private void commit(List<Queued> batch) {
+        Outcomes outcomes;
         try {
-            rejected = QuarkusTransaction.requiringNew().call(() -> writeAll(batch));
+            outcomes = QuarkusTransaction.requiringNew().call(() -> writeAll(batch));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 batch.get(0).outcome().completeExceptionally(e);
             } else {
                 LOG.debugf(e, "a batch of %d submissions failed; writing them one by one", batch.size());
-                batch.forEach(s -> commit(List.of(s)));
+                batch.forEach(q -> commit(List.of(q)));
             }
             return;
         }
-        for (Submission s : batch) {
-            RuntimeException reason = rejected.get(s);
-            if (reason == null) {
-                s.outcome().complete(null);
-            } else {
-                s.outcome().completeExceptionally(reason);
-            }
-        }
+        outcomes.stored().forEach((q, s) -> q.outcome().complete(s));
+        outcomes.refused().forEach((q, reason) -> q.outcome().completeExceptionally(reason));
     }
 
     /**
-     * Writes the batch in the current transaction. The two rules another transaction can break
-     * between the caller's check and this write are checked again here: the consultation is still
-     * open, and the invitation is not used (a conditional update, so two submissions with one token
-     * cannot both pass). Returns the submissions refused for those reasons.
+     * Checks and writes the batch in the current transaction. The targets are read in this
+     * transaction, so the rules see the consultation as it is now; that the invitation is not used
+     * yet is settled by a conditional update, so two submissions with one token cannot both pass,
+     * whichever replica takes them.
      */
-    private Map<Submission, RuntimeException> writeAll(List<Submission> batch) {
-        Map<Submission, RuntimeException> rejected = new HashMap<>();
-        Map<UUID, Submission> byInvitation = new LinkedHashMap<>();
-        for (Submission s : batch) {
-            if (byInvitation.putIfAbsent(s.invitationId(), s) != null) {
-                rejected.put(s, ResponseService.used());
-            }
-        }
+    private Outcomes writeAll(List<Queued> batch) {
+        Map<Queued, RuntimeException> refused = new HashMap<>();
+        Map<UUID, Queued> byInvitation = new LinkedHashMap<>();
+        Map<Queued, Submission> stored = new LinkedHashMap<>();
         em.unwrap(Session.class).doWork(connection -> {
-            Set<UUID> open = ids(connection, """
-                    SELECT id FROM consultation WHERE id = ANY(?) AND status = 'OPEN' AND (closes_at IS NULL OR closes_at > now())""",
-                    byInvitation.values().stream().map(Submission::consultationId).distinct().toList());
-            reject(byInvitation, s -> !open.contains(s.consultationId()), () -> ResponseService.notOpen("the consultation is no longer open"), rejected);
+            Map<String, ResponseService.Target> targets = ResponseService.targets(connection,
+                    batch.stream().map(Queued::tokenHash).collect(Collectors.toSet()));
+            for (Queued q : batch) {
+                ResponseService.Target target = targets.get(q.tokenHash());
+                try {
+                    if (target == null) {
+                        throw ResponseService.invalidToken();
+                    }
+                    Submission s = q.rules().apply(target);
+                    if (byInvitation.putIfAbsent(s.invitationId(), q) != null) {
+                        throw ResponseService.used();
+                    }
+                    stored.put(q, s);
+                } catch (RuntimeException e) {
+                    refused.put(q, e);
+                }
+            }
             Set<UUID> completed = ids(connection, """
                     UPDATE invitation SET status = 'COMPLETED', draft = NULL WHERE id = ANY(?) AND status <> 'COMPLETED' RETURNING id""",
                     List.copyOf(byInvitation.keySet()));
-            reject(byInvitation, s -> !completed.contains(s.invitationId()), ResponseService::used, rejected);
-            insertResponses(connection, List.copyOf(byInvitation.values()));
-            insertMotivations(connection, List.copyOf(byInvitation.values()));
+            byInvitation.forEach((invitation, q) -> {
+                if (!completed.contains(invitation)) {
+                    stored.remove(q);
+                    refused.put(q, ResponseService.used());
+                }
+            });
+            insertResponses(connection, List.copyOf(stored.values()));
+            insertMotivations(connection, List.copyOf(stored.values()));
         });
         Map<UUID, List<ResultCells.Respondent>> counted = new LinkedHashMap<>();
         List<ConsultationEvents.Participation> participations = new ArrayList<>();
-        for (Submission s : byInvitation.values()) {
+        for (Submission s : stored.values()) {
             counted.computeIfAbsent(s.consultationId(), c -> new ArrayList<>()).add(s.counted());
             if (!s.anonymous()) {
                 participations.add(new ConsultationEvents.Participation(s.consultationId(), s.kind(), s.anonymity(), s.initiatorParty(),
@@ -202,19 +222,7 @@ public class SubmissionWriter {
         }
         events.publishParticipations(participations);
         counted.forEach(cells::add);
-        return rejected;
-    }
-
-    /** Moves the pending submissions that fail a check into {@code rejected}, with the reason. */
-    private static void reject(Map<UUID, Submission> pending, java.util.function.Predicate<Submission> fails,
-                               java.util.function.Supplier<RuntimeException> reason, Map<Submission, RuntimeException> rejected) {
-        for (java.util.Iterator<Submission> it = pending.values().iterator(); it.hasNext(); ) {
-            Submission s = it.next();
-            if (fails.test(s)) {
-                rejected.put(s, reason.get());
-                it.remove();
-            }
-        }
+        return new Outcomes(stored, refused);
     }
 
     /** The link to the invitation exists only for PSEUDONYMOUS consultations, and only in response_link. */
