@@ -79,12 +79,14 @@ public class ConsultationScheduler {
     /**
      * Invitation and reminder requests carry the respondent link, so they hold the raw token: once
      * Kafka has acknowledged them they are deleted rather than kept for the outbox's retention
-     * period, and the database again holds only token hashes.
+     * period, and the database again holds only token hashes. The topic is written into the
+     * statement so that the partial index holding just these rows (V6) is used.
      */
     private void scrubPublishedMessages() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "DELETE FROM outbox_event WHERE topic = ?1 AND published_at IS NOT NULL")
-                .setParameter(1, nl.meedoen.commons.contracts.MessageRequestV1.TOPIC).executeUpdate());
+                        "DELETE FROM outbox_event WHERE topic = '" + nl.meedoen.commons.contracts.MessageRequestV1.TOPIC
+                                + "' AND published_at IS NOT NULL")
+                .executeUpdate());
     }
 
     private void openDue() {
