@@ -11,6 +11,8 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -101,70 +103,124 @@ public class ResultCells {
         if (rows.isEmpty()) {
             return;
         }
-        int n = rows.size();
-        String[] attributes = new String[n];
-        String[] questions = new String[n];
-        String[] values = new String[n];
-        String[] keys = new String[n];
-        Long[] counts = new Long[n];
-        Double[] totals = new Double[n];
-        int i = 0;
-        for (Map.Entry<Key, double[]> e : rows.entrySet()) {
-            attributes[i] = e.getKey().attribute();
-            questions[i] = e.getKey().question();
-            values[i] = e.getKey().value();
-            keys[i] = e.getKey().key();
-            counts[i] = (long) e.getValue()[0];
-            totals[i] = e.getValue()[1];
-            i++;
-        }
+        Columns columns = new Columns(rows.size());
+        rows.forEach((key, acc) -> columns.add(consultationId, key, acc));
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     INSERT INTO result_increment (consultation_id, attribute, question_id, attr_value, answer_key, n, total)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
                 ps.setObject(1, consultationId);
-                ps.setArray(2, connection.createArrayOf("text", attributes));
-                ps.setArray(3, connection.createArrayOf("text", questions));
-                ps.setArray(4, connection.createArrayOf("text", values));
-                ps.setArray(5, connection.createArrayOf("text", keys));
-                ps.setArray(6, connection.createArrayOf("bigint", counts));
-                ps.setArray(7, connection.createArrayOf("float8", totals));
+                columns.bindKeysAndCounts(connection, ps, 2);
                 ps.executeUpdate();
             }
         });
     }
 
-    /** The increments as rows: (consultation, attribute, question, value, key, n, total). */
+    /** Counters as parallel arrays, one element per counter: the shape result_increment stores and the fold's upsert reads. */
+    private static final class Columns {
+        final UUID[] consultations;
+        final String[] attributes;
+        final String[] questions;
+        final String[] values;
+        final String[] keys;
+        final Long[] counts;
+        final Double[] totals;
+        int size;
+
+        Columns(int capacity) {
+            consultations = new UUID[capacity];
+            attributes = new String[capacity];
+            questions = new String[capacity];
+            values = new String[capacity];
+            keys = new String[capacity];
+            counts = new Long[capacity];
+            totals = new Double[capacity];
+        }
+
+        void add(UUID consultationId, Key key, double[] acc) {
+            consultations[size] = consultationId;
+            attributes[size] = key.attribute();
+            questions[size] = key.question();
+            values[size] = key.value();
+            keys[size] = key.key();
+            counts[size] = (long) acc[0];
+            totals[size] = acc[1];
+            size++;
+        }
+
+        /** Binds attribute, question, value, key, n and total from parameter {@code first} on. */
+        void bindKeysAndCounts(java.sql.Connection connection, PreparedStatement ps, int first) throws SQLException {
+            ps.setArray(first, connection.createArrayOf("text", attributes));
+            ps.setArray(first + 1, connection.createArrayOf("text", questions));
+            ps.setArray(first + 2, connection.createArrayOf("text", values));
+            ps.setArray(first + 3, connection.createArrayOf("text", keys));
+            ps.setArray(first + 4, connection.createArrayOf("bigint", counts));
+            ps.setArray(first + 5, connection.createArrayOf("float8", totals));
+        }
+    }
+
+    /** The increments not folded yet, as rows: (consultation, attribute, question, value, key, n, total). */
     private static final String INCREMENTS = """
             SELECT i.consultation_id, x.a COLLATE "C" AS attribute, x.q COLLATE "C" AS question_id, x.v COLLATE "C" AS attr_value,
                    x.k COLLATE "C" AS answer_key, x.c AS n, x.t AS total
-            FROM %s i, unnest(i.attribute, i.question_id, i.attr_value, i.answer_key, i.n, i.total) AS x(a, q, v, k, c, t)""";
+            FROM result_increment i, unnest(i.attribute, i.question_id, i.attr_value, i.answer_key, i.n, i.total) AS x(a, q, v, k, c, t)""";
 
     /** Moves up to {@value #FOLD_ROWS} rows of increments (of any consultation) into shard 0; returns how many. */
     int foldOnce() {
         return QuarkusTransaction.requiringNew().call(() ->
-                moveIncrements("SELECT id FROM result_increment ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED", FOLD_ROWS, 0));
+                moveIncrements("SELECT id FROM result_increment ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", FOLD_ROWS, 0));
     }
 
     /**
-     * Deletes the increment rows {@code chosen} selects (by {@code ?1}) and adds them, merged, to the
-     * counters of {@code shard} in key order, in one statement, so each is counted exactly once.
-     * Returns how many increment rows it moved.
+     * Deletes the increment rows {@code chosen} selects (by its one parameter) and adds them, merged,
+     * to the counters of {@code shard}, in the same transaction, so each is counted exactly once.
+     * The merge happens here, where it is cheap, so the database updates each counter once, in key
+     * order (the folds of several replicas cannot deadlock). Returns how many increment rows it moved.
      */
     private int moveIncrements(String chosen, Object parameter, int shard) {
-        return ((Number) em.createNativeQuery("""
-                        WITH moved AS (DELETE FROM result_increment WHERE id IN (%s) RETURNING *),
-                        cells AS (
-                          SELECT consultation_id, attribute, question_id, attr_value, answer_key, sum(n) AS n, sum(total) AS total
-                          FROM (%s) x GROUP BY 1, 2, 3, 4, 5),
-                        written AS (
-                          INSERT INTO result_cell (consultation_id, attribute, question_id, attr_value, answer_key, shard, n, total)
-                          SELECT consultation_id, attribute, question_id, attr_value, answer_key, cast(?2 AS smallint), n, total FROM cells
-                          ORDER BY consultation_id, attribute, question_id, attr_value, answer_key
-                          ON CONFLICT (consultation_id, attribute, question_id, attr_value, answer_key, shard)
-                          DO UPDATE SET n = result_cell.n + excluded.n, total = result_cell.total + excluded.total)
-                        SELECT count(*) FROM moved""".formatted(chosen, INCREMENTS.formatted("moved")))
-                .setParameter(1, parameter).setParameter(2, shard).getSingleResult()).intValue();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Map<UUID, Map<Key, double[]>> merged = new HashMap<>();
+            int moved = 0;
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM result_increment WHERE id IN (" + chosen + """
+                    ) RETURNING consultation_id, attribute, question_id, attr_value, answer_key, n, total""")) {
+                ps.setObject(1, parameter);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        moved++;
+                        Map<Key, double[]> cells = merged.computeIfAbsent(rs.getObject(1, UUID.class), c -> new HashMap<>());
+                        String[] attributes = (String[]) rs.getArray(2).getArray();
+                        String[] questions = (String[]) rs.getArray(3).getArray();
+                        String[] values = (String[]) rs.getArray(4).getArray();
+                        String[] keys = (String[]) rs.getArray(5).getArray();
+                        Long[] counts = (Long[]) rs.getArray(6).getArray();
+                        Double[] totals = (Double[]) rs.getArray(7).getArray();
+                        for (int i = 0; i < keys.length; i++) {
+                            double[] acc = cells.computeIfAbsent(new Key(attributes[i], questions[i], values[i], keys[i]), k -> new double[2]);
+                            acc[0] += counts[i];
+                            acc[1] += totals[i];
+                        }
+                    }
+                }
+            }
+            if (moved == 0) {
+                return 0;
+            }
+            Columns columns = new Columns(merged.values().stream().mapToInt(Map::size).sum());
+            merged.forEach((consultationId, cells) -> cells.forEach((key, acc) -> columns.add(consultationId, key, acc)));
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO result_cell (consultation_id, attribute, question_id, attr_value, answer_key, shard, n, total)
+                    SELECT c, a, q, v, k, ?, n, t FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::float8[])
+                      AS x(c, a, q, v, k, n, t)
+                    ORDER BY c, a COLLATE "C", q COLLATE "C", v COLLATE "C", k COLLATE "C"
+                    ON CONFLICT (consultation_id, attribute, question_id, attr_value, answer_key, shard)
+                    DO UPDATE SET n = result_cell.n + excluded.n, total = result_cell.total + excluded.total""")) {
+                ps.setShort(1, (short) shard);
+                ps.setArray(2, connection.createArrayOf("uuid", columns.consultations));
+                columns.bindKeysAndCounts(connection, ps, 3);
+                ps.executeUpdate();
+            }
+            return moved;
+        });
     }
 
     /** Keeps the increments few: reads add them up, the counters are cheaper to read. */
@@ -186,7 +242,7 @@ public class ResultCells {
      */
     public void compact(UUID consultationId) {
         // its increments first, waiting for a fold that holds some (so none is left behind in a shard)
-        moveIncrements("SELECT id FROM result_increment WHERE consultation_id = ?1 FOR UPDATE", consultationId, -1);
+        moveIncrements("SELECT id FROM result_increment WHERE consultation_id = ? FOR UPDATE", consultationId, -1);
         em.createNativeQuery("""
                         WITH moved AS (
                           DELETE FROM result_cell WHERE ctid IN (
@@ -217,7 +273,7 @@ public class ResultCells {
                           SELECT consultation_id, attribute, question_id, attr_value, answer_key, n, total FROM result_cell
                           WHERE consultation_id = ?1 AND attribute = ?2
                           UNION ALL
-                          SELECT * FROM (""" + INCREMENTS.formatted("result_increment") + """
+                          SELECT * FROM (""" + INCREMENTS + """
                                          WHERE i.consultation_id = ?1) x WHERE attribute = ?2) cells
                         WHERE cast(?3 AS text) IS NULL OR question_id = ?3 GROUP BY 1, 2, 3""")
                 .setParameter(1, consultationId).setParameter(2, attribute).setParameter(3, question).getResultList();
