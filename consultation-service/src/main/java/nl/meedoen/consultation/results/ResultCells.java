@@ -224,7 +224,7 @@ public class ResultCells {
     }
 
     /** Keeps the increments few: reads add them up, the counters are cheaper to read. */
-    @Scheduled(every = "${meedoen.consultation.results-fold-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${meedoen.consultation.results-fold-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fold() {
         try {
             while (foldOnce() == FOLD_ROWS) {
