@@ -126,7 +126,9 @@ public class OutboxRelay {
                 failures = 0;
                 if (published < config.batchSize()) {
                     wakeUp.drainPermits();
-                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    if (wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                        Thread.sleep(config.linger().toMillis());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
