@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.smallrye.common.annotation.Blocking;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.consultation.Json;
@@ -28,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The API a third-party survey frontend calls on a tenant's behalf. Tenants have no account: the
@@ -118,18 +122,19 @@ public class RespondentResource {
                     {"type":"https://meedoen.nl/problems/response-invalid","title":"Response breaks the questionnaire's rules","status":422,
                      "detail":"answers.q3.chosen: budget: costs 130000, above the budget of 100000",
                      "errors":[{"field":"answers.q3.chosen","message":"budget: costs 130000, above the budget of 100000"}]}""")))
-    public Response submit(@HeaderParam(TOKEN_HEADER) String token,
+    @Blocking // a keyed submission is written in this thread; a plain one frees it and is answered when its batch commits
+    public CompletionStage<Response> submit(@HeaderParam(TOKEN_HEADER) String token,
                            @Parameter(description = "Retry key: same key and body replay the receipt") @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "PWE", value = ANSWERS))) RespondentViews.Answers body) {
         if (key == null) {
-            return Response.status(Response.Status.CREATED).entity(responses.submit(token, body.answers())).build();
+            return responses.submit(token, body.answers()).thenApply(receipt -> Response.status(Response.Status.CREATED).entity(receipt).build());
         }
         String scope = "POST /api/v1/consultations/respondent/response " + (token == null ? "" : InvitationTokens.hash(token));
         // Only a keyed digest of the body is kept with the key: it cannot be matched to a stored response without the token.
         String digest = token == null ? "" : InvitationTokens.digest(token, json.write(body));
         // with a key, the receipt is stored in the same transaction as the submission
-        return idempotency.execute(scope, key, digest, () ->
-                Response.status(Response.Status.CREATED).entity(responses.submitInCallersTransaction(token, body.answers())).build());
+        return CompletableFuture.completedFuture(idempotency.execute(scope, key, digest, () ->
+                Response.status(Response.Status.CREATED).entity(responses.submitInCallersTransaction(token, body.answers())).build()));
     }
 
     @GET

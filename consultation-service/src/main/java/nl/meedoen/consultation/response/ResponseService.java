@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -161,10 +162,10 @@ public class ResponseService {
     /**
      * The hot path: the token's shape and the body are checked here, then {@link SubmissionWriter}
      * reads the targets of a whole batch with one statement, applies the rules and stores the lot;
-     * the caller holds no connection while its batch commits.
+     * no thread waits for the batch: the receipt follows its commit.
      */
-    public RespondentViews.Receipt submit(String token, Map<String, Object> answers) {
-        return receipt(writer.write(tokenHash(token), rulesFor(answers)));
+    public CompletionStage<RespondentViews.Receipt> submit(String token, Map<String, Object> answers) {
+        return writer.write(tokenHash(token), rulesFor(answers)).thenApply(ResponseService::receipt);
     }
 
     /** The same in the caller's transaction, for a submission whose Idempotency-Key receipt must commit with it. */

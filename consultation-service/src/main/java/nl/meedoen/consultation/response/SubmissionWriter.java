@@ -32,7 +32,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -98,24 +99,17 @@ public class SubmissionWriter {
         running = false; // the writer drains what is queued, then ends
     }
 
-    /** Stores the submission with whatever else is queued; returns it once committed, throws the reason it was not. */
-    Submission write(String tokenHash, Function<ResponseService.Target, Submission> rules) {
+    /** Queues the submission to be stored with whatever else is queued; completes once committed, or with the reason it was not. */
+    CompletionStage<Submission> write(String tokenHash, Function<ResponseService.Target, Submission> rules) {
         if (!running) {
             throw new ProblemException(503, "shutting-down", "Service shutting down", "retry the submission", null);
         }
         Queued q = new Queued(tokenHash, rules, new CompletableFuture<>());
         queue.add(q);
-        try {
-            return q.outcome().get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new ProblemException(503, "submission-timeout", "Submission not confirmed in time",
-                    "the submission was not confirmed within " + WAIT_SECONDS + " s; retry it (a stored one answers 409)", null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return q.outcome().orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                e instanceof TimeoutException ? new ProblemException(503, "submission-timeout", "Submission not confirmed in time",
+                        "the submission was not confirmed within " + WAIT_SECONDS + " s; retry it (a stored one answers 409)", null)
+                        : e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e));
     }
 
     /** Stores one submission in the caller's transaction (an Idempotency-Key's receipt must commit with it). */
