@@ -44,8 +44,8 @@ import java.util.stream.Collectors;
  * Group commit for final submissions. One writer thread takes whatever has queued up and, in one
  * transaction, reads the targets of all their tokens with one statement, applies each submission's
  * rules, and stores the ones that pass: one commit, one statement per table and one row of merged
- * result increments for the lot. Each caller waits for the commit of its own batch, so a 201 still
- * means stored, and while a batch commits the next one gathers.
+ * result increments for the lot. Each caller is answered after the commit of its own batch, so a
+ * 201 still means stored, and while a batch commits the next one gathers.
  */
 @ApplicationScoped
 public class SubmissionWriter {
@@ -106,10 +106,14 @@ public class SubmissionWriter {
         }
         Queued q = new Queued(tokenHash, rules, new CompletableFuture<>());
         queue.add(q);
-        return q.outcome().orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).exceptionallyCompose(e -> CompletableFuture.failedFuture(
-                e instanceof TimeoutException ? new ProblemException(503, "submission-timeout", "Submission not confirmed in time",
-                        "the submission was not confirmed within " + WAIT_SECONDS + " s; retry it (a stored one answers 409)", null)
-                        : e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e));
+        return q.outcome().orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).exceptionallyCompose(e -> CompletableFuture.failedFuture(reason(e)));
+    }
+
+    /** Why a queued submission was not stored: the writer's reason, or a 503 when its batch did not commit in time. */
+    private static Throwable reason(Throwable failure) {
+        Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return e instanceof TimeoutException ? new ProblemException(503, "submission-timeout", "Submission not confirmed in time",
+                "the submission was not confirmed within " + WAIT_SECONDS + " s; retry it (a stored one answers 409)", null) : e;
     }
 
     /** Stores one submission in the caller's transaction (an Idempotency-Key's receipt must commit with it). */
