@@ -14,7 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Vertx;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.consultation.Json;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -122,7 +122,7 @@ public class RespondentResource {
                     {"type":"https://meedoen.nl/problems/response-invalid","title":"Response breaks the questionnaire's rules","status":422,
                      "detail":"answers.q3.chosen: budget: costs 130000, above the budget of 100000",
                      "errors":[{"field":"answers.q3.chosen","message":"budget: costs 130000, above the budget of 100000"}]}""")))
-    @Blocking // a keyed submission is written in this thread; a plain one frees it and is answered when its batch commits
+    @NonBlocking // a plain submission is queued from the I/O thread and answered when its batch commits; a keyed one goes to a worker
     public CompletionStage<Response> submit(@HeaderParam(TOKEN_HEADER) String token,
                            @Parameter(description = "Retry key: same key and body replay the receipt") @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "PWE", value = ANSWERS))) RespondentViews.Answers body) {
@@ -133,8 +133,9 @@ public class RespondentResource {
         // Only a keyed digest of the body is kept with the key: it cannot be matched to a stored response without the token.
         String digest = token == null ? "" : InvitationTokens.digest(token, json.write(body));
         // with a key, the receipt is stored in the same transaction as the submission
-        return CompletableFuture.completedFuture(idempotency.execute(scope, key, digest, () ->
-                Response.status(Response.Status.CREATED).entity(responses.submitInCallersTransaction(token, body.answers())).build()));
+        return Vertx.currentContext().executeBlocking(() -> idempotency.execute(scope, key, digest, () ->
+                Response.status(Response.Status.CREATED).entity(responses.submitInCallersTransaction(token, body.answers())).build()), false)
+                .toCompletionStage();
     }
 
     @GET
