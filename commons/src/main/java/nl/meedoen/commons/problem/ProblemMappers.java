@@ -154,7 +154,7 @@ public class ProblemMappers {
             LOG.infof("concurrent write refused by the database (SQLState %s): %s", sqlState, e.getMessage());
             return respond(409, "conflict", "Conflict", "a concurrent request changed the same resource; read it again and retry", uri, null);
         }
-        if (sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"))) {
+        if (databaseUnavailable(e)) {
             // connection exception, or the server shutting down / starting up: not the request's fault, worth a retry
             LOG.warnf("database unavailable (SQLState %s): %s", sqlState, e.toString());
             return builder(503, "unavailable", "Service unavailable", "the database is not reachable right now; retry shortly",
@@ -166,6 +166,12 @@ public class ProblemMappers {
         }
         LOG.error("unexpected failure", e);
         return respond(500, "internal", "Internal error", "the request could not be completed; quote the correlation id", uri, null);
+    }
+
+    /** Whether the failure is the database being unreachable, shutting down or starting up (SQLState class 08, 57P). */
+    public static boolean databaseUnavailable(Throwable e) {
+        String sqlState = sqlStateOf(e);
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 
     /** unique_violation, serialization_failure, deadlock_detected: outcomes of a race, not of a broken service. */

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.problem.ProblemMappers;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationEvents;
 import nl.meedoen.consultation.results.ResultCells;
@@ -151,13 +152,21 @@ public class SubmissionWriter {
         }
     }
 
-    /** One transaction for the batch; when it fails, each submission is tried alone, so a failure stays with its cause. */
+    /**
+     * One transaction for the batch; when it fails, each submission is tried alone, so a failure stays
+     * with its cause. Not when the database is unavailable: then every submission queued meets the same,
+     * and trying each alone, each waiting for a connection, would keep callers far past their timeouts.
+     */
     private void commit(List<Queued> batch) {
         Outcomes outcomes;
         try {
             outcomes = QuarkusTransaction.requiringNew().call(() -> writeAll(batch));
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
+            if (ProblemMappers.databaseUnavailable(e)) {
+                List<Queued> waiting = new ArrayList<>(batch);
+                queue.drainTo(waiting);
+                waiting.forEach(q -> q.outcome().completeExceptionally(e));
+            } else if (batch.size() == 1) {
                 batch.get(0).outcome().completeExceptionally(e);
             } else {
                 LOG.debugf(e, "a batch of %d submissions failed; writing them one by one", batch.size());
