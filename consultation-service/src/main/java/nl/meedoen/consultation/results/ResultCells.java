@@ -94,9 +94,13 @@ public class ResultCells {
     }
 
     private static void merge(Map<Key, double[]> rows, Key key, Tally.Increment inc) {
+        merge(rows, key, inc.n(), inc.total());
+    }
+
+    private static void merge(Map<Key, double[]> rows, Key key, double n, double total) {
         double[] acc = rows.computeIfAbsent(key, k -> new double[2]);
-        acc[0] += inc.n();
-        acc[1] += inc.total();
+        acc[0] += n;
+        acc[1] += total;
     }
 
     private void append(UUID consultationId, Map<Key, double[]> rows) {
@@ -195,9 +199,7 @@ public class ResultCells {
                         Long[] counts = (Long[]) rs.getArray(6).getArray();
                         Double[] totals = (Double[]) rs.getArray(7).getArray();
                         for (int i = 0; i < keys.length; i++) {
-                            double[] acc = cells.computeIfAbsent(new Key(attributes[i], questions[i], values[i], keys[i]), k -> new double[2]);
-                            acc[0] += counts[i];
-                            acc[1] += totals[i];
+                            merge(cells, new Key(attributes[i], questions[i], values[i], keys[i]), counts[i], totals[i]);
                         }
                     }
                 }
