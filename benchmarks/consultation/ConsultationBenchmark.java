@@ -611,9 +611,9 @@ public class ConsultationBenchmark {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
-                    String[] stat = Files.readString(p.resolve("stat")).replaceAll(".*\\) ", "").split(" ");
+                    String[] stat = stat(p.resolve("stat"));
                     if (Long.parseLong(stat[1]) == postmaster) {
-                        pg += (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
+                        pg += cpuSeconds(stat);
                     }
                 } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile
@@ -634,8 +634,7 @@ public class ConsultationBenchmark {
                 for (Path thread : threads.toList()) {
                     try {
                         if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
-                            String[] stat = Files.readString(thread.resolve("stat")).replaceAll(".*\\) ", "").split(" ");
-                            total += (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
+                            total += cpuSeconds(stat(thread.resolve("stat")));
                         }
                     } catch (IOException | RuntimeException gone) {
                         // the thread ended meanwhile
@@ -647,7 +646,15 @@ public class ConsultationBenchmark {
     }
 
     static double cpuOf(long pid) throws IOException {
-        String[] stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat")).replaceAll(".*\\) ", "").split(" ");
+        return cpuSeconds(stat(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** The fields of a /proc stat file after the command name (state is [0], ppid [1], utime [11], stime [12]). */
+    static String[] stat(Path file) throws IOException {
+        return Files.readString(file).replaceAll(".*\\) ", "").split(" ");
+    }
+
+    static double cpuSeconds(String[] stat) {
         return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0; // utime + stime, in clock ticks of 1/100 s
     }
 
