@@ -21,12 +21,17 @@ public final class DrawEngine {
 
     /** Each person's selection probability (pool order); for LEXIMIN also the panel distribution. */
     public Probabilities probabilities(DrawInput input) {
-        return compute(Instance.of(input));
+        return compute(Instance.of(input), DrawMonitor.NONE);
     }
 
     /** Phase (a): fix the inputs and the distribution and hash them. Publish the result before the seed exists. */
     public DrawRecord commit(DrawInput input) {
-        Probabilities p = probabilities(input);
+        return commit(input, DrawMonitor.NONE);
+    }
+
+    /** {@link #commit(DrawInput)}, reporting progress to {@code monitor} and stopping when it says so. */
+    public DrawRecord commit(DrawInput input, DrawMonitor monitor) {
+        Probabilities p = compute(Instance.of(input), monitor);
         String commitment = DrawRecords.commitment(DrawRecords.committed(ENGINE, input, p.distribution()));
         return new DrawRecord(ENGINE, input, p.distribution(), commitment, null, null, p.values());
     }
@@ -135,7 +140,7 @@ public final class DrawEngine {
         }
         if (recomputeDistribution && leximin) {
             checked.add("leximin optimum");
-            List<Double> optimum = compute(in).values();
+            List<Double> optimum = compute(in, DrawMonitor.NONE).values();
             int worst = -1;
             for (int p = 0; p < in.n; p++) {
                 if (Math.abs(optimum.get(p) - derived.get(p)) > RECOMPUTE_TOLERANCE
@@ -225,21 +230,29 @@ public final class DrawEngine {
         return true;
     }
 
-    private Probabilities compute(Instance in) {
+    private Probabilities compute(Instance in, DrawMonitor monitor) {
         if (in.input.algorithm() == Algorithm.UNIFORM) {
             return new Probabilities(Algorithm.UNIFORM, List.of(in.ids), probabilitiesOf(in, null), null, 0, 0);
         }
         TypeTable types = TypeTable.of(in);
         PanelModel model = new PanelModel(in, types);
+        monitor.progress("checking the quotas", 0, types.size());
         Feasibility.check(in, types, model);
+        if (monitor.cancelled()) {
+            throw DrawException.cancelled();
+        }
         // Fast path: LEXIMIN over the LP relaxation, exact whenever that optimum is a mix of valid panels.
+        monitor.progress("leximin: relaxation", 0, types.size());
         Peeling.Panels peeled = Peeling.peel(in, types, RelaxedLeximin.solve(in, types));
+        if (monitor.cancelled()) {
+            throw DrawException.cancelled();
+        }
         Distribution distribution;
         int calls = 0;
         if (peeled != null) {
             distribution = Distribution.ofTickets(types, in, peeled.panels(), peeled.tickets());
         } else {
-            Leximin.Result result = Leximin.solve(in, types, model);
+            Leximin.Result result = Leximin.solve(in, types, model, monitor);
             distribution = Distribution.of(types, in, result.panels(), result.panelProbability());
             calls = result.pricingCalls();
         }

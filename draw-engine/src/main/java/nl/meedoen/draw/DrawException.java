@@ -12,6 +12,7 @@ public class DrawException extends RuntimeException {
     public static final String INFEASIBLE_QUOTAS = "infeasible-quotas";
     public static final String INVALID_RECORD = "invalid-record";
     public static final String NO_REPLACEMENT = "no-replacement";
+    public static final String CANCELLED = "cancelled";
 
     private final String code;
     private final List<String> details;
@@ -22,6 +23,10 @@ public class DrawException extends RuntimeException {
         this.code = code;
         this.details = List.copyOf(details);
         this.relaxations = List.copyOf(relaxations);
+    }
+
+    static DrawException cancelled() {
+        return new DrawException(CANCELLED, "the computation was cancelled", List.of(), List.of());
     }
 
     static DrawException invalid(String message) {

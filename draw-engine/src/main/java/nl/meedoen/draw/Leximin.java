@@ -81,15 +81,19 @@ final class Leximin {
     }
 
     static Result solve(Instance in, TypeTable types, PanelModel model) {
+        return solve(in, types, model, DrawMonitor.NONE);
+    }
+
+    static Result solve(Instance in, TypeTable types, PanelModel model, DrawMonitor monitor) {
         Leximin l = new Leximin(types);
         try (Pricing pricing = new Pricing(in, types, model)) {
-            return l.run(in, model, pricing);
+            return l.run(in, model, pricing, monitor);
         } finally {
             l.lp.delete();
         }
     }
 
-    private Result run(Instance in, PanelModel model, Pricing pricing) {
+    private Result run(Instance in, PanelModel model, Pricing pricing, DrawMonitor monitor) {
         int size = types.size();
         for (int[] panel : pricing.cover(model)) {
             addPanel(panel);
@@ -104,7 +108,12 @@ final class Leximin {
             long lpNanos = 0;
             long pricingNanos = 0;
             int roundCalls = 0;
+            monitor.progress("leximin: column generation, probabilities fixed for " + fixedCount + " of " + size + " profiles",
+                    fixedCount, size);
             while (true) {
+                if (monitor.cancelled()) {
+                    throw DrawException.cancelled();
+                }
                 long t0 = System.nanoTime();
                 MPSolver.ResultStatus status = solveLp(lp);
                 lpNanos += System.nanoTime() - t0;
