@@ -67,7 +67,10 @@ public final class CsvReader implements Iterable<CsvReader.Row>, Closeable {
             return line;
         }
 
-        /** The values, one per header column; empty when {@link #error()} is set. */
+        /**
+         * The values, one per header column. With an {@link #error()}: what could be read (fewer when the row is short, null
+         * where the quotes are broken), so that a report can still name, say, the row's id.
+         */
         public List<String> values() {
             return values;
         }
@@ -77,10 +80,10 @@ public final class CsvReader implements Iterable<CsvReader.Row>, Closeable {
             return error;
         }
 
-        /** The value of a column ("" when empty), or null when the header has no such column or the row has an error. */
+        /** The value of a column ("" when empty), or null when the header has no such column or the value cannot be read. */
         public String get(String column) {
             Integer i = index.get(column);
-            return i == null || error != null ? null : values.get(i);
+            return i == null || i >= values.size() ? null : values.get(i);
         }
     }
 
@@ -200,7 +203,7 @@ public final class CsvReader implements Iterable<CsvReader.Row>, Closeable {
             try {
                 values = parse(t.text());
             } catch (UncheckedIOException e) {
-                return new Row(++rows, t.line(), List.of(), broken(t), index);
+                return broken(++rows, t);
             }
             if (values.stream().allMatch(String::isEmpty)) {
                 continue; // a row of only delimiters: what Excel writes for formatted but empty rows
@@ -215,34 +218,36 @@ public final class CsvReader implements Iterable<CsvReader.Row>, Closeable {
         if (values.size() > n) {
             for (int i = n; i < values.size(); i++) {
                 if (!values.get(i).isEmpty()) {
-                    return new Row(number, line, List.of(), new Error("column " + (i + 1),
+                    return new Row(number, line, List.copyOf(values.subList(0, n)), new Error("column " + (i + 1),
                             "a value beyond the last of the " + n + " header columns"), index);
                 }
             }
             values = values.subList(0, n);
         } else if (values.size() < n) {
-            return new Row(number, line, List.of(), new Error(header.get(values.size()),
+            return new Row(number, line, List.copyOf(values), new Error(header.get(values.size()),
                     "missing: the row has " + values.size() + " of the " + n + " values"), index);
         }
         return new Row(number, line, List.copyOf(values), null, index);
     }
 
-    /** The error of a row Commons CSV refused: the first value that cannot be read on its own names the column. */
-    private Error broken(Text t) {
+    /** A row Commons CSV refused: each value read on its own; the first that cannot be names the column. */
+    private Row broken(long number, Text t) {
         List<String> raw = split(t.text());
-        int bad = raw.size() - 1;
-        for (int i = 0; i < raw.size(); i++) {
+        List<String> values = new ArrayList<>();
+        int bad = -1;
+        for (int i = 0; i < raw.size() && i < header.size(); i++) {
             try {
-                parse(raw.get(i));
+                values.add(parse(raw.get(i)).get(0));
             } catch (UncheckedIOException e) {
-                bad = i;
-                break;
+                values.add(null);
+                bad = bad < 0 ? i : bad;
             }
         }
+        bad = bad < 0 ? raw.size() - 1 : bad;
         String column = bad < header.size() ? header.get(bad) : "column " + (bad + 1);
-        return new Error(column, t.unterminated()
+        return new Row(number, t.line(), Collections.unmodifiableList(values), new Error(column, t.unterminated()
                 ? "a quoted value is not closed: it runs from line " + t.line() + " to the end of the file"
-                : "broken quotes: a quoted value must be closed right before the delimiter, and a \" inside it doubled (\"\")");
+                : "broken quotes: a quoted value must be closed right before the delimiter, and a \" inside it doubled (\"\")"), index);
     }
 
     private List<String> parse(String text) {

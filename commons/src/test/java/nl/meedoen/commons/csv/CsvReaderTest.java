@@ -58,7 +58,8 @@ class CsvReaderTest {
     void aRowWithTooFewValuesNamesTheFirstMissingColumn() {
         CsvReader.Row row = rows(CsvReader.open(new StringReader("a,b,c\n1,2\n"))).get(0);
         assertEquals(new CsvReader.Error("c", "missing: the row has 2 of the 3 values"), row.error());
-        assertEquals(List.of(), row.values());
+        assertEquals(List.of("1", "2"), row.values());
+        assertNull(row.get("c"));
     }
 
     @Test
@@ -79,6 +80,8 @@ class CsvReaderTest {
         assertEquals("name", broken.error().column());
         assertTrue(broken.error().message().contains("broken quotes"), broken.error().message());
         assertNull(broken.get("name"));
+        assertEquals("T-1", broken.get("ref"), "what can be read is kept for the report");
+        assertEquals("Utrecht", broken.get("city"));
         assertEquals("Piet", rows.get(1).get("name"));
         assertNull(rows.get(1).error());
         assertEquals(new CsvReader.Error("column 4", "a value beyond the last of the 3 header columns"), rows.get(2).error());

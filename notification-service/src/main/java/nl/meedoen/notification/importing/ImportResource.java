@@ -64,7 +64,10 @@ public class ImportResource {
             description = "The upload is streamed and then processed in the background; poll the Location for progress. "
                     + "Every row is an upsert: importing the same file again changes nothing. Invalid rows are reported, the rest go in. "
                     + "CSV: a header line naming the columns " + "tenantRef, name, email, street, houseNumber, houseNumberSuffix, postcode, city, "
-                    + "language, preferredChannel, complexId, neighbourhoodCode, birthYear, householdType, tenancyStart, dwellingType. "
+                    + "language, preferredChannel, complexId, neighbourhoodCode, birthYear, householdType, tenancyStart, dwellingType; "
+                    + "UTF-8 with or without a byte-order mark, ',' or ';' between values (the one the header line uses), CRLF or LF, "
+                    + "quoted values may hold delimiters and line breaks — a file saved by Excel as \"CSV UTF-8\" as it is. "
+                    + "A row that cannot be read (broken quotes, too few values) is reported with its row (1-based, after the header) and column. "
                     + "NDJSON: one tenant per line, the PUT /tenants body plus tenantRef.")
     @RequestBody(content = {
             @Content(mediaType = "text/csv", example = "tenantRef,name,email,street,houseNumber,postcode,city,language\nT-1001,Anna de Vries,anna@example.nl,Dorpsstraat,12,1234 AB,Utrecht,nl\n"),
@@ -72,7 +75,7 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "Accepted; processing", content = @Content(schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More bytes or rows than allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Empty upload or unknown CSV column", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+    @APIResponse(responseCode = "422", description = "Empty upload, not UTF-8 (the line is named), or an unknown or doubled CSV column", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown column", value = "{\"type\":\"https://meedoen.nl/problems/validation\",\"title\":\"Request is not valid\",\"status\":422,"
                     + "\"detail\":\"unknown CSV column 'shoeSize'; ...\",\"errors\":[{\"field\":\"header\",\"message\":\"unknown CSV column 'shoeSize'; ...\"}]}")))
     public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

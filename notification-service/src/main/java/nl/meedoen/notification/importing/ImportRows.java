@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.notification.tenant.TenantRequest;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import nl.meedoen.commons.csv.CsvException;
+import nl.meedoen.commons.csv.CsvReader;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,7 +28,7 @@ public final class ImportRows {
             "postcode", "city", "language", "preferredChannel", "complexId", "neighbourhoodCode", "birthYear", "householdType",
             "tenancyStart", "dwellingType");
 
-    /** One row: its 1-based number, and either a request or an error. */
+    /** One row: its 1-based number (data rows: the first after the CSV header is 1), and either a request or an error. */
     public record Row(int number, String tenantRef, TenantRequest request, Problem.FieldError error) {
     }
 
@@ -41,38 +40,39 @@ public final class ImportRows {
         return "CSV".equals(format) ? csv(reader, strict) : ndjson(new BufferedReader(reader), strict);
     }
 
-    private static Iterator<Row> csv(Reader reader, ObjectMapper mapper) throws IOException {
-        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
-                .get().parse(reader);
-        List<String> header = parser.getHeaderNames();
+    /**
+     * CSV as spreadsheets save it (commons {@link CsvReader}: BOM, {@code ,} or {@code ;}, CRLF). A row that cannot be read
+     * (broken quotes, too few values) comes back with its error on the column and the next row is read as usual.
+     */
+    private static Iterator<Row> csv(Reader reader, ObjectMapper mapper) {
+        CsvReader csv = CsvReader.open(reader);
+        List<String> header = csv.header();
         for (String column : header) {
             if (!COLUMNS.contains(column)) {
-                throw new IllegalArgumentException("unknown CSV column '" + column + "'; the columns are " + COLUMNS);
+                throw new CsvException(1, column, "unknown CSV column '" + column + "'; the columns are " + COLUMNS);
             }
         }
         if (!header.contains("tenantRef")) {
-            throw new IllegalArgumentException("the CSV header must name a tenantRef column");
+            throw new CsvException(1, "tenantRef", "the CSV header must name a tenantRef column");
         }
-        Iterator<CSVRecord> records = parser.iterator();
+        Iterator<CsvReader.Row> records = csv.iterator();
         return new Iterator<>() {
-            int number;
-
             public boolean hasNext() {
                 return records.hasNext();
             }
 
             public Row next() {
-                CSVRecord record = records.next();
-                number++;
-                if (!record.isConsistent()) {
-                    return new Row(number, null, null, new Problem.FieldError("row", "has " + record.size() + " values for " + header.size() + " columns"));
+                CsvReader.Row record = records.next();
+                int number = Math.toIntExact(record.number());
+                if (record.error() != null) { // the tenantRef, when it could be read, names the row in the report
+                    return new Row(number, record.get("tenantRef"), null, new Problem.FieldError(record.error().column(), record.error().message()));
                 }
                 ObjectNode json = mapper.createObjectNode();
                 ObjectNode address = json.putObject("address");
                 ObjectNode profile = json.putObject("profile");
                 for (String column : header) {
                     String value = record.get(column);
-                    if (value == null || value.isEmpty() || column.equals("tenantRef")) {
+                    if (value.isEmpty() || column.equals("tenantRef")) {
                         continue;
                     }
                     switch (column) {
@@ -81,7 +81,7 @@ public final class ImportRows {
                         default -> json.put(column, value);
                     }
                 }
-                return toRow(number, record.isMapped("tenantRef") ? record.get("tenantRef") : null, json, mapper);
+                return toRow(number, record.get("tenantRef"), json, mapper);
             }
         };
     }

@@ -148,15 +148,21 @@ public class ImportService {
     /** Set on shutdown: an import cut off by it keeps its spool file and status, for a takeover. */
     private volatile boolean stopping;
 
-    /** Streams the body to a temporary file; 413 (problem+json) as soon as a limit is passed. */
-    public Spooled spool(InputStream body, boolean hasHeader) throws IOException {
+    /**
+     * Streams the body to a temporary file; 413 (problem+json) as soon as a limit is passed, 422 naming the line when the
+     * bytes are not UTF-8 (a CSV saved as Windows-1252 would otherwise import with its accents lost or fail halfway).
+     * A CSV's rows are its line breaks outside quotes: a quoted value may hold line breaks.
+     */
+    public Spooled spool(InputStream body, boolean csv) throws IOException {
         Path file = Files.createTempFile("tenant-import-", ".upload");
         long maxBytes = config.importing().maxBytes();
         int maxRows = config.importing().maxRows();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            Utf8Check utf8 = new Utf8Check();
             long bytes = 0;
             int lines = 0;
+            boolean quoted = false;
             boolean lastWasNewline = true;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
                 byte[] buffer = new byte[64 * 1024];
@@ -166,19 +172,23 @@ public class ImportService {
                         throw new ProblemException(413, "payload-too-large", "Upload too large",
                                 "an import may be at most " + maxBytes + " bytes", null);
                     }
+                    utf8.check(buffer, n);
                     for (int i = 0; i < n; i++) {
-                        if (buffer[i] == '\n') {
+                        if (csv && buffer[i] == '"') {
+                            quoted = !quoted;
+                        } else if (buffer[i] == '\n' && !quoted) {
                             lines++;
                         }
                     }
                     lastWasNewline = buffer[n - 1] == '\n';
-                    if (lines - (hasHeader ? 1 : 0) > maxRows) {
+                    if (lines - (csv ? 1 : 0) > maxRows) {
                         throw tooManyRows(maxRows);
                     }
                     out.write(buffer, 0, n);
                 }
             }
-            int rows = (lastWasNewline ? lines : lines + 1) - (hasHeader ? 1 : 0);
+            utf8.end();
+            int rows = (lastWasNewline ? lines : lines + 1) - (csv ? 1 : 0);
             if (rows > maxRows) {
                 throw tooManyRows(maxRows);
             }
@@ -192,6 +202,44 @@ public class ImportService {
             throw e;
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Decodes the upload as it streams by, only to find the first byte that is not UTF-8 and its line. */
+    private static final class Utf8Check {
+        private final java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        private final java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(64 * 1024);
+        private java.nio.ByteBuffer pending = java.nio.ByteBuffer.allocate(0);
+        private int line = 1;
+
+        void check(byte[] buffer, int n) {
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(pending.remaining() + n).put(pending).put(buffer, 0, n).flip();
+            decode(in, false);
+            pending = in; // an incomplete character at the end waits for the next bytes
+        }
+
+        void end() {
+            decode(pending, true);
+        }
+
+        private void decode(java.nio.ByteBuffer in, boolean last) {
+            int start = in.position();
+            java.nio.charset.CoderResult result;
+            do {
+                chars.clear();
+                result = decoder.decode(in, chars, last);
+            } while (result.isOverflow());
+            int stop = in.position();
+            for (int i = start; i < stop; i++) {
+                if (in.get(i) == '\n') {
+                    line++;
+                }
+            }
+            if (result.isError()) {
+                String message = "line " + line + " is not UTF-8 text; save the file as \"CSV UTF-8\"";
+                throw new ProblemException(422, "validation", "Request is not valid", message, List.of(new Problem.FieldError("body", message)));
+            }
         }
     }
 
@@ -219,7 +267,7 @@ public class ImportService {
     private void checkHeader(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             ImportRows.read("CSV", reader, mapper);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // CsvException: no header, an unknown or doubled column
             throw new ProblemException(422, "validation", "Request is not valid", e.getMessage(),
                     List.of(new Problem.FieldError("header", e.getMessage())));
         } catch (IOException | java.io.UncheckedIOException e) {

@@ -18,8 +18,8 @@ import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import nl.meedoen.commons.csv.CsvDialect;
+import nl.meedoen.commons.csv.CsvExport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -110,21 +108,22 @@ public class PrintBatchResource {
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "The manifest: one line per PDF page with delivery id and address")
     @APIResponse(responseCode = "200", description = "CSV with a header line", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "400", description = "Unknown dialect", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown batch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response manifest(@PathParam("id") String id) {
+    public Response manifest(@PathParam("id") String id,
+                             @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
+                                     schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
+                             @QueryParam(CsvDialect.PARAMETER) String dialect) {
+        CsvDialect csvDialect = CsvDialect.fromParameter(dialect);
         List<PrintBatchService.Entry> entries = batches.entries(parse(id));
         audit.record("print-batch.addresses.exported", "print-batch", id, java.util.Map.of("format", "manifest.csv", "letters", entries.size()));
-        StreamingOutput csv = out -> {
-            var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("page", "deliveryId", "tenantRef", "name",
-                    "street", "houseNumber", "houseNumberSuffix", "postcode", "city", "templateKey", "language").get())) {
-                for (PrintBatchService.Entry e : entries) {
-                    printer.printRecord(e.page(), e.deliveryId(), e.tenantRef(), e.name(), e.street(), e.houseNumber(), e.suffix(), e.postcode(),
-                            e.city(), e.templateKey(), e.language());
-                }
+        return CsvExport.attachment("manifest-" + id + ".csv", csvDialect, csv -> {
+            csv.row("page", "deliveryId", "tenantRef", "name", "street", "houseNumber", "houseNumberSuffix", "postcode", "city", "templateKey", "language");
+            for (PrintBatchService.Entry e : entries) {
+                csv.row(e.page(), e.deliveryId(), e.tenantRef(), e.name(), e.street(), e.houseNumber(), e.suffix(), e.postcode(),
+                        e.city(), e.templateKey(), e.language());
             }
-        };
-        return Response.ok(csv, "text/csv").header("Content-Disposition", "attachment; filename=\"manifest-" + id + ".csv\"").build();
+        });
     }
 
     @POST

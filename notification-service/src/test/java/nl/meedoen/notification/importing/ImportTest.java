@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ImportTest {
@@ -77,6 +79,43 @@ class ImportTest {
         assertEquals(0, again.getInt("created"));
         assertEquals(0, again.getInt("updated"));
         assertEquals(3, again.getInt("unchanged"));
+    }
+
+    @Test
+    void aFileAsDutchExcelSavesItIsImportedRowByRowAndABrokenRowIsReportedWithItsColumn() {
+        // "CSV UTF-8 (gescheiden door lijstscheidingsteken)": byte-order mark, ';', CRLF, quotes only where needed
+        String p = prefix();
+        String file = "\uFEFFtenantRef;name;email;street;houseNumber;postcode;city;language;preferredChannel\r\n"
+                + p + "1;Łukasz Żółć;lukasz@example.pl;Dorpsstraat;1;1234 AB;Utrecht;pl;EMAIL\r\n"
+                + p + "2;\"Nguyễn; Văn\r\nAnh\";;\"Kerkweg; achter\";2;2345 CD;Zeist;vi;LETTER\r\n"
+                + p + "3;\"Anna \"de\" Vries\";;Laan;3;3456 EF;Ede;nl;LETTER\r\n"
+                + p + "4;Piet;;Laan\r\n"
+                + p + "5;İlkay Şahin;ilkay@example.nl;Laan;5;3456 EF;Amersfoort;tr;EMAIL\r\n";
+        JsonPath done = awaitDone(upload("text/csv", file));
+        assertEquals("COMPLETED", done.getString("status"));
+        assertEquals(5, done.getInt("totalRows"), "the line break inside the quoted value is no row");
+        assertEquals(5, done.getInt("processed"));
+        assertEquals(3, done.getInt("created"));
+        assertEquals(2, done.getInt("rejected"));
+        as("ops").get("/api/v1/tenants/" + p + "1").then().statusCode(200).body("name", equalTo("Łukasz Żółć"));
+        as("ops").get("/api/v1/tenants/" + p + "2").then().statusCode(200).body("name", equalTo("Nguyễn; Văn\r\nAnh"))
+                .body("address.street", equalTo("Kerkweg; achter")).body("preferredChannel", equalTo("LETTER"));
+        as("ops").get("/api/v1/tenants/" + p + "5").then().statusCode(200).body("name", equalTo("İlkay Şahin"));
+        as("ops").get("/api/v1/tenants/" + p + "3").then().statusCode(404);
+        // the rows are the data rows (1 = the first after the header), the field the CSV column
+        var errors = as("corporation").get("/api/v1/tenant-imports/" + done.getString("id") + "/errors").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(3, 4), errors.getList("items.row", Integer.class));
+        assertEquals(List.of("name", "houseNumber"), errors.getList("items.field"));
+        assertEquals(List.of(p + "3", p + "4"), errors.getList("items.tenantRef"));
+        assertTrue(errors.getString("items[0].message").contains("quotes"), errors.getString("items[0].message"));
+        assertTrue(errors.getString("items[1].message").contains("4 of the 9 values"), errors.getString("items[1].message"));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedWithItsLine() {
+        byte[] windows1252 = ("tenantRef;name\r\nT-1;Anna\r\nT-2;Ren\u00e9e\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        as("corporation").contentType("text/csv").body(windows1252).post("/api/v1/tenant-imports").then().statusCode(422)
+                .contentType("application/problem+json").body("detail", containsString("line 3 is not UTF-8"));
     }
 
     @jakarta.inject.Inject
