@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Gives every request a correlation id: the caller's if it is well-formed, a new UUID otherwise.
@@ -22,6 +23,20 @@ public class CorrelationId {
 
     static String accept(String candidate) {
         return candidate != null && VALID.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+    }
+
+    /**
+     * The request's id, for errors answered where the handler above may not have run (the router's error
+     * handlers for requests no route could match): established now if need be, and set on the response.
+     */
+    public static String ensure(RoutingContext rc) {
+        String id = rc.get(HEADER);
+        if (id == null) {
+            id = accept(rc.request().getHeader(HEADER));
+            rc.put(HEADER, id);
+        }
+        rc.response().headers().set(HEADER, id);
+        return id;
     }
 
     void register(@Observes Router router) {

@@ -1,16 +1,21 @@
 package nl.meedoen.gateway;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -25,13 +30,22 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <li>serves a small OpenAPI document at {@code /q/openapi} (and notification the test issuer's keys at {@code /jwks}),</li>
  * <li>sleeps 8 s on any path containing {@code /slow} (the gateway's timeout is 3 s in tests, generous for a loaded CI machine),</li>
  * <li>answers a problem of its own (404) on paths containing {@code /missing},</li>
+ * <li>records on paths containing {@code /upload} whether the body arrived whole ({@link #UPLOADS}),</li>
  * <li>and otherwise echoes what it received as JSON.</li>
  * </ul>
+ * A fifth service, {@code flaky} (route {@code /api/v1/flaky}), answers the first request on each connection
+ * and closes the connection, unanswered, when a second request arrives on it: a keep-alive connection the
+ * service dropped just as the gateway reused it.
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** "complete:&lt;bytes&gt;" or "aborted:&lt;bytes&gt;" per upload received, in order. */
+    static final List<String> UPLOADS = new CopyOnWriteArrayList<>();
+    static final AtomicInteger FLAKY_ANSWERED = new AtomicInteger();
+    static final AtomicInteger FLAKY_DROPPED = new AtomicInteger();
     private final List<HttpServer> servers = new ArrayList<>();
+    private ServerSocket flaky;
     private ExecutorService executor;
 
     @Override
@@ -40,7 +54,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         try {
             TestIssuer.publish("k1");
             int notification = serve("notification");
-            return Map.of(
+            Map<String, String> config = new TreeMap<>(Map.of(
                     "meedoen.gateway.services.notification", "http://localhost:" + notification,
                     // The test issuer's keys, as a JWKS document the tests can rotate.
                     "mp.jwt.verify.publickey.location", "http://localhost:" + notification + "/jwks",
@@ -49,7 +63,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                     "meedoen.gateway.services.panel", "http://localhost:" + serve("panel"),
                     "meedoen.gateway.services.recruitment", "http://localhost:" + unusedPort(),
                     "meedoen.gateway.timeout", "3s",
-                    "meedoen.gateway.openapi-timeout", "3s");
+                    "meedoen.gateway.openapi-timeout", "3s"));
+            config.put("meedoen.gateway.services.flaky", "http://localhost:" + serveFlaky());
+            config.put("meedoen.gateway.routes.flaky", "flaky");
+            return config;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -58,6 +75,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         servers.forEach(s -> s.stop(0));
+        try {
+            flaky.close();
+        } catch (IOException e) {
+            // stopping anyway
+        }
         executor.shutdownNow();
     }
 
@@ -81,8 +103,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     private static void handle(String service, HttpExchange exchange) throws IOException, InterruptedException {
         String path = exchange.getRequestURI().getRawPath();
         byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+        if (path.contains("/upload")) {
+            body = readUpload(exchange);
+        } else {
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
         }
         if (path.equals("/jwks")) {
             respond(exchange, 200, "application/json", TestIssuer.jwks());
@@ -114,6 +140,84 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 "body", text.length() > 1000 ? text.substring(0, 1000) : text);
         exchange.getResponseHeaders().add("X-Upstream", service);
         respond(exchange, 200, "application/json", JSON.writeValueAsString(echo));
+    }
+
+    /** Reads and counts an upload; a body broken off before its end is recorded as aborted. */
+    private static byte[] readUpload(HttpExchange exchange) throws IOException {
+        long count = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = exchange.getRequestBody()) {
+            for (int n; (n = in.read(buffer)) != -1;) {
+                count += n;
+            }
+        } catch (IOException e) {
+            UPLOADS.add("aborted:" + count);
+            throw e;
+        }
+        UPLOADS.add("complete:" + count);
+        return new byte[0];
+    }
+
+    private int serveFlaky() throws IOException {
+        flaky = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        executor.submit(() -> {
+            while (!flaky.isClosed()) {
+                try {
+                    Socket socket = flaky.accept();
+                    executor.submit(() -> flakyConnection(socket));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        return flaky.getLocalPort();
+    }
+
+    private static void flakyConnection(Socket socket) {
+        try (socket) {
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            for (boolean first = true;; first = false) {
+                List<String> head = new ArrayList<>();
+                for (String line; !(line = readLine(in)).isEmpty();) {
+                    head.add(line);
+                }
+                if (!first) {
+                    FLAKY_DROPPED.incrementAndGet();
+                    return; // closed, unanswered
+                }
+                int length = head.stream().filter(h -> h.toLowerCase().startsWith("content-length:"))
+                        .mapToInt(h -> Integer.parseInt(h.substring(15).trim())).findFirst().orElse(0);
+                String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+                String[] requestLine = head.get(0).split(" ");
+                boolean openApi = requestLine[1].startsWith("/q/openapi");
+                String json = openApi ? "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"flaky\",\"version\":\"1\"},\"paths\":{}}"
+                        : JSON.writeValueAsString(Map.of("service", "flaky", "method", requestLine[0], "path", requestLine[1], "body", body));
+                byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+                socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                        + (openApi ? "\r\nConnection: close" : "") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(bytes);
+                socket.getOutputStream().flush();
+                if (openApi) {
+                    return;
+                }
+                FLAKY_ANSWERED.incrementAndGet();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the gateway closed the connection (its keep-alive timeout) or the test ended
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) != '\n';) {
+            if (c == -1) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

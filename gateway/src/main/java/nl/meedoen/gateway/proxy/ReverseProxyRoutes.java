@@ -1,9 +1,9 @@
 package nl.meedoen.gateway.proxy;
 
+import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,13 +14,19 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -31,15 +37,21 @@ import nl.meedoen.gateway.GatewayConfig;
 import nl.meedoen.gateway.Problems;
 
 /**
- * Forwards {@code /api/v1/<segment>/...} to the service the routing table names for the segment.
- * Method, path, query, headers (Authorization included) and body are streamed as they are; only the
- * proxy library's bodiless error responses are replaced by problem details (502, 504).
+ * Forwards {@code /api/v1/<route>/...} to the service the routing table names. Method, path, query,
+ * headers (Authorization included) and body are streamed as they are, the body counted against the
+ * route's limit as it passes; only the proxy library's bodiless errors are replaced by problem details
+ * (413, 502, 504). A request that may safely be sent twice is sent again, once, on a new connection when
+ * a pooled connection turns out to have been closed by the service before it answered.
  */
 @ApplicationScoped
 public class ReverseProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ReverseProxyRoutes.class);
-    private static final String PREFIX = "/api/v1/";
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
+    private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+    /** Bodies up to this size of requests that may be retried are read first, so a retry can send them again. */
+    static final int REPLAYABLE_BODY = 64 * 1024;
 
     @Inject
     GatewayConfig config;
@@ -47,112 +59,181 @@ public class ReverseProxyRoutes {
     @Inject
     Vertx vertx;
 
-    private final Map<String, Upstream> upstreams = new TreeMap<>();
+    @Inject
+    RouteTable routes;
 
-    /** Where one service lives; {@code basePath} lets a service sit behind a path prefix. */
-    record Upstream(String name, String host, int port, boolean ssl, String basePath) {
-        static Upstream parse(String name, String url) {
-            URI uri = URI.create(url);
-            boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
-            int port = uri.getPort() != -1 ? uri.getPort() : ssl ? 443 : 80;
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-            return new Upstream(name, uri.getHost(), port, ssl, path);
-        }
-    }
+    private HttpClient pooled;
+    private HttpClient fresh;
 
     void register(@Observes Router router) {
-        config.services().forEach((name, url) -> upstreams.put(name, Upstream.parse(name, url)));
-        config.routes().forEach((segment, service) -> {
-            if (!upstreams.containsKey(service)) {
-                // Fail at start-up rather than with a 502 on the first request.
-                throw new IllegalStateException("meedoen.gateway.routes." + segment + " names unknown service '"
-                        + service + "'; known: " + upstreams.keySet());
-            }
-        });
+        routes.upstreams(); // builds and checks the routing table now: a bad one stops start-up
+        HttpClientOptions options = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setKeepAliveTimeout((int) Math.max(1, config.upstreamKeepAlive().toSeconds()))
+                .setConnectTimeout((int) config.timeout().toMillis());
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.upstreamPoolSize());
+        pooled = vertx.createHttpClient(options, pool);
+        // Retries go through a client that never reuses a connection: the next pooled one may be stale too.
+        fresh = vertx.createHttpClient(new HttpClientOptions(options).setKeepAlive(false), pool);
 
-        long timeoutMs = config.timeout().toMillis();
-        HttpClient client = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) timeoutMs),
-                new PoolOptions().setHttp1MaxSize(100));
+        router.route("/api/*").handler(this::forward);
+    }
 
-        HttpProxy proxy = HttpProxy.reverseProxy(client)
-                .origin(ctx -> openUpstreamRequest(ctx, client, timeoutMs))
-                .addInterceptor(new ProblemOnFailure());
-
-        router.route("/api/*").handler(rc -> {
-            String path = rc.request().path();
-            // The router matched on the normalized path; refuse anything else so the upstream sees the
-            // very path we routed on (no "/api/v1/tenants/../panels" tricks).
-            if (!path.equals(rc.normalizedPath())) {
-                Problems.send(rc, 400, "bad-request", "Bad Request",
-                        "The path must not contain dot segments or needless percent-encoding.");
+    private void forward(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        // RequestErrors has refused any path that is not its own normalized form, so the service sees the path we route on.
+        RouteTable.Route route = routes.resolve(request.path());
+        if (route == null) {
+            Problems.send(rc, 404, "not-found", "Not Found", "No service serves " + request.path() + ".");
+            return;
+        }
+        List<String> codings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+        if (!codings.isEmpty()) {
+            // The proxy library knows only a literal "chunked" and answers anything else with a bare 400.
+            if (!codings.stream().allMatch(c -> c.trim().equalsIgnoreCase("chunked"))) {
+                Problems.send(rc, 501, "not-implemented", "Not Implemented", "Only the chunked transfer coding is supported.");
                 return;
             }
-            if (upstreamFor(path) == null) {
-                Problems.send(rc, 404, "not-found", "Not Found", "No service serves " + path + ".");
-                return;
-            }
-            proxy.handle(rc.request());
-        });
+            request.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+        }
+        if (request.version() == HttpVersion.HTTP_2 && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                && BODY_METHODS.contains(request.method())) {
+            // An HTTP/2 body of unknown length: the proxy frames it for HTTP/1.1 only if it sees "chunked".
+            request.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+        }
+        Exchange exchange = new Exchange(rc, route);
+        long length = contentLength(request);
+        if (exchange.retryable && length > 0 && length <= REPLAYABLE_BODY) {
+            // Small and bounded by its Content-Length: kept, so a retry can send it again.
+            request.body().onComplete(read -> {
+                if (read.succeeded()) {
+                    exchange.body = read.result();
+                    exchange.start();
+                }
+                // else the client went away while sending: nobody to answer
+            });
+            request.resume(); // ApiGuard paused it while it checked the token
+        } else {
+            exchange.retryable &= length == 0 || length == -1 && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+            exchange.start();
+        }
     }
 
-    private Upstream upstreamFor(String path) {
-        if (!path.startsWith(PREFIX)) {
-            return null;
+    private static long contentLength(HttpServerRequest request) {
+        String value = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return value == null ? -1 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
-        String[] segments = path.substring(PREFIX.length()).split("/", 3);
-        // A two-segment route (audit/panel) wins over a one-segment one.
-        String service = segments.length > 1 ? config.routes().get(segments[0] + "/" + segments[1]) : null;
-        if (service == null) {
-            service = config.routes().get(segments[0]);
-        }
-        return service == null ? null : upstreams.get(service);
     }
 
-    private Future<HttpClientRequest> openUpstreamRequest(ProxyContext ctx, HttpClient client, long timeoutMs) {
-        Upstream upstream = upstreamFor(ctx.request().proxiedRequest().path());
-        ctx.set("service", upstream.name());
-        if (!upstream.basePath().isEmpty()) {
-            ctx.request().setURI(upstream.basePath() + ctx.request().getURI());
-        }
-        return client.request(new RequestOptions()
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setSsl(upstream.ssl())
-                .setConnectTimeout(timeoutMs)
-                // Idle timeout: fails the exchange when the upstream sends nothing for this long.
-                .setIdleTimeout(timeoutMs));
-    }
+    /** One request on its way to a service: picks the upstream, counts the body, retries, explains failures. */
+    private final class Exchange implements ProxyInterceptor {
+        final RoutingContext rc;
+        final RouteTable.Route route;
+        boolean retryable;
+        Buffer body;
+        LimitedBody limited;
+        boolean retrying;
 
-    /**
-     * The proxy library answers every upstream failure with an empty 502. Turn that into problem
-     * details, and tell a slow upstream (504) from an unreachable one (502).
-     */
-    private static final class ProblemOnFailure implements ProxyInterceptor {
+        Exchange(RoutingContext rc, RouteTable.Route route) {
+            this.rc = rc;
+            this.route = route;
+            HttpServerRequest request = rc.request();
+            this.retryable = IDEMPOTENT.contains(request.method()) || request.headers().contains("Idempotency-Key");
+        }
+
+        void start() {
+            HttpProxy.reverseProxy(pooled).origin(this::open).addInterceptor(this).handle(rc.request());
+        }
+
+        private Future<HttpClientRequest> open(ProxyContext ctx) {
+            RouteTable.Upstream upstream = route.upstream();
+            long timeoutMs = route.timeout().toMillis();
+            return (retrying ? fresh : pooled).request(new RequestOptions()
+                    .setHost(upstream.host())
+                    .setPort(upstream.port())
+                    .setSsl(upstream.ssl())
+                    .setConnectTimeout(timeoutMs)
+                    // Idle timeout: fails the exchange when the upstream sends nothing for this long.
+                    .setIdleTimeout(timeoutMs));
+        }
+
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
+            if (!route.upstream().basePath().isEmpty()) {
+                ctx.request().setURI(route.upstream().basePath() + ctx.request().getURI());
+            }
+            if (body != null) {
+                ctx.request().setBody(Body.body(body));
+            } else if (ctx.request().getBody() != null) {
+                Body original = ctx.request().getBody();
+                limited = new LimitedBody(original.stream(), route.maxBodyBytes(), this::bodyTooLarge);
+                ctx.request().setBody(Body.body(limited, original.length()));
+            }
+            return send(ctx);
+        }
+
+        private Future<ProxyResponse> send(ProxyContext ctx) {
             return ctx.sendRequest().recover(failure -> {
-                HttpServerRequest request = ctx.request().proxiedRequest();
-                String service = ctx.get("service", String.class);
+                HttpServerRequest request = rc.request();
+                if (limited != null && limited.exceeded()) {
+                    request.response().putHeader(HttpHeaders.CONNECTION, "close");
+                    return Future.succeededFuture(problem(ctx, 413, "payload-too-large", "Payload Too Large",
+                            Problems.bodyLimitDetail(route.maxBodyBytes())));
+                }
+                if (retryable && !retrying && staleConnection(failure)) {
+                    LOG.debugf("Retrying %s %s on a new connection to %s [%s=%s]: %s", request.method(), request.path(),
+                            route.upstream().name(), CorrelationId.HEADER, request.getHeader(CorrelationId.HEADER), describe(failure));
+                    retrying = true;
+                    // A retryable request's body is kept (small) or empty; the first attempt consumed the request stream.
+                    ctx.request().setBody(Body.body(body != null ? body : Buffer.buffer()));
+                    return send(ctx);
+                }
                 boolean timedOut = failure instanceof TimeoutException;
+                String service = route.upstream().name();
                 LOG.warnf("Upstream %s failed for %s %s [%s=%s]: %s", service, request.method(), request.path(),
                         CorrelationId.HEADER, request.getHeader(CorrelationId.HEADER), describe(failure));
-                int status = timedOut ? 504 : 502;
-                String detail = timedOut
-                        ? "Service '" + service + "' did not answer in time."
-                        : "Service '" + service + "' is not reachable.";
-                ProxyResponse response = ctx.request().release().response()
-                        .setStatusCode(status)
-                        .putHeader("Content-Type", Problems.CONTENT_TYPE)
-                        .setBody(Body.body(Problems.body(status, timedOut ? "gateway-timeout" : "bad-gateway",
-                                timedOut ? "Gateway Timeout" : "Bad Gateway", detail, request.path())));
-                return Future.succeededFuture(response);
+                return Future.succeededFuture(timedOut
+                        ? problem(ctx, 504, "gateway-timeout", "Gateway Timeout", "Service '" + service + "' did not answer in time.")
+                        : problem(ctx, 502, "bad-gateway", "Bad Gateway", "Service '" + service + "' is not reachable."));
             });
         }
 
-        private static String describe(Throwable failure) {
-            return failure instanceof ConnectException ? "connection failed: " + failure.getMessage()
-                    : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        /** Called when the body crosses the limit; the upstream request is being reset by then. */
+        private void bodyTooLarge() {
+            HttpServerRequest request = rc.request();
+            LOG.infof("Body over %d bytes for %s %s cut off [%s=%s]", route.maxBodyBytes(), request.method(), request.path(),
+                    CorrelationId.HEADER, request.getHeader(CorrelationId.HEADER));
+            if (request.response().headWritten()) {
+                // The service answered already: too late for a 413, so the exchange is broken off.
+                request.response().reset();
+            } else {
+                // The 413 carries Connection: close; a client that keeps on sending is cut off after a grace period.
+                vertx.setTimer(5_000, id -> request.connection().close());
+            }
         }
+
+        private ProxyResponse problem(ProxyContext ctx, int status, String slug, String title, String detail) {
+            return ctx.request().release().response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", Problems.CONTENT_TYPE)
+                    .setBody(Body.body(Problems.body(status, slug, title, detail, rc.request().path(), rc.get(CorrelationId.HEADER))));
+        }
+    }
+
+    /**
+     * The connection closed or was reset before the service sent a byte of its answer (a failure after the
+     * response began does not fail this future). Typical of a pooled connection the service just closed.
+     */
+    private static boolean staleConnection(Throwable failure) {
+        return failure instanceof HttpClosedException
+                || failure instanceof IOException && !(failure instanceof ConnectException);
+    }
+
+    private static String describe(Throwable failure) {
+        return failure instanceof ConnectException ? "connection failed: " + failure.getMessage()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 }

@@ -2,6 +2,8 @@ package nl.meedoen.gateway.security;
 
 import java.util.List;
 
+import jakarta.annotation.PostConstruct;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,12 +19,15 @@ import io.vertx.ext.web.RoutingContext;
 import nl.meedoen.gateway.CorrelationId;
 import nl.meedoen.gateway.GatewayConfig;
 import nl.meedoen.gateway.Problems;
+import nl.meedoen.gateway.proxy.RouteTable;
 
 /**
  * What every request under {@code /api} passes before it is forwarded, cheapest check first:
- * body size (413), per-IP rate limits (429), a valid bearer JWT unless the route is public (401),
- * the per-client rate limit (429). The services verify the token again and decide on roles; the
- * gateway only keeps unauthenticated and abusive traffic away from them (defence in depth).
+ * body size by Content-Length (413, the route's limit), per-IP rate limits on the client address
+ * ({@link ClientAddress}, 429), a valid bearer JWT unless the route is public (401), the per-client rate
+ * limit (429). The services verify the token again and decide on roles; the gateway only keeps
+ * unauthenticated and abusive traffic away from them (defence in depth). The resolved client address is
+ * what the services receive as {@code X-Forwarded-For}.
  */
 @ApplicationScoped
 public class ApiGuard {
@@ -39,7 +44,17 @@ public class ApiGuard {
     @Inject
     Vertx vertx;
 
-    final RateLimiter limiter = new RateLimiter(System::nanoTime);
+    @Inject
+    RouteTable routes;
+
+    RateLimiter limiter;
+    ClientAddress clientAddress;
+
+    @PostConstruct
+    void init() {
+        limiter = new RateLimiter(System::nanoTime, config.replicas());
+        clientAddress = new ClientAddress(config.trustedProxies().orElse(List.of()), config.clientAddressHeader());
+    }
 
     void register(@Observes Router router) {
         // After the correlation id (-1000) and Quarkus' CORS filter, before the proxy.
@@ -49,15 +64,16 @@ public class ApiGuard {
 
     private void guard(RoutingContext rc) {
         String contentLength = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        long max = config.maxBodySize().asLongValue();
+        long max = routes.maxBodyBytes(rc.normalizedPath());
         if (contentLength != null && parseLength(contentLength) > max) {
-            Problems.send(rc, 413, "payload-too-large", "Payload Too Large", "The request body is larger than " + max + " bytes.");
+            Problems.send(rc, 413, "payload-too-large", "Payload Too Large", Problems.bodyLimitDetail(max));
             return;
         }
-        String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+        String ip = forwardedFor(rc);
         boolean publicRoute = isPublic(rc.normalizedPath(), config.publicPaths());
-        if (tooMany(rc, "ip:" + ip, config.rateLimits().perIp())
-                || publicRoute && tooMany(rc, "token-ip:" + ip, config.rateLimits().tokenRoutesPerIp())) {
+        String bucket = ClientAddress.bucket(ip);
+        if (tooMany(rc, "ip:" + bucket, config.rateLimits().perIp())
+                || publicRoute && tooMany(rc, "token-ip:" + bucket, config.rateLimits().tokenRoutesPerIp())) {
             return;
         }
         if (publicRoute) {
@@ -90,6 +106,18 @@ public class ApiGuard {
             }
             rc.next();
         });
+    }
+
+    /**
+     * The client's address; it replaces whatever forwarding headers came in, so the services see only
+     * what the gateway established (nothing a client wrote itself).
+     */
+    private String forwardedFor(RoutingContext rc) {
+        var request = rc.request();
+        String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String ip = clientAddress.resolve(peer, request.headers().getAll(clientAddress.header()));
+        request.headers().remove("Forwarded").remove("X-Real-IP").set("X-Forwarded-For", ip);
+        return ip;
     }
 
     private boolean tooMany(RoutingContext rc, String key, GatewayConfig.Limit limit) {
