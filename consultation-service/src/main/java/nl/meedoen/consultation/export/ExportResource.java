@@ -14,9 +14,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import nl.meedoen.commons.csv.CsvDialect;
+import nl.meedoen.commons.csv.CsvWriter;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.problem.Problem;
@@ -33,12 +36,10 @@ import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,13 +87,18 @@ public class ExportResource {
     @Operation(summary = "Every response as CSV", description = "One row per response with a random id (it names no one); one column per "
             + "question, per option for multiple choice (0/1), ranking (the rank) and PWE (0/1, plus spend and motivations). "
             + "PSEUDONYMOUS consultations add the day of submission; nothing identifies a tenant.")
-    @APIResponse(responseCode = "200", description = "CSV (comma-separated, RFC 4180)")
-    public Response responses(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl", content = @Content(mediaType = CSV))
+    @APIResponse(responseCode = "400", description = "Unknown dialect", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response responses(@PathParam("id") UUID id,
+                              @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
+                                      schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
+                              @QueryParam(CsvDialect.PARAMETER) String dialect) {
+        CsvDialect csvDialect = CsvDialect.fromParameter(dialect);
         Consultation c = consultations.find(id, Caller.of(identity));
         audit.record("consultation.responses.exported", "consultation", id.toString(), Map.of("format", "responses.csv"));
         Questionnaire q = questionnaires.load(c.id, c.questionnaireVersion);
         boolean withDate = !c.anonymous();
-        return stream(c, "responses.csv", ',', (out, rows) -> {
+        return stream(c, "responses.csv", csvDialect, CsvDialect.MEDIA_TYPE, (out, rows) -> {
             out.row(ResponseExports.csvHeader(q, withDate));
             rows.forEach(r -> out.row(ResponseExports.csvRow(q, r, withDate)));
         });
@@ -104,13 +110,18 @@ public class ExportResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "PWE choices in the portchoice layout", description = "One row per respondent: a 0/1 column per option, "
             + "cost_<option> per option, and the budget with what the portfolio spent (or target and reached).")
-    @APIResponse(responseCode = "200", description = "CSV")
+    @APIResponse(responseCode = "200", description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl", content = @Content(mediaType = CSV))
+    @APIResponse(responseCode = "400", description = "Unknown dialect", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a PWE consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response portchoice(@PathParam("id") UUID id) {
+    public Response portchoice(@PathParam("id") UUID id,
+                               @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
+                                       schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
+                               @QueryParam(CsvDialect.PARAMETER) String dialect) {
+        CsvDialect csvDialect = CsvDialect.fromParameter(dialect);
         Consultation c = consultations.find(id, Caller.of(identity));
         Question pwe = pwe(c); // a refused export (not a PWE consultation) is no export: audited after the checks
         audit.record("consultation.responses.exported", "consultation", id.toString(), Map.of("format", "portchoice.csv"));
-        return stream(c, "portchoice.csv", ',', (out, rows) -> {
+        return stream(c, "portchoice.csv", csvDialect, CsvDialect.MEDIA_TYPE, (out, rows) -> {
             out.row(ResponseExports.portchoiceHeader(pwe));
             rows.forEach(r -> out.row(ResponseExports.portchoiceRow(pwe, r)));
         });
@@ -132,7 +143,7 @@ public class ExportResource {
         long votes = count(c.id);
         LocalDate begin = c.openedAt == null ? null : c.openedAt.toLocalDate();
         LocalDate end = c.closedAt == null ? null : c.closedAt.toLocalDate();
-        return stream(c, "consultation-" + c.id + ".pb", ';', (out, rows) -> {
+        return stream(c, "consultation-" + c.id + ".pb", ResponseExports.PABULIB, "text/plain; charset=UTF-8", (out, rows) -> {
             ResponseExports.pabulibHead(out, title, c.id.toString(), pwe, languages.get(0), votes, begin, end);
             long[] voter = {0};
             rows.forEach(r -> ResponseExports.pabulibVote(out, ++voter[0], pwe, r));
@@ -213,11 +224,11 @@ public class ExportResource {
     }
 
     /** Streams the responses from a database cursor: an export of any size holds one row in memory. */
-    private Response stream(Consultation c, String filename, char separator, BiConsumer<Csv, Iterable<ResponseRow>> write) {
+    private Response stream(Consultation c, String filename, CsvDialect dialect, String mediaType,
+                            BiConsumer<CsvWriter, Iterable<ResponseRow>> write) {
         UUID id = c.id;
         StreamingOutput body = output -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            Csv csv = new Csv(writer, separator);
+            CsvWriter csv = CsvWriter.open(output, dialect);
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
                 try (PreparedStatement ps = connection.prepareStatement(
@@ -260,8 +271,8 @@ public class ExportResource {
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
-            writer.flush();
+            csv.flush();
         };
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+        return Response.ok(body, mediaType).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
     }
 }

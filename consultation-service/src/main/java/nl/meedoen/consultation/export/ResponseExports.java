@@ -1,5 +1,7 @@
 package nl.meedoen.consultation.export;
 
+import nl.meedoen.commons.csv.CsvDialect;
+import nl.meedoen.commons.csv.CsvWriter;
 import nl.meedoen.consultation.pwe.PweAnswer;
 import nl.meedoen.consultation.pwe.PweBlock;
 import nl.meedoen.consultation.pwe.PweOption;
@@ -20,6 +22,9 @@ import java.util.List;
  * respondent with choice indicators, costs and budget) and in Pabulib's {@code .pb} format.
  */
 public final class ResponseExports {
+
+    /** Pabulib's fixed layout: ';' between values, no byte-order mark, whatever the dialect of the CSV exports. */
+    public static final CsvDialect PABULIB = new CsvDialect("pabulib", ';', false, false);
 
     private ResponseExports() {
     }
@@ -119,12 +124,12 @@ public final class ResponseExports {
      * Pabulib {@code .pb}: META (what the format requires), PROJECTS (id, cost, name), VOTES (approval
      * ballots). Projects are numbered 1..n in questionnaire order; no voter attributes are exported.
      */
-    public static void pabulibHead(Csv out, String title, String instance, Question pwe, String lang, long votes,
+    public static void pabulibHead(CsvWriter out, String title, String instance, Question pwe, String lang, long votes,
                                    LocalDate begin, LocalDate end) {
         PweBlock b = pwe.pwe();
         List<PweOption> options = b.optionsOrEmpty();
         DateTimeFormatter date = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-        out.line("META");
+        out.row("META");
         out.row(List.of("key", "value"));
         out.row(List.of("description", title));
         out.row(List.of("country", "Netherlands"));
@@ -144,17 +149,17 @@ public final class ResponseExports {
             out.row(List.of("date_end", end.format(date)));
         }
         out.row(List.of("comment", "Participatory Value Evaluation exported by Meedoen; the consultation applied no selection rule"));
-        out.line("PROJECTS");
+        out.row("PROJECTS");
         out.row(List.of("project_id", "cost", "name"));
         for (int i = 0; i < options.size(); i++) {
             out.row(List.of(i + 1, options.get(i).cost(), Texts.pick(options.get(i).text(), lang, lang)));
         }
-        out.line("VOTES");
+        out.row("VOTES");
         out.row(List.of("voter_id", "vote"));
     }
 
     /** One ballot: the numbers of the chosen projects. */
-    public static void pabulibVote(Csv out, long voter, Question pwe, ResponseRow r) {
+    public static void pabulibVote(CsvWriter out, long voter, Question pwe, ResponseRow r) {
         List<PweOption> options = pwe.pwe().optionsOrEmpty();
         Object answer = r.answers().get(pwe.id());
         PweAnswer p = answer == null ? null : AnswerRules.pweAnswer(answer, pwe.id(), new ArrayList<>());

@@ -46,6 +46,30 @@ class ExportTest {
     }
 
     @Test
+    void theCsvExportsComeInTheExcelNlDialectWithFormulasDefused() {
+        List<String> refs = List.of(Api.prefix() + "-x");
+        String id = Api.ready("SURVEY", Api.SURVEY, Api.list(refs), "ANONYMOUS");
+        Map<String, String> tokens = Api.openAndCollectTokens(id, refs);
+        submit(tokens.get(refs.get(0)), "{\"kids\":\"no\",\"satisfaction\":4,\"remarks\":\"=HYPERLINK(\\\"x\\\";\\\"y\\\")\"}")
+                .then().statusCode(201);
+        byte[] bytes = as("corporation").queryParam("dialect", "excel-nl").get(BASE + "/" + id + "/exports/responses.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asByteArray();
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 byte-order mark");
+        String[] lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+        assertEquals("\uFEFFresponse;kids;howMany;use.swings;use.slide;use.sandpit;satisfaction;remarks;priority.safety;priority.green;priority.play", lines[0]);
+        assertTrue(lines[1].contains(";4;\"'=HYPERLINK(\"\"x\"\";\"\"y\"\")\";"), lines[1]);
+
+        String plain = as("corporation").get(BASE + "/" + id + "/exports/responses.csv").then().statusCode(200).extract().asString();
+        assertTrue(plain.startsWith("response,kids,"), plain);
+        assertTrue(plain.contains(",\"'=HYPERLINK("), plain);
+
+        as("corporation").queryParam("dialect", "xlsx").get(BASE + "/" + id + "/exports/responses.csv").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("dialect"));
+        documentsTheDialect("/api/v1/consultations/{id}/exports/responses.csv");
+        documentsTheDialect("/api/v1/consultations/{id}/exports/portchoice.csv");
+    }
+
+    @Test
     void pweExportsAsPortchoiceAndPabulib() {
         List<String> refs = List.of(Api.prefix() + "-1", Api.prefix() + "-2");
         String id = Api.ready("PWE", Api.PWE, Api.list(refs), "ANONYMOUS");
@@ -59,6 +83,11 @@ class ExportTest {
 
         String portchoice = as("corporation").get(BASE + "/" + id + "/exports/portchoice.csv").then().statusCode(200).extract().asString();
         List<String> rows = List.of(portchoice.split("\r\n"));
+        byte[] excelBytes = as("corporation").queryParam("dialect", "excel-nl").get(BASE + "/" + id + "/exports/portchoice.csv").then().statusCode(200)
+                .extract().asByteArray();
+        String excel = new String(excelBytes, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(excel.startsWith("\uFEFFrespondent;playground;football;benches;bins;cost_playground;"), excel);
+        assertTrue(List.of(excel.split("\r\n")).stream().anyMatch(r -> r.endsWith(";1;0;1;1;60;50;20;10;100;90")), excel);
         assertEquals("respondent,playground,football,benches,bins,cost_playground,cost_football,cost_benches,cost_bins,budget,spent", rows.get(0));
         assertTrue(rows.stream().anyMatch(r -> r.endsWith(",1,0,1,1,60,50,20,10,100,90")), portchoice);
         assertTrue(rows.stream().anyMatch(r -> r.endsWith(",0,1,0,0,60,50,20,10,100,50")), portchoice);
@@ -120,5 +149,17 @@ class ExportTest {
                 .body("locale", equalTo("en")).body("pages[0].elements[1].visibleIf", equalTo("{kids} = 'yes'"))
                 .body("pages[0].elements[1].validators.type", hasItem("numeric"));
         respondent("nope-nope-nope-nope-nope-nope").contentType(ContentType.JSON).get(BASE + "/respondent/questionnaire/surveyjs").then().statusCode(401);
+    }
+
+    /** The OpenAPI documents the dialect parameter, its values and default, the CSV response and the 400. */
+    static void documentsTheDialect(String path) {
+        io.restassured.path.json.JsonPath api = io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        String op = "paths.'" + path + "'.get";
+        assertEquals(List.of("rfc4180", "excel-nl"), api.getList(op + ".parameters.find { it.name == 'dialect' }.schema.enum"), path);
+        assertEquals("rfc4180", api.getString(op + ".parameters.find { it.name == 'dialect' }.schema.default"), path);
+        assertEquals("query", api.getString(op + ".parameters.find { it.name == 'dialect' }.in"), path);
+        assertTrue(api.getMap(op + ".responses.'200'.content").containsKey("text/csv"), path);
+        assertTrue(api.getMap(op + ".responses").containsKey("400"), path);
     }
 }
