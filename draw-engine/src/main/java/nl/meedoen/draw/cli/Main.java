@@ -217,11 +217,11 @@ public final class Main {
         }
         List<Category> categories = opt.containsKey("categories") || algorithm == Algorithm.LEXIMIN
                 ? categories(csv(required(opt, "categories"))) : List.of();
-        List<List<String>> rows = csv(required(opt, "respondents"));
+        List<Csv.Row> rows = csv(required(opt, "respondents"));
         if (rows.isEmpty()) {
             throw new Usage("respondents file is empty");
         }
-        List<String> header = rows.get(0);
+        List<String> header = rows.get(0).values();
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             column.putIfAbsent(header.get(i), i);
@@ -241,9 +241,9 @@ public final class Main {
         }
         List<Person> pool = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
+            List<String> row = rows.get(r).values();
             if (row.size() != header.size()) {
-                throw new Usage("respondents line " + (r + 1) + " has " + row.size() + " fields, the header " + header.size());
+                throw new Usage("respondents line " + rows.get(r).line() + " has " + row.size() + " fields, the header " + header.size());
             }
             Map<String, String> features = new HashMap<>();
             for (Category c : categories) {
@@ -257,21 +257,22 @@ public final class Main {
     }
 
     /** categories.csv: header category,feature,min,max; one row per feature, grouped by category in file order. */
-    static List<Category> categories(List<List<String>> rows) {
-        if (rows.isEmpty() || !rows.get(0).equals(List.of("category", "feature", "min", "max"))) {
-            throw new Usage("categories file must start with the header category,feature,min,max");
+    static List<Category> categories(List<Csv.Row> rows) {
+        if (rows.isEmpty() || !rows.get(0).values().equals(List.of("category", "feature", "min", "max"))) {
+            throw new Usage("categories file must start with the header category,feature,min,max (or ; between them)");
         }
         Map<String, List<FeatureQuota>> byCategory = new LinkedHashMap<>();
         for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
+            List<String> row = rows.get(r).values();
+            long line = rows.get(r).line();
             if (row.size() != 4) {
-                throw new Usage("categories line " + (r + 1) + " must have 4 fields");
+                throw new Usage("categories line " + line + " must have 4 fields");
             }
             try {
                 byCategory.computeIfAbsent(row.get(0), c -> new ArrayList<>())
                         .add(new FeatureQuota(row.get(1), Integer.parseInt(row.get(2)), Integer.parseInt(row.get(3))));
             } catch (NumberFormatException e) {
-                throw new Usage("categories line " + (r + 1) + ": min and max must be whole numbers");
+                throw new Usage("categories line " + line + ": min and max must be whole numbers");
             }
         }
         List<Category> categories = new ArrayList<>();
@@ -279,7 +280,7 @@ public final class Main {
         return categories;
     }
 
-    private static List<List<String>> csv(String path) {
+    private static List<Csv.Row> csv(String path) {
         try {
             return Csv.parse(read(path));
         } catch (IllegalArgumentException e) {

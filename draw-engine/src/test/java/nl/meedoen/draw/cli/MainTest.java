@@ -13,6 +13,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -140,5 +142,41 @@ class MainTest {
             assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
             assertTrue(r.json().has("message"));
         }
+    }
+
+    /** The example as Dutch Excel saves it: byte-order mark, ';', CRLF, quotes only where needed. */
+    static String asDutchExcel(String csv) {
+        return "\uFEFF" + csv.strip().replace(',', ';').replace("\n", "\r\n") + "\r\n";
+    }
+
+    @Test
+    void readsCategoriesAndRespondentsAsDutchExcelSavesThem() throws IOException {
+        Path excelCategories = dir.resolve("categories-nl.csv");
+        Path excelRespondents = dir.resolve("respondents-nl.csv");
+        Files.writeString(excelCategories, asDutchExcel(Files.readString(Path.of(categories))), StandardCharsets.UTF_8);
+        // an extra column whose quoted values hold the delimiter and a line break: allowed, ignored by the draw
+        String[] lines = Files.readString(Path.of(respondents)).strip().split("\n");
+        StringBuilder withNote = new StringBuilder(lines[0] + ",note\n");
+        for (int i = 1; i < lines.length; i++) {
+            withNote.append(lines[i]).append(i == 3 ? ",\"Łukasz Żółć; İlkay\nŞahin\"\n" : ",Nguyễn\n");
+        }
+        Files.writeString(excelRespondents, asDutchExcel(withNote.toString()), StandardCharsets.UTF_8);
+        assertTrue(Files.readString(excelRespondents).startsWith("\uFEFFgender;leaning;note\r\n"));
+
+        Run comma = run("probabilities", "--categories", categories, "--respondents", respondents, "--panel-size", "20", "--algorithm", "leximin");
+        Run excel = run("probabilities", "--categories", excelCategories.toString(), "--respondents", excelRespondents.toString(),
+                "--panel-size", "20", "--algorithm", "leximin");
+        assertEquals(0, excel.code(), excel.err());
+        assertEquals(comma.json().get("probabilities"), excel.json().get("probabilities"));
+        assertEquals(200, excel.json().get("respondents").asInt(), "the line break inside the quoted note is no row");
+
+        // a bad row names its line of the file: the header is line 1, the quoted note spans lines 4 and 5
+        List<String> physical = new ArrayList<>(List.of(Files.readString(excelRespondents).split("\r\n")));
+        physical.set(6, "female;liberal"); // line 7: data row 5
+        Files.writeString(excelRespondents, String.join("\r\n", physical) + "\r\n");
+        Run bad = run("probabilities", "--categories", excelCategories.toString(), "--respondents", excelRespondents.toString(),
+                "--panel-size", "20", "--algorithm", "leximin");
+        assertEquals(2, bad.code());
+        assertTrue(bad.json().get("message").asText().endsWith("respondents line 7 has 2 fields, the header 3"), bad.err());
     }
 }
