@@ -209,7 +209,7 @@ public class ReverseProxyRoutes {
             if (request.response().headWritten()) {
                 // The service answered already: too late for a 413, so the exchange is broken off.
                 request.response().reset();
-            } else {
+            } else if (request.version() != HttpVersion.HTTP_2) {
                 // The 413 carries Connection: close; a client that keeps on sending is cut off after a grace period.
                 vertx.setTimer(5_000, id -> request.connection().close());
             }

@@ -9,6 +9,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import nl.meedoen.gateway.GatewayConfig;
 
@@ -53,6 +55,15 @@ public class RouteTable {
         });
         for (String key : config.bodyLimits().keySet()) {
             requireRoute("body-limits", key);
+        }
+        // Quarkus refuses a Content-Length over its own limit with an empty 413 before any route runs.
+        long quarkusLimit = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        long largest = config.bodyLimits().values().stream().mapToLong(MemorySize::asLongValue)
+                .reduce(config.maxBodySize().asLongValue(), Math::max);
+        if (largest > quarkusLimit) {
+            throw new IllegalStateException("quarkus.http.limits.max-body-size (" + quarkusLimit
+                    + " bytes) is below the largest meedoen.gateway body limit (" + largest + " bytes); raise it");
         }
         for (String key : config.timeouts().keySet()) {
             requireRoute("timeouts", key);
