@@ -194,6 +194,91 @@ class ManifestInvariantsTest {
     }
 
     @Test
+    void theGatewayKnowsItsProxiesAndItsShareOfTheRateLimits() {
+        for (Rendered r : RENDERED.values()) {
+            JsonNode gateway = r.get("Deployment", "gateway");
+            Map<String, String> env = environment(r, gateway);
+            // Quarkus' proxy support takes the left-most X-Forwarded-For entry, which the client writes.
+            env.keySet().stream().filter(k -> k.startsWith("QUARKUS_HTTP_PROXY_")).forEach(k -> check(false, r,
+                    "gateway sets " + k + ": the gateway resolves the client address itself (MEEDOEN_GATEWAY_TRUSTED_PROXIES)"));
+            String trusted = env.getOrDefault("MEEDOEN_GATEWAY_TRUSTED_PROXIES", "");
+            check(!trusted.isBlank(), r, "gateway has no MEEDOEN_GATEWAY_TRUSTED_PROXIES: behind the ingress every tenant would share one rate-limit bucket");
+            for (String cidr : trusted.split(",")) {
+                if (!cidr.isBlank()) {
+                    check(cidr.trim().matches("[0-9a-fA-F:.]+(/\\d{1,3})?") && !cidr.trim().matches(".*/0+"), r,
+                            "MEEDOEN_GATEWAY_TRUSTED_PROXIES entry '" + cidr + "' is not an address or CIDR narrower than everything");
+                }
+            }
+            int minReplicas = r.get("HorizontalPodAutoscaler", "gateway").path("spec").path("minReplicas").asInt();
+            check(String.valueOf(minReplicas).equals(env.get("MEEDOEN_GATEWAY_REPLICAS")), r,
+                    "MEEDOEN_GATEWAY_REPLICAS is " + env.get("MEEDOEN_GATEWAY_REPLICAS") + " but the gateway autoscaler's minReplicas is "
+                            + minReplicas + ": each pod would enforce the wrong share of the rate limits");
+        }
+        report();
+    }
+
+    @Test
+    void perRouteUploadLimitsFitTheIngressAndTheService() {
+        for (Rendered r : RENDERED.values()) {
+            JsonNode gateway = r.get("Deployment", "gateway");
+            Map<String, String> env = environment(r, gateway);
+            Map<String, String> routes = gatewayRoutes(r, gateway, env);
+            Map<String, String> limits = gatewaySettings(r, gateway, env, "meedoen.gateway.body-limits.");
+            Map<String, String> timeouts = gatewaySettings(r, gateway, env, "meedoen.gateway.timeouts.");
+            for (String key : union(limits.keySet(), timeouts.keySet())) {
+                check(routes.containsKey(key), r, "gateway body limit or timeout for '" + key + "', which is no route (the gateway would not start)");
+            }
+            check(limits.containsKey("tenant-imports"), r, "gateway has no body limit for tenant-imports: bulk imports would get the 10M default");
+            // The import is spooled to the notification-service's /tmp: the largest upload the gateway lets through must fit.
+            JsonNode tmp = volume(r.get("Deployment", "notification-service").path("spec").path("template").path("spec"), "tmp");
+            String spool = tmp.path("emptyDir").path("sizeLimit").asText("");
+            check(!spool.isEmpty() && limits.containsKey("tenant-imports") && bytes(spool) >= bytes(limits.get("tenant-imports").replaceFirst("([KMG])$", "$1i")),
+                    r, "notification-service's /tmp (" + spool + ") is smaller than the gateway's tenant-imports limit " + limits.get("tenant-imports"));
+            // The ingress must wait longer than the gateway does, so a slow upload ends in the gateway's problem+json 504.
+            long gatewaySeconds = seconds(timeouts.getOrDefault("tenant-imports", gatewayConfig(r, gateway, env).getOrDefault("meedoen.gateway.timeout", "10s")));
+            // The rule with the longest matching path prefix applies (Gateway API precedence).
+            long ingressSeconds = -1;
+            int longest = 0;
+            for (JsonNode route : r.all("HTTPRoute")) {
+                for (JsonNode rule : route.path("spec").path("rules")) {
+                    for (JsonNode match : rule.path("matches")) {
+                        String prefix = match.path("path").path("value").asText();
+                        if ("/api/v1/tenant-imports".startsWith(prefix) && prefix.length() > longest) {
+                            longest = prefix.length();
+                            JsonNode request = rule.path("timeouts").path("request");
+                            ingressSeconds = request.isMissingNode() ? -1 : seconds(request.asText());
+                        }
+                    }
+                }
+            }
+            check(ingressSeconds < 0 || ingressSeconds > gatewaySeconds, r, "the HTTPRoute gives /api/v1/tenant-imports " + ingressSeconds
+                    + " s, not more than the gateway's " + gatewaySeconds + " s: the ingress would cut a slow upload off first");
+        }
+        report();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** A duration as Kubernetes and Quarkus write it: 90s, 15m, 1h, 500ms (not ISO-8601). */
+    static long seconds(String duration) {
+        String d = duration.trim();
+        if (d.endsWith("ms")) {
+            return Long.parseLong(d.substring(0, d.length() - 2)) / 1000;
+        }
+        long n = Long.parseLong(d.substring(0, d.length() - 1));
+        return switch (d.charAt(d.length() - 1)) {
+            case 's' -> n;
+            case 'm' -> n * 60;
+            case 'h' -> n * 3600;
+            default -> throw new IllegalArgumentException("duration " + duration);
+        };
+    }
+
+    @Test
     void everyTopicTheServicesUseHasAKafkaTopicOnAKraftCluster() {
         Map<String, String> topics = Repo.topics();
         assertTrue(topics.containsKey("tenants.profile.v1") && topics.containsKey("tenants.profile.v1.dlq"),
@@ -506,20 +591,36 @@ class ManifestInvariantsTest {
         return plain;
     }
 
+    /** The gateway's routing table (see {@link #gatewayConfig}). */
+    private Map<String, String> gatewayRoutes(Rendered r, JsonNode gateway, Map<String, String> env) {
+        return gatewaySettings(r, gateway, env, "meedoen.gateway.routes.");
+    }
+
+    /** One map-valued gateway setting ({@code prefix} up to the key), keys unquoted: {@code tenant-imports → 300M}. */
+    private Map<String, String> gatewaySettings(Rendered r, JsonNode gateway, Map<String, String> env, String prefix) {
+        Map<String, String> settings = new TreeMap<>();
+        gatewayConfig(r, gateway, env).forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                settings.put(k.substring(prefix.length()).replace("\"", ""), v);
+            }
+        });
+        return settings;
+    }
+
     /**
-     * The gateway's routing table: its built-in defaults, overridden by the file that
+     * The gateway's {@code meedoen.gateway.*} settings: its built-in defaults, overridden by the file that
      * QUARKUS_CONFIG_LOCATIONS names (mounted from a ConfigMap).
      */
-    private Map<String, String> gatewayRoutes(Rendered r, JsonNode gateway, Map<String, String> env) {
-        Map<String, String> routes = new TreeMap<>();
+    private Map<String, String> gatewayConfig(Rendered r, JsonNode gateway, Map<String, String> env) {
+        Map<String, String> config = new TreeMap<>();
         Repo.config("gateway").forEach((k, v) -> {
-            if (k.startsWith("meedoen.gateway.routes.")) {
-                routes.put(k.substring("meedoen.gateway.routes.".length()).replace("\"", ""), v);
+            if (k.startsWith("meedoen.gateway.")) {
+                config.put(k, v);
             }
         });
         String location = env.get("QUARKUS_CONFIG_LOCATIONS");
         if (location == null) {
-            return routes;
+            return config;
         }
         for (JsonNode m : container(gateway).path("volumeMounts")) {
             String dir = m.path("mountPath").asText() + "/";
@@ -535,14 +636,14 @@ class ManifestInvariantsTest {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    p.stringPropertyNames().stream().filter(k -> k.startsWith("meedoen.gateway.routes."))
-                            .forEach(k -> routes.put(k.substring("meedoen.gateway.routes.".length()), p.getProperty(k)));
+                    p.stringPropertyNames().stream().filter(k -> k.startsWith("meedoen.gateway."))
+                            .forEach(k -> config.put(k, p.getProperty(k)));
                 }
-                return routes;
+                return config;
             }
         }
         problems.add(r.overlay() + ": QUARKUS_CONFIG_LOCATIONS " + location + " is not mounted into the gateway");
-        return routes;
+        return config;
     }
 
     private static Set<String> texts(JsonNode array) {
