@@ -256,6 +256,7 @@ public final class DrawEngine {
             distribution = Distribution.of(types, in, result.panels(), result.panelProbability());
             calls = result.pricingCalls();
         }
+        monitor.progress("leximin: distribution found", types.size(), types.size());
         return new Probabilities(Algorithm.LEXIMIN, List.of(in.ids), probabilitiesOf(in, distribution), distribution,
                 types.size(), calls);
     }

@@ -442,6 +442,8 @@ public final class Stack implements AutoCloseable {
         props.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         props.put("mp.jwt.verify.audiences", DevTokens.AUDIENCE);
         if (app.isService()) {
+            // Every tenant-facing link of every service starts at the gateway.
+            props.put("meedoen.public-base-url", gatewayUrl());
             props.put("quarkus.datasource.jdbc.url", jdbcUrl(app.key));
             props.put("quarkus.datasource.username", PostgresServer.USER);
             props.put("quarkus.datasource.password", "");

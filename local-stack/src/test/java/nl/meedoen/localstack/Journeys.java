@@ -95,6 +95,17 @@ final class Journeys {
     }
 
     /** The first capture group of the pattern in the mail's text (the personal token in a link). */
+    /** Follows a job (the Location of a 202) until it has finished; fails when it does not within the patience. */
+    static io.restassured.path.json.JsonPath awaitJob(Platform platform, String location) {
+        io.restassured.path.json.JsonPath[] last = new io.restassured.path.json.JsonPath[1];
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = platform.api().get(location).then().statusCode(200).extract().jsonPath();
+            String status = last[0].getString("status");
+            return !"QUEUED".equals(status) && !"RUNNING".equals(status);
+        });
+        return last[0];
+    }
+
     static String find(SmtpSink.Mail mail, String regex) {
         Matcher m = Pattern.compile(regex).matcher(mail.text());
         if (!m.find()) {

@@ -44,20 +44,23 @@ class RecruitmentJourneyIT {
         String id = platform.api().body(Journeys.campaign(title, 4, complex))
                 .post(BASE).then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
         platform.api().post(BASE + "/" + id + "/open").then().statusCode(200).body("status", equalTo("OPEN"));
-        platform.api().body(Map.of("source", "MAILING")).post(BASE + "/" + id + "/outreach").then().statusCode(200)
-                .body("eligible", equalTo(8)).body("messaged", equalTo(8));
+        JsonPath outreachJob = Journeys.awaitJob(platform, platform.api().body(Map.of("source", "MAILING"))
+                .post(BASE + "/" + id + "/outreach").then().statusCode(202).extract().header("Location"));
+        assertEquals("SUCCEEDED", outreachJob.getString("status"), outreachJob.prettify());
+        assertEquals(8, outreachJob.getInt("result.eligible"));
+        assertEquals(8, outreachJob.getInt("result.messaged"));
 
         // the outreach arrives by mail with a personal sign-up link
         Map<String, SmtpSink.Mail> outreach = Journeys.awaitMails(platform, refs, "Gezocht: huurders voor " + title);
         // six sign up through their link (no bearer token: the link is the credential)
         List<String> signedUp = refs.subList(0, 6);
         for (String ref : signedUp) {
-            String token = Journeys.find(outreach.get(ref), "token=([A-Za-z0-9_-]{43,})");
+            String token = Journeys.find(outreach.get(ref), "/aanmelden#([A-Za-z0-9_-]{43,})");
             Journeys.tenant(platform).body(Map.of("token", token, "motivation", "Ik wil meedenken"))
                     .post(BASE + "/token-signups").then().statusCode(201)
                     .body("tenantRef", equalTo(ref)).body("source", equalTo("MAILING"));
         }
-        Journeys.tenant(platform).body(Map.of("token", Journeys.find(outreach.get(refs.get(0)), "token=([A-Za-z0-9_-]{43,})")))
+        Journeys.tenant(platform).body(Map.of("token", Journeys.find(outreach.get(refs.get(0)), "/aanmelden#([A-Za-z0-9_-]{43,})")))
                 .post(BASE + "/token-signups").then().statusCode(409).contentType(startsWith("application/problem+json"));
         platform.api().get(BASE + "/" + id + "/conversion").then().statusCode(200)
                 .body("bySource.find { it.source == 'MAILING' }.reached", equalTo(8))
@@ -65,10 +68,12 @@ class RecruitmentJourneyIT {
 
         // phase (a): close and commit to the inputs; phase (b): the seed rolled afterwards
         platform.api().post(BASE + "/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
-        String commitment = platform.api().body(Map.of("algorithm", "leximin", "householdRule", true, "quotas", List.of(
+        JsonPath commitJob = Journeys.awaitJob(platform, platform.api().body(Map.of("algorithm", "leximin", "householdRule", true, "quotas", List.of(
                         Map.of("attribute", "ageBand", "value", "18-34", "min", 2, "max", 2),
                         Map.of("attribute", "ageBand", "value", "35-49", "min", 2, "max", 2))))
-                .post(BASE + "/" + id + "/draw/commit").then().statusCode(201)
+                .post(BASE + "/" + id + "/draw/commit").then().statusCode(202).extract().header("Location"));
+        assertEquals("SUCCEEDED", commitJob.getString("status"), commitJob.prettify());
+        String commitment = platform.api().get(commitJob.getString("resultLocation")).then().statusCode(200)
                 .body("commitment", matchesPattern("[0-9a-f]{64}")).body("poolSize", equalTo(6))
                 .extract().path("commitment");
         JsonPath drawn = platform.api().body(Map.of("seed", "4-2-6-1-3")).post(BASE + "/" + id + "/draw/seed")

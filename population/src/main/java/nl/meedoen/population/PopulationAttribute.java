@@ -20,6 +20,11 @@ public enum PopulationAttribute {
         this.column = column;
     }
 
+    /** The {@code population_member} column of this attribute. */
+    public String column() {
+        return column;
+    }
+
     public static Optional<PopulationAttribute> parse(String name) {
         return Arrays.stream(values()).filter(a -> a.name().equals(name)).findFirst();
     }

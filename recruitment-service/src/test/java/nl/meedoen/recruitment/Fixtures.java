@@ -28,6 +28,44 @@ public final class Fixtures {
         return given().auth().oauth2(TestInfra.token(role)).contentType(ContentType.JSON);
     }
 
+    /**
+     * Asks for a draw commitment (202 + Location of a job) and follows the job until it has finished.
+     * @return the finished job
+     */
+    public static io.restassured.path.json.JsonPath commitDraw(String role, String campaignId, Map<String, ?> body) {
+        String location = as(role).body(body).post(BASE + "/" + campaignId + "/draw/commit").then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.startsWith("/api/v1/jobs/recruitment/"))
+                .extract().header("Location");
+        return follow(role, location);
+    }
+
+    /** Starts an outreach (202 + Location of a job) and follows the job until it has finished. */
+    public static io.restassured.path.json.JsonPath outreach(String role, String campaignId, String source) {
+        String location = as(role).body(Map.of("source", source)).post(BASE + "/" + campaignId + "/outreach").then().statusCode(202)
+                .extract().header("Location");
+        return follow(role, location);
+    }
+
+    /** Polls a job until it is SUCCEEDED, FAILED or CANCELLED (at most a minute). */
+    public static io.restassured.path.json.JsonPath follow(String role, String location) {
+        long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            io.restassured.path.json.JsonPath job = as(role).get(location).then().statusCode(200).extract().jsonPath();
+            String status = job.getString("status");
+            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
+                return job;
+            }
+            if (System.nanoTime() > until) {
+                throw new AssertionError("job still " + status + " after a minute: " + job.prettify());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     public static void member(String tenantRef, String complexId, String ageBand, String householdKey) {
         QuarkusTransaction.requiringNew().run(() -> {
             PopulationMember m = new PopulationMember();

@@ -54,10 +54,14 @@ class RecruitmentFlowTest {
         // outreach on a draft campaign is refused; open it, then mail everyone eligible once
         as("corporation").body(Map.of("source", "MAILING")).post(BASE + "/" + id + "/outreach").then().statusCode(409);
         as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200).body("status", equalTo("OPEN"));
-        as("corporation").body(Map.of("source", "MAILING")).post(BASE + "/" + id + "/outreach").then().statusCode(200)
-                .body("eligible", equalTo(12)).body("messaged", equalTo(12));
-        as("corporation").body(Map.of("source", "MAILING")).post(BASE + "/" + id + "/outreach").then().statusCode(200)
-                .body("messaged", equalTo(0)).body("alreadyReached", equalTo(12));
+        JsonPath first = Fixtures.outreach("corporation", id, "MAILING");
+        assertEquals("SUCCEEDED", first.getString("status"), first.prettify());
+        assertEquals(12, first.getInt("result.eligible"));
+        assertEquals(12, first.getInt("result.messaged"));
+        assertEquals(12L, first.getLong("total"));
+        JsonPath again = Fixtures.outreach("corporation", id, "MAILING");
+        assertEquals(0, again.getInt("result.messaged"));
+        assertEquals(12, again.getInt("result.alreadyReached"));
         var outreach = Events.await(messages, r -> r.value() != null && r.value().contains("recruitment:" + id + ":outreach"), 12, java.time.Duration.ofSeconds(20));
         assertEquals(12, outreach.size());
         assertFalse(outreach.stream().anyMatch(r -> r.key().equals(p + "other")), "ineligible tenant not mailed");
@@ -67,7 +71,9 @@ class RecruitmentFlowTest {
             assertNotNull(JsonPath.from(mine.value()).getString("data." + key), key + " in " + mine.value());
         }
         String url = JsonPath.from(mine.value()).getString("data.signUpUrl");
-        String token = url.substring(url.indexOf("token=") + 6);
+        // the token travels in the fragment, never in a query string that lands in access logs
+        assertTrue(url.startsWith("http://localhost:8080/aanmelden#"), url);
+        String token = url.substring(url.indexOf('#') + 1);
         assertTrue(token.length() >= 43, "256-bit token");
 
         // sign-up through the personal link (no bearer token), then by the tenant portal
@@ -108,21 +114,29 @@ class RecruitmentFlowTest {
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
         as("corporation").body(Map.of("tenantRef", p + "11", "source", "WEBSITE")).post(BASE + "/" + id + "/signups").then().statusCode(409);
 
-        // infeasible quotas: 4 seats cannot hold 3 + 3; nothing is committed
-        as("corporation").body(Map.of("algorithm", "leximin", "quotas", List.of(
-                        Map.of("attribute", "ageBand", "value", "18-34", "min", 3, "max", 3),
-                        Map.of("attribute", "ageBand", "value", "35-64", "min", 3, "max", 3))))
-                .post(BASE + "/" + id + "/draw/commit").then().statusCode(422).contentType("application/problem+json")
-                .body("detail", containsString("quota"));
+        // infeasible quotas: 4 seats cannot hold 3 + 3; the job fails with the problem and nothing is committed
+        JsonPath infeasible = Fixtures.commitDraw("corporation", id, Map.of("algorithm", "leximin", "quotas", List.of(
+                Map.of("attribute", "ageBand", "value", "18-34", "min", 3, "max", 3),
+                Map.of("attribute", "ageBand", "value", "35-64", "min", 3, "max", 3))));
+        assertEquals("FAILED", infeasible.getString("status"));
+        assertEquals(422, infeasible.getInt("problem.status"));
+        assertTrue(infeasible.getString("problem.detail").contains("quota"), infeasible.prettify());
         as("corporation").get(BASE + "/" + id + "/draw").then().statusCode(404);
 
-        // phase (a): commitment; phase (b): seed → panel of 4 with 2 per age band, one per household
-        String commitment = as("corporation").body(Map.of("algorithm", "leximin", "householdRule", true, "quotas", List.of(
-                        Map.of("attribute", "ageBand", "value", "18-34", "min", 2, "max", 2),
-                        Map.of("attribute", "ageBand", "value", "35-64", "min", 2, "max", 2))))
-                .post(BASE + "/" + id + "/draw/commit").then().statusCode(201)
+        // phase (a): commitment (a job); phase (b): seed → panel of 4 with 2 per age band, one per household
+        JsonPath committed = Fixtures.commitDraw("corporation", id, Map.of("algorithm", "leximin", "householdRule", true, "quotas", List.of(
+                Map.of("attribute", "ageBand", "value", "18-34", "min", 2, "max", 2),
+                Map.of("attribute", "ageBand", "value", "35-64", "min", 2, "max", 2))));
+        assertEquals("SUCCEEDED", committed.getString("status"), committed.prettify());
+        assertEquals("/api/v1/campaigns/" + id + "/draw", committed.getString("resultLocation"));
+        String commitment = as("corporation").get(committed.getString("resultLocation")).then().statusCode(200)
                 .body("commitment", matchesPattern("[0-9a-f]{64}")).body("poolSize", equalTo(11))
                 .extract().path("commitment");
+        assertEquals(commitment, committed.getString("result.commitment"));
+        // only its starter and ops read a job
+        as("tenant-organisation").get(committed.getString("self")).then().statusCode(404).contentType("application/problem+json");
+        as("ops").get(committed.getString("self")).then().statusCode(200).body("status", equalTo("SUCCEEDED"));
+        as("corporation").post(committed.getString("self") + "/cancel").then().statusCode(409).contentType("application/problem+json");
         as("corporation").body(Map.of("algorithm", "uniform")).post(BASE + "/" + id + "/draw/commit").then().statusCode(409);
         as("corporation").delete(BASE + "/" + id + "/signups/" + p + "1").then().statusCode(409);
         as("tenant-organisation").get(BASE + "/" + id + "/draw/record").then().statusCode(404);

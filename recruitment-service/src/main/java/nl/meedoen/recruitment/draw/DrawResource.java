@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import nl.meedoen.commons.job.JobView;
+import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.draw.Verification;
@@ -20,6 +22,7 @@ import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
 import nl.meedoen.recruitment.draw.DrawDtos.SeedIn;
 import nl.meedoen.recruitment.draw.DrawDtos.VerifyOut;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,11 +48,19 @@ public class DrawResource {
     @POST
     @Path("/{id}/draw/commit")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Phase (a): fix pool, quotas, seats and algorithm and publish the SHA-256 commitment")
-    @APIResponse(responseCode = "201", description = "Committed")
-    @APIResponse(responseCode = "422", description = "Infeasible quotas (with the smallest relaxation) or more seats than sign-ups", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Phase (a): fix pool, quotas, seats and algorithm and publish the SHA-256 commitment — as a job",
+            description = "State, algorithm, quotas and pool size are checked at once; the distribution (LEXIMIN can take minutes "
+                    + "on a large pool) is computed by a job. Follow the job at Location: when it SUCCEEDED the draw is at its "
+                    + "resultLocation; infeasible quotas fail the job with a 422 problem naming the smallest relaxation. "
+                    + "One commitment job per campaign at a time; sign-ups cannot be withdrawn while it runs.")
+    @APIResponse(responseCode = "202", description = "Commitment queued: follow the job at Location",
+            headers = @Header(name = "Location", description = "The job, e.g. /api/v1/jobs/recruitment/{jobId}"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "409", description = "Campaign not CLOSED, draw already committed, or a commitment job already queued or running",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "More seats than active sign-ups", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response commit(@PathParam("id") UUID id, CommitIn in) {
-        return Response.status(201).entity(draws.commit(id, in)).build();
+        return Jobs.accepted(draws.requestCommit(id, in));
     }
 
     @POST

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
+import nl.meedoen.commons.job.JobView;
+import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
@@ -66,9 +68,33 @@ public class Draws {
     @Inject
     nl.meedoen.commons.audit.AuditLog audit;
 
+    @Inject
+    Jobs jobs;
+
+    /**
+     * Phase (a), asked for: checks what can be checked at once (state, algorithm, quotas, pool size) and queues
+     * the commitment as a job ({@link DrawCommitJob}): LEXIMIN on a large pool takes minutes, longer than any
+     * request may. One commitment job per campaign at a time; withdrawals wait until it has finished.
+     */
     @Transactional
-    public DrawOut commit(UUID campaignId, CommitIn in) {
+    public JobView requestCommit(UUID campaignId, CommitIn in) {
         Campaign c = campaigns.find(campaignId);
+        Plan plan = plan(c, in);
+        if (plan.pool().size() < c.seats) {
+            throw new ProblemException(422, DrawException.PANEL_LARGER_THAN_POOL, "Draw not possible",
+                    "the campaign has " + c.seats + " seats and " + plan.pool().size() + " active sign-ups", null);
+        }
+        audit.record("draw.commit-requested", "campaign", c.id.toString(), Map.of("algorithm", plan.input().algorithm().id(),
+                "poolSize", plan.pool().size(), "seats", c.seats));
+        return jobs.submit(DrawCommitJob.KIND, c.id.toString(), in == null ? new CommitIn(null, null, null) : in);
+    }
+
+    /** A commitment's inputs, checked: the pseudonymous pool (sign-up ids) with the features the quotas name. */
+    public record Plan(List<Signup> pool, DrawInput input) {
+    }
+
+    /** Checks the campaign's state and the request and builds the engine's input from the active sign-ups. */
+    public Plan plan(Campaign c, CommitIn in) {
         if (c.state() != Campaign.Status.CLOSED) {
             throw ProblemException.conflict("a draw needs a CLOSED campaign; this one is " + c.status);
         }
@@ -101,10 +127,7 @@ public class Draws {
             throw ProblemException.invalid("quotas are not valid", errors);
         }
         List<Signup> pool = Signup.active(c.id);
-        Map<String, PopulationMember> members = new HashMap<>();
-        for (Signup s : pool) {
-            members.put(s.tenantRef, PopulationMember.findById(s.tenantRef));
-        }
+        Map<String, PopulationMember> members = members(pool);
         List<Category> categories = new ArrayList<>();
         for (var e : byAttribute.entrySet()) {
             PopulationAttribute a = PopulationAttribute.parse(e.getKey()).orElseThrow();
@@ -128,11 +151,32 @@ public class Draws {
             }
             return new Person(s.id.toString(), features, m == null ? null : m.householdKey);
         }).toList();
-        DrawRecord record;
-        try {
-            record = engine.commit(new DrawInput(persons, categories, c.seats, algorithm, household));
-        } catch (DrawException e) {
-            throw problem(e);
+        return new Plan(pool, new DrawInput(persons, categories, c.seats, algorithm, household));
+    }
+
+    /** The profiles of the pool, read in chunks (one statement per thousand sign-ups, not one per sign-up). */
+    private static Map<String, PopulationMember> members(List<Signup> pool) {
+        Map<String, PopulationMember> members = new HashMap<>();
+        List<String> refs = pool.stream().map(s -> s.tenantRef).toList();
+        for (int from = 0; from < refs.size(); from += 1000) {
+            PopulationMember.<PopulationMember>list("tenantRef in ?1", refs.subList(from, Math.min(refs.size(), from + 1000)))
+                    .forEach(m -> members.put(m.tenantRef, m));
+        }
+        return members;
+    }
+
+    /**
+     * Stores a computed commitment, if the campaign is still as it was planned: CLOSED, no draw yet, and the
+     * same pool (a withdrawal that slipped in makes the computed distribution wrong, so nothing is stored).
+     */
+    @Transactional
+    public DrawEntity store(UUID campaignId, List<String> plannedPool, DrawRecord record, UUID jobId) {
+        Campaign c = Campaign.findById(campaignId);
+        if (c.state() != Campaign.Status.CLOSED || DrawEntity.findById(c.id) != null) {
+            throw ProblemException.conflict("the campaign changed while the draw was computed (it is " + c.status + ")");
+        }
+        if (!plannedPool.equals(Signup.active(c.id).stream().map(s -> s.id.toString()).toList())) {
+            throw ProblemException.conflict("the sign-ups changed while the draw was computed; ask for the commitment again");
         }
         DrawEntity d = new DrawEntity();
         d.campaignId = c.id;
@@ -141,8 +185,8 @@ public class Draws {
         d.committedAt = OffsetDateTime.now(ZoneOffset.UTC);
         d.persist();
         campaigns.publish(c, RecruitmentEventV1.DRAW_COMMITTED, null, null, d.commitment, null);
-        audit.record("draw.committed", "campaign", c.id.toString(), Map.of("commitment", d.commitment));
-        return out(c, d, record);
+        audit.record("draw.committed", "campaign", c.id.toString(), Map.of("commitment", d.commitment, "job", jobId.toString()));
+        return d;
     }
 
     @Transactional

@@ -24,6 +24,21 @@ public final class SignupDtos {
         }
     }
 
+    /** One line of a bulk sign-up: accepted (201) or why not, as the single call would have answered. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record BulkItem(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "1-based position in the list (CSV: data row)") long row,
+            String tenantRef,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "201 signed up; 400, 409 or 422 as the single sign-up") int status,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Problem type when not signed up") String type,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Why not, when not signed up") String detail,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The sign-up, when signed up") UUID signupId) {
+    }
+
+    /** What a bulk sign-up did, item by item: one bad line never costs the others. */
+    public record BulkOut(int received, int signedUp, int rejected, List<BulkItem> items) {
+    }
+
     public record OutreachIn(String source) {
     }
 

@@ -12,16 +12,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import nl.meedoen.commons.csv.CsvException;
+import nl.meedoen.commons.csv.CsvReader;
+import nl.meedoen.commons.job.JobView;
+import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.recruitment.signup.SignupDtos.Conversion;
 import nl.meedoen.recruitment.signup.SignupDtos.OutreachIn;
-import nl.meedoen.recruitment.signup.SignupDtos.OutreachOut;
 import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
 import nl.meedoen.recruitment.signup.SignupDtos.SignupOut;
 import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,10 +51,68 @@ public class SignupResource {
     @POST
     @Path("/{id}/outreach")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Mail (or letter) every eligible tenant a personal sign-up link through notification-service")
-    @APIResponse(responseCode = "409", description = "Campaign not OPEN", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public OutreachOut outreach(@PathParam("id") UUID id, OutreachIn in) {
-        return signups.outreach(id, in == null ? null : in.source());
+    @Operation(summary = "Mail (or letter) every eligible tenant a personal sign-up link through notification-service — as a job",
+            description = "Follow the job at Location; when it SUCCEEDED its result holds eligible, messaged and alreadyReached "
+                    + "(tenants reached through this source before, or signed up already: nobody is messaged twice). "
+                    + "Cancelling stops between batches of a thousand; what was sent stays recorded.")
+    @APIResponse(responseCode = "202", description = "Outreach queued: follow the job at Location",
+            headers = @Header(name = "Location", description = "The job, e.g. /api/v1/jobs/recruitment/{jobId}"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "409", description = "Campaign not OPEN, or an outreach through this source is already running",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response outreach(@PathParam("id") UUID id, OutreachIn in) {
+        return Jobs.accepted(signups.requestOutreach(id, in == null ? null : in.source()));
+    }
+
+    @POST
+    @Path("/{id}/signups/bulk")
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "Sign up many tenants at once: sign-ups collected at an event or on paper",
+            description = "A JSON list of sign-ups, or a CSV with the columns tenantRef, source and optionally motivation, expertise, "
+                    + "availability (UTF-8 with or without BOM, ';' or ',' as a spreadsheet saves it). Each line is checked as a "
+                    + "single sign-up would be; the answer reports every line (201, or 400/409/422 with the reason) and a refused "
+                    + "line never costs the others. At most 5,000 lines per call.")
+    @APIResponse(responseCode = "200", description = "Every line with what became of it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupDtos.BulkOut.class)))
+    @APIResponse(responseCode = "413", description = "More than 5,000 lines", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SignupDtos.BulkOut signUpMany(@PathParam("id") UUID id, List<SignupIn> in) {
+        List<Signups.BulkLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; in != null && i < in.size(); i++) {
+            lines.add(new Signups.BulkLine(i + 1, in.get(i), in.get(i) == null ? new Problem.FieldError("[" + i + "]", "a sign-up object") : null));
+        }
+        return signups.signUpMany(id, lines);
+    }
+
+    @POST
+    @Path("/{id}/signups/bulk")
+    @Consumes("text/csv")
+    @RolesAllowed(Roles.CORPORATION)
+    @Operation(summary = "Sign up many tenants at once from a CSV (see the JSON variant)")
+    @APIResponse(responseCode = "200", description = "Every data row with what became of it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupDtos.BulkOut.class)))
+    @APIResponse(responseCode = "413", description = "More than 5,000 rows", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SignupDtos.BulkOut signUpManyCsv(@PathParam("id") UUID id, java.io.InputStream body) {
+        List<Signups.BulkLine> lines = new java.util.ArrayList<>();
+        try (CsvReader csv = CsvReader.open(body, null)) {
+            if (!csv.header().contains("tenantRef") || !csv.header().contains("source")) {
+                throw ProblemException.invalidField("header", "needs the columns tenantRef and source; has " + csv.header());
+            }
+            for (CsvReader.Row row : csv) {
+                if (lines.size() > Signups.BULK_MAX) {
+                    break; // enough to refuse the call with 413 without reading on
+                }
+                lines.add(row.error() != null
+                        ? new Signups.BulkLine(row.number(), new SignupIn(row.get("tenantRef"), null, null, null, null),
+                                new Problem.FieldError(row.error().column(), row.error().message() + " (line " + row.line() + ")"))
+                        : new Signups.BulkLine(row.number(), new SignupIn(row.get("tenantRef"), row.get("motivation"), row.get("expertise"),
+                                row.get("availability"), row.get("source")), null));
+            }
+        } catch (CsvException e) {
+            throw ProblemException.invalidField(e.column() == null ? "body" : e.column(), e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return signups.signUpMany(id, lines);
     }
 
     @POST

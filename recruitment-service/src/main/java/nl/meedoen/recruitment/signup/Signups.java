@@ -5,12 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
+import jakarta.persistence.EntityManager;
+import nl.meedoen.commons.job.JobView;
+import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.population.PopulationMember;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.EligibilityRule;
+import nl.meedoen.recruitment.draw.DrawCommitJob;
 import nl.meedoen.recruitment.signup.SignupDtos.Conversion;
 import nl.meedoen.recruitment.signup.SignupDtos.OutreachOut;
 import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
@@ -47,7 +51,14 @@ public class Signups {
     @Inject
     Outbox outbox;
 
-    @ConfigProperty(name = "recruitment.signup-url", defaultValue = "https://meedoen.example/aanmelden?token=")
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    EntityManager em;
+
+    /** The personal sign-up link without its token; the token goes after '#', so it never lands in a server log. */
+    @ConfigProperty(name = "recruitment.signup-url")
     String signupUrl;
 
     static String hash(String token) {
@@ -58,30 +69,67 @@ public class Signups {
         }
     }
 
-    /** One message request per eligible tenant not reached through this source yet (a repeat sends nothing twice). */
+    /**
+     * Queues an outreach ({@link OutreachJob}): one personal sign-up link per eligible tenant not reached through
+     * this source yet (a repeat sends nothing twice). A job, because a population can be half a million tenants.
+     */
     @Transactional
-    public OutreachOut outreach(UUID campaignId, String source) {
+    public JobView requestOutreach(UUID campaignId, String source) {
         Signup.Source src = source(source, "source");
         if (src != Signup.Source.MAILING && src != Signup.Source.LETTER) {
             throw ProblemException.invalidField("source", "an outreach goes out as MAILING or LETTER");
         }
         Campaign c = campaigns.find(campaignId);
+        openForOutreach(c);
+        return jobs.submit(OutreachJob.KIND, c.id + ":" + src, new SignupDtos.OutreachIn(src.name()));
+    }
+
+    private static void openForOutreach(Campaign c) {
         if (c.state() != Campaign.Status.OPEN) {
             throw ProblemException.conflict("outreach needs an OPEN campaign; this one is " + c.status);
         }
-        List<EligibilityRule> rules = Campaigns.rules(c);
-        Set<String> reached = new HashSet<>(OutreachInvitation.<OutreachInvitation>list("campaignId = ?1 and source = ?2", c.id, src.name())
-                .stream().map(i -> i.tenantRef).toList());
-        Set<String> signedUp = new HashSet<>(Signup.all(c.id).stream().map(s -> s.tenantRef).toList());
-        List<PopulationMember> eligible = PopulationMember.<PopulationMember>list("order by tenantRef").stream()
-                .filter(m -> EligibilityRule.eligible(rules, m)).toList();
+    }
+
+    /** Eligible tenants of the campaign, counted by PostgreSQL. */
+    public long eligibleCount(UUID campaignId) {
+        EligibilityRule.Condition eligible = EligibilityRule.sql(Campaigns.rules(Campaign.findById(campaignId)), "p", 1);
+        var query = em.createNativeQuery("SELECT count(*) FROM population_member p WHERE " + eligible.sql());
+        for (int i = 0; i < eligible.parameters().size(); i++) {
+            query.setParameter(i + 1, eligible.parameters().get(i));
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** One batch of an outreach: the eligible tenants after {@code after} (in tenantRef order), and how many were messaged. */
+    public record OutreachBatch(int scanned, int messaged, String last) {
+    }
+
+    /**
+     * Sends the next {@code size} eligible tenants (after {@code after}) their link, in one transaction: the
+     * invitation rows and the message requests commit together, so a stop between batches loses nothing and
+     * sends nothing twice.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public OutreachBatch outreachBatch(UUID campaignId, Signup.Source src, String after, int size) {
+        Campaign c = Campaign.findById(campaignId);
+        openForOutreach(c);
+        EligibilityRule.Condition eligible = EligibilityRule.sql(Campaigns.rules(c), "p", 4);
+        var query = em.createNativeQuery("SELECT p.tenant_ref, EXISTS (SELECT 1 FROM outreach_invitation i WHERE i.campaign_id = ?1"
+                + " AND i.source = ?2 AND i.tenant_ref = p.tenant_ref) OR EXISTS (SELECT 1 FROM signup s WHERE s.campaign_id = ?1"
+                + " AND s.tenant_ref = p.tenant_ref) FROM population_member p WHERE p.tenant_ref > ?3 AND " + eligible.sql()
+                + " ORDER BY p.tenant_ref LIMIT " + size);
+        query.setParameter(1, c.id).setParameter(2, src.name()).setParameter(3, after);
+        for (int i = 0; i < eligible.parameters().size(); i++) {
+            query.setParameter(i + 4, eligible.parameters().get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         List<MessageRequestV1> messages = new ArrayList<>();
-        int already = 0;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        for (PopulationMember m : eligible) {
-            if (reached.contains(m.tenantRef) || signedUp.contains(m.tenantRef)) {
-                already++;
-                continue;
+        for (Object[] row : rows) {
+            String tenantRef = (String) row[0];
+            if (Boolean.TRUE.equals(row[1])) {
+                continue; // reached through this source before, or signed up already
             }
             byte[] raw = new byte[32];
             RANDOM.nextBytes(raw);
@@ -89,7 +137,7 @@ public class Signups {
             OutreachInvitation inv = new OutreachInvitation();
             inv.tokenHash = hash(token);
             inv.campaignId = c.id;
-            inv.tenantRef = m.tenantRef;
+            inv.tenantRef = tenantRef;
             inv.source = src.name();
             inv.createdAt = now;
             inv.persist();
@@ -101,12 +149,12 @@ public class Signups {
             data.put("signUpUrl", signupUrl + token);
             data.put("theme", c.theme);
             data.put("form", c.form);
-            messages.add(new MessageRequestV1("recruitment:" + c.id + ":outreach:" + src + ":" + m.tenantRef, m.tenantRef,
+            messages.add(new MessageRequestV1("recruitment:" + c.id + ":outreach:" + src + ":" + tenantRef, tenantRef,
                     MessageRequestV1.RECRUITMENT, "recruitment.outreach", data,
                     src == Signup.Source.LETTER ? MessageRequestV1.LETTER : MessageRequestV1.EMAIL));
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
-        return new OutreachOut(src.name(), eligible.size(), messages.size(), already);
+        return new OutreachBatch(rows.size(), messages.size(), rows.isEmpty() ? after : (String) rows.get(rows.size() - 1)[0]);
     }
 
     @Transactional
@@ -116,6 +164,52 @@ public class Signups {
         }
         Signup.Source src = source(in.source(), "source");
         return register(campaigns.find(campaignId), in.tenantRef(), src, in.motivation(), in.expertise(), in.availability());
+    }
+
+    /** Most sign-ups one bulk call takes: an evening's or a paper round's worth, answered well within the gateway's timeout. */
+    public static final int BULK_MAX = 5000;
+
+    /**
+     * Sign-ups collected offline (an evening, a paper form), each checked and stored as a single sign-up would be,
+     * in one transaction; a line that is refused is reported with its reason and the others are kept.
+     * {@code rows} carries each line's row number (CSV data row, or list position) and a parse error if it has one.
+     */
+    @Transactional
+    public SignupDtos.BulkOut signUpMany(UUID campaignId, List<BulkLine> rows) {
+        if (rows.isEmpty()) {
+            throw ProblemException.invalidField("body", "no sign-ups in it");
+        }
+        if (rows.size() > BULK_MAX) {
+            throw new ProblemException(413, "too-many-items", "Too many sign-ups in one call",
+                    rows.size() + " sign-ups; at most " + BULK_MAX + " per call", null);
+        }
+        Campaign c = campaigns.find(campaignId);
+        List<SignupDtos.BulkItem> items = new ArrayList<>();
+        int accepted = 0;
+        for (BulkLine line : rows) {
+            SignupIn in = line.signup();
+            String ref = in == null ? null : in.tenantRef();
+            try {
+                if (line.error() != null) {
+                    throw ProblemException.invalidField(line.error().field(), line.error().message());
+                }
+                if (ref == null || ref.isBlank()) {
+                    throw ProblemException.invalidField("tenantRef", "required");
+                }
+                Signup s = register(c, ref, source(in.source(), "source"), in.motivation(), in.expertise(), in.availability());
+                items.add(new SignupDtos.BulkItem(line.row(), ref, 201, null, null, s.id));
+                accepted++;
+            } catch (ProblemException e) {
+                // register checks everything before it writes: a refused line leaves nothing behind
+                items.add(new SignupDtos.BulkItem(line.row(), ref, e.status(), nl.meedoen.commons.problem.Problem.TYPE_BASE + e.type(),
+                        e.getMessage(), null));
+            }
+        }
+        return new SignupDtos.BulkOut(rows.size(), accepted, rows.size() - accepted, items);
+    }
+
+    /** One line of a bulk sign-up as read: its row number, the sign-up, or why it could not be read. */
+    public record BulkLine(long row, SignupIn signup, nl.meedoen.commons.problem.Problem.FieldError error) {
     }
 
     @Transactional
@@ -176,6 +270,9 @@ public class Signups {
         if (c.state() == Campaign.Status.DRAWN || nl.meedoen.recruitment.draw.DrawEntity.findById(c.id) != null) {
             throw ProblemException.conflict("the draw is committed: a selected tenant declines instead (replacement from the waitlist)");
         }
+        if (jobs.live(DrawCommitJob.KIND, c.id.toString())) {
+            throw ProblemException.conflict("the draw is being committed; withdraw after it has finished (a selected tenant then declines)");
+        }
         s.status = Signup.WITHDRAWN;
         campaigns.publish(c, RecruitmentEventV1.SIGNUP_WITHDRAWN, tenantRef, s.source, null, null);
         return s;
@@ -190,24 +287,35 @@ public class Signups {
         nl.meedoen.population.PopulationAttribute attr = attribute == null ? null
                 : nl.meedoen.population.PopulationAttribute.parse(attribute).orElseThrow(() -> ProblemException.invalidField("attribute",
                 "one of " + Arrays.toString(nl.meedoen.population.PopulationAttribute.values())));
-        List<OutreachInvitation> invitations = OutreachInvitation.list("campaignId", c.id);
-        List<Signup> all = Signup.all(c.id);
+        // Counted by PostgreSQL: an outreach to half a million tenants is half a million invitation rows.
+        Map<String, long[]> perSource = new java.util.HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT source, count(*), 0, 0 FROM outreach_invitation WHERE campaign_id = ?1 GROUP BY 1"
+                + " UNION ALL SELECT source, 0, count(*), count(*) FILTER (WHERE status = 'WITHDRAWN') FROM signup WHERE campaign_id = ?1 GROUP BY 1")
+                .setParameter(1, c.id).getResultList()) {
+            add(perSource, (Object[]) row);
+        }
         List<SourceConversion> out = new ArrayList<>();
         for (Signup.Source src : Signup.Source.values()) {
-            long reached = invitations.stream().filter(i -> i.source.equals(src.name())).count();
-            long signed = all.stream().filter(s -> s.source.equals(src.name())).count();
-            long withdrawn = all.stream().filter(s -> s.source.equals(src.name()) && Signup.WITHDRAWN.equals(s.status)).count();
-            out.add(new SourceConversion(src.name(), reached, signed, withdrawn, reached == 0 ? null : (double) signed / reached));
+            long[] n = perSource.getOrDefault(src.name(), new long[3]);
+            out.add(new SourceConversion(src.name(), n[0], n[1], n[2], n[0] == 0 ? null : (double) n[1] / n[0]));
         }
         List<SignupDtos.GroupConversion> groups = null;
         if (attr != null) {
-            List<EligibilityRule> rules = Campaigns.rules(c);
-            Map<String, PopulationMember> byRef = new java.util.HashMap<>();
-            PopulationMember.<PopulationMember>listAll().forEach(m -> byRef.put(m.tenantRef, m));
+            EligibilityRule.Condition eligible = EligibilityRule.sql(Campaigns.rules(c), "p", 2);
+            String value = "coalesce(p." + attr.column() + ", 'unknown')";
+            var query = em.createNativeQuery("SELECT " + value + ", count(*), 0, 0 FROM population_member p WHERE " + eligible.sql() + " GROUP BY 1"
+                    + " UNION ALL SELECT " + value + ", 0, count(*), 0 FROM (SELECT DISTINCT tenant_ref FROM outreach_invitation WHERE campaign_id = ?1) i"
+                    + " LEFT JOIN population_member p ON p.tenant_ref = i.tenant_ref GROUP BY 1"
+                    + " UNION ALL SELECT " + value + ", 0, 0, count(*) FROM signup s LEFT JOIN population_member p ON p.tenant_ref = s.tenant_ref"
+                    + " WHERE s.campaign_id = ?1 GROUP BY 1");
+            query.setParameter(1, c.id);
+            for (int i = 0; i < eligible.parameters().size(); i++) {
+                query.setParameter(i + 2, eligible.parameters().get(i));
+            }
             Map<String, long[]> counts = new java.util.TreeMap<>();
-            byRef.values().stream().filter(m -> EligibilityRule.eligible(rules, m)).forEach(m -> counts.computeIfAbsent(group(m, attr), k -> new long[3])[0]++);
-            invitations.stream().map(i -> i.tenantRef).distinct().forEach(t -> counts.computeIfAbsent(group(byRef.get(t), attr), k -> new long[3])[1]++);
-            all.forEach(s -> counts.computeIfAbsent(group(byRef.get(s.tenantRef), attr), k -> new long[3])[2]++);
+            for (Object row : query.getResultList()) {
+                add(counts, (Object[]) row);
+            }
             groups = new ArrayList<>();
             for (var e : counts.entrySet()) {
                 long[] n = e.getValue();
@@ -217,9 +325,12 @@ public class Signups {
         return new Conversion(c.id, out, attr == null ? null : attr.name(), groups);
     }
 
-    private static String group(PopulationMember m, nl.meedoen.population.PopulationAttribute a) {
-        String v = m == null ? null : EligibilityRule.valueOf(m, a);
-        return v == null ? "unknown" : v;
+    /** Adds a row {key, a, b, c} of counts to the three counters of its key. */
+    private static void add(Map<String, long[]> counts, Object[] row) {
+        long[] n = counts.computeIfAbsent((String) row[0], k -> new long[3]);
+        for (int i = 0; i < 3; i++) {
+            n[i] += ((Number) row[i + 1]).longValue();
+        }
     }
 
     static Signup.Source source(String s, String field) {

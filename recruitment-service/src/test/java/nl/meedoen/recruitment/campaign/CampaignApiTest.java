@@ -100,7 +100,7 @@ class CampaignApiTest {
         as("corporation").body(Map.of("tenantRef", ref, "source", "LETTER")).post(BASE + "/" + id + "/signups").then().statusCode(201);
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
         as("corporation").body(Map.of("algorithm", "uniform")).post(BASE + "/" + id + "/draw/commit").then().statusCode(422)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("/panel-larger-than-pool"));
         as("corporation").body(Map.of("seed", "1")).post(BASE + "/" + id + "/draw/seed").then().statusCode(404);
         as("corporation").get(BASE + "/" + id).then().body("status", equalTo("CLOSED"));
     }

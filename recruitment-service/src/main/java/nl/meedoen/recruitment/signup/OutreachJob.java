@@ -1,0 +1,60 @@
+package nl.meedoen.recruitment.signup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.meedoen.commons.job.JobContext;
+import nl.meedoen.commons.job.JobHandler;
+import nl.meedoen.recruitment.signup.SignupDtos.OutreachIn;
+import nl.meedoen.recruitment.signup.SignupDtos.OutreachOut;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import java.util.UUID;
+
+/**
+ * An outreach as a job: the eligible population in tenantRef order, a thousand tenants per transaction, so
+ * the heap holds one batch whatever the population's size. Cancelling stops between batches: what was sent
+ * stays recorded as sent. Resumable: a repeat skips everyone already reached.
+ */
+@ApplicationScoped
+public class OutreachJob implements JobHandler {
+
+    public static final String KIND = "outreach";
+    static final int BATCH = 1000;
+
+    @Inject
+    Signups signups;
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
+    public JobOutcome run(JobContext context) {
+        UUID campaignId = UUID.fromString(context.subject().substring(0, context.subject().indexOf(':')));
+        Signup.Source source = Signup.Source.valueOf(context.input(OutreachIn.class).source());
+        long eligible = QuarkusTransaction.requiringNew().call(() -> signups.eligibleCount(campaignId));
+        long scanned = 0;
+        int messaged = 0;
+        String after = "";
+        while (true) {
+            context.progress("sending personal sign-up links", scanned, eligible);
+            context.checkCancelled();
+            Signups.OutreachBatch batch = signups.outreachBatch(campaignId, source, after, BATCH);
+            scanned += batch.scanned();
+            messaged += batch.messaged();
+            after = batch.last();
+            if (batch.scanned() < BATCH) {
+                break;
+            }
+        }
+        return new JobOutcome("/api/v1/campaigns/" + campaignId + "/conversion",
+                new OutreachOut(source.name(), (int) scanned, messaged, (int) (scanned - messaged)));
+    }
+}
