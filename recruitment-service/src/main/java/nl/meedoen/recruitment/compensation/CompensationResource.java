@@ -11,12 +11,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import nl.meedoen.commons.csv.CsvDialect;
+import nl.meedoen.commons.csv.CsvExport;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -66,17 +69,23 @@ public class CompensationResource {
     @Path("/compensation/ledger.csv")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Produces("text/csv")
-    @Operation(summary = "The ledger of one calendar year as CSV for payment")
-    public Response csv(@QueryParam("year") Integer year) {
-        audit.record("compensation.ledger.exported", "compensation-ledger", year == null ? null : year.toString());
-        StringBuilder csv = new StringBuilder("tenantRef,year,requestedEuro,paidEuro,capped,yearlyMaxEuro\n");
-        for (var r : compensation.ledger(year(year))) {
-            csv.append(r.tenantRef().replace(",", " ")).append(',').append(r.year()).append(',')
-                    .append(euro(r.requestedCents())).append(',').append(euro(r.paidCents())).append(',')
-                    .append(r.capped()).append(',').append(euro(r.yearlyMaxCents())).append('\n');
-        }
-        return Response.ok(csv.toString(), "text/csv")
-                .header("Content-Disposition", "attachment; filename=\"compensation-" + year + ".csv\"").build();
+    @Operation(summary = "The ledger of one calendar year as CSV for payment", description = "Amounts in euro with two decimals "
+            + "(a decimal comma with ?dialect=excel-nl).")
+    @APIResponse(responseCode = "200", description = "CSV: tenantRef, year, requestedEuro, paidEuro, capped, yearlyMaxEuro",
+            content = @Content(mediaType = "text/csv"))
+    public Response csv(@QueryParam("year") Integer year,
+                        @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
+                                schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
+                        @QueryParam(CsvDialect.PARAMETER) String dialect) {
+        CsvDialect csvDialect = CsvDialect.fromParameter(dialect);
+        List<Compensation.LedgerRow> ledger = compensation.ledger(year(year));
+        audit.record("compensation.ledger.exported", "compensation-ledger", year.toString());
+        return CsvExport.attachment("compensation-" + year + ".csv", csvDialect, csv -> {
+            csv.row("tenantRef", "year", "requestedEuro", "paidEuro", "capped", "yearlyMaxEuro");
+            for (var r : ledger) {
+                csv.row(r.tenantRef(), r.year(), euro(r.requestedCents()), euro(r.paidCents()), r.capped(), euro(r.yearlyMaxCents()));
+            }
+        });
     }
 
     private static int year(Integer year) {
@@ -86,7 +95,7 @@ public class CompensationResource {
         return year;
     }
 
-    private static String euro(long cents) {
-        return BigDecimal.valueOf(cents, 2).toPlainString();
+    private static BigDecimal euro(long cents) {
+        return BigDecimal.valueOf(cents, 2); // a number: the CSV dialect chooses the decimal mark
     }
 }
