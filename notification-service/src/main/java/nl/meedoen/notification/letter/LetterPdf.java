@@ -1,33 +1,51 @@
 package nl.meedoen.notification.letter;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders letters into one PDF, one A4 page per letter: the address block where a window envelope
- * (DL, window left) shows it, then date, subject and the text part of the template. Plain Java.
+ * (DL, window left) shows it, the personal link as a QR code with the short code beside it (top
+ * right, behind the envelope), then date, subject and the text part of the template. Text is set
+ * in DejaVu Sans, embedded once per document as a subset ({@link LetterText}). Plain Java.
  */
 public final class LetterPdf {
 
-    private static final float MM = 72f / 25.4f;
+    static final float MM = 72f / 25.4f;
     private static final float LEFT = 25 * MM;
-    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * LEFT;
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private static final float RIGHT = PDRectangle.A4.getWidth() - 25 * MM;
+    private static final float WIDTH = RIGHT - LEFT;
+    /** The envelope window is 100 mm wide from 20 mm: an address line must end before 115 mm. */
+    private static final float ADDRESS_WIDTH = 90 * MM;
+    /** The QR code's modules without the quiet zone; phones read 25 mm and more at arm's length. */
+    static final float QR_SIZE = 30 * MM;
+    static final float QR_TOP = 45 * MM;
 
-    /** One letter: who it goes to and what it says. */
-    public record Letter(String name, String addressLine, String postcodeCity, String date, String subject, String body) {
+    /**
+     * One letter: who it goes to and what it says; {@code link} (the personal link, drawn as a QR
+     * code), {@code code} (the short code to type) and {@code codeUrl} (where to type it) may be null.
+     */
+    public record Letter(String name, String addressLine, String postcodeCity, String date, String subject, String body,
+                         String language, String link, String code, String codeUrl) {
+
+        public Letter(String name, String addressLine, String postcodeCity, String date, String subject, String body) {
+            this(name, addressLine, postcodeCity, date, subject, body, "nl", null, null, null);
+        }
     }
 
     private LetterPdf() {
@@ -36,83 +54,177 @@ public final class LetterPdf {
     /** Writes the letters; the document spills to a temp file rather than growing the heap. */
     public static void write(Iterable<Letter> letters, OutputStream out) throws IOException {
         try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+            LetterText regular = LetterText.embed(document, LetterText.REGULAR);
+            LetterText bold = LetterText.embed(document, LetterText.BOLD);
             for (Letter letter : letters) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 document.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                     float top = PDRectangle.A4.getHeight();
                     float y = top - 50 * MM; // window: 45-90 mm from the top
-                    y = lines(content, REGULAR, 11, List.of(letter.name(), letter.addressLine(), letter.postcodeCity()), y, 14);
+                    for (String line : List.of(letter.name(), letter.addressLine(), letter.postcodeCity())) {
+                        String shown = regular.display(line);
+                        // a long name is set smaller rather than running out of the window
+                        float size = Math.max(7, Math.min(11, 11 * ADDRESS_WIDTH / Math.max(1, regular.width(shown, 11))));
+                        show(content, regular, size, LEFT, y, shown);
+                        y -= 14;
+                    }
+                    if (letter.link() != null) {
+                        reply(content, regular, bold, letter, top);
+                    }
                     y = top - 100 * MM;
-                    y = lines(content, REGULAR, 10, List.of(letter.date()), y, 14);
-                    y = lines(content, BOLD, 12, wrap(letter.subject(), BOLD, 12), y - 8, 16);
+                    y = lines(content, regular, 10, List.of(letter.date()), y, 14);
+                    y = lines(content, bold, 12, wrap(letter.subject(), bold, 12, WIDTH), y - 8, 16);
                     float bottom = 25 * MM;
                     List<String> body = new ArrayList<>();
                     for (String paragraph : letter.body().split("\n", -1)) {
-                        body.addAll(paragraph.isBlank() ? List.of("") : wrap(paragraph, REGULAR, 11));
+                        body.addAll(paragraph.isBlank() ? List.of("") : wrap(paragraph, regular, 11, WIDTH));
                     }
                     int fits = (int) ((y - 8 - bottom) / 15);
                     if (body.size() > fits) { // one page per letter: what does not fit is cut, visibly
                         body = new ArrayList<>(body.subList(0, Math.max(0, fits - 1)));
                         body.add("[...]");
                     }
-                    lines(content, REGULAR, 11, body, y - 8, 15);
+                    lines(content, regular, 11, body, y - 8, 15);
                 }
             }
             document.save(out);
         }
     }
 
-    private static float lines(PDPageContentStream content, PDType1Font font, float size, List<String> lines, float y, float leading)
+    /**
+     * Top right, level with the window but behind the envelope: the QR code of the personal link,
+     * under it where to go instead and the short code to type there (right-aligned to the margin,
+     * ending above the date line at 100 mm).
+     */
+    private static void reply(PDPageContentStream content, LetterText regular, LetterText bold, Letter letter, float top)
+            throws IOException {
+        BitMatrix matrix = matrix(letter.link());
+        if (matrix == null) {
+            return;
+        }
+        qr(content, matrix, RIGHT - QR_SIZE, top - QR_TOP, QR_SIZE);
+        boolean en = "en".equals(letter.language());
+        List<String> caption = new ArrayList<>();
+        if (letter.code() != null && letter.codeUrl() != null) {
+            caption.add(en ? "Scan the code with your phone," : "Scan de code met uw telefoon,");
+            caption.add((en ? "or go to " : "of ga naar ") + typable(letter.codeUrl()));
+            caption.add(en ? "and type the code" : "en typ de code");
+        } else {
+            caption.add(en ? "Scan the code with your phone" : "Scan de code met uw telefoon");
+        }
+        float y = top - QR_TOP - QR_SIZE - 5 * MM;
+        for (String line : caption) {
+            String shown = regular.display(line);
+            float size = Math.max(6, Math.min(8, 8 * 60 * MM / Math.max(1, regular.width(shown, 8))));
+            show(content, regular, size, RIGHT - regular.width(shown, size), y, shown);
+            y -= 10;
+        }
+        if (letter.code() != null && letter.codeUrl() != null) {
+            String shown = bold.display(letter.code());
+            show(content, bold, 12, RIGHT - bold.width(shown, 12), y - 4, shown);
+        }
+    }
+
+    /** The address as a person types it: no "https://", no trailing slash. */
+    static String typable(String url) {
+        String u = url.startsWith("https://") ? url.substring("https://".length()) : url;
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+    }
+
+    /** The QR modules (no quiet zone: the page around it is blank), medium error correction; null when the link is too long. */
+    static BitMatrix matrix(String link) {
+        try {
+            return new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    EncodeHintType.MARGIN, 0, EncodeHintType.CHARACTER_SET, "UTF-8"));
+        } catch (WriterException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Vector squares, one rectangle per run of dark modules in a row; each overlaps the next row a hair so no seam renders. */
+    private static void qr(PDPageContentStream content, BitMatrix m, float x, float yTop, float size) throws IOException {
+        float module = size / m.getWidth();
+        for (int row = 0; row < m.getHeight(); row++) {
+            int col = 0;
+            while (col < m.getWidth()) {
+                if (!m.get(col, row)) {
+                    col++;
+                    continue;
+                }
+                int start = col;
+                while (col < m.getWidth() && m.get(col, row)) {
+                    col++;
+                }
+                float overlap = row + 1 < m.getHeight() ? 0.02f : 0;
+                content.addRect(x + start * module, yTop - (row + 1) * module - overlap, (col - start) * module, module + overlap);
+            }
+        }
+        content.setNonStrokingColor(0f);
+        content.fill();
+    }
+
+    private static float lines(PDPageContentStream content, LetterText font, float size, List<String> lines, float y, float leading)
             throws IOException {
         for (String line : lines) {
-            content.beginText();
-            content.setFont(font, size);
-            content.newLineAtOffset(LEFT, y);
-            content.showText(printable(line, font));
-            content.endText();
+            show(content, font, size, LEFT, y, font.display(line));
             y -= leading;
         }
         return y;
     }
 
-    static List<String> wrap(String text, PDType1Font font, float size) throws IOException {
+    private static void show(PDPageContentStream content, LetterText font, float size, float x, float y, String shown) throws IOException {
+        if (shown.isEmpty()) {
+            return;
+        }
+        content.beginText();
+        content.setFont(font.font, size);
+        content.newLineAtOffset(x, y);
+        content.showText(shown);
+        content.endText();
+    }
+
+    /** Breaks logical text into lines that fit, measured as drawn (lines are ordered for display one by one, after breaking). */
+    static List<String> wrap(String text, LetterText font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (font.getStringWidth(printable(candidate, font)) / 1000 * size > WIDTH && !line.isEmpty()) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
+            for (String piece : pieces(word, font, size, width)) {
+                line = add(lines, line, piece, font, size, width);
             }
         }
         lines.add(line.toString());
         return lines;
     }
 
-    /** The standard fonts cover WinAnsi (é, ë, ü ...); anything else loses its accent, or becomes '?'. */
-    static String printable(String text, PDType1Font font) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.replace('\t', ' ').toCharArray()) {
-            String s = String.valueOf(c);
-            if (encodable(s, font)) {
-                out.append(c);
-            } else {
-                String base = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-                out.append(!base.isEmpty() && encodable(base, font) ? base : "?");
-            }
+    private static StringBuilder add(List<String> lines, StringBuilder line, String word, LetterText font, float size, float width)
+            throws IOException {
+        String candidate = line.isEmpty() ? word : line + " " + word;
+        if (font.width(font.display(candidate), size) > width && !line.isEmpty()) {
+            lines.add(line.toString());
+            return new StringBuilder(word);
         }
-        return out.toString();
+        return new StringBuilder(candidate);
     }
 
-    private static boolean encodable(String s, PDType1Font font) {
-        try {
-            font.encode(s);
-            return true;
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
+    /** A word wider than the line (a long link) is broken where the margin comes, rather than run off the paper. */
+    private static List<String> pieces(String word, LetterText font, float size, float width) throws IOException {
+        if (font.width(font.display(word), size) <= width) {
+            return List.of(word);
         }
+        List<String> pieces = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        for (int cp : word.codePoints().toArray()) {
+            String next = piece + new String(Character.toChars(cp));
+            if (!piece.isEmpty() && font.width(font.display(next), size) > width) {
+                pieces.add(piece.toString());
+                piece = new StringBuilder(new String(Character.toChars(cp)));
+            } else {
+                piece = new StringBuilder(next);
+            }
+        }
+        pieces.add(piece.toString());
+        return pieces;
     }
+
 }

@@ -21,6 +21,7 @@ import nl.meedoen.notification.template.TemplateRenderer;
 import nl.meedoen.notification.template.TemplateService;
 import nl.meedoen.notification.template.TemplateView;
 import nl.meedoen.notification.tenant.Tenant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,6 +35,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Print batches: letters waiting are collected, rendered to PDF + manifest, and followed to the post box. */
 @ApplicationScoped
@@ -71,6 +74,13 @@ public class PrintBatchService {
 
     @Inject
     ObjectMapper mapper;
+
+    @ConfigProperty(name = "meedoen.public-base-url")
+    String publicBaseUrl;
+
+    /** The data key of a short code; printed under the QR code with {@link #codeUrl()}. */
+    public static final String SHORT_CODE = "shortCode";
+    private static final Pattern LINK_PLACEHOLDER = Pattern.compile("\\{\\s*([A-Za-z]+Url)\\b");
 
     /** Collects waiting letters (oldest first, at most {@code limit}); letters that may no longer go out are held back. */
     @Transactional
@@ -155,9 +165,40 @@ public class PrintBatchService {
                     .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("en".equals(template.language()) ? "en" : "nl")));
             entries.add(new Entry(entries.size() + 1, d.id, d.tenantRef, t.name, t.street, t.houseNumber, t.houseNumberSuffix, t.postcode,
                     t.city, d.templateKey, template.language(),
-                    new LetterPdf.Letter(t.name, line, t.postcode + "  " + t.city.toUpperCase(Locale.ROOT), date, rendered.subject(), rendered.text())));
+                    new LetterPdf.Letter(t.name, line, t.postcode + "  " + t.city.toUpperCase(Locale.ROOT), date, rendered.subject(), rendered.text(),
+                            template.language(), personalLink(template.text(), data), shortCode(data), codeUrl())));
         }
         return entries;
+    }
+
+    /**
+     * The link the letter is about, for its QR code: the first {@code {…Url}} placeholder of the
+     * template's text that the data fills with a web address (the opt-out link is not it), else any
+     * such data value; null when the letter has none.
+     */
+    static String personalLink(String templateText, Map<String, Object> data) {
+        Matcher m = LINK_PLACEHOLDER.matcher(templateText == null ? "" : templateText);
+        while (m.find()) {
+            if (!TemplateRenderer.UNSUBSCRIBE_URL.equals(m.group(1)) && link(data.get(m.group(1))) != null) {
+                return link(data.get(m.group(1)));
+            }
+        }
+        return data.entrySet().stream().filter(e -> e.getKey().endsWith("Url") && !TemplateRenderer.UNSUBSCRIBE_URL.equals(e.getKey()))
+                .map(e -> link(e.getValue())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static String link(Object value) {
+        return value instanceof String s && (s.startsWith("https://") || s.startsWith("http://")) ? s : null;
+    }
+
+    /** The short code a tenant can type instead of the link (consultation invitations and reminders carry one). */
+    static String shortCode(Map<String, Object> data) {
+        return data.get(SHORT_CODE) instanceof String s && !s.isBlank() ? s.strip() : null;
+    }
+
+    /** Where a short code is typed: {@code /c} under the deployment's public base URL. */
+    String codeUrl() {
+        return (publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl) + "/c";
     }
 
     @Transactional

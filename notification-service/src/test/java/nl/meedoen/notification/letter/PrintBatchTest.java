@@ -100,6 +100,55 @@ class PrintBatchTest {
                 .post("/api/v1/print-batches/" + id + "/returned").then().statusCode(422).body("errors[0].field", equalTo("deliveryIds[0]"));
     }
 
+    static String letterWith(String tenantRef, String template, String purpose, String data) {
+        return send("""
+                {"requestId":"req-%s","tenantRef":"%s","purpose":"%s","templateKey":"%s","data":%s}"""
+                .formatted(UUID.randomUUID(), tenantRef, purpose, template, data)).then().statusCode(202).body("channel", equalTo("LETTER"))
+                .extract().jsonPath().getString("id");
+    }
+
+    @Test
+    void everyNameIsPrintedAsWrittenAndEachLetterCarriesItsLinkAsQrCodeAndItsShortCode() throws Exception {
+        Map<String, String> links = new java.util.LinkedHashMap<>();
+        for (String name : List.of("Łukasz Żółć", "Nguyễn Văn An", "İlkay Şahin", LetterPdfTest.ARABIC)) {
+            String ref = letterTenant(name, "Kerkstraat", 5, "3511 AB", "Utrecht", "nl");
+            String link = "https://meedoen.example/raadpleging#" + UUID.randomUUID();
+            letterWith(ref, "consultation.invitation", "consultation", """
+                    {"consultationTitle":"Speeltuin","goal":"kiezen","closesOn":"15 maart","invitationUrl":"%s","shortCode":"K7QM-3XTR-9P"}"""
+                    .formatted(link));
+            links.put(name, link);
+        }
+        String panel = letterTenant("Zoë Ćosić", "Stationsweg", 1, "2312 AV", "Leiden", "en");
+        String joinUrl = "https://meedoen.example/p/join/" + UUID.randomUUID();
+        letterWith(panel, "panel.invitation", "panel", "{\"panelName\":\"Huurderspanel\",\"joinUrl\":\"" + joinUrl + "\"}");
+        links.put("Zoë Ćosić", joinUrl);
+
+        String id = as("corporation").post("/api/v1/print-batches").then().statusCode(201).extract().jsonPath().getString("id");
+        byte[] pdf = as("corporation").get("/api/v1/print-batches/" + id + "/letters.pdf").then().statusCode(200)
+                .extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (Map.Entry<String, String> e : links.entrySet()) {
+                int page = 0;
+                String text = "";
+                for (int p = 1; p <= document.getNumberOfPages() && page == 0; p++) {
+                    text = LetterPdfTest.page(document, p);
+                    page = text.replace("\n", "").contains(e.getValue()) ? p : 0; // a long link breaks at the margin
+                }
+                assertTrue(page > 0, "a page links to " + e.getValue());
+                assertTrue(text.startsWith(e.getKey() + "\n"), "the name in the window, as written: " + text);
+                assertTrue(text.contains((e.getKey().equals("Zoë Ćosić") ? "Dear " : "Beste ") + e.getKey() + ",\n"), text);
+                assertEquals(e.getValue(), LetterPdfTest.qr(document, page), "the QR code is the letter's own link");
+                if (e.getKey().equals("Zoë Ćosić")) {
+                    assertTrue(text.contains("Scan the code with your phone") && !text.contains("type the code"), "no short code, no line: " + text);
+                } else {
+                    String base = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("meedoen.public-base-url", String.class);
+                    assertTrue(text.contains("of ga naar " + LetterPdf.typable(base.replaceAll("/$", "") + "/c") + "\n"), text);
+                    assertTrue(text.contains("en typ de code\nK7QM-3XTR-9P"), text);
+                }
+            }
+        }
+    }
+
     @Test
     void rolesAndBadInput() {
         given().post("/api/v1/print-batches").then().statusCode(401);

@@ -1,0 +1,170 @@
+package nl.meedoen.notification.letter;
+
+import com.ibm.icu.text.ArabicShaping;
+import com.ibm.icu.text.ArabicShapingException;
+import com.ibm.icu.text.Bidi;
+import com.ibm.icu.text.Transliterator;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.BitSet;
+
+/**
+ * One Unicode font embedded in a letter document, and the way from a logical string (as stored)
+ * to the glyph order that is drawn. DejaVu Sans (regular and bold) comes from the Maven artifact
+ * {@code net.sf.jasperreports:jasperreports-fonts}; it covers Latin with every European and
+ * Turkish letter, Vietnamese (precomposed), Greek, Cyrillic and Arabic with its presentation forms.
+ *
+ * <p>A line is NFC-normalised (so decomposed Vietnamese finds the precomposed glyphs), characters
+ * the font lacks are replaced (see {@link #printable}), Arabic is shaped to its presentation
+ * forms with ICU (PDFBox does not shape) and the line is put in visual order with ICU's
+ * bidirectional algorithm, in a left-to-right paragraph as the letters are Dutch or English.
+ */
+final class LetterText {
+
+    private static final String DIR = "net/sf/jasperreports/fonts/dejavu/";
+    static final Face REGULAR = Face.load(DIR + "DejaVuSans.ttf");
+    static final Face BOLD = Face.load(DIR + "DejaVuSans-Bold.ttf");
+    private static final int REPLACEMENT = 0xFFFD;
+
+    /** A font file read once per JVM, and the code points its Unicode cmap maps to a glyph. */
+    record Face(String resource, byte[] bytes, BitSet covers) {
+
+        static Face load(String resource) {
+            try (InputStream in = LetterText.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is not on the class path (net.sf.jasperreports:jasperreports-fonts)");
+                }
+                byte[] bytes = in.readAllBytes();
+                BitSet covers = new BitSet();
+                try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes))) {
+                    CmapLookup cmap = ttf.getUnicodeCmapLookup();
+                    for (int cp = 0; cp <= 0x1FFFF; cp++) {
+                        if (cmap.getGlyphId(cp) > 0) {
+                            covers.set(cp);
+                        }
+                    }
+                }
+                return new Face(resource, bytes, covers);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    final PDType0Font font;
+    private final BitSet covers;
+    private Transliterator latin;
+
+    private LetterText(PDType0Font font, BitSet covers) {
+        this.font = font;
+        this.covers = covers;
+    }
+
+    /** Embeds the face in the document, as a subset: only the glyphs the letters use are written. */
+    static LetterText embed(PDDocument document, Face face) throws IOException {
+        return new LetterText(PDType0Font.load(document, new ByteArrayInputStream(face.bytes()), true), face.covers());
+    }
+
+    boolean covers(int codePoint) {
+        return covers.get(codePoint);
+    }
+
+    /** What is drawn for a logical line: every character one the font has, in visual order. */
+    String display(String logical) {
+        String text = printable(Normalizer.normalize(logical, Normalizer.Form.NFC));
+        char[] chars = text.toCharArray();
+        if (Bidi.requiresBidi(chars, 0, chars.length)) {
+            try {
+                text = new ArabicShaping(ArabicShaping.LETTERS_SHAPE | ArabicShaping.TEXT_DIRECTION_LOGICAL
+                        | ArabicShaping.LENGTH_GROW_SHRINK).shape(text);
+            } catch (ArabicShapingException e) {
+                // unshaped Arabic is still legible letter by letter; the nominal forms are in the font
+            }
+            text = nominalWhereMissing(text);
+            text = new Bidi(text, Bidi.LTR).writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
+        }
+        return withoutInvisibles(text);
+    }
+
+    float width(String display, float size) throws IOException {
+        return font.getStringWidth(display) / 1000 * size;
+    }
+
+    /**
+     * The fallback for characters the font lacks, never '?': a run of them is transliterated to
+     * Latin with ICU (Any-Latin: Chinese, Thai, Devanagari, ... become a readable Latin spelling);
+     * what is still missing loses its accents (NFD without marks), and only then prints U+FFFD.
+     * Format characters (joiners, direction marks) pass: they steer shaping and ordering.
+     */
+    String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        StringBuilder missing = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (covers(cp) || Character.getType(cp) == Character.FORMAT) {
+                flush(missing, out);
+                out.appendCodePoint(cp == '\t' ? ' ' : cp);
+            } else if (Character.isISOControl(cp)) {
+                flush(missing, out);
+                out.append(' ');
+            } else {
+                missing.appendCodePoint(cp);
+            }
+        });
+        flush(missing, out);
+        return out.toString();
+    }
+
+    private void flush(StringBuilder missing, StringBuilder out) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (latin == null) {
+            latin = Transliterator.getInstance("Any-Latin");
+        }
+        String latinised = Normalizer.normalize(latin.transliterate(missing.toString()), Normalizer.Form.NFC);
+        latinised.codePoints().forEach(cp -> {
+            if (covers(cp)) {
+                out.appendCodePoint(cp);
+                return;
+            }
+            String base = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            if (!base.isEmpty() && base.codePoints().allMatch(this::covers)) {
+                out.append(base);
+            } else {
+                out.appendCodePoint(REPLACEMENT);
+            }
+        });
+        missing.setLength(0);
+    }
+
+    /** A presentation form the font lacks goes back to its nominal letter (NFKC), which it has. */
+    private String nominalWhereMissing(String shaped) {
+        StringBuilder out = new StringBuilder(shaped.length());
+        shaped.codePoints().forEach(cp -> {
+            if (covers(cp) || Character.getType(cp) == Character.FORMAT) {
+                out.appendCodePoint(cp);
+            } else {
+                String nominal = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+                out.append(nominal.codePoints().allMatch(this::covers) ? nominal : String.valueOf((char) REPLACEMENT));
+            }
+        });
+        return out.toString();
+    }
+
+    /** Format characters the font has no glyph for are not drawn (they have no width anyway). */
+    private String withoutInvisibles(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().filter(this::covers).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+}

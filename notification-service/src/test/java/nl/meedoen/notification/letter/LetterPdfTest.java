@@ -1,0 +1,159 @@
+package nl.meedoen.notification.letter;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Letters rendered and read back as a person and a phone would: text with PDFBox, the QR code with ZXing. */
+class LetterPdfTest {
+
+    static final String ARABIC = "محمد العلي";
+
+    static LetterPdf.Letter letter(String name, String link, String code) {
+        return new LetterPdf.Letter(name, "Kerkstraat 5", "3511 AB  UTRECHT", "5 december 2026", "Uw mening gevraagd: Speeltuin",
+                "Beste " + name + ",\n\nWe vragen uw mening.\n\nDoe mee: " + link, "nl", link, code, "https://meedoen.example/c");
+    }
+
+    static byte[] pdf(List<LetterPdf.Letter> letters) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LetterPdf.write(letters, out);
+        return out.toByteArray();
+    }
+
+    static String page(PDDocument document, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(document);
+    }
+
+    /** The page rendered at 200 dpi, as a phone camera would see the paper, and the QR code decoded from it. */
+    static String qr(PDDocument document, int page) throws Exception {
+        BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page - 1, 200, ImageType.RGB);
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    }
+
+    @Test
+    void namesInEveryScriptComeBackAndTheQrCodeIsThePersonalLink() throws Exception {
+        List<String> names = List.of("Łukasz Żółć", "Nguyễn Văn An", "İlkay Şahin", ARABIC, "Renée Öztürk", "Jiří Dvořák");
+        List<LetterPdf.Letter> letters = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            letters.add(letter(names.get(i), "https://meedoen.example/raadpleging#tok" + i + "-abcdefghijklmnopqrstuvwxyz0123456789AB", "K7QM-3XTR-9P"));
+        }
+        byte[] bytes = pdf(letters);
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            assertEquals(names.size(), document.getNumberOfPages());
+            for (int i = 0; i < names.size(); i++) {
+                String text = page(document, i + 1);
+                assertFalse(text.contains("?"), "nothing became '?': " + text);
+                if (names.get(i).equals(ARABIC)) {
+                    // drawn as shaped presentation forms in visual order; PDFBox's stripper reads them back as the
+                    // logical letters (it reorders RTL runs and folds presentation forms with NFKC)
+                    assertTrue(text.contains(ARABIC + "\nKerkstraat 5"), "the Arabic name in the address: " + text);
+                    assertTrue(text.contains("Beste " + ARABIC + ","), text);
+                    assertTrue(drawn(document, i + 1).contains("\uFEAA\uFEE4\uFEA4\uFEE3"),
+                            "محمد drawn joined, right to left: final dal, medial meem, medial hah, initial meem");
+                } else {
+                    assertTrue(text.contains(names.get(i) + "\nKerkstraat 5\n3511 AB  UTRECHT"), "the name in the address: " + text);
+                    assertTrue(text.contains("Beste " + names.get(i) + ","), text);
+                }
+                assertTrue(text.contains("of ga naar meedoen.example/c") && text.contains("K7QM-3XTR-9P"), text);
+                assertEquals(letters.get(i).link(), qr(document, i + 1), "the QR code on page " + (i + 1));
+            }
+            for (var font : document.getPage(0).getResources().getFontNames()) {
+                PDFont f = document.getPage(0).getResources().getFont(font);
+                assertTrue(f instanceof PDType0Font && f.isEmbedded(), "an embedded Unicode font, not a standard one: " + f.getName());
+            }
+        }
+    }
+
+    /** The characters as drawn on the page, in content-stream order, without the stripper's reordering and folding. */
+    static String drawn(PDDocument document, int page) throws IOException {
+        StringBuilder raw = new StringBuilder();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
+                raw.append(text.getUnicode());
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(document);
+        return raw.toString();
+    }
+
+    @Test
+    void aLongLinkIsBrokenAtTheMarginNotRunOffThePaper() throws Exception {
+        String link = "https://meedoen.example/raadpleging#" + "abcdefghijklmnopqrstuvwxyz0123456789".repeat(3);
+        try (PDDocument document = new PDDocument()) {
+            LetterText font = LetterText.embed(document, LetterText.REGULAR);
+            float width = 160 * LetterPdf.MM;
+            List<String> lines = LetterPdf.wrap("Doe mee: " + link, font, 11, width);
+            assertEquals(List.of("Doe mee:"), lines.subList(0, 1));
+            assertEquals(link, String.join("", lines.subList(1, lines.size())));
+            for (String line : lines) {
+                assertTrue(font.width(font.display(line), 11) <= width, line);
+            }
+        }
+    }
+
+    @Test
+    void decomposedInputFindsThePrecomposedGlyphs() throws Exception {
+        String decomposed = Normalizer.normalize("Nguyễn Văn An", Normalizer.Form.NFD);
+        assertTrue(decomposed.length() > "Nguyễn Văn An".length());
+        try (PDDocument document = Loader.loadPDF(pdf(List.of(letter(decomposed, "https://meedoen.example/x", null))))) {
+            String text = page(document, 1);
+            assertTrue(text.contains("Nguyễn Văn An\nKerkstraat 5"), text);
+            assertTrue(text.contains("Scan de code met uw telefoon") && !text.contains("typ de code"), "no code, no line about one: " + text);
+        }
+    }
+
+    @Test
+    void charactersTheFontLacksAreTransliteratedNeverQuestionMarks() throws Exception {
+        // DejaVu Sans has no Chinese or Thai: ICU spells them in Latin; an unknown symbol becomes U+FFFD
+        try (PDDocument document = Loader.loadPDF(pdf(List.of(letter("王小明", "https://meedoen.example/y", null),
+                letter("สมชาย", "https://meedoen.example/z", null), letter("Anna \uD83E\uDD84", "https://meedoen.example/w", null))))) {
+            String chinese = page(document, 1);
+            assertTrue(chinese.contains("wáng xiǎo míng\nKerkstraat 5"), chinese);
+            String thai = page(document, 2);
+            assertTrue(thai.contains("s\u0304mcha\u0304y\nKerkstraat 5".replace("a\u0304", "ā")), thai); // ICU's Thai romanisation
+            String unicorn = page(document, 3);
+            assertTrue(unicorn.contains("Anna \uFFFD\nKerkstraat 5"), unicorn);
+            for (String text : List.of(chinese, thai, unicorn)) {
+                assertFalse(text.contains("?"), text);
+            }
+        }
+    }
+
+    @Test
+    void aLetterWithoutALinkHasNoQrCode() throws Exception {
+        var plain = new LetterPdf.Letter("Anna de Vries", "Dorpsstraat 12", "1234 AB  UTRECHT", "1 mei 2027", "Uw aanmelding", "Beste Anna,");
+        try (PDDocument document = Loader.loadPDF(pdf(List.of(plain)))) {
+            assertFalse(page(document, 1).contains("Scan"));
+        }
+    }
+}
