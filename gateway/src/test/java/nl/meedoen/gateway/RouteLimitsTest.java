@@ -16,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,12 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * Per-route body limits and timeouts. In tests the default body limit is 4M, {@code tenant-imports} has 6M
@@ -36,6 +45,9 @@ class RouteLimitsTest {
 
     @TestHTTPResource("/")
     URL gateway;
+
+    @Inject
+    Vertx vertx;
 
     @Test
     void aContentLengthOverTheRoutesLimitIsRefusedNamingThatLimit() throws IOException {
@@ -75,20 +87,39 @@ class RouteLimitsTest {
 
     @Test
     void aChunkedBodyWithinTheLimitStreamsThrough() throws Exception {
-        // An InputStream of unknown length: chunked over HTTP/1.1, DATA frames without length over HTTP/2 (h2c).
-        for (HttpClient.Version version : HttpClient.Version.values()) {
-            bodyOfUnknownLength(HttpClient.newBuilder().version(version).build());
-        }
-    }
-
-    private void bodyOfUnknownLength(HttpClient client) throws Exception {
         int before = FakeServices.UPLOADS.size();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/tenant-imports/upload"))
+        // An InputStream of unknown length: sent chunked, without Content-Length.
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/tenant-imports/upload"))
                 .header("Authorization", TestIssuer.bearer())
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[5 * MIB])))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
+        assertEquals("complete:" + 5 * MIB, FakeServices.UPLOADS.get(before));
+    }
+
+    @Test
+    void anHttp2BodyWithoutLengthReachesTheServiceWhole() throws Exception {
+        int before = FakeServices.UPLOADS.size();
+        // HTTP/2 with prior knowledge (h2c): DATA frames, no Content-Length; the service speaks HTTP/1.1.
+        io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+        try {
+            HttpClientResponse response = client.request(HttpMethod.POST, gateway.getPort(), gateway.getHost(), "/api/v1/tenant-imports/upload")
+                    .compose(request -> {
+                        request.putHeader("Authorization", TestIssuer.bearer()).putHeader("Content-Type", "text/csv")
+                                .setChunked(true); // over HTTP/2: no Content-Length, DATA frames only
+                        for (int i = 0; i < 80; i++) {
+                            request.write(Buffer.buffer(new byte[64 * 1024]));
+                        }
+                        return request.end().compose(v -> request.response());
+                    })
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertEquals(HttpVersion.HTTP_2, response.version());
+            assertEquals(200, response.statusCode());
+        } finally {
+            client.close();
+        }
         assertEquals("complete:" + 5 * MIB, FakeServices.UPLOADS.get(before));
     }
 
