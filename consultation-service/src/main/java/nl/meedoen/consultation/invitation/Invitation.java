@@ -28,6 +28,10 @@ public class Invitation extends PanacheEntityBase {
     @Column(name = "token_hash", nullable = false)
     public String tokenHash;
 
+    /** Keyed hash of the short code printed on letters; null for invitations made before there were short codes. */
+    @Column(name = "short_code_hash")
+    public String shortCodeHash;
+
     @Column(nullable = false)
     public String status;
 

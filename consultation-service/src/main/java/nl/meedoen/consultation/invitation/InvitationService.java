@@ -37,6 +37,8 @@ public class InvitationService {
     public static final String INVITATION_TEMPLATE = "consultation.invitation";
     public static final String REMINDER_TEMPLATE = "consultation.reminder";
     public static final String FEEDBACK_TEMPLATE = "consultation.feedback-published";
+    /** Message data key of the short code (letters print it for typing: notification-service). */
+    public static final String SHORT_CODE = "shortCode";
 
     @Inject
     EntityManager em;
@@ -76,9 +78,13 @@ public class InvitationService {
         OffsetDateTime now = ConsultationService.now();
         List<Map<String, String>> profiles = new ArrayList<>(targets.size());
         List<MessageRequestV1> messages = new ArrayList<>(targets.size());
+        Map<UUID, String> ids = freshIds(targets.size());
+        var next = ids.entrySet().iterator();
         for (Target t : targets) {
             Invitation inv = new Invitation();
-            inv.id = UUID.randomUUID();
+            var id = next.next();
+            inv.id = id.getKey();
+            inv.shortCodeHash = id.getValue();
             inv.consultationId = c.id;
             inv.tenantRef = t.tenantRef();
             String token = tokens.token(inv.id);
@@ -95,6 +101,7 @@ public class InvitationService {
             data.put("goal", goal(c, inv.language, languages));
             data.put("closesOn", closesOn(c, inv.language));
             data.put("invitationUrl", invitationUrl(token));
+            data.put(SHORT_CODE, tokens.shortCode(inv.id));
             messages.add(request("consultation-invitation:" + inv.id, inv.tenantRef, INVITATION_TEMPLATE, data));
         }
         send(messages);
@@ -105,6 +112,36 @@ public class InvitationService {
                 .setParameter(2, targets.isEmpty() ? c.invitationsCursor : targets.get(targets.size() - 1).tenantRef())
                 .setParameter(3, done).executeUpdate();
         return !targets.isEmpty();
+    }
+
+    /**
+     * New invitation ids with the short-code hash each will have, none in use yet. The codes are
+     * derived from the ids, so an id whose code is taken (about one in 2^50 / invitations) is drawn
+     * again; a race with another replica's chunk fails one of them on the unique index, and the
+     * scheduler runs that chunk again.
+     */
+    private Map<UUID, String> freshIds(int n) {
+        Map<UUID, String> ids = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (ids.size() < n) {
+            Map<UUID, String> candidates = new LinkedHashMap<>();
+            while (ids.size() + candidates.size() < n) {
+                UUID id = UUID.randomUUID();
+                String hash = tokens.shortCodeHash(tokens.shortCode(id));
+                if (seen.add(hash)) {
+                    candidates.put(id, hash);
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<String> taken = em.createNativeQuery("SELECT short_code_hash FROM invitation WHERE short_code_hash = ANY (cast(?1 AS text[]))")
+                    .setParameter(1, candidates.values().toArray(new String[0])).getResultList();
+            candidates.forEach((id, hash) -> {
+                if (!taken.contains(hash)) {
+                    ids.put(id, hash);
+                }
+            });
+        }
+        return ids;
     }
 
     /** Sends the next chunk of due reminders to invitees who have not completed. */
@@ -127,6 +164,9 @@ public class InvitationService {
             data.put("consultationTitle", title(c, inv.language, languages));
             data.put("closesOn", closesOn(c, inv.language));
             data.put("invitationUrl", invitationUrl(tokens.token(inv.id)));
+            if (inv.shortCodeHash != null) { // invited before short codes: the code would not be found, so none is printed
+                data.put(SHORT_CODE, tokens.shortCode(inv.id));
+            }
             messages.add(request("consultation-reminder:" + inv.id + ":" + c.remindersRequested, inv.tenantRef, REMINDER_TEMPLATE, data));
         }
         send(messages);

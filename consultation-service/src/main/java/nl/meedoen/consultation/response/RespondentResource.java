@@ -35,8 +35,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The API a third-party survey frontend calls on a tenant's behalf. Tenants have no account: the
- * invitation token (Invitation-Token header) is the credential, so these operations are
- * {@code @PermitAll} and authorise by token alone; a survey-frontend bearer token may be sent too.
+ * invitation token (Invitation-Token header) is the credential, or the short code printed on a
+ * letter in its place, so these operations are {@code @PermitAll} and authorise by token alone; a
+ * survey-frontend bearer token may be sent too.
  */
 @Path("/api/v1/consultations/respondent")
 @Tag(name = "Respondent", description = "For survey frontends: fetch the questionnaire with an invitation token, save a draft, submit once")
@@ -71,10 +72,10 @@ public class RespondentResource {
     @APIResponse(responseCode = "400", description = "A language the consultation does not have", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not open yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RespondentViews.Questionnaire questionnaire(
-            @Parameter(in = ParameterIn.HEADER, required = true, description = "The token from the invitation link") @HeaderParam(TOKEN_HEADER) String token,
+            @Parameter(in = ParameterIn.HEADER, required = true, description = "The token from the invitation link, or the short code printed on the letter (K7QM-3XTR-9P; case, spaces and dashes do not matter)") @HeaderParam(TOKEN_HEADER) String token,
             @QueryParam("lang") @Parameter(example = "en") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return responses.fetch(token, lang, acceptLanguage);
+        return responses.fetch(token(token), lang, acceptLanguage);
     }
 
     @GET
@@ -86,7 +87,7 @@ public class RespondentResource {
     @APIResponse(responseCode = "404", description = "Not open yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public java.util.Map<String, Object> surveyJs(@HeaderParam(TOKEN_HEADER) String token, @QueryParam("lang") String lang,
                                                   @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return responses.surveyJs(token, lang, acceptLanguage);
+        return responses.surveyJs(token(token), lang, acceptLanguage);
     }
 
     @PUT
@@ -102,7 +103,7 @@ public class RespondentResource {
     public Response draft(@HeaderParam(TOKEN_HEADER) String token,
                           @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "partial", value = "{\"answers\":{\"q1\":\"yes\"}}")))
                           RespondentViews.Answers body) {
-        responses.saveDraft(token, body.answers());
+        responses.saveDraft(token(token), body.answers());
         return Response.noContent().build();
     }
 
@@ -126,6 +127,14 @@ public class RespondentResource {
     public CompletionStage<Response> submit(@HeaderParam(TOKEN_HEADER) String token,
                            @Parameter(description = "Retry key: same key and body replay the receipt") @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "PWE", value = ANSWERS))) RespondentViews.Answers body) {
+        if (InvitationTokens.normalShortCode(token) != null) { // looking the code up blocks: off the I/O thread, then as with the token
+            return Vertx.currentContext().executeBlocking(() -> responses.tokenOfShortCode(token), false)
+                    .compose(t -> io.vertx.core.Future.fromCompletionStage(submitWith(t, key, body))).toCompletionStage();
+        }
+        return submitWith(token, key, body);
+    }
+
+    private CompletionStage<Response> submitWith(String token, String key, RespondentViews.Answers body) {
         if (key == null) {
             return responses.submit(token, body.answers()).thenApply(receipt -> Response.status(Response.Status.CREATED).entity(receipt).build());
         }
@@ -138,6 +147,11 @@ public class RespondentResource {
                 .toCompletionStage();
     }
 
+    /** The token, also when the header carries a short code typed from a letter (exchanged for its invitation's token). */
+    private String token(String credential) {
+        return InvitationTokens.normalShortCode(credential) == null ? credential : responses.tokenOfShortCode(credential);
+    }
+
     @GET
     @Extension(name = "x-meedoen-public", value = "invitation token")
     @Path("feedback")
@@ -147,6 +161,6 @@ public class RespondentResource {
     @APIResponse(responseCode = "404", description = "Not published yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RespondentViews.Feedback feedback(@HeaderParam(TOKEN_HEADER) String token, @QueryParam("lang") String lang,
                                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return responses.feedback(token, lang, acceptLanguage);
+        return responses.feedback(token(token), lang, acceptLanguage);
     }
 }

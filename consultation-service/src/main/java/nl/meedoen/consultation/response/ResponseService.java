@@ -73,6 +73,28 @@ public class ResponseService {
     @Inject
     ConsultationConfig config;
 
+    @Inject
+    InvitationTokens tokens;
+
+    /**
+     * The invitation token behind a short code typed from a letter. Everything after works on the
+     * token (drafts are encrypted under it, Idempotency-Key scopes name it), so the same invitation
+     * behaves the same whichever of the two the tenant used. An unknown code is 401 like an unknown token.
+     */
+    @Transactional
+    public String tokenOfShortCode(String typed) {
+        String code = InvitationTokens.normalShortCode(typed);
+        if (code == null) {
+            throw invalidToken();
+        }
+        List<?> ids = em.createNativeQuery("SELECT id FROM invitation WHERE short_code_hash = ?1")
+                .setParameter(1, tokens.shortCodeHash(code)).getResultList();
+        if (ids.isEmpty()) {
+            throw invalidToken();
+        }
+        return tokens.token((UUID) ids.get(0));
+    }
+
     /** The invitation behind a token, locked for this transaction; 401 when there is none. */
     Invitation invitation(String token) {
         Invitation inv = Invitation.find("tokenHash", tokenHash(token)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();

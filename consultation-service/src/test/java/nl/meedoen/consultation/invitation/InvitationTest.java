@@ -62,6 +62,53 @@ class InvitationTest {
         }
     }
 
+    static final String CODE = "[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}";
+
+    @Test
+    void theShortCodeOnALetterOpensTheSameInvitationAsItsLinkAndNothingElse() {
+        List<String> refs = List.of(Api.prefix() + "-a", Api.prefix() + "-b");
+        String id = Api.ready("SURVEY", Api.SURVEY, Api.list(refs), "ANONYMOUS");
+        Map<String, JsonNode> invitations;
+        try (var requests = Api.requests()) {
+            Api.open(id);
+            invitations = Api.messages(requests, "consultation.invitation", refs, Duration.ofSeconds(30));
+        }
+        String code = invitations.get(refs.get(0)).path("data").path("shortCode").asText();
+        String token = Api.token(invitations.get(refs.get(0)));
+        assertTrue(code.matches(CODE), "Crockford base32 in groups: " + code);
+        assertTrue(!code.equals(invitations.get(refs.get(1)).path("data").path("shortCode").asText()));
+
+        // typed from paper: lower case, spaces for dashes, O for 0 — the same invitation as the link
+        String typed = code.toLowerCase().replace('-', ' ').replace('0', 'o');
+        Api.respondent(typed).get(BASE + "/respondent/questionnaire").then().statusCode(200).body("progress", equalTo("OPENED"));
+        Api.respondent(code).contentType(io.restassured.http.ContentType.JSON).body("{\"answers\":{\"kids\":\"yes\"}}")
+                .put(BASE + "/respondent/draft").then().statusCode(204);
+        // the draft saved with the code is read with the token: one invitation, one key
+        Api.respondent(token).get(BASE + "/respondent/questionnaire").then().statusCode(200).body("draft.kids", equalTo("yes"));
+
+        // a code one symbol off is refused like a wrong token, on every route
+        char last = code.charAt(code.length() - 1);
+        String wrong = code.substring(0, code.length() - 1) + (last == 'Z' ? 'Y' : last == '9' ? 'A' : (char) (last + 1));
+        Api.respondent(wrong).get(BASE + "/respondent/questionnaire").then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("https://meedoen.nl/problems/invitation-token-invalid"));
+        submit(wrong, VALID).then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("https://meedoen.nl/problems/invitation-token-invalid"));
+        Api.respondent(wrong).contentType(io.restassured.http.ContentType.JSON).header("Idempotency-Key", "k-" + Api.prefix()).body("{\"answers\":" + VALID + "}")
+                .post(BASE + "/respondent/response").then().statusCode(401);
+
+        submit(code.replace("-", ""), VALID).then().statusCode(201);
+        submit(token, VALID).then().statusCode(409).body("type", equalTo("https://meedoen.nl/problems/invitation-used"));
+
+        try (var requests = Api.requests()) {
+            as("corporation").post(BASE + "/" + id + "/reminders").then().statusCode(202);
+            JsonNode reminder = Api.messages(requests, "consultation.reminder", List.of(refs.get(1)), Duration.ofSeconds(10)).get(refs.get(1));
+            assertEquals(invitations.get(refs.get(1)).path("data").path("shortCode").asText(), reminder.path("data").path("shortCode").asText(),
+                    "a reminder carries the same code");
+        }
+    }
+
+    static final String VALID = "{\"kids\":\"yes\",\"howMany\":2,\"use\":[\"slide\"],\"satisfaction\":4,\"priority\":[\"green\",\"safety\",\"play\"]}";
+
     @Test
     void aScheduledReminderGoesOutOnce() {
         List<String> refs = List.of(Api.prefix() + "-r");
