@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The field trial (local-stack FieldTrialIT) at full size: the packaged platform behind Debian's nginx (installed with
+# apt-get when missing, as root), a gateway with the production limits trusting only that proxy, and
+#   - a 200,000-tenant CSV saved as Dutch Excel saves it, imported through nginx and the gateway;
+#   - a stratified LEXIMIN draw on 7 attributes of a pool of 1,700 sign-ups (bulk CSV) for 110 seats, as a job,
+#     its record verified with the draw-engine CLI;
+#   - 300 tenants on their own addresses at once on a token route, and one client forging X-Forwarded-For.
+# Each trial prints one "[field-trial]" line with its timings. CI runs the same test at 20,000 tenants / 300 / 30.
+# Usage: benchmarks/field-trial/run.sh [tenants] [pool] [seats]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+TENANTS=${1:-200000}
+POOL=${2:-1700}
+SEATS=${3:-110}
+mkdir -p target
+./mvnw -B -q -DskipTests install
+./mvnw -B -pl local-stack verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FieldTrialIT \
+  -Dmeedoen.fieldtrial.tenants="$TENANTS" -Dmeedoen.fieldtrial.pool="$POOL" -Dmeedoen.fieldtrial.seats="$SEATS" \
+  | tee target/field-trial.log | grep -E '^\[field-trial\]|Tests run:|BUILD'

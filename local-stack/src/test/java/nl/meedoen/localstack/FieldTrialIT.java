@@ -1,0 +1,348 @@
+package nl.meedoen.localstack;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The field trial: the platform as a corporation, its tenants and its ops team meet it, at real sizes, through a real
+ * reverse proxy (Debian's nginx, as an ingress: X-Forwarded-For appended, bodies streamed) in front of a gateway with the
+ * production rate limits that trusts only that proxy. Each trial prints one line with its timings.
+ * <p>
+ * Sizes: {@code -Dmeedoen.fieldtrial.tenants} (default 20,000: CI), {@code .pool} and {@code .seats} (default 300 and 30);
+ * {@code benchmarks/field-trial/run.sh} runs it at full size (200,000 tenants, a pool of 1,700 for 110 seats).
+ */
+@ExtendWith(PlatformExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FieldTrialIT {
+
+    static final int TENANTS = Integer.getInteger("meedoen.fieldtrial.tenants", 20_000);
+    static final int POOL = Integer.getInteger("meedoen.fieldtrial.pool", 300);
+    static final int SEATS = Integer.getInteger("meedoen.fieldtrial.seats", 30);
+    /** The production token-route limit per client address (gateway application.properties). */
+    static final int TOKEN_ROUTE_BURST = 120;
+
+    private Platform platform;
+    private ReverseProxy proxy;
+    private String tag;
+    private final List<String[]> tenants = new ArrayList<>();
+
+    @BeforeAll
+    void frontDoor(Platform platform) throws Exception {
+        this.platform = platform;
+        Stack stack = platform.stack();
+        // A gateway as deploy/ runs it: production token-route limits, only the proxy (loopback 127.0.0.1) trusted.
+        int gatewayPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            gatewayPort = s.getLocalPort();
+        }
+        Map<String, String> production = Map.of(
+                "%local.meedoen.gateway.rate-limits.token-routes-per-ip.per-second", "2",
+                "%local.meedoen.gateway.rate-limits.token-routes-per-ip.burst", String.valueOf(TOKEN_ROUTE_BURST),
+                "%local.meedoen.gateway.trusted-proxies", "127.0.0.1/32");
+        production.forEach((k, v) -> stack.override(App.GATEWAY, k, v));
+        try {
+            stack.startReplica(App.GATEWAY, gatewayPort);
+        } finally {
+            production.keySet().forEach(k -> stack.override(App.GATEWAY, k, null));
+        }
+        proxy = ReverseProxy.start("127.0.0.1:" + gatewayPort, Path.of("target/field-trial/nginx").toAbsolutePath());
+        tag = Long.toString(System.currentTimeMillis(), 36);
+    }
+
+    @AfterAll
+    void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    /** As a corporation system calls it: through the ingress. */
+    private RequestSpecification corporation() {
+        return given().baseUri(proxy.url()).contentType("application/json")
+                .header("Authorization", "Bearer " + platform.stack().tokens().tokenForRole("corporation"));
+    }
+
+    @Test
+    @Order(1)
+    void aTenantFileSavedByDutchExcelIsImportedThroughTheIngress() throws Exception {
+        byte[] csv = excelCsv();
+        long t0 = System.nanoTime();
+        String location = corporation().contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/tenant-imports")
+                .then().statusCode(202).extract().header("Location");
+        double accepted = seconds(t0);
+        JsonPath done = awaitImport(location);
+        double finished = seconds(t0);
+        assertEquals("COMPLETED", done.getString("status"), done.prettify());
+        assertEquals(TENANTS + 1, done.getInt("totalRows"));
+        assertEquals(1, done.getInt("rejected"), "the one malformed row is reported, the rest kept: " + done.prettify());
+        assertEquals(TENANTS, done.getInt("created") + done.getInt("updated") + done.getInt("unchanged"));
+        JsonPath errors = corporation().get(location + "/errors").then().statusCode(200).extract().jsonPath();
+        assertEquals(TENANTS / 2 + 1, errors.getInt("items[0].row"), errors.prettify());
+        assertTrue(errors.getString("items[0].field").contains("postcode"), errors.prettify());
+        trial("import", "%,d tenants as Dutch Excel saves them (BOM, ';', CRLF, %.1f MB) through nginx: 202 after %.1f s, done after %.1f s"
+                + " (%,.0f rows/s), 1 malformed row reported", TENANTS, csv.length / 1e6, accepted, finished, TENANTS / finished);
+    }
+
+    @Test
+    @Order(2)
+    void aStratifiedDrawOfAFullPoolIsCommittedAsAJobAndVerifiedWithTheCli() throws Exception {
+        Stack stack = platform.stack();
+        // The import's tenants reach recruitment's population through Kafka.
+        List<String> pool = new ArrayList<>();
+        Set<String> complexes = new LinkedHashSet<>();
+        for (int i = 0; i < TENANTS && pool.size() < POOL; i += Math.max(1, TENANTS / POOL)) {
+            pool.add(tenants.get(i)[0]);
+            complexes.add(tenants.get(i)[9]);
+        }
+        long t0 = System.nanoTime();
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                corporation().get("/api/v1/campaigns/population/members/{ref}", pool.get(pool.size() - 1)).statusCode() == 200
+                        && corporation().get("/api/v1/campaigns/population/members/{ref}", pool.get(0)).statusCode() == 200);
+        double propagated = seconds(t0);
+
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Map<String, Object> council = new java.util.HashMap<>();
+        council.put("form", "TENANT_COUNCIL_ONE_OFF");
+        council.put("organiserParty", "corporation");
+        council.put("title", "Huurdersraad " + tag);
+        council.put("theme", "Huurbeleid");
+        council.put("seats", SEATS);
+        council.put("signupOpens", today.minusDays(1).toString());
+        council.put("signupCloses", today.plusDays(10).toString());
+        council.put("termEnd", today.plusYears(1).toString());
+        council.put("eligibility", List.of(Map.of("attribute", "complexId", "values", List.copyOf(complexes))));
+        council.put("sessions", List.of(Map.of("startsAt", today.plusDays(30) + "T19:00:00+01:00", "place", "Buurthuis")));
+        council.put("compensation", Map.of("type", "NONE", "amountCents", 0));
+        String campaign = corporation().contentType("application/json").body(council)
+                .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+        corporation().post("/api/v1/campaigns/{id}/open", campaign).then().statusCode(200);
+        StringBuilder signups = new StringBuilder("\uFEFFtenantRef;source;motivation\r\n");
+        pool.forEach(ref -> signups.append(ref).append(";EVENT;\"Op de bewonersavond;\r\nopgeschreven\"\r\n"));
+        long t1 = System.nanoTime();
+        corporation().contentType("text/csv").body(signups.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/campaigns/{id}/signups/bulk", campaign).then().statusCode(200)
+                .body("signedUp", org.hamcrest.Matchers.equalTo(POOL));
+        double signedUp = seconds(t1);
+        corporation().post("/api/v1/campaigns/{id}/close", campaign).then().statusCode(200);
+
+        // Quotas on all seven attributes around each value's share of the pool.
+        JsonPath shares = corporation().get("/api/v1/campaigns/{id}/representativeness", campaign).then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> quotas = new ArrayList<>();
+        for (Map<String, Object> report : shares.<Map<String, Object>>getList("$")) {
+            for (Map<String, Object> row : (List<Map<String, Object>>) report.get("rows")) {
+                long n = ((Number) row.get("signups")).longValue();
+                if (n == 0) {
+                    continue;
+                }
+                double expected = (double) n * SEATS / POOL;
+                quotas.add(Map.of("attribute", report.get("attribute"), "value", row.get("value"),
+                        "min", (int) Math.floor(expected * 0.6), "max", (int) Math.ceil(expected * 1.4) + 1));
+            }
+        }
+        long t2 = System.nanoTime();
+        String location = corporation().contentType("application/json")
+                .body(Map.of("algorithm", "leximin", "householdRule", true, "quotas", quotas))
+                .post("/api/v1/campaigns/{id}/draw/commit", campaign).then().statusCode(202).extract().header("Location");
+        double answered = seconds(t2);
+        // A retry while it runs starts no second solver.
+        corporation().contentType("application/json").body(Map.of("algorithm", "leximin", "householdRule", true, "quotas", quotas))
+                .post("/api/v1/campaigns/{id}/draw/commit", campaign).then().statusCode(409);
+        Set<String> phases = new LinkedHashSet<>();
+        JsonPath job;
+        while (true) {
+            job = corporation().get(location).then().statusCode(200).extract().jsonPath();
+            if (job.getString("phase") != null) {
+                phases.add(job.getString("phase"));
+            }
+            String status = job.getString("status");
+            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
+                break;
+            }
+            assertTrue(seconds(t2) < 900, "the commitment is still " + status + " after 15 minutes: " + job.prettify());
+            Thread.sleep(500);
+        }
+        double committed = seconds(t2);
+        assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
+        corporation().contentType("application/json").body(Map.of("seed", "7-3-9-1-4-" + tag))
+                .post("/api/v1/campaigns/{id}/draw/seed", campaign).then().statusCode(200);
+        String record = corporation().get("/api/v1/campaigns/{id}/draw/record", campaign).then().statusCode(200).extract().asString();
+        Path out = Path.of("target/field-trial").toAbsolutePath();
+        Files.createDirectories(out);
+        Path recordFile = out.resolve("draw-" + campaign + ".json");
+        Files.writeString(recordFile, record);
+        Path cli = stack.settings().repoRoot().resolve("draw-engine/target/draw-engine-cli.jar");
+        Process verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+                cli.toString(), "verify", "--record", recordFile.toString(), "--commitment", job.getString("result.commitment"))
+                .redirectErrorStream(true).start();
+        String verified = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(verify.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, verify.exitValue(), "the CLI does not confirm the published record:\n" + verified);
+        trial("draw", "%d sign-ups (bulk CSV in %.1f s, population via Kafka after %.1f s), 7 attributes, %d quotas, %d seats, LEXIMIN:"
+                        + " 202 after %.2f s, job done after %.1f s, phases %s; the CLI verifies the record",
+                POOL, signedUp, propagated, quotas.size(), SEATS, answered, committed, phases);
+    }
+
+    @Test
+    @Order(3)
+    void threeHundredTenantsBehindTheIngressAreEachLimitedOnTheirOwnAndAForgedForwardedForBuysNothing() throws Exception {
+        String path = "/api/v1/campaigns/token-signups";
+        String body = "{\"token\":\"not-a-real-token-" + tag + "\"}";
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        long t0 = System.nanoTime();
+        try {
+            // 300 tenants, each from an address of its own, each 3 requests, all at once
+            List<Future<List<Integer>>> tenantsAtOnce = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String address = "127.0.1." + (i % 250 + 1);
+                String address2 = i < 250 ? address : "127.0.2." + (i - 249);
+                tenantsAtOnce.add(pool.submit(() -> List.of(post(address2, path, body, null), post(address2, path, body, null),
+                        post(address2, path, body, null))));
+            }
+            int limited = 0;
+            int answered = 0;
+            for (Future<List<Integer>> f : tenantsAtOnce) {
+                for (int status : f.get(2, TimeUnit.MINUTES)) {
+                    answered++;
+                    limited += status == 429 ? 1 : 0;
+                    assertEquals(404, status == 429 ? 404 : status, "an unknown sign-up token is a 404 problem");
+                }
+            }
+            double together = seconds(t0);
+            assertEquals(900, answered);
+            assertEquals(0, limited, "no tenant is limited by another's traffic");
+
+            // One client writing a fresh left-most X-Forwarded-For on every request: still one bucket, its own address.
+            long t1 = System.nanoTime();
+            List<Future<Integer>> forged = new ArrayList<>();
+            for (int i = 0; i < 2 * TOKEN_ROUTE_BURST; i++) {
+                String fake = "198.51.100." + (i % 250) + ", 203.0.113." + (i % 250);
+                forged.add(pool.submit(() -> post("127.0.3.1", path, body, fake)));
+            }
+            int forgedLimited = 0;
+            for (Future<Integer> f : forged) {
+                forgedLimited += f.get(2, TimeUnit.MINUTES) == 429 ? 1 : 0;
+            }
+            assertTrue(forgedLimited >= TOKEN_ROUTE_BURST - 10,
+                    forgedLimited + " of " + 2 * TOKEN_ROUTE_BURST + " forged requests limited; the burst is " + TOKEN_ROUTE_BURST);
+            trial("proxy", "300 tenants on their own addresses, 900 token-route requests at once through nginx in %.1f s: 0 limited;"
+                    + " one client forging a fresh X-Forwarded-For each time: %d of %d limited (burst %d) in %.1f s",
+                    together, forgedLimited, 2 * TOKEN_ROUTE_BURST, TOKEN_ROUTE_BURST, seconds(t1));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A raw HTTP/1.1 POST from a given loopback address (each tenant its own peer address at nginx); the status code. */
+    private int post(String from, String path, String json, String forwardedFor) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", proxy.port()), 5000);
+            socket.setSoTimeout(30_000);
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: meedoen.example\r\nContent-Type: application/json\r\nContent-Length: "
+                    + bytes.length + "\r\nConnection: close\r\n" + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n") + "\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    /** The tenant file as Dutch Excel saves "CSV UTF-8": BOM, ';', CRLF, a quoted value with a ';' and a line break. */
+    private byte[] excelCsv() throws IOException {
+        Random random = new Random(42);
+        String[] households = {"SINGLE", "SINGLE", "SINGLE", "COUPLE", "COUPLE", "FAMILY_WITH_CHILDREN", "SINGLE_PARENT", "SHARED", "OTHER"};
+        String[] dwellings = {"APARTMENT", "APARTMENT", "APARTMENT", "SINGLE_FAMILY_HOUSE", "SINGLE_FAMILY_HOUSE", "SENIOR_HOUSING", "STUDENT_ROOM", "OTHER"};
+        String[] languages = {"nl", "nl", "nl", "nl", "nl", "nl", "en", "tr", "ar", "pl"};
+        String[] names = {"Anna de Vries", "Łukasz Żółć", "Nguyễn Văn An", "İlkay Şahin", "محمد العلي", "Jan \"Bakker\"; sr."};
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(TENANTS * 200);
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        StringBuilder csv = new StringBuilder("tenantRef;name;email;street;houseNumber;postcode;city;language;preferredChannel;"
+                + "complexId;neighbourhoodCode;birthYear;householdType;tenancyStart;dwellingType\r\n");
+        for (int i = 0; i < TENANTS; i++) {
+            if (i == TENANTS / 2) {
+                // a row with a postcode that is none: reported with its row and field, the rest kept
+                csv.append("FT-").append(tag).append("-bad;Onbekend;;Dorpsstraat;1;ABCD;Utrecht;nl;LETTER;C;BU03440101;1980;SINGLE;2000-01-01;OTHER\r\n");
+            }
+            String ref = "FT-" + tag + "-" + i;
+            String complex = "FT-" + tag + "-C" + (int) Math.floor(40 * Math.pow(random.nextDouble(), 2));
+            String neighbourhood = "BU0344" + String.format("%04d", (int) Math.floor(12 * Math.pow(random.nextDouble(), 1.5)));
+            int birthYear = 1930 + (int) (76 * Math.pow(random.nextDouble(), 0.8));
+            String household = households[random.nextInt(households.length)];
+            String dwelling = dwellings[random.nextInt(dwellings.length)];
+            String language = languages[random.nextInt(languages.length)];
+            String start = (1975 + random.nextInt(50)) + "-0" + (1 + random.nextInt(9)) + "-01";
+            boolean letter = random.nextInt(4) == 0;
+            String name = names[i % names.length];
+            String quotedName = "\"" + name.replace("\"", "\"\"") + (i % 97 == 0 ? "\r\nt.a.v. de bewoner" : "") + "\"";
+            csv.append(ref).append(';').append(quotedName).append(';').append(letter ? "" : "ft" + i + "@example.nl").append(';')
+                    .append("Dorpsstraat;").append(1 + i % 300).append(";1234 AB;Utrecht;").append(language).append(';')
+                    .append(letter ? "LETTER" : "EMAIL").append(';').append(complex).append(';').append(neighbourhood).append(';')
+                    .append(birthYear).append(';').append(household).append(';').append(start).append(';').append(dwelling).append("\r\n");
+            tenants.add(new String[] {ref, name, null, null, null, null, null, language, null, complex});
+            if (csv.length() > 1 << 20) {
+                bytes.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+                csv.setLength(0);
+            }
+        }
+        bytes.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
+    }
+
+    private JsonPath awaitImport(String location) {
+        JsonPath[] last = new JsonPath[1];
+        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            last[0] = corporation().get(location).then().statusCode(200).extract().jsonPath();
+            String status = last[0].getString("status");
+            return !"QUEUED".equals(status) && !"RUNNING".equals(status) && !"RECEIVED".equals(status);
+        });
+        return last[0];
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void trial(String name, String format, Object... args) {
+        System.out.println("[field-trial] " + name + ": " + String.format(java.util.Locale.ROOT, format, args));
+    }
+}
