@@ -94,11 +94,12 @@ public interface NotificationConfig {
     }
 
     interface Import {
-        @WithDefault("200000")
+        /** A whole corporation's tenant file: the largest Dutch corporations house some 80,000 households; room for 500,000. */
+        @WithDefault("500000")
         int maxRows();
 
-        /** Largest accepted upload (413 above). */
-        @WithDefault("104857600")
+        /** Largest accepted upload (413 above): 500,000 tenants are ~75 MB as CSV, ~200 MB as NDJSON; the gateway's route limit is the same. */
+        @WithDefault("314572800")
         long maxBytes();
 
         /** Rows written per transaction. */

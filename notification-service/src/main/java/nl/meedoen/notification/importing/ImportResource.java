@@ -60,7 +60,7 @@ public class ImportResource {
     @POST
     @Consumes({"text/csv", NDJSON})
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "Bulk import tenants (CSV or NDJSON, up to 200,000 rows)",
+    @Operation(summary = "Bulk import tenants (CSV or NDJSON, up to 500,000 rows)",
             description = "The upload is streamed and then processed in the background; poll the Location for progress. "
                     + "Every row is an upsert: importing the same file again changes nothing. Invalid rows are reported, the rest go in. "
                     + "CSV: a header line naming the columns " + "tenantRef, name, email, street, houseNumber, houseNumberSuffix, postcode, city, "
