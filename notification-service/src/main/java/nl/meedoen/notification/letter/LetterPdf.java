@@ -113,7 +113,7 @@ public final class LetterPdf {
         } else {
             caption.add(en ? "Scan the code with your phone" : "Scan de code met uw telefoon");
         }
-        float y = top - QR_TOP - QR_SIZE - 5 * MM;
+        float y = top - QR_TOP - QR_SIZE - 6.5f * MM; // the caption's capitals stay 4 modules (the quiet zone) below the code
         for (String line : caption) {
             String shown = regular.display(line);
             float size = Math.max(6, Math.min(8, 8 * 60 * MM / Math.max(1, regular.width(shown, 8))));
