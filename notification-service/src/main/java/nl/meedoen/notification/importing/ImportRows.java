@@ -75,9 +75,13 @@ public final class ImportRows {
                     if (value.isEmpty() || column.equals("tenantRef")) {
                         continue;
                     }
+                    // A CSV cell is text; the numeric columns become JSON numbers (binding is strict: "12" is no number),
+                    // and a cell that is no number stays text so the row is refused naming its column.
                     switch (column) {
-                        case "street", "houseNumber", "houseNumberSuffix", "postcode", "city" -> address.put(column, value);
-                        case "complexId", "neighbourhoodCode", "birthYear", "householdType", "tenancyStart", "dwellingType" -> profile.put(column, value);
+                        case "houseNumber" -> putNumber(address, column, value);
+                        case "birthYear" -> putNumber(profile, column, value);
+                        case "street", "houseNumberSuffix", "postcode", "city" -> address.put(column, value);
+                        case "complexId", "neighbourhoodCode", "householdType", "tenancyStart", "dwellingType" -> profile.put(column, value);
                         default -> json.put(column, value);
                     }
                 }
@@ -127,6 +131,14 @@ public final class ImportRows {
                 return toRow(number, ref == null || !ref.isTextual() ? null : ref.asText(), object, mapper);
             }
         };
+    }
+
+    private static void putNumber(ObjectNode node, String column, String value) {
+        if (value.matches("-?[0-9]{1,9}")) {
+            node.put(column, Integer.parseInt(value));
+        } else {
+            node.put(column, value);
+        }
     }
 
     private static Row toRow(int number, String tenantRef, ObjectNode json, ObjectMapper mapper) {

@@ -90,6 +90,18 @@ class CampaignApiTest {
     }
 
     @Test
+    void aValueOfTheWrongJsonTypeIsRefusedNotConverted() {
+        var body = new java.util.HashMap<>(Fixtures.campaign("THEME_EVENING", "corporation", 30, "C-1", "NONE", 0));
+        body.put("title", 2.3e-167);
+        as("corporation").body(body).post(BASE).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("title"));
+        body.put("title", "Thema-avond");
+        body.put("seats", "30");
+        as("corporation").body(body).post(BASE).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("seats"));
+    }
+
+    @Test
     void moreSeatsThanSignupsIsAProblemAndNothingIsCommitted() {
         String complex = "C-" + UUID.randomUUID();
         String ref = "T-" + UUID.randomUUID();
