@@ -46,11 +46,12 @@ public class InvitationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Invite tenants: each gets a personal join link, mailed by notification-service",
-            description = "Either explicit tenantRefs (all must be in the population; else nobody is invited) or a population group and a count "
+            description = "Either explicit tenantRefs (answered per tenant: one not in the population yet is skipped as UNKNOWN_TENANT, the rest are invited) "
+                    + "or a population group and a count "
                     + "(random tenants of that group never on the panel, e.g. from the recruitment advice). Members, tenants already invited and tenants who left are skipped.")
     @APIResponse(responseCode = "202", description = "Invited; the mails follow", content = @Content(schema = @Schema(implementation = MemberViews.InvitationResult.class)))
     @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown tenantRefs, unknown attribute, neither or both of tenantRefs and group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown attribute, neither or both of tenantRefs and group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response invite(@PathParam("panelId") String panelId, @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @NotNull(message = "an invitation body is required") @Valid MemberRequests.Invitation request) {
         return idempotency.execute("POST /api/v1/panels/" + panelId + "/invitations by " + caller.client(), key, request,

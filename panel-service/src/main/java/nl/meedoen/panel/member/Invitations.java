@@ -61,6 +61,13 @@ public class Invitations {
         if (refs == null) {
             throw Problems.unprocessable("invalid-audience", "give either tenantRefs or a group with a count", "tenantRefs", "either tenantRefs or group");
         }
+        List<MemberViews.Skipped> skipped = new ArrayList<>();
+        if (r.tenantRefs() != null) {
+            // A batch reports per tenant: one not (yet) in the population is named and skipped, the rest are invited.
+            Set<String> known = known(refs);
+            refs.stream().filter(ref -> !known.contains(ref)).forEach(ref -> skipped.add(new MemberViews.Skipped(ref, "UNKNOWN_TENANT")));
+            refs = refs.stream().filter(known::contains).toList();
+        }
         Map<String, PanelMember> existing = new HashMap<>();
         if (!refs.isEmpty()) {
             List<PanelMember> rows = PanelMember.list("panelId = ?1 and tenantRef in ?2", panel.id, refs);
@@ -68,7 +75,6 @@ public class Invitations {
         }
         OffsetDateTime now = Memberships.now();
         List<String> invited = new ArrayList<>();
-        List<MemberViews.Skipped> skipped = new ArrayList<>();
         for (String ref : refs) {
             PanelMember m = existing.get(ref);
             String skip = m == null ? null
@@ -95,27 +101,22 @@ public class Invitations {
         return new MemberViews.InvitationResult(invited, skipped);
     }
 
-    /** Every tenantRef must be in the population read model; otherwise nothing is invited. */
     private List<String> explicit(MemberRequests.Invitation r) {
         if (r.count() != null) {
             throw Problems.unprocessable("invalid-audience", "count goes with a group, not with tenantRefs", "count", "only with group");
         }
-        List<String> refs = new ArrayList<>(new LinkedHashSet<>(r.tenantRefs()));
+        return new ArrayList<>(new LinkedHashSet<>(r.tenantRefs()));
+    }
+
+    /** Which of {@code refs} the population read model knows. */
+    private Set<String> known(List<String> refs) {
+        if (refs.isEmpty()) {
+            return Set.of();
+        }
         @SuppressWarnings("unchecked")
-        List<String> known = em.createNativeQuery("SELECT tenant_ref FROM population_member WHERE tenant_ref IN (:refs)")
-                .setParameter("refs", refs).getResultList();
-        Set<String> knownSet = new HashSet<>(known);
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < r.tenantRefs().size(); i++) {
-            if (!knownSet.contains(r.tenantRefs().get(i))) {
-                errors.add(new Problem.FieldError("tenantRefs[" + i + "]", "not in the tenant population"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new nl.meedoen.commons.problem.ProblemException(422, "unknown-tenant", "Request cannot be processed",
-                    errors.size() + " tenantRef(s) are not in the tenant population; nobody was invited", errors);
-        }
-        return refs;
+        List<String> known = em.createNativeQuery("SELECT tenant_ref FROM population_member WHERE tenant_ref = ANY(CAST(?1 AS TEXT[]))")
+                .setParameter(1, refs.toArray(String[]::new)).getResultList();
+        return new HashSet<>(known);
     }
 
     /** {@code count} tenants of the group at random who have never been on the panel (nor invited to it). */

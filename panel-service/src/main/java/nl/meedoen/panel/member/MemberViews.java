@@ -51,7 +51,7 @@ public final class MemberViews {
     }
 
     @Schema(name = "SkippedInvitation")
-    public record Skipped(String tenantRef, @Schema(description = "ALREADY_INVITED, ALREADY_MEMBER or LEFT") String reason) {
+    public record Skipped(String tenantRef, @Schema(description = "ALREADY_INVITED, ALREADY_MEMBER, LEFT or UNKNOWN_TENANT (not in the tenant population yet)") String reason) {
     }
 
     @Schema(name = "ConsentText")

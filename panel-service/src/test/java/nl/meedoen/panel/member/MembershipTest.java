@@ -117,21 +117,26 @@ class MembershipTest {
     }
 
     @Test
-    void invitationsSkipMembersAndRefuseUnknownTenantsWithoutInvitingAnyone() {
+    void invitationsSkipMembersAndNameUnknownTenantsWhileInvitingTheRest() {
         String panel = panel("");
         String member = tenant(unique("T"), "18-34", "SINGLE");
         String fresh = tenant(unique("T"), "18-34", "SINGLE");
+        String other = tenant(unique("T"), "18-34", "SINGLE");
+        String nobody = "nobody-" + UUID.randomUUID();
         record(panel, List.of(member));
         long messages = count("SELECT count(*) FROM outbox_event WHERE topic = 'notification.requests.v1'");
-        as("corporation").contentType(ContentType.JSON).body("{\"tenantRefs\":[\"" + fresh + "\",\"nobody-" + UUID.randomUUID() + "\"]}")
-                .post("/api/v1/panels/" + panel + "/invitations").then().statusCode(422).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("tenantRefs[1]"));
-        assertEquals(messages, count("SELECT count(*) FROM outbox_event WHERE topic = 'notification.requests.v1'"));
-        assertEquals(0, count("SELECT count(*) FROM panel_member WHERE tenant_ref = ?1", fresh));
+        // one tenant of the batch is not known yet: the others are invited, that one is named
+        as("corporation").contentType(ContentType.JSON).body("{\"tenantRefs\":[\"" + fresh + "\",\"" + nobody + "\",\"" + other + "\"]}")
+                .post("/api/v1/panels/" + panel + "/invitations").then().statusCode(202)
+                .body("invited", equalTo(List.of(fresh, other)))
+                .body("skipped[0].tenantRef", equalTo(nobody)).body("skipped[0].reason", equalTo("UNKNOWN_TENANT"));
+        assertEquals(messages + 2, count("SELECT count(*) FROM outbox_event WHERE topic = 'notification.requests.v1'"));
+        assertEquals(0, count("SELECT count(*) FROM panel_member WHERE tenant_ref = ?1", nobody));
 
         as("tenant-organisation").contentType(ContentType.JSON).body("{\"tenantRefs\":[\"" + fresh + "\",\"" + member + "\"]}")
                 .post("/api/v1/panels/" + panel + "/invitations").then().statusCode(202)
-                .body("invited", equalTo(List.of(fresh))).body("skipped[0].tenantRef", equalTo(member)).body("skipped[0].reason", equalTo("ALREADY_MEMBER"));
+                .body("invited", equalTo(List.of())).body("skipped.tenantRef", equalTo(List.of(fresh, member)))
+                .body("skipped.reason", equalTo(List.of("ALREADY_INVITED", "ALREADY_MEMBER")));
         as("corporation").contentType(ContentType.JSON).body("{\"tenantRefs\":[\"" + fresh + "\"]}")
                 .post("/api/v1/panels/" + panel + "/invitations").then().statusCode(202).body("skipped[0].reason", equalTo("ALREADY_INVITED"));
         as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/panels/" + panel + "/invitations").then().statusCode(422);
