@@ -16,11 +16,11 @@ public interface ConsultationConfig {
     String tokenSecret();
 
     /** The respondent link in invitations and reminders; {@code {token}} is replaced (keep it after '#': never sent to a server). */
-    @WithDefault("https://meedoen.example/raadpleging#{token}")
+    @WithDefault("${meedoen.public-base-url}/raadpleging#{token}")
     String invitationUrl();
 
     /** The link in the feedback mail; {@code {consultationId}} is replaced. */
-    @WithDefault("https://meedoen.example/raadpleging/{consultationId}/terugkoppeling")
+    @WithDefault("${meedoen.public-base-url}/raadpleging/{consultationId}/terugkoppeling")
     String feedbackUrl();
 
     /** How often the scheduler looks for work (also the upper bound on how late a scheduled open or close happens). */

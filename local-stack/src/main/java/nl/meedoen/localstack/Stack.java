@@ -460,7 +460,6 @@ public final class Stack implements AutoCloseable {
         if (app == App.NOTIFICATION) {
             props.put("meedoen.household-key.secret", householdSecret);
             props.put("meedoen.notification.link-secret", linkSecret);
-            props.put("meedoen.notification.public-base-url", gatewayUrl());
             // The launcher's own SMTP server (SmtpSink): every email really goes over SMTP.
             props.put("quarkus.mailer.host", "127.0.0.1");
             props.put("quarkus.mailer.port", String.valueOf(settings.ports().smtp()));

@@ -9,8 +9,8 @@ import java.time.Duration;
 @ConfigMapping(prefix = "meedoen.notification")
 public interface NotificationConfig {
 
-    /** Where tenants reach the public endpoints (the unsubscribe link), e.g. the gateway's public URL. */
-    @WithDefault("http://localhost:8080")
+    /** Where tenants reach the public endpoints (the unsubscribe link): the deployment's one public base URL. */
+    @WithDefault("${meedoen.public-base-url}")
     String publicBaseUrl();
 
     /** Secret that signs unsubscribe links (at least 16 characters). */

@@ -8,11 +8,11 @@ import io.smallrye.config.WithDefault;
 public interface PanelConfig {
 
     /** The personal join link mailed with an invitation; {@code {token}} is replaced by the member's token. */
-    @WithDefault("https://meedoen.example/panel#{token}")
+    @WithDefault("${meedoen.public-base-url}/panel#{token}")
     String joinUrl();
 
     /** The personal link mailed when a new consent text asks members to consent again. */
-    @WithDefault("https://meedoen.example/panel/toestemming#{token}")
+    @WithDefault("${meedoen.public-base-url}/panel/toestemming#{token}")
     String consentUrl();
 
     /** Waves per member per 12 months when a panel does not say. */

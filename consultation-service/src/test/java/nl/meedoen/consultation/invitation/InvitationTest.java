@@ -37,7 +37,7 @@ class InvitationTest {
             assertEquals("consultation", english.path("purpose").asText());
             assertEquals("A new playground", english.path("data").path("consultationTitle").asText());
             assertEquals("Choose together what the playground gets", english.path("data").path("goal").asText());
-            assertTrue(english.path("data").path("invitationUrl").asText().startsWith("https://meedoen.example/raadpleging#"));
+            assertTrue(english.path("data").path("invitationUrl").asText().startsWith("http://localhost:8080/raadpleging#"), "built from meedoen.public-base-url");
             assertEquals("Nieuwe speeltuin", invitations.get(refs.get(1)).path("data").path("consultationTitle").asText());
             assertTrue(invitations.get(refs.get(1)).path("requestId").asText().startsWith("consultation-invitation:"));
         }

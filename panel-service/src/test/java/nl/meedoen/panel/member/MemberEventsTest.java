@@ -45,7 +45,7 @@ class MemberEventsTest {
             MessageRequestV1 request = JSON.readValue(mail.get(0).value(), MessageRequestV1.class);
             assertEquals("panel.invitation", request.templateKey());
             assertEquals(MessageRequestV1.PANEL, request.purpose());
-            assertTrue(request.data().get("joinUrl").toString().startsWith("https://meedoen.example/panel#"));
+            assertTrue(request.data().get("joinUrl").toString().startsWith("http://localhost:8080/panel#"), "built from meedoen.public-base-url");
 
             anonymous().contentType(ContentType.JSON).body("{\"consent\":true,\"consentVersion\":1}")
                     .post("/api/v1/panels/membership/" + tokenFromLastMessage(ref, "panel.invitation") + "/join").then().statusCode(200);
