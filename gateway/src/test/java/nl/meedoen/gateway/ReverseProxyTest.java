@@ -70,6 +70,20 @@ class ReverseProxyTest {
     }
 
     @Test
+    void aPutWhoseConnectionIsUpgradedToHttp2IsForwardedWithItsBody() throws Exception {
+        // Java's HttpClient asks for an h2c upgrade on plain http and sends the body with that request.
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+        for (String method : java.util.List.of("PUT", "POST", "DELETE")) {
+            java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(gateway.toURI().resolve("/api/v1/consultations/42/questionnaire"))
+                    .timeout(java.time.Duration.ofSeconds(10)).header("Authorization", TestIssuer.bearer()).header("Content-Type", "application/json")
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"Nieuwe keuken\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), method + ": " + response.body());
+            assertTrue(response.body().contains("\"body\":\"{\\\"title\\\":\\\"Nieuwe keuken\\\"}\""), method + ": " + response.body());
+        }
+    }
+
+    @Test
     void largeBodyIsStreamedWhole() {
         byte[] body = new byte[3 * 1024 * 1024];
         Arrays.fill(body, (byte) 'x');

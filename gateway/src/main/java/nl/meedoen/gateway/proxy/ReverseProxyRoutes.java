@@ -103,7 +103,9 @@ public class ReverseProxyRoutes {
         }
         Exchange exchange = new Exchange(rc, route);
         long length = contentLength(request);
-        if (exchange.retryable && length > 0 && length <= REPLAYABLE_BODY) {
+        // An HTTP/2 request's body is streamed as it comes, never kept: reading it whole first left a request that
+        // arrived by h2c upgrade (Java's HttpClient does that) waiting forever; such a request is not retried.
+        if (exchange.retryable && length > 0 && length <= REPLAYABLE_BODY && request.version() != HttpVersion.HTTP_2) {
             // Small and bounded by its Content-Length: kept, so a retry can send it again.
             request.body().onComplete(read -> {
                 if (read.succeeded()) {
