@@ -137,19 +137,7 @@ class FieldTrialIT {
                         && corporation().get("/api/v1/campaigns/population/members/{ref}", pool.get(0)).statusCode() == 200);
         double propagated = seconds(t0);
 
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        Map<String, Object> council = new java.util.HashMap<>();
-        council.put("form", "TENANT_COUNCIL_ONE_OFF");
-        council.put("organiserParty", "corporation");
-        council.put("title", "Huurdersraad " + tag);
-        council.put("theme", "Huurbeleid");
-        council.put("seats", SEATS);
-        council.put("signupOpens", today.minusDays(1).toString());
-        council.put("signupCloses", today.plusDays(10).toString());
-        council.put("termEnd", today.plusYears(1).toString());
-        council.put("eligibility", List.of(Map.of("attribute", "complexId", "values", List.copyOf(complexes))));
-        council.put("sessions", List.of(Map.of("startsAt", today.plusDays(30) + "T19:00:00+01:00", "place", "Buurthuis")));
-        council.put("compensation", Map.of("type", "NONE", "amountCents", 0));
+        Map<String, Object> council = campaign("TENANT_COUNCIL_ONE_OFF", "Huurdersraad " + tag, SEATS, List.copyOf(complexes));
         String campaign = corporation().contentType("application/json").body(council)
                 .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
         corporation().post("/api/v1/campaigns/{id}/open", campaign).then().statusCode(200);
@@ -267,6 +255,92 @@ class FieldTrialIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    @Order(4)
+    void lettersReachTenantsWithTheirNamesAsWrittenAndAQrCodeThatSignsThemUp() throws Exception {
+        // The smallest complex of the import: its tenants get the campaign's outreach as a letter.
+        Map<String, List<String[]>> byComplex = new java.util.TreeMap<>();
+        tenants.forEach(t -> byComplex.computeIfAbsent(t[9], c -> new ArrayList<>()).add(t));
+        List<String[]> residents = byComplex.values().stream().filter(l -> l.size() >= 24)
+                .min(java.util.Comparator.comparingInt(List::size)).orElseThrow();
+        String complex = residents.get(0)[9];
+        Map<String, Object> evening = campaign("THEME_EVENING", "Thema-avond " + tag, 40, List.of(complex));
+        String campaign = corporation().body(evening).post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+        corporation().post("/api/v1/campaigns/{id}/open", campaign).then().statusCode(200);
+        long t0 = System.nanoTime();
+        String outreach = corporation().body(Map.of("source", "LETTER")).post("/api/v1/campaigns/{id}/outreach", campaign)
+                .then().statusCode(202).extract().header("Location");
+        JsonPath job = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> corporation().get(outreach).then().statusCode(200).extract().jsonPath(),
+                        j -> "SUCCEEDED".equals(j.getString("status")) || "FAILED".equals(j.getString("status")));
+        assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
+        assertEquals(residents.size(), job.getInt("result.messaged"), job.prettify());
+        // notification-service turns each request into a letter waiting for the printer
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> residents.stream().allMatch(t ->
+                !corporation().queryParam("requestId", "recruitment:" + campaign + ":outreach:LETTER:" + t[0]).get("/api/v1/deliveries")
+                        .then().statusCode(200).extract().jsonPath().getList("items").isEmpty()));
+        double queued = seconds(t0);
+
+        long t1 = System.nanoTime();
+        JsonPath batch = corporation().queryParam("limit", 5000).post("/api/v1/print-batches").then().statusCode(201).extract().jsonPath();
+        byte[] pdf = corporation().accept("application/pdf").get("/api/v1/print-batches/{id}/letters.pdf", batch.getString("id"))
+                .then().statusCode(200).extract().asByteArray();
+        double printed = seconds(t1);
+        Set<String> names = new LinkedHashSet<>();
+        residents.forEach(t -> names.add(t[1]));
+        String qr = null;
+        int pages;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            pages = document.getNumberOfPages();
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            for (String name : names) {
+                if (!name.matches(".*\\p{IsArabic}.*")) { // Arabic is checked as drawn by notification's LetterPdfTest
+                    assertTrue(text.contains(name), name + " is printed as written");
+                }
+            }
+            // our letters' QR codes, as a phone reads the paper (the batch may also hold other sources' letters)
+            for (int page = 0; page < Math.min(pages, 50) && qr == null; page++) {
+                java.awt.image.BufferedImage image = new org.apache.pdfbox.rendering.PDFRenderer(document)
+                        .renderImageWithDPI(page, 200, org.apache.pdfbox.rendering.ImageType.RGB);
+                int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+                try {
+                    String decoded = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))),
+                            Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+                    qr = decoded.contains("/aanmelden#") ? decoded : null;
+                } catch (com.google.zxing.ReaderException noCodeOnThisPage) {
+                    // a letter without a link: the next page
+                }
+            }
+        }
+        assertTrue(pages >= residents.size(), pages + " pages for " + residents.size() + " letters");
+        assertTrue(qr != null && qr.matches(".*/aanmelden#[A-Za-z0-9_-]{43}"), "the QR code is the personal sign-up link: " + qr);
+        // the tenant scans it and signs up: the token travelled in the fragment, the page posts it
+        corporation().body(Map.of("token", qr.substring(qr.indexOf('#') + 1), "motivation", "Via de brief"))
+                .post("/api/v1/campaigns/token-signups").then().statusCode(201).body("source", org.hamcrest.Matchers.equalTo("LETTER"));
+        trial("letters", "outreach by letter to %d tenants as a job, letters waiting after %.1f s; print batch of %d pages (%.1f MB PDF) made"
+                        + " and downloaded through nginx in %.1f s; names as written (%s), the QR code signs the tenant up",
+                residents.size(), queued, pages, pdf.length / 1e6, printed, String.join(", ", names));
+    }
+
+    /** A campaign open for sign-ups now, for the tenants of {@code complexes}. */
+    private static Map<String, Object> campaign(String form, String title, int seats, List<String> complexes) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Map<String, Object> campaign = new java.util.HashMap<>();
+        campaign.put("form", form);
+        campaign.put("organiserParty", "corporation");
+        campaign.put("title", title);
+        campaign.put("theme", "Wonen in de wijk");
+        campaign.put("seats", seats);
+        campaign.put("signupOpens", today.minusDays(1).toString());
+        campaign.put("signupCloses", today.plusDays(10).toString());
+        campaign.put("termEnd", today.plusYears(1).toString());
+        campaign.put("eligibility", List.of(Map.of("attribute", "complexId", "values", complexes)));
+        campaign.put("sessions", List.of(Map.of("startsAt", today.plusDays(30) + "T19:30:00+01:00", "place", "Buurthuis")));
+        campaign.put("compensation", Map.of("type", "NONE", "amountCents", 0));
+        return campaign;
     }
 
     /** A raw HTTP/1.1 POST from a given loopback address (each tenant its own peer address at nginx); the status code. */
