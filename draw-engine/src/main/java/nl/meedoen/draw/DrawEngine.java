@@ -24,6 +24,14 @@ public final class DrawEngine {
         return compute(Instance.of(input), DrawMonitor.NONE);
     }
 
+    /**
+     * Checks the input without computing anything (milliseconds): a panel larger than the pool or its households,
+     * unknown features, malformed quotas. What only the solver can tell (infeasible quotas) is left to {@link #commit}.
+     */
+    public void validate(DrawInput input) {
+        Instance.of(input);
+    }
+
     /** Phase (a): fix the inputs and the distribution and hash them. Publish the result before the seed exists. */
     public DrawRecord commit(DrawInput input) {
         return commit(input, DrawMonitor.NONE);

@@ -389,7 +389,9 @@ class FieldTrialIT {
             String name = names[i % names.length];
             String quotedName = "\"" + name.replace("\"", "\"\"") + (i % 97 == 0 ? "\r\nt.a.v. de bewoner" : "") + "\"";
             csv.append(ref).append(';').append(quotedName).append(';').append(letter ? "" : "ft" + i + "@example.nl").append(';')
-                    .append("Dorpsstraat;").append(1 + i % 300).append(";1234 AB;Utrecht;").append(language).append(';')
+                    // one household per tenant: the draw keeps at most one per address
+                    .append("Dorpsstraat;").append(1 + i % 500).append(';').append(1000 + i / 500 % 9000).append(" AB;Utrecht;")
+                    .append(language).append(';')
                     .append(letter ? "LETTER" : "EMAIL").append(';').append(complex).append(';').append(neighbourhood).append(';')
                     .append(birthYear).append(';').append(household).append(';').append(start).append(';').append(dwelling).append("\r\n");
             tenants.add(new String[] {ref, name, null, null, null, null, null, language, null, complex});

@@ -84,6 +84,11 @@ public class Draws {
             throw new ProblemException(422, DrawException.PANEL_LARGER_THAN_POOL, "Draw not possible",
                     "the campaign has " + c.seats + " seats and " + plan.pool().size() + " active sign-ups", null);
         }
+        try {
+            engine.validate(plan.input()); // e.g. more seats than households under the household rule: said now, not by the job
+        } catch (DrawException e) {
+            throw problem(e);
+        }
         audit.record("draw.commit-requested", "campaign", c.id.toString(), Map.of("algorithm", plan.input().algorithm().id(),
                 "poolSize", plan.pool().size(), "seats", c.seats));
         return jobs.submit(DrawCommitJob.KIND, c.id.toString(), in == null ? new CommitIn(null, null, null) : in);

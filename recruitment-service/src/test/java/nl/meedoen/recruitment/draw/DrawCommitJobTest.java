@@ -91,6 +91,27 @@ class DrawCommitJobTest {
         assertEquals(10, job.getInt("result.poolSize"));
     }
 
+    @Test
+    void moreSeatsThanHouseholdsUnderTheHouseholdRuleIsSaidAtOnceAndQueuesNothing() {
+        String complex = "C-" + UUID.randomUUID();
+        String id = as("corporation").body(Fixtures.campaign("FOCUS_GROUP", "corporation", 4, complex, "NONE", 0))
+                .post(BASE).then().statusCode(201).extract().path("id");
+        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        for (int i = 0; i < 6; i++) { // six tenants, three addresses
+            String ref = "T-" + UUID.randomUUID();
+            Fixtures.member(ref, complex, "18-34", "H-" + complex + "-" + i % 3);
+            as("corporation").body(Map.of("tenantRef", ref, "source", "EVENT")).post(BASE + "/" + id + "/signups").then().statusCode(201);
+        }
+        as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
+        as("corporation").body(Map.of("algorithm", "uniform", "householdRule", true)).post(BASE + "/" + id + "/draw/commit")
+                .then().statusCode(422).contentType("application/problem+json").body("type", endsWith("/panel-larger-than-pool"))
+                .body("detail", containsString("households"));
+        assertEquals(0L, ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("SELECT count(*) FROM job WHERE subject = ?1")
+                .setParameter(1, id).getSingleResult())).longValue());
+        // without the rule the six sign-ups can fill four seats
+        Fixtures.commitDraw("corporation", id, Map.of("algorithm", "uniform"));
+    }
+
     private String closedCampaignWithSignups(int signups, int seats) {
         String complex = "C-" + UUID.randomUUID();
         String id = as("corporation").body(Fixtures.campaign("FOCUS_GROUP", "corporation", seats, complex, "NONE", 0))
