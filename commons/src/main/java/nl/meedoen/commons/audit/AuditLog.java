@@ -19,6 +19,7 @@ import nl.meedoen.commons.correlation.CorrelationId;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.commons.sql.SqlTimes;
 
 /**
  * Records who did what to which subject, when, under which correlation id. Joins the caller's
@@ -87,7 +88,7 @@ public class AuditLog {
                 .setParameter(4, action)
                 .setParameter(5, page.limit() + 1)
                 .getResultList();
-        List<Entry> entries = rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), toOffset(r[1]), (String) r[2], (String) r[3],
+        List<Entry> entries = rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), SqlTimes.offset(r[1]), (String) r[2], (String) r[3],
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8])).toList();
         return page.page(entries, e -> Long.toString(e.id()));
     }
@@ -106,19 +107,6 @@ public class AuditLog {
         } catch (NumberFormatException e) {
             throw nl.meedoen.commons.problem.ProblemException.invalidField("after", "not a cursor returned by this API");
         }
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
     }
 
     private String json(Map<String, ?> details) {

@@ -104,7 +104,7 @@ public class IdempotencyKeys {
             }
             return replay.build();
         }
-        OffsetDateTime started = toOffsetDateTime(row[5]);
+        OffsetDateTime started = nl.meedoen.commons.sql.SqlTimes.offset(row[5]);
         if (started.isAfter(OffsetDateTime.now().minus(inFlightTimeout))) {
             throw ProblemException.conflict("a request with this Idempotency-Key is still being processed; retry later");
         }
@@ -123,16 +123,6 @@ public class IdempotencyKeys {
                 .setParameter(4, response.getEntity() == null ? null : json(response.getEntity()))
                 .setParameter(5, location == null ? null : location.toString())
                 .executeUpdate();
-    }
-
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
     private String json(Object value) {

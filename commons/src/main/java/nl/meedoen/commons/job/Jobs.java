@@ -16,6 +16,7 @@ import nl.meedoen.commons.correlation.CorrelationId;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.commons.sql.SqlTimes;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -172,8 +173,8 @@ public class Jobs {
         String status = (String) r[3];
         long done = ((Number) r[5]).longValue();
         Long total = r[6] == null ? null : ((Number) r[6]).longValue();
-        OffsetDateTime started = time(r[9]);
-        OffsetDateTime finished = time(r[11]);
+        OffsetDateTime started = SqlTimes.offset(r[9]);
+        OffsetDateTime finished = SqlTimes.offset(r[11]);
         Double progress = total == null || total == 0 ? null : Math.min(1.0, Math.round(10000.0 * done / total) / 10000.0);
         Long eta = null;
         if (Status.RUNNING.name().equals(status) && started != null && total != null && done > 0 && done <= total) {
@@ -182,7 +183,7 @@ public class Jobs {
         }
         return new JobView(id, (String) r[1], (String) r[2], status, (String) r[4], done, total, progress, eta,
                 Boolean.TRUE.equals(r[7]) && finished == null ? Boolean.TRUE : null,
-                time(r[8]), started, time(r[10]), finished, (String) r[12], tree((String) r[13]), problem((String) r[14]),
+                SqlTimes.offset(r[8]), started, SqlTimes.offset(r[10]), finished, (String) r[12], tree((String) r[13]), problem((String) r[14]),
                 config.path() + "/" + id);
     }
 
@@ -200,22 +201,6 @@ public class Jobs {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("job problem is not JSON", e);
         }
-    }
-
-    static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
     }
 
     /** The JWT subject of the caller, or "system" when no caller (a consumer, a schedule) asks. */
