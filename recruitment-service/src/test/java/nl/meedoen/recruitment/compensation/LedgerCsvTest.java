@@ -1,5 +1,6 @@
 package nl.meedoen.recruitment.compensation;
 
+import static nl.meedoen.devinfra.OpenApiChecks.documentsTheCsvDialect;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -68,18 +69,6 @@ class LedgerCsvTest {
 
         given().auth().oauth2(TestInfra.token("corporation")).queryParam("year", year).queryParam("dialect", "xlsx").get(LEDGER)
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("dialect"));
-        documentsTheDialect(LEDGER);
-    }
-
-    /** The OpenAPI documents the dialect parameter, its values and default, the CSV response and the 400. */
-    static void documentsTheDialect(String path) {
-        io.restassured.path.json.JsonPath api = io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath();
-        String op = "paths.'" + path + "'.get";
-        assertEquals(List.of("rfc4180", "excel-nl"), api.getList(op + ".parameters.find { it.name == 'dialect' }.schema.enum"), path);
-        assertEquals("rfc4180", api.getString(op + ".parameters.find { it.name == 'dialect' }.schema.default"), path);
-        assertEquals("query", api.getString(op + ".parameters.find { it.name == 'dialect' }.in"), path);
-        assertTrue(api.getMap(op + ".responses.'200'.content").containsKey("text/csv"), path);
-        assertTrue(api.getMap(op + ".responses").containsKey("400"), path);
+        documentsTheCsvDialect(LEDGER);
     }
 }
