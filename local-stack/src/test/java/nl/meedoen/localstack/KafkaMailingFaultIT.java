@@ -3,22 +3,13 @@ package nl.meedoen.localstack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,11 +35,9 @@ class KafkaMailingFaultIT {
         Stack stack = platform.stack();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String neighbourhood = "BU9" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
-        try (Sink sink = new Sink()) {
+        try (CountingSmtpSink sink = new CountingSmtpSink()) {
             // notification-service sends to this sink instead of logging mails (restarted with the settings)
-            Map<String, String> smtp = Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
-                    "quarkus.mailer.port", String.valueOf(sink.port()), "quarkus.mailer.start-tls", "DISABLED",
-                    "meedoen.notification.email.rate", String.valueOf(RATE));
+            Map<String, String> smtp = sink.notificationSettings(RATE);
             try {
                 smtp.forEach((k, v) -> stack.override(App.NOTIFICATION, k, v));
                 platform.stop(App.NOTIFICATION);
@@ -109,96 +98,6 @@ class KafkaMailingFaultIT {
                 platform.stop(App.NOTIFICATION);
                 platform.start(App.NOTIFICATION);
             }
-        }
-    }
-
-    /** A minimal SMTP server that accepts every message and counts them per recipient (RCPT TO). */
-    static final class Sink implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
-        private final Map<String, AtomicInteger> byRecipient = new ConcurrentHashMap<>();
-        private final AtomicInteger messages = new AtomicInteger();
-
-        Sink() throws IOException {
-            Thread acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket socket = server.accept();
-                        Thread session = new Thread(() -> session(socket), "smtp-sink-session");
-                        session.setDaemon(true);
-                        session.start();
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "smtp-sink");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        int messages() {
-            return messages.get();
-        }
-
-        int count(String recipient) {
-            AtomicInteger n = byRecipient.get(recipient.toLowerCase());
-            return n == null ? 0 : n.get();
-        }
-
-        private void session(Socket socket) {
-            try (socket) {
-                // Replies to pipelined commands leave in one segment, at once: with Nagle on, each small reply would
-                // wait for the ACK of the previous one, which the client delays (~40 ms) while it awaits the replies.
-                socket.setTcpNoDelay(true);
-                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-                OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream());
-                reply(out, in, "220 sink ESMTP");
-                List<String> recipients = new ArrayList<>();
-                for (String line; (line = in.readLine()) != null; ) {
-                    String upper = line.toUpperCase();
-                    if (upper.startsWith("EHLO")) {
-                        reply(out, in, "250-sink\r\n250-PIPELINING\r\n250 8BITMIME");
-                    } else if (upper.startsWith("RCPT TO:")) {
-                        recipients.add(line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase());
-                        reply(out, in, "250 ok");
-                    } else if (upper.startsWith("DATA")) {
-                        reply(out, in, "354 go ahead");
-                        for (String data; (data = in.readLine()) != null && !data.equals("."); ) {
-                            // the content is not what this test checks
-                        }
-                        recipients.forEach(r -> byRecipient.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet());
-                        recipients.clear();
-                        messages.incrementAndGet();
-                        reply(out, in, "250 accepted");
-                    } else if (upper.startsWith("QUIT")) {
-                        reply(out, in, "221 bye");
-                        return;
-                    } else {
-                        if (upper.startsWith("RSET") || upper.startsWith("MAIL")) {
-                            recipients.clear();
-                        }
-                        reply(out, in, "250 ok");
-                    }
-                }
-            } catch (IOException e) {
-                // connection gone
-            }
-        }
-
-        /** Replies to pipelined commands go out together (RFC 2920). */
-        private static void reply(OutputStream out, BufferedReader in, String reply) throws IOException {
-            out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            if (!in.ready()) {
-                out.flush();
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
         }
     }
 }
