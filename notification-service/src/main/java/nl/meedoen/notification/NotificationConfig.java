@@ -105,9 +105,5 @@ public interface NotificationConfig {
         /** Rows written per transaction. */
         @WithDefault("500")
         int chunkSize();
-
-        /** An unfinished import whose process gave no sign of life for this long is taken over or failed. */
-        @WithDefault("2m")
-        java.time.Duration staleAfter();
     }
 }

@@ -22,6 +22,8 @@ import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,7 +63,9 @@ public class ImportResource {
     @Consumes({"text/csv", NDJSON})
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "Bulk import tenants (CSV or NDJSON, up to 500,000 rows)",
-            description = "The upload is streamed and then processed in the background; poll the Location for progress. "
+            description = "The upload is streamed, checked (size, rows, UTF-8, CSV header) and then processed by a job: 202 Accepted with "
+                    + "Location the job (/api/v1/jobs/notification/{jobId}: progress in rows, ETA, cancel; when SUCCEEDED its "
+                    + "resultLocation is the import) and the import as the body (its id; GET /api/v1/tenant-imports/{id} shows the counts). "
                     + "Every row is an upsert: importing the same file again changes nothing. Invalid rows are reported, the rest go in. "
                     + "CSV: a header line naming the columns " + "tenantRef, name, email, street, houseNumber, houseNumberSuffix, postcode, city, "
                     + "language, preferredChannel, complexId, neighbourhoodCode, birthYear, householdType, tenancyStart, dwellingType; "
@@ -72,9 +76,14 @@ public class ImportResource {
     @RequestBody(content = {
             @Content(mediaType = "text/csv", example = "tenantRef,name,email,street,houseNumber,postcode,city,language\nT-1001,Anna de Vries,anna@example.nl,Dorpsstraat,12,1234 AB,Utrecht,nl\n"),
             @Content(mediaType = NDJSON, example = "{\"tenantRef\":\"T-1001\",\"name\":\"Anna de Vries\",\"address\":{\"street\":\"Dorpsstraat\",\"houseNumber\":12,\"postcode\":\"1234 AB\",\"city\":\"Utrecht\"}}\n")})
-    @APIResponse(responseCode = "202", description = "Accepted; processing", content = @Content(schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "202", description = "Accepted; a job processes it",
+            headers = {@Header(name = "Location", description = "The job: /api/v1/jobs/notification/{jobId}", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Retry-After", description = "Seconds before the first look at the job", schema = @Schema(type = SchemaType.INTEGER))},
+            content = @Content(schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "400", description = "Bad Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More bytes or rows than allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Neither text/csv nor application/x-ndjson", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Empty upload, not UTF-8 (the line is named), or an unknown or doubled CSV column", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown column", value = "{\"type\":\"https://meedoen.nl/problems/validation\",\"title\":\"Request is not valid\",\"status\":422,"
                     + "\"detail\":\"unknown CSV column 'shoeSize'; ...\",\"errors\":[{\"field\":\"header\",\"message\":\"unknown CSV column 'shoeSize'; ...\"}]}")))
@@ -88,14 +97,10 @@ public class ImportResource {
             response = idempotency.execute("POST /api/v1/tenant-imports by " + security.getUserPrincipal().getName(), key,
                     Map.of("format", format, "sha256", spooled.sha256()), () -> {
                         ImportView view = imports.create(format, spooled);
-                        return Response.accepted(view).header("Location", "/api/v1/tenant-imports/" + view.id()).build();
+                        return Response.accepted(view).header("Location", view.job()).header("Retry-After", "1").build();
                     });
-        } catch (RuntimeException e) {
-            Files.deleteIfExists(spooled.file());
-            throw e;
-        }
-        if (response.getHeaderString(IdempotencyKeys.REPLAYED_HEADER) != null) {
-            Files.deleteIfExists(spooled.file()); // a replay created no import
+        } finally {
+            Files.deleteIfExists(spooled.file()); // staged in the database, or refused, or a replay that created no import
         }
         return response;
     }
@@ -103,7 +108,7 @@ public class ImportResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
-    @Operation(summary = "Progress and outcome of an import")
+    @Operation(summary = "Progress and outcome of an import", description = "The counts so far; its job (the link in job) has the progress as a job, the ETA and, when it failed, the problem")
     @APIResponse(responseCode = "200", description = "The import", content = @Content(schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "404", description = "Unknown import", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportView get(@PathParam("id") String id) {

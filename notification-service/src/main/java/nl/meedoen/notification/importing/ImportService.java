@@ -2,13 +2,16 @@ package nl.meedoen.notification.importing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import nl.meedoen.commons.job.JobCancelledException;
+import nl.meedoen.commons.job.JobConfig;
+import nl.meedoen.commons.job.JobContext;
+import nl.meedoen.commons.job.JobHandler;
+import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Problem;
@@ -16,7 +19,6 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.notification.NotificationConfig;
 import nl.meedoen.notification.tenant.TenantRegister;
 import nl.meedoen.notification.tenant.TenantRequest;
-import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,20 +35,18 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Bulk import of the register. The upload is streamed to a spool file (never held in memory; size
- * and row count checked on the way: 413 above the limits), then processed in the background a
- * chunk at a time through the same upsert as the single API, so re-importing a file changes nothing.
+ * and row count checked on the way: 413 above the limits), staged in the database and processed by a
+ * {@code tenant-import} job (commons) a chunk at a time through the same upsert as the single API, so re-importing a file changes nothing.
  * Every row is validated; rejected rows are reported with their reasons and the good rows still go in.
  */
 @ApplicationScoped
 public class ImportService {
 
-    private static final Logger LOG = Logger.getLogger(ImportService.class);
     static final java.util.regex.Pattern TENANT_REF = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Inject
@@ -64,89 +64,21 @@ public class ImportService {
     @Inject
     NotificationConfig config;
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tenant-import");
-        t.setDaemon(true);
-        return t;
-    });
-
-    /** Fired when an import was created: it starts once that transaction has committed. */
-    public record Created(UUID id) {
-    }
+    @Inject
+    Jobs jobs;
 
     @Inject
-    jakarta.enterprise.event.Event<Created> created;
+    JobConfig jobConfig;
 
-    void onCreated(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) Created event) {
-        submit(event.id());
-    }
+    /** The job kind that processes an import. */
+    public static final String JOB_KIND = "tenant-import";
+
+    /** Bytes per staged part of an upload (a row of tenant_import_upload). */
+    static final int PART_BYTES = 1 << 20;
 
     /** A spooled upload: its file, rows (lines after any header) and content hash. */
     public record Spooled(Path file, int rows, String sha256) {
     }
-
-    /** The imports this process holds (queued or running): it vouches for them with a heartbeat. */
-    private final java.util.Set<UUID> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    @io.quarkus.scheduler.Scheduled(every = "30s", delayed = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
-    void heartbeat() {
-        if (!held.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "UPDATE tenant_import SET heartbeat_at = now() WHERE id = ANY(?1)")
-                    .setParameter(1, held.toArray(UUID[]::new)).executeUpdate());
-        }
-        takeOverStale();
-    }
-
-    /**
-     * An unfinished import nobody vouched for lately lost its process (crash, stop, pod replaced). The
-     * replica that still has its spool file (a restarted container keeps its /tmp volume) claims it and
-     * resumes after the rows already stored; when no replica has the file for twice as long, it fails.
-     * Imports other replicas are running keep their heartbeat and are left alone.
-     */
-    void takeOverStale() {
-        java.time.Duration stale = config.importing().staleAfter();
-        List<UUID> claimed = new ArrayList<>();
-        QuarkusTransaction.requiringNew().run(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> candidates = em.createNativeQuery("""
-                            SELECT id, spool_path, coalesce(heartbeat_at, created_at) < now() - 2 * ?1 * interval '1 millisecond'
-                            FROM tenant_import
-                            WHERE status IN ('QUEUED', 'RUNNING') AND coalesce(heartbeat_at, created_at) < now() - ?1 * interval '1 millisecond'
-                            FOR UPDATE SKIP LOCKED""")
-                    .setParameter(1, stale.toMillis()).getResultList();
-            for (Object[] row : candidates) {
-                UUID id = (UUID) row[0];
-                if (row[1] != null && Files.exists(Path.of((String) row[1]))) {
-                    em.createNativeQuery("UPDATE tenant_import SET heartbeat_at = now() WHERE id = ?1").setParameter(1, id).executeUpdate();
-                    claimed.add(id);
-                } else if ((Boolean) row[2]) {
-                    em.createNativeQuery("UPDATE tenant_import SET status = 'FAILED', finished_at = now(), spool_path = NULL WHERE id = ?1")
-                            .setParameter(1, id).executeUpdate();
-                }
-            }
-        });
-        claimed.forEach(this::submit);
-    }
-
-    private void submit(UUID id) {
-        held.add(id);
-        executor.submit(() -> {
-            try {
-                run(id);
-            } finally {
-                held.remove(id);
-            }
-        });
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
-        executor.shutdownNow();
-    }
-
-    /** Set on shutdown: an import cut off by it keeps its spool file and status, for a takeover. */
-    private volatile boolean stopping;
 
     /**
      * Streams the body to a temporary file; 413 (problem+json) as soon as a limit is passed, 422 naming the line when the
@@ -247,7 +179,10 @@ public class ImportService {
         return new ProblemException(413, "payload-too-large", "Upload too large", "an import may hold at most " + maxRows + " rows", null);
     }
 
-    /** Creates the import (in the caller's transaction) and starts it after commit. */
+    /**
+     * Creates the import in the caller's transaction: the row, the upload staged in the database (so any
+     * replica can run it, also after a restart) and its job, which a runner picks up after the commit.
+     */
     public ImportView create(String format, Spooled spooled) {
         if ("CSV".equals(format)) {
             checkHeader(spooled.file());
@@ -257,11 +192,25 @@ public class ImportService {
         i.format = format;
         i.status = TenantImport.Status.QUEUED.name();
         i.totalRows = spooled.rows();
-        i.spoolPath = spooled.file().toString();
         i.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         i.persist();
-        created.fire(new Created(i.id));
-        return ImportView.of(i);
+        em.flush();
+        stage(i.id, spooled.file());
+        i.jobId = jobs.submit(JOB_KIND, i.id.toString(), null).id();
+        return ImportView.of(i, jobConfig.path());
+    }
+
+    /** Copies the spooled upload into tenant_import_upload, a part at a time. */
+    private void stage(UUID id, Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            int part = 0;
+            for (byte[] data; (data = in.readNBytes(PART_BYTES)).length > 0; part++) {
+                em.createNativeQuery("INSERT INTO tenant_import_upload (import_id, part, data) VALUES (?1, ?2, ?3)")
+                        .setParameter(1, id).setParameter(2, part).setParameter(3, data).executeUpdate();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void checkHeader(Path file) {
@@ -279,56 +228,139 @@ public class ImportService {
     private record Outcome(int row, String tenantRef, TenantRequest request, List<Problem.FieldError> errors) {
     }
 
-    void run(UUID id) {
+    /**
+     * The work of a {@code tenant-import} job: the staged upload a chunk at a time, after the rows stored
+     * already (rows are counted in the transaction that stores them, so {@code processed} is exactly what
+     * is done and a resumed job goes on from there). Cancellation is checked after each chunk; the rows
+     * stored before stay. The upload is deleted once the import is COMPLETED (or by {@link #reconcile} when
+     * its job failed or was cancelled).
+     */
+    JobHandler.JobOutcome run(JobContext context) throws IOException {
+        UUID id = UUID.fromString(context.subject());
         TenantImport job = QuarkusTransaction.requiringNew().call(() -> {
             TenantImport i = TenantImport.findById(id);
-            if (i == null || i.spoolPath == null) {
-                return null; // finished meanwhile (resumed twice): nothing left to do
+            if (i != null && !finished(i)) {
+                i.status = TenantImport.Status.RUNNING.name();
             }
-            i.status = TenantImport.Status.RUNNING.name();
-            i.heartbeatAt = OffsetDateTime.now(ZoneOffset.UTC);
             return i;
         });
         if (job == null) {
-            return;
+            throw ProblemException.notFound("import " + id);
         }
-        Path file = Path.of(job.spoolPath);
-        boolean interrupted = false;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        if (finished(job)) {
+            return outcome(job); // finished just before a restart: nothing left to do
+        }
+        int processed = job.processed;
+        context.progress("importing rows", processed, (long) job.totalRows);
+        try (Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(new Upload(id), StandardCharsets.UTF_8))) {
             Iterator<ImportRows.Row> rows = ImportRows.read(job.format, reader, mapper);
-            // rows are counted in the transaction that stores them, so "processed" is exactly what is done
-            for (int skip = job.processed; skip > 0 && rows.hasNext(); skip--) {
+            for (int skip = processed; skip > 0 && rows.hasNext(); skip--) {
                 rows.next();
             }
             List<Outcome> chunk = new ArrayList<>();
             while (rows.hasNext()) {
-                if (stopping) {
-                    interrupted = true;
-                    return;
-                }
                 chunk.add(validate(rows.next()));
                 if (chunk.size() == config.importing().chunkSize()) {
-                    store(id, chunk);
+                    processed = store(id, chunk, processed);
                     chunk.clear();
+                    context.progress("importing rows", processed, (long) job.totalRows);
+                    context.checkCancelled();
                 }
             }
-            store(id, chunk);
-            finish(id, TenantImport.Status.COMPLETED);
-        } catch (Exception e) {
-            if (stopping) {
-                interrupted = true;
-                return;
+            processed = store(id, chunk, processed);
+        }
+        context.progress("importing rows", processed, (long) job.totalRows);
+        context.checkCancelled();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("UPDATE tenant_import SET status = 'COMPLETED', finished_at = now() WHERE id = ?1 AND status = 'RUNNING'")
+                    .setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM tenant_import_upload WHERE import_id = ?1").setParameter(1, id).executeUpdate();
+        });
+        return outcome(QuarkusTransaction.requiringNew().call(() -> TenantImport.<TenantImport>findById(id)));
+    }
+
+    private static boolean finished(TenantImport i) {
+        return !TenantImport.Status.QUEUED.name().equals(i.status) && !TenantImport.Status.RUNNING.name().equals(i.status);
+    }
+
+    private static JobHandler.JobOutcome outcome(TenantImport i) {
+        if (!TenantImport.Status.COMPLETED.name().equals(i.status)) {
+            throw new ProblemException(409, "import-finished", "Import has finished", "the import is " + i.status, null);
+        }
+        return new JobHandler.JobOutcome("/api/v1/tenant-imports/" + i.id, Map.of("totalRows", i.totalRows, "created", i.created,
+                "updated", i.updated, "unchanged", i.unchanged, "rejected", i.rejected));
+    }
+
+    /**
+     * An import whose job failed or was cancelled without the import hearing of it (cancelled while queued,
+     * failed after its worker stopped, failed unexpectedly) takes the job's outcome, and its staged upload
+     * is deleted. Run before an import is read and every minute.
+     */
+    @io.quarkus.scheduler.Scheduled(every = "1m", delayed = "10s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void reconcile() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<UUID> ended = em.createNativeQuery("""
+                            UPDATE tenant_import i SET status = CASE WHEN j.status = 'CANCELLED' THEN 'CANCELLED' ELSE 'FAILED' END,
+                                   finished_at = coalesce(j.finished_at, now())
+                            FROM job j WHERE j.id = i.job_id AND i.status IN ('QUEUED', 'RUNNING') AND j.status IN ('FAILED', 'CANCELLED')
+                            RETURNING i.id""").getResultList();
+            if (!ended.isEmpty()) {
+                em.createNativeQuery("DELETE FROM tenant_import_upload WHERE import_id = ANY(?1)")
+                        .setParameter(1, ended.toArray(UUID[]::new)).executeUpdate();
             }
-            LOG.errorf("import %s failed: %s", id, e.getClass().getName()); // no row content: it is personal data
-            finish(id, TenantImport.Status.FAILED);
-        } finally {
-            try {
-                if (!interrupted) {
-                    Files.deleteIfExists(file);
+        });
+    }
+
+    /** The staged upload read back a part at a time, each in a short transaction of its own. */
+    private final class Upload extends InputStream {
+        private final UUID id;
+        private int part;
+        private byte[] data = new byte[0];
+        private int position;
+        private boolean end;
+
+        Upload(UUID id) {
+            this.id = id;
+        }
+
+        private boolean fill() {
+            while (!end && position == data.length) {
+                int n = part++;
+                List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                                "SELECT data FROM tenant_import_upload WHERE import_id = ?1 AND part = ?2")
+                        .setParameter(1, id).setParameter(2, n).getResultList());
+                if (rows.isEmpty()) {
+                    end = true;
+                    if (n == 0) {
+                        throw new ProblemException(410, "import-upload-gone", "Upload is gone",
+                                "the staged upload of import " + id + " is no longer there; upload the file again", null);
+                    }
+                } else {
+                    data = (byte[]) rows.get(0);
+                    position = 0;
                 }
-            } catch (IOException e) {
-                LOG.warnf("could not delete spool file of import %s", id);
             }
+            return !end || position < data.length;
+        }
+
+        @Override
+        public int read() {
+            return fill() ? data[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, data.length - position);
+            System.arraycopy(data, position, b, off, n);
+            position += n;
+            return n;
         }
     }
 
@@ -348,26 +380,49 @@ public class ImportService {
         return new Outcome(row.number(), row.tenantRef(), row.request(), errors);
     }
 
-    /** One chunk in one transaction; if the chunk fails as a whole, row by row so one bad row costs only itself. */
-    private void store(UUID id, List<Outcome> chunk) {
-        if (chunk.isEmpty()) {
-            return;
-        }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> apply(id, chunk));
-        } catch (RuntimeException e) {
-            for (Outcome row : chunk) {
-                try {
-                    QuarkusTransaction.requiringNew().run(() -> apply(id, List.of(row)));
-                } catch (RuntimeException rowFailure) {
-                    QuarkusTransaction.requiringNew().run(() -> apply(id, List.of(new Outcome(row.row(), row.tenantRef(), null,
-                            List.of(new Problem.FieldError("row", "could not be stored"))))));
-                }
-            }
+    /** Thrown (rolling back) when the import's count is not what this worker expected: another worker took the job over. */
+    private static final class Superseded extends RuntimeException {
+        Superseded() {
+            super("the import was taken over by another worker", null, false, false);
         }
     }
 
-    private void apply(UUID id, List<Outcome> chunk) {
+    /**
+     * One chunk in one transaction; if the chunk fails as a whole, row by row so one bad row costs only itself.
+     * Returns the rows processed after it. A chunk whose import no longer has {@code processed} rows done (the
+     * job was taken over after this worker stalled) is not stored and stops this worker.
+     */
+    private int store(UUID id, List<Outcome> chunk, int processed) {
+        if (chunk.isEmpty()) {
+            return processed;
+        }
+        try {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> apply(id, chunk, processed));
+            } catch (Superseded e) {
+                throw e;
+            } catch (RuntimeException e) {
+                int done = processed;
+                for (Outcome row : chunk) {
+                    int before = done;
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> apply(id, List.of(row), before));
+                    } catch (Superseded superseded) {
+                        throw superseded;
+                    } catch (RuntimeException rowFailure) {
+                        QuarkusTransaction.requiringNew().run(() -> apply(id, List.of(new Outcome(row.row(), row.tenantRef(), null,
+                                List.of(new Problem.FieldError("row", "could not be stored")))), before));
+                    }
+                    done++;
+                }
+            }
+        } catch (Superseded e) {
+            throw new JobCancelledException();
+        }
+        return processed + chunk.size();
+    }
+
+    private void apply(UUID id, List<Outcome> chunk, int processed) {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -396,26 +451,24 @@ public class ImportService {
                 unchanged++;
             }
         }
-        em.createNativeQuery("""
+        int counted = em.createNativeQuery("""
                         UPDATE tenant_import SET processed = processed + ?2, created = created + ?3, updated = updated + ?4,
-                               unchanged = unchanged + ?5, rejected = rejected + ?6, heartbeat_at = now() WHERE id = ?1""")
+                               unchanged = unchanged + ?5, rejected = rejected + ?6 WHERE id = ?1 AND processed = ?7 AND status = 'RUNNING'""")
                 .setParameter(1, id).setParameter(2, chunk.size()).setParameter(3, created).setParameter(4, updated)
-                .setParameter(5, unchanged).setParameter(6, rejected).executeUpdate();
-    }
-
-    private void finish(UUID id, TenantImport.Status status) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "UPDATE tenant_import SET status = ?2, finished_at = now(), spool_path = NULL WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, status.name()).executeUpdate());
+                .setParameter(5, unchanged).setParameter(6, rejected).setParameter(7, processed).executeUpdate();
+        if (counted == 0) {
+            throw new Superseded();
+        }
     }
 
     public ImportView get(UUID id) {
+        reconcile();
         return QuarkusTransaction.requiringNew().call(() -> {
             TenantImport i = TenantImport.findById(id);
             if (i == null) {
                 throw ProblemException.notFound("import " + id);
             }
-            return ImportView.of(i);
+            return ImportView.of(i, jobConfig.path());
         });
     }
 

@@ -1,5 +1,6 @@
 package nl.meedoen.notification.importing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
@@ -10,7 +11,8 @@ import java.util.UUID;
 public record ImportView(
         UUID id,
         @Schema(example = "CSV") String format,
-        @Schema(example = "RUNNING") TenantImport.Status status,
+        @Schema(example = "RUNNING", description = "QUEUED, RUNNING, COMPLETED, FAILED (see the job's problem) or CANCELLED (the rows stored before stay)")
+        TenantImport.Status status,
         @Schema(example = "200000") int totalRows,
         @Schema(example = "48500") int processed,
         int created,
@@ -18,11 +20,14 @@ public record ImportView(
         int unchanged,
         @Schema(description = "Rows refused; see /errors for the reasons") int rejected,
         OffsetDateTime createdAt,
-        OffsetDateTime finishedAt) {
+        OffsetDateTime finishedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The job processing it: progress, ETA, cancel, and the problem when it failed", example = "/api/v1/jobs/notification/0c4e...")
+        String job) {
 
-    static ImportView of(TenantImport i) {
+    static ImportView of(TenantImport i, String jobsPath) {
         return new ImportView(i.id, i.format, TenantImport.Status.valueOf(i.status), i.totalRows, i.processed, i.created, i.updated,
-                i.unchanged, i.rejected, i.createdAt, i.finishedAt);
+                i.unchanged, i.rejected, i.createdAt, i.finishedAt, i.jobId == null ? null : jobsPath + "/" + i.jobId);
     }
 
     @Schema(name = "ImportRowError")

@@ -9,12 +9,12 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One bulk upload of the register and its progress. */
+/** One bulk upload of the register and its progress; processed by a {@code tenant-import} job. */
 @Entity
 @Table(name = "tenant_import")
 public class TenantImport extends PanacheEntityBase {
 
-    public enum Status { QUEUED, RUNNING, COMPLETED, FAILED }
+    public enum Status { QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED }
 
     @Id
     public UUID id;
@@ -27,13 +27,11 @@ public class TenantImport extends PanacheEntityBase {
     public int updated;
     public int unchanged;
     public int rejected;
-    @Column(name = "spool_path")
-    public String spoolPath;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
-    /** Last sign of life from the process holding it; a stale one is taken over (see ImportService). */
-    @Column(name = "heartbeat_at")
-    public OffsetDateTime heartbeatAt;
+    /** The commons job that processes it (status, progress, heartbeat, cancel): {@code /api/v1/jobs/notification/{jobId}}. */
+    @Column(name = "job_id")
+    public UUID jobId;
 }

@@ -26,9 +26,11 @@ class ImportTest {
     }
 
     static String upload(String contentType, String body) {
-        return as("corporation").contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/tenant-imports")
-                .then().statusCode(202).header("Location", containsString("/api/v1/tenant-imports/"))
-                .extract().jsonPath().getString("id");
+        var response = as("corporation").contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/tenant-imports")
+                .then().statusCode(202).header("Location", org.hamcrest.Matchers.startsWith("/api/v1/jobs/notification/"))
+                .extract();
+        assertEquals(response.header("Location"), response.jsonPath().getString("job"), "the import names its job");
+        return response.jsonPath().getString("id");
     }
 
     static JsonPath awaitDone(String id) {
@@ -118,26 +120,44 @@ class ImportTest {
                 .contentType("application/problem+json").body("detail", containsString("line 3 is not UTF-8"));
     }
 
+    @Test
+    void theLocationIsAJobThatShowsRowsDoneAndLinksTheImportWhenDone() {
+        String p = prefix();
+        var response = as("corporation").contentType("text/csv").body(csv(p).getBytes(StandardCharsets.UTF_8)).post("/api/v1/tenant-imports")
+                .then().statusCode(202).header("Retry-After", "1").body("status", equalTo("QUEUED")).body("totalRows", equalTo(9)).extract();
+        String job = response.header("Location");
+        String id = response.jsonPath().getString("id");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                "SUCCEEDED".equals(as("corporation").get(job).then().statusCode(200).extract().jsonPath().getString("status")));
+        as("corporation").get(job).then().statusCode(200)
+                .body("kind", equalTo("tenant-import")).body("subject", equalTo(id))
+                .body("done", equalTo(9)).body("total", equalTo(9)).body("progress", equalTo(1.0f))
+                .body("resultLocation", equalTo("/api/v1/tenant-imports/" + id))
+                .body("result.created", equalTo(3)).body("result.rejected", equalTo(6)).body("self", equalTo(job));
+        as("corporation").get("/api/v1/tenant-imports/" + id).then().statusCode(200).body("status", equalTo("COMPLETED")).body("job", equalTo(job));
+        assertEquals(0L, uploadParts(UUID.fromString(id)), "the staged upload (personal data) is deleted when the import is done");
+        // a finished job cannot be cancelled; a job of somebody else does not exist for the caller
+        as("corporation").post(job + "/cancel").then().statusCode(409).contentType("application/problem+json");
+        as("tenant-organisation").get(job).then().statusCode(404).contentType("application/problem+json");
+        as("corporation").get("/api/v1/jobs/notification/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
     @jakarta.inject.Inject
-    ImportService imports;
+    jakarta.persistence.EntityManager em;
 
     @Test
-    void anImportCutOffByAStopIsTakenOverAndResumesAfterTheRowsItHadStored() throws Exception {
-        // the state a crash or shutdown leaves: RUNNING, no heartbeat for long, its spool file still there, 2 of 4 rows stored
+    void anImportCutOffByAStopIsResumedByTheJobRunnerAfterTheRowsItHadStored() {
+        // the state a crash leaves: the import RUNNING with 2 of 4 rows stored, its job RUNNING on a worker that stopped long ago
         String p = prefix();
-        java.nio.file.Path spool = java.nio.file.Files.createTempFile("tenant-import-", ".upload");
-        java.nio.file.Files.writeString(spool, """
+        UUID id = unfinishedImport("""
                 tenantRef,name,email,street,houseNumber,postcode,city,language,preferredChannel
                 %1$s1,Eerste,,Dorpsstraat,1,1234 AB,Utrecht,nl,LETTER
                 %1$s2,Tweede,,Dorpsstraat,2,1234 AB,Utrecht,nl,LETTER
                 %1$s3,Derde,,Dorpsstraat,3,1234 AB,Utrecht,nl,LETTER
                 %1$s4,Vierde,not-an-email,Dorpsstraat,4,1234 AB,Utrecht,nl,EMAIL
-                """.formatted(p));
-        UUID id = unfinishedImport(spool.toString(), 4, 2, java.time.OffsetDateTime.now().minusMinutes(3));
+                """.formatted(p), 4, 2, 1, java.time.OffsetDateTime.now().minusMinutes(3));
 
-        imports.takeOverStale(); // what every replica does every 30 s
-
-        JsonPath done = awaitDone(id.toString());
+        JsonPath done = awaitDone(id.toString()); // the runner sees the silent worker and queues the resumable job again
         assertEquals("COMPLETED", done.getString("status"));
         assertEquals(4, done.getInt("processed"));
         assertEquals(3, done.getInt("created"));
@@ -146,12 +166,67 @@ class ImportTest {
         as("ops").get("/api/v1/tenants/" + p + "3").then().statusCode(200).body("name", equalTo("Derde"));
         as("corporation").get("/api/v1/tenant-imports/" + id + "/errors").then().statusCode(200)
                 .body("items[0].row", equalTo(4)).body("items[0].field", equalTo("email"));
-        assertEquals(false, java.nio.file.Files.exists(spool));
+        as("ops").get(done.getString("job")).then().statusCode(200).body("status", equalTo("SUCCEEDED"))
+                .body("resultLocation", equalTo("/api/v1/tenant-imports/" + id));
+        assertEquals(0L, uploadParts(id));
     }
 
-    /** A RUNNING import as its process left it: {@code stored} of {@code rows} rows done, last heartbeat then. */
-    static UUID unfinishedImport(String spoolPath, int rows, int stored, java.time.OffsetDateTime heartbeat) {
+    @Test
+    void anImportWhoseWorkerStoppedTooOftenFailsCleanlyAndOneStillAliveElsewhereIsLeftAlone() {
+        String p = prefix();
+        String file = "tenantRef,name,street,houseNumber,postcode,city\n" + p + "1,Een,Laan,1,1234 AB,Utrecht\n";
+        UUID alive = unfinishedImport(file.replace(p, p + "A"), 1, 0, 1, java.time.OffsetDateTime.now().plusSeconds(2));
+        UUID lost = unfinishedImport(file, 1, 0, 3, java.time.OffsetDateTime.now().minusMinutes(5)); // meedoen.jobs.max-attempts: 3
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                "FAILED".equals(as("ops").get("/api/v1/tenant-imports/" + lost).then().extract().path("status")));
+        as("ops").get("/api/v1/tenant-imports/" + alive).then().statusCode(200).body("status", equalTo("RUNNING"));
+        String job = as("ops").get("/api/v1/tenant-imports/" + lost).then().extract().path("job");
+        as("ops").get(job).then().statusCode(200).body("status", equalTo("FAILED"))
+                .body("problem.type", equalTo("https://meedoen.nl/problems/job-interrupted")).body("problem.status", equalTo(503));
+        assertEquals(0L, uploadParts(lost), "a failed import's upload is deleted");
+        as("ops").get("/api/v1/tenants/" + p + "1").then().statusCode(404);
+    }
+
+    @Test
+    void anImportWhoseUploadIsGoneFailsWithAProblemAndStoresNothing() {
+        String p = prefix();
+        UUID id = unfinishedImport("tenantRef,name,street,houseNumber,postcode,city\n" + p + "1,Een,Laan,1,1234 AB,Utrecht\n",
+                1, 0, 1, java.time.OffsetDateTime.now().minusMinutes(3));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                em.createNativeQuery("DELETE FROM tenant_import_upload WHERE import_id = ?1").setParameter(1, id).executeUpdate());
+        JsonPath done = awaitDone(id.toString());
+        assertEquals("FAILED", done.getString("status"));
+        assertEquals(0, done.getInt("processed"));
+        as("ops").get(done.getString("job")).then().statusCode(200).body("status", equalTo("FAILED"))
+                .body("problem.type", equalTo("https://meedoen.nl/problems/import-upload-gone")).body("problem.status", equalTo(410))
+                .body("resultLocation", org.hamcrest.Matchers.nullValue());
+        as("ops").get("/api/v1/tenants/" + p + "1").then().statusCode(404);
+    }
+
+    @Test
+    void aCancelledImportKeepsWhatItStoredAndDropsItsUpload() {
+        // a job running on a worker that is alive but slow: cancel asks it to stop; when it stops (here: falls silent), it is CANCELLED
+        String p = prefix();
+        UUID id = unfinishedImport("tenantRef,name,street,houseNumber,postcode,city\n" + p + "1,Een,Laan,1,1234 AB,Utrecht\n"
+                + p + "2,Twee,Laan,2,1234 AB,Utrecht\n", 2, 1, 1, java.time.OffsetDateTime.now());
+        String job = as("ops").get("/api/v1/tenant-imports/" + id).then().extract().path("job");
+        as("ops").post(job + "/cancel").then().statusCode(202).body("cancelRequested", equalTo(true)).header("Location", job);
+        JsonPath done = awaitDone(id.toString());
+        assertEquals("CANCELLED", done.getString("status"));
+        assertEquals(1, done.getInt("processed"), "the rows stored before the cancel stay counted");
+        as("ops").get(job).then().statusCode(200).body("status", equalTo("CANCELLED"))
+                .body("problem.type", equalTo("https://meedoen.nl/problems/job-cancelled"));
+        assertEquals(0L, uploadParts(id));
+        as("ops").get("/api/v1/tenants/" + p + "2").then().statusCode(404);
+    }
+
+    /**
+     * An import as a stopped process left it: {@code stored} of {@code rows} rows done, its upload staged, its job
+     * RUNNING on a worker that last gave a sign of life at {@code heartbeat}, in its {@code attempt}th run.
+     */
+    UUID unfinishedImport(String file, int rows, int stored, int attempt, java.time.OffsetDateTime heartbeat) {
         UUID id = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             TenantImport i = new TenantImport();
             i.id = id;
@@ -160,22 +235,26 @@ class ImportTest {
             i.totalRows = rows;
             i.processed = stored;
             i.created = stored;
-            i.spoolPath = spoolPath;
             i.createdAt = java.time.OffsetDateTime.now().minusMinutes(30);
-            i.heartbeatAt = heartbeat;
+            i.jobId = job;
             i.persist();
+            em.flush();
+            em.createNativeQuery("INSERT INTO tenant_import_upload (import_id, part, data) VALUES (?1, 0, ?2)")
+                    .setParameter(1, id).setParameter(2, file.getBytes(StandardCharsets.UTF_8)).executeUpdate();
+            em.createNativeQuery("""
+                            INSERT INTO job (id, kind, subject, status, phase, done, total, started_by, attempts, worker, heartbeat_at,
+                                             created_at, started_at, updated_at)
+                            VALUES (?1, 'tenant-import', ?2, 'RUNNING', 'importing rows', ?3, ?4, 'system', ?5, 'a-stopped-worker', ?6, ?7, ?7, ?6)""")
+                    .setParameter(1, job).setParameter(2, id.toString()).setParameter(3, (long) stored).setParameter(4, (long) rows)
+                    .setParameter(5, attempt).setParameter(6, heartbeat).setParameter(7, java.time.OffsetDateTime.now().minusMinutes(30))
+                    .executeUpdate();
         });
         return id;
     }
 
-    @Test
-    void anImportRunningOnAnotherReplicaIsLeftAloneAndOneWhoseProcessIsGoneForLongFails() {
-        String elsewhere = "/nonexistent/tenant-import.upload"; // another replica's spool file
-        UUID alive = unfinishedImport(elsewhere, 10, 0, java.time.OffsetDateTime.now());
-        UUID lost = unfinishedImport(elsewhere, 10, 0, java.time.OffsetDateTime.now().minusMinutes(5));
-        imports.takeOverStale();
-        as("ops").get("/api/v1/tenant-imports/" + alive).then().statusCode(200).body("status", equalTo("RUNNING"));
-        as("ops").get("/api/v1/tenant-imports/" + lost).then().statusCode(200).body("status", equalTo("FAILED"));
+    long uploadParts(UUID id) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM tenant_import_upload WHERE import_id = ?1").setParameter(1, id).getSingleResult()).longValue());
     }
 
     @Test
@@ -222,10 +301,12 @@ class ImportTest {
     void anIdempotencyKeyReplaysTheImport() {
         String p = prefix();
         String key = "imp-" + UUID.randomUUID();
-        String first = as("corporation").header("Idempotency-Key", key).contentType("text/csv").body(csv(p).getBytes())
-                .post("/api/v1/tenant-imports").then().statusCode(202).extract().jsonPath().getString("id");
+        var created = as("corporation").header("Idempotency-Key", key).contentType("text/csv").body(csv(p).getBytes())
+                .post("/api/v1/tenant-imports").then().statusCode(202).extract();
+        String first = created.jsonPath().getString("id");
         as("corporation").header("Idempotency-Key", key).contentType("text/csv").body(csv(p).getBytes())
-                .post("/api/v1/tenant-imports").then().statusCode(202).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+                .post("/api/v1/tenant-imports").then().statusCode(202).header("Idempotent-Replayed", "true").body("id", equalTo(first))
+                .header("Location", equalTo(created.header("Location")));
         as("corporation").header("Idempotency-Key", key).contentType("text/csv").body(csv(prefix()).getBytes())
                 .post("/api/v1/tenant-imports").then().statusCode(422);
         awaitDone(first);
