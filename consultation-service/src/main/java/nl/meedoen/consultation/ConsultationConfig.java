@@ -54,6 +54,20 @@ public interface ConsultationConfig {
     @WithDefault("P180D")
     java.time.Duration responseLinkRetention();
 
+    /**
+     * Retention: how long an export written by a job ({@code POST /consultations/{id}/exports}) can be
+     * downloaded; then the scheduler deletes it, so files of responses do not pile up.
+     */
+    @WithDefault("P7D")
+    java.time.Duration exportRetention();
+
+    /**
+     * The most responses the synchronous {@code GET .../exports/*} routes stream; above it they answer 409
+     * {@code export-too-large} pointing to the export job, so no caller waits past the gateway's timeout.
+     */
+    @WithDefault("20000")
+    long syncExportLimit();
+
     /** Time zone of dates in messages (closing date). */
     @WithDefault("Europe/Amsterdam")
     ZoneId zone();

@@ -1,7 +1,5 @@
 package nl.meedoen.consultation.export;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,38 +17,41 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import nl.meedoen.commons.csv.CsvDialect;
-import nl.meedoen.commons.csv.CsvWriter;
-import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.commons.csv.CsvDialect;
+import nl.meedoen.commons.job.JobView;
+import nl.meedoen.commons.job.Jobs;
+import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.consultation.Json;
+import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.lifecycle.Caller;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
-import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import nl.meedoen.consultation.questionnaire.QuestionnaireService;
 import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 
-/** Responses as CSV, PWE as portchoice and Pabulib, the questionnaire as SurveyJS JSON (and back). */
+/**
+ * Responses as CSV, PWE as portchoice and Pabulib, the questionnaire as SurveyJS JSON (and back). Response
+ * exports come two ways: streamed at once up to {@code meedoen.consultation.sync-export-limit} responses, or of
+ * any size as a job ({@code POST exports}) whose file is downloaded afterwards.
+ */
 @Path("/api/v1/consultations/{id}")
 @Tag(name = "Exports", description = "Responses (CSV, portchoice, Pabulib) and the questionnaire in SurveyJS JSON")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -69,10 +71,16 @@ public class ExportResource {
     QuestionnaireService questionnaireService;
 
     @Inject
-    AgroalDataSource dataSource;
+    ResponseExportWriter writer;
 
     @Inject
-    Json json;
+    ExportJobs exportJobs;
+
+    @Inject
+    ExportStore store;
+
+    @Inject
+    ConsultationConfig config;
 
     @Inject
     SecurityIdentity identity;
@@ -84,70 +92,103 @@ public class ExportResource {
     @Path("exports/responses.csv")
     @Produces(CSV)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Every response as CSV", description = "One row per response with a random id (it names no one); one column per "
-            + "question, per option for multiple choice (0/1), ranking (the rank) and PWE (0/1, plus spend and motivations). "
-            + "PSEUDONYMOUS consultations add the day of submission; nothing identifies a tenant.")
+    @Operation(summary = "Every response as CSV (up to the synchronous limit)", description = "One row per response with a random id (it names no one); "
+            + "one column per question, per option for multiple choice (0/1), ranking (the rank) and PWE (0/1, plus spend and motivations). "
+            + "PSEUDONYMOUS consultations add the day of submission; nothing identifies a tenant. Streamed at once for up to "
+            + "meedoen.consultation.sync-export-limit responses (default 20,000); above it 409 export-too-large: start the export as a job "
+            + "with POST /consultations/{id}/exports.")
     @APIResponse(responseCode = "200", description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl", content = @Content(mediaType = CSV))
     @APIResponse(responseCode = "400", description = "Unknown dialect", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "export-too-large: more responses than a synchronous export streams; use POST .../exports",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response responses(@PathParam("id") UUID id,
                               @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
                                       schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
                               @QueryParam(CsvDialect.PARAMETER) String dialect) {
-        CsvDialect csvDialect = CsvDialect.fromParameter(dialect);
-        Consultation c = consultations.find(id, Caller.of(identity));
-        audit.record("consultation.responses.exported", "consultation", id.toString(), Map.of("format", "responses.csv"));
-        Questionnaire q = questionnaires.load(c.id, c.questionnaireVersion);
-        boolean withDate = !c.anonymous();
-        return stream(c, "responses.csv", csvDialect, CsvDialect.MEDIA_TYPE, (out, rows) -> {
-            out.row(ResponseExports.csvHeader(q, withDate));
-            rows.forEach(r -> out.row(ResponseExports.csvRow(q, r, withDate)));
-        });
+        return sync(id, ExportFormat.RESPONSES_CSV, CsvDialect.fromParameter(dialect));
     }
 
     @GET
     @Path("exports/portchoice.csv")
     @Produces(CSV)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "PWE choices in the portchoice layout", description = "One row per respondent: a 0/1 column per option, "
-            + "cost_<option> per option, and the budget with what the portfolio spent (or target and reached).")
+    @Operation(summary = "PWE choices in the portchoice layout (up to the synchronous limit)", description = "One row per respondent: a 0/1 column "
+            + "per option, cost_<option> per option, and the budget with what the portfolio spent (or target and reached). Above "
+            + "meedoen.consultation.sync-export-limit responses 409 export-too-large: use POST /consultations/{id}/exports.")
     @APIResponse(responseCode = "200", description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl", content = @Content(mediaType = CSV))
     @APIResponse(responseCode = "400", description = "Unknown dialect", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a PWE consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a PWE consultation, or export-too-large (use POST .../exports)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response portchoice(@PathParam("id") UUID id,
                                @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
                                        schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
                                @QueryParam(CsvDialect.PARAMETER) String dialect) {
-        CsvDialect csvDialect = CsvDialect.fromParameter(dialect);
-        Consultation c = consultations.find(id, Caller.of(identity));
-        Question pwe = pwe(c); // a refused export (not a PWE consultation) is no export: audited after the checks
-        audit.record("consultation.responses.exported", "consultation", id.toString(), Map.of("format", "portchoice.csv"));
-        return stream(c, "portchoice.csv", csvDialect, CsvDialect.MEDIA_TYPE, (out, rows) -> {
-            out.row(ResponseExports.portchoiceHeader(pwe));
-            rows.forEach(r -> out.row(ResponseExports.portchoiceRow(pwe, r)));
-        });
+        return sync(id, ExportFormat.PORTCHOICE_CSV, CsvDialect.fromParameter(dialect));
     }
 
     @GET
     @Path("exports/pabulib.pb")
     @Produces("text/plain")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "PWE choices as a Pabulib .pb file", description = "META, PROJECTS (numbered in questionnaire order) and approval VOTES; no voter attributes.")
+    @Operation(summary = "PWE choices as a Pabulib .pb file (up to the synchronous limit)", description = "META, PROJECTS (numbered in "
+            + "questionnaire order) and approval VOTES; no voter attributes. Above meedoen.consultation.sync-export-limit responses 409 "
+            + "export-too-large: use POST /consultations/{id}/exports.")
     @APIResponse(responseCode = "200", description = "The .pb file")
-    @APIResponse(responseCode = "409", description = "Not a PWE consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a PWE consultation, or export-too-large (use POST .../exports)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response pabulib(@PathParam("id") UUID id) {
-        Consultation c = consultations.find(id, Caller.of(identity));
-        Question pwe = pwe(c); // a refused export (not a PWE consultation) is no export: audited after the checks
-        audit.record("consultation.responses.exported", "consultation", id.toString(), Map.of("format", "pabulib.pb"));
-        List<String> languages = consultations.languages(c);
-        String title = consultations.texts(c.title).get(languages.get(0));
-        long votes = count(c.id);
-        LocalDate begin = c.openedAt == null ? null : c.openedAt.toLocalDate();
-        LocalDate end = c.closedAt == null ? null : c.closedAt.toLocalDate();
-        return stream(c, "consultation-" + c.id + ".pb", ResponseExports.PABULIB, "text/plain; charset=UTF-8", (out, rows) -> {
-            ResponseExports.pabulibHead(out, title, c.id.toString(), pwe, languages.get(0), votes, begin, end);
-            long[] voter = {0};
-            rows.forEach(r -> ResponseExports.pabulibVote(out, ++voter[0], pwe, r));
-        });
+        return sync(id, ExportFormat.PABULIB_PB, ResponseExports.PABULIB);
+    }
+
+    @POST
+    @Path("exports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Start an export of any size as a job",
+            description = "The same file as GET .../exports/{format}, written by a job: 202 Accepted with the job's Location "
+                    + "(/api/v1/jobs/consultation/{jobId}). Follow it for progress (done/total responses, ETA); once SUCCEEDED its "
+                    + "resultLocation is the download, GET /consultations/{id}/exports/{exportId}, available for "
+                    + "meedoen.consultation.export-retention (default 7 days). Cancel with POST /api/v1/jobs/consultation/{jobId}/cancel. "
+                    + "One export per consultation, format and dialect runs per caller at a time (another is 409 job-in-progress).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportRequest.class),
+            examples = {@ExampleObject(name = "responses for Dutch Excel", value = "{\"format\":\"responses.csv\",\"dialect\":\"excel-nl\"}"),
+                    @ExampleObject(name = "Pabulib", value = "{\"format\":\"pabulib.pb\"}")}))
+    @APIResponse(responseCode = "202", description = "Export started: follow the job at Location",
+            headers = {@Header(name = "Location", description = "The job, e.g. /api/v1/jobs/consultation/0c4e…", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Retry-After", description = "Seconds to wait before asking the job", schema = @Schema(type = SchemaType.INTEGER))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class),
+                    examples = @ExampleObject(name = "queued", value = "{\"id\":\"0c4e6f2a-5d1b-4a39-9a7e-2f0b7c1d9e11\",\"kind\":\"response-export\","
+                            + "\"status\":\"QUEUED\",\"done\":0,\"self\":\"/api/v1/jobs/consultation/0c4e6f2a-5d1b-4a39-9a7e-2f0b7c1d9e11\"}")))
+    @APIResponse(responseCode = "400", description = "Missing or unknown format or dialect (errors[] name the field); nothing is started",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A PWE format for a consultation without PWE, or the same export already running (job-in-progress)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response startExport(@PathParam("id") UUID id, ExportRequest request) {
+        return Jobs.accepted(exportJobs.start(id, request, Caller.of(identity)));
+    }
+
+    @GET
+    @Path("exports/{exportId}")
+    @Produces({CSV, "text/plain"})
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Download an export written by a job",
+            description = "The job's resultLocation: the file with its content type (text/csv or text/plain) and Content-Disposition. "
+                    + "Whoever may export the consultation may download it, until it expires.")
+    @APIResponse(responseCode = "200", description = "The file", headers = @Header(name = "Content-Disposition", description = "attachment; filename=…"),
+            content = {@Content(mediaType = CSV), @Content(mediaType = "text/plain")})
+    @APIResponse(responseCode = "404", description = "No such consultation, or no such export (never written, still being written, or expired)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response download(@PathParam("id") UUID id, @PathParam("exportId") UUID exportId) {
+        consultations.find(id, Caller.of(identity));
+        ExportStore.Stored export = store.find(exportId);
+        if (export == null || !export.consultationId().equals(id) || !export.complete() || export.expiresAt().isBefore(java.time.OffsetDateTime.now())) {
+            throw ProblemException.notFound("export " + exportId + " of consultation " + id);
+        }
+        audit.record("consultation.export.downloaded", "consultation", id.toString(), Map.of("format", export.format(), "export", exportId.toString()));
+        StreamingOutput body = out -> store.copy(export, out);
+        return Response.ok(body, export.mediaType()).header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"")
+                .header("Content-Length", export.bytes()).build();
     }
 
     @GET
@@ -202,77 +243,23 @@ public class ExportResource {
         return c;
     }
 
-    private Question pwe(Consultation c) {
-        Question pwe = ResponseExports.pweQuestion(questionnaires.load(c.id, c.questionnaireVersion));
-        if (pwe == null) {
-            throw ProblemException.conflict("this consultation has no PWE block");
+    /**
+     * A synchronous export: checked (404, 409 not PWE, 409 too large) and audited before the first byte, then
+     * streamed by the same writer as the job's, so both give the same file.
+     */
+    private Response sync(UUID id, ExportFormat format, CsvDialect dialect) {
+        Consultation c = consultations.find(id, Caller.of(identity));
+        ResponseExportWriter.Plan plan = writer.plan(c, format, dialect);
+        long responses = writer.count(c.id);
+        if (responses > config.syncExportLimit()) {
+            throw new ProblemException(409, "export-too-large", "Export too large for a direct download",
+                    "this consultation has " + responses + " responses; a direct export streams at most " + config.syncExportLimit()
+                            + ". Start it as a job: POST /api/v1/consultations/" + id + "/exports with {\"format\":\"" + format.id() + "\""
+                            + (format.csv() ? ",\"dialect\":\"" + dialect.name() + "\"" : "") + "} and follow the job's Location", null);
         }
-        return pwe;
-    }
-
-    private long count(UUID id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM response WHERE consultation_id = ?")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Streams the responses from a database cursor: an export of any size holds one row in memory. */
-    private Response stream(Consultation c, String filename, CsvDialect dialect, String mediaType,
-                            BiConsumer<CsvWriter, Iterable<ResponseRow>> write) {
-        UUID id = c.id;
-        StreamingOutput body = output -> {
-            CsvWriter csv = CsvWriter.open(output, dialect);
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "SELECT id, submitted_on, answers FROM response WHERE consultation_id = ? ORDER BY id")) {
-                    ps.setFetchSize(500);
-                    ps.setObject(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        write.accept(csv, () -> new java.util.Iterator<>() {
-                            boolean ready;
-                            boolean more;
-
-                            @Override
-                            public boolean hasNext() {
-                                if (!ready) {
-                                    try {
-                                        more = rs.next();
-                                    } catch (java.sql.SQLException e) {
-                                        throw new IllegalStateException(e);
-                                    }
-                                    ready = true;
-                                }
-                                return more;
-                            }
-
-                            @Override
-                            public ResponseRow next() {
-                                hasNext();
-                                ready = false;
-                                try {
-                                    return new ResponseRow(rs.getString(1), rs.getObject(2, LocalDate.class),
-                                            json.read(rs.getString(3), new TypeReference<Map<String, Object>>() { }));
-                                } catch (java.sql.SQLException e) {
-                                    throw new IllegalStateException(e);
-                                }
-                            }
-                        });
-                    }
-                }
-                connection.rollback();
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            csv.flush();
-        };
-        return Response.ok(body, mediaType).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+        // a refused export (not a PWE consultation, too large) is no export: audited after the checks
+        audit.record("consultation.responses.exported", "consultation", id.toString(), Map.of("format", format.id()));
+        StreamingOutput body = out -> writer.write(plan, out, null);
+        return Response.ok(body, plan.mediaType()).header("Content-Disposition", "attachment; filename=\"" + plan.filename() + "\"").build();
     }
 }

@@ -42,6 +42,9 @@ public class ConsultationScheduler {
     @Inject
     nl.meedoen.consultation.results.ResultCells cells;
 
+    @Inject
+    nl.meedoen.consultation.export.ExportStore exports;
+
     @Scheduled(every = "${meedoen.consultation.tick:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
     void tick() {
         if (!config.schedulerEnabled()) {
@@ -56,6 +59,7 @@ public class ConsultationScheduler {
         step("scrub", this::scrubPublishedMessages);
         step("compact results", this::compactClosed);
         step("retention", this::dropExpiredResponseLinks);
+        step("export retention", exports::deleteExpired);
     }
 
     /** Once closed, counters no longer change: fold their shards so every later read is cheap. */

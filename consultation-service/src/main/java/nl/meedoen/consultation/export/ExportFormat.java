@@ -1,0 +1,38 @@
+package nl.meedoen.consultation.export;
+
+import nl.meedoen.commons.problem.ProblemException;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The response exports, by the name of their synchronous route. */
+public enum ExportFormat {
+    RESPONSES_CSV("responses.csv", true),
+    PORTCHOICE_CSV("portchoice.csv", true),
+    PABULIB_PB("pabulib.pb", false);
+
+    private final String id;
+    private final boolean csv;
+
+    ExportFormat(String id, boolean csv) {
+        this.id = id;
+        this.csv = csv;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Whether it takes a CSV dialect (Pabulib has a fixed layout). */
+    public boolean csv() {
+        return csv;
+    }
+
+    /** The format a request names; anything else is a 400 naming {@code format}. */
+    public static ExportFormat parse(String value) {
+        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.id.equals(v)).findFirst().orElseThrow(() -> ProblemException.invalidField("format",
+                value == null || value.isBlank() ? "required: one of responses.csv, portchoice.csv or pabulib.pb"
+                        : "one of responses.csv, portchoice.csv or pabulib.pb"));
+    }
+}
