@@ -80,6 +80,13 @@ public final class Fixtures {
         });
     }
 
+    /** A campaign the organiser chose to fill by lottery when oversubscribed, whatever its form's default. */
+    public static Map<String, Object> lotteryCampaign(String form, String party, int seats, String complexId, String compensationType, long cents) {
+        Map<String, Object> m = campaign(form, party, seats, complexId, compensationType, cents);
+        m.put("selectionMode", "LOTTERY_WHEN_OVERSUBSCRIBED");
+        return m;
+    }
+
     public static Map<String, Object> campaign(String form, String party, int seats, String complexId, String compensationType, long cents) {
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         Map<String, Object> m = new java.util.HashMap<>();

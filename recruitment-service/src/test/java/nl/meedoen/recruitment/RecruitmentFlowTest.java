@@ -46,7 +46,7 @@ class RecruitmentFlowTest {
         var messages = Events.consumer(MessageRequestV1.TOPIC);
         var events = Events.consumer(RecruitmentEventV1.TOPIC);
 
-        String id = as("corporation").body(Fixtures.campaign("FOCUS_GROUP", "corporation", 4, complex, "PER_SESSION", 150000))
+        String id = as("corporation").body(Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", 4, complex, "PER_SESSION", 150000))
                 .post(BASE).then().statusCode(201).body("status", equalTo("DRAFT")).body("sessions", hasSize(2))
                 .extract().path("id");
         List<String> sessions = as("corporation").get(BASE + "/" + id).then().statusCode(200).extract().path("sessions.id");

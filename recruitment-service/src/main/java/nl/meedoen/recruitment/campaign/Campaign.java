@@ -14,7 +14,14 @@ import java.util.UUID;
 @Entity
 @Table(name = "campaign")
 public class Campaign extends PanacheEntityBase {
-    public enum Status { DRAFT, OPEN, CLOSED, DRAWN }
+    /** DRAWN: seated by a lottery; SEATED: seated without one (everyone, appointed, or first come). */
+    public enum Status { DRAFT, OPEN, CLOSED, DRAWN, SEATED }
+
+    /** How a campaign chooses its participants from the sign-ups (toolkit default per {@link Form}). */
+    public enum SelectionMode { APPOINTMENT, OPEN_UP_TO_CAPACITY, LOTTERY_WHEN_OVERSUBSCRIBED }
+
+    /** How the seats were given without a draw. */
+    public enum Seating { EVERYONE_SEATED, APPOINTED, FIRST_COME }
 
     public enum CompensationType { NONE, PER_SESSION, PER_YEAR }
 
@@ -43,6 +50,12 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "compensation_cents")
     public long compensationCents;
     public String status;
+    @Column(name = "selection_mode")
+    public String selectionMode;
+    /** {@link Seating} once seated without a draw; null otherwise (a draw is its own record). */
+    public String seating;
+    @Column(name = "seated_at")
+    public OffsetDateTime seatedAt;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Version
@@ -50,5 +63,19 @@ public class Campaign extends PanacheEntityBase {
 
     public Status state() {
         return Status.valueOf(status);
+    }
+
+    public SelectionMode mode() {
+        return selectionMode == null ? SelectionMode.LOTTERY_WHEN_OVERSUBSCRIBED : SelectionMode.valueOf(selectionMode);
+    }
+
+    /**
+     * Whether its participants hold their seats: after the draw or the seating, and in an open-up-to-capacity
+     * campaign from the moment of sign-up (an evening's guests have their place as they sign up).
+     */
+    public boolean participantsSeated() {
+        Status s = state();
+        return s == Status.DRAWN || s == Status.SEATED
+                || (mode() == SelectionMode.OPEN_UP_TO_CAPACITY && (s == Status.OPEN || s == Status.CLOSED));
     }
 }

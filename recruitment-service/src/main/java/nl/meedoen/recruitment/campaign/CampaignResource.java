@@ -14,6 +14,8 @@ import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignIn;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut;
+import nl.meedoen.recruitment.seating.Seating;
+import nl.meedoen.recruitment.seating.SeatingDtos.ReopenIn;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,9 +37,12 @@ public class CampaignResource {
     @Inject
     Campaigns campaigns;
 
+    @Inject
+    Seating seating;
+
     @POST
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Create a campaign (DRAFT)")
+    @Operation(summary = "Create a campaign (DRAFT)", description = "selectionMode defaults to the form's toolkit default; the organiser may choose another.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(CampaignIn in) {
@@ -79,5 +84,23 @@ public class CampaignResource {
     @APIResponse(responseCode = "409", description = "Not OPEN", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CampaignOut close(@PathParam("id") UUID id) {
         return Campaigns.out(campaigns.transition(id, Campaign.Status.CLOSED));
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Open sign-ups again until a new date (CLOSED → OPEN)",
+            description = "The organiser's choice for an undersubscribed campaign besides going ahead smaller (POST .../seating): reopen, "
+                    + "and top up with a second outreach (POST .../outreach; tenants already reached through a source are not messaged "
+                    + "again through it). Sign-ups so far stay. Not once seats are given or a draw is committed. Writes campaign-opened.")
+    @APIResponse(responseCode = "200", description = "Open again", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not CLOSED, or its draw is committed or being committed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "signupCloses missing, in the past or after the term end",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CampaignOut reopen(@PathParam("id") UUID id, ReopenIn in) {
+        return Campaigns.out(seating.reopen(id, in));
     }
 }

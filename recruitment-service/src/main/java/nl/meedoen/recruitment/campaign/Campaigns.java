@@ -84,6 +84,7 @@ public class Campaigns {
         Compensation comp = in.compensation() == null ? new Compensation("NONE", 0L) : in.compensation();
         c.compensationType = comp.type();
         c.compensationCents = comp.amountCents() == null ? 0 : comp.amountCents();
+        c.selectionMode = in.selectionMode() != null ? in.selectionMode() : Form.valueOf(in.form()).defaultSelection().name();
         c.status = Campaign.Status.DRAFT.name();
         c.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         c.persist();
@@ -108,6 +109,9 @@ public class Campaigns {
         }
         if (in.form() == null || Arrays.stream(Form.values()).noneMatch(f -> f.name().equals(in.form()))) {
             errors.add(new Problem.FieldError("form", "one of " + Arrays.toString(Form.values())));
+        }
+        if (in.selectionMode() != null && Arrays.stream(Campaign.SelectionMode.values()).noneMatch(m -> m.name().equals(in.selectionMode()))) {
+            errors.add(new Problem.FieldError("selectionMode", "one of " + Arrays.toString(Campaign.SelectionMode.values())));
         }
         if (in.organiserParty() == null || !PARTIES.contains(in.organiserParty())) { // List.of(...).contains(null) throws
             errors.add(new Problem.FieldError("organiserParty", "corporation or tenant-organisation"));
@@ -201,6 +205,6 @@ public class Campaigns {
                 .map(s -> new SessionOut(s.id, s.startsAt, s.place, s.onlineLink)).toList();
         return new CampaignOut(c.id, c.form, c.organiserParty, c.title, c.theme, c.mandate, c.seats, c.signupOpens,
                 c.signupCloses, c.termEnd, c.termEnd == null, rules(c), sessions,
-                new Compensation(c.compensationType, c.compensationCents), c.status, c.version);
+                new Compensation(c.compensationType, c.compensationCents), c.status, c.version, c.mode().name(), c.seating);
     }
 }

@@ -58,8 +58,8 @@ public class Compensation {
         if (tenantRefs == null || tenantRefs.isEmpty()) {
             throw ProblemException.invalidField("tenantRefs", "at least one tenant");
         }
-        if (c.state() != Campaign.Status.DRAWN) {
-            throw ProblemException.conflict("attendance is recorded for the drawn participants; campaign is " + c.status);
+        if (!c.participantsSeated()) {
+            throw ProblemException.conflict("attendance is recorded for seated participants; campaign is " + c.status + " (" + c.mode() + ")");
         }
         for (String ref : tenantRefs) {
             Signup s = Signup.of(c.id, ref);

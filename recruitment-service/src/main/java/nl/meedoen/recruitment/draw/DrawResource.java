@@ -56,9 +56,11 @@ public class DrawResource {
     @APIResponse(responseCode = "202", description = "Commitment queued: follow the job at Location",
             headers = @Header(name = "Location", description = "The job, e.g. /api/v1/jobs/recruitment/{jobId}"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "409", description = "Campaign not CLOSED, draw already committed, or a commitment job already queued or running",
+    @APIResponse(responseCode = "409", description = "Campaign not CLOSED, not a lottery campaign (selectionMode), no more active sign-ups "
+            + "than seats (no lottery needed: seat everyone with POST .../seating, or reopen), draw already committed, or a commitment job "
+            + "already queued or running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "More seats than active sign-ups", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "More seats than households under the household rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response commit(@PathParam("id") UUID id, CommitIn in) {
         return Jobs.accepted(draws.requestCommit(id, in));
     }
@@ -101,7 +103,7 @@ public class DrawResource {
     @POST
     @Path("/{id}/participants/{tenantRef}/confirm")
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "A selected tenant confirms the seat")
+    @Operation(summary = "A selected tenant confirms the seat (after a draw or a seating without one)")
     public Map<String, String> confirm(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
         var s = draws.confirm(id, tenantRef);
         return Map.of("tenantRef", s.tenantRef, "outcome", s.outcome);
@@ -110,7 +112,9 @@ public class DrawResource {
     @POST
     @Path("/{id}/participants/{tenantRef}/decline")
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "A selected tenant declines; the first waitlisted tenant who keeps the quotas takes the seat")
+    @Operation(summary = "A selected tenant declines; the first waitlisted tenant who keeps the quotas takes the seat",
+            description = "After a draw the engine picks the replacement (quotas, household rule); in a campaign seated without a lottery "
+                    + "the first on its waitlist (reserves in the order appointed, first come in an open campaign).")
     public ReplacementOut decline(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
         return draws.decline(id, tenantRef);
     }

@@ -71,6 +71,9 @@ public class Draws {
     @Inject
     Jobs jobs;
 
+    @Inject
+    nl.meedoen.recruitment.seating.Seating seating;
+
     /**
      * Phase (a), asked for: checks what can be checked at once (state, algorithm, quotas, pool size) and queues
      * the commitment as a job ({@link DrawCommitJob}): LEXIMIN on a large pool takes minutes, longer than any
@@ -80,9 +83,11 @@ public class Draws {
     public JobView requestCommit(UUID campaignId, CommitIn in) {
         Campaign c = campaigns.find(campaignId);
         Plan plan = plan(c, in);
-        if (plan.pool().size() < c.seats) {
-            throw new ProblemException(422, DrawException.PANEL_LARGER_THAN_POOL, "Draw not possible",
-                    "the campaign has " + c.seats + " seats and " + plan.pool().size() + " active sign-ups", null);
+        if (plan.pool().size() <= c.seats) {
+            // a lottery only when oversubscribed: everyone can be seated (POST .../seating), or the organiser reopens
+            throw new ProblemException(409, "no-lottery-needed", "No lottery needed", "campaign is " + c.status + " with "
+                    + plan.pool().size() + " active sign-up(s) for " + c.seats + " seats: no lottery is needed. Seat everyone "
+                    + "(POST /campaigns/{id}/seating), or reopen sign-ups (POST /campaigns/{id}/reopen) and reach out again", null);
         }
         try {
             engine.validate(plan.input()); // e.g. more seats than households under the household rule: said now, not by the job
@@ -100,6 +105,9 @@ public class Draws {
 
     /** Checks the campaign's state and the request and builds the engine's input from the active sign-ups. */
     public Plan plan(Campaign c, CommitIn in) {
+        if (c.mode() != Campaign.SelectionMode.LOTTERY_WHEN_OVERSUBSCRIBED) {
+            throw ProblemException.conflict("campaign is " + c.status + " and selects by " + c.mode() + ": no lottery");
+        }
         if (c.state() != Campaign.Status.CLOSED) {
             throw ProblemException.conflict("a draw needs a CLOSED campaign; this one is " + c.status);
         }
@@ -298,7 +306,10 @@ public class Draws {
         if (!Signup.Outcome.SELECTED.name().equals(s.outcome) && !Signup.Outcome.CONFIRMED.name().equals(s.outcome)) {
             throw ProblemException.conflict("only a selected tenant can decline a seat; outcome is " + s.outcome);
         }
-        DrawEntity d = committed(c);
+        DrawEntity d = DrawEntity.findById(c.id);
+        if (d == null) {
+            return seating.declineWithoutDraw(c, s); // seated without a lottery: the waitlist in its own order
+        }
         Replacement r;
         try {
             r = engine.replace(DrawRecords.fromJson(d.record), Json.read(d.panel, IDS), Json.read(d.waitlist, IDS), s.id.toString());
@@ -322,8 +333,8 @@ public class Draws {
     }
 
     private static Signup participant(Campaign c, String tenantRef) {
-        if (c.state() != Campaign.Status.DRAWN) {
-            throw ProblemException.conflict("the panel has not been drawn yet");
+        if (!c.participantsSeated()) {
+            throw ProblemException.conflict("campaign is " + c.status + " (" + c.mode() + "): nobody holds a seat yet");
         }
         Signup s = Signup.of(c.id, tenantRef);
         if (s == null) {

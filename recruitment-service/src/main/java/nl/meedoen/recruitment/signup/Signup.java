@@ -34,6 +34,15 @@ public class Signup extends PanacheEntityBase {
     public String outcome;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** Outside a draw: why the organising board appointed this tenant (or kept them as reserve). */
+    @Column(name = "selection_reason")
+    public String selectionReason;
+    /** Outside a draw: the client that appointed. */
+    @Column(name = "selected_by")
+    public String selectedBy;
+    /** Outside a draw: when the seat or the waitlist place was given; the waitlist goes in this order. */
+    @Column(name = "placed_at")
+    public OffsetDateTime placedAt;
 
     public static List<Signup> active(UUID campaignId) {
         return list("campaignId = ?1 and status = ?2 order by createdAt, id", campaignId, ACTIVE);
@@ -41,6 +50,17 @@ public class Signup extends PanacheEntityBase {
 
     public static List<Signup> all(UUID campaignId) {
         return list("campaignId = ?1 order by createdAt, id", campaignId);
+    }
+
+    /** Active sign-ups with this outcome, in the order their place was given (the waitlist's order outside a draw). */
+    public static List<Signup> withOutcome(UUID campaignId, Outcome outcome) {
+        return list("campaignId = ?1 and status = ?2 and outcome = ?3 order by placedAt, createdAt, id", campaignId, ACTIVE, outcome.name());
+    }
+
+    /** Active sign-ups holding a seat (selected or confirmed). */
+    public static long seated(UUID campaignId) {
+        return count("campaignId = ?1 and status = ?2 and outcome in ?3", campaignId, ACTIVE,
+                List.of(Outcome.SELECTED.name(), Outcome.CONFIRMED.name()));
     }
 
     public static Signup of(UUID campaignId, String tenantRef) {

@@ -17,10 +17,14 @@ public final class SignupDtos {
     }
 
     public record SignupOut(UUID id, UUID campaignId, String tenantRef, String motivation, String expertise,
-                            String availability, String source, String status, String outcome, OffsetDateTime createdAt) {
-        static SignupOut of(Signup s) {
+                            String availability, String source, String status, String outcome, OffsetDateTime createdAt,
+                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Appointment: the board's recorded reason",
+                                    nullable = true) String selectionReason,
+                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Outside a draw: when the seat or "
+                                    + "waitlist place was given (the waitlist's order)", nullable = true) OffsetDateTime placedAt) {
+        public static SignupOut of(Signup s) {
             return new SignupOut(s.id, s.campaignId, s.tenantRef, s.motivation, s.expertise, s.availability, s.source,
-                    s.status, s.outcome, s.createdAt);
+                    s.status, s.outcome, s.createdAt, s.selectionReason, s.placedAt);
         }
     }
 

@@ -55,6 +55,9 @@ public class Signups {
     Jobs jobs;
 
     @Inject
+    nl.meedoen.recruitment.seating.Seating seating;
+
+    @Inject
     EntityManager em;
 
     /** The personal sign-up link without its token; the token goes after '#', so it never lands in a server log. */
@@ -242,6 +245,12 @@ public class Signups {
         if (Signup.of(c.id, tenantRef) != null) {
             throw ProblemException.conflict("tenant " + tenantRef + " already signed up for this campaign");
         }
+        Signup.Outcome place = null;
+        if (c.mode() == Campaign.SelectionMode.OPEN_UP_TO_CAPACITY) {
+            // everyone is in, first come, up to capacity; the campaign row is locked so two sign-ups never take one last seat
+            em.lock(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            place = Signup.seated(c.id) < c.seats ? Signup.Outcome.SELECTED : Signup.Outcome.WAITLISTED;
+        }
         Signup s = new Signup();
         s.id = UUID.randomUUID();
         s.campaignId = c.id;
@@ -252,6 +261,10 @@ public class Signups {
         s.source = source.name();
         s.status = Signup.ACTIVE;
         s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (place != null) {
+            s.outcome = place.name();
+            s.placedAt = s.createdAt;
+        }
         s.persist();
         campaigns.publish(c, RecruitmentEventV1.SIGNUP_RECEIVED, tenantRef, source.name(), null, null);
         outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, tenantRef, new MessageRequestV1(
@@ -270,11 +283,22 @@ public class Signups {
         if (c.state() == Campaign.Status.DRAWN || nl.meedoen.recruitment.draw.DrawEntity.findById(c.id) != null) {
             throw ProblemException.conflict("the draw is committed: a selected tenant declines instead (replacement from the waitlist)");
         }
+        if (c.state() == Campaign.Status.SEATED) {
+            throw ProblemException.conflict("campaign is SEATED: a seated tenant declines instead (replacement from the waitlist)");
+        }
         if (jobs.live(DrawCommitJob.KIND, c.id.toString())) {
             throw ProblemException.conflict("the draw is being committed; withdraw after it has finished (a selected tenant then declines)");
         }
+        boolean hadSeat = Signup.Outcome.SELECTED.name().equals(s.outcome) || Signup.Outcome.CONFIRMED.name().equals(s.outcome);
         s.status = Signup.WITHDRAWN;
         campaigns.publish(c, RecruitmentEventV1.SIGNUP_WITHDRAWN, tenantRef, s.source, null, null);
+        if (hadSeat && c.mode() == Campaign.SelectionMode.OPEN_UP_TO_CAPACITY) {
+            em.lock(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            Signup next = seating.promote(c); // the first on the waitlist takes the seat that came free
+            if (next != null) {
+                campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, tenantRef, null, null, next.tenantRef);
+            }
+        }
         return s;
     }
 

@@ -102,18 +102,56 @@ class CampaignApiTest {
     }
 
     @Test
-    void moreSeatsThanSignupsIsAProblemAndNothingIsCommitted() {
+    void everyFormHasTheToolkitsSelectionModeAndTheOrganiserMayChooseAnother() {
+        Map<Form, String> expected = Map.of(Form.ADVISORY_COUNCIL, "APPOINTMENT", Form.FOCUS_GROUP, "APPOINTMENT",
+                Form.THEME_EVENING, "OPEN_UP_TO_CAPACITY", Form.NEIGHBOURHOOD_INSPECTION, "OPEN_UP_TO_CAPACITY",
+                Form.TENANT_COUNCIL_ONE_OFF, "LOTTERY_WHEN_OVERSUBSCRIBED", Form.TENANT_COUNCIL_STANDING, "LOTTERY_WHEN_OVERSUBSCRIBED");
+        expected.forEach((form, mode) -> as("corporation").body(Fixtures.campaign(form.name(), "corporation", 5, "C-1", "NONE", 0))
+                .post(BASE).then().statusCode(201).body("selectionMode", equalTo(mode)).body("seating", org.hamcrest.Matchers.nullValue()));
+        var body = Fixtures.campaign("WORK_GROUP", "corporation", 5, "C-1", "NONE", 0);
+        body.put("selectionMode", "OPEN_UP_TO_CAPACITY");
+        as("corporation").body(body).post(BASE).then().statusCode(201).body("selectionMode", equalTo("OPEN_UP_TO_CAPACITY"));
+        body.put("selectionMode", "COIN_TOSS");
+        as("corporation").body(body).post(BASE).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("selectionMode"));
+    }
+
+    /** The former dead end: a lottery campaign with fewer sign-ups than seats draws nothing — and seats everyone. */
+    @Test
+    void fewerSignupsThanSeatsNeedsNoLotteryAndEveryoneIsSeated() {
         String complex = "C-" + UUID.randomUUID();
         String ref = "T-" + UUID.randomUUID();
         Fixtures.member(ref, complex, "18-34", "H-" + ref);
         String id = as("corporation").body(Fixtures.campaign("LISTENING_PANEL", "corporation", 3, complex, "NONE", 0))
-                .post(BASE).then().statusCode(201).extract().path("id");
+                .post(BASE).then().statusCode(201).body("selectionMode", equalTo("LOTTERY_WHEN_OVERSUBSCRIBED")).extract().path("id");
         as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
-        as("corporation").body(Map.of("tenantRef", ref, "source", "LETTER")).post(BASE + "/" + id + "/signups").then().statusCode(201);
+        as("corporation").body(Map.of("tenantRef", ref, "source", "LETTER")).post(BASE + "/" + id + "/signups").then().statusCode(201)
+                .body("outcome", org.hamcrest.Matchers.nullValue());
+        // seating before the close names the state
+        as("corporation").post(BASE + "/" + id + "/seating").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.startsWith("campaign is OPEN"));
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
-        as("corporation").body(Map.of("algorithm", "uniform")).post(BASE + "/" + id + "/draw/commit").then().statusCode(422)
-                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("/panel-larger-than-pool"));
+        // no lottery: the draw is refused and nothing is committed
+        as("corporation").body(Map.of("algorithm", "uniform")).post(BASE + "/" + id + "/draw/commit").then().statusCode(409)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("/no-lottery-needed"))
+                .body("detail", org.hamcrest.Matchers.containsString("1 active sign-up(s) for 3 seats"));
         as("corporation").body(Map.of("seed", "1")).post(BASE + "/" + id + "/draw/seed").then().statusCode(404);
-        as("corporation").get(BASE + "/" + id).then().body("status", equalTo("CLOSED"));
+        // appointing is for appointment campaigns
+        as("corporation").body(Map.of("tenantRef", ref, "reason", "ervaring")).post(BASE + "/" + id + "/appointments").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("LOTTERY_WHEN_OVERSUBSCRIBED"));
+        as("corporation").get(BASE + "/" + id + "/seating").then().statusCode(200).body("seating", org.hamcrest.Matchers.nullValue())
+                .body("undersubscribed", equalTo(true));
+        // the organiser goes ahead smaller: everyone seated, recorded as such, no draw record
+        as("corporation").post(BASE + "/" + id + "/seating").then().statusCode(200).body("status", equalTo("SEATED"))
+                .body("seating", equalTo("EVERYONE_SEATED")).body("lottery", equalTo(false)).body("seated", equalTo(1))
+                .body("summary", equalTo("everyone seated, no lottery needed: 1 sign-up for 3 seats (went ahead smaller)"))
+                .body("participants[0].outcome", equalTo("SELECTED"));
+        as("corporation").get(BASE + "/" + id + "/draw").then().statusCode(404);
+        as("corporation").get(BASE + "/" + id).then().body("status", equalTo("SEATED")).body("seating", equalTo("EVERYONE_SEATED"));
+        as("corporation").post(BASE + "/" + id + "/seating").then().statusCode(409).body("detail", org.hamcrest.Matchers.startsWith("campaign is SEATED"));
+        as("corporation").body(Map.of("signupCloses", java.time.LocalDate.now().plusDays(3).toString())).post(BASE + "/" + id + "/reopen")
+                .then().statusCode(409);
+        as("corporation").delete(BASE + "/" + id + "/signups/" + ref).then().statusCode(409);
+        as("corporation").post(BASE + "/" + id + "/participants/" + ref + "/confirm").then().statusCode(200).body("outcome", equalTo("CONFIRMED"));
     }
 }

@@ -94,7 +94,7 @@ class DrawCommitJobTest {
     @Test
     void moreSeatsThanHouseholdsUnderTheHouseholdRuleIsSaidAtOnceAndQueuesNothing() {
         String complex = "C-" + UUID.randomUUID();
-        String id = as("corporation").body(Fixtures.campaign("FOCUS_GROUP", "corporation", 4, complex, "NONE", 0))
+        String id = as("corporation").body(Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", 4, complex, "NONE", 0))
                 .post(BASE).then().statusCode(201).extract().path("id");
         as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
         for (int i = 0; i < 6; i++) { // six tenants, three addresses
@@ -114,7 +114,7 @@ class DrawCommitJobTest {
 
     private String closedCampaignWithSignups(int signups, int seats) {
         String complex = "C-" + UUID.randomUUID();
-        String id = as("corporation").body(Fixtures.campaign("FOCUS_GROUP", "corporation", seats, complex, "NONE", 0))
+        String id = as("corporation").body(Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", seats, complex, "NONE", 0))
                 .post(BASE).then().statusCode(201).extract().path("id");
         as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
         for (int i = 0; i < signups; i++) {

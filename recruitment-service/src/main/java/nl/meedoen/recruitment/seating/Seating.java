@@ -1,0 +1,267 @@
+package nl.meedoen.recruitment.seating;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.commons.contracts.RecruitmentEventV1;
+import nl.meedoen.commons.job.Jobs;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.recruitment.campaign.Campaign;
+import nl.meedoen.recruitment.campaign.Campaign.SelectionMode;
+import nl.meedoen.recruitment.campaign.Campaigns;
+import nl.meedoen.recruitment.draw.DrawCommitJob;
+import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
+import nl.meedoen.recruitment.draw.DrawEntity;
+import nl.meedoen.recruitment.seating.SeatingDtos.AppointmentIn;
+import nl.meedoen.recruitment.seating.SeatingDtos.Participant;
+import nl.meedoen.recruitment.seating.SeatingDtos.ReopenIn;
+import nl.meedoen.recruitment.seating.SeatingDtos.SeatingOut;
+import nl.meedoen.recruitment.signup.Signup;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Seats given without a lottery, per the campaign's selection mode: everyone (a lottery campaign with no more
+ * sign-ups than seats), appointed by the organising board (with a recorded reason), or first come (open up to
+ * capacity, seated at sign-up). Also the waitlist outside a draw, and reopening an undersubscribed campaign.
+ * A draw (oversubscribed lottery campaign) stays with {@link nl.meedoen.recruitment.draw.Draws}.
+ */
+@ApplicationScoped
+public class Seating {
+    /** Participants seated without a lottery (payload {@link RecruitmentEventV1}: campaign, form, organiser; the rest null). */
+    public static final String PARTICIPANTS_SEATED = "nl.meedoen.recruitment.participants-seated.v1";
+
+    @Inject
+    Campaigns campaigns;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** An illegal transition: 409 naming the campaign's state (and its selection mode). */
+    static ProblemException wrongState(Campaign c, String detail) {
+        return new ProblemException(409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
+    }
+
+    /** A field rule: 422 naming the field. */
+    static ProblemException fieldRule(String field, String message) {
+        return new ProblemException(422, "validation", "Request is not valid", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    /**
+     * Seats the participants without a lottery and records how: lottery mode with no more sign-ups than seats →
+     * everyone (the organiser's "go ahead", smaller if undersubscribed); appointment → those the board appointed,
+     * the rest not selected (reserves stay on the waitlist); open up to capacity → as they signed up.
+     */
+    @Transactional
+    public SeatingOut seat(UUID campaignId) {
+        Campaign c = campaigns.find(campaignId);
+        if (c.state() != Campaign.Status.CLOSED) {
+            throw wrongState(c, "seats are given once sign-ups have closed (POST /campaigns/{id}/close), and only once");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Signup> active = Signup.active(c.id);
+        Campaign.Seating how;
+        switch (c.mode()) {
+            case LOTTERY_WHEN_OVERSUBSCRIBED -> {
+                noDraw(c);
+                if (active.isEmpty()) {
+                    throw wrongState(c, "nobody signed up; reopen sign-ups (POST /campaigns/{id}/reopen) and reach out again");
+                }
+                if (active.size() > c.seats) {
+                    throw wrongState(c, active.size() + " sign-ups for " + c.seats + " seats: oversubscribed, so the lottery decides "
+                            + "(POST /campaigns/{id}/draw/commit)");
+                }
+                for (Signup s : active) {
+                    s.outcome = Signup.Outcome.SELECTED.name();
+                    s.placedAt = now;
+                }
+                how = Campaign.Seating.EVERYONE_SEATED;
+            }
+            case APPOINTMENT -> {
+                if (Signup.seated(c.id) == 0) {
+                    throw wrongState(c, "nobody has been appointed yet (POST /campaigns/{id}/appointments)");
+                }
+                for (Signup s : active) {
+                    if (s.outcome == null) {
+                        s.outcome = Signup.Outcome.NOT_SELECTED.name();
+                    }
+                }
+                how = Campaign.Seating.APPOINTED;
+            }
+            default -> how = Campaign.Seating.FIRST_COME; // seated as they signed up
+        }
+        c.status = Campaign.Status.SEATED.name();
+        c.seating = how.name();
+        c.seatedAt = now;
+        campaigns.publish(c, PARTICIPANTS_SEATED, null, null, null, null);
+        audit.record("seating.completed", "campaign", c.id.toString(), Map.of("seating", how.name(), "seats", c.seats,
+                "signups", active.size(), "seated", Signup.seated(c.id)));
+        return out(c);
+    }
+
+    private void noDraw(Campaign c) {
+        if (DrawEntity.findById(c.id) != null) {
+            throw wrongState(c, "its draw is committed: the lottery seats the panel (POST /campaigns/{id}/draw/seed)");
+        }
+        if (jobs.live(DrawCommitJob.KIND, c.id.toString())) {
+            throw wrongState(c, "its draw is being committed");
+        }
+    }
+
+    /** The organising board appoints a sign-up to a seat, or as reserve on the waitlist, with its reason. */
+    @Transactional
+    public Signup appoint(UUID campaignId, AppointmentIn in) {
+        Campaign c = campaigns.find(campaignId);
+        if (c.mode() != SelectionMode.APPOINTMENT) {
+            throw wrongState(c, "appointments are for campaigns that select by APPOINTMENT; this one selects by " + c.mode());
+        }
+        if (c.state() != Campaign.Status.CLOSED && c.state() != Campaign.Status.SEATED) {
+            throw wrongState(c, "the board appoints once sign-ups have closed");
+        }
+        if (in == null || in.tenantRef() == null || in.tenantRef().isBlank()) {
+            throw fieldRule("tenantRef", "required: the sign-up to appoint");
+        }
+        if (in.reason() == null || in.reason().isBlank()) {
+            throw fieldRule("reason", "required: why the board appoints this tenant (knowledge, experience, interest)");
+        }
+        if (in.reason().length() > 2000) {
+            throw fieldRule("reason", "at most 2000 characters");
+        }
+        Signup s = Signup.of(c.id, in.tenantRef());
+        if (s == null || !Signup.ACTIVE.equals(s.status)) {
+            throw fieldRule("tenantRef", in.tenantRef() + " is not an active sign-up of this campaign");
+        }
+        boolean reserve = Boolean.TRUE.equals(in.reserve());
+        if (Signup.Outcome.SELECTED.name().equals(s.outcome) || Signup.Outcome.CONFIRMED.name().equals(s.outcome)) {
+            throw wrongState(c, in.tenantRef() + " already holds a seat");
+        }
+        if (Signup.Outcome.DECLINED.name().equals(s.outcome)) {
+            throw wrongState(c, in.tenantRef() + " declined the seat");
+        }
+        if (!reserve && Signup.seated(c.id) >= c.seats) {
+            throw wrongState(c, "all " + c.seats + " seats are taken; appoint as reserve (\"reserve\": true)");
+        }
+        s.outcome = (reserve ? Signup.Outcome.WAITLISTED : Signup.Outcome.SELECTED).name();
+        s.selectionReason = in.reason().strip();
+        s.selectedBy = identity.getPrincipal().getName();
+        s.placedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        audit.record(reserve ? "seating.reserve-appointed" : "seating.appointed", "campaign", c.id.toString(),
+                Map.of("tenantRef", s.tenantRef));
+        return s;
+    }
+
+    /** An undersubscribed (or any closed, not yet seated) campaign opens its sign-ups again until a new date. */
+    @Transactional
+    public Campaign reopen(UUID campaignId, ReopenIn in) {
+        Campaign c = campaigns.find(campaignId);
+        if (c.state() != Campaign.Status.CLOSED) {
+            throw wrongState(c, "only a CLOSED campaign whose seats are not given yet can reopen");
+        }
+        noDraw(c);
+        LocalDate closes = in == null ? null : in.signupCloses();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (closes == null) {
+            throw fieldRule("signupCloses", "required: the new last day of sign-ups");
+        }
+        if (closes.isBefore(today) || closes.isBefore(c.signupOpens)) {
+            throw fieldRule("signupCloses", "today or later");
+        }
+        if (c.termEnd != null && closes.isAfter(c.termEnd)) {
+            throw fieldRule("signupCloses", "not after the term end " + c.termEnd);
+        }
+        c.signupCloses = closes;
+        c.status = Campaign.Status.OPEN.name();
+        campaigns.publish(c, RecruitmentEventV1.CAMPAIGN_OPENED, null, null, null, null);
+        audit.record("campaign.reopened", "campaign", c.id.toString(), Map.of("signupCloses", closes.toString(),
+                "signups", Signup.active(c.id).size(), "seats", c.seats));
+        return c;
+    }
+
+    /** The first on the waitlist (in the order places were given) takes a free seat; null when none is free or nobody waits. */
+    public Signup promote(Campaign c) {
+        if (Signup.seated(c.id) >= c.seats) {
+            return null;
+        }
+        List<Signup> waiting = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED);
+        if (waiting.isEmpty()) {
+            return null;
+        }
+        Signup next = waiting.get(0);
+        next.outcome = Signup.Outcome.SELECTED.name();
+        next.placedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return next;
+    }
+
+    /** A seated tenant of a campaign seated without a draw declines: the first on its waitlist takes the seat. */
+    public ReplacementOut declineWithoutDraw(Campaign c, Signup s) {
+        s.outcome = Signup.Outcome.DECLINED.name();
+        Signup next = promote(c);
+        String replacement = next == null ? null : next.tenantRef;
+        campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, s.tenantRef, null, null, replacement);
+        audit.record("seating.declined", "campaign", c.id.toString(), replacement == null ? Map.of("tenantRef", s.tenantRef)
+                : Map.of("tenantRef", s.tenantRef, "replacement", replacement));
+        String reason = next != null ? "the first on the waitlist took the seat"
+                : c.mode() == SelectionMode.APPOINTMENT ? "nobody on the waitlist; the board may appoint another sign-up"
+                : "nobody on the waitlist";
+        return new ReplacementOut(s.tenantRef, replacement, reason);
+    }
+
+    public SeatingOut get(UUID campaignId) {
+        return out(campaigns.find(campaignId));
+    }
+
+    static SeatingOut out(Campaign c) {
+        List<Signup> all = Signup.active(c.id);
+        boolean drawn = c.state() == Campaign.Status.DRAWN;
+        Map<UUID, Integer> positions = new LinkedHashMap<>();
+        if (!drawn) {
+            List<Signup> waiting = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED);
+            for (int i = 0; i < waiting.size(); i++) {
+                positions.put(waiting.get(i).id, i + 1);
+            }
+        }
+        List<Participant> participants = new ArrayList<>();
+        long seated = 0;
+        long waitlisted = 0;
+        for (Signup s : all) {
+            if (s.outcome == null) {
+                continue;
+            }
+            if (Signup.Outcome.SELECTED.name().equals(s.outcome) || Signup.Outcome.CONFIRMED.name().equals(s.outcome)) {
+                seated++;
+            } else if (Signup.Outcome.WAITLISTED.name().equals(s.outcome)) {
+                waitlisted++;
+            }
+            participants.add(new Participant(s.tenantRef, s.outcome, s.selectionReason, positions.get(s.id)));
+        }
+        int signups = all.size();
+        String seating = drawn ? "DRAW" : c.seating;
+        String counts = signups + " sign-up" + (signups == 1 ? "" : "s") + " for " + c.seats + " seat" + (c.seats == 1 ? "" : "s");
+        String summary = seating == null ? "seats not given yet: " + counts
+                : switch (seating) {
+                    case "DRAW" -> "seated by lottery (the draw is the record): " + counts;
+                    case "EVERYONE_SEATED" -> "everyone seated, no lottery needed: " + counts + (signups < c.seats ? " (went ahead smaller)" : "");
+                    case "APPOINTED" -> seated + " appointed by the organising board, " + waitlisted + " reserve(s): " + counts;
+                    default -> "seated first come, up to capacity: " + counts;
+                };
+        return new SeatingOut(c.id, c.mode().name(), c.status, seating, drawn, c.seats, signups, seated, waitlisted,
+                signups < c.seats, c.seatedAt, summary, participants);
+    }
+}
