@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * organisation is opened; the invitations arrive at the SMTP server; tenants respond with the token
  * from their mail; results count them; the feedback mail reaches everyone invited.
  */
-@ExtendWith(PlatformExtension.class)
+@ExtendWith({PlatformExtension.class, ContractExtension.class})
 class ConsultationJourneyIT {
 
     static final String BASE = "/api/v1/consultations";

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * a wave launched for a panel-wave consultation of consultation-service, the wave's invitations
  * mailed by consultation-service, a response counted back at the panel, and panel health.
  */
-@ExtendWith(PlatformExtension.class)
+@ExtendWith({PlatformExtension.class, ContractExtension.class})
 class PanelJourneyIT {
 
     static final String PANELS = "/api/v1/panels";

@@ -16,6 +16,11 @@ public final class PlatformExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return platform(context);
+    }
+
+    /** The platform of this JVM, started on first use. */
+    static Platform platform(ExtensionContext context) {
         // The root store outlives all test classes and closes the platform when the run ends.
         return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Platform.class);
     }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SMTP, sign-ups with the token from the mail, a committed draw with a seed given afterwards, the
  * draw verified through the API, and the outcome mails (selected, waitlisted) at the SMTP server.
  */
-@ExtendWith(PlatformExtension.class)
+@ExtendWith({PlatformExtension.class, ContractExtension.class})
 class RecruitmentJourneyIT {
 
     static final String BASE = "/api/v1/campaigns";

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * <p>Paths are taken as they are (the routing table keeps them disjoint). Components with the same
  * name and the same content are kept once; a name used by two services for different content is
  * renamed {@code <service>_<Name>} in the later service's document, and that document's
- * {@code $ref}s are rewritten to match.
+ * {@code $ref}s are rewritten to match. The result then gets what holds for every operation of the
+ * platform ({@link PlatformContract}: nullability, the gateway's own problem responses).
  */
 public final class OpenApiMerger {
 
@@ -88,9 +89,12 @@ public final class OpenApiMerger {
         if (!tags.isEmpty()) {
             root.putArray("tags").addAll(tags);
         }
-        root.set("paths", paths);
-        if (!components.isEmpty()) {
-            root.set("components", components);
+        ObjectNode finalPaths = paths.deepCopy();
+        ObjectNode finalComponents = components.deepCopy();
+        PlatformContract.apply(finalPaths, finalComponents);
+        root.set("paths", finalPaths);
+        if (!finalComponents.isEmpty()) {
+            root.set("components", finalComponents);
         }
         if (!unavailable.isEmpty()) {
             var list = root.putArray("x-meedoen-unavailable");
