@@ -32,6 +32,7 @@ class SignupRetentionTest {
         String ended = campaignWithSignup("ended");
         String running = campaignWithSignup("running");
         sql("UPDATE campaign SET term_end = current_date - 91 WHERE id = '" + ended + "'");
+        sql("UPDATE signup SET selection_reason = 'Kent het onderhoudsplan' WHERE campaign_id IN ('" + ended + "', '" + running + "')");
 
         retention.erasePastTexts();
 
@@ -40,6 +41,8 @@ class SignupRetentionTest {
         assertNull(((Object[]) old.get(0))[1], "expertise erased");
         assertNull(((Object[]) old.get(0))[2], "availability erased");
         assertEquals("ACTIVE", ((Object[]) old.get(0))[3], "the sign-up itself stays");
+        assertNull(((Object[]) old.get(0))[4], "the board's reason for an appointment erased");
+        assertEquals("Kent het onderhoudsplan", ((Object[]) row(running).get(0))[4], "a running campaign keeps the reason");
         assertEquals("Ik wil meedenken", ((Object[]) row(running).get(0))[0], "a running campaign keeps its texts");
     }
 
@@ -57,7 +60,7 @@ class SignupRetentionTest {
 
     private List<?> row(String campaign) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT motivation, expertise, availability, status FROM signup WHERE campaign_id = CAST(?1 AS uuid)")
+                "SELECT motivation, expertise, availability, status, selection_reason FROM signup WHERE campaign_id = CAST(?1 AS uuid)")
                 .setParameter(1, campaign).getResultList());
     }
 

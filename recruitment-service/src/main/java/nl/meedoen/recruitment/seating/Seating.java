@@ -53,6 +53,13 @@ public class Seating {
     @Inject
     SecurityIdentity identity;
 
+    /** The campaign, re-read under a row lock: two organisers never seat, appoint or reopen past each other. */
+    private Campaign locked(UUID campaignId) {
+        Campaign c = campaigns.find(campaignId);
+        Campaign.getEntityManager().refresh(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return c;
+    }
+
     /** An illegal transition: 409 naming the campaign's state (and its selection mode). */
     static ProblemException wrongState(Campaign c, String detail) {
         return new ProblemException(409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
@@ -71,7 +78,7 @@ public class Seating {
      */
     @Transactional
     public SeatingOut seat(UUID campaignId) {
-        Campaign c = campaigns.find(campaignId);
+        Campaign c = locked(campaignId);
         if (c.state() != Campaign.Status.CLOSED) {
             throw wrongState(c, "seats are given once sign-ups have closed (POST /campaigns/{id}/close), and only once");
         }
@@ -128,7 +135,7 @@ public class Seating {
     /** The organising board appoints a sign-up to a seat, or as reserve on the waitlist, with its reason. */
     @Transactional
     public Signup appoint(UUID campaignId, AppointmentIn in) {
-        Campaign c = campaigns.find(campaignId);
+        Campaign c = locked(campaignId);
         if (c.mode() != SelectionMode.APPOINTMENT) {
             throw wrongState(c, "appointments are for campaigns that select by APPOINTMENT; this one selects by " + c.mode());
         }
@@ -170,7 +177,7 @@ public class Seating {
     /** An undersubscribed (or any closed, not yet seated) campaign opens its sign-ups again until a new date. */
     @Transactional
     public Campaign reopen(UUID campaignId, ReopenIn in) {
-        Campaign c = campaigns.find(campaignId);
+        Campaign c = locked(campaignId);
         if (c.state() != Campaign.Status.CLOSED) {
             throw wrongState(c, "only a CLOSED campaign whose seats are not given yet can reopen");
         }

@@ -12,8 +12,8 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Retention: what tenants wrote when signing up (motivation, expertise, availability) is needed for
- * the campaign, not after it. Once the campaign's term (or, without one, its sign-up window) ended
+ * Retention: what tenants wrote when signing up (motivation, expertise, availability), and the board's
+ * reason for an appointment (which speaks about the tenant), are needed for the campaign, not after it. Once the campaign's term (or, without one, its sign-up window) ended
  * longer than {@code meedoen.recruitment.signup-text-retention} ago, those texts are erased; the
  * sign-up itself (who took part, the outcome) stays for the draw record and compensation.
  */
@@ -36,9 +36,11 @@ public class SignupRetention {
     @Transactional
     public int erasePastTexts() {
         LocalDate cutoff = LocalDate.now(ZoneOffset.UTC).minusDays(retention.toDays());
-        return em.createNativeQuery("UPDATE signup s SET motivation = NULL, expertise = NULL, availability = NULL FROM campaign c"
+        return em.createNativeQuery("UPDATE signup s SET motivation = NULL, expertise = NULL, availability = NULL,"
+                        + " selection_reason = NULL FROM campaign c"
                         + " WHERE c.id = s.campaign_id AND COALESCE(c.term_end, c.signup_closes) < ?1"
-                        + " AND (s.motivation IS NOT NULL OR s.expertise IS NOT NULL OR s.availability IS NOT NULL)")
+                        + " AND (s.motivation IS NOT NULL OR s.expertise IS NOT NULL OR s.availability IS NOT NULL"
+                        + " OR s.selection_reason IS NOT NULL)")
                 .setParameter(1, cutoff).executeUpdate();
     }
 }
