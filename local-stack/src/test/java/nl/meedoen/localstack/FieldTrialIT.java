@@ -285,8 +285,11 @@ class FieldTrialIT {
         double queued = seconds(t0);
 
         long t1 = System.nanoTime();
-        JsonPath batch = corporation().queryParam("limit", 5000).post("/api/v1/print-batches").then().statusCode(201).extract().jsonPath();
-        byte[] pdf = corporation().accept("application/pdf").get("/api/v1/print-batches/{id}/letters.pdf", batch.getString("id"))
+        // 202 + Location of the job that collects the letters and renders the PDF once; its result is the batch
+        JsonPath batch = awaitImport(corporation().queryParam("limit", 5000).post("/api/v1/print-batches").then().statusCode(202)
+                .extract().header("Location"));
+        assertEquals("SUCCEEDED", batch.getString("status"), batch.prettify());
+        byte[] pdf = corporation().accept("application/pdf").get(batch.getString("resultLocation") + "/letters.pdf")
                 .then().statusCode(200).extract().asByteArray();
         double printed = seconds(t1);
         Set<String> names = new LinkedHashSet<>();

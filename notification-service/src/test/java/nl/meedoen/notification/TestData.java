@@ -84,4 +84,23 @@ public final class TestData {
                 .until(() -> Smtp.messagesTo(address).size() >= count);
         return Smtp.messagesTo(address);
     }
+
+    /** Follows a job (its Location) until it has finished; the job as it ended. */
+    public static JsonPath awaitJob(String location) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                !as("ops").get(location).then().statusCode(200).extract().jsonPath().getString("status").matches("QUEUED|RUNNING"));
+        return as("ops").get(location).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A print batch of the waiting letters, made by its job (202 + Location); the batch id. */
+    public static String printBatch() {
+        String job = as("corporation").post("/api/v1/print-batches").then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.startsWith("/api/v1/jobs/notification/")).extract().header("Location");
+        JsonPath done = awaitJob(job);
+        if (!"SUCCEEDED".equals(done.getString("status"))) {
+            throw new AssertionError("print-batch job did not succeed: " + done.prettify());
+        }
+        String batch = done.getString("resultLocation");
+        return batch.substring(batch.lastIndexOf('/') + 1);
+    }
 }

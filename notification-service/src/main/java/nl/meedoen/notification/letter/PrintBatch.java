@@ -26,4 +26,7 @@ public class PrintBatch extends PanacheEntityBase {
     public OffsetDateTime printedAt;
     @Column(name = "posted_at")
     public OffsetDateTime postedAt;
+    /** The print-batch job that made it; its PDF (column pdf) is read and written by native queries only. */
+    @Column(name = "job_id")
+    public UUID jobId;
 }

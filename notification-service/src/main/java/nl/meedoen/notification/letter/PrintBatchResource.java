@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Problem;
@@ -20,7 +19,11 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.commons.csv.CsvDialect;
 import nl.meedoen.commons.csv.CsvExport;
+import nl.meedoen.commons.job.JobView;
+import nl.meedoen.commons.job.Jobs;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -50,12 +53,22 @@ public class PrintBatchResource {
     @Context
     UriInfo uri;
 
+    @Inject
+    Jobs jobs;
+
     @POST
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "Collect the letters waiting to be printed into a new batch")
-    @APIResponse(responseCode = "201", description = "The batch", content = @Content(schema = @Schema(implementation = PrintBatchService.BatchView.class)))
+    @Operation(summary = "Collect the letters waiting to be printed into a new batch (a job)",
+            description = "A print-batch job collects the waiting letters and renders the batch's PDF once: 202 Accepted with Location "
+                    + "of the job (/api/v1/jobs/notification/{jobId}: phase, letters rendered of all); when SUCCEEDED its resultLocation is "
+                    + "the batch, whose letters.pdf is then served at once. When the letters are gone by the time the job runs, the job "
+                    + "fails with a 409 problem and nothing is written.")
+    @APIResponse(responseCode = "202", description = "Accepted; the job makes the batch",
+            headers = {@Header(name = "Location", description = "The job: /api/v1/jobs/notification/{jobId}", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Retry-After", description = "Seconds before the first look at the job", schema = @Schema(type = SchemaType.INTEGER))},
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "Bad limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No letters are waiting", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No letters are waiting, or a batch is being made already (the problem names its job)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Parameter(description = "Most letters in this batch, 1-" + PrintBatchService.MAX_LETTERS + ", default 1000") @QueryParam("limit") String limit) {
         int n;
         try {
@@ -66,8 +79,10 @@ public class PrintBatchResource {
         if (n < 1 || n > PrintBatchService.MAX_LETTERS) {
             throw ProblemException.invalidField("limit", "between 1 and " + PrintBatchService.MAX_LETTERS);
         }
-        PrintBatchService.BatchView batch = batches.create(n);
-        return Response.status(Response.Status.CREATED).header("Location", "/api/v1/print-batches/" + batch.id()).entity(batch).build();
+        if (!batches.waiting()) {
+            throw ProblemException.conflict("no letters are waiting to be printed");
+        }
+        return Jobs.accepted(jobs.submit(PrintBatchJob.KIND, PrintBatchJob.SUBJECT, new PrintBatchJob.Input(n)));
     }
 
     @GET
@@ -90,16 +105,53 @@ public class PrintBatchResource {
 
     @GET
     @Path("{id}/letters.pdf")
-    @Produces("application/pdf")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "The letters as one PDF, one A4 page per letter (address in the envelope window)")
+    @Operation(summary = "The letters as one PDF, one A4 page per letter (address in the envelope window)",
+            description = "The PDF the batch's job rendered and stored, served at once. A batch without a stored PDF (made before PDFs "
+                    + "were stored, or its PDF dropped because a tenant in it was erased, or its job still rendering) answers 202 with "
+                    + "Location of the job that renders it; its resultLocation is this address.")
     @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf"))
+    @APIResponse(responseCode = "202", description = "The PDF is being rendered: follow the job",
+            headers = @Header(name = "Location", description = "The job: /api/v1/jobs/notification/{jobId}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", description = "Unknown batch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response pdf(@PathParam("id") String id) {
-        List<PrintBatchService.Entry> entries = batches.entries(parse(id));
-        audit.record("print-batch.addresses.exported", "print-batch", id, java.util.Map.of("format", "letters.pdf", "letters", entries.size()));
-        StreamingOutput pdf = out -> LetterPdf.write(entries.stream().map(PrintBatchService.Entry::letter).toList(), out);
+        UUID batchId = parse(id);
+        byte[] pdf = batches.storedPdf(batchId);
+        if (pdf == null) {
+            return rendering(batchId);
+        }
+        audit.record("print-batch.addresses.exported", "print-batch", id, java.util.Map.of("format", "letters.pdf", "letters",
+                batches.get(batchId).letters()));
         return Response.ok(pdf, "application/pdf").header("Content-Disposition", "attachment; filename=\"letters-" + id + ".pdf\"").build();
+    }
+
+    /** 202 with the job that is rendering the batch's PDF (as JSON, whatever the caller accepts). */
+    private Response rendering(UUID batchId) {
+        return Response.fromResponse(renderingJob(batchId)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The batch's own job while it runs, else a print-batch-pdf job. */
+    private Response renderingJob(UUID batchId) {
+        PrintBatchService.BatchView batch = batches.get(batchId);
+        UUID maker = batch.job() == null ? null : UUID.fromString(batch.job().substring(batch.job().lastIndexOf('/') + 1));
+        if (batches.live(maker)) {
+            return Jobs.accepted(jobs.find(maker));
+        }
+        UUID live = batches.liveJob(PrintBatchJob.Pdf.KIND, batchId.toString());
+        if (live != null) {
+            return Jobs.accepted(jobs.find(live));
+        }
+        try {
+            return Jobs.accepted(jobs.submit(PrintBatchJob.Pdf.KIND, batchId.toString(), null));
+        } catch (ProblemException e) { // asked twice at once: the other request's job
+            live = batches.liveJob(PrintBatchJob.Pdf.KIND, batchId.toString());
+            if (live == null) {
+                throw e;
+            }
+            return Jobs.accepted(jobs.find(live));
+        }
     }
 
     @GET
@@ -115,7 +167,7 @@ public class PrintBatchResource {
                                      schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
                              @QueryParam(CsvDialect.PARAMETER) String dialect) {
         CsvDialect csvDialect = CsvDialect.fromParameter(dialect);
-        List<PrintBatchService.Entry> entries = batches.entries(parse(id));
+        List<PrintBatchService.Entry> entries = batches.entries(parse(id), false);
         audit.record("print-batch.addresses.exported", "print-batch", id, java.util.Map.of("format", "manifest.csv", "letters", entries.size()));
         return CsvExport.attachment("manifest-" + id + ".csv", csvDialect, csv -> {
             csv.row("page", "deliveryId", "tenantRef", "name", "street", "houseNumber", "houseNumberSuffix", "postcode", "city", "templateKey", "language");

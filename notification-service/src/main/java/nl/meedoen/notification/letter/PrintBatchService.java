@@ -46,9 +46,14 @@ public class PrintBatchService {
 
     /** A batch as the API shows it. */
     public record BatchView(UUID id, PrintBatch.Status status, int letters, OffsetDateTime createdAt, OffsetDateTime printedAt,
-                            OffsetDateTime postedAt) {
+                            OffsetDateTime postedAt,
+                            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The job that made it", example = "/api/v1/jobs/notification/0c4e...")
+                            String job) {
         static BatchView of(PrintBatch b) {
-            return new BatchView(b.id, PrintBatch.Status.valueOf(b.status), b.letters, b.createdAt, b.printedAt, b.postedAt);
+            return new BatchView(b.id, PrintBatch.Status.valueOf(b.status), b.letters, b.createdAt, b.printedAt, b.postedAt,
+                    b.jobId == null ? null : org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                            .getValue("meedoen.jobs.path", String.class) + "/" + b.jobId);
         }
     }
 
@@ -82,15 +87,31 @@ public class PrintBatchService {
     public static final String SHORT_CODE = "shortCode";
     private static final Pattern LINK_PLACEHOLDER = Pattern.compile("\\{\\s*([A-Za-z]+Url)\\b");
 
-    /** Collects waiting letters (oldest first, at most {@code limit}); letters that may no longer go out are held back. */
+    private static final String WAITING = """
+            d.status = 'QUEUED' AND d.channel = 'LETTER'
+              AND (d.mailing_id IS NULL OR EXISTS (SELECT 1 FROM mailing m WHERE m.id = d.mailing_id AND m.status IN ('RUNNING', 'COMPLETED')))""";
+
+    /** Whether any letter waits to be printed (a batch job would find something to collect). */
     @Transactional
-    public BatchView create(int limit) {
+    public boolean waiting() {
+        return !em.createNativeQuery("SELECT 1 FROM delivery d WHERE " + WAITING + " LIMIT 1").getResultList().isEmpty();
+    }
+
+    /** The batch the print-batch job {@code jobId} made, or null when it has made none (yet). */
+    @Transactional
+    public BatchView madeBy(UUID jobId) {
+        PrintBatch b = PrintBatch.find("jobId", jobId).firstResult();
+        return b == null ? null : BatchView.of(b);
+    }
+
+    /**
+     * Collects waiting letters (oldest first, at most {@code limit}) into a batch made by job {@code jobId}; letters
+     * that may no longer go out are held back. 409 when none is left to print: then nothing is written.
+     */
+    @Transactional
+    public BatchView create(int limit, UUID jobId) {
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("""
-                        SELECT d.id FROM delivery d
-                        WHERE d.status = 'QUEUED' AND d.channel = 'LETTER'
-                          AND (d.mailing_id IS NULL OR EXISTS (SELECT 1 FROM mailing m WHERE m.id = d.mailing_id AND m.status IN ('RUNNING', 'COMPLETED')))
-                        ORDER BY d.created_at LIMIT ?1 FOR UPDATE OF d SKIP LOCKED""")
+        List<Object> ids = em.createNativeQuery("SELECT d.id FROM delivery d WHERE " + WAITING + " ORDER BY d.created_at LIMIT ?1 FOR UPDATE OF d SKIP LOCKED")
                 .setParameter(1, limit).getResultList();
         List<Delivery> waiting = Delivery.list("id in ?1", ids);
         Map<String, Set<String>> scopes = optOuts.scopes(waiting.stream().map(d -> d.tenantRef).toList());
@@ -98,6 +119,7 @@ public class PrintBatchService {
         batch.id = UUID.randomUUID();
         batch.status = PrintBatch.Status.CREATED.name();
         batch.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        batch.jobId = jobId;
         List<Delivery> batched = new ArrayList<>();
         for (Delivery d : waiting) {
             Set<String> s = scopes.getOrDefault(d.tenantRef, Set.of());
@@ -127,6 +149,43 @@ public class PrintBatchService {
         return BatchView.of(batch);
     }
 
+    /** The stored PDF of a batch, or null when it has none (made before PDFs were stored, or dropped by an erasure). */
+    @Transactional
+    public byte[] storedPdf(UUID id) {
+        find(id, false);
+        List<?> pdf = em.createNativeQuery("SELECT pdf FROM print_batch WHERE id = ?1 AND pdf IS NOT NULL").setParameter(1, id).getResultList();
+        return pdf.isEmpty() ? null : (byte[]) pdf.get(0);
+    }
+
+    @Transactional
+    public void storePdf(UUID id, byte[] pdf) {
+        em.createNativeQuery("UPDATE print_batch SET pdf = ?2 WHERE id = ?1").setParameter(1, id).setParameter(2, pdf).executeUpdate();
+    }
+
+    /** Undoes a batch whose PDF could not be made: its letters wait again, the batch is gone. */
+    @Transactional
+    public void undo(UUID id) {
+        em.createNativeQuery("UPDATE delivery SET status = 'QUEUED', print_batch_id = NULL WHERE print_batch_id = ?1 AND status = 'BATCHED'")
+                .setParameter(1, id).executeUpdate();
+        em.createNativeQuery("UPDATE delivery SET print_batch_id = NULL WHERE print_batch_id = ?1").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM print_batch WHERE id = ?1 AND status = 'CREATED'").setParameter(1, id).executeUpdate();
+    }
+
+    /** The id of the live (queued or running) job of {@code kind} on {@code subject}, if any. */
+    @Transactional
+    public UUID liveJob(String kind, String subject) {
+        List<?> ids = em.createNativeQuery("SELECT id FROM job WHERE kind = ?1 AND subject = ?2 AND status IN ('QUEUED', 'RUNNING')")
+                .setParameter(1, kind).setParameter(2, subject).getResultList();
+        return ids.isEmpty() ? null : (UUID) ids.get(0);
+    }
+
+    /** Whether job {@code id} is queued or running. */
+    @Transactional
+    public boolean live(UUID jobId) {
+        return jobId != null && !em.createNativeQuery("SELECT 1 FROM job WHERE id = ?1 AND status IN ('QUEUED', 'RUNNING')")
+                .setParameter(1, jobId).getResultList().isEmpty();
+    }
+
     @Transactional
     public BatchView get(UUID id) {
         return BatchView.of(find(id, false));
@@ -143,6 +202,12 @@ public class PrintBatchService {
     /** The letters of a batch, in page order, rendered (erased tenants' letters are left out). */
     @Transactional
     public List<Entry> entries(UUID id) {
+        return entries(id, true);
+    }
+
+    /** The letters of a batch in page order; {@code render} false leaves the letters out (the manifest needs the addresses only). */
+    @Transactional
+    public List<Entry> entries(UUID id, boolean render) {
         find(id, false);
         List<Delivery> letters = Delivery.list("printBatchId = ?1 and status in ('BATCHED', 'PRINTED', 'POSTED', 'RETURNED') order by tenantRef", id);
         List<Entry> entries = new ArrayList<>(letters.size());
@@ -152,6 +217,11 @@ public class PrintBatchService {
                 continue;
             }
             TemplateView template = templates.cachedVersion(d.templateKey, d.language, d.templateVersion).orElseThrow();
+            if (!render) {
+                entries.add(new Entry(entries.size() + 1, d.id, d.tenantRef, t.name, t.street, t.houseNumber, t.houseNumberSuffix, t.postcode,
+                        t.city, d.templateKey, template.language(), null));
+                continue;
+            }
             Map<String, Object> data;
             try {
                 data = d.data == null ? Map.of() : mapper.readValue(d.data, new TypeReference<LinkedHashMap<String, Object>>() { });

@@ -35,7 +35,7 @@ class ManifestCsvTest {
                         "address", Map.of("street", "Kerkstraat", "houseNumber", 7, "postcode", "3511 AB", "city", "Utrecht")))
                 .put("/api/v1/tenants/" + ref).then().statusCode(201);
         String delivery = send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
-        String batch = as("corporation").post("/api/v1/print-batches").then().statusCode(201).extract().jsonPath().getString("id");
+        String batch = nl.meedoen.notification.TestData.printBatch();
         String manifest = "/api/v1/print-batches/" + batch + "/manifest.csv";
 
         byte[] excel = as("corporation").queryParam("dialect", "excel-nl").get(manifest).then().statusCode(200)

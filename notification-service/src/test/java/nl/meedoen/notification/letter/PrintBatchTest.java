@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static nl.meedoen.notification.TestData.as;
+import static nl.meedoen.notification.TestData.awaitJob;
+import static nl.meedoen.notification.TestData.printBatch;
 import static nl.meedoen.notification.TestData.delivery;
 import static nl.meedoen.notification.TestData.invitation;
 import static nl.meedoen.notification.TestData.newRef;
@@ -47,9 +49,16 @@ class PrintBatchTest {
                 .extract().jsonPath().getString("id");
         String d2 = send(invitation("req-" + UUID.randomUUID(), john)).then().statusCode(202).extract().jsonPath().getString("id");
 
-        var batch = as("corporation").post("/api/v1/print-batches").then().statusCode(201).body("status", equalTo("CREATED"))
-                .extract().jsonPath();
-        String id = batch.getString("id");
+        var started = as("corporation").post("/api/v1/print-batches").then().statusCode(202).header("Retry-After", "1")
+                .body("kind", equalTo("print-batch")).extract();
+        String job = started.header("Location");
+        var finished = awaitJob(job);
+        assertEquals("SUCCEEDED", finished.getString("status"), finished.prettify());
+        assertTrue(finished.getLong("total") >= 2 && finished.getLong("done") == finished.getLong("total"), "letters rendered: " + finished.prettify());
+        String id = finished.getString("result.batch");
+        assertEquals("/api/v1/print-batches/" + id, finished.getString("resultLocation"));
+        var batch = as("corporation").get(finished.getString("resultLocation")).then().statusCode(200).body("status", equalTo("CREATED"))
+                .body("job", equalTo(job)).extract().jsonPath();
         int letters = batch.getInt("letters");
         assertEquals("BATCHED", delivery(d1).getString("status"));
         as("corporation").post("/api/v1/print-batches").then().statusCode(409).contentType("application/problem+json");
@@ -123,7 +132,7 @@ class PrintBatchTest {
         letterWith(panel, "panel.invitation", "panel", "{\"panelName\":\"Huurderspanel\",\"joinUrl\":\"" + joinUrl + "\"}");
         links.put("Zoë Ćosić", joinUrl);
 
-        String id = as("corporation").post("/api/v1/print-batches").then().statusCode(201).extract().jsonPath().getString("id");
+        String id = printBatch();
         byte[] pdf = as("corporation").get("/api/v1/print-batches/" + id + "/letters.pdf").then().statusCode(200)
                 .extract().asByteArray();
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -158,5 +167,78 @@ class PrintBatchTest {
         as("corporation").get("/api/v1/print-batches/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         as("corporation").get("/api/v1/print-batches/" + UUID.randomUUID() + "/letters.pdf").then().statusCode(404);
         as("ops").get("/api/v1/print-batches/" + UUID.randomUUID() + "/letters.pdf").then().statusCode(403);
+    }
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @jakarta.inject.Inject
+    nl.meedoen.commons.job.Jobs jobs;
+
+    @jakarta.inject.Inject
+    PrintBatchService batches;
+
+    @Test
+    void aBatchWithoutAStoredPdfHasItRenderedByAJobAndAnErasureDropsIt() throws Exception {
+        String ref = letterTenant("Sanne Bakker", "Laan", 3, "3511 AB", "Utrecht", "nl");
+        String other = letterTenant("Bram Visser", "Laan", 4, "3511 AB", "Utrecht", "nl");
+        send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202);
+        send(invitation("req-" + UUID.randomUUID(), other)).then().statusCode(202);
+        String id = printBatch();
+        as("corporation").get("/api/v1/print-batches/" + id + "/letters.pdf").then().statusCode(200).contentType("application/pdf");
+
+        as("corporation").delete("/api/v1/tenants/" + other).then().statusCode(204); // erasure drops the stored PDF that names Bram
+        var render = as("corporation").get("/api/v1/print-batches/" + id + "/letters.pdf").then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.startsWith("/api/v1/jobs/notification/")).body("kind", equalTo("print-batch-pdf"))
+                .extract().header("Location");
+        var done = awaitJob(render);
+        assertEquals("SUCCEEDED", done.getString("status"), done.prettify());
+        assertEquals("/api/v1/print-batches/" + id + "/letters.pdf", done.getString("resultLocation"));
+        byte[] pdf = as("corporation").get(done.getString("resultLocation")).then().statusCode(200).extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Sanne Bakker") && !text.contains("Bram Visser"), text);
+        }
+    }
+
+    @Test
+    void aPrintBatchJobCutOffAfterCollectingRendersTheBatchItMadeWhenResumed() throws Exception {
+        // the state a crash leaves: the job RUNNING on a worker gone silent, its batch collected, no PDF yet
+        String ref = letterTenant("Fleur de Jong", "Laan", 8, "3511 AB", "Utrecht", "nl");
+        String delivery = send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
+        UUID job = UUID.randomUUID();
+        PrintBatchService.BatchView made = batches.create(5000, job); // what the stopped worker had done
+        assertEquals("BATCHED", delivery(delivery).getString("status"));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        INSERT INTO job (id, kind, subject, status, phase, input, started_by, attempts, worker, heartbeat_at, created_at, started_at, updated_at)
+                        VALUES (?1, 'print-batch', 'waiting-letters', 'RUNNING', 'rendering letters', '{"limit":5000}', 'system', 1, 'a-stopped-worker',
+                                ?2, ?2, ?2, ?2)""").setParameter(1, job).setParameter(2, java.time.OffsetDateTime.now().minusMinutes(2)).executeUpdate());
+
+        var done = awaitJob("/api/v1/jobs/notification/" + job); // the runner queues it again; it renders the batch it made
+        assertEquals("SUCCEEDED", done.getString("status"), done.prettify());
+        assertEquals("/api/v1/print-batches/" + made.id(), done.getString("resultLocation"));
+        byte[] pdf = as("corporation").get("/api/v1/print-batches/" + made.id() + "/letters.pdf").then().statusCode(200).extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertEquals(made.letters(), document.getNumberOfPages());
+            assertTrue(new PDFTextStripper().getText(document).contains("Fleur de Jong"));
+        }
+        assertEquals(1L, ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT count(*) FROM print_batch WHERE job_id = ?1").setParameter(1, job).getSingleResult())).longValue(), "collected once");
+    }
+
+    @Test
+    void aPrintBatchJobWithBadInputFailsWithItsProblemAndWritesNothing() {
+        String ref = letterTenant("Daan Mulder", "Laan", 9, "3511 AB", "Utrecht", "nl");
+        String delivery = send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
+        UUID job = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                jobs.submit(PrintBatchJob.KIND, PrintBatchJob.SUBJECT, new PrintBatchJob.Input(0)).id());
+        var done = awaitJob("/api/v1/jobs/notification/" + job);
+        assertEquals("FAILED", done.getString("status"));
+        assertEquals(400, done.getInt("problem.status"));
+        assertEquals("https://meedoen.nl/problems/validation", done.getString("problem.type"));
+        assertTrue(done.getString("problem.detail").contains("limit"), done.prettify());
+        assertEquals("QUEUED", delivery(delivery).getString("status"), "no letter was taken");
+        assertEquals(null, batches.madeBy(job));
+        printBatch(); // the letter still waits: a valid job takes it
     }
 }
