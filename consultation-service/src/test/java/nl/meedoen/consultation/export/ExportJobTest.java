@@ -12,6 +12,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -152,7 +153,14 @@ class ExportJobTest {
         Api.json(as("corporation"), Map.of("format", "responses.csv")).post(BASE + "/" + id + "/exports").then().statusCode(409)
                 .body("type", endsWith("/job-in-progress")).body("detail", containsString(location));
         await().atMost(Duration.ofSeconds(30)).until(() -> as("corporation").get(location).then().extract().jsonPath().getLong("done") > 0);
-        as("corporation").post(location + "/cancel").then().statusCode(202);
+        // progress while it runs: responses done of the total, a share, an estimate, and when to ask again
+        JsonPath running = as("corporation").get(location).then().statusCode(200).header("Retry-After", "2").extract().jsonPath();
+        assertEquals("RUNNING", running.getString("status"), running.prettify());
+        assertEquals("writing responses", running.getString("phase"));
+        assertEquals(LARGE, running.getLong("total"));
+        assertTrue(running.getDouble("progress") > 0 && running.getDouble("progress") < 1, running.prettify());
+        assertTrue(running.get("etaSeconds") != null, running.prettify());
+        as("corporation").post(location + "/cancel").then().statusCode(202).body("cancelRequested", equalTo(true));
         JsonPath job = finished(location);
         assertEquals("CANCELLED", job.getString("status"), job.prettify());
         assertTrue(job.getLong("done") < LARGE, job.prettify());
@@ -209,6 +217,25 @@ class ExportJobTest {
             System.out.printf("MEASURE export job responses.csv: %,d responses, %,d bytes: job %,d ms (202 to SUCCEEDED), download %,d ms%n",
                     LARGE, file.length, jobMs, (System.nanoTime() - t) / 1_000_000);
         }
+    }
+
+    @Test
+    void anExportExpiresAfterTheRetentionPeriodAndIsDeleted() {
+        String id = Api.ready("SURVEY", Api.SURVEY, Api.list(List.of("T-nobody")), "ANONYMOUS");
+        seed(id, 3);
+        String location = Api.json(as("corporation"), Map.of("format", "responses.csv")).post(BASE + "/" + id + "/exports")
+                .then().statusCode(202).extract().header("Location");
+        JsonPath job = finished(location);
+        UUID exportId = UUID.fromString(job.getString("result.exportId"));
+        OffsetDateTime expiresAt = OffsetDateTime.parse(job.getString("result.expiresAt"));
+        assertTrue(expiresAt.isAfter(OffsetDateTime.now().plusDays(6)) && expiresAt.isBefore(OffsetDateTime.now().plusDays(8)), "P7D: " + expiresAt);
+        as("corporation").get(job.getString("resultLocation")).then().statusCode(200);
+        // a week later: not served, and the scheduler deletes it with its chunks
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE response_export SET expires_at = now() - interval '1 minute' WHERE id = ?1")
+                .setParameter(1, exportId).executeUpdate());
+        as("corporation").get(job.getString("resultLocation")).then().statusCode(404).contentType("application/problem+json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM response_export_chunk WHERE export_id = ?1", exportId) == 0
+                && count("SELECT count(*) FROM response_export WHERE id = ?1", exportId) == 0);
     }
 
     @Test
