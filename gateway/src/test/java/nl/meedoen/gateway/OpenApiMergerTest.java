@@ -67,7 +67,8 @@ class OpenApiMergerTest {
                      "status": {"$ref": "#/components/schemas/Status", "description": "where it is"},
                      "kind": {"enum": ["SURVEY", "PWE"]},
                      "anything": {},
-                     "tags": {"type": ["array", "null"], "items": {"type": "string"}}}}}}}""")).result();
+                     "tags": {"type": ["array", "null"], "items": {"type": "string"}},
+                     "seating": {"type": ["string", "null"], "enum": ["APPOINTED", "FIRST_COME"]}}}}}}""")).result();
 
         JsonNode props = merged.at("/components/schemas/Consultation/properties");
         assertEquals("\"string\"", props.at("/id/type").toString());
@@ -77,6 +78,8 @@ class OpenApiMergerTest {
         assertEquals("[\"SURVEY\",\"PWE\",null]", props.at("/kind/enum").toString());
         assertEquals("{}", props.get("anything").toString());
         assertEquals("[\"array\",\"null\"]", props.at("/tags/type").toString());
+        // declared nullable by the service, but an enum without null admits no null: completed
+        assertEquals("[\"APPOINTED\",\"FIRST_COME\",null]", props.at("/seating/enum").toString());
         // the enum component itself is a value, not a property: it stays as it is
         assertEquals("[\"OPEN\",\"CLOSED\"]", merged.at("/components/schemas/Status/enum").toString());
     }

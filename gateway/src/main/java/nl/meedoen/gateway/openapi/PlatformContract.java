@@ -64,6 +64,11 @@ public final class PlatformContract {
     /** Every property an object schema does not require may be null. */
     static void declareNullability(JsonNode node) {
         if (node instanceof ObjectNode object) {
+            // SmallRye writes @Schema(nullable = true, enumeration = ...) as type [string, null] with an enum
+            // that lacks null, which no null satisfies: the enum gets its null too.
+            if (object.get("enum") instanceof ArrayNode values && containsText(object.path("type"), "null") && !containsNull(values)) {
+                values.addNull();
+            }
             JsonNode properties = object.get("properties");
             if (properties instanceof ObjectNode props && !properties.has("$ref")) {
                 Set<String> required = new HashSet<>();
@@ -133,6 +138,15 @@ public final class PlatformContract {
                 if ("null".equals(alternative.path("type").asText())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsNull(JsonNode array) {
+        for (JsonNode element : array) {
+            if (element.isNull()) {
+                return true;
             }
         }
         return false;
