@@ -40,8 +40,15 @@ final class ContractFilter implements Filter {
         // Only textual JSON is read here; a PDF or CSV body is only checked for being documented.
         String body = mediaType.contains("json") ? response.asString() : (response.asByteArray().length == 0 ? "" : "(binary)");
         String gateway = uri.getScheme() + "://" + uri.getRawAuthority();
-        List<String> found = OpenApiContract.of(gateway).check(request.getMethod(), uri.getRawPath(), response.getStatusCode(),
-                contentType, response.getHeader("X-Correlation-Id"), body);
+        List<String> found;
+        try {
+            found = OpenApiContract.of(gateway).check(request.getMethod(), uri.getRawPath(), response.getStatusCode(),
+                    contentType, response.getHeader("X-Correlation-Id"), body);
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            found = List.of(request.getMethod() + " " + uri.getRawPath() + " → " + response.getStatusCode() + ": could not be checked: "
+                    + e.getClass().getSimpleName() + " " + message.substring(0, Math.min(300, message.length())));
+        }
         synchronized (this) {
             checked++;
             violations.addAll(found);

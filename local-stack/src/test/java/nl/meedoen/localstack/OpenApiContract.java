@@ -56,6 +56,8 @@ final class OpenApiContract {
         // The most specific template first: /consultations/respondent/x before /consultations/{id}/x.
         templates.sort(Comparator.comparingInt(Template::literals).reversed());
         schemas = SchemaRepository.create(options);
+        // The repository marks every object of the document with its absolute location (__absolute_uri__), which
+        // is how a schema taken from the document resolves its "#/components/..." references later.
         schemas.dereference(BASE, JsonSchema.of(document));
     }
 
@@ -121,7 +123,7 @@ final class OpenApiContract {
         }
         JsonObject response = response(operation.getJsonObject("responses", new JsonObject()), status);
         if (response == null) {
-            problems.add(where + "the status is not documented (documented: " + operation.getJsonObject("responses", new JsonObject()).fieldNames() + ")");
+            problems.add(where + "the status is not documented (documented: " + documented(operation.getJsonObject("responses", new JsonObject())) + ")");
             return problems;
         }
         response = resolve(response);
@@ -144,13 +146,13 @@ final class OpenApiContract {
         }
         if (!hasBody || "HEAD".equals(method)) {
             if (status != 204 && !"HEAD".equals(method)) {
-                problems.add(where + "no body where the document promises " + content.fieldNames());
+                problems.add(where + "no body where the document promises " + documented(content));
             }
             return problems;
         }
         JsonObject media = mediaType == null ? null : mediaFor(content, mediaType);
         if (media == null) {
-            problems.add(where + "content type " + contentType + " is not documented (documented: " + content.fieldNames() + ")");
+            problems.add(where + "content type " + contentType + " is not documented (documented: " + documented(content) + ")");
             return problems;
         }
         if (!(mediaType.equals("application/json") || mediaType.endsWith("+json"))) {
@@ -174,6 +176,10 @@ final class OpenApiContract {
             }
         }
         return problems;
+    }
+
+    private static List<String> documented(JsonObject object) {
+        return object.fieldNames().stream().filter(name -> !name.startsWith("__")).sorted().toList();
     }
 
     private JsonObject resolve(JsonObject response) {
