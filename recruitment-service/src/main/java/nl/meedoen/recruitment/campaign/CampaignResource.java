@@ -43,7 +43,7 @@ public class CampaignResource {
     @POST
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Create a campaign (DRAFT)", description = "selectionMode defaults to the form's toolkit default; the organiser may choose another.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created; Location is its address", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
     @APIResponse(responseCode = "400", description = "Invalid campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(CampaignIn in) {
         Campaign c = campaigns.create(in);
@@ -53,6 +53,7 @@ public class CampaignResource {
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "List the campaigns the caller may see")
+    @APIResponse(responseCode = "200", description = "The campaigns", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = CampaignOut.class)))
     public List<CampaignOut> list() {
         return campaigns.list().stream().map(Campaigns::out).toList();
     }
@@ -62,6 +63,7 @@ public class CampaignResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "One campaign")
     @APIResponse(responseCode = "404", description = "Unknown (or organised by another party)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The campaign", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut get(@PathParam("id") UUID id) {
         return Campaigns.out(campaigns.find(id));
     }
@@ -72,6 +74,7 @@ public class CampaignResource {
     @Operation(summary = "Open sign-ups (DRAFT → OPEN)")
     @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not in DRAFT", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Open", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut open(@PathParam("id") UUID id) {
         return Campaigns.out(campaigns.transition(id, Campaign.Status.OPEN));
     }
@@ -82,6 +85,7 @@ public class CampaignResource {
     @Operation(summary = "Close sign-ups (OPEN → CLOSED)")
     @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not OPEN", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Closed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut close(@PathParam("id") UUID id) {
         return Campaigns.out(campaigns.transition(id, Campaign.Status.CLOSED));
     }

@@ -52,6 +52,7 @@ public class CompensationResource {
     @APIResponse(responseCode = "404", description = "Unknown campaign or session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Campaign not drawn", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not a selected participant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The payments for the session", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Compensation.Payment.class)))
     public List<Compensation.Payment> attend(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, AttendanceIn in) {
         return compensation.attend(id, sessionId, in == null ? null : in.tenantRefs());
     }
@@ -61,6 +62,7 @@ public class CompensationResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The ledger of one calendar year: per person requested, paid and whether the yearly maximum capped it")
+    @APIResponse(responseCode = "200", description = "The ledger rows", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Compensation.LedgerRow.class)))
     public List<Compensation.LedgerRow> ledger(@QueryParam("year") Integer year) {
         return compensation.ledger(year(year));
     }

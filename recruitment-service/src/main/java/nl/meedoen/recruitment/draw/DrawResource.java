@@ -69,6 +69,7 @@ public class DrawResource {
     @Path("/{id}/draw/seed")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Phase (b): draw the panel deterministically with the public seed; outcomes are mailed")
+    @APIResponse(responseCode = "200", description = "The panel drawn", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrawOut.class)))
     public DrawOut seed(@PathParam("id") UUID id, SeedIn in) {
         return draws.seed(id, in == null ? null : in.seed());
     }
@@ -77,6 +78,7 @@ public class DrawResource {
     @Path("/{id}/draw")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The draw: commitment, selection probabilities and outcomes")
+    @APIResponse(responseCode = "200", description = "The draw", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrawOut.class)))
     public DrawOut get(@PathParam("id") UUID id) {
         return draws.get(id);
     }
@@ -85,6 +87,7 @@ public class DrawResource {
     @Path("/{id}/draw/record")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The draw record (JSON, pseudonymous) to publish and re-run with the draw-engine CLI")
+    @APIResponse(responseCode = "200", description = "The draw record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response record(@PathParam("id") UUID id) {
         return Response.ok(draws.record(id), MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"draw-" + id + ".json\"").build();
@@ -94,7 +97,7 @@ public class DrawResource {
     @Path("/draws/verify")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Verify a draw record: commitment, inputs, distribution and that the seed gives the published panel")
-    @APIResponse(responseCode = "200", description = "match true or false with the differences")
+    @APIResponse(responseCode = "200", description = "match true or false with the differences", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerifyOut.class)))
     public VerifyOut verify(@QueryParam("commitment") String commitment, String record) {
         Verification v = draws.verify(record, commitment);
         return new VerifyOut(v.match(), v.commitment(), v.checked(), v.differences());
@@ -104,6 +107,7 @@ public class DrawResource {
     @Path("/{id}/participants/{tenantRef}/confirm")
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "A selected tenant confirms the seat (after a draw or a seating without one)")
+    @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, additionalProperties = String.class)))
     public Map<String, String> confirm(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
         var s = draws.confirm(id, tenantRef);
         return Map.of("tenantRef", s.tenantRef, "outcome", s.outcome);
@@ -115,6 +119,7 @@ public class DrawResource {
     @Operation(summary = "A selected tenant declines; the first waitlisted tenant who keeps the quotas takes the seat",
             description = "After a draw the engine picks the replacement (quotas, household rule); in a campaign seated without a lottery "
                     + "the first on its waitlist (reserves in the order appointed, first come in an open campaign).")
+    @APIResponse(responseCode = "200", description = "Declined, with who took the seat", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplacementOut.class)))
     public ReplacementOut decline(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
         return draws.decline(id, tenantRef);
     }

@@ -55,6 +55,7 @@ public class RepresentativenessResource {
     @Path("/{id}/representativeness")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Representativeness per attribute: eligible population, active sign-ups, selected (incl. confirmed)")
+    @APIResponse(responseCode = "200", description = "Per attribute", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = AttributeReport.class)))
     public List<AttributeReport> report(@PathParam("id") UUID id, @QueryParam("attribute") String attribute) {
         Campaign c = campaigns.find(id);
         List<PopulationAttribute> attributes;

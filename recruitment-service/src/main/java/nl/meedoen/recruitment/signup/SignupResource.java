@@ -119,7 +119,7 @@ public class SignupResource {
     @Path("/{id}/signups")
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "Sign a tenant up (trusted caller: the corporation's tenant portal)")
-    @APIResponse(responseCode = "201", description = "Signed up")
+    @APIResponse(responseCode = "201", description = "Signed up", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
     @APIResponse(responseCode = "409", description = "Duplicate sign-up or sign-ups not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Tenant not eligible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response signUp(@PathParam("id") UUID id, SignupIn in) {
@@ -132,7 +132,7 @@ public class SignupResource {
     @PermitAll
     @Extension(name = "x-meedoen-public", value = "sign-up token")
     @Operation(summary = "Sign up through a personal link from an outreach (the token identifies tenant and channel)")
-    @APIResponse(responseCode = "201", description = "Signed up")
+    @APIResponse(responseCode = "201", description = "Signed up", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
     @APIResponse(responseCode = "409", description = "Duplicate sign-up or sign-ups not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Tenant no longer eligible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response signUpByToken(TokenSignupIn in) {
@@ -143,6 +143,7 @@ public class SignupResource {
     @Path("/{id}/signups")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "The campaign's sign-ups with status and draw outcome")
+    @APIResponse(responseCode = "200", description = "The sign-ups", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = SignupOut.class)))
     public List<SignupOut> list(@PathParam("id") UUID id) {
         return signups.list(id).stream().map(SignupOut::of).toList();
     }
@@ -152,6 +153,7 @@ public class SignupResource {
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "Withdraw a sign-up (before the draw is committed)")
     @APIResponse(responseCode = "409", description = "Draw already committed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
     public SignupOut withdraw(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
         return SignupOut.of(signups.withdraw(id, tenantRef));
     }
@@ -160,6 +162,7 @@ public class SignupResource {
     @Path("/{id}/conversion")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Conversion per source (reached, signed up, withdrawn) and, with ?attribute=, per group")
+    @APIResponse(responseCode = "200", description = "Conversion per source (and group)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Conversion.class)))
     public Conversion conversion(@PathParam("id") UUID id, @jakarta.ws.rs.QueryParam("attribute") String attribute) {
         return signups.conversion(id, attribute);
     }
