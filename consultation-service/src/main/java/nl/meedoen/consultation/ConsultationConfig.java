@@ -68,6 +68,23 @@ public interface ConsultationConfig {
     @WithDefault("20000")
     long syncExportLimit();
 
+    /**
+     * How long the co-owning tenant organisation of a corporation's consultation has to align with the questions
+     * (from when it was asked: the questions were saved or the partner named). Until then opening is 409; after it the
+     * consultation may open without the alignment, which is recorded as NOT_GIVEN and shown to respondents. A tenant
+     * organisation's own poll never waits for the corporation.
+     */
+    @WithDefault("P14D")
+    java.time.Duration alignmentPeriod();
+
+    /**
+     * The purpose of feedback mails (what was done with the outcome) in the message requests to notification-service:
+     * {@code feedback}, a service message about one's own participation that neither the contact budget nor a
+     * purpose-specific opt-out suppresses (an opt-out of everything still does).
+     */
+    @WithDefault("feedback")
+    String feedbackPurpose();
+
     /** Time zone of dates in messages (closing date). */
     @WithDefault("Europe/Amsterdam")
     ZoneId zone();

@@ -205,8 +205,13 @@ public final class Api {
 
     /** Opens the consultation and returns tenantRef → token from the mailed invitations. */
     public static Map<String, String> openAndCollectTokens(String id, List<String> refs) {
+        return openAndCollectTokens(as("corporation"), id, refs);
+    }
+
+    /** Opens the consultation as this caller and returns tenantRef → token from the mailed invitations. */
+    public static Map<String, String> openAndCollectTokens(RequestSpecification opener, String id, List<String> refs) {
         try (var consumer = requests()) {
-            open(id);
+            opener.post(BASE + "/" + id + "/open").then().statusCode(200);
             Map<String, JsonNode> invitations = messages(consumer, "consultation.invitation", refs, Duration.ofSeconds(30));
             Map<String, String> tokens = new LinkedHashMap<>();
             invitations.forEach((ref, req) -> tokens.put(ref, token(req)));

@@ -75,6 +75,10 @@ class FlowTest {
             Map<String, JsonNode> feedback = Api.messages(requests, "consultation.feedback-published", refs, Duration.ofSeconds(20));
             assertEquals(6, feedback.size());
             assertTrue(feedback.get(refs.get(5)).path("data").path("feedbackUrl").asText().contains(id), feedback.get(refs.get(5)).toString());
+            // feedback on one's own participation is a service message (budget and purpose opt-outs do not hold it back;
+            // an opt-out of everything does): purpose "feedback", while the invitations are "consultation"
+            feedback.values().forEach(m -> assertEquals("feedback", m.path("purpose").asText(), m.toString()));
+            invitations.values().forEach(m -> assertEquals("consultation", m.path("purpose").asText(), m.toString()));
 
             List<ConsumerRecord<String, String>> facts = Events.await(events, r -> r.key().equals(id), 4, Duration.ofSeconds(20));
             assertEquals(List.of(ConsultationEventV1.OPENED, ConsultationEventV1.CLOSED, ConsultationEventV1.RESULTS_PUBLISHED,

@@ -34,7 +34,7 @@ public class ExportJobs {
 
     @Transactional
     public JobView start(UUID id, ExportRequest request, Caller caller) {
-        Consultation c = consultations.find(id, caller);
+        Consultation c = consultations.forResponses(id, caller, "export job");
         ExportFormat format = ExportFormat.parse(request == null ? null : request.format());
         String dialect = request == null ? null : request.dialect();
         CsvDialect csvDialect;

@@ -55,7 +55,7 @@ import java.util.UUID;
 @Path("/api/v1/consultations/{id}")
 @Tag(name = "Exports", description = "Responses (CSV, portchoice, Pabulib) and the questionnaire in SurveyJS JSON")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The role may not export", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role may not export, or (private-poll) a tenant organisation's own poll the corporation has no access to", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ExportResource {
 
@@ -180,7 +180,7 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No such consultation, or no such export (never written, still being written, or expired)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response download(@PathParam("id") UUID id, @PathParam("exportId") UUID exportId) {
-        consultations.find(id, Caller.of(identity));
+        consultations.forResponses(id, Caller.of(identity), "export download");
         ExportStore.Stored export = store.find(exportId);
         if (export == null || !export.consultationId().equals(id) || !export.complete() || export.expiresAt().isBefore(java.time.OffsetDateTime.now())) {
             throw ProblemException.notFound("export " + exportId + " of consultation " + id);
@@ -248,7 +248,7 @@ public class ExportResource {
      * streamed by the same writer as the job's, so both give the same file.
      */
     private Response sync(UUID id, ExportFormat format, CsvDialect dialect) {
-        Consultation c = consultations.find(id, Caller.of(identity));
+        Consultation c = consultations.forResponses(id, Caller.of(identity), format.id());
         ResponseExportWriter.Plan plan = writer.plan(c, format, dialect);
         long responses = writer.count(c.id);
         if (responses > config.syncExportLimit()) {

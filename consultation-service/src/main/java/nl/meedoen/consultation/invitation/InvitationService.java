@@ -37,6 +37,11 @@ public class InvitationService {
     public static final String INVITATION_TEMPLATE = "consultation.invitation";
     public static final String REMINDER_TEMPLATE = "consultation.reminder";
     public static final String FEEDBACK_TEMPLATE = "consultation.feedback-published";
+    /**
+     * The default purpose of feedback mails: feedback on one's own participation is a service message. notification-service
+     * must let the contact budget and purpose opt-outs pass it, but not an opt-out of {@code all} (unlike {@code service}).
+     */
+    public static final String FEEDBACK_PURPOSE = "feedback";
     /** Message data key of the short code (letters print it for typing: notification-service). */
     public static final String SHORT_CODE = "shortCode";
 
@@ -192,7 +197,8 @@ public class InvitationService {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("consultationTitle", title(c, inv.language, languages));
             data.put("feedbackUrl", config.feedbackUrl().replace("{consultationId}", c.id.toString()));
-            messages.add(request("consultation-feedback:" + inv.id, inv.tenantRef, FEEDBACK_TEMPLATE, data));
+            // about the tenant's own participation: a service message, not marketing (see ConsultationConfig#feedbackPurpose)
+            messages.add(new MessageRequestV1("consultation-feedback:" + inv.id, inv.tenantRef, config.feedbackPurpose(), FEEDBACK_TEMPLATE, data, null));
         }
         send(messages);
         return !due.isEmpty();

@@ -6,6 +6,10 @@ import nl.meedoen.commons.security.Roles;
  * Who may see and change a consultation. The corporation (the operator) and ops see every
  * consultation; a tenant organisation only the ones it initiated or co-owns. The initiating side
  * and a co-owning tenant organisation change it; the other party records the alignment.
+ *
+ * <p>A tenant organisation's own poll (§3.5 "achterbanraadpleging") is private to it: its raw
+ * responses and exports are the tenant organisation's alone unless it grants the corporation access,
+ * and its results are read by others only once it publishes them.
  */
 public final class Access {
 
@@ -32,6 +36,42 @@ public final class Access {
             return caller.is(Roles.TENANT_ORGANISATION) && caller.client().equals(c.partnerOrganisation);
         }
         return caller.is(Roles.CORPORATION);
+    }
+
+    /**
+     * Raw responses and exports (direct, as a job, the download): the owners of a corporation's consultation (the
+     * corporation and a co-owning tenant organisation); for a tenant organisation's own poll that organisation, and
+     * the corporation only while access is granted. Callers that cannot read the consultation at all are refused
+     * before this (404).
+     */
+    public static boolean canReadResponses(Consultation c, Caller caller) {
+        if (!canRead(c, caller) || !(caller.is(Roles.CORPORATION) || caller.is(Roles.TENANT_ORGANISATION))) {
+            return false;
+        }
+        if (c.ownPoll() && caller.is(Roles.CORPORATION)) {
+            return c.corporationAccessGrantedAt != null;
+        }
+        return true;
+    }
+
+    /**
+     * Results (per question, breakdowns, representativeness): whoever may read the consultation, except that the
+     * corporation and ops see a tenant organisation's own poll only once its results are published (or the
+     * corporation while access is granted).
+     */
+    public static boolean canReadResults(Consultation c, Caller caller) {
+        if (!canRead(c, caller)) {
+            return false;
+        }
+        if (c.ownPoll() && !caller.is(Roles.TENANT_ORGANISATION)) {
+            return c.resultsPublished() || (caller.is(Roles.CORPORATION) && c.corporationAccessGrantedAt != null);
+        }
+        return true;
+    }
+
+    /** Grants and revokes the corporation's access to a poll: the tenant organisation that initiated it. */
+    public static boolean canGrant(Consultation c, Caller caller) {
+        return c.ownPoll() && caller.is(Roles.TENANT_ORGANISATION) && caller.client().equals(c.initiatorClient);
     }
 
     private static boolean owns(Consultation c, Caller caller) {

@@ -27,7 +27,11 @@ public class Consultation extends PanacheEntityBase {
 
     public enum Anonymity { ANONYMOUS, PSEUDONYMOUS }
 
-    public enum AlignmentStatus { NOT_APPLICABLE, PENDING, AGREED, DISAGREED }
+    /**
+     * NOT_GIVEN: the other party was asked but did not decide before the consultation opened (a corporation's
+     * consultation after {@code meedoen.consultation.alignment-period}; a tenant organisation's own poll at any time).
+     */
+    public enum AlignmentStatus { NOT_APPLICABLE, PENDING, AGREED, DISAGREED, NOT_GIVEN }
 
     @Id
     public UUID id;
@@ -93,6 +97,17 @@ public class Consultation extends PanacheEntityBase {
     @Column(name = "alignment_comment")
     public String alignmentComment;
 
+    /** When the current alignment decision was asked for (it became PENDING). */
+    @Column(name = "alignment_requested_at")
+    public OffsetDateTime alignmentRequestedAt;
+
+    /** A tenant organisation's own poll: since when the corporation may read its raw responses (null: it may not). */
+    @Column(name = "corporation_access_granted_at")
+    public OffsetDateTime corporationAccessGrantedAt;
+
+    @Column(name = "corporation_access_granted_by")
+    public String corporationAccessGrantedBy;
+
     @Column(name = "schedule_problem")
     public String scheduleProblem;
 
@@ -129,6 +144,15 @@ public class Consultation extends PanacheEntityBase {
 
     public boolean is(Status s) {
         return status.equals(s.name());
+    }
+
+    /** A tenant organisation's own constituency poll (§3.5): private to it. */
+    public boolean ownPoll() {
+        return nl.meedoen.commons.security.Roles.TENANT_ORGANISATION.equals(initiatorParty);
+    }
+
+    public boolean resultsPublished() {
+        return is(Status.RESULTS_PUBLISHED) || is(Status.FEEDBACK_PUBLISHED);
     }
 
     public boolean anonymous() {

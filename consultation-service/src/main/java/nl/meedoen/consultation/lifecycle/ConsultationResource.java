@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -159,7 +160,8 @@ public class ConsultationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Record the other party's agreement or disagreement with the current questions",
-            description = "By the co-owning tenant organisation (corporation's consultation) or the corporation (tenant organisation's). "
+            description = "By the co-owning tenant organisation (corporation's consultation) or the corporation (tenant organisation's own poll, "
+                    + "where it is advice: the poll never waits for it and a disagreement asks nothing of it). "
                     + "A later change of the questions (other than who asks them) asks for a new decision. "
                     + "On DISAGREED every question must say who asks it before opening; respondents see it.")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
@@ -175,11 +177,19 @@ public class ConsultationResource {
     @Path("{id}/open")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Open now: freeze the questionnaire and invite the audience",
-            description = "Needs the participation statement, questions, and the other party's alignment where there is one. "
+            description = "Needs the participation statement and questions. A corporation's consultation with a partnerOrganisation also needs "
+                    + "the partner's alignment, but only for meedoen.consultation.alignment-period (default P14D) after it was asked: until then "
+                    + "409 not-ready names the PENDING alignment and alignment.openableWithoutFrom; after it, it opens with the alignment NOT_GIVEN, "
+                    + "which respondents see (missingAlignment). A tenant organisation's own poll never waits for the corporation. "
                     + "Invitations are created and mailed in the background; see /invitations/counts.")
     @APIResponse(responseCode = "200", description = "Open", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
     @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft, or not ready (errors[] says what is missing)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft (wrong-status), or not ready (not-ready: errors[] says what is missing)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "alignment pending",
+                    value = "{\"type\":\"https://meedoen.nl/problems/not-ready\",\"title\":\"Not ready to open\",\"status\":409,"
+                            + "\"detail\":\"alignment: the alignment is PENDING: huurdersvereniging-vogelbuurt has not recorded agreement or disagreement "
+                            + "with questionnaire version 2; without it the consultation may open from 2027-02-15T10:00Z\","
+                            + "\"errors\":[{\"field\":\"alignment\",\"message\":\"the alignment is PENDING: ...\"}]}")))
     @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response open(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(service.view(service.open(id, ifMatch, caller())), Response.Status.OK);
@@ -207,5 +217,43 @@ public class ConsultationResource {
     @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publishResults(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(service.view(service.publishResults(id, ifMatch, caller())), Response.Status.OK);
+    }
+
+    static final String GRANTED = """
+            {"id":"7b0f3c52-9a51-4f0e-8a52-7d1e2f3a4b5c","kind":"SURVEY","status":"CLOSED",
+             "initiator":{"party":"tenant-organisation","client":"huurdersvereniging-vogelbuurt"},"ownPoll":true,
+             "corporationAccess":{"granted":true,"grantedAt":"2027-04-02T09:30:00Z","grantedBy":"huurdersvereniging-vogelbuurt"},
+             "alignment":{"status":"NOT_GIVEN","required":false},"version":7}""";
+
+    @PUT
+    @Path("{id}/corporation-access")
+    @RolesAllowed(Roles.TENANT_ORGANISATION)
+    @Operation(summary = "Grant the corporation access to the raw responses of your own poll",
+            description = "A tenant organisation's own poll (§3.5 achterbanraadpleging) is private to it: the corporation gets 403 private-poll on "
+                    + "its exports (direct and as jobs, and their downloads) and on its results until they are published. Granting lets the "
+                    + "corporation read the responses and exports and the results at once, until revoked. Audited "
+                    + "(consultation.corporation-access.granted). Granting twice changes nothing.")
+    @APIResponse(responseCode = "200", description = "Granted", content = @Content(schema = @Schema(implementation = ConsultationView.class),
+            examples = @ExampleObject(name = "granted", value = GRANTED)))
+    @APIResponse(responseCode = "404", description = "No such consultation (or not yours)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "not-own-poll: a corporation's consultation, whose owners read the responses anyway",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response grantCorporationAccess(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return withTag(service.view(service.corporationAccess(id, true, ifMatch, caller())), Response.Status.OK);
+    }
+
+    @DELETE
+    @Path("{id}/corporation-access")
+    @RolesAllowed(Roles.TENANT_ORGANISATION)
+    @Operation(summary = "Revoke the corporation's access to the raw responses of your own poll",
+            description = "From now on the corporation is refused (403 private-poll) on the poll's responses, exports and downloads of exports it "
+                    + "made while it had access, and on its unpublished results. Audited (consultation.corporation-access.revoked).")
+    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation (or not yours)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "not-own-poll: a corporation's consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revokeCorporationAccess(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return withTag(service.view(service.corporationAccess(id, false, ifMatch, caller())), Response.Status.OK);
     }
 }

@@ -59,6 +59,15 @@ public class ConsultationService {
     @Inject
     ConsultationEvents events;
 
+    @Inject
+    nl.meedoen.consultation.ConsultationConfig config;
+
+    @Inject
+    RefusalAudit refusals;
+
+    @Inject
+    nl.meedoen.commons.audit.AuditLog audit;
+
     // ---- reading ----
 
     /** The consultation if the caller may see it; 404 otherwise (a tenant organisation does not learn what others run). */
@@ -80,6 +89,59 @@ public class ConsultationService {
             throw new ProblemException(403, "forbidden", "Forbidden", "only the initiating party (or a co-owning tenant organisation) changes this consultation", null);
         }
         Preconditions.check(ifMatch, c.version, ifMatchRequired);
+        return c;
+    }
+
+    /**
+     * For reading raw responses (exports, export jobs, downloads; {@code what} names it for the audit trail): 404 when
+     * the consultation is not visible to the caller, 403 when it is a tenant organisation's private poll the caller has
+     * no access to. Both refusals are audited, in a transaction of their own.
+     */
+    public Consultation forResponses(UUID id, Caller caller, String what) {
+        Consultation c = Consultation.findById(id);
+        if (c == null || !Access.canRead(c, caller)) {
+            if (c != null) {
+                refusals.refused(id, what, 404, "not visible to " + caller.role() + " " + caller.client());
+            }
+            throw ProblemException.notFound("consultation " + id);
+        }
+        if (!Access.canReadResponses(c, caller)) {
+            if (c.ownPoll() && caller.is(Roles.CORPORATION)) {
+                refusals.refused(id, what, 403, "a tenant organisation's own poll; no access granted");
+                throw new ProblemException(403, "private-poll", "A tenant organisation's own poll",
+                        "the responses of tenant organisation " + c.initiatorClient + "'s own poll (status " + c.status
+                                + ") are private to it; the corporation sees its published results, or its responses only while it grants access", null);
+            }
+            throw new ProblemException(403, "forbidden", "Forbidden", "the role " + caller.role() + " does not read responses", null);
+        }
+        return c;
+    }
+
+    // ---- the corporation's access to a tenant organisation's own poll ----
+
+    /** Grants (or with {@code grant} false revokes) the corporation access to the raw responses of the caller's own poll. */
+    @Transactional
+    public Consultation corporationAccess(UUID id, boolean grant, String ifMatch, Caller caller) {
+        Consultation c = Consultation.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || !Access.canRead(c, caller)) {
+            throw ProblemException.notFound("consultation " + id);
+        }
+        if (!c.ownPoll()) {
+            throw new ProblemException(409, "not-own-poll", "Not a tenant organisation's own poll",
+                    "consultation " + id + " was initiated by the " + c.initiatorParty + "; only a tenant organisation's own poll has corporation access to grant", null);
+        }
+        if (!Access.canGrant(c, caller)) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "only the tenant organisation whose poll it is grants or revokes the corporation's access", null);
+        }
+        Preconditions.check(ifMatch, c.version, false);
+        boolean changed = grant != (c.corporationAccessGrantedAt != null);
+        if (changed) {
+            c.corporationAccessGrantedAt = grant ? now() : null;
+            c.corporationAccessGrantedBy = grant ? caller.client() : null;
+            audit.record(grant ? "consultation.corporation-access.granted" : "consultation.corporation-access.revoked",
+                    "consultation", id.toString(), Map.of("organisation", caller.client()));
+        }
+        em.flush();
         return c;
     }
 
@@ -207,6 +269,7 @@ public class ConsultationService {
     public static void resetAlignment(Consultation c) {
         boolean otherParty = Roles.TENANT_ORGANISATION.equals(c.initiatorParty) || c.partnerOrganisation != null;
         c.alignmentStatus = (otherParty ? AlignmentStatus.PENDING : AlignmentStatus.NOT_APPLICABLE).name();
+        c.alignmentRequestedAt = otherParty ? now() : null;
         c.alignmentBy = null;
         c.alignmentAt = null;
         c.alignmentVersion = null;
@@ -368,6 +431,9 @@ public class ConsultationService {
 
     /** Opens a consultation that is ready: the questionnaire is frozen from here on, invitations follow in chunks. */
     public void openNow(Consultation c) {
+        if (AlignmentStatus.PENDING.name().equals(c.alignmentStatus)) {
+            c.alignmentStatus = AlignmentStatus.NOT_GIVEN.name(); // opened without it: the period passed, or the poll never needed it
+        }
         c.status = Status.OPEN.name();
         c.openedAt = now();
         c.scheduleProblem = null;
@@ -426,11 +492,16 @@ public class ConsultationService {
         if (Consultation.Kind.PWE.name().equals(c.kind) && pwe != 1) {
             problems.add(new Problem.FieldError("questionnaire", "a PWE consultation has exactly one PWE block"));
         }
-        if (AlignmentStatus.PENDING.name().equals(c.alignmentStatus)) {
-            problems.add(new Problem.FieldError("alignment", "the other party has not recorded agreement or disagreement with questionnaire version "
-                    + c.questionnaireVersion));
+        // A tenant organisation's own poll never waits for the corporation: its alignment (help) is an option, never a veto.
+        // A corporation's consultation waits for its partner for the alignment period, then may open without it.
+        OffsetDateTime openableWithout = openableWithoutAlignmentFrom(c);
+        if (openableWithout != null && OffsetDateTime.now().isBefore(openableWithout)) {
+            problems.add(new Problem.FieldError("alignment", "the alignment is PENDING: " + c.partnerOrganisation
+                    + " has not recorded agreement or disagreement with questionnaire version " + c.questionnaireVersion
+                    + "; without it the consultation may open from " + openableWithout + " (meedoen.consultation.alignment-period "
+                    + config.alignmentPeriod() + " after it was asked)"));
         }
-        if (AlignmentStatus.DISAGREED.name().equals(c.alignmentStatus)) {
+        if (!c.ownPoll() && AlignmentStatus.DISAGREED.name().equals(c.alignmentStatus)) {
             List<Question> questions = q.questionsOrEmpty();
             for (int i = 0; i < questions.size(); i++) {
                 if (questions.get(i).askedBy() == null) {
@@ -445,6 +516,15 @@ public class ConsultationService {
         return problems;
     }
 
+    /** A corporation's consultation with a pending partner alignment: from when it may open without it; otherwise null. */
+    public OffsetDateTime openableWithoutAlignmentFrom(Consultation c) {
+        if (c.ownPoll() || !AlignmentStatus.PENDING.name().equals(c.alignmentStatus)) {
+            return null;
+        }
+        OffsetDateTime asked = c.alignmentRequestedAt != null ? c.alignmentRequestedAt : c.createdAt;
+        return asked.plus(config.alignmentPeriod());
+    }
+
     // ---- views ----
 
     public ConsultationView view(Consultation c) {
@@ -457,7 +537,11 @@ public class ConsultationService {
                 new AudienceView(a.type(), a.filter(), listSize, a.panelId(), a.waveId()),
                 new Schedule(c.opensAt, c.closesAt, reminders(c)),
                 json.read(c.statement, Statement.class),
-                new Alignment(AlignmentStatus.valueOf(c.alignmentStatus), c.alignmentBy, c.alignmentAt, c.alignmentVersion, c.alignmentComment),
+                new Alignment(AlignmentStatus.valueOf(c.alignmentStatus), c.alignmentBy, c.alignmentAt, c.alignmentVersion, c.alignmentComment,
+                        c.alignmentRequestedAt, c.ownPoll() ? Boolean.FALSE : Boolean.valueOf(!AlignmentStatus.NOT_APPLICABLE.name().equals(c.alignmentStatus)),
+                        openableWithoutAlignmentFrom(c)),
+                c.ownPoll(),
+                c.ownPoll() ? new Dtos.CorporationAccess(c.corporationAccessGrantedAt != null, c.corporationAccessGrantedAt, c.corporationAccessGrantedBy) : null,
                 c.questionnaireVersion, c.is(Status.DRAFT) ? readiness(c) : null, c.scheduleProblem, texts(c.feedback),
                 c.createdAt, c.openedAt, c.closedAt, c.resultsPublishedAt, c.feedbackPublishedAt, c.version);
     }

@@ -72,8 +72,31 @@ public final class Dtos {
             @Size(max = 5000) String comment) {
     }
 
-    @Schema(name = "Alignment")
-    public record Alignment(Consultation.AlignmentStatus status, String by, OffsetDateTime at, Integer questionnaireVersion, String comment) {
+    @Schema(name = "Alignment", description = "The other party's decision on the questions: the co-owning tenant organisation of a corporation's "
+            + "consultation (required, or after the alignment period shown to respondents as missing), or the corporation for a tenant "
+            + "organisation's own poll (its help is an option, never required)")
+    public record Alignment(
+            @Schema(description = "NOT_APPLICABLE (no other party), PENDING, AGREED, DISAGREED, or NOT_GIVEN (opened without it)", example = "PENDING")
+            Consultation.AlignmentStatus status,
+            @Schema(example = "huurdersvereniging-vogelbuurt") String by,
+            OffsetDateTime at,
+            Integer questionnaireVersion,
+            String comment,
+            @Schema(description = "When the current decision was asked for (the questions were saved or the partner named)", example = "2027-02-01T10:00:00Z")
+            OffsetDateTime requestedAt,
+            @Schema(description = "Whether opening waits for it: true for a corporation's consultation with a partner, false for a tenant organisation's own poll")
+            Boolean required,
+            @Schema(description = "PENDING on a corporation's consultation: from when it may open without the partner's alignment "
+                    + "(requestedAt + meedoen.consultation.alignment-period); respondents are then told it is missing", example = "2027-02-15T10:00:00Z")
+            OffsetDateTime openableWithoutFrom) {
+    }
+
+    @Schema(name = "CorporationAccess", description = "A tenant organisation's own poll: whether the corporation may read its raw responses and exports "
+            + "(granted and revoked by the tenant organisation, audited). Without it the corporation sees only the published results.")
+    public record CorporationAccess(
+            @Schema(example = "false") boolean granted,
+            OffsetDateTime grantedAt,
+            @Schema(example = "huurdersvereniging-vogelbuurt") String grantedBy) {
     }
 
     @Schema(name = "Initiator")
@@ -95,6 +118,9 @@ public final class Dtos {
             Schedule schedule,
             Statement statement,
             Alignment alignment,
+            @Schema(description = "A tenant organisation's own poll (§3.5): private to it; the corporation sees its published results, "
+                    + "and its responses only while corporationAccess is granted", example = "false") boolean ownPoll,
+            @Schema(description = "Own polls only: the corporation's access to the raw responses") CorporationAccess corporationAccess,
             int questionnaireVersion,
             @Schema(description = "What still stands in the way of opening (DRAFT only)") List<Problem.FieldError> readiness,
             @Schema(description = "Why a scheduled opening has not happened") String scheduleProblem,

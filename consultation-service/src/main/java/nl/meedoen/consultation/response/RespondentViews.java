@@ -29,11 +29,22 @@ public final class RespondentViews {
             @Schema(description = "ANONYMOUS: nothing links the response to you; PSEUDONYMOUS: linked internally to count participation, never shown")
             String anonymity,
             Statement statement,
-            @Schema(description = "AGREED: the corporation and the tenant organisation ask these questions together; DISAGREED: each question says who asks it")
+            @Schema(description = "AGREED: the corporation and the tenant organisation ask these questions together; DISAGREED: each question says who asks it; "
+                    + "NOT_GIVEN: the other party did not say (see missingAlignment); NOT_APPLICABLE: there is no other party")
             String alignment,
+            @Schema(description = "Set when the corporation's consultation opened without its co-owning tenant organisation's alignment "
+                    + "(it did not respond within the alignment period): show respondents that the tenant organisation did not align with these questions")
+            MissingAlignment missingAlignment,
             List<Question> questions,
             @Schema(description = "INVITED, OPENED, PARTIAL (a draft is saved) or COMPLETED") String progress,
             @Schema(description = "The saved partial answers, to resume") Map<String, Object> draft) {
+    }
+
+    @Schema(name = "MissingAlignment", description = "The tenant organisation that co-owns this consultation did not align with its questions")
+    public record MissingAlignment(
+            @Schema(example = "tenant-organisation") String party,
+            @Schema(description = "The tenant organisation (its client id)", example = "huurdersvereniging-vogelbuurt") String organisation,
+            @Schema(description = "When it was asked to align") OffsetDateTime requestedAt) {
     }
 
     @Schema(name = "RespondentStatement")

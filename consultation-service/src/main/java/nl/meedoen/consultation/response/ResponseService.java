@@ -366,7 +366,15 @@ public class ResponseService {
         }
         return new RespondentViews.Questionnaire(c.id, c.kind, c.status, lang, languages, Texts.pick(consultations.texts(c.title), lang, def),
                 Texts.pick(consultations.texts(c.description), lang, def), c.closesAt, c.anonymity, statement, c.alignmentStatus,
-                questions, progress, draft);
+                missingAlignment(c), questions, progress, draft);
+    }
+
+    /** A corporation's consultation that opened without its partner's alignment: respondents are told. */
+    static RespondentViews.MissingAlignment missingAlignment(Consultation c) {
+        if (c.ownPoll() || c.partnerOrganisation == null || !Consultation.AlignmentStatus.NOT_GIVEN.name().equals(c.alignmentStatus)) {
+            return null;
+        }
+        return new RespondentViews.MissingAlignment(nl.meedoen.commons.security.Roles.TENANT_ORGANISATION, c.partnerOrganisation, c.alignmentRequestedAt);
     }
 
     private static RespondentViews.Pwe pwe(PweBlock b, String lang, String def) {

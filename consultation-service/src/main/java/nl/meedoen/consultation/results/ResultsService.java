@@ -46,12 +46,17 @@ public class ResultsService {
     @Inject
     EntityManager em;
 
-    /** Owners and ops always; survey frontends once the results are published. Others: 404. */
+    /** Owners and ops (a tenant organisation's own poll: only its owner until published, 403); survey frontends once published. Others: 404. */
     public Consultation readable(UUID id, Caller caller) {
         Consultation c = Consultation.findById(id);
         boolean published = c != null && (c.is(Consultation.Status.RESULTS_PUBLISHED) || c.is(Consultation.Status.FEEDBACK_PUBLISHED));
         if (c == null || !(Access.canRead(c, caller) || (caller.is(Roles.SURVEY_FRONTEND) && published))) {
             throw ProblemException.notFound("results of consultation " + id);
+        }
+        if (Access.canRead(c, caller) && !Access.canReadResults(c, caller)) {
+            throw new ProblemException(403, "private-poll", "A tenant organisation's own poll",
+                    "the results of tenant organisation " + c.initiatorClient + "'s own poll are private to it until it publishes them (status "
+                            + c.status + ")", null);
         }
         return c;
     }
