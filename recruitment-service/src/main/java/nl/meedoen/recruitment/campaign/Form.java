@@ -3,7 +3,7 @@ package nl.meedoen.recruitment.campaign;
 import nl.meedoen.recruitment.campaign.Campaign.SelectionMode;
 
 /**
- * The people-forms of the seed that recruitment serves (DOMAIN.md "Forms → capability"), each with the toolkit's
+ * The people-forms of the toolkit that recruitment serves (docs/domain.md, "Forms, owners and selection"), each with the toolkit's
  * default way of choosing participants; the organiser may choose another per campaign.
  */
 public enum Form {
