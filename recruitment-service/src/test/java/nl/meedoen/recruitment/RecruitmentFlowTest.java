@@ -168,7 +168,7 @@ class RecruitmentFlowTest {
         outcomes.stream().filter(r -> r.value().contains("\"recruitment.draw-selected\""))
                 .forEach(r -> assertTrue(JsonPath.from(r.value()).getString("data.nextSteps").contains("Buurthuis"), r.value()));
         outcomes.stream().filter(r -> r.value().contains("\"recruitment.draw-waitlisted\""))
-                .forEach(r -> assertTrue(JsonPath.from(r.value()).getString("data.waitlistPosition").matches("[1-4]"), r.value()));
+                .forEach(r -> assertTrue(JsonPath.from(r.value()).getString("data.waitlistPosition").matches("[1-7]"), r.value()));
 
         // decline → replacement from the waitlist with the same age band (quotas 2/2)
         String decliner = selected.get(0);

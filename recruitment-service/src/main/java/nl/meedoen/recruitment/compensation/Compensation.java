@@ -9,13 +9,13 @@ import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.CampaignSession;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.signup.Signup;
-import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,7 +30,31 @@ public class Compensation {
     public record Payment(String tenantRef, int year, long requestedCents, long paidCents, boolean capped, long yearlyMaxCents) {
     }
 
-    public record LedgerRow(String tenantRef, int year, long requestedCents, long paidCents, boolean capped, long yearlyMaxCents) {
+    public record LedgerRow(String tenantRef, int year, long requestedCents, long paidCents, boolean capped, long yearlyMaxCents,
+                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Allowances recorded as paid "
+                                    + "elsewhere this year (counted by the cap, not paid here)") long paidElsewhereCents) {
+    }
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AllowancePaidElsewhere", description = "A volunteer allowance "
+            + "paid to the tenant outside the platform in a calendar year",
+            example = "{\"tenantRef\":\"T-1042\",\"year\":2026,\"amountCents\":80000,\"note\":\"Vrijwilligersvergoeding buurthuis, jan–jun\"}")
+    public record PaidElsewhereIn(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "T-1042") String tenantRef,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Calendar year of the payment", example = "2026") Integer year,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Amount in euro cents, > 0", example = "80000") Long amountCents,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Who paid and what for (at most 500 characters)",
+                    example = "Vrijwilligersvergoeding buurthuis, jan–jun") String note) {
+    }
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AllowancePaidElsewhereRecorded",
+            example = "{\"id\":\"0b6c9d1e-2f0a-4c55-8d7e-3a1f2b4c5d6e\",\"tenantRef\":\"T-1042\",\"year\":2026,\"amountCents\":80000,"
+                    + "\"note\":\"Vrijwilligersvergoeding buurthuis, jan–jun\",\"recordedAt\":\"2026-07-01T09:00:00Z\","
+                    + "\"paidHereCents\":60000,\"paidElsewhereCents\":80000,\"yearlyMaxCents\":210000,\"remainingCents\":70000}")
+    public record PaidElsewhereOut(UUID id, String tenantRef, int year, long amountCents, String note, OffsetDateTime recordedAt,
+                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Paid through the platform this year") long paidHereCents,
+                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "All recorded as paid elsewhere this year") long paidElsewhereCents,
+                                   long yearlyMaxCents,
+                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "What the platform may still pay this year (never below 0)") long remainingCents) {
     }
 
     @Inject
@@ -39,12 +63,39 @@ public class Compensation {
     @Inject
     EntityManager em;
 
-    public static long yearlyMaxCents(int year) {
-        var config = ConfigProvider.getConfig();
-        BigDecimal euros = config.getOptionalValue("recruitment.compensation.yearly-max.\"" + year + "\"", BigDecimal.class)
-                .or(() -> config.getOptionalValue("recruitment.compensation.yearly-max." + year, BigDecimal.class))
-                .orElseGet(() -> config.getValue("recruitment.compensation.yearly-max.default", BigDecimal.class));
-        return euros.movePointRight(2).longValueExact();
+    @Inject
+    CompensationConfig config;
+
+    @Inject
+    nl.meedoen.commons.audit.AuditLog audit;
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    public long yearlyMaxCents(int year) {
+        return config.yearlyMaxCents(year);
+    }
+
+    /** At start-up: say when the current or next calendar year has no maximum of its own (the default then applies). */
+    void checkYears(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent e) {
+        int now = java.time.LocalDate.now(NL).getYear();
+        for (int year : new int[]{now, now + 1}) {
+            if (!config.yearlyMax().containsKey(String.valueOf(year))) {
+                org.jboss.logging.Logger.getLogger(Compensation.class).warnf(
+                        "recruitment.compensation.yearly-max.\"%d\" is not configured; the default (%s euro) applies", year,
+                        config.yearlyMax().get("default"));
+            }
+        }
+    }
+
+    /**
+     * Serialises everything that reads and then raises one tenant's total of one year (attendance, allowances paid
+     * elsewhere): a transaction-scoped PostgreSQL advisory lock on (tenant, year), so it holds across replicas.
+     * Callers take the locks of several tenants in sorted order (no deadlock).
+     */
+    void lockTenantYear(String tenantRef, int year) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "recruitment.compensation:" + tenantRef + ":" + year).getSingleResult();
     }
 
     /** Records attendance (a repeat is a no-op) and books the compensation the scheme gives for it. */
@@ -70,6 +121,8 @@ public class Compensation {
         }
         int year = session.startsAt.atZoneSameInstant(NL).getYear();
         long max = yearlyMaxCents(year);
+        // sum-then-insert is only safe one at a time per tenant and year: parallel calls (any replica) wait here
+        new java.util.TreeSet<>(tenantRefs).forEach(ref -> lockTenantYear(ref, year));
         List<Payment> payments = new ArrayList<>();
         for (String ref : tenantRefs) {
             int inserted = em.createNativeQuery("INSERT INTO attendance (session_id, tenant_ref, recorded_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
@@ -86,7 +139,7 @@ public class Compensation {
             if (requested == 0) {
                 continue;
             }
-            long paidSoFar = paid(ref, year);
+            long paidSoFar = paid(ref, year) + paidElsewhere(ref, year);
             long paid = Math.max(0, Math.min(requested, max - paidSoFar));
             CompensationPayment p = new CompensationPayment();
             p.id = UUID.randomUUID();
@@ -116,7 +169,72 @@ public class Compensation {
                         select p.tenantRef, sum(p.requestedCents), sum(p.paidCents), max(case when p.capped = true then 1 else 0 end)
                         from CompensationPayment p where p.year = ?1 group by p.tenantRef order by p.tenantRef""", Object[].class)
                 .setParameter(1, year).getResultList();
+        Map<String, Long> elsewhere = new HashMap<>();
+        for (Object[] r : em.createQuery("select e.tenantRef, sum(e.amountCents) from PaidElsewhere e where e.year = ?1 group by e.tenantRef",
+                Object[].class).setParameter(1, year).getResultList()) {
+            elsewhere.put((String) r[0], ((Number) r[1]).longValue());
+        }
         return rows.stream().map(r -> new LedgerRow((String) r[0], year, ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                ((Number) r[3]).intValue() == 1, max)).toList();
+                ((Number) r[3]).intValue() == 1, max, elsewhere.getOrDefault((String) r[0], 0L))).toList();
+    }
+
+    long paidElsewhere(String tenantRef, int year) {
+        Object sum = em.createQuery("select coalesce(sum(e.amountCents), 0) from PaidElsewhere e where e.tenantRef = ?1 and e.year = ?2")
+                .setParameter(1, tenantRef).setParameter(2, year).getSingleResult();
+        return ((Number) sum).longValue();
+    }
+
+    /** Records an allowance paid elsewhere (audited); from now on the yearly maximum counts it. */
+    @Transactional
+    public PaidElsewhereOut recordPaidElsewhere(PaidElsewhereIn in) {
+        if (in == null || in.tenantRef() == null || in.tenantRef().isBlank()) {
+            throw fieldRule("tenantRef", "required: the tenant who was paid");
+        }
+        if (in.year() == null || in.year() < 2000 || in.year() > 2100) {
+            throw fieldRule("year", "a calendar year, e.g. " + java.time.LocalDate.now(NL).getYear());
+        }
+        if (in.amountCents() == null || in.amountCents() <= 0 || in.amountCents() > 100_000_000L) {
+            throw fieldRule("amountCents", "an amount in euro cents, more than 0");
+        }
+        if (in.note() != null && in.note().length() > 500) {
+            throw fieldRule("note", "at most 500 characters");
+        }
+        String ref = in.tenantRef().strip();
+        int year = in.year();
+        lockTenantYear(ref, year);
+        PaidElsewhere e = new PaidElsewhere();
+        e.id = UUID.randomUUID();
+        e.tenantRef = ref;
+        e.year = year;
+        e.amountCents = in.amountCents();
+        e.note = in.note() == null || in.note().isBlank() ? null : in.note().strip();
+        e.recordedBy = identity.getPrincipal().getName();
+        e.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        e.persist();
+        audit.record("compensation.paid-elsewhere.recorded", "compensation-ledger", String.valueOf(year),
+                Map.of("tenantRef", ref, "amountCents", e.amountCents));
+        return out(e);
+    }
+
+    private PaidElsewhereOut out(PaidElsewhere e) {
+        long here = paid(e.tenantRef, e.year);
+        long elsewhere = paidElsewhere(e.tenantRef, e.year);
+        long max = yearlyMaxCents(e.year);
+        return new PaidElsewhereOut(e.id, e.tenantRef, e.year, e.amountCents, e.note, e.recordedAt, here, elsewhere, max,
+                Math.max(0, max - here - elsewhere));
+    }
+
+    /** What was recorded as paid elsewhere in a year, optionally for one tenant. */
+    public List<PaidElsewhereOut> paidElsewhere(int year, String tenantRef) {
+        List<PaidElsewhere> rows = tenantRef == null || tenantRef.isBlank()
+                ? PaidElsewhere.list("year = ?1 order by tenantRef, recordedAt", year)
+                : PaidElsewhere.list("year = ?1 and tenantRef = ?2 order by recordedAt", year, tenantRef);
+        return rows.stream().map(this::out).toList();
+    }
+
+    /** A field rule: 422 naming the field. */
+    static ProblemException fieldRule(String field, String message) {
+        return new ProblemException(422, "validation", "Request is not valid", field + ": " + message,
+                List.of(new nl.meedoen.commons.problem.Problem.FieldError(field, message)));
     }
 }

@@ -32,7 +32,6 @@ import nl.meedoen.draw.DrawRecord;
 import nl.meedoen.draw.DrawRecords;
 import nl.meedoen.draw.FeatureQuota;
 import nl.meedoen.draw.Person;
-import nl.meedoen.draw.Replacement;
 import nl.meedoen.draw.Verification;
 
 import java.time.OffsetDateTime;
@@ -219,19 +218,25 @@ public class Draws {
             throw problem(e);
         }
         List<String> selected = drawn.result().selected();
-        List<String> waitlist = drawn.result().waitlist().subList(0, Math.min(c.seats, drawn.result().waitlist().size()));
+        // the waitlist is the whole draw order: any seat that comes free goes to the first in it who keeps the quotas
+        List<String> waitlist = drawn.result().waitlist();
         d.record = DrawRecords.toJson(drawn);
         d.panel = Json.write(selected);
         d.waitlist = Json.write(waitlist);
         d.drawnAt = OffsetDateTime.now(ZoneOffset.UTC);
         c.status = Campaign.Status.DRAWN.name();
         List<MessageRequestV1> messages = new ArrayList<>();
+        Set<String> panel = new java.util.HashSet<>(selected);
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < waitlist.size(); i++) {
+            position.put(waitlist.get(i), i + 1);
+        }
         for (Signup s : Signup.active(c.id)) {
             String id = s.id.toString();
-            Signup.Outcome o = selected.contains(id) ? Signup.Outcome.SELECTED
-                    : waitlist.contains(id) ? Signup.Outcome.WAITLISTED : Signup.Outcome.NOT_SELECTED;
+            Signup.Outcome o = panel.contains(id) ? Signup.Outcome.SELECTED
+                    : position.containsKey(id) ? Signup.Outcome.WAITLISTED : Signup.Outcome.NOT_SELECTED;
             s.outcome = o.name();
-            messages.add(outcome(c, s, o, waitlist.indexOf(id) + 1));
+            messages.add(outcome(c, s, o, position.getOrDefault(id, 0)));
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
         campaigns.publish(c, RecruitmentEventV1.DRAW_COMPLETED, null, null, d.commitment, null);
@@ -289,47 +294,172 @@ public class Draws {
 
     @Transactional
     public Signup confirm(UUID campaignId, String tenantRef) {
-        Campaign c = campaigns.find(campaignId);
+        Campaign c = locked(campaignId);
         Signup s = participant(c, tenantRef);
         if (!Signup.Outcome.SELECTED.name().equals(s.outcome)) {
-            throw ProblemException.conflict("only a selected tenant can confirm; outcome is " + s.outcome);
+            throw wrongState(c, "only a selected tenant can confirm; " + tenantRef + " is " + s.outcome);
         }
         s.outcome = Signup.Outcome.CONFIRMED.name();
         return s;
     }
 
-    /** The tenant declines a seat: the first on the waitlist who keeps every quota and the household rule takes it. */
+    /**
+     * The tenant declines a seat. After a draw the first in the draw order (the whole of it, not only the first
+     * {@code seats}) who keeps the household rule and every quota takes it; when nobody can, the seat stays vacant
+     * and the answer names the quotas that cannot be kept. The campaign row is locked: two declines (or a decline
+     * and a fill) at once never give one seat twice or lose a panel change, on any replica.
+     */
     @Transactional
     public ReplacementOut decline(UUID campaignId, String tenantRef) {
-        Campaign c = campaigns.find(campaignId);
+        Campaign c = locked(campaignId);
         Signup s = participant(c, tenantRef);
         if (!Signup.Outcome.SELECTED.name().equals(s.outcome) && !Signup.Outcome.CONFIRMED.name().equals(s.outcome)) {
-            throw ProblemException.conflict("only a selected tenant can decline a seat; outcome is " + s.outcome);
+            throw ProblemException.conflict("campaign is " + c.status + " (" + c.mode() + "): only a selected tenant can decline a seat; "
+                    + tenantRef + " is " + s.outcome);
         }
         DrawEntity d = DrawEntity.findById(c.id);
         if (d == null) {
             return seating.declineWithoutDraw(c, s); // seated without a lottery: the waitlist in its own order
         }
-        Replacement r;
-        try {
-            r = engine.replace(DrawRecords.fromJson(d.record), Json.read(d.panel, IDS), Json.read(d.waitlist, IDS), s.id.toString());
-        } catch (DrawException e) {
-            throw problem(e);
-        }
         s.outcome = Signup.Outcome.DECLINED.name();
-        d.panel = Json.write(r.panel());
-        d.waitlist = Json.write(r.waitlist());
-        String replacementRef = null;
-        if (r.found()) {
-            Signup next = Signup.findById(UUID.fromString(r.replacement()));
+        List<String> panel = new ArrayList<>(Json.read(d.panel, IDS));
+        panel.remove(s.id.toString());
+        Filled f = fillFromDrawOrder(c, d, panel, 1, "replacement");
+        String replacementRef = f.filled().isEmpty() ? null : f.filled().get(0);
+        campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, tenantRef, null, d.commitment, replacementRef);
+        audit.record("draw.declined", "campaign", c.id.toString(), replacementRef == null ? Map.of("tenantRef", tenantRef)
+                : Map.of("tenantRef", tenantRef, "replacement", replacementRef));
+        String reason = replacementRef != null ? "the first in the draw order who keeps every quota" + (f.householdRule() ? " and the household rule" : "")
+                + " took the seat" : "the seat stays vacant: " + f.why();
+        return new ReplacementOut(tenantRef, replacementRef, reason, c.seats - panel.size(), f.unkept());
+    }
+
+    /** Seats given from the draw order, and when a seat stays vacant why (the quotas that cannot be kept). */
+    record Filled(List<String> filled, List<QuotaKeeping.Unkept> unkept, String why, boolean householdRule) {
+    }
+
+    /**
+     * Seats, one by one and at most {@code max}, the first in the draw order who keeps the household rule and the
+     * quotas, until the panel is full or nobody fits. The candidates are the draw record's whole waitlist (also for
+     * draws from before it was kept whole) less everyone no longer waiting; the draw's panel and waitlist are updated.
+     */
+    private Filled fillFromDrawOrder(Campaign c, DrawEntity d, List<String> panel, int max, String why) {
+        DrawRecord record = DrawRecords.fromJson(d.record);
+        Map<String, Signup> byId = new HashMap<>();
+        for (Signup x : Signup.all(c.id)) {
+            byId.put(x.id.toString(), x);
+        }
+        List<String> candidates = new ArrayList<>();
+        for (String id : record.result().waitlist()) {
+            Signup x = byId.get(id);
+            if (x != null && Signup.ACTIVE.equals(x.status) && !panel.contains(id)
+                    && (Signup.Outcome.WAITLISTED.name().equals(x.outcome) || Signup.Outcome.NOT_SELECTED.name().equals(x.outcome))) {
+                candidates.add(id);
+            }
+        }
+        List<String> filled = new ArrayList<>();
+        QuotaKeeping.Choice choice = new QuotaKeeping.Choice(null, List.of());
+        while (panel.size() < c.seats && filled.size() < max) {
+            choice = QuotaKeeping.choose(record.input(), panel, candidates);
+            if (choice.chosen() == null) {
+                break;
+            }
+            Signup next = byId.get(choice.chosen());
             next.outcome = Signup.Outcome.SELECTED.name();
-            replacementRef = next.tenantRef;
+            next.placedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            panel.add(choice.chosen());
+            candidates.remove(choice.chosen());
+            filled.add(next.tenantRef);
             MessageRequestV1 m = outcome(c, next, Signup.Outcome.SELECTED, 0);
             outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, next.tenantRef,
-                    new MessageRequestV1(m.requestId() + ":replacement", m.tenantRef(), m.purpose(), m.templateKey(), m.data(), m.channel()));
+                    new MessageRequestV1(m.requestId() + ":" + why, m.tenantRef(), m.purpose(), m.templateKey(), m.data(), m.channel()));
         }
-        campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, tenantRef, null, d.commitment, replacementRef);
-        return new ReplacementOut(tenantRef, replacementRef, r.reason());
+        d.panel = Json.write(panel);
+        d.waitlist = Json.write(candidates);
+        boolean household = record.input().householdRule();
+        String reason = null;
+        if (panel.size() < c.seats) {
+            reason = !choice.unkept().isEmpty()
+                    ? "no one left in the draw order keeps every quota" + (household ? " and the household rule" : "") + ": "
+                    + String.join("; ", choice.unkept().stream().map(QuotaKeeping.Unkept::describe).toList())
+                    : candidates.isEmpty() ? "nobody is left in the draw order"
+                    : "no one left in the draw order keeps the household rule";
+        }
+        return new Filled(filled, panel.size() < c.seats ? choice.unkept() : List.of(), reason, household);
+    }
+
+    /**
+     * Fills the campaign's vacant seats, any time before its term starts (its first session): after a draw in the
+     * draw order keeping every quota and the household rule, otherwise from the waitlist in its order. Nothing to
+     * fill with → 422 naming the quotas that cannot be kept (after a draw), or 409 when nobody waits at all.
+     */
+    @Transactional
+    public DrawDtos.FillOut fillVacancies(UUID campaignId) {
+        Campaign c = locked(campaignId);
+        if (!c.participantsSeated()) {
+            throw wrongState(c, "nobody holds a seat yet, so no seat is vacant");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        nl.meedoen.recruitment.campaign.CampaignSession.of(c.id).stream().map(x -> x.startsAt).min(OffsetDateTime::compareTo)
+                .filter(first -> !first.isAfter(now)).ifPresent(first -> {
+                    throw wrongState(c, "its term started with the first session at " + first + "; vacant seats are filled before the term starts");
+                });
+        if (c.termEnd != null && c.termEnd.isBefore(now.toLocalDate())) {
+            throw wrongState(c, "its term ended on " + c.termEnd);
+        }
+        long seated = Signup.seated(c.id);
+        if (seated >= c.seats) {
+            throw wrongState(c, "all " + c.seats + " seats are taken; no seat is vacant");
+        }
+        DrawEntity d = DrawEntity.findById(c.id);
+        List<String> filled = new ArrayList<>();
+        List<QuotaKeeping.Unkept> unkept = List.of();
+        if (d == null) {
+            for (Signup next = seating.promote(c); next != null; next = seating.promote(c)) {
+                filled.add(next.tenantRef);
+                campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, null, null, null, next.tenantRef);
+            }
+            if (filled.isEmpty()) {
+                throw wrongState(c, (c.seats - seated) + " seat(s) vacant and nobody on the waitlist"
+                        + (c.mode() == Campaign.SelectionMode.APPOINTMENT ? "; the board may appoint another sign-up (POST /campaigns/{id}/appointments)" : ""));
+            }
+        } else {
+            if (d.drawnAt == null) {
+                throw wrongState(c, "the panel has not been drawn yet (POST /campaigns/{id}/draw/seed)");
+            }
+            List<String> panel = new ArrayList<>(Json.read(d.panel, IDS));
+            Filled f = fillFromDrawOrder(c, d, panel, Integer.MAX_VALUE, "vacancy");
+            filled.addAll(f.filled());
+            unkept = f.unkept();
+            if (filled.isEmpty()) {
+                if (unkept.isEmpty()) {
+                    throw wrongState(c, (c.seats - seated) + " seat(s) vacant: " + f.why());
+                }
+                throw new ProblemException(422, "quota-cannot-be-kept", "No one left in the draw order keeps the quotas",
+                        "campaign is " + c.status + " (" + c.mode() + "): " + (c.seats - seated) + " seat(s) vacant; " + f.why(),
+                        unkept.stream().map(u -> new Problem.FieldError(u.field(), u.describe())).toList());
+            }
+            for (String ref : filled) {
+                campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, null, null, d.commitment, ref);
+            }
+        }
+        long nowSeated = Signup.seated(c.id);
+        audit.record("seating.vacancies-filled", "campaign", c.id.toString(), Map.of("filled", filled, "vacancies", c.seats - nowSeated));
+        String summary = filled.size() + " vacant seat(s) filled; " + (nowSeated >= c.seats ? "every seat is taken"
+                : (c.seats - nowSeated) + " still vacant");
+        return new DrawDtos.FillOut(c.id, c.seats, nowSeated, c.seats - nowSeated, filled, unkept, summary);
+    }
+
+    /** The campaign, re-read under a row lock (SELECT … FOR UPDATE): seat changes of one campaign happen one at a time. */
+    private Campaign locked(UUID campaignId) {
+        Campaign c = campaigns.find(campaignId);
+        Campaign.getEntityManager().refresh(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return c;
+    }
+
+    /** An illegal transition: 409 naming the campaign's state (and its selection mode). */
+    static ProblemException wrongState(Campaign c, String detail) {
+        return new ProblemException(409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
     }
 
     private static Signup participant(Campaign c, String tenantRef) {
