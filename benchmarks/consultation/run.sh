@@ -4,8 +4,8 @@
 # and prints the figures. Options (system properties): see README.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -o -pl consultation-service,gateway -am install -DskipTests
+./mvnw -B -q -pl consultation-service,gateway -am install -DskipTests
 mkdir -p benchmarks/consultation/target
-./mvnw -B -q -o -pl consultation-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/benchmarks/consultation/target/classpath.txt"
+./mvnw -B -q -pl consultation-service org.apache.maven.plugins:maven-dependency-plugin:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/benchmarks/consultation/target/classpath.txt"
 exec java -Xmx1g -Djava.io.tmpdir="$PWD/benchmarks/consultation/target" "$@" \
   -cp "$(cat benchmarks/consultation/target/classpath.txt)" benchmarks/consultation/ConsultationBenchmark.java
