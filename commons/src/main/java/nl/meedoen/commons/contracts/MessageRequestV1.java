@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param requestId   the producer's stable id of this message (a retry reuses it: never sent twice)
  * @param tenantRef   the corporation's tenant id (also the record key)
- * @param purpose     {@value #CONSULTATION}, {@value #PANEL}, {@value #RECRUITMENT} or {@value #SERVICE}
+ * @param purpose     {@value #CONSULTATION}, {@value #PANEL}, {@value #RECRUITMENT}, {@value #FEEDBACK} or {@value #SERVICE}
  *                    (service = transactional: no opt-out, no contact budget)
  * @param templateKey e.g. {@code consultation.invitation}
  * @param data        the template's placeholders (e.g. {@code consultationTitle}, {@code invitationUrl})
@@ -30,6 +30,9 @@ public record MessageRequestV1(
     public static final String CONSULTATION = "consultation";
     public static final String PANEL = "panel";
     public static final String RECRUITMENT = "recruitment";
+    /** Feedback on the tenant's own participation: no contact budget, no per-purpose opt-out; an opt-out of everything holds. */
+    public static final String FEEDBACK = "feedback";
+    /** A service message (a confirmation, a receipt): always sent. */
     public static final String SERVICE = "service";
 
     public static final String EMAIL = "EMAIL";

@@ -13,15 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The per-tenant contact budget: at most {@code max-messages} non-transactional messages per rolling
- * {@code window}, across every service (all messages pass here). Messages that were held back,
+ * The per-tenant contact budget: at most {@code max-messages} messages per rolling {@code window}, across every
+ * service (all messages pass here); service messages and feedback neither count nor are held back
+ * ({@code RecipientPolicy.budgeted}). Messages that were held back,
  * failed or cancelled do not count; queued, sent, bounced and posted ones do.
  */
 @ApplicationScoped
 public class ContactBudget {
 
     private static final String COUNTED = """
-            purpose <> 'service' AND status NOT IN ('SUPPRESSED', 'FAILED', 'CANCELLED') AND created_at > ?""";
+            purpose NOT IN ('service', 'feedback') AND status NOT IN ('SUPPRESSED', 'FAILED', 'CANCELLED') AND created_at > ?""";
 
     @Inject
     EntityManager em;

@@ -337,7 +337,7 @@ public class EmailWorker {
         DeliveryStatus.Reason reason = null;
         if (!d.tenantExists()) {
             reason = DeliveryStatus.Reason.ERASED;
-        } else if (!RecipientPolicy.transactional(d.purpose()) && (scopes.contains(d.purpose()) || scopes.contains("all"))) {
+        } else if (RecipientPolicy.optedOut(d.purpose(), scopes)) {
             reason = DeliveryStatus.Reason.OPTED_OUT;
         } else if (d.email() == null) {
             reason = DeliveryStatus.Reason.NO_ADDRESS;

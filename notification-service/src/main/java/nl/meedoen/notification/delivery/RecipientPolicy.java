@@ -32,8 +32,25 @@ public final class RecipientPolicy {
         }
     }
 
+    /** A service message: always sent, never counted, no unsubscribe link. */
     public static boolean transactional(String purpose) {
         return MessageRequestV1.SERVICE.equals(purpose);
+    }
+
+    /** Whether messages of this purpose use up (and are held back by) the contact budget: not service messages, not feedback. */
+    public static boolean budgeted(String purpose) {
+        return !transactional(purpose) && !MessageRequestV1.FEEDBACK.equals(purpose);
+    }
+
+    /**
+     * Whether the tenant's opt-outs hold this message back: an opt-out of its purpose or of everything; feedback on one's
+     * own participation only by an opt-out of everything; a service message never.
+     */
+    public static boolean optedOut(String purpose, Set<String> optOuts) {
+        if (transactional(purpose)) {
+            return false;
+        }
+        return optOuts.contains("all") || !MessageRequestV1.FEEDBACK.equals(purpose) && optOuts.contains(purpose);
     }
 
     public static Decision decide(Facts f) {
@@ -42,8 +59,7 @@ public final class RecipientPolicy {
         if (!f.exists()) {
             return Decision.suppressed(channel, DeliveryStatus.Reason.UNKNOWN_TENANT);
         }
-        boolean transactional = transactional(f.purpose());
-        if (!transactional && (f.optOuts().contains(f.purpose()) || f.optOuts().contains("all"))) {
+        if (optedOut(f.purpose(), f.optOuts())) {
             return Decision.suppressed(channel, DeliveryStatus.Reason.OPTED_OUT);
         }
         if (MessageRequestV1.EMAIL.equals(channel)) {
@@ -59,7 +75,7 @@ public final class RecipientPolicy {
                 channel = MessageRequestV1.LETTER;
             }
         }
-        if (!transactional && f.budgetUsed() >= f.budgetMax()) {
+        if (budgeted(f.purpose()) && f.budgetUsed() >= f.budgetMax()) {
             return Decision.suppressed(channel, DeliveryStatus.Reason.BUDGET_EXHAUSTED);
         }
         return new Decision(channel, DeliveryStatus.QUEUED, null);

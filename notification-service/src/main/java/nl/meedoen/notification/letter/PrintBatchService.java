@@ -124,7 +124,7 @@ public class PrintBatchService {
         for (Delivery d : waiting) {
             Set<String> s = scopes.getOrDefault(d.tenantRef, Set.of());
             DeliveryStatus.Reason reason = Tenant.findById(d.tenantRef) == null ? DeliveryStatus.Reason.ERASED
-                    : !RecipientPolicy.transactional(d.purpose) && (s.contains(d.purpose) || s.contains("all")) ? DeliveryStatus.Reason.OPTED_OUT
+                    : RecipientPolicy.optedOut(d.purpose, s) ? DeliveryStatus.Reason.OPTED_OUT
                     : null;
             d.updatedAt = batch.createdAt;
             if (reason != null) {

@@ -10,8 +10,9 @@ public record MessageRequest(
         @Schema(description = "Your stable id of this message; a retry with the same id never sends twice. Generated when absent.",
                 example = "crm-2027-0001") String requestId,
         @Schema(required = true, example = "T-1001") String tenantRef,
-        @Schema(required = true, enumeration = {"consultation", "panel", "recruitment", "service"},
-                description = "service = transactional (no opt-out, no contact budget)", example = "consultation") String purpose,
+        @Schema(required = true, enumeration = {"consultation", "panel", "recruitment", "feedback", "service"},
+                description = "service = transactional (no opt-out, no contact budget); feedback = about the tenant's own participation"
+                        + " (no contact budget; only an opt-out of all holds)", example = "consultation") String purpose,
         @Schema(required = true, example = "consultation.invitation") String templateKey,
         @Schema(description = "The template's placeholders", example = "{\"consultationTitle\":\"Nieuwe speeltuin\",\"goal\":\"samen kiezen\",\"closesOn\":\"15 maart\",\"invitationUrl\":\"https://example.nl/i/abc\"}")
         Map<String, Object> data,

@@ -44,7 +44,7 @@ public class MessageService {
     static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     static final java.util.regex.Pattern TENANT_REF = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
     static final List<String> PURPOSES = List.of(MessageRequestV1.CONSULTATION, MessageRequestV1.PANEL,
-            MessageRequestV1.RECRUITMENT, MessageRequestV1.SERVICE);
+            MessageRequestV1.RECRUITMENT, MessageRequestV1.FEEDBACK, MessageRequestV1.SERVICE);
 
     /** The delivery and whether this call created it (false: the requestId was seen before). */
     public record Accepted(DeliveryView delivery, boolean created) {
@@ -105,7 +105,7 @@ public class MessageService {
         RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(tenant != null,
                 tenant == null ? null : tenant.email, tenant == null ? null : tenant.preferredChannel, request.channel(),
                 request.purpose(), tenant == null ? Set.of() : optOuts.scopes(tenant.tenantRef),
-                RecipientPolicy.transactional(request.purpose()) || tenant == null ? 0 : budget.used(tenant.tenantRef), budget.max(),
+                !RecipientPolicy.budgeted(request.purpose()) || tenant == null ? 0 : budget.used(tenant.tenantRef), budget.max(),
                 tenant != null && tenant.email != null && suppressed.isSuppressed(tenant.email)));
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

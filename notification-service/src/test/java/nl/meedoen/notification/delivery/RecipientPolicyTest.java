@@ -26,6 +26,10 @@ class RecipientPolicyTest {
         assertEquals(DeliveryStatus.Reason.NO_ADDRESS, RecipientPolicy.decide(facts(null, "LETTER", "EMAIL", "panel", Set.of(), 0, false)).reason());
         assertEquals(DeliveryStatus.Reason.ADDRESS_SUPPRESSED, RecipientPolicy.decide(facts("a@b.nl", "EMAIL", "EMAIL", "panel", Set.of(), 0, true)).reason());
         assertEquals("LETTER", RecipientPolicy.decide(facts("a@b.nl", "LETTER", null, "panel", Set.of(), 0, false)).channel());
+        // feedback on one's own participation: no budget, no opt-out of a purpose; an opt-out of everything holds
+        assertEquals(DeliveryStatus.QUEUED, RecipientPolicy.decide(facts("a@b.nl", "EMAIL", null, "feedback", Set.of(), 9, false)).status());
+        assertEquals(DeliveryStatus.QUEUED, RecipientPolicy.decide(facts("a@b.nl", "EMAIL", null, "feedback", Set.of("consultation", "panel"), 0, false)).status());
+        assertEquals(DeliveryStatus.Reason.OPTED_OUT, RecipientPolicy.decide(facts("a@b.nl", "EMAIL", null, "feedback", Set.of("all"), 0, false)).reason());
         assertEquals(DeliveryStatus.Reason.UNKNOWN_TENANT, RecipientPolicy.decide(new RecipientPolicy.Facts(false, null, null, null, "panel", Set.of(), 0, 4, false)).reason());
     }
 }
