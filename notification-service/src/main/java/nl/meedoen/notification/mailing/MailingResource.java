@@ -87,7 +87,8 @@ public class MailingResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
-    @Operation(summary = "A mailing and its progress: counts per status, rate, ETA")
+    @Operation(summary = "A mailing and its progress: counts per status, rate, ETA",
+            description = "job links its latest job: creating the messages (done/total recipients); the counts follow the sending.")
     @APIResponse(responseCode = "200", description = "The mailing", content = @Content(schema = @Schema(implementation = MailingView.class)))
     @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MailingView get(@PathParam("id") String id) {
@@ -97,7 +98,9 @@ public class MailingResource {
     @POST
     @Path("{id}/start")
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "Start a draft now, or schedule it (startAt)")
+    @Operation(summary = "Start a draft now, or schedule it (startAt)",
+            description = "A running mailing's messages are created by a mailing job (the link in job: /api/v1/jobs/notification/{jobId}, "
+                    + "progress in recipients, ETA; it is not cancellable itself: pause or cancel the mailing). A scheduled one gets its job when due.")
     @APIResponse(responseCode = "200", description = "RUNNING or SCHEDULED", content = @Content(schema = @Schema(implementation = MailingView.class)))
     @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -108,7 +111,8 @@ public class MailingResource {
     @POST
     @Path("{id}/pause")
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "Pause: nothing more is handed to SMTP until resumed")
+    @Operation(summary = "Pause: nothing more is handed to SMTP until resumed",
+            description = "Its job stops after its current chunk and reads CANCELLED; what was created and sent stays recorded.")
     @APIResponse(responseCode = "200", description = "PAUSED", content = @Content(schema = @Schema(implementation = MailingView.class)))
     @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not running or scheduled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -119,7 +123,8 @@ public class MailingResource {
     @POST
     @Path("{id}/resume")
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "Resume a paused mailing where it stopped (nobody gets it twice)")
+    @Operation(summary = "Resume a paused mailing where it stopped (nobody gets it twice)",
+            description = "A new mailing job (the link in job) goes on from where the last one stopped.")
     @APIResponse(responseCode = "200", description = "RUNNING (or SCHEDULED)", content = @Content(schema = @Schema(implementation = MailingView.class)))
     @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not paused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

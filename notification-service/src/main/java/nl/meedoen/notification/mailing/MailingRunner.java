@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.notification.NotificationConfig;
 import nl.meedoen.notification.budget.ContactBudget;
 import nl.meedoen.notification.delivery.DeliveryEvents;
@@ -37,8 +38,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Drives mailings: starts scheduled ones when due, turns the audience of a running mailing into
- * deliveries one chunk at a time (keyset by tenantRef, the cursor saved with the chunk, so memory
+ * Drives mailings: starts scheduled ones when due and gives a running mailing its job ({@link MailingJob}),
+ * which turns the audience into deliveries one chunk at a time (keyset by tenantRef, the cursor saved with the chunk, so memory
  * stays bounded and a crash or pause resumes where it stopped), and completes mailings whose emails
  * are all handed over. The unique (mailing, tenant) constraint makes a repeated chunk harmless.
  */
@@ -124,32 +125,53 @@ public class MailingRunner {
         }
     }
 
-    /** One round: due schedules, one chunk of one mailing, completions. Returns whether a chunk was made. */
+    @Inject
+    Jobs jobs;
+
+    /**
+     * One round: due schedules start, a running mailing whose messages are not all created gets a mailing job if it
+     * has none (a schedule that came due, a job that failed for good, a mailing started before mailings were jobs),
+     * and mailings whose emails are all handed over complete. Returns false: the round's work is done.
+     */
     public boolean runOnce() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 UPDATE mailing SET status = 'RUNNING', started_at = now(), version = version + 1
                 WHERE status = 'SCHEDULED' AND scheduled_at <= now()""").executeUpdate());
-        boolean chunk = QuarkusTransaction.requiringNew().timeout(300).call(this::materialiseChunk);
+        @SuppressWarnings("unchecked")
+        List<UUID> orphans = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                SELECT m.id FROM mailing m WHERE m.status = 'RUNNING' AND NOT m.materialised
+                  AND NOT EXISTS (SELECT 1 FROM job j WHERE j.kind = ?1 AND j.subject = CAST(m.id AS TEXT) AND j.status IN ('QUEUED', 'RUNNING'))""")
+                .setParameter(1, MailingJob.KIND).getResultList());
+        for (UUID id : orphans) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> jobs.submit(MailingJob.KIND, id.toString(), null));
+            } catch (RuntimeException e) { // another replica submitted it first
+                LOG.debugf("mailing %s already has a job: %s", id, e.getMessage());
+            }
+        }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 UPDATE mailing m SET status = 'COMPLETED', finished_at = now(), version = version + 1
                 WHERE m.status = 'RUNNING' AND m.materialised
                   AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.mailing_id = m.id AND d.status IN ('QUEUED', 'SENDING') AND d.channel = 'EMAIL')""")
                 .executeUpdate());
-        return chunk;
+        return false;
     }
 
     private record Recipient(String tenantRef, boolean exists, String email, String language, String preferredChannel) {
     }
 
-    boolean materialiseChunk() {
+    /**
+     * Turns the next chunk of mailing {@code id}'s audience into deliveries (in the caller's transaction, the cursor
+     * saved with them). Returns false when there is nothing to do: the mailing is not RUNNING, or all is created.
+     */
+    boolean materialiseChunk(UUID id) {
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("""
-                SELECT id FROM mailing WHERE status = 'RUNNING' AND NOT materialised
-                ORDER BY started_at LIMIT 1 FOR UPDATE SKIP LOCKED""").getResultList();
+        List<Object> ids = em.createNativeQuery("SELECT id FROM mailing WHERE id = ?1 AND status = 'RUNNING' AND NOT materialised FOR UPDATE")
+                .setParameter(1, id).getResultList();
         if (ids.isEmpty()) {
             return false;
         }
-        Mailing m = em.find(Mailing.class, ids.get(0));
+        Mailing m = em.find(Mailing.class, id);
         List<Recipient> chunk = readChunk(m);
         if (!chunk.isEmpty()) {
             List<String> refs = chunk.stream().map(Recipient::tenantRef).toList();

@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.job.JobConfig;
+import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Problem;
@@ -142,8 +144,22 @@ public class MailingService {
         } else {
             m.status = Mailing.Status.RUNNING.name();
             m.startedAt = now;
+            submitJob(m);
         }
         return view(m);
+    }
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    JobConfig jobConfig;
+
+    /** A running mailing's messages are created by its job; one is started unless one is still live (a quick pause and resume). */
+    private void submitJob(Mailing m) {
+        if (!m.materialised && !jobs.live(MailingJob.KIND, m.id.toString())) {
+            jobs.submit(MailingJob.KIND, m.id.toString(), null);
+        }
     }
 
     @Transactional
@@ -166,6 +182,7 @@ public class MailingService {
             if (m.startedAt == null) {
                 m.startedAt = now;
             }
+            submitJob(m);
         }
         return view(m);
     }
@@ -264,8 +281,11 @@ public class MailingService {
                 }
             }
         }
+        em.flush(); // a job submitted in this transaction is part of the view
+        Object job = em.createNativeQuery("SELECT id FROM job WHERE kind = ?1 AND subject = ?2 ORDER BY created_at DESC LIMIT 1")
+                .setParameter(1, MailingJob.KIND).setParameter(2, m.id.toString()).getResultStream().findFirst().orElse(null);
         return new MailingView(m.id, m.name, m.templateKey, m.purpose, m.channel, Mailing.Status.valueOf(m.status), m.scheduledAt,
-                m.createdAt, m.startedAt, m.finishedAt, m.version,
+                m.createdAt, m.startedAt, m.finishedAt, m.version, job == null ? null : jobConfig.path() + "/" + job,
                 new MailingView.Progress(m.audienceSize, materialised, counts, Math.round(rate * 10) / 10.0, eta));
     }
 

@@ -1,5 +1,6 @@
 package nl.meedoen.notification.mailing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
@@ -20,6 +21,9 @@ public record MailingView(
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,
         long version,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Its latest job (creating the messages): status, done/total recipients, ETA; CANCELLED after a pause, "
+                + "a new one after resume", example = "/api/v1/jobs/notification/0c4e...") String job,
         Progress progress) {
 
     @Schema(name = "MailingProgress")

@@ -109,7 +109,8 @@ class MailingTest {
         String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"],\"ageBand\":[\"50-64\",\"65-79\",\"80+\"]}}"));
         action(id, "start");
         assertEquals("PAUSED", action(id, "pause").getString("status"));
-        Awaitility.await().pollDelay(Duration.ofMillis(600)).until(() -> true);
+        // messages already handed to the SMTP client when the pause came finish; nothing new starts
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ofMillis(600)).until(() -> count(get(id), "SENDING") == 0);
         long sentWhilePaused = count(get(id), "SENT");
         Awaitility.await().pollDelay(Duration.ofMillis(800)).until(() -> true);
         assertEquals(sentWhilePaused, count(get(id), "SENT"), "nothing is sent while paused");
@@ -202,5 +203,87 @@ class MailingTest {
                 .then().statusCode(200).body("items.size()", equalTo(2));
         as("ops").queryParam("neighbourhoodCode", hood).queryParam("language", "en").get("/api/v1/segments/count")
                 .then().body("count", equalTo(2));
+    }
+
+    @Test
+    void aStartedMailingCreatesItsMessagesAsAJobWithProgressInRecipients() {
+        String hood = newNeighbourhood();
+        List<String> refs = emailTenants(hood, 9); // two chunks of 7
+        String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"]}}"));
+        JsonPath started = action(id, "start");
+        String job = started.getString("job");
+        assertTrue(job.startsWith("/api/v1/jobs/notification/"), started.prettify());
+        JsonPath done = nl.meedoen.notification.TestData.awaitJob(job);
+        assertEquals("SUCCEEDED", done.getString("status"), done.prettify());
+        assertEquals("mailing", done.getString("kind"));
+        assertEquals(9, done.getInt("total"));
+        assertEquals(9, done.getInt("done"));
+        assertEquals("/api/v1/mailings/" + id, done.getString("resultLocation"));
+        as("corporation").get(job).then().statusCode(200).body("result.recipients", equalTo(9)); // the caller who started it reads it
+        as("corporation").post(job + "/cancel").then().statusCode(409).contentType("application/problem+json"); // pause the mailing instead
+        JsonPath mailing = awaitMailing(id, "COMPLETED");
+        assertEquals(job, mailing.getString("job"));
+        Awaitility.await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        for (String ref : refs) {
+            assertEquals(1, Smtp.messagesTo(emailFor(ref)).size(), ref);
+        }
+    }
+
+    /** A mailing in {@code status} whose job was RUNNING on a worker that stopped long ago (a crash); its job's id. */
+    UUID stoppedMailingJob(String mailingId, String status, int audience) {
+        UUID job = UUID.randomUUID();
+        OffsetDateTime then = OffsetDateTime.now().minusMinutes(2);
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("UPDATE mailing SET status = ?2, started_at = ?3, audience_size = ?4 WHERE id = ?1")
+                    .setParameter(1, UUID.fromString(mailingId)).setParameter(2, status).setParameter(3, then).setParameter(4, audience)
+                    .executeUpdate();
+            em.createNativeQuery("""
+                            INSERT INTO job (id, kind, subject, status, phase, started_by, attempts, worker, heartbeat_at, created_at, started_at, updated_at)
+                            VALUES (?1, 'mailing', ?2, 'RUNNING', 'creating the messages', 'system', 1, 'a-stopped-worker', ?3, ?3, ?3, ?3)""")
+                    .setParameter(1, job).setParameter(2, mailingId).setParameter(3, then).executeUpdate();
+        });
+        return job;
+    }
+
+    @Test
+    void aMailingJobCutOffByAStopIsResumedAndSendsEachMessageOnce() {
+        String hood = newNeighbourhood();
+        List<String> refs = emailTenants(hood, 9);
+        String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"]}}"));
+        UUID job = stoppedMailingJob(id, "RUNNING", 9);
+
+        JsonPath done = nl.meedoen.notification.TestData.awaitJob("/api/v1/jobs/notification/" + job); // queued again, run again
+        assertEquals("SUCCEEDED", done.getString("status"), done.prettify());
+        assertEquals(9, done.getInt("done"));
+        JsonPath mailing = awaitMailing(id, "COMPLETED");
+        assertEquals(9, mailing.getInt("progress.counts.SENT"));
+        Awaitility.await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        for (String ref : refs) {
+            assertEquals(1, Smtp.messagesTo(emailFor(ref)).size(), ref);
+        }
+    }
+
+    @Test
+    void aPausedMailingsJobEndsCancelledAndResumeStartsANewOne() {
+        String hood = newNeighbourhood();
+        List<String> refs = emailTenants(hood, 8);
+        String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"]}}"));
+        UUID paused = stoppedMailingJob(id, "PAUSED", 8);
+
+        JsonPath ended = nl.meedoen.notification.TestData.awaitJob("/api/v1/jobs/notification/" + paused);
+        assertEquals("CANCELLED", ended.getString("status"), "pause = the job is cancelled: " + ended.prettify());
+        assertEquals("https://meedoen.nl/problems/job-cancelled", ended.getString("problem.type"));
+        assertEquals(0L, get(id).getLong("progress.materialised"), "nothing created while paused");
+
+        JsonPath resumed = action(id, "resume");
+        assertEquals("RUNNING", resumed.getString("status"));
+        String job = resumed.getString("job");
+        assertTrue(!job.endsWith(paused.toString()), "a new job: " + job);
+        assertEquals("SUCCEEDED", nl.meedoen.notification.TestData.awaitJob(job).getString("status"));
+        assertEquals(8, awaitMailing(id, "COMPLETED").getInt("progress.counts.SENT"));
+        Awaitility.await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        for (String ref : refs) {
+            assertEquals(1, Smtp.messagesTo(emailFor(ref)).size(), ref);
+        }
     }
 }
