@@ -54,7 +54,8 @@ class ApiContractTest {
             "POST /{id}/close", "POST /{id}/results/publish", "PUT /{id}/questionnaire", "GET /{id}/questionnaire",
             "GET /{id}/invitations/counts", "POST /{id}/reminders", "GET /{id}/exports/responses.csv", "GET /{id}/exports/portchoice.csv",
             "GET /{id}/exports/pabulib.pb", "POST /{id}/exports", "PUT /{id}/questionnaire/surveyjs", "POST /{id}/feedback", "GET /{id}",
-            "PUT /{id}/corporation-access", "DELETE /{id}/corporation-access"})
+            "PUT /{id}/corporation-access", "DELETE /{id}/corporation-access",
+            "POST /{id}/statement/signatures"})
     void managementNeedsAToken(String operation) {
         String[] parts = operation.split(" ");
         String path = BASE + parts[1].replace("{id}", java.util.UUID.randomUUID().toString()).replaceAll("/$", "");

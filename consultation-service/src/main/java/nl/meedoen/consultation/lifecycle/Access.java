@@ -74,6 +74,26 @@ public final class Access {
         return c.ownPoll() && caller.is(Roles.TENANT_ORGANISATION) && caller.client().equals(c.initiatorClient);
     }
 
+    /**
+     * The party in whose name the caller signs the statement: the corporation for its own consultations, the
+     * co-owning or initiating tenant organisation for its; null for anyone else.
+     */
+    public static String signingParty(Consultation c, Caller caller) {
+        if (caller.is(Roles.CORPORATION) && Roles.CORPORATION.equals(c.initiatorParty)) {
+            return Roles.CORPORATION;
+        }
+        if (caller.is(Roles.TENANT_ORGANISATION) && owns(c, caller)) {
+            return Roles.TENANT_ORGANISATION;
+        }
+        return null;
+    }
+
+    /** The parties that sign a consultation's statement: the initiator, and a co-owning tenant organisation. */
+    public static java.util.List<String> signingParties(Consultation c) {
+        return Roles.CORPORATION.equals(c.initiatorParty) && c.partnerOrganisation != null
+                ? java.util.List.of(Roles.CORPORATION, Roles.TENANT_ORGANISATION) : java.util.List.of(c.initiatorParty);
+    }
+
     private static boolean owns(Consultation c, Caller caller) {
         return (Roles.TENANT_ORGANISATION.equals(c.initiatorParty) && caller.client().equals(c.initiatorClient))
                 || caller.client().equals(c.partnerOrganisation);

@@ -79,6 +79,10 @@ public class Consultation extends PanacheEntityBase {
 
     public String statement;
 
+    /** Who signed the current statement: JSON {party: {client, at}}; null when no one has. */
+    @Column(name = "statement_signatures")
+    public String statementSignatures;
+
     @Column(name = "questionnaire_version", nullable = false)
     public int questionnaireVersion;
 

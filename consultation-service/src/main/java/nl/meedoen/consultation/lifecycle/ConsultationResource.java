@@ -156,6 +156,27 @@ public class ConsultationResource {
     }
 
     @POST
+    @Path("{id}/statement/signatures")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Sign the current participation statement for your party",
+            description = "The owning parties sign the statement: the corporation for its consultations, the co-owning tenant organisation for a "
+                    + "corporation's consultation it co-owns (so a co-owned consultation is signed by both), the initiating tenant organisation for "
+                    + "its own poll. statementSignatures and statementUnsignedBy in the consultation say who has; respondents see the signing parties "
+                    + "(statement.signedBy). Saving a different statement clears the signatures. Signing does not hold the opening back.")
+    @APIResponse(responseCode = "200", description = "Signed", content = @Content(schema = @Schema(implementation = ConsultationView.class),
+            examples = @ExampleObject(name = "signed by both", value = "{\"id\":\"7b0f3c52-9a51-4f0e-8a52-7d1e2f3a4b5c\",\"status\":\"DRAFT\","
+                    + "\"partnerOrganisation\":\"huurdersvereniging-vogelbuurt\",\"statementSignatures\":{\"corporation\":{\"client\":\"woonstichting\","
+                    + "\"at\":\"2027-02-01T10:00:00Z\"},\"tenant-organisation\":{\"client\":\"huurdersvereniging-vogelbuurt\",\"at\":\"2027-02-02T19:30:00Z\"}},"
+                    + "\"statementUnsignedBy\":[],\"version\":5}")))
+    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft (wrong-status, naming the status), or no statement yet (no-statement)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response signStatement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return withTag(service.view(service.signStatement(id, ifMatch, caller())), Response.Status.OK);
+    }
+
+    @POST
     @Path("{id}/alignment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})

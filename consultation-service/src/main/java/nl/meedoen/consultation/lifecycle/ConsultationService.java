@@ -380,10 +380,43 @@ public class ConsultationService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(summary(errors), errors);
         }
-        c.statement = json.write(s);
+        String written = json.write(s);
+        if (!written.equals(c.statement)) {
+            c.statementSignatures = null; // a different statement is not what was signed
+        }
+        c.statement = written;
         c.scheduleProblem = null;
         em.flush();
         return c;
+    }
+
+    /** The caller signs the current statement for its party (corporation or tenant organisation). */
+    @Transactional
+    public Consultation signStatement(UUID id, String ifMatch, Caller caller) {
+        Consultation c = Consultation.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || !Access.canRead(c, caller)) {
+            throw ProblemException.notFound("consultation " + id);
+        }
+        String party = Access.signingParty(c, caller);
+        if (party == null) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "only the parties that own the consultation sign its statement", null);
+        }
+        Preconditions.check(ifMatch, c.version, false);
+        requireStatus(c, Status.DRAFT);
+        if (c.statement == null) {
+            throw new ProblemException(409, "no-statement", "No statement to sign",
+                    "the consultation (status " + c.status + ") has no participation statement yet", null);
+        }
+        Map<String, Dtos.StatementSignature> signatures = new java.util.TreeMap<>(signatures(c));
+        signatures.put(party, new Dtos.StatementSignature(caller.client(), now()));
+        c.statementSignatures = json.write(signatures);
+        em.flush();
+        return c;
+    }
+
+    public Map<String, Dtos.StatementSignature> signatures(Consultation c) {
+        Map<String, Dtos.StatementSignature> read = json.read(c.statementSignatures, new TypeReference<Map<String, Dtos.StatementSignature>>() { });
+        return read == null ? Map.of() : read;
     }
 
     @Transactional
@@ -537,6 +570,9 @@ public class ConsultationService {
                 new AudienceView(a.type(), a.filter(), listSize, a.panelId(), a.waveId()),
                 new Schedule(c.opensAt, c.closesAt, reminders(c)),
                 json.read(c.statement, Statement.class),
+                signatures(c),
+                c.statement == null ? Access.signingParties(c)
+                        : Access.signingParties(c).stream().filter(p -> !signatures(c).containsKey(p)).toList(),
                 new Alignment(AlignmentStatus.valueOf(c.alignmentStatus), c.alignmentBy, c.alignmentAt, c.alignmentVersion, c.alignmentComment,
                         c.alignmentRequestedAt, c.ownPoll() ? Boolean.FALSE : Boolean.valueOf(!AlignmentStatus.NOT_APPLICABLE.name().equals(c.alignmentStatus)),
                         openableWithoutAlignmentFrom(c)),

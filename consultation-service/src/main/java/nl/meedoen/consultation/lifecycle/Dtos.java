@@ -91,6 +91,12 @@ public final class Dtos {
             OffsetDateTime openableWithoutFrom) {
     }
 
+    @Schema(name = "StatementSignature", description = "An owning party signed the current participation statement")
+    public record StatementSignature(
+            @Schema(description = "The client that signed for the party", example = "huurdersvereniging-vogelbuurt") String client,
+            OffsetDateTime at) {
+    }
+
     @Schema(name = "CorporationAccess", description = "A tenant organisation's own poll: whether the corporation may read its raw responses and exports "
             + "(granted and revoked by the tenant organisation, audited). Without it the corporation sees only the published results.")
     public record CorporationAccess(
@@ -117,6 +123,12 @@ public final class Dtos {
             AudienceView audience,
             Schedule schedule,
             Statement statement,
+            @Schema(description = "Per party (corporation, tenant-organisation): who signed the current statement and when. "
+                    + "A co-owned consultation is signed by both; a new statement clears the signatures",
+                    example = "{\"corporation\":{\"client\":\"woonstichting\",\"at\":\"2027-02-01T10:00:00Z\"}}")
+            Map<String, StatementSignature> statementSignatures,
+            @Schema(description = "The parties that have not signed the current statement yet", example = "[\"tenant-organisation\"]")
+            List<String> statementUnsignedBy,
             Alignment alignment,
             @Schema(description = "A tenant organisation's own poll (§3.5): private to it; the corporation sees its published results, "
                     + "and its responses only while corporationAccess is granted", example = "false") boolean ownPoll,

@@ -48,7 +48,9 @@ public final class RespondentViews {
     }
 
     @Schema(name = "RespondentStatement")
-    public record Statement(String goal, String canInfluence, String cannotInfluence, String influenceLevel, String outcomeUse, LocalDate outcomeBy) {
+    public record Statement(String goal, String canInfluence, String cannotInfluence, String influenceLevel, String outcomeUse, LocalDate outcomeBy,
+                            @Schema(description = "The parties that signed this statement: corporation, tenant-organisation", example = "[\"corporation\",\"tenant-organisation\"]")
+                            List<String> signedBy) {
     }
 
     @Schema(name = "RespondentQuestion")

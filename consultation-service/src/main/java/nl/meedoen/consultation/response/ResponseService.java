@@ -352,7 +352,7 @@ public class ResponseService {
         Dtos.Statement s = json.read(c.statement, Dtos.Statement.class);
         RespondentViews.Statement statement = s == null ? null : new RespondentViews.Statement(Texts.pick(s.goal(), lang, def),
                 Texts.pick(s.canInfluence(), lang, def), Texts.pick(s.cannotInfluence(), lang, def), s.influenceLevel().name(),
-                Texts.pick(s.outcomeUse(), lang, def), s.outcomeBy());
+                Texts.pick(s.outcomeUse(), lang, def), s.outcomeBy(), List.copyOf(consultations.signatures(c).keySet()));
         List<RespondentViews.Question> questions = new ArrayList<>();
         for (Question x : q.questionsOrEmpty()) {
             List<RespondentViews.Option> options = x.options() == null ? null

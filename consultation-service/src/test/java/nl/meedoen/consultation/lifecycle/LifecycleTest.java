@@ -214,6 +214,8 @@ class LifecycleTest {
         as("ops").get(BASE + "/" + id).then().body("status", equalTo("DRAFT"))
                 .body("scheduleProblem", org.hamcrest.Matchers.containsString("statement"));
         putQuestionnaire(as("corporation"), id, Api.SURVEY).then().statusCode(200);
+        // the save cleared scheduleProblem and the scheduler writes it again (a new ETag): let it, so the statement's If-Match holds
+        await().atMost(Duration.ofSeconds(5)).until(() -> as("ops").get(BASE + "/" + id).jsonPath().getString("scheduleProblem") != null);
         putStatement(as("corporation"), id);
         await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(as("ops").get(BASE + "/" + id).jsonPath().getString("status")));
         // once open only the closing time and reminders may change

@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,7 +174,7 @@ class PartiesTest {
     }
 
     @Test
-    void aConsultationWhosePartnerAgreedShowsNoMissingAlignment() {
+    void bothPartiesSignTheStatementAndAConsultationWhosePartnerAgreedShowsNoMissingAlignment() {
         String ho = "ho-" + Api.prefix();
         List<String> refs = List.of(Api.prefix() + "-1");
         Map<String, Object> body = Api.consultation("SURVEY", Api.list(refs));
@@ -181,11 +182,29 @@ class PartiesTest {
         String id = Api.create(as("corporation"), body);
         Api.putStatement(as("corporation"), id);
         Api.putQuestionnaire(as("corporation"), id, Api.SURVEY).then().statusCode(200);
+
+        // both parties sign the statement; a different statement needs new signatures
+        String signatures = BASE + "/" + id + "/statement/signatures";
+        as("corporation").get(BASE + "/" + id).then().body("statementUnsignedBy", equalTo(List.of("corporation", "tenant-organisation")));
+        as("corporation").post(signatures).then().statusCode(200).body("statementSignatures.corporation.at", notNullValue())
+                .body("statementUnsignedBy", equalTo(List.of("tenant-organisation")));
+        asClient("ho-other-" + Api.prefix(), "tenant-organisation").post(signatures).then().statusCode(404);
+        as("ops").post(signatures).then().statusCode(403);
+        asClient(ho, "tenant-organisation").post(signatures).then().statusCode(200)
+                .body("statementSignatures.'tenant-organisation'.client", equalTo(ho)).body("statementUnsignedBy", empty());
+        Api.json(asClient(ho, "tenant-organisation").header("If-Match", Api.etag(as("ops"), id)), Api.STATEMENT.replace("ADVISE", "CO_DECIDE"))
+                .put(BASE + "/" + id + "/statement").then().statusCode(200).body("statementUnsignedBy", equalTo(List.of("corporation", "tenant-organisation")));
+        as("corporation").post(signatures).then().statusCode(200);
+        asClient(ho, "tenant-organisation").post(signatures).then().statusCode(200).body("statementUnsignedBy", empty());
+
         Api.json(asClient(ho, "tenant-organisation"), "{\"decision\":\"AGREED\"}").post(BASE + "/" + id + "/alignment").then().statusCode(200)
                 .body("alignment.openableWithoutFrom", nullValue());
         Map<String, String> tokens = Api.openAndCollectTokens(id, refs);
         respondent(tokens.get(refs.get(0))).get(BASE + "/respondent/questionnaire").then().statusCode(200)
-                .body("alignment", equalTo("AGREED")).body("missingAlignment", nullValue());
+                .body("alignment", equalTo("AGREED")).body("missingAlignment", nullValue())
+                .body("statement.signedBy", equalTo(List.of("corporation", "tenant-organisation")));
+        as("corporation").post(signatures).then().statusCode(409).body("type", equalTo("https://meedoen.nl/problems/wrong-status"))
+                .body("detail", containsString("OPEN"));
     }
 
     private static JsonPath finished(RequestSpecification caller, String location) {
