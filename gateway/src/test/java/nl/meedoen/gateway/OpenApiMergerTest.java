@@ -96,7 +96,7 @@ class OpenApiMergerTest {
 
         JsonNode get = merged.at("/paths/~1api~1v1~1things/get/responses");
         assertEquals("bad filter", get.at("/400/description").asText(), "a service's own description stays");
-        for (String status : new String[] {"401", "413", "414", "429", "431", "502", "503", "504"}) {
+        for (String status : new String[] {"401", "406", "413", "414", "429", "431", "502", "503", "504"}) {
             assertEquals(true, get.has(status), status);
         }
         assertFalse(get.has("415"), "no body, no 415");

@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code anyOf} with {@code {"type":"null"}} around a {@code $ref}). A service makes a property non-nullable by
  * declaring it required.</li>
  * <li><b>The gateway's own answers.</b> The gateway refuses requests before any service sees them: 400
- * (malformed request target, dot segments), 401 (no or invalid bearer token, on non-public routes), 413
+ * (malformed request target, dot segments), 401 (no or invalid bearer token, on non-public routes), 406 (an
+ * Accept header no representation matches, from the gateway or the service's HTTP layer), 413
  * (body over the route's limit), 414 (request target too long), 415 (a body the service does not take),
  * 429 (rate limit), 431 (header block too large), 502/504 (service unreachable / too slow) and 503 (a service
  * shedding load or without its database). Each is an RFC 9457 problem with a correlation id; an operation that
@@ -41,6 +42,7 @@ public final class PlatformContract {
         GATEWAY.put("400", new String[] {"GatewayBadRequest",
                 "Malformed request (for example a request target with dot segments or malformed percent-encoding)"});
         GATEWAY.put("401", new String[] {"GatewayUnauthorized", "No or invalid bearer token"});
+        GATEWAY.put("406", new String[] {"NotAcceptable", "No representation of the answer matches the Accept header"});
         GATEWAY.put("413", new String[] {"GatewayPayloadTooLarge", "The request body is larger than this route's limit"});
         GATEWAY.put("414", new String[] {"GatewayUriTooLong", "The request target (path and query) is too long"});
         GATEWAY.put("415", new String[] {"GatewayUnsupportedMediaType", "This Content-Type is not accepted here"});
