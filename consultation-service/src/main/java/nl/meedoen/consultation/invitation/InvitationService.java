@@ -38,8 +38,9 @@ public class InvitationService {
     public static final String REMINDER_TEMPLATE = "consultation.reminder";
     public static final String FEEDBACK_TEMPLATE = "consultation.feedback-published";
     /**
-     * The default purpose of feedback mails: feedback on one's own participation is a service message. notification-service
-     * must let the contact budget and purpose opt-outs pass it, but not an opt-out of {@code all} (unlike {@code service}).
+     * The default purpose of feedback mails ({@code MessageRequestV1.FEEDBACK}): feedback on one's own participation is a service
+     * message. notification-service lets it pass the contact budget and purpose opt-outs, but not an opt-out of {@code all}
+     * (unlike {@code service}).
      */
     public static final String FEEDBACK_PURPOSE = "feedback";
     /** Message data key of the short code (letters print it for typing: notification-service). */
