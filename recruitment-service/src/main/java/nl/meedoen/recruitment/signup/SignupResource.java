@@ -71,10 +71,10 @@ public class SignupResource {
             description = "A JSON list of sign-ups, or a CSV with the columns tenantRef, source and optionally motivation, expertise, "
                     + "availability (UTF-8 with or without BOM, ';' or ',' as a spreadsheet saves it). Each line is checked as a "
                     + "single sign-up would be; the answer reports every line (201, or 400/409/422 with the reason) and a refused "
-                    + "line never costs the others. At most 5,000 lines per call.")
+                    + "line never costs the others. At most 2,000 lines per call (answered in about 2–4 s; more would come near the gateway's 10 s timeout): split a larger list.")
     @APIResponse(responseCode = "200", description = "Every line with what became of it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupDtos.BulkOut.class)))
-    @APIResponse(responseCode = "413", description = "More than 5,000 lines", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 2,000 lines", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SignupDtos.BulkOut signUpMany(@PathParam("id") UUID id, List<SignupIn> in) {
         List<Signups.BulkLine> lines = new java.util.ArrayList<>();
         for (int i = 0; in != null && i < in.size(); i++) {
@@ -90,7 +90,7 @@ public class SignupResource {
     @Operation(summary = "Sign up many tenants at once from a CSV (see the JSON variant)")
     @APIResponse(responseCode = "200", description = "Every data row with what became of it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupDtos.BulkOut.class)))
-    @APIResponse(responseCode = "413", description = "More than 5,000 rows", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 2,000 rows", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SignupDtos.BulkOut signUpManyCsv(@PathParam("id") UUID id, java.io.InputStream body) {
         List<Signups.BulkLine> lines = new java.util.ArrayList<>();
         try (CsvReader csv = CsvReader.open(body, null)) {

@@ -1,0 +1,67 @@
+package nl.meedoen.recruitment.signup;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import nl.meedoen.recruitment.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static nl.meedoen.recruitment.Fixtures.BASE;
+import static nl.meedoen.recruitment.Fixtures.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The documented per-call maximum of a bulk sign-up, timed: it must come back well within the gateway's 10 s. */
+@QuarkusTest
+class BulkSignupTimingTest {
+    @Inject
+    EntityManager em;
+
+    @Test
+    void theMaximumOfOneCallIsAnsweredWellWithinTheGatewayTimeout() throws Exception {
+        long cold = once();
+        long warm = once();
+        System.out.println("[bulk] " + Signups.BULK_MAX + " sign-up lines in one call: cold " + cold + " ms, warm " + warm + " ms");
+        assertTrue(cold < 5000, Signups.BULK_MAX + " lines took " + cold + " ms: too near the gateway's 10 s");
+    }
+
+    /** One call of the maximum size into a fresh campaign; only the HTTP call is timed (the body is serialised before). */
+    private long once() throws Exception {
+        String complex = "C-" + UUID.randomUUID();
+        String prefix = "TB-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        int n = Signups.BULK_MAX;
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        INSERT INTO population_member (tenant_ref, complex_id, age_band, household_type, household_key, language, updated_at)
+                        SELECT ?1 || g, ?2, '35-64', 'SINGLE', 'H-' || ?1 || g, 'nl', now() FROM generate_series(1, ?3) g""")
+                .setParameter(1, prefix).setParameter(2, complex).setParameter(3, n).executeUpdate());
+        String id = as("corporation").body(Fixtures.campaign("THEME_EVENING", "corporation", 500, complex, "NONE", 0))
+                .post(BASE).then().statusCode(201).extract().path("id");
+        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("tenantRef", prefix + i);
+            m.put("source", "EVENT");
+            m.put("motivation", "op de bewonersavond ingevuld, regel " + i);
+            lines.add(m);
+        }
+        byte[] body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(lines);
+        var spec = as("corporation").body(body);
+        long started = System.nanoTime();
+        var response = spec.post(BASE + "/" + id + "/signups/bulk");
+        String text = response.asString();
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(200, response.statusCode(), text);
+        io.restassured.path.json.JsonPath out = io.restassured.path.json.JsonPath.from(text);
+        assertEquals(n, out.getInt("signedUp"));
+        assertEquals(500, out.getList("items").size() >= 500 ? 500 : -1);
+        return ms;
+    }
+}
