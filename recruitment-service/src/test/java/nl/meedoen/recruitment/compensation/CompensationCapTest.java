@@ -32,6 +32,9 @@ class CompensationCapTest {
     @Inject
     CompensationConfig config;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     /** A campaign seated without a lottery (3 sign-ups, 3 seats), {@code sessions} sessions in 2027 paying €1,000 each. */
     static Map.Entry<String, List<String>> seatedCampaign(List<String> refs, int sessions) {
         String complex = "C-" + UUID.randomUUID();
@@ -118,6 +121,40 @@ class CompensationCapTest {
         as("tenant-organisation").body(Map.of("tenantRef", tenant, "year", YEAR, "amountCents", 5)).post(BASE + "/compensation/paid-elsewhere")
                 .then().statusCode(403);
         as("ops").get(BASE + "/compensation/paid-elsewhere").then().statusCode(400);
+    }
+
+    /**
+     * Another replica is booking this tenant's year (it holds the per-tenant-and-year lock in the shared database): an
+     * attendance call here waits for it and then counts what it paid — the lock is PostgreSQL's, not this JVM's.
+     */
+    @Test
+    void anotherReplicaBookingTheSameTenantAndYearIsWaitedForAndCounted() throws Exception {
+        List<String> refs = new ArrayList<>();
+        var c = seatedCampaign(refs, 1);
+        String tenant = refs.get(1);
+        try (java.sql.Connection replica = dataSource.getConnection()) {
+            replica.setAutoCommit(false);
+            try (var lock = replica.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "recruitment.compensation:" + tenant + ":" + YEAR);
+                lock.execute();
+            }
+            // the other replica pays €1,500 elsewhere-recorded for this tenant and year, then commits
+            try (var insert = replica.prepareStatement("INSERT INTO compensation_paid_elsewhere (id, tenant_ref, year, amount_cents, recorded_by, recorded_at)"
+                    + " VALUES (?, ?, ?, 150000, 'replica-2', now())")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, tenant);
+                insert.setInt(3, YEAR);
+                insert.executeUpdate();
+            }
+            var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> as("corporation").body(Map.of("tenantRefs", List.of(tenant)))
+                    .post(BASE + "/" + c.getKey() + "/sessions/" + c.getValue().get(0) + "/attendance"));
+            Thread.sleep(1500);
+            assertTrue(!pending.isDone(), "the attendance call waits for the other replica");
+            replica.commit();
+            Response r = pending.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(200, r.statusCode(), r.asString());
+            assertEquals(60000, r.jsonPath().getInt("[0].paidCents"), "it counted the other replica's €1,500: " + r.asString());
+        }
     }
 
     @Test
