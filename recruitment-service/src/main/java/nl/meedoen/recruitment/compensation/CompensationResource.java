@@ -63,7 +63,11 @@ public class CompensationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The ledger of one calendar year: per person requested, paid and whether the yearly maximum capped it")
     @APIResponse(responseCode = "200", description = "The ledger rows", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Compensation.LedgerRow.class)))
-    public List<Compensation.LedgerRow> ledger(@QueryParam("year") Integer year) {
+    public List<Compensation.LedgerRow> ledger(
+            // a String, so a year that is no number is a 400 problem (JAX-RS answers a failed Integer conversion with 404)
+            @Parameter(name = "year", description = "The calendar year, e.g. 2024", required = true,
+                schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int32"))
+            @QueryParam("year") String year) {
         return compensation.ledger(year(year));
     }
 
@@ -75,14 +79,17 @@ public class CompensationResource {
             + "(a decimal comma with ?dialect=excel-nl).")
     @APIResponse(responseCode = "200", description = "CSV: tenantRef, year, requestedEuro, paidEuro, capped, yearlyMaxEuro",
             content = @Content(mediaType = "text/csv"))
-    public Response csv(@QueryParam("year") Integer year,
+    public Response csv(@Parameter(name = "year", description = "The calendar year, e.g. 2024", required = true,
+                schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int32"))
+            @QueryParam("year") String year,
                         @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
                                 schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
                         @QueryParam(CsvDialect.PARAMETER) String dialect) {
         CsvDialect csvDialect = CsvDialect.fromParameter(dialect);
-        List<Compensation.LedgerRow> ledger = compensation.ledger(year(year));
-        audit.record("compensation.ledger.exported", "compensation-ledger", year.toString());
-        return CsvExport.attachment("compensation-" + year + ".csv", csvDialect, csv -> {
+        int calendarYear = year(year);
+        List<Compensation.LedgerRow> ledger = compensation.ledger(calendarYear);
+        audit.record("compensation.ledger.exported", "compensation-ledger", Integer.toString(calendarYear));
+        return CsvExport.attachment("compensation-" + calendarYear + ".csv", csvDialect, csv -> {
             csv.row("tenantRef", "year", "requestedEuro", "paidEuro", "capped", "yearlyMaxEuro");
             for (var r : ledger) {
                 csv.row(r.tenantRef(), r.year(), euro(r.requestedCents()), euro(r.paidCents()), r.capped(), euro(r.yearlyMaxCents()));
@@ -90,7 +97,13 @@ public class CompensationResource {
         });
     }
 
-    private static int year(Integer year) {
+    private static int year(String text) {
+        Integer year;
+        try {
+            year = text == null ? null : Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            year = null;
+        }
         if (year == null || year < 2000 || year > 2100) {
             throw ProblemException.invalidField("year", "a calendar year, e.g. 2024");
         }

@@ -86,6 +86,7 @@ class CampaignApiTest {
         as("tenant-organisation").body(Map.of("tenantRef", "T-1", "source", "EVENT")).post(BASE + "/" + ho + "/signups").then().statusCode(403);
         as("corporation").get(BASE + "/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         as("ops").get(BASE + "/compensation/ledger?year=1800").then().statusCode(400);
+        as("ops").get(BASE + "/compensation/ledger?year=abc").then().statusCode(400).contentType("application/problem+json"); // not the 404 of a failed Integer conversion
         as("tenant-organisation").get(BASE + "/compensation/ledger?year=2024").then().statusCode(403);
     }
 
