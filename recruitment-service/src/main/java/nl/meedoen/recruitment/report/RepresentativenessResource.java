@@ -65,9 +65,10 @@ public class RepresentativenessResource {
             attributes = List.of(PopulationAttribute.parse(attribute).orElseThrow(() -> ProblemException.invalidField("attribute",
                     "one of " + Arrays.toString(PopulationAttribute.values()))));
         }
+        Map<PopulationAttribute, Map<String, long[]>> all = counts(c, attributes);
         List<AttributeReport> out = new ArrayList<>();
         for (PopulationAttribute a : attributes) {
-            Map<String, long[]> counts = counts(c, a);
+            Map<String, long[]> counts = all.get(a);
             long[] totals = new long[3];
             counts.values().forEach(n -> {
                 for (int i = 0; i < 3; i++) {
@@ -83,26 +84,45 @@ public class RepresentativenessResource {
     }
 
     /**
-     * Per value of {@code a}: eligible tenants, active sign-ups, selected (or confirmed) sign-ups. Counted by
-     * PostgreSQL, so a population of half a million costs a few rows of heap, not half a million entities.
+     * Per attribute and value: eligible tenants, active sign-ups, selected (or confirmed) sign-ups. Counted by
+     * PostgreSQL in one pass over the population for all attributes (grouping sets), so half a million tenants cost
+     * one scan and a few rows of heap, not a scan per attribute or half a million entities.
      */
-    private Map<String, long[]> counts(Campaign c, PopulationAttribute a) {
+    private Map<PopulationAttribute, Map<String, long[]>> counts(Campaign c, List<PopulationAttribute> attributes) {
         EligibilityRule.Condition eligible = EligibilityRule.sql(Campaigns.rules(c), "p", 2);
-        String value = "coalesce(p." + a.column() + ", 'unknown')";
-        var query = em.createNativeQuery("SELECT " + value + ", count(*), 0, 0 FROM population_member p WHERE " + eligible.sql()
-                + " GROUP BY 1 UNION ALL SELECT " + value + ", 0, count(*), count(*) FILTER (WHERE s.outcome IN ('SELECTED', 'CONFIRMED'))"
-                + " FROM signup s LEFT JOIN population_member p ON p.tenant_ref = s.tenant_ref"
-                + " WHERE s.campaign_id = ?1 AND s.status = 'ACTIVE' GROUP BY 1");
+        StringBuilder values = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        StringBuilder sets = new StringBuilder();
+        for (int i = 0; i < attributes.size(); i++) {
+            String sep = i == 0 ? "" : ", ";
+            // the column comes from the fixed attribute list, never from the caller's text
+            values.append(sep).append("coalesce(p.").append(attributes.get(i).column()).append(", 'unknown') AS v").append(i);
+            names.append(sep).append("v").append(i);
+            sets.append(sep).append("(v").append(i).append(')');
+        }
+        var query = em.createNativeQuery("SELECT " + names + ", count(*), 0, 0 FROM (SELECT " + values
+                + " FROM population_member p WHERE " + eligible.sql() + ") e GROUP BY GROUPING SETS (" + sets + ")"
+                + " UNION ALL SELECT " + names + ", 0, count(*), count(*) FILTER (WHERE outcome IN ('SELECTED', 'CONFIRMED'))"
+                + " FROM (SELECT " + values + ", s.outcome FROM signup s LEFT JOIN population_member p ON p.tenant_ref = s.tenant_ref"
+                + " WHERE s.campaign_id = ?1 AND s.status = 'ACTIVE') a GROUP BY GROUPING SETS (" + sets + ")");
         query.setParameter(1, c.id);
         for (int i = 0; i < eligible.parameters().size(); i++) {
             query.setParameter(i + 2, eligible.parameters().get(i));
         }
-        Map<String, long[]> counts = new TreeMap<>();
+        Map<PopulationAttribute, Map<String, long[]>> counts = new java.util.EnumMap<>(PopulationAttribute.class);
+        attributes.forEach(a -> counts.put(a, new TreeMap<>()));
+        int n = attributes.size();
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
-            long[] n = counts.computeIfAbsent((String) r[0], k -> new long[3]);
-            for (int i = 0; i < 3; i++) {
-                n[i] += ((Number) r[i + 1]).longValue();
+            // each grouping set leaves every value but its own null; real nulls are 'unknown'
+            for (int i = 0; i < n; i++) {
+                if (r[i] != null) {
+                    long[] sums = counts.get(attributes.get(i)).computeIfAbsent((String) r[i], k -> new long[3]);
+                    for (int j = 0; j < 3; j++) {
+                        sums[j] += ((Number) r[n + j]).longValue();
+                    }
+                    break;
+                }
             }
         }
         return counts;
