@@ -24,6 +24,47 @@ class TemplateRendererTest {
         }
     }
 
+    /** The data recruitment-service sends (Seating.message, Draws.outcome): title, theme and the kind's own placeholder. */
+    private TemplateRenderer.Rendered renderDefault(String key, String language, Map<String, Object> data) {
+        var kind = DefaultTemplates.KINDS.stream().filter(k -> k.key().equals(key)).findFirst().orElseThrow();
+        TemplateRequest t = DefaultTemplates.request(kind, language);
+        assertEquals(java.util.List.of(), renderer.check(t.subject(), t.html(), t.text(), data), key + " with " + data);
+        return renderer.render(renderer.compile(t.subject(), t.html(), t.text()), data, "Anna", null);
+    }
+
+    @Test
+    void seatsGivenWithoutALotteryRenderWithRecruitmentsDataAndNeverMentionTheLottery() {
+        String title = "Huurdersraad Vogelbuurt";
+        var seated = Map.<String, Object>of("campaignTitle", title, "theme", "renovatie",
+                "nextSteps", "2027-06-12T17:30Z Buurthuis De Vogel, Merelstraat 1");
+        var waitlisted = Map.<String, Object>of("campaignTitle", title, "theme", "renovatie", "waitlistPosition", "347");
+        var notSeated = Map.<String, Object>of("campaignTitle", title, "theme", "renovatie");
+        for (String language : new String[] {"nl", "en"}) {
+            var r = renderDefault("recruitment.seated", language, seated);
+            assertTrue(r.subject().contains(title) && r.text().contains("Buurthuis De Vogel") && r.text().contains("Anna"), r.text());
+            assertTrue(r.html().contains("Buurthuis De Vogel"), r.html());
+            var w = renderDefault("recruitment.waitlisted", language, waitlisted);
+            assertTrue(w.text().contains(title) && w.text().contains("347"), w.text());
+            var n = renderDefault("recruitment.not-seated", language, notSeated);
+            assertTrue(n.text().contains(title), n.text());
+            for (var m : java.util.List.of(r, w, n)) {
+                String all = (m.subject() + m.text()).toLowerCase();
+                assertTrue(!all.contains("loting") && !all.contains("draw") && !all.contains("gekozen") && !all.contains("selected"), m.text());
+                assertTrue(!m.text().contains("https://"), "transactional: no unsubscribe link: " + m.text());
+            }
+        }
+    }
+
+    @Test
+    void aWaitlistPlaceHundredsDeepAfterADrawPromisesNoCallForEveryPlaceThatComesFree() {
+        var data = Map.<String, Object>of("campaignTitle", "Huurdersraad Vogelbuurt", "theme", "renovatie", "waitlistPosition", "347");
+        var nl = renderDefault("recruitment.draw-waitlisted", "nl", data);
+        assertTrue(nl.text().contains("plaats 347") && nl.text().contains("loting"), nl.text());
+        assertTrue(nl.text().contains("Alleen als u een plaats krijgt, nemen we contact met u op"), nl.text());
+        var en = renderDefault("recruitment.draw-waitlisted", "en", data);
+        assertTrue(en.text().contains("number 347") && en.text().contains("We will only contact you if you get a place"), en.text());
+    }
+
     @Test
     void unknownPlaceholdersAreNamed() {
         var errors = renderer.check("Hi {name}", "<p>{x}</p>", "{x} {y.z}", Map.of("x", "1"));

@@ -264,8 +264,8 @@ public class Draws {
                 MessageRequestV1.SERVICE, template, data, null);
     }
 
-    /** The first session (time and place or link): what a selected tenant needs to know next. */
-    private static String nextSteps(Campaign c) {
+    /** The first session (time and place or link): what a selected (or seated) tenant needs to know next. */
+    public static String nextSteps(Campaign c) {
         return nl.meedoen.recruitment.campaign.CampaignSession.of(c.id).stream().findFirst()
                 .map(first -> first.startsAt + " " + (first.place != null ? first.place : first.onlineLink))
                 .orElse("-");

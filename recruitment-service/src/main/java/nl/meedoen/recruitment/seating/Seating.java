@@ -5,8 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
 import nl.meedoen.commons.job.Jobs;
+import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.recruitment.campaign.Campaign;
@@ -15,6 +17,7 @@ import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.draw.DrawCommitJob;
 import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
 import nl.meedoen.recruitment.draw.DrawEntity;
+import nl.meedoen.recruitment.draw.Draws;
 import nl.meedoen.recruitment.seating.SeatingDtos.AppointmentIn;
 import nl.meedoen.recruitment.seating.SeatingDtos.Participant;
 import nl.meedoen.recruitment.seating.SeatingDtos.ReopenIn;
@@ -52,6 +55,36 @@ public class Seating {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    Outbox outbox;
+
+    /** Message kinds (notification-service default templates) for seats given without a lottery. */
+    public static final String SEATED = "recruitment.seated";
+    public static final String WAITLISTED = "recruitment.waitlisted";
+    public static final String NOT_SEATED = "recruitment.not-seated";
+
+    /**
+     * The message of a seat given (or a waitlist place, or no seat) without a lottery, with the placeholders its
+     * notification-service template requires. One per tenant and kind: the request id is stable, so a retry is never sent twice.
+     */
+    public static MessageRequestV1 message(Campaign c, String tenantRef, String template, Integer waitlistPosition) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("campaignTitle", c.title);
+        data.put("theme", c.theme);
+        if (SEATED.equals(template)) {
+            data.put("nextSteps", Draws.nextSteps(c));
+        } else if (WAITLISTED.equals(template)) {
+            data.put("waitlistPosition", String.valueOf(waitlistPosition));
+        }
+        return new MessageRequestV1("recruitment:" + c.id + ":" + template + ":" + tenantRef, tenantRef,
+                MessageRequestV1.SERVICE, template, data, null);
+    }
+
+    /** Sends (through the outbox, in the caller's transaction) the message of one tenant's seat or waitlist place. */
+    public void tell(Campaign c, String tenantRef, String template, Integer waitlistPosition) {
+        outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, tenantRef, message(c, tenantRef, template, waitlistPosition));
+    }
 
     /** The campaign, re-read under a row lock: two organisers never seat, appoint or reopen past each other. */
     private Campaign locked(UUID campaignId) {
@@ -99,17 +132,23 @@ public class Seating {
                     s.outcome = Signup.Outcome.SELECTED.name();
                     s.placedAt = now;
                 }
+                outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE,
+                        active.stream().map(s -> message(c, s.tenantRef, SEATED, null)).toList(), MessageRequestV1::tenantRef);
                 how = Campaign.Seating.EVERYONE_SEATED;
             }
             case APPOINTMENT -> {
                 if (Signup.seated(c.id) == 0) {
                     throw wrongState(c, "nobody has been appointed yet (POST /campaigns/{id}/appointments)");
                 }
+                List<MessageRequestV1> notSeated = new ArrayList<>();
                 for (Signup s : active) {
                     if (s.outcome == null) {
                         s.outcome = Signup.Outcome.NOT_SELECTED.name();
+                        notSeated.add(message(c, s.tenantRef, NOT_SEATED, null));
                     }
                 }
+                // the appointed and the reserves heard it when they were appointed
+                outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, notSeated, MessageRequestV1::tenantRef);
                 how = Campaign.Seating.APPOINTED;
             }
             default -> how = Campaign.Seating.FIRST_COME; // seated as they signed up
@@ -165,12 +204,14 @@ public class Seating {
         if (!reserve && Signup.seated(c.id) >= c.seats) {
             throw wrongState(c, "all " + c.seats + " seats are taken; appoint as reserve (\"reserve\": true)");
         }
+        int position = reserve ? Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED).size() + 1 : 0;
         s.outcome = (reserve ? Signup.Outcome.WAITLISTED : Signup.Outcome.SELECTED).name();
         s.selectionReason = in.reason().strip();
         s.selectedBy = identity.getPrincipal().getName();
         s.placedAt = OffsetDateTime.now(ZoneOffset.UTC);
         audit.record(reserve ? "seating.reserve-appointed" : "seating.appointed", "campaign", c.id.toString(),
                 Map.of("tenantRef", s.tenantRef));
+        tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, reserve ? position : null);
         return s;
     }
 
@@ -201,7 +242,10 @@ public class Seating {
         return c;
     }
 
-    /** The first on the waitlist (in the order places were given) takes a free seat; null when none is free or nobody waits. */
+    /**
+     * The first on the waitlist (in the order places were given) takes a free seat and gets the {@value #SEATED} message;
+     * null when none is free or nobody waits.
+     */
     public Signup promote(Campaign c) {
         if (Signup.seated(c.id) >= c.seats) {
             return null;
@@ -213,6 +257,7 @@ public class Seating {
         Signup next = waiting.get(0);
         next.outcome = Signup.Outcome.SELECTED.name();
         next.placedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        tell(c, next.tenantRef, SEATED, null); // moved up from the waitlist
         return next;
     }
 

@@ -211,9 +211,12 @@ public class Signups {
                 .setParameter(1, c.id).getResultList());
         boolean open = c.mode() == Campaign.SelectionMode.OPEN_UP_TO_CAPACITY;
         long seated = 0;
+        int waiting = 0;
+        List<MessageRequestV1> places = new ArrayList<>(); // open up to capacity: a seat or a waitlist place at once
         if (open) {
             em.lock(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             seated = Signup.seated(c.id);
+            waiting = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED).size();
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<SignupDtos.BulkItem> items = new ArrayList<>();
@@ -236,6 +239,9 @@ public class Signups {
                     Signup.Outcome place = seated < c.seats ? Signup.Outcome.SELECTED : Signup.Outcome.WAITLISTED;
                     if (place == Signup.Outcome.SELECTED) {
                         seated++;
+                        places.add(nl.meedoen.recruitment.seating.Seating.message(c, ref, nl.meedoen.recruitment.seating.Seating.SEATED, null));
+                    } else {
+                        places.add(nl.meedoen.recruitment.seating.Seating.message(c, ref, nl.meedoen.recruitment.seating.Seating.WAITLISTED, ++waiting));
                     }
                     s.outcome = place.name();
                     s.placedAt = s.createdAt;
@@ -255,6 +261,7 @@ public class Signups {
                 e -> c.id.toString());
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, accepted.stream().map(s -> confirmation(c, s.tenantRef)).toList(),
                 MessageRequestV1::tenantRef);
+        outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, places, MessageRequestV1::tenantRef);
         return new SignupDtos.BulkOut(rows.size(), accepted.size(), rows.size() - accepted.size(), items);
     }
 
@@ -328,10 +335,14 @@ public class Signups {
     private Signup register(Campaign c, String tenantRef, Signup.Source source, String motivation, String expertise, String availability) {
         check(c, Campaigns.rules(c), tenantRef, PopulationMember.findById(tenantRef), Signup.of(c.id, tenantRef) != null);
         Signup.Outcome place = null;
+        int position = 0;
         if (c.mode() == Campaign.SelectionMode.OPEN_UP_TO_CAPACITY) {
             // everyone is in, first come, up to capacity; the campaign row is locked so two sign-ups never take one last seat
             em.lock(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             place = Signup.seated(c.id) < c.seats ? Signup.Outcome.SELECTED : Signup.Outcome.WAITLISTED;
+            if (place == Signup.Outcome.WAITLISTED) {
+                position = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED).size() + 1;
+            }
         }
         Signup s = newSignup(c, tenantRef, source, motivation, expertise, availability, OffsetDateTime.now(ZoneOffset.UTC));
         if (place != null) {
@@ -342,6 +353,10 @@ public class Signups {
         campaigns.publish(c, RecruitmentEventV1.SIGNUP_RECEIVED, tenantRef, source.name(), null, null);
         MessageRequestV1 m = confirmation(c, tenantRef);
         outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, tenantRef, m);
+        if (place != null) {
+            seating.tell(c, tenantRef, place == Signup.Outcome.SELECTED ? nl.meedoen.recruitment.seating.Seating.SEATED
+                    : nl.meedoen.recruitment.seating.Seating.WAITLISTED, position);
+        }
         return s;
     }
 

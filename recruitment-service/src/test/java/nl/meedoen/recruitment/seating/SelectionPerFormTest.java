@@ -2,6 +2,7 @@ package nl.meedoen.recruitment.seating;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
 import nl.meedoen.devinfra.Events;
 import nl.meedoen.recruitment.Fixtures;
@@ -13,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static nl.meedoen.recruitment.Fixtures.BASE;
@@ -40,6 +42,36 @@ class SelectionPerFormTest {
         return refs;
     }
 
+    /**
+     * The seat messages (recruitment.seated / waitlisted / not-seated) of one campaign on {@value MessageRequestV1#TOPIC}:
+     * exactly {@code n}, each a service message with the placeholders notification-service's template requires, and
+     * never a draw outcome. Returned as "templateKey tenantRef [waitlistPosition]", sorted.
+     */
+    private static TreeSet<String> seatMessages(org.apache.kafka.clients.consumer.KafkaConsumer<String, String> messages, String id, int n) {
+        var match = (java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>)
+                r -> r.value() != null && r.value().contains("recruitment:" + id + ":recruitment.");
+        var found = new ArrayList<>(Events.await(messages, match, n, Duration.ofSeconds(20)));
+        found.addAll(Events.collect(messages, match, Duration.ofSeconds(2))); // one message per tenant and kind: no more arrive
+        TreeSet<String> out = new TreeSet<>();
+        for (var r : found) {
+            JsonPath m = JsonPath.from(r.value());
+            String key = m.getString("templateKey");
+            assertEquals("recruitment:" + id + ":" + key + ":" + r.key(), m.getString("requestId"), r.value());
+            assertEquals(r.key(), m.getString("tenantRef"));
+            assertEquals(MessageRequestV1.SERVICE, m.getString("purpose"), r.value());
+            assertTrue(m.getString("data.campaignTitle") != null && !m.getString("data.campaignTitle").isBlank(), r.value());
+            switch (key) {
+                case Seating.SEATED -> assertTrue(m.getString("data.nextSteps").contains("Buurthuis"), r.value());
+                case Seating.WAITLISTED -> assertTrue(m.getString("data.waitlistPosition").matches("[1-9][0-9]*"), r.value());
+                case Seating.NOT_SEATED -> { }
+                default -> throw new AssertionError("not a seat message: " + r.value());
+            }
+            out.add(key + " " + r.key() + (Seating.WAITLISTED.equals(key) ? " " + m.getString("data.waitlistPosition") : ""));
+        }
+        assertEquals(n, found.size(), out.toString());
+        return out;
+    }
+
     private static void signUp(String id, String ref) {
         as("corporation").body(Map.of("tenantRef", ref, "motivation", "Ik woon hier twintig jaar", "expertise", "installatietechniek",
                 "availability", "dinsdagavond", "source", "WEBSITE")).post(BASE + "/" + id + "/signups").then().statusCode(201);
@@ -54,6 +86,7 @@ class SelectionPerFormTest {
         String complex = "C-" + UUID.randomUUID();
         List<String> refs = tenants(complex, 4);
         var events = Events.consumer(RecruitmentEventV1.TOPIC);
+        var messages = Events.consumer(MessageRequestV1.TOPIC);
         String id = as("corporation").body(Fixtures.campaign("TENANT_COUNCIL_ONE_OFF", "corporation", 5, complex, "PER_SESSION", 2500))
                 .post(BASE).then().statusCode(201).body("selectionMode", equalTo("LOTTERY_WHEN_OVERSUBSCRIBED")).extract().path("id");
         List<String> sessions = as("corporation").get(BASE + "/" + id).then().extract().path("sessions.id");
@@ -87,6 +120,9 @@ class SelectionPerFormTest {
                 .body("summary", equalTo("everyone seated, no lottery needed: 3 sign-ups for 5 seats (went ahead smaller)"));
         as("corporation").get(BASE + "/" + id + "/signups").then().statusCode(200).body("outcome", equalTo(List.of("SELECTED", "SELECTED", "SELECTED")));
         as("ops").get(BASE + "/" + id + "/seating").then().statusCode(200).body("status", equalTo("SEATED"));
+        // everyone seated without a lottery hears it: "you have a place", with the first session — never a draw outcome
+        assertEquals(new TreeSet<>(refs.subList(0, 3).stream().map(r -> Seating.SEATED + " " + r).toList()), seatMessages(messages, id, 3));
+        messages.close();
 
         // confirmed; one declines and, with nobody on the waitlist, the council sits with two
         as("corporation").post(BASE + "/" + id + "/participants/" + refs.get(0) + "/confirm").then().statusCode(200).body("outcome", equalTo("CONFIRMED"));
@@ -121,6 +157,7 @@ class SelectionPerFormTest {
     void theBoardAppointsWithAReasonReservesReplaceAndEveryIllegalStepIsNamed() {
         String complex = "C-" + UUID.randomUUID();
         List<String> refs = tenants(complex, 4);
+        var messages = Events.consumer(MessageRequestV1.TOPIC);
         String id = as("tenant-organisation").body(Fixtures.campaign("ADVISORY_COUNCIL", "tenant-organisation", 2, complex, "PER_YEAR", 10000))
                 .post(BASE).then().statusCode(201).body("selectionMode", equalTo("APPOINTMENT")).extract().path("id");
         List<String> sessions = as("tenant-organisation").get(BASE + "/" + id).then().extract().path("sessions.id");
@@ -162,6 +199,9 @@ class SelectionPerFormTest {
                 .body("participants.find { it.tenantRef == '" + refs.get(2) + "' }.waitlistPosition", equalTo(1))
                 .body("participants.find { it.tenantRef == '" + refs.get(3) + "' }.outcome", equalTo("NOT_SELECTED"))
                 .body("participants.find { it.tenantRef == '" + refs.get(0) + "' }.selectionReason", equalTo("Kent het onderhoudsplan"));
+        // the appointed hear they have a place, the reserve its place on the waitlist, the rest that the seats are given
+        assertEquals(new TreeSet<>(List.of(Seating.SEATED + " " + refs.get(0), Seating.SEATED + " " + refs.get(1),
+                Seating.WAITLISTED + " " + refs.get(2) + " 1", Seating.NOT_SEATED + " " + refs.get(3))), seatMessages(messages, id, 4));
 
         // a decline: the reserve takes the seat; attendance and compensation as after a draw
         as("corporation").post(BASE + "/" + id + "/participants/" + refs.get(0) + "/decline").then().statusCode(200)
@@ -175,12 +215,16 @@ class SelectionPerFormTest {
                 .body("replacement", nullValue()).body("reason", containsString("the board may appoint"));
         as("tenant-organisation").body(Map.of("tenantRef", refs.get(3), "reason", "Bereid in te vallen")).post(BASE + "/" + id + "/appointments")
                 .then().statusCode(200).body("outcome", equalTo("SELECTED"));
+        // the reserve who moved up and the one appointed later have a place too
+        assertEquals(new TreeSet<>(List.of(Seating.SEATED + " " + refs.get(2), Seating.SEATED + " " + refs.get(3))), seatMessages(messages, id, 2));
+        messages.close();
     }
 
     @Test
     void anOpenEveningSeatsOnSignUpUpToCapacityAndTheWaitlistMovesUp() {
         String complex = "C-" + UUID.randomUUID();
         List<String> refs = tenants(complex, 3);
+        var messages = Events.consumer(MessageRequestV1.TOPIC);
         String id = as("corporation").body(Fixtures.campaign("THEME_EVENING", "corporation", 2, complex, "NONE", 0))
                 .post(BASE).then().statusCode(201).body("selectionMode", equalTo("OPEN_UP_TO_CAPACITY")).extract().path("id");
         List<String> sessions = as("corporation").get(BASE + "/" + id).then().extract().path("sessions.id");
@@ -189,6 +233,8 @@ class SelectionPerFormTest {
             signUp(id, ref);
         }
         as("corporation").get(BASE + "/" + id + "/signups").then().body("outcome", equalTo(List.of("SELECTED", "SELECTED", "WAITLISTED")));
+        assertEquals(new TreeSet<>(List.of(Seating.SEATED + " " + refs.get(0), Seating.SEATED + " " + refs.get(1),
+                Seating.WAITLISTED + " " + refs.get(2) + " 1")), seatMessages(messages, id, 3));
         // a guest has the place as they sign up: attendance while sign-ups are still open
         as("corporation").body(Map.of("tenantRefs", List.of(refs.get(0)))).post(BASE + "/" + id + "/sessions/" + sessions.get(0) + "/attendance")
                 .then().statusCode(200);
@@ -197,6 +243,9 @@ class SelectionPerFormTest {
         // a guest withdraws: the first on the waitlist takes the place
         as("corporation").delete(BASE + "/" + id + "/signups/" + refs.get(1)).then().statusCode(200);
         as("corporation").get(BASE + "/" + id + "/signups").then().body("find { it.tenantRef == '" + refs.get(2) + "' }.outcome", equalTo("SELECTED"));
+        // moved up from the waitlist: now a place
+        assertEquals(new TreeSet<>(List.of(Seating.SEATED + " " + refs.get(2))), seatMessages(messages, id, 1));
+        messages.close();
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
         as("corporation").post(BASE + "/" + id + "/seating").then().statusCode(200).body("seating", equalTo("FIRST_COME"))
                 .body("seated", equalTo(2)).body("lottery", equalTo(false));
