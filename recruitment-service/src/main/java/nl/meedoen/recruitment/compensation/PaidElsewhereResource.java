@@ -61,7 +61,17 @@ public class PaidElsewhereResource {
     @APIResponse(responseCode = "200", description = "The records, each with the tenant's year", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = PaidElsewhereOut.class)))
     @APIResponse(responseCode = "400", description = "year missing or not a calendar year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<PaidElsewhereOut> list(@QueryParam("year") Integer year, @QueryParam("tenantRef") String tenantRef) {
+    public List<PaidElsewhereOut> list(
+            // a String, so a year that is no number is the 400 below (JAX-RS answers a failed Integer conversion with 404)
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "year", description = "The calendar year, e.g. 2026",
+                    required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @QueryParam("year") String yearText,
+            @QueryParam("tenantRef") String tenantRef) {
+        Integer year;
+        try {
+            year = yearText == null ? null : Integer.valueOf(yearText.trim());
+        } catch (NumberFormatException e) {
+            year = null;
+        }
         if (year == null || year < 2000 || year > 2100) {
             throw ProblemException.invalidField("year", "a calendar year, e.g. 2026");
         }
