@@ -49,7 +49,9 @@ class ApiFuzzIT {
     /** Tables that background work writes (consumers, relays, schedulers, workers): not evidence of a request's effect. */
     static final Set<String> BACKGROUND = Set.of("outbox_event", "processed_event", "population_member", "delivery", "mailing_recipient",
             "known_consultation", "audience_member", "invitation", "result_cell", "result_increment", "idempotency_record", "flyway_schema_history",
-            "tenant_import_error");
+            "tenant_import_error",
+            // jobs and what they write run after the request that queued them
+            "job", "tenant_import_upload", "print_batch", "response_export", "response_export_chunk");
     static final List<String> UNICODE = List.of("\u0000", "\ud800", "\udfff", "\u202e\u0644\u0627", "\ufeffBOM", "a\u0301\u0301\u0301",
             "\ud83d\ude00\ud83d\udca9", "\uffff", "%00%2e%2e%2f", "'; DROP TABLE tenant;--", "../../../etc/passwd", "${jndi:ldap://x/a}",
             "\u0085\u2028\u2029", "𝕳𝖊𝖑𝖑𝖔", " ", "", "null");

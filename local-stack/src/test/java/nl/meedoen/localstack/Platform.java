@@ -47,7 +47,9 @@ public final class Platform implements AutoCloseable {
             Path repoRoot = LocalStack.findRepoRoot();
             Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "local-stack-it-");
             System.out.println("[local-stack IT] data and logs in " + dataDir);
-            started = Stack.start(new Stack.Settings(repoRoot, dataDir, Ports.free(), false, Duration.ofSeconds(180)));
+            // -Dmeedoen.it.ready-timeout=600 on a machine busy with other builds
+            Duration ready = Duration.ofSeconds(Integer.getInteger("meedoen.it.ready-timeout", 180));
+            started = Stack.start(new Stack.Settings(repoRoot, dataDir, Ports.free(), false, ready));
         } catch (IOException e) {
             failure = new UncheckedIOException(e);
         } catch (RuntimeException e) {
