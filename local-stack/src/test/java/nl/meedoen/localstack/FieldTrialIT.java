@@ -45,8 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * production rate limits that trusts only that proxy. Each trial prints one line with its timings.
  * <p>
  * Sizes: {@code -Dmeedoen.fieldtrial.tenants} (default 20,000: CI), {@code .pool} and {@code .seats} (default 300 and 30),
- * {@code .population} (default 100,000); {@code benchmarks/field-trial/run.sh} runs it at full size (200,000 tenants, a pool
- * of 1,700 for 110 seats, a population of 500,000).
+ * {@code .population} and {@code .responses} (default 100,000 and 25,000); {@code benchmarks/field-trial/run.sh} runs it at
+ * full size (200,000 tenants, a pool of 1,700 for 110 seats, a population of 500,000, 100,000 responses).
  */
 @ExtendWith(PlatformExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
