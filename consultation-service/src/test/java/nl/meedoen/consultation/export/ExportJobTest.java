@@ -153,7 +153,11 @@ class ExportJobTest {
         Api.json(as("corporation"), Map.of("format", "responses.csv")).post(BASE + "/" + id + "/exports").then().statusCode(409)
                 .body("type", endsWith("/job-in-progress")).body("detail", containsString(location));
         // progress is rounded: one response of LARGE done can still read 0.0, so wait for a share, not for the first row
-        await().atMost(Duration.ofSeconds(30)).until(() -> as("corporation").get(location).then().extract().jsonPath().getDouble("progress") > 0);
+        // (no progress at all until the job knows its total)
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Number progress = as("corporation").get(location).then().extract().jsonPath().get("progress");
+            return progress != null && progress.doubleValue() > 0;
+        });
         // progress while it runs: responses done of the total, a share, an estimate, and when to ask again
         JsonPath running = as("corporation").get(location).then().statusCode(200).header("Retry-After", "2").extract().jsonPath();
         assertEquals("RUNNING", running.getString("status"), running.prettify());
