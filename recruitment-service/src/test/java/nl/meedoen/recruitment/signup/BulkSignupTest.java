@@ -85,6 +85,20 @@ class BulkSignupTest {
         as("tenant-organisation").body(List.of()).post(BASE + "/" + id + "/signups/bulk").then().statusCode(403);
     }
 
+    @Test
+    void aContentTypeThatIsNoMediaTypeIsA415Problem() throws Exception {
+        String id = openCampaign("C-" + UUID.randomUUID());
+        // sent raw: REST Assured would not send a Content-Type it cannot parse either (the fuzzer found the 500)
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + BASE + "/" + id + "/signups/bulk"))
+                        .header("Authorization", "Bearer " + TestInfra.token("corporation")).header("Content-Type", "???")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("tenantRef,source\nT-1,EVENT\n")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        as("corporation").get(BASE + "/" + id + "/signups").then().statusCode(200).body("size()", equalTo(0));
+    }
+
     private static Map<String, Object> signup(String ref, String source) {
         Map<String, Object> m = new HashMap<>();
         m.put("tenantRef", ref);
