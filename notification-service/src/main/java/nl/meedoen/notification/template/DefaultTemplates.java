@@ -133,6 +133,35 @@ public class DefaultTemplates {
                     "Beste {tenantName},\n\nDe volgende bijeenkomst van {campaignTitle} is op {sessionDate} in {location}. Tot dan!",
                     "Reminder: {campaignTitle} on {sessionDate}",
                     "Dear {tenantName},\n\nThe next session of {campaignTitle} is on {sessionDate} at {location}. See you there!"),
+            kind("recruitment.campaign-cancelled", true,
+                    data("campaignTitle", "Klankbordgroep renovatie Vogelbuurt", "reason", "De renovatie is uitgesteld tot 2028."),
+                    "{campaignTitle} gaat niet door",
+                    "Beste {tenantName},\n\n{campaignTitle} gaat niet door. De reden: {reason}\nBedankt voor uw belangstelling; er komen nieuwe kansen om mee te doen.",
+                    "{campaignTitle} has been cancelled",
+                    "Dear {tenantName},\n\n{campaignTitle} will not go ahead. The reason: {reason}\nThank you for your interest; there will be new chances to take part."),
+            // feedback on the tenant's own participation: sent with purpose feedback (no budget; only an opt-out of all holds)
+            kind("recruitment.feedback", false,
+                    data("campaignTitle", "Klankbordgroep renovatie Vogelbuurt",
+                            "outcome", "1. Meer groen op de binnenplaats: overgenomen.\n2. Fietsenstalling: deels overgenomen, er komt een kleinere stalling."),
+                    "Dit is er gedaan met {campaignTitle}",
+                    "Beste {tenantName},\n\nU heeft meegedaan aan of u aangemeld voor {campaignTitle}. Dit is er met de uitkomst gedaan:\n\n{outcome}\n\nBedankt voor uw inzet.",
+                    "What was done with {campaignTitle}",
+                    "Dear {tenantName},\n\nYou took part in or signed up for {campaignTitle}. This is what was done with the outcome:\n\n{outcome}\n\nThank you for your effort."),
+            kind("consultation.advice-feedback", false,
+                    data("consultationTitle", "Nieuwe speeltuin in de Vogelbuurt", "subject", "Advies huurbeleid 2028",
+                            "outcome", "1. Huurverhoging gelijk aan de inflatie: overgenomen.\n2. Geen verhoging voor lage inkomens: niet overgenomen, omdat de wet dit regelt."),
+                    "Dit is er gedaan met uw mening over {consultationTitle}",
+                    "Beste {tenantName},\n\nUw antwoorden op {consultationTitle} waren een basis voor het advies over {subject}. Dit is er met het advies gedaan:\n\n{outcome}\n\nBedankt voor uw mening.",
+                    "What was done with your opinion on {consultationTitle}",
+                    "Dear {tenantName},\n\nYour answers to {consultationTitle} were a basis for the advice on {subject}. This is what was done with the advice:\n\n{outcome}\n\nThank you for your opinion."),
+            // the tenant organisation's own mailing to its constituency (purpose tenant-organisation, its own opt-out)
+            kind("tenant-organisation.message", false,
+                    data("organisationName", "Huurdersvereniging De Vogel", "subject", "Ledenavond 14 april",
+                            "body", "Op 14 april houden we een ledenavond in het buurthuis. U bent van harte welkom."),
+                    "{organisationName}: {subject}",
+                    "Beste {tenantName},\n\n{body}\n\nMet vriendelijke groet,\n{organisationName}\n\nDit bericht komt van uw huurdersorganisatie; uw woningcorporatie verstuurt het namens hen. Zij zien uw naam en adres niet.",
+                    "{organisationName}: {subject}",
+                    "Dear {tenantName},\n\n{body}\n\nKind regards,\n{organisationName}\n\nThis message comes from your tenant organisation; your housing corporation sends it on their behalf. They do not see your name or address."),
             kind("service.unsubscribe-confirmation", true,
                     data("scope", "raadplegingen"),
                     "U bent afgemeld",
@@ -177,7 +206,9 @@ public class DefaultTemplates {
             if (paragraph.contains("{unsubscribeUrl}")) {
                 p = "<small>" + p + "</small>";
             }
-            html.append("<p>").append(p).append("</p>\n");
+            // a paragraph that is one placeholder holds the sender's plain text (an outcome, a body): keep its line breaks
+            String style = paragraph.matches("\\{[A-Za-z]+}") ? " style=\"white-space:pre-line\"" : "";
+            html.append("<p").append(style).append(">").append(p).append("</p>\n");
         }
         return html.append("</body></html>\n").toString();
     }

@@ -91,4 +91,27 @@ class TemplateRendererTest {
         assertEquals("<p>a &amp; &lt;b&gt;</p>", rendered.html());
         assertEquals("a & <b>", rendered.text());
     }
+
+    @Test
+    void feedbackAndTenantOrganisationMessagesRenderTheSendersDataWithItsLineBreaksAndAnUnsubscribeLink() {
+        String outcome = "1. Meer groen: overgenomen.\n2. Fietsenstalling: niet overgenomen, want <geen ruimte>.";
+        var cases = Map.<String, Map<String, Object>>of(
+                "recruitment.feedback", Map.of("campaignTitle", "Focusgroep huurbeleid", "outcome", outcome),
+                "consultation.advice-feedback", Map.of("consultationTitle", "Peiling huurbeleid", "subject", "Huurbeleid 2028", "outcome", outcome),
+                "tenant-organisation.message", Map.of("organisationName", "HV De Vogel", "subject", "Ledenavond", "body", outcome));
+        for (var c : cases.entrySet()) {
+            for (String language : new String[] {"nl", "en"}) {
+                var kind = DefaultTemplates.KINDS.stream().filter(k -> k.key().equals(c.getKey())).findFirst().orElseThrow();
+                TemplateRequest t = DefaultTemplates.request(kind, language);
+                assertEquals(java.util.List.of(), renderer.check(t.subject(), t.html(), t.text(), c.getValue()), c.getKey());
+                var r = renderer.render(renderer.compile(t.subject(), t.html(), t.text()), c.getValue(), "Anna", "https://u/x");
+                assertTrue(r.text().contains(outcome), r.text());
+                assertTrue(r.html().contains("<p style=\"white-space:pre-line\">1. Meer groen: overgenomen.\n2. Fietsenstalling: niet overgenomen, want &lt;geen ruimte&gt;.</p>"), r.html());
+                assertTrue(r.text().contains("https://u/x"), "not transactional: an unsubscribe link");
+            }
+        }
+        var cancelled = DefaultTemplates.KINDS.stream().filter(k -> k.key().equals("recruitment.campaign-cancelled")).findFirst().orElseThrow();
+        assertTrue(cancelled.transactional());
+        assertEquals(java.util.Set.of("campaignTitle", "reason"), cancelled.sampleData().keySet());
+    }
 }
