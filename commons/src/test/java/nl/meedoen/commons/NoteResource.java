@@ -71,6 +71,15 @@ public class NoteResource {
         });
     }
 
+    /** A second media type on the same path: RESTEasy then parses the Content-Type to choose the method. */
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @RolesAllowed(Roles.CORPORATION)
+    public Response createFromText(String text) {
+        em.createNativeQuery("INSERT INTO test_note (text) VALUES (?1)").setParameter(1, text).executeUpdate();
+        return Response.noContent().build();
+    }
+
     /** A write that a unique constraint refuses the second time, as when two requests race past a check. */
     @POST
     @Path("/slugs/{slug}")

@@ -50,6 +50,20 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aContentTypeThatIsNoMediaTypeIsA415ProblemAndChangesNothing() throws Exception {
+        long before = count();
+        // sent raw: REST Assured refuses to send a Content-Type it cannot parse
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/test/notes"))
+                        .header("Authorization", "Bearer " + TestInfra.token("corporation")).header("Content-Type", "???")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hi")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(before, count());
+    }
+
+    @Test
     void unknownPropertiesAreRejectedNotIgnored() {
         long before = count();
         as("corporation").contentType(ContentType.JSON).body("{\"text\": \"hi\", \"colour\": \"red\"}")

@@ -164,20 +164,11 @@ public class ProblemMappers {
             LOG.warnf("input refused by the database (SQLSTATE %s); validation should catch it earlier", sqlState);
             return respond(400, "unstorable-value", "Request is not valid", "the request " + UNSTORABLE.get(sqlState), uri, null);
         }
-        if (unparseableContentType(e)) {
-            // RESTEasy Reactive parses Content-Type before any resource when a path has methods for several media types
-            return respond(415, "unsupported-media-type", "Unsupported Media Type", "the Content-Type header is not a media type", uri, null);
-        }
         LOG.error("unexpected failure", e);
         return respond(500, "internal", "Internal error", "the request could not be completed; quote the correlation id", uri, null);
     }
 
     /** Whether the failure is the database being unreachable, shutting down or starting up (SQLState class 08, 57P). */
-    private static boolean unparseableContentType(Throwable e) {
-        return e instanceof IllegalArgumentException && e.getStackTrace().length > 0
-                && e.getStackTrace()[0].getClassName().endsWith("MediaTypeHeaderDelegate");
-    }
-
     public static boolean databaseUnavailable(Throwable e) {
         String sqlState = sqlStateOf(e);
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
