@@ -64,6 +64,19 @@ class ApiContractTest {
                 .contentType("application/problem+json").body("status", equalTo(403));
     }
 
+    /** Advice trajectories: no token → 401, a survey frontend → 403 (before any lookup). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "POST /", "GET /overview", "GET /{id}", "PUT /{id}/links", "POST /{id}/preparation", "POST /{id}/advice",
+            "POST /{id}/response", "POST /{id}/close"})
+    void adviceTrajectoriesNeedATokenAndAParty(String operation) {
+        String[] parts = operation.split(" ");
+        String path = "/api/v1/advice-trajectories" + parts[1].replace("{id}", java.util.UUID.randomUUID().toString()).replaceAll("/$", "");
+        given().contentType(ContentType.JSON).body("{}").request(parts[0], path).then().statusCode(401).contentType("application/problem+json");
+        as("survey-frontend").contentType(ContentType.JSON).body("{}").request(parts[0], path).then().statusCode(403)
+                .contentType("application/problem+json").body("status", equalTo(403));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"questions\":[null]}",

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 
 /**
  * The clock of the service: opens and closes consultations on schedule, starts reminder rounds,
- * and works off invitations, reminders and feedback mails a chunk at a time. Every step is its own
+ * and works off invitations, reminders and feedback mails (also of answered advice) a chunk at a time. Every step is its own
  * transaction on rows claimed with SKIP LOCKED, so replicas can all run it.
  */
 @ApplicationScoped
@@ -40,6 +40,9 @@ public class ConsultationScheduler {
     ConsultationConfig config;
 
     @Inject
+    nl.meedoen.consultation.advice.AdviceFeedback adviceFeedback;
+
+    @Inject
     nl.meedoen.consultation.results.ResultCells cells;
 
     @Inject
@@ -56,6 +59,7 @@ public class ConsultationScheduler {
         step("invitations", () -> work("status = 'OPEN' AND NOT invitations_done", invitations::inviteChunk));
         step("reminders", () -> work("status = 'OPEN' AND reminders_requested > 0", invitations::remindChunk));
         step("feedback", () -> work("status = 'FEEDBACK_PUBLISHED'", invitations::feedbackChunk));
+        step("advice feedback", () -> adviceFeedback.work(CHUNKS_PER_TICK));
         step("scrub", this::scrubPublishedMessages);
         step("compact results", this::compactClosed);
         step("retention", this::dropExpiredResponseLinks);

@@ -620,6 +620,11 @@ public class ConsultationService {
                 + (errors.size() > 10 ? "; and " + (errors.size() - 10) + " more" : "");
     }
 
+    /** A well-formed body whose values break a rule: 422 naming the fields (malformed JSON stays 400). */
+    public static ProblemException fieldRules(List<Problem.FieldError> errors) {
+        return new ProblemException(422, "validation", "Request is not valid", summary(errors), errors);
+    }
+
     public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
