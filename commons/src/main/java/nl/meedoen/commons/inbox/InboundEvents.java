@@ -1,13 +1,22 @@
 package nl.meedoen.commons.inbox;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import nl.meedoen.commons.correlation.CorrelationId;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.CloudEventHeaders;
 import nl.meedoen.commons.events.MalformedEventException;
+import nl.meedoen.commons.tracing.TraceContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -20,6 +29,10 @@ import java.util.function.Consumer;
  * a bounded number of times; then (or at once, for a malformed event) the exception propagates and
  * the channel's {@code dead-letter-queue} failure strategy parks the record on {@code <topic>.dlq}
  * with the reason in its headers, and the consumer carries on.
+ *
+ * <p>The handler runs in a consumer span of the trace the record's {@code traceparent} header names
+ * (the request that wrote the event), so what it changes and the events it publishes in turn stay in
+ * that trace.
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -32,6 +45,12 @@ public class InboundEvents {
     @ConfigProperty(name = "meedoen.inbox.max-attempts", defaultValue = "3")
     int maxAttempts;
 
+    /** Quarkus' OpenTelemetry when the service has the extension (a no-op one when tracing is switched off). */
+    @Inject
+    Instance<OpenTelemetry> openTelemetry;
+
+    private volatile Tracer tracer;
+
     /**
      * @param consumer a stable name for this handler (its processed ids are kept apart from others')
      * @param handler  the business change; throw {@link MalformedEventException} for content that can never work
@@ -40,7 +59,16 @@ public class InboundEvents {
         CloudEvent event = CloudEventHeaders.read(record);
         String previousCorrelation = CorrelationId.current();
         CorrelationId.set(event.correlationId());
-        try {
+        Span span = tracer().spanBuilder(record.topic() + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(parentOf(record))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.message.id", event.id())
+                .setAttribute("meedoen.consumer", consumer)
+                .setAttribute("meedoen.event.type", event.type())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
             for (int attempt = 1; ; attempt++) {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> {
@@ -50,9 +78,11 @@ public class InboundEvents {
                     });
                     return;
                 } catch (MalformedEventException e) {
+                    failed(span, e);
                     throw e;
                 } catch (RuntimeException e) {
                     if (attempt >= maxAttempts) {
+                        failed(span, e);
                         throw e;
                     }
                     LOG.warnf("event %s (%s) failed on attempt %d, retrying: %s", event.id(), event.type(), attempt, e.toString());
@@ -60,8 +90,35 @@ public class InboundEvents {
                 }
             }
         } finally {
+            span.end();
             CorrelationId.set(previousCorrelation);
         }
+    }
+
+    /**
+     * The span SmallRye Reactive Messaging's Kafka tracing made current for this record, when it did
+     * (it is itself a child of the header's context); otherwise the context the headers carry; with
+     * neither, whatever is current (a new trace).
+     */
+    private static Context parentOf(ConsumerRecord<String, String> record) {
+        Context fromHeaders = TraceContext.extract(record.headers());
+        if (!TraceContext.hasSpan(fromHeaders)) {
+            return Context.current();
+        }
+        String traceId = Span.fromContext(fromHeaders).getSpanContext().getTraceId();
+        return Span.current().getSpanContext().getTraceId().equals(traceId) ? Context.current() : fromHeaders;
+    }
+
+    private Tracer tracer() {
+        if (tracer == null) {
+            tracer = (openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop()).getTracer("nl.meedoen.commons.inbox");
+        }
+        return tracer;
+    }
+
+    private static void failed(Span span, RuntimeException e) {
+        span.recordException(e);
+        span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
     }
 
     /** True when this is the first time; the insert is part of the handler's transaction. */

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import nl.meedoen.commons.correlation.CorrelationId;
+import nl.meedoen.commons.tracing.TraceContext;
 
 import org.hibernate.Session;
 
@@ -21,6 +22,7 @@ import java.util.function.Function;
 /**
  * Writes events in the caller's business transaction (MANDATORY: there is no way to publish
  * outside one, so there are no dual writes). {@link OutboxRelay} publishes them after commit.
+ * Each row keeps the correlation id and the W3C trace context of the request that wrote it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -59,8 +61,16 @@ public class Outbox {
         }
     }
 
-    /** One event of a {@link #publishAll(String, String, List)} batch, with the correlation id of the request it came from. */
-    public record Pending(String key, Object payload, String correlationId) {
+    /**
+     * One event of a {@link #publishAll(String, String, List)} batch, with the correlation id and the trace
+     * context ({@link TraceContext#current()} on the request's thread; null for none) of the request it came from.
+     */
+    public record Pending(String key, Object payload, String correlationId, TraceContext traceContext) {
+
+        /** Without a trace context: the writer's own span would be the wrong request's. */
+        public Pending(String key, Object payload, String correlationId) {
+            this(key, payload, correlationId, null);
+        }
     }
 
     /**
@@ -70,10 +80,11 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> void publishAll(String topic, String type, List<T> payloads, Function<T, String> keyOf) {
         String correlationId = CorrelationId.current();
-        publishAll(topic, type, payloads.stream().map(p -> new Pending(keyOf.apply(p), p, correlationId)).toList());
+        TraceContext trace = TraceContext.current();
+        publishAll(topic, type, payloads.stream().map(p -> new Pending(keyOf.apply(p), p, correlationId, trace)).toList());
     }
 
-    /** The same for events of different requests written together (a group commit), each keeping its request's correlation id. */
+    /** The same for events of different requests written together (a group commit), each keeping its request's correlation id and trace. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(String topic, String type, List<Pending> events) {
         if (events.isEmpty()) {
@@ -86,18 +97,26 @@ public class Outbox {
         String[] keys = new String[n];
         String[] correlationIds = new String[n];
         String[] payloads = new String[n];
+        String[] traceparents = new String[n];
+        String[] tracestates = new String[n];
         for (int i = 0; i < n; i++) {
             Pending event = events.get(i);
             ids[i] = UUID.randomUUID();
             keys[i] = event.key();
             correlationIds[i] = event.correlationId();
             payloads[i] = json(event.payload(), type);
+            if (event.traceContext() != null) {
+                traceparents[i] = event.traceContext().traceparent();
+                tracestates[i] = event.traceContext().tracestate();
+            }
         }
         em.unwrap(Session.class).doWork(connection -> {
             // in the list's order, so the relay publishes them in that order
             try (PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO outbox_event (event_id, topic, event_key, type, source, subject, occurred_at, correlation_id, payload)
-                    SELECT e, ?, k, ?, ?, k, ?::timestamptz, c, p FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS x(e, k, c, p, n)
+                    INSERT INTO outbox_event (event_id, topic, event_key, type, source, subject, occurred_at, correlation_id, payload,
+                                              traceparent, tracestate)
+                    SELECT e, ?, k, ?, ?, k, ?::timestamptz, c, p, tp, ts
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS x(e, k, c, p, tp, ts, n)
                     ORDER BY n""")) {
                 ps.setString(1, topic);
                 ps.setString(2, type);
@@ -107,6 +126,8 @@ public class Outbox {
                 ps.setArray(6, connection.createArrayOf("text", keys));
                 ps.setArray(7, connection.createArrayOf("text", correlationIds));
                 ps.setArray(8, connection.createArrayOf("text", payloads));
+                ps.setArray(9, connection.createArrayOf("text", traceparents));
+                ps.setArray(10, connection.createArrayOf("text", tracestates));
                 ps.executeUpdate();
             }
         });
@@ -130,6 +151,11 @@ public class Outbox {
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         event.correlationId = CorrelationId.current();
         event.payload = json;
+        TraceContext trace = TraceContext.current();
+        if (trace != null) {
+            event.traceparent = trace.traceparent();
+            event.tracestate = trace.tracestate();
+        }
         event.persist();
         written.fire(new Written());
         return event.eventId;

@@ -46,6 +46,11 @@ public class OutboxEvent extends PanacheEntityBase {
     /** JSON payload; null is a tombstone. */
     public String payload;
 
+    /** W3C trace context of the request that wrote the event; null when it was not traced. */
+    public String traceparent;
+
+    public String tracestate;
+
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.CloudEventHeaders;
+import nl.meedoen.commons.tracing.TraceContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -175,7 +176,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Pending(long id, String topic, CloudEvent event) {
+    private record Pending(long id, String topic, CloudEvent event, TraceContext trace) {
     }
 
     private boolean tryLock(Connection connection) throws SQLException {
@@ -203,7 +204,7 @@ public class OutboxRelay {
     private List<Pending> readPending(Connection connection) throws SQLException {
         List<Pending> rows = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT id, topic, event_key, event_id, type, source, subject, occurred_at, correlation_id, payload
+                SELECT id, topic, event_key, event_id, type, source, subject, occurred_at, correlation_id, payload, traceparent, tracestate
                 FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?""")) {
             ps.setInt(1, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
@@ -211,7 +212,8 @@ public class OutboxRelay {
                     CloudEvent event = new CloudEvent(rs.getObject("event_id", UUID.class).toString(), rs.getString("type"),
                             rs.getString("source"), rs.getString("subject"), rs.getObject("occurred_at", OffsetDateTime.class),
                             rs.getString("correlation_id"), rs.getString("event_key"), rs.getString("payload"));
-                    rows.add(new Pending(rs.getLong("id"), rs.getString("topic"), event));
+                    rows.add(new Pending(rs.getLong("id"), rs.getString("topic"), event,
+                            TraceContext.of(rs.getString("traceparent"), rs.getString("tracestate"))));
                 }
             }
         }
@@ -224,6 +226,10 @@ public class OutboxRelay {
         for (Pending row : pending) {
             ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.event().key(), row.event().payload());
             CloudEventHeaders.write(record.headers(), row.event());
+            // The writing request's context itself, not a span of the relay: consumers join the request's trace.
+            if (row.trace() != null) {
+                row.trace().writeTo(record.headers());
+            }
             try {
                 futures.add(producer.send(record));
             } catch (RuntimeException e) { // e.g. metadata not available while the broker is down
