@@ -17,13 +17,14 @@ public final class RecipientPolicy {
      * What is known about the tenant when a message is accepted.
      *
      * @param exists            false when the tenant is not (or no longer) in the register
+     * @param postalAddress     the register has a postal address (a letter can reach them)
      * @param requestedChannel  the request's channel, or null for the tenant's preference
      * @param optOuts           the purposes the tenant opted out of ({@code all} for everything)
      * @param budgetUsed        non-transactional messages in the current window
      * @param addressSuppressed the email address hard-bounced or complained before
      */
-    public record Facts(boolean exists, String email, String preferredChannel, String requestedChannel, String purpose,
-                        Set<String> optOuts, long budgetUsed, int budgetMax, boolean addressSuppressed) {
+    public record Facts(boolean exists, String email, boolean postalAddress, String preferredChannel, String requestedChannel,
+                        String purpose, Set<String> optOuts, long budgetUsed, int budgetMax, boolean addressSuppressed) {
     }
 
     public record Decision(String channel, DeliveryStatus status, DeliveryStatus.Reason reason) {
@@ -53,6 +54,12 @@ public final class RecipientPolicy {
         return optOuts.contains("all") || !MessageRequestV1.FEEDBACK.equals(purpose) && optOuts.contains(purpose);
     }
 
+    /**
+     * The channel is the one the register says: a request for email reaches a tenant who prefers letters, has no email
+     * address or whose address bounced by letter (a sender asking for email means "reach them", not "only by email");
+     * a letter for a tenant without a postal address goes by email. Only a tenant reachable neither way is held back
+     * ({@code NO_ADDRESS}, or {@code ADDRESS_SUPPRESSED} when their only address bounced).
+     */
     public static Decision decide(Facts f) {
         String channel = f.requestedChannel() != null ? f.requestedChannel()
                 : f.preferredChannel() != null ? f.preferredChannel() : MessageRequestV1.EMAIL;
@@ -62,18 +69,18 @@ public final class RecipientPolicy {
         if (optedOut(f.purpose(), f.optOuts())) {
             return Decision.suppressed(channel, DeliveryStatus.Reason.OPTED_OUT);
         }
-        if (MessageRequestV1.EMAIL.equals(channel)) {
-            if (f.email() == null || f.email().isBlank()) {
-                if (f.requestedChannel() != null) {
-                    return Decision.suppressed(channel, DeliveryStatus.Reason.NO_ADDRESS);
-                }
-                channel = MessageRequestV1.LETTER; // no email: a letter reaches them
-            } else if (f.addressSuppressed()) {
-                if (f.requestedChannel() != null) {
-                    return Decision.suppressed(channel, DeliveryStatus.Reason.ADDRESS_SUPPRESSED);
-                }
-                channel = MessageRequestV1.LETTER;
-            }
+        boolean hasEmail = f.email() != null && !f.email().isBlank();
+        boolean emailUsable = hasEmail && !f.addressSuppressed();
+        if (MessageRequestV1.EMAIL.equals(channel)
+                && (!emailUsable || MessageRequestV1.LETTER.equals(f.preferredChannel())) && f.postalAddress()) {
+            channel = MessageRequestV1.LETTER;
+        } else if (MessageRequestV1.LETTER.equals(channel) && !f.postalAddress() && emailUsable) {
+            channel = MessageRequestV1.EMAIL;
+        }
+        boolean reachable = MessageRequestV1.LETTER.equals(channel) ? f.postalAddress() : emailUsable;
+        if (!reachable) {
+            return Decision.suppressed(channel, hasEmail && f.addressSuppressed()
+                    ? DeliveryStatus.Reason.ADDRESS_SUPPRESSED : DeliveryStatus.Reason.NO_ADDRESS);
         }
         if (budgeted(f.purpose()) && f.budgetUsed() >= f.budgetMax()) {
             return Decision.suppressed(channel, DeliveryStatus.Reason.BUDGET_EXHAUSTED);

@@ -21,6 +21,7 @@ import nl.meedoen.notification.segment.SegmentFilter;
 import nl.meedoen.notification.segment.Segments;
 import nl.meedoen.notification.template.TemplateService;
 import nl.meedoen.notification.template.TemplateView;
+import nl.meedoen.notification.tenant.Tenant;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -157,7 +158,8 @@ public class MailingRunner {
         return false;
     }
 
-    private record Recipient(String tenantRef, boolean exists, String email, String language, String preferredChannel) {
+    private record Recipient(String tenantRef, boolean exists, String email, String language, String preferredChannel,
+                             boolean postalAddress) {
     }
 
     /**
@@ -192,7 +194,7 @@ public class MailingRunner {
             PreparedStatement ps;
             if (m.explicitList) {
                 ps = c.prepareStatement("""
-                        SELECT r.tenant_ref, t.tenant_ref IS NOT NULL, t.email, t.language, t.preferred_channel
+                        SELECT r.tenant_ref, t.tenant_ref IS NOT NULL, t.email, t.language, t.preferred_channel, t.street, t.postcode
                         FROM mailing_recipient r LEFT JOIN tenant t ON t.tenant_ref = r.tenant_ref
                         WHERE r.mailing_id = ? AND r.tenant_ref > ? ORDER BY r.tenant_ref LIMIT ?""");
                 ps.setObject(1, m.id);
@@ -201,7 +203,7 @@ public class MailingRunner {
             } else {
                 SegmentFilter.Sql sql = mailings.filter(m).toSql(LocalDate.now(ZoneOffset.UTC));
                 ps = c.prepareStatement("""
-                        SELECT t.tenant_ref, TRUE, t.email, t.language, t.preferred_channel
+                        SELECT t.tenant_ref, TRUE, t.email, t.language, t.preferred_channel, t.street, t.postcode
                         FROM tenant t WHERE %s AND t.tenant_ref > ? ORDER BY t.tenant_ref LIMIT ?""".formatted(sql.condition()));
                 int next = Segments.bind(c, ps, sql.params(), 1);
                 ps.setString(next, cursor);
@@ -210,7 +212,8 @@ public class MailingRunner {
             List<Recipient> rows = new ArrayList<>(size);
             try (ps; ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Recipient(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                    rows.add(new Recipient(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            Tenant.hasPostalAddress(rs.getString(6), rs.getString(7))));
                 }
             }
             return rows;
@@ -233,11 +236,11 @@ public class MailingRunner {
         Set<String> suppressedHashes = suppressed.suppressed(chunk.stream().map(Recipient::email).filter(e -> e != null).toList());
         Map<String, TemplateView> byLanguage = new HashMap<>();
         Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> held = new ArrayList<>();
+        List<Object[]> told = new ArrayList<>();
         boolean anyEmail = false;
         List<Object[]> rows = new ArrayList<>(chunk.size());
         for (Recipient r : chunk) {
-            RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(r.exists(), r.email(), r.preferredChannel(),
+            RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(r.exists(), r.email(), r.postalAddress(), r.preferredChannel(),
                     m.channel, m.purpose, scopes.getOrDefault(r.tenantRef(), Set.of()), used.getOrDefault(r.tenantRef(), 0L), budget.max(),
                     r.email() != null && suppressedHashes.contains(SuppressedAddresses.hash(r.email()))));
             TemplateView template = byLanguage.computeIfAbsent(r.language() == null ? "" : r.language(),
@@ -248,8 +251,9 @@ public class MailingRunner {
             rows.add(new Object[] {id, r.tenantRef(), decision.channel(), queued ? m.data : null, decision.status().name(),
                     decision.reason() == null ? null : decision.reason().name(), template.language(), template.version(),
                     transactional ? null : UnsubscribeTokens.hash(tokens.token(id))});
-            if (!queued) {
-                held.add(new Object[] {id, r.tenantRef(), decision.channel(), decision.reason().name()});
+            if (!queued || MessageRequestV1.LETTER.equals(decision.channel())) { // held back, or a letter (told at once, as for requests)
+                told.add(new Object[] {id, r.tenantRef(), decision.channel(), decision.status().name(),
+                        decision.reason() == null ? null : decision.reason().name()});
             }
         }
         em.unwrap(Session.class).doWork(c -> {
@@ -279,9 +283,8 @@ public class MailingRunner {
                 ps.executeBatch();
             }
         });
-        for (Object[] h : held) {
-            events.publish((UUID) h[0], null, m.id, (String) h[1], m.purpose, m.templateKey, (String) h[2],
-                    DeliveryStatus.SUPPRESSED.name(), (String) h[3]);
+        for (Object[] h : told) {
+            events.publish((UUID) h[0], null, m.id, (String) h[1], m.purpose, m.templateKey, (String) h[2], (String) h[3], (String) h[4]);
         }
         if (anyEmail) {
             queued.fire(new nl.meedoen.notification.delivery.DeliveryQueued()); // wakes the worker after commit

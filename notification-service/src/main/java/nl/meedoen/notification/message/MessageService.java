@@ -103,7 +103,8 @@ public class MessageService {
             throw unprocessable(errors);
         }
         RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(tenant != null,
-                tenant == null ? null : tenant.email, tenant == null ? null : tenant.preferredChannel, request.channel(),
+                tenant == null ? null : tenant.email, tenant != null && Tenant.hasPostalAddress(tenant.street, tenant.postcode),
+                tenant == null ? null : tenant.preferredChannel, request.channel(),
                 request.purpose(), tenant == null ? Set.of() : optOuts.scopes(tenant.tenantRef),
                 !RecipientPolicy.budgeted(request.purpose()) || tenant == null ? 0 : budget.used(tenant.tenantRef), budget.max(),
                 tenant != null && tenant.email != null && suppressed.isSuppressed(tenant.email)));
@@ -128,9 +129,9 @@ public class MessageService {
             d.unsubscribeTokenHash = UnsubscribeTokens.hash(tokens.token(d.id));
         }
         d.persist();
-        if (decision.status() == DeliveryStatus.SUPPRESSED) {
-            events.publish(d);
-        } else if (MessageRequestV1.EMAIL.equals(d.channel)) {
+        if (decision.status() == DeliveryStatus.SUPPRESSED || MessageRequestV1.LETTER.equals(d.channel)) {
+            events.publish(d); // held back, or a letter: the sender learns at once how the tenant is reached
+        } else {
             queued.fire(new DeliveryQueued());
         }
         return new Accepted(DeliveryView.of(d), true);

@@ -55,4 +55,9 @@ public class Tenant extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** Whether a letter can reach this address (the register requires one today; erased or partial rows may lack it). */
+    public static boolean hasPostalAddress(String street, String postcode) {
+        return street != null && !street.isBlank() && postcode != null && !postcode.isBlank();
+    }
 }

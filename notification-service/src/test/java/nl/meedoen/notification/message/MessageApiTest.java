@@ -125,12 +125,16 @@ class MessageApiTest {
     }
 
     @Test
-    void aTenantWithoutEmailGetsALetter() {
+    void aTenantWithoutEmailOrWhoPrefersLettersGetsALetterEvenWhenEmailIsAskedFor() {
         String ref = tenant(newRef(), null, "nl", "EMAIL");
         send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202)
                 .body("channel", equalTo("LETTER")).body("status", equalTo("QUEUED"));
         send(invitation("req-" + UUID.randomUUID(), ref).replace("\"purpose\"", "\"channel\":\"EMAIL\",\"purpose\"")).then().statusCode(202)
-                .body("status", equalTo("SUPPRESSED")).body("reason", equalTo("NO_ADDRESS"));
+                .body("channel", equalTo("LETTER")).body("status", equalTo("QUEUED"));
+        String letterLover = newRef();
+        tenant(letterLover, emailFor(letterLover), "nl", "LETTER");
+        send(invitation("req-" + UUID.randomUUID(), letterLover).replace("\"purpose\"", "\"channel\":\"EMAIL\",\"purpose\"")).then().statusCode(202)
+                .body("channel", equalTo("LETTER")).body("status", equalTo("QUEUED"));
     }
 
     @Test

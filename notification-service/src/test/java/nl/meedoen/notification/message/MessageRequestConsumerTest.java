@@ -90,4 +90,20 @@ class MessageRequestConsumerTest {
         as("ops").queryParam("requestId", requestId).get("/api/v1/deliveries").then()
                 .body("items[0].status", equalTo("SUPPRESSED")).body("items[0].reason", equalTo("UNKNOWN_TENANT"));
     }
+
+    @Test
+    void aRequestForEmailToATenantWithoutEmailBecomesALetterAndTheEventSaysSo() {
+        String ref = nl.meedoen.notification.TestData.tenant(nl.meedoen.notification.TestData.newRef(), null, "nl", "EMAIL");
+        String requestId = "recruitment-outreach-" + UUID.randomUUID();
+        String request = invitation(requestId, ref).replace("\"purpose\"", "\"channel\":\"EMAIL\",\"purpose\"");
+        try (var events = Events.consumer(NotificationEventV1.TOPIC)) {
+            Events.publish(MessageRequestV1.TOPIC, ref, UUID.randomUUID().toString(), MessageRequestV1.TYPE, request);
+            var told = Events.await(events, r -> ref.equals(r.key()) && r.value() != null && r.value().contains(requestId), 1, Duration.ofSeconds(20));
+            String event = told.get(0).value();
+            assertTrue(event.contains("\"channel\":\"LETTER\"") && event.contains("\"status\":\"QUEUED\""), event);
+            assertTrue(Events.matchesSchema("delivery-updated.v1.schema.json", event), event);
+        }
+        as("ops").queryParam("requestId", requestId).get("/api/v1/deliveries").then()
+                .body("items[0].channel", equalTo("LETTER")).body("items[0].status", equalTo("QUEUED"));
+    }
 }
