@@ -283,7 +283,7 @@ class ManifestInvariantsTest {
         Map<String, String> topics = Repo.topics();
         assertTrue(topics.containsKey("tenants.profile.v1") && topics.containsKey("tenants.profile.v1.dlq"),
                 "topic discovery found " + topics.keySet());
-        for (Rendered r : RENDERED.values()) {
+        for (Rendered r : dedicated()) {
             List<JsonNode> kafkas = r.all("Kafka");
             check(kafkas.size() == 1, r, "expected one Kafka, found " + kafkas.size());
             if (kafkas.size() != 1) {
@@ -332,7 +332,7 @@ class ManifestInvariantsTest {
 
     @Test
     void everyDatasourceReadsItsOwnCloudNativePgCluster() {
-        for (Rendered r : RENDERED.values()) {
+        for (Rendered r : dedicated()) {
             Set<String> used = new TreeSet<>();
             for (String module : services()) {
                 Map<String, String> config = Repo.config(module);
@@ -427,11 +427,10 @@ class ManifestInvariantsTest {
                 long devMemory = bytes(container(devD).path("resources").path("limits").path("memory").asText("0"));
                 check(memory > devMemory, r, app + ": memory limit not above dev's");
             }
-            int brokers = 0;
-            for (JsonNode pool : r.all("KafkaNodePool")) {
-                brokers += texts(pool.path("spec").path("roles")).contains("broker") ? pool.path("spec").path("replicas").asInt() : 0;
+            if (r.onSharedPlatform()) {
+                continue; // its Kafka and PostgreSQL are the shared platform's: checked below
             }
-            check(brokers >= 3, r, "fewer than 3 Kafka brokers");
+            check(brokers(r) >= 3, r, "fewer than 3 Kafka brokers");
             for (JsonNode t : r.all("KafkaTopic")) {
                 check(t.path("spec").path("replicas").asInt() >= 3 && t.path("spec").path("config").path("min.insync.replicas").asInt() >= 2, r,
                         "KafkaTopic " + Rendered.name(t) + " is not replicated 3 times with min.insync.replicas 2");
@@ -455,6 +454,186 @@ class ManifestInvariantsTest {
             }
         }
         report();
+    }
+
+    // --- the shared platform: several corporations on one Kafka and one PostgreSQL cluster ---
+
+    @Test
+    void theSharedPlatformIsRedundantBackedUpAndAdmitsOnlyAuthenticatedCorporations() {
+        Rendered p = Rendered.render("shared-platform", Rendered.SHARED_PLATFORM);
+        JsonNode kafka = p.all("Kafka").get(0);
+        JsonNode kafkaSpec = kafka.path("spec").path("kafka");
+        check(p.all("Kafka").size() == 1 && brokers(p) >= 3, p, "expected one Kafka with at least 3 brokers");
+        check("simple".equals(kafkaSpec.path("authorization").path("type").asText()), p, "Kafka authorizes nothing: ACLs would not hold");
+        check(kafka.path("spec").path("entityOperator").has("userOperator"), p, "no User Operator: KafkaUsers would never get credentials");
+        for (JsonNode listener : kafkaSpec.path("listeners")) {
+            check("scram-sha-512".equals(listener.path("authentication").path("type").asText()), p,
+                    "listener " + listener.path("name").asText() + " lets clients in without SCRAM");
+            check(listener.path("networkPolicyPeers").size() > 0, p, "listener " + listener.path("name").asText() + " is open to every namespace");
+        }
+        check(p.all("Cluster").size() == 1, p, "expected one PostgreSQL Cluster, found " + p.all("Cluster").size());
+        for (JsonNode c : p.all("Cluster")) {
+            check(c.path("spec").path("instances").asInt() >= 3, p, "Cluster " + Rendered.name(c) + ": fewer than 3 instances");
+            boolean archived = false;
+            for (JsonNode plugin : c.path("spec").path("plugins")) {
+                archived |= BACKUP_PLUGIN.equals(plugin.path("name").asText()) && plugin.path("isWALArchiver").asBoolean()
+                        && p.find("ObjectStore", plugin.path("parameters").path("barmanObjectName").asText()).isPresent();
+            }
+            check(archived, p, "Cluster " + Rendered.name(c) + " archives no WAL");
+            check(p.all("ScheduledBackup").stream().anyMatch(b -> Rendered.name(c).equals(b.path("spec").path("cluster").path("name").asText())),
+                    p, "Cluster " + Rendered.name(c) + " has no ScheduledBackup");
+        }
+        check(p.all("Deployment").isEmpty(), p, "the platform runs no corporation's services");
+        report();
+    }
+
+    @Test
+    void aCorporationOnTheSharedPlatformReachesOnlyItsOwnTopicsGroupsAndDatabases() {
+        Rendered p = Rendered.render("shared-platform", Rendered.SHARED_PLATFORM);
+        JsonNode kafka = p.all("Kafka").get(0);
+        JsonNode cluster = p.all("Cluster").get(0);
+        String namespace = kafka.path("metadata").path("namespace").asText();
+        Map<String, JsonNode> roles = new LinkedHashMap<>();
+        cluster.path("spec").path("managed").path("roles").forEach(role -> roles.put(role.path("name").asText(), role));
+        JsonNode peers = kafka.path("spec").path("kafka").path("listeners").path(0).path("networkPolicyPeers");
+        Map<String, String> topics = Repo.topics();
+        Set<String> databasesSeen = new HashSet<>();
+        List<Rendered> shared = RENDERED.values().stream().filter(Rendered::onSharedPlatform).toList();
+        assertTrue(!shared.isEmpty(), "no overlay on the shared platform among " + RENDERED.keySet());
+        for (Rendered r : shared) {
+            String prefix = r.topicPrefix();
+            check(prefix.endsWith(".") && r.all("Kafka").isEmpty() && r.all("Cluster").isEmpty(), r,
+                    "prefix '" + prefix + "' must end in '.', and a corporation on the platform runs no Kafka or Cluster of its own");
+            JsonNode common = r.get("ConfigMap", "meedoen-common").path("data");
+            check(common.path("KAFKA_BOOTSTRAP_SERVERS").asText().equals(Rendered.name(kafka) + "-kafka-bootstrap." + namespace + ".svc:9092"), r,
+                    "KAFKA_BOOTSTRAP_SERVERS " + common.path("KAFKA_BOOTSTRAP_SERVERS").asText() + " is not the shared Kafka");
+            check(common.path("KAFKA_SECURITY_PROTOCOL").asText().startsWith("SASL_")
+                    && "SCRAM-SHA-512".equals(common.path("KAFKA_SASL_MECHANISM").asText()), r, "the services do not authenticate with SCRAM-SHA-512");
+            JsonNode ns = r.all("Namespace").get(0);
+            check(peers.findValues("matchLabels").stream().allMatch(labels -> selects(labels, ns.path("metadata").path("labels"))), r,
+                    "the namespace lacks the label the shared Kafka listener admits");
+
+            for (String topic : topics.keySet()) {
+                JsonNode t = r.find("KafkaTopic", prefix + topic).orElse(null);
+                check(t != null && namespace.equals(t.path("metadata").path("namespace").asText())
+                                && Rendered.name(kafka).equals(t.path("metadata").path("labels").path("strimzi.io/cluster").asText())
+                                && !t.path("spec").has("topicName"),
+                        r, "no KafkaTopic " + prefix + topic + " for the shared Kafka in " + namespace + " (used by " + topics.get(topic) + ")");
+            }
+            List<JsonNode> users = r.all("KafkaUser");
+            check(users.size() == 1, r, "expected one KafkaUser, found " + users.size());
+            for (JsonNode user : users) {
+                check(namespace.equals(user.path("metadata").path("namespace").asText())
+                        && "scram-sha-512".equals(user.path("spec").path("authentication").path("type").asText()), r,
+                        "KafkaUser " + Rendered.name(user) + " is not a SCRAM user of the shared Kafka");
+                Set<String> grants = new TreeSet<>();
+                for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+                    JsonNode resource = acl.path("resource");
+                    check("prefix".equals(resource.path("patternType").asText()) && prefix.equals(resource.path("name").asText()), r,
+                            "ACL on " + resource.path("type").asText() + " '" + resource.path("name").asText() + "' reaches beyond the prefix " + prefix);
+                    texts(acl.path("operations")).forEach(op -> grants.add(resource.path("type").asText() + ":" + op));
+                }
+                check(grants.containsAll(List.of("topic:Read", "topic:Write", "topic:Describe", "group:Read")), r,
+                        "the services' KafkaUser cannot read, write and consume its topics: " + grants);
+            }
+
+            for (String module : services()) {
+                JsonNode d = r.get("Deployment", module);
+                check(container(d).path("envFrom").findValues("secretRef").stream()
+                        .anyMatch(ref -> "meedoen-kafka".equals(ref.path("name").asText())), r, module + " does not read the Kafka credentials (Secret meedoen-kafka)");
+                String url = environment(r, d).getOrDefault(Repo.envOf(Repo.config(module).get("quarkus.datasource.jdbc.url")), "");
+                URI jdbc = URI.create(url.replaceFirst("^jdbc:", ""));
+                check((Rendered.name(cluster) + "-rw." + namespace + ".svc").equals(jdbc.getHost()), r,
+                        module + ": DB_URL " + url + " is not the shared cluster's primary");
+                String database = jdbc.getPath().substring(1);
+                JsonNode db = r.all("Database").stream().filter(x -> database.equals(x.path("spec").path("name").asText())).findFirst().orElse(null);
+                check(db != null && Rendered.name(cluster).equals(db.path("spec").path("cluster").path("name").asText()), r,
+                        module + ": no CloudNativePG Database " + database + " on the shared cluster");
+                check(databasesSeen.add(database), r, "database " + database + " is used twice");
+                if (db != null) {
+                    JsonNode role = roles.get(db.path("spec").path("owner").asText());
+                    check(role != null && role.path("login").asBoolean() && role.path("passwordSecret").has("name"), r,
+                            module + ": the owner of " + database + " is not a login role with a password Secret in shared-platform/roles.yaml");
+                }
+                check(egressAllows(r, d, 5432) && egressAllows(r, d, 9092) && policiesFor(r, d).stream().anyMatch(np ->
+                                np.path("spec").path("egress").findValues("namespaceSelector").stream()
+                                        .anyMatch(sel -> namespace.equals(sel.path("matchLabels").path("kubernetes.io/metadata.name").asText()))),
+                        r, module + ": its NetworkPolicy does not let it reach the platform namespace " + namespace);
+            }
+        }
+        report();
+    }
+
+    @Test
+    void theFootprintTableInTheReadmeIsWhatTheManifestsRequest() {
+        String readme = Repo.read(Repo.ROOT.resolve("deploy/README.md"));
+        Footprint dedicated = Footprint.of(RENDERED.get("example-corporation"));
+        Footprint own = Footprint.of(RENDERED.get("shared-example-corporation"));
+        Footprint platform = Footprint.of(Rendered.render("shared-platform", Rendered.SHARED_PLATFORM));
+        Map<String, Footprint> rows = new LinkedHashMap<>();
+        rows.put("| dedicated (`overlays/example-corporation`) |", dedicated);
+        rows.put("| shared, the corporation's own (`overlays/shared-example-corporation`) |", own);
+        rows.put("| shared, the platform for all its corporations (`shared-platform`) |", platform);
+        rows.put("| shared, per corporation with ten on the platform |", own.plus(platform.divide(10)));
+        rows.forEach((label, f) -> {
+            String row = label + " " + f.row();
+            if (!readme.contains(row)) {
+                problems.add("deploy/README.md lacks the row: " + row);
+            }
+        });
+        report();
+    }
+
+    /** Pods and resource requests of what an overlay runs: Deployments, Kafka node pools and PostgreSQL instances. */
+    private record Footprint(double pods, double cpu, double memoryGiB) {
+
+        static Footprint of(Rendered r) {
+            Footprint total = new Footprint(0, 0, 0);
+            for (JsonNode d : r.all("Deployment")) {
+                total = total.plus(d.path("spec").path("replicas").asInt(), container(d).path("resources").path("requests"));
+            }
+            for (JsonNode pool : r.all("KafkaNodePool")) {
+                total = total.plus(pool.path("spec").path("replicas").asInt(), pool.path("spec").path("resources").path("requests"));
+            }
+            for (JsonNode c : r.all("Cluster")) {
+                total = total.plus(c.path("spec").path("instances").asInt(), c.path("spec").path("resources").path("requests"));
+            }
+            return total;
+        }
+
+        Footprint plus(int count, JsonNode requests) {
+            String cpu = requests.path("cpu").asText("0");
+            double cores = cpu.endsWith("m") ? Double.parseDouble(cpu.substring(0, cpu.length() - 1)) / 1000 : Double.parseDouble(cpu);
+            return plus(new Footprint(count, count * cores, count * bytes(requests.path("memory").asText("0")) / (double) (1L << 30)));
+        }
+
+        Footprint plus(Footprint other) {
+            return new Footprint(pods + other.pods, cpu + other.cpu, memoryGiB + other.memoryGiB);
+        }
+
+        Footprint divide(int corporations) {
+            return new Footprint(pods / corporations, cpu / corporations, memoryGiB / corporations);
+        }
+
+        String row() {
+            return number(pods) + " | " + number(cpu) + " | " + String.format(java.util.Locale.ROOT, "%.1f", memoryGiB) + " GiB |";
+        }
+
+        private static String number(double value) {
+            return new java.math.BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    private static List<Rendered> dedicated() {
+        return RENDERED.values().stream().filter(r -> !r.onSharedPlatform()).toList();
+    }
+
+    private static int brokers(Rendered r) {
+        int brokers = 0;
+        for (JsonNode pool : r.all("KafkaNodePool")) {
+            brokers += texts(pool.path("spec").path("roles")).contains("broker") ? pool.path("spec").path("replicas").asInt() : 0;
+        }
+        return brokers;
     }
 
     // --- helpers ---

@@ -32,8 +32,14 @@ record Rendered(String overlay, List<JsonNode> objects) {
         }
     }
 
+    /** The shared Kafka and PostgreSQL clusters that overlays on the shared platform use. */
+    static final Path SHARED_PLATFORM = Repo.ROOT.resolve("deploy/k8s/shared-platform");
+
     static Rendered render(String overlay) {
-        Path dir = OVERLAYS.resolve(overlay);
+        return render(overlay, OVERLAYS.resolve(overlay));
+    }
+
+    static Rendered render(String overlay, Path dir) {
         try {
             Process p = new ProcessBuilder(kubectl(), "kustomize", dir.toString())
                     .redirectError(ProcessBuilder.Redirect.PIPE).start();
@@ -80,6 +86,15 @@ record Rendered(String overlay, List<JsonNode> objects) {
         }
         throw new AssertionError("kubectl not found on the PATH (or set KUBECTL=/path/to/kubectl): the deploy module"
                 + " renders every overlay with 'kubectl kustomize' to check it. Install kubectl 1.27 or newer.");
+    }
+
+    /** A corporation on the shared platform: its services are given a topic prefix and have no Kafka of their own. */
+    boolean onSharedPlatform() {
+        return !topicPrefix().isEmpty();
+    }
+
+    String topicPrefix() {
+        return find("ConfigMap", "meedoen-common").map(c -> c.path("data").path("MEEDOEN_KAFKA_TOPIC_PREFIX").asText("")).orElse("");
     }
 
     List<JsonNode> all(String kind) {
