@@ -46,6 +46,20 @@ public final class Fixtures {
         return follow(role, location);
     }
 
+    /** A participation statement as organisers write it. */
+    public static Map<String, Object> statement() {
+        return Map.of("goal", "Samen bepalen welk onderhoud voorgaat", "canInfluence", "De volgorde van de projecten",
+                "cannotInfluence", "Het totale budget", "influenceLevel", "ADVISE",
+                "outcomeUse", "Het bestuur neemt het advies over of legt uit waarom niet", "outcomeBy", "2030-06-30");
+    }
+
+    /** Sets the participation statement, signs it as {@code role} (the organiser) and opens the campaign; the answer of the opening. */
+    public static io.restassured.response.Response open(String role, String campaignId) {
+        as(role).body(statement()).put(BASE + "/" + campaignId + "/statement").then().statusCode(200);
+        as(role).post(BASE + "/" + campaignId + "/statement/signatures").then().statusCode(200);
+        return as(role).post(BASE + "/" + campaignId + "/open");
+    }
+
     /** Polls a job until it is SUCCEEDED, FAILED or CANCELLED (at most a minute). */
     public static io.restassured.path.json.JsonPath follow(String role, String location) {
         long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();

@@ -53,7 +53,7 @@ class RecruitmentFlowTest {
 
         // outreach on a draft campaign is refused; open it, then mail everyone eligible once
         as("corporation").body(Map.of("source", "MAILING")).post(BASE + "/" + id + "/outreach").then().statusCode(409);
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200).body("status", equalTo("OPEN"));
+        Fixtures.open("corporation", id).then().statusCode(200).body("status", equalTo("OPEN"));
         JsonPath first = Fixtures.outreach("corporation", id, "MAILING");
         assertEquals("SUCCEEDED", first.getString("status"), first.prettify());
         assertEquals(12, first.getInt("result.eligible"));

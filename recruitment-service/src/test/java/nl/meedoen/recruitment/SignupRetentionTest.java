@@ -52,7 +52,7 @@ class SignupRetentionTest {
         Fixtures.member(ref, complex, "35-49", "H-" + ref);
         String id = as("corporation").body(Fixtures.campaign("FOCUS_GROUP", "corporation", 2, complex, "NONE", 0))
                 .post(BASE).then().statusCode(201).extract().path("id");
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("corporation", id).then().statusCode(200);
         as("corporation").body(Map.of("tenantRef", ref, "motivation", "Ik wil meedenken", "expertise", "techniek",
                 "availability", "avonden", "source", "WEBSITE")).post(BASE + "/" + id + "/signups").then().statusCode(201);
         return id;

@@ -14,8 +14,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "campaign")
 public class Campaign extends PanacheEntityBase {
-    /** DRAWN: seated by a lottery; SEATED: seated without one (everyone, appointed, or first come). */
-    public enum Status { DRAFT, OPEN, CLOSED, DRAWN, SEATED }
+    /**
+     * DRAWN: seated by a lottery; SEATED: seated without one (everyone, appointed, or first come); CANCELLED: called off
+     * by the organiser (everyone involved is told), ENDED: its (last) term is over — both final.
+     */
+    public enum Status { DRAFT, OPEN, CLOSED, DRAWN, SEATED, CANCELLED, ENDED }
 
     /** How a campaign chooses its participants from the sign-ups (toolkit default per {@link Form}). */
     public enum SelectionMode { APPOINTMENT, OPEN_UP_TO_CAPACITY, LOTTERY_WHEN_OVERSUBSCRIBED }
@@ -58,6 +61,27 @@ public class Campaign extends PanacheEntityBase {
     public OffsetDateTime seatedAt;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** The tenant organisation (its client) that co-owns a corporation's campaign: it sees it and signs its statement. */
+    @Column(name = "partner_organisation")
+    public String partnerOrganisation;
+    /** JSON {@link CampaignDtos.Statement}; required, and signed by every owning party, before the campaign opens. */
+    public String statement;
+    /** Who signed the current statement: JSON {party: {client, at}}; null when no one has. */
+    @Column(name = "statement_signatures")
+    public String statementSignatures;
+    @Column(name = "cancelled_reason")
+    public String cancelledReason;
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+    /** 1 for the first term; a standing form's term end with a next term counts up (rotation). */
+    @Column(name = "term_number")
+    public int termNumber = 1;
+    @Column(name = "ended_at")
+    public OffsetDateTime endedAt;
+    /** What came of it (recommendations, an advice, a report, findings): the feedback mailed to everyone who signed up. */
+    public String outcome;
+    @Column(name = "outcome_at")
+    public OffsetDateTime outcomeAt;
     @Version
     public long version;
 
@@ -71,11 +95,18 @@ public class Campaign extends PanacheEntityBase {
 
     /**
      * Whether its participants hold their seats: after the draw or the seating, and in an open-up-to-capacity
-     * campaign from the moment of sign-up (an evening's guests have their place as they sign up).
+     * campaign from the moment of sign-up (an evening's guests have their place as they sign up), and in a later term of a
+     * standing form while the free seats are given again (those who stayed keep theirs).
      */
     public boolean participantsSeated() {
         Status s = state();
         return s == Status.DRAWN || s == Status.SEATED
-                || (mode() == SelectionMode.OPEN_UP_TO_CAPACITY && (s == Status.OPEN || s == Status.CLOSED));
+                || ((mode() == SelectionMode.OPEN_UP_TO_CAPACITY || termNumber > 1) && (s == Status.OPEN || s == Status.CLOSED));
+    }
+
+    /** Cancelled or ended: nothing changes any more. */
+    public boolean finished() {
+        Status s = state();
+        return s == Status.CANCELLED || s == Status.ENDED;
     }
 }

@@ -4,7 +4,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,10 +16,22 @@ import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignIn;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut;
+import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignPatch;
+import nl.meedoen.recruitment.campaign.CampaignDtos.CancelIn;
+import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeIn;
+import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeOut;
+import nl.meedoen.recruitment.campaign.CampaignDtos.SessionIn;
+import nl.meedoen.recruitment.campaign.CampaignDtos.SessionOut;
+import nl.meedoen.recruitment.campaign.CampaignDtos.Statement;
+import nl.meedoen.recruitment.campaign.CampaignDtos.TermEndIn;
+import nl.meedoen.recruitment.feedback.Feedback;
 import nl.meedoen.recruitment.seating.Seating;
+import nl.meedoen.recruitment.seating.Terms;
 import nl.meedoen.recruitment.seating.SeatingDtos.ReopenIn;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,6 +53,15 @@ public class CampaignResource {
 
     @Inject
     Seating seating;
+
+    @Inject
+    Statements statements;
+
+    @Inject
+    Feedback feedback;
+
+    @Inject
+    Terms terms;
 
     @POST
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
@@ -71,9 +94,10 @@ public class CampaignResource {
     @POST
     @Path("/{id}/open")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Open sign-ups (DRAFT → OPEN)")
+    @Operation(summary = "Open sign-ups (DRAFT → OPEN)", description = "Needs the participation statement, signed by every owning party.")
     @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not in DRAFT", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not in DRAFT, or the participation statement is missing (no-statement) or not signed by "
+            + "every owning party yet (statement-not-agreed)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "Open", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut open(@PathParam("id") UUID id) {
         return Campaigns.out(campaigns.transition(id, Campaign.Status.OPEN));
@@ -106,5 +130,136 @@ public class CampaignResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CampaignOut reopen(@PathParam("id") UUID id, ReopenIn in) {
         return Campaigns.out(seating.reopen(id, in));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Edit a campaign",
+            description = "Before it opens (DRAFT) every field may change, with the rules of creation. After opening only seats may change, never "
+                    + "below the seats already taken (in an open-up-to-capacity campaign more seats go to the first on the waitlist); any other "
+                    + "field is a 409 naming the state. A cancelled or ended campaign does not change. Changing partnerOrganisation clears the "
+                    + "statement's signatures.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignPatch.class),
+            examples = @ExampleObject(name = "more seats", value = "{\"seats\":12,\"title\":\"Huurdersraad Vogelbuurt 2027\"}")))
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not in a state that allows the change (the detail starts with the state), or fewer seats "
+            + "than are taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "below the seated", value = "{\"type\":\"https://meedoen.nl/problems/conflict\",\"title\":\"Conflict\","
+                    + "\"status\":409,\"detail\":\"campaign is SEATED (APPOINTMENT): 5 seats are taken; seats cannot go below that (3 asked)\"}")))
+    @APIResponse(responseCode = "422", description = "A field rule, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CampaignOut patch(@PathParam("id") UUID id, CampaignPatch in) {
+        return Campaigns.out(campaigns.patch(id, in));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Cancel a campaign (→ CANCELLED)",
+            description = "In any state before the end. Everyone who signed up — seated, waitlisted or waiting — gets recruitment.campaign-cancelled "
+                    + "(campaignTitle, reason) through notification-service; writes campaign-cancelled. Every later operation is a 409 naming CANCELLED.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CancelIn.class),
+            examples = @ExampleObject(name = "cancel", value = "{\"reason\":\"Te weinig animo; we komen in het najaar terug\"}")))
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already cancelled or ended, or its draw is being committed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "reason missing or too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CampaignOut cancel(@PathParam("id") UUID id, CancelIn in) {
+        return Campaigns.out(campaigns.cancel(id, in));
+    }
+
+    @POST
+    @Path("/{id}/sessions")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Add a session",
+            description = "A standing form schedules its next meeting, an event one more evening. Attendance and compensation per session as for the "
+                    + "others; every seated participant gets recruitment.session-reminder (campaignTitle, sessionDate, location) "
+                    + "recruitment.reminders.lead-time before it starts.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionIn.class),
+            examples = @ExampleObject(name = "next meeting", value = "{\"startsAt\":\"2027-03-09T19:30:00+01:00\",\"place\":\"Buurthuis De Kern\"}")))
+    @APIResponse(responseCode = "201", description = "Added; Location is the campaign", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SessionOut.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Cancelled or ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "startsAt missing or not in the future, or neither place nor onlineLink (naming the field)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addSession(@PathParam("id") UUID id, SessionIn in) {
+        CampaignSession s = campaigns.addSession(id, in);
+        return Response.created(URI.create("/api/v1/campaigns/" + id)).entity(new SessionOut(s.id, s.startsAt, s.place, s.onlineLink)).build();
+    }
+
+    @PUT
+    @Path("/{id}/statement")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Set the participation statement (DRAFT)",
+            description = "Goal, what can and cannot be influenced, the level of influence and what will be done with the outcome by when — as for a "
+                    + "consultation. Agreed (signed by every owning party) before the campaign opens; a different statement clears the signatures.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Statement.class),
+            examples = @ExampleObject(name = "statement", value = "{\"goal\":\"Samen bepalen welk onderhoud in 2027 voorgaat\","
+                    + "\"canInfluence\":\"De volgorde van de projecten\",\"cannotInfluence\":\"Het totale budget\",\"influenceLevel\":\"ADVISE\","
+                    + "\"outcomeUse\":\"Het bestuur neemt het advies over of legt uit waarom niet\",\"outcomeBy\":\"2027-06-30\"}")))
+    @APIResponse(responseCode = "200", description = "Set", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not DRAFT (the detail starts with the state)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A part missing or too long, naming it (statement.goal, ...)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CampaignOut statement(@PathParam("id") UUID id, Statement in) {
+        return Campaigns.out(statements.set(id, in));
+    }
+
+    @POST
+    @Path("/{id}/statement/signatures")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Sign the current participation statement for your party",
+            description = "The owning parties sign: the organiser, and for a corporation's campaign with a partnerOrganisation that tenant "
+                    + "organisation too. statementSignatures and statementUnsignedBy say who has; opening waits until everyone has.")
+    @APIResponse(responseCode = "200", description = "Signed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CampaignOut.class), examples = @ExampleObject(name = "signed by both", value = "{\"status\":\"DRAFT\","
+                    + "\"partnerOrganisation\":\"huurdersvereniging-vogelbuurt\",\"statementSignatures\":{\"corporation\":{\"client\":\"woonstichting\","
+                    + "\"at\":\"2027-02-01T10:00:00Z\"},\"tenant-organisation\":{\"client\":\"huurdersvereniging-vogelbuurt\",\"at\":\"2027-02-02T19:30:00Z\"}},"
+                    + "\"statementUnsignedBy\":[]}")))
+    @APIResponse(responseCode = "403", description = "Not an owning party of this campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not DRAFT, or no statement yet (no-statement)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CampaignOut signStatement(@PathParam("id") UUID id) {
+        return Campaigns.out(statements.sign(id));
+    }
+
+    @POST
+    @Path("/{id}/outcome")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Record the outcome; the feedback goes out",
+            description = "Once, after sign-ups have closed: recommendations, an advice, a report, the findings of an inspection. Everyone who "
+                    + "signed up and did not withdraw (the seated participants among them) gets recruitment.feedback (campaignTitle, outcome) "
+                    + "with purpose feedback — once each.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeIn.class),
+            examples = @ExampleObject(name = "outcome", value = "{\"outcome\":\"De werkgroep adviseerde de galerijen eerst te schilderen.\\n"
+                    + "Het bestuur neemt dat over: de schilder begint in mei.\"}")))
+    @APIResponse(responseCode = "200", description = "Recorded and sent", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OutcomeOut.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Before the close, cancelled, or recorded already (the detail starts with the state)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "outcome missing or too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OutcomeOut outcome(@PathParam("id") UUID id, OutcomeIn in) {
+        return feedback.record(id, in);
+    }
+
+    @POST
+    @Path("/{id}/term/end")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "End the current term",
+            description = "Once the seats are given. Without nextTermEnd the campaign ENDS. A standing form (standing: true) with nextTermEnd "
+                    + "starts its next term: staying keep their seats, the other seated participants leave (TERM_ENDED), the free seats go "
+                    + "first to the waitlist in its order, and sign-ups open (OPEN) until signupCloses for the seats still free, given after "
+                    + "the close per the selection mode (POST .../seating). Writes term-ended.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TermEndIn.class),
+            examples = @ExampleObject(name = "rotation", value = "{\"staying\":[\"T-1001\",\"T-1002\"],\"nextTermEnd\":\"2028-12-31\","
+                    + "\"signupCloses\":\"2027-12-15\"}")))
+    @APIResponse(responseCode = "200", description = "Ended, or the next term started", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Seats not given yet, cancelled or ended (the detail starts with the state)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "nextTermEnd for a form that is not standing or not after today, signupCloses missing or "
+            + "out of range, or staying naming someone without a seat", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CampaignOut endTerm(@PathParam("id") UUID id, TermEndIn in) {
+        return Campaigns.out(terms.end(id, in));
     }
 }

@@ -5,7 +5,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.persistence.LockModeType;
+import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
+import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
@@ -16,15 +20,25 @@ import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignIn;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut;
 import nl.meedoen.recruitment.campaign.CampaignDtos.Compensation;
 import nl.meedoen.recruitment.campaign.CampaignDtos.SessionOut;
+import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignPatch;
+import nl.meedoen.recruitment.campaign.CampaignDtos.CancelIn;
+import nl.meedoen.recruitment.draw.DrawCommitJob;
+import nl.meedoen.recruitment.draw.DrawEntity;
+import nl.meedoen.recruitment.signup.Signup;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Campaign lifecycle DRAFT → OPEN → CLOSED → DRAWN, and who may see which campaign. */
+/**
+ * Campaign lifecycle DRAFT → OPEN → CLOSED → DRAWN/SEATED (→ ENDED), or CANCELLED from any state before the end, and who may
+ * see which campaign (a tenant organisation: those tenant organisations organise, and those it co-owns as partner).
+ */
 @ApplicationScoped
 public class Campaigns {
     public static final List<String> PARTIES = List.of(Roles.CORPORATION, Roles.TENANT_ORGANISATION);
@@ -35,6 +49,24 @@ public class Campaigns {
     @Inject
     Outbox outbox;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    nl.meedoen.recruitment.seating.Seating seating;
+
+    /** Events of a campaign that lives (payload {@link RecruitmentEventV1}: campaign, form, organiser; the rest null). */
+    public static final String CAMPAIGN_CANCELLED = "nl.meedoen.recruitment.campaign-cancelled.v1";
+    /** A term ended: the campaign ENDED, or a standing form started its next term. */
+    public static final String TERM_ENDED = "nl.meedoen.recruitment.term-ended.v1";
+    public static final String OUTCOME_RECORDED = "nl.meedoen.recruitment.outcome-recorded.v1";
+
+    /** Message kind (notification-service default template): data campaignTitle, reason. */
+    public static final String CANCELLED_MESSAGE = "recruitment.campaign-cancelled";
+
     /** A tenant organisation only sees what it organises; everyone else with access sees every campaign. */
     public boolean tenantOrganisationOnly() {
         return identity.hasRole(Roles.TENANT_ORGANISATION) && !identity.hasRole(Roles.CORPORATION) && !identity.hasRole(Roles.OPS);
@@ -43,8 +75,8 @@ public class Campaigns {
     /** A tenant organisation sees campaigns organised by tenant organisations: its own, or ones a corporation made for them. */
     public Campaign find(UUID id) {
         Campaign c = Campaign.findById(id);
-        if (c == null || (tenantOrganisationOnly() && !(Roles.TENANT_ORGANISATION.equals(c.organiserParty)
-                && (c.organiserClient == null || c.organiserClient.equals(client()))))) {
+        if (c == null || (tenantOrganisationOnly() && !((Roles.TENANT_ORGANISATION.equals(c.organiserParty)
+                && (c.organiserClient == null || c.organiserClient.equals(client()))) || client().equals(c.partnerOrganisation)))) {
             throw ProblemException.notFound("campaign " + id);
         }
         return c;
@@ -52,12 +84,13 @@ public class Campaigns {
 
     public List<Campaign> list() {
         return tenantOrganisationOnly()
-                ? Campaign.list("organiserParty = ?1 and (organiserClient is null or organiserClient = ?2) order by createdAt",
+                ? Campaign.list("(organiserParty = ?1 and (organiserClient is null or organiserClient = ?2)) or partnerOrganisation = ?2"
+                                + " order by createdAt",
                         Roles.TENANT_ORGANISATION, client())
                 : Campaign.list("order by createdAt");
     }
 
-    private String client() {
+    public String client() {
         return identity.getPrincipal().getName();
     }
 
@@ -85,6 +118,8 @@ public class Campaigns {
         c.compensationType = comp.type();
         c.compensationCents = comp.amountCents() == null ? 0 : comp.amountCents();
         c.selectionMode = in.selectionMode() != null ? in.selectionMode() : Form.valueOf(in.form()).defaultSelection().name();
+        c.partnerOrganisation = blank(in.partnerOrganisation()) ? null : in.partnerOrganisation().strip();
+        c.statement = in.statement() == null ? null : Json.write(in.statement());
         c.status = Campaign.Status.DRAFT.name();
         c.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         c.persist();
@@ -103,10 +138,18 @@ public class Campaigns {
     }
 
     private static void validate(CampaignIn in) {
-        List<Problem.FieldError> errors = new ArrayList<>();
         if (in == null) {
             throw ProblemException.invalidField("body", "required");
         }
+        List<Problem.FieldError> errors = errors(in);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() + " field(s) are not valid", errors);
+        }
+    }
+
+    /** The field rules of a campaign, each naming its field. */
+    static List<Problem.FieldError> errors(CampaignIn in) {
+        List<Problem.FieldError> errors = new ArrayList<>();
         if (in.form() == null || Arrays.stream(Form.values()).noneMatch(f -> f.name().equals(in.form()))) {
             errors.add(new Problem.FieldError("form", "one of " + Arrays.toString(Form.values())));
         }
@@ -165,12 +208,19 @@ public class Campaigns {
                 errors.add(new Problem.FieldError("compensation.amountCents", "positive for " + t));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + " field(s) are not valid", errors);
+        if (in.partnerOrganisation() != null && (in.partnerOrganisation().isBlank() || in.partnerOrganisation().length() > 200)) {
+            errors.add(new Problem.FieldError("partnerOrganisation", "the co-owning tenant organisation's client id (1-200 characters)"));
         }
+        if (in.partnerOrganisation() != null && Roles.TENANT_ORGANISATION.equals(in.organiserParty())) {
+            errors.add(new Problem.FieldError("partnerOrganisation", "only a corporation's campaign has a partner tenant organisation"));
+        }
+        if (in.statement() != null) {
+            errors.addAll(Statements.errors(in.statement()));
+        }
+        return errors;
     }
 
-    private static boolean blank(String s) {
+    static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
@@ -183,10 +233,187 @@ public class Campaigns {
         if (!ok) {
             throw ProblemException.conflict("campaign is " + from + "; cannot become " + to);
         }
+        if (to == Campaign.Status.OPEN) {
+            Statements.requireAgreed(c);
+        }
         c.status = to.name();
         publish(c, to == Campaign.Status.OPEN ? RecruitmentEventV1.CAMPAIGN_OPENED : RecruitmentEventV1.CAMPAIGN_CLOSED,
                 null, null, null, null);
         return c;
+    }
+
+    /** The campaign, re-read under a row lock: two organisers never change it past each other (or past a seating). */
+    public Campaign locked(UUID campaignId) {
+        Campaign c = find(campaignId);
+        Campaign.getEntityManager().refresh(c, LockModeType.PESSIMISTIC_WRITE);
+        return c;
+    }
+
+    /** An illegal transition: 409 naming the campaign's state (and its selection mode). */
+    public static ProblemException wrongState(Campaign c, String detail) {
+        return new ProblemException(409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
+    }
+
+    /** A field rule: 422 naming the field. */
+    public static ProblemException fieldRule(String field, String message) {
+        return new ProblemException(422, "validation", "Request is not valid", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    /**
+     * Edits a campaign. Before it opens every field may change (the same rules as on creation, answered as 422 naming the
+     * field); after that only the seats, never below the seats already taken (a standing form grows or shrinks). In an open
+     * campaign more seats go at once to the first on the waitlist.
+     */
+    @Transactional
+    public Campaign patch(UUID id, CampaignPatch p) {
+        if (p == null) {
+            throw fieldRule("body", "required");
+        }
+        Campaign c = locked(id);
+        if (c.finished()) {
+            throw wrongState(c, "a cancelled or ended campaign does not change");
+        }
+        if (c.state() != Campaign.Status.DRAFT) {
+            List<String> others = new ArrayList<>();
+            addIf(others, "title", p.title());
+            addIf(others, "theme", p.theme());
+            addIf(others, "mandate", p.mandate());
+            addIf(others, "signupOpens", p.signupOpens());
+            addIf(others, "signupCloses", p.signupCloses());
+            addIf(others, "termEnd", p.termEnd());
+            addIf(others, "eligibility", p.eligibility());
+            addIf(others, "compensation", p.compensation());
+            addIf(others, "selectionMode", p.selectionMode());
+            addIf(others, "partnerOrganisation", p.partnerOrganisation());
+            if (!others.isEmpty()) {
+                throw wrongState(c, "after opening only seats may change, not " + String.join(", ", others));
+            }
+            if (p.seats() != null) {
+                changeSeats(c, p.seats());
+            }
+            return c;
+        }
+        CampaignIn merged = new CampaignIn(c.form, c.organiserParty, or(p.title(), c.title), or(p.theme(), c.theme),
+                or(p.mandate(), c.mandate), or(p.seats(), c.seats), or(p.signupOpens(), c.signupOpens), or(p.signupCloses(), c.signupCloses),
+                or(p.termEnd(), c.termEnd), or(p.eligibility(), rules(c)), null,
+                or(p.compensation(), new Compensation(c.compensationType, c.compensationCents)), or(p.selectionMode(), c.selectionMode),
+                or(p.partnerOrganisation(), c.partnerOrganisation), null);
+        List<Problem.FieldError> errors = errors(merged);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "validation", "Request is not valid", errors.size() + " field(s) are not valid", errors);
+        }
+        if (!java.util.Objects.equals(merged.partnerOrganisation(), c.partnerOrganisation)) {
+            c.statementSignatures = null; // other owners: the statement is signed again
+        }
+        c.title = merged.title();
+        c.theme = merged.theme();
+        c.mandate = merged.mandate();
+        c.seats = merged.seats();
+        c.signupOpens = merged.signupOpens();
+        c.signupCloses = merged.signupCloses();
+        c.termEnd = merged.termEnd();
+        c.eligibility = Json.write(merged.eligibility() == null ? List.of() : merged.eligibility());
+        c.compensationType = merged.compensation().type();
+        c.compensationCents = merged.compensation().amountCents() == null ? 0 : merged.compensation().amountCents();
+        c.selectionMode = merged.selectionMode();
+        c.partnerOrganisation = merged.partnerOrganisation();
+        return c;
+    }
+
+    private static <T> T or(T given, T current) {
+        return given != null ? given : current;
+    }
+
+    private static void addIf(List<String> names, String name, Object value) {
+        if (value != null) {
+            names.add(name);
+        }
+    }
+
+    private void changeSeats(Campaign c, int seats) {
+        if (seats < 1 || seats > 500) {
+            throw fieldRule("seats", "between 1 and 500");
+        }
+        if (jobs.live(DrawCommitJob.KIND, c.id.toString())
+                || (c.state() == Campaign.Status.CLOSED && DrawEntity.findById(c.id) != null)) {
+            throw wrongState(c, "its draw is committed for " + c.seats + " seats; the seats change after the lottery");
+        }
+        long taken = Signup.seated(c.id);
+        if (seats < taken) {
+            throw wrongState(c, taken + " seats are taken; seats cannot go below that (" + seats + " asked)");
+        }
+        int before = c.seats;
+        c.seats = seats;
+        if (c.mode() == Campaign.SelectionMode.OPEN_UP_TO_CAPACITY && c.participantsSeated()) {
+            while (seating.promote(c) != null) {
+                // each moved up hears it (recruitment.seated)
+            }
+        }
+        audit.record("campaign.seats-changed", "campaign", c.id.toString(), Map.of("from", before, "to", seats));
+    }
+
+    /**
+     * Cancels a campaign in any state before its end: everyone who signed up (seated, waitlisted or waiting) gets
+     * {@value #CANCELLED_MESSAGE} with the reason; every later operation is a 409 naming CANCELLED.
+     */
+    @Transactional
+    public Campaign cancel(UUID id, CancelIn in) {
+        Campaign c = locked(id);
+        if (c.finished()) {
+            throw wrongState(c, "it is over already");
+        }
+        String reason = in == null || in.reason() == null ? null : in.reason().strip();
+        if (reason == null || reason.isEmpty()) {
+            throw fieldRule("reason", "required: told to everyone who signed up");
+        }
+        if (reason.length() > 2000) {
+            throw fieldRule("reason", "at most 2000 characters");
+        }
+        if (jobs.live(DrawCommitJob.KIND, c.id.toString())) {
+            throw wrongState(c, "its draw is being committed; cancel that job first or wait for it");
+        }
+        List<Signup> told = Signup.active(c.id);
+        outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, told.stream().map(s -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("campaignTitle", c.title);
+            data.put("reason", reason);
+            return new MessageRequestV1("recruitment:" + c.id + ":" + CANCELLED_MESSAGE + ":" + s.tenantRef, s.tenantRef,
+                    MessageRequestV1.SERVICE, CANCELLED_MESSAGE, data, null);
+        }).toList(), MessageRequestV1::tenantRef);
+        c.status = Campaign.Status.CANCELLED.name();
+        c.cancelledReason = reason;
+        c.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC);
+        publish(c, CAMPAIGN_CANCELLED, null, null, null, null);
+        audit.record("campaign.cancelled", "campaign", c.id.toString(), Map.of("told", told.size()));
+        return c;
+    }
+
+    /** Adds a session (a standing form's next meeting, or one more evening); its seated participants get a reminder before it. */
+    @Transactional
+    public CampaignSession addSession(UUID id, CampaignDtos.SessionIn in) {
+        Campaign c = locked(id);
+        if (c.finished()) {
+            throw wrongState(c, "a cancelled or ended campaign has no new sessions");
+        }
+        if (in == null || in.startsAt() == null) {
+            throw fieldRule("startsAt", "required");
+        }
+        if (!in.startsAt().isAfter(OffsetDateTime.now())) {
+            throw fieldRule("startsAt", "in the future");
+        }
+        if (blank(in.place()) && blank(in.onlineLink())) {
+            throw fieldRule("place", "a place or an online link");
+        }
+        CampaignSession cs = new CampaignSession();
+        cs.id = UUID.randomUUID();
+        cs.campaignId = c.id;
+        cs.startsAt = in.startsAt();
+        cs.place = blank(in.place()) ? null : in.place().strip();
+        cs.onlineLink = blank(in.onlineLink()) ? null : in.onlineLink().strip();
+        cs.persist();
+        audit.record("campaign.session-added", "campaign", c.id.toString(), Map.of("sessionId", cs.id.toString()));
+        return cs;
     }
 
     /** Writes a campaign event in the current transaction. */
@@ -205,6 +432,8 @@ public class Campaigns {
                 .map(s -> new SessionOut(s.id, s.startsAt, s.place, s.onlineLink)).toList();
         return new CampaignOut(c.id, c.form, c.organiserParty, c.title, c.theme, c.mandate, c.seats, c.signupOpens,
                 c.signupCloses, c.termEnd, c.termEnd == null, rules(c), sessions,
-                new Compensation(c.compensationType, c.compensationCents), c.status, c.version, c.mode().name(), c.seating);
+                new Compensation(c.compensationType, c.compensationCents), c.status, c.version, c.mode().name(), c.seating,
+                c.partnerOrganisation, Statements.statement(c), Statements.signatures(c), Statements.unsignedBy(c),
+                Form.valueOf(c.form).standing(), c.termNumber, c.cancelledReason, c.outcome, c.outcomeAt);
     }
 }

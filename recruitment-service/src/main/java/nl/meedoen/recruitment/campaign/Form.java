@@ -8,23 +8,35 @@ import nl.meedoen.recruitment.campaign.Campaign.SelectionMode;
  */
 public enum Form {
     /** §3.1–3.4 and the board's own recruits: the tenant organisation's board appoints on knowledge, experience and interest. */
-    FOCUS_GROUP(SelectionMode.APPOINTMENT), OUTER_RING(SelectionMode.APPOINTMENT), WORK_GROUP(SelectionMode.APPOINTMENT),
-    ADVISORY_COUNCIL(SelectionMode.APPOINTMENT),
-    /** §5.1, 5.2: by lottery, and a lottery only when there are more sign-ups than seats. */
-    TENANT_COUNCIL_ONE_OFF(SelectionMode.LOTTERY_WHEN_OVERSUBSCRIBED), TENANT_COUNCIL_STANDING(SelectionMode.LOTTERY_WHEN_OVERSUBSCRIBED),
-    TARGET_GROUP_PLATFORM(SelectionMode.LOTTERY_WHEN_OVERSUBSCRIBED),
-    ASPIRANT_BOARD_MEMBER(SelectionMode.APPOINTMENT), PROJECT_GROUP(SelectionMode.APPOINTMENT),
-    LISTENING_PANEL(SelectionMode.LOTTERY_WHEN_OVERSUBSCRIBED),
+    /** §3.1 ends when its advice is given; §3.3 and §3.4 are standing (terms, sessions over time). */
+    FOCUS_GROUP(SelectionMode.APPOINTMENT, false), OUTER_RING(SelectionMode.APPOINTMENT, false),
+    WORK_GROUP(SelectionMode.APPOINTMENT, true), ADVISORY_COUNCIL(SelectionMode.APPOINTMENT, true),
+    /** §5.1, 5.2: by lottery, and a lottery only when there are more sign-ups than seats; §5.2 and §5.3 are standing. */
+    TENANT_COUNCIL_ONE_OFF(SelectionMode.LOTTERY_WHEN_OVERSUBSCRIBED, false),
+    TENANT_COUNCIL_STANDING(SelectionMode.LOTTERY_WHEN_OVERSUBSCRIBED, true),
+    TARGET_GROUP_PLATFORM(SelectionMode.LOTTERY_WHEN_OVERSUBSCRIBED, true),
+    ASPIRANT_BOARD_MEMBER(SelectionMode.APPOINTMENT, false), PROJECT_GROUP(SelectionMode.APPOINTMENT, false),
+    LISTENING_PANEL(SelectionMode.LOTTERY_WHEN_OVERSUBSCRIBED, false),
     /** §3.6–3.8: events open to everyone up to capacity. */
-    CUSTOMER_ARENA(SelectionMode.OPEN_UP_TO_CAPACITY),
-    COMPLEX_AMBASSADOR(SelectionMode.APPOINTMENT),
-    THEME_EVENING(SelectionMode.OPEN_UP_TO_CAPACITY), TENANT_DAY(SelectionMode.OPEN_UP_TO_CAPACITY),
-    NEIGHBOURHOOD_INSPECTION(SelectionMode.OPEN_UP_TO_CAPACITY);
+    CUSTOMER_ARENA(SelectionMode.OPEN_UP_TO_CAPACITY, false),
+    /** §5.4: standing. */
+    COMPLEX_AMBASSADOR(SelectionMode.APPOINTMENT, true),
+    THEME_EVENING(SelectionMode.OPEN_UP_TO_CAPACITY, false), TENANT_DAY(SelectionMode.OPEN_UP_TO_CAPACITY, false),
+    NEIGHBOURHOOD_INSPECTION(SelectionMode.OPEN_UP_TO_CAPACITY, false),
+    /** §3.9: a meeting without an agenda ("bijeenkomst zonder agenda"), open to everyone up to capacity. */
+    MEETING_WITHOUT_AGENDA(SelectionMode.OPEN_UP_TO_CAPACITY, false);
 
     private final SelectionMode defaultSelection;
+    private final boolean standing;
 
-    Form(SelectionMode defaultSelection) {
+    Form(SelectionMode defaultSelection, boolean standing) {
         this.defaultSelection = defaultSelection;
+        this.standing = standing;
+    }
+
+    /** A standing form (§3.3, 3.4, 5.2, 5.3, 5.4): terms with rotation, sessions added over time. */
+    public boolean standing() {
+        return standing;
     }
 
     /** The toolkit's default way of choosing participants for this form. */

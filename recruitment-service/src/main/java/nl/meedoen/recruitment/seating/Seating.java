@@ -120,14 +120,24 @@ public class Seating {
         Campaign.Seating how;
         switch (c.mode()) {
             case LOTTERY_WHEN_OVERSUBSCRIBED -> {
-                noDraw(c);
-                if (active.isEmpty()) {
-                    throw wrongState(c, "nobody signed up; reopen sign-ups (POST /campaigns/{id}/reopen) and reach out again");
+                boolean laterTerm = c.termNumber > 1; // the first term's draw stays the record; those who stayed keep their seats
+                List<Signup> candidates = !laterTerm ? active : active.stream()
+                        .filter(s -> s.outcome == null || Signup.Outcome.WAITLISTED.name().equals(s.outcome)).toList();
+                long free = c.seats - Signup.seated(c.id);
+                if (!laterTerm) {
+                    noDraw(c);
+                    if (active.isEmpty()) {
+                        throw wrongState(c, "nobody signed up; reopen sign-ups (POST /campaigns/{id}/reopen) and reach out again");
+                    }
                 }
-                if (active.size() > c.seats) {
-                    throw wrongState(c, active.size() + " sign-ups for " + c.seats + " seats: oversubscribed, so the lottery decides "
-                            + "(POST /campaigns/{id}/draw/commit)");
+                if (candidates.size() > free) {
+                    throw wrongState(c, laterTerm
+                            ? candidates.size() + " candidates for " + free + " free seats in term " + c.termNumber + ": a lottery in a later "
+                                    + "term is not supported; lower the candidates (withdrawals) or raise the seats (PATCH)"
+                            : active.size() + " sign-ups for " + c.seats + " seats: oversubscribed, so the lottery decides "
+                                    + "(POST /campaigns/{id}/draw/commit)");
                 }
+                active = candidates;
                 for (Signup s : active) {
                     s.outcome = Signup.Outcome.SELECTED.name();
                     s.placedAt = now;

@@ -15,7 +15,8 @@ import java.util.UUID;
 public class Signup extends PanacheEntityBase {
     public enum Source { MAILING, LETTER, EVENT, NEWSPAPER, WEBSITE }
 
-    public enum Outcome { SELECTED, WAITLISTED, NOT_SELECTED, DECLINED, CONFIRMED }
+    /** TERM_ENDED: held a seat in an earlier term of a standing form and did not stay. */
+    public enum Outcome { SELECTED, WAITLISTED, NOT_SELECTED, DECLINED, CONFIRMED, TERM_ENDED }
 
     public static final String ACTIVE = "ACTIVE";
     public static final String WITHDRAWN = "WITHDRAWN";

@@ -80,7 +80,7 @@ class CampaignApiTest {
         asClient("ho-other", "tenant-organisation").get(BASE + "/" + forAll).then().statusCode(200);
         as("tenant-organisation").get(BASE + "/" + forAll).then().statusCode(200);
         as("corporation").get(BASE + "/" + ho).then().statusCode(200);
-        as("tenant-organisation").post(BASE + "/" + ho + "/open").then().statusCode(200);
+        Fixtures.open("tenant-organisation", ho).then().statusCode(200);
         as("tenant-organisation").post(BASE + "/" + ho + "/open").then().statusCode(409).contentType("application/problem+json");
         // sign-ups by the trusted portal only
         as("tenant-organisation").body(Map.of("tenantRef", "T-1", "source", "EVENT")).post(BASE + "/" + ho + "/signups").then().statusCode(403);
@@ -125,7 +125,7 @@ class CampaignApiTest {
         Fixtures.member(ref, complex, "18-34", "H-" + ref);
         String id = as("corporation").body(Fixtures.campaign("LISTENING_PANEL", "corporation", 3, complex, "NONE", 0))
                 .post(BASE).then().statusCode(201).body("selectionMode", equalTo("LOTTERY_WHEN_OVERSUBSCRIBED")).extract().path("id");
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("corporation", id).then().statusCode(200);
         as("corporation").body(Map.of("tenantRef", ref, "source", "LETTER")).post(BASE + "/" + id + "/signups").then().statusCode(201)
                 .body("outcome", org.hamcrest.Matchers.nullValue());
         // seating before the close names the state

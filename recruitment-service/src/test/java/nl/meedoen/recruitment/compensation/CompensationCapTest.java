@@ -50,7 +50,7 @@ class CompensationCapTest {
         }
         campaign.put("sessions", list);
         String id = as("corporation").body(campaign).post(BASE).then().statusCode(201).extract().path("id");
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("corporation", id).then().statusCode(200);
         for (String ref : refs) {
             as("corporation").body(Map.of("tenantRef", ref, "source", "WEBSITE")).post(BASE + "/" + id + "/signups").then().statusCode(201);
         }

@@ -96,7 +96,7 @@ class DrawCommitJobTest {
         String complex = "C-" + UUID.randomUUID();
         String id = as("corporation").body(Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", 4, complex, "NONE", 0))
                 .post(BASE).then().statusCode(201).extract().path("id");
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("corporation", id).then().statusCode(200);
         for (int i = 0; i < 6; i++) { // six tenants, three addresses
             String ref = "T-" + UUID.randomUUID();
             Fixtures.member(ref, complex, "18-34", "H-" + complex + "-" + i % 3);
@@ -116,7 +116,7 @@ class DrawCommitJobTest {
         String complex = "C-" + UUID.randomUUID();
         String id = as("corporation").body(Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", seats, complex, "NONE", 0))
                 .post(BASE).then().statusCode(201).extract().path("id");
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("corporation", id).then().statusCode(200);
         for (int i = 0; i < signups; i++) {
             String ref = "T-" + UUID.randomUUID();
             Fixtures.member(ref, complex, i % 2 == 0 ? "18-34" : "35-64", "H-" + ref);

@@ -45,7 +45,7 @@ class HouseholdDrawTest {
         }
         String id = as("corporation").body(Fixtures.lotteryCampaign("TENANT_COUNCIL_ONE_OFF", "corporation", 6, complex, "NONE", 0))
                 .post(BASE).then().statusCode(201).extract().path("id");
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("corporation", id).then().statusCode(200);
         for (String ref : household.keySet()) {
             as("corporation").body(Map.of("tenantRef", ref, "source", "WEBSITE")).post(BASE + "/" + id + "/signups").then().statusCode(201);
         }
@@ -105,7 +105,7 @@ class HouseholdDrawTest {
         }
         String id = as("corporation").body(Fixtures.campaign("THEME_EVENING", "corporation", 5, complex, "NONE", 0))
                 .post(BASE).then().statusCode(201).extract().path("id");
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("corporation", id).then().statusCode(200);
         List<Callable<Response>> calls = new ArrayList<>();
         for (String ref : refs) {
             calls.add(() -> as("corporation").body(Map.of("tenantRef", ref, "source", "EVENT")).post(BASE + "/" + id + "/signups"));

@@ -51,7 +51,7 @@ class VacancyTest {
             campaign.put("sessions", List.of(Map.of("startsAt", java.time.OffsetDateTime.now().plusMonths(2).toString(), "place", "Buurthuis")));
         }
         String id = as("corporation").body(campaign).post(BASE).then().statusCode(201).extract().path("id");
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("corporation", id).then().statusCode(200);
         for (String ref : band.keySet()) {
             as("corporation").body(Map.of("tenantRef", ref, "source", "WEBSITE")).post(BASE + "/" + id + "/signups").then().statusCode(201);
         }

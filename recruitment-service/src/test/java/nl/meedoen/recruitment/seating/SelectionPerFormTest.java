@@ -90,7 +90,7 @@ class SelectionPerFormTest {
         String id = as("corporation").body(Fixtures.campaign("TENANT_COUNCIL_ONE_OFF", "corporation", 5, complex, "PER_SESSION", 2500))
                 .post(BASE).then().statusCode(201).body("selectionMode", equalTo("LOTTERY_WHEN_OVERSUBSCRIBED")).extract().path("id");
         List<String> sessions = as("corporation").get(BASE + "/" + id).then().extract().path("sessions.id");
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("corporation", id).then().statusCode(200);
         signUp(id, refs.get(0));
         signUp(id, refs.get(1));
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
@@ -161,7 +161,7 @@ class SelectionPerFormTest {
         String id = as("tenant-organisation").body(Fixtures.campaign("ADVISORY_COUNCIL", "tenant-organisation", 2, complex, "PER_YEAR", 10000))
                 .post(BASE).then().statusCode(201).body("selectionMode", equalTo("APPOINTMENT")).extract().path("id");
         List<String> sessions = as("tenant-organisation").get(BASE + "/" + id).then().extract().path("sessions.id");
-        as("tenant-organisation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("tenant-organisation", id).then().statusCode(200);
         refs.forEach(ref -> signUp(id, ref));
         // the board sees motivation, expertise and availability
         as("tenant-organisation").get(BASE + "/" + id + "/signups").then().statusCode(200)
@@ -228,7 +228,7 @@ class SelectionPerFormTest {
         String id = as("corporation").body(Fixtures.campaign("THEME_EVENING", "corporation", 2, complex, "NONE", 0))
                 .post(BASE).then().statusCode(201).body("selectionMode", equalTo("OPEN_UP_TO_CAPACITY")).extract().path("id");
         List<String> sessions = as("corporation").get(BASE + "/" + id).then().extract().path("sessions.id");
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("corporation", id).then().statusCode(200);
         for (String ref : refs) {
             signUp(id, ref);
         }

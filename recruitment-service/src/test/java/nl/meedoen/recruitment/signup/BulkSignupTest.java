@@ -116,7 +116,7 @@ class BulkSignupTest {
     private static String openCampaign(String complex) {
         String id = as("corporation").body(Fixtures.campaign("THEME_EVENING", "corporation", 30, complex, "NONE", 0))
                 .post(BASE).then().statusCode(201).extract().path("id");
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("corporation", id).then().statusCode(200);
         return id;
     }
 }

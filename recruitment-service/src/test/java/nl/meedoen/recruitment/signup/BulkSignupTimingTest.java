@@ -43,7 +43,7 @@ class BulkSignupTimingTest {
                 .setParameter(1, prefix).setParameter(2, complex).setParameter(3, n).executeUpdate());
         String id = as("corporation").body(Fixtures.campaign("THEME_EVENING", "corporation", 500, complex, "NONE", 0))
                 .post(BASE).then().statusCode(201).extract().path("id");
-        as("corporation").post(BASE + "/" + id + "/open").then().statusCode(200);
+        Fixtures.open("corporation", id).then().statusCode(200);
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             Map<String, Object> m = new HashMap<>();

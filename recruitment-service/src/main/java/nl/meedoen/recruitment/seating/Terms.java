@@ -1,0 +1,137 @@
+package nl.meedoen.recruitment.seating;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.recruitment.Json;
+import nl.meedoen.recruitment.campaign.Campaign;
+import nl.meedoen.recruitment.campaign.CampaignDtos.TermEndIn;
+import nl.meedoen.recruitment.campaign.Campaigns;
+import nl.meedoen.recruitment.campaign.Form;
+import nl.meedoen.recruitment.draw.DrawEntity;
+import nl.meedoen.recruitment.signup.Signup;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Terms (see the README, "Terms"): a campaign's term ends by the organiser or, for a focus group, when its advice is given.
+ * Without a next term the campaign ENDS. A standing form ({@link Form#standing()}) may go on: the participants named as
+ * staying keep their seats, the other seated participants leave ({@code TERM_ENDED}), the free seats go first to the
+ * waitlist in its order (the draw order after a lottery), and sign-ups open again until {@code signupCloses} for the
+ * seats still free, given after the close per the campaign's selection mode.
+ */
+@ApplicationScoped
+public class Terms {
+
+    @Inject
+    Campaigns campaigns;
+
+    @Inject
+    Seating seating;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public Campaign end(UUID campaignId, TermEndIn in) {
+        Campaign c = campaigns.locked(campaignId);
+        if (c.finished()) {
+            throw Campaigns.wrongState(c, "it is over already");
+        }
+        if (c.state() != Campaign.Status.DRAWN && c.state() != Campaign.Status.SEATED) {
+            throw Campaigns.wrongState(c, "a term ends once its seats are given (after the draw or the seating)");
+        }
+        boolean next = in != null && in.nextTermEnd() != null;
+        if (!next) {
+            return dissolve(c, "organiser");
+        }
+        if (!Form.valueOf(c.form).standing()) {
+            throw Campaigns.fieldRule("nextTermEnd", c.form + " is not a standing form: its term ends the campaign (leave nextTermEnd out)");
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (!in.nextTermEnd().isAfter(today)) {
+            throw Campaigns.fieldRule("nextTermEnd", "after today");
+        }
+        if (in.signupCloses() == null || in.signupCloses().isBefore(today) || in.signupCloses().isAfter(in.nextTermEnd())) {
+            throw Campaigns.fieldRule("signupCloses", "required: today or later and not after nextTermEnd (sign-ups for the free seats)");
+        }
+        Set<String> staying = new HashSet<>(in.staying() == null ? List.of() : in.staying());
+        List<Signup> seated = Signup.active(c.id).stream().filter(Terms::holdsSeat).toList();
+        Set<String> seatedRefs = new HashSet<>(seated.stream().map(s -> s.tenantRef).toList());
+        for (String ref : staying) {
+            if (!seatedRefs.contains(ref)) {
+                throw Campaigns.fieldRule("staying", ref + " holds no seat in this term");
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (Signup s : seated) {
+            if (!staying.contains(s.tenantRef)) {
+                s.outcome = Signup.Outcome.TERM_ENDED.name();
+            }
+        }
+        Signup.getEntityManager().flush();
+        int movedUp = fromWaitlist(c, now);
+        c.termNumber++;
+        c.termEnd = in.nextTermEnd();
+        c.signupCloses = in.signupCloses();
+        c.seating = null;
+        c.seatedAt = null;
+        c.status = Campaign.Status.OPEN.name(); // sign-ups for the seats still free; those who stayed keep theirs
+        campaigns.publish(c, Campaigns.TERM_ENDED, null, null, null, null);
+        audit.record("campaign.term-ended", "campaign", c.id.toString(), Map.of("term", c.termNumber - 1, "staying", staying.size(),
+                "left", seated.size() - staying.size(), "fromWaitlist", movedUp, "seats", c.seats));
+        return c;
+    }
+
+    /** Ends the campaign for good (a focus group whose advice is given, or a last term): ENDED, seats kept as its record. */
+    @Transactional
+    public Campaign dissolve(Campaign c, String why) {
+        c.status = Campaign.Status.ENDED.name();
+        c.endedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        campaigns.publish(c, Campaigns.TERM_ENDED, null, null, null, null);
+        audit.record("campaign.ended", "campaign", c.id.toString(), Map.of("why", why, "term", c.termNumber));
+        return c;
+    }
+
+    private static boolean holdsSeat(Signup s) {
+        return Signup.Outcome.SELECTED.name().equals(s.outcome) || Signup.Outcome.CONFIRMED.name().equals(s.outcome);
+    }
+
+    /** The free seats of the next term go to the waitlist in its order: the draw order after a lottery, else as placed. */
+    private int fromWaitlist(Campaign c, OffsetDateTime now) {
+        DrawEntity d = DrawEntity.findById(c.id);
+        int moved = 0;
+        if (d != null && d.waitlist != null) {
+            List<String> order = Json.read(d.waitlist, new TypeReference<List<String>>() {
+            });
+            for (String id : order) {
+                if (Signup.seated(c.id) >= c.seats) {
+                    break;
+                }
+                Signup s = Signup.findById(UUID.fromString(id));
+                if (s != null && Signup.ACTIVE.equals(s.status) && Signup.Outcome.WAITLISTED.name().equals(s.outcome)) {
+                    s.outcome = Signup.Outcome.SELECTED.name();
+                    s.placedAt = now;
+                    Signup.getEntityManager().flush();
+                    seating.tell(c, s.tenantRef, Seating.SEATED, null);
+                    moved++;
+                }
+            }
+            return moved;
+        }
+        while (seating.promote(c) != null) {
+            Signup.getEntityManager().flush();
+            moved++;
+        }
+        return moved;
+    }
+}
