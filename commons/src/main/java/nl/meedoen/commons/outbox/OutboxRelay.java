@@ -11,6 +11,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.CloudEventHeaders;
+import nl.meedoen.commons.kafka.TopicPrefix;
 import nl.meedoen.commons.tracing.TraceContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
 import org.jboss.logging.Logger;
 
 import java.sql.Array;
@@ -30,8 +32,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -63,8 +67,13 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every kafka.* setting as Quarkus hands it to the channels: the bootstrap servers and, on a shared cluster, the SASL login. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaSettings;
+
+    @ConfigProperty(name = TopicPrefix.PROPERTY)
+    Optional<String> topicPrefix;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
@@ -80,16 +89,16 @@ public class OutboxRelay {
         if (!config.relayEnabled()) {
             return;
         }
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> settings = new HashMap<>(kafkaSettings);
+        settings.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, config.sendTimeout().toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis() / 2,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis()),
-                new StringSerializer(), new StringSerializer());
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis()));
+        producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
         running = true;
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
@@ -224,7 +233,7 @@ public class OutboxRelay {
     private List<Long> send(List<Pending> pending) throws InterruptedException {
         List<Future<RecordMetadata>> futures = new ArrayList<>(pending.size());
         for (Pending row : pending) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.event().key(), row.event().payload());
+            ProducerRecord<String, String> record = new ProducerRecord<>(TopicPrefix.apply(topicPrefix.orElse(""), row.topic()), row.event().key(), row.event().payload());
             CloudEventHeaders.write(record.headers(), row.event());
             // The writing request's context itself, not a span of the relay: consumers join the request's trace.
             if (row.trace() != null) {
