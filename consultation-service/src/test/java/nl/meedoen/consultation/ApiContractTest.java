@@ -77,13 +77,26 @@ class ApiContractTest {
                 .contentType("application/problem+json").body("status", equalTo(403));
     }
 
+    /** Not the expected JSON (wrong types, unknown properties, unknown enum values): 400, never 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"questions\":[{\"id\":\"a\",\"type\":\"QUIZ\",\"text\":{\"nl\":\"?\"}}]}",
+            "{\"questions\":[{\"id\":\"a\",\"type\":\"TEXT\",\"text\":{\"nl\":\"?\"},\"maxLength\":99999999999}]}",
+            "{\"questions\":\"none\"}",
+            "{\"questions\":[{\"id\":\"a\",\"type\":\"TEXT\",\"text\":{\"nl\":\"?\"},\"colour\":\"red\"}]}"
+    })
+    void aMalformedQuestionnaireIsA400NeverA500(String questionnaire) {
+        String id = Api.create(as("corporation"), Api.consultation("PWE", Api.list(List.of("T-nobody"))));
+        Api.putQuestionnaire(as("corporation"), id, questionnaire).then().log().ifValidationFails().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    /** Well-formed, but breaking a rule of the questionnaire: 422 naming the field, never 500. */
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"questions\":[null]}",
-            "{\"questions\":[{\"id\":\"a\"}]}",
-            "{\"questions\":[{\"id\":\"a\",\"type\":\"QUIZ\",\"text\":{\"nl\":\"?\"}}]}",
             "{\"questions\":[{\"id\":\"a\",\"type\":\"SCALE\",\"text\":{\"nl\":\"?\"},\"min\":0.5,\"max\":1e400}]}",
-            "{\"questions\":[{\"id\":\"a\",\"type\":\"TEXT\",\"text\":{\"nl\":\"?\"},\"maxLength\":99999999999}]}",
+            "{\"questions\":[{\"id\":\"a\"}]}",
             "{\"questions\":[{\"id\":\"a\",\"type\":\"TEXT\",\"text\":{\"nl\":\"?\"}},{\"id\":\"b\",\"type\":\"TEXT\",\"text\":{\"nl\":\"?\"},\"visibleIf\":{\"question\":\"a\",\"op\":\"in\",\"value\":[{\"x\":1}]}}]}",
             "{\"questions\":[{\"id\":\"a\",\"type\":\"TEXT\",\"text\":{\"nl\":\"?\"},\"visibleIf\":{\"all\":[]}}]}",
             "{\"questions\":[{\"id\":\"a\",\"type\":\"TEXT\",\"text\":{\"nl\":\"?\"},\"visibleIf\":{\"not\":{\"not\":{\"question\":\"a\",\"op\":\"answered\"}}}}]}",
@@ -91,12 +104,11 @@ class ApiContractTest {
             "{\"questions\":[{\"id\":\"p\",\"type\":\"PWE\",\"text\":{\"nl\":\"?\"},\"pwe\":{\"options\":[null,{\"id\":\"x\"}],\"constraint\":{\"type\":\"TARGET\"}}}]}",
             "{\"questions\":[{\"id\":\"p\",\"type\":\"PWE\",\"text\":{\"nl\":\"?\"},\"pwe\":{\"options\":[],\"exclusiveGroups\":[null,[\"a\"]],\"constraint\":{\"type\":\"BUDGET\",\"budget\":-1}}}]}",
             "{\"questions\":[{\"id\":\"a\",\"type\":\"SINGLE_CHOICE\",\"text\":{\"nl\":\"?\"},\"options\":[{\"value\":null},{}]}]}",
-            "{\"questions\":\"none\"}",
-            "{\"questions\":[{\"id\":\"a\",\"type\":\"TEXT\",\"text\":{\"nl\":\"?\"},\"colour\":\"red\"}]}"
+            "{\"questions\":[{\"id\":\"p\",\"type\":\"PWE\",\"text\":{\"nl\":\"?\"},\"pwe\":{\"requires\":[null,{\"option\":\"x\"}]}}]}"
     })
-    void aBadQuestionnaireIsA400NeverA500(String questionnaire) {
+    void aQuestionnaireBreakingARuleIsA422NamingTheField(String questionnaire) {
         String id = Api.create(as("corporation"), Api.consultation("PWE", Api.list(List.of("T-nobody"))));
-        Api.putQuestionnaire(as("corporation"), id, questionnaire).then().log().ifValidationFails().statusCode(400)
-                .contentType("application/problem+json");
+        Api.putQuestionnaire(as("corporation"), id, questionnaire).then().log().ifValidationFails().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.startsWith("questions"));
     }
 }

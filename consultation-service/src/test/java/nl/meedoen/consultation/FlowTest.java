@@ -62,7 +62,8 @@ class FlowTest {
             Api.json(as("corporation"), "{\"text\":{\"nl\":\"De speeltuin komt er.\"}}").post(BASE + "/" + id + "/feedback")
                     .then().statusCode(409); // results first
             as("corporation").post(BASE + "/" + id + "/results/publish").then().statusCode(200);
-            Api.json(as("corporation"), "{\"text\":{\"en\":\"only English\"}}").post(BASE + "/" + id + "/feedback").then().statusCode(400);
+            Api.json(as("corporation"), "{\"text\":{\"en\":\"only English\"}}").post(BASE + "/" + id + "/feedback").then().statusCode(422)
+                    .body("errors[0].field", org.hamcrest.Matchers.startsWith("text"));
             as("survey-frontend").contentType(ContentType.JSON).body("{\"text\":{\"nl\":\"x\"}}").post(BASE + "/" + id + "/feedback").then().statusCode(403);
             Api.json(as("corporation"), "{\"text\":{\"nl\":\"De speeltuin komt er.\",\"en\":\"The playground is coming.\"}}")
                     .post(BASE + "/" + id + "/feedback").then().statusCode(201).body("text.en", equalTo("The playground is coming."));

@@ -160,7 +160,9 @@ public class ExportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class),
                     examples = @ExampleObject(name = "queued", value = "{\"id\":\"0c4e6f2a-5d1b-4a39-9a7e-2f0b7c1d9e11\",\"kind\":\"response-export\","
                             + "\"status\":\"QUEUED\",\"done\":0,\"self\":\"/api/v1/jobs/consultation/0c4e6f2a-5d1b-4a39-9a7e-2f0b7c1d9e11\"}")))
-    @APIResponse(responseCode = "400", description = "Missing or unknown format or dialect (errors[] name the field); nothing is started",
+    @APIResponse(responseCode = "400", description = "No body, or malformed JSON; nothing is started",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Missing or unknown format or dialect (errors[] name the field); nothing is started",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A PWE format for a consultation without PWE, or the same export already running (job-in-progress)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -216,7 +218,8 @@ public class ExportResource {
                     + "validators numeric, answercount, text and the whole-number regex; visibleIf/requiredIf in the documented subset. "
                     + "Anything else is refused with its path, never silently dropped. Saved as a new version like PUT /questionnaire.")
     @APIResponse(responseCode = "200", description = "The questionnaire as stored", content = @Content(schema = @Schema(implementation = Questionnaire.class)))
-    @APIResponse(responseCode = "400", description = "Unsupported element, validator or expression (errors[] give the path)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unsupported element, validator or expression, or a questionnaire rule broken (errors[] give the path)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Frozen: the consultation is open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -228,7 +231,7 @@ public class ExportResource {
             q = SurveyJs.fromSurvey(survey, consultations.languages(c));
         } catch (SurveyJs.ImportException e) {
             List<Problem.FieldError> errors = e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.describe())).toList();
-            throw ProblemException.invalid(ConsultationService.summary(errors), errors);
+            throw ConsultationService.fieldRules(errors);
         }
         Consultation saved = questionnaireService.save(id, q, ifMatch, caller);
         return Response.ok(q).tag(Preconditions.etag(saved.version)).header("X-Questionnaire-Version", saved.questionnaireVersion).build();

@@ -185,6 +185,8 @@ public final class SurveyJs {
         put(m, "maxOptions", b.maxOptions());
         put(m, "exclusiveGroups", b.exclusiveGroups());
         put(m, "requiredTogether", b.requiredTogether());
+        put(m, "requires", b.requires() == null ? null : b.requires().stream()
+                .map(r -> Map.of("option", r.option(), "requires", r.requires())).toList());
         m.put("optionMotivation", b.optionMotivationMode());
         m.put("overallMotivation", b.overallMotivationMode());
         m.put("motivationMaxLength", b.motivationLimit());
@@ -396,8 +398,24 @@ public final class SurveyJs {
             }
         }
         return new PweBlock(options, constraint, limits, integer(m.get("minOptions")), integer(m.get("maxOptions")),
-                (List<List<String>>) m.get("exclusiveGroups"), (List<List<String>>) m.get("requiredTogether"),
+                (List<List<String>>) m.get("exclusiveGroups"), (List<List<String>>) m.get("requiredTogether"), requires(m.get("requires")),
                 (String) m.get("optionMotivation"), (String) m.get("overallMotivation"), integer(m.get("motivationMaxLength")));
+    }
+
+    /** {@code [{"option":"o6","requires":"o2"}]}: the one-way dependencies of a PWE block. */
+    private static List<nl.meedoen.consultation.pwe.PweRequirement> requires(Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (!(raw instanceof List<?> list)) {
+            throw new IllegalArgumentException("requires is a list of {option, requires}");
+        }
+        return list.stream().map(r -> {
+            if (!(r instanceof Map<?, ?> rm) || !(rm.get("option") instanceof String option) || !(rm.get("requires") instanceof String required)) {
+                throw new IllegalArgumentException("requires is a list of {option, requires}");
+            }
+            return new nl.meedoen.consultation.pwe.PweRequirement(option, required);
+        }).toList();
     }
 
     private static List<Map<String, String>> textList(Object raw, List<String> languages) {

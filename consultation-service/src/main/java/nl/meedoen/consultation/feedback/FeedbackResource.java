@@ -69,7 +69,8 @@ public class FeedbackResource {
     @Operation(summary = "Publish what was done with the outcome", description = "After the results are published. Mailed (template "
             + "consultation.feedback-published) to everyone who was invited, in the background.")
     @APIResponse(responseCode = "201", description = "Published", content = @Content(schema = @Schema(implementation = Feedback.class)))
-    @APIResponse(responseCode = "400", description = "No text in the default language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No text in the default language, or too long (field text.<language>)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Results not published yet, or feedback already published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,

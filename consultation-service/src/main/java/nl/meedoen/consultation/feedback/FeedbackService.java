@@ -47,7 +47,7 @@ public class FeedbackService {
         List<Problem.FieldError> errors = new ArrayList<>();
         ConsultationService.texts(text, "text", consultations.languages(c), true, MAX_LENGTH, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(ConsultationService.summary(errors), errors);
+            throw ConsultationService.fieldRules(errors);
         }
         c.feedback = json.write(text);
         c.feedbackPublishedAt = ConsultationService.now();

@@ -246,7 +246,7 @@ public class ConsultationService {
         audience(r.audience(), errors);
         schedule(new Schedule(r.opensAt(), r.closesAt(), r.reminders()), errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(summary(errors), errors);
+            throw fieldRules(errors);
         }
         c.kind = r.kind().name();
         c.languages = json.write(languages);
@@ -357,7 +357,7 @@ public class ConsultationService {
             errors.add(new Problem.FieldError("opensAt", "the consultation is already open"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(summary(errors), errors);
+            throw fieldRules(errors);
         }
         c.opensAt = s.opensAt();
         c.closesAt = s.closesAt();
@@ -378,7 +378,7 @@ public class ConsultationService {
         texts(s.cannotInfluence(), "cannotInfluence", languages, true, 5000, errors);
         texts(s.outcomeUse(), "outcomeUse", languages, true, 5000, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(summary(errors), errors);
+            throw fieldRules(errors);
         }
         String written = json.write(s);
         if (!written.equals(c.statement)) {
@@ -433,7 +433,7 @@ public class ConsultationService {
         Preconditions.check(ifMatch, c.version, false);
         requireStatus(c, Status.DRAFT);
         if (request.decision() != AlignmentStatus.AGREED && request.decision() != AlignmentStatus.DISAGREED) {
-            throw ProblemException.invalidField("decision", "AGREED or DISAGREED");
+            throw fieldRules(List.of(new Problem.FieldError("decision", "AGREED or DISAGREED")));
         }
         if (c.questionnaireVersion == 0) {
             throw ProblemException.conflict("there are no questions to align on yet");

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param maxOptions        most options in a portfolio (default: all)
  * @param exclusiveGroups   at most one option of each group
  * @param requiredTogether  options that come only together: all of a group or none
+ * @param requires          one-way dependencies: an option that may be chosen only with another (which may come alone)
  * @param optionMotivation  {@code NONE}, {@code OPTIONAL} (default) or {@code REQUIRED}: a motivation per chosen option
  * @param overallMotivation {@code NONE}, {@code OPTIONAL} (default) or {@code REQUIRED}: one motivation for the portfolio
  * @param motivationMaxLength longest motivation (default 1000 characters)
@@ -25,6 +26,7 @@ public record PweBlock(
         Integer maxOptions,
         List<List<String>> exclusiveGroups,
         List<List<String>> requiredTogether,
+        List<PweRequirement> requires,
         String optionMotivation,
         String overallMotivation,
         Integer motivationMaxLength) {

@@ -115,6 +115,7 @@ public final class PweRules {
                 }
             }
         }
+        checkRequirements(block, field + ".requires", ids, v);
         if (!MOTIVATION_MODES.contains(block.optionMotivationMode())) {
             v.add(new Violation(field + ".optionMotivation", "motivation", "NONE, OPTIONAL or REQUIRED"));
         }
@@ -125,6 +126,34 @@ public final class PweRules {
             v.add(new Violation(field + ".motivationMaxLength", "max-length", "between 1 and 10000"));
         }
         return v;
+    }
+
+    /** Each dependency names two different known options, and never two that exclude each other (the option could never be chosen). */
+    private static void checkRequirements(PweBlock block, String field, Set<String> ids, List<Violation> v) {
+        if (block.requires() == null) {
+            return;
+        }
+        for (int i = 0; i < block.requires().size(); i++) {
+            PweRequirement r = block.requires().get(i);
+            String f = field + "[" + i + "]";
+            if (r == null || r.option() == null || r.requires() == null) {
+                v.add(new Violation(f, "requires", "an option and the option it requires"));
+                continue;
+            }
+            if (!ids.contains(r.option())) {
+                v.add(new Violation(f + ".option", "option", "no option " + r.option()));
+            }
+            if (!ids.contains(r.requires())) {
+                v.add(new Violation(f + ".requires", "option", "no option " + r.requires()));
+            }
+            if (r.option().equals(r.requires())) {
+                v.add(new Violation(f + ".requires", "requires", "an option cannot require itself"));
+            }
+            if (block.exclusiveGroups() != null && block.exclusiveGroups().stream()
+                    .anyMatch(g -> g != null && g.contains(r.option()) && g.contains(r.requires()) && !r.option().equals(r.requires()))) {
+                v.add(new Violation(f, "contradiction", r.option() + " requires " + r.requires() + " but an exclusive group allows only one of them"));
+            }
+        }
     }
 
     private static void checkGroups(List<List<String>> groups, String field, Set<String> ids, List<Violation> v) {
@@ -212,6 +241,13 @@ public final class PweRules {
                 }
             }
         }
+        if (block.requires() != null) {
+            for (PweRequirement r : block.requires()) {
+                if (seen.contains(r.option()) && !seen.contains(r.requires())) {
+                    v.add(new Violation(field + ".chosen", "requires", r.option() + " requires " + r.requires() + " (choosing " + r.requires() + " alone is allowed)"));
+                }
+            }
+        }
         if (block.resourceLimits() != null) {
             block.resourceLimits().forEach((name, max) -> {
                 double used = chosen.stream().map(block::option).flatMap(java.util.Optional::stream).mapToDouble(o -> o.quantity(name)).sum();
@@ -239,9 +275,12 @@ public final class PweRules {
         return v;
     }
 
-    /** Whether one more option could join the portfolio without breaking the count or an exclusive group. */
+    /** Whether one more option could join the portfolio without breaking the count, an exclusive group or a dependency. */
     private static boolean addable(PweBlock block, List<String> chosen, String id) {
         if (block.maxOptions() != null && chosen.size() >= block.maxOptions()) {
+            return false;
+        }
+        if (block.requires() != null && block.requires().stream().anyMatch(r -> id.equals(r.option()) && !chosen.contains(r.requires()))) {
             return false;
         }
         if (block.exclusiveGroups() != null) {

@@ -80,9 +80,10 @@ public class QuestionnaireResource {
             description = "Only while DRAFT: once open the questionnaire is frozen (409). Every problem comes back at once, naming its field.")
     @APIResponse(responseCode = "200", description = "Saved; the body is the stored questionnaire, ETag the consultation's new version",
             content = @Content(schema = @Schema(implementation = Questionnaire.class)))
-    @APIResponse(responseCode = "400", description = "An invalid question, rule or PWE block", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property (e.g. an unknown question type)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An invalid question, rule or PWE block (errors[] name every field)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad reference", value = """
-            {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":400,
+            {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
              "errors":[{"field":"questions[1].visibleIf.question","message":"condition-reference: must name an earlier question"}]}""")))
     @APIResponse(responseCode = "409", description = "Frozen: the consultation is open (or later)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -41,7 +41,7 @@ public class QuestionnaireService {
         List<Violation> violations = QuestionnaireRules.validate(questionnaire, consultations.languages(c), c.kind);
         if (!violations.isEmpty()) {
             List<Problem.FieldError> errors = violations.stream().map(v -> new Problem.FieldError(v.field(), v.describe())).toList();
-            throw ProblemException.invalid(ConsultationService.summary(errors), errors);
+            throw ConsultationService.fieldRules(errors);
         }
         Questionnaire previous = store.load(c.id, c.questionnaireVersion);
         c.questionnaireVersion++;

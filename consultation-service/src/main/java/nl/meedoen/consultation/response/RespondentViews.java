@@ -67,7 +67,7 @@ public final class RespondentViews {
     @Schema(name = "RespondentPwe")
     public record Pwe(List<PweOption> options, PweConstraint constraint, Map<String, Double> resourceLimits, Integer minOptions,
                       Integer maxOptions, List<List<String>> exclusiveGroups, List<List<String>> requiredTogether,
-                      String optionMotivation, String overallMotivation, int motivationMaxLength) {
+                      List<nl.meedoen.consultation.pwe.PweRequirement> requires, String optionMotivation, String overallMotivation, int motivationMaxLength) {
     }
 
     @Schema(name = "RespondentPweOption")

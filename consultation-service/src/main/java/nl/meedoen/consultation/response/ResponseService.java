@@ -385,7 +385,7 @@ public class ResponseService {
                 Texts.pick(o.text(), lang, def), Texts.pick(o.description(), lang, def), list(o.pros(), lang, def),
                 list(o.cons(), lang, def), list(o.effects(), lang, def), o.cost(), o.resources())).toList();
         return new RespondentViews.Pwe(options, b.constraint(), b.resourceLimits(), b.minOptions(), b.maxOptions(), b.exclusiveGroups(),
-                b.requiredTogether(), b.optionMotivationMode(), b.overallMotivationMode(), b.motivationLimit());
+                b.requiredTogether(), b.requires(), b.optionMotivationMode(), b.overallMotivationMode(), b.motivationLimit());
     }
 
     private static List<String> list(List<Map<String, String>> texts, String lang, String def) {

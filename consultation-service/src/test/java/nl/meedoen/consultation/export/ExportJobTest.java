@@ -119,15 +119,15 @@ class ExportJobTest {
     void badRequestsAreProblemsAndQueueNothing() {
         String id = Api.ready("SURVEY", Api.SURVEY, Api.list(List.of("T-nobody")), "ANONYMOUS");
         String exports = BASE + "/" + id + "/exports";
-        Api.json(as("corporation"), Map.of("format", "responses.xlsx")).post(exports).then().statusCode(400)
+        Api.json(as("corporation"), Map.of("format", "responses.xlsx")).post(exports).then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("format"));
-        Api.json(as("corporation"), Map.of("dialect", "excel-nl")).post(exports).then().statusCode(400)
+        Api.json(as("corporation"), Map.of("dialect", "excel-nl")).post(exports).then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("format"));
         as("corporation").contentType(ContentType.JSON).post(exports).then().statusCode(400).contentType("application/problem+json");
         Api.json(as("corporation"), "{\"format\":").post(exports).then().statusCode(400).contentType("application/problem+json");
-        Api.json(as("corporation"), Map.of("format", "responses.csv", "dialect", "xlsx")).post(exports).then().statusCode(400)
+        Api.json(as("corporation"), Map.of("format", "responses.csv", "dialect", "xlsx")).post(exports).then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("dialect"));
-        Api.json(as("corporation"), Map.of("format", "pabulib.pb", "dialect", "excel-nl")).post(exports).then().statusCode(400)
+        Api.json(as("corporation"), Map.of("format", "pabulib.pb", "dialect", "excel-nl")).post(exports).then().statusCode(422)
                 .body("errors[0].field", equalTo("dialect"));
         Api.json(as("corporation"), Map.of("format", "portchoice.csv")).post(exports).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("PWE"));

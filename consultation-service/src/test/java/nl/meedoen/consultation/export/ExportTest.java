@@ -129,11 +129,11 @@ class ExportTest {
 
         Api.json(as("corporation").header("If-Match", Api.etag(as("ops"), copy)),
                         "{\"pages\":[{\"name\":\"p\",\"elements\":[{\"type\":\"matrix\",\"name\":\"m\"},{\"type\":\"comment\",\"name\":\"c\",\"visibleIf\":\"{m} between 1 and 2\"}]}]}")
-                .put(BASE + "/" + copy + "/questionnaire/surveyjs").then().statusCode(400).contentType("application/problem+json")
+                .put(BASE + "/" + copy + "/questionnaire/surveyjs").then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("pages[0].elements[0]")).body("errors.field", hasItem("pages[0].elements[1].visibleIf"));
         Api.json(as("corporation").header("If-Match", Api.etag(as("ops"), copy)),
                         "{\"elements\":[{\"type\":\"comment\",\"name\":\"c\",\"visibleIf\":\"{later} = 1\"},{\"type\":\"comment\",\"name\":\"later\"}]}")
-                .put(BASE + "/" + copy + "/questionnaire/surveyjs").then().statusCode(400).body("errors.field", hasItem("questions[0].visibleIf.question"));
+                .put(BASE + "/" + copy + "/questionnaire/surveyjs").then().statusCode(422).body("errors.field", hasItem("questions[0].visibleIf.question"));
 
         Api.open(id);
         as("survey-frontend").get(BASE + "/" + id + "/questionnaire/surveyjs").then().statusCode(200);

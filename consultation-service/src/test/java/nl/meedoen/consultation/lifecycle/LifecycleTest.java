@@ -50,23 +50,35 @@ class LifecycleTest {
         as("ops").get(BASE + "/" + id).then().statusCode(200).header("ETag", "\"0\"").body("audience.listSize", equalTo(1));
     }
 
+    /** Malformed JSON, a value of the wrong type or an unknown property: 400. */
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"kind\":\"SURVEY\"",                                                          // truncated
-            "{\"kind\":\"POLL\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"}}", // bad enum
+            "{\"kind\":\"POLL\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"}}", // not an enum value
             "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"},\"colour\":1}", // unknown field
-            "{\"kind\":\"SURVEY\",\"title\":{\"en\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"}}", // no Dutch title
-            "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"SEGMENT\",\"filter\":{\"shoeSize\":[\"42\"]}}}",
-            "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"LIST\"}}",
-            "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"PANEL_WAVE\",\"waveId\":\"w\"}}", // no panel
-            "{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"},\"closesAt\":\"2001-01-01T00:00:00Z\"}",
-            "{\"kind\":\"SURVEY\",\"languages\":[\"dutch\"],\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"}}",
             "null",
             ""
     })
     void badInputIsA400Problem(String body) {
         as("corporation").contentType(ContentType.JSON).body(body).post(BASE)
                 .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+    }
+
+    /** A well-formed body whose value breaks a rule: 422 naming the field, nothing stored. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "title|{\"kind\":\"SURVEY\",\"title\":{\"en\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"}}", // no Dutch title
+            "audience|{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"SEGMENT\",\"filter\":{\"shoeSize\":[\"42\"]}}}",
+            "audience|{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"LIST\"}}",
+            "audience|{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"PANEL_WAVE\",\"waveId\":\"w\"}}", // no panel
+            "closesAt|{\"kind\":\"SURVEY\",\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"},\"closesAt\":\"2001-01-01T00:00:00Z\"}",
+            "languages|{\"kind\":\"SURVEY\",\"languages\":[\"dutch\"],\"title\":{\"nl\":\"x\"},\"anonymity\":\"ANONYMOUS\",\"audience\":{\"type\":\"ALL\"}}"
+    })
+    void aFieldRuleIsA422NamingTheField(String fieldAndBody) {
+        String field = fieldAndBody.substring(0, fieldAndBody.indexOf('|'));
+        as("corporation").contentType(ContentType.JSON).body(fieldAndBody.substring(field.length() + 1)).post(BASE)
+                .then().log().ifValidationFails().statusCode(422).contentType("application/problem+json").body("status", equalTo(422))
+                .body("errors[0].field", org.hamcrest.Matchers.startsWith(field));
     }
 
     @Test
@@ -147,7 +159,9 @@ class LifecycleTest {
         // only the other party aligns
         json(as("corporation"), "{\"decision\":\"AGREED\"}").post(BASE + "/" + id + "/alignment").then().statusCode(403);
         json(asClient("ho-oost", "tenant-organisation"), "{\"decision\":\"AGREED\"}").post(BASE + "/" + id + "/alignment").then().statusCode(404);
-        json(asClient("ho-west", "tenant-organisation"), "{\"decision\":\"MAYBE\"}").post(BASE + "/" + id + "/alignment").then().statusCode(400);
+        json(asClient("ho-west", "tenant-organisation"), "{\"decision\":\"MAYBE\"}").post(BASE + "/" + id + "/alignment").then().statusCode(400); // not a value of the type
+        json(asClient("ho-west", "tenant-organisation"), "{\"decision\":\"PENDING\"}").post(BASE + "/" + id + "/alignment").then().statusCode(422)
+                .body("errors[0].field", equalTo("decision")); // a value of the type, but not a decision
         json(asClient("ho-west", "tenant-organisation"), "{\"decision\":\"DISAGREED\",\"comment\":\"vraag 3 is sturend\"}")
                 .post(BASE + "/" + id + "/alignment").then().statusCode(200)
                 .body("alignment.status", equalTo("DISAGREED")).body("alignment.by", equalTo("ho-west"))
@@ -221,7 +235,7 @@ class LifecycleTest {
         // once open only the closing time and reminders may change
         String opensAt = as("ops").get(BASE + "/" + id).jsonPath().getString("schedule.opensAt");
         json(as("corporation").header("If-Match", etag(as("ops"), id)), Map.of("opensAt", Api.inSeconds(60).toString()))
-                .put(BASE + "/" + id + "/schedule").then().statusCode(400).body("errors.field", hasItem("opensAt"));
+                .put(BASE + "/" + id + "/schedule").then().statusCode(422).body("errors.field", hasItem("opensAt"));
         json(as("corporation").header("If-Match", etag(as("ops"), id)), Map.of("opensAt", opensAt, "closesAt", Api.inSeconds(2).toString()))
                 .put(BASE + "/" + id + "/schedule").then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> "CLOSED".equals(as("ops").get(BASE + "/" + id).jsonPath().getString("status")));

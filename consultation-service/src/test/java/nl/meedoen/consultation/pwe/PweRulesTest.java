@@ -25,7 +25,7 @@ class PweRulesTest {
 
     static PweBlock budget(double budget, boolean allowUnspent) {
         return new PweBlock(OPTIONS, new PweConstraint("BUDGET", budget, allowUnspent, null, null), Map.of("hours", 35.0), 1, 3,
-                List.of(List.of("playground", "football")), List.of(List.of("benches", "bins")), "OPTIONAL", "REQUIRED", 20);
+                List.of(List.of("playground", "football")), List.of(List.of("benches", "bins")), null, "OPTIONAL", "REQUIRED", 20);
     }
 
     static List<String> rules(PweBlock block, List<String> chosen, Map<String, String> motivations, String overall) {
@@ -67,7 +67,7 @@ class PweRulesTest {
 
     @Test
     void aTargetMustBeReached() {
-        PweBlock target = new PweBlock(OPTIONS, new PweConstraint("TARGET", null, null, 9.0, "co2"), null, null, null, null, null, null, null, null);
+        PweBlock target = new PweBlock(OPTIONS, new PweConstraint("TARGET", null, null, 9.0, "co2"), null, null, null, null, null, null, null, null, null);
         List<Violation> v = PweRules.check(target, new PweAnswer(List.of("benches", "playground"), null, null), "answers.plan", true);
         assertEquals(List.of("target"), v.stream().map(Violation::rule).toList());
         assertTrue(v.get(0).message().contains("reaches 3, below the target of 9"), v.get(0).message());
@@ -83,7 +83,7 @@ class PweRulesTest {
     @Test
     void definitionsAreChecked() {
         PweBlock bad = new PweBlock(List.of(option("a", -1, null), option("a", 5, null)), new PweConstraint("BUDGET", 0.0, true, 3.0, null),
-                Map.of("hours", -1.0), 3, 1, List.of(List.of("a", "zz")), List.of(List.of("a")), "SOMETIMES", null, 0);
+                Map.of("hours", -1.0), 3, 1, List.of(List.of("a", "zz")), List.of(List.of("a")), null, "SOMETIMES", null, 0);
         List<String> rules = PweRules.definition(bad, "pwe", "nl").stream().map(v -> v.field() + " " + v.rule()).toList();
         for (String expected : List.of("pwe.options[0].cost cost", "pwe.options[1].id duplicate", "pwe.constraint.budget budget",
                 "pwe.constraint constraint", "pwe.resourceLimits.hours resource-limit", "pwe.minOptions min-options",
@@ -92,8 +92,41 @@ class PweRulesTest {
             assertTrue(rules.contains(expected), expected + " in " + rules);
         }
         PweBlock contradiction = new PweBlock(OPTIONS, new PweConstraint("TARGET", null, null, 5.0, "nothing"), null, null, null,
-                List.of(List.of("benches", "bins")), List.of(List.of("benches", "bins")), null, null, null);
+                List.of(List.of("benches", "bins")), List.of(List.of("benches", "bins")), null, null, null, null);
         List<String> c = PweRules.definition(contradiction, "pwe", "nl").stream().map(Violation::rule).toList();
         assertTrue(c.contains("contradiction") && c.contains("quantity"), c.toString());
+    }
+
+    static PweBlock trees(List<PweRequirement> requires, List<List<String>> exclusive) {
+        return new PweBlock(OPTIONS, new PweConstraint("BUDGET", 200.0, true, null, null), null, null, null, exclusive, null, requires,
+                null, null, null);
+    }
+
+    /** "Option trees requires option benches": benches alone is fine, trees alone is not, both are. */
+    @Test
+    void aOneWayDependencyAllowsTheRequiredOptionAlone() {
+        PweBlock block = trees(List.of(new PweRequirement("trees", "benches")), null);
+        assertEquals(List.of(), PweRules.definition(block, "pwe", "nl"));
+        assertEquals(List.of(), rules(block, List.of("benches"), null, null));
+        assertEquals(List.of(), rules(block, List.of("benches", "trees"), null, null));
+        List<Violation> v = PweRules.check(block, new PweAnswer(List.of("trees"), null, null), "answers.plan", true);
+        assertEquals(List.of("answers.plan.chosen requires"), v.stream().map(x -> x.field() + " " + x.rule()).toList());
+        assertTrue(v.get(0).message().contains("trees requires benches"), v.get(0).message());
+        // unspent budget: an option whose requirement is missing cannot be the one that "still fits"
+        PweBlock free = new PweBlock(OPTIONS, new PweConstraint("BUDGET", 70.0, false, null, null), null, null, null, null, null,
+                null, null, null, null);
+        assertEquals(List.of("unspent-budget"), rules(free, List.of("benches", "bins"), null, null));
+        PweBlock tied = new PweBlock(OPTIONS, new PweConstraint("BUDGET", 70.0, false, null, null), null, null, null, null, null,
+                List.of(new PweRequirement("trees", "playground")), null, null, null);
+        assertEquals(List.of(), rules(tied, List.of("benches", "bins"), null, null));
+    }
+
+    @Test
+    void aDependencyIsCheckedInTheDefinition() {
+        PweBlock bad = trees(java.util.Arrays.asList(new PweRequirement("trees", "nope"), new PweRequirement("bins", "bins"),
+                new PweRequirement("playground", "football"), null), List.of(List.of("playground", "football")));
+        List<String> found = PweRules.definition(bad, "pwe", "nl").stream().map(x -> x.field() + " " + x.rule()).toList();
+        assertEquals(List.of("pwe.requires[0].requires option", "pwe.requires[1].requires requires", "pwe.requires[2] contradiction",
+                "pwe.requires[3] requires"), found);
     }
 }

@@ -210,6 +210,32 @@ class RespondingTest {
         }
     }
 
+    /** "Option lights requires option paths": paths alone is fine, lights alone is not; defined, enforced and exported. */
+    @Test
+    void aOneWayPweDependencyIsCheckedOnDefinitionAndSubmitAndTravelsToSurveyJs() {
+        String pwe = """
+                {"questions":[{"id":"plan","type":"PWE","text":{"nl":"Verdeel het budget"},"required":true,
+                  "pwe":{"constraint":{"type":"BUDGET","budget":100,"allowUnspent":true},"requires":[{"option":"lights","requires":"%s"}],
+                         "options":[{"id":"paths","text":{"nl":"Paden"},"cost":40},{"id":"lights","text":{"nl":"Verlichting"},"cost":30},
+                                    {"id":"bins","text":{"nl":"Afvalbakken"},"cost":10}]}}]}""";
+        List<String> refs = List.of(Api.prefix() + "-a", Api.prefix() + "-b", Api.prefix() + "-c");
+        String id = Api.create(Api.as("corporation"), Api.consultation("PWE", Api.list(refs)));
+        Api.putQuestionnaire(Api.as("corporation"), id, pwe.formatted("lamps")).then().statusCode(422)
+                .body("errors.field", hasItem("questions[0].pwe.requires[0].requires"));
+        Api.putQuestionnaire(Api.as("corporation"), id, pwe.formatted("paths")).then().statusCode(200);
+        Api.putStatement(Api.as("corporation"), id);
+        Api.as("ops").get(BASE + "/" + id + "/questionnaire/surveyjs").then().statusCode(200)
+                .body("pages[0].elements[0].pwe.requires[0].option", equalTo("lights"))
+                .body("pages[0].elements[0].pwe.requires[0].requires", equalTo("paths"));
+        Map<String, String> tokens = Api.openAndCollectTokens(id, refs);
+        respondent(tokens.get(refs.get(0))).get(BASE + "/respondent/questionnaire").then().statusCode(200)
+                .body("questions[0].pwe.requires[0].requires", equalTo("paths"));
+        submit(tokens.get(refs.get(0)), "{\"plan\":{\"chosen\":[\"lights\",\"bins\"]}}").then().statusCode(422)
+                .body("errors.field", hasItem("answers.plan.chosen")).body("errors.message", hasItem(containsString("requires: lights requires paths")));
+        submit(tokens.get(refs.get(0)), "{\"plan\":{\"chosen\":[\"lights\",\"paths\"]}}").then().statusCode(201);
+        submit(tokens.get(refs.get(1)), "{\"plan\":{\"chosen\":[\"paths\"]}}").then().statusCode(201); // the required option alone
+    }
+
     @Test
     void everyPweRuleIsEnforcedOnSubmit() throws Exception {
         List<String> refs = List.of(Api.prefix() + "-p");
