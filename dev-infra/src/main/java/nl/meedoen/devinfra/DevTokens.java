@@ -94,6 +94,15 @@ public final class DevTokens {
                 .sign(privateKey);
     }
 
+    /** A signed token shaped like another identity provider's: the given claims (JSON) instead of {@code groups}. */
+    public String tokenWithClaims(String subject, String claimsJson) {
+        var builder = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).expiresIn(Duration.ofHours(1));
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(claimsJson))) {
+            reader.readObject().forEach(builder::claim);
+        }
+        return builder.sign(privateKey);
+    }
+
     public String tokenForRole(String role) {
         return token(role + "-client", role);
     }

@@ -46,6 +46,11 @@ public final class TestInfra {
         return (String) owner("ownToken", role);
     }
 
+    /** A token with the given claims (JSON) instead of {@code groups}, as Keycloak or Entra would shape it. */
+    public static String tokenWithClaims(String subject, String claimsJson) {
+        return (String) owner("ownTokenWithClaims", subject, claimsJson);
+    }
+
     public static String publicKeyLocation() {
         return (String) owner("ownPublicKeyLocation");
     }
@@ -120,6 +125,10 @@ public final class TestInfra {
 
     private static String ownToken(String role) {
         return tokens().tokenForRole(role);
+    }
+
+    private static String ownTokenWithClaims(String subject, String claimsJson) {
+        return tokens().tokenWithClaims(subject, claimsJson);
     }
 
     private static String ownPublicKeyLocation() {
