@@ -28,7 +28,7 @@ public enum ExportFormat {
         return csv;
     }
 
-    /** The format a request names; anything else is a 400 naming {@code format}. */
+    /** The format a request names; anything else is a 400 naming {@code format} (ExportJobs answers 422 for a body: a field rule). */
     public static ExportFormat parse(String value) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(f -> f.id.equals(v)).findFirst().orElseThrow(() -> ProblemException.invalidField("format",
