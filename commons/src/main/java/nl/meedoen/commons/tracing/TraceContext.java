@@ -43,6 +43,19 @@ public record TraceContext(String traceparent, String tracestate) {
         return traceparent == null ? null : new TraceContext(traceparent, tracestate == null || tracestate.isEmpty() ? null : tracestate);
     }
 
+    /**
+     * As an OpenTelemetry context, to continue this trace in work done later (a parent for a span, or
+     * {@code makeCurrent()}); {@link Context#root()} when the traceparent is malformed.
+     */
+    public Context context() {
+        Map<String, String> carrier = new HashMap<>();
+        carrier.put(TRACEPARENT, traceparent);
+        if (tracestate != null) {
+            carrier.put(TRACESTATE, tracestate);
+        }
+        return W3C.extract(Context.root(), carrier, MAP);
+    }
+
     /** Sets (replaces) the W3C headers on an outgoing record. */
     public void writeTo(Headers headers) {
         headers.remove(TRACEPARENT);
@@ -63,6 +76,18 @@ public record TraceContext(String traceparent, String tracestate) {
         SpanContext span = Span.fromContext(context).getSpanContext();
         return span.isValid();
     }
+
+    private static final TextMapGetter<Map<String, String>> MAP = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
 
     private static final TextMapGetter<Headers> KAFKA_HEADERS = new TextMapGetter<>() {
         @Override
