@@ -20,6 +20,8 @@ public class Delivery extends PanacheEntityBase {
     public String requestId;
     @Column(name = "mailing_id")
     public UUID mailingId;
+    /** What it came from: {@code <kind>:<id>} (see {@link Sources}); null for a request that named none. */
+    public String source;
     @Column(name = "tenant_ref")
     public String tenantRef;
     public String purpose;

@@ -66,6 +66,8 @@ public class DeliveryResource {
     @Transactional
     public Response list(@QueryParam("tenantRef") String tenantRef,
                          @Parameter(description = "deliveries of one mailing") @QueryParam("mailingId") String mailingId,
+                         @Parameter(description = "deliveries of one source (<kind>:<id>): a campaign, consultation, panel or mailing",
+                                 example = "campaign:5f0c2c1e-8a4b-4c8e-9a51-2f1f6f1d2b3c") @QueryParam("source") String source,
                          @QueryParam("requestId") String requestId,
                          @Parameter(description = "QUEUED, SENT, SUPPRESSED, ...") @QueryParam("status") String status,
                          @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
@@ -80,6 +82,14 @@ public class DeliveryResource {
         if (mailingId != null) {
             where.add("mailingId = :mailingId");
             params.put("mailingId", parse("mailingId", mailingId));
+        }
+        if (source != null) {
+            Problem.FieldError bad = Sources.check("source", source);
+            if (bad != null) {
+                throw ProblemException.invalidField(bad.field(), bad.message());
+            }
+            where.add("source = :source");
+            params.put("source", source);
         }
         if (requestId != null) {
             where.add("requestId = :requestId");

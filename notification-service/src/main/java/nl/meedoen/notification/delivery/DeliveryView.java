@@ -11,6 +11,8 @@ public record DeliveryView(
         UUID id,
         @Schema(example = "consultation-42-invite-T-1001") String requestId,
         UUID mailingId,
+        @Schema(example = "campaign:5f0c2c1e-8a4b-4c8e-9a51-2f1f6f1d2b3c", description = "What it came from: <kind>:<id>; a mailing's own source, else mailing:<id>")
+        String source,
         @Schema(example = "T-1001") String tenantRef,
         @Schema(example = "consultation") String purpose,
         @Schema(example = "consultation.invitation") String templateKey,
@@ -26,7 +28,7 @@ public record DeliveryView(
         OffsetDateTime sentAt) {
 
     public static DeliveryView of(Delivery d) {
-        return new DeliveryView(d.id, d.requestId, d.mailingId, d.tenantRef, d.purpose, d.templateKey, d.channel,
+        return new DeliveryView(d.id, d.requestId, d.mailingId, d.source, d.tenantRef, d.purpose, d.templateKey, d.channel,
                 DeliveryStatus.valueOf(d.status), d.reason, d.language, d.templateVersion, d.attempts, d.printBatchId,
                 d.createdAt, d.updatedAt, d.sentAt);
     }

@@ -20,6 +20,8 @@ public class PrintBatch extends PanacheEntityBase {
     public UUID id;
     public String status;
     public int letters;
+    /** The one source it was made for; null when it took the waiting letters of every source. */
+    public String source;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "printed_at")

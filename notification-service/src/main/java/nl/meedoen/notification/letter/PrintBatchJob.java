@@ -27,8 +27,8 @@ public class PrintBatchJob implements JobHandler {
     /** One collection at a time: two would only race for the same letters. */
     public static final String SUBJECT = "waiting-letters";
 
-    /** What a print-batch job reads: the most letters to collect. */
-    public record Input(Integer limit) {
+    /** What a print-batch job reads: the most letters to collect, and the one source to collect them of (null: every source). */
+    public record Input(Integer limit, String source) {
     }
 
     @Inject
@@ -59,7 +59,7 @@ public class PrintBatchJob implements JobHandler {
         PrintBatchService.BatchView batch = batches.madeBy(context.id());
         boolean made = batch == null;
         if (made) {
-            batch = batches.create(in.limit(), context.id()); // 409 problem when none is waiting: nothing written
+            batch = batches.create(in.limit(), in.source(), context.id()); // 409 problem when none is waiting: nothing written
         } else if (batches.storedPdf(batch.id()) != null) {
             return outcome(batch); // stored just before a restart
         }

@@ -67,9 +67,12 @@ public class PrintBatchResource {
             headers = {@Header(name = "Location", description = "The job: /api/v1/jobs/notification/{jobId}", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Retry-After", description = "Seconds before the first look at the job", schema = @Schema(type = SchemaType.INTEGER))},
             content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "Bad limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad limit or source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No letters are waiting, or a batch is being made already (the problem names its job)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Parameter(description = "Most letters in this batch, 1-" + PrintBatchService.MAX_LETTERS + ", default 1000") @QueryParam("limit") String limit) {
+    public Response create(@Parameter(description = "Most letters in this batch, 1-" + PrintBatchService.MAX_LETTERS + ", default 1000") @QueryParam("limit") String limit,
+                           @Parameter(description = "Only the letters of this source (<kind>:<id>: a campaign, consultation, panel or mailing); "
+                                   + "default: the waiting letters of every source", example = "campaign:5f0c2c1e-8a4b-4c8e-9a51-2f1f6f1d2b3c")
+                           @QueryParam("source") String source) {
         int n;
         try {
             n = limit == null ? 1000 : Integer.parseInt(limit);
@@ -79,10 +82,14 @@ public class PrintBatchResource {
         if (n < 1 || n > PrintBatchService.MAX_LETTERS) {
             throw ProblemException.invalidField("limit", "between 1 and " + PrintBatchService.MAX_LETTERS);
         }
-        if (!batches.waiting()) {
-            throw ProblemException.conflict("no letters are waiting to be printed");
+        nl.meedoen.commons.problem.Problem.FieldError badSource = nl.meedoen.notification.delivery.Sources.check("source", source);
+        if (badSource != null) {
+            throw ProblemException.invalidField(badSource.field(), badSource.message());
         }
-        return Jobs.accepted(jobs.submit(PrintBatchJob.KIND, PrintBatchJob.SUBJECT, new PrintBatchJob.Input(n)));
+        if (!batches.waiting(source)) {
+            throw ProblemException.conflict(source == null ? "no letters are waiting to be printed" : "no letters of " + source + " are waiting to be printed");
+        }
+        return Jobs.accepted(jobs.submit(PrintBatchJob.KIND, PrintBatchJob.SUBJECT, new PrintBatchJob.Input(n, source)));
     }
 
     @GET

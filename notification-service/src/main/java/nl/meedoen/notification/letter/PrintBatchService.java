@@ -45,13 +45,17 @@ public class PrintBatchService {
     public static final int MAX_LETTERS = 5000;
 
     /** A batch as the API shows it. */
-    public record BatchView(UUID id, PrintBatch.Status status, int letters, OffsetDateTime createdAt, OffsetDateTime printedAt,
-                            OffsetDateTime postedAt,
+    public record BatchView(UUID id, PrintBatch.Status status, int letters,
+                            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The one source it was made for; absent when it took the letters of every source",
+                                    example = "campaign:5f0c2c1e-8a4b-4c8e-9a51-2f1f6f1d2b3c")
+                            String source,
+                            OffsetDateTime createdAt, OffsetDateTime printedAt, OffsetDateTime postedAt,
                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                             @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The job that made it", example = "/api/v1/jobs/notification/0c4e...")
                             String job) {
         static BatchView of(PrintBatch b) {
-            return new BatchView(b.id, PrintBatch.Status.valueOf(b.status), b.letters, b.createdAt, b.printedAt, b.postedAt,
+            return new BatchView(b.id, PrintBatch.Status.valueOf(b.status), b.letters, b.source, b.createdAt, b.printedAt, b.postedAt,
                     b.jobId == null ? null : org.eclipse.microprofile.config.ConfigProvider.getConfig()
                             .getValue("meedoen.jobs.path", String.class) + "/" + b.jobId);
         }
@@ -91,10 +95,14 @@ public class PrintBatchService {
             d.status = 'QUEUED' AND d.channel = 'LETTER'
               AND (d.mailing_id IS NULL OR EXISTS (SELECT 1 FROM mailing m WHERE m.id = d.mailing_id AND m.status IN ('RUNNING', 'COMPLETED')))""";
 
-    /** Whether any letter waits to be printed (a batch job would find something to collect). */
+    /** Whether any letter (of {@code source}, or of any source when null) waits to be printed: a batch job would find something. */
     @Transactional
-    public boolean waiting() {
-        return !em.createNativeQuery("SELECT 1 FROM delivery d WHERE " + WAITING + " LIMIT 1").getResultList().isEmpty();
+    public boolean waiting(String source) {
+        var query = em.createNativeQuery("SELECT 1 FROM delivery d WHERE " + WAITING + (source == null ? "" : " AND d.source = ?1") + " LIMIT 1");
+        if (source != null) {
+            query.setParameter(1, source);
+        }
+        return !query.getResultList().isEmpty();
     }
 
     /** The batch the print-batch job {@code jobId} made, or null when it has made none (yet). */
@@ -105,14 +113,19 @@ public class PrintBatchService {
     }
 
     /**
-     * Collects waiting letters (oldest first, at most {@code limit}) into a batch made by job {@code jobId}; letters
-     * that may no longer go out are held back. 409 when none is left to print: then nothing is written.
+     * Collects waiting letters (oldest first, at most {@code limit}; only those of {@code source} unless it is null) into a
+     * batch made by job {@code jobId}; letters that may no longer go out are held back. 409 when none is left to print: then
+     * nothing is written.
      */
     @Transactional
-    public BatchView create(int limit, UUID jobId) {
+    public BatchView create(int limit, String source, UUID jobId) {
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT d.id FROM delivery d WHERE " + WAITING + " ORDER BY d.created_at LIMIT ?1 FOR UPDATE OF d SKIP LOCKED")
-                .setParameter(1, limit).getResultList();
+        var query = em.createNativeQuery("SELECT d.id FROM delivery d WHERE " + WAITING + (source == null ? "" : " AND d.source = ?2")
+                + " ORDER BY d.created_at LIMIT ?1 FOR UPDATE OF d SKIP LOCKED").setParameter(1, limit);
+        if (source != null) {
+            query.setParameter(2, source);
+        }
+        List<Object> ids = query.getResultList();
         List<Delivery> waiting = Delivery.list("id in ?1", ids);
         Map<String, Set<String>> scopes = optOuts.scopes(waiting.stream().map(d -> d.tenantRef).toList());
         PrintBatch batch = new PrintBatch();
@@ -120,6 +133,7 @@ public class PrintBatchService {
         batch.status = PrintBatch.Status.CREATED.name();
         batch.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         batch.jobId = jobId;
+        batch.source = source;
         List<Delivery> batched = new ArrayList<>();
         for (Delivery d : waiting) {
             Set<String> s = scopes.getOrDefault(d.tenantRef, Set.of());
@@ -137,7 +151,8 @@ public class PrintBatchService {
             }
         }
         if (batched.isEmpty()) {
-            throw ProblemException.conflict("no letters are waiting to be printed");
+            throw ProblemException.conflict(source == null ? "no letters are waiting to be printed"
+                    : "no letters of " + source + " are waiting to be printed");
         }
         batch.letters = batched.size();
         batch.persist();

@@ -24,6 +24,8 @@ public class Mailing extends PanacheEntityBase {
     public String templateKey;
     public String purpose;
     public String channel;
+    /** What the mailing is for ({@code campaign:<uuid>}, ...); its deliveries carry it, or {@code mailing:<id>} when null. */
+    public String source;
     /** JSON, the same for every recipient. */
     public String data;
     /** JSON segment filter; null for an explicit list. */

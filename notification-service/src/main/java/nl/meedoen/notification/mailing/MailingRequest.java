@@ -15,7 +15,10 @@ public record MailingRequest(
         @Schema(enumeration = {"EMAIL", "LETTER"}, description = "Default: each tenant's preferred channel") String channel,
         @Schema(example = "{\"consultationTitle\":\"Nieuwe speeltuin\",\"goal\":\"samen kiezen\",\"closesOn\":\"15 maart\",\"invitationUrl\":\"https://example.nl/c/1\"}")
         Map<String, Object> data,
-        @Schema(required = true) Audience audience) {
+        @Schema(required = true) Audience audience,
+        @Schema(description = "What the mailing is for, <kind>:<id> (a campaign's outreach: campaign:<uuid>); its deliveries and letters "
+                + "carry it, so they can be followed and printed per source. Default: mailing:<its id>",
+                example = "campaign:5f0c2c1e-8a4b-4c8e-9a51-2f1f6f1d2b3c") String source) {
 
     /** Exactly one of segment and tenantRefs. */
     @Schema(name = "Audience")

@@ -256,11 +256,12 @@ public class MailingRunner {
                         decision.reason() == null ? null : decision.reason().name()});
             }
         }
+        String source = nl.meedoen.notification.delivery.Sources.ofMailing(m.source, m.id);
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO delivery (id, mailing_id, tenant_ref, purpose, template_key, channel, data, status, reason, language,
-                                          template_version, unsubscribe_token_hash, attempts, next_attempt_at, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+                                          template_version, unsubscribe_token_hash, attempts, next_attempt_at, created_at, updated_at, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
                     ON CONFLICT (mailing_id, tenant_ref) DO NOTHING""")) {
                 for (Object[] row : rows) {
                     ps.setObject(1, row[0]);
@@ -278,6 +279,7 @@ public class MailingRunner {
                     ps.setTimestamp(13, now);
                     ps.setTimestamp(14, now);
                     ps.setTimestamp(15, now);
+                    ps.setString(16, source);
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -1,5 +1,6 @@
 package nl.meedoen.notification.mailing;
 
+import nl.meedoen.notification.delivery.Sources;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,6 +73,9 @@ public class MailingService {
                 }
             }
         }
+        if (Sources.check("source", r.source()) != null) {
+            errors.add(Sources.check("source", r.source()));
+        }
         List<String> refs = null;
         if (r.audience() == null || (r.audience().segment() == null) == (r.audience().tenantRefs() == null)) {
             errors.add(new Problem.FieldError("audience", "give either segment or tenantRefs"));
@@ -98,6 +102,7 @@ public class MailingService {
         m.templateKey = r.templateKey();
         m.purpose = r.purpose();
         m.channel = r.channel();
+        m.source = r.source();
         m.data = json(r.data() == null ? Map.of() : r.data());
         m.explicitList = refs != null;
         m.audienceFilter = refs == null ? json(r.audience().segment()) : null;
@@ -284,7 +289,7 @@ public class MailingService {
         em.flush(); // a job submitted in this transaction is part of the view
         Object job = em.createNativeQuery("SELECT id FROM job WHERE kind = ?1 AND subject = ?2 ORDER BY created_at DESC LIMIT 1")
                 .setParameter(1, MailingJob.KIND).setParameter(2, m.id.toString()).getResultStream().findFirst().orElse(null);
-        return new MailingView(m.id, m.name, m.templateKey, m.purpose, m.channel, Mailing.Status.valueOf(m.status), m.scheduledAt,
+        return new MailingView(m.id, m.name, m.templateKey, m.purpose, m.channel, Sources.ofMailing(m.source, m.id), Mailing.Status.valueOf(m.status), m.scheduledAt,
                 m.createdAt, m.startedAt, m.finishedAt, m.version, job == null ? null : jobConfig.path() + "/" + job,
                 new MailingView.Progress(m.audienceSize, materialised, counts, Math.round(rate * 10) / 10.0, eta));
     }

@@ -15,6 +15,7 @@ public record MailingView(
         String templateKey,
         String purpose,
         String channel,
+        @Schema(description = "What it is for: the source its deliveries carry", example = "campaign:5f0c2c1e-8a4b-4c8e-9a51-2f1f6f1d2b3c") String source,
         @Schema(example = "RUNNING") Mailing.Status status,
         OffsetDateTime scheduledAt,
         OffsetDateTime createdAt,

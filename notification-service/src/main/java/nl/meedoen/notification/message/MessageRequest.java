@@ -16,5 +16,8 @@ public record MessageRequest(
         @Schema(required = true, example = "consultation.invitation") String templateKey,
         @Schema(description = "The template's placeholders", example = "{\"consultationTitle\":\"Nieuwe speeltuin\",\"goal\":\"samen kiezen\",\"closesOn\":\"15 maart\",\"invitationUrl\":\"https://example.nl/i/abc\"}")
         Map<String, Object> data,
-        @Schema(enumeration = {"EMAIL", "LETTER"}, description = "Default: the tenant's preferred channel") String channel) {
+        @Schema(enumeration = {"EMAIL", "LETTER"}, description = "Default: the tenant's preferred channel. The register decides in the end: "
+                + "EMAIL to a tenant without a usable email address or who prefers letters is a letter") String channel,
+        @Schema(description = "What the message comes from, <kind>:<id>: deliveries and letters can be followed and printed per source",
+                example = "campaign:5f0c2c1e-8a4b-4c8e-9a51-2f1f6f1d2b3c") String source) {
 }

@@ -44,8 +44,18 @@ public class MessageRequestConsumer {
             throw new MalformedEventException("a message request needs a payload");
         }
         MessageRequestV1 request;
+        String source;
         try {
-            request = mapper.readValue(event.payload(), MessageRequestV1.class);
+            // the optional "source" (added to the v1 schema compatibly) is read beside the commons record, which does not carry it
+            if (!(mapper.readTree(event.payload()) instanceof com.fasterxml.jackson.databind.node.ObjectNode node)) {
+                throw new MalformedEventException("payload is not a JSON object");
+            }
+            com.fasterxml.jackson.databind.JsonNode s = node.remove("source");
+            if (s != null && !s.isNull() && !s.isTextual()) {
+                throw new MalformedEventException("source is not a string");
+            }
+            source = s == null || s.isNull() ? null : s.asText();
+            request = mapper.treeToValue(node, MessageRequestV1.class);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("payload is not a message request: " + e.getOriginalMessage(), e);
         }
@@ -53,7 +63,7 @@ public class MessageRequestConsumer {
             throw new MalformedEventException("record key " + event.key() + " differs from tenantRef " + request.tenantRef());
         }
         try {
-            messages.accept(request, false);
+            messages.accept(request, source, false);
         } catch (ProblemException e) {
             if (e.status() >= 400 && e.status() < 500) {
                 throw new MalformedEventException("rejected message request: " + e.getMessage(), e);

@@ -71,7 +71,7 @@ public class MessageResource {
         MessageRequestV1 message = new MessageRequestV1(requestId, request.tenantRef(), request.purpose(), request.templateKey(),
                 request.data(), request.channel());
         return idempotency.execute("POST /api/v1/messages by " + security.getUserPrincipal().getName(), key, request, () -> {
-            MessageService.Accepted accepted = messages.accept(message, true);
+            MessageService.Accepted accepted = messages.accept(message, request.source(), true);
             return Response.status(accepted.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                     .header("Location", "/api/v1/deliveries/" + accepted.delivery().id())
                     .entity(accepted.delivery()).build();

@@ -17,6 +17,7 @@ import nl.meedoen.notification.delivery.DeliveryQueued;
 import nl.meedoen.notification.delivery.DeliveryStatus;
 import nl.meedoen.notification.delivery.DeliveryView;
 import nl.meedoen.notification.delivery.RecipientPolicy;
+import nl.meedoen.notification.delivery.Sources;
 import nl.meedoen.notification.delivery.SuppressedAddresses;
 import nl.meedoen.notification.optout.OptOutService;
 import nl.meedoen.notification.optout.UnsubscribeTokens;
@@ -75,13 +76,17 @@ public class MessageService {
     Event<DeliveryQueued> queued;
 
     /**
+     * @param source                 what the message comes from ({@code campaign:<uuid>}, ...), or null
      * @param unknownTenantIsAnError true for API callers (422); a Kafka request for an unknown tenant
      *                               becomes a delivery held back with reason UNKNOWN_TENANT, so the
      *                               requesting service learns why
      */
     @Transactional
-    public Accepted accept(MessageRequestV1 request, boolean unknownTenantIsAnError) {
+    public Accepted accept(MessageRequestV1 request, String source, boolean unknownTenantIsAnError) {
         List<Problem.FieldError> errors = validate(request);
+        if (Sources.check("source", source) != null) {
+            errors.add(Sources.check("source", source));
+        }
         if (!errors.isEmpty()) {
             throw unprocessable(errors);
         }
@@ -113,6 +118,7 @@ public class MessageService {
         Delivery d = new Delivery();
         d.id = UUID.randomUUID();
         d.requestId = request.requestId();
+        d.source = source;
         d.tenantRef = request.tenantRef();
         d.purpose = request.purpose();
         d.templateKey = request.templateKey();

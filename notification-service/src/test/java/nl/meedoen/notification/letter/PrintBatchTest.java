@@ -207,7 +207,7 @@ class PrintBatchTest {
         String ref = letterTenant("Fleur de Jong", "Laan", 8, "3511 AB", "Utrecht", "nl");
         String delivery = send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
         UUID job = UUID.randomUUID();
-        PrintBatchService.BatchView made = batches.create(5000, job); // what the stopped worker had done
+        PrintBatchService.BatchView made = batches.create(5000, null, job); // what the stopped worker had done
         assertEquals("BATCHED", delivery(delivery).getString("status"));
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         INSERT INTO job (id, kind, subject, status, phase, input, started_by, attempts, worker, heartbeat_at, created_at, started_at, updated_at)
@@ -231,7 +231,7 @@ class PrintBatchTest {
         String ref = letterTenant("Daan Mulder", "Laan", 9, "3511 AB", "Utrecht", "nl");
         String delivery = send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
         UUID job = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                jobs.submit(PrintBatchJob.KIND, PrintBatchJob.SUBJECT, new PrintBatchJob.Input(0)).id());
+                jobs.submit(PrintBatchJob.KIND, PrintBatchJob.SUBJECT, new PrintBatchJob.Input(0, null)).id());
         var done = awaitJob("/api/v1/jobs/notification/" + job);
         assertEquals("FAILED", done.getString("status"));
         assertEquals(400, done.getInt("problem.status"));
@@ -240,5 +240,36 @@ class PrintBatchTest {
         assertEquals("QUEUED", delivery(delivery).getString("status"), "no letter was taken");
         assertEquals(null, batches.madeBy(job));
         printBatch(); // the letter still waits: a valid job takes it
+    }
+
+    @Test
+    void aPrintBatchForOneSourceTakesOnlyItsLettersAndDeliveriesFilterBySource() {
+        String campaign = "campaign:" + UUID.randomUUID();
+        String consultation = "consultation:" + UUID.randomUUID();
+        String ref = letterTenant("Piet Jansen", "Kerkstraat", 7, "3511 AB", "Utrecht", "nl");
+        String ours = send(invitation("req-" + UUID.randomUUID(), ref).replace("\"purpose\"", "\"source\":\"" + campaign + "\",\"purpose\""))
+                .then().statusCode(202).body("source", equalTo(campaign)).body("channel", equalTo("LETTER")).extract().jsonPath().getString("id");
+        String theirs = send(invitation("req-" + UUID.randomUUID(), ref).replace("\"purpose\"", "\"source\":\"" + consultation + "\",\"purpose\""))
+                .then().statusCode(202).extract().jsonPath().getString("id");
+
+        as("ops").queryParam("source", campaign).get("/api/v1/deliveries").then().statusCode(200)
+                .body("items.id", equalTo(List.of(ours))).body("items[0].source", equalTo(campaign));
+
+        String job = as("corporation").queryParam("source", campaign).post("/api/v1/print-batches").then().statusCode(202).extract().header("Location");
+        var finished = awaitJob(job);
+        assertEquals("SUCCEEDED", finished.getString("status"), finished.prettify());
+        as("corporation").get(finished.getString("resultLocation")).then().statusCode(200)
+                .body("letters", equalTo(1)).body("source", equalTo(campaign));
+        assertEquals("BATCHED", delivery(ours).getString("status"));
+        assertEquals("QUEUED", delivery(theirs).getString("status"), "another source's letter still waits");
+
+        as("corporation").queryParam("source", campaign).post("/api/v1/print-batches").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString(campaign));
+        as("corporation").queryParam("source", "no source").post("/api/v1/print-batches").then().statusCode(400)
+                .body("errors[0].field", equalTo("source"));
+        as("ops").queryParam("source", "campaign:<script>").get("/api/v1/deliveries").then().statusCode(400)
+                .body("errors[0].field", equalTo("source"));
+        send(invitation("req-" + UUID.randomUUID(), ref).replace("\"purpose\"", "\"source\":\"a campaign\",\"purpose\"")).then().statusCode(422)
+                .body("errors[0].field", equalTo("source"));
     }
 }

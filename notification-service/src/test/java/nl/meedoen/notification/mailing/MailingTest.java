@@ -23,6 +23,7 @@ import static nl.meedoen.notification.TestData.newNeighbourhood;
 import static nl.meedoen.notification.TestData.newRef;
 import static nl.meedoen.notification.TestData.tenantIn;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,6 +101,23 @@ class MailingTest {
                 .body("items[0].reason", equalTo("OPTED_OUT")).body("items[0].tenantRef", equalTo(refs.get(0)));
         as("ops").queryParam("mailingId", id).queryParam("tenantRef", letter).get("/api/v1/deliveries").then()
                 .body("items[0].channel", equalTo("LETTER"));
+        // without a source of its own, a mailing is its deliveries' source
+        assertEquals("mailing:" + id, done.getString("source"));
+        as("ops").queryParam("source", "mailing:" + id).get("/api/v1/deliveries").then().statusCode(200).body("items.size()", equalTo(13));
+    }
+
+    @Test
+    void aCampaignsOutreachMailingGivesItsDeliveriesTheCampaignAsSource() {
+        String hood = newNeighbourhood();
+        List<String> refs = emailTenants(hood, 2);
+        String campaign = "campaign:" + UUID.randomUUID();
+        String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"]}}").replace("\"audience\"", "\"source\":\"" + campaign + "\",\"audience\""));
+        action(id, "start");
+        assertEquals(campaign, awaitMailing(id, "COMPLETED").getString("source"));
+        as("ops").queryParam("source", campaign).get("/api/v1/deliveries").then().statusCode(200)
+                .body("items.size()", equalTo(2)).body("items.mailingId", everyItem(equalTo(id)));
+        as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{}}").replace("\"audience\"", "\"source\":\"campaign 1\",\"audience\""))
+                .post("/api/v1/mailings").then().statusCode(422).body("errors.field", hasItem("source"));
     }
 
     @Test

@@ -95,7 +95,9 @@ class MessageRequestConsumerTest {
     void aRequestForEmailToATenantWithoutEmailBecomesALetterAndTheEventSaysSo() {
         String ref = nl.meedoen.notification.TestData.tenant(nl.meedoen.notification.TestData.newRef(), null, "nl", "EMAIL");
         String requestId = "recruitment-outreach-" + UUID.randomUUID();
-        String request = invitation(requestId, ref).replace("\"purpose\"", "\"channel\":\"EMAIL\",\"purpose\"");
+        String campaign = "campaign:" + UUID.randomUUID();
+        String request = invitation(requestId, ref).replace("\"purpose\"", "\"channel\":\"EMAIL\",\"source\":\"" + campaign + "\",\"purpose\"");
+        assertTrue(Events.matchesSchema("message-requested.v1.schema.json", request), "source is part of the contract");
         try (var events = Events.consumer(NotificationEventV1.TOPIC)) {
             Events.publish(MessageRequestV1.TOPIC, ref, UUID.randomUUID().toString(), MessageRequestV1.TYPE, request);
             var told = Events.await(events, r -> ref.equals(r.key()) && r.value() != null && r.value().contains(requestId), 1, Duration.ofSeconds(20));
@@ -104,6 +106,7 @@ class MessageRequestConsumerTest {
             assertTrue(Events.matchesSchema("delivery-updated.v1.schema.json", event), event);
         }
         as("ops").queryParam("requestId", requestId).get("/api/v1/deliveries").then()
-                .body("items[0].channel", equalTo("LETTER")).body("items[0].status", equalTo("QUEUED"));
+                .body("items[0].channel", equalTo("LETTER")).body("items[0].status", equalTo("QUEUED"))
+                .body("items[0].source", equalTo(campaign));
     }
 }
