@@ -22,9 +22,8 @@ import nl.meedoen.gateway.security.SecurityHeaders;
  * bare or HTML bodies unless the router has an error handler for the status, hence the handlers below.
  *
  * <p>Request lines over {@code quarkus.http.limits.max-initial-line-length} (64K here) and header blocks over
- * {@code quarkus.http.limits.max-header-size} (64K) are still refused by the HTTP decoder before any gateway
- * code runs, with an empty 414/431: Quarkus offers no hook there. The raised limits keep that to requests
- * no usual ingress forwards (Envoy refuses header blocks over 60 KiB itself).
+ * {@code quarkus.http.limits.max-header-size} (64K) are refused by the HTTP decoder before any route runs;
+ * {@link DecoderErrors} answers those with the same problems.
  */
 @ApplicationScoped
 public class RequestErrors {

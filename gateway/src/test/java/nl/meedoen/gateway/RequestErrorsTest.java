@@ -52,6 +52,27 @@ class RequestErrorsTest {
     }
 
     @Test
+    void requestsOverTheHttpDecodersLimitsAreProblemsToo() throws IOException {
+        // Past quarkus.http.limits.max-initial-line-length / max-header-size (64K): refused by the decoder, before any route.
+        RawHttp.Response line = RawHttp.exchange(gateway, "GET /api/v1/tenants/" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost");
+        assertDecoderProblem(line, 414, "uri-too-long");
+        RawHttp.Response headers = RawHttp.exchange(gateway, "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
+                + "p".repeat(70_000));
+        assertDecoderProblem(headers, 431, "request-header-fields-too-large");
+    }
+
+    private static void assertDecoderProblem(RawHttp.Response response, int status, String slug) {
+        assertEquals(status, response.status(), response.body());
+        assertEquals("application/problem+json", response.header("Content-Type"));
+        assertEquals("nosniff", response.header("X-Content-Type-Options"));
+        assertEquals("https://meedoen.nl/problems/" + slug, response.json().getString("type"));
+        assertEquals(status, response.json().getInteger("status"));
+        assertNotNull(response.json().getString("title"));
+        assertNotNull(response.header(CorrelationId.HEADER));
+        assertEquals(response.header(CorrelationId.HEADER), response.json().getString("correlationId"));
+    }
+
+    @Test
     void aMalformedPercentEscapeIs400() throws IOException {
         assertProblem(get("/api/v1/tenants/%zz", "pct-1"), 400, "bad-request", "pct-1");
         assertProblem(get("/q/health/%2", "pct-2"), 400, "bad-request", "pct-2");

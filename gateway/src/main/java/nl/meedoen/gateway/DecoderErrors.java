@@ -1,0 +1,150 @@
+package nl.meedoen.gateway;
+
+import java.lang.reflect.Field;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.quarkus.vertx.http.HttpServerStart;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.impl.Deployment;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import nl.meedoen.gateway.security.SecurityHeaders;
+
+/**
+ * Problem details also for what the HTTP decoder refuses before any route runs: a request line over
+ * {@code quarkus.http.limits.max-initial-line-length} (414), a header block over {@code max-header-size}
+ * (431), a request it cannot parse at all (400). Vert.x answers these through the server's "invalid request
+ * handler", whose default sends an empty body; Quarkus creates the server without a way to set it, so once
+ * the server listens ({@link HttpServerStart}, fired asynchronously right after) this class puts its own handler
+ * where Vert.x keeps it (each server instance's connection handler). Requests within those limits never come
+ * here: {@link RequestErrors} answers them.
+ *
+ * <p>Vert.x internals: if a Vert.x upgrade moves them, start-up logs a warning and the decoder's empty answers
+ * come back; {@code GatewayIT.requestsOverTheDecodersLimitsGetProblems} fails then.
+ */
+@ApplicationScoped
+public class DecoderErrors {
+
+    private static final Logger LOG = Logger.getLogger(DecoderErrors.class);
+    private static final String QUARKUS_VERTICLE = "io.quarkus.vertx.http.runtime.VertxHttpRecorder$WebDeploymentVerticle";
+
+    @Inject
+    SecurityHeaders securityHeaders;
+
+    private final Handler<HttpServerRequest> handler = this::answer;
+
+    void install(@ObservesAsync HttpServerStart start, Vertx vertx) {
+        install(vertx, 1);
+    }
+
+    /** Every Quarkus HTTP server instance; those still binding (the event may come with the first) are retried shortly. */
+    private void install(Vertx vertx, int attempt) {
+        int installed = 0;
+        int pending = 0;
+        try {
+            VertxInternal internal = (VertxInternal) vertx;
+            for (String id : internal.deploymentIDs()) {
+                Deployment deployment = internal.getDeployment(id);
+                if (deployment == null) {
+                    continue;
+                }
+                for (Object verticle : deployment.getVerticles()) {
+                    if (!verticle.getClass().getName().equals(QUARKUS_VERTICLE)) {
+                        continue;
+                    }
+                    for (String name : new String[] {"httpServer", "httpsServer"}) {
+                        HttpServer server = (HttpServer) read(verticle, verticle.getClass(), name);
+                        if (server == null) {
+                            continue;
+                        }
+                        if (replace(server)) {
+                            installed++;
+                        } else {
+                            pending++;
+                        }
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warnf(e, "Could not install the problem answers for requests over the HTTP decoder's limits: they stay empty");
+            return;
+        }
+        if (pending > 0 && attempt < 50) {
+            vertx.setTimer(100, t -> install(vertx, attempt + 1));
+        } else if (installed == 0) {
+            LOG.warn("No HTTP server found to install the problem answers for requests over the HTTP decoder's limits: they stay empty");
+        } else {
+            LOG.debugf("Problem answers for requests over the HTTP decoder's limits installed on %d server instance(s)", installed);
+        }
+    }
+
+    /** HttpServerImpl.childHandler (its HttpServerWorker) → connectionHandler → invalidRequestHandler. */
+    private boolean replace(HttpServer server) throws ReflectiveOperationException {
+        Object worker = read(server, Class.forName("io.vertx.core.net.impl.TCPServerBase"), "childHandler");
+        if (worker == null) {
+            return false; // not listening
+        }
+        Object connectionHandler = read(worker, worker.getClass(), "connectionHandler");
+        Field invalid = connectionHandler.getClass().getDeclaredField("invalidRequestHandler");
+        invalid.setAccessible(true);
+        invalid.set(connectionHandler, handler);
+        return true;
+    }
+
+    private static Object read(Object target, Class<?> owner, String name) throws ReflectiveOperationException {
+        Field field = owner.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(target);
+    }
+
+    /** What Vert.x's default does (status from the decoder's failure, then close: the stream is unreadable), with a problem body. */
+    void answer(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        int status;
+        String slug;
+        String title;
+        String detail;
+        if (cause instanceof TooLongHttpLineException) {
+            status = 414;
+            slug = "uri-too-long";
+            title = "URI Too Long";
+            detail = "The request line is longer than the HTTP server accepts.";
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            status = 431;
+            slug = "request-header-fields-too-large";
+            title = "Request Header Fields Too Large";
+            detail = "The request headers are larger than the HTTP server accepts.";
+        } else {
+            status = 400;
+            slug = "bad-request";
+            title = "Bad Request";
+            detail = "The request could not be parsed as HTTP.";
+        }
+        // The headers may be cut off or absent (the line failed first): a caller's id only if it came through whole.
+        String correlationId = status == 431 || status == 414 ? UUID.randomUUID().toString()
+                : CorrelationId.accept(request.headers().get(CorrelationId.HEADER));
+        // No "instance": for a request line the decoder gave up on, Vert.x sees a placeholder path, not the caller's.
+        JsonObject problem = new JsonObject().put("type", "https://meedoen.nl/problems/" + slug).put("title", title)
+                .put("status", status).put("detail", detail).put("correlationId", correlationId);
+        HttpServerResponse response = request.response();
+        securityHeaders.apply(response.headers());
+        response.setStatusCode(status)
+                .putHeader("Content-Type", Problems.CONTENT_TYPE)
+                .putHeader(CorrelationId.HEADER, correlationId)
+                .putHeader("Connection", "close")
+                .end(problem.toBuffer())
+                .onComplete(done -> response.close());
+    }
+}
