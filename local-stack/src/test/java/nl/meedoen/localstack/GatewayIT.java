@@ -1,13 +1,26 @@
 package nl.meedoen.localstack;
 
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** The front door: errors as problem details, authentication, the merged OpenAPI, correlation ids. */
 @ExtendWith(PlatformExtension.class)
@@ -39,5 +52,66 @@ class GatewayIT {
                         containsString("/api/v1/consultations/population/counts"),
                         containsString("/api/v1/panels/population/members/{tenantRef}"),
                         containsString("/api/v1/campaigns/population/members/{tenantRef}")));
+    }
+
+    /**
+     * 414 and 431 as problems at every size: within the HTTP decoder's limits (64K) the gateway's own checks answer,
+     * beyond them the decoder refuses the request before any route and the gateway's invalid-request handler answers.
+     */
+    @Test
+    void overLongRequestTargetsAndOverLargeHeadersGetProblems(Platform platform) throws IOException {
+        assertProblem(raw(platform, "GET /api/v1/tenants/" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: localhost"), 414, "uri-too-long");
+        assertProblem(raw(platform, "GET /api/v1/tenants/" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost"), 414, "uri-too-long");
+        assertProblem(raw(platform, "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(20_000)),
+                431, "request-header-fields-too-large");
+        assertProblem(raw(platform, "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(70_000)),
+                431, "request-header-fields-too-large");
+    }
+
+    private static void assertProblem(Raw response, int status, String slug) {
+        assertEquals(status, response.status(), response.body());
+        assertEquals("application/problem+json", response.headers().get("content-type"));
+        JsonObject problem = new JsonObject(response.body());
+        assertEquals("https://meedoen.nl/problems/" + slug, problem.getString("type"));
+        assertNotNull(problem.getString("title"));
+        assertEquals(status, problem.getInteger("status"));
+        assertNotNull(response.headers().get("x-correlation-id"));
+        assertEquals(response.headers().get("x-correlation-id"), problem.getString("correlationId"));
+    }
+
+    record Raw(int status, Map<String, String> headers, String body) {
+    }
+
+    /** HTTP/1.1 over a socket: HTTP clients refuse to send request lines and headers this long. */
+    private static Raw raw(Platform platform, String head) throws IOException {
+        URI gateway = URI.create(platform.gatewayUrl());
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String statusLine = line(in);
+            Map<String, String> headers = new TreeMap<>();
+            for (String line; !(line = line(in)).isEmpty(); ) {
+                int colon = line.indexOf(':');
+                headers.put(line.substring(0, colon).trim().toLowerCase(), line.substring(colon + 1).trim());
+            }
+            int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+            return new Raw(Integer.parseInt(statusLine.split(" ")[1]), headers, new String(in.readNBytes(length), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int c; (c = in.read()) != '\n'; ) {
+            if (c == -1) {
+                throw new IOException("connection closed after: " + line);
+            }
+            if (c != '\r') {
+                line.write(c);
+            }
+        }
+        return line.toString(StandardCharsets.ISO_8859_1);
     }
 }
