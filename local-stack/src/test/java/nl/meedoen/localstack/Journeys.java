@@ -56,14 +56,20 @@ final class Journeys {
      * lottery when oversubscribed (the organiser's choice: a focus group's default is appointment by the board).
      */
     static String campaign(String title, int seats, String complexId) {
+        return campaign("FOCUS_GROUP", "LOTTERY_WHEN_OVERSUBSCRIBED", title, seats, complexId);
+    }
+
+    /** A campaign of the form for the tenants of one complex, as above; {@code selectionMode} null takes the form's default. */
+    static String campaign(String form, String selectionMode, String title, int seats, String complexId) {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         return """
-                {"form":"FOCUS_GROUP","selectionMode":"LOTTERY_WHEN_OVERSUBSCRIBED","organiserParty":"corporation","title":"%s","theme":"Onderhoud","seats":%d,
+                {"form":"%s",%s"organiserParty":"corporation","title":"%s","theme":"Onderhoud","seats":%d,
                  "signupOpens":"%s","signupCloses":"%s","termEnd":"%s",
                  "eligibility":[{"attribute":"complexId","values":["%s"]}],
                  "sessions":[{"startsAt":"%sT19:00:00+01:00","place":"Buurthuis"}],
-                 "compensation":{"type":"PER_SESSION","amountCents":2500}}""".formatted(title, seats, today.minusDays(1), today.plusDays(10),
-                today.plusYears(1), complexId, today.plusDays(20));
+                 "compensation":{"type":"PER_SESSION","amountCents":2500}}""".formatted(form,
+                selectionMode == null ? "" : "\"selectionMode\":\"" + selectionMode + "\",", title, seats, today.minusDays(1),
+                today.plusDays(10), today.plusYears(1), complexId, today.plusDays(20));
     }
 
     /** Waits until a service's population read model (consultations, panels or campaigns) holds every tenant. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
@@ -19,7 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 5 end to end through the gateway: a campaign with age-band quotas, the outreach mailed over
  * SMTP, sign-ups with the token from the mail, a committed draw with a seed given afterwards, the
- * draw verified through the API, and the outcome mails (selected, waitlisted) at the SMTP server.
+ * draw verified through the API, and the outcome mails (selected, waitlisted) at the SMTP server. Issue 18's
+ * journey (b): a one-off tenant council with fewer sign-ups than seats goes ahead without a lottery, everyone
+ * seated, mailed, confirmed and paid. Both share the class's platform (and its contract checks).
  */
 @ExtendWith({PlatformExtension.class, ContractExtension.class})
 class RecruitmentJourneyIT {
@@ -120,5 +123,70 @@ class RecruitmentJourneyIT {
         String ledger = platform.api().accept("text/csv").get(BASE + "/compensation/ledger.csv?year=" + year)
                 .then().statusCode(200).extract().asString();
         assertTrue(ledger.contains(replacement + "," + year + ",25.00,25.00,"), ledger);
+    }
+
+    @Test
+    void anUndersubscribedOneOffTenantCouncilGoesAheadWithEveryoneSeatedAndPaid(Platform platform) {
+        String tag = Journeys.tag();
+        String complex = "C-" + tag;
+        List<String> refs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            refs.add(Journeys.register(platform, "RB-" + tag + "-" + i, complex, Journeys.neighbourhood(), 1970 + 5 * i, 40 + i));
+        }
+        Journeys.awaitPopulation(platform, "campaigns", refs);
+
+        // §5.1: the form's default is a lottery only when oversubscribed
+        String title = "Huurdersraad " + tag;
+        String id = platform.api().body(Journeys.campaign("TENANT_COUNCIL_ONE_OFF", null, title, 6, complex))
+                .post(BASE).then().statusCode(201).body("selectionMode", equalTo("LOTTERY_WHEN_OVERSUBSCRIBED")).extract().path("id");
+        platform.api().post(BASE + "/" + id + "/open").then().statusCode(200).body("status", equalTo("OPEN"));
+        JsonPath outreachJob = Journeys.awaitJob(platform, platform.api().body(Map.of("source", "MAILING"))
+                .post(BASE + "/" + id + "/outreach").then().statusCode(202).extract().header("Location"));
+        assertEquals("SUCCEEDED", outreachJob.getString("status"), outreachJob.prettify());
+        assertEquals(5, outreachJob.getInt("result.messaged"));
+        Map<String, SmtpSink.Mail> outreach = Journeys.awaitMails(platform, refs, "Gezocht: huurders voor " + title);
+
+        // three sign-ups for six seats
+        List<String> signedUp = refs.subList(0, 3);
+        for (String ref : signedUp) {
+            String token = Journeys.find(outreach.get(ref), "/aanmelden#([A-Za-z0-9_-]{43,})");
+            Journeys.tenant(platform).body(Map.of("token", token, "motivation", "Ik wil meepraten over de huur"))
+                    .post(BASE + "/token-signups").then().statusCode(201).body("tenantRef", equalTo(ref));
+        }
+        platform.api().post(BASE + "/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
+
+        // no lottery for fewer sign-ups than seats: the organiser goes ahead smaller, everyone seated
+        platform.api().body(Map.of("algorithm", "uniform")).post(BASE + "/" + id + "/draw/commit").then().statusCode(409)
+                .contentType(startsWith("application/problem+json")).body("type", equalTo("https://meedoen.nl/problems/no-lottery-needed"));
+        platform.api().post(BASE + "/" + id + "/seating").then().statusCode(200)
+                .body("seating", equalTo("EVERYONE_SEATED")).body("lottery", equalTo(false))
+                .body("seated", equalTo(3)).body("undersubscribed", equalTo(true));
+        platform.api().get(BASE + "/" + id + "/seating").then().statusCode(200).body("status", equalTo("SEATED"));
+
+        // each seated tenant is mailed their place (no lottery message); the two who did not sign up hear nothing
+        Journeys.awaitMails(platform, signedUp, "U heeft een plaats in " + title);
+        for (String ref : refs) {
+            List<String> subjects = platform.smtp().mailsTo(Journeys.email(ref)).stream().map(SmtpSink.Mail::subject)
+                    .filter(subject -> subject != null && subject.endsWith(title) && !subject.startsWith("Gezocht") && !subject.startsWith("Uw aanmelding"))
+                    .toList();
+            assertEquals(signedUp.contains(ref) ? List.of("U heeft een plaats in " + title) : List.of(), subjects, "mails to " + ref);
+        }
+
+        // everyone confirms, attends the session and is paid; the ledger books it
+        for (String ref : signedUp) {
+            platform.api().post(BASE + "/" + id + "/participants/" + ref + "/confirm").then().statusCode(200).body("outcome", equalTo("CONFIRMED"));
+        }
+        String session = platform.api().get(BASE + "/" + id).then().statusCode(200).extract().path("sessions[0].id");
+        platform.api().body(Map.of("tenantRefs", signedUp)).post(BASE + "/" + id + "/sessions/" + session + "/attendance")
+                .then().statusCode(200).body("tenantRef", containsInAnyOrder(signedUp.toArray())).body("paidCents", equalTo(List.of(2500, 2500, 2500)));
+        int year = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(20).getYear();
+        String ledger = platform.api().accept("text/csv").get(BASE + "/compensation/ledger.csv?year=" + year)
+                .then().statusCode(200).extract().asString();
+        for (String ref : signedUp) {
+            assertTrue(ledger.contains(ref + "," + year + ",25.00,25.00,"), ledger);
+        }
+        for (String ref : refs.subList(3, 5)) {
+            assertTrue(!ledger.contains(ref + ","), ref + " was paid without signing up: " + ledger);
+        }
     }
 }
