@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * API fuzzing from the merged OpenAPI document (issue 9): for every operation, seeded invalid requests
  * — wrong types, missing and extra fields, huge strings and arrays, bad UUIDs, unicode edge cases,
  * negative and overflowing numbers, wrong content types, truncated and non-JSON bodies, bad path,
- * query and header values. Every answer must be below 500, every 4xx a problem+json, and an operation
+ * query and header values. Every answer must be below 500, documented for its operation in the merged
+ * document (clients are generated from it), every 4xx a problem+json, and an operation
  * whose requests were all rejected must leave the services' request-driven tables as they were.
  *
  * <p>{@code -Dfuzz.seed=N} replays a run (the seed is printed; default a fixed one), {@code -Dfuzz.seed=random}
@@ -73,7 +74,8 @@ class ApiFuzzIT {
     record Operation(String method, String path, Map<String, Object> spec) {
     }
 
-    record Sent(String description, int status, String contentType, String body) {
+    /** {@code path}: the path as sent, query cut off (a bad path value may make it another resource's). */
+    record Sent(String description, int status, String contentType, String body, String path) {
     }
 
     @Test
@@ -111,7 +113,7 @@ class ApiFuzzIT {
                 c.close();
             }
         }
-        System.out.printf("[fuzz] %d operations, %d requests in %.1f s (%d answered 414/431 by the HTTP server's limits);"
+        System.out.printf("[fuzz] %d operations, %d requests in %.1f s (%d answered 414/431 for a request target or headers over the limits);"
                 + " row counts compared for the %d operations that rejected every request%n",
                 operations.size(), requests, (System.nanoTime() - t0) / 1e9, overLimits, stateChecked);
         java.nio.file.Path report = java.nio.file.Path.of("target", "fuzz-findings.txt");
@@ -159,15 +161,39 @@ class ApiFuzzIT {
 
     private void check(Operation op, Sent sent, int i) {
         String where = op.method() + " " + op.path() + " case " + i + " [" + sent.description() + "]";
+        if (sent.status() == 414 || sent.status() == 431) {
+            overLimits++; // the gateway's limits (or the HTTP decoder's, above them): problems like every other 4xx
+        }
         if (sent.status() >= 500) {
             failures.add(where + ": " + sent.status() + " " + abbreviate(sent.body()));
-        } else if (sent.status() == 414 || sent.status() == 431) {
-            // URI or headers over the HTTP server's limits (4 KB line, 8 KB headers): Vert.x answers before any
-            // application code runs, so there is no problem+json to give; counted, not a finding.
-            overLimits++;
+        } else if (!documented(op, sent.status()) && !(otherResource(op, sent.path()) && (sent.status() == 404 || sent.status() == 405))) {
+            // clients are generated from the merged document: a status it does not list for the operation breaks them
+            failures.add(where + ": " + sent.status() + " is not documented for this operation (documented: "
+                    + new java.util.TreeSet<>(responses(op).keySet()) + ") " + abbreviate(sent.body()));
         } else if (sent.status() >= 400 && (sent.contentType() == null || !sent.contentType().startsWith("application/problem+json"))) {
             failures.add(where + ": " + sent.status() + " with content type " + sent.contentType() + " " + abbreviate(sent.body()));
         }
+    }
+
+    /** Whether the merged document lists the status for the operation: exactly, by its range (4XX) or as default. */
+    private boolean documented(Operation op, int status) {
+        Map<String, Object> responses = responses(op);
+        return responses.containsKey(Integer.toString(status)) || responses.containsKey(status / 100 + "XX") || responses.containsKey("default");
+    }
+
+    /**
+     * Whether the path sent is no longer one of the operation's: an empty path value makes {@code /tenant-imports/{id}}
+     * the collection {@code /tenant-imports/}, whose answer (404 for a path, 405 for a method it does not serve, both
+     * problems) is not the operation's to document.
+     */
+    private static boolean otherResource(Operation op, String sentPath) {
+        String template = java.util.regex.Pattern.quote(op.path()).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
+        return sentPath == null || !sentPath.matches(template);
+    }
+
+    private Map<String, Object> responses(Operation op) {
+        Map<String, Object> responses = map(op.spec().get("responses"));
+        return responses == null ? Map.of() : responses;
     }
 
     /** A request with the plausible body as the first role the operation lets past authorisation, so the fuzzed input reaches validation. */
@@ -181,7 +207,7 @@ class ApiFuzzIT {
                 return probe;
             }
         }
-        return new Sent("probe as " + ROLES.get(0), probe.status(), probe.contentType(), probe.body());
+        return new Sent("probe as " + ROLES.get(0), probe.status(), probe.contentType(), probe.body(), probe.path());
     }
 
     // ---- one fuzzed request ----
@@ -321,12 +347,12 @@ class ApiFuzzIT {
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
-                return new Sent(description, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+                return new Sent(description, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), built.uri().getRawPath());
             } catch (IOException e) {
                 // The server closes the connection after a 414/431 and the client may have pooled it: try once more.
                 // Hanging up twice without an answer is a finding like a 5xx.
                 if (attempt == 2) {
-                    return new Sent(description, 599, null, "no answer: " + e);
+                    return new Sent(description, 599, null, "no answer: " + e, built.uri().getRawPath());
                 }
             }
         }
