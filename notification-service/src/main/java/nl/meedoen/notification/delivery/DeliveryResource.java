@@ -44,6 +44,14 @@ public class DeliveryResource {
     @Context
     UriInfo uri;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    /** A tenant organisation's own mail is not the corporation's to follow (ops may). */
+    private boolean hidden(String purpose) {
+        return !identity.hasRole(Roles.OPS) && nl.meedoen.notification.mailing.MailingService.TENANT_ORGANISATION.equals(purpose);
+    }
+
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
@@ -53,7 +61,7 @@ public class DeliveryResource {
     @Transactional
     public DeliveryView get(@PathParam("id") String id) {
         Delivery d = Delivery.findById(parse("id", id));
-        if (d == null) {
+        if (d == null || hidden(d.purpose)) {
             throw ProblemException.notFound("delivery " + id);
         }
         return DeliveryView.of(d);
@@ -102,6 +110,10 @@ public class DeliveryResource {
                 throw ProblemException.invalidField("status", "one of " + java.util.Arrays.toString(DeliveryStatus.values()));
             }
             where.add("status = :status");
+        }
+        if (!identity.hasRole(Roles.OPS)) {
+            where.add("purpose <> :own");
+            params.put("own", nl.meedoen.notification.mailing.MailingService.TENANT_ORGANISATION);
         }
         if (page.afterKey() != null) {
             where.add("id > :after");

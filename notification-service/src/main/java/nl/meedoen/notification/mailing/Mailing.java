@@ -26,6 +26,8 @@ public class Mailing extends PanacheEntityBase {
     public String channel;
     /** What the mailing is for ({@code campaign:<uuid>}, ...); its deliveries carry it, or {@code mailing:<id>} when null. */
     public String source;
+    /** The tenant organisation (its client id) whose own mailing this is; null for the corporation's. */
+    public String owner;
     /** JSON, the same for every recipient. */
     public String data;
     /** JSON segment filter; null for an explicit list. */

@@ -11,7 +11,8 @@ import java.util.Map;
 public record MailingRequest(
         @Schema(required = true, example = "Uitnodiging speeltuin Vogelbuurt") String name,
         @Schema(required = true, example = "consultation.invitation") String templateKey,
-        @Schema(required = true, enumeration = {"consultation", "panel", "recruitment", "service"}, example = "consultation") String purpose,
+        @Schema(required = true, enumeration = {"consultation", "panel", "recruitment", "service", "tenant-organisation"},
+                description = "tenant-organisation: a tenant organisation's own mailing (and only theirs)", example = "consultation") String purpose,
         @Schema(enumeration = {"EMAIL", "LETTER"}, description = "Default: each tenant's preferred channel") String channel,
         @Schema(example = "{\"consultationTitle\":\"Nieuwe speeltuin\",\"goal\":\"samen kiezen\",\"closesOn\":\"15 maart\",\"invitationUrl\":\"https://example.nl/c/1\"}")
         Map<String, Object> data,

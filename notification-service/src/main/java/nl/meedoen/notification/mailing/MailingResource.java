@@ -36,7 +36,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not run mailings", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not run mailings (ops reads only)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MailingResource {
 
     @Schema(name = "MailingStart")
@@ -52,16 +52,24 @@ public class MailingResource {
     @Context
     SecurityContext security;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     @Context
     UriInfo uri;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "Create a mailing (a draft)")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Create a mailing (a draft)",
+            description = "A tenant organisation mails its constituency without seeing an address: purpose tenant-organisation (its own opt-out "
+                    + "scope; an opt-out of everything holds; the contact budget applies), a tenant-organisation.* template and a segment "
+                    + "as audience. It sees and runs only its own mailings (counts and progress, never names or addresses); the corporation "
+                    + "never sees them (ops reads them), nor does the tenant organisation see the corporation's.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = MailingView.class)))
     @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown template, missing data, bad audience", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "422", description = "Unknown template, missing data, bad audience or source; a purpose, template or tenant list "
+            + "that is not the caller's to use", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad segment", value = """
             {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
              "detail":"audience.segment.ageBand: '90+' is not one of [under-18, 18-34, 35-49, 50-64, 65-79, 80+]",
@@ -71,76 +79,80 @@ public class MailingResource {
             throw ProblemException.invalid("a mailing body is required", null);
         }
         return idempotency.execute("POST /api/v1/mailings by " + security.getUserPrincipal().getName(), key, request, () -> {
-            MailingView created = mailings.create(request);
+            MailingView created = mailings.create(request, caller());
             return Response.status(Response.Status.CREATED).header("Location", "/api/v1/mailings/" + created.id()).entity(created).build();
         });
     }
 
     @GET
-    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
-    @Operation(summary = "List mailings, a page at a time")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(summary = "List mailings, a page at a time", description = "The caller's own: a tenant organisation its own, the corporation its own; ops all")
     @APIResponse(responseCode = "200", description = "A page of mailings")
     public Response list(@Parameter(description = "1-500, default 50") @QueryParam("limit") String limit, @QueryParam("after") String after) {
-        return mailings.list(PageRequest.of(limit, after)).toResponse(uri);
+        return mailings.list(PageRequest.of(limit, after), caller()).toResponse(uri);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.CORPORATION, Roles.OPS})
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A mailing and its progress: counts per status, rate, ETA",
             description = "job links its latest job: creating the messages (done/total recipients); the counts follow the sending.")
     @APIResponse(responseCode = "200", description = "The mailing", content = @Content(schema = @Schema(implementation = MailingView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MailingView get(@PathParam("id") String id) {
-        return mailings.get(parse(id));
+        return mailings.get(parse(id), caller());
     }
 
     @POST
     @Path("{id}/start")
-    @RolesAllowed(Roles.CORPORATION)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Start a draft now, or schedule it (startAt)",
             description = "A running mailing's messages are created by a mailing job (the link in job: /api/v1/jobs/notification/{jobId}, "
                     + "progress in recipients, ETA; it is not cancellable itself: pause or cancel the mailing). A scheduled one gets its job when due.")
     @APIResponse(responseCode = "200", description = "RUNNING or SCHEDULED", content = @Content(schema = @Schema(implementation = MailingView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MailingView start(@PathParam("id") String id, Start start) {
-        return mailings.start(parse(id), start == null ? null : start.startAt());
+        return mailings.start(parse(id), start == null ? null : start.startAt(), caller());
     }
 
     @POST
     @Path("{id}/pause")
-    @RolesAllowed(Roles.CORPORATION)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Pause: nothing more is handed to SMTP until resumed",
             description = "Its job stops after its current chunk and reads CANCELLED; what was created and sent stays recorded.")
     @APIResponse(responseCode = "200", description = "PAUSED", content = @Content(schema = @Schema(implementation = MailingView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not running or scheduled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MailingView pause(@PathParam("id") String id) {
-        return mailings.pause(parse(id));
+        return mailings.pause(parse(id), caller());
     }
 
     @POST
     @Path("{id}/resume")
-    @RolesAllowed(Roles.CORPORATION)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Resume a paused mailing where it stopped (nobody gets it twice)",
             description = "A new mailing job (the link in job) goes on from where the last one stopped.")
     @APIResponse(responseCode = "200", description = "RUNNING (or SCHEDULED)", content = @Content(schema = @Schema(implementation = MailingView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not paused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MailingView resume(@PathParam("id") String id) {
-        return mailings.resume(parse(id));
+        return mailings.resume(parse(id), caller());
     }
 
     @POST
     @Path("{id}/cancel")
-    @RolesAllowed(Roles.CORPORATION)
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Cancel: messages not yet sent are cancelled")
     @APIResponse(responseCode = "200", description = "CANCELLED", content = @Content(schema = @Schema(implementation = MailingView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown mailing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already completed or cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MailingView cancel(@PathParam("id") String id) {
-        return mailings.cancel(parse(id));
+        return mailings.cancel(parse(id), caller());
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
     }
 
     private static UUID parse(String id) {

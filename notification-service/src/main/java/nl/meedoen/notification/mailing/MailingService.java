@@ -39,6 +39,10 @@ public class MailingService {
     static final int MAX_EXPLICIT = 200_000;
     private static final List<String> PURPOSES = List.of(MessageRequestV1.CONSULTATION, MessageRequestV1.PANEL,
             MessageRequestV1.RECRUITMENT, MessageRequestV1.SERVICE);
+    /** The tenant organisation's own purpose: its own opt-out scope, the contact budget applies. */
+    public static final String TENANT_ORGANISATION = "tenant-organisation";
+    /** The templates a tenant organisation mails with. */
+    static final String TENANT_ORGANISATION_TEMPLATES = "tenant-organisation.";
 
     @Inject
     EntityManager em;
@@ -52,14 +56,29 @@ public class MailingService {
     @Inject
     ObjectMapper mapper;
 
+    /**
+     * A draft. A tenant organisation mails a segment of its constituency with purpose {@value #TENANT_ORGANISATION} and a
+     * {@code tenant-organisation.*} template, never a list of tenants; the corporation never with that purpose.
+     */
     @Transactional
-    public MailingView create(MailingRequest r) {
+    public MailingView create(MailingRequest r, Caller caller) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
             errors.add(new Problem.FieldError("name", "1 to 200 characters"));
         }
-        if (r.purpose() == null || !PURPOSES.contains(r.purpose())) { // List.of(...).contains(null) throws
-            errors.add(new Problem.FieldError("purpose", "must be one of " + PURPOSES));
+        if (caller.isTenantOrganisation()) {
+            if (!TENANT_ORGANISATION.equals(r.purpose())) {
+                errors.add(new Problem.FieldError("purpose", "a tenant organisation mails with purpose " + TENANT_ORGANISATION));
+            }
+            if (r.templateKey() != null && !r.templateKey().startsWith(TENANT_ORGANISATION_TEMPLATES)) {
+                errors.add(new Problem.FieldError("templateKey", "a tenant organisation mails with a " + TENANT_ORGANISATION_TEMPLATES + "* template"));
+            }
+            if (r.audience() != null && r.audience().tenantRefs() != null) {
+                errors.add(new Problem.FieldError("audience.tenantRefs", "a tenant organisation mails a segment, not a list of tenants"));
+            }
+        } else if (r.purpose() == null || !PURPOSES.contains(r.purpose())) { // List.of(...).contains(null) throws
+            errors.add(new Problem.FieldError("purpose", "must be one of " + PURPOSES
+                    + (TENANT_ORGANISATION.equals(r.purpose()) ? " (" + TENANT_ORGANISATION + " is the tenant organisation's own)" : "")));
         }
         if (r.channel() != null && !List.of("EMAIL", "LETTER").contains(r.channel())) {
             errors.add(new Problem.FieldError("channel", "must be EMAIL or LETTER"));
@@ -103,6 +122,7 @@ public class MailingService {
         m.purpose = r.purpose();
         m.channel = r.channel();
         m.source = r.source();
+        m.owner = caller.owner();
         m.data = json(r.data() == null ? Map.of() : r.data());
         m.explicitList = refs != null;
         m.audienceFilter = refs == null ? json(r.audience().segment()) : null;
@@ -136,8 +156,8 @@ public class MailingService {
 
     /** Starts now, or at {@code startAt} (SCHEDULED). Only a draft can start. */
     @Transactional
-    public MailingView start(UUID id, OffsetDateTime startAt) {
-        Mailing m = lock(id);
+    public MailingView start(UUID id, OffsetDateTime startAt, Caller caller) {
+        Mailing m = lock(id, caller);
         requireStatus(m, "start", Mailing.Status.DRAFT);
         m.audienceSize = m.explicitList
                 ? ((Number) em.createNativeQuery("SELECT count(*) FROM mailing_recipient WHERE mailing_id = ?1").setParameter(1, id).getSingleResult()).intValue()
@@ -168,16 +188,16 @@ public class MailingService {
     }
 
     @Transactional
-    public MailingView pause(UUID id) {
-        Mailing m = lock(id);
+    public MailingView pause(UUID id, Caller caller) {
+        Mailing m = lock(id, caller);
         requireStatus(m, "pause", Mailing.Status.RUNNING, Mailing.Status.SCHEDULED);
         m.status = Mailing.Status.PAUSED.name();
         return view(m);
     }
 
     @Transactional
-    public MailingView resume(UUID id) {
-        Mailing m = lock(id);
+    public MailingView resume(UUID id, Caller caller) {
+        Mailing m = lock(id, caller);
         requireStatus(m, "resume", Mailing.Status.PAUSED);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (m.startedAt == null && m.scheduledAt != null && m.scheduledAt.isAfter(now)) {
@@ -194,8 +214,8 @@ public class MailingService {
 
     /** Stops for good: messages not yet handed to SMTP (or to a print batch) are cancelled. */
     @Transactional
-    public MailingView cancel(UUID id) {
-        Mailing m = lock(id);
+    public MailingView cancel(UUID id, Caller caller) {
+        Mailing m = lock(id, caller);
         requireStatus(m, "cancel", Mailing.Status.DRAFT, Mailing.Status.SCHEDULED, Mailing.Status.RUNNING, Mailing.Status.PAUSED);
         m.status = Mailing.Status.CANCELLED.name();
         m.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -206,19 +226,31 @@ public class MailingService {
     }
 
     @Transactional
-    public MailingView get(UUID id) {
+    public MailingView get(UUID id, Caller caller) {
         Mailing m = Mailing.findById(id);
-        if (m == null) {
+        if (m == null || !caller.sees(m.owner)) { // another party's mailing is not there for this caller
             throw ProblemException.notFound("mailing " + id);
         }
         return view(m);
     }
 
     @Transactional
-    public Page<MailingView> list(PageRequest page) {
-        List<Mailing> rows = page.afterKey() == null
-                ? Mailing.find("order by id").page(0, page.limit() + 1).list()
-                : Mailing.find("id > ?1 order by id", parseId(page.afterKey())).page(0, page.limit() + 1).list();
+    public Page<MailingView> list(PageRequest page, Caller caller) {
+        // ops: every mailing; a tenant organisation: its own; the corporation: those without an owner
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (caller.isTenantOrganisation()) {
+            where.add("owner = :owner");
+            params.put("owner", caller.client());
+        } else if (!nl.meedoen.commons.security.Roles.OPS.equals(caller.role())) {
+            where.add("owner is null");
+        }
+        if (page.afterKey() != null) {
+            where.add("id > :after");
+            params.put("after", parseId(page.afterKey()));
+        }
+        String query = where.isEmpty() ? "order by id" : String.join(" and ", where) + " order by id";
+        List<Mailing> rows = Mailing.find(query, params).page(0, page.limit() + 1).list();
         return page.page(rows.stream().map(this::view).toList(), v -> v.id().toString());
     }
 
@@ -238,9 +270,9 @@ public class MailingService {
         }
     }
 
-    private Mailing lock(UUID id) {
+    private Mailing lock(UUID id, Caller caller) {
         Mailing m = Mailing.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (m == null) {
+        if (m == null || !caller.sees(m.owner)) {
             throw ProblemException.notFound("mailing " + id);
         }
         return m;

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 @Path("/api/v1/tenants/{tenantRef}/opt-outs")
-@Tag(name = "Opt-outs", description = "Purpose-scoped opt-outs: consultation, panel, recruitment or all")
+@Tag(name = "Opt-outs", description = "Purpose-scoped opt-outs: consultation, panel, recruitment, tenant-organisation or all")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid tenantRef", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -59,7 +59,7 @@ public class OptOutResource {
     @APIResponse(responseCode = "422", description = "Unknown purpose", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Transactional
     public Response optOut(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef,
-                           @Parameter(description = "consultation, panel, recruitment or all", example = "panel") @PathParam("purpose") String purpose) {
+                           @Parameter(description = "consultation, panel, recruitment, tenant-organisation or all", example = "panel") @PathParam("purpose") String purpose) {
         OptOutService.checkScope(purpose);
         requireTenant(tenantRef);
         boolean created = optOuts.optOut(tenantRef, purpose, "API");

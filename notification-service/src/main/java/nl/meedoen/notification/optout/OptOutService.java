@@ -17,11 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Purpose-scoped opt-outs: consultation, panel, recruitment, or all. Transactional mail is never affected. */
+/**
+ * Purpose-scoped opt-outs: consultation, panel, recruitment, tenant-organisation (the tenant organisation's own mail), or
+ * all. Transactional mail is never affected.
+ */
 @ApplicationScoped
 public class OptOutService {
 
-    public static final List<String> SCOPES = List.of("consultation", "panel", "recruitment", "all");
+    public static final List<String> SCOPES = List.of("consultation", "panel", "recruitment", "tenant-organisation", "all");
 
     public record OptOutView(String tenantRef, String purpose, String source, OffsetDateTime createdAt) {
     }

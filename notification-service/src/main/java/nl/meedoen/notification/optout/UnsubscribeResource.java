@@ -42,6 +42,7 @@ public class UnsubscribeResource {
             "consultation", new String[] {"raadplegingen", "consultations"},
             "panel", new String[] {"het huurderspanel", "the tenant panel"},
             "recruitment", new String[] {"werving voor bewonersgroepen", "recruitment for tenant groups"},
+            "tenant-organisation", new String[] {"berichten van uw huurdersorganisatie", "messages from your tenant organisation"},
             "all", new String[] {"alle berichten behalve wat u zelf aanvraagt", "all messages except those you request"});
 
     @Inject
@@ -64,7 +65,7 @@ public class UnsubscribeResource {
     public String page(@PathParam("token") String token) {
         Delivery d = delivery(token);
         boolean nl = !"en".equals(d.language);
-        String scope = SCOPE_NAMES.get(d.purpose)[nl ? 0 : 1];
+        String scope = SCOPE_NAMES.get(ownScope(d.purpose))[nl ? 0 : 1];
         return """
                 <!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><title>%s</title></head><body>
                 <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">
@@ -92,7 +93,7 @@ public class UnsubscribeResource {
     public Unsubscribed unsubscribe(@PathParam("token") String token,
                                     @Parameter(description = "all: every purpose; default the message's own") @QueryParam("scope") String scope) {
         Delivery d = delivery(token);
-        String purpose = scope == null ? d.purpose : OptOutService.checkScope(scope);
+        String purpose = scope == null ? ownScope(d.purpose) : OptOutService.checkScope(scope);
         boolean changed = optOuts.optOut(d.tenantRef, purpose, "LINK");
         Tenant tenant = Tenant.findById(d.tenantRef);
         if (changed && tenant != null) {
@@ -103,13 +104,18 @@ public class UnsubscribeResource {
         return new Unsubscribed(purpose, changed);
     }
 
+    /** The scope a message's link opts out of: its purpose; for feedback everything, the only opt-out feedback heeds. */
+    static String ownScope(String purpose) {
+        return MessageRequestV1.FEEDBACK.equals(purpose) ? "all" : purpose;
+    }
+
     private Delivery delivery(String token) {
         ProblemException invalid = new ProblemException(404, "not-found", "Not found", "this unsubscribe link is not valid", null);
         if (token == null || tokens.verify(token).isEmpty()) {
             throw invalid;
         }
         Delivery d = Delivery.find("unsubscribeTokenHash", UnsubscribeTokens.hash(token)).firstResult();
-        if (d == null || Tenant.findById(d.tenantRef) == null || !SCOPE_NAMES.containsKey(d.purpose)) {
+        if (d == null || Tenant.findById(d.tenantRef) == null || !SCOPE_NAMES.containsKey(ownScope(d.purpose))) {
             throw invalid;
         }
         return d;
