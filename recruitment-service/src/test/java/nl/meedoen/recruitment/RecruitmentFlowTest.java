@@ -65,6 +65,22 @@ class RecruitmentFlowTest {
         var outreach = Events.await(messages, r -> r.value() != null && r.value().contains("recruitment:" + id + ":outreach"), 12, java.time.Duration.ofSeconds(20));
         assertEquals(12, outreach.size());
         assertFalse(outreach.stream().anyMatch(r -> r.key().equals(p + "other")), "ineligible tenant not mailed");
+        // the register decides the channel (email, or a letter for whoever prefers one or has no email): never EMAIL asked for
+        outreach.forEach(r -> assertEquals(null, JsonPath.from(r.value()).getString("channel"), r.value()));
+        // reached is what notification-service reports delivered or printed, not what was requested: 3 emails SENT, 2 letters
+        // PRINTED (one of them POSTED later too), a letter only QUEUED, an email SUPPRESSED — 5 reached, each once
+        String[][] updates = {{"0", "EMAIL", "SENT"}, {"1", "EMAIL", "SENT"}, {"2", "EMAIL", "SENT"}, {"3", "LETTER", "PRINTED"},
+                {"3", "LETTER", "POSTED"}, {"4", "LETTER", "PRINTED"}, {"5", "LETTER", "QUEUED"}, {"6", "EMAIL", "SUPPRESSED"}};
+        for (String[] u : updates) {
+            String payload = "{\"deliveryId\":\"" + UUID.randomUUID() + "\",\"requestId\":\"recruitment:" + id + ":outreach:MAILING:" + p + u[0]
+                    + "\",\"tenantRef\":\"" + p + u[0] + "\",\"purpose\":\"recruitment\",\"templateKey\":\"recruitment.outreach\",\"channel\":\""
+                    + u[1] + "\",\"status\":\"" + u[2] + "\",\"occurredAt\":\"2026-01-05T10:00:00Z\"}";
+            Events.publish("notification.events.v1", p + u[0], UUID.randomUUID().toString(), "nl.meedoen.notification.delivery-updated.v1", payload);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                as("corporation").get(BASE + "/" + id + "/conversion").then().statusCode(200)
+                        .body("bySource.find { it.source == 'MAILING' }.requested", equalTo(12))
+                        .body("bySource.find { it.source == 'MAILING' }.reached", equalTo(5)));
         var mine = outreach.stream().filter(r -> r.key().equals(p + "0")).findFirst().orElseThrow();
         // every placeholder of notification-service's template is there (it refuses a message that lacks one)
         for (String key : List.of("campaignTitle", "description", "signUpDeadline", "signUpUrl")) {
@@ -93,13 +109,14 @@ class RecruitmentFlowTest {
                 .then().statusCode(400);
         as("corporation").delete(BASE + "/" + id + "/signups/" + p + "11").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         as("corporation").get(BASE + "/" + id + "/conversion").then().statusCode(200)
-                .body("bySource.find { it.source == 'MAILING' }.reached", equalTo(12))
+                .body("bySource.find { it.source == 'MAILING' }.reached", equalTo(5))
+                .body("bySource.find { it.source == 'MAILING' }.conversion", equalTo(0.2f))
                 .body("bySource.find { it.source == 'MAILING' }.signedUp", equalTo(1))
                 .body("bySource.find { it.source == 'WEBSITE' }.signedUp", equalTo(11))
                 .body("bySource.find { it.source == 'WEBSITE' }.withdrawn", equalTo(1));
         as("corporation").get(BASE + "/" + id + "/conversion?attribute=ageBand").then().statusCode(200)
                 .body("byGroup.find { it.value == '18-34' }.eligible", equalTo(6))
-                .body("byGroup.find { it.value == '18-34' }.reached", equalTo(6))
+                .body("byGroup.find { it.value == '18-34' }.reached", equalTo(3)) // tenants 0, 2, 4
                 .body("byGroup.find { it.value == '18-34' }.signedUp", equalTo(6));
         as("corporation").get(BASE + "/" + id + "/conversion?attribute=shoeSize").then().statusCode(400);
         // only the hash of the personal token is stored

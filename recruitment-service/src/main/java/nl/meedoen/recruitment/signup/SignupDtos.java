@@ -49,9 +49,15 @@ public final class SignupDtos {
     public record OutreachOut(String source, int eligible, int messaged, int alreadyReached) {
     }
 
-    public record SourceConversion(String source, long reached, long signedUp, long withdrawn, Double conversion) {
+    public record SourceConversion(String source,
+                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Outreach messages asked of notification-service", example = "500")
+                                   long requested,
+                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Of those, delivered (an email SENT) or printed "
+                                           + "(a letter PRINTED or POSTED), on the channel the register chose; signedUp / reached is the conversion", example = "480")
+                                   long reached, long signedUp, long withdrawn, Double conversion) {
     }
 
+    /** reached: tenants of the group an outreach message was delivered or printed for. */
     public record GroupConversion(String value, long eligible, long reached, long signedUp, Double conversion) {
     }
 

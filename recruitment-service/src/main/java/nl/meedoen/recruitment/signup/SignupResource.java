@@ -161,7 +161,9 @@ public class SignupResource {
     @GET
     @Path("/{id}/conversion")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "Conversion per source (reached, signed up, withdrawn) and, with ?attribute=, per group")
+    @Operation(summary = "Conversion per source (requested, reached, signed up, withdrawn) and, with ?attribute=, per group",
+            description = "A tenant counts as reached only when notification-service reports the outreach message delivered (an email SENT) or "
+                    + "printed (a letter PRINTED or POSTED), on whichever channel the register chose; requested counts what was asked of it.")
     @APIResponse(responseCode = "200", description = "Conversion per source (and group)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Conversion.class)))
     public Conversion conversion(@PathParam("id") UUID id, @jakarta.ws.rs.QueryParam("attribute") String attribute) {
         return signups.conversion(id, attribute);

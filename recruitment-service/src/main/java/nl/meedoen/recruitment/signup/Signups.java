@@ -154,7 +154,9 @@ public class Signups {
             data.put("form", c.form);
             messages.add(new MessageRequestV1("recruitment:" + c.id + ":outreach:" + src + ":" + tenantRef, tenantRef,
                     MessageRequestV1.RECRUITMENT, "recruitment.outreach", data,
-                    src == Signup.Source.LETTER ? MessageRequestV1.LETTER : MessageRequestV1.EMAIL));
+                    // a letter round asks for letters; otherwise the register decides (email, or a letter for whoever prefers
+                    // one or has no usable email address)
+                    src == Signup.Source.LETTER ? MessageRequestV1.LETTER : null));
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
         return new OutreachBatch(rows.size(), messages.size(), rows.isEmpty() ? after : (String) rows.get(rows.size() - 1)[0]);
@@ -439,22 +441,25 @@ public class Signups {
                 "one of " + Arrays.toString(nl.meedoen.population.PopulationAttribute.values())));
         // Counted by PostgreSQL: an outreach to half a million tenants is half a million invitation rows.
         Map<String, long[]> perSource = new java.util.HashMap<>();
-        for (Object row : em.createNativeQuery("SELECT source, count(*), 0, 0 FROM outreach_invitation WHERE campaign_id = ?1 GROUP BY 1"
-                + " UNION ALL SELECT source, 0, count(*), count(*) FILTER (WHERE status = 'WITHDRAWN') FROM signup WHERE campaign_id = ?1 GROUP BY 1")
+        // reached: delivered (an email SENT) or printed (a letter), as notification-service reported it; requested: asked of it
+        for (Object row : em.createNativeQuery("SELECT source, count(*) FILTER (WHERE reached_at IS NOT NULL), 0, 0, count(*)"
+                + " FROM outreach_invitation WHERE campaign_id = ?1 GROUP BY 1"
+                + " UNION ALL SELECT source, 0, count(*), count(*) FILTER (WHERE status = 'WITHDRAWN'), 0 FROM signup WHERE campaign_id = ?1 GROUP BY 1")
                 .setParameter(1, c.id).getResultList()) {
             add(perSource, (Object[]) row);
         }
         List<SourceConversion> out = new ArrayList<>();
         for (Signup.Source src : Signup.Source.values()) {
-            long[] n = perSource.getOrDefault(src.name(), new long[3]);
-            out.add(new SourceConversion(src.name(), n[0], n[1], n[2], n[0] == 0 ? null : (double) n[1] / n[0]));
+            long[] n = perSource.getOrDefault(src.name(), new long[4]);
+            out.add(new SourceConversion(src.name(), n[3], n[0], n[1], n[2], n[0] == 0 ? null : (double) n[1] / n[0]));
         }
         List<SignupDtos.GroupConversion> groups = null;
         if (attr != null) {
             EligibilityRule.Condition eligible = EligibilityRule.sql(Campaigns.rules(c), "p", 2);
             String value = "coalesce(p." + attr.column() + ", 'unknown')";
             var query = em.createNativeQuery("SELECT " + value + ", count(*), 0, 0 FROM population_member p WHERE " + eligible.sql() + " GROUP BY 1"
-                    + " UNION ALL SELECT " + value + ", 0, count(*), 0 FROM (SELECT DISTINCT tenant_ref FROM outreach_invitation WHERE campaign_id = ?1) i"
+                    + " UNION ALL SELECT " + value + ", 0, count(*), 0 FROM (SELECT DISTINCT tenant_ref FROM outreach_invitation"
+                    + " WHERE campaign_id = ?1 AND reached_at IS NOT NULL) i"
                     + " LEFT JOIN population_member p ON p.tenant_ref = i.tenant_ref GROUP BY 1"
                     + " UNION ALL SELECT " + value + ", 0, 0, count(*) FROM signup s LEFT JOIN population_member p ON p.tenant_ref = s.tenant_ref"
                     + " WHERE s.campaign_id = ?1 GROUP BY 1");
@@ -475,10 +480,10 @@ public class Signups {
         return new Conversion(c.id, out, attr == null ? null : attr.name(), groups);
     }
 
-    /** Adds a row {key, a, b, c} of counts to the three counters of its key. */
+    /** Adds a row {key, a, b, ...} of counts to the counters of its key. */
     private static void add(Map<String, long[]> counts, Object[] row) {
-        long[] n = counts.computeIfAbsent((String) row[0], k -> new long[3]);
-        for (int i = 0; i < 3; i++) {
+        long[] n = counts.computeIfAbsent((String) row[0], k -> new long[row.length - 1]);
+        for (int i = 0; i < row.length - 1; i++) {
             n[i] += ((Number) row[i + 1]).longValue();
         }
     }
