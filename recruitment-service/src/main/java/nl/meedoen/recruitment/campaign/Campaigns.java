@@ -53,6 +53,9 @@ public class Campaigns {
     AuditLog audit;
 
     @Inject
+    jakarta.inject.Provider<io.vertx.core.http.HttpServerRequest> request;
+
+    @Inject
     Jobs jobs;
 
     @Inject
@@ -75,11 +78,27 @@ public class Campaigns {
     /** A tenant organisation sees campaigns organised by tenant organisations: its own, or ones a corporation made for them. */
     public Campaign find(UUID id) {
         Campaign c = Campaign.findById(id);
-        if (c == null || (tenantOrganisationOnly() && !((Roles.TENANT_ORGANISATION.equals(c.organiserParty)
-                && (c.organiserClient == null || c.organiserClient.equals(client()))) || client().equals(c.partnerOrganisation)))) {
+        if (c == null || !tenantOrganisationOnly()) {
+            if (c == null) {
+                throw ProblemException.notFound("campaign " + id);
+            }
+            return c;
+        }
+        boolean organiser = Roles.TENANT_ORGANISATION.equals(c.organiserParty) && (c.organiserClient == null || c.organiserClient.equals(client()));
+        if (!organiser && !client().equals(c.partnerOrganisation)) {
             throw ProblemException.notFound("campaign " + id);
         }
+        if (!organiser && !partnerMay()) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "a partner tenant organisation sees a co-owned campaign and signs its "
+                    + "statement; the corporation that organises it changes it", null);
+        }
         return c;
+    }
+
+    /** What the partner of a corporation's campaign may do: read it, and sign its statement. */
+    private boolean partnerMay() {
+        io.vertx.core.http.HttpServerRequest r = request.get();
+        return "GET".equals(r.method().name()) || r.path().endsWith("/statement/signatures");
     }
 
     public List<Campaign> list() {

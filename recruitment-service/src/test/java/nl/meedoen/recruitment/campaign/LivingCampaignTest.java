@@ -101,6 +101,8 @@ class LivingCampaignTest {
         asClient("hv-other", "tenant-organisation").post(BASE + "/" + id + "/statement/signatures").then().statusCode(404);
         as("ops").post(BASE + "/" + id + "/statement/signatures").then().statusCode(403);
         asClient(partner, "tenant-organisation").get(BASE).then().statusCode(200).body("id", hasItem(id));
+        asClient(partner, "tenant-organisation").get(BASE + "/" + id).then().statusCode(200).body("partnerOrganisation", equalTo(partner));
+        asClient(partner, "tenant-organisation").body(Map.of("seats", 9)).patch(BASE + "/" + id).then().statusCode(403); // the organiser changes it
         asClient(partner, "tenant-organisation").post(BASE + "/" + id + "/statement/signatures").then().statusCode(200)
                 .body("statementSignatures.tenant-organisation.client", equalTo(partner)).body("statementUnsignedBy", equalTo(List.of()));
         // a different statement is not what was signed
