@@ -151,7 +151,7 @@ class FieldTrialIT {
         Map<String, Object> council = campaign("TENANT_COUNCIL_ONE_OFF", "Huurdersraad " + tag, SEATS, List.copyOf(complexes));
         String campaign = corporation().contentType("application/json").body(council)
                 .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
-        corporation().post("/api/v1/campaigns/{id}/open", campaign).then().statusCode(200);
+        Journeys.agreeAndOpen(this::corporation, campaign);
         StringBuilder signups = new StringBuilder("\uFEFFtenantRef;source;motivation\r\n");
         pool.forEach(ref -> signups.append(ref).append(";EVENT;\"Op de bewonersavond;\r\nopgeschreven\"\r\n"));
         long t1 = System.nanoTime();
@@ -279,7 +279,7 @@ class FieldTrialIT {
         String complex = residents.get(0)[9];
         Map<String, Object> evening = campaign("THEME_EVENING", "Thema-avond " + tag, 40, List.of(complex));
         String campaign = corporation().body(evening).post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
-        corporation().post("/api/v1/campaigns/{id}/open", campaign).then().statusCode(200);
+        Journeys.agreeAndOpen(this::corporation, campaign);
         long t0 = System.nanoTime();
         String outreach = corporation().body(Map.of("source", "LETTER")).post("/api/v1/campaigns/{id}/outreach", campaign)
                 .then().statusCode(202).extract().header("Location");
@@ -372,7 +372,7 @@ class FieldTrialIT {
             Map<String, Object> wide = campaign("TENANT_COUNCIL_STANDING", "Iedereen " + tag, 60, List.of());
             wide.put("eligibility", List.of(Map.of("attribute", "neighbourhoodCode", "values", everywhere)));
             String campaign = corporation().body(wide).post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
-            corporation().post("/api/v1/campaigns/{id}/open", campaign).then().statusCode(200);
+            Journeys.agreeAndOpen(this::corporation, campaign);
             List<Double> representativeness = new ArrayList<>();
             List<Double> conversion = new ArrayList<>();
             long eligible = 0;
@@ -391,7 +391,7 @@ class FieldTrialIT {
             Map<String, Object> local = campaign("THEME_EVENING", "Buurt " + tag, 40, List.of());
             local.put("eligibility", List.of(Map.of("attribute", "neighbourhoodCode", "values", List.of(SMALL_NEIGHBOURHOOD))));
             String evening = corporation().body(local).post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
-            corporation().post("/api/v1/campaigns/{id}/open", evening).then().statusCode(200);
+            Journeys.agreeAndOpen(this::corporation, evening);
             long t1 = System.nanoTime();
             String outreach = corporation().body(Map.of("source", "MAILING")).post("/api/v1/campaigns/{id}/outreach", evening)
                     .then().statusCode(202).extract().header("Location");

@@ -24,6 +24,19 @@ final class Journeys {
     private Journeys() {
     }
 
+    /** A campaign's participation statement (principle 5): goal, influence and what happens with the outcome. */
+    static final Map<String, Object> STATEMENT = Map.of("goal", "Samen bepalen welk onderhoud voorgaat",
+            "canInfluence", "De volgorde van de projecten", "cannotInfluence", "Het totale budget", "influenceLevel", "ADVISE",
+            "outcomeUse", "De corporatie neemt het advies over of legt uit waarom niet", "outcomeBy", "2030-06-30");
+
+    /** Sets the statement, signs it as the organiser (every owning party must, before opening) and opens the campaign. */
+    static void agreeAndOpen(java.util.function.Supplier<RequestSpecification> organiser, String campaignId) {
+        organiser.get().body(STATEMENT).put("/api/v1/campaigns/{id}/statement", campaignId).then().statusCode(200);
+        organiser.get().post("/api/v1/campaigns/{id}/statement/signatures", campaignId).then().statusCode(200);
+        organiser.get().post("/api/v1/campaigns/{id}/open", campaignId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("OPEN"));
+    }
+
     /** A short random tag for names that must not clash with other tests on the same platform. */
     static String tag() {
         return UUID.randomUUID().toString().substring(0, 8);
@@ -106,9 +119,14 @@ final class Journeys {
     /** The first capture group of the pattern in the mail's text (the personal token in a link). */
     /** Follows a job (the Location of a 202) until it has finished; fails when it does not within the patience. */
     static io.restassured.path.json.JsonPath awaitJob(Platform platform, String location) {
+        return awaitJob(platform::api, location);
+    }
+
+    /** As above, read by the party that started the job (a job is its starter's to see). */
+    static io.restassured.path.json.JsonPath awaitJob(java.util.function.Supplier<RequestSpecification> starter, String location) {
         io.restassured.path.json.JsonPath[] last = new io.restassured.path.json.JsonPath[1];
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = platform.api().get(location).then().statusCode(200).extract().jsonPath();
+            last[0] = starter.get().get(location).then().statusCode(200).extract().jsonPath();
             String status = last[0].getString("status");
             return !"QUEUED".equals(status) && !"RUNNING".equals(status);
         });

@@ -46,7 +46,7 @@ class RecruitmentJourneyIT {
         String title = "Klankbord " + tag;
         String id = platform.api().body(Journeys.campaign(title, 4, complex))
                 .post(BASE).then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
-        platform.api().post(BASE + "/" + id + "/open").then().statusCode(200).body("status", equalTo("OPEN"));
+        Journeys.agreeAndOpen(platform::api, id);
         JsonPath outreachJob = Journeys.awaitJob(platform, platform.api().body(Map.of("source", "MAILING"))
                 .post(BASE + "/" + id + "/outreach").then().statusCode(202).extract().header("Location"));
         assertEquals("SUCCEEDED", outreachJob.getString("status"), outreachJob.prettify());
@@ -139,7 +139,7 @@ class RecruitmentJourneyIT {
         String title = "Huurdersraad " + tag;
         String id = platform.api().body(Journeys.campaign("TENANT_COUNCIL_ONE_OFF", null, title, 6, complex))
                 .post(BASE).then().statusCode(201).body("selectionMode", equalTo("LOTTERY_WHEN_OVERSUBSCRIBED")).extract().path("id");
-        platform.api().post(BASE + "/" + id + "/open").then().statusCode(200).body("status", equalTo("OPEN"));
+        Journeys.agreeAndOpen(platform::api, id);
         JsonPath outreachJob = Journeys.awaitJob(platform, platform.api().body(Map.of("source", "MAILING"))
                 .post(BASE + "/" + id + "/outreach").then().statusCode(202).extract().header("Location"));
         assertEquals("SUCCEEDED", outreachJob.getString("status"), outreachJob.prettify());
