@@ -286,4 +286,44 @@ class LivingCampaignTest {
                 .post(BASE + "/" + id + "/term/end").then().statusCode(422).body("errors.field", hasItem("nextTermEnd"));
         as("tenant-organisation").get(BASE + "/" + id).then().body("status", equalTo("SEATED"));
     }
+
+    @Test
+    void aStandingTenantCouncilDrawnByLotteryGivesItsFreeSeatsToTheDrawOrderThenSeatsTheNewSignUps() {
+        String complex = "C-" + UUID.randomUUID();
+        List<String> refs = tenants(complex, 4);
+        String id = as("corporation").body(Fixtures.campaign("TENANT_COUNCIL_STANDING", "corporation", 2, complex, "PER_SESSION", 2000)).post(BASE)
+                .then().statusCode(201).body("standing", equalTo(true)).body("selectionMode", equalTo("LOTTERY_WHEN_OVERSUBSCRIBED"))
+                .extract().path("id");
+        Fixtures.open("corporation", id).then().statusCode(200);
+        refs.subList(0, 3).forEach(ref -> signUp(id, ref));
+        as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
+        assertEquals("SUCCEEDED", Fixtures.commitDraw("corporation", id, Map.of("algorithm", "uniform")).getString("status"));
+        as("corporation").body(Map.of("seed", "7-1-3")).post(BASE + "/" + id + "/draw/seed").then().statusCode(200);
+        JsonPath signups = as("corporation").get(BASE + "/" + id + "/signups").then().extract().jsonPath();
+        List<String> seated = signups.getList("findAll { it.outcome == 'SELECTED' }.tenantRef");
+        String waiting = signups.getString("find { it.outcome == 'WAITLISTED' }.tenantRef");
+        assertEquals(2, seated.size());
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        as("corporation").body(Map.of("staying", List.of(seated.get(0)), "nextTermEnd", today.plusYears(2).toString(),
+                "signupCloses", today.plusDays(7).toString())).post(BASE + "/" + id + "/term/end").then().statusCode(200)
+                .body("status", equalTo("OPEN")).body("termNumber", equalTo(2));
+        // the free seat went to the draw order's first; the one who left holds none
+        as("corporation").get(BASE + "/" + id + "/signups").then()
+                .body("find { it.tenantRef == '" + waiting + "' }.outcome", equalTo("SELECTED"))
+                .body("find { it.tenantRef == '" + seated.get(1) + "' }.outcome", equalTo("TERM_ENDED"));
+        // those who stayed keep attending (and are paid) while the next term's sign-ups run
+        String session = as("corporation").body(Map.of("startsAt", OffsetDateTime.now().plusDays(30).toString(), "place", "Stadhuis"))
+                .post(BASE + "/" + id + "/sessions").then().statusCode(201).extract().path("id");
+        as("corporation").body(Map.of("tenantRefs", List.of(seated.get(0)))).post(BASE + "/" + id + "/sessions/" + session + "/attendance")
+                .then().statusCode(200).body("[0].paidCents", equalTo(2000));
+        as("corporation").body(Map.of("tenantRefs", List.of(seated.get(1)))).post(BASE + "/" + id + "/sessions/" + session + "/attendance")
+                .then().statusCode(422);
+        // a new sign-up and one more seat for it: term 2's seating seats it without a lottery (the first term's draw stays the record)
+        signUp(id, refs.get(3));
+        as("corporation").body(Map.of("seats", 3)).patch(BASE + "/" + id).then().statusCode(200);
+        as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
+        as("corporation").post(BASE + "/" + id + "/seating").then().statusCode(200).body("seating", equalTo("EVERYONE_SEATED")).body("seated", equalTo(3));
+        as("corporation").get(BASE + "/" + id + "/signups").then().body("find { it.tenantRef == '" + refs.get(3) + "' }.outcome", equalTo("SELECTED"));
+    }
 }
