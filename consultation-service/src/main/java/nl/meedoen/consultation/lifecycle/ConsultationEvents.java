@@ -26,18 +26,18 @@ public class ConsultationEvents {
                 event(c.id, c.kind, c.anonymity, c.initiatorParty, audience(c.audience), tenantRef, invited, completed));
     }
 
-    /** Participations of many submissions written together, each event with its own request's correlation id. */
+    /** Participations of many submissions written together, each event with its own request's correlation id and trace. */
     public void publishParticipations(List<Participation> participations) {
         Map<String, Map<String, Object>> audiences = new HashMap<>(); // a batch's participations share a few audiences
         outbox.publishAll(ConsultationEventV1.TOPIC, ConsultationEventV1.PARTICIPATION_RECORDED, participations.stream()
                 .map(p -> new Outbox.Pending(p.id().toString(), event(p.id(), p.kind(), p.anonymity(), p.initiatorParty(),
-                        audiences.computeIfAbsent(p.audienceJson(), this::audience), p.tenantRef(), null, null), p.correlationId()))
+                        audiences.computeIfAbsent(p.audienceJson(), this::audience), p.tenantRef(), null, null), p.correlationId(), p.trace()))
                 .toList());
     }
 
     /** A tenant's participation in a consultation, as the submit path knows it. */
     public record Participation(java.util.UUID id, String kind, String anonymity, String initiatorParty, String audienceJson,
-                                String tenantRef, String correlationId) {
+                                String tenantRef, String correlationId, nl.meedoen.commons.tracing.TraceContext trace) {
     }
 
     private Map<String, Object> audience(String audienceJson) {

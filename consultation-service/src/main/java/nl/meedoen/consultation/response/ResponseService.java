@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import nl.meedoen.commons.correlation.CorrelationId;
+import nl.meedoen.commons.tracing.TraceContext;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.consultation.ConsultationConfig;
@@ -220,6 +221,7 @@ public class ResponseService {
     private Function<Target, SubmissionWriter.Submission> rulesFor(Map<String, Object> answers) {
         Map<String, Object> clean = clean(answers);
         String correlationId = CorrelationId.current(); // of this request's thread; the rules run on the writer's
+        TraceContext trace = TraceContext.current(); // likewise: the participation event continues this request's trace
         return t -> {
             requireOpen(t.status(), t.closesAt());
             if (Invitation.Status.COMPLETED.name().equals(t.invitationStatus())) {
@@ -229,7 +231,7 @@ public class ResponseService {
             check(AnswerRules.validate(q, clean, true));
             return new SubmissionWriter.Submission(t.invitationId(), t.tenantRef(), t.consultationId(), t.kind(), t.anonymity(),
                     t.initiatorParty(), t.audience(), t.questionnaireVersion(), LocalDate.now(config.zone()), json.write(clean),
-                    new ResultCells.Respondent(Tally.of(q, clean), t.profile()), motivations(q, clean), correlationId);
+                    new ResultCells.Respondent(Tally.of(q, clean), t.profile()), motivations(q, clean), correlationId, trace);
         };
     }
 

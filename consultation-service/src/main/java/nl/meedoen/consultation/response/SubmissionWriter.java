@@ -58,7 +58,8 @@ public class SubmissionWriter {
     /** A submission that passed every rule, ready to be stored. */
     record Submission(UUID invitationId, String tenantRef, UUID consultationId, String kind, String anonymity, String initiatorParty,
                       String audience, int questionnaireVersion, LocalDate submittedOn, String answersJson,
-                      ResultCells.Respondent counted, List<Motivation> motivations, String correlationId) {
+                      ResultCells.Respondent counted, List<Motivation> motivations, String correlationId,
+                      nl.meedoen.commons.tracing.TraceContext trace) {
 
         boolean anonymous() {
             return Consultation.Anonymity.ANONYMOUS.name().equals(anonymity);
@@ -224,7 +225,7 @@ public class SubmissionWriter {
             counted.computeIfAbsent(s.consultationId(), c -> new ArrayList<>()).add(s.counted());
             if (!s.anonymous()) {
                 participations.add(new ConsultationEvents.Participation(s.consultationId(), s.kind(), s.anonymity(), s.initiatorParty(),
-                        s.audience(), s.tenantRef(), s.correlationId()));
+                        s.audience(), s.tenantRef(), s.correlationId(), s.trace()));
             }
         }
         events.publishParticipations(participations);
