@@ -289,16 +289,21 @@ public class MailingService {
 
     MailingView view(Mailing m) {
         Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Long> channels = new LinkedHashMap<>();
         long materialised = 0;
         double rate = 0;
         Long eta = null;
         if (!Mailing.Status.DRAFT.name().equals(m.status)) {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT status, count(*) FROM delivery WHERE mailing_id = ?1 GROUP BY status ORDER BY status")
+            List<Object[]> rows = em.createNativeQuery(
+                            "SELECT status, channel, count(*) FROM delivery WHERE mailing_id = ?1 GROUP BY status, channel ORDER BY status, channel")
                     .setParameter(1, m.id).getResultList();
             for (Object[] row : rows) {
-                long n = ((Number) row[1]).longValue();
-                counts.put((String) row[0], n);
+                long n = ((Number) row[2]).longValue();
+                counts.merge((String) row[0], n, Long::sum);
+                if (!List.of("SUPPRESSED", "CANCELLED").contains((String) row[0])) {
+                    channels.merge((String) row[1], n, Long::sum);
+                }
                 materialised += n;
             }
             if (m.startedAt != null) {
@@ -323,7 +328,7 @@ public class MailingService {
                 .setParameter(1, MailingJob.KIND).setParameter(2, m.id.toString()).getResultStream().findFirst().orElse(null);
         return new MailingView(m.id, m.name, m.templateKey, m.purpose, m.channel, Sources.ofMailing(m.source, m.id), Mailing.Status.valueOf(m.status), m.scheduledAt,
                 m.createdAt, m.startedAt, m.finishedAt, m.version, job == null ? null : jobConfig.path() + "/" + job,
-                new MailingView.Progress(m.audienceSize, materialised, counts, Math.round(rate * 10) / 10.0, eta));
+                new MailingView.Progress(m.audienceSize, materialised, counts, channels, Math.round(rate * 10) / 10.0, eta));
     }
 
     private String json(Object value) {

@@ -32,6 +32,8 @@ public record MailingView(
             @Schema(description = "Tenants in the audience (counted at start)") Integer audienceSize,
             @Schema(description = "Deliveries created so far") long materialised,
             @Schema(example = "{\"SENT\":812,\"QUEUED\":150,\"SUPPRESSED\":38}") Map<String, Long> counts,
+            @Schema(description = "Tenants reached per channel (every delivery not held back or cancelled): honest reach, letters included",
+                    example = "{\"EMAIL\":812,\"LETTER\":150}") Map<String, Long> channels,
             @Schema(description = "Messages handed to SMTP per second, over the last minute") double ratePerSecond,
             @Schema(description = "Seconds until every email is handed over at the current rate; null when unknown") Long etaSeconds) {
     }

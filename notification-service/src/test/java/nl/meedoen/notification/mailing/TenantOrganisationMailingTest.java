@@ -91,6 +91,8 @@ class TenantOrganisationMailingTest {
         assertEquals(2, done.getInt("progress.counts.SENT"), view); // reached, and the one who opted out of recruitment only
         assertEquals(1, done.getInt("progress.counts.QUEUED"), view); // the letter
         assertEquals(3, done.getInt("progress.counts.SUPPRESSED"), view); // its own opt-out, everything, the budget
+        assertEquals(2, done.getInt("progress.channels.EMAIL"), view);
+        assertEquals(1, done.getInt("progress.channels.LETTER"), view);
         assertFalse(view.contains("@") || view.contains("Anna") || view.contains("Dorpsstraat") || view.contains(reached), "counts only: " + view);
 
         // ops sees why; the corporation does not see the tenant organisation's mailing or its deliveries

@@ -126,4 +126,22 @@ class OptOutAndBudgetTest {
         assertEquals(1, held.getList("items").size());
         assertTrue(awaitMail(emailFor(ref), 5).size() == 5);
     }
+
+    @Test
+    void aFeedbackMailsLinkOptsOutOfEverythingTheOnlyOptOutFeedbackHeeds() throws Exception {
+        String ref = emailTenant("nl");
+        String id = send("""
+                {"requestId":"%s","tenantRef":"%s","purpose":"feedback","templateKey":"recruitment.feedback",
+                 "data":{"campaignTitle":"Focusgroep huurbeleid","outcome":"1. Meer groen: overgenomen.\\n2. Stalling: niet overgenomen."}}"""
+                .formatted("req-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
+        awaitStatus(id, "SENT");
+        MimeMessage mail = awaitMail(emailFor(ref), 1).get(0);
+        assertEquals("Dit is er gedaan met Focusgroep huurbeleid", mail.getSubject());
+        String url = mail.getHeader("List-Unsubscribe", null).replaceAll("[<>]", "");
+        String path = url.substring(url.indexOf("/api/v1/unsubscribe/"));
+        given().get(path).then().statusCode(200).body(containsString("alle berichten"));
+        given().contentType(ContentType.URLENC).formParam("List-Unsubscribe", "One-Click").post(path)
+                .then().statusCode(200).body("purpose", equalTo("all"));
+        send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202).body("reason", equalTo("OPTED_OUT"));
+    }
 }
