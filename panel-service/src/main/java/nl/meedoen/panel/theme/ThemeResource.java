@@ -112,10 +112,11 @@ public class ThemeResource {
     @Path("{themeId}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Decline to co-sign a theme, with the reason (the other party only; recorded)")
+    @Operation(summary = "Decline to co-sign a theme, with the reason (the other party only; recorded; If-Match optional: decline the version you read)")
     @APIResponse(responseCode = "200", description = "DECLINED", content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
     @APIResponse(responseCode = "403", description = "The proposing party cannot decline its own theme", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already signed or declined", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The theme changed since the version in If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decline(@PathParam("panelId") String panelId, @PathParam("themeId") String themeId,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @NotNull(message = "a reason is required") @Valid ThemeRequests.Decline request) {
