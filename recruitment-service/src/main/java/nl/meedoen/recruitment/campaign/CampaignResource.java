@@ -75,7 +75,11 @@ public class CampaignResource {
 
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "List the campaigns the caller may see")
+    @Operation(summary = "List the campaigns the caller may see",
+            description = "The corporation and ops: every campaign. A tenant organisation: those it organises, those naming it as "
+                    + "partnerOrganisation (co-owned), and every formal-participation campaign of the corporation (toolkit §3: focus group, "
+                    + "outer ring, work group, advisory council, theme evening, tenant day, neighbourhood inspection, meeting without agenda) "
+                    + "— the last read-only: the campaign and its seating (pseudonymous), never the sign-ups' motivation.")
     @APIResponse(responseCode = "200", description = "The campaigns", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = CampaignOut.class)))
     public List<CampaignOut> list() {
         return campaigns.list().stream().map(Campaigns::out).toList();
@@ -84,8 +88,8 @@ public class CampaignResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "One campaign")
-    @APIResponse(responseCode = "404", description = "Unknown (or organised by another party)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "One campaign", description = "A tenant organisation reads its own, co-owned and the corporation's formal-participation campaigns.")
+    @APIResponse(responseCode = "404", description = "Unknown, or (tenant organisation) another organisation's campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The campaign", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut get(@PathParam("id") UUID id) {
         return Campaigns.out(campaigns.find(id));

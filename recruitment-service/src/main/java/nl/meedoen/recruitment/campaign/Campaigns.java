@@ -75,37 +75,84 @@ public class Campaigns {
         return identity.hasRole(Roles.TENANT_ORGANISATION) && !identity.hasRole(Roles.CORPORATION) && !identity.hasRole(Roles.OPS);
     }
 
-    /** A tenant organisation sees campaigns organised by tenant organisations: its own, or ones a corporation made for them. */
+    /** What a tenant organisation is to a campaign. */
+    public enum Party {
+        /** It organises the campaign (or a tenant organisation's campaign without a recorded client). */
+        ORGANISER,
+        /** The corporation's campaign names it as partnerOrganisation: co-owner. */
+        PARTNER,
+        /** Neither, but a formal-participation campaign of the corporation ({@link Form#formal()}): it may read it. */
+        VIEWER,
+        NONE
+    }
+
+    @Inject
+    RefusalAudit refusals;
+
+    /** What the calling tenant organisation is to the campaign; ORGANISER for the corporation and ops (they see every campaign). */
+    public Party party(Campaign c) {
+        if (!tenantOrganisationOnly()) {
+            return Party.ORGANISER;
+        }
+        if (Roles.TENANT_ORGANISATION.equals(c.organiserParty) && (c.organiserClient == null || c.organiserClient.equals(client()))) {
+            return Party.ORGANISER;
+        }
+        if (client().equals(c.partnerOrganisation)) {
+            return Party.PARTNER;
+        }
+        return Roles.CORPORATION.equals(c.organiserParty) && Form.valueOf(c.form).formal() ? Party.VIEWER : Party.NONE;
+    }
+
+    /**
+     * The campaign, if the caller may reach it with this request. A tenant organisation: its own campaigns fully; a co-owned one
+     * (partner) to read, sign the statement, record sign-ups from its events and appoint, confirm or decline appointments
+     * (other changes are the organising corporation's: 403); a formal-participation campaign of the corporation only to read
+     * the campaign and its seating (anything else, as any other organisation's campaign: 404, audited when it asked for the
+     * sign-ups' personal texts).
+     */
     public Campaign find(UUID id) {
         Campaign c = Campaign.findById(id);
-        if (c == null || !tenantOrganisationOnly()) {
-            if (c == null) {
-                throw ProblemException.notFound("campaign " + id);
+        if (c == null) {
+            throw ProblemException.notFound("campaign " + id);
+        }
+        Party party = party(c);
+        if (party == Party.ORGANISER) {
+            return c;
+        }
+        io.vertx.core.http.HttpServerRequest r = request.get();
+        String method = r.method().name();
+        String rest = r.path().substring(r.path().indexOf(id.toString()) + id.toString().length());
+        if (party == Party.PARTNER) {
+            if (!partnerMay(method, rest)) {
+                throw new ProblemException(403, "forbidden", "Forbidden", "a partner tenant organisation reads a co-owned campaign, signs its "
+                        + "statement, records sign-ups from its events and appoints, confirms or declines appointments; the corporation that "
+                        + "organises it changes the rest", null);
             }
             return c;
         }
-        boolean organiser = Roles.TENANT_ORGANISATION.equals(c.organiserParty) && (c.organiserClient == null || c.organiserClient.equals(client()));
-        if (!organiser && !client().equals(c.partnerOrganisation)) {
-            throw ProblemException.notFound("campaign " + id);
+        if (party == Party.VIEWER && "GET".equals(method) && (rest.isEmpty() || rest.equals("/seating"))) {
+            return c;
         }
-        if (!organiser && !partnerMay()) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "a partner tenant organisation sees a co-owned campaign and signs its "
-                    + "statement; the corporation that organises it changes it", null);
+        if (rest.startsWith("/signups") && "GET".equals(method)) {
+            refusals.refused(id, method + " " + rest, party == Party.VIEWER ? "formal campaign of the corporation, read-only: no personal data"
+                    : "not a party to this campaign");
         }
-        return c;
+        throw ProblemException.notFound("campaign " + id);
     }
 
-    /** What the partner of a corporation's campaign may do: read it, and sign its statement. */
-    private boolean partnerMay() {
-        io.vertx.core.http.HttpServerRequest r = request.get();
-        return "GET".equals(r.method().name()) || r.path().endsWith("/statement/signatures");
+    /** What the partner of a corporation's campaign may do besides reading it. */
+    private static boolean partnerMay(String method, String rest) {
+        return "GET".equals(method) || ("POST".equals(method) && (rest.equals("/statement/signatures") || rest.equals("/signups")
+                || rest.equals("/appointments") || rest.matches("/appointments/[^/]+/(confirm|decline)")));
     }
 
+    /** A tenant organisation sees its own campaigns, the ones naming it as partner and every formal-participation campaign of the corporation. */
     public List<Campaign> list() {
         return tenantOrganisationOnly()
                 ? Campaign.list("(organiserParty = ?1 and (organiserClient is null or organiserClient = ?2)) or partnerOrganisation = ?2"
-                                + " order by createdAt",
-                        Roles.TENANT_ORGANISATION, client())
+                                + " or (organiserParty = ?3 and form in ?4) order by createdAt",
+                        Roles.TENANT_ORGANISATION, client(), Roles.CORPORATION,
+                        Arrays.stream(Form.values()).filter(Form::formal).map(Form::name).toList())
                 : Campaign.list("order by createdAt");
     }
 

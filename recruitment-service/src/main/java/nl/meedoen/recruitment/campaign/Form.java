@@ -39,6 +39,18 @@ public enum Form {
         return standing;
     }
 
+    /**
+     * A form of the toolkit's formal part (§3): focus group, outer ring, work group, advisory council (§3.1–3.4) and the
+     * constituency's events (§3.6–3.9). Every tenant organisation sees these campaigns of the corporation, read-only.
+     */
+    public boolean formal() {
+        return switch (this) {
+            case FOCUS_GROUP, OUTER_RING, WORK_GROUP, ADVISORY_COUNCIL, THEME_EVENING, TENANT_DAY, NEIGHBOURHOOD_INSPECTION,
+                    MEETING_WITHOUT_AGENDA -> true;
+            default -> false;
+        };
+    }
+
     /** The toolkit's default way of choosing participants for this form. */
     public SelectionMode defaultSelection() {
         return defaultSelection;

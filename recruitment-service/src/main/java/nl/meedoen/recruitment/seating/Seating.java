@@ -147,6 +147,13 @@ public class Seating {
                 how = Campaign.Seating.EVERYONE_SEATED;
             }
             case APPOINTMENT -> {
+                List<Signup> unconfirmed = Signup.awaitingPartner(c.id);
+                if (!unconfirmed.isEmpty()) {
+                    throw new ProblemException(409, "appointments-unconfirmed", "Appointments not confirmed",
+                            "campaign is CLOSED (APPOINTMENT): " + unconfirmed.size() + " appointment(s) await the confirmation of partner "
+                                    + c.partnerOrganisation + ": " + String.join(", ", unconfirmed.stream().map(u -> u.tenantRef).toList())
+                                    + " (POST /campaigns/{id}/appointments/{tenantRef}/confirm or /decline)", null);
+                }
                 if (Signup.seated(c.id) == 0) {
                     throw wrongState(c, "nobody has been appointed yet (POST /campaigns/{id}/appointments)");
                 }
@@ -219,9 +226,62 @@ public class Seating {
         s.selectionReason = in.reason().strip();
         s.selectedBy = identity.getPrincipal().getName();
         s.placedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        // the partner's board is an equal party: the corporation's appointment waits for its confirmation; its own does not
+        s.awaitingPartner = c.partnerOrganisation != null && campaigns.party(c) != Campaigns.Party.PARTNER;
         audit.record(reserve ? "seating.reserve-appointed" : "seating.appointed", "campaign", c.id.toString(),
-                Map.of("tenantRef", s.tenantRef));
-        tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, reserve ? position : null);
+                Map.of("tenantRef", s.tenantRef, "awaitingPartner", s.awaitingPartner));
+        if (!s.awaitingPartner) {
+            tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, reserve ? position : null);
+        }
+        return s;
+    }
+
+    /**
+     * The partner tenant organisation confirms (the appointee is told now) or declines (the sign-up is no longer appointed; the
+     * corporation may appoint another) an appointment the corporation made.
+     */
+    @Transactional
+    public Signup answerAppointment(UUID campaignId, String tenantRef, boolean confirm, String reason) {
+        Campaign c = locked(campaignId);
+        if (c.partnerOrganisation == null || campaigns.party(c) != Campaigns.Party.PARTNER) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "the partner tenant organisation of this campaign confirms or declines "
+                    + "the corporation's appointments" + (c.partnerOrganisation == null ? "; this campaign has no partner" : ""), null);
+        }
+        if (c.finished()) {
+            throw wrongState(c, "a cancelled or ended campaign does not change");
+        }
+        if (reason != null && reason.length() > 2000) {
+            throw fieldRule("reason", "at most 2000 characters");
+        }
+        Signup s = Signup.of(c.id, tenantRef);
+        if (s == null || !Signup.ACTIVE.equals(s.status)) {
+            throw ProblemException.notFound("sign-up " + tenantRef + " of campaign " + campaignId);
+        }
+        if (!s.awaitingPartner) {
+            throw wrongState(c, tenantRef + " has no appointment awaiting the partner's confirmation (outcome " + s.outcome + ")");
+        }
+        s.awaitingPartner = false;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tenantRef", s.tenantRef);
+        if (reason != null && !reason.isBlank()) {
+            details.put("reason", reason.strip());
+        }
+        if (confirm) {
+            boolean reserve = Signup.Outcome.WAITLISTED.name().equals(s.outcome);
+            Integer position = null;
+            if (reserve) {
+                List<Signup> waiting = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED);
+                position = waiting.indexOf(s) + 1;
+            }
+            tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, position);
+            audit.record("seating.appointment-confirmed", "campaign", c.id.toString(), details);
+        } else {
+            s.outcome = null;
+            s.selectionReason = null;
+            s.selectedBy = null;
+            s.placedAt = null;
+            audit.record("seating.appointment-declined", "campaign", c.id.toString(), details);
+        }
         return s;
     }
 
@@ -286,7 +346,16 @@ public class Seating {
     }
 
     public SeatingOut get(UUID campaignId) {
-        return out(campaigns.find(campaignId));
+        Campaign c = campaigns.find(campaignId);
+        SeatingOut out = out(c);
+        if (campaigns.party(c) != Campaigns.Party.VIEWER) {
+            return out;
+        }
+        // read-only for a tenant organisation that is no party: pseudonymous refs and outcomes, not the board's reasons
+        return new SeatingOut(out.campaignId(), out.selectionMode(), out.status(), out.seating(), out.lottery(), out.seats(), out.signups(),
+                out.seated(), out.waitlisted(), out.undersubscribed(), out.seatedAt(), out.summary(),
+                out.participants().stream().map(p -> new Participant(p.tenantRef(), p.outcome(), null, p.waitlistPosition(), p.awaitingPartner()))
+                        .toList());
     }
 
     static SeatingOut out(Campaign c) {
@@ -311,7 +380,7 @@ public class Seating {
             } else if (Signup.Outcome.WAITLISTED.name().equals(s.outcome)) {
                 waitlisted++;
             }
-            participants.add(new Participant(s.tenantRef, s.outcome, s.selectionReason, positions.get(s.id)));
+            participants.add(new Participant(s.tenantRef, s.outcome, s.selectionReason, positions.get(s.id), s.awaitingPartner));
         }
         int signups = all.size();
         String seating = drawn ? "DRAW" : c.seating;

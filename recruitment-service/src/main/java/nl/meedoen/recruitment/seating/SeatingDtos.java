@@ -30,7 +30,15 @@ public final class SeatingDtos {
     @Schema(name = "SeatedParticipant")
     public record Participant(String tenantRef, @Schema(enumeration = {"SELECTED", "CONFIRMED", "WAITLISTED", "NOT_SELECTED", "DECLINED"}) String outcome,
                               @Schema(description = "Appointment: the board's reason", nullable = true) String selectionReason,
-                              @Schema(description = "Outside a draw: 1-based place on the waitlist", nullable = true) Integer waitlistPosition) {
+                              @Schema(description = "Outside a draw: 1-based place on the waitlist", nullable = true) Integer waitlistPosition,
+                              @Schema(description = "Appointed by the corporation, not yet confirmed by the partner tenant organisation")
+                              boolean awaitingPartner) {
+    }
+
+    @Schema(name = "AppointmentAnswer", description = "The partner tenant organisation's answer to an appointment: an optional reason, audited",
+            example = "{\"reason\":\"Ons bestuur kent deze huurder uit de bewonerscommissie\"}")
+    public record AppointmentAnswerIn(@Schema(description = "Why (at most 2000 characters); recorded in the audit log", nullable = true)
+                                      String reason) {
     }
 
     @Schema(name = "SeatingRecord", description = "How a campaign's seats were given: a lottery (the draw is its record), or without one",

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.recruitment.seating.SeatingDtos.AppointmentAnswerIn;
 import nl.meedoen.recruitment.seating.SeatingDtos.AppointmentIn;
 import nl.meedoen.recruitment.seating.SeatingDtos.SeatingOut;
 import nl.meedoen.recruitment.signup.SignupDtos.SignupOut;
@@ -42,7 +43,9 @@ public class SeatingResource {
     @GET
     @Path("/{id}/seating")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "How the campaign's seats were given: by lottery (the draw), or without one and how (everyone, appointed, first come)")
+    @Operation(summary = "How the campaign's seats were given: by lottery (the draw), or without one and how (everyone, appointed, first come)",
+            description = "A tenant organisation reads it for its own and co-owned campaigns, and for every formal-participation campaign of the "
+                    + "corporation (read-only: pseudonymous tenantRefs and outcomes, without the board's reasons).")
     @APIResponse(responseCode = "200", description = "The seating record", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SeatingOut.class)))
     public SeatingOut get(@PathParam("id") UUID id) {
@@ -62,8 +65,11 @@ public class SeatingResource {
     @APIResponse(responseCode = "200", description = "Seated", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SeatingOut.class)))
     @APIResponse(responseCode = "409", description = "Not CLOSED, already seated or drawn, oversubscribed (the lottery decides), "
-            + "nobody signed up, or nobody appointed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "oversubscribed", value = WRONG_STATE_EXAMPLE)))
+            + "nobody signed up, nobody appointed, or appointments await the partner's confirmation (appointments-unconfirmed, naming them)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = {@ExampleObject(name = "oversubscribed", value = WRONG_STATE_EXAMPLE),
+                    @ExampleObject(name = "unconfirmed appointments", value = """
+                            {"type":"https://meedoen.nl/problems/appointments-unconfirmed","title":"Appointments not confirmed","status":409,
+                             "detail":"campaign is CLOSED (APPOINTMENT): 1 appointment(s) await the confirmation of partner huurdersvereniging-vogelbuurt: T-1042 (POST /campaigns/{id}/appointments/{tenantRef}/confirm or /decline)"}""")}))
     public SeatingOut seat(@PathParam("id") UUID id) {
         return seating.seat(id);
     }
@@ -74,7 +80,12 @@ public class SeatingResource {
     @Operation(summary = "The organising board appoints a sign-up to a seat or as reserve, with its reason (APPOINTMENT campaigns)",
             description = "After sign-ups close, before or after the seating (a seat that came free). The board sees motivation, "
                     + "expertise and availability at GET .../signups; the reason is recorded with the sign-up and audited. A tenant "
-                    + "organisation appoints in the campaigns it organises.")
+                    + "organisation appoints in the campaigns it organises and in those it co-owns as partnerOrganisation. In a "
+                    + "corporation's campaign with a partner, the corporation's appointment waits for the partner's confirmation "
+                    + "(awaitingPartner: true; the appointee is told once it is confirmed); the partner's own appointment does not.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AppointmentIn.class), examples = @ExampleObject(name = "seat", value =
+            "{\"tenantRef\":\"T-1042\",\"reason\":\"Tien jaar ervaring in de bewonerscommissie; kent het onderhoudsplan\",\"reserve\":false}")))
     @APIResponse(responseCode = "200", description = "The sign-up with its outcome (SELECTED, or WAITLISTED as reserve) and reason",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
     @APIResponse(responseCode = "409", description = "Not an APPOINTMENT campaign, not CLOSED or SEATED, tenant already seated or declined, "
@@ -87,5 +98,57 @@ public class SeatingResource {
                              "errors":[{"field":"reason","message":"required: why the board appoints this tenant (knowledge, experience, interest)"}]}""")))
     public SignupOut appoint(@PathParam("id") UUID id, AppointmentIn in) {
         return SignupOut.of(seating.appoint(id, in));
+    }
+
+    static final String UNCONFIRMED_EXAMPLE = """
+            {"type":"https://meedoen.nl/problems/conflict","title":"Conflict","status":409,
+             "detail":"campaign is CLOSED (APPOINTMENT): T-1042 has no appointment awaiting the partner's confirmation (outcome SELECTED)"}""";
+
+    @POST
+    @Path("/{id}/appointments/{tenantRef}/confirm")
+    @RolesAllowed(Roles.TENANT_ORGANISATION)
+    @Operation(summary = "The partner tenant organisation confirms the corporation's appointment",
+            description = "In a corporation's APPOINTMENT campaign with a partnerOrganisation, every appointment the corporation makes waits "
+                    + "for the partner's confirmation: until then the appointee is not told and POST .../seating answers 409 "
+                    + "appointments-unconfirmed naming them. Confirmed, the appointee gets recruitment.seated (or recruitment.waitlisted "
+                    + "as reserve). The optional reason is audited.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AppointmentAnswerIn.class), examples = @ExampleObject(name = "confirm",
+            value = "{\"reason\":\"Ons bestuur kent deze huurder uit de bewonerscommissie\"}")))
+    @APIResponse(responseCode = "200", description = "Confirmed: the sign-up, awaitingPartner false", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SignupOut.class), examples = @ExampleObject(name = "confirmed", value = """
+                    {"tenantRef":"T-1042","status":"ACTIVE","outcome":"SELECTED","selectionReason":"Kent het onderhoudsplan","awaitingPartner":false}""")))
+    @APIResponse(responseCode = "403", description = "Not the campaign's partner tenant organisation (also: the campaign has no partner)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No appointment of this tenant awaits confirmation, or the campaign is cancelled or ended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "nothing to confirm", value = UNCONFIRMED_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "reason longer than 2000 characters", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public SignupOut confirmAppointment(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef, AppointmentAnswerIn in) {
+        return SignupOut.of(seating.answerAppointment(id, tenantRef, true, in == null ? null : in.reason()));
+    }
+
+    @POST
+    @Path("/{id}/appointments/{tenantRef}/decline")
+    @RolesAllowed(Roles.TENANT_ORGANISATION)
+    @Operation(summary = "The partner tenant organisation declines the corporation's appointment",
+            description = "The sign-up is no longer appointed (outcome null, no reason; nobody is told): the corporation may appoint "
+                    + "another, or the partner appoints itself. The optional reason is audited.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AppointmentAnswerIn.class), examples = @ExampleObject(name = "decline",
+            value = "{\"reason\":\"Wij stellen liever iemand uit het complex zelf voor\"}")))
+    @APIResponse(responseCode = "200", description = "Declined: the sign-up, no outcome", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SignupOut.class), examples = @ExampleObject(name = "declined", value = """
+                    {"tenantRef":"T-1042","status":"ACTIVE","outcome":null,"selectionReason":null,"awaitingPartner":false}""")))
+    @APIResponse(responseCode = "403", description = "Not the campaign's partner tenant organisation (also: the campaign has no partner)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No appointment of this tenant awaits confirmation, or the campaign is cancelled or ended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "nothing to decline", value = UNCONFIRMED_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "reason longer than 2000 characters", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public SignupOut declineAppointment(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef, AppointmentAnswerIn in) {
+        return SignupOut.of(seating.answerAppointment(id, tenantRef, false, in == null ? null : in.reason()));
     }
 }

@@ -44,6 +44,9 @@ public class Signup extends PanacheEntityBase {
     /** Outside a draw: when the seat or the waitlist place was given; the waitlist goes in this order. */
     @Column(name = "placed_at")
     public OffsetDateTime placedAt;
+    /** Appointed by the corporation in a campaign with a partner tenant organisation, not yet confirmed by that partner. */
+    @Column(name = "awaiting_partner")
+    public boolean awaitingPartner;
 
     public static List<Signup> active(UUID campaignId) {
         return list("campaignId = ?1 and status = ?2 order by createdAt, id", campaignId, ACTIVE);
@@ -62,6 +65,11 @@ public class Signup extends PanacheEntityBase {
     public static long seated(UUID campaignId) {
         return count("campaignId = ?1 and status = ?2 and outcome in ?3", campaignId, ACTIVE,
                 List.of(Outcome.SELECTED.name(), Outcome.CONFIRMED.name()));
+    }
+
+    /** Active appointments still waiting for the partner tenant organisation's confirmation, in the order appointed. */
+    public static List<Signup> awaitingPartner(UUID campaignId) {
+        return list("campaignId = ?1 and status = ?2 and awaitingPartner = true order by placedAt, createdAt, id", campaignId, ACTIVE);
     }
 
     public static Signup of(UUID campaignId, String tenantRef) {

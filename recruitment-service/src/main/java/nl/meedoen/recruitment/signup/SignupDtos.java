@@ -21,10 +21,13 @@ public final class SignupDtos {
                             @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Appointment: the board's recorded reason",
                                     nullable = true) String selectionReason,
                             @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Outside a draw: when the seat or "
-                                    + "waitlist place was given (the waitlist's order)", nullable = true) OffsetDateTime placedAt) {
+                                    + "waitlist place was given (the waitlist's order)", nullable = true) OffsetDateTime placedAt,
+                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Appointed by the corporation; the "
+                                    + "partner tenant organisation has not confirmed it yet (not told, not seated by POST .../seating)")
+                            boolean awaitingPartner) {
         public static SignupOut of(Signup s) {
             return new SignupOut(s.id, s.campaignId, s.tenantRef, s.motivation, s.expertise, s.availability, s.source,
-                    s.status, s.outcome, s.createdAt, s.selectionReason, s.placedAt);
+                    s.status, s.outcome, s.createdAt, s.selectionReason, s.placedAt, s.awaitingPartner);
         }
     }
 

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -117,11 +118,24 @@ public class SignupResource {
 
     @POST
     @Path("/{id}/signups")
-    @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "Sign a tenant up (trusted caller: the corporation's tenant portal)")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(summary = "Sign a tenant up (the corporation's tenant portal, or a tenant organisation recording a sign-up from its own event)",
+            description = "A tenant organisation records sign-ups from an evening it organised (toolkit §3.6), source EVENT only, in the "
+                    + "campaigns it organises or co-owns as partnerOrganisation; any other organisation's campaign is a 404.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SignupIn.class), examples = @ExampleObject(name = "from the theme evening", value =
+            "{\"tenantRef\":\"T-1042\",\"source\":\"EVENT\",\"motivation\":\"Sprak op de themaavond over de galerijen\","
+                    + "\"expertise\":\"Bouwkundige\",\"availability\":\"Dinsdagavond\"}")))
     @APIResponse(responseCode = "201", description = "Signed up", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
+    @APIResponse(responseCode = "400", description = "tenantRef missing, or an unknown source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign, or (tenant organisation) not one it organises or co-owns", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Duplicate sign-up or sign-ups not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Tenant not eligible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Tenant not eligible, or a tenant organisation giving another source than EVENT (naming source)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not an event",
+            value = "{\"type\":\"https://meedoen.nl/problems/validation\",\"title\":\"Request is not valid\",\"status\":422,"
+                    + "\"detail\":\"source: a tenant organisation records sign-ups from its own events: EVENT\","
+                    + "\"errors\":[{\"field\":\"source\",\"message\":\"a tenant organisation records sign-ups from its own events: EVENT\"}]}")))
     public Response signUp(@PathParam("id") UUID id, SignupIn in) {
         return Response.status(201).entity(SignupOut.of(signups.signUp(id, in))).build();
     }
@@ -142,7 +156,11 @@ public class SignupResource {
     @GET
     @Path("/{id}/signups")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "The campaign's sign-ups with status and draw outcome")
+    @Operation(summary = "The campaign's sign-ups with status and draw outcome",
+            description = "With motivation, expertise and availability: only for the parties to the campaign. A tenant organisation asking "
+                    + "for the sign-ups of a campaign it is no party to (also a formal-participation campaign it may only read) gets a 404, "
+                    + "and the attempt is written to the audit log (campaign.signups.refused).")
+    @APIResponse(responseCode = "404", description = "Unknown campaign, or not a party to it (audited)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The sign-ups", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = SignupOut.class)))
     public List<SignupOut> list(@PathParam("id") UUID id) {
         return signups.list(id).stream().map(SignupOut::of).toList();

@@ -164,11 +164,15 @@ public class Signups {
 
     @Transactional
     public Signup signUp(UUID campaignId, SignupIn in) {
+        Campaign c = campaigns.find(campaignId); // another organisation's campaign: 404 before anything about the body
         if (in == null || in.tenantRef() == null || in.tenantRef().isBlank()) {
             throw ProblemException.invalidField("tenantRef", "required");
         }
         Signup.Source src = source(in.source(), "source");
-        return register(campaigns.find(campaignId), in.tenantRef(), src, in.motivation(), in.expertise(), in.availability());
+        if (campaigns.tenantOrganisationOnly() && src != Signup.Source.EVENT) {
+            throw Campaigns.fieldRule("source", "a tenant organisation records sign-ups from its own events: EVENT");
+        }
+        return register(c, in.tenantRef(), src, in.motivation(), in.expertise(), in.availability());
     }
 
     /**
