@@ -60,7 +60,8 @@ class CampaignApiTest {
 
     @Test
     void rolesAndOrganiserParty() {
-        var body = Fixtures.campaign("THEME_EVENING", "corporation", 30, "C-1", "NONE", 0);
+        // a corporation's form outside the toolkit's formal part (§5.8): formal ones every tenant organisation reads (TenantOrganisationPartyTest)
+        var body = Fixtures.campaign("CUSTOMER_ARENA", "corporation", 30, "C-1", "NONE", 0);
         given().contentType("application/json").body(body).post(BASE).then().statusCode(401).contentType("application/problem+json");
         as("survey-frontend").body(body).post(BASE).then().statusCode(403).contentType("application/problem+json");
         as("tenant-organisation").body(body).post(BASE).then().statusCode(403);
@@ -82,8 +83,9 @@ class CampaignApiTest {
         as("corporation").get(BASE + "/" + ho).then().statusCode(200);
         Fixtures.open("tenant-organisation", ho).then().statusCode(200);
         as("tenant-organisation").post(BASE + "/" + ho + "/open").then().statusCode(409).contentType("application/problem+json");
-        // sign-ups by the trusted portal only
-        as("tenant-organisation").body(Map.of("tenantRef", "T-1", "source", "EVENT")).post(BASE + "/" + ho + "/signups").then().statusCode(403);
+        // the portal signs up through every source; a tenant organisation records only sign-ups from its own events
+        as("tenant-organisation").body(Map.of("tenantRef", "T-1", "source", "WEBSITE")).post(BASE + "/" + ho + "/signups").then().statusCode(422)
+                .body("errors.field", hasItem("source"));
         as("corporation").get(BASE + "/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         as("ops").get(BASE + "/compensation/ledger?year=1800").then().statusCode(400);
         as("ops").get(BASE + "/compensation/ledger?year=abc").then().statusCode(400).contentType("application/problem+json"); // not the 404 of a failed Integer conversion
