@@ -138,6 +138,28 @@ public class TenantRegister {
         return changed;
     }
 
+    /**
+     * Publishes the current profile of up to {@code limit} tenants after {@code after} (tenantRef order) again, in
+     * its own transaction: a re-sync of {@code tenants.profile.v1} for a new consumer or a lost topic. Idempotent:
+     * the topic is compacted and every read model upserts.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Republished republish(String after, int limit) {
+        List<Tenant> tenants = Tenant.<Tenant>find("tenantRef > ?1 order by tenantRef", after).page(0, limit).list();
+        outbox.publishAll(TenantProfileV1.TOPIC, TenantProfileV1.CHANGED, tenants.stream().map(this::profileOf).toList(),
+                TenantProfileV1::tenantRef);
+        return new Republished(tenants.size(), tenants.size() < limit ? null : tenants.get(tenants.size() - 1).tenantRef);
+    }
+
+    /** How many profiles a batch published, and the tenantRef to go on after (null: that was the last batch). */
+    public record Republished(int published, String last) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long count() {
+        return Tenant.count();
+    }
+
     private TenantProfileV1 profileOf(Tenant t) {
         LocalDate today = LocalDate.now(clock);
         return new TenantProfileV1(t.tenantRef, t.complexId, t.neighbourhoodCode,

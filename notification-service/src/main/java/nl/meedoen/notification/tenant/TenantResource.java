@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,11 +19,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import nl.meedoen.commons.job.JobView;
+import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -42,6 +47,9 @@ public class TenantResource {
 
     @Inject
     TenantRegister register;
+
+    @Inject
+    Jobs jobs;
 
     @Inject
     nl.meedoen.commons.audit.AuditLog audit;
@@ -91,6 +99,23 @@ public class TenantResource {
         var page = register.list(PageRequest.of(limit, after));
         audit.record("tenants.personal-data.listed", "tenant", null, java.util.Map.of("count", page.items().size()));
         return page.toResponse(uri);
+    }
+
+    @POST
+    @Path("profiles/republish")
+    @RolesAllowed(Roles.OPS)
+    @Operation(summary = "Publish every tenant's profile again (ops): re-sync tenants.profile.v1",
+            description = "For a new consuming service or a lost topic: a job publishes each tenant's current non-personal profile "
+                    + "again, a thousand per transaction. Idempotent (the topic is compacted, every read model upserts). 202 Accepted "
+                    + "with Location of the job (/api/v1/jobs/notification/{jobId}); its result counts the profiles published.")
+    @APIResponse(responseCode = "202", description = "Accepted; the job publishes the profiles",
+            headers = {@Header(name = "Location", description = "The job: /api/v1/jobs/notification/{jobId}", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Retry-After", description = "Seconds before the first look at the job", schema = @Schema(type = SchemaType.INTEGER))},
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "409", description = "A re-sync is already queued or running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response republishProfiles() {
+        audit.record("tenants.profiles.republished", "tenant", null, java.util.Map.of());
+        return Jobs.accepted(jobs.submit(ProfileRepublishJob.KIND, "all", java.util.Map.of()));
     }
 
     @DELETE

@@ -51,9 +51,47 @@ class TenantProfileEventsTest {
         return found;
     }
 
+    /** Polls until a record arrived for each of the keys (or 30 s passed); key → its latest record. */
+    private static Map<String, ConsumerRecord<String, String>> latest(KafkaConsumer<String, String> consumer, List<String> keys) {
+        Map<String, ConsumerRecord<String, String>> found = new java.util.HashMap<>();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (found.size() < keys.size() && System.currentTimeMillis() < deadline) {
+            consumer.poll(Duration.ofMillis(250)).forEach(r -> {
+                if (keys.contains(r.key())) {
+                    found.put(r.key(), r);
+                }
+            });
+        }
+        return found;
+    }
+
     private static String header(ConsumerRecord<String, String> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void opsRepublishEveryProfileForANewConsumerOrALostTopic() {
+        List<String> refs = List.of(newRef(), newRef(), newRef());
+        refs.forEach(ref -> put(ref, body("BU03440102", 1980)).then().statusCode(201));
+        as("corporation").post("/api/v1/tenants/profiles/republish").then().statusCode(403);
+        try (var consumer = consumer()) {
+            // past the upserts' own events: a key's records share a partition, so anything later for these keys is new
+            assertEquals(refs.size(), latest(consumer, refs).size(), "the upserts' own events");
+            String location = as("ops").post("/api/v1/tenants/profiles/republish").then().statusCode(202)
+                    .header("Location", containsString("/api/v1/jobs/notification/")).extract().header("Location");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                    "SUCCEEDED".equals(as("ops").get(location).then().statusCode(200).extract().path("status")));
+            int published = as("ops").get(location).then().extract().path("result.published");
+            assertTrue(published >= refs.size(), "published " + published);
+            Map<String, ConsumerRecord<String, String>> again = latest(consumer, refs);
+            for (String ref : refs) {
+                ConsumerRecord<String, String> record = again.get(ref);
+                assertTrue(record != null, "the profile of " + ref + " published again");
+                assertEquals("nl.meedoen.notification.tenant-profile-changed.v1", header(record, "ce_type"));
+                assertTrue(record.value().contains("\"neighbourhoodCode\":\"BU03440102\""), record.value());
+            }
+        }
     }
 
     @Test
