@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -29,13 +32,15 @@ import nl.meedoen.gateway.security.SecurityHeaders;
  * handler", whose default sends an empty body; Quarkus creates the server without a way to set it, so once
  * the server listens ({@link HttpServerStart}, fired asynchronously right after) this class puts its own handler
  * where Vert.x keeps it (each server instance's connection handler). Requests within those limits never come
- * here: {@link RequestErrors} answers them.
+ * here: {@link RequestErrors} answers them. The gateway reports ready only once that is done, so traffic that
+ * waits for readiness never meets the empty answer.
  *
  * <p>Vert.x internals: if a Vert.x upgrade moves them, start-up logs a warning and the decoder's empty answers
- * come back; {@code GatewayIT.requestsOverTheDecodersLimitsGetProblems} fails then.
+ * come back; {@code RequestErrorsTest} and {@code GatewayIT.overLongRequestTargetsAndOverLargeHeadersGetProblems} fail then.
  */
+@Readiness
 @ApplicationScoped
-public class DecoderErrors {
+public class DecoderErrors implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(DecoderErrors.class);
     private static final String QUARKUS_VERTICLE = "io.quarkus.vertx.http.runtime.VertxHttpRecorder$WebDeploymentVerticle";
@@ -44,6 +49,7 @@ public class DecoderErrors {
     SecurityHeaders securityHeaders;
 
     private final Handler<HttpServerRequest> handler = this::answer;
+    private volatile boolean settled;
 
     void install(@ObservesAsync HttpServerStart start, Vertx vertx) {
         install(vertx, 1);
@@ -66,28 +72,36 @@ public class DecoderErrors {
                     }
                     for (String name : new String[] {"httpServer", "httpsServer"}) {
                         HttpServer server = (HttpServer) read(verticle, verticle.getClass(), name);
-                        if (server == null) {
-                            continue;
-                        }
-                        if (replace(server)) {
+                        if (server != null && replace(server)) {
                             installed++;
-                        } else {
-                            pending++;
+                        } else if (server != null || name.equals("httpServer")) {
+                            pending++; // not created or not listening yet (there is an https server only with TLS)
                         }
                     }
                 }
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warnf(e, "Could not install the problem answers for requests over the HTTP decoder's limits: they stay empty");
+            settled = true;
             return;
         }
-        if (pending > 0 && attempt < 50) {
+        // The event can come before Vert.x has registered the deployment: nothing found yet is a reason to look again.
+        if ((pending > 0 || installed == 0) && attempt < 50) {
             vertx.setTimer(100, t -> install(vertx, attempt + 1));
-        } else if (installed == 0) {
+            return;
+        }
+        if (installed == 0) {
             LOG.warn("No HTTP server found to install the problem answers for requests over the HTTP decoder's limits: they stay empty");
         } else {
             LOG.debugf("Problem answers for requests over the HTTP decoder's limits installed on %d server instance(s)", installed);
         }
+        settled = true;
+    }
+
+    /** Not ready until the handler is in place (or installing it has given up, with a warning): no request meets the empty answer. */
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("decoder-errors").status(settled).build();
     }
 
     /** HttpServerImpl.childHandler (its HttpServerWorker) → connectionHandler → invalidRequestHandler. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import nl.meedoen.devinfra.RawHttp;
 
 /**
  * The client address behind a reverse proxy. In tests 127.0.0.1 is a trusted proxy; 127.0.0.2 (the same

@@ -1,17 +1,22 @@
 package nl.meedoen.gateway;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
+import java.time.Duration;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import nl.meedoen.devinfra.RawHttp;
 
 /** Errors answered before or outside any route are problems with a correlation id too. Raw sockets: clients would fix these requests. */
 @QuarkusTest
@@ -52,13 +57,26 @@ class RequestErrorsTest {
     }
 
     @Test
+    void theGatewayIsReadyOnlyWithTheDecoderProblemsInPlace() {
+        awaitReady();
+        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'decoder-errors' }.status", equalTo("UP"));
+    }
+
+    @Test
     void requestsOverTheHttpDecodersLimitsAreProblemsToo() throws IOException {
+        awaitReady(); // as Kubernetes does before it sends traffic: the handler is installed just after the server listens
         // Past quarkus.http.limits.max-initial-line-length / max-header-size (64K): refused by the decoder, before any route.
         RawHttp.Response line = RawHttp.exchange(gateway, "GET /api/v1/tenants/" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost");
         assertDecoderProblem(line, 414, "uri-too-long");
         RawHttp.Response headers = RawHttp.exchange(gateway, "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
                 + "p".repeat(70_000));
         assertDecoderProblem(headers, 431, "request-header-fields-too-large");
+    }
+
+    private static void awaitReady() {
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> RestAssured.given().get("/q/health/ready").statusCode() == 200);
     }
 
     private static void assertDecoderProblem(RawHttp.Response response, int status, String slug) {

@@ -32,6 +32,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
+import nl.meedoen.devinfra.RawHttp;
 
 /**
  * Per-route body limits and timeouts. In tests the default body limit is 4M, {@code tenant-imports} has 6M

@@ -1,4 +1,4 @@
-package nl.meedoen.gateway;
+package nl.meedoen.devinfra;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,16 +16,17 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * HTTP/1.1 over a plain socket, for what HTTP clients will not send: paths they would normalize, request
- * lines longer than they allow, a chosen source address, a body written while the response is read.
+ * lines longer than they allow, a chosen source address, a body written while the response is read. Header names
+ * come back in lower case.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Response(int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Response(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase());
         }
 
-        JsonObject json() {
+        public JsonObject json() {
             return new JsonObject(body);
         }
     }
@@ -34,7 +35,7 @@ final class RawHttp {
     }
 
     /** Sends {@code head} (the request line and headers, CRLF-separated, without the blank line) and no body. */
-    static Response exchange(URL gateway, String head) throws IOException {
+    public static Response exchange(URL gateway, String head) throws IOException {
         return exchange(gateway, null, head, out -> {
         });
     }
@@ -43,7 +44,7 @@ final class RawHttp {
      * @param from local address to connect from (127.0.0.2 is another client on the same machine), or null
      * @param body writes the body; runs on its own thread so the response can arrive while it is written
      */
-    static Response exchange(URL gateway, String from, String head, Consumer<OutputStream> body) throws IOException {
+    public static Response exchange(URL gateway, String from, String head, Consumer<OutputStream> body) throws IOException {
         try (Socket socket = from == null ? new Socket(gateway.getHost(), gateway.getPort())
                 : new Socket(InetAddress.getByName(gateway.getHost()), gateway.getPort(), InetAddress.getByName(from), 0)) {
             socket.setSoTimeout(30_000);
