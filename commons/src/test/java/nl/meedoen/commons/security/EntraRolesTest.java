@@ -18,7 +18,7 @@ class EntraRolesTest {
     public static class Entra implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(IdentityProviderRoles.CLAIM, "roles",
+            return Map.of("smallrye.jwt.path.groups", "roles",
                     IdentityProviderRoles.MAP, "Meedoen.Corporation=corporation,Meedoen.Ops=ops");
         }
     }

@@ -1,35 +1,54 @@
 package nl.meedoen.commons.security;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
-import org.jose4j.jwt.JwtClaims;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import nl.meedoen.devinfra.DevTokens;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Where each identity provider puts the roles, read from tokens shaped like theirs. */
+/**
+ * Where each identity provider puts the roles, read from tokens shaped like theirs by smallrye-jwt with the claim
+ * path a deployment sets ({@code smallrye.jwt.path.groups}, from {@code MEEDOEN_SECURITY_ROLES_CLAIM}).
+ */
 class IdentityProviderRolesTest {
 
-    private static DefaultJWTCallerPrincipal token(String claimsJson) throws Exception {
-        return new DefaultJWTCallerPrincipal(JwtClaims.parse(claimsJson));
+    static DevTokens tokens;
+    static Path publicKey;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        tokens = DevTokens.generate();
+        publicKey = tokens.writePublicKey(Files.createTempDirectory("idp-roles").resolve("public-key.pem"));
+    }
+
+    /** The roles smallrye-jwt reads from a token with these claims, at this claim path. */
+    private static Set<String> roles(String claimsJson, String path) throws Exception {
+        JWTAuthContextInfo info = new JWTAuthContextInfo(publicKey.toUri().toString(), DevTokens.ISSUER);
+        info.setGroupsPath(path);
+        return new DefaultJWTParser(info).parse(tokens.tokenWithClaims("idp-client", claimsJson)).getGroups();
     }
 
     @Test
     void keycloakRealmAndClientRolesAreNestedObjects() throws Exception {
-        var keycloak = token("""
-                {"sub": "a", "realm_access": {"roles": ["offline_access", "meedoen-corporation"]},
-                 "resource_access": {"meedoen": {"roles": ["ops"]}, "account": {"roles": ["manage-account"]}}}""");
-        assertEquals(List.of("offline_access", "meedoen-corporation"), IdentityProviderRoles.valuesAt(keycloak, "realm_access/roles"));
-        assertEquals(List.of("ops"), IdentityProviderRoles.valuesAt(keycloak, "resource_access/meedoen/roles"));
-        assertEquals(List.of(), IdentityProviderRoles.valuesAt(keycloak, "resource_access/other/roles"));
+        String keycloak = """
+                {"realm_access": {"roles": ["offline_access", "meedoen-corporation"]},
+                 "resource_access": {"meedoen": {"roles": ["ops"]}, "account": {"roles": ["manage-account"]}}}""";
+        assertEquals(Set.of("offline_access", "meedoen-corporation"), roles(keycloak, "realm_access/roles"));
+        assertEquals(Set.of("ops"), roles(keycloak, "resource_access/meedoen/roles"));
+        assertEquals(Set.of(), roles(keycloak, "resource_access/other/roles"));
     }
 
     @Test
     void entraAppRolesAreATopLevelArrayAndGroupsAFlatList() throws Exception {
-        assertEquals(List.of("Meedoen.Corporation"), IdentityProviderRoles.valuesAt(token("""
-                {"sub": "a", "roles": ["Meedoen.Corporation"], "groups": ["5f0b4c3e-0000-4000-8000-000000000001"]}"""), "roles"));
-        assertEquals(List.of("ops"), IdentityProviderRoles.valuesAt(token("{\"sub\": \"a\", \"groups\": [\"ops\"]}"), "groups"));
-        assertEquals(List.of("ops"), IdentityProviderRoles.valuesAt(token("{\"sub\": \"a\", \"role\": \"ops\"}"), "role"));
+        assertEquals(Set.of("Meedoen.Corporation"), roles("""
+                {"roles": ["Meedoen.Corporation"], "groups": ["5f0b4c3e-0000-4000-8000-000000000001"]}""", "roles"));
+        assertEquals(Set.of("ops"), roles("{\"groups\": [\"ops\"]}", "groups"));
+        assertEquals(Set.of("ops"), roles("{\"role\": \"ops\"}", "role"));
     }
 }
