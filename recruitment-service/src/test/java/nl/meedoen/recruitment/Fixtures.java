@@ -80,6 +80,17 @@ public final class Fixtures {
         }
     }
 
+    /** {@code n} tenants of one complex in the population, each a household of their own. */
+    public static List<String> tenants(String complex, int n) {
+        List<String> refs = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String ref = "T-" + java.util.UUID.randomUUID();
+            member(ref, complex, "35-64", "H-" + ref);
+            refs.add(ref);
+        }
+        return refs;
+    }
+
     public static void member(String tenantRef, String complexId, String ageBand, String householdKey) {
         QuarkusTransaction.requiringNew().run(() -> {
             PopulationMember m = new PopulationMember();

@@ -73,6 +73,15 @@ public class AuditLog {
         record(action, subjectType, subjectId, Map.of());
     }
 
+    /**
+     * A request refused because the caller may not see what it asked for (personal data, a private poll's responses),
+     * recorded in a transaction of its own: the refused request rolls back, the trace stays.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refused(String action, String subjectType, String subjectId, String asked, int status, String reason) {
+        record(action, subjectType, subjectId, Map.of("asked", asked, "status", status, "reason", reason));
+    }
+
     /** Newest first, optionally only one subject type / id or one action. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Entry> list(PageRequest page, String subjectType, String subjectId, String action) {

@@ -62,8 +62,8 @@ public class ConsultationService {
     @Inject
     nl.meedoen.consultation.ConsultationConfig config;
 
-    @Inject
-    RefusalAudit refusals;
+    /** Audited when someone reaches for responses they may not read (another organisation's poll, a private poll). */
+    public static final String RESPONSES_REFUSED = "consultation.responses.refused";
 
     @Inject
     nl.meedoen.commons.audit.AuditLog audit;
@@ -101,13 +101,13 @@ public class ConsultationService {
         Consultation c = Consultation.findById(id);
         if (c == null || !Access.canRead(c, caller)) {
             if (c != null) {
-                refusals.refused(id, what, 404, "not visible to " + caller.role() + " " + caller.client());
+                audit.refused(RESPONSES_REFUSED, "consultation", id.toString(), what, 404, "not visible to " + caller.role() + " " + caller.client());
             }
             throw ProblemException.notFound("consultation " + id);
         }
         if (!Access.canReadResponses(c, caller)) {
             if (c.ownPoll() && caller.is(Roles.CORPORATION)) {
-                refusals.refused(id, what, 403, "a tenant organisation's own poll; no access granted");
+                audit.refused(RESPONSES_REFUSED, "consultation", id.toString(), what, 403, "a tenant organisation's own poll; no access granted");
                 throw new ProblemException(403, "private-poll", "A tenant organisation's own poll",
                         "the responses of tenant organisation " + c.initiatorClient + "'s own poll (status " + c.status
                                 + ") are private to it; the corporation sees its published results, or its responses only while it grants access", null);

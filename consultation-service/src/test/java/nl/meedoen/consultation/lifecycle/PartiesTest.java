@@ -83,7 +83,7 @@ class PartiesTest {
         asClient(other, "tenant-organisation").get(download).then().statusCode(404);
         asClient(other, "tenant-organisation").get(BASE + "/" + id + "/results").then().statusCode(404);
         asClient(other, "tenant-organisation").put(BASE + "/" + id + "/corporation-access").then().statusCode(404);
-        JsonPath refused = as("ops").queryParam("subjectId", id).queryParam("action", RefusalAudit.ACTION).queryParam("limit", 100)
+        JsonPath refused = as("ops").queryParam("subjectId", id).queryParam("action", ConsultationService.RESPONSES_REFUSED).queryParam("limit", 100)
                 .get(AUDIT).then().statusCode(200).extract().jsonPath();
         List<String> actors = refused.getList("items.actor");
         assertTrue(actors.stream().filter(other::equals).count() >= 3, actors.toString());

@@ -86,8 +86,8 @@ public class Campaigns {
         NONE
     }
 
-    @Inject
-    RefusalAudit refusals;
+    /** Audited when a tenant organisation asks for the sign-ups (personal data) of a campaign it is no party to. */
+    public static final String SIGNUPS_REFUSED = "campaign.signups.refused";
 
     /** What the calling tenant organisation is to the campaign; ORGANISER for the corporation and ops (they see every campaign). */
     public Party party(Campaign c) {
@@ -134,8 +134,8 @@ public class Campaigns {
             return c;
         }
         if (rest.startsWith("/signups") && "GET".equals(method)) {
-            refusals.refused(id, method + " " + rest, party == Party.VIEWER ? "formal campaign of the corporation, read-only: no personal data"
-                    : "not a party to this campaign");
+            audit.refused(SIGNUPS_REFUSED, "campaign", id.toString(), method + " " + rest, 404,
+                    party == Party.VIEWER ? "formal campaign of the corporation, read-only: no personal data" : "not a party to this campaign");
         }
         throw ProblemException.notFound("campaign " + id);
     }

@@ -31,16 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class AdviceFeedbackTest {
 
-    private static List<String> tenants(String complex, int n) {
-        List<String> refs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String ref = "T-" + UUID.randomUUID();
-            Fixtures.member(ref, complex, "35-64", "H-" + ref);
-            refs.add(ref);
-        }
-        return refs;
-    }
-
     private static void signUp(String id, String ref) {
         as("corporation").body(Map.of("tenantRef", ref, "source", "WEBSITE")).post(BASE + "/" + id + "/signups").then().statusCode(201);
     }
@@ -82,7 +72,7 @@ class AdviceFeedbackTest {
     @Test
     void theOrganisersOutcomeGoesToEveryoneWhoSignedUpOnce() {
         String complex = "C-" + UUID.randomUUID();
-        List<String> refs = tenants(complex, 4);
+        List<String> refs = Fixtures.tenants(complex, 4);
         var messages = Events.consumer(MessageRequestV1.TOPIC);
         String id = as("corporation").body(Fixtures.campaign("NEIGHBOURHOOD_INSPECTION", "corporation", 2, complex, "NONE", 0)).post(BASE)
                 .then().statusCode(201).extract().path("id");
@@ -110,7 +100,7 @@ class AdviceFeedbackTest {
     @Test
     void anAdviceGivenDissolvesTheLinkedFocusGroupAndItsAnswerIsTheFeedbackOncePerTenant() {
         String complex = "C-" + UUID.randomUUID();
-        List<String> refs = tenants(complex, 4);
+        List<String> refs = Fixtures.tenants(complex, 4);
         // refs[1] is in both campaigns
         String focus = appointed("FOCUS_GROUP", complex, refs.subList(0, 3), 2);
         String work = appointed("WORK_GROUP", complex, List.of(refs.get(1), refs.get(3)), 1);
@@ -154,7 +144,7 @@ class AdviceFeedbackTest {
         dlq.close();
         // the consumer goes on: a later advice-given still ends its focus group
         String complex = "C-" + UUID.randomUUID();
-        String focus = appointed("FOCUS_GROUP", complex, tenants(complex, 1), 1);
+        String focus = appointed("FOCUS_GROUP", complex, Fixtures.tenants(complex, 1), 1);
         UUID trajectory = UUID.randomUUID();
         Events.publish("consultation.events.v1", trajectory.toString(), UUID.randomUUID().toString(), AdviceEvents.ADVICE_GIVEN,
                 "{\"trajectoryId\":\"" + trajectory + "\",\"subject\":\"x\",\"linkedCampaignIds\":[\"" + focus + "\"],\"linkedConsultationIds\":[],"

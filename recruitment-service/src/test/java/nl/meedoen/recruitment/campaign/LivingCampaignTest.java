@@ -44,16 +44,6 @@ class LivingCampaignTest {
     @Inject
     SessionReminders reminders;
 
-    private static List<String> tenants(String complex, int n) {
-        List<String> refs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String ref = "T-" + UUID.randomUUID();
-            Fixtures.member(ref, complex, "35-64", "H-" + ref);
-            refs.add(ref);
-        }
-        return refs;
-    }
-
     private static io.restassured.specification.RequestSpecification asClient(String client, String role) {
         java.nio.file.Path dir = java.nio.file.Path.of(java.net.URI.create(TestInfra.publicKeyLocation())).getParent();
         return io.restassured.RestAssured.given().auth().oauth2(DevTokens.inDirectory(dir).token(client, role))
@@ -119,7 +109,7 @@ class LivingCampaignTest {
     @Test
     void editBeforeOpeningThenOnlySeatsAndNeverBelowTheSeated() {
         String complex = "C-" + UUID.randomUUID();
-        List<String> refs = tenants(complex, 3);
+        List<String> refs = Fixtures.tenants(complex, 3);
         var messages = Events.consumer(MessageRequestV1.TOPIC);
         String id = as("corporation").body(Fixtures.campaign("MEETING_WITHOUT_AGENDA", "corporation", 5, complex, "NONE", 0)).post(BASE)
                 .then().statusCode(201).body("selectionMode", equalTo("OPEN_UP_TO_CAPACITY")).body("standing", equalTo(false)).extract().path("id");
@@ -148,7 +138,7 @@ class LivingCampaignTest {
     @Test
     void cancellingTellsEveryoneWhoSignedUpOnceAndStopsEverything() {
         String complex = "C-" + UUID.randomUUID();
-        List<String> refs = tenants(complex, 3);
+        List<String> refs = Fixtures.tenants(complex, 3);
         var messages = Events.consumer(MessageRequestV1.TOPIC);
         var events = Events.consumer(RecruitmentEventV1.TOPIC);
         String id = as("corporation").body(Fixtures.campaign("THEME_EVENING", "corporation", 2, complex, "NONE", 0)).post(BASE)
@@ -180,7 +170,7 @@ class LivingCampaignTest {
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(409).body("detail", startsWith("campaign is CANCELLED"));
         as("corporation").body(Map.of("startsAt", OffsetDateTime.now().plusDays(3).toString(), "place", "Buurthuis"))
                 .post(BASE + "/" + id + "/sessions").then().statusCode(409).body("detail", startsWith("campaign is CANCELLED"));
-        as("corporation").body(Map.of("tenantRef", tenants(complex, 1).get(0), "source", "WEBSITE")).post(BASE + "/" + id + "/signups")
+        as("corporation").body(Map.of("tenantRef", Fixtures.tenants(complex, 1).get(0), "source", "WEBSITE")).post(BASE + "/" + id + "/signups")
                 .then().statusCode(409);
         as("corporation").body(Map.of("outcome", "x")).post(BASE + "/" + id + "/outcome").then().statusCode(409)
                 .body("detail", startsWith("campaign is CANCELLED"));
@@ -189,7 +179,7 @@ class LivingCampaignTest {
     @Test
     void aSessionAddedLaterRemindsEverySeatedParticipantOnceEvenWithTwoSendersAtOnce() throws Exception {
         String complex = "C-" + UUID.randomUUID();
-        List<String> refs = tenants(complex, 3);
+        List<String> refs = Fixtures.tenants(complex, 3);
         var messages = Events.consumer(MessageRequestV1.TOPIC);
         String id = as("corporation").body(Fixtures.campaign("CUSTOMER_ARENA", "corporation", 2, complex, "PER_SESSION", 1500)).post(BASE)
                 .then().statusCode(201).extract().path("id");
@@ -233,7 +223,7 @@ class LivingCampaignTest {
     @Test
     void aStandingWorkGroupRotatesAtItsTermEnd() {
         String complex = "C-" + UUID.randomUUID();
-        List<String> refs = tenants(complex, 4);
+        List<String> refs = Fixtures.tenants(complex, 4);
         String id = as("tenant-organisation").body(Fixtures.campaign("WORK_GROUP", "tenant-organisation", 2, complex, "NONE", 0)).post(BASE)
                 .then().statusCode(201).body("standing", equalTo(true)).body("termNumber", equalTo(1)).extract().path("id");
         Fixtures.open("tenant-organisation", id).then().statusCode(200);
@@ -273,7 +263,7 @@ class LivingCampaignTest {
     @Test
     void aFocusGroupHasNoNextTerm() {
         String complex = "C-" + UUID.randomUUID();
-        List<String> refs = tenants(complex, 1);
+        List<String> refs = Fixtures.tenants(complex, 1);
         String id = as("tenant-organisation").body(Fixtures.campaign("FOCUS_GROUP", "tenant-organisation", 2, complex, "NONE", 0)).post(BASE)
                 .then().statusCode(201).body("standing", equalTo(false)).extract().path("id");
         Fixtures.open("tenant-organisation", id).then().statusCode(200);
@@ -290,7 +280,7 @@ class LivingCampaignTest {
     @Test
     void aStandingTenantCouncilDrawnByLotteryGivesItsFreeSeatsToTheDrawOrderThenSeatsTheNewSignUps() {
         String complex = "C-" + UUID.randomUUID();
-        List<String> refs = tenants(complex, 4);
+        List<String> refs = Fixtures.tenants(complex, 4);
         String id = as("corporation").body(Fixtures.campaign("TENANT_COUNCIL_STANDING", "corporation", 2, complex, "PER_SESSION", 2000)).post(BASE)
                 .then().statusCode(201).body("standing", equalTo(true)).body("selectionMode", equalTo("LOTTERY_WHEN_OVERSUBSCRIBED"))
                 .extract().path("id");

@@ -45,20 +45,10 @@ class TenantOrganisationPartyTest {
                 .contentType(io.restassured.http.ContentType.JSON);
     }
 
-    private static List<String> tenants(String complex, int n) {
-        List<String> refs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String ref = "T-" + UUID.randomUUID();
-            Fixtures.member(ref, complex, "35-64", "H-" + ref);
-            refs.add(ref);
-        }
-        return refs;
-    }
-
     @Test
     void everyFormalCampaignOfTheCorporationIsVisibleReadOnlyAndOthersAre404Audited() {
         String complex = "C-" + UUID.randomUUID();
-        String ref = tenants(complex, 1).get(0);
+        String ref = Fixtures.tenants(complex, 1).get(0);
         String own = "hv-" + UUID.randomUUID();
         String other = "hv-" + UUID.randomUUID();
         String workGroup = as("corporation").body(Fixtures.campaign("WORK_GROUP", "corporation", 3, complex, "NONE", 0)).post(BASE)
@@ -87,11 +77,11 @@ class TenantOrganisationPartyTest {
 
         // the refusals where personal texts were asked are in the audit log, with who asked; a plain read is not
         for (String id : List.of(workGroup, ownFocusGroup)) {
-            JsonPath refused = as("ops").queryParam("subjectId", id).queryParam("action", RefusalAudit.ACTION).get(AUDIT)
+            JsonPath refused = as("ops").queryParam("subjectId", id).queryParam("action", Campaigns.SIGNUPS_REFUSED).get(AUDIT)
                     .then().statusCode(200).extract().jsonPath();
             assertEquals(List.of(other), refused.getList("items.actor"), refused.prettify());
         }
-        JsonPath none = as("ops").queryParam("subjectId", council).queryParam("action", RefusalAudit.ACTION).get(AUDIT)
+        JsonPath none = as("ops").queryParam("subjectId", council).queryParam("action", Campaigns.SIGNUPS_REFUSED).get(AUDIT)
                 .then().statusCode(200).extract().jsonPath();
         assertTrue(none.getList("items").isEmpty(), none.prettify());
     }
@@ -100,7 +90,7 @@ class TenantOrganisationPartyTest {
     @Test
     void thePartnerRecordsEventSignupsAndConfirmsOrDeclinesTheCorporationsAppointments() {
         String complex = "C-" + UUID.randomUUID();
-        List<String> t = tenants(complex, 4);
+        List<String> t = Fixtures.tenants(complex, 4);
         String partner = "hv-" + UUID.randomUUID();
         String other = "hv-" + UUID.randomUUID();
         Map<String, Object> body = Fixtures.campaign("WORK_GROUP", "corporation", 3, complex, "NONE", 0);
