@@ -79,7 +79,7 @@ public class DeadLetters {
     @Transactional
     public List<Entry> list(String topic) {
         List<Entry> entries = new ArrayList<>();
-        for (String t : topic == null ? topics() : List.of(known(topic))) {
+        for (String t : topics(topic)) {
             read(t).forEach(r -> entries.add(entry(r, false)));
         }
         entries.sort((a, b) -> b.parkedAt().compareTo(a.parkedAt()));
@@ -96,31 +96,40 @@ public class DeadLetters {
     @Transactional
     public Entry replay(String topic, int partition, long offset, String actor) {
         ConsumerRecord<byte[], byte[]> record = record(topic, partition, offset);
-        int claimed = em.createNativeQuery("""
-                        INSERT INTO dead_letter_replay (dlq_topic, dlq_partition, dlq_offset, replayed_by) VALUES (?1, ?2, ?3, ?4)
-                        ON CONFLICT DO NOTHING""")
-                .setParameter(1, topic).setParameter(2, partition).setParameter(3, offset).setParameter(4, actor).executeUpdate();
-        if (claimed == 0) {
+        if (!claim(record, actor)) {
             throw new ProblemException(409, "already-replayed", "Already replayed",
                     "record " + topic + "/" + partition + "/" + offset + " was replayed before", null);
         }
-        send(List.of(record)); // after the claim: a failed send rolls the claim back
-        audit.record("dead-letter.replay", "dead-letter", topic + "/" + partition + "/" + offset,
-                Map.of("originalTopic", header(record, ORIGINAL_TOPIC)));
+        send(List.of(record));
         return entry(record, false);
     }
 
     /** Replays every parked record of the topic (or of all) that was not replayed yet; how many. */
     @Transactional
     public int replayAll(String topic, String actor) {
-        int replayed = 0;
-        for (Entry e : list(topic)) {
-            if (e.replayedAt() == null) {
-                replay(e.topic(), e.partition(), e.offset(), actor);
-                replayed++;
-            }
+        List<ConsumerRecord<byte[], byte[]>> claimed = new ArrayList<>();
+        for (String t : topics(topic)) {
+            read(t).stream().filter(r -> claim(r, actor)).forEach(claimed::add);
         }
-        return replayed;
+        send(claimed);
+        return claimed.size();
+    }
+
+    /** Records the replay (who, when) and audits it; false when the record was replayed before. Sent after: a failed send rolls it back. */
+    private boolean claim(ConsumerRecord<byte[], byte[]> r, String actor) {
+        int claimed = em.createNativeQuery("""
+                        INSERT INTO dead_letter_replay (dlq_topic, dlq_partition, dlq_offset, replayed_by) VALUES (?1, ?2, ?3, ?4)
+                        ON CONFLICT DO NOTHING""")
+                .setParameter(1, r.topic()).setParameter(2, r.partition()).setParameter(3, r.offset()).setParameter(4, actor).executeUpdate();
+        if (claimed == 1) {
+            audit.record("dead-letter.replay", "dead-letter", r.topic() + "/" + r.partition() + "/" + r.offset(),
+                    Map.of("originalTopic", String.valueOf(header(r, ORIGINAL_TOPIC))));
+        }
+        return claimed == 1;
+    }
+
+    private List<String> topics(String topic) {
+        return topic == null ? topics() : List.of(known(topic));
     }
 
     private String known(String topic) {
