@@ -177,7 +177,7 @@ public class Signups {
 
     /**
      * Most sign-ups one bulk call takes: an evening's or a paper round's worth (and the field trial's pool of 1,700),
-     * answered well within the gateway's 10 s timeout. Measured (BulkSignupTimingTest, 2-core machine shared with other
+     * answered well within the gateway's 10 s timeout. Measured (the module's test setup, 2-core machine shared with other
      * builds): 5,000 lines took 11.3 s cold / 4.4 s warm — past the gateway — so the maximum is 2,000 (see the README).
      */
     public static final int BULK_MAX = 2000;
