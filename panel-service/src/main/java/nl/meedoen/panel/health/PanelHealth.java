@@ -1,5 +1,6 @@
 package nl.meedoen.panel.health;
 
+import nl.meedoen.commons.sql.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -95,7 +96,7 @@ public class PanelHealth {
         Map<UUID, WaveRequests.Responses> perWave = stats.perWave(panel.id);
         List<HealthViews.WaveResponse> waves = new ArrayList<>();
         for (Object[] r : rows("SELECT id, consultation_id, title, launched_at, status FROM wave WHERE panel_id = ?1 ORDER BY launched_at DESC", panel.id)) {
-            waves.add(new HealthViews.WaveResponse((UUID) r[0], (UUID) r[1], (String) r[2], MemberLog.time(r[3]), (String) r[4], perWave.get((UUID) r[0])));
+            waves.add(new HealthViews.WaveResponse((UUID) r[0], (UUID) r[1], (String) r[2], SqlTimes.offset(r[3]), (String) r[4], perWave.get((UUID) r[0])));
         }
         HealthViews.Responses responses = new HealthViews.Responses(waves, stats.byGroup(panel.id, null, strata, since));
 

@@ -1,5 +1,6 @@
 package nl.meedoen.panel.member;
 
+import nl.meedoen.commons.sql.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,7 +48,7 @@ public class MemberLog {
                 .setParameter(1, panelId).setParameter(2, tenantRef).getResultList();
         List<Consent> out = new ArrayList<>();
         for (Object[] r : rows) {
-            out.add(new Consent(((Number) r[0]).intValue(), time(r[1]), (String) r[2], (String) r[3]));
+            out.add(new Consent(((Number) r[0]).intValue(), SqlTimes.offset(r[1]), (String) r[2], (String) r[3]));
         }
         return out;
     }
@@ -59,21 +60,8 @@ public class MemberLog {
                 .setParameter(1, panelId).setParameter(2, tenantRef).getResultList();
         List<Change> out = new ArrayList<>();
         for (Object[] r : rows) {
-            out.add(new Change((String) r[0], (String) r[1], time(r[2])));
+            out.add(new Change((String) r[0], (String) r[1], SqlTimes.offset(r[2])));
         }
         return out;
-    }
-
-    public static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,6 @@
 package nl.meedoen.panel.member;
 
+import nl.meedoen.commons.sql.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -77,19 +78,9 @@ public class MemberTokens {
         if (member == null) {
             throw invalid;
         }
-        if (member.is(PanelMember.Status.INVITED) && createdAt(rows.get(0)[2]).plus(invitationValidity).isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
+        if (member.is(PanelMember.Status.INVITED) && SqlTimes.offset(rows.get(0)[2]).plus(invitationValidity).isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
             throw invalid; // an invitation left unanswered too long
         }
         return member;
-    }
-
-    private static OffsetDateTime createdAt(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

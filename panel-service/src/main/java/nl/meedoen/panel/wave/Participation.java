@@ -1,5 +1,6 @@
 package nl.meedoen.panel.wave;
 
+import nl.meedoen.commons.sql.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,11 +36,11 @@ public class Participation {
                 .setParameter(1, panelId).setParameter(2, tenantRef).getResultList();
         List<Entry> out = new ArrayList<>();
         for (Object[] r : rows) {
-            OffsetDateTime responded = MemberLog.time(r[5]);
-            OffsetDateTime cancelled = MemberLog.time(r[6]);
+            OffsetDateTime responded = SqlTimes.offset(r[5]);
+            OffsetDateTime cancelled = SqlTimes.offset(r[6]);
             String status = responded != null ? "RESPONDED" : cancelled != null ? "CANCELLED"
                     : Wave.Status.CLOSED.name().equals(r[7]) ? "NO_RESPONSE" : "INVITED";
-            out.add(new Entry((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], MemberLog.time(r[4]), responded, cancelled, status));
+            out.add(new Entry((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], SqlTimes.offset(r[4]), responded, cancelled, status));
         }
         return out;
     }

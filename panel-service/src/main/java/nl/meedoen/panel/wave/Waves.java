@@ -1,5 +1,6 @@
 package nl.meedoen.panel.wave;
 
+import nl.meedoen.commons.sql.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -256,8 +257,8 @@ public class Waves {
                         WHERE wave_id = ?1 AND tenant_ref > ?2 ORDER BY tenant_ref LIMIT ?3""")
                 .setParameter(1, w.id).setParameter(2, page.afterKey() == null ? "" : page.afterKey())
                 .setParameter(3, page.limit() + 1).getResultList();
-        List<WaveRequests.Member> members = rows.stream().map(r -> new WaveRequests.Member((String) r[0], MemberLog.time(r[1]),
-                MemberLog.time(r[2]), MemberLog.time(r[3]))).toList();
+        List<WaveRequests.Member> members = rows.stream().map(r -> new WaveRequests.Member((String) r[0], SqlTimes.offset(r[1]),
+                SqlTimes.offset(r[2]), SqlTimes.offset(r[3]))).toList();
         return page.page(members, WaveRequests.Member::tenantRef);
     }
 

@@ -26,7 +26,7 @@ import java.util.UUID;
  * a wave with the consultation's final counts. Event types it does not know are skipped.
  */
 @ApplicationScoped
-public class ConsultationEvents {
+public class ConsultationEventConsumer {
 
     private static final Map<String, String> STATUS = Map.of(
             ConsultationEventV1.OPENED, "OPEN",

@@ -16,7 +16,7 @@ import java.time.OffsetDateTime;
 
 /** Keeps this service's population read model in step with {@code tenants.profile.v1}. */
 @ApplicationScoped
-public class PopulationProjection {
+public class PopulationConsumer {
 
     @Inject
     InboundEvents inbound;

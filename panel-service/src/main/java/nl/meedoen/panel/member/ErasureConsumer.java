@@ -16,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * read model drops the profile through its own consumer.)
  */
 @ApplicationScoped
-public class Erasure {
+public class ErasureConsumer {
 
     @Inject
     InboundEvents inbound;

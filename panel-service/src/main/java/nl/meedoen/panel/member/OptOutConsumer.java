@@ -24,7 +24,7 @@ import java.util.Set;
  * invitations are cancelled as on any other opt-out.
  */
 @ApplicationScoped
-public class OptOuts {
+public class OptOutConsumer {
 
     private static final Set<String> PANEL_PURPOSES = Set.of("panel", "all");
 
