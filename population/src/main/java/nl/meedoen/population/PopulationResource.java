@@ -9,12 +9,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -49,10 +46,9 @@ public abstract class PopulationResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Count the population per value of one profile attribute")
     @SecurityRequirement(name = "bearer", scopes = {Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role may not read the population", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not read the population")
     @APIResponse(responseCode = "200", description = "Counts; tenants without a value are counted under \"unknown\"")
-    @APIResponse(responseCode = "400", description = "Unknown attribute", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown attribute")
     public Counts counts(@Parameter(description = "complexId, neighbourhoodCode, ageBand, householdType, dwellingType, tenancyBand or language", example = "ageBand")
                          @QueryParam("attribute") String attribute) {
         PopulationAttribute a = PopulationAttribute.parse(attribute).orElseThrow(() -> ProblemException.invalidField(
@@ -75,10 +71,9 @@ public abstract class PopulationResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "The profile this service holds for one tenant (no contact data)")
     @SecurityRequirement(name = "bearer", scopes = {Roles.CORPORATION, Roles.OPS})
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role may not read the population", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not read the population")
     @APIResponse(responseCode = "200", description = "The member")
-    @APIResponse(responseCode = "404", description = "Not in the population (never seen, or erased)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not in the population (never seen, or erased)")
     public Member member(@PathParam("tenantRef") String tenantRef) {
         PopulationMember m = PopulationMember.findById(tenantRef);
         if (m == null) {

@@ -10,11 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.paging.PageRequest;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -41,9 +38,8 @@ public abstract class AuditResource {
             description = "Who (JWT subject and roles), what (action, subject), when and the correlation id of exports, "
                     + "reads of personal data, draws, erasures. Cursor-paginated.")
     @APIResponse(responseCode = "200", description = "{items, next}")
-    @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only ops reads the audit log", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad limit or cursor")
+    @APIResponse(responseCode = "403", description = "Only ops reads the audit log")
     public Response list(@Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
                          @Parameter(description = "cursor from the previous page") @QueryParam("after") String after,
                          @Parameter(description = "only this subject type, e.g. consultation") @QueryParam("subjectType") String subjectType,

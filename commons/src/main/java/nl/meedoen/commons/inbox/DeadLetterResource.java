@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,9 +43,8 @@ public abstract class DeadLetterResource {
             description = "Without payloads; replayedAt tells which were sent back already.")
     @APIResponse(responseCode = "200", description = "The parked records",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeadLetters.Entry.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The topic is not one of this service's dead-letter topics", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only ops")
+    @APIResponse(responseCode = "404", description = "The topic is not one of this service's dead-letter topics")
     public List<DeadLetters.Entry> list(@QueryParam("topic") String topic) {
         return deadLetters.list(topic);
     }
@@ -59,9 +57,8 @@ public abstract class DeadLetterResource {
     @Operation(summary = "One parked record, with its payload and why it was parked")
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeadLetters.Entry.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such topic or record (a partition or offset that is no number included)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only ops")
+    @APIResponse(responseCode = "404", description = "No such topic or record (a partition or offset that is no number included)")
     public DeadLetters.Entry get(@PathParam("topic") String topic, @PathParam("partition") int partition, @PathParam("offset") long offset) {
         return deadLetters.get(topic, partition, offset);
     }
@@ -75,11 +72,10 @@ public abstract class DeadLetterResource {
             description = "The consumer gets it again as it was first published; an event processed meanwhile is skipped by its inbox.")
     @APIResponse(responseCode = "200", description = "Sent back",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeadLetters.Entry.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such topic or record (a partition or offset that is no number included)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Replayed before", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not take the record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only ops")
+    @APIResponse(responseCode = "404", description = "No such topic or record (a partition or offset that is no number included)")
+    @APIResponse(responseCode = "409", description = "Replayed before")
+    @APIResponse(responseCode = "503", description = "Kafka did not take the record")
     public DeadLetters.Entry replay(@PathParam("topic") String topic, @PathParam("partition") int partition, @PathParam("offset") long offset) {
         return deadLetters.replay(topic, partition, offset, identity.getPrincipal().getName());
     }
@@ -92,10 +88,9 @@ public abstract class DeadLetterResource {
     @Operation(summary = "Send back every parked record not replayed yet (of one topic, or of all)")
     @APIResponse(responseCode = "200", description = "How many were sent back", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(example = "{\"replayed\": 3}")))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The topic is not one of this service's dead-letter topics", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not take a record (those sent before stay sent)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only ops")
+    @APIResponse(responseCode = "404", description = "The topic is not one of this service's dead-letter topics")
+    @APIResponse(responseCode = "503", description = "Kafka did not take a record (those sent before stay sent)")
     public Map<String, Integer> replayAll(@QueryParam("topic") String topic) {
         return Map.of("replayed", deadLetters.replayAll(topic, identity.getPrincipal().getName()));
     }

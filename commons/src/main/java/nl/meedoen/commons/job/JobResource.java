@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -46,9 +45,8 @@ public abstract class JobResource {
     @APIResponse(responseCode = "200", description = "The job", headers = @Header(name = "Retry-After",
             description = "Seconds to wait before asking again, while the job has not finished"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role may not read jobs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such job, or started by somebody else", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not read jobs")
+    @APIResponse(responseCode = "404", description = "No such job, or started by somebody else")
     public Response get(@PathParam("id") UUID id) {
         JobView job = jobs.get(id);
         Response.ResponseBuilder response = Response.ok(job);
@@ -65,10 +63,9 @@ public abstract class JobResource {
                     + "(the job then reads CANCELLED). Follow the job to see it stop.")
     @APIResponse(responseCode = "202", description = "Cancellation asked for (or done, for a queued job)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role may not cancel jobs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such job, or started by somebody else", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The job has finished, or its kind cannot be cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not cancel jobs")
+    @APIResponse(responseCode = "404", description = "No such job, or started by somebody else")
+    @APIResponse(responseCode = "409", description = "The job has finished, or its kind cannot be cancelled")
     public Response cancel(@PathParam("id") UUID id) {
         JobHandler handler = runner.handler(jobs.get(id).kind());
         return Jobs.accepted(jobs.cancel(id, handler == null || handler.cancellable()));

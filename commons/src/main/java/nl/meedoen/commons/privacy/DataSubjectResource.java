@@ -19,11 +19,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import nl.meedoen.commons.audit.AuditLog;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,8 +52,7 @@ public abstract class DataSubjectResource {
     @Operation(summary = "Everything this service holds about one tenant, table by table (right of access)",
             description = "Rows of every table with a tenant_ref column; an empty object when the service holds nothing. Audited.")
     @APIResponse(responseCode = "200", description = "{table: [rows]}")
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only corporation and ops", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only corporation and ops")
     @Transactional
     public Map<String, List<JsonNode>> get(@PathParam("tenantRef") String tenantRef) {
         @SuppressWarnings("unchecked")

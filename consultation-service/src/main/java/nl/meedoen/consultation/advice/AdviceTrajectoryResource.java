@@ -31,8 +31,7 @@ import java.util.UUID;
 @Tag(name = "Advice trajectories", description = "(On)gevraagd advies: REQUESTED → IN_PREPARATION → ADVICE_GIVEN → RESPONSE_GIVEN → CLOSED; "
         + "consultations and campaigns linked as its basis; the corporation's answer is mailed as feedback")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The role (or party) may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role (or party) may not do this")
 public class AdviceTrajectoryResource {
 
     static final String EXAMPLE = """
@@ -74,7 +73,7 @@ public class AdviceTrajectoryResource {
                     + "unsolicited advice in its own name (status IN_PREPARATION). Linked consultations must be visible to the caller.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class),
             examples = @ExampleObject(name = "requested", value = VIEW)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(responseCode = "422", description = "A field rule: organisation, subject, description, documents, deadline, consultationIds or campaignIds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "deadline", value = PROBLEM_422)))
     public Response create(@NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "rent policy", value = EXAMPLE)))
@@ -103,7 +102,7 @@ public class AdviceTrajectoryResource {
     @Operation(summary = "An advice trajectory, with its recommendations and the corporation's answers")
     @APIResponse(responseCode = "200", description = "The trajectory", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class),
             examples = @ExampleObject(name = "advice given", value = VIEW)))
-    @APIResponse(responseCode = "404", description = "No such trajectory (or another tenant organisation's)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such trajectory (or another tenant organisation's)")
     public AdviceDtos.View get(@PathParam("id") UUID id) {
         return service.view(service.find(id, caller()));
     }
@@ -115,10 +114,10 @@ public class AdviceTrajectoryResource {
     @Operation(summary = "Set the consultations and campaigns that are the basis (onderlegger) of the advice",
             description = "Replaces both lists; until the advice is given.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such trajectory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The advice is given already (names the status)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field rule: consultationIds (unknown or not visible) or campaignIds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON")
+    @APIResponse(responseCode = "404", description = "No such trajectory")
+    @APIResponse(responseCode = "409", description = "The advice is given already (names the status)")
+    @APIResponse(responseCode = "422", description = "A field rule: consultationIds (unknown or not visible) or campaignIds")
     public AdviceDtos.View link(@PathParam("id") UUID id, @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "links", value = """
             {"consultationIds":["3f1e0c6a-3c9e-4f51-9a57-2b8f4d1c0e11"],"campaignIds":["8b2d7e44-1f0a-4c6b-b1f2-6a9e0d3c5b77"]}""")))
                                 AdviceDtos.Links links) {
@@ -130,8 +129,8 @@ public class AdviceTrajectoryResource {
     @RolesAllowed(Roles.TENANT_ORGANISATION)
     @Operation(summary = "The tenant organisation takes up a requested advice (REQUESTED → IN_PREPARATION)")
     @APIResponse(responseCode = "200", description = "In preparation", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
-    @APIResponse(responseCode = "404", description = "No such trajectory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not REQUESTED (names the status)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such trajectory")
+    @APIResponse(responseCode = "409", description = "Not REQUESTED (names the status)")
     public AdviceDtos.View prepare(@PathParam("id") UUID id) {
         return service.view(service.prepare(id, caller()));
     }
@@ -144,10 +143,10 @@ public class AdviceTrajectoryResource {
             description = "Publishes nl.meedoen.consultation.advice-given.v1; recruitment-service then ends the term of linked focus groups.")
     @APIResponse(responseCode = "200", description = "Advice given", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class),
             examples = @ExampleObject(name = "advice given", value = VIEW)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such trajectory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not in preparation, e.g. the advice was given already (names the status)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field rule: recommendations (1 to 50) or recommendations[i].text", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON")
+    @APIResponse(responseCode = "404", description = "No such trajectory")
+    @APIResponse(responseCode = "409", description = "Not in preparation, e.g. the advice was given already (names the status)")
+    @APIResponse(responseCode = "422", description = "A field rule: recommendations (1 to 50) or recommendations[i].text")
     public AdviceDtos.View advise(@PathParam("id") UUID id, @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "advice", value = """
             {"recommendations":[{"text":"Geen inkomensafhankelijke verhoging boven 4%"},{"text":"Huurbevriezing voor huishoudens met een laag inkomen"},
                                 {"text":"Jaarlijks overleg over de uitvoering"}]}""")))
@@ -163,11 +162,11 @@ public class AdviceTrajectoryResource {
             description = "ADOPTED, ADOPTED_IN_PART or NOT_ADOPTED, each with a reason. Publishes nl.meedoen.consultation.advice-answered.v1, and the answer "
                     + "is mailed (consultation.advice-feedback, purpose feedback) to everyone who took part in a linked consultation.")
     @APIResponse(responseCode = "200", description = "Answered", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such trajectory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON")
+    @APIResponse(responseCode = "404", description = "No such trajectory")
     @APIResponse(responseCode = "409", description = "No advice to answer, or answered already (names the status)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "answered twice", value = PROBLEM_409)))
-    @APIResponse(responseCode = "422", description = "A field rule: answers (one per recommendation), answers[i].number, .answer or .reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field rule: answers (one per recommendation), answers[i].number, .answer or .reason")
     public AdviceDtos.View respond(@PathParam("id") UUID id, @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "answers", value = """
             {"answers":[{"number":1,"answer":"ADOPTED","reason":"De verhoging blijft onder 4%."},
                         {"number":2,"answer":"ADOPTED_IN_PART","reason":"Bevriezing voor de laagste inkomens, niet voor iedereen met huurtoeslag."},
@@ -181,8 +180,8 @@ public class AdviceTrajectoryResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Close an answered trajectory (RESPONSE_GIVEN → CLOSED)")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
-    @APIResponse(responseCode = "404", description = "No such trajectory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not answered yet (names the status)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such trajectory")
+    @APIResponse(responseCode = "409", description = "Not answered yet (names the status)")
     public AdviceDtos.View close(@PathParam("id") UUID id) {
         return service.view(service.close(id, caller()));
     }

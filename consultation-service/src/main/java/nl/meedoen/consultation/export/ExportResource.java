@@ -54,9 +54,8 @@ import java.util.UUID;
  */
 @Path("/api/v1/consultations/{id}")
 @Tag(name = "Exports", description = "Responses (CSV, portchoice, Pabulib) and the questionnaire in SurveyJS JSON")
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The role may not export, or (private-poll) a tenant organisation's own poll the corporation has no access to", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role may not export, or (private-poll) a tenant organisation's own poll the corporation has no access to")
+@APIResponse(responseCode = "404", description = "No such consultation")
 public class ExportResource {
 
     public static final String CSV = "text/csv";
@@ -98,9 +97,8 @@ public class ExportResource {
             + "meedoen.consultation.sync-export-limit responses (default 20,000); above it 409 export-too-large: start the export as a job "
             + "with POST /consultations/{id}/exports.")
     @APIResponse(responseCode = "200", description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl", content = @Content(mediaType = CSV))
-    @APIResponse(responseCode = "400", description = "Unknown dialect", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "export-too-large: more responses than a synchronous export streams; use POST .../exports",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown dialect")
+    @APIResponse(responseCode = "409", description = "export-too-large: more responses than a synchronous export streams; use POST .../exports")
     public Response responses(@PathParam("id") UUID id,
                               @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
                                       schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
@@ -116,9 +114,8 @@ public class ExportResource {
             + "per option, cost_<option> per option, and the budget with what the portfolio spent (or target and reached). Above "
             + "meedoen.consultation.sync-export-limit responses 409 export-too-large: use POST /consultations/{id}/exports.")
     @APIResponse(responseCode = "200", description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl", content = @Content(mediaType = CSV))
-    @APIResponse(responseCode = "400", description = "Unknown dialect", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a PWE consultation, or export-too-large (use POST .../exports)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown dialect")
+    @APIResponse(responseCode = "409", description = "Not a PWE consultation, or export-too-large (use POST .../exports)")
     public Response portchoice(@PathParam("id") UUID id,
                                @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
                                        schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
@@ -134,8 +131,7 @@ public class ExportResource {
             + "questionnaire order) and approval VOTES; no voter attributes. Above meedoen.consultation.sync-export-limit responses 409 "
             + "export-too-large: use POST /consultations/{id}/exports.")
     @APIResponse(responseCode = "200", description = "The .pb file")
-    @APIResponse(responseCode = "409", description = "Not a PWE consultation, or export-too-large (use POST .../exports)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a PWE consultation, or export-too-large (use POST .../exports)")
     public Response pabulib(@PathParam("id") UUID id) {
         return sync(id, ExportFormat.PABULIB_PB, ResponseExports.PABULIB);
     }
@@ -160,12 +156,9 @@ public class ExportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class),
                     examples = @ExampleObject(name = "queued", value = "{\"id\":\"0c4e6f2a-5d1b-4a39-9a7e-2f0b7c1d9e11\",\"kind\":\"response-export\","
                             + "\"status\":\"QUEUED\",\"done\":0,\"self\":\"/api/v1/jobs/consultation/0c4e6f2a-5d1b-4a39-9a7e-2f0b7c1d9e11\"}")))
-    @APIResponse(responseCode = "400", description = "No body, or malformed JSON; nothing is started",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Missing or unknown format or dialect (errors[] name the field); nothing is started",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A PWE format for a consultation without PWE, or the same export already running (job-in-progress)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No body, or malformed JSON; nothing is started")
+    @APIResponse(responseCode = "422", description = "Missing or unknown format or dialect (errors[] name the field); nothing is started")
+    @APIResponse(responseCode = "409", description = "A PWE format for a consultation without PWE, or the same export already running (job-in-progress)")
     public Response startExport(@PathParam("id") UUID id, ExportRequest request) {
         return Jobs.accepted(exportJobs.start(id, request, Caller.of(identity)));
     }
@@ -179,8 +172,7 @@ public class ExportResource {
                     + "Whoever may export the consultation may download it, until it expires.")
     @APIResponse(responseCode = "200", description = "The file", headers = @Header(name = "Content-Disposition", description = "attachment; filename=…"),
             content = {@Content(mediaType = CSV), @Content(mediaType = "text/plain")})
-    @APIResponse(responseCode = "404", description = "No such consultation, or no such export (never written, still being written, or expired)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation, or no such export (never written, still being written, or expired)")
     public Response download(@PathParam("id") UUID id, @PathParam("exportId") UUID exportId) {
         consultations.forResponses(id, Caller.of(identity), "export download");
         ExportStore.Stored export = store.find(exportId);
@@ -218,11 +210,11 @@ public class ExportResource {
                     + "validators numeric, answercount, text and the whole-number regex; visibleIf/requiredIf in the documented subset. "
                     + "Anything else is refused with its path, never silently dropped. Saved as a new version like PUT /questionnaire.")
     @APIResponse(responseCode = "200", description = "The questionnaire as stored", content = @Content(schema = @Schema(implementation = Questionnaire.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unsupported element, validator or expression, or a questionnaire rule broken (errors[] give the path)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Frozen: the consultation is open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON")
+    @APIResponse(responseCode = "422", description = "Unsupported element, validator or expression, or a questionnaire rule broken (errors[] give the path)")
+    @APIResponse(responseCode = "409", description = "Frozen: the consultation is open")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response importSurveyJs(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull Map<String, Object> survey) {
         Caller caller = Caller.of(identity);
         Consultation c = consultations.find(id, caller);

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.meedoen.commons.problem.Preconditions;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.lifecycle.Caller;
@@ -38,9 +37,8 @@ import java.util.UUID;
 @Path("/api/v1/consultations/{id}/feedback")
 @Tag(name = "Feedback", description = "What was done with the outcome: published by the initiator, mailed to everyone invited")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The role (or party) may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such consultation, or no feedback yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role (or party) may not do this")
+@APIResponse(responseCode = "404", description = "No such consultation, or no feedback yet")
 public class FeedbackResource {
 
     @Schema(name = "FeedbackRequest")
@@ -69,10 +67,10 @@ public class FeedbackResource {
     @Operation(summary = "Publish what was done with the outcome", description = "After the results are published. Mailed (template "
             + "consultation.feedback-published) to everyone who was invited, in the background.")
     @APIResponse(responseCode = "201", description = "Published", content = @Content(schema = @Schema(implementation = Feedback.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No text in the default language, or too long (field text.<language>)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Results not published yet, or feedback already published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
+    @APIResponse(responseCode = "422", description = "No text in the default language, or too long (field text.<language>)")
+    @APIResponse(responseCode = "409", description = "Results not published yet, or feedback already published")
+    @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @NotNull @Valid @RequestBody(content = @Content(examples = @ExampleObject(name = "feedback", value = """
                                     {"text":{"nl":"De speeltuin komt er, met de bankjes die u koos. Start werkzaamheden: mei.",

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.meedoen.commons.problem.Preconditions;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.lifecycle.Caller;
 import nl.meedoen.consultation.lifecycle.Consultation;
@@ -28,9 +27,8 @@ import java.util.UUID;
 @Path("/api/v1/consultations/{id}")
 @Tag(name = "Invitations", description = "One invitation per tenant of the audience, mailed through notification-service; reminders to non-responders")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The role (or party) may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role (or party) may not do this")
+@APIResponse(responseCode = "404", description = "No such consultation")
 public class InvitationResource {
 
     @Inject
@@ -57,8 +55,8 @@ public class InvitationResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Remind everyone who has not completed, now", description = "Besides the scheduled reminders; sent in the background.")
     @APIResponse(responseCode = "202", description = "A reminder round started")
-    @APIResponse(responseCode = "409", description = "Not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not open")
+    @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response remind(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Consultation c = invitations.requestReminder(id, Caller.of(identity), ifMatch);
         return Response.accepted().tag(Preconditions.etag(c.version)).build();

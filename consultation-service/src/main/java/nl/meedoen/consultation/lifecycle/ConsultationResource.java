@@ -39,8 +39,7 @@ import java.util.UUID;
 @Path("/api/v1/consultations")
 @Tag(name = "Consultations", description = "Surveys, constituency polls and PWE: lifecycle DRAFT → OPEN → CLOSED → RESULTS_PUBLISHED → FEEDBACK_PUBLISHED")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The role (or party) may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role (or party) may not do this")
 public class ConsultationResource {
 
     static final String EXAMPLE = """
@@ -74,9 +73,9 @@ public class ConsultationResource {
     @Operation(summary = "Start a consultation (DRAFT)", description = "The caller's party is the initiator. A corporation may name the tenant "
             + "organisation that co-owns it and aligns the questions; a tenant organisation's consultation is aligned with the corporation.")
     @APIResponse(responseCode = "201", description = "Created, with ETag", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field rule (errors[] name the fields: title, languages, audience, partnerOrganisation, opensAt, closesAt, …), or the Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
+    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
+    @APIResponse(responseCode = "422", description = "A field rule (errors[] name the fields: title, languages, audience, partnerOrganisation, opensAt, closesAt, …), or the Idempotency-Key reused with another body")
     public Response create(@Parameter(description = "Retry key: same key and body replay the response") @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @NotNull @Valid @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "PWE", value = EXAMPLE)))
                            Dtos.ConsultationRequest request) {
@@ -92,7 +91,7 @@ public class ConsultationResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "List the consultations the caller may see", description = "A tenant organisation sees those it initiated or co-owns.")
     @APIResponse(responseCode = "200", description = "A page {items, next} with Link rel=next")
-    @APIResponse(responseCode = "400", description = "Bad status, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad status, limit or cursor")
     public Response list(@QueryParam("status") @Parameter(description = "DRAFT, OPEN, CLOSED, RESULTS_PUBLISHED or FEEDBACK_PUBLISHED") String status,
                          @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
         return service.list(caller(), status, PageRequest.of(limit, after)).toResponse(uri);
@@ -103,7 +102,7 @@ public class ConsultationResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A consultation, with its readiness to open and an ETag")
     @APIResponse(responseCode = "200", description = "The consultation", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "404", description = "No such consultation (or not visible to this tenant organisation)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation (or not visible to this tenant organisation)")
     public Response get(@PathParam("id") UUID id) {
         return withTag(service.view(service.find(id, caller())), Response.Status.OK);
     }
@@ -114,12 +113,12 @@ public class ConsultationResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Change a draft's settings (If-Match required)")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field rule: errors[] name the fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft any more", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
+    @APIResponse(responseCode = "422", description = "A field rule: errors[] name the fields")
+    @APIResponse(responseCode = "404", description = "No such consultation")
+    @APIResponse(responseCode = "409", description = "Not a draft any more")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid Dtos.ConsultationRequest request) {
         return withTag(service.view(service.update(id, request, ifMatch, caller())), Response.Status.OK);
     }
@@ -131,12 +130,12 @@ public class ConsultationResource {
     @Operation(summary = "Set when it opens and closes and when reminders go out (If-Match required)",
             description = "In DRAFT everything; once OPEN only the closing time and reminders.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Times out of order or in the past (errors[] name opensAt, closesAt, reminders)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Closed already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
+    @APIResponse(responseCode = "422", description = "Times out of order or in the past (errors[] name opensAt, closesAt, reminders)")
+    @APIResponse(responseCode = "404", description = "No such consultation")
+    @APIResponse(responseCode = "409", description = "Closed already")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response schedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid Dtos.Schedule schedule) {
         return withTag(service.view(service.schedule(id, schedule, ifMatch, caller())), Response.Status.OK);
     }
@@ -148,12 +147,12 @@ public class ConsultationResource {
     @Operation(summary = "Set the participation statement (If-Match required)",
             description = "Goal, what can and cannot be influenced, the level of influence and what will be done with the outcome by when. Required to open.")
     @APIResponse(responseCode = "200", description = "Set", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Missing parts or texts (errors[] name the fields)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft any more", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
+    @APIResponse(responseCode = "422", description = "Missing parts or texts (errors[] name the fields)")
+    @APIResponse(responseCode = "404", description = "No such consultation")
+    @APIResponse(responseCode = "409", description = "Not a draft any more")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response statement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid Dtos.Statement statement) {
         return withTag(service.view(service.statement(id, statement, ifMatch, caller())), Response.Status.OK);
     }
@@ -171,10 +170,9 @@ public class ConsultationResource {
                     + "\"partnerOrganisation\":\"huurdersvereniging-vogelbuurt\",\"statementSignatures\":{\"corporation\":{\"client\":\"woonstichting\","
                     + "\"at\":\"2027-02-01T10:00:00Z\"},\"tenant-organisation\":{\"client\":\"huurdersvereniging-vogelbuurt\",\"at\":\"2027-02-02T19:30:00Z\"}},"
                     + "\"statementUnsignedBy\":[],\"version\":5}")))
-    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft (wrong-status, naming the status), or no statement yet (no-statement)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation")
+    @APIResponse(responseCode = "409", description = "Not a draft (wrong-status, naming the status), or no statement yet (no-statement)")
+    @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response signStatement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(service.view(service.signStatement(id, ifMatch, caller())), Response.Status.OK);
     }
@@ -189,11 +187,11 @@ public class ConsultationResource {
                     + "A later change of the questions (other than who asks them) asks for a new decision. "
                     + "On DISAGREED every question must say who asks it before opening; respondents see it.")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A decision other than AGREED or DISAGREED (field decision)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft, or no questions yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
+    @APIResponse(responseCode = "422", description = "A decision other than AGREED or DISAGREED (field decision)")
+    @APIResponse(responseCode = "404", description = "No such consultation")
+    @APIResponse(responseCode = "409", description = "Not a draft, or no questions yet")
+    @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response align(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid Dtos.AlignmentRequest request) {
         return withTag(service.view(service.align(id, request, ifMatch, caller())), Response.Status.OK);
     }
@@ -208,14 +206,14 @@ public class ConsultationResource {
                     + "which respondents see (missingAlignment). A tenant organisation's own poll never waits for the corporation. "
                     + "Invitations are created and mailed in the background; see /invitations/counts.")
     @APIResponse(responseCode = "200", description = "Open", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation")
     @APIResponse(responseCode = "409", description = "Not a draft (wrong-status), or not ready (not-ready: errors[] says what is missing)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "alignment pending",
                     value = "{\"type\":\"https://meedoen.nl/problems/not-ready\",\"title\":\"Not ready to open\",\"status\":409,"
                             + "\"detail\":\"alignment: the alignment is PENDING: huurdersvereniging-vogelbuurt has not recorded agreement or disagreement "
                             + "with questionnaire version 2; without it the consultation may open from 2027-02-15T10:00Z\","
                             + "\"errors\":[{\"field\":\"alignment\",\"message\":\"the alignment is PENDING: ...\"}]}")))
-    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response open(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(service.view(service.open(id, ifMatch, caller())), Response.Status.OK);
     }
@@ -225,9 +223,9 @@ public class ConsultationResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Close now: no more responses")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation")
+    @APIResponse(responseCode = "409", description = "Not open")
+    @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(service.view(service.close(id, ifMatch, caller())), Response.Status.OK);
     }
@@ -237,9 +235,9 @@ public class ConsultationResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Publish the results of a closed consultation", description = "Survey frontends may then read them too.")
     @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "404", description = "No such consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation")
+    @APIResponse(responseCode = "409", description = "Not closed")
+    @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response publishResults(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(service.view(service.publishResults(id, ifMatch, caller())), Response.Status.OK);
     }
@@ -260,10 +258,9 @@ public class ConsultationResource {
                     + "(consultation.corporation-access.granted). Granting twice changes nothing.")
     @APIResponse(responseCode = "200", description = "Granted", content = @Content(schema = @Schema(implementation = ConsultationView.class),
             examples = @ExampleObject(name = "granted", value = GRANTED)))
-    @APIResponse(responseCode = "404", description = "No such consultation (or not yours)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "not-own-poll: a corporation's consultation, whose owners read the responses anyway",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation (or not yours)")
+    @APIResponse(responseCode = "409", description = "not-own-poll: a corporation's consultation, whose owners read the responses anyway")
+    @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response grantCorporationAccess(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(service.view(service.corporationAccess(id, true, ifMatch, caller())), Response.Status.OK);
     }
@@ -275,9 +272,9 @@ public class ConsultationResource {
             description = "From now on the corporation is refused (403 private-poll) on the poll's responses, exports and downloads of exports it "
                     + "made while it had access, and on its unpublished results. Audited (consultation.corporation-access.revoked).")
     @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "404", description = "No such consultation (or not yours)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "not-own-poll: a corporation's consultation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such consultation (or not yours)")
+    @APIResponse(responseCode = "409", description = "not-own-poll: a corporation's consultation")
+    @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response revokeCorporationAccess(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(service.view(service.corporationAccess(id, false, ifMatch, caller())), Response.Status.OK);
     }

@@ -34,9 +34,8 @@ import java.util.UUID;
 @Path("/api/v1/consultations/{id}/questionnaire")
 @Tag(name = "Questionnaire", description = "Versioned questions, rules and PWE block; frozen once the consultation opens")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The role (or party) may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such consultation or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role (or party) may not do this")
+@APIResponse(responseCode = "404", description = "No such consultation or version")
 public class QuestionnaireResource {
 
     static final String EXAMPLE = """
@@ -80,14 +79,14 @@ public class QuestionnaireResource {
             description = "Only while DRAFT: once open the questionnaire is frozen (409). Every problem comes back at once, naming its field.")
     @APIResponse(responseCode = "200", description = "Saved; the body is the stored questionnaire, ETag the consultation's new version",
             content = @Content(schema = @Schema(implementation = Questionnaire.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property (e.g. an unknown question type)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property (e.g. an unknown question type)")
     @APIResponse(responseCode = "422", description = "An invalid question, rule or PWE block (errors[] name every field)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad reference", value = """
             {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
              "errors":[{"field":"questions[1].visibleIf.question","message":"condition-reference: must name an earlier question"}]}""")))
-    @APIResponse(responseCode = "409", description = "Frozen: the consultation is open (or later)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Frozen: the consultation is open (or later)")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response put(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                         @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "with PWE", value = EXAMPLE))) Questionnaire questionnaire) {
         Consultation c = service.save(id, questionnaire, ifMatch, Caller.of(identity));

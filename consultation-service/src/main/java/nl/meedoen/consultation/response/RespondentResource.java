@@ -43,7 +43,7 @@ import java.util.concurrent.CompletionStage;
 @Tag(name = "Respondent", description = "For survey frontends: fetch the questionnaire with an invitation token, save a draft, submit once")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll // authorised by the invitation token, checked on every call
-@APIResponse(responseCode = "401", description = "No invitation token, or not a valid one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No invitation token, or not a valid one")
 public class RespondentResource {
 
     public static final String TOKEN_HEADER = "Invitation-Token";
@@ -69,8 +69,8 @@ public class RespondentResource {
                     + "The first fetch counts the invitation as opened. Rules (visibleIf, requiredIf) are included so the frontend can "
                     + "mirror them; the server enforces them regardless.")
     @APIResponse(responseCode = "200", description = "The questionnaire", content = @Content(schema = @Schema(implementation = RespondentViews.Questionnaire.class)))
-    @APIResponse(responseCode = "400", description = "A language the consultation does not have", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not open yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A language the consultation does not have")
+    @APIResponse(responseCode = "404", description = "Not open yet")
     public RespondentViews.Questionnaire questionnaire(
             @Parameter(in = ParameterIn.HEADER, required = true, description = "The token from the invitation link, or the short code printed on the letter (K7QM-3XTR-9P; case, spaces and dashes do not matter)") @HeaderParam(TOKEN_HEADER) String token,
             @QueryParam("lang") @Parameter(example = "en") String lang,
@@ -84,7 +84,7 @@ public class RespondentResource {
     @Operation(summary = "The questionnaire as a SurveyJS survey, with locale set to the respondent's language",
             description = "For SurveyJS-based frontends; the PWE block is the custom element 'pwe'. Answers go to /respondent/response as usual.")
     @APIResponse(responseCode = "200", description = "SurveyJS JSON")
-    @APIResponse(responseCode = "404", description = "Not open yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not open yet")
     public java.util.Map<String, Object> surveyJs(@HeaderParam(TOKEN_HEADER) String token, @QueryParam("lang") String lang,
                                                   @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         return responses.surveyJs(token(token), lang, acceptLanguage);
@@ -98,8 +98,8 @@ public class RespondentResource {
             description = "Replaces the saved draft. What is there must be valid (types, options, ranges, visibility); required answers and "
                     + "PWE constraints are checked on submit. Stored encrypted under a key only the token yields.")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "409", description = "Not open, or already submitted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "An answer breaks a rule: errors[] name the answer and the rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not open, or already submitted")
+    @APIResponse(responseCode = "422", description = "An answer breaks a rule: errors[] name the answer and the rule")
     public Response draft(@HeaderParam(TOKEN_HEADER) String token,
                           @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "partial", value = "{\"answers\":{\"q1\":\"yes\"}}")))
                           RespondentViews.Answers body) {
@@ -115,9 +115,8 @@ public class RespondentResource {
             description = "Checked against every rule of the frozen questionnaire; a broken rule stores nothing. With Idempotency-Key, "
                     + "a retry of the same submission gets the same receipt. The receipt carries no response id.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = RespondentViews.Receipt.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not open (closed, not yet open), invitation already used, or the same Idempotency-Key in flight",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or Idempotency-Key")
+    @APIResponse(responseCode = "409", description = "Not open (closed, not yet open), invitation already used, or the same Idempotency-Key in flight")
     @APIResponse(responseCode = "422", description = "An answer breaks a rule (errors[] name the answer and the rule), or Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "over budget", value = """
                     {"type":"https://meedoen.nl/problems/response-invalid","title":"Response breaks the questionnaire's rules","status":422,
@@ -157,8 +156,8 @@ public class RespondentResource {
     @Path("feedback")
     @Operation(summary = "What was done with the outcome, once the initiator published it")
     @APIResponse(responseCode = "200", description = "The feedback in the respondent's language", content = @Content(schema = @Schema(implementation = RespondentViews.Feedback.class)))
-    @APIResponse(responseCode = "400", description = "A language the consultation does not have", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not published yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A language the consultation does not have")
+    @APIResponse(responseCode = "404", description = "Not published yet")
     public RespondentViews.Feedback feedback(@HeaderParam(TOKEN_HEADER) String token, @QueryParam("lang") String lang,
                                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         return responses.feedback(token(token), lang, acceptLanguage);

@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.lifecycle.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,10 +24,9 @@ import java.util.UUID;
 @Path("/api/v1/consultations/{id}/results")
 @Tag(name = "Results", description = "Kept up to date as responses arrive: per question, per profile attribute (small cells withheld), weighted, representativeness")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Unknown attribute or language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The role may not read results, or (private-poll) the unpublished results of a tenant organisation's own poll", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such consultation, or (survey frontends) results not published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Unknown attribute or language")
+@APIResponse(responseCode = "403", description = "The role may not read results, or (private-poll) the unpublished results of a tenant organisation's own poll")
+@APIResponse(responseCode = "404", description = "No such consultation, or (survey frontends) results not published")
 public class ResultsResource {
 
     private static final String ATTRIBUTES = "ageBand, householdType, dwellingType, tenancyBand, neighbourhoodCode, complexId or language";

@@ -31,8 +31,7 @@ import java.util.regex.Matcher;
 @Path("/api/v1/bounces")
 @Tag(name = "Deliveries")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not report bounces", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not report bounces")
 public class BounceResource {
 
     public enum BounceType { HARD, SOFT, COMPLAINT }
@@ -58,8 +57,8 @@ public class BounceResource {
     @RolesAllowed({Roles.OPS, Roles.CORPORATION})
     @Operation(summary = "Report a bounce or complaint (provider webhook)")
     @APIResponse(responseCode = "200", description = "Recorded; the delivery as it now stands", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown delivery, or one that was never sent by email", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body")
+    @APIResponse(responseCode = "422", description = "Unknown delivery, or one that was never sent by email")
     @Transactional
     public DeliveryView bounce(Bounce bounce) {
         if (bounce == null || bounce.deliveryId() == null || bounce.type() == null) {
@@ -75,7 +74,7 @@ public class BounceResource {
     @Operation(summary = "Report a bounce as a delivery status notification (RFC 3464)",
             description = "Reads X-Meedoen-Delivery (from the returned headers), Action and Status: 5.x.x is hard, 4.x.x soft.")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "422", description = "No delivery id or status in the report", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No delivery id or status in the report")
     @Transactional
     public DeliveryView dsn(String report) {
         String text = report == null ? "" : report;

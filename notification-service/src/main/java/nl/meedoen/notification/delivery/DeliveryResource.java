@@ -33,9 +33,8 @@ import java.util.UUID;
 @Path("/api/v1/deliveries")
 @Tag(name = "Deliveries", description = "Per-recipient status of every message")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not read deliveries", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid parameter")
+@APIResponse(responseCode = "403", description = "Role may not read deliveries")
 public class DeliveryResource {
 
     @Inject
@@ -57,7 +56,7 @@ public class DeliveryResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "One delivery and its status")
     @APIResponse(responseCode = "200", description = "The delivery", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown delivery")
     @Transactional
     public DeliveryView get(@PathParam("id") String id) {
         Delivery d = Delivery.findById(parse("id", id));

@@ -41,8 +41,7 @@ import java.util.UUID;
 @Path("/api/v1/tenant-imports")
 @Tag(name = "Tenant register")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not import", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not import")
 public class ImportResource {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -80,10 +79,10 @@ public class ImportResource {
             headers = {@Header(name = "Location", description = "The job: /api/v1/jobs/notification/{jobId}", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Retry-After", description = "Seconds before the first look at the job", schema = @Schema(type = SchemaType.INTEGER))},
             content = @Content(schema = @Schema(implementation = ImportView.class)))
-    @APIResponse(responseCode = "400", description = "Bad Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More bytes or rows than allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Neither text/csv nor application/x-ndjson", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad Idempotency-Key")
+    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
+    @APIResponse(responseCode = "413", description = "More bytes or rows than allowed")
+    @APIResponse(responseCode = "415", description = "Neither text/csv nor application/x-ndjson")
     @APIResponse(responseCode = "422", description = "Empty upload, not UTF-8 (the line is named), or an unknown or doubled CSV column", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown column", value = "{\"type\":\"https://meedoen.nl/problems/validation\",\"title\":\"Request is not valid\",\"status\":422,"
                     + "\"detail\":\"unknown CSV column 'shoeSize'; ...\",\"errors\":[{\"field\":\"header\",\"message\":\"unknown CSV column 'shoeSize'; ...\"}]}")))
@@ -110,7 +109,7 @@ public class ImportResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "Progress and outcome of an import", description = "The counts so far; its job (the link in job) has the progress as a job, the ETA and, when it failed, the problem")
     @APIResponse(responseCode = "200", description = "The import", content = @Content(schema = @Schema(implementation = ImportView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown import", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown import")
     public ImportView get(@PathParam("id") String id) {
         return imports.get(parse(id));
     }
@@ -120,7 +119,7 @@ public class ImportResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "The rejected rows of an import with their reasons, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of row errors (row, tenantRef, field, message)")
-    @APIResponse(responseCode = "404", description = "Unknown import", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown import")
     public Response errors(@PathParam("id") String id, @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
                            @QueryParam("after") String after) {
         return imports.errors(parse(id), PageRequest.of(limit, after)).toResponse(uri);

@@ -36,8 +36,7 @@ import java.util.UUID;
 @Path("/api/v1/print-batches")
 @Tag(name = "Letters", description = "Print batches for tenants reached by letter: PDF (one letter per page), CSV manifest, printed / posted / returned")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not handle letters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not handle letters")
 public class PrintBatchResource {
 
     @Schema(name = "ReturnedLetters")
@@ -67,8 +66,8 @@ public class PrintBatchResource {
             headers = {@Header(name = "Location", description = "The job: /api/v1/jobs/notification/{jobId}", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Retry-After", description = "Seconds before the first look at the job", schema = @Schema(type = SchemaType.INTEGER))},
             content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "Bad limit or source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No letters are waiting, or a batch is being made already (the problem names its job)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad limit or source")
+    @APIResponse(responseCode = "409", description = "No letters are waiting, or a batch is being made already (the problem names its job)")
     public Response create(@Parameter(description = "Most letters in this batch, 1-" + PrintBatchService.MAX_LETTERS + ", default 1000") @QueryParam("limit") String limit,
                            @Parameter(description = "Only the letters of this source (<kind>:<id>: a campaign, consultation, panel or mailing); "
                                    + "default: the waiting letters of every source", example = "campaign:5f0c2c1e-8a4b-4c8e-9a51-2f1f6f1d2b3c")
@@ -105,7 +104,7 @@ public class PrintBatchResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "One print batch")
     @APIResponse(responseCode = "200", description = "The batch", content = @Content(schema = @Schema(implementation = PrintBatchService.BatchView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown batch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown batch")
     public PrintBatchService.BatchView get(@PathParam("id") String id) {
         return batches.get(parse(id));
     }
@@ -122,7 +121,7 @@ public class PrintBatchResource {
     @APIResponse(responseCode = "202", description = "The PDF is being rendered: follow the job",
             headers = @Header(name = "Location", description = "The job: /api/v1/jobs/notification/{jobId}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown batch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown batch")
     public Response pdf(@PathParam("id") String id) {
         UUID batchId = parse(id);
         byte[] pdf = batches.storedPdf(batchId);
@@ -167,8 +166,8 @@ public class PrintBatchResource {
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "The manifest: one line per PDF page with delivery id and address")
     @APIResponse(responseCode = "200", description = "CSV with a header line", content = @Content(mediaType = "text/csv"))
-    @APIResponse(responseCode = "400", description = "Unknown dialect", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown batch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown dialect")
+    @APIResponse(responseCode = "404", description = "Unknown batch")
     public Response manifest(@PathParam("id") String id,
                              @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
                                      schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
@@ -190,8 +189,8 @@ public class PrintBatchResource {
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "The print house printed the batch")
     @APIResponse(responseCode = "200", description = "PRINTED", content = @Content(schema = @Schema(implementation = PrintBatchService.BatchView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown batch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not CREATED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown batch")
+    @APIResponse(responseCode = "409", description = "Not CREATED")
     public PrintBatchService.BatchView printed(@PathParam("id") String id) {
         return batches.printed(parse(id));
     }
@@ -201,8 +200,8 @@ public class PrintBatchResource {
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "The letters were posted (each letter's delivery becomes POSTED)")
     @APIResponse(responseCode = "200", description = "POSTED", content = @Content(schema = @Schema(implementation = PrintBatchService.BatchView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown batch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already posted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown batch")
+    @APIResponse(responseCode = "409", description = "Already posted")
     public PrintBatchService.BatchView posted(@PathParam("id") String id) {
         return batches.posted(parse(id));
     }
@@ -213,8 +212,8 @@ public class PrintBatchResource {
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "Letters of this batch came back undelivered")
     @APIResponse(responseCode = "200", description = "The deliveries now RETURNED")
-    @APIResponse(responseCode = "404", description = "Unknown batch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Not letters of this batch, or not posted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown batch")
+    @APIResponse(responseCode = "422", description = "Not letters of this batch, or not posted")
     public Returned returned(@PathParam("id") String id, Returned body) {
         if (body == null || body.deliveryIds() == null) {
             throw ProblemException.invalidField("deliveryIds", "required");

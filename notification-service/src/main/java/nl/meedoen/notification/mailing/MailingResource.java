@@ -34,9 +34,8 @@ import java.util.UUID;
 @Path("/api/v1/mailings")
 @Tag(name = "Mailings", description = "One template to an audience: create → start (or schedule) → progress → pause / resume / cancel")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not run mailings (ops reads only)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed request")
+@APIResponse(responseCode = "403", description = "Role may not run mailings (ops reads only)")
 public class MailingResource {
 
     @Schema(name = "MailingStart")
@@ -67,7 +66,7 @@ public class MailingResource {
                     + "as audience. It sees and runs only its own mailings (counts and progress, never names or addresses); the corporation "
                     + "never sees them (ops reads them), nor does the tenant organisation see the corporation's.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = MailingView.class)))
-    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
     @APIResponse(responseCode = "422", description = "Unknown template, missing data, bad audience or source; a purpose, template or tenant list "
             + "that is not the caller's to use", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad segment", value = """
@@ -98,7 +97,7 @@ public class MailingResource {
     @Operation(summary = "A mailing and its progress: counts per status, rate, ETA",
             description = "job links its latest job: creating the messages (done/total recipients); the counts follow the sending.")
     @APIResponse(responseCode = "200", description = "The mailing", content = @Content(schema = @Schema(implementation = MailingView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's")
     public MailingView get(@PathParam("id") String id) {
         return mailings.get(parse(id), caller());
     }
@@ -110,8 +109,8 @@ public class MailingResource {
             description = "A running mailing's messages are created by a mailing job (the link in job: /api/v1/jobs/notification/{jobId}, "
                     + "progress in recipients, ETA; it is not cancellable itself: pause or cancel the mailing). A scheduled one gets its job when due.")
     @APIResponse(responseCode = "200", description = "RUNNING or SCHEDULED", content = @Content(schema = @Schema(implementation = MailingView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's")
+    @APIResponse(responseCode = "409", description = "Not a draft")
     public MailingView start(@PathParam("id") String id, Start start) {
         return mailings.start(parse(id), start == null ? null : start.startAt(), caller());
     }
@@ -122,8 +121,8 @@ public class MailingResource {
     @Operation(summary = "Pause: nothing more is handed to SMTP until resumed",
             description = "Its job stops after its current chunk and reads CANCELLED; what was created and sent stays recorded.")
     @APIResponse(responseCode = "200", description = "PAUSED", content = @Content(schema = @Schema(implementation = MailingView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not running or scheduled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's")
+    @APIResponse(responseCode = "409", description = "Not running or scheduled")
     public MailingView pause(@PathParam("id") String id) {
         return mailings.pause(parse(id), caller());
     }
@@ -134,8 +133,8 @@ public class MailingResource {
     @Operation(summary = "Resume a paused mailing where it stopped (nobody gets it twice)",
             description = "A new mailing job (the link in job) goes on from where the last one stopped.")
     @APIResponse(responseCode = "200", description = "RUNNING (or SCHEDULED)", content = @Content(schema = @Schema(implementation = MailingView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not paused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's")
+    @APIResponse(responseCode = "409", description = "Not paused")
     public MailingView resume(@PathParam("id") String id) {
         return mailings.resume(parse(id), caller());
     }
@@ -145,8 +144,8 @@ public class MailingResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Cancel: messages not yet sent are cancelled")
     @APIResponse(responseCode = "200", description = "CANCELLED", content = @Content(schema = @Schema(implementation = MailingView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already completed or cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's")
+    @APIResponse(responseCode = "409", description = "Already completed or cancelled")
     public MailingView cancel(@PathParam("id") String id) {
         return mailings.cancel(parse(id), caller());
     }

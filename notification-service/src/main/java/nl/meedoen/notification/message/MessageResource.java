@@ -51,10 +51,9 @@ public class MessageResource {
             content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "200", description = "This requestId was accepted before: its delivery",
             content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only corporation systems may send", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight, or requestId used for another message", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or Idempotency-Key")
+    @APIResponse(responseCode = "403", description = "Only corporation systems may send")
+    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight, or requestId used for another message")
     @APIResponse(responseCode = "422", description = "Unknown tenant or template, missing data, bad purpose or channel; or Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing data", value = """
                     {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,

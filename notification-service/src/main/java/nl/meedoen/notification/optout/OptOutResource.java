@@ -12,13 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.notification.tenant.Tenant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,10 +25,9 @@ import java.util.List;
 @Path("/api/v1/tenants/{tenantRef}/opt-outs")
 @Tag(name = "Opt-outs", description = "Purpose-scoped opt-outs: consultation, panel, recruitment, tenant-organisation or all")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid tenantRef", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not manage opt-outs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid tenantRef")
+@APIResponse(responseCode = "403", description = "Role may not manage opt-outs")
+@APIResponse(responseCode = "404", description = "Unknown tenant")
 public class OptOutResource {
 
     static final String TENANT_REF = "[A-Za-z0-9._-]{1,64}";
@@ -56,7 +52,7 @@ public class OptOutResource {
             description = "Publishes nl.meedoen.notification.opted-out.v1. Transactional (service) messages are not affected.")
     @APIResponse(responseCode = "201", description = "Opted out")
     @APIResponse(responseCode = "200", description = "Was already opted out")
-    @APIResponse(responseCode = "422", description = "Unknown purpose", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown purpose")
     @Transactional
     public Response optOut(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef,
                            @Parameter(description = "consultation, panel, recruitment, tenant-organisation or all", example = "panel") @PathParam("purpose") String purpose) {
@@ -71,7 +67,7 @@ public class OptOutResource {
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "Withdraw an opt-out (the tenant wants these messages again)")
     @APIResponse(responseCode = "204", description = "Withdrawn")
-    @APIResponse(responseCode = "422", description = "Unknown purpose", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown purpose")
     @Transactional
     public Response optIn(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef, @PathParam("purpose") String purpose) {
         OptOutService.checkScope(purpose);

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import nl.meedoen.commons.contracts.MessageRequestV1;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.notification.delivery.Delivery;
 import nl.meedoen.notification.message.MessageService;
@@ -60,7 +59,7 @@ public class UnsubscribeResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Unsubscribe page (changes nothing; shows the one-click form)")
     @APIResponse(responseCode = "200", description = "A small HTML form")
-    @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link")
     @Transactional
     public String page(@PathParam("token") String token) {
         Delivery d = delivery(token);
@@ -87,8 +86,8 @@ public class UnsubscribeResource {
     @Operation(summary = "One-click unsubscribe (RFC 8058)",
             description = "Opts the tenant out of the message's purpose (or everything with scope=all) and queues an unsubscribe confirmation. Repeating it changes nothing.")
     @APIResponse(responseCode = "200", description = "Unsubscribed", content = @Content(schema = @Schema(implementation = Unsubscribed.class)))
-    @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link")
+    @APIResponse(responseCode = "422", description = "Unknown scope")
     @Transactional
     public Unsubscribed unsubscribe(@PathParam("token") String token,
                                     @Parameter(description = "all: every purpose; default the message's own") @QueryParam("scope") String scope) {

@@ -30,9 +30,8 @@ import java.util.Map;
 @Path("/api/v1/templates")
 @Tag(name = "Templates", description = "Qute message templates per kind and language (subject, HTML and text), versioned")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not use templates this way", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed request")
+@APIResponse(responseCode = "403", description = "Role may not use templates this way")
 public class TemplateResource {
 
     /** Data for a preview: values that override the template's sample data. */
@@ -56,7 +55,7 @@ public class TemplateResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The latest version of one template in one language (no fallback)")
     @APIResponse(responseCode = "200", description = "The template", content = @Content(schema = @Schema(implementation = TemplateView.class)))
-    @APIResponse(responseCode = "404", description = "No such template in this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such template in this language")
     public TemplateView latest(@PathParam("key") @Pattern(regexp = TemplateService.KEY_PATTERN) String key,
                                @PathParam("language") @Pattern(regexp = TemplateService.LANGUAGE_PATTERN) String language) {
         return templates.latest(key, language).orElseThrow(() -> ProblemException.notFound("template " + key + " in " + language));
@@ -67,7 +66,7 @@ public class TemplateResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Every version of one template in one language, oldest first")
     @APIResponse(responseCode = "200", description = "Versions", content = @Content(schema = @Schema(implementation = TemplateView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "404", description = "No such template in this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such template in this language")
     public List<TemplateView> versions(@PathParam("key") @Pattern(regexp = TemplateService.KEY_PATTERN) String key,
                                        @PathParam("language") @Pattern(regexp = TemplateService.LANGUAGE_PATTERN) String language) {
         List<TemplateView> versions = templates.versions(key, language);
@@ -107,8 +106,8 @@ public class TemplateResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Render the latest version with its sample data (optionally overridden)")
     @APIResponse(responseCode = "200", description = "Rendered subject, HTML and text", content = @Content(schema = @Schema(implementation = TemplateRenderer.Rendered.class)))
-    @APIResponse(responseCode = "404", description = "No such template in this language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Data names a placeholder the template does not have", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such template in this language")
+    @APIResponse(responseCode = "422", description = "Data names a placeholder the template does not have")
     public TemplateRenderer.Rendered preview(@PathParam("key") @Pattern(regexp = TemplateService.KEY_PATTERN) String key,
                                              @PathParam("language") @Pattern(regexp = TemplateService.LANGUAGE_PATTERN) String language,
                                              PreviewRequest request) {

@@ -23,7 +23,6 @@ import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -38,9 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants")
 @Tag(name = "Tenant register", description = "Tenants pushed by the corporation; the only personal contact data in Meedoen")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not use the register", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input")
+@APIResponse(responseCode = "403", description = "Role may not use the register")
 public class TenantResource {
 
     static final String TENANT_REF = "[A-Za-z0-9._-]{1,64}";
@@ -66,7 +64,7 @@ public class TenantResource {
                     + "If-Match (an ETag from a read) is honoured when sent.")
     @APIResponse(responseCode = "200", description = "Updated (or unchanged)", content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TenantView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response upsert(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF, message = "1-64 letters, digits, dot, underscore or dash") String tenantRef,
                            @Parameter(description = "ETag of the version you last read") @HeaderParam("If-Match") String ifMatch,
                            @NotNull(message = "a JSON body is required") @Valid TenantRequest request) {
@@ -83,7 +81,7 @@ public class TenantResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "Read one tenant, with an ETag for conditional updates")
     @APIResponse(responseCode = "200", description = "The tenant", content = @Content(schema = @Schema(implementation = TenantView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown tenant")
     public Response get(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef) {
         TenantView tenant = register.get(tenantRef);
         audit.record("tenant.personal-data.read", "tenant", tenantRef);
@@ -112,7 +110,7 @@ public class TenantResource {
             headers = {@Header(name = "Location", description = "The job: /api/v1/jobs/notification/{jobId}", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Retry-After", description = "Seconds before the first look at the job", schema = @Schema(type = SchemaType.INTEGER))},
             content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "409", description = "A re-sync is already queued or running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A re-sync is already queued or running")
     public Response republishProfiles() {
         audit.record("tenants.profiles.republished", "tenant", null, java.util.Map.of());
         return Jobs.accepted(jobs.submit(ProfileRepublishJob.KIND, "all", java.util.Map.of()));
@@ -124,7 +122,7 @@ public class TenantResource {
     @Operation(summary = "Erase a tenant (right to be forgotten)",
             description = "Deletes the personal data and publishes a tombstone so every service drops the profile.")
     @APIResponse(responseCode = "204", description = "Erased")
-    @APIResponse(responseCode = "404", description = "Unknown tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown tenant")
     public Response erase(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef) {
         register.erase(tenantRef);
         return Response.noContent().build();

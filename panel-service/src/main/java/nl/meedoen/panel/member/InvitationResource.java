@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.panel.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,10 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/panels/{panelId}/invitations")
 @Tag(name = "Panel members", description = "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such panel, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed request")
+@APIResponse(responseCode = "403", description = "Role may not do this")
+@APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
 public class InvitationResource {
 
     @Inject
@@ -50,8 +48,8 @@ public class InvitationResource {
                     + "or a population group and a count "
                     + "(random tenants of that group never on the panel, e.g. from the recruitment advice). Members, tenants already invited and tenants who left are skipped.")
     @APIResponse(responseCode = "202", description = "Invited; the mails follow", content = @Content(schema = @Schema(implementation = MemberViews.InvitationResult.class)))
-    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown attribute, neither or both of tenantRefs and group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
+    @APIResponse(responseCode = "422", description = "Unknown attribute, neither or both of tenantRefs and group")
     public Response invite(@PathParam("panelId") String panelId, @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @NotNull(message = "an invitation body is required") @Valid MemberRequests.Invitation request) {
         return idempotency.execute("POST /api/v1/panels/" + panelId + "/invitations by " + caller.client(), key, request,

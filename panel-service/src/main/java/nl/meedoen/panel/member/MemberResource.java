@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.paging.PageRequest;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,10 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/panels/{panelId}/members")
 @Tag(name = "Panel members", description = "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such panel (or not the caller's), or no such member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed request")
+@APIResponse(responseCode = "403", description = "Role may not do this")
+@APIResponse(responseCode = "404", description = "No such panel (or not the caller's), or no such member")
 public class MemberResource {
 
     @Inject
@@ -59,8 +57,8 @@ public class MemberResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Record a member who consented outside the platform (paper form, phone, in person, predecessor panel)")
     @APIResponse(responseCode = "201", description = "Recorded as an active member", content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
-    @APIResponse(responseCode = "409", description = "Already a member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Not in the population, old consent version, ONLINE channel, dates in the future", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already a member")
+    @APIResponse(responseCode = "422", description = "Not in the population, old consent version, ONLINE channel, dates in the future")
     public Response record(@PathParam("panelId") String panelId,
                            @NotNull(message = "a member body is required") @Valid MemberRequests.Recorded request) {
         MemberViews.Member member = actions.record(panelId, request);
@@ -83,8 +81,8 @@ public class MemberResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Pause a member on their behalf (e.g. they called)")
     @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
-    @APIResponse(responseCode = "409", description = "Not an active member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "until not between now and a year ahead", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not an active member")
+    @APIResponse(responseCode = "422", description = "until not between now and a year ahead")
     public MemberViews.Member pause(@PathParam("panelId") String panelId, @PathParam("tenantRef") String tenantRef, MemberRequests.Pause request) {
         return actions.byStaff(panelId, tenantRef,
                 (panel, m) -> memberships.pause(panel, m, request == null ? null : request.until(), PanelMember.PauseReason.STAFF));
@@ -95,7 +93,7 @@ public class MemberResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Resume a paused member on their behalf")
     @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
-    @APIResponse(responseCode = "409", description = "Not paused, or paused until consent to the new text is given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not paused, or paused until consent to the new text is given")
     public MemberViews.Member resume(@PathParam("panelId") String panelId, @PathParam("tenantRef") String tenantRef) {
         return actions.byStaff(panelId, tenantRef, memberships::resume);
     }
@@ -105,7 +103,7 @@ public class MemberResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "End a membership on the member's behalf (opt-out); open wave invitations are cancelled")
     @APIResponse(responseCode = "200", description = "Left", content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
-    @APIResponse(responseCode = "409", description = "Already left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already left")
     public MemberViews.Member leave(@PathParam("panelId") String panelId, @PathParam("tenantRef") String tenantRef) {
         return actions.byStaff(panelId, tenantRef, (panel, m) -> memberships.leave(panel, m, PanelMember.LeaveReason.STAFF));
     }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import nl.meedoen.commons.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Membership (tenant link)", description = "What a tenant does through their personal link: join with consent, consent again, interests, pause, resume, leave")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirements // no bearer token: the personal link authorises
-@APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Not a valid panel link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed request")
+@APIResponse(responseCode = "404", description = "Not a valid panel link")
 public class MembershipResource {
 
     @Inject
@@ -57,8 +56,8 @@ public class MembershipResource {
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Join the panel, consenting to the current consent text (version, time and channel are recorded)")
     @APIResponse(responseCode = "200", description = "Joined", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
-    @APIResponse(responseCode = "409", description = "Already a member, or the membership has ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No consent, consent to an old text version, or an interest that is not a theme of the panel", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already a member, or the membership has ended")
+    @APIResponse(responseCode = "422", description = "No consent, consent to an old text version, or an interest that is not a theme of the panel")
     public MemberViews.Membership join(@PathParam("token") String token,
                                        @NotNull(message = "a join body with consent is required") @Valid MemberRequests.Join request) {
         return actions.byLink(token, (panel, m) -> memberships.join(panel, m, request));
@@ -71,8 +70,8 @@ public class MembershipResource {
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Consent to the panel's new consent text (a paused-for-consent member becomes active again)")
     @APIResponse(responseCode = "200", description = "Consent recorded (a repeat changes nothing)", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
-    @APIResponse(responseCode = "409", description = "Not a member (yet), or the membership has ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No consent, or consent to an old text version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a member (yet), or the membership has ended")
+    @APIResponse(responseCode = "422", description = "No consent, or consent to an old text version")
     public MemberViews.Membership consent(@PathParam("token") String token,
                                           @NotNull(message = "a consent body is required") @Valid MemberRequests.Consent request) {
         return actions.byLink(token, (panel, m) -> memberships.renewConsent(panel, m, request));
@@ -85,8 +84,8 @@ public class MembershipResource {
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Choose topic interests (themes of the panel) and preferred moments")
     @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
-    @APIResponse(responseCode = "409", description = "Not a member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "An interest that is not a theme of the panel", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a member")
+    @APIResponse(responseCode = "422", description = "An interest that is not a theme of the panel")
     public MemberViews.Membership preferences(@PathParam("token") String token,
                                               @NotNull(message = "a preferences body is required") @Valid MemberRequests.Preferences request) {
         return actions.byLink(token, (panel, m) -> memberships.preferences(panel, m, request));
@@ -99,8 +98,8 @@ public class MembershipResource {
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Pause: not asked for waves until resumed (or until the given date)")
     @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
-    @APIResponse(responseCode = "409", description = "Not an active member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "until not between now and a year ahead", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not an active member")
+    @APIResponse(responseCode = "422", description = "until not between now and a year ahead")
     public MemberViews.Membership pause(@PathParam("token") String token, MemberRequests.Pause request) {
         return actions.byLink(token, (panel, m) -> memberships.pause(panel, m, request == null ? null : request.until(), PanelMember.PauseReason.MEMBER));
     }
@@ -111,7 +110,7 @@ public class MembershipResource {
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Resume after a pause")
     @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
-    @APIResponse(responseCode = "409", description = "Not paused, or paused until consent to the new text is given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not paused, or paused until consent to the new text is given")
     public MemberViews.Membership resume(@PathParam("token") String token) {
         return actions.byLink(token, memberships::resume);
     }
@@ -122,7 +121,7 @@ public class MembershipResource {
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Leave the panel (opt-out, at any time; also declines an invitation). Open wave invitations are cancelled")
     @APIResponse(responseCode = "200", description = "Left", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
-    @APIResponse(responseCode = "409", description = "Already left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already left")
     public MemberViews.Membership leave(@PathParam("token") String token) {
         return actions.byLink(token, (panel, m) -> memberships.leave(panel, m, PanelMember.LeaveReason.MEMBER));
     }

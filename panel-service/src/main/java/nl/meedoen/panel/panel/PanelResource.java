@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.panel.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,9 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/panels")
 @Tag(name = "Panels", description = "Standing panels: purpose, owner and co-owner party, target size and composition, fatigue cap, term; audit trail")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed request")
+@APIResponse(responseCode = "403", description = "Role may not do this")
 public class PanelResource {
 
     @Inject
@@ -62,8 +60,8 @@ public class PanelResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Create a panel", description = "The caller's party owns it; the other party may co-own it. Consent text version 1 comes with it.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PanelView.class)))
-    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown stratum, shares not adding up to 1, wrong co-owner; or Idempotency-Key reused for another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
+    @APIResponse(responseCode = "422", description = "Unknown stratum, shares not adding up to 1, wrong co-owner; or Idempotency-Key reused for another body")
     public Response create(@Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @NotNull(message = "a panel body is required") @Valid PanelRequest request) {
         return idempotency.execute("POST /api/v1/panels by " + caller.client(), key, request, () -> {
@@ -86,7 +84,7 @@ public class PanelResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A panel with its effective target composition and member counts (ETag)")
     @APIResponse(responseCode = "200", description = "The panel", content = @Content(schema = @Schema(implementation = PanelView.class)))
-    @APIResponse(responseCode = "404", description = "No such panel, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
     public Response get(@PathParam("panelId") String panelId) {
         PanelView view = panels.get(panelId);
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
@@ -98,10 +96,10 @@ public class PanelResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Change a panel's settings (If-Match required)", description = "Name, purpose, target size and composition, fatigue cap, cooldown, term. Audited.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = PanelView.class)))
-    @APIResponse(responseCode = "404", description = "No such panel, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown stratum or shares not adding up to 1", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "422", description = "Unknown stratum or shares not adding up to 1")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("panelId") String panelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull(message = "a settings body is required") @Valid PanelSettings request) {
         PanelView view = panels.update(panelId, ifMatch, request);
@@ -113,7 +111,7 @@ public class PanelResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The panel's audit trail: who proposed, changed, commented, signed, declined and launched what")
     @APIResponse(responseCode = "200", description = "A page of audit entries, oldest first")
-    @APIResponse(responseCode = "404", description = "No such panel, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
     public Response audit(@PathParam("panelId") String panelId,
                           @Parameter(description = "Only one subject, e.g. theme:<id>, wave:<id>, consent-text:<version> or panel") @QueryParam("subject") String subject,
                           @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit, @QueryParam("after") String after) {

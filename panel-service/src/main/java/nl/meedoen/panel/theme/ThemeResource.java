@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.meedoen.commons.problem.Preconditions;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,10 +28,9 @@ import java.util.List;
 @Path("/api/v1/panels/{panelId}/themes")
 @Tag(name = "Panel themes", description = "Alignment: either party proposes a theme, the other co-signs or declines it; comments and changes are audited")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such panel (or not the caller's), or no such theme in it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed request")
+@APIResponse(responseCode = "403", description = "Role may not do this")
+@APIResponse(responseCode = "404", description = "No such panel (or not the caller's), or no such theme in it")
 public class ThemeResource {
 
     @Inject
@@ -73,8 +71,8 @@ public class ThemeResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Change a theme (proposing party only, If-Match required); it needs co-signing again")
     @APIResponse(responseCode = "200", description = "Changed, PROPOSED again", content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response change(@PathParam("panelId") String panelId, @PathParam("themeId") String themeId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull(message = "a theme body is required") @Valid ThemeRequests.Proposal request) {
@@ -99,9 +97,9 @@ public class ThemeResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Co-sign a theme (the other party only; If-Match optional: sign the version you read)")
     @APIResponse(responseCode = "200", description = "SIGNED", content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
-    @APIResponse(responseCode = "403", description = "The proposing party cannot co-sign its own theme", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already signed or declined", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The theme changed since the version in If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The proposing party cannot co-sign its own theme")
+    @APIResponse(responseCode = "409", description = "Already signed or declined")
+    @APIResponse(responseCode = "412", description = "The theme changed since the version in If-Match")
     public Response sign(@PathParam("panelId") String panelId, @PathParam("themeId") String themeId,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid ThemeRequests.Signature request) {
         ThemeRequests.View view = themes.sign(panelId, themeId, ifMatch, request);
@@ -114,9 +112,9 @@ public class ThemeResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Decline to co-sign a theme, with the reason (the other party only; recorded; If-Match optional: decline the version you read)")
     @APIResponse(responseCode = "200", description = "DECLINED", content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
-    @APIResponse(responseCode = "403", description = "The proposing party cannot decline its own theme", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already signed or declined", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The theme changed since the version in If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The proposing party cannot decline its own theme")
+    @APIResponse(responseCode = "409", description = "Already signed or declined")
+    @APIResponse(responseCode = "412", description = "The theme changed since the version in If-Match")
     public Response decline(@PathParam("panelId") String panelId, @PathParam("themeId") String themeId,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @NotNull(message = "a reason is required") @Valid ThemeRequests.Decline request) {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageRequest;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.panel.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,10 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/panels/{panelId}/waves")
 @Tag(name = "Panel waves", description = "A consultation sent to a stratified sample of members, honouring the fatigue cap, cooldown and interests; responses per member")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such panel (or not the caller's), or no such wave in it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed request")
+@APIResponse(responseCode = "403", description = "Role may not do this")
+@APIResponse(responseCode = "404", description = "No such panel (or not the caller's), or no such wave in it")
 public class WaveResource {
 
     @Inject
@@ -56,8 +54,8 @@ public class WaveResource {
             description = "Stratified random sampling to the panel's target composition among active members under the fatigue cap and not invited within the cooldown, "
                     + "members interested in the theme first. A co-signed theme is aligned; otherwise only its proposing party may launch it, and the questions are attributed to that party.")
     @APIResponse(responseCode = "201", description = "Launched", content = @Content(schema = @Schema(implementation = WaveRequests.View.class)))
-    @APIResponse(responseCode = "409", description = "Consultation closed, already has a wave, theme not co-signed (and not the caller's), or Idempotency-Key in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown theme, or more members requested than eligible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Consultation closed, already has a wave, theme not co-signed (and not the caller's), or Idempotency-Key in flight")
+    @APIResponse(responseCode = "422", description = "Unknown theme, or more members requested than eligible")
     public Response launch(@PathParam("panelId") String panelId, @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @NotNull(message = "a wave body is required") @Valid WaveRequests.Launch request) {
         return idempotency.execute("POST /api/v1/panels/" + panelId + "/waves by " + caller.client(), key, request, () -> {
@@ -72,8 +70,8 @@ public class WaveResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Preview a wave's sample (eligible members, quotas and composition) without launching anything")
     @APIResponse(responseCode = "200", description = "What a launch would sample now", content = @Content(schema = @Schema(implementation = WaveRequests.SampleView.class)))
-    @APIResponse(responseCode = "409", description = "Consultation closed, or theme not co-signed (and not the caller's)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown theme, or more members requested than eligible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Consultation closed, or theme not co-signed (and not the caller's)")
+    @APIResponse(responseCode = "422", description = "Unknown theme, or more members requested than eligible")
     public WaveRequests.SampleView preview(@PathParam("panelId") String panelId,
                                            @NotNull(message = "a wave body is required") @Valid WaveRequests.Launch request) {
         return waves.preview(panelId, request);

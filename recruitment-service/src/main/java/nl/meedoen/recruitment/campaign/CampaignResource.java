@@ -44,8 +44,8 @@ import java.util.UUID;
 @Tag(name = "Campaigns", description = "Recruitment campaigns for every people-form: seats, window, eligibility, term, sessions, compensation")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid token")
+@APIResponse(responseCode = "403", description = "Role not allowed")
 public class CampaignResource {
 
     @Inject
@@ -67,7 +67,7 @@ public class CampaignResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Create a campaign (DRAFT)", description = "selectionMode defaults to the form's toolkit default; the organiser may choose another.")
     @APIResponse(responseCode = "201", description = "Created; Location is its address", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
-    @APIResponse(responseCode = "400", description = "Invalid campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid campaign")
     public Response create(CampaignIn in) {
         Campaign c = campaigns.create(in);
         return Response.created(URI.create("/api/v1/campaigns/" + c.id)).entity(Campaigns.out(c)).build();
@@ -89,7 +89,7 @@ public class CampaignResource {
     @Path("/{id}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "One campaign", description = "A tenant organisation reads its own, co-owned and the corporation's formal-participation campaigns.")
-    @APIResponse(responseCode = "404", description = "Unknown, or (tenant organisation) another organisation's campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or (tenant organisation) another organisation's campaign")
     @APIResponse(responseCode = "200", description = "The campaign", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut get(@PathParam("id") UUID id) {
         return Campaigns.out(campaigns.find(id));
@@ -99,9 +99,9 @@ public class CampaignResource {
     @Path("/{id}/open")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Open sign-ups (DRAFT → OPEN)", description = "Needs the participation statement, signed by every owning party.")
-    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Not in DRAFT, or the participation statement is missing (no-statement) or not signed by "
-            + "every owning party yet (statement-not-agreed)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "every owning party yet (statement-not-agreed)")
     @APIResponse(responseCode = "200", description = "Open", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut open(@PathParam("id") UUID id) {
         return Campaigns.out(campaigns.transition(id, Campaign.Status.OPEN));
@@ -111,8 +111,8 @@ public class CampaignResource {
     @Path("/{id}/close")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Close sign-ups (OPEN → CLOSED)")
-    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not OPEN", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    @APIResponse(responseCode = "409", description = "Not OPEN")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut close(@PathParam("id") UUID id) {
         return Campaigns.out(campaigns.transition(id, Campaign.Status.CLOSED));
@@ -127,11 +127,9 @@ public class CampaignResource {
                     + "again through it). Sign-ups so far stay. Not once seats are given or a draw is committed. Writes campaign-opened.")
     @APIResponse(responseCode = "200", description = "Open again", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CampaignOut.class)))
-    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not CLOSED, or its draw is committed or being committed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "signupCloses missing, in the past or after the term end",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    @APIResponse(responseCode = "409", description = "Not CLOSED, or its draw is committed or being committed")
+    @APIResponse(responseCode = "422", description = "signupCloses missing, in the past or after the term end")
     public CampaignOut reopen(@PathParam("id") UUID id, ReopenIn in) {
         return Campaigns.out(seating.reopen(id, in));
     }
@@ -147,12 +145,12 @@ public class CampaignResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignPatch.class),
             examples = @ExampleObject(name = "more seats", value = "{\"seats\":12,\"title\":\"Huurdersraad Vogelbuurt 2027\"}")))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
-    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Not in a state that allows the change (the detail starts with the state), or fewer seats "
             + "than are taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "below the seated", value = "{\"type\":\"https://meedoen.nl/problems/conflict\",\"title\":\"Conflict\","
                     + "\"status\":409,\"detail\":\"campaign is SEATED (APPOINTMENT): 5 seats are taken; seats cannot go below that (3 asked)\"}")))
-    @APIResponse(responseCode = "422", description = "A field rule, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field rule, naming the field")
     public CampaignOut patch(@PathParam("id") UUID id, CampaignPatch in) {
         return Campaigns.out(campaigns.patch(id, in));
     }
@@ -166,9 +164,9 @@ public class CampaignResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CancelIn.class),
             examples = @ExampleObject(name = "cancel", value = "{\"reason\":\"Te weinig animo; we komen in het najaar terug\"}")))
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
-    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already cancelled or ended, or its draw is being committed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "reason missing or too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    @APIResponse(responseCode = "409", description = "Already cancelled or ended, or its draw is being committed")
+    @APIResponse(responseCode = "422", description = "reason missing or too long")
     public CampaignOut cancel(@PathParam("id") UUID id, CancelIn in) {
         return Campaigns.out(campaigns.cancel(id, in));
     }
@@ -184,9 +182,9 @@ public class CampaignResource {
             examples = @ExampleObject(name = "next meeting", value = "{\"startsAt\":\"2027-03-09T19:30:00+01:00\",\"place\":\"Buurthuis De Kern\"}")))
     @APIResponse(responseCode = "201", description = "Added; Location is the campaign", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SessionOut.class)))
-    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Cancelled or ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "startsAt missing or not in the future, or neither place nor onlineLink (naming the field)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    @APIResponse(responseCode = "409", description = "Cancelled or ended")
+    @APIResponse(responseCode = "422", description = "startsAt missing or not in the future, or neither place nor onlineLink (naming the field)")
     public Response addSession(@PathParam("id") UUID id, SessionIn in) {
         CampaignSession s = campaigns.addSession(id, in);
         return Response.created(URI.create("/api/v1/campaigns/" + id)).entity(new SessionOut(s.id, s.startsAt, s.place, s.onlineLink)).build();
@@ -203,9 +201,9 @@ public class CampaignResource {
                     + "\"canInfluence\":\"De volgorde van de projecten\",\"cannotInfluence\":\"Het totale budget\",\"influenceLevel\":\"ADVISE\","
                     + "\"outcomeUse\":\"Het bestuur neemt het advies over of legt uit waarom niet\",\"outcomeBy\":\"2027-06-30\"}")))
     @APIResponse(responseCode = "200", description = "Set", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
-    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not DRAFT (the detail starts with the state)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A part missing or too long, naming it (statement.goal, ...)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    @APIResponse(responseCode = "409", description = "Not DRAFT (the detail starts with the state)")
+    @APIResponse(responseCode = "422", description = "A part missing or too long, naming it (statement.goal, ...)")
     public CampaignOut statement(@PathParam("id") UUID id, Statement in) {
         return Campaigns.out(statements.set(id, in));
     }
@@ -221,9 +219,9 @@ public class CampaignResource {
                     + "\"partnerOrganisation\":\"huurdersvereniging-vogelbuurt\",\"statementSignatures\":{\"corporation\":{\"client\":\"woonstichting\","
                     + "\"at\":\"2027-02-01T10:00:00Z\"},\"tenant-organisation\":{\"client\":\"huurdersvereniging-vogelbuurt\",\"at\":\"2027-02-02T19:30:00Z\"}},"
                     + "\"statementUnsignedBy\":[]}")))
-    @APIResponse(responseCode = "403", description = "Not an owning party of this campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not DRAFT, or no statement yet (no-statement)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an owning party of this campaign")
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    @APIResponse(responseCode = "409", description = "Not DRAFT, or no statement yet (no-statement)")
     public CampaignOut signStatement(@PathParam("id") UUID id) {
         return Campaigns.out(statements.sign(id));
     }
@@ -240,9 +238,9 @@ public class CampaignResource {
                     + "Het bestuur neemt dat over: de schilder begint in mei.\"}")))
     @APIResponse(responseCode = "200", description = "Recorded and sent", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OutcomeOut.class)))
-    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Before the close, cancelled, or recorded already (the detail starts with the state)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "outcome missing or too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    @APIResponse(responseCode = "409", description = "Before the close, cancelled, or recorded already (the detail starts with the state)")
+    @APIResponse(responseCode = "422", description = "outcome missing or too long")
     public OutcomeOut outcome(@PathParam("id") UUID id, OutcomeIn in) {
         return feedback.record(id, in);
     }
@@ -259,10 +257,10 @@ public class CampaignResource {
             examples = @ExampleObject(name = "rotation", value = "{\"staying\":[\"T-1001\",\"T-1002\"],\"nextTermEnd\":\"2028-12-31\","
                     + "\"signupCloses\":\"2027-12-15\"}")))
     @APIResponse(responseCode = "200", description = "Ended, or the next term started", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
-    @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Seats not given yet, cancelled or ended (the detail starts with the state)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    @APIResponse(responseCode = "409", description = "Seats not given yet, cancelled or ended (the detail starts with the state)")
     @APIResponse(responseCode = "422", description = "nextTermEnd for a form that is not standing or not after today, signupCloses missing or "
-            + "out of range, or staying naming someone without a seat", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "out of range, or staying naming someone without a seat")
     public CampaignOut endTerm(@PathParam("id") UUID id, TermEndIn in) {
         return Campaigns.out(terms.end(id, in));
     }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.meedoen.commons.csv.CsvDialect;
 import nl.meedoen.commons.csv.CsvExport;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,9 +28,9 @@ import java.util.UUID;
 
 @Path("/api/v1/campaigns")
 @Tag(name = "Compensation", description = "Attendance per session and the volunteer-allowance ledger per person per calendar year")
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request")
+@APIResponse(responseCode = "401", description = "No or invalid token")
+@APIResponse(responseCode = "403", description = "Role not allowed")
 public class CompensationResource {
 
     public record AttendanceIn(List<String> tenantRefs) {
@@ -49,9 +48,9 @@ public class CompensationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record attendance; books the scheme's compensation, capped at the yearly maximum (says when capped)")
-    @APIResponse(responseCode = "404", description = "Unknown campaign or session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Campaign not drawn", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Not a selected participant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign or session")
+    @APIResponse(responseCode = "409", description = "Campaign not drawn")
+    @APIResponse(responseCode = "422", description = "Not a selected participant")
     @APIResponse(responseCode = "200", description = "The payments for the session", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Compensation.Payment.class)))
     public List<Compensation.Payment> attend(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, AttendanceIn in) {
         return compensation.attend(id, sessionId, in == null ? null : in.tenantRefs());

@@ -27,8 +27,8 @@ import java.util.List;
 
 @Path("/api/v1/campaigns")
 @Tag(name = "Compensation")
-@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid token")
+@APIResponse(responseCode = "403", description = "Role not allowed")
 public class PaidElsewhereResource {
     @Inject
     Compensation compensation;
@@ -60,7 +60,7 @@ public class PaidElsewhereResource {
     @Operation(summary = "Allowances recorded as paid elsewhere in a year (optionally for one tenant)")
     @APIResponse(responseCode = "200", description = "The records, each with the tenant's year", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = PaidElsewhereOut.class)))
-    @APIResponse(responseCode = "400", description = "year missing or not a calendar year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "year missing or not a calendar year")
     public List<PaidElsewhereOut> list(
             // a String, so a year that is no number is the 400 below (JAX-RS answers a failed Integer conversion with 404)
             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "year", description = "The calendar year, e.g. 2026",

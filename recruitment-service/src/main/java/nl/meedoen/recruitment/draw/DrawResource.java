@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.draw.Verification;
 import nl.meedoen.recruitment.draw.DrawDtos.CommitIn;
@@ -35,11 +34,11 @@ import java.util.UUID;
 @Tag(name = "Draws", description = "Verifiable stratified draws (uniform or LEXIMIN): commit, seed, record, verify, decline and replacement")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown campaign, draw or participant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "Wrong campaign state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request")
+@APIResponse(responseCode = "401", description = "No or invalid token")
+@APIResponse(responseCode = "403", description = "Role not allowed")
+@APIResponse(responseCode = "404", description = "Unknown campaign, draw or participant")
+@APIResponse(responseCode = "409", description = "Wrong campaign state")
 public class DrawResource {
 
     @Inject
@@ -58,9 +57,8 @@ public class DrawResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "409", description = "Campaign not CLOSED, not a lottery campaign (selectionMode), no more active sign-ups "
             + "than seats (no lottery needed: seat everyone with POST .../seating, or reopen), draw already committed, or a commitment job "
-            + "already queued or running",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "More seats than households under the household rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "already queued or running")
+    @APIResponse(responseCode = "422", description = "More seats than households under the household rule")
     public Response commit(@PathParam("id") UUID id, CommitIn in) {
         return Jobs.accepted(draws.requestCommit(id, in));
     }

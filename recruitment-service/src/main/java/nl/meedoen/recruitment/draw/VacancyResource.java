@@ -22,9 +22,9 @@ import java.util.UUID;
 @Path("/api/v1/campaigns")
 @Tag(name = "Seating")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown campaign (or organised by another party)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid token")
+@APIResponse(responseCode = "403", description = "Role not allowed")
+@APIResponse(responseCode = "404", description = "Unknown campaign (or organised by another party)")
 public class VacancyResource {
     @Inject
     Draws draws;

@@ -29,9 +29,9 @@ import java.util.UUID;
         + "appointment by the organising board with a reason, open up to capacity (first come, then the waitlist)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown campaign (or organised by another party)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid token")
+@APIResponse(responseCode = "403", description = "Role not allowed")
+@APIResponse(responseCode = "404", description = "Unknown campaign (or organised by another party)")
 public class SeatingResource {
     static final String WRONG_STATE_EXAMPLE = """
             {"type":"https://meedoen.nl/problems/conflict","title":"Conflict","status":409,
@@ -89,7 +89,7 @@ public class SeatingResource {
     @APIResponse(responseCode = "200", description = "The sign-up with its outcome (SELECTED, or WAITLISTED as reserve) and reason",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
     @APIResponse(responseCode = "409", description = "Not an APPOINTMENT campaign, not CLOSED or SEATED, tenant already seated or declined, "
-            + "or every seat taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "or every seat taken")
     @APIResponse(responseCode = "422", description = "A field rule: tenantRef (required, an active sign-up) or reason (required)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "no reason", value = """
@@ -118,13 +118,11 @@ public class SeatingResource {
     @APIResponse(responseCode = "200", description = "Confirmed: the sign-up, awaitingPartner false", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SignupOut.class), examples = @ExampleObject(name = "confirmed", value = """
                     {"tenantRef":"T-1042","status":"ACTIVE","outcome":"SELECTED","selectionReason":"Kent het onderhoudsplan","awaitingPartner":false}""")))
-    @APIResponse(responseCode = "403", description = "Not the campaign's partner tenant organisation (also: the campaign has no partner)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the campaign's partner tenant organisation (also: the campaign has no partner)")
     @APIResponse(responseCode = "409", description = "No appointment of this tenant awaits confirmation, or the campaign is cancelled or ended",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "nothing to confirm", value = UNCONFIRMED_EXAMPLE)))
-    @APIResponse(responseCode = "422", description = "reason longer than 2000 characters", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "reason longer than 2000 characters")
     public SignupOut confirmAppointment(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef, AppointmentAnswerIn in) {
         return SignupOut.of(seating.answerAppointment(id, tenantRef, true, in == null ? null : in.reason()));
     }
@@ -141,13 +139,11 @@ public class SeatingResource {
     @APIResponse(responseCode = "200", description = "Declined: the sign-up, no outcome", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SignupOut.class), examples = @ExampleObject(name = "declined", value = """
                     {"tenantRef":"T-1042","status":"ACTIVE","outcome":null,"selectionReason":null,"awaitingPartner":false}""")))
-    @APIResponse(responseCode = "403", description = "Not the campaign's partner tenant organisation (also: the campaign has no partner)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the campaign's partner tenant organisation (also: the campaign has no partner)")
     @APIResponse(responseCode = "409", description = "No appointment of this tenant awaits confirmation, or the campaign is cancelled or ended",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "nothing to decline", value = UNCONFIRMED_EXAMPLE)))
-    @APIResponse(responseCode = "422", description = "reason longer than 2000 characters", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "reason longer than 2000 characters")
     public SignupOut declineAppointment(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef, AppointmentAnswerIn in) {
         return SignupOut.of(seating.answerAppointment(id, tenantRef, false, in == null ? null : in.reason()));
     }

@@ -40,10 +40,10 @@ import java.util.UUID;
 @Tag(name = "Sign-ups", description = "Outreach with personal sign-up links, sign-ups, withdrawal, conversion per source")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown campaign, sign-up or link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request")
+@APIResponse(responseCode = "401", description = "No or invalid token")
+@APIResponse(responseCode = "403", description = "Role not allowed")
+@APIResponse(responseCode = "404", description = "Unknown campaign, sign-up or link")
 public class SignupResource {
 
     @Inject
@@ -59,8 +59,7 @@ public class SignupResource {
     @APIResponse(responseCode = "202", description = "Outreach queued: follow the job at Location",
             headers = @Header(name = "Location", description = "The job, e.g. /api/v1/jobs/recruitment/{jobId}"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "409", description = "Campaign not OPEN, or an outreach through this source is already running",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Campaign not OPEN, or an outreach through this source is already running")
     public Response outreach(@PathParam("id") UUID id, OutreachIn in) {
         return Jobs.accepted(signups.requestOutreach(id, in == null ? null : in.source()));
     }
@@ -75,7 +74,7 @@ public class SignupResource {
                     + "line never costs the others. At most 2,000 lines per call (answered in about 2–4 s; more would come near the gateway's 10 s timeout): split a larger list.")
     @APIResponse(responseCode = "200", description = "Every line with what became of it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupDtos.BulkOut.class)))
-    @APIResponse(responseCode = "413", description = "More than 2,000 lines", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 2,000 lines")
     public SignupDtos.BulkOut signUpMany(@PathParam("id") UUID id, List<SignupIn> in) {
         List<Signups.BulkLine> lines = new java.util.ArrayList<>();
         for (int i = 0; in != null && i < in.size(); i++) {
@@ -91,7 +90,7 @@ public class SignupResource {
     @Operation(summary = "Sign up many tenants at once from a CSV (see the JSON variant)")
     @APIResponse(responseCode = "200", description = "Every data row with what became of it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupDtos.BulkOut.class)))
-    @APIResponse(responseCode = "413", description = "More than 2,000 rows", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 2,000 rows")
     public SignupDtos.BulkOut signUpManyCsv(@PathParam("id") UUID id, java.io.InputStream body) {
         List<Signups.BulkLine> lines = new java.util.ArrayList<>();
         try (CsvReader csv = CsvReader.open(body, null)) {
@@ -127,10 +126,10 @@ public class SignupResource {
             "{\"tenantRef\":\"T-1042\",\"source\":\"EVENT\",\"motivation\":\"Sprak op de themaavond over de galerijen\","
                     + "\"expertise\":\"Bouwkundige\",\"availability\":\"Dinsdagavond\"}")))
     @APIResponse(responseCode = "201", description = "Signed up", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
-    @APIResponse(responseCode = "400", description = "tenantRef missing, or an unknown source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown campaign, or (tenant organisation) not one it organises or co-owns", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Duplicate sign-up or sign-ups not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "tenantRef missing, or an unknown source")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
+    @APIResponse(responseCode = "404", description = "Unknown campaign, or (tenant organisation) not one it organises or co-owns")
+    @APIResponse(responseCode = "409", description = "Duplicate sign-up or sign-ups not open")
     @APIResponse(responseCode = "422", description = "Tenant not eligible, or a tenant organisation giving another source than EVENT (naming source)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not an event",
             value = "{\"type\":\"https://meedoen.nl/problems/validation\",\"title\":\"Request is not valid\",\"status\":422,"
@@ -147,8 +146,8 @@ public class SignupResource {
     @Extension(name = "x-meedoen-public", value = "sign-up token")
     @Operation(summary = "Sign up through a personal link from an outreach (the token identifies tenant and channel)")
     @APIResponse(responseCode = "201", description = "Signed up", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
-    @APIResponse(responseCode = "409", description = "Duplicate sign-up or sign-ups not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Tenant no longer eligible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Duplicate sign-up or sign-ups not open")
+    @APIResponse(responseCode = "422", description = "Tenant no longer eligible")
     public Response signUpByToken(TokenSignupIn in) {
         return Response.status(201).entity(SignupOut.of(signups.signUpByToken(in))).build();
     }
@@ -160,7 +159,7 @@ public class SignupResource {
             description = "With motivation, expertise and availability: only for the parties to the campaign. A tenant organisation asking "
                     + "for the sign-ups of a campaign it is no party to (also a formal-participation campaign it may only read) gets a 404, "
                     + "and the attempt is written to the audit log (campaign.signups.refused).")
-    @APIResponse(responseCode = "404", description = "Unknown campaign, or not a party to it (audited)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown campaign, or not a party to it (audited)")
     @APIResponse(responseCode = "200", description = "The sign-ups", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = SignupOut.class)))
     public List<SignupOut> list(@PathParam("id") UUID id) {
         return signups.list(id).stream().map(SignupOut::of).toList();
@@ -170,7 +169,7 @@ public class SignupResource {
     @Path("/{id}/signups/{tenantRef}")
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "Withdraw a sign-up (before the draw is committed)")
-    @APIResponse(responseCode = "409", description = "Draw already committed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Draw already committed")
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
     public SignupOut withdraw(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
         return SignupOut.of(signups.withdraw(id, tenantRef));
