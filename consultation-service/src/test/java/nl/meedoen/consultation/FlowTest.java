@@ -1,5 +1,6 @@
 package nl.meedoen.consultation;
 
+import nl.meedoen.organisations.RegisteredOrganisations;
 import nl.meedoen.devinfra.Events;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +34,7 @@ class FlowTest {
     void fromParticipationStatementToFeedback() {
         String neighbourhood = "BU" + Api.prefix();
         List<String> refs = Api.population(Api.prefix(), 6, neighbourhood, "18-34", "65-79");
-        String ho = "ho-" + Api.prefix();
+        String ho = RegisteredOrganisations.register("ho-" + Api.prefix().toLowerCase());
         Map<String, Object> body = Api.consultation("PWE", Api.segment("neighbourhoodCode", neighbourhood));
         body.put("partnerOrganisation", ho);
         String id = Api.create(as("corporation"), body);

@@ -27,8 +27,11 @@ public final class LocalStack {
                   --postgres-port N PostgreSQL (default 15432)
                   --kafka-port N    Kafka bootstrap on N, its controller on N+1 (default 19092)
                   --smtp-port N     the SMTP server that receives every email (default 2525)
-              meedoen token <role> [--data DIR]
+              meedoen token <role> [--organisation ID | --client SUBJECT] [--data DIR]
                   Prints a JWT (valid 1 hour) for role corporation, tenant-organisation, survey-frontend or ops.
+                  --organisation ID  (tenant-organisation) a token of that registered organisation: its subject is the
+                                     organisation's default client, its id
+                  --client SUBJECT   (tenant-organisation) a token for that subject, e.g. another of the organisation's clients
               meedoen seed-survey [--respondents N] [--data DIR] [--base-port N] [--postgres-port N]
                   With the stack running: opens a sample consultation (every question type and a PWE block)
                   for N respondents (default 3) and prints their links to the SurveyJS example page.
@@ -58,6 +61,8 @@ public final class LocalStack {
         int kafkaPort = Ports.DEFAULT_KAFKA;
         int respondents = 3;
         int smtpPort = Ports.DEFAULT_SMTP;
+        String organisation = null;
+        String client = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> dataDir = Path.of(value(args, ++i, "--data"));
@@ -67,6 +72,8 @@ public final class LocalStack {
                 case "--kafka-port" -> kafkaPort = port(value(args, ++i, "--kafka-port"));
                 case "--respondents" -> respondents = respondents(value(args, ++i, "--respondents"));
                 case "--smtp-port" -> smtpPort = port(value(args, ++i, "--smtp-port"));
+                case "--organisation" -> organisation = value(args, ++i, "--organisation");
+                case "--client" -> client = value(args, ++i, "--client");
                 case "-h", "--help", "help" -> {
                     System.out.print(USAGE);
                     return 0;
@@ -97,12 +104,39 @@ public final class LocalStack {
                 if (positional.size() != 2 || !DevTokens.ROLES.contains(positional.get(1))) {
                     throw new IllegalArgumentException("Usage: token <role>, role one of " + new TreeSet<>(DevTokens.ROLES));
                 }
-                System.out.println(Stack.tokens(dataDir).tokenForRole(positional.get(1)));
+                String role = positional.get(1);
+                System.out.println(Stack.tokens(dataDir).token(tokenSubject(role, organisation, client), role));
                 yield 0;
             }
             case "seed-survey" -> seedSurvey(dataDir, basePort, postgresPort, respondents);
             default -> throw new IllegalArgumentException("Unknown command " + positional.get(0));
         };
+    }
+
+    /**
+     * The subject of a development token: a tenant organisation's token for a registered organisation carries the
+     * organisation's default client (its id), or any client named; everyone else the role's own client.
+     */
+    static String tokenSubject(String role, String organisation, String client) {
+        if (organisation != null && client != null) {
+            throw new IllegalArgumentException("Give --organisation or --client, not both");
+        }
+        if ((organisation != null || client != null) && !"tenant-organisation".equals(role)) {
+            throw new IllegalArgumentException("--organisation and --client are for role tenant-organisation");
+        }
+        if (organisation != null) {
+            if (!organisation.matches("[a-z0-9._-]{1,64}")) {
+                throw new IllegalArgumentException("--organisation: an organisation id is 1-64 of a-z, 0-9, '.', '_' or '-'");
+            }
+            return organisation;
+        }
+        if (client != null) {
+            if (!client.matches("[\\x21-\\x7E]{1,200}")) {
+                throw new IllegalArgumentException("--client: 1-200 printable characters without spaces");
+            }
+            return client;
+        }
+        return role + "-client";
     }
 
     private static int seedSurvey(Path dataDir, int basePort, int postgresPort, int respondents) {

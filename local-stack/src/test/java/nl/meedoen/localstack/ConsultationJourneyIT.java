@@ -1,13 +1,15 @@
 package nl.meedoen.localstack;
 
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -57,12 +59,18 @@ class ConsultationJourneyIT {
         Journeys.awaitPopulation(platform, "consultations", refs);
 
         String organisation = "ho-" + tag;
-        RequestSpecification corporation = platform.api();
-        String id = corporation.body("""
-                        {"kind":"PWE","languages":["nl","en"],"title":{"nl":"Speeltuin %s","en":"Playground %s"},"anonymity":"PSEUDONYMOUS",
-                         "partnerOrganisation":"%s","audience":{"type":"SEGMENT","filter":{"neighbourhoodCode":["%s"]}}}"""
-                        .formatted(tag, tag, organisation, neighbourhood))
-                .post(BASE).then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
+        String consultation = """
+                {"kind":"PWE","languages":["nl","en"],"title":{"nl":"Speeltuin %s","en":"Playground %s"},"anonymity":"PSEUDONYMOUS",
+                 "partnerOrganisation":"%s","audience":{"type":"SEGMENT","filter":{"neighbourhoodCode":["%s"]}}}"""
+                .formatted(tag, tag, organisation, neighbourhood);
+        // the partner is a party of notification-service's register; until consultation-service has consumed it, it is unknown
+        platform.api().body(consultation).post(BASE).then().statusCode(422).body("errors.field", hasItem("partnerOrganisation"));
+        platform.api().body("{\"name\":\"Huurdersorganisatie " + tag + "\",\"kind\":\"TENANT_ORGANISATION\"}")
+                .put("/api/v1/organisations/" + organisation).then().statusCode(201);
+        AtomicReference<String> created = new AtomicReference<>();
+        await().atMost(Journeys.PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> created.set(
+                platform.api().body(consultation).post(BASE).then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("id")));
+        String id = created.get();
         platform.api().header("If-Match", etag(platform, id)).body(PWE).put(BASE + "/" + id + "/questionnaire").then().statusCode(200);
         // the tenant organisation writes the participation statement and agrees with the questions
         platform.as(organisation, "tenant-organisation").header("If-Match", etag(platform, id)).body(STATEMENT)

@@ -22,7 +22,8 @@ class OpenApiTest {
         Map<String, Map<String, Map<String, Object>>> paths = api.getMap("paths");
         assertTrue(paths.keySet().containsAll(List.of("/api/v1/messages", "/api/v1/mailings/{id}/pause", "/api/v1/templates/{key}/{language}/preview",
                 "/api/v1/tenant-imports", "/api/v1/print-batches/{id}/letters.pdf", "/api/v1/unsubscribe/{token}", "/api/v1/bounces",
-                "/api/v1/segments/count", "/api/v1/tenants/{tenantRef}/opt-outs/{purpose}")), paths.keySet().toString());
+                "/api/v1/segments/count", "/api/v1/tenants/{tenantRef}/opt-outs/{purpose}", "/api/v1/organisations/{id}",
+                "/api/v1/organisations/{id}/deactivate")), paths.keySet().toString());
         int operations = 0;
         for (var path : paths.entrySet()) {
             for (var operation : path.getValue().entrySet()) {

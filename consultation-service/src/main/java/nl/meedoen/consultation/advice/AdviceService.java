@@ -69,7 +69,7 @@ public class AdviceService {
                 errors.add(new Problem.FieldError("organisation", "required: the tenant organisation asked for advice (at most 200 characters)"));
             }
         } else {
-            organisation = caller.client();
+            organisation = caller.actsFor();
             if (r.organisation() != null && !r.organisation().equals(organisation)) {
                 errors.add(new Problem.FieldError("organisation", "a tenant organisation advises in its own name"));
             }
@@ -220,7 +220,7 @@ public class AdviceService {
         String where = "WHERE t.status <> 'CLOSED'" + (caller.is(Roles.TENANT_ORGANISATION) ? " AND t.organisation = :organisation" : "");
         var query = em.createQuery("SELECT t FROM AdviceTrajectory t " + where + " ORDER BY t.deadline, t.createdAt", AdviceTrajectory.class);
         if (caller.is(Roles.TENANT_ORGANISATION)) {
-            query.setParameter("organisation", caller.client());
+            query.setParameter("organisation", caller.actsFor());
         }
         LocalDate today = today();
         List<AdviceDtos.Summary> open = query.getResultList().stream()
@@ -259,7 +259,7 @@ public class AdviceService {
     /** Who may read: the corporation and ops every trajectory, a tenant organisation its own. */
     private static boolean canRead(AdviceTrajectory t, Caller caller) {
         return caller.is(Roles.CORPORATION) || caller.is(Roles.OPS)
-                || (caller.is(Roles.TENANT_ORGANISATION) && caller.client().equals(t.organisation));
+                || (caller.is(Roles.TENANT_ORGANISATION) && caller.actsFor().equals(t.organisation));
     }
 
     /** Locked, so two answers at once are one 200 and one 409. Which party may do what is the resource's {@code @RolesAllowed}. */

@@ -33,7 +33,7 @@ public final class Access {
     /** The other party: a corporation's co-owning tenant organisation, or the corporation for a tenant organisation's consultation. */
     public static boolean canAlign(Consultation c, Caller caller) {
         if (Roles.CORPORATION.equals(c.initiatorParty)) {
-            return caller.is(Roles.TENANT_ORGANISATION) && caller.client().equals(c.partnerOrganisation);
+            return caller.is(Roles.TENANT_ORGANISATION) && caller.actsFor().equals(c.partnerOrganisation);
         }
         return caller.is(Roles.CORPORATION);
     }
@@ -71,7 +71,7 @@ public final class Access {
 
     /** Grants and revokes the corporation's access to a poll: the tenant organisation that initiated it. */
     public static boolean canGrant(Consultation c, Caller caller) {
-        return c.ownPoll() && caller.is(Roles.TENANT_ORGANISATION) && caller.client().equals(c.initiatorClient);
+        return c.ownPoll() && caller.is(Roles.TENANT_ORGANISATION) && caller.actsFor().equals(c.initiatorClient);
     }
 
     /**
@@ -95,7 +95,7 @@ public final class Access {
     }
 
     private static boolean owns(Consultation c, Caller caller) {
-        return (Roles.TENANT_ORGANISATION.equals(c.initiatorParty) && caller.client().equals(c.initiatorClient))
-                || caller.client().equals(c.partnerOrganisation);
+        return (Roles.TENANT_ORGANISATION.equals(c.initiatorParty) && caller.actsFor().equals(c.initiatorClient))
+                || caller.actsFor().equals(c.partnerOrganisation);
     }
 }

@@ -75,7 +75,12 @@ public class ConsultationResource {
     @APIResponse(responseCode = "201", description = "Created, with ETag", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
     @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
-    @APIResponse(responseCode = "422", description = "A field rule (errors[] name the fields: title, languages, audience, partnerOrganisation, opensAt, closesAt, …), or the Idempotency-Key reused with another body")
+    @APIResponse(responseCode = "422", description = "A field rule (errors[] name the fields: title, languages, audience, partnerOrganisation "
+            + "(also: not an active organisation of the register), opensAt, closesAt, …), or the Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown tenant organisation", value = """
+                    {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
+                     "detail":"partnerOrganisation: unknown tenant organisation hv-nergens: name an active organisation of the register (GET /api/v1/organisations)",
+                     "errors":[{"field":"partnerOrganisation","message":"unknown tenant organisation hv-nergens: name an active organisation of the register (GET /api/v1/organisations)"}]}""")))
     public Response create(@Parameter(description = "Retry key: same key and body replay the response") @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @NotNull @Valid @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "PWE", value = EXAMPLE)))
                            Dtos.ConsultationRequest request) {

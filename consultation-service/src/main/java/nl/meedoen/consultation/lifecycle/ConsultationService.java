@@ -13,6 +13,7 @@ import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.organisations.KnownOrganisation;
 import nl.meedoen.consultation.Attributes;
 import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.lifecycle.Consultation.AlignmentStatus;
@@ -168,7 +169,7 @@ public class ConsultationService {
             where.append(" AND status = ?").append(params.size());
         }
         if (caller.is(Roles.TENANT_ORGANISATION)) {
-            params.add(caller.client());
+            params.add(caller.actsFor());
             where.append(" AND ((initiator_party = 'tenant-organisation' AND initiator_client = ?").append(params.size())
                     .append(") OR partner_organisation = ?").append(params.size()).append(")");
         }
@@ -204,7 +205,7 @@ public class ConsultationService {
         c.id = UUID.randomUUID();
         c.status = Status.DRAFT.name();
         c.initiatorParty = caller.role();
-        c.initiatorClient = caller.client();
+        c.initiatorClient = caller.actsFor(); // a tenant organisation's consultation belongs to the organisation, not one client
         c.createdAt = now();
         c.questionnaireVersion = 0;
         apply(c, request, true);
@@ -241,7 +242,12 @@ public class ConsultationService {
             errors.add(new Problem.FieldError("partnerOrganisation", "a tenant organisation's consultation is aligned with the corporation; no partner to name"));
         }
         if (r.partnerOrganisation() != null && !TENANT_REF.matcher(r.partnerOrganisation()).matches()) {
-            errors.add(new Problem.FieldError("partnerOrganisation", "a client id of 1 to 64 letters, digits, '.', '_' or '-'"));
+            errors.add(new Problem.FieldError("partnerOrganisation", "an organisation id of 1 to 64 letters, digits, '.', '_' or '-'"));
+        } else if (r.partnerOrganisation() != null && !r.partnerOrganisation().equals(c.partnerOrganisation)
+                && !KnownOrganisation.isActive(r.partnerOrganisation())) {
+            // an unchanged partner stays valid on update even if it was deactivated since
+            errors.add(new Problem.FieldError("partnerOrganisation", "unknown tenant organisation " + r.partnerOrganisation()
+                    + ": name an active organisation of the register (GET /api/v1/organisations)"));
         }
         audience(r.audience(), errors);
         schedule(new Schedule(r.opensAt(), r.closesAt(), r.reminders()), errors);

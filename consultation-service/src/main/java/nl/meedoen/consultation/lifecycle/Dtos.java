@@ -41,7 +41,8 @@ public final class Dtos {
                     example = "[\"nl\",\"en\"]") List<String> languages,
             @NotEmpty @Schema(example = "{\"nl\":\"Nieuwe speeltuin in de Vogelbuurt\",\"en\":\"A new playground\"}") Map<String, String> title,
             Map<String, String> description,
-            @Schema(description = "For a corporation's consultation: the tenant organisation (its client id) that co-owns it and aligns the questions",
+            @Schema(description = "For a corporation's consultation: the tenant organisation that co-owns it and aligns the questions: the id "
+                    + "of an active organisation of the register (notification-service, GET /api/v1/organisations); any of its clients acts for it",
                     example = "huurdersvereniging-vogelbuurt") String partnerOrganisation,
             @NotNull @Schema(example = "ANONYMOUS") Consultation.Anonymity anonymity,
             @NotNull @Valid Audience audience,

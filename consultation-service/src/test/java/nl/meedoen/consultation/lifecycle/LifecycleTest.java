@@ -1,5 +1,6 @@
 package nl.meedoen.consultation.lifecycle;
 
+import nl.meedoen.organisations.RegisteredOrganisations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.meedoen.commons.contracts.ConsultationEventV1;
@@ -105,7 +106,7 @@ class LifecycleTest {
     void aTenantOrganisationSeesOnlyWhatItInitiatedOrCoOwns() {
         String own = create(asClient("ho-noord", "tenant-organisation"), consultation("SURVEY", ALL));
         Map<String, Object> shared = consultation("SURVEY", ALL);
-        shared.put("partnerOrganisation", "ho-noord");
+        shared.put("partnerOrganisation", RegisteredOrganisations.register("ho-noord"));
         String coOwned = create(as("corporation"), shared);
         String corporationOnly = create(as("corporation"), consultation("SURVEY", ALL));
 
@@ -146,7 +147,7 @@ class LifecycleTest {
     @Test
     void openingNeedsAStatementQuestionsAndTheOtherPartysAlignment() {
         Map<String, Object> body = consultation("SURVEY", ALL);
-        body.put("partnerOrganisation", "ho-west");
+        body.put("partnerOrganisation", RegisteredOrganisations.register("ho-west"));
         String id = create(as("corporation"), body);
         as("corporation").post(BASE + "/" + id + "/open").then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://meedoen.nl/problems/not-ready"))

@@ -1,5 +1,6 @@
 package nl.meedoen.consultation.lifecycle;
 
+import nl.meedoen.organisations.RegisteredOrganisations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -119,7 +120,7 @@ class PartiesTest {
 
     @Test
     void onlyATenantOrganisationsOwnPollHasCorporationAccessToGrant() {
-        String ho = "ho-" + Api.prefix();
+        String ho = RegisteredOrganisations.register("ho-" + Api.prefix().toLowerCase());
         Map<String, Object> body = Api.consultation("SURVEY", Api.list(List.of("T-nobody")));
         body.put("partnerOrganisation", ho);
         String id = Api.create(as("corporation"), body);
@@ -130,7 +131,7 @@ class PartiesTest {
 
     @Test
     void aCorporationsConsultationWaitsForItsPartnerOnlyForTheAlignmentPeriod() {
-        String ho = "ho-" + Api.prefix();
+        String ho = RegisteredOrganisations.register("ho-" + Api.prefix().toLowerCase());
         List<String> refs = List.of(Api.prefix() + "-1", Api.prefix() + "-2");
         Map<String, Object> body = Api.consultation("SURVEY", Api.list(refs));
         body.put("partnerOrganisation", ho);
@@ -175,7 +176,7 @@ class PartiesTest {
 
     @Test
     void bothPartiesSignTheStatementAndAConsultationWhosePartnerAgreedShowsNoMissingAlignment() {
-        String ho = "ho-" + Api.prefix();
+        String ho = RegisteredOrganisations.register("ho-" + Api.prefix().toLowerCase());
         List<String> refs = List.of(Api.prefix() + "-1");
         Map<String, Object> body = Api.consultation("SURVEY", Api.list(refs));
         body.put("partnerOrganisation", ho);

@@ -26,8 +26,9 @@ public final class CampaignDtos {
                                      + "customer arena; LOTTERY_WHEN_OVERSUBSCRIBED for tenant councils, target-group platform, listening panel)",
                                      enumeration = {"APPOINTMENT", "OPEN_UP_TO_CAPACITY", "LOTTERY_WHEN_OVERSUBSCRIBED"},
                                      example = "LOTTERY_WHEN_OVERSUBSCRIBED") String selectionMode,
-                             @Schema(description = "The tenant organisation (its client id) that co-owns a corporation's campaign: it sees the "
-                                     + "campaign and signs its statement too", example = "huurdersvereniging-vogelbuurt", nullable = true)
+                             @Schema(description = "The tenant organisation that co-owns a corporation's campaign: it sees the campaign and signs "
+                                     + "its statement too. The id of an active organisation of the register (notification-service, "
+                                     + "GET /api/v1/organisations), else 422; any of its clients acts for it", example = "huurdersvereniging-vogelbuurt", nullable = true)
                              String partnerOrganisation,
                              @Schema(description = "The participation statement; may also be set later (PUT .../statement)", nullable = true)
                              Statement statement) {

@@ -68,6 +68,11 @@ public class CampaignResource {
     @Operation(summary = "Create a campaign (DRAFT)", description = "selectionMode defaults to the form's toolkit default; the organiser may choose another.")
     @APIResponse(responseCode = "201", description = "Created; Location is its address", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
     @APIResponse(responseCode = "400", description = "Invalid campaign")
+    @APIResponse(responseCode = "422", description = "partnerOrganisation is not an active organisation of the register", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown tenant organisation", value = """
+            {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
+             "detail":"partnerOrganisation: unknown tenant organisation",
+             "errors":[{"field":"partnerOrganisation","message":"unknown tenant organisation hv-nergens: name an active organisation of the register (GET /api/v1/organisations)"}]}""")))
     public Response create(CampaignIn in) {
         Campaign c = campaigns.create(in);
         return Response.created(URI.create("/api/v1/campaigns/" + c.id)).entity(Campaigns.out(c)).build();
@@ -150,7 +155,7 @@ public class CampaignResource {
             + "than are taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "below the seated", value = "{\"type\":\"https://meedoen.nl/problems/conflict\",\"title\":\"Conflict\","
                     + "\"status\":409,\"detail\":\"campaign is SEATED (APPOINTMENT): 5 seats are taken; seats cannot go below that (3 asked)\"}")))
-    @APIResponse(responseCode = "422", description = "A field rule, naming the field")
+    @APIResponse(responseCode = "422", description = "A field rule, naming the field (partnerOrganisation: not an active organisation of the register)")
     public CampaignOut patch(@PathParam("id") UUID id, CampaignPatch in) {
         return Campaigns.out(campaigns.patch(id, in));
     }

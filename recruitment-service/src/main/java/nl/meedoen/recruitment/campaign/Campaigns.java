@@ -14,6 +14,7 @@ import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.organisations.KnownOrganisation;
 import nl.meedoen.population.PopulationAttribute;
 import nl.meedoen.recruitment.Json;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignIn;
@@ -94,10 +95,11 @@ public class Campaigns {
         if (!tenantOrganisationOnly()) {
             return Party.ORGANISER;
         }
-        if (Roles.TENANT_ORGANISATION.equals(c.organiserParty) && (c.organiserClient == null || c.organiserClient.equals(client()))) {
+        String organisation = organisation();
+        if (Roles.TENANT_ORGANISATION.equals(c.organiserParty) && (c.organiserClient == null || c.organiserClient.equals(organisation))) {
             return Party.ORGANISER;
         }
-        if (client().equals(c.partnerOrganisation)) {
+        if (organisation.equals(c.partnerOrganisation)) {
             return Party.PARTNER;
         }
         return Roles.CORPORATION.equals(c.organiserParty) && Form.valueOf(c.form).formal() ? Party.VIEWER : Party.NONE;
@@ -151,13 +153,21 @@ public class Campaigns {
         return tenantOrganisationOnly()
                 ? Campaign.list("(organiserParty = ?1 and (organiserClient is null or organiserClient = ?2)) or partnerOrganisation = ?2"
                                 + " or (organiserParty = ?3 and form in ?4) order by createdAt",
-                        Roles.TENANT_ORGANISATION, client(), Roles.CORPORATION,
+                        Roles.TENANT_ORGANISATION, organisation(), Roles.CORPORATION,
                         Arrays.stream(Form.values()).filter(Form::formal).map(Form::name).toList())
                 : Campaign.list("order by createdAt");
     }
 
     public String client() {
         return identity.getPrincipal().getName();
+    }
+
+    /**
+     * The organisation a tenant-organisation caller acts for: the registered organisation whose clients contain its JWT
+     * subject, or the subject itself while none does. The one place this service maps a token to an organisation.
+     */
+    public String organisation() {
+        return KnownOrganisation.actingFor(client());
     }
 
     @Transactional
@@ -171,7 +181,7 @@ public class Campaigns {
         c.id = UUID.randomUUID();
         c.form = in.form();
         c.organiserParty = in.organiserParty();
-        c.organiserClient = tenantOrganisationOnly() ? client() : null;
+        c.organiserClient = tenantOrganisationOnly() ? organisation() : null; // the organisation's, so each of its clients acts on it
         c.title = in.title();
         c.theme = in.theme();
         c.mandate = in.mandate();
@@ -210,6 +220,19 @@ public class Campaigns {
         List<Problem.FieldError> errors = errors(in);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.size() + " field(s) are not valid", errors);
+        }
+        requireRegisteredPartner(in.partnerOrganisation(), null);
+    }
+
+    /**
+     * A partnerOrganisation names an active organisation of the register (organisations.v1): else a 422 naming it. An
+     * unchanged partner ({@code currentPartner}, on a patch) stays valid even if it was deactivated since.
+     */
+    private static void requireRegisteredPartner(String partner, String currentPartner) {
+        if (partner != null && !partner.strip().equals(currentPartner) && !KnownOrganisation.isActive(partner.strip())) {
+            throw new ProblemException(422, "validation", "Request is not valid", "partnerOrganisation: unknown tenant organisation",
+                    List.of(new Problem.FieldError("partnerOrganisation", "unknown tenant organisation " + partner.strip()
+                            + ": name an active organisation of the register (GET /api/v1/organisations)")));
         }
     }
 
@@ -275,7 +298,7 @@ public class Campaigns {
             }
         }
         if (in.partnerOrganisation() != null && (in.partnerOrganisation().isBlank() || in.partnerOrganisation().length() > 200)) {
-            errors.add(new Problem.FieldError("partnerOrganisation", "the co-owning tenant organisation's client id (1-200 characters)"));
+            errors.add(new Problem.FieldError("partnerOrganisation", "the co-owning tenant organisation's id (1-200 characters)"));
         }
         if (in.partnerOrganisation() != null && Roles.TENANT_ORGANISATION.equals(in.organiserParty())) {
             errors.add(new Problem.FieldError("partnerOrganisation", "only a corporation's campaign has a partner tenant organisation"));
@@ -369,6 +392,7 @@ public class Campaigns {
         if (!errors.isEmpty()) {
             throw new ProblemException(422, "validation", "Request is not valid", errors.size() + " field(s) are not valid", errors);
         }
+        requireRegisteredPartner(merged.partnerOrganisation(), c.partnerOrganisation);
         if (!java.util.Objects.equals(merged.partnerOrganisation(), c.partnerOrganisation)) {
             c.statementSignatures = null; // other owners: the statement is signed again
         }

@@ -117,7 +117,7 @@ public class Statements {
             return Roles.CORPORATION;
         }
         if (identity.hasRole(Roles.TENANT_ORGANISATION) && (Roles.TENANT_ORGANISATION.equals(c.organiserParty)
-                || campaigns.client().equals(c.partnerOrganisation))) {
+                || campaigns.organisation().equals(c.partnerOrganisation))) {
             return Roles.TENANT_ORGANISATION;
         }
         return null;

@@ -1,5 +1,6 @@
 package nl.meedoen.recruitment.campaign;
 
+import nl.meedoen.organisations.RegisteredOrganisations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -66,7 +67,7 @@ class LivingCampaignTest {
 
     @Test
     void aCoOwnedCampaignOpensOnlyWithAStatementBothPartiesSigned() {
-        String partner = "hv-" + UUID.randomUUID();
+        String partner = RegisteredOrganisations.register("hv-" + UUID.randomUUID());
         Map<String, Object> body = Fixtures.campaign("TENANT_COUNCIL_ONE_OFF", "corporation", 5, "C-x", "NONE", 0);
         body.put("partnerOrganisation", partner);
         String id = as("corporation").body(body).post(BASE).then().statusCode(201)

@@ -1,5 +1,6 @@
 package nl.meedoen.recruitment.campaign;
 
+import nl.meedoen.organisations.RegisteredOrganisations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -91,7 +92,7 @@ class TenantOrganisationPartyTest {
     void thePartnerRecordsEventSignupsAndConfirmsOrDeclinesTheCorporationsAppointments() {
         String complex = "C-" + UUID.randomUUID();
         List<String> t = Fixtures.tenants(complex, 4);
-        String partner = "hv-" + UUID.randomUUID();
+        String partner = RegisteredOrganisations.register("hv-" + UUID.randomUUID());
         String other = "hv-" + UUID.randomUUID();
         Map<String, Object> body = Fixtures.campaign("WORK_GROUP", "corporation", 3, complex, "NONE", 0);
         body.put("partnerOrganisation", partner);
