@@ -16,7 +16,7 @@ import java.time.OffsetDateTime;
 
 /** Keeps this service's organisations read model in step with {@code organisations.v1}. */
 @ApplicationScoped
-public class OrganisationProjection {
+public class OrganisationConsumer {
 
     @Inject
     InboundEvents inbound;
