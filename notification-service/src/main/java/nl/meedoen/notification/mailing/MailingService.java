@@ -210,7 +210,7 @@ public class MailingService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Attached attach(MessageRequestV1 r) {
-        Mailing m = openShell(r.mailingId(), r.purpose(), r.templateKey(), null);
+        Mailing m = openShell(r.mailingId(), r.purpose(), r.templateKey(), r.source());
         return new Attached(Sources.ofMailing(m.source, m.id), Mailing.Status.CANCELLED.name().equals(m.status));
     }
 

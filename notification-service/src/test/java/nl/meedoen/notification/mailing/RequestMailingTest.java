@@ -96,6 +96,7 @@ class RequestMailingTest {
         // a message request may come before its mailing request (another key, another partition): the mailing opens from it
         publishMessage(mailingId, source, emails.get(0));
         assertEquals(1, awaitMail(emailFor(emails.get(0)), 1).size());
+        assertEquals(source, mailing(mailingId).getString("source"), "opened from the request: its source already");
         publishMailing(mailingId, source, null);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "Buurtraad Oost: werving".equals(mailing(mailingId).getString("name")));
         JsonPath opened = mailing(mailingId);
