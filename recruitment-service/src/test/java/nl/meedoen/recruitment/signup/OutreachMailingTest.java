@@ -140,4 +140,25 @@ class OutreachMailingTest {
         assertEquals(1, as("corporation").get(BASE + "/" + id + "/conversion").then().statusCode(200).extract().jsonPath()
                 .getList("bySource.find { it.source == 'MAILING' }.mailings").size());
     }
+
+    @Test
+    void aTenantOrganisationsOwnCampaignOutreachIsItsOwnMailing() {
+        String complex = "C-" + UUID.randomUUID();
+        Fixtures.tenants(complex, 2);
+        String id = as("tenant-organisation").body(Fixtures.campaign("FOCUS_GROUP", "tenant-organisation", 2, complex, "NONE", 0))
+                .post(BASE).then().statusCode(201).extract().path("id");
+        Fixtures.open("tenant-organisation", id).then().statusCode(200);
+        try (var requests = Events.consumer(MessageRequestV1.TOPIC)) {
+            JsonPath job = Fixtures.outreach("tenant-organisation", id, "MAILING");
+            assertEquals(2, job.getInt("result.messaged"), job.prettify());
+            String mailingId = job.getString("result.mailingId");
+            List<ConsumerRecord<String, String>> mailing = Events.await(requests, r -> mailingId.equals(r.key()), 2, Duration.ofSeconds(20));
+            assertEquals(2, mailing.size());
+            // the organiser's client owns it in notification-service: it alone (and ops) sees, pauses and resumes it there
+            mailing.forEach(r -> {
+                String owner = JsonPath.from(r.value()).getString("owner");
+                assertTrue(owner != null && !owner.isBlank(), r.value());
+            });
+        }
+    }
 }
