@@ -55,6 +55,14 @@ class RecruitmentJourneyIT {
 
         // the outreach arrives by mail with a personal sign-up link
         Map<String, SmtpSink.Mail> outreach = Journeys.awaitMails(platform, refs, "Gezocht: huurders voor " + title);
+        // ... as one mailing in notification-service, which the organiser follows (and could pause) through the gateway
+        String mailing = outreachJob.getString("result.mailing");
+        assertEquals("/api/v1/mailings/" + outreachJob.getString("result.mailingId"), mailing);
+        org.awaitility.Awaitility.await().atMost(Journeys.PATIENCE).untilAsserted(() -> platform.polling().get(mailing)
+                .then().statusCode(200).body("status", equalTo("COMPLETED")).body("source", equalTo("campaign:" + id))
+                .body("progress.audienceSize", equalTo(8)).body("progress.counts.SENT", equalTo(8)));
+        platform.api().queryParam("mailingId", outreachJob.getString("result.mailingId")).get("/api/v1/deliveries").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(8)).body("items.source", org.hamcrest.Matchers.everyItem(equalTo("campaign:" + id)));
         // six sign up through their link (no bearer token: the link is the credential)
         List<String> signedUp = refs.subList(0, 6);
         for (String ref : signedUp) {

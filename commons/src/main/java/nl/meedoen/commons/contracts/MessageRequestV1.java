@@ -1,6 +1,7 @@
 package nl.meedoen.commons.contracts;
 
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * "Send template T to tenant X for purpose P": what consultation, panel and recruitment services
@@ -14,6 +15,11 @@ import java.util.Map;
  * @param templateKey e.g. {@code consultation.invitation}
  * @param data        the template's placeholders (e.g. {@code consultationTitle}, {@code invitationUrl})
  * @param channel     optional {@code EMAIL} or {@code LETTER}; default the tenant's preferred channel
+ * @param source      optional: what the message comes from, {@code <kind>:<id>} ({@code campaign:<uuid>},
+ *                    {@code consultation:<uuid>}, {@code wave:<uuid>}, ...); deliveries and letters are followed and
+ *                    printed per source
+ * @param mailingId   optional: the mailing this message belongs to, opened by a {@link MailingRequestV1}; notification-service
+ *                    attaches the delivery to it, so the mailing shows its progress and pause, resume and cancel act on it
  */
 public record MessageRequestV1(
         String requestId,
@@ -21,7 +27,19 @@ public record MessageRequestV1(
         String purpose,
         String templateKey,
         Map<String, Object> data,
-        String channel) {
+        String channel,
+        String source,
+        UUID mailingId) {
+
+    /** A message that names neither source nor mailing (both added to v1 later, optional). */
+    public MessageRequestV1(String requestId, String tenantRef, String purpose, String templateKey, Map<String, Object> data, String channel) {
+        this(requestId, tenantRef, purpose, templateKey, data, channel, null, null);
+    }
+
+    /** The same message from {@code source}, e.g. {@code campaign:<uuid>}. */
+    public MessageRequestV1 from(String source) {
+        return new MessageRequestV1(requestId, tenantRef, purpose, templateKey, data, channel, source, mailingId);
+    }
 
     public static final String TOPIC = "notification.requests.v1";
     /** One type for every producer: the contract belongs to notification-service. */

@@ -90,7 +90,9 @@ public class AdviceFeedback {
             data.put("consultationTitle", Texts.pick(consultations.texts(c.title), language, consultations.languages(c).get(0)));
             data.put("subject", t.subject);
             data.put("outcome", outcome(recommendations, language));
-            messages.add(new MessageRequestV1("advice-feedback:" + t.id + ":" + tenantRef, tenantRef, config.feedbackPurpose(), TEMPLATE, data, null));
+            // its own source: the answer to an advice, not one of the consultations it drew on
+            messages.add(new MessageRequestV1("advice-feedback:" + t.id + ":" + tenantRef, tenantRef, config.feedbackPurpose(), TEMPLATE, data, null)
+                    .from("advice:" + t.id));
             refs.add(tenantRef);
         }
         em.createNativeQuery("INSERT INTO advice_feedback (trajectory_id, tenant_ref) SELECT ?1, unnest(cast(?2 AS text[]))")

@@ -108,7 +108,7 @@ public class InvitationService {
             data.put("closesOn", closesOn(c, inv.language));
             data.put("invitationUrl", invitationUrl(token));
             data.put(SHORT_CODE, tokens.shortCode(inv.id));
-            messages.add(request("consultation-invitation:" + inv.id, inv.tenantRef, INVITATION_TEMPLATE, data));
+            messages.add(request("consultation-invitation:" + inv.id, inv.tenantRef, INVITATION_TEMPLATE, data).from(source(c.id)));
         }
         send(messages);
         cells.addInvited(c.id, profiles);
@@ -173,7 +173,7 @@ public class InvitationService {
             if (inv.shortCodeHash != null) { // invited before short codes: the code would not be found, so none is printed
                 data.put(SHORT_CODE, tokens.shortCode(inv.id));
             }
-            messages.add(request("consultation-reminder:" + inv.id + ":" + c.remindersRequested, inv.tenantRef, REMINDER_TEMPLATE, data));
+            messages.add(request("consultation-reminder:" + inv.id + ":" + c.remindersRequested, inv.tenantRef, REMINDER_TEMPLATE, data).from(source(c.id)));
         }
         send(messages);
         return !due.isEmpty();
@@ -199,7 +199,8 @@ public class InvitationService {
             data.put("consultationTitle", title(c, inv.language, languages));
             data.put("feedbackUrl", config.feedbackUrl().replace("{consultationId}", c.id.toString()));
             // about the tenant's own participation: a service message, not marketing (see ConsultationConfig#feedbackPurpose)
-            messages.add(new MessageRequestV1("consultation-feedback:" + inv.id, inv.tenantRef, config.feedbackPurpose(), FEEDBACK_TEMPLATE, data, null));
+            messages.add(new MessageRequestV1("consultation-feedback:" + inv.id, inv.tenantRef, config.feedbackPurpose(), FEEDBACK_TEMPLATE, data, null)
+                    .from(source(c.id)));
         }
         send(messages);
         return !due.isEmpty();
@@ -286,6 +287,14 @@ public class InvitationService {
             targets.add(new Target((String) r[0], profile));
         }
         return targets;
+    }
+
+    /**
+     * The source every message of a consultation carries in notification-service (a panel wave's invitations too: one wave
+     * per consultation), so its deliveries and letters are followed and printed per consultation.
+     */
+    public static String source(UUID consultationId) {
+        return "consultation:" + consultationId;
     }
 
     private static MessageRequestV1 request(String requestId, String tenantRef, String template, Map<String, Object> data) {

@@ -35,6 +35,7 @@ class InvitationTest {
             assertEquals(refs.size(), invitations.size());
             JsonNode english = invitations.get(refs.get(0)); // every third tenant speaks English
             assertEquals("consultation", english.path("purpose").asText());
+            assertEquals("consultation:" + id, english.path("source").asText(), "followed and printed per consultation in notification-service");
             assertEquals("A new playground", english.path("data").path("consultationTitle").asText());
             assertEquals("Choose together what the playground gets", english.path("data").path("goal").asText());
             assertTrue(english.path("data").path("invitationUrl").asText().startsWith("http://localhost:8080/raadpleging#"), "built from meedoen.public-base-url");

@@ -35,6 +35,9 @@ public class Mailing extends PanacheEntityBase {
     public String audienceFilter;
     @Column(name = "explicit_list")
     public boolean explicitList;
+    /** Recipients come as message requests naming this mailing (each with its own data), not from an audience. */
+    @Column(name = "by_requests")
+    public boolean byRequests;
     public String status;
     @Column(name = "scheduled_at")
     public OffsetDateTime scheduledAt;

@@ -140,7 +140,7 @@ public class MailingRunner {
                 WHERE status = 'SCHEDULED' AND scheduled_at <= now()""").executeUpdate());
         @SuppressWarnings("unchecked")
         List<UUID> orphans = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                SELECT m.id FROM mailing m WHERE m.status = 'RUNNING' AND NOT m.materialised
+                SELECT m.id FROM mailing m WHERE m.status = 'RUNNING' AND NOT m.materialised AND NOT m.by_requests
                   AND NOT EXISTS (SELECT 1 FROM job j WHERE j.kind = ?1 AND j.subject = CAST(m.id AS TEXT) AND j.status IN ('QUEUED', 'RUNNING'))""")
                 .setParameter(1, MailingJob.KIND).getResultList());
         for (UUID id : orphans) {
@@ -150,6 +150,11 @@ public class MailingRunner {
                 LOG.debugf("mailing %s already has a job: %s", id, e.getMessage());
             }
         }
+        // a mailing fed by message requests has all its messages once the sender's count of them has arrived
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                UPDATE mailing m SET materialised = true, version = version + 1
+                WHERE m.by_requests AND NOT m.materialised AND m.audience_size IS NOT NULL
+                  AND (SELECT count(*) FROM delivery d WHERE d.mailing_id = m.id) >= m.audience_size""").executeUpdate());
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 UPDATE mailing m SET status = 'COMPLETED', finished_at = now(), version = version + 1
                 WHERE m.status = 'RUNNING' AND m.materialised
@@ -168,7 +173,7 @@ public class MailingRunner {
      */
     boolean materialiseChunk(UUID id) {
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT id FROM mailing WHERE id = ?1 AND status = 'RUNNING' AND NOT materialised FOR UPDATE")
+        List<Object> ids = em.createNativeQuery("SELECT id FROM mailing WHERE id = ?1 AND status = 'RUNNING' AND NOT materialised AND NOT by_requests FOR UPDATE")
                 .setParameter(1, id).getResultList();
         if (ids.isEmpty()) {
             return false;

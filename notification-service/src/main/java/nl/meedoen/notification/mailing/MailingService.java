@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import nl.meedoen.commons.contracts.MailingRequestV1;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.job.JobConfig;
 import nl.meedoen.commons.job.Jobs;
@@ -39,6 +40,9 @@ public class MailingService {
     static final int MAX_EXPLICIT = 200_000;
     private static final List<String> PURPOSES = List.of(MessageRequestV1.CONSULTATION, MessageRequestV1.PANEL,
             MessageRequestV1.RECRUITMENT, MessageRequestV1.SERVICE);
+    /** What a sending service's mailing (fed by its message requests) may be for. */
+    private static final List<String> BY_REQUEST_PURPOSES = List.of(MessageRequestV1.CONSULTATION, MessageRequestV1.PANEL,
+            MessageRequestV1.RECRUITMENT, MessageRequestV1.FEEDBACK, MessageRequestV1.SERVICE);
     /** The tenant organisation's own purpose: its own opt-out scope, the contact budget applies. */
     public static final String TENANT_ORGANISATION = "tenant-organisation";
     /** The templates a tenant organisation mails with. */
@@ -154,6 +158,79 @@ public class MailingService {
         });
     }
 
+    /** The mailing a message request is attached to: the source its delivery carries, and whether it was cancelled. */
+    public record Attached(String source, boolean cancelled) {
+    }
+
+    /**
+     * Opens or updates a mailing whose recipients come as message requests (a sending service's mailing request):
+     * running at once, named, and once {@code requested} is known, complete when that many deliveries exist and its
+     * emails are handed over. A repeat changes nothing more; the mailing's status is the organiser's (a paused one
+     * stays paused).
+     */
+    @Transactional
+    public void openByRequest(MailingRequestV1 r) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
+            errors.add(new Problem.FieldError("name", "1 to 200 characters"));
+        }
+        if (r.purpose() == null || !BY_REQUEST_PURPOSES.contains(r.purpose())) {
+            errors.add(new Problem.FieldError("purpose", "must be one of " + BY_REQUEST_PURPOSES));
+        }
+        if (r.templateKey() == null || !r.templateKey().matches(TemplateService.KEY_PATTERN) || !templates.exists(r.templateKey())) {
+            errors.add(new Problem.FieldError("templateKey", "unknown template " + r.templateKey()));
+        }
+        if (Sources.check("source", r.source()) != null) {
+            errors.add(Sources.check("source", r.source()));
+        }
+        if (r.owner() != null && (r.owner().isBlank() || r.owner().length() > 200)) {
+            errors.add(new Problem.FieldError("owner", "1 to 200 characters"));
+        }
+        if (r.requested() != null && r.requested() < 0) {
+            errors.add(new Problem.FieldError("requested", "0 or more"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "validation", "Request is not valid",
+                    String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+        }
+        Mailing m = openShell(r.mailingId(), r.purpose(), r.templateKey(), r.source());
+        m.name = r.name();
+        m.purpose = r.purpose();
+        m.templateKey = r.templateKey();
+        m.source = r.source();
+        m.owner = r.owner();
+        if (r.requested() != null) {
+            m.audienceSize = r.requested();
+        }
+    }
+
+    /**
+     * The mailing a message request names, opened from the request itself when its mailing request has not arrived
+     * yet (another key, so possibly another partition), and share-locked so a pause or cancel waits for this delivery.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Attached attach(MessageRequestV1 r) {
+        Mailing m = openShell(r.mailingId(), r.purpose(), r.templateKey(), r.source());
+        return new Attached(Sources.ofMailing(m.source, m.id), Mailing.Status.CANCELLED.name().equals(m.status));
+    }
+
+    private Mailing openShell(UUID id, String purpose, String templateKey, String source) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        em.createNativeQuery("""
+                        INSERT INTO mailing (id, name, template_key, purpose, source, data, explicit_list, by_requests, status,
+                                             materialised, version, created_at, started_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, '{}', false, true, 'RUNNING', false, 0, ?6, ?6) ON CONFLICT (id) DO NOTHING""")
+                .setParameter(1, id).setParameter(2, "mailing " + id).setParameter(3, templateKey).setParameter(4, purpose)
+                .setParameter(5, source).setParameter(6, now).executeUpdate();
+        Mailing m = Mailing.findById(id, LockModeType.PESSIMISTIC_READ);
+        if (!m.byRequests) {
+            throw new ProblemException(422, "validation", "Request is not valid", "mailingId: mailing " + id
+                    + " was created through the API; it takes no message requests",
+                    List.of(new Problem.FieldError("mailingId", "a mailing created through the API takes no message requests")));
+        }
+        return m;
+    }
+
     /** Starts now, or at {@code startAt} (SCHEDULED). Only a draft can start. */
     @Transactional
     public MailingView start(UUID id, OffsetDateTime startAt, Caller caller) {
@@ -182,7 +259,7 @@ public class MailingService {
 
     /** A running mailing's messages are created by its job; one is started unless one is still live (a quick pause and resume). */
     private void submitJob(Mailing m) {
-        if (!m.materialised && !jobs.live(MailingJob.KIND, m.id.toString())) {
+        if (!m.byRequests && !m.materialised && !jobs.live(MailingJob.KIND, m.id.toString())) {
             jobs.submit(MailingJob.KIND, m.id.toString(), null);
         }
     }

@@ -68,9 +68,9 @@ public class MessageResource {
                 : key != null ? "idem-" + nl.meedoen.notification.delivery.SuppressedAddresses.hash(security.getUserPrincipal().getName() + "\n" + key).substring(0, 40)
                 : UUID.randomUUID().toString();
         MessageRequestV1 message = new MessageRequestV1(requestId, request.tenantRef(), request.purpose(), request.templateKey(),
-                request.data(), request.channel());
+                request.data(), request.channel(), request.source(), null);
         return idempotency.execute("POST /api/v1/messages by " + security.getUserPrincipal().getName(), key, request, () -> {
-            MessageService.Accepted accepted = messages.accept(message, request.source(), true);
+            MessageService.Accepted accepted = messages.accept(message, true);
             return Response.status(accepted.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                     .header("Location", "/api/v1/deliveries/" + accepted.delivery().id())
                     .entity(accepted.delivery()).build();

@@ -19,6 +19,7 @@ import nl.meedoen.notification.delivery.DeliveryView;
 import nl.meedoen.notification.delivery.RecipientPolicy;
 import nl.meedoen.notification.delivery.Sources;
 import nl.meedoen.notification.delivery.SuppressedAddresses;
+import nl.meedoen.notification.mailing.MailingService;
 import nl.meedoen.notification.optout.OptOutService;
 import nl.meedoen.notification.optout.UnsubscribeTokens;
 import nl.meedoen.notification.template.TemplateService;
@@ -75,20 +76,32 @@ public class MessageService {
     @Inject
     Event<DeliveryQueued> queued;
 
+    @Inject
+    MailingService mailings;
+
     /**
-     * @param source                 what the message comes from ({@code campaign:<uuid>}, ...), or null
+     * A request naming a mailing ({@code mailingId}) is attached to it: opened here when its mailing request has not
+     * arrived yet, created {@code CANCELLED} when the mailing was cancelled, and sent only while the mailing runs.
+     *
      * @param unknownTenantIsAnError true for API callers (422); a Kafka request for an unknown tenant
      *                               becomes a delivery held back with reason UNKNOWN_TENANT, so the
      *                               requesting service learns why
      */
     @Transactional
-    public Accepted accept(MessageRequestV1 request, String source, boolean unknownTenantIsAnError) {
+    public Accepted accept(MessageRequestV1 request, boolean unknownTenantIsAnError) {
         List<Problem.FieldError> errors = validate(request);
-        if (Sources.check("source", source) != null) {
-            errors.add(Sources.check("source", source));
+        if (Sources.check("source", request.source()) != null) {
+            errors.add(Sources.check("source", request.source()));
         }
         if (!errors.isEmpty()) {
             throw unprocessable(errors);
+        }
+        String source = request.source();
+        boolean cancelled = false;
+        if (request.mailingId() != null) {
+            MailingService.Attached mailing = mailings.attach(request);
+            source = source != null ? source : mailing.source();
+            cancelled = mailing.cancelled();
         }
         Tenant tenant = Tenant.findById(request.tenantRef(), LockModeType.PESSIMISTIC_WRITE); // one decision per tenant at a time
         Optional<Delivery> existing = Delivery.find("requestId", request.requestId()).firstResultOptional();
@@ -98,6 +111,9 @@ public class MessageService {
                 throw ProblemException.conflict("requestId " + request.requestId() + " was already used for another message");
             }
             return new Accepted(DeliveryView.of(d), false);
+        }
+        if (request.mailingId() != null && Delivery.count("mailingId = ?1 and tenantRef = ?2", request.mailingId(), request.tenantRef()) > 0) {
+            throw ProblemException.conflict("mailing " + request.mailingId() + " already has a message to " + request.tenantRef());
         }
         if (tenant == null && unknownTenantIsAnError) {
             throw unprocessable(List.of(new Problem.FieldError("tenantRef", "no tenant " + request.tenantRef() + " in the register")));
@@ -118,6 +134,7 @@ public class MessageService {
         Delivery d = new Delivery();
         d.id = UUID.randomUUID();
         d.requestId = request.requestId();
+        d.mailingId = request.mailingId();
         d.source = source;
         d.tenantRef = request.tenantRef();
         d.purpose = request.purpose();
@@ -134,7 +151,14 @@ public class MessageService {
         if (!RecipientPolicy.transactional(request.purpose())) {
             d.unsubscribeTokenHash = UnsubscribeTokens.hash(tokens.token(d.id));
         }
+        if (cancelled && decision.status() == DeliveryStatus.QUEUED) { // its mailing was cancelled: recorded, never sent
+            d.status = DeliveryStatus.CANCELLED.name();
+            d.data = null;
+        }
         d.persist();
+        if (cancelled && d.status.equals(DeliveryStatus.CANCELLED.name())) {
+            return new Accepted(DeliveryView.of(d), true); // as a cancelled mailing's other messages: no event
+        }
         if (decision.status() == DeliveryStatus.SUPPRESSED || MessageRequestV1.LETTER.equals(d.channel)) {
             events.publish(d); // held back, or a letter: the sender learns at once how the tenant is reached
         } else {

@@ -98,7 +98,7 @@ public class UnsubscribeResource {
         if (changed && tenant != null) {
             boolean nl = !"en".equals(tenant.language);
             messages.accept(new MessageRequestV1("unsubscribed-" + d.id + "-" + purpose, d.tenantRef, MessageRequestV1.SERVICE,
-                    "service.unsubscribe-confirmation", Map.of("scope", SCOPE_NAMES.get(purpose)[nl ? 0 : 1]), null), d.source, false);
+                    "service.unsubscribe-confirmation", Map.of("scope", SCOPE_NAMES.get(purpose)[nl ? 0 : 1]), null).from(d.source), false);
         }
         return new Unsubscribed(purpose, changed);
     }

@@ -67,7 +67,8 @@ public class ConsentTexts {
             String token = tokens.issue(panel.id, m.tenantRef, MemberTokens.CONSENT_RENEWAL);
             outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, m.tenantRef, new MessageRequestV1(
                     "panel-consent-" + UUID.randomUUID(), m.tenantRef, MessageRequestV1.PANEL, TEMPLATE,
-                    Map.of("panelName", panel.name, "consentUrl", config.consentUrl().replace("{token}", token)), null));
+                    Map.of("panelName", panel.name, "consentUrl", config.consentUrl().replace("{token}", token)), null)
+                    .from(Invitations.source(panel.id)));
         }
         audit.record(panel.id, "consent-text:" + text.key.version, "PUBLISHED",
                 Map.of("version", text.key.version, "reconsentWithinDays", days, "membersAsked", members.size()));

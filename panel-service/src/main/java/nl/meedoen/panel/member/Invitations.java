@@ -95,7 +95,8 @@ public class Invitations {
             String token = tokens.issue(panel.id, ref, MemberTokens.INVITATION);
             outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, ref, new MessageRequestV1(
                     "panel-invitation-" + UUID.randomUUID(), ref, MessageRequestV1.PANEL, TEMPLATE,
-                    Map.of("panelName", panel.name, "joinUrl", config.joinUrl().replace("{token}", token)), null));
+                    Map.of("panelName", panel.name, "joinUrl", config.joinUrl().replace("{token}", token)), null)
+                    .from(source(panel.id)));
             invited.add(ref);
         }
         return new MemberViews.InvitationResult(invited, skipped);
@@ -134,5 +135,10 @@ public class Invitations {
                         + " ORDER BY random() LIMIT ?3")
                 .setParameter(1, r.group().value()).setParameter(2, panel.id).setParameter(3, r.count()).getResultList();
         return refs;
+    }
+
+    /** The source of a panel's own messages in notification-service (its waves are asked through their consultations). */
+    static String source(java.util.UUID panelId) {
+        return "panel:" + panelId;
     }
 }

@@ -76,6 +76,7 @@ class MembershipTest {
         JsonNode message = lastOutboxPayload("notification.requests.v1", ref);
         assertEquals("panel.invitation", message.path("templateKey").asText());
         assertEquals("panel", message.path("purpose").asText());
+        assertEquals("panel:" + panel, message.path("source").asText(), "followed and printed per panel in notification-service");
         assertTrue(message.path("data").path("panelName").asText().startsWith("Panel "));
         String token = tokenFromLastMessage(ref, "panel.invitation");
         assertTrue(token.matches("[A-Za-z0-9_-]{43}"), "256-bit URL-safe token: " + token);

@@ -469,7 +469,7 @@ public class Campaigns {
             data.put("campaignTitle", c.title);
             data.put("reason", reason);
             return new MessageRequestV1("recruitment:" + c.id + ":" + CANCELLED_MESSAGE + ":" + s.tenantRef, s.tenantRef,
-                    MessageRequestV1.SERVICE, CANCELLED_MESSAGE, data, null);
+                    MessageRequestV1.SERVICE, CANCELLED_MESSAGE, data, null).from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
         }).toList(), MessageRequestV1::tenantRef);
         c.status = Campaign.Status.CANCELLED.name();
         c.cancelledReason = reason;

@@ -261,7 +261,7 @@ public class Draws {
             default -> "recruitment.draw-not-selected";
         };
         return new MessageRequestV1("recruitment:" + c.id + ":" + template + ":" + s.tenantRef, s.tenantRef,
-                MessageRequestV1.SERVICE, template, data, null);
+                MessageRequestV1.SERVICE, template, data, null).from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
     }
 
     /** The first session (time and place or link): what a selected (or seated) tenant needs to know next. */
@@ -372,7 +372,7 @@ public class Draws {
             filled.add(next.tenantRef);
             MessageRequestV1 m = outcome(c, next, Signup.Outcome.SELECTED, 0);
             outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, next.tenantRef,
-                    new MessageRequestV1(m.requestId() + ":" + why, m.tenantRef(), m.purpose(), m.templateKey(), m.data(), m.channel()));
+                    new MessageRequestV1(m.requestId() + ":" + why, m.tenantRef(), m.purpose(), m.templateKey(), m.data(), m.channel(), m.source(), null));
         }
         d.panel = Json.write(panel);
         d.waitlist = Json.write(candidates);

@@ -59,7 +59,7 @@ public class Feedback {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("campaignTitle", c.title);
             data.put("outcome", outcome);
-            return new MessageRequestV1(prefix + ":" + MESSAGE + ":" + ref, ref, MessageRequestV1.FEEDBACK, MESSAGE, data, null);
+            return new MessageRequestV1(prefix + ":" + MESSAGE + ":" + ref, ref, MessageRequestV1.FEEDBACK, MESSAGE, data, null).from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
         }).toList(), MessageRequestV1::tenantRef);
         return tenants.size();
     }

@@ -76,7 +76,7 @@ public class SessionReminders {
             data.put("sessionDate", WHEN.format(cs.startsAt.atZoneSameInstant(LOCAL)));
             data.put("location", cs.place != null ? cs.place : cs.onlineLink);
             messages.add(new MessageRequestV1("recruitment:" + c.id + ":" + MESSAGE + ":" + cs.id + ":" + tenantRef, tenantRef,
-                    MessageRequestV1.SERVICE, MESSAGE, data, null));
+                    MessageRequestV1.SERVICE, MESSAGE, data, null).from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id)));
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
         return messages.size();

@@ -78,7 +78,7 @@ public class Seating {
             data.put("waitlistPosition", String.valueOf(waitlistPosition));
         }
         return new MessageRequestV1("recruitment:" + c.id + ":" + template + ":" + tenantRef, tenantRef,
-                MessageRequestV1.SERVICE, template, data, null);
+                MessageRequestV1.SERVICE, template, data, null).from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
     }
 
     /** Sends (through the outbox, in the caller's transaction) the message of one tenant's seat or waitlist place. */

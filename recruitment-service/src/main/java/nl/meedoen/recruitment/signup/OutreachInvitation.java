@@ -21,6 +21,9 @@ public class OutreachInvitation extends PanacheEntityBase {
     @Column(name = "tenant_ref")
     public String tenantRef;
     public String source;
+    /** The notification-service mailing it went out in (the outreach job's id); null before outreach was a mailing. */
+    @Column(name = "mailing_id")
+    public UUID mailingId;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

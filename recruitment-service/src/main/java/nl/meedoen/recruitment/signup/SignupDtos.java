@@ -2,6 +2,7 @@ package nl.meedoen.recruitment.signup;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 public final class SignupDtos {
@@ -49,7 +50,10 @@ public final class SignupDtos {
     public record OutreachIn(String source) {
     }
 
-    public record OutreachOut(String source, int eligible, int messaged, int alreadyReached) {
+    public record OutreachOut(String source, int eligible, int messaged, int alreadyReached,
+                              @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The outreach's mailing in notification-service "
+                                      + "(null when nobody was messaged): follow, pause, resume or cancel it there") UUID mailingId,
+                              @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "/api/v1/mailings/0c4e...") String mailing) {
     }
 
     public record SourceConversion(String source,
@@ -57,7 +61,12 @@ public final class SignupDtos {
                                    long requested,
                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Of those, delivered (an email SENT) or printed "
                                            + "(a letter PRINTED or POSTED), on the channel the register chose; signedUp / reached is the conversion", example = "480")
-                                   long reached, long signedUp, long withdrawn, Double conversion) {
+                                   long reached, long signedUp, long withdrawn, Double conversion,
+                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "reached per channel (EMAIL, LETTER) as reported",
+                                           example = "{\"EMAIL\":400,\"LETTER\":80}") Map<String, Long> reachedByChannel,
+                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The outreach mailings of this source in "
+                                           + "notification-service, oldest first: follow, pause, resume or cancel them there",
+                                           example = "[\"/api/v1/mailings/0c4e...\"]") List<String> mailings) {
     }
 
     /** reached: tenants of the group an outreach message was delivered or printed for. */

@@ -3,6 +3,7 @@ package nl.meedoen.recruitment.signup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import nl.meedoen.commons.contracts.MailingRequestV1;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.population.PopulationMember;
+import nl.meedoen.commons.security.Roles;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.EligibilityRule;
@@ -44,6 +46,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Signups {
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final String OUTREACH_TEMPLATE = "recruitment.outreach";
 
     @Inject
     Campaigns campaigns;
@@ -110,10 +113,11 @@ public class Signups {
     /**
      * Sends the next {@code size} eligible tenants (after {@code after}) their link, in one transaction: the
      * invitation rows and the message requests commit together, so a stop between batches loses nothing and
-     * sends nothing twice.
+     * sends nothing twice. The messages belong to notification-service mailing {@code mailingId}, opened (through the
+     * outbox, before them) with the first batch that messages anybody.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public OutreachBatch outreachBatch(UUID campaignId, Signup.Source src, String after, int size) {
+    public OutreachBatch outreachBatch(UUID campaignId, Signup.Source src, String after, int size, UUID mailingId) {
         Campaign c = Campaign.findById(campaignId);
         openForOutreach(c);
         EligibilityRule.Condition eligible = EligibilityRule.sql(Campaigns.rules(c), "p", 4);
@@ -128,6 +132,7 @@ public class Signups {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<MessageRequestV1> messages = new ArrayList<>();
+        List<OutreachInvitation> invitations = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (Object[] row : rows) {
             String tenantRef = (String) row[0];
@@ -143,7 +148,7 @@ public class Signups {
             inv.tenantRef = tenantRef;
             inv.source = src.name();
             inv.createdAt = now;
-            inv.persist();
+            invitations.add(inv);
             Map<String, Object> data = new LinkedHashMap<>();
             // the placeholders of notification-service's recruitment.outreach template (a missing one is refused there)
             data.put("campaignTitle", c.title);
@@ -153,13 +158,50 @@ public class Signups {
             data.put("theme", c.theme);
             data.put("form", c.form);
             messages.add(new MessageRequestV1("recruitment:" + c.id + ":outreach:" + src + ":" + tenantRef, tenantRef,
-                    MessageRequestV1.RECRUITMENT, "recruitment.outreach", data,
+                    MessageRequestV1.RECRUITMENT, OUTREACH_TEMPLATE, data,
                     // a letter round asks for letters; otherwise the register decides (email, or a letter for whoever prefers
                     // one or has no usable email address)
-                    src == Signup.Source.LETTER ? MessageRequestV1.LETTER : null));
+                    src == Signup.Source.LETTER ? MessageRequestV1.LETTER : null, campaignSource(c.id), mailingId));
+        }
+        if (!messages.isEmpty() && OutreachInvitation.count("mailingId", mailingId) == 0) {
+            publishOutreachMailing(c, mailingId, null);
+        }
+        for (OutreachInvitation inv : invitations) {
+            inv.mailingId = mailingId;
+            inv.persist();
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
         return new OutreachBatch(rows.size(), messages.size(), rows.isEmpty() ? after : (String) rows.get(rows.size() - 1)[0]);
+    }
+
+    /**
+     * Tells notification-service how many messages outreach mailing {@code mailingId} has in all, so it completes when they
+     * are sent (also after a cancelled job: what was requested so far). Returns the mailing id, or null when it messaged nobody.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public UUID closeOutreachMailing(UUID campaignId, UUID mailingId) {
+        long requested = OutreachInvitation.count("mailingId", mailingId);
+        if (requested == 0) {
+            return null; // never opened: nobody was messaged
+        }
+        publishOutreachMailing(Campaign.findById(campaignId), mailingId, (int) requested);
+        return mailingId;
+    }
+
+    /** The outreach's mailing request; the mailing is the organiser's: a tenant organisation's own campaign makes it its owner. */
+    private void publishOutreachMailing(Campaign c, UUID mailingId, Integer requested) {
+        String owner = Roles.TENANT_ORGANISATION.equals(c.organiserParty) ? c.organiserClient : null;
+        outbox.publish(MailingRequestV1.TOPIC, MailingRequestV1.TYPE, mailingId.toString(), new MailingRequestV1(mailingId,
+                shortName(c.title + ": outreach"), MessageRequestV1.RECRUITMENT, OUTREACH_TEMPLATE, campaignSource(c.id), owner, requested));
+    }
+
+    private static String shortName(String name) {
+        return name.length() <= 200 ? name : name.substring(0, 200);
+    }
+
+    /** The source every message of a campaign carries in notification-service: deliveries and letters per campaign. */
+    public static String campaignSource(UUID campaignId) {
+        return "campaign:" + campaignId;
     }
 
     @Transactional
@@ -402,7 +444,7 @@ public class Signups {
 
     private static MessageRequestV1 confirmation(Campaign c, String tenantRef) {
         return new MessageRequestV1("recruitment:" + c.id + ":signup-confirmation:" + tenantRef, tenantRef, MessageRequestV1.SERVICE,
-                "recruitment.signup-confirmation", Map.of("campaignTitle", c.title, "drawDate", c.signupCloses.plusDays(1).toString()), null);
+                "recruitment.signup-confirmation", Map.of("campaignTitle", c.title, "drawDate", c.signupCloses.plusDays(1).toString()), null).from(campaignSource(c.id));
     }
 
     @Transactional
@@ -452,10 +494,26 @@ public class Signups {
                 .setParameter(1, c.id).getResultList()) {
             add(perSource, (Object[]) row);
         }
+        Map<String, Map<String, Long>> byChannel = new java.util.HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT source, reached_channel, count(*) FROM outreach_invitation"
+                        + " WHERE campaign_id = ?1 AND reached_at IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2")
+                .setParameter(1, c.id).getResultList()) {
+            Object[] r = (Object[]) row;
+            byChannel.computeIfAbsent((String) r[0], k -> new java.util.TreeMap<>())
+                    .put(r[1] == null ? "UNKNOWN" : (String) r[1], ((Number) r[2]).longValue());
+        }
+        Map<String, List<String>> mailings = new java.util.HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT source, mailing_id FROM outreach_invitation WHERE campaign_id = ?1"
+                        + " AND mailing_id IS NOT NULL GROUP BY 1, 2 ORDER BY min(created_at)")
+                .setParameter(1, c.id).getResultList()) {
+            Object[] r = (Object[]) row;
+            mailings.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(OutreachJob.MAILINGS + r[1]);
+        }
         List<SourceConversion> out = new ArrayList<>();
         for (Signup.Source src : Signup.Source.values()) {
             long[] n = perSource.getOrDefault(src.name(), new long[4]);
-            out.add(new SourceConversion(src.name(), n[3], n[0], n[1], n[2], n[0] == 0 ? null : (double) n[1] / n[0]));
+            out.add(new SourceConversion(src.name(), n[3], n[0], n[1], n[2], n[0] == 0 ? null : (double) n[1] / n[0],
+                    byChannel.getOrDefault(src.name(), Map.of()), mailings.getOrDefault(src.name(), List.of())));
         }
         List<SignupDtos.GroupConversion> groups = null;
         if (attr != null) {
