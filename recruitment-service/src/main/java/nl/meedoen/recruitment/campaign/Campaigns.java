@@ -24,7 +24,7 @@ import nl.meedoen.recruitment.campaign.CampaignDtos.SessionOut;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignPatch;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CancelIn;
 import nl.meedoen.recruitment.draw.DrawCommitJob;
-import nl.meedoen.recruitment.draw.DrawEntity;
+import nl.meedoen.recruitment.draw.Draw;
 import nl.meedoen.recruitment.signup.Signup;
 
 import java.time.OffsetDateTime;
@@ -426,7 +426,7 @@ public class Campaigns {
             throw fieldRule("seats", "between 1 and 500");
         }
         if (jobs.live(DrawCommitJob.KIND, c.id.toString())
-                || (c.state() == Campaign.Status.CLOSED && DrawEntity.findById(c.id) != null)) {
+                || (c.state() == Campaign.Status.CLOSED && Draw.findById(c.id) != null)) {
             throw wrongState(c, "its draw is committed for " + c.seats + " seats; the seats change after the lottery");
         }
         long taken = Signup.seated(c.id);

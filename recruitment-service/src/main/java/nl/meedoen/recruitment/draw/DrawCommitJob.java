@@ -49,11 +49,11 @@ public class DrawCommitJob implements JobHandler {
         CommitIn in = context.input(CommitIn.class);
         context.progress("reading the pool");
         Draws.Plan plan = QuarkusTransaction.requiringNew().call(() -> {
-            DrawEntity stored = DrawEntity.findById(campaignId);
+            Draw stored = Draw.findById(campaignId);
             return stored != null ? null : draws.plan(Campaign.findById(campaignId), in);
         });
         if (plan == null) {
-            return outcome(campaignId, QuarkusTransaction.requiringNew().call(() -> DrawEntity.<DrawEntity>findById(campaignId)), null);
+            return outcome(campaignId, QuarkusTransaction.requiringNew().call(() -> Draw.<Draw>findById(campaignId)), null);
         }
         DrawRecord record;
         try {
@@ -77,11 +77,11 @@ public class DrawCommitJob implements JobHandler {
         context.checkCancelled();
         context.progress("storing the commitment");
         List<String> pool = plan.pool().stream().map(s -> s.id.toString()).toList();
-        DrawEntity stored = draws.store(campaignId, pool, record, context.id());
+        Draw stored = draws.store(campaignId, pool, record, context.id());
         return outcome(campaignId, stored, pool.size());
     }
 
-    private static JobOutcome outcome(UUID campaignId, DrawEntity d, Integer poolSize) {
+    private static JobOutcome outcome(UUID campaignId, Draw d, Integer poolSize) {
         return new JobOutcome("/api/v1/campaigns/" + campaignId + "/draw", poolSize == null
                 ? Map.of("commitment", d.commitment)
                 : Map.of("commitment", d.commitment, "poolSize", poolSize));

@@ -110,7 +110,7 @@ public class Draws {
         if (c.state() != Campaign.Status.CLOSED) {
             throw ProblemException.conflict("a draw needs a CLOSED campaign; this one is " + c.status);
         }
-        if (DrawEntity.findById(c.id) != null) {
+        if (Draw.findById(c.id) != null) {
             throw ProblemException.conflict("the draw of this campaign is already committed");
         }
         Algorithm algorithm;
@@ -182,15 +182,15 @@ public class Draws {
      * same pool (a withdrawal that slipped in makes the computed distribution wrong, so nothing is stored).
      */
     @Transactional
-    public DrawEntity store(UUID campaignId, List<String> plannedPool, DrawRecord record, UUID jobId) {
+    public Draw store(UUID campaignId, List<String> plannedPool, DrawRecord record, UUID jobId) {
         Campaign c = Campaign.findById(campaignId);
-        if (c.state() != Campaign.Status.CLOSED || DrawEntity.findById(c.id) != null) {
+        if (c.state() != Campaign.Status.CLOSED || Draw.findById(c.id) != null) {
             throw ProblemException.conflict("the campaign changed while the draw was computed (it is " + c.status + ")");
         }
         if (!plannedPool.equals(Signup.active(c.id).stream().map(s -> s.id.toString()).toList())) {
             throw ProblemException.conflict("the sign-ups changed while the draw was computed; ask for the commitment again");
         }
-        DrawEntity d = new DrawEntity();
+        Draw d = new Draw();
         d.campaignId = c.id;
         d.commitment = record.commitment();
         d.record = DrawRecords.toJson(record);
@@ -204,7 +204,7 @@ public class Draws {
     @Transactional
     public DrawOut seed(UUID campaignId, String seed) {
         Campaign c = campaigns.find(campaignId);
-        DrawEntity d = committed(c);
+        Draw d = committed(c);
         if (d.drawnAt != null) {
             throw ProblemException.conflict("the panel of this campaign has been drawn already");
         }
@@ -273,7 +273,7 @@ public class Draws {
 
     public DrawOut get(UUID campaignId) {
         Campaign c = campaigns.find(campaignId);
-        DrawEntity d = committed(c);
+        Draw d = committed(c);
         return out(c, d, DrawRecords.fromJson(d.record));
     }
 
@@ -317,7 +317,7 @@ public class Draws {
             throw ProblemException.conflict("campaign is " + c.status + " (" + c.mode() + "): only a selected tenant can decline a seat; "
                     + tenantRef + " is " + s.outcome);
         }
-        DrawEntity d = DrawEntity.findById(c.id);
+        Draw d = Draw.findById(c.id);
         if (d == null) {
             return seating.declineWithoutDraw(c, s); // seated without a lottery: the waitlist in its own order
         }
@@ -343,7 +343,7 @@ public class Draws {
      * quotas, until the panel is full or nobody fits. The candidates are the draw record's whole waitlist (also for
      * draws from before it was kept whole) less everyone no longer waiting; the draw's panel and waitlist are updated.
      */
-    private Filled fillFromDrawOrder(Campaign c, DrawEntity d, List<String> panel, int max, String why) {
+    private Filled fillFromDrawOrder(Campaign c, Draw d, List<String> panel, int max, String why) {
         DrawRecord record = DrawRecords.fromJson(d.record);
         Map<String, Signup> byId = new HashMap<>();
         for (Signup x : Signup.all(c.id)) {
@@ -411,7 +411,7 @@ public class Draws {
         if (seated >= c.seats) {
             throw wrongState(c, "all " + c.seats + " seats are taken; no seat is vacant");
         }
-        DrawEntity d = DrawEntity.findById(c.id);
+        Draw d = Draw.findById(c.id);
         List<String> filled = new ArrayList<>();
         List<QuotaKeeping.Unkept> unkept = List.of();
         if (d == null) {
@@ -473,8 +473,8 @@ public class Draws {
         return s;
     }
 
-    private static DrawEntity committed(Campaign c) {
-        DrawEntity d = DrawEntity.findById(c.id);
+    private static Draw committed(Campaign c) {
+        Draw d = Draw.findById(c.id);
         if (d == null) {
             throw ProblemException.notFound("draw of campaign " + c.id);
         }
@@ -486,7 +486,7 @@ public class Draws {
         return v == null ? UNKNOWN : v;
     }
 
-    private static DrawOut out(Campaign c, DrawEntity d, DrawRecord r) {
+    private static DrawOut out(Campaign c, Draw d, DrawRecord r) {
         Map<String, Signup> byId = Signup.all(c.id).stream().collect(Collectors.toMap(s -> s.id.toString(), s -> s));
         List<Participant> participants = new ArrayList<>();
         List<Person> pool = r.input().pool();

@@ -16,7 +16,7 @@ import nl.meedoen.recruitment.campaign.Campaign.SelectionMode;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.draw.DrawCommitJob;
 import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
-import nl.meedoen.recruitment.draw.DrawEntity;
+import nl.meedoen.recruitment.draw.Draw;
 import nl.meedoen.recruitment.draw.Draws;
 import nl.meedoen.recruitment.seating.SeatingDtos.AppointmentIn;
 import nl.meedoen.recruitment.seating.SeatingDtos.Participant;
@@ -180,7 +180,7 @@ public class Seating {
     }
 
     private void noDraw(Campaign c) {
-        if (DrawEntity.findById(c.id) != null) {
+        if (Draw.findById(c.id) != null) {
             throw wrongState(c, "its draw is committed: the lottery seats the panel (POST /campaigns/{id}/draw/seed)");
         }
         if (jobs.live(DrawCommitJob.KIND, c.id.toString())) {

@@ -10,7 +10,7 @@ import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.CampaignDtos.TermEndIn;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.Form;
-import nl.meedoen.recruitment.draw.DrawEntity;
+import nl.meedoen.recruitment.draw.Draw;
 import nl.meedoen.recruitment.signup.Signup;
 
 import java.time.LocalDate;
@@ -108,7 +108,7 @@ public class Terms {
 
     /** The free seats of the next term go to the waitlist in its order: the draw order after a lottery, else as placed. */
     private int fromWaitlist(Campaign c, OffsetDateTime now) {
-        DrawEntity d = DrawEntity.findById(c.id);
+        Draw d = Draw.findById(c.id);
         int moved = 0;
         if (d != null && d.waitlist != null) {
             List<String> order = Json.read(d.waitlist, new TypeReference<List<String>>() {

@@ -454,7 +454,7 @@ public class Signups {
         if (s == null || Signup.WITHDRAWN.equals(s.status)) {
             throw ProblemException.notFound("active sign-up of " + tenantRef);
         }
-        if (c.state() == Campaign.Status.DRAWN || nl.meedoen.recruitment.draw.DrawEntity.findById(c.id) != null) {
+        if (c.state() == Campaign.Status.DRAWN || nl.meedoen.recruitment.draw.Draw.findById(c.id) != null) {
             throw ProblemException.conflict("the draw is committed: a selected tenant declines instead (replacement from the waitlist)");
         }
         if (c.state() == Campaign.Status.SEATED) {

@@ -109,8 +109,8 @@ class AdviceFeedbackTest {
 
         String given = UUID.randomUUID().toString();
         String givenPayload = "{\"trajectoryId\":\"" + trajectory + "\",\"subject\":\"Huurbeleid 2027\"," + links + ",\"givenAt\":\"2027-03-01T10:00:00Z\"}";
-        Events.publish("consultation.events.v1", trajectory.toString(), given, AdviceEvents.ADVICE_GIVEN, givenPayload);
-        Events.publish("consultation.events.v1", trajectory.toString(), given, AdviceEvents.ADVICE_GIVEN, givenPayload); // redelivered
+        Events.publish("consultation.events.v1", trajectory.toString(), given, AdviceEventConsumer.ADVICE_GIVEN, givenPayload);
+        Events.publish("consultation.events.v1", trajectory.toString(), given, AdviceEventConsumer.ADVICE_GIVEN, givenPayload); // redelivered
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as("ops").get(BASE + "/" + focus).then().body("status", equalTo("ENDED")));
         as("ops").get(BASE + "/" + work).then().body("status", equalTo("SEATED")); // not a focus group: goes on
@@ -122,8 +122,8 @@ class AdviceFeedbackTest {
                 + "{\"number\":2,\"text\":\"Huurbevriezing voor lage inkomens\",\"answer\":\"ADOPTED_IN_PART\",\"reason\":\"Alleen voor 2027\"},"
                 + "{\"number\":3,\"text\":\"Geen inkomensafhankelijke verhoging\",\"answer\":\"NOT_ADOPTED\",\"reason\":\"Wettelijk kader\"}],"
                 + "\"answeredAt\":\"2027-04-01T10:00:00Z\",\"someLaterField\":true}";
-        Events.publish("consultation.events.v1", trajectory.toString(), answered, AdviceEvents.ADVICE_ANSWERED, answeredPayload);
-        Events.publish("consultation.events.v1", trajectory.toString(), answered, AdviceEvents.ADVICE_ANSWERED, answeredPayload); // redelivered
+        Events.publish("consultation.events.v1", trajectory.toString(), answered, AdviceEventConsumer.ADVICE_ANSWERED, answeredPayload);
+        Events.publish("consultation.events.v1", trajectory.toString(), answered, AdviceEventConsumer.ADVICE_ANSWERED, answeredPayload); // redelivered
         // every sign-up of both campaigns, seated or not, once — refs[1] was in both
         var sent = feedback(messages, "recruitment:advice:" + trajectory + ":" + Feedback.MESSAGE + ":", 4);
         assertEquals(new TreeSet<>(refs), keys(sent));
@@ -138,7 +138,7 @@ class AdviceFeedbackTest {
     void aMalformedAdviceEventIsParkedOnTheDeadLetterTopicAndTheConsumerGoesOn() {
         var dlq = Events.consumer("consultation.events.v1.dlq");
         String bad = UUID.randomUUID().toString();
-        Events.publish("consultation.events.v1", bad, bad, AdviceEvents.ADVICE_ANSWERED, "{\"trajectoryId\":\"" + bad + "\",\"linkedCampaignIds\":[]}");
+        Events.publish("consultation.events.v1", bad, bad, AdviceEventConsumer.ADVICE_ANSWERED, "{\"trajectoryId\":\"" + bad + "\",\"linkedCampaignIds\":[]}");
         var parked = Events.await(dlq, r -> bad.equals(r.key()), 1, Duration.ofSeconds(30));
         assertEquals(1, parked.size());
         dlq.close();
@@ -146,7 +146,7 @@ class AdviceFeedbackTest {
         String complex = "C-" + UUID.randomUUID();
         String focus = appointed("FOCUS_GROUP", complex, Fixtures.tenants(complex, 1), 1);
         UUID trajectory = UUID.randomUUID();
-        Events.publish("consultation.events.v1", trajectory.toString(), UUID.randomUUID().toString(), AdviceEvents.ADVICE_GIVEN,
+        Events.publish("consultation.events.v1", trajectory.toString(), UUID.randomUUID().toString(), AdviceEventConsumer.ADVICE_GIVEN,
                 "{\"trajectoryId\":\"" + trajectory + "\",\"subject\":\"x\",\"linkedCampaignIds\":[\"" + focus + "\"],\"linkedConsultationIds\":[],"
                         + "\"givenAt\":\"2027-03-01T10:00:00Z\"}");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -128,12 +128,12 @@ class VacancyTest {
         // as the old code left it: waitlist = the first 4 of the order, everyone else NOT_SELECTED
         UUID campaign = UUID.fromString(id);
         List<String> order = QuarkusTransaction.requiringNew().call(() -> {
-            DrawEntity d = DrawEntity.findById(campaign);
+            Draw d = Draw.findById(campaign);
             return Json.read(d.waitlist, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
             });
         });
         QuarkusTransaction.requiringNew().run(() -> {
-            DrawEntity d = DrawEntity.findById(campaign);
+            Draw d = Draw.findById(campaign);
             d.waitlist = Json.write(order.subList(0, 4));
             for (String sid : order.subList(4, order.size())) {
                 nl.meedoen.recruitment.signup.Signup s = nl.meedoen.recruitment.signup.Signup.findById(UUID.fromString(sid));
@@ -164,7 +164,7 @@ class VacancyTest {
         QuarkusTransaction.requiringNew().run(() -> {
             nl.meedoen.recruitment.signup.Signup s = nl.meedoen.recruitment.signup.Signup.of(UUID.fromString(id), someone);
             s.outcome = "DECLINED";
-            DrawEntity d = DrawEntity.findById(UUID.fromString(id));
+            Draw d = Draw.findById(UUID.fromString(id));
             List<String> panel = new ArrayList<>(Json.read(d.panel, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
             }));
             panel.remove(s.id.toString());
@@ -208,7 +208,7 @@ class VacancyTest {
         assertEquals(4, seated.size(), outcomes.toString());
         assertEquals(2, seated.stream().filter(r -> band.get(r).equals("18-34")).count());
         assertTrue(replacements.containsAll(seated), "every seat was given by a decline or a fill: " + replacements + " " + seated);
-        List<String> drawPanel = QuarkusTransaction.requiringNew().call(() -> Json.read(((DrawEntity) DrawEntity.findById(UUID.fromString(id))).panel,
+        List<String> drawPanel = QuarkusTransaction.requiringNew().call(() -> Json.read(((Draw) Draw.findById(UUID.fromString(id))).panel,
                 new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
                 }));
         assertEquals(4, drawPanel.size());

@@ -12,7 +12,7 @@ import java.util.UUID;
 /** The campaign's draw: the engine's record (phase a, then b) and the current panel and waitlist (sign-up ids). */
 @Entity
 @Table(name = "draw")
-public class DrawEntity extends PanacheEntityBase {
+public class Draw extends PanacheEntityBase {
     @Id
     @Column(name = "campaign_id")
     public UUID campaignId;

@@ -33,11 +33,11 @@ import java.util.UUID;
  * Linked ids this service does not know (another corporation's, or a consultation's) are skipped.
  */
 @ApplicationScoped
-public class AdviceEvents {
+public class AdviceEventConsumer {
     public static final String ADVICE_GIVEN = "nl.meedoen.consultation.advice-given.v1";
     public static final String ADVICE_ANSWERED = "nl.meedoen.consultation.advice-answered.v1";
 
-    private static final Logger LOG = Logger.getLogger(AdviceEvents.class);
+    private static final Logger LOG = Logger.getLogger(AdviceEventConsumer.class);
     /** Later fields a producer adds must not break this consumer (additive evolution). */
     private static final ObjectMapper READER = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

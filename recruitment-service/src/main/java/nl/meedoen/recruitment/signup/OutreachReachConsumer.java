@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * suppression or a bounce reaches nobody. Other messages and event types are skipped.
  */
 @ApplicationScoped
-public class OutreachReach {
+public class OutreachReachConsumer {
     static final Set<String> REACHED = Set.of("SENT", "PRINTED", "POSTED");
     /** The request id of an outreach message: recruitment:{campaignId}:outreach:{source}:{tenantRef}. */
     private static final Pattern OUTREACH = Pattern.compile("^recruitment:([0-9a-f-]{36}):outreach:([A-Z]+):(.+)$");
