@@ -46,14 +46,21 @@ class AdviceJourneyIT {
         Supplier<RequestSpecification> board = () -> platform.as(organisation, "tenant-organisation");
         Supplier<RequestSpecification> corporation = platform::api;
 
+        // the tenant organisation is a party of the register; consultation-service knows it once it has consumed it
+        corporation.get().body(Map.of("name", "Huurdersvereniging " + tag, "kind", "TENANT_ORGANISATION"))
+                .put("/api/v1/organisations/" + organisation).then().statusCode(201);
+
         // the corporation asks for advice (gevraagd advies), with a document and a deadline
         String subject = "Huurbeleid 2027 " + tag;
-        String trajectory = corporation.get().body(Map.of("organisation", organisation, "subject", subject,
-                        "description", "Wij vragen advies over de huurverhoging van 2027.",
-                        "documents", List.of(Map.of("title", "Concept huurbeleid 2027", "url", "https://corporatie.example/huurbeleid-2027.pdf")),
-                        "deadline", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()))
-                .post(ADVICE).then().statusCode(201).body("status", equalTo("REQUESTED")).body("origin", equalTo("REQUESTED"))
-                .extract().path("id");
+        Map<String, Object> request = Map.of("organisation", organisation, "subject", subject,
+                "description", "Wij vragen advies over de huurverhoging van 2027.",
+                "documents", List.of(Map.of("title", "Concept huurbeleid 2027", "url", "https://corporatie.example/huurbeleid-2027.pdf")),
+                "deadline", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
+        String[] created = new String[1];
+        await().atMost(Journeys.PATIENCE).pollInterval(java.time.Duration.ofMillis(500)).untilAsserted(() -> created[0] = corporation.get()
+                .body(request).post(ADVICE).then().statusCode(201).body("status", equalTo("REQUESTED")).body("origin", equalTo("REQUESTED"))
+                .extract().path("id"));
+        String trajectory = created[0];
         platform.as("hv-other-" + tag, "tenant-organisation").get(ADVICE + "/" + trajectory).then().statusCode(404);
 
         // the tenant organisation forms a focus group by appointment: outreach by mail, four sign up, the board seats three

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.organisations.KnownOrganisation;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.advice.AdviceDtos.AnswerRequest;
@@ -67,6 +68,9 @@ public class AdviceService {
             organisation = r.organisation();
             if (organisation == null || organisation.isBlank() || organisation.length() > 200) {
                 errors.add(new Problem.FieldError("organisation", "required: the tenant organisation asked for advice (at most 200 characters)"));
+            } else if (!KnownOrganisation.isActive(organisation)) {
+                errors.add(new Problem.FieldError("organisation", "unknown tenant organisation " + organisation
+                        + ": name an active organisation of the register (GET /api/v1/organisations)"));
             }
         } else {
             organisation = caller.actsFor();

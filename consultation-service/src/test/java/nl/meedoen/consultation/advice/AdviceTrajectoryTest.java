@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import nl.meedoen.commons.contracts.ConsultationEventV1;
+import nl.meedoen.organisations.RegisteredOrganisations;
 import nl.meedoen.consultation.Api;
 import nl.meedoen.devinfra.Events;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,7 +66,7 @@ class AdviceTrajectoryTest {
     @Test
     void requestedAdviceIsGivenAnsweredAndMailedToTheLinkedConsultationsParticipantsEachOnce() {
         List<String> refs = Api.population(Api.prefix(), 6, "BU" + Api.prefix());
-        String ho = "ho-" + Api.prefix();
+        String ho = RegisteredOrganisations.register("ho-" + Api.prefix().toLowerCase());
         // PSEUDONYMOUS: only who responded hears back; ANONYMOUS: every invitee (a response is never linked to anyone)
         String pseudonymous = Api.ready("SURVEY", Api.SURVEY, Api.list(refs.subList(0, 4)), "PSEUDONYMOUS");
         String anonymous = Api.ready("SURVEY", Api.SURVEY, Api.list(List.of(refs.get(2), refs.get(4))), "ANONYMOUS");
@@ -142,7 +143,7 @@ class AdviceTrajectoryTest {
 
     @Test
     void bothPartiesSeeTheirOpenTrajectoriesWithDeadlinesAndWhatIsOverdue() {
-        String ho = "ho-" + Api.prefix();
+        String ho = RegisteredOrganisations.register("ho-" + Api.prefix().toLowerCase());
         String other = "ho-" + Api.prefix();
         String yesterday = LocalDate.now().minusDays(2).toString();
         String late = create(as("corporation"), request(ho, yesterday, List.of(), List.of()));
@@ -167,9 +168,13 @@ class AdviceTrajectoryTest {
 
     @Test
     void fieldRulesAre422NamingTheFieldAndMalformedJsonIs400() {
-        String ho = "ho-" + Api.prefix();
+        String ho = RegisteredOrganisations.register("ho-" + Api.prefix().toLowerCase());
         Api.json(as("corporation"), request(null, "2027-03-31", List.of(), List.of())).post(BASE).then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", equalTo(List.of("organisation")));
+        // the organisation asked is a party of the register, not any name
+        Api.json(as("corporation"), request("ho-unregistered-" + Api.prefix().toLowerCase(), "2027-03-31", List.of(), List.of()))
+                .post(BASE).then().statusCode(422).body("errors.field", equalTo(List.of("organisation")))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("unknown tenant organisation"));
         Api.json(as("corporation"), request(ho, "31-03-2027", List.of(), List.of())).post(BASE).then().statusCode(422)
                 .body("errors.field", equalTo(List.of("deadline")));
         Map<String, Object> badLink = request(ho, "2027-03-31", List.of(UUID.randomUUID().toString()), List.of());
