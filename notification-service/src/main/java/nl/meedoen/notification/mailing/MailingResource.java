@@ -2,6 +2,7 @@ package nl.meedoen.notification.mailing;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import nl.meedoen.notification.organisation.OrganisationRegister;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -44,6 +45,9 @@ public class MailingResource {
 
     @Inject
     MailingService mailings;
+
+    @Inject
+    OrganisationRegister organisations;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -151,7 +155,7 @@ public class MailingResource {
     }
 
     private Caller caller() {
-        return Caller.of(identity);
+        return Caller.of(identity, organisations);
     }
 
     private static UUID parse(String id) {

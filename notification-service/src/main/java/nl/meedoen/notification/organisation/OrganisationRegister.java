@@ -126,6 +126,18 @@ public class OrganisationRegister {
         return Organisation.<Organisation>list("order by id").stream().map(o -> OrganisationView.of(o, seesContact(o, caller))).toList();
     }
 
+    /**
+     * The organisation a tenant organisation's client acts for: the id of the active organisation naming it among its
+     * clients, or the client itself when none does (so nothing breaks before an organisation is registered).
+     */
+    @Transactional
+    public String actingFor(String client) {
+        List<?> ids = entityManager.createNativeQuery("SELECT id FROM organisation WHERE active AND ?1 = ANY(clients)")
+                .setParameter(1, client)
+                .getResultList();
+        return ids.isEmpty() ? client : (String) ids.get(0);
+    }
+
     /** Contact data is personal: the corporation and ops see it, a tenant organisation only its own. */
     static boolean seesContact(Organisation o, SecurityIdentity caller) {
         if (caller.hasRole(Roles.CORPORATION) || caller.hasRole(Roles.OPS)) {

@@ -152,4 +152,25 @@ class TenantOrganisationMailingTest {
                 .post("/api/v1/mailings").then().statusCode(403);
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + corporations + "/start").then().statusCode(401);
     }
+
+    @Test
+    void everyClientOfARegisteredOrganisationSeesAndRunsItsMailingsAndNoOtherClientDoes() {
+        String organisation = "hv-" + UUID.randomUUID().toString().substring(0, 8);
+        String secretary = organisation + "-secretariaat";
+        as("corporation").contentType(ContentType.JSON)
+                .body("{\"name\":\"Huurdersvereniging\",\"kind\":\"TENANT_ORGANISATION\",\"clients\":[\"" + organisation + "\",\"" + secretary + "\"]}")
+                .put("/api/v1/organisations/" + organisation).then().statusCode(201);
+        String hood = newNeighbourhood();
+        email(hood);
+        String id = asClient(secretary, "tenant-organisation").contentType(ContentType.JSON)
+                .body(body("tenant-organisation", "tenant-organisation.message", segment(hood)))
+                .post("/api/v1/mailings").then().statusCode(201).extract().jsonPath().getString("id");
+        // the organisation's other client acts for the same organisation: it sees the mailing and may run it
+        asClient(organisation, "tenant-organisation").get("/api/v1/mailings/" + id).then().statusCode(200).body("status", equalTo("DRAFT"));
+        asClient(organisation, "tenant-organisation").get("/api/v1/mailings").then().statusCode(200).body("items.id", hasItem(id));
+        asClient(organisation, "tenant-organisation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + id + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        // a client the register does not name acts only for itself
+        asClient(secretary + "-x", "tenant-organisation").get("/api/v1/mailings/" + id).then().statusCode(404);
+    }
 }
