@@ -29,7 +29,8 @@ class PoisonEventDlqIT {
                 "nl.meedoen.notification.tenant-profile-changed.v1", poison)));
 
         platform.api().body(Platform.tenantJson(Platform.NEIGHBOURHOOD)).put(TenantPropagationIT.TENANT, ref).then().statusCode(201);
-        TenantPropagationIT.awaitInEveryReadModel(platform, ref, Platform.NEIGHBOURHOOD);
+        // behind the poison (retried before it is parked): the same patience as the other effects here, not plain propagation's
+        TenantPropagationIT.awaitInEveryReadModel(platform, ref, Platform.NEIGHBOURHOOD, EFFECT);
         // consultation-, panel- and recruitment-service each keep the population read model: three copies
         awaitOnDlq(platform, "tenants.profile.v1", poison, 3);
     }

@@ -67,7 +67,11 @@ class TenantPropagationIT {
     }
 
     static void awaitInEveryReadModel(Platform platform, String ref, String neighbourhoodCode) {
-        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        awaitInEveryReadModel(platform, ref, neighbourhoodCode, PROPAGATION);
+    }
+
+    static void awaitInEveryReadModel(Platform platform, String ref, String neighbourhoodCode, Duration patience) {
+        await().atMost(patience).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (String path : MEMBER_PATHS) {
                 assertProfile(platform.polling().get(path, ref).then(), ref, neighbourhoodCode);
             }
