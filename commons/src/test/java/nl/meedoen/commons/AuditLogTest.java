@@ -5,11 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AuditLogTest {
@@ -17,10 +15,18 @@ class AuditLogTest {
     @Test
     void aPrivilegedActionRecordsWhoWhatWhenAndTheCorrelationIdForOps() {
         String id = "n-" + UUID.randomUUID();
-        as("tenant-organisation").header("X-Correlation-Id", "audit-" + id).post("/test/exports/" + id).then().statusCode(200);
+        as("tenant-organisation")
+                .header("X-Correlation-Id", "audit-" + id)
+                .post("/test/exports/" + id)
+                .then()
+                .statusCode(200);
 
-        as("ops").queryParam("subjectType", "note").queryParam("subjectId", id).get("/test/audit")
-                .then().statusCode(200)
+        as("ops")
+                .queryParam("subjectType", "note")
+                .queryParam("subjectId", id)
+                .get("/test/audit")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].action", equalTo("note.exported"))
                 .body("items[0].actor", equalTo("tenant-organisation-client"))
@@ -35,7 +41,12 @@ class AuditLogTest {
     void theEntryIsPartOfTheActionsTransaction() {
         String id = "fail-" + UUID.randomUUID();
         as("corporation").post("/test/exports/" + id).then().statusCode(500);
-        as("ops").queryParam("subjectId", id).get("/test/audit").then().statusCode(200).body("items", hasSize(0));
+        as("ops")
+                .queryParam("subjectId", id)
+                .get("/test/audit")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test

@@ -6,18 +6,16 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.util.Map;
 import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.audit.AuditResource;
 import nl.meedoen.commons.security.Roles;
-
-import java.util.Map;
 
 /** Commons' test application: a privileged action that is audited, and the audit log itself. */
 public class AuditedResource {
 
     @Path("/test/audit")
-    public static class Log extends AuditResource {
-    }
+    public static class Log extends AuditResource {}
 
     @Path("/test/exports")
     public static class Exports {

@@ -1,23 +1,22 @@
 package nl.meedoen.commons;
 
+import static nl.meedoen.commons.ProblemDetailsTest.as;
+import static nl.meedoen.commons.ProblemDetailsTest.count;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.HexFormat;
 import java.util.UUID;
-
-import static nl.meedoen.commons.ProblemDetailsTest.as;
-import static nl.meedoen.commons.ProblemDetailsTest.count;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class IdempotencyKeyTest {
@@ -29,7 +28,11 @@ class IdempotencyKeyTest {
     ObjectMapper mapper;
 
     private static io.restassured.response.Response post(String key, String body) {
-        return as("corporation").header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/test/notes");
+        return as("corporation")
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/test/notes");
     }
 
     @Test
@@ -39,7 +42,9 @@ class IdempotencyKeyTest {
         var first = post(key, "{\"text\": \"once\"}");
         first.then().statusCode(201);
         var second = post(key, "{\"text\": \"once\"}");
-        second.then().statusCode(201).header("Idempotent-Replayed", "true")
+        second.then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
                 .header("Location", first.header("Location"))
                 .body("id", equalTo(first.jsonPath().getInt("id")));
         assertEquals(before + 1, count());
@@ -50,7 +55,10 @@ class IdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         post(key, "{\"text\": \"first\"}").then().statusCode(201);
         long before = count();
-        post(key, "{\"text\": \"second\"}").then().statusCode(422).contentType("application/problem+json")
+        post(key, "{\"text\": \"second\"}")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://meedoen.nl/problems/idempotency-key-reused"));
         assertEquals(before, count());
     }
@@ -58,10 +66,13 @@ class IdempotencyKeyTest {
     @Test
     void aKeyStillInFlightIs409() throws Exception {
         String key = UUID.randomUUID().toString();
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(mapper.writeValueAsString(new NoteResource.NoteRequest("busy", null, null)).getBytes(StandardCharsets.UTF_8)));
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(mapper.writeValueAsString(new NoteResource.NoteRequest("busy", null, null))
+                                .getBytes(StandardCharsets.UTF_8)));
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_record (scope, idempotency_key, request_hash, state) VALUES ('POST /test/notes', ?, ?, 'IN_FLIGHT')")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO idempotency_record (scope, idempotency_key, request_hash, state) VALUES ('POST /test/notes', ?, ?, 'IN_FLIGHT')")) {
             ps.setString(1, key);
             ps.setString(2, hash);
             ps.executeUpdate();
@@ -75,7 +86,10 @@ class IdempotencyKeyTest {
     void aFailedRequestCommitsNothingAndFreesItsKey() {
         String key = UUID.randomUUID().toString();
         long before = count();
-        post(key, "{\"text\": \"fail-after-write\"}").then().statusCode(500).contentType("application/problem+json")
+        post(key, "{\"text\": \"fail-after-write\"}")
+                .then()
+                .statusCode(500)
+                .contentType("application/problem+json")
                 .body("detail", equalTo("the request could not be completed; quote the correlation id"));
         assertEquals(before, count());
         post(key, "{\"text\": \"fixed\"}").then().statusCode(201);
@@ -84,6 +98,9 @@ class IdempotencyKeyTest {
 
     @Test
     void malformedKeysAreRejected() {
-        post("x".repeat(201), "{\"text\": \"k\"}").then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        post("x".repeat(201), "{\"text\": \"k\"}")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 }

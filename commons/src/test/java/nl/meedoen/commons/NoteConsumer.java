@@ -2,10 +2,9 @@ package nl.meedoen.commons;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Consumes the test notes; a "poison" note fails (and is parked on the dead-letter topic) until the bug is fixed. */
 @ApplicationScoped

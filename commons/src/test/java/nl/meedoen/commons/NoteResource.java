@@ -20,13 +20,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.security.Roles;
-
-import java.net.URI;
-import java.util.List;
 
 /** A tiny application used only by commons' tests: it exercises every shared mechanism end to end. */
 @Path("/test/notes")
@@ -35,14 +34,14 @@ public class NoteResource {
 
     public static final String TOPIC = "commons.test.notes.v1";
 
-    public record NoteRequest(@NotBlank @Size(max = 20) String text, @Min(0) @Max(10) Integer priority, @Valid Tag tag) {
-    }
+    public record NoteRequest(
+            @NotBlank @Size(max = 20) String text,
+            @Min(0) @Max(10) Integer priority,
+            @Valid Tag tag) {}
 
-    public record Tag(@NotNull String name) {
-    }
+    public record Tag(@NotNull String name) {}
 
-    public record Note(long id, String text) {
-    }
+    public record Note(long id, String text) {}
 
     @Inject
     EntityManager em;
@@ -62,12 +61,19 @@ public class NoteResource {
     public Response create(@HeaderParam(IdempotencyKeys.HEADER) String key, @NotNull @Valid NoteRequest request) {
         return idempotency.execute("POST /test/notes", key, request, () -> {
             Number id = (Number) em.createNativeQuery("INSERT INTO test_note (text) VALUES (?1) RETURNING id")
-                    .setParameter(1, request.text()).getSingleResult();
+                    .setParameter(1, request.text())
+                    .getSingleResult();
             if (request.text().equals("fail-after-write")) {
                 throw new IllegalStateException("simulated failure after the write");
             }
-            outbox.publish(TOPIC, "nl.meedoen.test.note-created.v1", Long.toString(id.longValue()), new Note(id.longValue(), request.text()));
-            return Response.created(URI.create("/test/notes/" + id)).entity(new Note(id.longValue(), request.text())).build();
+            outbox.publish(
+                    TOPIC,
+                    "nl.meedoen.test.note-created.v1",
+                    Long.toString(id.longValue()),
+                    new Note(id.longValue(), request.text()));
+            return Response.created(URI.create("/test/notes/" + id))
+                    .entity(new Note(id.longValue(), request.text()))
+                    .build();
         });
     }
 
@@ -76,7 +82,9 @@ public class NoteResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @RolesAllowed(Roles.CORPORATION)
     public Response createFromText(String text) {
-        em.createNativeQuery("INSERT INTO test_note (text) VALUES (?1)").setParameter(1, text).executeUpdate();
+        em.createNativeQuery("INSERT INTO test_note (text) VALUES (?1)")
+                .setParameter(1, text)
+                .executeUpdate();
         return Response.noContent().build();
     }
 
@@ -86,7 +94,9 @@ public class NoteResource {
     @jakarta.transaction.Transactional
     @RolesAllowed(Roles.CORPORATION)
     public Response claimSlug(@jakarta.ws.rs.PathParam("slug") String slug) {
-        em.createNativeQuery("INSERT INTO test_slug (slug) VALUES (?1)").setParameter(1, slug).executeUpdate();
+        em.createNativeQuery("INSERT INTO test_slug (slug) VALUES (?1)")
+                .setParameter(1, slug)
+                .executeUpdate();
         return Response.noContent().build();
     }
 
@@ -97,8 +107,12 @@ public class NoteResource {
         long afterId = page.afterKey() == null ? 0 : Long.parseLong(page.afterKey());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, text FROM test_note WHERE id > ?1 ORDER BY id LIMIT ?2")
-                .setParameter(1, afterId).setParameter(2, page.limit() + 1).getResultList();
-        List<Note> notes = rows.stream().map(r -> new Note(((Number) r[0]).longValue(), (String) r[1])).toList();
+                .setParameter(1, afterId)
+                .setParameter(2, page.limit() + 1)
+                .getResultList();
+        List<Note> notes = rows.stream()
+                .map(r -> new Note(((Number) r[0]).longValue(), (String) r[1]))
+                .toList();
         return page.page(notes, n -> Long.toString(n.id())).toResponse(uri);
     }
 
@@ -122,7 +136,8 @@ public class NoteResource {
     @Path("database-down")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     public long databaseDown() {
-        throw new jakarta.persistence.PersistenceException("Unable to acquire JDBC Connection",
+        throw new jakarta.persistence.PersistenceException(
+                "Unable to acquire JDBC Connection",
                 new java.sql.SQLException("Connection to localhost:5432 refused", "08001"));
     }
 }

@@ -1,17 +1,15 @@
 package nl.meedoen.commons;
 
+import static nl.meedoen.commons.ProblemDetailsTest.as;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import nl.meedoen.commons.outbox.OutboxRelay;
-import nl.meedoen.devinfra.TestInfra;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,12 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static nl.meedoen.commons.ProblemDetailsTest.as;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import nl.meedoen.commons.outbox.OutboxRelay;
+import nl.meedoen.devinfra.TestInfra;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OutboxRelayTest {
@@ -35,15 +34,22 @@ class OutboxRelayTest {
     AgroalDataSource dataSource;
 
     static KafkaConsumer<String, String> consumer() {
-        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfra.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "outbox-test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer());
         consumer.subscribe(List.of(NoteResource.TOPIC));
         return consumer;
     }
 
-    static List<ConsumerRecord<String, String>> recordsWithKey(KafkaConsumer<String, String> consumer, String key, Duration wait) {
+    static List<ConsumerRecord<String, String>> recordsWithKey(
+            KafkaConsumer<String, String> consumer, String key, Duration wait) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         long deadline = System.currentTimeMillis() + wait.toMillis();
         while (System.currentTimeMillis() < deadline) {
@@ -64,9 +70,16 @@ class OutboxRelayTest {
     @Test
     void aCommittedEventIsPublishedOnceAsABinaryCloudEvent() {
         try (var consumer = consumer()) {
-            String id = as("corporation").header("X-Correlation-Id", "corr-outbox-1").contentType(ContentType.JSON)
-                    .body("{\"text\": \"relay me\"}").post("/test/notes")
-                    .then().statusCode(201).extract().jsonPath().getString("id");
+            String id = as("corporation")
+                    .header("X-Correlation-Id", "corr-outbox-1")
+                    .contentType(ContentType.JSON)
+                    .body("{\"text\": \"relay me\"}")
+                    .post("/test/notes")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getString("id");
             List<ConsumerRecord<String, String>> records = recordsWithKey(consumer, id, Duration.ofSeconds(6));
             assertEquals(1, records.size(), "published exactly once");
             ConsumerRecord<String, String> record = records.get(0);
@@ -83,12 +96,24 @@ class OutboxRelayTest {
     @Test
     void aRolledBackRequestPublishesNothing() {
         try (var consumer = consumer()) {
-            as("corporation").contentType(ContentType.JSON).body("{\"text\": \"fail-after-write\"}").post("/test/notes")
-                    .then().statusCode(500);
-            String id = as("corporation").contentType(ContentType.JSON).body("{\"text\": \"after failure\"}").post("/test/notes")
-                    .then().statusCode(201).extract().jsonPath().getString("id");
+            as("corporation")
+                    .contentType(ContentType.JSON)
+                    .body("{\"text\": \"fail-after-write\"}")
+                    .post("/test/notes")
+                    .then()
+                    .statusCode(500);
+            String id = as("corporation")
+                    .contentType(ContentType.JSON)
+                    .body("{\"text\": \"after failure\"}")
+                    .post("/test/notes")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getString("id");
             long previousId = Long.parseLong(id) - 1; // the id the failed insert consumed
-            List<ConsumerRecord<String, String>> failed = recordsWithKey(consumer, Long.toString(previousId), Duration.ofSeconds(4));
+            List<ConsumerRecord<String, String>> failed =
+                    recordsWithKey(consumer, Long.toString(previousId), Duration.ofSeconds(4));
             assertTrue(failed.isEmpty(), "the rolled-back note must not be published");
         }
     }
@@ -96,15 +121,25 @@ class OutboxRelayTest {
     /** Another replica's relay holds the lock: this one must not publish until it is released. */
     @Test
     void onlyTheRelayHoldingTheAdvisoryLockPublishes() throws Exception {
-        try (var consumer = consumer(); Connection otherReplica = dataSource.getConnection()) {
+        try (var consumer = consumer();
+                Connection otherReplica = dataSource.getConnection()) {
             otherReplica.setAutoCommit(false);
             try (PreparedStatement lock = otherReplica.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, OutboxRelay.RELAY_LOCK);
                 lock.execute();
             }
-            String id = as("corporation").contentType(ContentType.JSON).body("{\"text\": \"wait for lock\"}").post("/test/notes")
-                    .then().statusCode(201).extract().jsonPath().getString("id");
-            assertTrue(recordsWithKey(consumer, id, Duration.ofSeconds(3)).isEmpty(), "published while another relay held the lock");
+            String id = as("corporation")
+                    .contentType(ContentType.JSON)
+                    .body("{\"text\": \"wait for lock\"}")
+                    .post("/test/notes")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getString("id");
+            assertTrue(
+                    recordsWithKey(consumer, id, Duration.ofSeconds(3)).isEmpty(),
+                    "published while another relay held the lock");
             assertFalse(isPublished(id));
             otherReplica.rollback(); // releases the transaction-scoped lock
             assertEquals(1, recordsWithKey(consumer, id, Duration.ofSeconds(5)).size());
@@ -114,7 +149,8 @@ class OutboxRelayTest {
 
     private boolean isPublished(String key) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT published_at IS NOT NULL FROM outbox_event WHERE topic = ? AND event_key = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT published_at IS NOT NULL FROM outbox_event WHERE topic = ? AND event_key = ?")) {
             ps.setString(1, NoteResource.TOPIC);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,23 +1,22 @@
 package nl.meedoen.commons;
 
+import static nl.meedoen.commons.OutboxRelayTest.recordsWithKey;
+import static nl.meedoen.commons.ProblemDetailsTest.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.devinfra.TestInfra;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static nl.meedoen.commons.OutboxRelayTest.recordsWithKey;
-import static nl.meedoen.commons.ProblemDetailsTest.as;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A corporation on a shared Kafka cluster: its events go to its own prefixed topics, never to the plain ones. */
 @QuarkusTest
@@ -32,20 +31,35 @@ class OutboxRelayTopicPrefixTest {
     }
 
     private static KafkaConsumer<String, String> consumer(String topic) {
-        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "prefix-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfra.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "prefix-test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
     }
 
     @Test
     void eventsGoToThePrefixedTopic() {
-        try (var prefixed = consumer("corp-a." + NoteResource.TOPIC); var plain = consumer(NoteResource.TOPIC)) {
-            String id = as("corporation").contentType(ContentType.JSON).body("{\"text\": \"for corp-a\"}").post("/test/notes")
-                    .then().statusCode(201).extract().jsonPath().getString("id");
-            assertEquals(1, recordsWithKey(prefixed, id, Duration.ofSeconds(6)).size(), "on corp-a." + NoteResource.TOPIC);
+        try (var prefixed = consumer("corp-a." + NoteResource.TOPIC);
+                var plain = consumer(NoteResource.TOPIC)) {
+            String id = as("corporation")
+                    .contentType(ContentType.JSON)
+                    .body("{\"text\": \"for corp-a\"}")
+                    .post("/test/notes")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getString("id");
+            assertEquals(
+                    1, recordsWithKey(prefixed, id, Duration.ofSeconds(6)).size(), "on corp-a." + NoteResource.TOPIC);
             assertEquals(0, recordsWithKey(plain, id, Duration.ofSeconds(2)).size(), "nothing on the plain topic");
         }
     }

@@ -4,5 +4,4 @@ import jakarta.ws.rs.Path;
 import nl.meedoen.commons.inbox.DeadLetterResource;
 
 @Path("/test/dead-letters")
-public class TestDeadLetterResource extends DeadLetterResource {
-}
+public class TestDeadLetterResource extends DeadLetterResource {}

@@ -6,5 +6,4 @@ import nl.meedoen.devinfra.MeedoenTestResource;
 
 /** Every test of this module runs against the real PostgreSQL and Kafka of dev-infra. */
 @QuarkusTestResource(value = MeedoenTestResource.class, initArgs = @ResourceArg(name = "database", value = "commons"))
-public class TestInfrastructure {
-}
+public class TestInfrastructure {}

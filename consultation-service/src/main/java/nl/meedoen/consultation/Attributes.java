@@ -19,13 +19,12 @@ public final class Attributes {
             "language", "language");
 
     /** In a stable order (results and exports list them so). */
-    public static final List<String> NAMES = List.of("ageBand", "householdType", "dwellingType", "tenancyBand",
-            "neighbourhoodCode", "complexId", "language");
+    public static final List<String> NAMES = List.of(
+            "ageBand", "householdType", "dwellingType", "tenancyBand", "neighbourhoodCode", "complexId", "language");
 
     public static final String UNKNOWN = "unknown";
 
-    private Attributes() {
-    }
+    private Attributes() {}
 
     public static boolean known(String name) {
         return name != null && COLUMNS.containsKey(name); // Map.of(...).containsKey(null) throws

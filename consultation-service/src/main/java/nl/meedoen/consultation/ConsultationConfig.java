@@ -2,7 +2,6 @@ package nl.meedoen.consultation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.ZoneId;
 
 /** Settings of consultation-service (documented with their defaults in the service README). */
@@ -34,7 +33,6 @@ public interface ConsultationConfig {
     /** Invitations, reminders or feedback messages written per transaction. */
     @WithDefault("500")
     int chunkSize();
-
 
     /**
      * Profile attributes whose counters are kept for breakdowns, weighting and representativeness.

@@ -31,7 +31,9 @@ public class Json {
             return null;
         }
         try {
-            return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+            return mapper.readerFor(type)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is not a " + type.getSimpleName(), e);
         }
@@ -42,7 +44,9 @@ public class Json {
             return null;
         }
         try {
-            return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+            return mapper.readerFor(type)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is not the expected shape", e);
         }

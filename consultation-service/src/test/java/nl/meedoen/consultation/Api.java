@@ -1,18 +1,13 @@
 package nl.meedoen.consultation;
 
-import nl.meedoen.devinfra.Events;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import nl.meedoen.commons.contracts.MessageRequestV1;
-import nl.meedoen.commons.contracts.TenantProfileV1;
-import nl.meedoen.devinfra.DevTokens;
-import nl.meedoen.devinfra.TestInfra;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.contracts.TenantProfileV1;
+import nl.meedoen.devinfra.DevTokens;
+import nl.meedoen.devinfra.Events;
+import nl.meedoen.devinfra.TestInfra;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /** Calls of the API the tests share: callers, a ready consultation, the population, tokens from mailed invitations. */
 public final class Api {
@@ -32,8 +31,7 @@ public final class Api {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     public static final String BASE = "/api/v1/consultations";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(String role) {
         return given().auth().oauth2(TestInfra.token(role));
@@ -124,7 +122,13 @@ public final class Api {
 
     /** Creates a consultation as the role and returns its id. */
     public static String create(RequestSpecification caller, Map<String, Object> body) {
-        return json(caller, body).post(BASE).then().statusCode(201).extract().jsonPath().getString("id");
+        return json(caller, body)
+                .post(BASE)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
     }
 
     public static String etag(RequestSpecification caller, String id) {
@@ -132,11 +136,15 @@ public final class Api {
     }
 
     public static Response putQuestionnaire(RequestSpecification caller, String id, String questionnaire) {
-        return json(caller.header("If-Match", etag(Api.as("ops"), id)), questionnaire).put(BASE + "/" + id + "/questionnaire");
+        return json(caller.header("If-Match", etag(Api.as("ops"), id)), questionnaire)
+                .put(BASE + "/" + id + "/questionnaire");
     }
 
     public static void putStatement(RequestSpecification caller, String id) {
-        json(caller.header("If-Match", etag(Api.as("ops"), id)), STATEMENT).put(BASE + "/" + id + "/statement").then().statusCode(200);
+        json(caller.header("If-Match", etag(Api.as("ops"), id)), STATEMENT)
+                .put(BASE + "/" + id + "/statement")
+                .then()
+                .statusCode(200);
     }
 
     /** A corporation consultation without a partner, with statement and questions: ready to open. */
@@ -168,12 +176,25 @@ public final class Api {
             String ref = prefix + "-" + i;
             refs.add(ref);
             String ageBand = ageBands.length == 0 ? "35-49" : ageBands[i % ageBands.length];
-            Events.publish(TenantProfileV1.TOPIC, ref, java.util.UUID.randomUUID().toString(), TenantProfileV1.CHANGED, write(new TenantProfileV1(ref, "C-1", neighbourhood,
-                    ageBand, i % 2 == 0 ? "SINGLE" : "FAMILY", "APARTMENT", "5-9", i % 3 == 0 ? "en" : "nl", "hh-" + ref)));
+            Events.publish(
+                    TenantProfileV1.TOPIC,
+                    ref,
+                    java.util.UUID.randomUUID().toString(),
+                    TenantProfileV1.CHANGED,
+                    write(new TenantProfileV1(
+                            ref,
+                            "C-1",
+                            neighbourhood,
+                            ageBand,
+                            i % 2 == 0 ? "SINGLE" : "FAMILY",
+                            "APARTMENT",
+                            "5-9",
+                            i % 3 == 0 ? "en" : "nl",
+                            "hh-" + ref)));
         }
         String last = refs.get(refs.size() - 1);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                as("ops").get(BASE + "/population/members/" + last).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as("ops").get(BASE + "/population/members/" + last).statusCode() == 200);
         return refs;
     }
 
@@ -184,10 +205,15 @@ public final class Api {
     // ---- mailed messages ----
 
     /** The message requests of one template for these tenants, read from the real topic: tenantRef → request. */
-    public static Map<String, JsonNode> messages(KafkaConsumer<String, String> consumer, String template, List<String> refs, Duration max) {
+    public static Map<String, JsonNode> messages(
+            KafkaConsumer<String, String> consumer, String template, List<String> refs, Duration max) {
         Map<String, JsonNode> found = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> r : Events.await(consumer, r -> refs.contains(r.key())
-                && template.equals(read(r.value()).path("templateKey").asText()), refs.size(), max)) {
+        for (ConsumerRecord<String, String> r : Events.await(
+                consumer,
+                r -> refs.contains(r.key())
+                        && template.equals(read(r.value()).path("templateKey").asText()),
+                refs.size(),
+                max)) {
             found.put(r.key(), read(r.value()));
         }
         return found;
@@ -212,7 +238,8 @@ public final class Api {
     public static Map<String, String> openAndCollectTokens(RequestSpecification opener, String id, List<String> refs) {
         try (var consumer = requests()) {
             opener.post(BASE + "/" + id + "/open").then().statusCode(200);
-            Map<String, JsonNode> invitations = messages(consumer, "consultation.invitation", refs, Duration.ofSeconds(30));
+            Map<String, JsonNode> invitations =
+                    messages(consumer, "consultation.invitation", refs, Duration.ofSeconds(30));
             Map<String, String> tokens = new LinkedHashMap<>();
             invitations.forEach((ref, req) -> tokens.put(ref, token(req)));
             if (tokens.size() != refs.size()) {
@@ -227,7 +254,10 @@ public final class Api {
     }
 
     public static Response submit(String token, String answers) {
-        return respondent(token).contentType(ContentType.JSON).body("{\"answers\":" + answers + "}").post(BASE + "/respondent/response");
+        return respondent(token)
+                .contentType(ContentType.JSON)
+                .body("{\"answers\":" + answers + "}")
+                .post(BASE + "/respondent/response");
     }
 
     /** A number close to the expected one, whether the JSON path gave a Float, Double or Integer. */

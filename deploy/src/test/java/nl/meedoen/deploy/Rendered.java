@@ -1,5 +1,8 @@
 package nl.meedoen.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,10 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 /** One overlay as {@code kubectl kustomize} renders it: the list of Kubernetes objects. */
 record Rendered(String overlay, List<JsonNode> objects) {
 
@@ -26,7 +25,9 @@ record Rendered(String overlay, List<JsonNode> objects) {
     static List<String> overlays() {
         try (Stream<Path> dirs = Files.list(OVERLAYS)) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("kustomization.yaml")))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,7 +43,8 @@ record Rendered(String overlay, List<JsonNode> objects) {
     static Rendered render(String overlay, Path dir) {
         try {
             Process p = new ProcessBuilder(kubectl(), "kustomize", dir.toString())
-                    .redirectError(ProcessBuilder.Redirect.PIPE).start();
+                    .redirectError(ProcessBuilder.Redirect.PIPE)
+                    .start();
             byte[] out = p.getInputStream().readAllBytes();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -94,11 +96,15 @@ record Rendered(String overlay, List<JsonNode> objects) {
     }
 
     String topicPrefix() {
-        return find("ConfigMap", "meedoen-common").map(c -> c.path("data").path("MEEDOEN_KAFKA_TOPIC_PREFIX").asText("")).orElse("");
+        return find("ConfigMap", "meedoen-common")
+                .map(c -> c.path("data").path("MEEDOEN_KAFKA_TOPIC_PREFIX").asText(""))
+                .orElse("");
     }
 
     List<JsonNode> all(String kind) {
-        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asText()))
+                .toList();
     }
 
     Optional<JsonNode> find(String kind, String name) {

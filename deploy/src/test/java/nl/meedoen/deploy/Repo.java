@@ -31,8 +31,7 @@ final class Repo {
     private static final Pattern REQUIRED_ENV = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
 
-    private Repo() {
-    }
+    private Repo() {}
 
     private static List<String> services() {
         Matcher m = Pattern.compile("<module>([a-z-]+-service)</module>").matcher(read(ROOT.resolve("pom.xml")));
@@ -57,7 +56,8 @@ final class Repo {
     /** The main (non-test) configuration of a module, profile-specific lines (%test., %dev.) left out. */
     static Map<String, String> config(String module) {
         Map<String, String> all = new LinkedHashMap<>();
-        for (String file : List.of("src/main/resources/META-INF/microprofile-config.properties",
+        for (String file : List.of(
+                "src/main/resources/META-INF/microprofile-config.properties",
                 "src/main/resources/application.properties")) {
             Path path = ROOT.resolve(module).resolve(file);
             if (!Files.isRegularFile(path)) {
@@ -69,7 +69,9 @@ final class Repo {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            p.stringPropertyNames().stream().filter(k -> !k.startsWith("%")).sorted()
+            p.stringPropertyNames().stream()
+                    .filter(k -> !k.startsWith("%"))
+                    .sorted()
                     .forEach(k -> all.put(k, p.getProperty(k)));
         }
         return all;
@@ -79,8 +81,11 @@ final class Repo {
     static List<String> configuredModules() {
         try (Stream<Path> dirs = Files.list(ROOT)) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("src/main/resources/application.properties"))
-                            || Files.isRegularFile(d.resolve("src/main/resources/META-INF/microprofile-config.properties")))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+                            || Files.isRegularFile(
+                                    d.resolve("src/main/resources/META-INF/microprofile-config.properties")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -152,7 +157,8 @@ final class Repo {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return new ArrayList<>(files.filter(f -> f.toString().endsWith(".java")).sorted().toList());
+            return new ArrayList<>(
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package nl.meedoen.devinfra;
 
 import io.smallrye.jwt.build.Jwt;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,8 +53,10 @@ public final class DevTokens {
         try {
             if (Files.exists(priv) && Files.exists(pub)) {
                 KeyFactory rsa = KeyFactory.getInstance("RSA");
-                PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(strip(Files.readString(priv)))));
-                PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(strip(Files.readString(pub)))));
+                PrivateKey privateKey = rsa.generatePrivate(
+                        new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(strip(Files.readString(priv)))));
+                PublicKey publicKey = rsa.generatePublic(
+                        new X509EncodedKeySpec(Base64.getMimeDecoder().decode(strip(Files.readString(pub)))));
                 return new DevTokens(new KeyPair(publicKey, privateKey));
             }
             DevTokens tokens = generate();
@@ -96,7 +97,11 @@ public final class DevTokens {
 
     /** A signed token shaped like another identity provider's: the given claims (JSON) instead of {@code groups}. */
     public String tokenWithClaims(String subject, String claimsJson) {
-        var builder = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).expiresIn(Duration.ofHours(1));
+        var builder = Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .expiresIn(Duration.ofHours(1));
         try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(claimsJson))) {
             reader.readObject().forEach(builder::claim);
         }

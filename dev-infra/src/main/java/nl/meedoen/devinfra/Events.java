@@ -1,14 +1,5 @@
 package nl.meedoen.devinfra;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,26 +10,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishing to and reading from the tests' real broker, and checking payloads against published JSON Schemas. */
 public final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
     /** A consumer in a group of its own that reads the topic from the beginning. */
     public static KafkaConsumer<String, String> consumer(String topic) {
-        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfra.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
     }
 
     /** Polls until {@code count} matching records arrived or the time is up. */
-    public static List<ConsumerRecord<String, String>> await(KafkaConsumer<String, String> consumer,
-                                                             Predicate<ConsumerRecord<String, String>> match, int count, Duration max) {
+    public static List<ConsumerRecord<String, String>> await(
+            KafkaConsumer<String, String> consumer,
+            Predicate<ConsumerRecord<String, String>> match,
+            int count,
+            Duration max) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         long deadline = System.currentTimeMillis() + max.toMillis();
         while (found.size() < count && System.currentTimeMillis() < deadline) {
@@ -52,8 +59,8 @@ public final class Events {
     }
 
     /** Everything matching that arrives within {@code window} (to prove something was NOT published). */
-    public static List<ConsumerRecord<String, String>> collect(KafkaConsumer<String, String> consumer,
-                                                               Predicate<ConsumerRecord<String, String>> match, Duration window) {
+    public static List<ConsumerRecord<String, String>> collect(
+            KafkaConsumer<String, String> consumer, Predicate<ConsumerRecord<String, String>> match, Duration window) {
         return await(consumer, match, Integer.MAX_VALUE, window);
     }
 
@@ -67,8 +74,10 @@ public final class Events {
     /** Publishes a CloudEvent in binary mode, as another service's outbox relay does; a null id leaves ce_id out. */
     public static synchronized void publish(String topic, String key, String eventId, String type, String payload) {
         if (producer == null) { // one for the test JVM: the broker does not change while it runs
-            producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers()),
-                    new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(
+                    Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers()),
+                    new StringSerializer(),
+                    new StringSerializer());
         }
         try {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
@@ -88,15 +97,21 @@ public final class Events {
     /** Whether the JSON honours a schema the service under test publishes under src/main/resources/events/. */
     public static boolean matchesSchema(String schemaResource, String json) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : Events.class.getClassLoader();
+                ? Thread.currentThread().getContextClassLoader()
+                : Events.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream("events/" + schemaResource)) {
             if (in == null) {
                 throw new AssertionError("no schema events/" + schemaResource + " on the classpath");
             }
-            var schema = io.vertx.json.schema.JsonSchema.of(new io.vertx.core.json.JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            return io.vertx.json.schema.Validator.create(schema, new io.vertx.json.schema.JsonSchemaOptions()
-                            .setDraft(io.vertx.json.schema.Draft.DRAFT202012).setBaseUri("https://meedoen.nl/"))
-                    .validate(new io.vertx.core.json.JsonObject(json)).getValid();
+            var schema = io.vertx.json.schema.JsonSchema.of(
+                    new io.vertx.core.json.JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            return io.vertx.json.schema.Validator.create(
+                            schema,
+                            new io.vertx.json.schema.JsonSchemaOptions()
+                                    .setDraft(io.vertx.json.schema.Draft.DRAFT202012)
+                                    .setBaseUri("https://meedoen.nl/"))
+                    .validate(new io.vertx.core.json.JsonObject(json))
+                    .getValid();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -5,8 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 public final class FreePort {
-    private FreePort() {
-    }
+    private FreePort() {}
 
     public static int pick() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -15,33 +15,48 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 public final class HouseRules {
 
-    private HouseRules() {
-    }
+    private HouseRules() {}
 
     /** The module's production classes under {@code basePackage}, tests left out. */
     public static JavaClasses mainClasses(String basePackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(basePackage);
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(basePackage);
     }
 
     /** A JAX-RS resource is a {@code …Resource}, and only resources are. */
-    public static final ArchRule RESOURCES = classes().that().areAnnotatedWith("jakarta.ws.rs.Path")
-            .should().haveSimpleNameEndingWith("Resource")
+    public static final ArchRule RESOURCES = classes()
+            .that()
+            .areAnnotatedWith("jakarta.ws.rs.Path")
+            .should()
+            .haveSimpleNameEndingWith("Resource")
             .allowEmptyShould(true);
 
     /** Whatever reads a Kafka topic is a {@code …Consumer}: one name to grep for "who listens to this topic". */
-    public static final ArchRule CONSUMERS = classes().that().containAnyMethodsThat(
-                    com.tngtech.archunit.base.DescribedPredicate.describe("are annotated with @Incoming",
-                            method -> method.isAnnotatedWith("org.eclipse.microprofile.reactive.messaging.Incoming")))
-            .should().haveSimpleNameEndingWith("Consumer")
+    public static final ArchRule CONSUMERS = classes()
+            .that()
+            .containAnyMethodsThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "are annotated with @Incoming",
+                    method -> method.isAnnotatedWith("org.eclipse.microprofile.reactive.messaging.Incoming")))
+            .should()
+            .haveSimpleNameEndingWith("Consumer")
             .allowEmptyShould(true);
 
     /** An entity is named after the thing it records, without a technical suffix. */
-    public static final ArchRule ENTITIES = noClasses().that().areAnnotatedWith("jakarta.persistence.Entity")
-            .should().haveSimpleNameEndingWith("Entity").orShould().haveSimpleNameEndingWith("Dto")
+    public static final ArchRule ENTITIES = noClasses()
+            .that()
+            .areAnnotatedWith("jakarta.persistence.Entity")
+            .should()
+            .haveSimpleNameEndingWith("Entity")
+            .orShould()
+            .haveSimpleNameEndingWith("Dto")
             .allowEmptyShould(true);
 
     /** Feature packages depend on each other in one direction only. */
     public static ArchRule noPackageCycles(String basePackage) {
-        return slices().matching(basePackage + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
+        return slices().matching(basePackage + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .allowEmptyShould(true);
     }
 }

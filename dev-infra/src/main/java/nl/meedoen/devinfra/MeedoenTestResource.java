@@ -1,7 +1,6 @@
 package nl.meedoen.devinfra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.HashMap;
 import java.util.Map;
 

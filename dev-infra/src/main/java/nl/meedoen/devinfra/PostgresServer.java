@@ -1,7 +1,6 @@
 package nl.meedoen.devinfra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,13 +71,13 @@ public final class PostgresServer implements AutoCloseable {
     /** Creates each database that does not exist yet: every service owns its own database. */
     public void ensureDatabases(List<String> databases) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String database : databases) {
                 if (!database.matches("[a-z_]+")) {
                     throw new IllegalArgumentException("database name must be [a-z_]+: " + database);
                 }
-                try (ResultSet rs = statement.executeQuery(
-                        "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                try (ResultSet rs =
+                        statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
                     if (!rs.next()) {
                         statement.execute("CREATE DATABASE " + database);
                     }

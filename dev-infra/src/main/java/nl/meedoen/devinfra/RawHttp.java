@@ -1,5 +1,6 @@
 package nl.meedoen.devinfra;
 
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-
-import io.vertx.core.json.JsonObject;
 
 /**
  * HTTP/1.1 over a plain socket, for what HTTP clients will not send: paths they would normalize, request
@@ -31,22 +30,23 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code head} (the request line and headers, CRLF-separated, without the blank line) and no body. */
     public static Response exchange(URL gateway, String head) throws IOException {
-        return exchange(gateway, null, head, out -> {
-        });
+        return exchange(gateway, null, head, out -> {});
     }
 
     /**
      * @param from local address to connect from (127.0.0.2 is another client on the same machine), or null
      * @param body writes the body; runs on its own thread so the response can arrive while it is written
      */
-    public static Response exchange(URL gateway, String from, String head, Consumer<OutputStream> body) throws IOException {
-        try (Socket socket = from == null ? new Socket(gateway.getHost(), gateway.getPort())
-                : new Socket(InetAddress.getByName(gateway.getHost()), gateway.getPort(), InetAddress.getByName(from), 0)) {
+    public static Response exchange(URL gateway, String from, String head, Consumer<OutputStream> body)
+            throws IOException {
+        try (Socket socket = from == null
+                ? new Socket(gateway.getHost(), gateway.getPort())
+                : new Socket(
+                        InetAddress.getByName(gateway.getHost()), gateway.getPort(), InetAddress.getByName(from), 0)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -56,9 +56,11 @@ public final class RawHttp {
             InputStream in = socket.getInputStream();
             String statusLine = line(in);
             Map<String, String> headers = new TreeMap<>();
-            for (String line; !(line = line(in)).isEmpty();) {
+            for (String line; !(line = line(in)).isEmpty(); ) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(), line.substring(colon + 1).trim());
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(),
+                        line.substring(colon + 1).trim());
             }
             int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
             String text = new String(in.readNBytes(length), StandardCharsets.UTF_8);
@@ -68,7 +70,7 @@ public final class RawHttp {
 
     private static String line(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int c; (c = in.read()) != '\n';) {
+        for (int c; (c = in.read()) != '\n'; ) {
             if (c == -1) {
                 throw new IOException("connection closed after: " + line);
             }

@@ -19,8 +19,7 @@ public final class TestInfra {
     private static KafkaBroker kafka;
     private static DevTokens tokens;
 
-    private TestInfra() {
-    }
+    private TestInfra() {}
 
     /** A JDBC URL of the named database (created on first use: each service owns its database). */
     public static String jdbcUrl(String database) {
@@ -137,6 +136,8 @@ public final class TestInfra {
     }
 
     private static Path workDir() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "meedoen-test-infra-" + ProcessHandle.current().pid());
+        return Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "meedoen-test-infra-" + ProcessHandle.current().pid());
     }
 }

@@ -1,5 +1,14 @@
 package nl.meedoen.devinfra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -10,22 +19,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class TestInfraTest {
 
     @Test
     void postgresIsARealServerWithOneDatabasePerService() throws Exception {
         try (Connection c = DriverManager.getConnection(TestInfra.jdbcUrl("notification"), PostgresServer.USER, "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT current_database(), current_setting('server_version_num')::int")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT current_database(), current_setting('server_version_num')::int")) {
             rs.next();
             assertEquals("notification", rs.getString(1));
             assertTrue(rs.getInt(2) >= 170000, "PostgreSQL 17 expected");

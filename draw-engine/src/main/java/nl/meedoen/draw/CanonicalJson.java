@@ -15,8 +15,7 @@ import java.util.Map;
  * never depend on how a language prints floating point.
  */
 final class CanonicalJson {
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     static String write(Object value) {
         StringBuilder out = new StringBuilder();
@@ -43,7 +42,10 @@ final class CanonicalJson {
             string(s, out);
         } else if (value instanceof Boolean b) {
             out.append(b);
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof BigInteger) {
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof BigInteger) {
             BigInteger i = new BigInteger(value.toString());
             if (i.abs().bitLength() > 53) {
                 throw new IllegalArgumentException("integer too large for canonical JSON: " + i);
@@ -75,8 +77,8 @@ final class CanonicalJson {
             }
             out.append(']');
         } else {
-            throw new IllegalArgumentException("not allowed in canonical JSON: " + value.getClass().getSimpleName()
-                    + " " + value);
+            throw new IllegalArgumentException(
+                    "not allowed in canonical JSON: " + value.getClass().getSimpleName() + " " + value);
         }
     }
 

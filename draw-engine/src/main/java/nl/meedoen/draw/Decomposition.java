@@ -3,7 +3,6 @@ package nl.meedoen.draw;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,8 +19,7 @@ final class Decomposition {
     /** Accept a total shortfall this small (in expected seats). */
     static final double DONE = 1e-7;
 
-    private Decomposition() {
-    }
+    private Decomposition() {}
 
     /** Panels (over all types) and their probabilities, or null when the target is not a mix of valid panels. */
     static Leximin.Result decompose(Instance in, TypeTable all, double[] target) {
@@ -87,9 +85,17 @@ final class Decomposition {
                 double value = lp.objective().value(); // total shortfall
                 if (value <= DONE || (added == 0 && calls > 0)) {
                     if (Leximin.TRACE) {
-                        System.err.printf("decomposition: shortfall %.9f, %d pricing calls, %d panels, lp %.2fs (%d cold), pricing %.2fs [%d/%d/%d]%n",
-                                value, calls, panels.size(), lpNanos / 1e9, Leximin.ABNORMAL.get(), pricingNanos / 1e9,
-                                pricing.heuristicHits, pricing.relaxationProofs, pricing.exactCalls);
+                        System.err.printf(
+                                "decomposition: shortfall %.9f, %d pricing calls, %d panels, lp %.2fs (%d cold), pricing %.2fs [%d/%d/%d]%n",
+                                value,
+                                calls,
+                                panels.size(),
+                                lpNanos / 1e9,
+                                Leximin.ABNORMAL.get(),
+                                pricingNanos / 1e9,
+                                pricing.heuristicHits,
+                                pricing.relaxationProofs,
+                                pricing.exactCalls);
                     }
                     return value <= DONE ? result(panels, p, original, all.size(), calls) : null;
                 }
@@ -102,9 +108,18 @@ final class Decomposition {
                 fresh = pricing.improving(w, cap + Leximin.EPS, panels);
                 pricingNanos += System.nanoTime() - t0;
                 if (Leximin.TRACE && calls % 50 == 0) {
-                    System.err.printf("  decomposition call %d: shortfall %.9f, iters %d, cold %d, %d panels, lp %.2fs, pricing %.2fs [%d/%d/%d]%n",
-                            calls, value, lp.iterations(), Leximin.ABNORMAL.get(), panels.size(), lpNanos / 1e9, pricingNanos / 1e9,
-                            pricing.heuristicHits, pricing.relaxationProofs, pricing.exactCalls);
+                    System.err.printf(
+                            "  decomposition call %d: shortfall %.9f, iters %d, cold %d, %d panels, lp %.2fs, pricing %.2fs [%d/%d/%d]%n",
+                            calls,
+                            value,
+                            lp.iterations(),
+                            Leximin.ABNORMAL.get(),
+                            panels.size(),
+                            lpNanos / 1e9,
+                            pricingNanos / 1e9,
+                            pricing.heuristicHits,
+                            pricing.relaxationProofs,
+                            pricing.exactCalls);
                 }
             }
         } finally {
@@ -112,7 +127,8 @@ final class Decomposition {
         }
     }
 
-    private static Leximin.Result result(List<int[]> panels, List<MPVariable> p, int[] original, int allTypes, int calls) {
+    private static Leximin.Result result(
+            List<int[]> panels, List<MPVariable> p, int[] original, int allTypes, int calls) {
         List<int[]> used = new ArrayList<>();
         List<Double> prob = new ArrayList<>();
         double total = 0;

@@ -49,7 +49,8 @@ public record Distribution(List<List<String>> types, List<Panel> panels) {
             merged.merge(panels.get(i), tickets.get(i), Long::sum);
         }
         List<Panel> out = new ArrayList<>();
-        merged.forEach((counts, n) -> out.add(new Panel(Arrays.stream(counts).boxed().toList(), n)));
+        merged.forEach(
+                (counts, n) -> out.add(new Panel(Arrays.stream(counts).boxed().toList(), n)));
         return new Distribution(typeIds(table, in), out);
     }
 
@@ -81,7 +82,9 @@ public record Distribution(List<List<String>> types, List<Panel> panels) {
         for (int j = 0; j < order.length; j++) {
             byRemainder[j] = j;
         }
-        Arrays.sort(byRemainder, (a, b) -> remainder[a] != remainder[b] ? Double.compare(remainder[b], remainder[a]) : a - b);
+        Arrays.sort(
+                byRemainder,
+                (a, b) -> remainder[a] != remainder[b] ? Double.compare(remainder[b], remainder[a]) : a - b);
         for (int r = 0; assigned < TICKETS; r = (r + 1) % order.length) {
             tickets[byRemainder[r]]++;
             assigned++;

@@ -51,8 +51,14 @@ public final class DrawEngine {
         }
         Instance in = Instance.of(committed.input());
         Sampler.Outcome o = sample(in, committed.distribution(), committed.commitment(), seed);
-        return new DrawRecord(committed.engine(), committed.input(), committed.distribution(), committed.commitment(),
-                seed, new DrawRecord.Result(o.panel(), o.selected(), o.waitlist()), committed.probabilities());
+        return new DrawRecord(
+                committed.engine(),
+                committed.input(),
+                committed.distribution(),
+                committed.commitment(),
+                seed,
+                new DrawRecord.Result(o.panel(), o.selected(), o.waitlist()),
+                committed.probabilities());
     }
 
     /** Both phases at once (tests, or when the seed is not public). */
@@ -85,12 +91,14 @@ public final class DrawEngine {
         }
         checked.add("commitment");
         if (!recomputed.equals(record.commitment())) {
-            diff.add("commitment: the committed inputs hash to " + recomputed + ", the record says " + record.commitment());
+            diff.add("commitment: the committed inputs hash to " + recomputed + ", the record says "
+                    + record.commitment());
         }
         if (expectedCommitment != null) {
             checked.add("published commitment");
             if (!expectedCommitment.equalsIgnoreCase(record.commitment())) {
-                diff.add("published commitment: expected " + expectedCommitment + ", the record has " + record.commitment());
+                diff.add("published commitment: expected " + expectedCommitment + ", the record has "
+                        + record.commitment());
             }
         }
         if (!record.engine().startsWith("meedoen-draw-engine/1.")) {
@@ -125,8 +133,10 @@ public final class DrawEngine {
                 differing += Math.abs(record.probabilities().get(p) - derived.get(p)) > 1e-9 ? 1 : 0;
             }
             if (record.probabilities().size() != in.n || differing > 0) {
-                diff.add("probabilities: " + (record.probabilities().size() != in.n ? "not one per pool entry"
-                        : differing + " differ from the committed distribution"));
+                diff.add("probabilities: "
+                        + (record.probabilities().size() != in.n
+                                ? "not one per pool entry"
+                                : differing + " differ from the committed distribution"));
             }
         }
         if (record.seed() != null || record.result() != null) {
@@ -136,10 +146,12 @@ public final class DrawEngine {
             } else {
                 Sampler.Outcome o = sample(in, record.distribution(), record.commitment(), record.seed());
                 if (!Objects.equals(o.panel(), record.result().panel())) {
-                    diff.add("result.panel: the seed picks panel " + o.panel() + ", the record says " + record.result().panel());
+                    diff.add("result.panel: the seed picks panel " + o.panel() + ", the record says "
+                            + record.result().panel());
                 }
                 if (!o.selected().equals(record.result().selected())) {
-                    diff.add("result.selected: the seed selects " + o.selected() + ", the record says " + record.result().selected());
+                    diff.add("result.selected: the seed selects " + o.selected() + ", the record says "
+                            + record.result().selected());
                 }
                 if (!o.waitlist().equals(record.result().waitlist())) {
                     diff.add("result.waitlist: differs from the order the seed gives");
@@ -152,7 +164,9 @@ public final class DrawEngine {
             int worst = -1;
             for (int p = 0; p < in.n; p++) {
                 if (Math.abs(optimum.get(p) - derived.get(p)) > RECOMPUTE_TOLERANCE
-                        && (worst < 0 || Math.abs(optimum.get(p) - derived.get(p)) > Math.abs(optimum.get(worst) - derived.get(worst)))) {
+                        && (worst < 0
+                                || Math.abs(optimum.get(p) - derived.get(p))
+                                        > Math.abs(optimum.get(worst) - derived.get(worst)))) {
                     worst = p;
                 }
             }
@@ -221,11 +235,22 @@ public final class DrawEngine {
             newWaitlist.remove(i);
             return new Replacement(withdrawn, waitlist.get(i), newPanel, newWaitlist, null);
         }
-        String needs = quotas ? " with " + String.join(", ", Arrays.stream(in.personFeature[index.get(withdrawn)])
-                .filter(f -> perFeature[f] < in.featureMin[f]).mapToObj(in::featureName).toList()) : "";
-        return new Replacement(withdrawn, null, remaining, waitlist,
-                "no one on the waitlist" + (needs.endsWith("with ") ? "" : needs)
-                        + " keeps all quotas" + (in.householdRule ? " and the household rule" : ""));
+        String needs = quotas
+                ? " with "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(in.personFeature[index.get(withdrawn)])
+                                        .filter(f -> perFeature[f] < in.featureMin[f])
+                                        .mapToObj(in::featureName)
+                                        .toList())
+                : "";
+        return new Replacement(
+                withdrawn,
+                null,
+                remaining,
+                waitlist,
+                "no one on the waitlist" + (needs.endsWith("with ") ? "" : needs) + " keeps all quotas"
+                        + (in.householdRule ? " and the household rule" : ""));
     }
 
     private static boolean fits(Instance in, int[] perFeature, int p) {
@@ -265,8 +290,13 @@ public final class DrawEngine {
             calls = result.pricingCalls();
         }
         monitor.progress("leximin: distribution found", types.size(), types.size());
-        return new Probabilities(Algorithm.LEXIMIN, List.of(in.ids), probabilitiesOf(in, distribution), distribution,
-                types.size(), calls);
+        return new Probabilities(
+                Algorithm.LEXIMIN,
+                List.of(in.ids),
+                probabilitiesOf(in, distribution),
+                distribution,
+                types.size(),
+                calls);
     }
 
     /** Uniform: k/n, or k/units/household size under the household rule. LEXIMIN: from the distribution's tickets. */
@@ -275,7 +305,9 @@ public final class DrawEngine {
         if (distribution == null) {
             for (int i = 0; i < in.n; i++) {
                 int h = in.household[i];
-                p[i] = in.householdRule && h >= 0 ? (double) in.k / in.units / in.householdSize[h] : (double) in.k / (in.householdRule ? in.units : in.n);
+                p[i] = in.householdRule && h >= 0
+                        ? (double) in.k / in.units / in.householdSize[h]
+                        : (double) in.k / (in.householdRule ? in.units : in.n);
             }
         } else {
             double[] perType = distribution.typeProbabilities();

@@ -9,8 +9,7 @@ public interface DrawMonitor {
     /** Follows nothing and never cancels. */
     DrawMonitor NONE = new DrawMonitor() {
         @Override
-        public void progress(String phase, long done, long total) {
-        }
+        public void progress(String phase, long done, long total) {}
 
         @Override
         public boolean cancelled() {

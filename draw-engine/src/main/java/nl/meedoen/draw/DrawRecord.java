@@ -8,8 +8,14 @@ import java.util.List;
  * and the sampled result are added. {@code probabilities} (pool order) are derived from the distribution and
  * informational. JSON form: {@link DrawRecords}.
  */
-public record DrawRecord(String engine, DrawInput input, Distribution distribution, String commitment, String seed,
-                         Result result, List<Double> probabilities) {
+public record DrawRecord(
+        String engine,
+        DrawInput input,
+        Distribution distribution,
+        String commitment,
+        String seed,
+        Result result,
+        List<Double> probabilities) {
 
     /** {@code panel}: index of the sampled panel in the distribution (null for uniform). */
     public record Result(Integer panel, List<String> selected, List<String> waitlist) {

@@ -3,7 +3,6 @@ package nl.meedoen.draw;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,7 @@ public final class DrawRecords {
     public static final String FORMAT = "meedoen-draw-record/1";
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
-    private DrawRecords() {
-    }
+    private DrawRecords() {}
 
     public static String toJson(DrawRecord record) {
         Map<String, Object> tree = new LinkedHashMap<>();
@@ -79,7 +77,11 @@ public final class DrawRecords {
         for (Person p : input.pool()) {
             Map<String, Object> person = new LinkedHashMap<>();
             person.put("id", p.id());
-            person.put("features", input.categories().stream().map(cat -> p.features().get(cat.name())).toList());
+            person.put(
+                    "features",
+                    input.categories().stream()
+                            .map(cat -> p.features().get(cat.name()))
+                            .toList());
             person.put("household", p.household());
             pool.add(person);
         }
@@ -137,7 +139,9 @@ public final class DrawRecords {
             List<FeatureQuota> features = new ArrayList<>();
             for (Object f : list(cat.get("features"), "category.features")) {
                 Map<String, Object> fm = map(f, "feature");
-                features.add(new FeatureQuota(string(fm.get("value"), "feature.value"), integer(fm.get("min"), "feature.min"),
+                features.add(new FeatureQuota(
+                        string(fm.get("value"), "feature.value"),
+                        integer(fm.get("min"), "feature.min"),
                         integer(fm.get("max"), "feature.max")));
             }
             categories.add(new Category(string(cat.get("name"), "category.name"), features));
@@ -147,14 +151,17 @@ public final class DrawRecords {
             Map<String, Object> pm = map(o, "pool entry");
             List<Object> values = list(pm.get("features"), "pool entry features");
             if (values.size() != categories.size()) {
-                throw bad("pool entry " + pm.get("id") + " has " + values.size() + " features for " + categories.size() + " categories");
+                throw bad("pool entry " + pm.get("id") + " has " + values.size() + " features for " + categories.size()
+                        + " categories");
             }
             Map<String, String> features = new LinkedHashMap<>();
             for (int i = 0; i < values.size(); i++) {
                 features.put(categories.get(i).name(), string(values.get(i), "feature value"));
             }
             Object household = pm.get("household");
-            pool.add(new Person(string(pm.get("id"), "pool entry id"), features,
+            pool.add(new Person(
+                    string(pm.get("id"), "pool entry id"),
+                    features,
                     household == null ? null : string(household, "household")));
         }
         Algorithm algorithm = Algorithm.parse(string(c.get("algorithm"), "algorithm"));
@@ -162,7 +169,8 @@ public final class DrawRecords {
         if (!(hr instanceof Boolean)) {
             throw bad("committed.householdRule must be true or false");
         }
-        DrawInput input = new DrawInput(pool, categories, integer(c.get("panelSize"), "panelSize"), algorithm, (Boolean) hr);
+        DrawInput input =
+                new DrawInput(pool, categories, integer(c.get("panelSize"), "panelSize"), algorithm, (Boolean) hr);
         Distribution distribution = null;
         if (c.get("distribution") != null) {
             Map<String, Object> d = map(c.get("distribution"), "distribution");
@@ -171,12 +179,16 @@ public final class DrawRecords {
             }
             List<List<String>> types = new ArrayList<>();
             for (Object t : list(d.get("types"), "distribution.types")) {
-                types.add(list(t, "type").stream().map(id -> string(id, "type member")).toList());
+                types.add(list(t, "type").stream()
+                        .map(id -> string(id, "type member"))
+                        .toList());
             }
             List<Distribution.Panel> panels = new ArrayList<>();
             for (Object p : list(d.get("panels"), "distribution.panels")) {
                 Map<String, Object> pm = map(p, "panel");
-                List<Integer> counts = list(pm.get("counts"), "panel.counts").stream().map(x -> integer(x, "count")).toList();
+                List<Integer> counts = list(pm.get("counts"), "panel.counts").stream()
+                        .map(x -> integer(x, "count"))
+                        .toList();
                 if (!(pm.get("tickets") instanceof Number tickets)) {
                     throw bad("panel.tickets must be a number");
                 }
@@ -187,20 +199,34 @@ public final class DrawRecords {
         DrawRecord.Result result = null;
         if (tree.get("result") != null) {
             Map<String, Object> r = map(tree.get("result"), "result");
-            result = new DrawRecord.Result(r.get("panel") == null ? null : integer(r.get("panel"), "result.panel"),
-                    list(r.get("selected"), "result.selected").stream().map(x -> string(x, "selected id")).toList(),
-                    list(r.get("waitlist"), "result.waitlist").stream().map(x -> string(x, "waitlist id")).toList());
+            result = new DrawRecord.Result(
+                    r.get("panel") == null ? null : integer(r.get("panel"), "result.panel"),
+                    list(r.get("selected"), "result.selected").stream()
+                            .map(x -> string(x, "selected id"))
+                            .toList(),
+                    list(r.get("waitlist"), "result.waitlist").stream()
+                            .map(x -> string(x, "waitlist id"))
+                            .toList());
         }
-        List<Double> probabilities = tree.get("probabilities") == null ? null
-                : list(tree.get("probabilities"), "probabilities").stream().map(x -> {
-                    if (!(x instanceof Number n)) {
-                        throw bad("probabilities must be numbers");
-                    }
-                    return n.doubleValue();
-                }).toList();
+        List<Double> probabilities = tree.get("probabilities") == null
+                ? null
+                : list(tree.get("probabilities"), "probabilities").stream()
+                        .map(x -> {
+                            if (!(x instanceof Number n)) {
+                                throw bad("probabilities must be numbers");
+                            }
+                            return n.doubleValue();
+                        })
+                        .toList();
         Object seed = tree.get("seed");
-        return new DrawRecord(string(c.get("engine"), "engine"), input, distribution,
-                string(tree.get("commitment"), "commitment"), seed == null ? null : string(seed, "seed"), result, probabilities);
+        return new DrawRecord(
+                string(c.get("engine"), "engine"),
+                input,
+                distribution,
+                string(tree.get("commitment"), "commitment"),
+                seed == null ? null : string(seed, "seed"),
+                result,
+                probabilities);
     }
 
     static DrawException bad(String message) {
@@ -231,7 +257,9 @@ public final class DrawRecords {
     }
 
     private static int integer(Object o, String what) {
-        if (o instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < Integer.MAX_VALUE) {
+        if (o instanceof Number n
+                && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) < Integer.MAX_VALUE) {
             return n.intValue();
         }
         throw bad(what + " must be an integer");

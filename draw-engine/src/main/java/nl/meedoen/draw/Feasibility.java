@@ -6,7 +6,6 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,8 +20,7 @@ import java.util.Set;
  * mins are lowered and maxes raised).
  */
 final class Feasibility {
-    private Feasibility() {
-    }
+    private Feasibility() {}
 
     static void check(Instance in, TypeTable types, PanelModel model) {
         if (model.anyPanel().isPresent()) {
@@ -36,10 +34,14 @@ final class Feasibility {
         List<QuotaRelaxation> relaxation = smallestRelaxation(in, types);
         int total = relaxation.stream().mapToInt(QuotaRelaxation::by).sum();
         details.add("smallest relaxation (" + total + " seat" + (total == 1 ? "" : "s") + " in total): "
-                + String.join("; ", relaxation.stream().map(QuotaRelaxation::toString).toList()));
-        throw new DrawException(DrawException.INFEASIBLE_QUOTAS,
-                "no panel of " + in.k + " meets all quotas" + (in.householdRule ? " with at most one per household" : ""),
-                details, relaxation);
+                + String.join(
+                        "; ", relaxation.stream().map(QuotaRelaxation::toString).toList()));
+        throw new DrawException(
+                DrawException.INFEASIBLE_QUOTAS,
+                "no panel of " + in.k + " meets all quotas"
+                        + (in.householdRule ? " with at most one per household" : ""),
+                details,
+                relaxation);
     }
 
     /** Simple necessary conditions, stated in the user's terms. */
@@ -63,10 +65,12 @@ final class Feasibility {
         }
         for (Map.Entry<String, int[]> e : perCategory.entrySet()) {
             if (e.getValue()[0] > in.k) {
-                reasons.add("the minimums of " + e.getKey() + " add up to " + e.getValue()[0] + ", more than the " + in.k + " seats");
+                reasons.add("the minimums of " + e.getKey() + " add up to " + e.getValue()[0] + ", more than the "
+                        + in.k + " seats");
             }
             if (e.getValue()[1] < in.k) {
-                reasons.add("the maximums of " + e.getKey() + " add up to " + e.getValue()[1] + ", fewer than the " + in.k + " seats");
+                reasons.add("the maximums of " + e.getKey() + " add up to " + e.getValue()[1] + ", fewer than the "
+                        + in.k + " seats");
             }
         }
         return reasons;
@@ -115,8 +119,10 @@ final class Feasibility {
             LinearExpr sum = featureSum(types, x, f);
             lower[f] = model.newIntVar(0, in.featureMin[f], "lower" + f);
             raise[f] = model.newIntVar(0, in.k, "raise" + f);
-            model.addGreaterOrEqual(LinearExpr.newBuilder().add(sum).add(lower[f]).build(), in.featureMin[f]);
-            model.addLessOrEqual(LinearExpr.newBuilder().add(sum).addTerm(raise[f], -1).build(), in.featureMax[f]);
+            model.addGreaterOrEqual(
+                    LinearExpr.newBuilder().add(sum).add(lower[f]).build(), in.featureMin[f]);
+            model.addLessOrEqual(
+                    LinearExpr.newBuilder().add(sum).addTerm(raise[f], -1).build(), in.featureMax[f]);
         }
         List<IntVar> all = new ArrayList<>(List.of(lower));
         all.addAll(List.of(raise));
@@ -131,12 +137,12 @@ final class Feasibility {
             long lo = solver.value(lower[f]);
             long hi = solver.value(raise[f]);
             if (lo > 0) {
-                result.add(new QuotaRelaxation(in.featureCategory[f], in.featureValue[f], "min", in.featureMin[f],
-                        (int) (in.featureMin[f] - lo)));
+                result.add(new QuotaRelaxation(in.featureCategory[f], in.featureValue[f], "min", in.featureMin[f], (int)
+                        (in.featureMin[f] - lo)));
             }
             if (hi > 0) {
-                result.add(new QuotaRelaxation(in.featureCategory[f], in.featureValue[f], "max", in.featureMax[f],
-                        (int) (in.featureMax[f] + hi)));
+                result.add(new QuotaRelaxation(in.featureCategory[f], in.featureValue[f], "max", in.featureMax[f], (int)
+                        (in.featureMax[f] + hi)));
             }
         }
         return result;
@@ -148,7 +154,9 @@ final class Feasibility {
         for (int t = 0; t < x.length; t++) {
             x[t] = model.newIntVar(0, types.cap(t), "x" + t);
             if (types.household[t] >= 0) {
-                households.computeIfAbsent(types.household[t], h -> new ArrayList<>()).add(x[t]);
+                households
+                        .computeIfAbsent(types.household[t], h -> new ArrayList<>())
+                        .add(x[t]);
             }
         }
         model.addEquality(LinearExpr.sum(x), in.k);

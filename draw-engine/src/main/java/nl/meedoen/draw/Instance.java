@@ -21,9 +21,11 @@ final class Instance {
     final int[][] personFeature;
     /** Household group per person (index into distinct household keys), -1 when the person has none. */
     final int[] household;
+
     final int[] householdSize;
     /** Selectable "units" under the household rule: households plus people without a household key. */
     final int units;
+
     final boolean householdRule;
 
     private Instance(DrawInput input) {
@@ -63,7 +65,8 @@ final class Instance {
                     problems.add("feature " + where + " is listed twice");
                 }
                 if (f.min() < 0 || f.max() < f.min()) {
-                    problems.add("quota of " + where + " must satisfy 0 <= min <= max, got min " + f.min() + ", max " + f.max());
+                    problems.add("quota of " + where + " must satisfy 0 <= min <= max, got min " + f.min() + ", max "
+                            + f.max());
                 }
                 fc.add(c.name());
                 fv.add(f.value());
@@ -101,8 +104,11 @@ final class Instance {
                 Integer f = value == null ? null : featureIndex.get(c).get(value);
                 if (f == null) {
                     if (problems.size() < 20) { // one bad column should not produce thousands of lines
-                        problems.add(value == null ? "person '" + person.id() + "' has no value for category '" + cat + "'"
-                                : "person '" + person.id() + "' has " + cat + "=" + value + ", which is not a feature in the categories");
+                        problems.add(
+                                value == null
+                                        ? "person '" + person.id() + "' has no value for category '" + cat + "'"
+                                        : "person '" + person.id() + "' has " + cat + "=" + value
+                                                + ", which is not a feature in the categories");
                     }
                     f = -1;
                 }
@@ -127,13 +133,19 @@ final class Instance {
             throw DrawException.invalid(problems);
         }
         if (k > n) {
-            throw new DrawException(DrawException.PANEL_LARGER_THAN_POOL,
-                    "panel size " + k + " is larger than the pool of " + n, List.of(), List.of());
+            throw new DrawException(
+                    DrawException.PANEL_LARGER_THAN_POOL,
+                    "panel size " + k + " is larger than the pool of " + n,
+                    List.of(),
+                    List.of());
         }
         if (k > units) {
-            throw new DrawException(DrawException.PANEL_LARGER_THAN_POOL,
-                    "panel size " + k + " is larger than the " + units + " households in the pool (at most one per household)",
-                    List.of(), List.of());
+            throw new DrawException(
+                    DrawException.PANEL_LARGER_THAN_POOL,
+                    "panel size " + k + " is larger than the " + units
+                            + " households in the pool (at most one per household)",
+                    List.of(),
+                    List.of());
         }
     }
 

@@ -4,7 +4,6 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -34,7 +33,8 @@ final class Leximin {
 
     static {
         Solvers.load();
-        LP_PARAMS.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE, MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
+        LP_PARAMS.setIntegerParam(
+                MPSolverParameters.IntegerParam.PRESOLVE, MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
     }
 
     /** Cold restarts after ABNORMAL (trace output only). */
@@ -51,8 +51,7 @@ final class Leximin {
         return status;
     }
 
-    record Result(List<int[]> panels, double[] panelProbability, int pricingCalls) {
-    }
+    record Result(List<int[]> panels, double[] panelProbability, int pricingCalls) {}
 
     private final TypeTable types;
     private final double[] count;
@@ -108,8 +107,10 @@ final class Leximin {
             long lpNanos = 0;
             long pricingNanos = 0;
             int roundCalls = 0;
-            monitor.progress("leximin: column generation, probabilities fixed for " + fixedCount + " of " + size + " profiles",
-                    fixedCount, size);
+            monitor.progress(
+                    "leximin: column generation, probabilities fixed for " + fixedCount + " of " + size + " profiles",
+                    fixedCount,
+                    size);
             while (true) {
                 if (monitor.cancelled()) {
                     throw DrawException.cancelled();
@@ -118,7 +119,8 @@ final class Leximin {
                 MPSolver.ResultStatus status = solveLp(lp);
                 lpNanos += System.nanoTime() - t0;
                 if (status != MPSolver.ResultStatus.OPTIMAL) {
-                    throw new IllegalStateException("LEXIMIN LP not solved: " + status + " (" + panels.size() + " panels, " + fixedCount + " types fixed, round call " + roundCalls + ")");
+                    throw new IllegalStateException("LEXIMIN LP not solved: " + status + " (" + panels.size()
+                            + " panels, " + fixedCount + " types fixed, round call " + roundCalls + ")");
                 }
                 for (int t = 0; t < size; t++) {
                     y[t] = Math.max(0, -typeRow[t].dualValue());
@@ -131,10 +133,19 @@ final class Leximin {
                 List<int[]> better = pricing.improving(w, cap + EPS, panels);
                 pricingNanos += System.nanoTime() - t0;
                 if (TRACE && roundCalls % 100 == 0) {
-                    System.err.printf("  call %d: z %.7f cap %.7f best %.7f, %d new, %d panels, lp %.2fs, pricing %.2fs [%d/%d/%d]%n",
-                            roundCalls, z.solutionValue(), cap, better.isEmpty() ? 0 : PanelModel.weight(w, better.get(0)),
-                            better.size(), panels.size(), lpNanos / 1e9, pricingNanos / 1e9,
-                            pricing.heuristicHits, pricing.relaxationProofs, pricing.exactCalls);
+                    System.err.printf(
+                            "  call %d: z %.7f cap %.7f best %.7f, %d new, %d panels, lp %.2fs, pricing %.2fs [%d/%d/%d]%n",
+                            roundCalls,
+                            z.solutionValue(),
+                            cap,
+                            better.isEmpty() ? 0 : PanelModel.weight(w, better.get(0)),
+                            better.size(),
+                            panels.size(),
+                            lpNanos / 1e9,
+                            pricingNanos / 1e9,
+                            pricing.heuristicHits,
+                            pricing.relaxationProofs,
+                            pricing.exactCalls);
                 }
                 int added = 0;
                 for (int[] panel : better) {
@@ -152,7 +163,8 @@ final class Leximin {
                         fixed[t] = true;
                         newlyFixed++;
                         typeRow[t].setCoefficient(z, 0);
-                        typeRow[t].setLb(Math.max(0, level - 1e-7)); // a hair below, so solver tolerances cannot make it infeasible
+                        typeRow[t].setLb(Math.max(
+                                0, level - 1e-7)); // a hair below, so solver tolerances cannot make it infeasible
                     }
                 }
                 if (newlyFixed == 0) {
@@ -160,14 +172,23 @@ final class Leximin {
                 }
                 fixedCount += newlyFixed;
                 if (TRACE) {
-                    System.err.printf("level %.6f: fixed %d (%d/%d), %d pricing calls, %d panels, lp %.2fs, pricing %.2fs%n",
-                            level, newlyFixed, fixedCount, size, roundCalls, panels.size(), lpNanos / 1e9, pricingNanos / 1e9);
+                    System.err.printf(
+                            "level %.6f: fixed %d (%d/%d), %d pricing calls, %d panels, lp %.2fs, pricing %.2fs%n",
+                            level,
+                            newlyFixed,
+                            fixedCount,
+                            size,
+                            roundCalls,
+                            panels.size(),
+                            lpNanos / 1e9,
+                            pricingNanos / 1e9);
                 }
                 break;
             }
         }
         if (TRACE) {
-            System.err.printf("pricing: %d by local search, %d proofs by LP relaxation, %d exact ILPs%n",
+            System.err.printf(
+                    "pricing: %d by local search, %d proofs by LP relaxation, %d exact ILPs%n",
                     pricing.heuristicHits, pricing.relaxationProofs, pricing.exactCalls);
         }
         List<int[]> used = new ArrayList<>();

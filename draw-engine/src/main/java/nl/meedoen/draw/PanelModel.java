@@ -6,7 +6,6 @@ import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -48,7 +47,9 @@ final class PanelModel {
         Map<Integer, List<IntVar>> households = new HashMap<>();
         for (int t = 0; t < size; t++) {
             if (types.household[t] >= 0) {
-                households.computeIfAbsent(types.household[t], h -> new ArrayList<>()).add(x[t]);
+                households
+                        .computeIfAbsent(types.household[t], h -> new ArrayList<>())
+                        .add(x[t]);
             }
         }
         for (List<IntVar> vars : households.values()) {
@@ -108,7 +109,8 @@ final class PanelModel {
             @Override
             public void onSolutionCallback() {
                 int[] panel = values(this::value);
-                if (weight(w, panel) > threshold && seen.add(Arrays.stream(panel).boxed().toList())) {
+                if (weight(w, panel) > threshold
+                        && seen.add(Arrays.stream(panel).boxed().toList())) {
                     found.add(panel);
                 }
             }

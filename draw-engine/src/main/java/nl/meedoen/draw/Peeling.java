@@ -5,7 +5,6 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,13 +45,14 @@ final class Peeling {
         }
         for (int t = 0; t < types.size(); t++) {
             if (types.household[t] >= 0) {
-                householdTypes.computeIfAbsent(types.household[t], h -> new ArrayList<>()).add(t);
+                householdTypes
+                        .computeIfAbsent(types.household[t], h -> new ArrayList<>())
+                        .add(t);
             }
         }
     }
 
-    record Panels(List<int[]> panels, List<Long> tickets) {
-    }
+    record Panels(List<int[]> panels, List<Long> tickets) {}
 
     /** Panels with tickets summing to {@link Distribution#TICKETS} whose mix has the target expected counts, or null. */
     static Panels peel(Instance in, TypeTable types, double[] target) {
@@ -86,7 +86,8 @@ final class Peeling {
                     for (long v : r) {
                         support += v > TOLERANCE ? 1 : 0;
                     }
-                    System.err.printf("peeling stuck after %d panels, %d tickets left, support %d%n", panels.size(), m, support);
+                    System.err.printf(
+                            "peeling stuck after %d panels, %d tickets left, support %d%n", panels.size(), m, support);
                 }
                 // The residual lives on few types: write it as a mix of panels by column generation instead.
                 double[] rest = new double[size];
@@ -99,7 +100,9 @@ final class Peeling {
                 }
                 long left = m;
                 for (int i = 0; i < tail.panels().size(); i++) {
-                    long n = i == tail.panels().size() - 1 ? left : Math.min(left, Math.round(tail.panelProbability()[i] * m));
+                    long n = i == tail.panels().size() - 1
+                            ? left
+                            : Math.min(left, Math.round(tail.panelProbability()[i] * m));
                     if (n > 0) {
                         panels.add(tail.panels().get(i));
                         tickets.add(n);

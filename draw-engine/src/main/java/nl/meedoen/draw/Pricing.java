@@ -4,7 +4,6 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,7 +54,9 @@ final class Pricing implements AutoCloseable {
         Map<Integer, MPConstraint> households = new HashMap<>();
         for (int t = 0; t < size; t++) {
             if (types.household[t] >= 0) {
-                households.computeIfAbsent(types.household[t], h -> relaxation.makeConstraint(0, 1)).setCoefficient(rx[t], 1);
+                households
+                        .computeIfAbsent(types.household[t], h -> relaxation.makeConstraint(0, 1))
+                        .setCoefficient(rx[t], 1);
             }
         }
         relaxation.objective().setMaximization();
@@ -68,7 +69,8 @@ final class Pricing implements AutoCloseable {
         Set<List<Integer>> seen = new HashSet<>();
         for (int[] start : starts) {
             int[] panel = search.climb(start, w);
-            if (PanelModel.weight(w, panel) > threshold && seen.add(Arrays.stream(panel).boxed().toList())) {
+            if (PanelModel.weight(w, panel) > threshold
+                    && seen.add(Arrays.stream(panel).boxed().toList())) {
                 found.add(panel);
             }
         }
@@ -112,7 +114,8 @@ final class Pricing implements AutoCloseable {
             // none found: type t is on no valid panel and will get probability 0
         }
         if (Leximin.TRACE) {
-            System.err.printf("cover: %d panels [%d/%d/%d]%n", panels.size(), heuristicHits, relaxationProofs, exactCalls);
+            System.err.printf(
+                    "cover: %d panels [%d/%d/%d]%n", panels.size(), heuristicHits, relaxationProofs, exactCalls);
         }
         return panels;
     }

@@ -7,8 +7,13 @@ import java.util.List;
  * panel size. {@code distribution} is the LEXIMIN panel distribution (null for the uniform lottery, whose
  * distribution is implicit). {@code pricingCalls} counts the pricing ILPs solved (0 for uniform).
  */
-public record Probabilities(Algorithm algorithm, List<String> ids, List<Double> values, Distribution distribution,
-                            int types, int pricingCalls) {
+public record Probabilities(
+        Algorithm algorithm,
+        List<String> ids,
+        List<Double> values,
+        Distribution distribution,
+        int types,
+        int pricingCalls) {
     public Probabilities {
         ids = List.copyOf(ids);
         values = List.copyOf(values);

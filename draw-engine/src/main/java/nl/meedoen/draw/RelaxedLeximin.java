@@ -3,7 +3,6 @@ package nl.meedoen.draw;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,8 +13,7 @@ import java.util.Map;
  * optimum found here is itself a mix of valid panels ({@link Decomposition}), it is the LEXIMIN optimum.
  */
 final class RelaxedLeximin {
-    private RelaxedLeximin() {
-    }
+    private RelaxedLeximin() {}
 
     /** Leximin-optimal expected counts per type over Q. */
     static double[] solve(Instance in, TypeTable types) {
@@ -45,7 +43,9 @@ final class RelaxedLeximin {
             Map<Integer, MPConstraint> households = new HashMap<>();
             for (int t = 0; t < size; t++) {
                 if (types.household[t] >= 0) {
-                    households.computeIfAbsent(types.household[t], h -> lp.makeConstraint(0, 1)).setCoefficient(x[t], 1);
+                    households
+                            .computeIfAbsent(types.household[t], h -> lp.makeConstraint(0, 1))
+                            .setCoefficient(x[t], 1);
                 }
             }
             lp.objective().setCoefficient(z, 1);

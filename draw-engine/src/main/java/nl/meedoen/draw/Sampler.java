@@ -16,8 +16,7 @@ import java.util.Map;
  * with the record and the seed gets the same panel (see README "Verifiable draws" for the exact procedure).
  */
 final class Sampler {
-    record Outcome(Integer panel, List<String> selected, List<String> waitlist) {
-    }
+    record Outcome(Integer panel, List<String> selected, List<String> waitlist) {}
 
     /** SHA-256 state after the prefix; cloned per label, so 50,000 keys cost 50,000 short hashes. */
     private final MessageDigest prefix;
@@ -113,9 +112,11 @@ final class Sampler {
         for (int p = 0; p < in.n; p++) {
             order[p] = p;
         }
-        Arrays.sort(order, Comparator.<Integer, byte[]>comparing(p -> unitKey[p], Sampler::compare)
-                .thenComparing(p -> key[p], Sampler::compare)
-                .thenComparing(p -> p));
+        Arrays.sort(
+                order,
+                Comparator.<Integer, byte[]>comparing(p -> unitKey[p], Sampler::compare)
+                        .thenComparing(p -> key[p], Sampler::compare)
+                        .thenComparing(p -> p));
         List<String> selected = new ArrayList<>();
         List<String> waitlist = new ArrayList<>();
         byte[] previousUnit = null;
@@ -144,7 +145,10 @@ final class Sampler {
         for (int p = 0; p < n; p++) {
             order[p] = p;
         }
-        Arrays.sort(order, Comparator.<Integer, byte[]>comparing(p -> key[p], Sampler::compare).thenComparing(p -> p));
+        Arrays.sort(
+                order,
+                Comparator.<Integer, byte[]>comparing(p -> key[p], Sampler::compare)
+                        .thenComparing(p -> p));
         return order;
     }
 }

@@ -6,8 +6,7 @@ import com.google.ortools.Loader;
 final class Solvers {
     private static volatile boolean loaded;
 
-    private Solvers() {
-    }
+    private Solvers() {}
 
     static void load() {
         if (!loaded) {

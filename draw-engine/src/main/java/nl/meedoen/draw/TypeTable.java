@@ -47,7 +47,9 @@ final class TypeTable {
         for (Map.Entry<List<Integer>, List<Integer>> e : groups.entrySet()) {
             List<Integer> key = e.getKey();
             members[t] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-            features[t] = key.subList(0, key.size() - 1).stream().mapToInt(Integer::intValue).toArray();
+            features[t] = key.subList(0, key.size() - 1).stream()
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             household[t] = key.get(key.size() - 1);
             for (int p : members[t]) {
                 typeOf[p] = t;

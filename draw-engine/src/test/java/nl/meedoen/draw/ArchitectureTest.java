@@ -12,13 +12,25 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private final JavaClasses engine = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("nl.meedoen.draw");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("nl.meedoen.draw");
 
     @Test
     void theEngineUsesNoFramework() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax.persistence..", "io.quarkus..",
-                "org.hibernate..", "io.smallrye..", "io.vertx..", "org.eclipse.microprofile..", "org.apache.kafka..",
-                "nl.meedoen.commons..").check(engine);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "javax.persistence..",
+                        "io.quarkus..",
+                        "org.hibernate..",
+                        "io.smallrye..",
+                        "io.vertx..",
+                        "org.eclipse.microprofile..",
+                        "org.apache.kafka..",
+                        "nl.meedoen.commons..")
+                .check(engine);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class DrawMonitorTest {
@@ -46,9 +45,10 @@ class DrawMonitorTest {
     @Test
     void aCancelledCommitmentStopsWithTheCancelledCode() {
         Recorder recorder = new Recorder(1);
-        DrawException e = assertThrows(DrawException.class,
-                () -> new DrawEngine().commit(Fixtures.example(Algorithm.LEXIMIN), recorder));
+        DrawException e = assertThrows(
+                DrawException.class, () -> new DrawEngine().commit(Fixtures.example(Algorithm.LEXIMIN), recorder));
         assertEquals(DrawException.CANCELLED, e.code());
-        assertFalse(recorder.phases.contains("leximin: relaxation"), "stopped before the relaxation: " + recorder.phases);
+        assertFalse(
+                recorder.phases.contains("leximin: relaxation"), "stopped before the relaxation: " + recorder.phases);
     }
 }

@@ -1,11 +1,7 @@
 package nl.meedoen.draw;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * Random small pools with two or three categories, optional households, and quotas built around a panel that
@@ -35,7 +34,9 @@ class DrawPropertiesTest {
         for (int s = 0; s < 8; s++) {
             DrawRecord r = engine.draw(committed, "seed " + s);
             assertTrue(Fixtures.satisfiesQuotas(input, r.result().selected()), "quotas or household rule broken");
-            assertEquals(input.pool().size(), r.result().selected().size() + r.result().waitlist().size());
+            assertEquals(
+                    input.pool().size(),
+                    r.result().selected().size() + r.result().waitlist().size());
             panels.add(r.result().selected());
         }
         DrawRecord again = engine.draw(committed, "seed 3");
@@ -48,7 +49,8 @@ class DrawPropertiesTest {
 
     @Property(tries = 25)
     void uniformDrawsHaveKPeopleAndRespectHouseholds(@ForAll("instances") DrawInput leximin) {
-        DrawInput input = new DrawInput(leximin.pool(), List.of(), leximin.panelSize(), Algorithm.UNIFORM, leximin.householdRule());
+        DrawInput input = new DrawInput(
+                leximin.pool(), List.of(), leximin.panelSize(), Algorithm.UNIFORM, leximin.householdRule());
         Probabilities p = engine.probabilities(input);
         assertEquals(input.panelSize(), p.sum(), 1e-9);
         DrawRecord r = engine.draw(input, "x");
@@ -57,8 +59,12 @@ class DrawPropertiesTest {
 
     @Provide
     Arbitrary<DrawInput> instances() {
-        return Combinators.combine(Arbitraries.integers().between(8, 30), Arbitraries.integers().between(2, 3),
-                Arbitraries.longs(), Arbitraries.of(true, false)).as(DrawPropertiesTest::instance);
+        return Combinators.combine(
+                        Arbitraries.integers().between(8, 30),
+                        Arbitraries.integers().between(2, 3),
+                        Arbitraries.longs(),
+                        Arbitraries.of(true, false))
+                .as(DrawPropertiesTest::instance);
     }
 
     static DrawInput instance(int n, int categoryCount, long seed, boolean households) {
@@ -94,7 +100,9 @@ class DrawPropertiesTest {
             int values = c.equals("age") ? 3 : 2;
             for (int v = 0; v < values; v++) {
                 String value = c + v;
-                int count = (int) reference.stream().filter(p -> p.features().get(c).equals(value)).count();
+                int count = (int) reference.stream()
+                        .filter(p -> p.features().get(c).equals(value))
+                        .count();
                 features.add(new FeatureQuota(value, Math.max(0, count - rnd.nextInt(2)), count + rnd.nextInt(3)));
             }
             categories.add(new Category(c, features));

@@ -11,8 +11,7 @@ import java.util.Map;
 
 /** Test data: the published example_small_20 (Flanigan et al. replication data) and small builders. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static String resource(String name) {
         try (var in = Fixtures.class.getResourceAsStream("/" + name)) {
@@ -28,7 +27,8 @@ final class Fixtures {
         String[] lines = resource("example_small_20/categories.csv").strip().split("\\R");
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].split(",");
-            quotas.computeIfAbsent(f[0], c -> new ArrayList<>()).add(new FeatureQuota(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+            quotas.computeIfAbsent(f[0], c -> new ArrayList<>())
+                    .add(new FeatureQuota(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3])));
         }
         List<Category> categories = new ArrayList<>();
         quotas.forEach((name, features) -> categories.add(new Category(name, features)));
@@ -84,7 +84,10 @@ final class Fixtures {
         }
         Map<String, Person> byId = new HashMap<>();
         input.pool().forEach(p -> byId.put(p.id(), p));
-        List<String> households = selected.stream().map(id -> byId.get(id).household()).filter(h -> h != null).toList();
+        List<String> households = selected.stream()
+                .map(id -> byId.get(id).household())
+                .filter(h -> h != null)
+                .toList();
         return households.stream().distinct().count() == households.size();
     }
 }

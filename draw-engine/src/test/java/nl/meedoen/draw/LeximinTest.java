@@ -1,12 +1,11 @@
 package nl.meedoen.draw;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class LeximinTest {
     private final DrawEngine engine = new DrawEngine();
@@ -27,11 +26,14 @@ class LeximinTest {
     void everyPanelOfTheDistributionIsValidAndTicketsAddUp() {
         DrawInput input = Fixtures.example(Algorithm.LEXIMIN);
         Distribution d = engine.probabilities(input).distribution();
-        long tickets = d.panels().stream().mapToLong(Distribution.Panel::tickets).sum();
+        long tickets =
+                d.panels().stream().mapToLong(Distribution.Panel::tickets).sum();
         assertEquals(Distribution.TICKETS, tickets);
         TypeTable types = TypeTable.of(Instance.of(input));
         for (Distribution.Panel panel : d.panels()) {
-            assertTrue(types.isValidPanel(Instance.of(input), panel.counts().stream().mapToInt(Integer::intValue).toArray()));
+            assertTrue(types.isValidPanel(
+                    Instance.of(input),
+                    panel.counts().stream().mapToInt(Integer::intValue).toArray()));
         }
     }
 
@@ -43,8 +45,13 @@ class LeximinTest {
             pool.add(new Person("m" + i, Map.of("gender", "male")));
         }
         pool.add(new Person("f0", Map.of("gender", "female")));
-        DrawInput input = new DrawInput(pool, List.of(new Category("gender", List.of(
-                new FeatureQuota("male", 0, 10), new FeatureQuota("female", 1, 1)))), 4, Algorithm.LEXIMIN, false);
+        DrawInput input = new DrawInput(
+                pool,
+                List.of(new Category(
+                        "gender", List.of(new FeatureQuota("male", 0, 10), new FeatureQuota("female", 1, 1)))),
+                4,
+                Algorithm.LEXIMIN,
+                false);
         Probabilities p = engine.probabilities(input);
         assertEquals(1.0, p.of("f0"), 1e-9);
         assertEquals(3.0 / 9, p.of("m0"), 1e-6);
@@ -54,8 +61,11 @@ class LeximinTest {
     @Test
     void householdRuleSplitsAHouseholdsShareAndIsRespected() {
         List<Person> pool = List.of(
-                new Person("a1", Map.of(), "A"), new Person("a2", Map.of(), "A"),
-                new Person("b1", Map.of(), "B"), new Person("c1", Map.of(), null), new Person("d1", Map.of(), "D"));
+                new Person("a1", Map.of(), "A"),
+                new Person("a2", Map.of(), "A"),
+                new Person("b1", Map.of(), "B"),
+                new Person("c1", Map.of(), null),
+                new Person("d1", Map.of(), "D"));
         DrawInput input = new DrawInput(pool, List.of(), 3, Algorithm.LEXIMIN, true);
         Probabilities p = engine.probabilities(input);
         // 4 households for 3 seats: household A has at most one seat, so 1/2 per member; the others share the rest

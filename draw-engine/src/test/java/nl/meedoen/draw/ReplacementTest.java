@@ -1,15 +1,14 @@
 package nl.meedoen.draw;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ReplacementTest {
     private final DrawEngine engine = new DrawEngine();
@@ -41,10 +40,17 @@ class ReplacementTest {
     @Test
     void reportsWhenNobodyFits() {
         // exactly one woman must sit and the only other woman is in the same household as... nobody: she is absent
-        List<Person> pool = List.of(new Person("f1", Map.of("g", "f")), new Person("m1", Map.of("g", "m")),
-                new Person("m2", Map.of("g", "m")), new Person("m3", Map.of("g", "m")));
-        DrawInput input = new DrawInput(pool, List.of(new Category("g", List.of(new FeatureQuota("f", 1, 1),
-                new FeatureQuota("m", 0, 3)))), 2, Algorithm.LEXIMIN, false);
+        List<Person> pool = List.of(
+                new Person("f1", Map.of("g", "f")),
+                new Person("m1", Map.of("g", "m")),
+                new Person("m2", Map.of("g", "m")),
+                new Person("m3", Map.of("g", "m")));
+        DrawInput input = new DrawInput(
+                pool,
+                List.of(new Category("g", List.of(new FeatureQuota("f", 1, 1), new FeatureQuota("m", 0, 3)))),
+                2,
+                Algorithm.LEXIMIN,
+                false);
         DrawRecord drawn = engine.draw(input, "s");
         assertTrue(drawn.result().selected().contains("f1"));
         Replacement r = engine.replace(drawn, "f1");

@@ -1,14 +1,13 @@
 package nl.meedoen.draw;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class UniformTest {
     private final DrawEngine engine = new DrawEngine();
@@ -69,6 +68,7 @@ class UniformTest {
         double ms = (System.nanoTime() - start) / 1e6;
         assertEquals(500, r.result().selected().size());
         assertEquals(49_500, r.result().waitlist().size());
-        assertTrue(ms < 2000, "took " + ms + " ms"); // the benchmark records the real figure; this only guards regressions
+        assertTrue(
+                ms < 2000, "took " + ms + " ms"); // the benchmark records the real figure; this only guards regressions
     }
 }

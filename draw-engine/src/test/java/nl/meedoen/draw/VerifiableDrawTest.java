@@ -1,15 +1,14 @@
 package nl.meedoen.draw;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class VerifiableDrawTest {
     private final DrawEngine engine = new DrawEngine();
@@ -25,7 +24,9 @@ class VerifiableDrawTest {
         assertTrue(Fixtures.satisfiesQuotas(input, drawn.result().selected()));
         Verification v = engine.verify(DrawRecords.toJson(drawn), committed.commitment(), true);
         assertTrue(v.match(), v.differences().toString());
-        assertTrue(v.checked().containsAll(List.of("commitment", "published commitment", "inputs", "distribution", "result", "leximin optimum")));
+        assertTrue(v.checked()
+                .containsAll(List.of(
+                        "commitment", "published commitment", "inputs", "distribution", "result", "leximin optimum")));
         // the record survives a JSON round trip unchanged
         assertEquals(DrawRecords.toJson(drawn), DrawRecords.toJson(DrawRecords.fromJson(DrawRecords.toJson(drawn))));
     }
@@ -38,19 +39,31 @@ class VerifiableDrawTest {
         // another seed: the published result no longer follows
         Verification seed = engine.verify(json.replace("\"seed\" : \"seed\"", "\"seed\" : \"other\""), null, false);
         assertFalse(seed.match());
-        assertTrue(seed.differences().stream().anyMatch(d -> d.startsWith("result")), seed.differences().toString());
+        assertTrue(
+                seed.differences().stream().anyMatch(d -> d.startsWith("result")),
+                seed.differences().toString());
 
         // an input changed: the commitment no longer matches
-        Verification input = engine.verify(json.replaceFirst("\"female\", \"conservative\"", "\"male\", \"conservative\""), null, false);
+        Verification input = engine.verify(
+                json.replaceFirst("\"female\", \"conservative\"", "\"male\", \"conservative\""), null, false);
         assertFalse(input.match());
-        assertTrue(input.differences().get(0).startsWith("commitment"), input.differences().toString());
+        assertTrue(
+                input.differences().get(0).startsWith("commitment"),
+                input.differences().toString());
 
         // the result changed: someone swapped in
         List<String> selected = new ArrayList<>(drawn.result().selected());
         String outsider = drawn.result().waitlist().get(0);
         selected.set(0, outsider);
-        DrawRecord forged = new DrawRecord(drawn.engine(), drawn.input(), drawn.distribution(), drawn.commitment(),
-                drawn.seed(), new DrawRecord.Result(drawn.result().panel(), selected, drawn.result().waitlist()), drawn.probabilities());
+        DrawRecord forged = new DrawRecord(
+                drawn.engine(),
+                drawn.input(),
+                drawn.distribution(),
+                drawn.commitment(),
+                drawn.seed(),
+                new DrawRecord.Result(
+                        drawn.result().panel(), selected, drawn.result().waitlist()),
+                drawn.probabilities());
         Verification result = engine.verify(forged);
         assertFalse(result.match());
         assertTrue(result.differences().stream().anyMatch(d -> d.startsWith("result.selected")));
@@ -73,11 +86,14 @@ class VerifiableDrawTest {
         panels.removeIf(p -> p.tickets() == 0);
         Distribution skewed = new Distribution(d.types(), panels);
         String commitment = DrawRecords.commitment(DrawRecords.committed(DrawEngine.ENGINE, input, skewed));
-        DrawRecord cheat = engine.draw(new DrawRecord(DrawEngine.ENGINE, input, skewed, commitment, null, null, null), "seed");
+        DrawRecord cheat =
+                engine.draw(new DrawRecord(DrawEngine.ENGINE, input, skewed, commitment, null, null, null), "seed");
         assertTrue(engine.verify(DrawRecords.toJson(cheat), null, false).match(), "consistent in itself");
         Verification v = engine.verify(DrawRecords.toJson(cheat), null, true);
         assertFalse(v.match());
-        assertTrue(v.differences().get(0).startsWith("leximin optimum"), v.differences().toString());
+        assertTrue(
+                v.differences().get(0).startsWith("leximin optimum"),
+                v.differences().toString());
         assertNotEquals(honest.commitment(), commitment);
     }
 
@@ -91,7 +107,8 @@ class VerifiableDrawTest {
 
     @Test
     void canonicalJsonFollowsRfc8785ForItsSubset() {
-        Object value = java.util.Map.of("b", 1, "a", List.of("x\n\"é", true), "c", java.util.Collections.singletonMap("z", null));
+        Object value = java.util.Map.of(
+                "b", 1, "a", List.of("x\n\"é", true), "c", java.util.Collections.singletonMap("z", null));
         assertEquals("{\"a\":[\"x\\n\\\"é\",true],\"b\":1,\"c\":{\"z\":null}}", CanonicalJson.write(value));
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", CanonicalJson.sha256Hex(""));
     }

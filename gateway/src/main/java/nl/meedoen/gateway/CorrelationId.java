@@ -1,13 +1,11 @@
 package nl.meedoen.gateway;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Gives every request a correlation id: the caller's if it is well-formed, a new UUID otherwise.
@@ -22,7 +20,9 @@ public class CorrelationId {
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     static String accept(String candidate) {
-        return candidate != null && VALID.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && VALID.matcher(candidate).matches()
+                ? candidate
+                : UUID.randomUUID().toString();
     }
 
     /**

@@ -1,17 +1,5 @@
 package nl.meedoen.gateway;
 
-import java.lang.reflect.Field;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
-import org.jboss.logging.Logger;
-
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.quarkus.vertx.http.HttpServerStart;
@@ -23,7 +11,16 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.impl.Deployment;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import java.lang.reflect.Field;
+import java.util.UUID;
 import nl.meedoen.gateway.security.SecurityHeaders;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
 
 /**
  * Problem details also for what the HTTP decoder refuses before any route runs: a request line over
@@ -43,7 +40,8 @@ import nl.meedoen.gateway.security.SecurityHeaders;
 public class DecoderErrors implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(DecoderErrors.class);
-    private static final String QUARKUS_VERTICLE = "io.quarkus.vertx.http.runtime.VertxHttpRecorder$WebDeploymentVerticle";
+    private static final String QUARKUS_VERTICLE =
+            "io.quarkus.vertx.http.runtime.VertxHttpRecorder$WebDeploymentVerticle";
 
     @Inject
     SecurityHeaders securityHeaders;
@@ -81,7 +79,9 @@ public class DecoderErrors implements HealthCheck {
                 }
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warnf(e, "Could not install the problem answers for requests over the HTTP decoder's limits: they stay empty");
+            LOG.warnf(
+                    e,
+                    "Could not install the problem answers for requests over the HTTP decoder's limits: they stay empty");
             settled = true;
             return;
         }
@@ -91,9 +91,12 @@ public class DecoderErrors implements HealthCheck {
             return;
         }
         if (installed == 0) {
-            LOG.warn("No HTTP server found to install the problem answers for requests over the HTTP decoder's limits: they stay empty");
+            LOG.warn(
+                    "No HTTP server found to install the problem answers for requests over the HTTP decoder's limits: they stay empty");
         } else {
-            LOG.debugf("Problem answers for requests over the HTTP decoder's limits installed on %d server instance(s)", installed);
+            LOG.debugf(
+                    "Problem answers for requests over the HTTP decoder's limits installed on %d server instance(s)",
+                    installed);
         }
         settled = true;
     }
@@ -147,11 +150,16 @@ public class DecoderErrors implements HealthCheck {
             detail = "The request could not be parsed as HTTP.";
         }
         // The headers may be cut off or absent (the line failed first): a caller's id only if it came through whole.
-        String correlationId = status == 431 || status == 414 ? UUID.randomUUID().toString()
+        String correlationId = status == 431 || status == 414
+                ? UUID.randomUUID().toString()
                 : CorrelationId.accept(request.headers().get(CorrelationId.HEADER));
         // No "instance": for a request line the decoder gave up on, Vert.x sees a placeholder path, not the caller's.
-        JsonObject problem = new JsonObject().put("type", "https://meedoen.nl/problems/" + slug).put("title", title)
-                .put("status", status).put("detail", detail).put("correlationId", correlationId);
+        JsonObject problem = new JsonObject()
+                .put("type", "https://meedoen.nl/problems/" + slug)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("correlationId", correlationId);
         HttpServerResponse response = request.response();
         securityHeaders.apply(response.headers());
         response.setStatusCode(status)

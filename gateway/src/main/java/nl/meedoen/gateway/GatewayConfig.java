@@ -1,14 +1,12 @@
 package nl.meedoen.gateway;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.quarkus.runtime.configuration.MemorySize;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * Routing table and timeouts. The default service and route entries live in application.properties
@@ -105,8 +103,9 @@ public interface GatewayConfig {
     int replicas();
 
     /** Content-Security-Policy on every response that does not set its own (Swagger UI needs inline script and style). */
-    @WithDefault("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+    @WithDefault(
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
     String contentSecurityPolicy();
 
     /** Token-bucket limits for the whole gateway; each replica counts on its own and enforces its share ({@link #replicas()}). */

@@ -15,8 +15,7 @@ public final class GatewayMain {
 
     static final String DISABLE_URI_VALIDATION = "vertx.disableURIValidation";
 
-    private GatewayMain() {
-    }
+    private GatewayMain() {}
 
     public static void main(String... args) {
         System.setProperty(DISABLE_URI_VALIDATION, "true");

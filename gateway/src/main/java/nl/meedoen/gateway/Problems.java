@@ -10,11 +10,11 @@ public final class Problems {
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://meedoen.nl/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** {@code slug} becomes the stable type URI, e.g. {@code bad-gateway}. */
-    public static Buffer body(int status, String slug, String title, String detail, String instance, String correlationId) {
+    public static Buffer body(
+            int status, String slug, String title, String detail, String instance, String correlationId) {
         JsonObject problem = new JsonObject()
                 .put("type", TYPE_BASE + slug)
                 .put("title", title)
@@ -29,7 +29,8 @@ public final class Problems {
 
     /** The 413 detail: names the limit that applied (the route's own, or the default). */
     public static String bodyLimitDetail(long limit) {
-        String readable = limit % (1024 * 1024) == 0 ? limit / (1024 * 1024) + " MiB"
+        String readable = limit % (1024 * 1024) == 0
+                ? limit / (1024 * 1024) + " MiB"
                 : limit % 1024 == 0 ? limit / 1024 + " KiB" : limit + " bytes";
         return "The request body is larger than this route's limit of " + readable + " (" + limit + " bytes).";
     }

@@ -4,10 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /** The right-of-access call assembled by the gateway; the full answer is proven end to end in PrivacyIT. */
 @QuarkusTest
@@ -16,9 +15,12 @@ class DataSubjectAccessTest {
 
     @Test
     void aServiceThatCannotAnswerMakesItABadGatewayNotAPartialCopy() {
-        given().header("Authorization", TestIssuer.bearer()).header(CorrelationId.HEADER, "dsa-1")
-                .when().get("/api/v1/data-subjects/T-1001")
-                .then().statusCode(502)
+        given().header("Authorization", TestIssuer.bearer())
+                .header(CorrelationId.HEADER, "dsa-1")
+                .when()
+                .get("/api/v1/data-subjects/T-1001")
+                .then()
+                .statusCode(502)
                 .contentType("application/problem+json")
                 .body("correlationId", equalTo("dsa-1"))
                 .body("detail", containsString("'recruitment'"));
@@ -31,7 +33,12 @@ class DataSubjectAccessTest {
 
     @Test
     void eachServicePartIsRoutedToItsService() {
-        given().header("Authorization", TestIssuer.bearer()).when().get("/api/v1/data-subjects/panel/T-1001")
-                .then().statusCode(200).body("service", equalTo("panel")).body("path", equalTo("/api/v1/data-subjects/panel/T-1001"));
+        given().header("Authorization", TestIssuer.bearer())
+                .when()
+                .get("/api/v1/data-subjects/panel/T-1001")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("panel"))
+                .body("path", equalTo("/api/v1/data-subjects/panel/T-1001"));
     }
 }

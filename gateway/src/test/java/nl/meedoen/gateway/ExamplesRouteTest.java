@@ -2,10 +2,9 @@ package nl.meedoen.gateway;
 
 import static io.restassured.RestAssured.given;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /** /examples/ is served only when meedoen.gateway.examples-dir is set (the local stack does; its IT covers that side). */
 @QuarkusTest

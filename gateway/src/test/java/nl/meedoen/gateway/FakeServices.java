@@ -1,5 +1,9 @@
 package nl.meedoen.gateway;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Real HTTP servers standing in for the services: notification, consultation and panel run on free
@@ -42,6 +40,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** "complete:&lt;bytes&gt;" or "aborted:&lt;bytes&gt;" per upload received, in order. */
     static final List<String> UPLOADS = new CopyOnWriteArrayList<>();
+
     static final AtomicInteger FLAKY_ANSWERED = new AtomicInteger();
     static final AtomicInteger FLAKY_DROPPED = new AtomicInteger();
     private final List<HttpServer> servers = new ArrayList<>();
@@ -122,7 +121,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             Thread.sleep(8000);
         }
         if (path.contains("/missing")) {
-            respond(exchange, 404, "application/problem+json",
+            respond(
+                    exchange,
+                    404,
+                    "application/problem+json",
                     "{\"type\":\"https://meedoen.nl/problems/not-found\",\"title\":\"Not Found\",\"status\":404,"
                             + "\"detail\":\"" + service + " has no such thing\"}");
             return;
@@ -131,13 +133,20 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
         String text = new String(body, StandardCharsets.UTF_8);
         Map<String, Object> echo = Map.of(
-                "service", service,
-                "method", exchange.getRequestMethod(),
-                "path", path,
-                "query", String.valueOf(exchange.getRequestURI().getRawQuery()),
-                "headers", headers,
-                "bodyLength", body.length,
-                "body", text.length() > 1000 ? text.substring(0, 1000) : text);
+                "service",
+                service,
+                "method",
+                exchange.getRequestMethod(),
+                "path",
+                path,
+                "query",
+                String.valueOf(exchange.getRequestURI().getRawQuery()),
+                "headers",
+                headers,
+                "bodyLength",
+                body.length,
+                "body",
+                text.length() > 1000 ? text.substring(0, 1000) : text);
         exchange.getResponseHeaders().add("X-Upstream", service);
         respond(exchange, 200, "application/json", JSON.writeValueAsString(echo));
     }
@@ -147,7 +156,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         long count = 0;
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = exchange.getRequestBody()) {
-            for (int n; (n = in.read(buffer)) != -1;) {
+            for (int n; (n = in.read(buffer)) != -1; ) {
                 count += n;
             }
         } catch (IOException e) {
@@ -176,25 +185,32 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     private static void flakyConnection(Socket socket) {
         try (socket) {
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            for (boolean first = true;; first = false) {
+            for (boolean first = true; ; first = false) {
                 List<String> head = new ArrayList<>();
-                for (String line; !(line = readLine(in)).isEmpty();) {
+                for (String line; !(line = readLine(in)).isEmpty(); ) {
                     head.add(line);
                 }
                 if (!first) {
                     FLAKY_DROPPED.incrementAndGet();
                     return; // closed, unanswered
                 }
-                int length = head.stream().filter(h -> h.toLowerCase().startsWith("content-length:"))
-                        .mapToInt(h -> Integer.parseInt(h.substring(15).trim())).findFirst().orElse(0);
+                int length = head.stream()
+                        .filter(h -> h.toLowerCase().startsWith("content-length:"))
+                        .mapToInt(h -> Integer.parseInt(h.substring(15).trim()))
+                        .findFirst()
+                        .orElse(0);
                 String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
                 String[] requestLine = head.get(0).split(" ");
                 boolean openApi = requestLine[1].startsWith("/q/openapi");
-                String json = openApi ? "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"flaky\",\"version\":\"1\"},\"paths\":{}}"
-                        : JSON.writeValueAsString(Map.of("service", "flaky", "method", requestLine[0], "path", requestLine[1], "body", body));
+                String json = openApi
+                        ? "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"flaky\",\"version\":\"1\"},\"paths\":{}}"
+                        : JSON.writeValueAsString(Map.of(
+                                "service", "flaky", "method", requestLine[0], "path", requestLine[1], "body", body));
                 byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-                socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
-                        + (openApi ? "\r\nConnection: close" : "") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                                        + (openApi ? "\r\nConnection: close" : "") + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().write(bytes);
                 socket.getOutputStream().flush();
                 if (openApi) {
@@ -209,7 +225,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     private static String readLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
-        for (int c; (c = in.read()) != '\n';) {
+        for (int c; (c = in.read()) != '\n'; ) {
             if (c == -1) {
                 throw new IOException("connection closed");
             }
@@ -250,8 +266,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                      "Id": {"type": "string", "format": "uuid"},
                      "Problem": {"type": "object", "properties": {"%s": {"type": "string"}}}},
                    "securitySchemes": {"jwt": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}}}
-                """.formatted(service.equals("consultation") ? "3.1.0" : "3.0.3", service, resource, resource, resource,
-                problemProperty);
+                """.formatted(
+                        service.equals("consultation") ? "3.1.0" : "3.0.3",
+                        service,
+                        resource,
+                        resource,
+                        resource,
+                        problemProperty);
     }
 
     private static int unusedPort() throws IOException {

@@ -5,15 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.net.URL;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URL;
 import nl.meedoen.devinfra.RawHttp;
+import org.junit.jupiter.api.Test;
 
 /**
  * The client address behind a reverse proxy. In tests 127.0.0.1 is a trusted proxy; 127.0.0.2 (the same
@@ -32,24 +30,31 @@ class ForwardedForTest {
                 .header("X-Forwarded-For", "6.6.6.6, 203.0.113.7")
                 .header("Forwarded", "for=9.9.9.9")
                 .header("X-Real-IP", "9.9.9.9")
-                .when().get("/api/v1/tenants")
-                .then().statusCode(200)
+                .when()
+                .get("/api/v1/tenants")
+                .then()
+                .statusCode(200)
                 .body("headers.x-forwarded-for", equalTo("203.0.113.7"))
                 .body("headers.forwarded", nullValue())
                 .body("headers.x-real-ip", nullValue());
         // Trusted hops (10.0.0.0/8 in tests) right of the client are skipped.
         given().header("Authorization", TestIssuer.bearer())
                 .header("X-Forwarded-For", "6.6.6.6, 203.0.113.7, 10.1.2.3")
-                .when().get("/api/v1/tenants")
-                .then().statusCode(200)
+                .when()
+                .get("/api/v1/tenants")
+                .then()
+                .statusCode(200)
                 .body("headers.x-forwarded-for", equalTo("203.0.113.7"));
     }
 
     @Test
     void aClientConnectingDirectlyIsTakenAsItIsWhateverItClaims() throws IOException {
-        RawHttp.Response response = RawHttp.exchange(gateway, "127.0.0.2", "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: " + TestIssuer.bearer() + "\r\nX-Forwarded-For: 203.0.113.7\r\nConnection: close", out -> {
-                });
+        RawHttp.Response response = RawHttp.exchange(
+                gateway,
+                "127.0.0.2",
+                "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\n" + "Authorization: " + TestIssuer.bearer()
+                        + "\r\nX-Forwarded-For: 203.0.113.7\r\nConnection: close",
+                out -> {});
         assertEquals(200, response.status(), response.body());
         assertEquals("127.0.0.2", response.json().getJsonObject("headers").getString("x-forwarded-for"));
     }
@@ -58,13 +63,21 @@ class ForwardedForTest {
     void aFreshLeftMostEntryBuysNoNewBucket() {
         // Token routes: burst 5 per client address in tests. Each request claims a new left-most address.
         int allowed = 0;
-        while (allowed < 20 && given().header("X-Forwarded-For", "6.6.6." + allowed + ", 203.0.113.50")
-                .when().get("/api/v1/unsubscribe/guess-" + allowed).statusCode() == 200) {
+        while (allowed < 20
+                && given().header("X-Forwarded-For", "6.6.6." + allowed + ", 203.0.113.50")
+                                .when()
+                                .get("/api/v1/unsubscribe/guess-" + allowed)
+                                .statusCode()
+                        == 200) {
             allowed++;
         }
         assertEquals(5, allowed);
         // Another client behind the same proxy has its own bucket.
-        given().header("X-Forwarded-For", "203.0.113.51").when().get("/api/v1/unsubscribe/guess")
-                .then().statusCode(200).body("headers.x-forwarded-for", equalTo("203.0.113.51"));
+        given().header("X-Forwarded-For", "203.0.113.51")
+                .when()
+                .get("/api/v1/unsubscribe/guess")
+                .then()
+                .statusCode(200)
+                .body("headers.x-forwarded-for", equalTo("203.0.113.51"));
     }
 }

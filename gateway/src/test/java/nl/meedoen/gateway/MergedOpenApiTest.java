@@ -7,14 +7,12 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(FakeServices.class)
@@ -22,8 +20,10 @@ class MergedOpenApiTest {
 
     @Test
     void mergesRunningServicesAndListsTheDownOne() {
-        given().when().get("/openapi")
-                .then().statusCode(200)
+        given().when()
+                .get("/openapi")
+                .then()
+                .statusCode(200)
                 .contentType("application/json")
                 .body("info.title", equalTo("Meedoen API"))
                 // consultation comes first in name order and declares 3.1.0; the others 3.0.3.
@@ -40,16 +40,20 @@ class MergedOpenApiTest {
                 .body("components.schemas.keySet()", equalTo(Set.of("Id", "Problem", "notification_Problem")))
                 .body("components.schemas.Problem.properties", hasKey("detail"))
                 .body("components.schemas.notification_Problem.properties", hasKey("title"))
-                .body("paths.'/api/v1/tenants/{id}'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
+                .body(
+                        "paths.'/api/v1/tenants/{id}'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/notification_Problem"))
-                .body("paths.'/api/v1/consultations/{id}'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
+                .body(
+                        "paths.'/api/v1/consultations/{id}'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"));
     }
 
     @Test
     void servesYamlOnRequest() {
-        given().when().get("/openapi?format=yaml")
-                .then().statusCode(200)
+        given().when()
+                .get("/openapi?format=yaml")
+                .then()
+                .statusCode(200)
                 .contentType(startsWith("application/yaml"))
                 .body(startsWith("---"))
                 .body(containsString("title: \"Meedoen API\""))
@@ -58,16 +62,20 @@ class MergedOpenApiTest {
 
     @Test
     void gatewaysOwnDocumentStaysAtQOpenapi() {
-        given().when().get("/q/openapi?format=json")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("info.title", not(equalTo("Meedoen API")))
                 .body(not(containsString("/api/v1/tenants")));
     }
 
     @Test
     void swaggerUiShowsTheMergedDocument() {
-        given().when().get("/swagger-ui/")
-                .then().statusCode(200)
+        given().when()
+                .get("/swagger-ui/")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("url: '/openapi'"))
                 .body(not(containsString("/q/openapi")))

@@ -3,12 +3,10 @@ package nl.meedoen.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import nl.meedoen.gateway.openapi.OpenApiMerger;
+import org.junit.jupiter.api.Test;
 
 /** The merge rules without HTTP: clashes, reference rewriting, unavailable services. */
 class OpenApiMergerTest {
@@ -32,27 +30,40 @@ class OpenApiMergerTest {
                    "Status": {"enum": ["DRAFT", "OPEN", "DRAWN"]},
                    "Campaign": {"properties": {"status": {"$ref": "#/components/schemas/Status"}}}}}}""");
 
-        JsonNode merged = new OpenApiMerger().add("consultation", first).add("recruitment", second).result();
+        JsonNode merged = new OpenApiMerger()
+                .add("consultation", first)
+                .add("recruitment", second)
+                .result();
 
         assertEquals("3.1.0", merged.get("openapi").asText());
         JsonNode schemas = merged.at("/components/schemas");
         assertEquals("CLOSED", schemas.at("/Status/enum/1").asText());
         assertEquals("DRAWN", schemas.at("/recruitment_Status/enum/2").asText());
-        // The reference inside a component follows the rename, not only those in paths (the optional property may be null).
-        assertEquals("#/components/schemas/recruitment_Status", schemas.at("/Campaign/properties/status/anyOf/0/$ref").asText());
-        assertEquals("#/components/schemas/Campaign",
-                merged.at("/paths/~1api~1v1~1campaigns/get/responses/200/content/application~1json/schema/$ref").asText());
+        // The reference inside a component follows the rename, not only those in paths (the optional property may be
+        // null).
+        assertEquals(
+                "#/components/schemas/recruitment_Status",
+                schemas.at("/Campaign/properties/status/anyOf/0/$ref").asText());
+        assertEquals(
+                "#/components/schemas/Campaign",
+                merged.at("/paths/~1api~1v1~1campaigns/get/responses/200/content/application~1json/schema/$ref")
+                        .asText());
         assertFalse(merged.has("x-meedoen-unavailable"));
     }
 
     @Test
     void anEmptyPlatformStillYieldsAValidDocumentNamingTheMissingServices() {
-        JsonNode merged = new OpenApiMerger().unavailable("panel").unavailable("recruitment").result();
+        JsonNode merged = new OpenApiMerger()
+                .unavailable("panel")
+                .unavailable("recruitment")
+                .result();
 
         assertEquals("Meedoen API", merged.at("/info/title").asText());
         assertEquals("/", merged.at("/servers/0/url").asText());
         assertEquals(0, merged.get("paths").size());
-        assertEquals("[\"panel\",\"recruitment\"]", merged.get("x-meedoen-unavailable").toString());
+        assertEquals(
+                "[\"panel\",\"recruitment\"]",
+                merged.get("x-meedoen-unavailable").toString());
     }
 
     @Test
@@ -73,15 +84,20 @@ class OpenApiMergerTest {
         JsonNode props = merged.at("/components/schemas/Consultation/properties");
         assertEquals("\"string\"", props.at("/id/type").toString());
         assertEquals("[\"string\",\"null\"]", props.at("/openedAt/type").toString());
-        assertEquals("[{\"$ref\":\"#/components/schemas/Status\"},{\"type\":\"null\"}]", props.at("/status/anyOf").toString());
+        assertEquals(
+                "[{\"$ref\":\"#/components/schemas/Status\"},{\"type\":\"null\"}]",
+                props.at("/status/anyOf").toString());
         assertEquals("where it is", props.at("/status/description").asText());
         assertEquals("[\"SURVEY\",\"PWE\",null]", props.at("/kind/enum").toString());
         assertEquals("{}", props.get("anything").toString());
         assertEquals("[\"array\",\"null\"]", props.at("/tags/type").toString());
         // declared nullable by the service, but an enum without null admits no null: completed
-        assertEquals("[\"APPOINTED\",\"FIRST_COME\",null]", props.at("/seating/enum").toString());
+        assertEquals(
+                "[\"APPOINTED\",\"FIRST_COME\",null]", props.at("/seating/enum").toString());
         // the enum component itself is a value, not a property: it stays as it is
-        assertEquals("[\"OPEN\",\"CLOSED\"]", merged.at("/components/schemas/Status/enum").toString());
+        assertEquals(
+                "[\"OPEN\",\"CLOSED\"]",
+                merged.at("/components/schemas/Status/enum").toString());
     }
 
     @Test
@@ -91,8 +107,7 @@ class OpenApiMergerTest {
                    "/api/v1/things": {
                      "get": {"responses": {"200": {"description": "ok"}, "400": {"description": "bad filter"}}},
                      "post": {"requestBody": {"content": {"application/json": {}}}, "responses": {"201": {"description": "made"}}}},
-                   "/api/v1/respondent": {"get": {"x-meedoen-public": "invitation token", "responses": {"200": {"description": "ok"}}}}}}"""))
-                .result();
+                   "/api/v1/respondent": {"get": {"x-meedoen-public": "invitation token", "responses": {"200": {"description": "ok"}}}}}}""")).result();
 
         JsonNode get = merged.at("/paths/~1api~1v1~1things/get/responses");
         assertEquals("bad filter", get.at("/400/description").asText(), "a service's own description stays");
@@ -100,12 +115,19 @@ class OpenApiMergerTest {
             assertEquals(true, get.has(status), status);
         }
         assertFalse(get.has("415"), "no body, no 415");
-        assertEquals("#/components/responses/GatewayUnsupportedMediaType",
+        assertEquals(
+                "#/components/responses/GatewayUnsupportedMediaType",
                 merged.at("/paths/~1api~1v1~1things/post/responses/415/$ref").asText());
-        assertEquals("#/components/responses/GatewayPayloadTooLarge",
+        assertEquals(
+                "#/components/responses/GatewayPayloadTooLarge",
                 merged.at("/paths/~1api~1v1~1things/post/responses/413/$ref").asText());
-        assertFalse(merged.at("/paths/~1api~1v1~1respondent/get/responses").has("401"), "a public route gets no 401 from the gateway");
-        JsonNode tooMany = merged.at("/components/responses/GatewayTooManyRequests/content/application~1problem+json/schema");
-        assertEquals("[\"type\",\"title\",\"status\",\"correlationId\"]", tooMany.get("required").toString());
+        assertFalse(
+                merged.at("/paths/~1api~1v1~1respondent/get/responses").has("401"),
+                "a public route gets no 401 from the gateway");
+        JsonNode tooMany =
+                merged.at("/components/responses/GatewayTooManyRequests/content/application~1problem+json/schema");
+        assertEquals(
+                "[\"type\",\"title\",\"status\",\"correlationId\"]",
+                tooMany.get("required").toString());
     }
 }

@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URL;
-import java.time.Duration;
-
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.io.IOException;
+import java.net.URL;
+import java.time.Duration;
 import nl.meedoen.devinfra.RawHttp;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 
 /** Errors answered before or outside any route are problems with a correlation id too. Raw sockets: clients would fix these requests. */
 @QuarkusTest
@@ -27,8 +25,10 @@ class RequestErrorsTest {
     URL gateway;
 
     private RawHttp.Response get(String target, String correlationId) throws IOException {
-        return RawHttp.exchange(gateway, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Correlation-Id: " + correlationId
-                + "\r\nAuthorization: " + TestIssuer.bearer() + "\r\nConnection: close");
+        return RawHttp.exchange(
+                gateway,
+                "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Correlation-Id: " + correlationId
+                        + "\r\nAuthorization: " + TestIssuer.bearer() + "\r\nConnection: close");
     }
 
     private static void assertProblem(RawHttp.Response response, int status, String slug, String correlationId) {
@@ -51,31 +51,40 @@ class RequestErrorsTest {
 
     @Test
     void tooLargeHeadersAre431() throws IOException {
-        RawHttp.Response response = RawHttp.exchange(gateway, "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\n"
-                + "X-Correlation-Id: hdr-1\r\nX-Padding: " + "p".repeat(20_000) + "\r\nConnection: close");
+        RawHttp.Response response = RawHttp.exchange(
+                gateway,
+                "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\n" + "X-Correlation-Id: hdr-1\r\nX-Padding: "
+                        + "p".repeat(20_000) + "\r\nConnection: close");
         assertProblem(response, 431, "request-header-fields-too-large", "hdr-1");
     }
 
     @Test
     void theGatewayIsReadyOnlyWithTheDecoderProblemsInPlace() {
         awaitReady();
-        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+        RestAssured.given()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'decoder-errors' }.status", equalTo("UP"));
     }
 
     @Test
     void requestsOverTheHttpDecodersLimitsAreProblemsToo() throws IOException {
-        awaitReady(); // as Kubernetes does before it sends traffic: the handler is installed just after the server listens
-        // Past quarkus.http.limits.max-initial-line-length / max-header-size (64K): refused by the decoder, before any route.
-        RawHttp.Response line = RawHttp.exchange(gateway, "GET /api/v1/tenants/" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost");
+        awaitReady(); // as Kubernetes does before it sends traffic: the handler is installed just after the server
+        // listens
+        // Past quarkus.http.limits.max-initial-line-length / max-header-size (64K): refused by the decoder, before any
+        // route.
+        RawHttp.Response line =
+                RawHttp.exchange(gateway, "GET /api/v1/tenants/" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost");
         assertDecoderProblem(line, 414, "uri-too-long");
-        RawHttp.Response headers = RawHttp.exchange(gateway, "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
-                + "p".repeat(70_000));
+        RawHttp.Response headers = RawHttp.exchange(
+                gateway, "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(70_000));
         assertDecoderProblem(headers, 431, "request-header-fields-too-large");
     }
 
     private static void awaitReady() {
-        Awaitility.await().atMost(Duration.ofSeconds(10))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> RestAssured.given().get("/q/health/ready").statusCode() == 200);
     }
 
@@ -111,17 +120,20 @@ class RequestErrorsTest {
 
     @Test
     void aMethodAPathDoesNotTakeIs405() throws IOException {
-        RawHttp.Response response = RawHttp.exchange(gateway, "DELETE /openapi HTTP/1.1\r\nHost: localhost\r\n"
-                + "X-Correlation-Id: m-1\r\nConnection: close");
+        RawHttp.Response response = RawHttp.exchange(
+                gateway,
+                "DELETE /openapi HTTP/1.1\r\nHost: localhost\r\n" + "X-Correlation-Id: m-1\r\nConnection: close");
         assertProblem(response, 405, "method-not-allowed", "m-1");
     }
 
     @Test
     void anUnknownTransferCodingIs501NotABare400() throws IOException {
-        RawHttp.Response response = RawHttp.exchange(gateway, null, "POST /api/v1/messages HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: " + TestIssuer.bearer() + "\r\nX-Correlation-Id: te-1\r\nTransfer-Encoding: gzip, chunked\r\nConnection: close",
-                out -> {
-                });
+        RawHttp.Response response = RawHttp.exchange(
+                gateway,
+                null,
+                "POST /api/v1/messages HTTP/1.1\r\nHost: localhost\r\n" + "Authorization: " + TestIssuer.bearer()
+                        + "\r\nX-Correlation-Id: te-1\r\nTransfer-Encoding: gzip, chunked\r\nConnection: close",
+                out -> {});
         assertProblem(response, 501, "not-implemented", "te-1");
     }
 }

@@ -5,6 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,22 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.inject.Inject;
-
+import nl.meedoen.devinfra.RawHttp;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
-import nl.meedoen.devinfra.RawHttp;
 
 /**
  * Per-route body limits and timeouts. In tests the default body limit is 4M, {@code tenant-imports} has 6M
@@ -52,24 +49,32 @@ class RouteLimitsTest {
 
     @Test
     void aContentLengthOverTheRoutesLimitIsRefusedNamingThatLimit() throws IOException {
-        RawHttp.Response response = RawHttp.exchange(gateway, "POST /api/v1/tenant-imports HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: " + TestIssuer.bearer() + "\r\nX-Correlation-Id: big-1\r\nContent-Type: text/csv\r\n"
-                + "Content-Length: " + (6 * MIB + 1));
+        RawHttp.Response response = RawHttp.exchange(
+                gateway,
+                "POST /api/v1/tenant-imports HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: " + TestIssuer.bearer()
+                        + "\r\nX-Correlation-Id: big-1\r\nContent-Type: text/csv\r\n"
+                        + "Content-Length: " + (6 * MIB + 1));
         assertEquals(413, response.status(), response.body());
         assertEquals("application/problem+json", response.header("Content-Type"));
         assertEquals("big-1", response.header(CorrelationId.HEADER));
-        assertEquals("https://meedoen.nl/problems/payload-too-large", response.json().getString("type"));
+        assertEquals(
+                "https://meedoen.nl/problems/payload-too-large", response.json().getString("type"));
         assertTrue(response.json().getString("detail").contains("6 MiB"), response.body());
 
         // Other routes keep the default.
-        RawHttp.Response other = RawHttp.exchange(gateway, "POST /api/v1/messages HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: " + TestIssuer.bearer() + "\r\nContent-Length: " + (4 * MIB + 1));
+        RawHttp.Response other = RawHttp.exchange(
+                gateway,
+                "POST /api/v1/messages HTTP/1.1\r\nHost: localhost\r\n" + "Authorization: " + TestIssuer.bearer()
+                        + "\r\nContent-Length: " + (4 * MIB + 1));
         assertEquals(413, other.status());
         assertTrue(other.json().getString("detail").contains("4 MiB"), other.body());
 
         // Far over Quarkus' own default (10M), whose check would answer an empty 413 first.
-        RawHttp.Response huge = RawHttp.exchange(gateway, "POST /api/v1/tenant-imports HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: " + TestIssuer.bearer() + "\r\nX-Correlation-Id: big-2\r\nContent-Length: 2000000000");
+        RawHttp.Response huge = RawHttp.exchange(
+                gateway,
+                "POST /api/v1/tenant-imports HTTP/1.1\r\nHost: localhost\r\n" + "Authorization: " + TestIssuer.bearer()
+                        + "\r\nX-Correlation-Id: big-2\r\nContent-Length: 2000000000");
         assertEquals(413, huge.status());
         assertEquals("big-2", huge.json().getString("correlationId"));
         assertTrue(huge.json().getString("detail").contains("6 MiB"), huge.body());
@@ -80,9 +85,14 @@ class RouteLimitsTest {
         byte[] body = new byte[5 * MIB];
         Arrays.fill(body, (byte) 'x');
         int before = FakeServices.UPLOADS.size();
-        given().header("Authorization", TestIssuer.bearer()).contentType("text/csv").body(body)
-                .when().post("/api/v1/tenant-imports/upload")
-                .then().statusCode(200).body("service", equalTo("notification"));
+        given().header("Authorization", TestIssuer.bearer())
+                .contentType("text/csv")
+                .body(body)
+                .when()
+                .post("/api/v1/tenant-imports/upload")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("notification"));
         assertEquals("complete:" + body.length, FakeServices.UPLOADS.get(before));
     }
 
@@ -90,11 +100,17 @@ class RouteLimitsTest {
     void aChunkedBodyWithinTheLimitStreamsThrough() throws Exception {
         int before = FakeServices.UPLOADS.size();
         // An InputStream of unknown length: sent chunked, without Content-Length.
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/tenant-imports/upload"))
-                .header("Authorization", TestIssuer.bearer())
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[5 * MIB])))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/api/v1/tenant-imports/upload"))
+                                .header("Authorization", TestIssuer.bearer())
+                                .header("Content-Type", "text/csv")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new ByteArrayInputStream(new byte[5 * MIB])))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("complete:" + 5 * MIB, FakeServices.UPLOADS.get(before));
     }
@@ -103,19 +119,23 @@ class RouteLimitsTest {
     void anHttp2BodyWithoutLengthReachesTheServiceWhole() throws Exception {
         int before = FakeServices.UPLOADS.size();
         // HTTP/2 with prior knowledge (h2c): DATA frames, no Content-Length; the service speaks HTTP/1.1.
-        io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+        io.vertx.core.http.HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
         try {
-            HttpClientResponse response = client.request(HttpMethod.POST, gateway.getPort(), gateway.getHost(), "/api/v1/tenant-imports/upload")
+            HttpClientResponse response = client.request(
+                            HttpMethod.POST, gateway.getPort(), gateway.getHost(), "/api/v1/tenant-imports/upload")
                     .compose(request -> {
-                        request.putHeader("Authorization", TestIssuer.bearer()).putHeader("Content-Type", "text/csv")
+                        request.putHeader("Authorization", TestIssuer.bearer())
+                                .putHeader("Content-Type", "text/csv")
                                 .setChunked(true); // over HTTP/2: no Content-Length, DATA frames only
                         for (int i = 0; i < 80; i++) {
                             request.write(Buffer.buffer(new byte[64 * 1024]));
                         }
                         return request.end().compose(v -> request.response());
                     })
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
             assertEquals(HttpVersion.HTTP_2, response.version());
             assertEquals(200, response.statusCode());
         } finally {
@@ -127,9 +147,14 @@ class RouteLimitsTest {
     @Test
     void aChunkedBodyOverTheLimitIsCutOffWith413AndTheServiceSeesABrokenUpload() throws IOException {
         int before = FakeServices.UPLOADS.size();
-        RawHttp.Response response = RawHttp.exchange(gateway, null, "POST /api/v1/tenant-imports/upload HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: " + TestIssuer.bearer() + "\r\nX-Correlation-Id: chunked-1\r\nContent-Type: text/csv\r\n"
-                + "Transfer-Encoding: chunked", RouteLimitsTest::chunks);
+        RawHttp.Response response = RawHttp.exchange(
+                gateway,
+                null,
+                "POST /api/v1/tenant-imports/upload HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: " + TestIssuer.bearer()
+                        + "\r\nX-Correlation-Id: chunked-1\r\nContent-Type: text/csv\r\n"
+                        + "Transfer-Encoding: chunked",
+                RouteLimitsTest::chunks);
         assertEquals(413, response.status(), response.body());
         assertEquals("application/problem+json", response.header("Content-Type"));
         assertEquals("chunked-1", response.header(CorrelationId.HEADER));
@@ -164,8 +189,11 @@ class RouteLimitsTest {
     void aRouteWithALongerTimeoutWaitsForASlowService() {
         // The fake sleeps 8 s: over the default 3 s (see ReverseProxyTest), within the route's 12 s.
         given().header("Authorization", TestIssuer.bearer())
-                .when().get("/api/v1/tenant-imports/slow")
-                .then().statusCode(200).body("path", equalTo("/api/v1/tenant-imports/slow"));
+                .when()
+                .get("/api/v1/tenant-imports/slow")
+                .then()
+                .statusCode(200)
+                .body("path", equalTo("/api/v1/tenant-imports/slow"));
     }
 
     private String base() {

@@ -1,12 +1,11 @@
 package nl.meedoen.gateway;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in service for measuring the gateway's heap while it streams large uploads (gateway/README.md,
@@ -15,8 +14,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class UploadSink {
 
-    private UploadSink() {
-    }
+    private UploadSink() {}
 
     public static void main(String[] args) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", Integer.parseInt(args[0])), 0);
@@ -25,7 +23,7 @@ public final class UploadSink {
             long count = 0;
             byte[] buffer = new byte[64 * 1024];
             try (InputStream in = exchange.getRequestBody()) {
-                for (int n; (n = in.read(buffer)) != -1;) {
+                for (int n; (n = in.read(buffer)) != -1; ) {
                     count += n;
                 }
             } catch (IOException e) {

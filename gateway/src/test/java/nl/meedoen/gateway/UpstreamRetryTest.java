@@ -4,10 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * The fake "flaky" service answers one request per connection and drops the connection, unanswered, when
@@ -21,17 +20,30 @@ class UpstreamRetryTest {
     void idempotentRequestsAreSentAgainOnANewConnection() {
         int dropped = FakeServices.FLAKY_DROPPED.get();
         for (int i = 0; i < 3; i++) {
-            given().header("Authorization", TestIssuer.bearer()).when().get("/api/v1/flaky/" + i)
-                    .then().statusCode(200).body("path", equalTo("/api/v1/flaky/" + i));
+            given().header("Authorization", TestIssuer.bearer())
+                    .when()
+                    .get("/api/v1/flaky/" + i)
+                    .then()
+                    .statusCode(200)
+                    .body("path", equalTo("/api/v1/flaky/" + i));
         }
         warmAPooledConnection();
         for (int i = 0; i < 2; i++) {
-            given().header("Authorization", TestIssuer.bearer()).contentType("application/json").body("{\"n\":" + i + "}")
-                    .when().put("/api/v1/flaky/x")
-                    .then().statusCode(200).body("method", equalTo("PUT")).body("body", equalTo("{\"n\":" + i + "}"));
+            given().header("Authorization", TestIssuer.bearer())
+                    .contentType("application/json")
+                    .body("{\"n\":" + i + "}")
+                    .when()
+                    .put("/api/v1/flaky/x")
+                    .then()
+                    .statusCode(200)
+                    .body("method", equalTo("PUT"))
+                    .body("body", equalTo("{\"n\":" + i + "}"));
         }
         // Pooled connections were reused and dropped, and every request still got its answer.
-        assertEquals(true, FakeServices.FLAKY_DROPPED.get() - dropped >= 2, "dropped: " + (FakeServices.FLAKY_DROPPED.get() - dropped));
+        assertEquals(
+                true,
+                FakeServices.FLAKY_DROPPED.get() - dropped >= 2,
+                "dropped: " + (FakeServices.FLAKY_DROPPED.get() - dropped));
     }
 
     /** Leaves one idle pooled connection with one request behind it: the next request on it is dropped. */
@@ -39,7 +51,11 @@ class UpstreamRetryTest {
         int dropped;
         do {
             dropped = FakeServices.FLAKY_DROPPED.get();
-            given().header("Authorization", TestIssuer.bearer()).when().get("/api/v1/flaky/warm").then().statusCode(200);
+            given().header("Authorization", TestIssuer.bearer())
+                    .when()
+                    .get("/api/v1/flaky/warm")
+                    .then()
+                    .statusCode(200);
         } while (FakeServices.FLAKY_DROPPED.get() != dropped); // answered on a new pooled connection, not by a retry
     }
 
@@ -48,16 +64,29 @@ class UpstreamRetryTest {
         // POST on a pooled connection the service drops: it may have been processed, so the gateway must not guess.
         warmAPooledConnection();
         int answered = FakeServices.FLAKY_ANSWERED.get();
-        given().header("Authorization", TestIssuer.bearer()).contentType("application/json").body("{}")
-                .when().post("/api/v1/flaky/orders")
-                .then().statusCode(502).contentType("application/problem+json");
+        given().header("Authorization", TestIssuer.bearer())
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/flaky/orders")
+                .then()
+                .statusCode(502)
+                .contentType("application/problem+json");
         assertEquals(answered, FakeServices.FLAKY_ANSWERED.get());
 
         warmAPooledConnection();
         int dropped = FakeServices.FLAKY_DROPPED.get();
-        given().header("Authorization", TestIssuer.bearer()).header("Idempotency-Key", "k-1").contentType("application/json").body("{}")
-                .when().post("/api/v1/flaky/orders")
-                .then().statusCode(200).body("method", equalTo("POST")).body("body", equalTo("{}"));
-        assertEquals(dropped + 1, FakeServices.FLAKY_DROPPED.get(), "the first attempt was dropped, the retry answered");
+        given().header("Authorization", TestIssuer.bearer())
+                .header("Idempotency-Key", "k-1")
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/flaky/orders")
+                .then()
+                .statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("body", equalTo("{}"));
+        assertEquals(
+                dropped + 1, FakeServices.FLAKY_DROPPED.get(), "the first attempt was dropped, the retry answered");
     }
 }

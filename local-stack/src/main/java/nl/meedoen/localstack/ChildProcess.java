@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /** One application running as a separate JVM, its output appended to a log file. */
 final class ChildProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     final App app;
     final int port;
@@ -38,10 +39,15 @@ final class ChildProcess {
     void start() {
         try {
             // The command line without secret values: logs get copied into issues and chats.
-            String shown = command.stream().map(arg -> arg.matches("-D[^=]*secret=.*") ? arg.replaceAll("=.*", "=***") : arg)
+            String shown = command.stream()
+                    .map(arg -> arg.matches("-D[^=]*secret=.*") ? arg.replaceAll("=.*", "=***") : arg)
                     .collect(Collectors.joining(" "));
-            Files.writeString(log, "==== " + OffsetDateTime.now() + " starting " + app.module + ": " + shown + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "==== " + OffsetDateTime.now() + " starting " + app.module + ": " + shown + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -68,7 +74,9 @@ final class ChildProcess {
     boolean isReady() {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
+                    .timeout(Duration.ofSeconds(2))
+                    .GET()
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

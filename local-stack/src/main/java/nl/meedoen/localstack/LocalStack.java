@@ -1,8 +1,5 @@
 package nl.meedoen.localstack;
 
-import nl.meedoen.devinfra.DevTokens;
-import sun.misc.Signal;
-
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.meedoen.devinfra.DevTokens;
+import sun.misc.Signal;
 
 /**
  * {@code local-stack run} starts the platform on localhost and keeps it running until Ctrl-C;
@@ -37,8 +36,7 @@ public final class LocalStack {
                   for N respondents (default 3) and prints their links to the SurveyJS example page.
             """;
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     public static void main(String[] args) {
         // Kafka and zonky log through SLF4J -> JBoss LogManager; must be set before anything logs.
@@ -97,12 +95,17 @@ public final class LocalStack {
                 if (positional.size() > 1) {
                     throw new IllegalArgumentException("Unexpected argument " + positional.get(1));
                 }
-                yield runStack(new Stack.Settings(repoRoot, dataDir, Ports.of(basePort, postgresPort, kafkaPort, smtpPort), true,
+                yield runStack(new Stack.Settings(
+                        repoRoot,
+                        dataDir,
+                        Ports.of(basePort, postgresPort, kafkaPort, smtpPort),
+                        true,
                         Duration.ofSeconds(120)));
             }
             case "token" -> {
                 if (positional.size() != 2 || !DevTokens.ROLES.contains(positional.get(1))) {
-                    throw new IllegalArgumentException("Usage: token <role>, role one of " + new TreeSet<>(DevTokens.ROLES));
+                    throw new IllegalArgumentException(
+                            "Usage: token <role>, role one of " + new TreeSet<>(DevTokens.ROLES));
                 }
                 String role = positional.get(1);
                 System.out.println(Stack.tokens(dataDir).token(tokenSubject(role, organisation, client), role));
@@ -126,7 +129,8 @@ public final class LocalStack {
         }
         if (organisation != null) {
             if (!organisation.matches("[a-z0-9._-]{1,64}")) {
-                throw new IllegalArgumentException("--organisation: an organisation id is 1-64 of a-z, 0-9, '.', '_' or '-'");
+                throw new IllegalArgumentException(
+                        "--organisation: an organisation id is 1-64 of a-z, 0-9, '.', '_' or '-'");
             }
             return organisation;
         }
@@ -144,18 +148,27 @@ public final class LocalStack {
         SurveySeed seed = new SurveySeed(gateway, Stack.tokens(dataDir).tokenForRole("corporation"));
         SurveySeed.Seeded seeded;
         try {
-            seeded = seed.seed(respondents, "jdbc:postgresql://localhost:" + postgresPort + "/consultation", SurveySeed.tokenSecret(dataDir));
+            seeded = seed.seed(
+                    respondents,
+                    "jdbc:postgresql://localhost:" + postgresPort + "/consultation",
+                    SurveySeed.tokenSecret(dataDir));
         } catch (RuntimeException e) {
             System.err.println("[seed-survey] " + e.getMessage());
             return 1;
         }
-        StringBuilder out = new StringBuilder("\nConsultation " + seeded.consultationId() + " is open with " + respondents
-                + " invitations. One link per respondent (each can submit once):\n\n");
-        seeded.tokens().forEach(token -> out.append("  ").append(seed.pageUrl(token)).append("\n"));
+        StringBuilder out = new StringBuilder("\nConsultation " + seeded.consultationId() + " is open with "
+                + respondents + " invitations. One link per respondent (each can submit once):\n\n");
+        seeded.tokens()
+                .forEach(token -> out.append("  ").append(seed.pageUrl(token)).append("\n"));
         out.append("\nIn English: add ?lang=en before the '#'. The results so far:\n");
         String dataOption = dataDir.equals(findRepoRoot().resolve(".local-data")) ? "" : " --data " + dataDir;
-        out.append("  curl -H \"Authorization: Bearer $(./meedoen token corporation").append(dataOption).append(")\" ")
-                .append(gateway).append("/api/v1/consultations/").append(seeded.consultationId()).append("/results\n");
+        out.append("  curl -H \"Authorization: Bearer $(./meedoen token corporation")
+                .append(dataOption)
+                .append(")\" ")
+                .append(gateway)
+                .append("/api/v1/consultations/")
+                .append(seeded.consultationId())
+                .append("/results\n");
         System.out.println(out);
         return 0;
     }
@@ -182,14 +195,20 @@ public final class LocalStack {
         // zonky's own hook would stop PostgreSQL while the services are still draining. Here the order holds:
         // children first, then Kafka, then PostgreSQL.
         for (String name : List.of("INT", "TERM")) {
-            Signal.handle(new Signal(name), signal -> new Thread(() -> {
-                signalled.set(true);
-                System.out.println();
-                System.out.println("[local-stack] SIG" + signal.getName() + ": stopping the services, Kafka and PostgreSQL ...");
-                stack.close();
-                System.out.println("[local-stack] stopped.");
-                System.exit(0);
-            }, "local-stack-stop").start());
+            Signal.handle(
+                    new Signal(name),
+                    signal -> new Thread(
+                                    () -> {
+                                        signalled.set(true);
+                                        System.out.println();
+                                        System.out.println("[local-stack] SIG" + signal.getName()
+                                                + ": stopping the services, Kafka and PostgreSQL ...");
+                                        stack.close();
+                                        System.out.println("[local-stack] stopped.");
+                                        System.exit(0);
+                                    },
+                                    "local-stack-stop")
+                            .start());
         }
         try {
             stack.start();
@@ -235,16 +254,23 @@ public final class LocalStack {
             }
         }
         out.append(String.format("  %-22s %s%n", "gateway log", stack.log(App.GATEWAY)));
-        out.append(String.format("  %-22s %s  (user postgres, no password; also %s)%n", "PostgreSQL",
-                stack.jdbcUrl("notification"), String.join(", ", Stack.DATABASES.subList(1, Stack.DATABASES.size()))));
+        out.append(String.format(
+                "  %-22s %s  (user postgres, no password; also %s)%n",
+                "PostgreSQL",
+                stack.jdbcUrl("notification"),
+                String.join(", ", Stack.DATABASES.subList(1, Stack.DATABASES.size()))));
         out.append(String.format("  %-22s %s%n", "Kafka bootstrap", stack.kafkaBootstrapServers()));
-        out.append(String.format("  %-22s localhost:%d  (every email; one line per mail in %s)%n", "SMTP server",
-                s.ports().smtp(), stack.log(App.GATEWAY).resolveSibling("smtp.log")));
+        out.append(String.format(
+                "  %-22s localhost:%d  (every email; one line per mail in %s)%n",
+                "SMTP server", s.ports().smtp(), stack.log(App.GATEWAY).resolveSibling("smtp.log")));
         out.append("\nA token (valid 1 hour; roles corporation, tenant-organisation, survey-frontend, ops):\n");
         String dataOption = s.dataDir().equals(s.repoRoot().resolve(".local-data")) ? "" : " --data " + s.dataDir();
         out.append("  ./meedoen token corporation").append(dataOption).append("\n");
-        out.append("  curl -H \"Authorization: Bearer $(./meedoen token corporation").append(dataOption)
-                .append(")\" ").append(stack.gatewayUrl()).append("/api/v1/consultations/population/counts?attribute=ageBand\n");
+        out.append("  curl -H \"Authorization: Bearer $(./meedoen token corporation")
+                .append(dataOption)
+                .append(")\" ")
+                .append(stack.gatewayUrl())
+                .append("/api/v1/consultations/population/counts?attribute=ageBand\n");
         out.append("\nCtrl-C stops everything.\n");
         System.out.println(out);
     }
@@ -256,7 +282,11 @@ public final class LocalStack {
             return Path.of(configured).toAbsolutePath().normalize();
         }
         try {
-            Path location = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(LocalStack.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             for (Path dir = location; dir != null; dir = dir.getParent()) {
                 if (Files.isDirectory(dir.resolve("local-stack")) && Files.exists(dir.resolve("pom.xml"))) {
                     return dir;

@@ -29,7 +29,8 @@ final class PidFile {
         for (ChildProcess child : children) {
             if (child.isAlive()) {
                 ProcessHandle handle = child.handle();
-                long started = handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+                long started =
+                        handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
                 lines.add(child.app.module + " " + handle.pid() + " " + started);
             }
         }
@@ -55,8 +56,10 @@ final class PidFile {
                 }
                 long recordedStart = Long.parseLong(parts[2]);
                 Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(parts[1]))
-                        .filter(h -> h.info().startInstant()
-                                .map(s -> Math.abs(s.toEpochMilli() - recordedStart) < 1000).orElse(false));
+                        .filter(h -> h.info()
+                                .startInstant()
+                                .map(s -> Math.abs(s.toEpochMilli() - recordedStart) < 1000)
+                                .orElse(false));
                 if (handle.isPresent()) {
                     handle.get().destroy(); // SIGTERM first: let it shut down cleanly
                     leftovers.add(handle.get());
@@ -77,7 +80,8 @@ final class PidFile {
             }
             Files.delete(file);
         } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("could not read " + file + "; stop the listed processes yourself and delete it", e);
+            throw new IllegalStateException(
+                    "could not read " + file + "; stop the listed processes yourself and delete it", e);
         }
         return stopped;
     }

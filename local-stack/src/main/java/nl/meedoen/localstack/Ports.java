@@ -1,10 +1,9 @@
 package nl.meedoen.localstack;
 
-import nl.meedoen.devinfra.FreePort;
-
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import nl.meedoen.devinfra.FreePort;
 
 /** Every port the stack listens on. */
 public record Ports(Map<App, Integer> http, int postgres, int kafka, int kafkaController, int smtp) {

@@ -11,7 +11,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -42,8 +41,7 @@ public final class SmtpSink implements AutoCloseable {
     public static final int RETAINED = 50_000;
 
     /** One received mail for one recipient: the headers that matter and the plain-text body (decoded). */
-    public record Mail(Instant receivedAt, String to, String subject, String text, Map<String, String> headers) {
-    }
+    public record Mail(Instant receivedAt, String to, String subject, String text, Map<String, String> headers) {}
 
     private final int port;
     private final Path log;
@@ -141,8 +139,12 @@ public final class SmtpSink implements AutoCloseable {
                 mails.removeFirst();
             }
             try { // one line per mail; the body stays out of the log
-                Files.writeString(log, mail.receivedAt() + "  to=" + to + "  subject=" + subject + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        log,
+                        mail.receivedAt() + "  to=" + to + "  subject=" + subject + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

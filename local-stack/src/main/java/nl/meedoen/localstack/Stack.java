@@ -1,9 +1,5 @@
 package nl.meedoen.localstack;
 
-import nl.meedoen.devinfra.DevTokens;
-import nl.meedoen.devinfra.KafkaBroker;
-import nl.meedoen.devinfra.PostgresServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -33,6 +29,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import nl.meedoen.devinfra.DevTokens;
+import nl.meedoen.devinfra.KafkaBroker;
+import nl.meedoen.devinfra.PostgresServer;
 
 /**
  * The whole platform on localhost: PostgreSQL and Kafka inside this JVM's control, and the four
@@ -152,8 +151,10 @@ public final class Stack implements AutoCloseable {
 
             // PostgreSQL and Kafka are independent: start them side by side.
             postgresStarted = CompletableFuture.runAsync(this::startPostgres);
-            KafkaBroker broker = KafkaBroker.start(settings.dataDir().resolve("kafka"),
-                    settings.ports().kafka(), settings.ports().kafkaController());
+            KafkaBroker broker = KafkaBroker.start(
+                    settings.dataDir().resolve("kafka"),
+                    settings.ports().kafka(),
+                    settings.ports().kafkaController());
             register(() -> kafka = broker, broker::close);
             say("Kafka ready on " + kafkaBootstrapServers());
             try {
@@ -166,7 +167,8 @@ public final class Stack implements AutoCloseable {
             SmtpSink sink = new SmtpSink(settings.ports().smtp(), logs.resolve("smtp.log"));
             sink.start();
             register(() -> smtp = sink, sink::close);
-            say("SMTP server ready on port " + settings.ports().smtp() + " (mails logged to " + logs.resolve("smtp.log") + ")");
+            say("SMTP server ready on port " + settings.ports().smtp() + " (mails logged to " + logs.resolve("smtp.log")
+                    + ")");
 
             for (App app : App.values()) {
                 Files.deleteIfExists(log(app)); // each run starts with fresh logs
@@ -248,9 +250,11 @@ public final class Stack implements AutoCloseable {
     public void stopPostgres() {
         Path data = settings.dataDir().resolve("postgres");
         try {
-            long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            long pid = Long.parseLong(
+                    Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
             runQuietly(List.of("kill", "-INT", Long.toString(pid)));
-            ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+            ProcessHandle.of(pid)
+                    .ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
             say("PostgreSQL stopped");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -266,14 +270,23 @@ public final class Stack implements AutoCloseable {
         Path data = settings.dataDir().resolve("postgres");
         try {
             String opts = Files.readString(data.resolve("postmaster.opts")).trim();
-            String postgresBinary = opts.startsWith("\"") ? opts.substring(1, opts.indexOf('"', 1)) : opts.split(" ")[0];
+            String postgresBinary =
+                    opts.startsWith("\"") ? opts.substring(1, opts.indexOf('"', 1)) : opts.split(" ")[0];
             Path pgCtl = Path.of(postgresBinary).resolveSibling("pg_ctl");
             List<String> command = new ArrayList<>();
             if ("root".equals(System.getProperty("user.name"))) {
                 command.addAll(List.of("unshare", "-U"));
             }
-            command.addAll(List.of(pgCtl.toString(), "-D", data.toString(), "-w", "-t", "60",
-                    "-l", logs.resolve("postgres-restart.log").toString(), "restart"));
+            command.addAll(List.of(
+                    pgCtl.toString(),
+                    "-D",
+                    data.toString(),
+                    "-w",
+                    "-t",
+                    "60",
+                    "-l",
+                    logs.resolve("postgres-restart.log").toString(),
+                    "restart"));
             runQuietly(command);
             say("PostgreSQL started again on port " + settings.ports().postgres());
         } catch (IOException e) {
@@ -455,7 +468,9 @@ public final class Stack implements AutoCloseable {
                 }
             }
             // The reference frontends (examples/surveyjs-frontend) on the gateway's origin, so they need no CORS.
-            props.put("meedoen.gateway.examples-dir", settings.repoRoot().resolve("examples").toString());
+            props.put(
+                    "meedoen.gateway.examples-dir",
+                    settings.repoRoot().resolve("examples").toString());
         }
         if (app == App.NOTIFICATION) {
             props.put("meedoen.household-key.secret", householdSecret);
@@ -475,7 +490,8 @@ public final class Stack implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+                "-Xmx256m",
+                "-XX:+ExitOnOutOfMemoryError"));
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(app.jar(settings.repoRoot()).toString());
@@ -498,7 +514,9 @@ public final class Stack implements AutoCloseable {
                 }
                 if (child.isReady()) {
                     it.remove();
-                    say(String.format("%-20s ready on http://localhost:%d (%.1f s)", child.app.module, child.port, (System.nanoTime() - t0) / 1e9));
+                    say(String.format(
+                            "%-20s ready on http://localhost:%d (%.1f s)",
+                            child.app.module, child.port, (System.nanoTime() - t0) / 1e9));
                 }
             }
             if (pending.isEmpty()) {
@@ -507,7 +525,8 @@ public final class Stack implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(pending.stream()
                         .map(c -> c.app.module + " did not become ready on " + url(c.app) + "/q/health/ready within "
-                                + settings.readyTimeout().toSeconds() + " s. Last lines of " + c.log + ":\n" + c.logTail(40))
+                                + settings.readyTimeout().toSeconds() + " s. Last lines of " + c.log + ":\n"
+                                + c.logTail(40))
                         .collect(Collectors.joining("\n\n")));
             }
             sleep(500);
@@ -534,7 +553,8 @@ public final class Stack implements AutoCloseable {
     /** One stack per data folder: a second launcher would fight the first over ports and files. */
     private void lockDataDir() throws IOException {
         Path file = settings.dataDir().resolve(".lock");
-        lockChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        lockChannel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         lock = lockChannel.tryLock();
         if (lock == null) {
             String holder = Files.readString(file).trim();
@@ -544,7 +564,8 @@ public final class Stack implements AutoCloseable {
                     + settings.dataDir() + ". Stop it first (Ctrl-C in its terminal).");
         }
         lockChannel.truncate(0);
-        lockChannel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+        lockChannel.write(
+                ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
     }
 
     private void checkPortsFree() {
@@ -562,8 +583,9 @@ public final class Stack implements AutoCloseable {
                 socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(port));
             } catch (IOException e) {
-                throw new IllegalStateException("Port " + port + " (" + what + ") is already in use by another program."
-                        + " Stop that program or choose other ports (--base-port, --postgres-port, --kafka-port, --smtp-port).");
+                throw new IllegalStateException(
+                        "Port " + port + " (" + what + ") is already in use by another program."
+                                + " Stop that program or choose other ports (--base-port, --postgres-port, --kafka-port, --smtp-port).");
             }
         });
     }

@@ -3,10 +3,6 @@ package nl.meedoen.localstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.meedoen.devinfra.PostgresServer;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +24,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import nl.meedoen.devinfra.PostgresServer;
 
 /**
  * A sample consultation for the SurveyJS reference frontend (examples/surveyjs-frontend): every
@@ -41,16 +40,17 @@ public final class SurveySeed {
 
     /** Where the page is served by the local stack's gateway. */
     public static final String PAGE = "/examples/surveyjs-frontend/";
+
     private static final String API = "/api/v1/consultations";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The opened consultation and one invitation token per respondent. */
-    public record Seeded(String consultationId, List<String> tokens) {
-    }
+    public record Seeded(String consultationId, List<String> tokens) {}
 
     private final String gatewayUrl;
     private final String bearer;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public SurveySeed(String gatewayUrl, String corporationToken) {
         this.gatewayUrl = gatewayUrl.replaceAll("/+$", "");
@@ -102,8 +102,8 @@ public final class SurveySeed {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("consultation " + id + " has " + counts + " after " + max.toSeconds() + " s, expected "
-                        + expected + " invitations");
+                throw new IllegalStateException("consultation " + id + " has " + counts + " after " + max.toSeconds()
+                        + " s, expected " + expected + " invitations");
             }
             sleep(500);
         }
@@ -112,7 +112,8 @@ public final class SurveySeed {
     private static List<String> tokens(String consultationId, String jdbcUrl, String secret) {
         List<String> tokens = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, "");
-             PreparedStatement ps = c.prepareStatement("SELECT id FROM invitation WHERE consultation_id = ? ORDER BY tenant_ref")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT id FROM invitation WHERE consultation_id = ? ORDER BY tenant_ref")) {
             ps.setObject(1, UUID.fromString(consultationId));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -120,7 +121,8 @@ public final class SurveySeed {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the invitations from " + jdbcUrl + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "reading the invitations from " + jdbcUrl + " failed: " + e.getMessage(), e);
         }
         return tokens;
     }
@@ -140,7 +142,9 @@ public final class SurveySeed {
     private String etag(String id) {
         HttpResponse<String> response = exchange("GET", API + "/" + id, null, null);
         check(response, 200, "GET " + API + "/" + id);
-        return response.headers().firstValue("ETag").orElseThrow(() -> new IllegalStateException("no ETag on " + API + "/" + id));
+        return response.headers()
+                .firstValue("ETag")
+                .orElseThrow(() -> new IllegalStateException("no ETag on " + API + "/" + id));
     }
 
     private JsonNode send(String method, String path, JsonNode body, String ifMatch, int expected) {
@@ -154,9 +158,15 @@ public final class SurveySeed {
     }
 
     private HttpResponse<String> exchange(String method, String path, JsonNode body, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", bearer).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", bearer)
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body.toString()));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -166,7 +176,8 @@ public final class SurveySeed {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + gatewayUrl + path + " failed (is the local stack running?): " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    method + " " + gatewayUrl + path + " failed (is the local stack running?): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -175,7 +186,8 @@ public final class SurveySeed {
 
     private static void check(HttpResponse<String> response, int expected, String what) {
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(what + " answered " + response.statusCode() + " (expected " + expected + "): " + response.body());
+            throw new IllegalStateException(
+                    what + " answered " + response.statusCode() + " (expected " + expected + "): " + response.body());
         }
     }
 

@@ -1,9 +1,9 @@
 package nl.meedoen.localstack;
 
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,9 +24,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * API fuzzing from the merged OpenAPI document (issue 9): for every operation, seeded invalid requests
@@ -44,25 +43,78 @@ class ApiFuzzIT {
 
     /** Fixed by default, so CI runs the same requests every time; {@code -Dfuzz.seed=random} explores. */
     static final long SEED = "random".equals(System.getProperty("fuzz.seed"))
-            ? System.nanoTime() : Long.parseLong(System.getProperty("fuzz.seed", "20261126"));
+            ? System.nanoTime()
+            : Long.parseLong(System.getProperty("fuzz.seed", "20261126"));
+
     static final int CASES = Integer.getInteger("fuzz.cases", 24);
     static final List<String> ROLES = List.of("corporation", "tenant-organisation", "ops", "survey-frontend");
     /** Tables that background work writes (consumers, relays, schedulers, workers): not evidence of a request's effect. */
-    static final Set<String> BACKGROUND = Set.of("outbox_event", "processed_event", "population_member", "delivery", "mailing_recipient",
-            "known_consultation", "audience_member", "invitation", "result_cell", "result_increment", "idempotency_record", "flyway_schema_history",
+    static final Set<String> BACKGROUND = Set.of(
+            "outbox_event",
+            "processed_event",
+            "population_member",
+            "delivery",
+            "mailing_recipient",
+            "known_consultation",
+            "audience_member",
+            "invitation",
+            "result_cell",
+            "result_increment",
+            "idempotency_record",
+            "flyway_schema_history",
             "tenant_import_error",
             // jobs and what they write run after the request that queued them
-            "job", "tenant_import_upload", "print_batch", "response_export", "response_export_chunk");
-    static final List<String> UNICODE = List.of("\u0000", "\ud800", "\udfff", "\u202e\u0644\u0627", "\ufeffBOM", "a\u0301\u0301\u0301",
-            "\ud83d\ude00\ud83d\udca9", "\uffff", "%00%2e%2e%2f", "'; DROP TABLE tenant;--", "../../../etc/passwd", "${jndi:ldap://x/a}",
-            "\u0085\u2028\u2029", "𝕳𝖊𝖑𝖑𝖔", " ", "", "null");
-    static final List<Object> NUMBERS = List.of(-1, 0, -2147483649L, new java.math.BigInteger("9223372036854775808"),
-            new java.math.BigDecimal("1e309"), new java.math.BigDecimal("-1e309"), 1.5, new java.math.BigInteger("99999999999999999999999999"),
-            -0.0, Integer.MAX_VALUE, Long.MIN_VALUE);
-    static final List<String> BAD_UUIDS = List.of("", "not-a-uuid", "00000000-0000-0000-0000-00000000000g", "{uuid}",
-            UUID.randomUUID() + "0", " " + UUID.randomUUID(), "00000000000000000000000000000000", "-1", "\u0000");
+            "job",
+            "tenant_import_upload",
+            "print_batch",
+            "response_export",
+            "response_export_chunk");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    static final List<String> UNICODE = List.of(
+            "\u0000",
+            "\ud800",
+            "\udfff",
+            "\u202e\u0644\u0627",
+            "\ufeffBOM",
+            "a\u0301\u0301\u0301",
+            "\ud83d\ude00\ud83d\udca9",
+            "\uffff",
+            "%00%2e%2e%2f",
+            "'; DROP TABLE tenant;--",
+            "../../../etc/passwd",
+            "${jndi:ldap://x/a}",
+            "\u0085\u2028\u2029",
+            "𝕳𝖊𝖑𝖑𝖔",
+            " ",
+            "",
+            "null");
+    static final List<Object> NUMBERS = List.of(
+            -1,
+            0,
+            -2147483649L,
+            new java.math.BigInteger("9223372036854775808"),
+            new java.math.BigDecimal("1e309"),
+            new java.math.BigDecimal("-1e309"),
+            1.5,
+            new java.math.BigInteger("99999999999999999999999999"),
+            -0.0,
+            Integer.MAX_VALUE,
+            Long.MIN_VALUE);
+    static final List<String> BAD_UUIDS = List.of(
+            "",
+            "not-a-uuid",
+            "00000000-0000-0000-0000-00000000000g",
+            "{uuid}",
+            UUID.randomUUID() + "0",
+            " " + UUID.randomUUID(),
+            "00000000000000000000000000000000",
+            "-1",
+            "\u0000");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final Map<String, Connection> databases = new LinkedHashMap<>();
     private Map<String, Object> components;
     private final Map<String, String> fixtures = new LinkedHashMap<>();
@@ -71,31 +123,37 @@ class ApiFuzzIT {
     private int stateChecked;
     private Platform platform;
 
-    record Operation(String method, String path, Map<String, Object> spec) {
-    }
+    record Operation(String method, String path, Map<String, Object> spec) {}
 
     /** {@code path}: the path as sent, query cut off (a bad path value may make it another resource's). */
-    record Sent(String description, int status, String contentType, String body, String path) {
-    }
+    record Sent(String description, int status, String contentType, String body, String path) {}
 
     @Test
     void noInputGetsA5xxAndRejectedInputChangesNothing(Platform platform) throws Exception {
         this.platform = platform;
-        System.out.println("[fuzz] seed " + SEED + " (replay: -Dfuzz.seed=" + SEED + "), " + CASES + " cases per operation");
-        Map<String, Object> openapi = JsonPath.from(given().baseUri(platform.gatewayUrl()).get("/openapi").then().statusCode(200)
-                .extract().asString()).get();
+        System.out.println(
+                "[fuzz] seed " + SEED + " (replay: -Dfuzz.seed=" + SEED + "), " + CASES + " cases per operation");
+        Map<String, Object> openapi = JsonPath.from(given().baseUri(platform.gatewayUrl())
+                        .get("/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .get();
         components = map(map(openapi.get("components")).get("schemas"));
         createFixtures();
 
         List<Operation> operations = new ArrayList<>();
-        map(openapi.get("paths")).forEach((path, item) -> map(item).forEach((method, spec) -> {
-            if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
-                operations.add(new Operation(method.toUpperCase(), path, map(spec)));
-            }
-        }));
+        map(openapi.get("paths"))
+                .forEach((path, item) -> map(item).forEach((method, spec) -> {
+                    if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                        operations.add(new Operation(method.toUpperCase(), path, map(spec)));
+                    }
+                }));
         // deletions last, as they may remove the fixtures the other operations use; the tenant's erasure very last,
         // as it goes on in the background (read models, panel membership) after its request was answered
-        operations.sort(java.util.Comparator.comparing((Operation o) -> o.method().equals("DELETE"))
+        operations.sort(java.util.Comparator.comparing(
+                        (Operation o) -> o.method().equals("DELETE"))
                 .thenComparing(o -> o.method().equals("DELETE") && o.path().equals("/api/v1/tenants/{tenantRef}")));
 
         long t0 = System.nanoTime();
@@ -113,8 +171,9 @@ class ApiFuzzIT {
                 c.close();
             }
         }
-        System.out.printf("[fuzz] %d operations, %d requests in %.1f s (%d answered 414/431 for a request target or headers over the limits);"
-                + " row counts compared for the %d operations that rejected every request%n",
+        System.out.printf(
+                "[fuzz] %d operations, %d requests in %.1f s (%d answered 414/431 for a request target or headers over the limits);"
+                        + " row counts compared for the %d operations that rejected every request%n",
                 operations.size(), requests, (System.nanoTime() - t0) / 1e9, overLimits, stateChecked);
         java.nio.file.Path report = java.nio.file.Path.of("target", "fuzz-findings.txt");
         java.nio.file.Files.deleteIfExists(report);
@@ -122,7 +181,8 @@ class ApiFuzzIT {
             // getBytes replaces what UTF-8 cannot encode (the lone surrogates some cases send) instead of failing
             java.nio.file.Files.write(report, String.join("\n", failures).getBytes(StandardCharsets.UTF_8));
             System.out.println("[fuzz] all " + failures.size() + " findings in " + report.toAbsolutePath());
-            fail(failures.size() + " findings (seed " + SEED + "):\n" + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
+            fail(failures.size() + " findings (seed " + SEED + "):\n"
+                    + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
         }
     }
 
@@ -166,19 +226,24 @@ class ApiFuzzIT {
         }
         if (sent.status() >= 500) {
             failures.add(where + ": " + sent.status() + " " + abbreviate(sent.body()));
-        } else if (!documented(op, sent.status()) && !(otherResource(op, sent.path()) && (sent.status() == 404 || sent.status() == 405))) {
+        } else if (!documented(op, sent.status())
+                && !(otherResource(op, sent.path()) && (sent.status() == 404 || sent.status() == 405))) {
             // clients are generated from the merged document: a status it does not list for the operation breaks them
             failures.add(where + ": " + sent.status() + " is not documented for this operation (documented: "
                     + new java.util.TreeSet<>(responses(op).keySet()) + ") " + abbreviate(sent.body()));
-        } else if (sent.status() >= 400 && (sent.contentType() == null || !sent.contentType().startsWith("application/problem+json"))) {
-            failures.add(where + ": " + sent.status() + " with content type " + sent.contentType() + " " + abbreviate(sent.body()));
+        } else if (sent.status() >= 400
+                && (sent.contentType() == null || !sent.contentType().startsWith("application/problem+json"))) {
+            failures.add(where + ": " + sent.status() + " with content type " + sent.contentType() + " "
+                    + abbreviate(sent.body()));
         }
     }
 
     /** Whether the merged document lists the status for the operation: exactly, by its range (4XX) or as default. */
     private boolean documented(Operation op, int status) {
         Map<String, Object> responses = responses(op);
-        return responses.containsKey(Integer.toString(status)) || responses.containsKey(status / 100 + "XX") || responses.containsKey("default");
+        return responses.containsKey(Integer.toString(status))
+                || responses.containsKey(status / 100 + "XX")
+                || responses.containsKey("default");
     }
 
     /**
@@ -200,8 +265,14 @@ class ApiFuzzIT {
     private Sent chooseRole(Operation op) throws Exception {
         Sent probe = null;
         for (String role : ROLES) {
-            probe = request(op, role, pathWith(op, null, null), Map.of(), contentTypeOf(op), body(op) == null ? null
-                    : json(validBody(op, new Random(1))).getBytes(StandardCharsets.UTF_8), "probe as " + role);
+            probe = request(
+                    op,
+                    role,
+                    pathWith(op, null, null),
+                    Map.of(),
+                    contentTypeOf(op),
+                    body(op) == null ? null : json(validBody(op, new Random(1))).getBytes(StandardCharsets.UTF_8),
+                    "probe as " + role);
             check(op, probe, -1);
             if (probe.status() != 401 && probe.status() != 403) {
                 return probe;
@@ -277,8 +348,15 @@ class ApiFuzzIT {
                 description = "bad uuid " + abbreviate(bad) + " in " + path + " " + abbreviate(json(mutated));
             }
             case 8 -> {
-                contentType = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data",
-                        "application/json; charset=ebcdic", "???", "").get(random.nextInt(7));
+                contentType = List.of(
+                                "text/plain",
+                                "application/xml",
+                                "application/x-www-form-urlencoded",
+                                "multipart/form-data",
+                                "application/json; charset=ebcdic",
+                                "???",
+                                "")
+                        .get(random.nextInt(7));
                 description = "content type '" + contentType + "'";
             }
             case 9 -> {
@@ -289,9 +367,17 @@ class ApiFuzzIT {
             }
             case 10 -> {
                 int depth = 2_000 + random.nextInt(8_000);
-                List<byte[]> junk = List.of(new byte[0], "null".getBytes(), "[]".getBytes(), "\"s\"".getBytes(), "}{".getBytes(),
-                        ("[".repeat(depth) + "]".repeat(depth)).getBytes(), ("{\"a\":".repeat(depth) + "1" + "}".repeat(depth)).getBytes(),
-                        new byte[] {(byte) 0xc3, 0x28, (byte) 0xff, (byte) 0xfe}, "{\"a\":1,\"a\":2}".getBytes(), "1e999999999".getBytes());
+                List<byte[]> junk = List.of(
+                        new byte[0],
+                        "null".getBytes(),
+                        "[]".getBytes(),
+                        "\"s\"".getBytes(),
+                        "}{".getBytes(),
+                        ("[".repeat(depth) + "]".repeat(depth)).getBytes(),
+                        ("{\"a\":".repeat(depth) + "1" + "}".repeat(depth)).getBytes(),
+                        new byte[] {(byte) 0xc3, 0x28, (byte) 0xff, (byte) 0xfe},
+                        "{\"a\":1,\"a\":2}".getBytes(),
+                        "1e999999999".getBytes());
                 body = junk.get(random.nextInt(junk.size()));
                 description = "not JSON: " + abbreviate(new String(body, StandardCharsets.ISO_8859_1));
             }
@@ -307,7 +393,13 @@ class ApiFuzzIT {
             }
             default -> {
                 String value = badValue(random);
-                String header = List.of("Idempotency-Key", "If-Match", "Invitation-Token", "Accept", "Accept-Language", "X-Correlation-Id")
+                String header = List.of(
+                                "Idempotency-Key",
+                                "If-Match",
+                                "Invitation-Token",
+                                "Accept",
+                                "Accept-Language",
+                                "X-Correlation-Id")
                         .get(random.nextInt(6));
                 headers.put(header, value);
                 description = "header " + header + ": " + abbreviate(value);
@@ -316,8 +408,15 @@ class ApiFuzzIT {
         return request(op, role, path, headers, contentType, body, description);
     }
 
-    private Sent request(Operation op, String role, String path, Map<String, String> headers, String contentType, byte[] body,
-                         String description) throws IOException, InterruptedException {
+    private Sent request(
+            Operation op,
+            String role,
+            String path,
+            Map<String, String> headers,
+            String contentType,
+            byte[] body,
+            String description)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b;
         try {
             b = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path)).timeout(Duration.ofSeconds(60));
@@ -347,12 +446,22 @@ class ApiFuzzIT {
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
-                return new Sent(description, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), built.uri().getRawPath());
+                return new Sent(
+                        description,
+                        r.statusCode(),
+                        r.headers().firstValue("Content-Type").orElse(null),
+                        r.body(),
+                        built.uri().getRawPath());
             } catch (IOException e) {
                 // The server closes the connection after a 414/431 and the client may have pooled it: try once more.
                 // Hanging up twice without an answer is a finding like a 5xx.
                 if (attempt == 2) {
-                    return new Sent(description, 599, null, "no answer: " + e, built.uri().getRawPath());
+                    return new Sent(
+                            description,
+                            599,
+                            null,
+                            "no answer: " + e,
+                            built.uri().getRawPath());
                 }
             }
         }
@@ -363,12 +472,16 @@ class ApiFuzzIT {
     /** The path with real fixture ids (so requests get past "not found"), or one parameter replaced by a bad value. */
     private String pathWith(Operation op, Random random, String bad) {
         List<Map<String, Object>> params = parameters(op, "path");
-        int target = bad == null || params.isEmpty() ? -1 : random == null ? uuidParam(params) : random.nextInt(params.size());
+        int target = bad == null || params.isEmpty()
+                ? -1
+                : random == null ? uuidParam(params) : random.nextInt(params.size());
         String path = op.path();
         for (int i = 0; i < params.size(); i++) {
             String name = (String) params.get(i).get("name");
             String value = i == target ? bad : fixture(op.path(), name);
-            path = path.replace("{" + name + "}", URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+            path = path.replace(
+                    "{" + name + "}",
+                    URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         return path;
     }
@@ -386,13 +499,21 @@ class ApiFuzzIT {
     private String badQuery(Operation op, Random random) {
         StringBuilder q = new StringBuilder("?");
         for (Map<String, Object> p : parameters(op, "query")) {
-            String value = random.nextInt(3) == 0 ? String.valueOf(NUMBERS.get(random.nextInt(NUMBERS.size()))) : badValue(random);
-            q.append(p.get("name")).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+            String value = random.nextInt(3) == 0
+                    ? String.valueOf(NUMBERS.get(random.nextInt(NUMBERS.size())))
+                    : badValue(random);
+            q.append(p.get("name"))
+                    .append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+                    .append('&');
             if (random.nextBoolean()) { // the same parameter twice
                 q.append(p.get("name")).append("=abc&");
             }
         }
-        q.append("unknownParam").append(random.nextInt(9)).append("=").append(URLEncoder.encode(badValue(random), StandardCharsets.UTF_8));
+        q.append("unknownParam")
+                .append(random.nextInt(9))
+                .append("=")
+                .append(URLEncoder.encode(badValue(random), StandardCharsets.UTF_8));
         return q.toString();
     }
 
@@ -462,7 +583,9 @@ class ApiFuzzIT {
         if (content == null || content.isEmpty()) {
             return "application/json";
         }
-        return content.containsKey("application/json") ? "application/json" : content.keySet().iterator().next();
+        return content.containsKey("application/json")
+                ? "application/json"
+                : content.keySet().iterator().next();
     }
 
     private Map<String, Object> content(Operation op) {
@@ -498,7 +621,11 @@ class ApiFuzzIT {
         }
         Object type = schema.get("type");
         if (type instanceof List<?> types) {
-            type = types.stream().filter(t -> !"null".equals(t)).map(String::valueOf).findFirst().orElse("string");
+            type = types.stream()
+                    .filter(t -> !"null".equals(t))
+                    .map(String::valueOf)
+                    .findFirst()
+                    .orElse("string");
         }
         String format = (String) schema.get("format");
         if (type == null && schema.get("properties") != null) {
@@ -676,18 +803,42 @@ class ApiFuzzIT {
         fixtures.put("tenantRef", ref);
         fixtures.put("templateKey", "fuzz.t" + tag);
         fixtures.put("tenants", ref);
-        fixtures.put("consultations", platform.api().body("""
+        fixtures.put(
+                "consultations",
+                platform.api()
+                        .body("""
                         {"kind":"SURVEY","title":{"nl":"Fuzz"},"anonymity":"ANONYMOUS","audience":{"type":"LIST","tenantRefs":["%s"]}}""".formatted(ref))
-                .post("/api/v1/consultations").then().statusCode(201).extract().path("id"));
-        String panel = platform.api().body("""
+                        .post("/api/v1/consultations")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
+        String panel = platform.api()
+                .body("""
                         {"name":"Fuzz %s","purpose":"Fuzz","coOwnerParty":"tenant-organisation","tenantOrganisation":"tenant-organisation-client",
                          "targetSize":10,"strata":["ageBand"],"consentText":"Ik doe mee."}""".formatted(tag))
-                .post("/api/v1/panels").then().statusCode(201).extract().path("id");
+                .post("/api/v1/panels")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         fixtures.put("panels", panel);
-        fixtures.put("themeId", platform.api().body("{\"title\":\"Fuzz\"}").post("/api/v1/panels/" + panel + "/themes")
-                .then().statusCode(201).extract().path("id"));
-        JsonPath campaign = platform.api().body(Journeys.campaign("Fuzz " + tag, 2, "C-" + tag))
-                .post("/api/v1/campaigns").then().statusCode(201).extract().jsonPath();
+        fixtures.put(
+                "themeId",
+                platform.api()
+                        .body("{\"title\":\"Fuzz\"}")
+                        .post("/api/v1/panels/" + panel + "/themes")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
+        JsonPath campaign = platform.api()
+                .body(Journeys.campaign("Fuzz " + tag, 2, "C-" + tag))
+                .post("/api/v1/campaigns")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         fixtures.put("campaigns", campaign.getString("id"));
         fixtures.put("sessionId", campaign.getString("sessions[0].id"));
     }
@@ -699,8 +850,9 @@ class ApiFuzzIT {
             String database = db.getKey();
             try (Statement s = db.getValue().createStatement()) {
                 List<String> tables = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-                        + " AND table_type = 'BASE TABLE' ORDER BY 1")) {
+                try (ResultSet rs =
+                        s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                                + " AND table_type = 'BASE TABLE' ORDER BY 1")) {
                     while (rs.next()) {
                         if (!BACKGROUND.contains(rs.getString(1))) {
                             tables.add(rs.getString(1));
@@ -712,7 +864,12 @@ class ApiFuzzIT {
                 }
                 StringBuilder sql = new StringBuilder();
                 for (String table : tables) {
-                    sql.append(sql.length() == 0 ? "" : " UNION ALL ").append("SELECT '").append(table).append("', count(*) FROM \"").append(table).append('"');
+                    sql.append(sql.length() == 0 ? "" : " UNION ALL ")
+                            .append("SELECT '")
+                            .append(table)
+                            .append("', count(*) FROM \"")
+                            .append(table)
+                            .append('"');
                 }
                 try (ResultSet rs = s.executeQuery(sql.toString())) {
                     while (rs.next()) {

@@ -10,7 +10,6 @@ import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.JsonSchemaOptions;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,8 +34,7 @@ final class AsyncApiContract {
     static final Pattern EVENT_TYPE = Pattern.compile("nl\\.meedoen\\.[a-z-]+\\.[a-z-]+\\.v[0-9]+");
 
     /** One message of the document: its ce_type, the schema file (relative to the repository root; null for a tombstone). */
-    record Message(String key, String type, String payload, Set<String> topics) {
-    }
+    record Message(String key, String type, String payload, Set<String> topics) {}
 
     private final Path root;
     private final JsonNode document;
@@ -47,7 +45,8 @@ final class AsyncApiContract {
     AsyncApiContract(Path repoRoot) {
         this.root = repoRoot;
         try {
-            document = new YAMLMapper().readTree(repoRoot.resolve("asyncapi.yaml").toFile());
+            document =
+                    new YAMLMapper().readTree(repoRoot.resolve("asyncapi.yaml").toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,9 +54,13 @@ final class AsyncApiContract {
         document.path("channels").fields().forEachRemaining(channel -> {
             String address = channel.getValue().path("address").asText();
             topics.add(address);
-            channel.getValue().path("messages").forEach(m -> topicsOfMessage
-                    .computeIfAbsent(m.path("$ref").asText().replaceFirst("^#/components/messages/", ""), k -> new LinkedHashSet<>())
-                    .add(address));
+            channel.getValue()
+                    .path("messages")
+                    .forEach(m -> topicsOfMessage
+                            .computeIfAbsent(
+                                    m.path("$ref").asText().replaceFirst("^#/components/messages/", ""),
+                                    k -> new LinkedHashSet<>())
+                            .add(address));
         });
         document.path("components").path("messages").fields().forEachRemaining(m -> {
             String type = m.getValue().path("name").asText();
@@ -65,7 +68,10 @@ final class AsyncApiContract {
                 return; // dead-letter: not an event type of its own
             }
             JsonNode payload = m.getValue().path("payload").path("$ref");
-            Message message = new Message(m.getKey(), type, payload.isMissingNode() ? null : payload.asText().replaceFirst("^\\./", ""),
+            Message message = new Message(
+                    m.getKey(),
+                    type,
+                    payload.isMissingNode() ? null : payload.asText().replaceFirst("^\\./", ""),
                     topicsOfMessage.getOrDefault(m.getKey(), Set.of()));
             if (byType.put(type, message) != null) {
                 throw new IllegalStateException("asyncapi.yaml names " + type + " in two messages");
@@ -93,8 +99,11 @@ final class AsyncApiContract {
         return validators.computeIfAbsent(message.payload(), file -> {
             try {
                 JsonObject schema = new JsonObject(Files.readString(root.resolve(file)));
-                return Validator.create(JsonSchema.of(schema),
-                        new JsonSchemaOptions().setDraft(Draft.DRAFT202012).setBaseUri("https://meedoen.nl/")
+                return Validator.create(
+                        JsonSchema.of(schema),
+                        new JsonSchemaOptions()
+                                .setDraft(Draft.DRAFT202012)
+                                .setBaseUri("https://meedoen.nl/")
                                 .setOutputFormat(io.vertx.json.schema.OutputFormat.Basic));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -147,8 +156,9 @@ final class AsyncApiContract {
         }
         OutputUnit result = validator.validate(json);
         if (!result.getValid()) {
-            problems.add(where + OpenApiContract.describe(result).replace("the body", "the payload") + " against " + message.payload()
-                    + "\n      value: " + (value.length() > 600 ? value.substring(0, 600) + "…" : value));
+            problems.add(where + OpenApiContract.describe(result).replace("the body", "the payload") + " against "
+                    + message.payload() + "\n      value: "
+                    + (value.length() > 600 ? value.substring(0, 600) + "…" : value));
         }
         return problems;
     }

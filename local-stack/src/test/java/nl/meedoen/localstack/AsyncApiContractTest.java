@@ -1,8 +1,10 @@
 package nl.meedoen.localstack;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,10 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code asyncapi.yaml} against the code, without starting anything (the end-to-end journeys check the
@@ -31,17 +30,17 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class AsyncApiContractTest {
 
-    static final List<String> PRODUCERS = List.of("commons", "notification-service", "consultation-service", "panel-service",
-            "recruitment-service");
-    static final Pattern CONSTANT = Pattern.compile("static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*(?:\"([^\"]*)\"|(\\w+)\\.(\\w+))\\s*;");
+    static final List<String> PRODUCERS =
+            List.of("commons", "notification-service", "consultation-service", "panel-service", "recruitment-service");
+    static final Pattern CONSTANT =
+            Pattern.compile("static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*(?:\"([^\"]*)\"|(\\w+)\\.(\\w+))\\s*;");
     static final Pattern OUTBOX_CALL = Pattern.compile("outbox\\.(publish|publishAll|tombstone)\\(");
     static final Pattern LITERAL_TYPE = Pattern.compile("\"(" + AsyncApiContract.EVENT_TYPE.pattern() + ")\"");
 
     final Path root = LocalStack.findRepoRoot();
     final AsyncApiContract asyncApi = new AsyncApiContract(root);
 
-    record Call(String file, String method, String topic, Set<String> types) {
-    }
+    record Call(String file, String method, String topic, Set<String> types) {}
 
     @Test
     void everyEventTypeInTheCodeIsAMessageAndEveryMessageIsPublished() {
@@ -57,9 +56,10 @@ class AsyncApiContractTest {
         undocumented.removeAll(documented);
         Set<String> unpublished = new TreeSet<>(documented);
         unpublished.removeAll(inCode);
-        assertTrue(undocumented.isEmpty() && unpublished.isEmpty(),
-                "event types in the code without a message in asyncapi.yaml (a message's name is its ce_type): " + undocumented
-                        + "; messages in asyncapi.yaml no code publishes: " + unpublished);
+        assertTrue(
+                undocumented.isEmpty() && unpublished.isEmpty(),
+                "event types in the code without a message in asyncapi.yaml (a message's name is its ce_type): "
+                        + undocumented + "; messages in asyncapi.yaml no code publishes: " + unpublished);
     }
 
     @Test
@@ -80,10 +80,13 @@ class AsyncApiContractTest {
                 if (message == null) {
                     problems.add(call.file() + ": " + type + " has no message in asyncapi.yaml");
                 } else if (!message.topics().contains(call.topic())) {
-                    problems.add(call.file() + ": " + type + " is published on " + call.topic() + ", asyncapi.yaml lists it on " + message.topics());
+                    problems.add(call.file() + ": " + type + " is published on " + call.topic()
+                            + ", asyncapi.yaml lists it on " + message.topics());
                 } else if (call.method().equals("tombstone") != (message.payload() == null)) {
-                    problems.add(call.file() + ": " + type + (message.payload() == null
-                            ? " carries a payload, asyncapi.yaml describes a tombstone" : " is a tombstone, asyncapi.yaml names a payload"));
+                    problems.add(call.file() + ": " + type
+                            + (message.payload() == null
+                                    ? " carries a payload, asyncapi.yaml describes a tombstone"
+                                    : " is a tombstone, asyncapi.yaml names a payload"));
                 }
             }
         }
@@ -103,8 +106,11 @@ class AsyncApiContractTest {
             }
             referenced.add(message.payload());
             Path file = root.resolve(message.payload());
-            if (!Files.isRegularFile(file) || !message.payload().matches("[a-z-]+/src/main/resources/events/[a-z-]+\\.v[0-9]+\\.schema\\.json")) {
-                problems.add(message.type() + ": the payload is not a service's events/*.schema.json: " + message.payload());
+            if (!Files.isRegularFile(file)
+                    || !message.payload()
+                            .matches("[a-z-]+/src/main/resources/events/[a-z-]+\\.v[0-9]+\\.schema\\.json")) {
+                problems.add(
+                        message.type() + ": the payload is not a service's events/*.schema.json: " + message.payload());
                 continue;
             }
             JsonObject schema = new JsonObject(Files.readString(file));
@@ -142,7 +148,8 @@ class AsyncApiContractTest {
         Map<String, String> sources = new TreeMap<>();
         for (String module : PRODUCERS) {
             try (Stream<Path> files = Files.walk(root.resolve(module).resolve("src/main/java"))) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     sources.put(root.relativize(file).toString(), Files.readString(file));
                 }
             } catch (IOException e) {
@@ -189,14 +196,17 @@ class AsyncApiContractTest {
                 }
                 String topic = resolve(args.get(0), owner, constants);
                 Set<String> types = new TreeSet<>();
-                Matcher names = Pattern.compile("\\b([A-Z]\\w*\\.)?([A-Z][A-Z0-9_]+)\\b").matcher(args.get(1));
+                Matcher names = Pattern.compile("\\b([A-Z]\\w*\\.)?([A-Z][A-Z0-9_]+)\\b")
+                        .matcher(args.get(1));
                 while (names.find()) {
                     String value = resolve(names.group(0), owner, constants);
-                    if (value != null && AsyncApiContract.EVENT_TYPE.matcher(value).matches()) {
+                    if (value != null
+                            && AsyncApiContract.EVENT_TYPE.matcher(value).matches()) {
                         types.add(value);
                     }
                 }
-                calls.add(new Call(file + ":" + (text.substring(0, m.start()).split("\n", -1).length), m.group(1), topic, types));
+                calls.add(new Call(
+                        file + ":" + (text.substring(0, m.start()).split("\n", -1).length), m.group(1), topic, types));
             }
         });
         return calls;

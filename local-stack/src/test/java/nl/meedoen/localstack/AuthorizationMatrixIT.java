@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,12 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The role × operation matrix, generated from the merged OpenAPI document: every operation declares
@@ -44,6 +42,7 @@ class AuthorizationMatrixIT {
     /** Property names that mean personal contact data in a response body (a bare "name" is too common to tell). */
     static final Pattern PII = Pattern.compile("(?i)firstName|lastName|fullName|email|emailAddress|phone|phoneNumber"
             + "|address|street|postcode|postalCode|houseNumber|houseNumberSuffix|city|birthDate|dateOfBirth");
+
     static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
     static final String SOME_UUID = "00000000-0000-4000-8000-00000000abcd";
 
@@ -56,9 +55,16 @@ class AuthorizationMatrixIT {
 
     @Test
     void everyOperationBehavesAsItsDeclaredPolicy(Platform platform) {
-        Map<String, Object> doc = given().baseUri(platform.gatewayUrl()).get("/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("$");
-        assertFalse(doc.containsKey("x-meedoen-unavailable"), "every service must contribute: " + doc.get("x-meedoen-unavailable"));
+        Map<String, Object> doc = given().baseUri(platform.gatewayUrl())
+                .get("/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
+        assertFalse(
+                doc.containsKey("x-meedoen-unavailable"),
+                "every service must contribute: " + doc.get("x-meedoen-unavailable"));
         Map<String, Object> schemas = schemas(doc);
         List<Operation> operations = operations(doc);
         assertTrue(operations.size() > 100, "found only " + operations.size() + " operations");
@@ -67,7 +73,8 @@ class AuthorizationMatrixIT {
         ROLES.forEach(role -> tokens.put(role, platform.token(role)));
 
         List<String> failures = new ArrayList<>();
-        StringBuilder matrix = new StringBuilder("\n| operation | corp | t-org | s-fe | ops |\n|---|---|---|---|---|\n");
+        StringBuilder matrix =
+                new StringBuilder("\n| operation | corp | t-org | s-fe | ops |\n|---|---|---|---|---|\n");
         for (Operation op : operations) {
             boolean isPublic = op.spec().containsKey(PUBLIC);
             Set<String> allowed = declaredRoles(op);
@@ -79,7 +86,8 @@ class AuthorizationMatrixIT {
                 failures.add(op + ": unknown roles " + allowed);
             }
             matrix.append("| ").append(op).append(" |");
-            ROLES.forEach(r -> matrix.append(isPublic ? " token " : allowed.contains(r) ? " ✓ " : " – ").append('|'));
+            ROLES.forEach(r -> matrix.append(isPublic ? " token " : allowed.contains(r) ? " ✓ " : " – ")
+                    .append('|'));
             matrix.append('\n');
 
             int anonymous = call(platform, op, null);
@@ -97,14 +105,18 @@ class AuthorizationMatrixIT {
             }
 
             // Rules that hold whatever is declared.
-            if (!isPublic && op.path().startsWith("/api/") && allowed.contains("survey-frontend") && !op.method().equals("get")) {
+            if (!isPublic
+                    && op.path().startsWith("/api/")
+                    && allowed.contains("survey-frontend")
+                    && !op.method().equals("get")) {
                 failures.add(op + ": a survey frontend may only read (and submit with an invitation token)");
             }
             Set<String> pii = piiProperties(op, schemas);
             if (!pii.isEmpty()) {
                 for (String role : List.of("tenant-organisation", "survey-frontend")) {
                     if (isPublic || allowed.contains(role)) {
-                        failures.add(op + ": returns personal contact data " + pii + " yet " + (isPublic ? "is public" : role + " may call it"));
+                        failures.add(op + ": returns personal contact data " + pii + " yet "
+                                + (isPublic ? "is public" : role + " may call it"));
                     }
                 }
             }
@@ -115,14 +127,22 @@ class AuthorizationMatrixIT {
 
     /** Made-up ids, an invitation token that does not exist, and a JSON body with an unknown field. */
     private static int call(Platform platform, Operation op, String token) {
-        RequestSpecification request = given().baseUri(platform.gatewayUrl()).urlEncodingEnabled(false)
+        RequestSpecification request = given().baseUri(platform.gatewayUrl())
+                .urlEncodingEnabled(false)
                 .header("Invitation-Token", "matrix-not-a-token");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if (op.spec().get("requestBody") instanceof Map<?, ?> body && body.get("content") instanceof Map<?, ?> content && !content.isEmpty()) {
+        if (op.spec().get("requestBody") instanceof Map<?, ?> body
+                && body.get("content") instanceof Map<?, ?> content
+                && !content.isEmpty()) {
             String type = content.keySet().iterator().next().toString();
-            request.contentType(type).body(type.contains("json") ? "{\"matrix-unknown-field\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : "matrix".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            request.contentType(type)
+                    .body(
+                            type.contains("json")
+                                    ? "{\"matrix-unknown-field\":true}"
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                                    : "matrix".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } else if (!op.method().equals("get") && !op.method().equals("delete")) {
             // As JSON clients do: a resource consuming JSON would answer a bare POST 415 before any role check.
             request.contentType("application/json");
@@ -135,7 +155,9 @@ class AuthorizationMatrixIT {
         Map<String, String> formats = new LinkedHashMap<>();
         if (op.spec().get("parameters") instanceof List<?> parameters) {
             for (Object p : parameters) {
-                if (p instanceof Map<?, ?> param && "path".equals(param.get("in")) && param.get("schema") instanceof Map<?, ?> schema) {
+                if (p instanceof Map<?, ?> param
+                        && "path".equals(param.get("in"))
+                        && param.get("schema") instanceof Map<?, ?> schema) {
                     formats.put(String.valueOf(param.get("name")), String.valueOf(schema.get("format")));
                 }
             }
@@ -152,11 +174,12 @@ class AuthorizationMatrixIT {
     @SuppressWarnings("unchecked")
     private static List<Operation> operations(Map<String, Object> doc) {
         List<Operation> operations = new ArrayList<>();
-        ((Map<String, Object>) doc.get("paths")).forEach((path, item) -> ((Map<String, Object>) item).forEach((method, spec) -> {
-            if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
-                operations.add(new Operation(method, path, (Map<String, Object>) spec));
-            }
-        }));
+        ((Map<String, Object>) doc.get("paths"))
+                .forEach((path, item) -> ((Map<String, Object>) item).forEach((method, spec) -> {
+                    if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                        operations.add(new Operation(method, path, (Map<String, Object>) spec));
+                    }
+                }));
         return operations;
     }
 
@@ -175,7 +198,8 @@ class AuthorizationMatrixIT {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> schemas(Map<String, Object> doc) {
-        if (doc.get("components") instanceof Map<?, ?> components && components.get("schemas") instanceof Map<?, ?> schemas) {
+        if (doc.get("components") instanceof Map<?, ?> components
+                && components.get("schemas") instanceof Map<?, ?> schemas) {
             return (Map<String, Object>) schemas;
         }
         return Map.of();
@@ -186,7 +210,9 @@ class AuthorizationMatrixIT {
         Set<String> found = new TreeSet<>();
         if (op.spec().get("responses") instanceof Map<?, ?> responses) {
             responses.forEach((code, response) -> {
-                if (code.toString().startsWith("2") && response instanceof Map<?, ?> r && r.get("content") instanceof Map<?, ?> content) {
+                if (code.toString().startsWith("2")
+                        && response instanceof Map<?, ?> r
+                        && r.get("content") instanceof Map<?, ?> content) {
                     content.values().forEach(media -> {
                         if (media instanceof Map<?, ?> m) {
                             collect(m.get("schema"), schemas, found, new HashSet<>());

@@ -1,14 +1,5 @@
 package nl.meedoen.localstack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +7,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 4 end to end through the gateway: tenants registered at notification-service reach
@@ -54,84 +53,164 @@ class ConsultationJourneyIT {
         String neighbourhood = Journeys.neighbourhood();
         List<String> refs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            refs.add(Journeys.register(platform, "CJ-" + tag + "-" + i, "C-" + tag, neighbourhood, i % 2 == 0 ? 1995 : 1960, 10 + i));
+            refs.add(Journeys.register(
+                    platform, "CJ-" + tag + "-" + i, "C-" + tag, neighbourhood, i % 2 == 0 ? 1995 : 1960, 10 + i));
         }
         Journeys.awaitPopulation(platform, "consultations", refs);
 
         String organisation = "ho-" + tag;
         String consultation = """
                 {"kind":"PWE","languages":["nl","en"],"title":{"nl":"Speeltuin %s","en":"Playground %s"},"anonymity":"PSEUDONYMOUS",
-                 "partnerOrganisation":"%s","audience":{"type":"SEGMENT","filter":{"neighbourhoodCode":["%s"]}}}"""
-                .formatted(tag, tag, organisation, neighbourhood);
-        // the partner is a party of notification-service's register; until consultation-service has consumed it, it is unknown
-        platform.api().body(consultation).post(BASE).then().statusCode(422).body("errors.field", hasItem("partnerOrganisation"));
-        platform.api().body("{\"name\":\"Huurdersorganisatie " + tag + "\",\"kind\":\"TENANT_ORGANISATION\"}")
-                .put("/api/v1/organisations/" + organisation).then().statusCode(201);
+                 "partnerOrganisation":"%s","audience":{"type":"SEGMENT","filter":{"neighbourhoodCode":["%s"]}}}""".formatted(tag, tag, organisation, neighbourhood);
+        // the partner is a party of notification-service's register; until consultation-service has consumed it, it is
+        // unknown
+        platform.api()
+                .body(consultation)
+                .post(BASE)
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("partnerOrganisation"));
+        platform.api()
+                .body("{\"name\":\"Huurdersorganisatie " + tag + "\",\"kind\":\"TENANT_ORGANISATION\"}")
+                .put("/api/v1/organisations/" + organisation)
+                .then()
+                .statusCode(201);
         AtomicReference<String> created = new AtomicReference<>();
-        await().atMost(Journeys.PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> created.set(
-                platform.api().body(consultation).post(BASE).then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("id")));
+        await().atMost(Journeys.PATIENCE)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> created.set(platform.api()
+                        .body(consultation)
+                        .post(BASE)
+                        .then()
+                        .statusCode(201)
+                        .body("status", equalTo("DRAFT"))
+                        .extract()
+                        .path("id")));
         String id = created.get();
-        platform.api().header("If-Match", etag(platform, id)).body(PWE).put(BASE + "/" + id + "/questionnaire").then().statusCode(200);
+        platform.api()
+                .header("If-Match", etag(platform, id))
+                .body(PWE)
+                .put(BASE + "/" + id + "/questionnaire")
+                .then()
+                .statusCode(200);
         // the tenant organisation writes the participation statement and agrees with the questions
-        platform.as(organisation, "tenant-organisation").header("If-Match", etag(platform, id)).body(STATEMENT)
-                .put(BASE + "/" + id + "/statement").then().statusCode(200);
-        platform.as(organisation, "tenant-organisation").body("{\"decision\":\"AGREED\"}").post(BASE + "/" + id + "/alignment")
-                .then().statusCode(200);
+        platform.as(organisation, "tenant-organisation")
+                .header("If-Match", etag(platform, id))
+                .body(STATEMENT)
+                .put(BASE + "/" + id + "/statement")
+                .then()
+                .statusCode(200);
+        platform.as(organisation, "tenant-organisation")
+                .body("{\"decision\":\"AGREED\"}")
+                .post(BASE + "/" + id + "/alignment")
+                .then()
+                .statusCode(200);
         platform.api().post(BASE + "/" + id + "/open").then().statusCode(200).body("status", equalTo("OPEN"));
 
         // one invitation per tenant, delivered over SMTP, with the personal token after '#' in the link
-        Map<String, SmtpSink.Mail> invitations = Journeys.awaitMails(platform, refs, "Uw mening gevraagd: Speeltuin " + tag);
+        Map<String, SmtpSink.Mail> invitations =
+                Journeys.awaitMails(platform, refs, "Uw mening gevraagd: Speeltuin " + tag);
         for (String ref : refs) {
-            assertEquals(1, Journeys.mailsTo(platform, ref, "Uw mening gevraagd: Speeltuin " + tag).size(), "one invitation for " + ref);
+            assertEquals(
+                    1,
+                    Journeys.mailsTo(platform, ref, "Uw mening gevraagd: Speeltuin " + tag)
+                            .size(),
+                    "one invitation for " + ref);
         }
-        List<String> tokens = refs.stream().map(r -> Journeys.find(invitations.get(r), "#([A-Za-z0-9_-]{22,})")).toList();
-        assertTrue(invitations.get(refs.get(0)).text().contains("Samen kiezen wat er in de speeltuin komt"), "the goal is in the mail");
+        List<String> tokens = refs.stream()
+                .map(r -> Journeys.find(invitations.get(r), "#([A-Za-z0-9_-]{22,})"))
+                .toList();
+        assertTrue(
+                invitations.get(refs.get(0)).text().contains("Samen kiezen wat er in de speeltuin komt"),
+                "the goal is in the mail");
 
-        Journeys.tenant(platform).header("Invitation-Token", tokens.get(0)).get(BASE + "/respondent/questionnaire")
-                .then().statusCode(200).body("alignment", equalTo("AGREED"));
+        Journeys.tenant(platform)
+                .header("Invitation-Token", tokens.get(0))
+                .get(BASE + "/respondent/questionnaire")
+                .then()
+                .statusCode(200)
+                .body("alignment", equalTo("AGREED"));
         // a portfolio over budget that breaks the exclusive group: refused, naming the rules, nothing stored
-        submit(platform, tokens.get(0), "[\"playground\",\"football\"]").then().statusCode(422)
+        submit(platform, tokens.get(0), "[\"playground\",\"football\"]")
+                .then()
+                .statusCode(422)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors.field", hasItem("answers.plan.chosen"))
                 .body("errors.message", hasItem(containsString("exclusive-group")))
                 .body("errors.message", hasItem(containsString("budget")));
-        String[] plans = {"[\"playground\",\"benches\",\"bins\"]", "[\"football\",\"benches\",\"bins\"]", "[\"playground\"]",
-                "[\"playground\",\"benches\",\"bins\"]"};
+        String[] plans = {
+            "[\"playground\",\"benches\",\"bins\"]",
+            "[\"football\",\"benches\",\"bins\"]",
+            "[\"playground\"]",
+            "[\"playground\",\"benches\",\"bins\"]"
+        };
         for (int i = 0; i < plans.length; i++) {
             submit(platform, tokens.get(i), plans[i]).then().statusCode(201).body("status", equalTo("SUBMITTED"));
         }
-        submit(platform, tokens.get(0), plans[0]).then().statusCode(409).contentType(startsWith("application/problem+json"));
-        submit(platform, "not-a-token-" + tag, plans[0]).then().statusCode(401)
+        submit(platform, tokens.get(0), plans[0])
+                .then()
+                .statusCode(409)
+                .contentType(startsWith("application/problem+json"));
+        submit(platform, "not-a-token-" + tag, plans[0])
+                .then()
+                .statusCode(401)
                 .contentType(startsWith("application/problem+json"));
 
         platform.api().post(BASE + "/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
         submit(platform, tokens.get(5), plans[2]).then().statusCode(409); // closed
-        platform.api().get(BASE + "/" + id + "/results").then().statusCode(200)
-                .body("invited", equalTo(6)).body("respondents", equalTo(4))
+        platform.api()
+                .get(BASE + "/" + id + "/results")
+                .then()
+                .statusCode(200)
+                .body("invited", equalTo(6))
+                .body("respondents", equalTo(4))
                 .body("questions[0].options.find { it.value == 'playground' }.count", equalTo(3))
                 .body("questions[0].options.find { it.value == 'football' }.count", equalTo(1))
                 .body("questions[0].options.find { it.value == 'bins' }.count", equalTo(3));
-        platform.api().get(BASE + "/" + id + "/results/representativeness").then().statusCode(200)
-                .body("attributes.find { it.attribute == 'ageBand' }.rows.find { it.value == '18-34' }.invited", equalTo(3));
+        platform.api()
+                .get(BASE + "/" + id + "/results/representativeness")
+                .then()
+                .statusCode(200)
+                .body(
+                        "attributes.find { it.attribute == 'ageBand' }.rows.find { it.value == '18-34' }.invited",
+                        equalTo(3));
 
         platform.api().post(BASE + "/" + id + "/results/publish").then().statusCode(200);
-        platform.api().body("{\"text\":{\"nl\":\"De speeltuin komt er in %s.\",\"en\":\"The playground is coming.\"}}".formatted(tag))
-                .post(BASE + "/" + id + "/feedback").then().statusCode(201);
+        platform.api()
+                .body("{\"text\":{\"nl\":\"De speeltuin komt er in %s.\",\"en\":\"The playground is coming.\"}}"
+                        .formatted(tag))
+                .post(BASE + "/" + id + "/feedback")
+                .then()
+                .statusCode(201);
         platform.api().get(BASE + "/" + id).then().body("status", equalTo("FEEDBACK_PUBLISHED"));
 
         // everyone invited hears back, also who did not answer; the link points at this consultation
-        Map<String, SmtpSink.Mail> feedback = Journeys.awaitMails(platform, refs, "Dit hebben we gedaan met uw mening over Speeltuin " + tag);
-        assertTrue(feedback.get(refs.get(5)).text().contains(id), feedback.get(refs.get(5)).text());
-        Journeys.tenant(platform).header("Invitation-Token", tokens.get(5)).get(BASE + "/respondent/feedback?lang=nl")
-                .then().statusCode(200).body("feedback", equalTo("De speeltuin komt er in %s.".formatted(tag)));
+        Map<String, SmtpSink.Mail> feedback =
+                Journeys.awaitMails(platform, refs, "Dit hebben we gedaan met uw mening over Speeltuin " + tag);
+        assertTrue(
+                feedback.get(refs.get(5)).text().contains(id),
+                feedback.get(refs.get(5)).text());
+        Journeys.tenant(platform)
+                .header("Invitation-Token", tokens.get(5))
+                .get(BASE + "/respondent/feedback?lang=nl")
+                .then()
+                .statusCode(200)
+                .body("feedback", equalTo("De speeltuin komt er in %s.".formatted(tag)));
     }
 
     static io.restassured.response.Response submit(Platform platform, String token, String chosen) {
-        return Journeys.tenant(platform).header("Invitation-Token", token)
-                .body("{\"answers\":{\"plan\":{\"chosen\":" + chosen + "}}}").post(BASE + "/respondent/response");
+        return Journeys.tenant(platform)
+                .header("Invitation-Token", token)
+                .body("{\"answers\":{\"plan\":{\"chosen\":" + chosen + "}}}")
+                .post(BASE + "/respondent/response");
     }
 
     static String etag(Platform platform, String id) {
-        return platform.api().get(BASE + "/" + id).then().statusCode(200).extract().header("ETag");
+        return platform.api()
+                .get(BASE + "/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 }

@@ -1,6 +1,17 @@
 package nl.meedoen.localstack;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.restassured.RestAssured;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,18 +23,6 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The contract checks of an end-to-end test class ({@code @ExtendWith({PlatformExtension.class, ContractExtension.class})}):
@@ -42,6 +41,7 @@ final class ContractExtension implements BeforeAllCallback, AfterEachCallback, A
     private static final Pattern SERVICE_SOURCE = Pattern.compile("urn:meedoen:[a-z]+-service");
     /** Where the previous classes' checks stopped, per partition: each record is checked once per run. */
     private static final Map<TopicPartition, Long> CHECKED_UP_TO = new HashMap<>();
+
     private static AsyncApiContract asyncApi;
 
     @Override
@@ -56,7 +56,8 @@ final class ContractExtension implements BeforeAllCallback, AfterEachCallback, A
     public void afterEach(ExtensionContext context) {
         List<String> violations = ContractFilter.INSTANCE.drain();
         if (!violations.isEmpty()) {
-            fail(violations.size() + " responses break the merged OpenAPI document:\n  " + String.join("\n  ", violations));
+            fail(violations.size() + " responses break the merged OpenAPI document:\n  "
+                    + String.join("\n  ", violations));
         }
     }
 
@@ -68,7 +69,8 @@ final class ContractExtension implements BeforeAllCallback, AfterEachCallback, A
         Platform platform = PlatformExtension.platform(context);
         List<String> violations = new ArrayList<>();
         int checked = checkEvents(platform.stack().kafkaBootstrapServers(), violations);
-        System.out.printf("[contract] %s: %d responses checked against the merged OpenAPI so far, %d events against asyncapi.yaml%n",
+        System.out.printf(
+                "[contract] %s: %d responses checked against the merged OpenAPI so far, %d events against asyncapi.yaml%n",
                 context.getDisplayName(), ContractFilter.INSTANCE.checked(), checked);
         if (!violations.isEmpty()) {
             fail(violations.size() + " published events break asyncapi.yaml:\n  " + String.join("\n  ", violations));
@@ -82,12 +84,19 @@ final class ContractExtension implements BeforeAllCallback, AfterEachCallback, A
         }
         int checked = 0;
         Set<String> seen = new LinkedHashSet<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        2000),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (Map.Entry<String, List<PartitionInfo>> topic : consumer.listTopics(Duration.ofSeconds(30)).entrySet()) {
+            for (Map.Entry<String, List<PartitionInfo>> topic :
+                    consumer.listTopics(Duration.ofSeconds(30)).entrySet()) {
                 if (topic.getKey().startsWith("__") || topic.getKey().endsWith(".dlq")) {
                     continue;
                 }
@@ -99,7 +108,8 @@ final class ContractExtension implements BeforeAllCallback, AfterEachCallback, A
                 consumer.seek(partition, CHECKED_UP_TO.getOrDefault(partition, 0L));
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (record.offset() >= ends.get(partition)) {
@@ -108,7 +118,9 @@ final class ContractExtension implements BeforeAllCallback, AfterEachCallback, A
                     CHECKED_UP_TO.put(partition, record.offset() + 1);
                     Map<String, String> headers = new HashMap<>();
                     for (Header header : record.headers()) {
-                        headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+                        headers.put(
+                                header.key(),
+                                header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
                     }
                     String source = headers.get("ce_source");
                     if (source == null || !SERVICE_SOURCE.matcher(source).matches()) {
@@ -117,7 +129,8 @@ final class ContractExtension implements BeforeAllCallback, AfterEachCallback, A
                     checked++;
                     for (String violation : asyncApi.check(record.topic(), headers, record.value())) {
                         // one line per kind of mismatch, not one per record
-                        String kind = violation.replaceAll("\\(ce_id [^)]*\\)", "").replaceAll("\n.*", "");
+                        String kind =
+                                violation.replaceAll("\\(ce_id [^)]*\\)", "").replaceAll("\n.*", "");
                         if (seen.add(kind)) {
                             violations.add(violation);
                         }

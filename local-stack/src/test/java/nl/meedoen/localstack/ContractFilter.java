@@ -5,7 +5,6 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,11 +24,11 @@ final class ContractFilter implements Filter {
     private final Set<String> violations = new LinkedHashSet<>();
     private int checked;
 
-    private ContractFilter() {
-    }
+    private ContractFilter() {}
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
+    public Response filter(
+            FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
         Response response = ctx.next(request, responseSpec);
         URI uri = URI.create(request.getURI());
         if (uri.getRawPath() == null || !uri.getRawPath().startsWith("/api/")) {
@@ -38,16 +37,25 @@ final class ContractFilter implements Filter {
         String contentType = response.getContentType();
         String mediaType = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         // Only textual JSON is read here; a PDF or CSV body is only checked for being documented.
-        String body = mediaType.contains("json") ? response.asString() : (response.asByteArray().length == 0 ? "" : "(binary)");
+        String body = mediaType.contains("json")
+                ? response.asString()
+                : (response.asByteArray().length == 0 ? "" : "(binary)");
         String gateway = uri.getScheme() + "://" + uri.getRawAuthority();
         List<String> found;
         try {
-            found = OpenApiContract.of(gateway).check(request.getMethod(), uri.getRawPath(), response.getStatusCode(),
-                    contentType, response.getHeader("X-Correlation-Id"), body);
+            found = OpenApiContract.of(gateway)
+                    .check(
+                            request.getMethod(),
+                            uri.getRawPath(),
+                            response.getStatusCode(),
+                            contentType,
+                            response.getHeader("X-Correlation-Id"),
+                            body);
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage());
-            found = List.of(request.getMethod() + " " + uri.getRawPath() + " → " + response.getStatusCode() + ": could not be checked: "
-                    + e.getClass().getSimpleName() + " " + message.substring(0, Math.min(300, message.length())));
+            found = List.of(request.getMethod() + " " + uri.getRawPath() + " → " + response.getStatusCode()
+                    + ": could not be checked: " + e.getClass().getSimpleName() + " "
+                    + message.substring(0, Math.min(300, message.length())));
         }
         synchronized (this) {
             checked++;

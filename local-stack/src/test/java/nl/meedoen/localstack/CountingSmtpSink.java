@@ -21,18 +21,20 @@ final class CountingSmtpSink implements AutoCloseable {
     private final AtomicInteger messages = new AtomicInteger();
 
     CountingSmtpSink() throws IOException {
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket socket = server.accept();
-                    Thread session = new Thread(() -> session(socket), "smtp-sink-session");
-                    session.setDaemon(true);
-                    session.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "smtp-sink");
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            Socket socket = server.accept();
+                            Thread session = new Thread(() -> session(socket), "smtp-sink-session");
+                            session.setDaemon(true);
+                            session.start();
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "smtp-sink");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -43,9 +45,17 @@ final class CountingSmtpSink implements AutoCloseable {
 
     /** notification-service's settings (Stack overrides, then a restart) to send here, {@code rate} msgs/s (0 = unlimited). */
     Map<String, String> notificationSettings(int rate) {
-        return Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", String.valueOf(port()), "quarkus.mailer.start-tls", "DISABLED",
-                "meedoen.notification.email.rate", String.valueOf(rate));
+        return Map.of(
+                "quarkus.mailer.mock",
+                "false",
+                "quarkus.mailer.host",
+                "127.0.0.1",
+                "quarkus.mailer.port",
+                String.valueOf(port()),
+                "quarkus.mailer.start-tls",
+                "DISABLED",
+                "meedoen.notification.email.rate",
+                String.valueOf(rate));
     }
 
     int messages() {
@@ -62,7 +72,8 @@ final class CountingSmtpSink implements AutoCloseable {
             // Replies to pipelined commands leave in one segment, at once: with Nagle on, each small reply would
             // wait for the ACK of the previous one, which the client delays (~40 ms) while it awaits the replies.
             socket.setTcpNoDelay(true);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream());
             reply(out, in, "220 sink ESMTP");
             List<String> recipients = new ArrayList<>();
@@ -71,14 +82,17 @@ final class CountingSmtpSink implements AutoCloseable {
                 if (upper.startsWith("EHLO")) {
                     reply(out, in, "250-sink\r\n250-PIPELINING\r\n250 8BITMIME");
                 } else if (upper.startsWith("RCPT TO:")) {
-                    recipients.add(line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase());
+                    recipients.add(line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'))
+                            .toLowerCase());
                     reply(out, in, "250 ok");
                 } else if (upper.startsWith("DATA")) {
                     reply(out, in, "354 go ahead");
                     for (String data; (data = in.readLine()) != null && !data.equals("."); ) {
                         // the content is not what this test checks
                     }
-                    recipients.forEach(r -> byRecipient.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet());
+                    recipients.forEach(r -> byRecipient
+                            .computeIfAbsent(r, k -> new AtomicInteger())
+                            .incrementAndGet());
                     recipients.clear();
                     messages.incrementAndGet();
                     reply(out, in, "250 accepted");

@@ -1,17 +1,5 @@
 package nl.meedoen.localstack;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,12 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** What the fault-injection tests need besides HTTP: the services' databases and raw Kafka topics. */
 final class FaultTools {
 
-    private FaultTools() {
-    }
+    private FaultTools() {}
 
     /**
      * An open PSEUDONYMOUS survey (one required question) whose audience is {@code count} new tenantRefs, all invited;
@@ -40,23 +38,43 @@ final class FaultTools {
         for (int i = 0; i < count; i++) {
             refs.add(prefix + "-" + i);
         }
-        String id = platform.api().body("""
+        String id = platform.api()
+                .body("""
                 {"kind":"SURVEY","languages":["nl"],"title":{"nl":"Fouttest"},"anonymity":"PSEUDONYMOUS",
-                 "audience":{"type":"LIST","tenantRefs":%s}}""".formatted(
-                        refs.stream().map(r -> "\"" + r + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"))))
-                .post("/api/v1/consultations").then().statusCode(201).extract().path("id");
-        platform.api().header("If-Match", "\"0\"").body("""
+                 "audience":{"type":"LIST","tenantRefs":%s}}""".formatted(refs.stream()
+                        .map(r -> "\"" + r + "\"")
+                        .collect(java.util.stream.Collectors.joining(",", "[", "]"))))
+                .post("/api/v1/consultations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        platform.api()
+                .header("If-Match", "\"0\"")
+                .body("""
                 {"questions":[{"id":"q1","type":"SINGLE_CHOICE","text":{"nl":"Tevreden?"},"required":true,
                   "options":[{"value":"yes","text":{"nl":"Ja"}},{"value":"no","text":{"nl":"Nee"}}]}]}""")
-                .put("/api/v1/consultations/{id}/questionnaire", id).then().statusCode(200);
-        platform.api().header("If-Match", "\"1\"").body("""
+                .put("/api/v1/consultations/{id}/questionnaire", id)
+                .then()
+                .statusCode(200);
+        platform.api()
+                .header("If-Match", "\"1\"")
+                .body("""
                 {"goal":{"nl":"meten"},"canInfluence":{"nl":"alles"},"cannotInfluence":{"nl":"niets"},"influenceLevel":"CONSULT",
                  "outcomeUse":{"nl":"rapport"},"outcomeBy":"2030-01-01"}""")
-                .put("/api/v1/consultations/{id}/statement", id).then().statusCode(200);
+                .put("/api/v1/consultations/{id}/statement", id)
+                .then()
+                .statusCode(200);
         platform.api().post("/api/v1/consultations/{id}/open", id).then().statusCode(200);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                Boolean.TRUE.equals(platform.polling().get("/api/v1/consultations/{id}/invitations/counts", id)
-                        .then().statusCode(200).extract().path("allInvited")));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> Boolean.TRUE.equals(platform.polling()
+                        .get("/api/v1/consultations/{id}/invitations/counts", id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("allInvited")));
         return id;
     }
 
@@ -64,17 +82,23 @@ final class FaultTools {
     static Map<String, String> tokens(Platform platform, String consultationId) {
         try {
             String secret = java.nio.file.Files.readString(
-                    platform.stack().settings().dataDir().resolve("consultation-token.secret")).trim();
+                            platform.stack().settings().dataDir().resolve("consultation-token.secret"))
+                    .trim();
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             Map<String, String> tokens = new java.util.LinkedHashMap<>();
             try (Connection c = DriverManager.getConnection(platform.stack().jdbcUrl("consultation"), "postgres", "");
-                 PreparedStatement ps = c.prepareStatement("SELECT id, tenant_ref FROM invitation WHERE consultation_id = ?::uuid ORDER BY tenant_ref")) {
+                    PreparedStatement ps = c.prepareStatement(
+                            "SELECT id, tenant_ref FROM invitation WHERE consultation_id = ?::uuid ORDER BY tenant_ref")) {
                 ps.setString(1, consultationId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        tokens.put(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                                mac.doFinal(("invitation:" + rs.getString(1)).getBytes(StandardCharsets.UTF_8))), rs.getString(2));
+                        tokens.put(
+                                java.util.Base64.getUrlEncoder()
+                                        .withoutPadding()
+                                        .encodeToString(mac.doFinal(
+                                                ("invitation:" + rs.getString(1)).getBytes(StandardCharsets.UTF_8))),
+                                rs.getString(2));
                     }
                 }
             }
@@ -95,8 +119,12 @@ final class FaultTools {
     static List<String[]> participationEvents(Platform platform, String consultationId) {
         List<String[]> events = new ArrayList<>();
         for (ConsumerRecord<String, String> r : readTopic(platform, "consultation.events.v1")) {
-            if (consultationId.equals(r.key()) && "nl.meedoen.consultation.participation-recorded.v1".equals(header(r, "ce_type"))) {
-                events.add(new String[] {header(r, "ce_id"), io.restassured.path.json.JsonPath.from(r.value()).getString("tenantRef")});
+            if (consultationId.equals(r.key())
+                    && "nl.meedoen.consultation.participation-recorded.v1".equals(header(r, "ce_type"))) {
+                events.add(new String[] {
+                    header(r, "ce_id"),
+                    io.restassured.path.json.JsonPath.from(r.value()).getString("tenantRef")
+                });
             }
         }
         return events;
@@ -105,7 +133,7 @@ final class FaultTools {
     /** The single-column result of a query on a service's own database (as the postgres superuser). */
     static List<String> column(Platform platform, String database, String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(platform.stack().jdbcUrl(database), "postgres", "");
-             PreparedStatement ps = c.prepareStatement(sql)) {
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -123,17 +151,24 @@ final class FaultTools {
 
     /** Every record on {@code topic} right now, from the beginning of each partition (no consumer group). */
     static List<ConsumerRecord<String, String>> readTopic(Platform platform, String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.stack().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        platform.stack().kafkaBootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        5000),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             if (infos == null || infos.isEmpty()) {
                 return records;
             }
-            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            List<TopicPartition> partitions = infos.stream()
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
@@ -150,11 +185,16 @@ final class FaultTools {
 
     /** Sends records in order and waits for the broker's acknowledgement. */
     static void produce(Platform platform, List<ProducerRecord<String, String>> records) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.stack().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        platform.stack().kafkaBootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                        1),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (ProducerRecord<String, String> record : records) {
                 producer.send(record).get(30, TimeUnit.SECONDS);
             }
@@ -191,11 +231,14 @@ final class FaultTools {
      */
     static final class Submissions {
         private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
 
         final Map<String, Integer> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.concurrent.atomic.AtomicInteger acked = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger failed =
+                new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.ExecutorService pool;
         private volatile boolean stopped;
 
@@ -222,10 +265,17 @@ final class FaultTools {
 
         static int submit(String gatewayUrl, String token) {
             try {
-                return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl + "/api/v1/consultations/respondent/response"))
-                        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json").header("Invitation-Token", token)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"answers\":{\"q1\":\"yes\"}}")).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                return HTTP.send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                                gatewayUrl + "/api/v1/consultations/respondent/response"))
+                                        .timeout(Duration.ofSeconds(20))
+                                        .header("Content-Type", "application/json")
+                                        .header("Invitation-Token", token)
+                                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                "{\"answers\":{\"q1\":\"yes\"}}"))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
             } catch (java.io.IOException e) {
                 return -1;
             } catch (InterruptedException e) {

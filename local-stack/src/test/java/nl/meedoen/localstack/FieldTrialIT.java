@@ -1,16 +1,12 @@
 package nl.meedoen.localstack;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,11 +29,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The field trial: the platform as a corporation, its tenants and its ops team meet it, at real sizes, through a real
@@ -89,7 +88,8 @@ class FieldTrialIT {
         } finally {
             production.keySet().forEach(k -> stack.override(App.GATEWAY, k, null));
         }
-        proxy = ReverseProxy.start("127.0.0.1:" + gatewayPort, Path.of("target/field-trial/nginx").toAbsolutePath());
+        proxy = ReverseProxy.start(
+                "127.0.0.1:" + gatewayPort, Path.of("target/field-trial/nginx").toAbsolutePath());
         tag = Long.toString(System.currentTimeMillis(), 36);
     }
 
@@ -102,7 +102,8 @@ class FieldTrialIT {
 
     /** As a corporation system calls it: through the ingress. */
     private RequestSpecification corporation() {
-        return given().baseUri(proxy.url()).contentType("application/json")
+        return given().baseUri(proxy.url())
+                .contentType("application/json")
                 .header("Authorization", "Bearer " + platform.stack().tokens().tokenForRole("corporation"));
     }
 
@@ -112,20 +113,40 @@ class FieldTrialIT {
         byte[] csv = excelCsv();
         long t0 = System.nanoTime();
         // 202 + Location of the job; the body is the import (its id), where the counts and the rejected rows are read
-        String location = "/api/v1/tenant-imports/" + corporation().contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/tenant-imports")
-                .then().statusCode(202).extract().path("id");
+        String location = "/api/v1/tenant-imports/"
+                + corporation()
+                        .contentType("text/csv; charset=UTF-8")
+                        .body(csv)
+                        .post("/api/v1/tenant-imports")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("id");
         double accepted = seconds(t0);
         JsonPath done = awaitImport(location);
         double finished = seconds(t0);
         assertEquals("COMPLETED", done.getString("status"), done.prettify());
         assertEquals(TENANTS + 1, done.getInt("totalRows"));
-        assertEquals(1, done.getInt("rejected"), "the one malformed row is reported, the rest kept: " + done.prettify());
+        assertEquals(
+                1, done.getInt("rejected"), "the one malformed row is reported, the rest kept: " + done.prettify());
         assertEquals(TENANTS, done.getInt("created") + done.getInt("updated") + done.getInt("unchanged"));
-        JsonPath errors = corporation().get(location + "/errors").then().statusCode(200).extract().jsonPath();
+        JsonPath errors = corporation()
+                .get(location + "/errors")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(TENANTS / 2 + 1, errors.getInt("items[0].row"), errors.prettify());
         assertTrue(errors.getString("items[0].field").contains("postcode"), errors.prettify());
-        trial("import", "%,d tenants as Dutch Excel saves them (BOM, ';', CRLF, %.1f MB) through nginx: 202 after %.1f s, done after %.1f s"
-                + " (%,.0f rows/s), 1 malformed row reported", TENANTS, csv.length / 1e6, accepted, finished, TENANTS / finished);
+        trial(
+                "import",
+                "%,d tenants as Dutch Excel saves them (BOM, ';', CRLF, %.1f MB) through nginx: 202 after %.1f s, done after %.1f s"
+                        + " (%,.0f rows/s), 1 malformed row reported",
+                TENANTS,
+                csv.length / 1e6,
+                accepted,
+                finished,
+                TENANTS / finished);
     }
 
     @Test
@@ -142,27 +163,50 @@ class FieldTrialIT {
         long t0 = System.nanoTime();
         // every one of the pool (the profile events of different tenants arrive in no particular order)
         Set<String> missing = new LinkedHashSet<>(pool);
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            missing.removeIf(ref -> corporation().get("/api/v1/campaigns/population/members/{ref}", ref).statusCode() == 200);
-            return missing.isEmpty();
-        });
+        await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    missing.removeIf(ref -> corporation()
+                                    .get("/api/v1/campaigns/population/members/{ref}", ref)
+                                    .statusCode()
+                            == 200);
+                    return missing.isEmpty();
+                });
         double propagated = seconds(t0);
 
-        Map<String, Object> council = campaign("TENANT_COUNCIL_ONE_OFF", "Huurdersraad " + tag, SEATS, List.copyOf(complexes));
-        String campaign = corporation().contentType("application/json").body(council)
-                .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+        Map<String, Object> council =
+                campaign("TENANT_COUNCIL_ONE_OFF", "Huurdersraad " + tag, SEATS, List.copyOf(complexes));
+        String campaign = corporation()
+                .contentType("application/json")
+                .body(council)
+                .post("/api/v1/campaigns")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Journeys.agreeAndOpen(this::corporation, campaign);
         StringBuilder signups = new StringBuilder("\uFEFFtenantRef;source;motivation\r\n");
         pool.forEach(ref -> signups.append(ref).append(";EVENT;\"Op de bewonersavond;\r\nopgeschreven\"\r\n"));
         long t1 = System.nanoTime();
-        JsonPath bulk = corporation().contentType("text/csv").body(signups.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/campaigns/{id}/signups/bulk", campaign).then().statusCode(200).extract().jsonPath();
+        JsonPath bulk = corporation()
+                .contentType("text/csv")
+                .body(signups.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/campaigns/{id}/signups/bulk", campaign)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(POOL, bulk.getInt("signedUp"), bulk.prettify());
         double signedUp = seconds(t1);
         corporation().post("/api/v1/campaigns/{id}/close", campaign).then().statusCode(200);
 
         // Quotas on all seven attributes around each value's share of the pool.
-        JsonPath shares = corporation().get("/api/v1/campaigns/{id}/representativeness", campaign).then().statusCode(200).extract().jsonPath();
+        JsonPath shares = corporation()
+                .get("/api/v1/campaigns/{id}/representativeness", campaign)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> quotas = new ArrayList<>();
         for (Map<String, Object> report : shares.<Map<String, Object>>getList("$")) {
             for (Map<String, Object> row : (List<Map<String, Object>>) report.get("rows")) {
@@ -171,18 +215,34 @@ class FieldTrialIT {
                     continue;
                 }
                 double expected = (double) n * SEATS / POOL;
-                quotas.add(Map.of("attribute", report.get("attribute"), "value", row.get("value"),
-                        "min", (int) Math.floor(expected * 0.6), "max", (int) Math.ceil(expected * 1.4) + 1));
+                quotas.add(Map.of(
+                        "attribute",
+                        report.get("attribute"),
+                        "value",
+                        row.get("value"),
+                        "min",
+                        (int) Math.floor(expected * 0.6),
+                        "max",
+                        (int) Math.ceil(expected * 1.4) + 1));
             }
         }
         long t2 = System.nanoTime();
-        String location = corporation().contentType("application/json")
+        String location = corporation()
+                .contentType("application/json")
                 .body(Map.of("algorithm", "leximin", "householdRule", true, "quotas", quotas))
-                .post("/api/v1/campaigns/{id}/draw/commit", campaign).then().statusCode(202).extract().header("Location");
+                .post("/api/v1/campaigns/{id}/draw/commit", campaign)
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
         double answered = seconds(t2);
         // A retry while it runs starts no second solver.
-        corporation().contentType("application/json").body(Map.of("algorithm", "leximin", "householdRule", true, "quotas", quotas))
-                .post("/api/v1/campaigns/{id}/draw/commit", campaign).then().statusCode(409);
+        corporation()
+                .contentType("application/json")
+                .body(Map.of("algorithm", "leximin", "householdRule", true, "quotas", quotas))
+                .post("/api/v1/campaigns/{id}/draw/commit", campaign)
+                .then()
+                .statusCode(409);
         Set<String> phases = new LinkedHashSet<>();
         JsonPath job;
         while (true) {
@@ -199,28 +259,56 @@ class FieldTrialIT {
         }
         double committed = seconds(t2);
         assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
-        corporation().contentType("application/json").body(Map.of("seed", "7-3-9-1-4-" + tag))
-                .post("/api/v1/campaigns/{id}/draw/seed", campaign).then().statusCode(200);
-        String record = corporation().get("/api/v1/campaigns/{id}/draw/record", campaign).then().statusCode(200).extract().asString();
+        corporation()
+                .contentType("application/json")
+                .body(Map.of("seed", "7-3-9-1-4-" + tag))
+                .post("/api/v1/campaigns/{id}/draw/seed", campaign)
+                .then()
+                .statusCode(200);
+        String record = corporation()
+                .get("/api/v1/campaigns/{id}/draw/record", campaign)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Path out = Path.of("target/field-trial").toAbsolutePath();
         Files.createDirectories(out);
         Path recordFile = out.resolve("draw-" + campaign + ".json");
         Files.writeString(recordFile, record);
         Path cli = stack.settings().repoRoot().resolve("draw-engine/target/draw-engine-cli.jar");
-        Process verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-                cli.toString(), "verify", "--record", recordFile.toString(), "--commitment", job.getString("result.commitment"))
-                .redirectErrorStream(true).start();
+        Process verify = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        cli.toString(),
+                        "verify",
+                        "--record",
+                        recordFile.toString(),
+                        "--commitment",
+                        job.getString("result.commitment"))
+                .redirectErrorStream(true)
+                .start();
         String verified = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(verify.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, verify.exitValue(), "the CLI does not confirm the published record:\n" + verified);
-        trial("draw", "%d sign-ups (bulk CSV in %.1f s, population via Kafka after %.1f s), 7 attributes, %d quotas, %d seats, LEXIMIN:"
+        trial(
+                "draw",
+                "%d sign-ups (bulk CSV in %.1f s, population via Kafka after %.1f s), 7 attributes, %d quotas, %d seats, LEXIMIN:"
                         + " 202 after %.2f s, job done after %.1f s, phases %s; the CLI verifies the record",
-                POOL, signedUp, propagated, quotas.size(), SEATS, answered, committed, phases);
+                POOL,
+                signedUp,
+                propagated,
+                quotas.size(),
+                SEATS,
+                answered,
+                committed,
+                phases);
     }
 
     @Test
     @Order(3)
-    void threeHundredTenantsBehindTheIngressAreEachLimitedOnTheirOwnAndAForgedForwardedForBuysNothing() throws Exception {
+    void threeHundredTenantsBehindTheIngressAreEachLimitedOnTheirOwnAndAForgedForwardedForBuysNothing()
+            throws Exception {
         String path = "/api/v1/campaigns/token-signups";
         String body = "{\"token\":\"not-a-real-token-" + tag + "\"}";
         ExecutorService pool = Executors.newFixedThreadPool(50);
@@ -231,7 +319,9 @@ class FieldTrialIT {
             for (int i = 0; i < 300; i++) {
                 String address = "127.0.1." + (i % 250 + 1);
                 String address2 = i < 250 ? address : "127.0.2." + (i - 249);
-                tenantsAtOnce.add(pool.submit(() -> List.of(post(address2, path, body, null), post(address2, path, body, null),
+                tenantsAtOnce.add(pool.submit(() -> List.of(
+                        post(address2, path, body, null),
+                        post(address2, path, body, null),
                         post(address2, path, body, null))));
             }
             int limited = 0;
@@ -258,11 +348,19 @@ class FieldTrialIT {
             for (Future<Integer> f : forged) {
                 forgedLimited += f.get(2, TimeUnit.MINUTES) == 429 ? 1 : 0;
             }
-            assertTrue(forgedLimited >= TOKEN_ROUTE_BURST - 10,
-                    forgedLimited + " of " + 2 * TOKEN_ROUTE_BURST + " forged requests limited; the burst is " + TOKEN_ROUTE_BURST);
-            trial("proxy", "300 tenants on their own addresses, 900 token-route requests at once through nginx in %.1f s: 0 limited;"
-                    + " one client forging a fresh X-Forwarded-For each time: %d of %d limited (burst %d) in %.1f s",
-                    together, forgedLimited, 2 * TOKEN_ROUTE_BURST, TOKEN_ROUTE_BURST, seconds(t1));
+            assertTrue(
+                    forgedLimited >= TOKEN_ROUTE_BURST - 10,
+                    forgedLimited + " of " + 2 * TOKEN_ROUTE_BURST + " forged requests limited; the burst is "
+                            + TOKEN_ROUTE_BURST);
+            trial(
+                    "proxy",
+                    "300 tenants on their own addresses, 900 token-route requests at once through nginx in %.1f s: 0 limited;"
+                            + " one client forging a fresh X-Forwarded-For each time: %d of %d limited (burst %d) in %.1f s",
+                    together,
+                    forgedLimited,
+                    2 * TOKEN_ROUTE_BURST,
+                    TOKEN_ROUTE_BURST,
+                    seconds(t1));
         } finally {
             pool.shutdownNow();
         }
@@ -273,34 +371,74 @@ class FieldTrialIT {
     void lettersReachTenantsWithTheirNamesAsWrittenAndAQrCodeThatSignsThemUp() throws Exception {
         // The smallest complex of the import: its tenants get the campaign's outreach as a letter.
         Map<String, List<String[]>> byComplex = new java.util.TreeMap<>();
-        tenants.forEach(t -> byComplex.computeIfAbsent(t[9], c -> new ArrayList<>()).add(t));
-        List<String[]> residents = byComplex.values().stream().filter(l -> l.size() >= 24)
-                .min(java.util.Comparator.comparingInt(List::size)).orElseThrow();
+        tenants.forEach(
+                t -> byComplex.computeIfAbsent(t[9], c -> new ArrayList<>()).add(t));
+        List<String[]> residents = byComplex.values().stream()
+                .filter(l -> l.size() >= 24)
+                .min(java.util.Comparator.comparingInt(List::size))
+                .orElseThrow();
         String complex = residents.get(0)[9];
         Map<String, Object> evening = campaign("THEME_EVENING", "Thema-avond " + tag, 40, List.of(complex));
-        String campaign = corporation().body(evening).post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+        String campaign = corporation()
+                .body(evening)
+                .post("/api/v1/campaigns")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Journeys.agreeAndOpen(this::corporation, campaign);
         long t0 = System.nanoTime();
-        String outreach = corporation().body(Map.of("source", "LETTER")).post("/api/v1/campaigns/{id}/outreach", campaign)
-                .then().statusCode(202).extract().header("Location");
-        JsonPath job = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> corporation().get(outreach).then().statusCode(200).extract().jsonPath(),
+        String outreach = corporation()
+                .body(Map.of("source", "LETTER"))
+                .post("/api/v1/campaigns/{id}/outreach", campaign)
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
+        JsonPath job = await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> corporation()
+                                .get(outreach)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
                         j -> "SUCCEEDED".equals(j.getString("status")) || "FAILED".equals(j.getString("status")));
         assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
         assertEquals(residents.size(), job.getInt("result.messaged"), job.prettify());
         // notification-service turns each request into a letter waiting for the printer
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> residents.stream().allMatch(t ->
-                !corporation().queryParam("requestId", "recruitment:" + campaign + ":outreach:LETTER:" + t[0]).get("/api/v1/deliveries")
-                        .then().statusCode(200).extract().jsonPath().getList("items").isEmpty()));
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> residents.stream()
+                        .allMatch(t -> !corporation()
+                                .queryParam("requestId", "recruitment:" + campaign + ":outreach:LETTER:" + t[0])
+                                .get("/api/v1/deliveries")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getList("items")
+                                .isEmpty()));
         double queued = seconds(t0);
 
         long t1 = System.nanoTime();
         // 202 + Location of the job that collects the letters and renders the PDF once; its result is the batch
-        JsonPath batch = awaitImport(corporation().queryParam("limit", 5000).post("/api/v1/print-batches").then().statusCode(202)
-                .extract().header("Location"));
+        JsonPath batch = awaitImport(corporation()
+                .queryParam("limit", 5000)
+                .post("/api/v1/print-batches")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location"));
         assertEquals("SUCCEEDED", batch.getString("status"), batch.prettify());
-        byte[] pdf = corporation().accept("application/pdf").get(batch.getString("resultLocation") + "/letters.pdf")
-                .then().statusCode(200).extract().asByteArray();
+        byte[] pdf = corporation()
+                .accept("application/pdf")
+                .get(batch.getString("resultLocation") + "/letters.pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         double printed = seconds(t1);
         Set<String> names = new LinkedHashSet<>();
         residents.forEach(t -> names.add(t[1]));
@@ -320,9 +458,13 @@ class FieldTrialIT {
                         .renderImageWithDPI(page, 200, org.apache.pdfbox.rendering.ImageType.RGB);
                 int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
                 try {
-                    String decoded = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))),
-                            Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+                    String decoded = new com.google.zxing.qrcode.QRCodeReader()
+                            .decode(
+                                    new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                                            new com.google.zxing.RGBLuminanceSource(
+                                                    image.getWidth(), image.getHeight(), pixels))),
+                                    Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                            .getText();
                     qr = decoded.contains("/aanmelden#") ? decoded : null;
                 } catch (com.google.zxing.ReaderException noCodeOnThisPage) {
                     // a letter without a link: the next page
@@ -330,40 +472,59 @@ class FieldTrialIT {
             }
         }
         assertTrue(pages >= residents.size(), pages + " pages for " + residents.size() + " letters");
-        assertTrue(qr != null && qr.matches(".*/aanmelden#[A-Za-z0-9_-]{43}"), "the QR code is the personal sign-up link: " + qr);
+        assertTrue(
+                qr != null && qr.matches(".*/aanmelden#[A-Za-z0-9_-]{43}"),
+                "the QR code is the personal sign-up link: " + qr);
         // the tenant scans it and signs up: the token travelled in the fragment, the page posts it
-        corporation().body(Map.of("token", qr.substring(qr.indexOf('#') + 1), "motivation", "Via de brief"))
-                .post("/api/v1/campaigns/token-signups").then().statusCode(201).body("source", org.hamcrest.Matchers.equalTo("LETTER"));
-        trial("letters", "outreach by letter to %d tenants as a job, letters waiting after %.1f s; print batch of %d pages (%.1f MB PDF) made"
+        corporation()
+                .body(Map.of("token", qr.substring(qr.indexOf('#') + 1), "motivation", "Via de brief"))
+                .post("/api/v1/campaigns/token-signups")
+                .then()
+                .statusCode(201)
+                .body("source", org.hamcrest.Matchers.equalTo("LETTER"));
+        trial(
+                "letters",
+                "outreach by letter to %d tenants as a job, letters waiting after %.1f s; print batch of %d pages (%.1f MB PDF) made"
                         + " and downloaded through nginx in %.1f s; names as written (%s), the QR code signs the tenant up",
-                residents.size(), queued, pages, pdf.length / 1e6, printed, String.join(", ", names));
+                residents.size(),
+                queued,
+                pages,
+                pdf.length / 1e6,
+                printed,
+                String.join(", ", names));
     }
 
     @Test
     @Order(5)
     void aPopulationOfHalfAMillionIsCountedAndReachedWithinTheServicesHeaps() throws Exception {
         Stack stack = platform.stack();
-        // Beyond the imported tenants, the rest of the population as recruitment holds it from tenants.profile.v1, written
+        // Beyond the imported tenants, the rest of the population as recruitment holds it from tenants.profile.v1,
+        // written
         // straight into its population table: importing that many through the gateway is the import trial's subject.
         int extra = Math.max(0, POPULATION - TENANTS);
         long t0 = System.nanoTime();
-        try (java.sql.Connection db = platform.database("recruitment"); java.sql.Statement sql = db.createStatement()) {
-            sql.executeUpdate("INSERT INTO population_member (tenant_ref, complex_id, neighbourhood_code, age_band, household_type,"
-                    + " dwelling_type, tenancy_band, language, household_key, updated_at)"
-                    + " SELECT 'FT-" + tag + "-P' || i, 'FT-" + tag + "-PC' || (i % 2000),"
-                    + " CASE WHEN i % 100 = 0 THEN '" + SMALL_NEIGHBOURHOOD + "' ELSE 'BU0344' || lpad((i % 12)::text, 4, '0') END,"
-                    + " (ARRAY['18-29','30-44','45-64','65-74','75+'])[1 + i % 5],"
-                    + " (ARRAY['SINGLE','COUPLE','FAMILY_WITH_CHILDREN','SINGLE_PARENT','SHARED','OTHER'])[1 + i % 6],"
-                    + " (ARRAY['APARTMENT','SINGLE_FAMILY_HOUSE','SENIOR_HOUSING','STUDENT_ROOM','OTHER'])[1 + i % 5],"
-                    + " (ARRAY['0-2','3-9','10-19','20+'])[1 + i % 4], (ARRAY['nl','en','tr','ar','pl'])[1 + i % 5],"
-                    + " 'FT-" + tag + "-H' || i, now() FROM generate_series(1, " + extra + ") i ON CONFLICT DO NOTHING");
+        try (java.sql.Connection db = platform.database("recruitment");
+                java.sql.Statement sql = db.createStatement()) {
+            sql.executeUpdate(
+                    "INSERT INTO population_member (tenant_ref, complex_id, neighbourhood_code, age_band, household_type,"
+                            + " dwelling_type, tenancy_band, language, household_key, updated_at)"
+                            + " SELECT 'FT-" + tag + "-P' || i, 'FT-" + tag + "-PC' || (i % 2000),"
+                            + " CASE WHEN i % 100 = 0 THEN '" + SMALL_NEIGHBOURHOOD
+                            + "' ELSE 'BU0344' || lpad((i % 12)::text, 4, '0') END,"
+                            + " (ARRAY['18-29','30-44','45-64','65-74','75+'])[1 + i % 5],"
+                            + " (ARRAY['SINGLE','COUPLE','FAMILY_WITH_CHILDREN','SINGLE_PARENT','SHARED','OTHER'])[1 + i % 6],"
+                            + " (ARRAY['APARTMENT','SINGLE_FAMILY_HOUSE','SENIOR_HOUSING','STUDENT_ROOM','OTHER'])[1 + i % 5],"
+                            + " (ARRAY['0-2','3-9','10-19','20+'])[1 + i % 4], (ARRAY['nl','en','tr','ar','pl'])[1 + i % 5],"
+                            + " 'FT-" + tag + "-H' || i, now() FROM generate_series(1, " + extra
+                            + ") i ON CONFLICT DO NOTHING");
             sql.execute("ANALYZE population_member");
         }
         double seeded = seconds(t0);
         List<App> services = List.of(App.NOTIFICATION, App.CONSULTATION, App.PANEL, App.RECRUITMENT);
         HeapWatch heaps = new HeapWatch(stack, services);
         try {
-            // A corporation's dashboard reading the whole population's representativeness and conversion, ten times over.
+            // A corporation's dashboard reading the whole population's representativeness and conversion, ten times
+            // over.
             List<String> everywhere = new ArrayList<>();
             for (int n = 0; n < 12; n++) {
                 everywhere.add("BU0344" + String.format("%04d", n));
@@ -371,46 +532,93 @@ class FieldTrialIT {
             everywhere.add(SMALL_NEIGHBOURHOOD);
             Map<String, Object> wide = campaign("TENANT_COUNCIL_STANDING", "Iedereen " + tag, 60, List.of());
             wide.put("eligibility", List.of(Map.of("attribute", "neighbourhoodCode", "values", everywhere)));
-            String campaign = corporation().body(wide).post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+            String campaign = corporation()
+                    .body(wide)
+                    .post("/api/v1/campaigns")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             Journeys.agreeAndOpen(this::corporation, campaign);
             List<Double> representativeness = new ArrayList<>();
             List<Double> conversion = new ArrayList<>();
             long eligible = 0;
             for (int i = 0; i < 10; i++) {
                 long t = System.nanoTime();
-                JsonPath report = corporation().get("/api/v1/campaigns/{id}/representativeness", campaign).then().statusCode(200).extract().jsonPath();
+                JsonPath report = corporation()
+                        .get("/api/v1/campaigns/{id}/representativeness", campaign)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 representativeness.add(seconds(t) * 1000);
-                eligible = report.<Map<String, Object>>getList("[0].rows").stream().mapToLong(r -> ((Number) r.get("population")).longValue()).sum();
+                eligible = report.<Map<String, Object>>getList("[0].rows").stream()
+                        .mapToLong(r -> ((Number) r.get("population")).longValue())
+                        .sum();
                 t = System.nanoTime();
-                corporation().get("/api/v1/campaigns/{id}/conversion", campaign).then().statusCode(200);
+                corporation()
+                        .get("/api/v1/campaigns/{id}/conversion", campaign)
+                        .then()
+                        .statusCode(200);
                 conversion.add(seconds(t) * 1000);
             }
             assertTrue(eligible >= TENANTS + extra, "the whole population is counted: " + eligible);
 
             // The outreach of a neighbourhood in a population that large: one batch of a thousand in memory at a time.
             Map<String, Object> local = campaign("THEME_EVENING", "Buurt " + tag, 40, List.of());
-            local.put("eligibility", List.of(Map.of("attribute", "neighbourhoodCode", "values", List.of(SMALL_NEIGHBOURHOOD))));
-            String evening = corporation().body(local).post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+            local.put(
+                    "eligibility",
+                    List.of(Map.of("attribute", "neighbourhoodCode", "values", List.of(SMALL_NEIGHBOURHOOD))));
+            String evening = corporation()
+                    .body(local)
+                    .post("/api/v1/campaigns")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             Journeys.agreeAndOpen(this::corporation, evening);
             long t1 = System.nanoTime();
-            String outreach = corporation().body(Map.of("source", "MAILING")).post("/api/v1/campaigns/{id}/outreach", evening)
-                    .then().statusCode(202).extract().header("Location");
-            JsonPath job = await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> corporation().get(outreach).then().statusCode(200).extract().jsonPath(),
+            String outreach = corporation()
+                    .body(Map.of("source", "MAILING"))
+                    .post("/api/v1/campaigns/{id}/outreach", evening)
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .header("Location");
+            JsonPath job = await().atMost(Duration.ofMinutes(15))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> corporation()
+                                    .get(outreach)
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .jsonPath(),
                             j -> "SUCCEEDED".equals(j.getString("status")) || "FAILED".equals(j.getString("status")));
             assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
             assertEquals(extra / 100, job.getInt("result.messaged"), job.prettify());
             double reached = seconds(t1);
             assertEquals(List.of(), stack.newlyExited(), "no service ran out of its heap");
-            trial("population", "%,d tenants in the population (%,d seeded in %.1f s): representativeness median %.0f ms (max %.0f),"
+            trial(
+                    "population",
+                    "%,d tenants in the population (%,d seeded in %.1f s): representativeness median %.0f ms (max %.0f),"
                             + " conversion median %.0f ms (max %.0f), outreach job to %,d tenants of one neighbourhood in %.1f s;"
                             + " heap (-Xmx256m) at most %s",
-                    eligible, extra, seeded, median(representativeness), java.util.Collections.max(representativeness),
-                    median(conversion), java.util.Collections.max(conversion), job.getInt("result.messaged"), reached, heaps.peaks());
+                    eligible,
+                    extra,
+                    seeded,
+                    median(representativeness),
+                    java.util.Collections.max(representativeness),
+                    median(conversion),
+                    java.util.Collections.max(conversion),
+                    job.getInt("result.messaged"),
+                    reached,
+                    heaps.peaks());
         } finally {
             heaps.close();
             // the journeys that run on this stack after the trial meet the population they expect
-            try (java.sql.Connection db = platform.database("recruitment"); java.sql.Statement sql = db.createStatement()) {
+            try (java.sql.Connection db = platform.database("recruitment");
+                    java.sql.Statement sql = db.createStatement()) {
                 sql.executeUpdate("DELETE FROM population_member WHERE tenant_ref LIKE 'FT-" + tag + "-P%'");
             }
         }
@@ -431,27 +639,73 @@ class FieldTrialIT {
                 smtp.forEach((k, v) -> stack.override(App.NOTIFICATION, k, v));
                 platform.stop(App.NOTIFICATION);
                 platform.start(App.NOTIFICATION);
-                String mailing = corporation().body(Map.of("name", "Buurtonderzoek " + tag, "templateKey", "consultation.invitation",
-                                "purpose", "consultation", "data", Map.of("consultationTitle", "Buurtonderzoek", "goal", "meedenken",
-                                        "closesOn", "morgen", "invitationUrl", "https://meedoen.example/nieuws"),
-                                "audience", Map.of("segment", Map.of("neighbourhoodCode", neighbourhoods))))
-                        .post("/api/v1/mailings").then().statusCode(201).extract().path("id");
+                String mailing = corporation()
+                        .body(Map.of(
+                                "name",
+                                "Buurtonderzoek " + tag,
+                                "templateKey",
+                                "consultation.invitation",
+                                "purpose",
+                                "consultation",
+                                "data",
+                                Map.of(
+                                        "consultationTitle",
+                                        "Buurtonderzoek",
+                                        "goal",
+                                        "meedenken",
+                                        "closesOn",
+                                        "morgen",
+                                        "invitationUrl",
+                                        "https://meedoen.example/nieuws"),
+                                "audience",
+                                Map.of("segment", Map.of("neighbourhoodCode", neighbourhoods))))
+                        .post("/api/v1/mailings")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
                 long t0 = System.nanoTime();
-                corporation().body("{}").post("/api/v1/mailings/{id}/start", mailing).then().statusCode(200);
+                corporation()
+                        .body("{}")
+                        .post("/api/v1/mailings/{id}/start", mailing)
+                        .then()
+                        .statusCode(200);
                 int audience = TENANTS;
-                await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() -> sink.messages() >= audience / 5);
-                corporation().post("/api/v1/mailings/{id}/pause", mailing).then().statusCode(200);
+                await().atMost(Duration.ofMinutes(10))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> sink.messages() >= audience / 5);
+                corporation()
+                        .post("/api/v1/mailings/{id}/pause", mailing)
+                        .then()
+                        .statusCode(200);
                 double paused = seconds(t0);
-                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
-                        "PAUSED".equals(corporation().get("/api/v1/mailings/{id}", mailing).then().statusCode(200).extract().path("status")));
+                await().atMost(Duration.ofMinutes(1))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> "PAUSED"
+                                .equals(corporation()
+                                        .get("/api/v1/mailings/{id}", mailing)
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .path("status")));
                 Thread.sleep(2000); // what was in flight at the pause arrives; then nothing more may
                 int atPause = sink.messages();
                 Thread.sleep(3000);
                 assertEquals(atPause, sink.messages(), "a paused mailing sends nothing");
                 long t1 = System.nanoTime();
-                corporation().post("/api/v1/mailings/{id}/resume", mailing).then().statusCode(200);
-                JsonPath done = await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> corporation().get("/api/v1/mailings/{id}", mailing).then().statusCode(200).extract().jsonPath(),
+                corporation()
+                        .post("/api/v1/mailings/{id}/resume", mailing)
+                        .then()
+                        .statusCode(200);
+                JsonPath done = await().atMost(Duration.ofMinutes(30))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(
+                                () -> corporation()
+                                        .get("/api/v1/mailings/{id}", mailing)
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .jsonPath(),
                                 j -> "COMPLETED".equals(j.getString("status")));
                 double resumed = seconds(t1);
                 Thread.sleep(1000); // a duplicate would arrive after the last original: give it the chance
@@ -466,12 +720,20 @@ class FieldTrialIT {
                     }
                 }
                 assertEquals(List.of(), wrong, "recipients with more than one message");
-                assertEquals(sent, sink.messages(), "every SENT delivery is one message at the sink: " + done.prettify());
+                assertEquals(
+                        sent, sink.messages(), "every SENT delivery is one message at the sink: " + done.prettify());
                 assertEquals(sent, emailed, done.prettify());
                 assertTrue(sent >= TENANTS / 2, "most tenants have an email address: " + done.prettify());
-                trial("mailing", "%,d tenants (deliveries %s: the rest by letter), paused after %.1f s with %,d emails at the sink,"
+                trial(
+                        "mailing",
+                        "%,d tenants (deliveries %s: the rest by letter), paused after %.1f s with %,d emails at the sink,"
                                 + " none while paused, resumed and COMPLETED %.1f s later; %,d emails at the sink, none twice",
-                        done.getInt("progress.audienceSize"), done.getMap("progress.counts"), paused, atPause, resumed, sink.messages());
+                        done.getInt("progress.audienceSize"),
+                        done.getMap("progress.counts"),
+                        paused,
+                        atPause,
+                        resumed,
+                        sink.messages());
             } finally {
                 smtp.keySet().forEach(k -> stack.override(App.NOTIFICATION, k, null));
                 platform.stop(App.NOTIFICATION);
@@ -483,37 +745,75 @@ class FieldTrialIT {
     @Test
     @Order(7)
     void anExportOfAHundredThousandResponsesIsAJobAndItsFileIsWhole() throws Exception {
-        String consultation = corporation().body(Map.of("kind", "SURVEY", "languages", List.of("nl"), "title", Map.of("nl", "Tevredenheid " + tag),
-                        "anonymity", "PSEUDONYMOUS", "audience", Map.of("type", "LIST", "tenantRefs", List.of(tenants.get(0)[0]))))
-                .post("/api/v1/consultations").then().statusCode(201).extract().path("id");
-        corporation().header("If-Match", "\"0\"").body("""
+        String consultation = corporation()
+                .body(Map.of(
+                        "kind",
+                        "SURVEY",
+                        "languages",
+                        List.of("nl"),
+                        "title",
+                        Map.of("nl", "Tevredenheid " + tag),
+                        "anonymity",
+                        "PSEUDONYMOUS",
+                        "audience",
+                        Map.of("type", "LIST", "tenantRefs", List.of(tenants.get(0)[0]))))
+                .post("/api/v1/consultations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        corporation()
+                .header("If-Match", "\"0\"")
+                .body("""
                 {"questions":[
                   {"id":"q1","type":"SINGLE_CHOICE","text":{"nl":"Tevreden?"},"required":true,
                    "options":[{"value":"yes","text":{"nl":"Ja"}},{"value":"no","text":{"nl":"Nee"}}]},
                   {"id":"q2","type":"SCALE","text":{"nl":"Cijfer"},"min":1,"max":5},
                   {"id":"q3","type":"TEXT","text":{"nl":"Opmerkingen"}}]}""")
-                .put("/api/v1/consultations/{id}/questionnaire", consultation).then().statusCode(200);
-        corporation().header("If-Match", "\"1\"").body("""
+                .put("/api/v1/consultations/{id}/questionnaire", consultation)
+                .then()
+                .statusCode(200);
+        corporation()
+                .header("If-Match", "\"1\"")
+                .body("""
                 {"goal":{"nl":"meten"},"canInfluence":{"nl":"alles"},"cannotInfluence":{"nl":"niets"},"influenceLevel":"CONSULT",
                  "outcomeUse":{"nl":"rapport"},"outcomeBy":"2030-01-01"}""")
-                .put("/api/v1/consultations/{id}/statement", consultation).then().statusCode(200);
-        corporation().post("/api/v1/consultations/{id}/open", consultation).then().statusCode(200);
-        // The responses as submissions leave them (one row each); submitting them one by one is the consultation benchmark's subject.
+                .put("/api/v1/consultations/{id}/statement", consultation)
+                .then()
+                .statusCode(200);
+        corporation()
+                .post("/api/v1/consultations/{id}/open", consultation)
+                .then()
+                .statusCode(200);
+        // The responses as submissions leave them (one row each); submitting them one by one is the consultation
+        // benchmark's subject.
         long t0 = System.nanoTime();
-        try (java.sql.Connection db = platform.database("consultation"); java.sql.Statement sql = db.createStatement()) {
+        try (java.sql.Connection db = platform.database("consultation");
+                java.sql.Statement sql = db.createStatement()) {
             sql.executeUpdate("INSERT INTO response (id, consultation_id, questionnaire_version, submitted_on, answers)"
                     + " SELECT gen_random_uuid(), c.id, c.questionnaire_version, current_date - (i % 20), '{\"q1\":\"'"
                     + " || CASE WHEN i % 3 = 0 THEN 'no' ELSE 'yes' END || '\",\"q2\":' || (1 + i % 5) || ',\"q3\":\"=1+1; regel '"
-                    + " || i || '\"}' FROM consultation c, generate_series(1, " + RESPONSES + ") i WHERE c.id = '" + consultation + "'");
+                    + " || i || '\"}' FROM consultation c, generate_series(1, " + RESPONSES + ") i WHERE c.id = '"
+                    + consultation + "'");
         }
         double seeded = seconds(t0);
-        // Too many for one request: the direct route says so and names the job instead of running into the gateway's timeout.
-        corporation().get("/api/v1/consultations/{id}/exports/responses.csv", consultation).then().statusCode(409)
-                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("export-too-large"));
+        // Too many for one request: the direct route says so and names the job instead of running into the gateway's
+        // timeout.
+        corporation()
+                .get("/api/v1/consultations/{id}/exports/responses.csv", consultation)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("export-too-large"));
 
         long t1 = System.nanoTime();
-        String location = corporation().body(Map.of("format", "responses.csv", "dialect", "excel-nl"))
-                .post("/api/v1/consultations/{id}/exports", consultation).then().statusCode(202).extract().header("Location");
+        String location = corporation()
+                .body(Map.of("format", "responses.csv", "dialect", "excel-nl"))
+                .post("/api/v1/consultations/{id}/exports", consultation)
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
         double answered = seconds(t1);
         Set<Long> progress = new LinkedHashSet<>();
         JsonPath job;
@@ -532,52 +832,80 @@ class FieldTrialIT {
         double written = seconds(t1);
         assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
         long t2 = System.nanoTime();
-        byte[] file = corporation().get(job.getString("resultLocation")).then().statusCode(200)
-                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")).extract().asByteArray();
+        byte[] file = corporation()
+                .get(job.getString("resultLocation"))
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment"))
+                .extract()
+                .asByteArray();
         double downloaded = seconds(t2);
         String text = new String(file, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("\uFEFF"), "Excel's byte-order mark");
         long rows = text.lines().count() - 1;
         assertEquals(RESPONSES, rows, "one line per response after the header");
-        assertTrue(text.lines().skip(1).allMatch(line -> line.contains(";") && !line.contains(";=1+1")), "';'-separated, formulas defused");
-        trial("export", "%,d responses (seeded in %.1f s): the direct route 409 export-too-large; the job answered 202 after %.2f s and"
+        assertTrue(
+                text.lines().skip(1).allMatch(line -> line.contains(";") && !line.contains(";=1+1")),
+                "';'-separated, formulas defused");
+        trial(
+                "export",
+                "%,d responses (seeded in %.1f s): the direct route 409 export-too-large; the job answered 202 after %.2f s and"
                         + " SUCCEEDED after %.1f s (%d progress readings), the %.1f MB Excel CSV downloaded through nginx in %.1f s, every row in it",
-                RESPONSES, seeded, answered, written, progress.size(), file.length / 1e6, downloaded);
+                RESPONSES,
+                seeded,
+                answered,
+                written,
+                progress.size(),
+                file.length / 1e6,
+                downloaded);
     }
 
     /** Samples each service's used heap (its Prometheus metrics) every 200 ms and keeps the highest. */
     private static final class HeapWatch implements AutoCloseable {
         private final Map<App, Double> peaks = new java.util.concurrent.ConcurrentSkipListMap<>();
-        private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                Executors.newSingleThreadScheduledExecutor();
 
         HeapWatch(Stack stack, List<App> apps) {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            java.util.regex.Pattern heap = java.util.regex.Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+-]+)$");
-            timer.scheduleWithFixedDelay(() -> {
-                for (App app : apps) {
-                    try {
-                        String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.url(app) + "/q/metrics")).build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                        double used = 0;
-                        java.util.regex.Matcher m = heap.matcher(metrics);
-                        while (m.find()) {
-                            used += Double.parseDouble(m.group(1));
+            java.util.regex.Pattern heap = java.util.regex.Pattern.compile(
+                    "(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+-]+)$");
+            timer.scheduleWithFixedDelay(
+                    () -> {
+                        for (App app : apps) {
+                            try {
+                                String metrics = http.send(
+                                                java.net.http.HttpRequest.newBuilder(
+                                                                java.net.URI.create(stack.url(app) + "/q/metrics"))
+                                                        .build(),
+                                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                                        .body();
+                                double used = 0;
+                                java.util.regex.Matcher m = heap.matcher(metrics);
+                                while (m.find()) {
+                                    used += Double.parseDouble(m.group(1));
+                                }
+                                peaks.merge(app, used, Math::max);
+                            } catch (IOException | RuntimeException e) {
+                                // a missed sample; the next one counts
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
                         }
-                        peaks.merge(app, used, Math::max);
-                    } catch (IOException | RuntimeException e) {
-                        // a missed sample; the next one counts
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }, 0, 200, TimeUnit.MILLISECONDS);
+                    },
+                    0,
+                    200,
+                    TimeUnit.MILLISECONDS);
         }
 
         String peaks() {
             StringBuilder out = new StringBuilder();
-            peaks.forEach((app, bytes) -> out.append(out.length() == 0 ? "" : ", ").append(app.key).append(' ')
-                    .append(Math.round(bytes / (1 << 20))).append(" MB"));
+            peaks.forEach((app, bytes) -> out.append(out.length() == 0 ? "" : ", ")
+                    .append(app.key)
+                    .append(' ')
+                    .append(Math.round(bytes / (1 << 20)))
+                    .append(" MB"));
             return out.toString();
         }
 
@@ -607,7 +935,8 @@ class FieldTrialIT {
         campaign.put("signupCloses", today.plusDays(10).toString());
         campaign.put("termEnd", today.plusYears(1).toString());
         campaign.put("eligibility", List.of(Map.of("attribute", "complexId", "values", complexes)));
-        campaign.put("sessions", List.of(Map.of("startsAt", today.plusDays(30) + "T19:30:00+01:00", "place", "Buurthuis")));
+        campaign.put(
+                "sessions", List.of(Map.of("startsAt", today.plusDays(30) + "T19:30:00+01:00", "place", "Buurthuis")));
         campaign.put("compensation", Map.of("type", "NONE", "amountCents", 0));
         return campaign;
     }
@@ -619,13 +948,17 @@ class FieldTrialIT {
             socket.connect(new InetSocketAddress("127.0.0.1", proxy.port()), 5000);
             socket.setSoTimeout(30_000);
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            String head = "POST " + path + " HTTP/1.1\r\nHost: meedoen.example\r\nContent-Type: application/json\r\nContent-Length: "
-                    + bytes.length + "\r\nConnection: close\r\n" + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n") + "\r\n";
+            String head = "POST " + path
+                    + " HTTP/1.1\r\nHost: meedoen.example\r\nContent-Type: application/json\r\nContent-Length: "
+                    + bytes.length + "\r\nConnection: close\r\n"
+                    + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n") + "\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            String status = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             return Integer.parseInt(status.split(" ")[1]);
         }
     }
@@ -633,22 +966,40 @@ class FieldTrialIT {
     /** The tenant file as Dutch Excel saves "CSV UTF-8": BOM, ';', CRLF, a quoted value with a ';' and a line break. */
     private byte[] excelCsv() throws IOException {
         Random random = new Random(42);
-        String[] households = {"SINGLE", "SINGLE", "SINGLE", "COUPLE", "COUPLE", "FAMILY_WITH_CHILDREN", "SINGLE_PARENT", "SHARED", "OTHER"};
-        String[] dwellings = {"APARTMENT", "APARTMENT", "APARTMENT", "SINGLE_FAMILY_HOUSE", "SINGLE_FAMILY_HOUSE", "SENIOR_HOUSING", "STUDENT_ROOM", "OTHER"};
+        String[] households = {
+            "SINGLE", "SINGLE", "SINGLE", "COUPLE", "COUPLE", "FAMILY_WITH_CHILDREN", "SINGLE_PARENT", "SHARED", "OTHER"
+        };
+        String[] dwellings = {
+            "APARTMENT",
+            "APARTMENT",
+            "APARTMENT",
+            "SINGLE_FAMILY_HOUSE",
+            "SINGLE_FAMILY_HOUSE",
+            "SENIOR_HOUSING",
+            "STUDENT_ROOM",
+            "OTHER"
+        };
         String[] languages = {"nl", "nl", "nl", "nl", "nl", "nl", "en", "tr", "ar", "pl"};
-        String[] names = {"Anna de Vries", "Łukasz Żółć", "Nguyễn Văn An", "İlkay Şahin", "محمد العلي", "Jan \"Bakker\"; sr."};
+        String[] names = {
+            "Anna de Vries", "Łukasz Żółć", "Nguyễn Văn An", "İlkay Şahin", "محمد العلي", "Jan \"Bakker\"; sr."
+        };
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(TENANTS * 200);
         bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        StringBuilder csv = new StringBuilder("tenantRef;name;email;street;houseNumber;postcode;city;language;preferredChannel;"
-                + "complexId;neighbourhoodCode;birthYear;householdType;tenancyStart;dwellingType\r\n");
+        StringBuilder csv =
+                new StringBuilder("tenantRef;name;email;street;houseNumber;postcode;city;language;preferredChannel;"
+                        + "complexId;neighbourhoodCode;birthYear;householdType;tenancyStart;dwellingType\r\n");
         for (int i = 0; i < TENANTS; i++) {
             if (i == TENANTS / 2) {
                 // a row with a postcode that is none: reported with its row and field, the rest kept
-                csv.append("FT-").append(tag).append("-bad;Onbekend;;Dorpsstraat;1;ABCD;Utrecht;nl;LETTER;C;BU03440101;1980;SINGLE;2000-01-01;OTHER\r\n");
+                csv.append("FT-")
+                        .append(tag)
+                        .append(
+                                "-bad;Onbekend;;Dorpsstraat;1;ABCD;Utrecht;nl;LETTER;C;BU03440101;1980;SINGLE;2000-01-01;OTHER\r\n");
             }
             String ref = "FT-" + tag + "-" + i;
             String complex = "FT-" + tag + "-C" + (int) Math.floor(40 * Math.pow(random.nextDouble(), 2));
-            String neighbourhood = "BU0344" + String.format("%04d", (int) Math.floor(12 * Math.pow(random.nextDouble(), 1.5)));
+            String neighbourhood =
+                    "BU0344" + String.format("%04d", (int) Math.floor(12 * Math.pow(random.nextDouble(), 1.5)));
             int birthYear = 1930 + (int) (76 * Math.pow(random.nextDouble(), 0.8));
             String household = households[random.nextInt(households.length)];
             String dwelling = dwellings[random.nextInt(dwellings.length)];
@@ -657,12 +1008,34 @@ class FieldTrialIT {
             boolean letter = random.nextInt(4) == 0;
             String name = names[i % names.length];
             String quotedName = "\"" + name.replace("\"", "\"\"") + (i % 97 == 0 ? "\r\nt.a.v. de bewoner" : "") + "\"";
-            csv.append(ref).append(';').append(quotedName).append(';').append(letter ? "" : "ft" + i + "@example.nl").append(';')
+            csv.append(ref)
+                    .append(';')
+                    .append(quotedName)
+                    .append(';')
+                    .append(letter ? "" : "ft" + i + "@example.nl")
+                    .append(';')
                     // one household per tenant: the draw keeps at most one per address
-                    .append("Dorpsstraat;").append(1 + i % 500).append(';').append(1000 + i / 500 % 9000).append(" AB;Utrecht;")
-                    .append(language).append(';')
-                    .append(letter ? "LETTER" : "EMAIL").append(';').append(complex).append(';').append(neighbourhood).append(';')
-                    .append(birthYear).append(';').append(household).append(';').append(start).append(';').append(dwelling).append("\r\n");
+                    .append("Dorpsstraat;")
+                    .append(1 + i % 500)
+                    .append(';')
+                    .append(1000 + i / 500 % 9000)
+                    .append(" AB;Utrecht;")
+                    .append(language)
+                    .append(';')
+                    .append(letter ? "LETTER" : "EMAIL")
+                    .append(';')
+                    .append(complex)
+                    .append(';')
+                    .append(neighbourhood)
+                    .append(';')
+                    .append(birthYear)
+                    .append(';')
+                    .append(household)
+                    .append(';')
+                    .append(start)
+                    .append(';')
+                    .append(dwelling)
+                    .append("\r\n");
             tenants.add(new String[] {ref, name, null, null, null, null, null, language, null, complex});
             if (csv.length() > 1 << 20) {
                 bytes.write(csv.toString().getBytes(StandardCharsets.UTF_8));
@@ -675,11 +1048,18 @@ class FieldTrialIT {
 
     private JsonPath awaitImport(String location) {
         JsonPath[] last = new JsonPath[1];
-        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            last[0] = corporation().get(location).then().statusCode(200).extract().jsonPath();
-            String status = last[0].getString("status");
-            return !"QUEUED".equals(status) && !"RUNNING".equals(status) && !"RECEIVED".equals(status);
-        });
+        await().atMost(Duration.ofMinutes(20))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    last[0] = corporation()
+                            .get(location)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath();
+                    String status = last[0].getString("status");
+                    return !"QUEUED".equals(status) && !"RUNNING".equals(status) && !"RECEIVED".equals(status);
+                });
         return last[0];
     }
 

@@ -1,13 +1,5 @@
 package nl.meedoen.localstack;
 
-import io.vertx.core.json.JsonObject;
-import nl.meedoen.devinfra.RawHttp;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.io.IOException;
-import java.net.URI;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -16,30 +8,50 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import nl.meedoen.devinfra.RawHttp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 /** The front door: errors as problem details, authentication, the merged OpenAPI, correlation ids. */
 @ExtendWith(PlatformExtension.class)
 class GatewayIT {
 
     @Test
     void malformedJsonIsA400Problem(Platform platform) {
-        platform.api().body("{\"name\": \"Anna de Vries\", ").put(TenantPropagationIT.TENANT, Platform.newTenantRef())
-                .then().statusCode(400)
+        platform.api()
+                .body("{\"name\": \"Anna de Vries\", ")
+                .put(TenantPropagationIT.TENANT, Platform.newTenantRef())
+                .then()
+                .statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .header("X-Correlation-Id", notNullValue());
     }
 
     @Test
     void aCallWithoutTokenIsRejected(Platform platform) {
-        platform.anonymous().queryParam("attribute", "ageBand").get("/api/v1/consultations/population/counts")
-                .then().statusCode(401).header("X-Correlation-Id", notNullValue());
-        platform.anonymous().body(Platform.tenantJson(Platform.NEIGHBOURHOOD)).put(TenantPropagationIT.TENANT, Platform.newTenantRef())
-                .then().statusCode(401).header("X-Correlation-Id", notNullValue());
+        platform.anonymous()
+                .queryParam("attribute", "ageBand")
+                .get("/api/v1/consultations/population/counts")
+                .then()
+                .statusCode(401)
+                .header("X-Correlation-Id", notNullValue());
+        platform.anonymous()
+                .body(Platform.tenantJson(Platform.NEIGHBOURHOOD))
+                .put(TenantPropagationIT.TENANT, Platform.newTenantRef())
+                .then()
+                .statusCode(401)
+                .header("X-Correlation-Id", notNullValue());
     }
 
     @Test
     void theMergedOpenApiListsEveryService(Platform platform) {
-        given().baseUri(platform.gatewayUrl()).get("/openapi")
-                .then().statusCode(200)
+        given().baseUri(platform.gatewayUrl())
+                .get("/openapi")
+                .then()
+                .statusCode(200)
                 .header("X-Correlation-Id", notNullValue())
                 .body(allOf(
                         containsString("/api/v1/tenants/{tenantRef}"),
@@ -54,12 +66,22 @@ class GatewayIT {
      */
     @Test
     void overLongRequestTargetsAndOverLargeHeadersGetProblems(Platform platform) throws IOException {
-        assertProblem(raw(platform, "GET /api/v1/tenants/" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: localhost"), 414, "uri-too-long");
-        assertProblem(raw(platform, "GET /api/v1/tenants/" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost"), 414, "uri-too-long");
-        assertProblem(raw(platform, "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(20_000)),
-                431, "request-header-fields-too-large");
-        assertProblem(raw(platform, "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(70_000)),
-                431, "request-header-fields-too-large");
+        assertProblem(
+                raw(platform, "GET /api/v1/tenants/" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: localhost"),
+                414,
+                "uri-too-long");
+        assertProblem(
+                raw(platform, "GET /api/v1/tenants/" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost"),
+                414,
+                "uri-too-long");
+        assertProblem(
+                raw(platform, "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(20_000)),
+                431,
+                "request-header-fields-too-large");
+        assertProblem(
+                raw(platform, "GET /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(70_000)),
+                431,
+                "request-header-fields-too-large");
     }
 
     private static void assertProblem(RawHttp.Response response, int status, String slug) {

@@ -1,7 +1,9 @@
 package nl.meedoen.localstack;
 
-import io.restassured.specification.RequestSpecification;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,28 +14,47 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-
 /** What the journey tests share: tenants in the register, waiting for read models, mails at the SMTP server. */
 final class Journeys {
 
     /** Generous: the machine running the tests may be busy (five JVMs, PostgreSQL and Kafka). */
     static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    private Journeys() {
-    }
+    private Journeys() {}
 
     /** A campaign's participation statement (principle 5): goal, influence and what happens with the outcome. */
-    static final Map<String, Object> STATEMENT = Map.of("goal", "Samen bepalen welk onderhoud voorgaat",
-            "canInfluence", "De volgorde van de projecten", "cannotInfluence", "Het totale budget", "influenceLevel", "ADVISE",
-            "outcomeUse", "De corporatie neemt het advies over of legt uit waarom niet", "outcomeBy", "2030-06-30");
+    static final Map<String, Object> STATEMENT = Map.of(
+            "goal",
+            "Samen bepalen welk onderhoud voorgaat",
+            "canInfluence",
+            "De volgorde van de projecten",
+            "cannotInfluence",
+            "Het totale budget",
+            "influenceLevel",
+            "ADVISE",
+            "outcomeUse",
+            "De corporatie neemt het advies over of legt uit waarom niet",
+            "outcomeBy",
+            "2030-06-30");
 
     /** Sets the statement, signs it as the organiser (every owning party must, before opening) and opens the campaign. */
     static void agreeAndOpen(java.util.function.Supplier<RequestSpecification> organiser, String campaignId) {
-        organiser.get().body(STATEMENT).put("/api/v1/campaigns/{id}/statement", campaignId).then().statusCode(200);
-        organiser.get().post("/api/v1/campaigns/{id}/statement/signatures", campaignId).then().statusCode(200);
-        organiser.get().post("/api/v1/campaigns/{id}/open", campaignId).then().statusCode(200)
+        organiser
+                .get()
+                .body(STATEMENT)
+                .put("/api/v1/campaigns/{id}/statement", campaignId)
+                .then()
+                .statusCode(200);
+        organiser
+                .get()
+                .post("/api/v1/campaigns/{id}/statement/signatures", campaignId)
+                .then()
+                .statusCode(200);
+        organiser
+                .get()
+                .post("/api/v1/campaigns/{id}/open", campaignId)
+                .then()
+                .statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("OPEN"));
     }
 
@@ -53,7 +74,8 @@ final class Journeys {
     }
 
     /** Registers a tenant at notification-service (the only place with contact data) and returns its ref. */
-    static String register(Platform platform, String ref, String complexId, String neighbourhood, int birthYear, int houseNumber) {
+    static String register(
+            Platform platform, String ref, String complexId, String neighbourhood, int birthYear, int houseNumber) {
         String body = """
                 {"name":"Huurder %s","email":"%s",\
                 "address":{"street":"Dorpsstraat","houseNumber":%d,"postcode":"1234 AB","city":"Utrecht"},\
@@ -80,16 +102,26 @@ final class Journeys {
                  "signupOpens":"%s","signupCloses":"%s","termEnd":"%s",
                  "eligibility":[{"attribute":"complexId","values":["%s"]}],
                  "sessions":[{"startsAt":"%sT19:00:00+01:00","place":"Buurthuis"}],
-                 "compensation":{"type":"PER_SESSION","amountCents":2500}}""".formatted(form,
-                selectionMode == null ? "" : "\"selectionMode\":\"" + selectionMode + "\",", title, seats, today.minusDays(1),
-                today.plusDays(10), today.plusYears(1), complexId, today.plusDays(20));
+                 "compensation":{"type":"PER_SESSION","amountCents":2500}}""".formatted(
+                        form,
+                        selectionMode == null ? "" : "\"selectionMode\":\"" + selectionMode + "\",",
+                        title,
+                        seats,
+                        today.minusDays(1),
+                        today.plusDays(10),
+                        today.plusYears(1),
+                        complexId,
+                        today.plusDays(20));
     }
 
     /** Waits until a service's population read model (consultations, panels or campaigns) holds every tenant. */
     static void awaitPopulation(Platform platform, String resource, List<String> refs) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (String ref : refs) {
-                platform.polling().get("/api/v1/" + resource + "/population/members/{tenantRef}", ref).then().statusCode(200);
+                platform.polling()
+                        .get("/api/v1/" + resource + "/population/members/{tenantRef}", ref)
+                        .then()
+                        .statusCode(200);
             }
         });
     }
@@ -113,7 +145,9 @@ final class Journeys {
     }
 
     static List<SmtpSink.Mail> mailsTo(Platform platform, String ref, String subject) {
-        return platform.smtp().mailsTo(email(ref)).stream().filter(m -> m.subject() != null && m.subject().contains(subject)).toList();
+        return platform.smtp().mailsTo(email(ref)).stream()
+                .filter(m -> m.subject() != null && m.subject().contains(subject))
+                .toList();
     }
 
     /** The first capture group of the pattern in the mail's text (the personal token in a link). */
@@ -123,10 +157,12 @@ final class Journeys {
     }
 
     /** As above, read by the party that started the job (a job is its starter's to see). */
-    static io.restassured.path.json.JsonPath awaitJob(java.util.function.Supplier<RequestSpecification> starter, String location) {
+    static io.restassured.path.json.JsonPath awaitJob(
+            java.util.function.Supplier<RequestSpecification> starter, String location) {
         io.restassured.path.json.JsonPath[] last = new io.restassured.path.json.JsonPath[1];
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = starter.get().get(location).then().statusCode(200).extract().jsonPath();
+            last[0] =
+                    starter.get().get(location).then().statusCode(200).extract().jsonPath();
             String status = last[0].getString("status");
             return !"QUEUED".equals(status) && !"RUNNING".equals(status);
         });
@@ -143,6 +179,8 @@ final class Journeys {
 
     /** A request through the gateway without a bearer token: the tenant, who holds only a personal link. */
     static RequestSpecification tenant(Platform platform) {
-        return given().baseUri(platform.gatewayUrl()).contentType("application/json").accept("application/json");
+        return given().baseUri(platform.gatewayUrl())
+                .contentType("application/json")
+                .accept("application/json");
     }
 }

@@ -1,7 +1,8 @@
 package nl.meedoen.localstack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Kafka broker goes away in the middle of a mailing and comes back: every recipient gets exactly one
@@ -26,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KafkaMailingFaultIT {
 
     static final int DEFAULT_RECIPIENTS = 10_000;
-    static final int DEFAULT_RATE = 0; // the broker stops once a tenth has arrived and is back ~3 s later, long before the last message
+    static final int DEFAULT_RATE =
+            0; // the broker stops once a tenth has arrived and is back ~3 s later, long before the last message
     static final int RECIPIENTS = Integer.getInteger("fault.mailing.recipients", DEFAULT_RECIPIENTS);
     static final int RATE = Integer.getInteger("fault.mailing.rate", DEFAULT_RATE);
 
@@ -34,7 +34,8 @@ class KafkaMailingFaultIT {
     void aMailingSurvivesAKafkaOutageAndReachesEveryRecipientOnce(Platform platform) throws Exception {
         Stack stack = platform.stack();
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String neighbourhood = "BU9" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        String neighbourhood =
+                "BU9" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
         try (CountingSmtpSink sink = new CountingSmtpSink()) {
             // notification-service sends to this sink instead of logging mails (restarted with the settings)
             Map<String, String> smtp = sink.notificationSettings(RATE);
@@ -46,24 +47,46 @@ class KafkaMailingFaultIT {
                 StringBuilder csv = new StringBuilder(
                         "tenantRef,name,email,street,houseNumber,postcode,city,language,preferredChannel,neighbourhoodCode,birthYear,householdType\n");
                 for (int i = 0; i < RECIPIENTS; i++) {
-                    csv.append("MAIL-%s-%d,Huurder %d,t%d.%s@example.nl,Teststraat,%d,1234 AB,Utrecht,nl,EMAIL,%s,1970,SINGLE\n"
-                            .formatted(run, i, i, i, run, 1 + i % 500, neighbourhood));
+                    csv.append(
+                            "MAIL-%s-%d,Huurder %d,t%d.%s@example.nl,Teststraat,%d,1234 AB,Utrecht,nl,EMAIL,%s,1970,SINGLE\n"
+                                    .formatted(run, i, i, i, run, 1 + i % 500, neighbourhood));
                 }
                 // Straight to notification-service: the gateway's routing table has no /api/v1/tenant-imports (yet).
-                String importId = platform.polling().baseUri(stack.url(App.NOTIFICATION)).contentType("text/csv")
+                String importId = platform.polling()
+                        .baseUri(stack.url(App.NOTIFICATION))
+                        .contentType("text/csv")
                         .body(csv.toString().getBytes(StandardCharsets.UTF_8)) // not logged: thousands of lines
-                        .post("/api/v1/tenant-imports").then().statusCode(202).extract().path("id");
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> "COMPLETED".equals(
-                        platform.polling().baseUri(stack.url(App.NOTIFICATION)).get("/api/v1/tenant-imports/{id}", importId)
-                                .then().extract().path("status")));
+                        .post("/api/v1/tenant-imports")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("id");
+                await().atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> "COMPLETED"
+                                .equals(platform.polling()
+                                        .baseUri(stack.url(App.NOTIFICATION))
+                                        .get("/api/v1/tenant-imports/{id}", importId)
+                                        .then()
+                                        .extract()
+                                        .path("status")));
 
-                String mailingId = platform.api().body("""
+                String mailingId = platform.api()
+                        .body("""
                         {"name":"kafka-outage-%s","templateKey":"consultation.invitation","purpose":"consultation",
                          "data":{"consultationTitle":"Storingstest","goal":"meten","closesOn":"morgen","invitationUrl":"https://example.nl/s"},
                          "audience":{"segment":{"neighbourhoodCode":["%s"]}}}""".formatted(run, neighbourhood))
-                        .post("/api/v1/mailings").then().statusCode(201).extract().path("id");
+                        .post("/api/v1/mailings")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
                 long started = System.nanoTime();
-                platform.api().body("{}").post("/api/v1/mailings/{id}/start", mailingId).then().statusCode(200);
+                platform.api()
+                        .body("{}")
+                        .post("/api/v1/mailings/{id}/start", mailingId)
+                        .then()
+                        .statusCode(200);
 
                 await().atMost(Duration.ofSeconds(120)).until(() -> sink.messages() >= RECIPIENTS / 10);
                 stack.stopKafka();
@@ -73,13 +96,22 @@ class KafkaMailingFaultIT {
                 } finally {
                     stack.startKafka();
                 }
-                System.out.printf("[kafka outage] Kafka stopped after %d of %d messages; %d at the sink when it came back%n",
+                System.out.printf(
+                        "[kafka outage] Kafka stopped after %d of %d messages; %d at the sink when it came back%n",
                         atStop, RECIPIENTS, sink.messages());
                 assertTrue(atStop < RECIPIENTS, "the mailing was still running when Kafka stopped");
 
-                await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                        "COMPLETED".equals(platform.polling().get("/api/v1/mailings/{id}", mailingId).then().extract().path("status")));
-                System.out.printf("[kafka outage] mailing of %d COMPLETED %.1f s after its start%n", RECIPIENTS, (System.nanoTime() - started) / 1e9);
+                await().atMost(Duration.ofSeconds(300))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> "COMPLETED"
+                                .equals(platform.polling()
+                                        .get("/api/v1/mailings/{id}", mailingId)
+                                        .then()
+                                        .extract()
+                                        .path("status")));
+                System.out.printf(
+                        "[kafka outage] mailing of %d COMPLETED %.1f s after its start%n",
+                        RECIPIENTS, (System.nanoTime() - started) / 1e9);
                 Thread.sleep(1000); // a duplicate would arrive after the last original: give it the chance
                 List<String> wrong = new ArrayList<>();
                 for (int i = 0; i < RECIPIENTS; i++) {
@@ -91,8 +123,14 @@ class KafkaMailingFaultIT {
                 assertEquals(List.of(), wrong, "recipients without exactly one message");
                 assertEquals(RECIPIENTS, sink.messages());
                 // the delivery events written while the broker was away leave the outbox once it is back
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> "0".equals(FaultTools.column(
-                        platform, "notification", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL").get(0)));
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> "0"
+                                .equals(FaultTools.column(
+                                                platform,
+                                                "notification",
+                                                "SELECT count(*) FROM outbox_event WHERE published_at IS NULL")
+                                        .get(0)));
             } finally {
                 smtp.keySet().forEach(k -> stack.override(App.NOTIFICATION, k, null));
                 platform.stop(App.NOTIFICATION);

@@ -1,6 +1,7 @@
 package nl.meedoen.localstack;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A message kind is a string the sending service and notification-service's default templates share:
@@ -24,10 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MessageKindsTest {
 
     static final Path ROOT = LocalStack.findRepoRoot();
-    static final Path TEMPLATES = ROOT.resolve("notification-service/src/main/java/nl/meedoen/notification/template/DefaultTemplates.java");
-    static final Pattern TEMPLATE = Pattern.compile("kind\\(\"([a-z-]+\\.[a-z-]+)\"");
+    static final Path TEMPLATES =
+            ROOT.resolve("notification-service/src/main/java/nl/meedoen/notification/template/DefaultTemplates.java");
+    static final Pattern TEMPLATE = Pattern.compile("kind\\(\\s*\"([a-z-]+\\.[a-z-]+)\"");
     /** A literal that looks like a kind, unless it names configuration ({@code prefix = "..."}, {@code name = "..."}). */
-    static final Pattern KIND = Pattern.compile("(?<!(?:prefix|name) = )\"((?:consultation|panel|recruitment|service|tenant-organisation)\\.[a-z]+(?:-[a-z]+)*)\"");
+    static final Pattern KIND = Pattern.compile(
+            "(?<!(?:prefix|name) = )\"((?:consultation|panel|recruitment|service|tenant-organisation)\\.[a-z]+(?:-[a-z]+)*)\"");
 
     /** Kinds a caller names in a mailing of its own (a tenant organisation mailing its constituency), not code. */
     static final java.util.Set<String> NAMED_BY_CALLERS = java.util.Set.of("tenant-organisation.message");
@@ -42,14 +43,16 @@ class MessageKindsTest {
         assertTrue(templates.size() > 10, "templates found: " + templates);
 
         Map<String, String> sent = new TreeMap<>();
-        for (String module : new String[]{"consultation-service", "panel-service", "recruitment-service", "notification-service"}) {
+        for (String module :
+                new String[] {"consultation-service", "panel-service", "recruitment-service", "notification-service"}) {
             try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
-                files.filter(p -> p.toString().endsWith(".java") && !p.equals(TEMPLATES)).forEach(p -> {
-                    Matcher k = KIND.matcher(read(p));
-                    while (k.find()) {
-                        sent.putIfAbsent(k.group(1), ROOT.relativize(p).toString());
-                    }
-                });
+                files.filter(p -> p.toString().endsWith(".java") && !p.equals(TEMPLATES))
+                        .forEach(p -> {
+                            Matcher k = KIND.matcher(read(p));
+                            while (k.find()) {
+                                sent.putIfAbsent(k.group(1), ROOT.relativize(p).toString());
+                            }
+                        });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -8,7 +8,6 @@ import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.JsonSchemaOptions;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,19 +33,21 @@ final class OpenApiContract {
     private static final String BASE = "https://meedoen.nl/contract/openapi.json";
     private static final Map<String, OpenApiContract> BY_GATEWAY = new ConcurrentHashMap<>();
 
-    private record Template(String path, Pattern pattern, int literals) {
-    }
+    private record Template(String path, Pattern pattern, int literals) {}
 
     private final JsonObject document;
     private final List<Template> templates = new ArrayList<>();
     private final SchemaRepository schemas;
-    private final JsonSchemaOptions options = new JsonSchemaOptions().setDraft(Draft.DRAFT202012).setBaseUri(BASE)
+    private final JsonSchemaOptions options = new JsonSchemaOptions()
+            .setDraft(Draft.DRAFT202012)
+            .setBaseUri(BASE)
             .setOutputFormat(io.vertx.json.schema.OutputFormat.Basic);
 
     OpenApiContract(JsonObject document) {
         this.document = document;
         if (document.containsKey("x-meedoen-unavailable")) {
-            throw new IllegalStateException("the merged OpenAPI misses services: " + document.getValue("x-meedoen-unavailable"));
+            throw new IllegalStateException(
+                    "the merged OpenAPI misses services: " + document.getValue("x-meedoen-unavailable"));
         }
         for (String path : document.getJsonObject("paths").fieldNames()) {
             String regex = Pattern.quote(path).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
@@ -68,9 +69,14 @@ final class OpenApiContract {
 
     private static OpenApiContract fetch(String gatewayUrl) {
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/openapi"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(gatewayUrl + "/openapi"))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("GET /openapi answered " + answer.statusCode());
             }
@@ -108,7 +114,8 @@ final class OpenApiContract {
     }
 
     /** What is wrong with the response, each as one line; empty when it keeps the contract. */
-    List<String> check(String method, String path, int status, String contentType, String correlationHeader, String body) {
+    List<String> check(
+            String method, String path, int status, String contentType, String correlationHeader, String body) {
         List<String> problems = new ArrayList<>();
         String template = template(path);
         String where = method + " " + (template != null ? template : path) + " → " + status + ": ";
@@ -116,18 +123,22 @@ final class OpenApiContract {
             problems.add(where + "the path is not in the merged OpenAPI");
             return problems;
         }
-        JsonObject operation = document.getJsonObject("paths").getJsonObject(template).getJsonObject(method.toLowerCase(Locale.ROOT));
+        JsonObject operation =
+                document.getJsonObject("paths").getJsonObject(template).getJsonObject(method.toLowerCase(Locale.ROOT));
         if (operation == null) {
             problems.add(where + "the method is not documented for this path");
             return problems;
         }
         JsonObject response = response(operation.getJsonObject("responses", new JsonObject()), status);
         if (response == null) {
-            problems.add(where + "the status is not documented (documented: " + documented(operation.getJsonObject("responses", new JsonObject())) + ")");
+            problems.add(where + "the status is not documented (documented: "
+                    + documented(operation.getJsonObject("responses", new JsonObject())) + ")");
             return problems;
         }
         response = resolve(response);
-        String mediaType = contentType == null || contentType.isBlank() ? null : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String mediaType = contentType == null || contentType.isBlank()
+                ? null
+                : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         boolean hasBody = body != null && !body.isEmpty();
         if (status >= 400) {
             if (!"application/problem+json".equals(mediaType)) {
@@ -152,7 +163,8 @@ final class OpenApiContract {
         }
         JsonObject media = mediaType == null ? null : mediaFor(content, mediaType);
         if (media == null) {
-            problems.add(where + "content type " + contentType + " is not documented (documented: " + documented(content) + ")");
+            problems.add(where + "content type " + contentType + " is not documented (documented: "
+                    + documented(content) + ")");
             return problems;
         }
         if (!(mediaType.equals("application/json") || mediaType.endsWith("+json"))) {
@@ -170,7 +182,8 @@ final class OpenApiContract {
         }
         JsonObject schema = media.getJsonObject("schema");
         if (schema != null) {
-            OutputUnit result = schemas.validator(JsonSchema.of(schema), options).validate(json);
+            OutputUnit result =
+                    schemas.validator(JsonSchema.of(schema), options).validate(json);
             if (!result.getValid()) {
                 problems.add(where + describe(result) + "\n      body: " + abbreviate(body));
             }
@@ -179,7 +192,10 @@ final class OpenApiContract {
     }
 
     private static List<String> documented(JsonObject object) {
-        return object.fieldNames().stream().filter(name -> !name.startsWith("__")).sorted().toList();
+        return object.fieldNames().stream()
+                .filter(name -> !name.startsWith("__"))
+                .sorted()
+                .toList();
     }
 
     private JsonObject resolve(JsonObject response) {
@@ -219,7 +235,8 @@ final class OpenApiContract {
     private static void collect(OutputUnit unit, List<String> lines) {
         if (unit.getErrors() == null || unit.getErrors().isEmpty()) {
             if (unit.getError() != null) {
-                String line = unit.getInstanceLocation() + " " + unit.getError() + " (" + unit.getKeywordLocation() + ")";
+                String line =
+                        unit.getInstanceLocation() + " " + unit.getError() + " (" + unit.getKeywordLocation() + ")";
                 if (!lines.contains(line)) {
                     lines.add(line);
                 }

@@ -1,17 +1,16 @@
 package nl.meedoen.localstack;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.config.LogConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
 
 /**
  * The packaged platform, started once for all end-to-end tests exactly as {@code local-stack run} does
@@ -79,14 +78,18 @@ public final class Platform implements AutoCloseable {
 
     /** Like {@link #api()} without the logging, for polling where failed checks are expected until it converges. */
     public RequestSpecification polling() {
-        return given().baseUri(gatewayUrl()).accept("application/json").header("Authorization", "Bearer " + corporationToken);
+        return given().baseUri(gatewayUrl())
+                .accept("application/json")
+                .header("Authorization", "Bearer " + corporationToken);
     }
 
     /** A request to the gateway without a token. */
     public RequestSpecification anonymous() {
         return given().baseUri(gatewayUrl())
-                .config(RestAssuredConfig.config().logConfig(LogConfig.logConfig().enableLoggingOfRequestAndResponseIfValidationFails()))
-                .contentType("application/json").accept("application/json");
+                .config(RestAssuredConfig.config()
+                        .logConfig(LogConfig.logConfig().enableLoggingOfRequestAndResponseIfValidationFails()))
+                .contentType("application/json")
+                .accept("application/json");
     }
 
     /** A request to the gateway as a client of {@code role} with its own client id (tenant organisations are told apart by it). */

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /** Injects the one {@link Platform} shared by every end-to-end test class of this JVM. */
 public final class PlatformExtension implements ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PlatformExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PlatformExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -1,15 +1,14 @@
 package nl.meedoen.localstack;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A record no consumer can ever process (valid CloudEvents headers, garbage JSON) on each consumed topic:
@@ -25,11 +24,18 @@ class PoisonEventDlqIT {
     void tenantProfilesPoisonIsParkedByEveryReadModel(Platform platform) {
         String ref = Platform.newTenantRef();
         String poison = poison();
-        FaultTools.produce(platform, List.of(FaultTools.cloudEvent("tenants.profile.v1", ref,
-                "nl.meedoen.notification.tenant-profile-changed.v1", poison)));
+        FaultTools.produce(
+                platform,
+                List.of(FaultTools.cloudEvent(
+                        "tenants.profile.v1", ref, "nl.meedoen.notification.tenant-profile-changed.v1", poison)));
 
-        platform.api().body(Platform.tenantJson(Platform.NEIGHBOURHOOD)).put(TenantPropagationIT.TENANT, ref).then().statusCode(201);
-        // behind the poison (retried before it is parked): the same patience as the other effects here, not plain propagation's
+        platform.api()
+                .body(Platform.tenantJson(Platform.NEIGHBOURHOOD))
+                .put(TenantPropagationIT.TENANT, ref)
+                .then()
+                .statusCode(201);
+        // behind the poison (retried before it is parked): the same patience as the other effects here, not plain
+        // propagation's
         TenantPropagationIT.awaitInEveryReadModel(platform, ref, Platform.NEIGHBOURHOOD, EFFECT);
         // consultation-, panel- and recruitment-service each keep the population read model: three copies
         awaitOnDlq(platform, "tenants.profile.v1", poison, 3);
@@ -39,14 +45,27 @@ class PoisonEventDlqIT {
     void consultationEventsPoisonIsParkedByPanelService(Platform platform) {
         String consultationId = UUID.randomUUID().toString();
         String poison = poison();
-        FaultTools.produce(platform, List.of(
-                FaultTools.cloudEvent("consultation.events.v1", consultationId, "nl.meedoen.consultation.opened.v1", poison),
-                FaultTools.cloudEvent("consultation.events.v1", consultationId, "nl.meedoen.consultation.opened.v1", """
-                        {"consultationId":"%s","kind":"SURVEY","anonymity":"PSEUDONYMOUS","initiatorParty":"corporation"}"""
-                        .formatted(consultationId))));
+        FaultTools.produce(
+                platform,
+                List.of(
+                        FaultTools.cloudEvent(
+                                "consultation.events.v1", consultationId, "nl.meedoen.consultation.opened.v1", poison),
+                        FaultTools.cloudEvent(
+                                "consultation.events.v1",
+                                consultationId,
+                                "nl.meedoen.consultation.opened.v1",
+                                """
+                        {"consultationId":"%s","kind":"SURVEY","anonymity":"PSEUDONYMOUS","initiatorParty":"corporation"}""".formatted(consultationId))));
 
-        await().atMost(EFFECT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertEquals(List.of("OPEN"),
-                FaultTools.column(platform, "panel", "SELECT status FROM known_consultation WHERE consultation_id = ?::uuid", consultationId)));
+        await().atMost(EFFECT)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertEquals(
+                        List.of("OPEN"),
+                        FaultTools.column(
+                                platform,
+                                "panel",
+                                "SELECT status FROM known_consultation WHERE consultation_id = ?::uuid",
+                                consultationId)));
         awaitOnDlq(platform, "consultation.events.v1", poison, 1);
     }
 
@@ -54,20 +73,34 @@ class PoisonEventDlqIT {
     void panelEventsPoisonIsParkedByConsultationService(Platform platform) {
         String panelId = UUID.randomUUID().toString();
         String waveId = UUID.randomUUID().toString();
-        String consultationId = platform.api().body("""
+        String consultationId = platform.api()
+                .body("""
                 {"kind":"SURVEY","languages":["nl"],"title":{"nl":"Golf"},"anonymity":"PSEUDONYMOUS",
                  "audience":{"type":"PANEL_WAVE","panelId":"%s","waveId":"%s"}}""".formatted(panelId, waveId))
-                .post("/api/v1/consultations").then().statusCode(201).extract().path("id");
+                .post("/api/v1/consultations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String poison = poison();
-        FaultTools.produce(platform, List.of(
-                FaultTools.cloudEvent("panel.events.v1", panelId, "nl.meedoen.panel.wave-launched.v1", poison),
-                FaultTools.cloudEvent("panel.events.v1", panelId, "nl.meedoen.panel.wave-launched.v1", """
-                        {"panelId":"%s","waveId":"%s","consultationId":"%s","tenantRefs":["DLQ-1","DLQ-2"]}"""
-                        .formatted(panelId, waveId, consultationId))));
+        FaultTools.produce(
+                platform,
+                List.of(
+                        FaultTools.cloudEvent("panel.events.v1", panelId, "nl.meedoen.panel.wave-launched.v1", poison),
+                        FaultTools.cloudEvent(
+                                "panel.events.v1", panelId, "nl.meedoen.panel.wave-launched.v1", """
+                        {"panelId":"%s","waveId":"%s","consultationId":"%s","tenantRefs":["DLQ-1","DLQ-2"]}""".formatted(
+                                                panelId, waveId, consultationId))));
 
-        await().atMost(EFFECT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertEquals(List.of("DLQ-1", "DLQ-2"),
-                FaultTools.column(platform, "consultation",
-                        "SELECT tenant_ref FROM audience_member WHERE consultation_id = ?::uuid ORDER BY tenant_ref", consultationId)));
+        await().atMost(EFFECT)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertEquals(
+                        List.of("DLQ-1", "DLQ-2"),
+                        FaultTools.column(
+                                platform,
+                                "consultation",
+                                "SELECT tenant_ref FROM audience_member WHERE consultation_id = ?::uuid ORDER BY tenant_ref",
+                                consultationId)));
         awaitOnDlq(platform, "panel.events.v1", poison, 1);
     }
 
@@ -76,15 +109,31 @@ class PoisonEventDlqIT {
         String ref = Platform.newTenantRef();
         String requestId = "dlq-test:" + UUID.randomUUID();
         String poison = poison();
-        FaultTools.produce(platform, List.of(
-                FaultTools.cloudEvent("notification.requests.v1", ref, "nl.meedoen.notification.message-requested.v1", poison),
-                FaultTools.cloudEvent("notification.requests.v1", ref, "nl.meedoen.notification.message-requested.v1", """
+        FaultTools.produce(
+                platform,
+                List.of(
+                        FaultTools.cloudEvent(
+                                "notification.requests.v1",
+                                ref,
+                                "nl.meedoen.notification.message-requested.v1",
+                                poison),
+                        FaultTools.cloudEvent(
+                                "notification.requests.v1",
+                                ref,
+                                "nl.meedoen.notification.message-requested.v1",
+                                """
                         {"requestId":"%s","tenantRef":"%s","purpose":"consultation","templateKey":"consultation.invitation",
-                         "data":{"consultationTitle":"Test","goal":"Testen","closesOn":"1 januari","invitationUrl":"https://example.nl/t"}}"""
-                        .formatted(requestId, ref))));
+                         "data":{"consultationTitle":"Test","goal":"Testen","closesOn":"1 januari","invitationUrl":"https://example.nl/t"}}""".formatted(requestId, ref))));
 
-        await().atMost(EFFECT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertEquals(List.of(ref),
-                FaultTools.column(platform, "notification", "SELECT tenant_ref FROM delivery WHERE request_id = ?", requestId)));
+        await().atMost(EFFECT)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertEquals(
+                        List.of(ref),
+                        FaultTools.column(
+                                platform,
+                                "notification",
+                                "SELECT tenant_ref FROM delivery WHERE request_id = ?",
+                                requestId)));
         awaitOnDlq(platform, "notification.requests.v1", poison, 1);
     }
 
@@ -92,14 +141,27 @@ class PoisonEventDlqIT {
     void optOutPoisonIsParkedByPanelService(Platform platform) {
         String ref = Platform.newTenantRef();
         String poison = poison();
-        ProducerRecord<String, String> valid = FaultTools.cloudEvent("notification.events.v1", ref, "nl.meedoen.notification.opted-out.v1", """
+        ProducerRecord<String, String> valid = FaultTools.cloudEvent(
+                "notification.events.v1", ref, "nl.meedoen.notification.opted-out.v1", """
                 {"tenantRef":"%s","purpose":"panel","status":"OPTED_OUT","occurredAt":"2026-11-26T10:00:00Z"}""".formatted(ref));
-        String validId = new String(valid.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8);
-        FaultTools.produce(platform, List.of(
-                FaultTools.cloudEvent("notification.events.v1", ref, "nl.meedoen.notification.opted-out.v1", poison), valid));
+        String validId =
+                new String(valid.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8);
+        FaultTools.produce(
+                platform,
+                List.of(
+                        FaultTools.cloudEvent(
+                                "notification.events.v1", ref, "nl.meedoen.notification.opted-out.v1", poison),
+                        valid));
 
-        await().atMost(EFFECT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertEquals(List.of(validId),
-                FaultTools.column(platform, "panel", "SELECT event_id FROM processed_event WHERE consumer = 'panel-opt-outs' AND event_id = ?", validId)));
+        await().atMost(EFFECT)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertEquals(
+                        List.of(validId),
+                        FaultTools.column(
+                                platform,
+                                "panel",
+                                "SELECT event_id FROM processed_event WHERE consumer = 'panel-opt-outs' AND event_id = ?",
+                                validId)));
         awaitOnDlq(platform, "notification.events.v1", poison, 1);
     }
 
@@ -109,8 +171,13 @@ class PoisonEventDlqIT {
     }
 
     private static void awaitOnDlq(Platform platform, String topic, String poison, int copies) {
-        await().atMost(EFFECT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertEquals(copies,
-                FaultTools.readTopic(platform, topic + ".dlq").stream().filter(r -> poison.equals(r.value())).count(),
-                "copies of the poison on " + topic + ".dlq"));
+        await().atMost(EFFECT)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertEquals(
+                        copies,
+                        FaultTools.readTopic(platform, topic + ".dlq").stream()
+                                .filter(r -> poison.equals(r.value()))
+                                .count(),
+                        "copies of the poison on " + topic + ".dlq"));
     }
 }

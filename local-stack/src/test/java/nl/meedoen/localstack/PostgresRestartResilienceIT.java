@@ -1,7 +1,8 @@
 package nl.meedoen.localstack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * PostgreSQL restarts (fast shutdown, a few seconds down) while respondents submit: every service reports
@@ -29,11 +28,13 @@ class PostgresRestartResilienceIT {
 
     static final int SUBMISSIONS = Integer.getInteger("fault.pg.submissions", 400);
     static final List<App> SERVICES = List.of(App.NOTIFICATION, App.CONSULTATION, App.PANEL, App.RECRUITMENT);
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void servicesGoDownWithPostgresAndRecoverWithoutLosingAcknowledgedWrites(Platform platform) {
-        String id = FaultTools.openSurvey(platform, "PG-" + UUID.randomUUID().toString().substring(0, 8), SUBMISSIONS);
+        String id = FaultTools.openSurvey(
+                platform, "PG-" + UUID.randomUUID().toString().substring(0, 8), SUBMISSIONS);
         Map<String, String> refByToken = FaultTools.tokens(platform, id);
         Stack stack = platform.stack();
 
@@ -46,7 +47,9 @@ class PostgresRestartResilienceIT {
         try {
             stack.stopPostgres();
             for (App app : SERVICES) {
-                await(app + " DOWN").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                await(app + " DOWN")
+                        .atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> readiness(stack, app) == 503);
             }
         } finally {
@@ -55,10 +58,14 @@ class PostgresRestartResilienceIT {
         }
         long restarted = System.nanoTime();
         for (App app : SERVICES) {
-            await(app + " UP again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+            await(app + " UP again")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> readiness(stack, app) == 200);
         }
-        System.out.printf("[postgres restart] all services ready %.1f s after PostgreSQL was back%n", (System.nanoTime() - restarted) / 1e9);
+        System.out.printf(
+                "[postgres restart] all services ready %.1f s after PostgreSQL was back%n",
+                (System.nanoTime() - restarted) / 1e9);
         FaultTools.Submissions after = new FaultTools.Submissions(platform.gatewayUrl(), afterRestart, 4);
         after.awaitDone();
 
@@ -67,34 +74,49 @@ class PostgresRestartResilienceIT {
         acked.addAll(after.tokensWith(s -> s == 201));
         unanswered.addAll(after.tokensWith(s -> s != 201));
         Set<String> stored = FaultTools.submitted(platform, id);
-        System.out.printf("[postgres restart] during: %d sent, statuses %s; after: statuses %s%n",
+        System.out.printf(
+                "[postgres restart] during: %d sent, statuses %s; after: statuses %s%n",
                 load.outcomes.size(), statuses(load), statuses(after));
-        assertEquals(afterRestart.size(), after.tokensWith(s -> s == 201).size(), "every write after recovery is accepted");
+        assertEquals(
+                afterRestart.size(), after.tokensWith(s -> s == 201).size(), "every write after recovery is accepted");
         // Requests that hit the outage are told to retry (503 problem), never a 500.
-        assertEquals(Set.of(), load.tokensWith(s -> s != 201 && s != 503), "outcomes other than 201 and 503: " + statuses(load));
+        assertEquals(
+                Set.of(),
+                load.tokensWith(s -> s != 201 && s != 503),
+                "outcomes other than 201 and 503: " + statuses(load));
         for (String token : acked) {
-            assertTrue(stored.contains(refByToken.get(token)), "acknowledged submission of " + refByToken.get(token) + " lost");
+            assertTrue(
+                    stored.contains(refByToken.get(token)),
+                    "acknowledged submission of " + refByToken.get(token) + " lost");
         }
         for (String token : unanswered) {
             int status = FaultTools.Submissions.submit(platform.gatewayUrl(), token);
-            assertEquals(stored.contains(refByToken.get(token)) ? 409 : 201, status, "retry of " + refByToken.get(token));
+            assertEquals(
+                    stored.contains(refByToken.get(token)) ? 409 : 201, status, "retry of " + refByToken.get(token));
         }
         // the tokens the first load never reached
-        duringRestart.stream().filter(t -> !load.outcomes.containsKey(t))
+        duringRestart.stream()
+                .filter(t -> !load.outcomes.containsKey(t))
                 .forEach(t -> assertEquals(201, FaultTools.Submissions.submit(platform.gatewayUrl(), t)));
         Set<String> expected = FaultTools.submitted(platform, id);
         assertEquals(SUBMISSIONS, expected.size());
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            Set<String> published = new HashSet<>();
-            FaultTools.participationEvents(platform, id).forEach(e -> published.add(e[1]));
-            assertEquals(expected, published);
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    Set<String> published = new HashSet<>();
+                    FaultTools.participationEvents(platform, id).forEach(e -> published.add(e[1]));
+                    assertEquals(expected, published);
+                });
     }
 
     static int readiness(Stack stack, App app) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(app) + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(stack.url(app) + "/q/health/ready"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return -1;
         }

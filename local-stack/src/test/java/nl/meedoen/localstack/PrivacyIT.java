@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import io.restassured.path.json.JsonPath;
 
 /**
  * Privacy guarantees of the running platform: personal contact data has one home (notification),
@@ -36,8 +34,9 @@ import io.restassured.path.json.JsonPath;
 class PrivacyIT {
 
     /** Column names that hold (or smell of) personal contact data. */
-    static final Pattern PERSONAL = Pattern.compile("(first_|last_|full_|display_|tenant_|sur)?name|e_?mail(_address)?|phone(_number)?|telephone|mobile"
-            + "|address|street|postcode|postal_code|zip(_code)?|house_number(_suffix)?|city|birth_?date|date_of_birth|iban|bsn");
+    static final Pattern PERSONAL = Pattern.compile(
+            "(first_|last_|full_|display_|tenant_|sur)?name|e_?mail(_address)?|phone(_number)?|telephone|mobile"
+                    + "|address|street|postcode|postal_code|zip(_code)?|house_number(_suffix)?|city|birth_?date|date_of_birth|iban|bsn");
 
     /** Reviewed exceptions: a column matching the pattern that is not about a person. */
     static final Map<String, String> NOT_PERSONAL = Map.of(
@@ -49,8 +48,9 @@ class PrivacyIT {
         List<String> found = new ArrayList<>();
         for (String database : List.of("consultation", "panel", "recruitment")) {
             try (Connection db = DriverManager.getConnection(platform.jdbcUrl(database), "postgres", "");
-                 ResultSet columns = db.createStatement().executeQuery("SELECT table_name, column_name FROM information_schema.columns"
-                         + " WHERE table_schema = 'public' ORDER BY 1, 2")) {
+                    ResultSet columns = db.createStatement()
+                            .executeQuery("SELECT table_name, column_name FROM information_schema.columns"
+                                    + " WHERE table_schema = 'public' ORDER BY 1, 2")) {
                 int seen = 0;
                 while (columns.next()) {
                     seen++;
@@ -66,7 +66,9 @@ class PrivacyIT {
 
         // The check would notice: notification holds exactly such columns.
         try (Connection db = DriverManager.getConnection(platform.jdbcUrl("notification"), "postgres", "");
-             ResultSet columns = db.createStatement().executeQuery("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public'")) {
+                ResultSet columns = db.createStatement()
+                        .executeQuery(
+                                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public'")) {
             boolean personal = false;
             while (columns.next()) {
                 personal |= PERSONAL.matcher(columns.getString(1)).matches();
@@ -83,48 +85,93 @@ class PrivacyIT {
         String email = "privacy-" + marker + "@example.nl";
         String street = "Geheimstraat" + marker;
         String json = Platform.tenantJson(Platform.NEIGHBOURHOOD)
-                .replace("Anna de Vries", name).replace("anna@example.nl", email).replace("Dorpsstraat", street);
+                .replace("Anna de Vries", name)
+                .replace("anna@example.nl", email)
+                .replace("Dorpsstraat", street);
         String correlationId = "privacy-" + marker;
 
         platform.api().body(json).put("/api/v1/tenants/" + ref).then().statusCode(201);
-        platform.api().header("X-Correlation-Id", correlationId).get("/api/v1/tenants/" + ref).then().statusCode(200)
+        platform.api()
+                .header("X-Correlation-Id", correlationId)
+                .get("/api/v1/tenants/" + ref)
+                .then()
+                .statusCode(200)
                 .body("email", equalTo(email));
         // The profile reaches the other services, then the erasure removes it everywhere.
         for (String segment : List.of("consultations", "panels", "campaigns")) {
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    platform.polling().get("/api/v1/" + segment + "/population/members/" + ref).statusCode() == 200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> platform.polling()
+                                    .get("/api/v1/" + segment + "/population/members/" + ref)
+                                    .statusCode()
+                            == 200);
         }
         // Right of access: one call, through the gateway, answers what every service holds.
-        JsonPath access = platform.api().header("X-Correlation-Id", correlationId + "-access").get("/api/v1/data-subjects/" + ref)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath access = platform.api()
+                .header("X-Correlation-Id", correlationId + "-access")
+                .get("/api/v1/data-subjects/" + ref)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(ref, access.getString("tenantRef"));
         assertEquals(email, access.getString("services.notification.tenant[0].email"));
         for (String service : List.of("consultation", "panel", "recruitment")) {
             assertEquals(ref, access.getString("services." + service + ".population_member[0].tenant_ref"), service);
         }
-        platform.anonymous().header("Authorization", "Bearer " + platform.token("tenant-organisation"))
-                .get("/api/v1/data-subjects/" + ref).then().statusCode(403);
-        platform.api().header("X-Correlation-Id", correlationId + "-erase").delete("/api/v1/tenants/" + ref).then().statusCode(204);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                platform.polling().get("/api/v1/panels/population/members/" + ref).statusCode() == 404);
+        platform.anonymous()
+                .header("Authorization", "Bearer " + platform.token("tenant-organisation"))
+                .get("/api/v1/data-subjects/" + ref)
+                .then()
+                .statusCode(403);
+        platform.api()
+                .header("X-Correlation-Id", correlationId + "-erase")
+                .delete("/api/v1/tenants/" + ref)
+                .then()
+                .statusCode(204);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> platform.polling()
+                                .get("/api/v1/panels/population/members/" + ref)
+                                .statusCode()
+                        == 404);
 
         // Audited: who read and erased the personal data, with the caller's correlation id; ops only.
         String ops = "Bearer " + platform.token("ops");
-        JsonPath audit = platform.anonymous().header("Authorization", ops)
-                .queryParam("subjectType", "tenant").queryParam("subjectId", ref)
-                .get("/api/v1/audit/notification").then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of("tenant.erased", "data-subject.accessed", "tenant.personal-data.read"), audit.getList("items.action"));
-        assertEquals(List.of("corporation-client", "corporation-client", "corporation-client"), audit.getList("items.actor"));
+        JsonPath audit = platform.anonymous()
+                .header("Authorization", ops)
+                .queryParam("subjectType", "tenant")
+                .queryParam("subjectId", ref)
+                .get("/api/v1/audit/notification")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(
+                List.of("tenant.erased", "data-subject.accessed", "tenant.personal-data.read"),
+                audit.getList("items.action"));
+        assertEquals(
+                List.of("corporation-client", "corporation-client", "corporation-client"),
+                audit.getList("items.actor"));
         assertEquals(List.of("corporation", "corporation", "corporation"), audit.getList("items.actorRoles"));
-        assertEquals(List.of(correlationId + "-erase", correlationId + "-access", correlationId), audit.getList("items.correlationId"));
+        assertEquals(
+                List.of(correlationId + "-erase", correlationId + "-access", correlationId),
+                audit.getList("items.correlationId"));
         // Each service records the erasure it received by the tombstone.
         for (String service : List.of("consultation", "panel", "recruitment")) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> platform.anonymous().header("Authorization", ops)
-                    .queryParam("subjectType", "tenant").queryParam("subjectId", ref)
-                    .get("/api/v1/audit/" + service).then().statusCode(200).body("items.action", hasItem("tenant.erased")));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> platform.anonymous()
+                            .header("Authorization", ops)
+                            .queryParam("subjectType", "tenant")
+                            .queryParam("subjectId", ref)
+                            .get("/api/v1/audit/" + service)
+                            .then()
+                            .statusCode(200)
+                            .body("items.action", hasItem("tenant.erased")));
         }
-        platform.anonymous().header("Authorization", "Bearer " + platform.token("corporation"))
-                .get("/api/v1/audit/notification").then().statusCode(403);
+        platform.anonymous()
+                .header("Authorization", "Bearer " + platform.token("corporation"))
+                .get("/api/v1/audit/notification")
+                .then()
+                .statusCode(403);
 
         for (App app : App.values()) {
             String log = Files.readString(platform.log(app));
@@ -139,11 +186,17 @@ class PrivacyIT {
     void theGatewayRefusesTheDevelopmentIssuerOutsideTheLocalProfile(Platform platform) throws Exception {
         Path jar = LocalStack.findRepoRoot().resolve("gateway/target/quarkus-app/quarkus-run.jar");
         Path output = Files.createTempFile("gateway-prod-", ".log");
-        Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1",
-                "-Dmp.jwt.verify.issuer=https://dev-issuer.meedoen.local",
-                "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process gateway = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx128m",
+                        "-Dquarkus.http.port=0",
+                        "-Dquarkus.http.host=127.0.0.1",
+                        "-Dmp.jwt.verify.issuer=https://dev-issuer.meedoen.local",
+                        "-jar",
+                        jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         try {
             assertTrue(gateway.waitFor(90, TimeUnit.SECONDS), "the gateway should stop by itself");
             assertTrue(gateway.exitValue() != 0, "exit value " + gateway.exitValue());

@@ -69,8 +69,11 @@ final class ReverseProxy implements AutoCloseable {
                     }
                 }
                 """.formatted(dir, upstream, port));
-        Process process = new ProcessBuilder(NGINX.toString(), "-c", dir.resolve("nginx.conf").toString(), "-p", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("logs/nginx.out").toFile()).start();
+        Process process = new ProcessBuilder(
+                        NGINX.toString(), "-c", dir.resolve("nginx.conf").toString(), "-p", dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("logs/nginx.out").toFile())
+                .start();
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             try (Socket probe = new Socket()) {
@@ -79,8 +82,11 @@ final class ReverseProxy implements AutoCloseable {
             } catch (IOException notYet) {
                 if (!process.isAlive() || System.nanoTime() > until) {
                     process.destroyForcibly();
-                    throw new IllegalStateException("nginx did not start:\n" + Files.readString(dir.resolve("logs/nginx.out"))
-                            + (Files.exists(dir.resolve("logs/error.log")) ? Files.readString(dir.resolve("logs/error.log")) : ""));
+                    throw new IllegalStateException(
+                            "nginx did not start:\n" + Files.readString(dir.resolve("logs/nginx.out"))
+                                    + (Files.exists(dir.resolve("logs/error.log"))
+                                            ? Files.readString(dir.resolve("logs/error.log"))
+                                            : ""));
                 }
                 Thread.sleep(100);
             }
@@ -118,7 +124,9 @@ final class ReverseProxy implements AutoCloseable {
             return;
         }
         if (!"root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException(NGINX + " is missing and this is not root: install Debian's nginx-light (apt-get install -y nginx-light)");
+            throw new IllegalStateException(
+                    NGINX
+                            + " is missing and this is not root: install Debian's nginx-light (apt-get install -y nginx-light)");
         }
         Path policy = Path.of("/usr/sbin/policy-rc.d");
         boolean ownPolicy = !Files.exists(policy);
@@ -144,12 +152,14 @@ final class ReverseProxy implements AutoCloseable {
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).inheritIO();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).inheritIO();
         builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
         Process p = builder.start();
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             p.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + (p.isAlive() ? "timeout" : p.exitValue()) + ")");
+            throw new IllegalStateException(
+                    String.join(" ", command) + " failed (exit " + (p.isAlive() ? "timeout" : p.exitValue()) + ")");
         }
     }
 }

@@ -1,21 +1,20 @@
 package nl.meedoen.localstack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The SurveyJS reference frontend (examples/surveyjs-frontend) in a real browser against the packaged
@@ -38,17 +37,29 @@ class SurveyJsBrowserIT {
         Files.createDirectories(out);
 
         SurveySeed seed = new SurveySeed(platform.gatewayUrl(), stack.tokens().tokenForRole("corporation"));
-        SurveySeed.Seeded seeded = seed.seed(1, stack.jdbcUrl("consultation"), SurveySeed.tokenSecret(stack.settings().dataDir()));
+        SurveySeed.Seeded seeded = seed.seed(
+                1,
+                stack.jdbcUrl("consultation"),
+                SurveySeed.tokenSecret(stack.settings().dataDir()));
         String pageUrl = seed.pageUrl(seeded.tokens().get(0));
 
         // The gateway serves the page (the local stack switches that on) and its SurveyJS packages after npm ci.
-        given().baseUri(platform.gatewayUrl()).get(SurveySeed.PAGE).then().statusCode(200)
-                .contentType(containsString("text/html")).body(containsString("survey-js-ui"));
+        given().baseUri(platform.gatewayUrl())
+                .get(SurveySeed.PAGE)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("survey-js-ui"));
         npmCi(example, out);
-        given().baseUri(platform.gatewayUrl()).get(SurveySeed.PAGE + "node_modules/survey-core/survey.core.min.js").then().statusCode(200);
+        given().baseUri(platform.gatewayUrl())
+                .get(SurveySeed.PAGE + "node_modules/survey-core/survey.core.min.js")
+                .then()
+                .statusCode(200);
 
         List<String> command = List.of(tool("node"), "test/browser-test.mjs");
-        ProcessBuilder browserTest = new ProcessBuilder(command).directory(example.toFile()).redirectErrorStream(true)
+        ProcessBuilder browserTest = new ProcessBuilder(command)
+                .directory(example.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(out.resolve("browser-test.log").toFile());
         browserTest.environment().put("PAGE_URL", pageUrl);
         browserTest.environment().put("OUT_DIR", out.toString());
@@ -66,21 +77,38 @@ class SurveyJsBrowserIT {
                 answered.add(q.path("type").asText());
             }
         });
-        assertEquals(List.of("SINGLE_CHOICE", "NUMBER", "MULTIPLE_CHOICE", "SCALE", "RANKING", "TEXT", "PWE"), answered,
+        assertEquals(
+                List.of("SINGLE_CHOICE", "NUMBER", "MULTIPLE_CHOICE", "SCALE", "RANKING", "TEXT", "PWE"),
+                answered,
                 "every question type answered once: " + results);
         // What the browser answered (browser-test.mjs), as the results report it.
         assertEquals(1, option(results, "kids", "yes").path("count").asInt(), results.toString());
         assertEquals(2.0, question(results, "howMany").path("mean").asDouble(), results.toString());
         assertEquals(1, option(results, "use", "meet").path("count").asInt(), results.toString());
         assertEquals(4.0, question(results, "satisfaction").path("mean").asDouble(), results.toString());
-        assertEquals(1.0, option(results, "priority", "green").path("meanRank").asDouble(), "ranked first by keyboard: " + results);
+        assertEquals(
+                1.0,
+                option(results, "priority", "green").path("meanRank").asDouble(),
+                "ranked first by keyboard: " + results);
         JsonNode pwe = question(results, "plan").path("pwe");
-        assertEquals("[\"benches\",\"bins\",\"playground\"]", pwe.path("topPortfolios").path(0).path("options").toString(), "the fixed portfolio: " + pwe);
-        assertEquals(0, option(results, "plan", "football").path("count").asInt(), "the refused portfolio left nothing: " + results);
+        assertEquals(
+                "[\"benches\",\"bins\",\"playground\"]",
+                pwe.path("topPortfolios").path(0).path("options").toString(),
+                "the fixed portfolio: " + pwe);
+        assertEquals(
+                0,
+                option(results, "plan", "football").path("count").asInt(),
+                "the refused portfolio left nothing: " + results);
         assertEquals(80000.0, pwe.path("meanMeasure").asDouble(), pwe.toString());
-        assertEquals("For the children", pwe.path("motivations").path("playground").path(0).asText(), pwe.toString());
-        platform.api().get("/api/v1/consultations/" + seeded.consultationId() + "/invitations/counts")
-                .then().statusCode(200).body("completed", equalTo(1));
+        assertEquals(
+                "For the children",
+                pwe.path("motivations").path("playground").path(0).asText(),
+                pwe.toString());
+        platform.api()
+                .get("/api/v1/consultations/" + seeded.consultationId() + "/invitations/counts")
+                .then()
+                .statusCode(200)
+                .body("completed", equalTo(1));
     }
 
     private static JsonNode question(JsonNode results, String id) {
@@ -103,11 +131,14 @@ class SurveyJsBrowserIT {
 
     /** Installs the example's exact npm packages (package-lock.json) unless they are there. */
     private static void npmCi(Path example, Path out) throws IOException, InterruptedException {
-        if (Files.isDirectory(example.resolve("node_modules/playwright-core")) && Files.isDirectory(example.resolve("node_modules/survey-js-ui"))) {
+        if (Files.isDirectory(example.resolve("node_modules/playwright-core"))
+                && Files.isDirectory(example.resolve("node_modules/survey-js-ui"))) {
             return;
         }
-        ProcessBuilder npm = new ProcessBuilder(tool("npm"), "ci", "--no-audit", "--no-fund").directory(example.toFile())
-                .redirectErrorStream(true).redirectOutput(out.resolve("npm-ci.log").toFile());
+        ProcessBuilder npm = new ProcessBuilder(tool("npm"), "ci", "--no-audit", "--no-fund")
+                .directory(example.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve("npm-ci.log").toFile());
         int exit = run(npm, 5);
         assertEquals(0, exit, "npm ci in " + example + " failed:\n" + Files.readString(out.resolve("npm-ci.log")));
     }

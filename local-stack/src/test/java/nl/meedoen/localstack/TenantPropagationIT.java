@@ -1,12 +1,5 @@
 package nl.meedoen.localstack;
 
-import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.util.List;
-
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -15,6 +8,12 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The tenant register is the only PII store: an upsert at notification-service reaches the read models
@@ -33,28 +32,43 @@ class TenantPropagationIT {
     @Test
     void upsertReachesEveryReadModelWithoutPersonalData(Platform platform) {
         String ref = Platform.newTenantRef();
-        platform.api().body(Platform.tenantJson(Platform.NEIGHBOURHOOD)).put(TENANT, ref)
-                .then().statusCode(201).header("X-Correlation-Id", notNullValue());
+        platform.api()
+                .body(Platform.tenantJson(Platform.NEIGHBOURHOOD))
+                .put(TENANT, ref)
+                .then()
+                .statusCode(201)
+                .header("X-Correlation-Id", notNullValue());
 
         awaitInEveryReadModel(platform, ref, Platform.NEIGHBOURHOOD);
 
-        platform.api().queryParam("attribute", "neighbourhoodCode").get("/api/v1/consultations/population/counts")
-                .then().statusCode(200)
+        platform.api()
+                .queryParam("attribute", "neighbourhoodCode")
+                .get("/api/v1/consultations/population/counts")
+                .then()
+                .statusCode(200)
                 .header("X-Correlation-Id", notNullValue())
                 .body("attribute", equalTo("neighbourhoodCode"))
                 .body("total", greaterThanOrEqualTo(1))
                 .body("counts." + Platform.NEIGHBOURHOOD, greaterThanOrEqualTo(1));
 
         // The same tenant again, moved to another neighbourhood: an update, and the change propagates.
-        platform.api().body(Platform.tenantJson("BU03440202")).put(TENANT, ref)
-                .then().statusCode(200).header("X-Correlation-Id", notNullValue());
+        platform.api()
+                .body(Platform.tenantJson("BU03440202"))
+                .put(TENANT, ref)
+                .then()
+                .statusCode(200)
+                .header("X-Correlation-Id", notNullValue());
         awaitInEveryReadModel(platform, ref, "BU03440202");
     }
 
     @Test
     void erasureRemovesTheTenantFromEveryReadModel(Platform platform) {
         String ref = Platform.newTenantRef();
-        platform.api().body(Platform.tenantJson(Platform.NEIGHBOURHOOD)).put(TENANT, ref).then().statusCode(201);
+        platform.api()
+                .body(Platform.tenantJson(Platform.NEIGHBOURHOOD))
+                .put(TENANT, ref)
+                .then()
+                .statusCode(201);
         awaitInEveryReadModel(platform, ref, Platform.NEIGHBOURHOOD);
 
         platform.api().delete(TENANT, ref).then().statusCode(204).header("X-Correlation-Id", notNullValue());
@@ -84,7 +98,9 @@ class TenantPropagationIT {
                 .body("tenantRef", equalTo(ref))
                 .body("neighbourhoodCode", equalTo(neighbourhoodCode))
                 .body("$", allOf(not(hasKey("email")), not(hasKey("name")), not(hasKey("address"))))
-                .body(allOf(not(containsString("anna@example.nl")), not(containsString("Anna de Vries")),
+                .body(allOf(
+                        not(containsString("anna@example.nl")),
+                        not(containsString("Anna de Vries")),
                         not(containsString("Dorpsstraat"))));
     }
 }

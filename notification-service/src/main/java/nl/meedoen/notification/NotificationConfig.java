@@ -2,7 +2,6 @@ package nl.meedoen.notification;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Settings of notification-service (documented with their defaults in the service README). */

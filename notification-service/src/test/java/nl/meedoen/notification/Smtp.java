@@ -4,7 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,7 @@ public final class Smtp {
     private static GreenMail server;
     private static int port;
 
-    private Smtp() {
-    }
+    private Smtp() {}
 
     public static int port() {
         return (Integer) owner("ownPort");
@@ -46,7 +44,8 @@ public final class Smtp {
         Session session = Session.getInstance(new Properties());
         for (String text : raw) {
             try {
-                parsed.add(new MimeMessage(session, new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1))));
+                parsed.add(
+                        new MimeMessage(session, new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1))));
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }
@@ -94,7 +93,8 @@ public final class Smtp {
             for (MimeMessage message : server.getReceivedMessages()) {
                 boolean match = false;
                 for (var to : message.getAllRecipients()) {
-                    match |= to.toString().equalsIgnoreCase(address) || to.toString().toLowerCase().contains("<" + address.toLowerCase() + ">");
+                    match |= to.toString().equalsIgnoreCase(address)
+                            || to.toString().toLowerCase().contains("<" + address.toLowerCase() + ">");
                 }
                 if (match) {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -5,7 +5,8 @@ import io.quarkus.test.common.ResourceArg;
 import nl.meedoen.devinfra.MeedoenTestResource;
 
 /** Every test of this module runs against the real PostgreSQL and Kafka of dev-infra and a real SMTP server. */
-@QuarkusTestResource(value = MeedoenTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@QuarkusTestResource(
+        value = MeedoenTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "notification"))
 @QuarkusTestResource(SmtpTestResource.class)
-public class TestInfrastructure {
-}
+public class TestInfrastructure {}

@@ -5,11 +5,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A tenant organisation or residents' committee as registered in notification-service and published on
@@ -49,7 +48,8 @@ public class KnownOrganisation extends PanacheEntityBase {
      */
     public static String actingFor(String subject) {
         @SuppressWarnings("unchecked")
-        List<String> ids = getEntityManager().createNativeQuery(
+        List<String> ids = getEntityManager()
+                .createNativeQuery(
                         "SELECT id FROM known_organisation WHERE active AND ?1 = ANY(clients) ORDER BY id LIMIT 1")
                 .setParameter(1, subject)
                 .getResultList();

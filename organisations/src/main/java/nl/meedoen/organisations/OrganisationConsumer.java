@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import nl.meedoen.commons.contracts.OrganisationV1;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.MalformedEventException;
 import nl.meedoen.commons.inbox.InboundEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.time.OffsetDateTime;
 
 /** Keeps this service's organisations read model in step with {@code organisations.v1}. */
 @ApplicationScoped
@@ -39,7 +38,9 @@ public class OrganisationConsumer {
         }
         known.name = organisation.name();
         known.kind = organisation.kind();
-        known.complexIds = organisation.complexIds() == null ? new String[0] : organisation.complexIds().toArray(String[]::new);
+        known.complexIds = organisation.complexIds() == null
+                ? new String[0]
+                : organisation.complexIds().toArray(String[]::new);
         known.clients = organisation.clients().toArray(String[]::new);
         known.active = organisation.active();
         known.updatedAt = event.time() == null ? OffsetDateTime.now() : event.time();
@@ -48,8 +49,9 @@ public class OrganisationConsumer {
 
     private OrganisationV1 parse(CloudEvent event) {
         if (event.isTombstone() || !OrganisationV1.CHANGED.equals(event.type())) {
-            throw new MalformedEventException("unexpected event " + event.type() + (event.isTombstone() ? " (tombstone)" : "")
-                    + " on " + OrganisationV1.TOPIC + ": organisations are deactivated, never deleted");
+            throw new MalformedEventException(
+                    "unexpected event " + event.type() + (event.isTombstone() ? " (tombstone)" : "") + " on "
+                            + OrganisationV1.TOPIC + ": organisations are deactivated, never deleted");
         }
         OrganisationV1 organisation;
         try {
@@ -60,7 +62,10 @@ public class OrganisationConsumer {
         if (!event.key().equals(organisation.id())) {
             throw new MalformedEventException("record key " + event.key() + " differs from id " + organisation.id());
         }
-        if (organisation.name() == null || organisation.kind() == null || organisation.clients() == null || organisation.clients().isEmpty()) {
+        if (organisation.name() == null
+                || organisation.kind() == null
+                || organisation.clients() == null
+                || organisation.clients().isEmpty()) {
             throw new MalformedEventException("organisation " + organisation.id() + " lacks a name, kind or client");
         }
         return organisation;

@@ -1,14 +1,12 @@
 package nl.meedoen.panel;
 
-import nl.meedoen.commons.problem.ProblemException;
-
 import java.util.UUID;
+import nl.meedoen.commons.problem.ProblemException;
 
 /** Path ids: anything that is not a UUID names nothing, so it is a 404 rather than a 500. */
 public final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static UUID parse(String id, String what) {
         try {

@@ -1,19 +1,21 @@
 package nl.meedoen.panel;
 
+import java.util.List;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
-
-import java.util.List;
 
 /** The caller mistakes specific to panels, as RFC 9457 problems. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** 422: the request is well-formed but the domain refuses it. */
     public static ProblemException unprocessable(String type, String detail, String field, String message) {
-        return new ProblemException(422, type, "Request cannot be processed", detail,
+        return new ProblemException(
+                422,
+                type,
+                "Request cannot be processed",
+                detail,
                 field == null ? null : List.of(new Problem.FieldError(field, message)));
     }
 

@@ -1,17 +1,16 @@
 package nl.meedoen.panel;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** Every panel operation is documented: summary, tag, problem responses, and who may call it. */
 @QuarkusTest
@@ -19,7 +18,13 @@ class OpenApiTest {
 
     @Test
     void everyOperationHasASummaryATagProblemResponsesAndASecurityDeclaration() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        JsonNode doc = new ObjectMapper()
+                .readTree(given().queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         List<String> missing = new ArrayList<>();
         int operations = 0;
         for (var path : (Iterable<java.util.Map.Entry<String, JsonNode>>) doc.path("paths")::fields) {
@@ -41,14 +46,17 @@ class OpenApiTest {
                 }
                 boolean problem = false;
                 for (var code : (Iterable<String>) o.path("responses")::fieldNames) {
-                    problem |= code.startsWith("4") && o.path("responses").path(code).path("content").has("application/problem+json");
+                    problem |= code.startsWith("4")
+                            && o.path("responses").path(code).path("content").has("application/problem+json");
                 }
                 if (!problem) {
                     missing.add(name + ": problem responses");
                 }
                 boolean tokenLink = path.getKey().startsWith("/api/v1/panels/membership/");
                 JsonNode security = o.path("security");
-                if (tokenLink ? !(security.isArray() && security.isEmpty()) : !security.toString().contains("bearer")) {
+                if (tokenLink
+                        ? !(security.isArray() && security.isEmpty())
+                        : !security.toString().contains("bearer")) {
                     missing.add(name + ": security " + security);
                 }
                 if (!tokenLink && !o.path("responses").has("401")) {

@@ -1,18 +1,17 @@
 package nl.meedoen.panel;
 
+import static nl.meedoen.panel.PanelTests.as;
+import static nl.meedoen.panel.PanelTests.sql;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
-import static nl.meedoen.panel.PanelTests.as;
-import static nl.meedoen.panel.PanelTests.sql;
+import org.junit.jupiter.api.Test;
 
 /**
  * Scale benchmark on the real PostgreSQL, through HTTP: launching a 1,000-member wave from a
@@ -41,12 +40,19 @@ class PanelScaleBenchmark {
                        (ARRAY['APARTMENT','APARTMENT','SINGLE_FAMILY_HOUSE','SENIOR_HOUSING','STUDENT_ROOM'])[1 + abs(hashtext('d' || i)) % 5],
                        (ARRAY['0-1','2-4','5-9','10-19','20+'])[1 + abs(hashtext('t' || i)) % 5], 'nl', md5(i::text), now()
                 FROM generate_series(1, ?2) AS i""", prefix, MEMBERS);
-        String panel = as("corporation").contentType(ContentType.JSON).body("""
+        String panel = as("corporation")
+                .contentType(ContentType.JSON)
+                .body("""
                         {"name":"Benchmark panel","purpose":"scale","coOwnerParty":"tenant-organisation","tenantOrganisation":"tenant-organisation-client",
                          "targetSize":25000,"strata":["ageBand","householdType","dwellingType","tenancyBand","neighbourhoodCode"],
                          "targetComposition":{"ageBand":{"under-18":0.02,"18-34":0.28,"35-49":0.25,"50-64":0.2,"65-79":0.15,"80+":0.1}},
                          "fatigueCap":4,"cooldownDays":30,"consentText":"Ik doe mee."}""")
-                .post("/api/v1/panels").then().statusCode(201).extract().jsonPath().getString("id");
+                .post("/api/v1/panels")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
         UUID panelId = UUID.fromString(panel);
         sql("""
                 INSERT INTO panel_member (id, panel_id, tenant_ref, status, joined_at, consent_version, consented_at, consent_channel, version)
@@ -68,30 +74,57 @@ class PanelScaleBenchmark {
                     INSERT INTO wave_member (wave_id, panel_id, tenant_ref, invited_at, responded_at)
                     SELECT ?1, ?2, tenant_ref, now() - (?3 || ' days')::interval,
                            CASE WHEN abs(hashtext(tenant_ref || ?3)) % 10 < 4 THEN now() END
-                    FROM panel_member WHERE panel_id = ?2 AND abs(hashtext(tenant_ref || 'w' || ?3)) % 100 < 30""",
-                    wave, panelId, String.valueOf(20 + 80 * w));
+                    FROM panel_member WHERE panel_id = ?2 AND abs(hashtext(tenant_ref || 'w' || ?3)) % 100 < 30""", wave, panelId, String.valueOf(20 + 80 * w));
         }
         sql("ANALYZE");
 
         StringBuilder out = new StringBuilder();
-        out.append("members=%d, wave size=%d, strata=5, runs=%d, load average at start %.1f%n".formatted(MEMBERS, SIZE, RUNS,
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        out.append("members=%d, wave size=%d, strata=5, runs=%d, load average at start %.1f%n"
+                .formatted(
+                        MEMBERS,
+                        SIZE,
+                        RUNS,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                .getSystemLoadAverage()));
         // warm-up: one preview (same sampling path, no writes)
         for (int i = 0; i < 15; i++) {
-            as("corporation").contentType(ContentType.JSON).body(body(theme)).post("/api/v1/panels/" + panel + "/waves/preview").then().statusCode(200);
+            as("corporation")
+                    .contentType(ContentType.JSON)
+                    .body(body(theme))
+                    .post("/api/v1/panels/" + panel + "/waves/preview")
+                    .then()
+                    .statusCode(200);
             as("corporation").get("/api/v1/panels/" + panel + "/health").then().statusCode(200);
         }
-        long[] preview = time(() -> as("corporation").contentType(ContentType.JSON).body(body(theme))
-                .post("/api/v1/panels/" + panel + "/waves/preview").then().statusCode(200));
+        long[] preview = time(() -> as("corporation")
+                .contentType(ContentType.JSON)
+                .body(body(theme))
+                .post("/api/v1/panels/" + panel + "/waves/preview")
+                .then()
+                .statusCode(200));
         out.append(line("wave preview (load 20k candidates + sample, no writes)", preview));
-        long[] launch = time(() -> as("corporation").contentType(ContentType.JSON).body(body(theme))
-                .post("/api/v1/panels/" + panel + "/waves").then().statusCode(201));
+        long[] launch = time(() -> as("corporation")
+                .contentType(ContentType.JSON)
+                .body(body(theme))
+                .post("/api/v1/panels/" + panel + "/waves")
+                .then()
+                .statusCode(201));
         out.append(line("wave launch (load + sample + write 1,000 + outbox event)", launch));
-        long[] health = time(() -> as("corporation").get("/api/v1/panels/" + panel + "/health").then().statusCode(200));
+        long[] health = time(() -> as("corporation")
+                .get("/api/v1/panels/" + panel + "/health")
+                .then()
+                .statusCode(200));
         out.append(line("panel health (20k members, " + (4 + RUNS) + " waves)", health));
-        var sample = as("corporation").contentType(ContentType.JSON).body(body(theme)).post("/api/v1/panels/" + panel + "/waves/preview")
-                .then().statusCode(200).extract().jsonPath();
-        out.append("last preview: eligible=%d sampled=%d interested=%d%n".formatted(sample.getInt("eligible"), sample.getInt("sampled"), sample.getInt("interested")));
+        var sample = as("corporation")
+                .contentType(ContentType.JSON)
+                .body(body(theme))
+                .post("/api/v1/panels/" + panel + "/waves/preview")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        out.append("last preview: eligible=%d sampled=%d interested=%d%n"
+                .formatted(sample.getInt("eligible"), sample.getInt("sampled"), sample.getInt("interested")));
         System.out.println("\n=== panel benchmark ===\n" + out);
         Files.writeString(Path.of("target", "panel-benchmark.txt"), out.toString());
     }
@@ -111,7 +144,9 @@ class PanelScaleBenchmark {
             nanos[i] = System.nanoTime() - t0;
         }
         nanos[RUNS] = (cpuNanos() - cpu0) / RUNS;
-        System.out.printf("CPU per call: PostgreSQL %d ms of %d ms%n", (postgresNanos() - pg0) / RUNS / 1_000_000, nanos[RUNS] / 1_000_000);
+        System.out.printf(
+                "CPU per call: PostgreSQL %d ms of %d ms%n",
+                (postgresNanos() - pg0) / RUNS / 1_000_000, nanos[RUNS] / 1_000_000);
         Arrays.sort(nanos, 0, RUNS);
         return nanos;
     }
@@ -121,8 +156,8 @@ class PanelScaleBenchmark {
         for (int i = 0; i < RUNS; i++) {
             all.add("%.0f".formatted(nanos[i] / 1e6));
         }
-        return "%s: wall median %.0f ms, max %.0f ms (all: %s); CPU per call %.0f ms%n".formatted(what, nanos[RUNS / 2] / 1e6,
-                nanos[RUNS - 1] / 1e6, all, nanos[RUNS] / 1e6);
+        return "%s: wall median %.0f ms, max %.0f ms (all: %s); CPU per call %.0f ms%n"
+                .formatted(what, nanos[RUNS / 2] / 1e6, nanos[RUNS - 1] / 1e6, all, nanos[RUNS] / 1e6);
     }
 
     /**
@@ -131,7 +166,9 @@ class PanelScaleBenchmark {
      * the machine runs.
      */
     static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
                 + postgresNanos();
     }
 
@@ -139,7 +176,11 @@ class PanelScaleBenchmark {
         String marker = "meedoen-test-infra-" + ProcessHandle.current().pid();
         long ticks = 0;
         for (ProcessHandle postmaster : ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(marker)).orElse(false)).toList()) {
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("postgres") && c.contains(marker))
+                        .orElse(false))
+                .toList()) {
             ticks += ticks(postmaster.pid());
             for (ProcessHandle child : postmaster.descendants().toList()) {
                 ticks += ticks(child.pid());

@@ -1,5 +1,7 @@
 package nl.meedoen.panel;
 
+import static io.restassured.RestAssured.given;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
@@ -7,25 +9,22 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.persistence.EntityManager;
-import nl.meedoen.devinfra.TestInfra;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
+import nl.meedoen.devinfra.TestInfra;
 
 /** Panels, population and members for the tests of this module. */
 public final class PanelTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PanelTests() {
-    }
+    private PanelTests() {}
 
     /** Fractions come back as doubles, so closeTo matchers work. */
     private static final io.restassured.config.RestAssuredConfig CONFIG = io.restassured.RestAssured.config()
-            .jsonConfig(io.restassured.config.JsonConfig.jsonConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+            .jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
+                    .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
 
     public static RequestSpecification as(String role) {
         return given().config(CONFIG).auth().oauth2(TestInfra.token(role));
@@ -64,27 +63,48 @@ public final class PanelTests {
     }
 
     public static String panel(int targetSize, String extra) {
-        return as("corporation").contentType(ContentType.JSON).body("""
+        return as("corporation")
+                .contentType(ContentType.JSON)
+                .body("""
                         {"name":"Panel %s","purpose":"Test panel","coOwnerParty":"tenant-organisation","tenantOrganisation":"tenant-organisation-client",
                          "targetSize":%d,"strata":["ageBand"],"consentText":"Ik doe mee."%s}""".formatted(UUID.randomUUID(), targetSize, extra))
-                .post("/api/v1/panels").then().statusCode(201).extract().jsonPath().getString("id");
+                .post("/api/v1/panels")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
     }
 
     /** Members who consented on paper: active at once. */
     public static void record(String panelId, List<String> refs) {
         for (String ref : refs) {
-            as("corporation").contentType(ContentType.JSON)
+            as("corporation")
+                    .contentType(ContentType.JSON)
                     .body("{\"tenantRef\":\"%s\",\"consentVersion\":1,\"channel\":\"PAPER\"}".formatted(ref))
-                    .post("/api/v1/panels/" + panelId + "/members").then().statusCode(201);
+                    .post("/api/v1/panels/" + panelId + "/members")
+                    .then()
+                    .statusCode(201);
         }
     }
 
     /** A theme proposed by the corporation and co-signed by the tenant organisation. */
     public static String signedTheme(String panelId, String title) {
-        String theme = as("corporation").contentType(ContentType.JSON).body("{\"title\":\"" + title + "\"}")
-                .post("/api/v1/panels/" + panelId + "/themes").then().statusCode(201).extract().jsonPath().getString("id");
-        as("tenant-organisation").contentType(ContentType.JSON).body("{}")
-                .post("/api/v1/panels/" + panelId + "/themes/" + theme + "/signature").then().statusCode(200);
+        String theme = as("corporation")
+                .contentType(ContentType.JSON)
+                .body("{\"title\":\"" + title + "\"}")
+                .post("/api/v1/panels/" + panelId + "/themes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
+        as("tenant-organisation")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/panels/" + panelId + "/themes/" + theme + "/signature")
+                .then()
+                .statusCode(200);
         return theme;
     }
 
@@ -94,12 +114,17 @@ public final class PanelTests {
         if (!template.equals(message.path("templateKey").asText())) {
             throw new AssertionError("last message to " + tenantRef + " is " + message);
         }
-        String url = message.path("data").path(template.equals("panel.invitation") ? "joinUrl" : "consentUrl").asText();
+        String url = message.path("data")
+                .path(template.equals("panel.invitation") ? "joinUrl" : "consentUrl")
+                .asText();
         return url.substring(url.indexOf('#') + 1);
     }
 
     public static JsonNode lastOutboxPayload(String topic, String key) {
-        List<?> rows = query("SELECT payload FROM outbox_event WHERE topic = ?1 AND event_key = ?2 ORDER BY id DESC LIMIT 1", topic, key);
+        List<?> rows = query(
+                "SELECT payload FROM outbox_event WHERE topic = ?1 AND event_key = ?2 ORDER BY id DESC LIMIT 1",
+                topic,
+                key);
         if (rows.isEmpty()) {
             throw new AssertionError("no event on " + topic + " for " + key);
         }
@@ -113,13 +138,18 @@ public final class PanelTests {
     /** Event types written to the outbox for a key, oldest first. */
     public static List<String> outboxTypes(String topic, String key) {
         @SuppressWarnings("unchecked")
-        List<String> types = (List<String>) query("SELECT type FROM outbox_event WHERE topic = ?1 AND event_key = ?2 ORDER BY id", topic, key);
+        List<String> types = (List<String>)
+                query("SELECT type FROM outbox_event WHERE topic = ?1 AND event_key = ?2 ORDER BY id", topic, key);
         return types;
     }
 
     public static List<JsonNode> outboxPayloads(String topic, String key, String type) {
         List<JsonNode> out = new ArrayList<>();
-        for (Object p : query("SELECT payload FROM outbox_event WHERE topic = ?1 AND event_key = ?2 AND type = ?3 ORDER BY id", topic, key, type)) {
+        for (Object p : query(
+                "SELECT payload FROM outbox_event WHERE topic = ?1 AND event_key = ?2 AND type = ?3 ORDER BY id",
+                topic,
+                key,
+                type)) {
             try {
                 out.add(JSON.readTree((String) p));
             } catch (Exception e) {
@@ -130,13 +160,21 @@ public final class PanelTests {
     }
 
     /** A consultation event as consultation-service publishes it (key: consultationId). */
-    public static void consultationEvent(String type, String consultationId, String panelId, String waveId, String tenantRef,
-                                         String anonymity, Long invited, Long completed) {
+    public static void consultationEvent(
+            String type,
+            String consultationId,
+            String panelId,
+            String waveId,
+            String tenantRef,
+            String anonymity,
+            Long invited,
+            Long completed) {
         String payload = """
                 {"consultationId":"%s","kind":"SURVEY","anonymity":"%s","initiatorParty":"corporation","panelId":%s,"waveId":%s,
-                 "tenantRef":%s,"invited":%s,"completed":%s}""".formatted(consultationId, anonymity, quoted(panelId), quoted(waveId),
-                quoted(tenantRef), invited, completed);
-        nl.meedoen.devinfra.Events.publish("consultation.events.v1", consultationId, UUID.randomUUID().toString(), type, payload);
+                 "tenantRef":%s,"invited":%s,"completed":%s}""".formatted(
+                consultationId, anonymity, quoted(panelId), quoted(waveId), quoted(tenantRef), invited, completed);
+        nl.meedoen.devinfra.Events.publish(
+                "consultation.events.v1", consultationId, UUID.randomUUID().toString(), type, payload);
     }
 
     private static String quoted(String s) {

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import nl.meedoen.commons.contracts.TenantProfileV1;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.MalformedEventException;
 import nl.meedoen.commons.inbox.InboundEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.time.OffsetDateTime;
 
 /** Keeps this service's population read model in step with {@code tenants.profile.v1}. */
 @ApplicationScoped
@@ -36,7 +35,8 @@ public class PopulationConsumer {
     void apply(CloudEvent event) {
         if (event.isTombstone()) {
             PopulationMember.deleteById(event.key());
-            audit.record("tenant.erased", "tenant", event.key(), java.util.Map.of("by", "tenants.profile.v1 tombstone"));
+            audit.record(
+                    "tenant.erased", "tenant", event.key(), java.util.Map.of("by", "tenants.profile.v1 tombstone"));
             return;
         }
         TenantProfileV1 profile = parse(event);
@@ -68,7 +68,8 @@ public class PopulationConsumer {
             throw new MalformedEventException("payload is not a tenant profile: " + e.getOriginalMessage(), e);
         }
         if (!event.key().equals(profile.tenantRef())) {
-            throw new MalformedEventException("record key " + event.key() + " differs from tenantRef " + profile.tenantRef());
+            throw new MalformedEventException(
+                    "record key " + event.key() + " differs from tenantRef " + profile.tenantRef());
         }
         return profile;
     }

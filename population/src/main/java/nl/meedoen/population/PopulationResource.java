@@ -1,24 +1,23 @@
 package nl.meedoen.population;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The read API of a service's population model. Each consuming service exposes it under its own
@@ -31,12 +30,17 @@ public abstract class PopulationResource {
     // operations, nor derive the roles from @RolesAllowed of an inherited method: security (with the
     // roles as scopes, as for every other operation) and error responses are declared on each method.
 
-    public record Counts(String attribute, long total, Map<String, Long> counts) {
-    }
+    public record Counts(String attribute, long total, Map<String, Long> counts) {}
 
-    public record Member(String tenantRef, String complexId, String neighbourhoodCode, String ageBand,
-                         String householdType, String dwellingType, String tenancyBand, String language) {
-    }
+    public record Member(
+            String tenantRef,
+            String complexId,
+            String neighbourhoodCode,
+            String ageBand,
+            String householdType,
+            String dwellingType,
+            String tenancyBand,
+            String language) {}
 
     @Inject
     EntityManager em;
@@ -45,16 +49,25 @@ public abstract class PopulationResource {
     @Path("counts")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Count the population per value of one profile attribute")
-    @SecurityRequirement(name = "bearer", scopes = {Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @SecurityRequirement(
+            name = "bearer",
+            scopes = {Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @APIResponse(responseCode = "403", description = "Role may not read the population")
     @APIResponse(responseCode = "200", description = "Counts; tenants without a value are counted under \"unknown\"")
     @APIResponse(responseCode = "400", description = "Unknown attribute")
-    public Counts counts(@Parameter(description = "complexId, neighbourhoodCode, ageBand, householdType, dwellingType, tenancyBand or language", example = "ageBand")
-                         @QueryParam("attribute") String attribute) {
-        PopulationAttribute a = PopulationAttribute.parse(attribute).orElseThrow(() -> ProblemException.invalidField(
-                "attribute", "one of " + java.util.Arrays.toString(PopulationAttribute.values())));
+    public Counts counts(
+            @Parameter(
+                            description =
+                                    "complexId, neighbourhoodCode, ageBand, householdType, dwellingType, tenancyBand or language",
+                            example = "ageBand")
+                    @QueryParam("attribute")
+                    String attribute) {
+        PopulationAttribute a = PopulationAttribute.parse(attribute)
+                .orElseThrow(() -> ProblemException.invalidField(
+                        "attribute", "one of " + java.util.Arrays.toString(PopulationAttribute.values())));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT coalesce(" + a.column + ", 'unknown'), count(*) FROM population_member GROUP BY 1 ORDER BY 1")
+        List<Object[]> rows = em.createNativeQuery("SELECT coalesce(" + a.column
+                        + ", 'unknown'), count(*) FROM population_member GROUP BY 1 ORDER BY 1")
                 .getResultList();
         Map<String, Long> counts = new LinkedHashMap<>();
         long total = 0;
@@ -70,7 +83,9 @@ public abstract class PopulationResource {
     @Path("members/{tenantRef}")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "The profile this service holds for one tenant (no contact data)")
-    @SecurityRequirement(name = "bearer", scopes = {Roles.CORPORATION, Roles.OPS})
+    @SecurityRequirement(
+            name = "bearer",
+            scopes = {Roles.CORPORATION, Roles.OPS})
     @APIResponse(responseCode = "403", description = "Role may not read the population")
     @APIResponse(responseCode = "200", description = "The member")
     @APIResponse(responseCode = "404", description = "Not in the population (never seen, or erased)")
@@ -79,7 +94,14 @@ public abstract class PopulationResource {
         if (m == null) {
             throw ProblemException.notFound("tenant " + tenantRef);
         }
-        return new Member(m.tenantRef, m.complexId, m.neighbourhoodCode, m.ageBand, m.householdType, m.dwellingType,
-                m.tenancyBand, m.language);
+        return new Member(
+                m.tenantRef,
+                m.complexId,
+                m.neighbourhoodCode,
+                m.ageBand,
+                m.householdType,
+                m.dwellingType,
+                m.tenancyBand,
+                m.language);
     }
 }

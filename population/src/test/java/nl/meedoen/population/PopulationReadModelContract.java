@@ -1,6 +1,18 @@
 package nl.meedoen.population;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.contracts.TenantProfileV1;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.CloudEventHeaders;
@@ -18,19 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.not;
-
 /**
  * The behaviour every service's population read model must show, through the real broker. Each
  * consuming service runs it against its own API path by extending this class as a {@code @QuarkusTest}.
@@ -47,8 +46,10 @@ public abstract class PopulationReadModelContract {
 
     @BeforeAll
     void openProducer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers()),
-                new StringSerializer(), new StringSerializer());
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     @AfterAll
@@ -63,13 +64,19 @@ public abstract class PopulationReadModelContract {
     private static String profile(String ref, String neighbourhood) {
         return """
                 {"tenantRef":"%s","complexId":"C-9","neighbourhoodCode":"%s","ageBand":"35-49","householdType":"COUPLE",
-                 "dwellingType":"APARTMENT","tenancyBand":"5-9","language":"nl","householdKey":"%s"}"""
-                .formatted(ref, neighbourhood, UUID.randomUUID().toString().replace("-", ""));
+                 "dwellingType":"APARTMENT","tenancyBand":"5-9","language":"nl","householdKey":"%s"}""".formatted(ref, neighbourhood, UUID.randomUUID().toString().replace("-", ""));
     }
 
     private String send(String key, String type, String payload, String eventId) {
-        CloudEvent event = new CloudEvent(eventId, type, "urn:meedoen:notification-service", key,
-                OffsetDateTime.now(), "contract-test", key, payload);
+        CloudEvent event = new CloudEvent(
+                eventId,
+                type,
+                "urn:meedoen:notification-service",
+                key,
+                OffsetDateTime.now(),
+                "contract-test",
+                key,
+                payload);
         ProducerRecord<String, String> record = new ProducerRecord<>(TenantProfileV1.TOPIC, key, payload);
         CloudEventHeaders.write(record.headers(), event);
         try {
@@ -81,12 +88,19 @@ public abstract class PopulationReadModelContract {
     }
 
     private String sendProfile(String ref, String neighbourhood) {
-        return send(ref, TenantProfileV1.CHANGED, profile(ref, neighbourhood), UUID.randomUUID().toString());
+        return send(
+                ref,
+                TenantProfileV1.CHANGED,
+                profile(ref, neighbourhood),
+                UUID.randomUUID().toString());
     }
 
     private void awaitNeighbourhood(String ref, String neighbourhood) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as("corporation").get(basePath + "/members/" + ref).then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("corporation")
+                        .get(basePath + "/members/" + ref)
+                        .then()
+                        .statusCode(200)
                         .body("neighbourhoodCode", equalTo(neighbourhood)));
     }
 
@@ -95,9 +109,15 @@ public abstract class PopulationReadModelContract {
         String ref = "P-" + UUID.randomUUID();
         sendProfile(ref, "BU00000001");
         awaitNeighbourhood(ref, "BU00000001");
-        as("ops").get(basePath + "/members/" + ref).then().statusCode(200)
-                .body("tenantRef", equalTo(ref)).body("ageBand", equalTo("35-49"))
-                .body("$", not(hasKey("email"))).body("$", not(hasKey("name"))).body("$", not(hasKey("householdKey")));
+        as("ops")
+                .get(basePath + "/members/" + ref)
+                .then()
+                .statusCode(200)
+                .body("tenantRef", equalTo(ref))
+                .body("ageBand", equalTo("35-49"))
+                .body("$", not(hasKey("email")))
+                .body("$", not(hasKey("name")))
+                .body("$", not(hasKey("householdKey")));
     }
 
     @Test
@@ -107,10 +127,17 @@ public abstract class PopulationReadModelContract {
         awaitNeighbourhood(ref, "BU00000002");
         send(ref, TenantProfileV1.CHANGED, profile(ref, "BU00000099"), eventId); // same ce_id, other content
         String marker = "P-" + UUID.randomUUID();
-        sendProfile(marker, "BU00000003"); // same partition order is not guaranteed across keys: wait for the redelivery itself below
+        sendProfile(
+                marker,
+                "BU00000003"); // same partition order is not guaranteed across keys: wait for the redelivery itself
+        // below
         awaitNeighbourhood(marker, "BU00000003");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(() ->
-                as("corporation").get(basePath + "/members/" + ref).then().body("neighbourhoodCode", equalTo("BU00000002")));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .untilAsserted(() -> as("corporation")
+                        .get(basePath + "/members/" + ref)
+                        .then()
+                        .body("neighbourhoodCode", equalTo("BU00000002")));
     }
 
     @Test
@@ -124,15 +151,22 @@ public abstract class PopulationReadModelContract {
         awaitNeighbourhood(good, "BU00000004");
         as("corporation").get(basePath + "/members/" + badKey).then().statusCode(404);
 
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfra.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "dlq-check-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(TenantProfileV1.TOPIC + ".dlq"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     var reason = r.headers().lastHeader("dead-letter-reason");
-                    if (r.key().equals(badKey) && reason != null
+                    if (r.key().equals(badKey)
+                            && reason != null
                             && new String(reason.value(), StandardCharsets.UTF_8).contains("not a tenant profile")) {
                         return true;
                     }
@@ -148,8 +182,12 @@ public abstract class PopulationReadModelContract {
         sendProfile(ref, "BU00000005");
         awaitNeighbourhood(ref, "BU00000005");
         send(ref, TenantProfileV1.ERASED, null, UUID.randomUUID().toString());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as("corporation").get(basePath + "/members/" + ref).then().statusCode(404).contentType("application/problem+json"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("corporation")
+                        .get(basePath + "/members/" + ref)
+                        .then()
+                        .statusCode(404)
+                        .contentType("application/problem+json"));
     }
 
     @Test
@@ -158,19 +196,36 @@ public abstract class PopulationReadModelContract {
         String neighbourhood = "BU7" + (int) (Math.random() * 1_000_0000);
         sendProfile(ref, neighbourhood);
         awaitNeighbourhood(ref, neighbourhood);
-        as("tenant-organisation").queryParam("attribute", "neighbourhoodCode").get(basePath + "/counts")
-                .then().statusCode(200)
+        as("tenant-organisation")
+                .queryParam("attribute", "neighbourhoodCode")
+                .get(basePath + "/counts")
+                .then()
+                .statusCode(200)
                 .body("attribute", equalTo("neighbourhoodCode"))
                 .body("counts." + neighbourhood, equalTo(1));
-        as("corporation").queryParam("attribute", "email").get(basePath + "/counts")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("attribute"));
+        as("corporation")
+                .queryParam("attribute", "email")
+                .get(basePath + "/counts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("attribute"));
         as("corporation").get(basePath + "/counts").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void onlyStaffRolesMayReadThePopulation() {
-        given().queryParam("attribute", "ageBand").get(basePath + "/counts").then().statusCode(401).contentType("application/problem+json");
-        as("survey-frontend").queryParam("attribute", "ageBand").get(basePath + "/counts").then().statusCode(403).contentType("application/problem+json");
+        given().queryParam("attribute", "ageBand")
+                .get(basePath + "/counts")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        as("survey-frontend")
+                .queryParam("attribute", "ageBand")
+                .get(basePath + "/counts")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         as("tenant-organisation").get(basePath + "/members/anyone").then().statusCode(403);
     }
 }

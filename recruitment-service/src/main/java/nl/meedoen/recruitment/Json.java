@@ -7,10 +7,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** JSON for the text columns this service stores. */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object o) {
         try {

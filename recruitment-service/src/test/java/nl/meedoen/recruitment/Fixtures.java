@@ -1,28 +1,23 @@
 package nl.meedoen.recruitment;
 
+import static io.restassured.RestAssured.given;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import nl.meedoen.devinfra.TestInfra;
-import nl.meedoen.population.PopulationMember;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Predicate;
-
-import static io.restassured.RestAssured.given;
+import nl.meedoen.devinfra.TestInfra;
+import nl.meedoen.population.PopulationMember;
 
 /** Shared test helpers: callers, population rows, campaigns, the real broker. */
 public final class Fixtures {
     public static final String BASE = "/api/v1/campaigns";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static RequestSpecification as(String role) {
         return given().auth().oauth2(TestInfra.token(role)).contentType(ContentType.JSON);
@@ -33,29 +28,50 @@ public final class Fixtures {
      * @return the finished job
      */
     public static io.restassured.path.json.JsonPath commitDraw(String role, String campaignId, Map<String, ?> body) {
-        String location = as(role).body(body).post(BASE + "/" + campaignId + "/draw/commit").then().statusCode(202)
+        String location = as(role).body(body)
+                .post(BASE + "/" + campaignId + "/draw/commit")
+                .then()
+                .statusCode(202)
                 .header("Location", org.hamcrest.Matchers.startsWith("/api/v1/jobs/recruitment/"))
-                .extract().header("Location");
+                .extract()
+                .header("Location");
         return follow(role, location);
     }
 
     /** Starts an outreach (202 + Location of a job) and follows the job until it has finished. */
     public static io.restassured.path.json.JsonPath outreach(String role, String campaignId, String source) {
-        String location = as(role).body(Map.of("source", source)).post(BASE + "/" + campaignId + "/outreach").then().statusCode(202)
-                .extract().header("Location");
+        String location = as(role).body(Map.of("source", source))
+                .post(BASE + "/" + campaignId + "/outreach")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
         return follow(role, location);
     }
 
     /** A participation statement as organisers write it. */
     public static Map<String, Object> statement() {
-        return Map.of("goal", "Samen bepalen welk onderhoud voorgaat", "canInfluence", "De volgorde van de projecten",
-                "cannotInfluence", "Het totale budget", "influenceLevel", "ADVISE",
-                "outcomeUse", "Het bestuur neemt het advies over of legt uit waarom niet", "outcomeBy", "2030-06-30");
+        return Map.of(
+                "goal",
+                "Samen bepalen welk onderhoud voorgaat",
+                "canInfluence",
+                "De volgorde van de projecten",
+                "cannotInfluence",
+                "Het totale budget",
+                "influenceLevel",
+                "ADVISE",
+                "outcomeUse",
+                "Het bestuur neemt het advies over of legt uit waarom niet",
+                "outcomeBy",
+                "2030-06-30");
     }
 
     /** Sets the participation statement, signs it as {@code role} (the organiser) and opens the campaign; the answer of the opening. */
     public static io.restassured.response.Response open(String role, String campaignId) {
-        as(role).body(statement()).put(BASE + "/" + campaignId + "/statement").then().statusCode(200);
+        as(role).body(statement())
+                .put(BASE + "/" + campaignId + "/statement")
+                .then()
+                .statusCode(200);
         as(role).post(BASE + "/" + campaignId + "/statement/signatures").then().statusCode(200);
         return as(role).post(BASE + "/" + campaignId + "/open");
     }
@@ -64,7 +80,8 @@ public final class Fixtures {
     public static io.restassured.path.json.JsonPath follow(String role, String location) {
         long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (true) {
-            io.restassured.path.json.JsonPath job = as(role).get(location).then().statusCode(200).extract().jsonPath();
+            io.restassured.path.json.JsonPath job =
+                    as(role).get(location).then().statusCode(200).extract().jsonPath();
             String status = job.getString("status");
             if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
                 return job;
@@ -106,13 +123,15 @@ public final class Fixtures {
     }
 
     /** A campaign the organiser chose to fill by lottery when oversubscribed, whatever its form's default. */
-    public static Map<String, Object> lotteryCampaign(String form, String party, int seats, String complexId, String compensationType, long cents) {
+    public static Map<String, Object> lotteryCampaign(
+            String form, String party, int seats, String complexId, String compensationType, long cents) {
         Map<String, Object> m = campaign(form, party, seats, complexId, compensationType, cents);
         m.put("selectionMode", "LOTTERY_WHEN_OVERSUBSCRIBED");
         return m;
     }
 
-    public static Map<String, Object> campaign(String form, String party, int seats, String complexId, String compensationType, long cents) {
+    public static Map<String, Object> campaign(
+            String form, String party, int seats, String complexId, String compensationType, long cents) {
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         Map<String, Object> m = new java.util.HashMap<>();
         m.put("form", form);
@@ -124,8 +143,11 @@ public final class Fixtures {
         m.put("signupCloses", today.plusDays(10).toString());
         m.put("termEnd", today.plusYears(1).toString());
         m.put("eligibility", List.of(Map.of("attribute", "complexId", "values", List.of(complexId))));
-        m.put("sessions", List.of(Map.of("startsAt", "2024-03-01T19:00:00+01:00", "place", "Buurthuis"),
-                Map.of("startsAt", "2024-04-01T19:00:00+02:00", "onlineLink", "https://meet.example/x")));
+        m.put(
+                "sessions",
+                List.of(
+                        Map.of("startsAt", "2024-03-01T19:00:00+01:00", "place", "Buurthuis"),
+                        Map.of("startsAt", "2024-04-01T19:00:00+02:00", "onlineLink", "https://meet.example/x")));
         m.put("compensation", Map.of("type", compensationType, "amountCents", cents));
         return m;
     }

@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Fires calls at the same moment, each on its own thread (and its own connection), and returns their results in order. */
 public final class Parallel {
-    private Parallel() {
-    }
+    private Parallel() {}
 
     public static <T> List<T> run(List<Callable<T>> calls) {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());

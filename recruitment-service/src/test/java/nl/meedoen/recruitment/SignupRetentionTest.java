@@ -5,17 +5,15 @@ import static nl.meedoen.recruitment.Fixtures.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.recruitment.signup.SignupRetention;
+import org.junit.jupiter.api.Test;
 
 /** Retention of sign-up texts (meedoen.recruitment.signup-text-retention, 90 days by default). */
 @QuarkusTest
@@ -32,7 +30,8 @@ class SignupRetentionTest {
         String ended = campaignWithSignup("ended");
         String running = campaignWithSignup("running");
         sql("UPDATE campaign SET term_end = current_date - 91 WHERE id = '" + ended + "'");
-        sql("UPDATE signup SET selection_reason = 'Kent het onderhoudsplan' WHERE campaign_id IN ('" + ended + "', '" + running + "')");
+        sql("UPDATE signup SET selection_reason = 'Kent het onderhoudsplan' WHERE campaign_id IN ('" + ended + "', '"
+                + running + "')");
 
         retention.erasePastTexts();
 
@@ -42,7 +41,8 @@ class SignupRetentionTest {
         assertNull(((Object[]) old.get(0))[2], "availability erased");
         assertEquals("ACTIVE", ((Object[]) old.get(0))[3], "the sign-up itself stays");
         assertNull(((Object[]) old.get(0))[4], "the board's reason for an appointment erased");
-        assertEquals("Kent het onderhoudsplan", ((Object[]) row(running).get(0))[4], "a running campaign keeps the reason");
+        assertEquals(
+                "Kent het onderhoudsplan", ((Object[]) row(running).get(0))[4], "a running campaign keeps the reason");
         assertEquals("Ik wil meedenken", ((Object[]) row(running).get(0))[0], "a running campaign keeps its texts");
     }
 
@@ -50,21 +50,42 @@ class SignupRetentionTest {
         String complex = "C-" + UUID.randomUUID();
         String ref = "R-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
         Fixtures.member(ref, complex, "35-49", "H-" + ref);
-        String id = as("corporation").body(Fixtures.campaign("FOCUS_GROUP", "corporation", 2, complex, "NONE", 0))
-                .post(BASE).then().statusCode(201).extract().path("id");
+        String id = as("corporation")
+                .body(Fixtures.campaign("FOCUS_GROUP", "corporation", 2, complex, "NONE", 0))
+                .post(BASE)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Fixtures.open("corporation", id).then().statusCode(200);
-        as("corporation").body(Map.of("tenantRef", ref, "motivation", "Ik wil meedenken", "expertise", "techniek",
-                "availability", "avonden", "source", "WEBSITE")).post(BASE + "/" + id + "/signups").then().statusCode(201);
+        as("corporation")
+                .body(Map.of(
+                        "tenantRef",
+                        ref,
+                        "motivation",
+                        "Ik wil meedenken",
+                        "expertise",
+                        "techniek",
+                        "availability",
+                        "avonden",
+                        "source",
+                        "WEBSITE"))
+                .post(BASE + "/" + id + "/signups")
+                .then()
+                .statusCode(201);
         return id;
     }
 
     private List<?> row(String campaign) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT motivation, expertise, availability, status, selection_reason FROM signup WHERE campaign_id = CAST(?1 AS uuid)")
-                .setParameter(1, campaign).getResultList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "SELECT motivation, expertise, availability, status, selection_reason FROM signup WHERE campaign_id = CAST(?1 AS uuid)")
+                        .setParameter(1, campaign)
+                        .getResultList());
     }
 
     private void sql(String statement) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(statement).executeUpdate());
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.test.common.ResourceArg;
 import nl.meedoen.devinfra.MeedoenTestResource;
 
 /** Every test of this module runs against the real PostgreSQL and Kafka of dev-infra. */
-@QuarkusTestResource(value = MeedoenTestResource.class, initArgs = @ResourceArg(name = "database", value = "recruitment"))
-public class TestInfrastructure {
-}
+@QuarkusTestResource(
+        value = MeedoenTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "recruitment"))
+public class TestInfrastructure {}

@@ -1,20 +1,18 @@
 package nl.meedoen.commons.audit;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import nl.meedoen.commons.correlation.CorrelationId;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
@@ -29,11 +27,19 @@ import nl.meedoen.commons.sql.SqlTimes;
 @ApplicationScoped
 public class AuditLog {
 
-    private static final List<String> ROLES = List.of(Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.SURVEY_FRONTEND, Roles.OPS);
+    private static final List<String> ROLES =
+            List.of(Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.SURVEY_FRONTEND, Roles.OPS);
 
-    public record Entry(long id, OffsetDateTime occurredAt, String actor, String actorRoles, String action,
-                        String subjectType, String subjectId, String correlationId, String details) {
-    }
+    public record Entry(
+            long id,
+            OffsetDateTime occurredAt,
+            String actor,
+            String actorRoles,
+            String action,
+            String subjectType,
+            String subjectId,
+            String correlationId,
+            String details) {}
 
     @Inject
     EntityManager em;
@@ -56,8 +62,9 @@ public class AuditLog {
             held.retainAll(ROLES);
             roles = String.join(",", held);
         }
-        em.createNativeQuery("INSERT INTO audit_log (occurred_at, actor, actor_roles, action, subject_type, subject_id, correlation_id, details)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        em.createNativeQuery(
+                        "INSERT INTO audit_log (occurred_at, actor, actor_roles, action, subject_type, subject_id, correlation_id, details)"
+                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter(2, actor)
                 .setParameter(3, roles)
@@ -86,19 +93,30 @@ public class AuditLog {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Entry> list(PageRequest page, String subjectType, String subjectId, String action) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, occurred_at, actor, actor_roles, action, subject_type, subject_id, correlation_id, details"
-                        + " FROM audit_log WHERE (CAST(?1 AS BIGINT) IS NULL OR id < ?1)"
-                        + " AND (CAST(?2 AS TEXT) IS NULL OR subject_type = ?2) AND (CAST(?3 AS TEXT) IS NULL OR subject_id = ?3)"
-                        + " AND (CAST(?4 AS TEXT) IS NULL OR action = ?4)"
-                        + " ORDER BY id DESC LIMIT ?5")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT id, occurred_at, actor, actor_roles, action, subject_type, subject_id, correlation_id, details"
+                                + " FROM audit_log WHERE (CAST(?1 AS BIGINT) IS NULL OR id < ?1)"
+                                + " AND (CAST(?2 AS TEXT) IS NULL OR subject_type = ?2) AND (CAST(?3 AS TEXT) IS NULL OR subject_id = ?3)"
+                                + " AND (CAST(?4 AS TEXT) IS NULL OR action = ?4)"
+                                + " ORDER BY id DESC LIMIT ?5")
                 .setParameter(1, page.afterKey() == null ? null : parseId(page.afterKey()))
                 .setParameter(2, subjectType)
                 .setParameter(3, subjectId)
                 .setParameter(4, action)
                 .setParameter(5, page.limit() + 1)
                 .getResultList();
-        List<Entry> entries = rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), SqlTimes.offset(r[1]), (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8])).toList();
+        List<Entry> entries = rows.stream()
+                .map(r -> new Entry(
+                        ((Number) r[0]).longValue(),
+                        SqlTimes.offset(r[1]),
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        (String) r[6],
+                        (String) r[7],
+                        (String) r[8]))
+                .toList();
         return page.page(entries, e -> Long.toString(e.id()));
     }
 
@@ -114,7 +132,8 @@ public class AuditLog {
         try {
             return Long.parseLong(key);
         } catch (NumberFormatException e) {
-            throw nl.meedoen.commons.problem.ProblemException.invalidField("after", "not a cursor returned by this API");
+            throw nl.meedoen.commons.problem.ProblemException.invalidField(
+                    "after", "not a cursor returned by this API");
         }
     }
 

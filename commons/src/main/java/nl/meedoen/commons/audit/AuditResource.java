@@ -32,20 +32,27 @@ public abstract class AuditResource {
 
     @GET
     @RolesAllowed(Roles.OPS)
-    @SecurityRequirement(name = "bearer", scopes = Roles.OPS) // inherited: Quarkus does not derive it from @RolesAllowed
+    @SecurityRequirement(
+            name = "bearer",
+            scopes = Roles.OPS) // inherited: Quarkus does not derive it from @RolesAllowed
     @Tag(name = "Audit", description = "Privileged actions of this service: who, what, when (ops only)")
-    @Operation(summary = "Audit log of privileged actions, newest first (ops only)",
-            description = "Who (JWT subject and roles), what (action, subject), when and the correlation id of exports, "
-                    + "reads of personal data, draws, erasures. Cursor-paginated.")
+    @Operation(
+            summary = "Audit log of privileged actions, newest first (ops only)",
+            description =
+                    "Who (JWT subject and roles), what (action, subject), when and the correlation id of exports, "
+                            + "reads of personal data, draws, erasures. Cursor-paginated.")
     @APIResponse(responseCode = "200", description = "{items, next}")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     @APIResponse(responseCode = "403", description = "Only ops reads the audit log")
-    public Response list(@Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-                         @Parameter(description = "cursor from the previous page") @QueryParam("after") String after,
-                         @Parameter(description = "only this subject type, e.g. consultation") @QueryParam("subjectType") String subjectType,
-                         @Parameter(description = "only this subject id") @QueryParam("subjectId") String subjectId,
-                         @Parameter(description = "only this action") @QueryParam("action") String action,
-                         @Context UriInfo uri) {
-        return audit.list(PageRequest.of(limit, after), subjectType, subjectId, action).toResponse(uri);
+    public Response list(
+            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "cursor from the previous page") @QueryParam("after") String after,
+            @Parameter(description = "only this subject type, e.g. consultation") @QueryParam("subjectType")
+                    String subjectType,
+            @Parameter(description = "only this subject id") @QueryParam("subjectId") String subjectId,
+            @Parameter(description = "only this action") @QueryParam("action") String action,
+            @Context UriInfo uri) {
+        return audit.list(PageRequest.of(limit, after), subjectType, subjectId, action)
+                .toResponse(uri);
     }
 }

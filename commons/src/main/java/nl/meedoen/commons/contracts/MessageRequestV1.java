@@ -32,7 +32,13 @@ public record MessageRequestV1(
         UUID mailingId) {
 
     /** A message that names neither source nor mailing (both added to v1 later, optional). */
-    public MessageRequestV1(String requestId, String tenantRef, String purpose, String templateKey, Map<String, Object> data, String channel) {
+    public MessageRequestV1(
+            String requestId,
+            String tenantRef,
+            String purpose,
+            String templateKey,
+            Map<String, Object> data,
+            String channel) {
         this(requestId, tenantRef, purpose, templateKey, data, channel, null, null);
     }
 

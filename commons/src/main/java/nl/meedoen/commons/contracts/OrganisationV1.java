@@ -9,12 +9,7 @@ import java.util.List;
  * organisation is never deleted, only deactivated ({@code active} false), so there are no tombstones.
  */
 public record OrganisationV1(
-        String id,
-        String name,
-        String kind,
-        List<String> complexIds,
-        List<String> clients,
-        boolean active) {
+        String id, String name, String kind, List<String> complexIds, List<String> clients, boolean active) {
 
     public static final String TOPIC = "organisations.v1";
     public static final String CHANGED = "nl.meedoen.notification.organisation-changed.v1";

@@ -13,11 +13,7 @@ import java.util.List;
  * @param consultationId the consultation the wave asks (its audience must be this panel wave)
  * @param tenantRefs     the sampled members
  */
-public record PanelWaveLaunchedV1(
-        String panelId,
-        String waveId,
-        String consultationId,
-        List<String> tenantRefs) {
+public record PanelWaveLaunchedV1(String panelId, String waveId, String consultationId, List<String> tenantRefs) {
 
     public static final String TOPIC = "panel.events.v1";
     public static final String TYPE = "nl.meedoen.panel.wave-launched.v1";

@@ -1,8 +1,7 @@
 package nl.meedoen.commons.csv;
 
-import nl.meedoen.commons.problem.ProblemException;
-
 import java.util.Locale;
+import nl.meedoen.commons.problem.ProblemException;
 
 /**
  * How a CSV export is written. Every export endpoint takes {@code ?dialect=}: {@link #RFC4180} (the default: UTF-8 without a
@@ -17,9 +16,11 @@ public record CsvDialect(String name, char delimiter, boolean bom, boolean decim
 
     /** The query parameter of every CSV export, and what the OpenAPI says about it. */
     public static final String PARAMETER = "dialect";
-    public static final String PARAMETER_DESCRIPTION = "rfc4180 (default): UTF-8, ',' between values, CRLF, decimal point. "
-            + "excel-nl: UTF-8 with a byte-order mark, ';', CRLF, decimal comma — what Dutch Excel opens correctly. "
-            + "Anything else is a 400.";
+
+    public static final String PARAMETER_DESCRIPTION =
+            "rfc4180 (default): UTF-8, ',' between values, CRLF, decimal point. "
+                    + "excel-nl: UTF-8 with a byte-order mark, ';', CRLF, decimal comma — what Dutch Excel opens correctly. "
+                    + "Anything else is a 400.";
     /** What every CSV export answers with. */
     public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
 

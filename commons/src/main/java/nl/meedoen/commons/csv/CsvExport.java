@@ -2,7 +2,6 @@ package nl.meedoen.commons.csv;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-
 import java.io.IOException;
 
 /** The response of a CSV export endpoint: streamed in the requested dialect, as a download. */
@@ -14,8 +13,7 @@ public final class CsvExport {
         void write(CsvWriter csv) throws IOException;
     }
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     /**
      * 200 {@code text/csv; charset=UTF-8} with {@code Content-Disposition: attachment}. The dialect is resolved by the caller
@@ -27,6 +25,8 @@ public final class CsvExport {
             body.write(csv);
             csv.flush(); // the container closes the stream
         };
-        return Response.ok(output, CsvDialect.MEDIA_TYPE).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+        return Response.ok(output, CsvDialect.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .build();
     }
 }

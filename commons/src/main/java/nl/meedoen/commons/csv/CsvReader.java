@@ -1,9 +1,5 @@
 package nl.meedoen.commons.csv;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,6 +17,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV with a header line, one row at a time, as spreadsheets save it: UTF-8 with or without a byte-order mark,
@@ -38,8 +37,7 @@ import java.util.NoSuchElementException;
 public final class CsvReader implements Iterable<CsvReader.Row>, Closeable {
 
     /** Why a row cannot be used: the column (its header name, or "column N" beyond the header) and what is wrong. */
-    public record Error(String column, String message) {
-    }
+    public record Error(String column, String message) {}
 
     /** One data row: its values in header order, or an error. */
     public static final class Row {
@@ -99,8 +97,7 @@ public final class CsvReader implements Iterable<CsvReader.Row>, Closeable {
     private boolean iterated;
 
     /** One row's text as it stood in the file, without its line break. */
-    private record Text(String text, long line, boolean unterminated) {
-    }
+    private record Text(String text, long line, boolean unterminated) {}
 
     private CsvReader(Reader in, Character delimiter) {
         this.in = in;
@@ -113,7 +110,12 @@ public final class CsvReader implements Iterable<CsvReader.Row>, Closeable {
             throw new CsvException(0, null, "the CSV is empty: it needs a header line naming the columns");
         }
         this.delimiter = delimiter != null ? delimiter : detect(first.text());
-        this.format = CSVFormat.RFC4180.builder().setDelimiter(this.delimiter).setTrim(true).setIgnoreSurroundingSpaces(true).get();
+        this.format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(this.delimiter)
+                .setTrim(true)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
         List<String> names;
         try {
             names = new ArrayList<>(parse(first.text()));
@@ -125,7 +127,8 @@ public final class CsvReader implements Iterable<CsvReader.Row>, Closeable {
         }
         for (int i = 0; i < names.size(); i++) {
             if (index.putIfAbsent(names.get(i), i) != null) {
-                throw new CsvException(first.line(), names.get(i), "the header names the column '" + names.get(i) + "' twice");
+                throw new CsvException(
+                        first.line(), names.get(i), "the header names the column '" + names.get(i) + "' twice");
             }
         }
         this.header = Collections.unmodifiableList(names);
@@ -150,7 +153,8 @@ public final class CsvReader implements Iterable<CsvReader.Row>, Closeable {
      * when the reading reaches them, never replaced silently.
      */
     public static CsvReader open(InputStream source, Character delimiter) {
-        // decoded with replacement characters, which are then refused where they stand: a decoder that reports would fail
+        // decoded with replacement characters, which are then refused where they stand: a decoder that reports would
+        // fail
         // a whole buffer ahead, before the line is known
         return open(new InputStreamReader(source, StandardCharsets.UTF_8), delimiter);
     }
@@ -218,14 +222,24 @@ public final class CsvReader implements Iterable<CsvReader.Row>, Closeable {
         if (values.size() > n) {
             for (int i = n; i < values.size(); i++) {
                 if (!values.get(i).isEmpty()) {
-                    return new Row(number, line, List.copyOf(values.subList(0, n)), new Error("column " + (i + 1),
-                            "a value beyond the last of the " + n + " header columns"), index);
+                    return new Row(
+                            number,
+                            line,
+                            List.copyOf(values.subList(0, n)),
+                            new Error("column " + (i + 1), "a value beyond the last of the " + n + " header columns"),
+                            index);
                 }
             }
             values = values.subList(0, n);
         } else if (values.size() < n) {
-            return new Row(number, line, List.copyOf(values), new Error(header.get(values.size()),
-                    "missing: the row has " + values.size() + " of the " + n + " values"), index);
+            return new Row(
+                    number,
+                    line,
+                    List.copyOf(values),
+                    new Error(
+                            header.get(values.size()),
+                            "missing: the row has " + values.size() + " of the " + n + " values"),
+                    index);
         }
         return new Row(number, line, List.copyOf(values), null, index);
     }
@@ -245,9 +259,17 @@ public final class CsvReader implements Iterable<CsvReader.Row>, Closeable {
         }
         bad = bad < 0 ? raw.size() - 1 : bad;
         String column = bad < header.size() ? header.get(bad) : "column " + (bad + 1);
-        return new Row(number, t.line(), Collections.unmodifiableList(values), new Error(column, t.unterminated()
-                ? "a quoted value is not closed: it runs from line " + t.line() + " to the end of the file"
-                : "broken quotes: a quoted value must be closed right before the delimiter, and a \" inside it doubled (\"\")"), index);
+        return new Row(
+                number,
+                t.line(),
+                Collections.unmodifiableList(values),
+                new Error(
+                        column,
+                        t.unterminated()
+                                ? "a quoted value is not closed: it runs from line " + t.line()
+                                        + " to the end of the file"
+                                : "broken quotes: a quoted value must be closed right before the delimiter, and a \" inside it doubled (\"\")"),
+                index);
     }
 
     private List<String> parse(String text) {
@@ -348,7 +370,8 @@ public final class CsvReader implements Iterable<CsvReader.Row>, Closeable {
     }
 
     private static CsvException notUtf8(long line) {
-        return new CsvException(line, null, (line > 0 ? "line " + line : "the file") + " is not UTF-8 text (save it as \"CSV UTF-8\")");
+        return new CsvException(
+                line, null, (line > 0 ? "line " + line : "the file") + " is not UTF-8 text (save it as \"CSV UTF-8\")");
     }
 
     @Override

@@ -1,9 +1,5 @@
 package nl.meedoen.commons.csv;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.QuoteMode;
-
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -16,6 +12,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * Writes CSV in a {@link CsvDialect}: UTF-8 (with a byte-order mark when the dialect says so), values quoted only when they
@@ -37,8 +36,14 @@ public final class CsvWriter implements Flushable, Closeable {
     private CsvWriter(Writer out, CsvDialect dialect) throws IOException {
         this.out = out;
         this.dialect = dialect;
-        this.printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setDelimiter(dialect.delimiter()).setRecordSeparator("\r\n")
-                .setQuoteMode(QuoteMode.MINIMAL).get());
+        this.printer = new CSVPrinter(
+                out,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setDelimiter(dialect.delimiter())
+                        .setRecordSeparator("\r\n")
+                        .setQuoteMode(QuoteMode.MINIMAL)
+                        .get());
     }
 
     /** A writer on {@code out}; writes the byte-order mark at once if the dialect has one. Closing it closes {@code out}. */
@@ -88,7 +93,9 @@ public final class CsvWriter implements Flushable, Closeable {
 
     /** Text a spreadsheet would run as a formula, with a leading {@code '}; plain numbers unchanged. */
     public static String defuse(String s) {
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(s).matches()) {
+        if (!s.isEmpty()
+                && "=+-@\t\r".indexOf(s.charAt(0)) >= 0
+                && !PLAIN_NUMBER.matcher(s).matches()) {
             return "'" + s;
         }
         return s;
@@ -104,7 +111,9 @@ public final class CsvWriter implements Flushable, Closeable {
                 return "";
             }
             // whole numbers without ".0"; others in plain notation (never 1.0E-5)
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : BigDecimal.valueOf(d).toPlainString();
+            return d == Math.rint(d) && Math.abs(d) < 1e15
+                    ? Long.toString((long) d)
+                    : BigDecimal.valueOf(d).toPlainString();
         }
         return n.toString();
     }

@@ -1,12 +1,11 @@
 package nl.meedoen.commons.events;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /** Reads and writes CloudEvents binary-mode Kafka headers; one place for the attribute names. */
 public final class CloudEventHeaders {
@@ -19,10 +18,10 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     /** Extension attribute (lowercase alphanumerics only, per the CloudEvents spec). */
     public static final String CORRELATION_ID = "ce_correlationid";
+
     public static final String CONTENT_TYPE = "content-type";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
     public static void write(Headers headers, CloudEvent event) {
         put(headers, SPEC_VERSION, "1.0");
@@ -58,8 +57,15 @@ public final class CloudEventHeaders {
                 throw new MalformedEventException("ce_time is not an RFC 3339 timestamp: " + rawTime);
             }
         }
-        return new CloudEvent(id, type, source, get(headers, SUBJECT), time, get(headers, CORRELATION_ID),
-                record.key(), record.value());
+        return new CloudEvent(
+                id,
+                type,
+                source,
+                get(headers, SUBJECT),
+                time,
+                get(headers, CORRELATION_ID),
+                record.key(),
+                record.value());
     }
 
     private static void put(Headers headers, String name, String value) {

@@ -8,9 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import nl.meedoen.commons.problem.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import nl.meedoen.commons.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@code Idempotency-Key} store. Same key and same body: the stored response is replayed. Same
@@ -70,9 +69,12 @@ public class IdempotencyKeys {
                 return response;
             });
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "DELETE FROM idempotency_record WHERE scope = ?1 AND idempotency_key = ?2")
-                    .setParameter(1, scope).setParameter(2, key).executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery(
+                                    "DELETE FROM idempotency_record WHERE scope = ?1 AND idempotency_key = ?2")
+                            .setParameter(1, scope)
+                            .setParameter(2, key)
+                            .executeUpdate());
             throw e;
         }
     }
@@ -82,7 +84,10 @@ public class IdempotencyKeys {
         int inserted = em.createNativeQuery("""
                         INSERT INTO idempotency_record (scope, idempotency_key, request_hash, state)
                         VALUES (?1, ?2, ?3, 'IN_FLIGHT') ON CONFLICT DO NOTHING""")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash).executeUpdate();
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .setParameter(3, hash)
+                .executeUpdate();
         if (inserted == 1) {
             return null;
         }
@@ -90,15 +95,23 @@ public class IdempotencyKeys {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT request_hash, state, response_status, response_body, response_location, created_at
                         FROM idempotency_record WHERE scope = ?1 AND idempotency_key = ?2 FOR UPDATE""")
-                .setParameter(1, scope).setParameter(2, key).getResultList();
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .getResultList();
         Object[] row = rows.get(0);
         if (!hash.equals(row[0])) {
-            throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
-                    "this Idempotency-Key was used for a different request", null);
+            throw new ProblemException(
+                    422,
+                    "idempotency-key-reused",
+                    "Idempotency key reused",
+                    "this Idempotency-Key was used for a different request",
+                    null);
         }
         if ("DONE".equals(row[1])) {
             Response.ResponseBuilder replay = Response.status((Integer) row[2])
-                    .entity(row[3]).type(MediaType.APPLICATION_JSON).header(REPLAYED_HEADER, "true");
+                    .entity(row[3])
+                    .type(MediaType.APPLICATION_JSON)
+                    .header(REPLAYED_HEADER, "true");
             if (row[4] != null) {
                 replay.header("Location", row[4]);
             }
@@ -106,10 +119,14 @@ public class IdempotencyKeys {
         }
         OffsetDateTime started = nl.meedoen.commons.sql.SqlTimes.offset(row[5]);
         if (started.isAfter(OffsetDateTime.now().minus(inFlightTimeout))) {
-            throw ProblemException.conflict("a request with this Idempotency-Key is still being processed; retry later");
+            throw ProblemException.conflict(
+                    "a request with this Idempotency-Key is still being processed; retry later");
         }
-        em.createNativeQuery("UPDATE idempotency_record SET created_at = now() WHERE scope = ?1 AND idempotency_key = ?2")
-                .setParameter(1, scope).setParameter(2, key).executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE idempotency_record SET created_at = now() WHERE scope = ?1 AND idempotency_key = ?2")
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .executeUpdate();
         return null; // abandoned by a crash: nothing was committed for it, so run it again
     }
 
@@ -118,7 +135,8 @@ public class IdempotencyKeys {
         em.createNativeQuery("""
                         UPDATE idempotency_record SET state = 'DONE', response_status = ?3, response_body = ?4, response_location = ?5
                         WHERE scope = ?1 AND idempotency_key = ?2""")
-                .setParameter(1, scope).setParameter(2, key)
+                .setParameter(1, scope)
+                .setParameter(2, key)
                 .setParameter(3, response.getStatus())
                 .setParameter(4, response.getEntity() == null ? null : json(response.getEntity()))
                 .setParameter(5, location == null ? null : location.toString())
@@ -135,7 +153,8 @@ public class IdempotencyKeys {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

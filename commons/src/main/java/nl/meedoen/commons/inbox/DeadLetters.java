@@ -5,6 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.problem.ProblemException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,19 +31,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 /**
  * The records this service's consumers parked on their dead-letter topics, for ops to read and, after a
  * fix, to replay onto the topic they came from. Replaying is safe: the inbox skips an event that was
@@ -43,15 +42,26 @@ public class DeadLetters {
 
     /** What SmallRye's dead-letter strategy puts on a parked record. */
     static final String ORIGINAL_TOPIC = "dead-letter-topic";
+
     static final String REASON = "dead-letter-reason";
     static final String CAUSE = "dead-letter-cause";
     private static final int MAX = 500;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-    public record Entry(String topic, int partition, long offset, OffsetDateTime parkedAt, String originalTopic, String key,
-                        String type, String eventId, String reason, String cause, OffsetDateTime replayedAt, String replayedBy,
-                        String payload) {
-    }
+    public record Entry(
+            String topic,
+            int partition,
+            long offset,
+            OffsetDateTime parkedAt,
+            String originalTopic,
+            String key,
+            String type,
+            String eventId,
+            String reason,
+            String cause,
+            OffsetDateTime replayedAt,
+            String replayedBy,
+            String payload) {}
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -97,8 +107,12 @@ public class DeadLetters {
     public Entry replay(String topic, int partition, long offset, String actor) {
         ConsumerRecord<byte[], byte[]> record = record(topic, partition, offset);
         if (!claim(record, actor)) {
-            throw new ProblemException(409, "already-replayed", "Already replayed",
-                    "record " + topic + "/" + partition + "/" + offset + " was replayed before", null);
+            throw new ProblemException(
+                    409,
+                    "already-replayed",
+                    "Already replayed",
+                    "record " + topic + "/" + partition + "/" + offset + " was replayed before",
+                    null);
         }
         send(List.of(record));
         return entry(record, false);
@@ -120,9 +134,16 @@ public class DeadLetters {
         int claimed = em.createNativeQuery("""
                         INSERT INTO dead_letter_replay (dlq_topic, dlq_partition, dlq_offset, replayed_by) VALUES (?1, ?2, ?3, ?4)
                         ON CONFLICT DO NOTHING""")
-                .setParameter(1, r.topic()).setParameter(2, r.partition()).setParameter(3, r.offset()).setParameter(4, actor).executeUpdate();
+                .setParameter(1, r.topic())
+                .setParameter(2, r.partition())
+                .setParameter(3, r.offset())
+                .setParameter(4, actor)
+                .executeUpdate();
         if (claimed == 1) {
-            audit.record("dead-letter.replay", "dead-letter", r.topic() + "/" + r.partition() + "/" + r.offset(),
+            audit.record(
+                    "dead-letter.replay",
+                    "dead-letter",
+                    r.topic() + "/" + r.partition() + "/" + r.offset(),
                     Map.of("originalTopic", String.valueOf(header(r, ORIGINAL_TOPIC))));
         }
         return claimed == 1;
@@ -134,7 +155,8 @@ public class DeadLetters {
 
     private String known(String topic) {
         if (!topics().contains(topic)) {
-            throw new ProblemException(404, "not-found", "Not found", "no dead-letter topic " + topic + " in this service", null);
+            throw new ProblemException(
+                    404, "not-found", "Not found", "no dead-letter topic " + topic + " in this service", null);
         }
         return topic;
     }
@@ -149,7 +171,8 @@ public class DeadLetters {
             consumer.assign(List.of(tp));
             consumer.seek(tp, offset);
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline && consumer.position(tp) <= offset
+            while (System.nanoTime() < deadline
+                    && consumer.position(tp) <= offset
                     && offset < consumer.endOffsets(List.of(tp)).get(tp)) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.offset() == offset) {
@@ -162,7 +185,8 @@ public class DeadLetters {
     }
 
     private static ProblemException notParked(String topic, int partition, long offset) {
-        return new ProblemException(404, "not-found", "Not found", "no parked record " + topic + "/" + partition + "/" + offset, null);
+        return new ProblemException(
+                404, "not-found", "Not found", "no parked record " + topic + "/" + partition + "/" + offset, null);
     }
 
     /** Every record on the topic, from the beginning to the end offsets at the start of the read. */
@@ -170,12 +194,14 @@ public class DeadLetters {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            while (System.nanoTime() < deadline
+                    && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
@@ -185,9 +211,11 @@ public class DeadLetters {
     private void send(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<String, Object> settings = new HashMap<>(kafkaSettings);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (ConsumerRecord<byte[], byte[]> r : records) {
-                ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(header(r, ORIGINAL_TOPIC), r.key(), r.value());
+                ProducerRecord<byte[], byte[]> again =
+                        new ProducerRecord<>(header(r, ORIGINAL_TOPIC), r.key(), r.value());
                 for (Header h : r.headers()) {
                     if (!h.key().startsWith("dead-letter-")) {
                         again.headers().add(h);
@@ -196,7 +224,12 @@ public class DeadLetters {
                 producer.send(again).get(30, TimeUnit.SECONDS);
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new ProblemException(503, "kafka-unavailable", "Kafka unavailable", "the record could not be sent back: " + e.getMessage(), null);
+            throw new ProblemException(
+                    503,
+                    "kafka-unavailable",
+                    "Kafka unavailable",
+                    "the record could not be sent back: " + e.getMessage(),
+                    null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -213,12 +246,24 @@ public class DeadLetters {
     private Entry entry(ConsumerRecord<byte[], byte[]> r, boolean withPayload) {
         List<?> replay = em.createNativeQuery("""
                         SELECT replayed_at, replayed_by FROM dead_letter_replay WHERE dlq_topic = ?1 AND dlq_partition = ?2 AND dlq_offset = ?3""")
-                .setParameter(1, r.topic()).setParameter(2, r.partition()).setParameter(3, r.offset()).getResultList();
+                .setParameter(1, r.topic())
+                .setParameter(2, r.partition())
+                .setParameter(3, r.offset())
+                .getResultList();
         Object[] row = replay.isEmpty() ? null : (Object[]) replay.get(0);
-        return new Entry(r.topic(), r.partition(), r.offset(), OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.timestamp()), java.time.ZoneOffset.UTC),
-                header(r, ORIGINAL_TOPIC), r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-                header(r, "ce_type"), header(r, "ce_id"), header(r, REASON), header(r, CAUSE),
-                row == null ? null : nl.meedoen.commons.sql.SqlTimes.offset(row[0]), row == null ? null : (String) row[1],
+        return new Entry(
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.timestamp()), java.time.ZoneOffset.UTC),
+                header(r, ORIGINAL_TOPIC),
+                r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                header(r, "ce_type"),
+                header(r, "ce_id"),
+                header(r, REASON),
+                header(r, CAUSE),
+                row == null ? null : nl.meedoen.commons.sql.SqlTimes.offset(row[0]),
+                row == null ? null : (String) row[1],
                 withPayload && r.value() != null ? new String(r.value(), StandardCharsets.UTF_8) : null);
     }
 

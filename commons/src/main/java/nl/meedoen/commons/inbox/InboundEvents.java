@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.function.Consumer;
 import nl.meedoen.commons.correlation.CorrelationId;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.CloudEventHeaders;
@@ -20,8 +21,6 @@ import nl.meedoen.commons.tracing.TraceContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import java.util.function.Consumer;
 
 /**
  * The idempotent consumer: runs a handler for a consumed record in a transaction that also records
@@ -85,7 +84,9 @@ public class InboundEvents {
                         failed(span, e);
                         throw e;
                     }
-                    LOG.warnf("event %s (%s) failed on attempt %d, retrying: %s", event.id(), event.type(), attempt, e.toString());
+                    LOG.warnf(
+                            "event %s (%s) failed on attempt %d, retrying: %s",
+                            event.id(), event.type(), attempt, e.toString());
                     sleep(100L << attempt);
                 }
             }
@@ -111,7 +112,8 @@ public class InboundEvents {
 
     private Tracer tracer() {
         if (tracer == null) {
-            tracer = (openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop()).getTracer("nl.meedoen.commons.inbox");
+            tracer = (openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop())
+                    .getTracer("nl.meedoen.commons.inbox");
         }
         return tracer;
     }
@@ -123,7 +125,8 @@ public class InboundEvents {
 
     /** True when this is the first time; the insert is part of the handler's transaction. */
     private boolean markProcessed(String consumer, String eventId) {
-        int inserted = entityManager.createNativeQuery("""
+        int inserted = entityManager
+                .createNativeQuery("""
                         INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2)
                         ON CONFLICT DO NOTHING""")
                 .setParameter(1, consumer)

@@ -2,7 +2,6 @@ package nl.meedoen.commons.job;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 @ConfigMapping(prefix = "meedoen.jobs")

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -34,7 +33,8 @@ public final class JobContext {
     private long lastRead;
     private volatile boolean cancelled;
 
-    JobContext(UUID id, String subject, String input, int attempt, String worker, EntityManager em, ObjectMapper mapper) {
+    JobContext(
+            UUID id, String subject, String input, int attempt, String worker, EntityManager em, ObjectMapper mapper) {
         this.id = id;
         this.subject = subject;
         this.input = input;
@@ -89,18 +89,18 @@ public final class JobContext {
         }
         this.phase = phase;
         lastWrite = lastRead = now;
-        List<?> flags = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "UPDATE job SET phase = ?2, done = CASE WHEN ?7 THEN ?3 ELSE done END,"
+        List<?> flags = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("UPDATE job SET phase = ?2, done = CASE WHEN ?7 THEN ?3 ELSE done END,"
                                 + " total = CASE WHEN ?7 THEN CAST(?4 AS BIGINT) ELSE total END, updated_at = ?5, heartbeat_at = ?5"
                                 + " WHERE id = ?1 AND status = 'RUNNING' AND worker = ?6 RETURNING cancel_requested")
-                .setParameter(1, id)
-                .setParameter(2, phase)
-                .setParameter(3, done)
-                .setParameter(4, total)
-                .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter(6, worker)
-                .setParameter(7, counts)
-                .getResultList());
+                        .setParameter(1, id)
+                        .setParameter(2, phase)
+                        .setParameter(3, done)
+                        .setParameter(4, total)
+                        .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC))
+                        .setParameter(6, worker)
+                        .setParameter(7, counts)
+                        .getResultList());
         // No row: the job is no longer this worker's (cancelled while queued, or taken over after a stall).
         cancelled |= flags.isEmpty() || Boolean.TRUE.equals(flags.get(0));
     }
@@ -110,9 +110,12 @@ public final class JobContext {
         long now = System.nanoTime();
         if (!cancelled && now - lastRead >= READ_EVERY_NANOS) {
             lastRead = now;
-            List<?> flags = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                            "SELECT cancel_requested FROM job WHERE id = ?1 AND status = 'RUNNING' AND worker = ?2")
-                    .setParameter(1, id).setParameter(2, worker).getResultList());
+            List<?> flags = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery(
+                                    "SELECT cancel_requested FROM job WHERE id = ?1 AND status = 'RUNNING' AND worker = ?2")
+                            .setParameter(1, id)
+                            .setParameter(2, worker)
+                            .getResultList());
             cancelled = flags.isEmpty() || Boolean.TRUE.equals(flags.get(0));
         }
         return cancelled;

@@ -31,6 +31,5 @@ public interface JobHandler {
     }
 
     /** What a finished job leaves: where to read its result, and a small JSON-able summary. */
-    record JobOutcome(String location, Object result) {
-    }
+    record JobOutcome(String location, Object result) {}
 }

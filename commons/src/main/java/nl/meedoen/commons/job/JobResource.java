@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -17,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.UUID;
 
 /**
  * The jobs of one service. Each service that runs jobs exposes them at {@code /api/v1/jobs/<service>} by
@@ -37,14 +36,25 @@ public abstract class JobResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @SecurityRequirement(name = "bearer", scopes = {Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Tag(name = "Jobs", description = "Long-running work (draws, imports, exports, mailings): status, progress, result, cancel")
-    @Operation(summary = "A job: status, progress, ETA, and the result link or the problem when it has finished",
+    @SecurityRequirement(
+            name = "bearer",
+            scopes = {Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Tag(
+            name = "Jobs",
+            description = "Long-running work (draws, imports, exports, mailings): status, progress, result, cancel")
+    @Operation(
+            summary = "A job: status, progress, ETA, and the result link or the problem when it has finished",
             description = "Poll until status is SUCCEEDED (read resultLocation), FAILED or CANCELLED (read problem). "
                     + "Only the caller who started the job and ops can read it.")
-    @APIResponse(responseCode = "200", description = "The job", headers = @Header(name = "Retry-After",
-            description = "Seconds to wait before asking again, while the job has not finished"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The job",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before asking again, while the job has not finished"),
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "403", description = "Role may not read jobs")
     @APIResponse(responseCode = "404", description = "No such job, or started by somebody else")
     public Response get(@PathParam("id") UUID id) {
@@ -56,13 +66,20 @@ public abstract class JobResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @SecurityRequirement(name = "bearer", scopes = {Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @SecurityRequirement(
+            name = "bearer",
+            scopes = {Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Tag(name = "Jobs")
-    @Operation(summary = "Cancel a job",
-            description = "A queued job is cancelled at once; a running one stops at its next check and keeps what it finished "
-                    + "(the job then reads CANCELLED). Follow the job to see it stop.")
-    @APIResponse(responseCode = "202", description = "Cancellation asked for (or done, for a queued job)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @Operation(
+            summary = "Cancel a job",
+            description =
+                    "A queued job is cancelled at once; a running one stops at its next check and keeps what it finished "
+                            + "(the job then reads CANCELLED). Follow the job to see it stop.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Cancellation asked for (or done, for a queued job)",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "403", description = "Role may not cancel jobs")
     @APIResponse(responseCode = "404", description = "No such job, or started by somebody else")
     @APIResponse(responseCode = "409", description = "The job has finished, or its kind cannot be cancelled")

@@ -11,10 +11,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.commons.problem.ProblemException;
-import org.jboss.logging.Logger;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,6 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import org.jboss.logging.Logger;
 
 /**
  * Runs the queued jobs of this service's database on {@code meedoen.jobs.workers} threads. Every replica
@@ -100,7 +99,9 @@ public class JobRunner {
         try {
             release("worker = ?1", worker);
         } catch (RuntimeException e) {
-            LOG.warnf("could not release this process's jobs at shutdown (they are released when stale): %s", e.toString());
+            LOG.warnf(
+                    "could not release this process's jobs at shutdown (they are released when stale): %s",
+                    e.toString());
         }
     }
 
@@ -120,13 +121,19 @@ public class JobRunner {
                 long now = System.nanoTime();
                 if (now >= nextHousekeeping) {
                     heartbeat();
-                    release("heartbeat_at < ?1", OffsetDateTime.now(ZoneOffset.UTC).minus(config.staleAfter()));
+                    release(
+                            "heartbeat_at < ?1",
+                            OffsetDateTime.now(ZoneOffset.UTC).minus(config.staleAfter()));
                     nextHousekeeping = now + config.heartbeat().toNanos();
                 }
                 while (running.get() < config.workers() && claimAndStart()) {
                     // claimed one; try for another while a worker is free
                 }
-                wakeUp.tryAcquire(Math.min(config.pollInterval().toMillis(), config.heartbeat().toMillis()), TimeUnit.MILLISECONDS);
+                wakeUp.tryAcquire(
+                        Math.min(
+                                config.pollInterval().toMillis(),
+                                config.heartbeat().toMillis()),
+                        TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -142,20 +149,22 @@ public class JobRunner {
 
     private boolean claimAndStart() {
         @SuppressWarnings("unchecked")
-        List<Object[]> claimed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "UPDATE job SET status = 'RUNNING', worker = ?1, attempts = attempts + 1, started_at = coalesce(started_at, ?2),"
-                                + " heartbeat_at = ?2, updated_at = ?2, phase = coalesce(phase, 'started')"
-                                + " WHERE id = (SELECT id FROM job WHERE status = 'QUEUED' AND kind IN (?3) ORDER BY created_at"
-                                + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id, kind, subject, input, attempts")
-                .setParameter(1, worker)
-                .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter(3, List.copyOf(handlers.keySet()))
-                .getResultList());
+        List<Object[]> claimed = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "UPDATE job SET status = 'RUNNING', worker = ?1, attempts = attempts + 1, started_at = coalesce(started_at, ?2),"
+                                        + " heartbeat_at = ?2, updated_at = ?2, phase = coalesce(phase, 'started')"
+                                        + " WHERE id = (SELECT id FROM job WHERE status = 'QUEUED' AND kind IN (?3) ORDER BY created_at"
+                                        + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id, kind, subject, input, attempts")
+                        .setParameter(1, worker)
+                        .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
+                        .setParameter(3, List.copyOf(handlers.keySet()))
+                        .getResultList());
         if (claimed.isEmpty()) {
             return false;
         }
         Object[] row = claimed.get(0);
-        JobContext context = new JobContext((UUID) row[0], (String) row[2], (String) row[3], ((Number) row[4]).intValue(), worker, em, mapper);
+        JobContext context = new JobContext(
+                (UUID) row[0], (String) row[2], (String) row[3], ((Number) row[4]).intValue(), worker, em, mapper);
         running.incrementAndGet();
         pool.execute(() -> {
             try {
@@ -171,40 +180,70 @@ public class JobRunner {
     private void execute(JobHandler handler, JobContext context) {
         try {
             JobHandler.JobOutcome outcome = handler.run(context);
-            finish(context.id(), Jobs.Status.SUCCEEDED, outcome == null ? null : outcome.location(),
-                    outcome == null ? null : jobs.json(outcome.result()), null);
+            finish(
+                    context.id(),
+                    Jobs.Status.SUCCEEDED,
+                    outcome == null ? null : outcome.location(),
+                    outcome == null ? null : jobs.json(outcome.result()),
+                    null);
         } catch (JobCancelledException e) {
             finish(context.id(), Jobs.Status.CANCELLED, null, null, jobs.cancelled(context.id()));
         } catch (ProblemException e) {
-            finish(context.id(), Jobs.Status.FAILED, null, null, new Problem(Problem.TYPE_BASE + e.type(), e.title(), e.status(),
-                    e.getMessage(), config.path() + "/" + context.id(), null, e.errors().isEmpty() ? null : e.errors()));
+            finish(
+                    context.id(),
+                    Jobs.Status.FAILED,
+                    null,
+                    null,
+                    new Problem(
+                            Problem.TYPE_BASE + e.type(),
+                            e.title(),
+                            e.status(),
+                            e.getMessage(),
+                            config.path() + "/" + context.id(),
+                            null,
+                            e.errors().isEmpty() ? null : e.errors()));
         } catch (Exception | LinkageError e) {
             LOG.errorf(e, "job %s (%s) failed", context.id(), handler.kind());
-            finish(context.id(), Jobs.Status.FAILED, null, null, new Problem(Problem.TYPE_BASE + "internal", "Job failed", 500,
-                    "the job failed unexpectedly (job " + context.id() + " in the service log)", config.path() + "/" + context.id(), null, null));
+            finish(
+                    context.id(),
+                    Jobs.Status.FAILED,
+                    null,
+                    null,
+                    new Problem(
+                            Problem.TYPE_BASE + "internal",
+                            "Job failed",
+                            500,
+                            "the job failed unexpectedly (job " + context.id() + " in the service log)",
+                            config.path() + "/" + context.id(),
+                            null,
+                            null));
         }
     }
 
     private void finish(UUID id, Jobs.Status status, String location, String result, Problem problem) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "UPDATE job SET status = ?2, result_location = ?3, result = ?4, problem = ?5, finished_at = ?6, updated_at = ?6,"
-                                + " heartbeat_at = NULL, phase = CASE WHEN ?2 = 'SUCCEEDED' THEN 'done' ELSE phase END,"
-                                + " done = CASE WHEN ?2 = 'SUCCEEDED' AND total IS NOT NULL THEN total ELSE done END"
-                                + " WHERE id = ?1 AND status = 'RUNNING' AND worker = ?7")
-                .setParameter(1, id)
-                .setParameter(2, status.name())
-                .setParameter(3, location)
-                .setParameter(4, result)
-                .setParameter(5, jobs.json(problem))
-                .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter(7, worker)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "UPDATE job SET status = ?2, result_location = ?3, result = ?4, problem = ?5, finished_at = ?6, updated_at = ?6,"
+                                        + " heartbeat_at = NULL, phase = CASE WHEN ?2 = 'SUCCEEDED' THEN 'done' ELSE phase END,"
+                                        + " done = CASE WHEN ?2 = 'SUCCEEDED' AND total IS NOT NULL THEN total ELSE done END"
+                                        + " WHERE id = ?1 AND status = 'RUNNING' AND worker = ?7")
+                        .setParameter(1, id)
+                        .setParameter(2, status.name())
+                        .setParameter(3, location)
+                        .setParameter(4, result)
+                        .setParameter(5, jobs.json(problem))
+                        .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
+                        .setParameter(7, worker)
+                        .executeUpdate());
     }
 
     private void heartbeat() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "UPDATE job SET heartbeat_at = ?2 WHERE worker = ?1 AND status = 'RUNNING'")
-                .setParameter(1, worker).setParameter(2, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "UPDATE job SET heartbeat_at = ?2 WHERE worker = ?1 AND status = 'RUNNING'")
+                        .setParameter(1, worker)
+                        .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
+                        .executeUpdate());
     }
 
     /**
@@ -214,23 +253,43 @@ public class JobRunner {
     private void release(String condition, Object parameter) {
         QuarkusTransaction.requiringNew().run(() -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> lost = em.createNativeQuery("SELECT id, kind, attempts, cancel_requested FROM job WHERE status = 'RUNNING' AND "
-                    + condition + " FOR UPDATE SKIP LOCKED").setParameter(1, parameter).getResultList();
+            List<Object[]> lost = em.createNativeQuery(
+                            "SELECT id, kind, attempts, cancel_requested FROM job WHERE status = 'RUNNING' AND "
+                                    + condition + " FOR UPDATE SKIP LOCKED")
+                    .setParameter(1, parameter)
+                    .getResultList();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             for (Object[] row : lost) {
                 UUID id = (UUID) row[0];
                 JobHandler handler = handlers.get((String) row[1]);
                 boolean cancel = Boolean.TRUE.equals(row[3]);
-                boolean again = !cancel && handler != null && handler.resumable() && ((Number) row[2]).intValue() < config.maxAttempts();
-                Problem problem = cancel ? jobs.cancelled(id) : again ? null : new Problem(Problem.TYPE_BASE + "job-interrupted",
-                        "Job interrupted", 503, "the service stopped while the job ran and it cannot resume; start it again",
-                        config.path() + "/" + id, null, null);
+                boolean again = !cancel
+                        && handler != null
+                        && handler.resumable()
+                        && ((Number) row[2]).intValue() < config.maxAttempts();
+                Problem problem = cancel
+                        ? jobs.cancelled(id)
+                        : again
+                                ? null
+                                : new Problem(
+                                        Problem.TYPE_BASE + "job-interrupted",
+                                        "Job interrupted",
+                                        503,
+                                        "the service stopped while the job ran and it cannot resume; start it again",
+                                        config.path() + "/" + id,
+                                        null,
+                                        null);
                 String status = cancel ? "CANCELLED" : again ? "QUEUED" : "FAILED";
                 LOG.infof("job %s (%s) lost its worker: now %s", id, row[1], status);
-                em.createNativeQuery("UPDATE job SET status = ?2, worker = NULL, heartbeat_at = NULL, updated_at = ?3, problem = ?4,"
-                                + " finished_at = CAST(?5 AS TIMESTAMPTZ), phase = coalesce(?6, phase) WHERE id = ?1")
-                        .setParameter(1, id).setParameter(2, status).setParameter(3, now).setParameter(4, jobs.json(problem))
-                        .setParameter(5, again ? null : now).setParameter(6, again ? "queued again after its worker stopped" : null)
+                em.createNativeQuery(
+                                "UPDATE job SET status = ?2, worker = NULL, heartbeat_at = NULL, updated_at = ?3, problem = ?4,"
+                                        + " finished_at = CAST(?5 AS TIMESTAMPTZ), phase = coalesce(?6, phase) WHERE id = ?1")
+                        .setParameter(1, id)
+                        .setParameter(2, status)
+                        .setParameter(3, now)
+                        .setParameter(4, jobs.json(problem))
+                        .setParameter(5, again ? null : now)
+                        .setParameter(6, again ? "queued again after its worker stopped" : null)
                         .executeUpdate();
             }
             if (!lost.isEmpty()) {

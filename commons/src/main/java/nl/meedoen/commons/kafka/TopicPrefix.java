@@ -3,7 +3,6 @@ package nl.meedoen.commons.kafka;
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
-
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +22,9 @@ public class TopicPrefix implements ConfigSourceInterceptor {
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
         ConfigValue value = context.proceed(name);
-        if (value == null || value.getValue() == null || !KAFKA_NAME.matcher(name).matches()) {
+        if (value == null
+                || value.getValue() == null
+                || !KAFKA_NAME.matcher(name).matches()) {
             return value;
         }
         ConfigValue prefix = context.proceed(PROPERTY);

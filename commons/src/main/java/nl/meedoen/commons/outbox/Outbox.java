@@ -7,17 +7,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.correlation.CorrelationId;
-import nl.meedoen.commons.tracing.TraceContext;
-
-import org.hibernate.Session;
-
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.meedoen.commons.correlation.CorrelationId;
+import nl.meedoen.commons.tracing.TraceContext;
+import org.hibernate.Session;
 
 /**
  * Writes events in the caller's business transaction (MANDATORY: there is no way to publish
@@ -28,8 +26,7 @@ import java.util.function.Function;
 public class Outbox {
 
     /** Fired after each write so the relay in this process wakes up once the transaction commits. */
-    public record Written() {
-    }
+    public record Written() {}
 
     @Inject
     ObjectMapper mapper;
@@ -81,7 +78,12 @@ public class Outbox {
     public <T> void publishAll(String topic, String type, List<T> payloads, Function<T, String> keyOf) {
         String correlationId = CorrelationId.current();
         TraceContext trace = TraceContext.current();
-        publishAll(topic, type, payloads.stream().map(p -> new Pending(keyOf.apply(p), p, correlationId, trace)).toList());
+        publishAll(
+                topic,
+                type,
+                payloads.stream()
+                        .map(p -> new Pending(keyOf.apply(p), p, correlationId, trace))
+                        .toList());
     }
 
     /** The same for events of different requests written together (a group commit), each keeping its request's correlation id and trace. */

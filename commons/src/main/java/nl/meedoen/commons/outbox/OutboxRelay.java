@@ -5,23 +5,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import nl.meedoen.commons.events.CloudEvent;
-import nl.meedoen.commons.events.CloudEventHeaders;
-import nl.meedoen.commons.kafka.TopicPrefix;
-import nl.meedoen.commons.tracing.TraceContext;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import io.smallrye.common.annotation.Identifier;
-import org.jboss.logging.Logger;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,6 +29,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.meedoen.commons.events.CloudEvent;
+import nl.meedoen.commons.events.CloudEventHeaders;
+import nl.meedoen.commons.kafka.TopicPrefix;
+import nl.meedoen.commons.tracing.TraceContext;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka in id order and marks them published once the broker
@@ -91,13 +90,20 @@ public class OutboxRelay {
         }
         Map<String, Object> settings = new HashMap<>(kafkaSettings);
         settings.putAll(Map.of(
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, config.sendTimeout().toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis() / 2,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis()));
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                5,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                config.sendTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) config.sendTimeout().toMillis() / 2,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) config.sendTimeout().toMillis()));
         producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
         running = true;
         thread = new Thread(this::loop, "outbox-relay");
@@ -171,11 +177,13 @@ public class OutboxRelay {
                 List<Long> acked = send(pending);
                 markPublished(connection, acked);
                 // A round that read fewer rows than it may saw the whole backlog: no need to count it.
-                backlog.set(pending.size() < config.batchSize() ? pending.size() - acked.size() : countBacklog(connection));
+                backlog.set(
+                        pending.size() < config.batchSize() ? pending.size() - acked.size() : countBacklog(connection));
                 purgeOldRows(connection);
                 connection.commit();
                 if (acked.size() < pending.size()) {
-                    throw new IllegalStateException((pending.size() - acked.size()) + " events not acknowledged by Kafka");
+                    throw new IllegalStateException(
+                            (pending.size() - acked.size()) + " events not acknowledged by Kafka");
                 }
                 return acked.size();
             } catch (Exception e) {
@@ -185,8 +193,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Pending(long id, String topic, CloudEvent event, TraceContext trace) {
-    }
+    private record Pending(long id, String topic, CloudEvent event, TraceContext trace) {}
 
     private boolean tryLock(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
@@ -218,10 +225,19 @@ public class OutboxRelay {
             ps.setInt(1, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    CloudEvent event = new CloudEvent(rs.getObject("event_id", UUID.class).toString(), rs.getString("type"),
-                            rs.getString("source"), rs.getString("subject"), rs.getObject("occurred_at", OffsetDateTime.class),
-                            rs.getString("correlation_id"), rs.getString("event_key"), rs.getString("payload"));
-                    rows.add(new Pending(rs.getLong("id"), rs.getString("topic"), event,
+                    CloudEvent event = new CloudEvent(
+                            rs.getObject("event_id", UUID.class).toString(),
+                            rs.getString("type"),
+                            rs.getString("source"),
+                            rs.getString("subject"),
+                            rs.getObject("occurred_at", OffsetDateTime.class),
+                            rs.getString("correlation_id"),
+                            rs.getString("event_key"),
+                            rs.getString("payload"));
+                    rows.add(new Pending(
+                            rs.getLong("id"),
+                            rs.getString("topic"),
+                            event,
                             TraceContext.of(rs.getString("traceparent"), rs.getString("tracestate"))));
                 }
             }
@@ -233,7 +249,10 @@ public class OutboxRelay {
     private List<Long> send(List<Pending> pending) throws InterruptedException {
         List<Future<RecordMetadata>> futures = new ArrayList<>(pending.size());
         for (Pending row : pending) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(TopicPrefix.apply(topicPrefix.orElse(""), row.topic()), row.event().key(), row.event().payload());
+            ProducerRecord<String, String> record = new ProducerRecord<>(
+                    TopicPrefix.apply(topicPrefix.orElse(""), row.topic()),
+                    row.event().key(),
+                    row.event().payload());
             CloudEventHeaders.write(record.headers(), row.event());
             // The writing request's context itself, not a span of the relay: consumers join the request's trace.
             if (row.trace() != null) {
@@ -254,7 +273,8 @@ public class OutboxRelay {
                 futures.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acked.add(pending.get(i).id());
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                LOG.debugf("event %s not acknowledged: %s", pending.get(i).event().id(), e.toString());
+                LOG.debugf(
+                        "event %s not acknowledged: %s", pending.get(i).event().id(), e.toString());
             }
         }
         return acked;
@@ -264,8 +284,8 @@ public class OutboxRelay {
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
+        try (PreparedStatement ps =
+                connection.prepareStatement("UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
             Array array = connection.createArrayOf("bigint", ids.toArray());
             ps.setArray(1, array);
             ps.executeUpdate();
@@ -274,7 +294,7 @@ public class OutboxRelay {
 
     private long countBacklog(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -285,8 +305,7 @@ public class OutboxRelay {
             return;
         }
         nextPurge = Instant.now().plusSeconds(600);
-        try (PreparedStatement ps = connection.prepareStatement(
-                "DELETE FROM outbox_event WHERE published_at < ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM outbox_event WHERE published_at < ?")) {
             ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()));
             ps.executeUpdate();
         }

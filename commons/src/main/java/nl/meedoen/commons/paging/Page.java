@@ -2,7 +2,6 @@ package nl.meedoen.commons.paging;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
 import java.util.List;
 
 /** One page of a list: the items and the cursor of the next page (null on the last page). */
@@ -12,7 +11,12 @@ public record Page<T>(List<T> items, String next) {
     public Response toResponse(UriInfo uri) {
         Response.ResponseBuilder ok = Response.ok(this);
         if (next != null) {
-            ok.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("after", next).build() + ">; rel=\"next\"");
+            ok.header(
+                    "Link",
+                    "<"
+                            + uri.getRequestUriBuilder()
+                                    .replaceQueryParam("after", next)
+                                    .build() + ">; rel=\"next\"");
         }
         return ok.build();
     }

@@ -1,9 +1,8 @@
 package nl.meedoen.commons.paging;
 
-import nl.meedoen.commons.problem.ProblemException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import nl.meedoen.commons.problem.ProblemException;
 
 /**
  * {@code ?limit=&after=}: the cursor is the opaque, URL-safe encoding of the last sort key of the

@@ -1,14 +1,8 @@
 package nl.meedoen.commons.privacy;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,22 +45,30 @@ public abstract class DataSubjectResource {
     @GET
     @Path("{tenantRef}")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
-    @SecurityRequirement(name = "bearer", scopes = {Roles.CORPORATION, Roles.OPS}) // inherited: not derived from @RolesAllowed
+    @SecurityRequirement(
+            name = "bearer",
+            scopes = {Roles.CORPORATION, Roles.OPS}) // inherited: not derived from @RolesAllowed
     @Tag(name = "Data subjects", description = "Right of access: what this service holds about one tenant")
-    @Operation(summary = "Everything this service holds about one tenant, table by table (right of access)",
-            description = "Rows of every table with a tenant_ref column; an empty object when the service holds nothing. Audited.")
+    @Operation(
+            summary = "Everything this service holds about one tenant, table by table (right of access)",
+            description =
+                    "Rows of every table with a tenant_ref column; an empty object when the service holds nothing. Audited.")
     @APIResponse(responseCode = "200", description = "{table: [rows]}")
     @APIResponse(responseCode = "403", description = "Only corporation and ops")
     @Transactional
     public Map<String, List<JsonNode>> get(@PathParam("tenantRef") String tenantRef) {
         @SuppressWarnings("unchecked")
-        List<String> tables = em.createNativeQuery("SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema()"
-                + " AND column_name = 'tenant_ref' ORDER BY table_name").getResultList();
+        List<String> tables = em.createNativeQuery(
+                        "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                                + " AND column_name = 'tenant_ref' ORDER BY table_name")
+                .getResultList();
         Map<String, List<JsonNode>> held = new LinkedHashMap<>();
         for (String table : tables) {
             @SuppressWarnings("unchecked")
-            List<Object> rows = em.createNativeQuery("SELECT CAST(row_to_json(t) AS TEXT) FROM \"" + table.replace("\"", "\"\"")
-                    + "\" t WHERE tenant_ref = ?1").setParameter(1, tenantRef).getResultList();
+            List<Object> rows = em.createNativeQuery("SELECT CAST(row_to_json(t) AS TEXT) FROM \""
+                            + table.replace("\"", "\"\"") + "\" t WHERE tenant_ref = ?1")
+                    .setParameter(1, tenantRef)
+                    .getResultList();
             List<JsonNode> parsed = new ArrayList<>();
             for (Object row : rows) {
                 parsed.add(parse(row.toString()));

@@ -23,8 +23,13 @@ public class ContentTypeCheck {
             MediaType.valueOf(contentType);
             return null;
         } catch (IllegalArgumentException e) {
-            return ProblemMappers.respond(415, "unsupported-media-type", "Unsupported Media Type",
-                    "the Content-Type header is not a media type", request.getUriInfo(), null);
+            return ProblemMappers.respond(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported Media Type",
+                    "the Content-Type header is not a media type",
+                    request.getUriInfo(),
+                    null);
         }
     }
 }

@@ -5,8 +5,7 @@ import jakarta.ws.rs.core.EntityTag;
 /** Optimistic concurrency over HTTP: the ETag is the resource's version, If-Match must name it. */
 public final class Preconditions {
 
-    private Preconditions() {
-    }
+    private Preconditions() {}
 
     public static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
@@ -19,8 +18,12 @@ public final class Preconditions {
     public static void check(String ifMatch, long currentVersion, boolean required) {
         if (ifMatch == null || ifMatch.isBlank()) {
             if (required) {
-                throw new ProblemException(428, "precondition-required", "Precondition required",
-                        "send If-Match with the ETag you last read", null);
+                throw new ProblemException(
+                        428,
+                        "precondition-required",
+                        "Precondition required",
+                        "send If-Match with the ETag you last read",
+                        null);
             }
             return;
         }
@@ -33,8 +36,12 @@ public final class Preconditions {
             }
         }
         if (!matches) {
-            throw new ProblemException(412, "precondition-failed", "Precondition failed",
-                    "the resource changed since you read it (current ETag " + expected + ")", null);
+            throw new ProblemException(
+                    412,
+                    "precondition-failed",
+                    "Precondition failed",
+                    "the resource changed since you read it (current ETag " + expected + ")",
+                    null);
         }
     }
 }

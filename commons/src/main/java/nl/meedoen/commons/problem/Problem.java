@@ -1,7 +1,6 @@
 package nl.meedoen.commons.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /** An RFC 9457 problem details body ({@code application/problem+json}); its OpenAPI schema is {@link ProblemResponsesFilter}'s. */
@@ -19,6 +18,5 @@ public record Problem(
     public static final String TYPE_BASE = "https://meedoen.nl/problems/";
 
     /** One rejected field: a JSON path into the request ({@code address.postcode}) or a parameter name. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -16,13 +16,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import nl.meedoen.commons.correlation.CorrelationId;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import nl.meedoen.commons.correlation.CorrelationId;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place that turns exceptions into RFC 9457 responses. Caller mistakes become 4xx with a
@@ -52,7 +51,8 @@ public class ProblemMappers {
     /** A body's violations sit on a property (or class) of the @Valid bean; a parameter's stop at the parameter. */
     private static boolean inBody(ConstraintViolation<?> violation) {
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY || node.getKind() == jakarta.validation.ElementKind.BEAN) {
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
+                    || node.getKind() == jakarta.validation.ElementKind.BEAN) {
                 return true;
             }
         }
@@ -62,15 +62,26 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
         String field = pathOf(e);
-        return respond(400, "validation", "Request is not valid", "unknown property '" + field + "'", uri,
+        return respond(
+                400,
+                "validation",
+                "Request is not valid",
+                "unknown property '" + field + "'",
+                uri,
                 List.of(new Problem.FieldError(field, "unknown property")));
     }
 
     @ServerExceptionMapper
     public Response wrongType(InvalidFormatException e, UriInfo uri) {
         String field = pathOf(e);
-        String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
-        return respond(400, "validation", "Request is not valid", field + ": expected " + expected, uri,
+        String expected =
+                e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+        return respond(
+                400,
+                "validation",
+                "Request is not valid",
+                field + ": expected " + expected,
+                uri,
                 List.of(new Problem.FieldError(field, "expected " + expected)));
     }
 
@@ -78,9 +89,20 @@ public class ProblemMappers {
     public Response unreadable(JsonMappingException e, UriInfo uri) {
         String field = pathOf(e);
         if (field.isEmpty()) {
-            return respond(400, "malformed-json", "Malformed JSON", "the request body is not the expected JSON document", uri, null);
+            return respond(
+                    400,
+                    "malformed-json",
+                    "Malformed JSON",
+                    "the request body is not the expected JSON document",
+                    uri,
+                    null);
         }
-        return respond(400, "validation", "Request is not valid", field + ": wrong type or shape", uri,
+        return respond(
+                400,
+                "validation",
+                "Request is not valid",
+                field + ": wrong type or shape",
+                uri,
                 List.of(new Problem.FieldError(field, "wrong type or shape")));
     }
 
@@ -97,13 +119,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response staleWrite(OptimisticLockException e, UriInfo uri) {
-        return respond(409, "conflict", "Conflict", "the resource was changed concurrently; read it again and retry", uri, null);
+        return respond(
+                409,
+                "conflict",
+                "Conflict",
+                "the resource was changed concurrently; read it again and retry",
+                uri,
+                null);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        Response.ResponseBuilder builder = builder(401, "unauthenticated", "Authentication required",
-                "a valid bearer token is required", uri, null);
+        Response.ResponseBuilder builder = builder(
+                401, "unauthenticated", "Authentication required", "a valid bearer token is required", uri, null);
         return builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
@@ -132,7 +160,9 @@ public class ProblemMappers {
             return respond(status, "internal", "Internal error", null, uri, null);
         }
         Response.Status.Family family = Response.Status.Family.familyOf(status);
-        String title = Response.Status.fromStatusCode(status) == null ? family.name() : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String title = Response.Status.fromStatusCode(status) == null
+                ? family.name()
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(status, title.toLowerCase().replace(' ', '-'), title, e.getMessage(), uri, null);
     }
 
@@ -150,22 +180,48 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         String sqlState = sqlStateOf(e);
         if (sqlState != null && CONCURRENT_WRITE_STATES.contains(sqlState)) { // Set.of(...).contains(null) throws
-            // two requests raced past the same check (e.g. "exists already?"); the database kept one, the other may retry
+            // two requests raced past the same check (e.g. "exists already?"); the database kept one, the other may
+            // retry
             LOG.infof("concurrent write refused by the database (SQLState %s): %s", sqlState, e.getMessage());
-            return respond(409, "conflict", "Conflict", "a concurrent request changed the same resource; read it again and retry", uri, null);
+            return respond(
+                    409,
+                    "conflict",
+                    "Conflict",
+                    "a concurrent request changed the same resource; read it again and retry",
+                    uri,
+                    null);
         }
         if (databaseUnavailable(e)) {
             // connection exception, or the server shutting down / starting up: not the request's fault, worth a retry
             LOG.warnf("database unavailable (SQLState %s): %s", sqlState, e.toString());
-            return builder(503, "unavailable", "Service unavailable", "the database is not reachable right now; retry shortly",
-                    uri, null).header(HttpHeaders.RETRY_AFTER, "2").build();
+            return builder(
+                            503,
+                            "unavailable",
+                            "Service unavailable",
+                            "the database is not reachable right now; retry shortly",
+                            uri,
+                            null)
+                    .header(HttpHeaders.RETRY_AFTER, "2")
+                    .build();
         }
         if (sqlState != null && UNSTORABLE.containsKey(sqlState)) {
             LOG.warnf("input refused by the database (SQLSTATE %s); validation should catch it earlier", sqlState);
-            return respond(400, "unstorable-value", "Request is not valid", "the request " + UNSTORABLE.get(sqlState), uri, null);
+            return respond(
+                    400,
+                    "unstorable-value",
+                    "Request is not valid",
+                    "the request " + UNSTORABLE.get(sqlState),
+                    uri,
+                    null);
         }
         LOG.error("unexpected failure", e);
-        return respond(500, "internal", "Internal error", "the request could not be completed; quote the correlation id", uri, null);
+        return respond(
+                500,
+                "internal",
+                "Internal error",
+                "the request could not be completed; quote the correlation id",
+                uri,
+                null);
     }
 
     /** Whether the failure is the database being unreachable, shutting down or starting up (SQLState class 08, 57P). */
@@ -193,14 +249,20 @@ public class ProblemMappers {
         return null;
     }
 
-    public static Response respond(int status, String type, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+    public static Response respond(
+            int status, String type, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         return builder(status, type, title, detail, uri, errors).build();
     }
 
-    private static Response.ResponseBuilder builder(int status, String type, String title, String detail, UriInfo uri,
-                                                    List<Problem.FieldError> errors) {
-        Problem problem = new Problem(Problem.TYPE_BASE + type, title, status, detail,
-                uri == null ? null : uri.getRequestUri().getRawPath(), CorrelationId.current(),
+    private static Response.ResponseBuilder builder(
+            int status, String type, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem problem = new Problem(
+                Problem.TYPE_BASE + type,
+                title,
+                status,
+                detail,
+                uri == null ? null : uri.getRequestUri().getRawPath(),
+                CorrelationId.current(),
                 errors == null || errors.isEmpty() ? null : errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
     }

@@ -1,6 +1,8 @@
 package nl.meedoen.commons.problem;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -10,9 +12,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * What every operation may answer as a problem, documented once instead of on each operation: every 4xx/5xx
@@ -31,7 +30,10 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(this::document));
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(item -> item.getOperations().values().forEach(this::document));
         if (openAPI.getComponents() == null) {
             openAPI.components(OASFactory.createComponents());
         }
@@ -49,22 +51,41 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         APIResponse unauthenticated = responses.getAPIResponse("401");
         if (unauthenticated != null && "Not Authorized".equals(unauthenticated.getDescription())) {
-            unauthenticated.description(UNAUTHENTICATED); // Quarkus's own words for the 401 it adds to a secured operation
+            unauthenticated.description(
+                    UNAUTHENTICATED); // Quarkus's own words for the 401 it adds to a secured operation
         }
-        boolean jsonBody = operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+        boolean jsonBody = operation.getRequestBody() != null
+                && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().hasMediaType("application/json");
         if (jsonBody && !responses.hasAPIResponse("422")) {
-            responses.addAPIResponse("422", OASFactory.createAPIResponse()
-                    .description("Well-formed JSON whose values break a rule; errors[] name the fields")
-                    .content(problemContent(Map.of("type", Problem.TYPE_BASE + "validation", "title", "Request is not valid",
-                            "status", 422, "detail", "address.postcode: must be a Dutch postcode such as 1234 AB",
-                            "errors", List.of(Map.of("field", "address.postcode", "message", "must be a Dutch postcode such as 1234 AB"))))));
+            responses.addAPIResponse(
+                    "422",
+                    OASFactory.createAPIResponse()
+                            .description("Well-formed JSON whose values break a rule; errors[] name the fields")
+                            .content(problemContent(Map.of(
+                                    "type",
+                                    Problem.TYPE_BASE + "validation",
+                                    "title",
+                                    "Request is not valid",
+                                    "status",
+                                    422,
+                                    "detail",
+                                    "address.postcode: must be a Dutch postcode such as 1234 AB",
+                                    "errors",
+                                    List.of(Map.of(
+                                            "field",
+                                            "address.postcode",
+                                            "message",
+                                            "must be a Dutch postcode such as 1234 AB"))))));
         }
         if (responses.getAPIResponses() != null) {
             responses.getAPIResponses().forEach((code, response) -> {
                 boolean error = code.length() == 3 && (code.charAt(0) == '4' || code.charAt(0) == '5');
-                if (error && response.getRef() == null && (response.getContent() == null || response.getContent().getMediaTypes() == null
-                        || response.getContent().getMediaTypes().isEmpty())) {
+                if (error
+                        && response.getRef() == null
+                        && (response.getContent() == null
+                                || response.getContent().getMediaTypes() == null
+                                || response.getContent().getMediaTypes().isEmpty())) {
                     response.content(problemContent(null));
                 }
             });
@@ -73,12 +94,15 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void addIfAbsent(APIResponses responses, String code, String description) {
         if (!responses.hasAPIResponse(code)) {
-            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(problemContent(null)));
+            responses.addAPIResponse(
+                    code,
+                    OASFactory.createAPIResponse().description(description).content(problemContent(null)));
         }
     }
 
     private static Content problemContent(Object example) {
-        var mediaType = OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"));
+        var mediaType =
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"));
         if (example != null) {
             mediaType.example(example);
         }
@@ -87,20 +111,33 @@ public class ProblemResponsesFilter implements OASFilter {
 
     /** {@link Problem} as a schema: its record is the body the services write (ProblemMappers). */
     private static Schema problemSchema() {
-        return OASFactory.createSchema().addType(SchemaType.OBJECT).description("RFC 9457 problem details")
+        return OASFactory.createSchema()
+                .addType(SchemaType.OBJECT)
+                .description("RFC 9457 problem details")
                 .addProperty("type", string().examples(List.of(Problem.TYPE_BASE + "validation")))
                 .addProperty("title", string().examples(List.of("Request is not valid")))
-                .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32").examples(List.of(400)))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(SchemaType.INTEGER)
+                                .format("int32")
+                                .examples(List.of(400)))
                 .addProperty("detail", string())
                 .addProperty("instance", string())
                 .addProperty("correlationId", string())
-                .addProperty("errors", OASFactory.createSchema().addType(SchemaType.ARRAY)
-                        .items(OASFactory.createSchema().ref("FieldError")));
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(SchemaType.ARRAY)
+                                .items(OASFactory.createSchema().ref("FieldError")));
     }
 
     /** {@link Problem.FieldError}: one rejected field, a JSON path into the request or a parameter name. */
     private static Schema fieldErrorSchema() {
-        return OASFactory.createSchema().addType(SchemaType.OBJECT).addProperty("field", string()).addProperty("message", string());
+        return OASFactory.createSchema()
+                .addType(SchemaType.OBJECT)
+                .addProperty("field", string())
+                .addProperty("message", string());
     }
 
     private static Schema string() {

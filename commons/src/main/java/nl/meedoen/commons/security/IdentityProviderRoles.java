@@ -6,14 +6,13 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Names the caller's roles as Meedoen does when the corporation's identity provider calls them otherwise
@@ -46,8 +45,13 @@ public class IdentityProviderRoles implements SecurityIdentityAugmentor {
                 roles.add(mapped);
             }
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal())
-                .addCredentials(identity.getCredentials()).addAttributes(identity.getAttributes()).addRoles(roles).build());
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder()
+                        .setPrincipal(identity.getPrincipal())
+                        .addCredentials(identity.getCredentials())
+                        .addAttributes(identity.getAttributes())
+                        .addRoles(roles)
+                        .build());
     }
 
     private static Map<String, String> parse(List<String> entries) {
@@ -55,7 +59,8 @@ public class IdentityProviderRoles implements SecurityIdentityAugmentor {
         for (String entry : entries) {
             int eq = entry.lastIndexOf('=');
             if (eq <= 0 || eq == entry.length() - 1) {
-                throw new IllegalArgumentException(MAP + ": '" + entry + "' is not <identity provider role>=<Meedoen role>");
+                throw new IllegalArgumentException(
+                        MAP + ": '" + entry + "' is not <identity provider role>=<Meedoen role>");
             }
             map.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
         }

@@ -7,6 +7,5 @@ public final class Roles {
     public static final String SURVEY_FRONTEND = "survey-frontend";
     public static final String OPS = "ops";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -7,8 +7,7 @@ import java.time.ZoneOffset;
 /** A {@code timestamptz} column of a native query as the driver hands it over, as an {@link OffsetDateTime} (UTC). */
 public final class SqlTimes {
 
-    private SqlTimes() {
-    }
+    private SqlTimes() {}
 
     /** null stays null; OffsetDateTime, Instant or java.sql.Timestamp (depending on driver and Hibernate settings) convert. */
     public static OffsetDateTime offset(Object value) {

@@ -5,13 +5,12 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * The W3C trace context ({@code traceparent}, {@code tracestate}) an event carries from the request
@@ -40,7 +39,9 @@ public record TraceContext(String traceparent, String tracestate) {
 
     /** From stored columns; null when there is no {@code traceparent}. */
     public static TraceContext of(String traceparent, String tracestate) {
-        return traceparent == null ? null : new TraceContext(traceparent, tracestate == null || tracestate.isEmpty() ? null : tracestate);
+        return traceparent == null
+                ? null
+                : new TraceContext(traceparent, tracestate == null || tracestate.isEmpty() ? null : tracestate);
     }
 
     /**
@@ -92,7 +93,9 @@ public record TraceContext(String traceparent, String tracestate) {
     private static final TextMapGetter<Headers> KAFKA_HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Headers carrier) {
-            return StreamSupport.stream(carrier.spliterator(), false).map(Header::key).toList();
+            return StreamSupport.stream(carrier.spliterator(), false)
+                    .map(Header::key)
+                    .toList();
         }
 
         @Override

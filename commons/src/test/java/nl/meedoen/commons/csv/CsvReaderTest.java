@@ -1,17 +1,16 @@
 package nl.meedoen.commons.csv;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class CsvReaderTest {
 
@@ -25,9 +24,10 @@ class CsvReaderTest {
     void readsAFileAsDutchExcelSavesIt() {
         // "CSV UTF-8 (gescheiden door lijstscheidingsteken)": byte-order mark, ';', CRLF, quotes only where needed
         byte[] file = ("\uFEFFtenantRef;name;city\r\n"
-                + "T-1;Łukasz Żółć;Utrecht\r\n"
-                + "T-2;\"Nguyễn; \"\"Anh\"\"\r\nsecond line\";Zeist\r\n"
-                + "T-3;İlkay Şahin;Den Haag\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "T-1;Łukasz Żółć;Utrecht\r\n"
+                        + "T-2;\"Nguyễn; \"\"Anh\"\"\r\nsecond line\";Zeist\r\n"
+                        + "T-3;İlkay Şahin;Den Haag\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         CsvReader reader = CsvReader.open(new ByteArrayInputStream(file), null);
         assertEquals(';', reader.delimiter());
         assertEquals(List.of("tenantRef", "name", "city"), reader.header());
@@ -38,7 +38,8 @@ class CsvReaderTest {
         assertEquals("Zeist", rows.get(1).get("city"));
         assertEquals(List.of("T-3", "İlkay Şahin", "Den Haag"), rows.get(2).values());
         // data rows count from 1; lines count the header and the line inside the quoted value
-        assertEquals(List.of(1L, 2L, 3L), rows.stream().map(CsvReader.Row::number).toList());
+        assertEquals(
+                List.of(1L, 2L, 3L), rows.stream().map(CsvReader.Row::number).toList());
         assertEquals(List.of(2L, 3L, 5L), rows.stream().map(CsvReader.Row::line).toList());
     }
 
@@ -56,7 +57,8 @@ class CsvReaderTest {
 
     @Test
     void aRowWithTooFewValuesNamesTheFirstMissingColumn() {
-        CsvReader.Row row = rows(CsvReader.open(new StringReader("a,b,c\n1,2\n"))).get(0);
+        CsvReader.Row row =
+                rows(CsvReader.open(new StringReader("a,b,c\n1,2\n"))).get(0);
         assertEquals(new CsvReader.Error("c", "missing: the row has 2 of the 3 values"), row.error());
         assertEquals(List.of("1", "2"), row.values());
         assertNull(row.get("c"));
@@ -71,20 +73,26 @@ class CsvReaderTest {
 
     @Test
     void aRowWithBrokenQuotesIsReportedWithItsColumnAndTheNextRowsAreRead() {
-        List<CsvReader.Row> rows = rows(CsvReader.open(new StringReader(
-                "ref;name;city\r\nT-1;\"Anna \"de\" Vries\";Utrecht\r\nT-2;Piet;Zeist\r\nT-3;Jan;Ede;extra\r\nT-4;Kees;;;\r\n")));
+        List<CsvReader.Row> rows = rows(
+                CsvReader.open(
+                        new StringReader(
+                                "ref;name;city\r\nT-1;\"Anna \"de\" Vries\";Utrecht\r\nT-2;Piet;Zeist\r\nT-3;Jan;Ede;extra\r\nT-4;Kees;;;\r\n")));
         assertEquals(4, rows.size());
         CsvReader.Row broken = rows.get(0);
         assertEquals(1, broken.number());
         assertEquals(2, broken.line());
         assertEquals("name", broken.error().column());
-        assertTrue(broken.error().message().contains("broken quotes"), broken.error().message());
+        assertTrue(
+                broken.error().message().contains("broken quotes"),
+                broken.error().message());
         assertNull(broken.get("name"));
         assertEquals("T-1", broken.get("ref"), "what can be read is kept for the report");
         assertEquals("Utrecht", broken.get("city"));
         assertEquals("Piet", rows.get(1).get("name"));
         assertNull(rows.get(1).error());
-        assertEquals(new CsvReader.Error("column 4", "a value beyond the last of the 3 header columns"), rows.get(2).error());
+        assertEquals(
+                new CsvReader.Error("column 4", "a value beyond the last of the 3 header columns"),
+                rows.get(2).error());
         assertNull(rows.get(3).error(), "empty values beyond the header are what Excel writes; they are dropped");
         assertEquals(List.of("T-4", "Kees", ""), rows.get(3).values());
     }
@@ -95,7 +103,9 @@ class CsvReaderTest {
         assertEquals(2, rows.size());
         assertEquals("Anna", rows.get(0).get("name"));
         assertEquals("name", rows.get(1).error().column());
-        assertTrue(rows.get(1).error().message().contains("not closed: it runs from line 3"), rows.get(1).error().message());
+        assertTrue(
+                rows.get(1).error().message().contains("not closed: it runs from line 3"),
+                rows.get(1).error().message());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package nl.meedoen.commons.csv;
 
-import nl.meedoen.commons.problem.ProblemException;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,11 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import nl.meedoen.commons.problem.ProblemException;
+import org.junit.jupiter.api.Test;
 
 class CsvWriterTest {
 
@@ -31,25 +30,34 @@ class CsvWriterTest {
 
     @Test
     void theDefaultIsRfc4180WithoutAByteOrderMark() throws IOException {
-        byte[] bytes = write(CsvDialect.RFC4180, List.of("id", "name", "amount"),
-                List.of("T-1", "Jansen, \"Piet\"", new BigDecimal("3000.00")), Arrays.asList("T-2", "two\nlines", null));
-        assertEquals("id,name,amount\r\nT-1,\"Jansen, \"\"Piet\"\"\",3000.00\r\nT-2,\"two\nlines\",\r\n",
+        byte[] bytes = write(
+                CsvDialect.RFC4180,
+                List.of("id", "name", "amount"),
+                List.of("T-1", "Jansen, \"Piet\"", new BigDecimal("3000.00")),
+                Arrays.asList("T-2", "two\nlines", null));
+        assertEquals(
+                "id,name,amount\r\nT-1,\"Jansen, \"\"Piet\"\"\",3000.00\r\nT-2,\"two\nlines\",\r\n",
                 new String(bytes, StandardCharsets.UTF_8));
         assertEquals('i', bytes[0]);
     }
 
     @Test
     void excelNlHasAByteOrderMarkSemicolonsAndDecimalCommas() throws IOException {
-        byte[] bytes = write(CsvDialect.EXCEL_NL, List.of("naam", "bedrag", "aandeel", "aantal"),
-                List.of("Łukasz Żółć; jr", new BigDecimal("2100.50"), 0.25, 3.0), List.of("Jansen, Piet", -12, 1.5e-7, 7L));
-        assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
-        assertEquals("\uFEFFnaam;bedrag;aandeel;aantal\r\n\"Łukasz Żółć; jr\";2100,50;0,25;3\r\nJansen, Piet;-12;0,00000015;7\r\n",
+        byte[] bytes = write(
+                CsvDialect.EXCEL_NL,
+                List.of("naam", "bedrag", "aandeel", "aantal"),
+                List.of("Łukasz Żółć; jr", new BigDecimal("2100.50"), 0.25, 3.0),
+                List.of("Jansen, Piet", -12, 1.5e-7, 7L));
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
+        assertEquals(
+                "\uFEFFnaam;bedrag;aandeel;aantal\r\n\"Łukasz Żółć; jr\";2100,50;0,25;3\r\nJansen, Piet;-12;0,00000015;7\r\n",
                 new String(bytes, StandardCharsets.UTF_8));
     }
 
     @Test
     void formulasAreDefusedAndPlainNumbersAreNot() {
-        for (String formula : List.of("=HYPERLINK(\"http://evil.example\",\"klik\")", "+1+1", "-1+1", "@SUM(A1)", "\tx", "\r=1", "-", "=")) {
+        for (String formula : List.of(
+                "=HYPERLINK(\"http://evil.example\",\"klik\")", "+1+1", "-1+1", "@SUM(A1)", "\tx", "\r=1", "-", "=")) {
             assertEquals("'" + formula, CsvWriter.cell(formula, CsvDialect.RFC4180), formula);
         }
         for (String plain : List.of("-12", "-3.50", "-3,50", "+31", "12", "a=b", "'=already", "")) {
@@ -68,7 +76,10 @@ class CsvWriterTest {
             assertEquals(dialect.delimiter(), reader.delimiter());
             List<CsvReader.Row> rows = new ArrayList<>();
             reader.forEach(rows::add);
-            assertEquals(List.of(tricky.get(0), "'" + tricky.get(1), tricky.get(2), tricky.get(3)), rows.get(0).values(), dialect.name());
+            assertEquals(
+                    List.of(tricky.get(0), "'" + tricky.get(1), tricky.get(2), tricky.get(3)),
+                    rows.get(0).values(),
+                    dialect.name());
         }
     }
 

@@ -1,14 +1,13 @@
 package nl.meedoen.commons.security;
 
+import static io.restassured.RestAssured.given;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
 import nl.meedoen.devinfra.TestInfra;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
 
 /** A corporation whose Microsoft Entra ID issues app roles: the roles claim, mapped to Meedoen's role names. */
 @QuarkusTest
@@ -18,14 +17,21 @@ class EntraRolesTest {
     public static class Entra implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("smallrye.jwt.path.groups", "roles",
-                    IdentityProviderRoles.MAP, "Meedoen.Corporation=corporation,Meedoen.Ops=ops");
+            return Map.of(
+                    "smallrye.jwt.path.groups",
+                    "roles",
+                    IdentityProviderRoles.MAP,
+                    "Meedoen.Corporation=corporation,Meedoen.Ops=ops");
         }
     }
 
     private static int status(String claimsJson) {
-        return given().auth().oauth2(TestInfra.tokenWithClaims("entra-client", claimsJson))
-                .get("/test/notes/count").then().extract().statusCode();
+        return given().auth()
+                .oauth2(TestInfra.tokenWithClaims("entra-client", claimsJson))
+                .get("/test/notes/count")
+                .then()
+                .extract()
+                .statusCode();
     }
 
     @Test

@@ -1,16 +1,15 @@
 package nl.meedoen.commons.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import nl.meedoen.devinfra.DevTokens;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import nl.meedoen.devinfra.DevTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Where each identity provider puts the roles, read from tokens shaped like theirs by smallrye-jwt with the claim
@@ -31,7 +30,9 @@ class IdentityProviderRolesTest {
     private static Set<String> roles(String claimsJson, String path) throws Exception {
         JWTAuthContextInfo info = new JWTAuthContextInfo(publicKey.toUri().toString(), DevTokens.ISSUER);
         info.setGroupsPath(path);
-        return new DefaultJWTParser(info).parse(tokens.tokenWithClaims("idp-client", claimsJson)).getGroups();
+        return new DefaultJWTParser(info)
+                .parse(tokens.tokenWithClaims("idp-client", claimsJson))
+                .getGroups();
     }
 
     @Test

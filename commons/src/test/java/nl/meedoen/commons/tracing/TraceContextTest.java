@@ -1,19 +1,18 @@
 package nl.meedoen.commons.tracing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Scope;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The W3C trace context from the current span, through Kafka headers, back to a context to continue. */
 class TraceContextTest {
@@ -30,11 +29,18 @@ class TraceContextTest {
     @Test
     void theCurrentSpanRoundTripsThroughRecordHeaders() {
         TraceContext captured;
-        SpanContext span = SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getDefault(), TraceState.builder().put("k", "v").build());
+        SpanContext span = SpanContext.create(
+                TRACE_ID,
+                SPAN_ID,
+                TraceFlags.getDefault(),
+                TraceState.builder().put("k", "v").build());
         try (Scope ignored = Span.wrap(span).makeCurrent()) {
             captured = TraceContext.current();
         }
-        assertEquals(new TraceContext("00-" + TRACE_ID + "-" + SPAN_ID + "-00", "k=v"), captured, "an unsampled decision travels too");
+        assertEquals(
+                new TraceContext("00-" + TRACE_ID + "-" + SPAN_ID + "-00", "k=v"),
+                captured,
+                "an unsampled decision travels too");
 
         RecordHeaders headers = new RecordHeaders();
         headers.add("traceparent", "stale".getBytes(StandardCharsets.UTF_8));

@@ -1,11 +1,10 @@
 package nl.meedoen.consultation.advice;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Bodies and views of advice trajectories. Enumerations and the deadline arrive as strings so that a wrong value is a
@@ -13,67 +12,108 @@ import java.util.UUID;
  */
 public final class AdviceDtos {
 
-    private AdviceDtos() {
-    }
+    private AdviceDtos() {}
 
     @Schema(name = "AdviceTrajectoryRequest")
     public record TrajectoryRequest(
-            @Schema(description = "The advising tenant organisation (client id); required for the corporation, the caller's own for a tenant organisation")
+            @Schema(
+                    description =
+                            "The advising tenant organisation (client id); required for the corporation, the caller's own for a tenant organisation")
             String organisation,
+
             @Schema(required = true, maxLength = 300) String subject,
             @Schema(maxLength = 5000) String description,
-            @Schema(description = "Links to documents (at most 20)") List<Document> documents,
-            @Schema(required = true, description = "The day the advice is due (ISO date)", example = "2027-03-31") String deadline,
-            @Schema(description = "Consultations that are its basis (onderlegger)") List<UUID> consultationIds,
-            @Schema(description = "Campaigns (recruitment-service) that are its basis") List<UUID> campaignIds) {
-    }
+
+            @Schema(description = "Links to documents (at most 20)")
+            List<Document> documents,
+
+            @Schema(required = true, description = "The day the advice is due (ISO date)", example = "2027-03-31")
+            String deadline,
+
+            @Schema(description = "Consultations that are its basis (onderlegger)")
+            List<UUID> consultationIds,
+
+            @Schema(description = "Campaigns (recruitment-service) that are its basis")
+            List<UUID> campaignIds) {}
 
     @Schema(name = "AdviceDocument")
-    public record Document(@Schema(required = true, maxLength = 300) String title, @Schema(required = true, description = "http(s) URL") String url) {
-    }
+    public record Document(
+            @Schema(required = true, maxLength = 300) String title,
+
+            @Schema(required = true, description = "http(s) URL")
+            String url) {}
 
     @Schema(name = "AdviceLinks")
-    public record Links(List<UUID> consultationIds, List<UUID> campaignIds) {
-    }
+    public record Links(List<UUID> consultationIds, List<UUID> campaignIds) {}
 
     @Schema(name = "AdviceRequest")
-    public record Advice(@Schema(required = true, description = "1 to 50 recommendations, numbered in this order") List<RecommendationText> recommendations) {
-    }
+    public record Advice(
+            @Schema(required = true, description = "1 to 50 recommendations, numbered in this order")
+            List<RecommendationText> recommendations) {}
 
     @Schema(name = "AdviceRecommendationText")
-    public record RecommendationText(@Schema(required = true, maxLength = 5000) String text) {
-    }
+    public record RecommendationText(
+            @Schema(required = true, maxLength = 5000) String text) {}
 
     @Schema(name = "AdviceResponseRequest")
-    public record Response(@Schema(required = true, description = "One answer per recommendation") List<AnswerRequest> answers) {
-    }
+    public record Response(
+            @Schema(required = true, description = "One answer per recommendation")
+            List<AnswerRequest> answers) {}
 
     @Schema(name = "AdviceAnswer")
-    public record AnswerRequest(@Schema(required = true) Integer number,
-                                @Schema(required = true, enumeration = {"ADOPTED", "ADOPTED_IN_PART", "NOT_ADOPTED"}) String answer,
-                                @Schema(required = true, maxLength = 5000) String reason) {
-    }
+    public record AnswerRequest(
+            @Schema(required = true) Integer number,
+
+            @Schema(
+                    required = true,
+                    enumeration = {"ADOPTED", "ADOPTED_IN_PART", "NOT_ADOPTED"})
+            String answer,
+
+            @Schema(required = true, maxLength = 5000) String reason) {}
 
     /** A recommendation as stored and shown: answer and reason are null until the corporation answered. */
     @Schema(name = "AdviceRecommendation")
-    public record Recommendation(int number, String text, String answer, String reason) {
-    }
+    public record Recommendation(int number, String text, String answer, String reason) {}
 
     @Schema(name = "AdviceTrajectory")
-    public record View(UUID id, String origin, String status, String organisation, String subject, String description,
-                       List<Document> documents, LocalDate deadline,
-                       @Schema(description = "The deadline has passed and the advice is not given yet") boolean overdue,
-                       List<UUID> linkedConsultationIds, List<UUID> linkedCampaignIds, List<Recommendation> recommendations,
-                       OffsetDateTime createdAt, OffsetDateTime adviceGivenAt, OffsetDateTime answeredAt, OffsetDateTime closedAt) {
-    }
+    public record View(
+            UUID id,
+            String origin,
+            String status,
+            String organisation,
+            String subject,
+            String description,
+            List<Document> documents,
+            LocalDate deadline,
+
+            @Schema(description = "The deadline has passed and the advice is not given yet")
+            boolean overdue,
+
+            List<UUID> linkedConsultationIds,
+            List<UUID> linkedCampaignIds,
+            List<Recommendation> recommendations,
+            OffsetDateTime createdAt,
+            OffsetDateTime adviceGivenAt,
+            OffsetDateTime answeredAt,
+            OffsetDateTime closedAt) {}
 
     @Schema(name = "AdviceTrajectorySummary")
-    public record Summary(UUID id, String origin, String status, String organisation, String subject, LocalDate deadline, boolean overdue) {
-    }
+    public record Summary(
+            UUID id,
+            String origin,
+            String status,
+            String organisation,
+            String subject,
+            LocalDate deadline,
+            boolean overdue) {}
 
     @Schema(name = "AdviceOverview")
-    public record Overview(@Schema(description = "Trajectories not closed") int open,
-                           @Schema(description = "Open trajectories past their deadline without advice") int overdue,
-                           @Schema(description = "The open trajectories, earliest deadline first") List<Summary> trajectories) {
-    }
+    public record Overview(
+            @Schema(description = "Trajectories not closed") int open,
+
+            @Schema(description = "Open trajectories past their deadline without advice")
+            int overdue,
+
+            @Schema(description = "The open trajectories, earliest deadline first")
+            List<Summary> trajectories) {}
 }

@@ -4,6 +4,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.consultation.ConsultationConfig;
@@ -12,12 +17,6 @@ import nl.meedoen.consultation.advice.AdviceDtos.Recommendation;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 import nl.meedoen.consultation.questionnaire.Texts;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Principle 5 for advice: once the corporation has answered, its answer is mailed ({@code consultation.advice-feedback},
@@ -52,11 +51,15 @@ public class AdviceFeedback {
 
     /** Called by the scheduler: works off every answered trajectory whose feedback has not gone out yet. */
     public void work(int chunksPerTrajectory) {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "SELECT t.id FROM AdviceTrajectory t WHERE t.answeredAt IS NOT NULL AND t.feedbackDone = false ORDER BY t.id", UUID.class)
-                .getResultList());
+        List<UUID> due = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "SELECT t.id FROM AdviceTrajectory t WHERE t.answeredAt IS NOT NULL AND t.feedbackDone = false ORDER BY t.id",
+                                UUID.class)
+                        .getResultList());
         for (UUID id : due) {
-            for (int i = 0; i < chunksPerTrajectory && QuarkusTransaction.requiringNew().call(() -> chunk(id)); i++) {
+            for (int i = 0;
+                    i < chunksPerTrajectory && QuarkusTransaction.requiringNew().call(() -> chunk(id));
+                    i++) {
                 // each chunk commits on its own
             }
         }
@@ -66,8 +69,10 @@ public class AdviceFeedback {
     boolean chunk(UUID id) {
         @SuppressWarnings("unchecked")
         List<AdviceTrajectory> rows = em.createNativeQuery(
-                        "SELECT * FROM advice_trajectory WHERE id = ?1 AND NOT feedback_done FOR UPDATE SKIP LOCKED", AdviceTrajectory.class)
-                .setParameter(1, id).getResultList();
+                        "SELECT * FROM advice_trajectory WHERE id = ?1 AND NOT feedback_done FOR UPDATE SKIP LOCKED",
+                        AdviceTrajectory.class)
+                .setParameter(1, id)
+                .getResultList();
         if (rows.isEmpty()) {
             return false;
         }
@@ -87,16 +92,30 @@ public class AdviceFeedback {
             String language = (String) row[1];
             Consultation c = byId.computeIfAbsent((UUID) row[2], cid -> em.find(Consultation.class, cid));
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("consultationTitle", Texts.pick(consultations.texts(c.title), language, consultations.languages(c).get(0)));
+            data.put(
+                    "consultationTitle",
+                    Texts.pick(
+                            consultations.texts(c.title),
+                            language,
+                            consultations.languages(c).get(0)));
             data.put("subject", t.subject);
             data.put("outcome", outcome(recommendations, language));
             // its own source: the answer to an advice, not one of the consultations it drew on
-            messages.add(new MessageRequestV1("advice-feedback:" + t.id + ":" + tenantRef, tenantRef, config.feedbackPurpose(), TEMPLATE, data, null)
+            messages.add(new MessageRequestV1(
+                            "advice-feedback:" + t.id + ":" + tenantRef,
+                            tenantRef,
+                            config.feedbackPurpose(),
+                            TEMPLATE,
+                            data,
+                            null)
                     .from("advice:" + t.id));
             refs.add(tenantRef);
         }
-        em.createNativeQuery("INSERT INTO advice_feedback (trajectory_id, tenant_ref) SELECT ?1, unnest(cast(?2 AS text[]))")
-                .setParameter(1, t.id).setParameter(2, refs.toArray(String[]::new)).executeUpdate();
+        em.createNativeQuery(
+                        "INSERT INTO advice_feedback (trajectory_id, tenant_ref) SELECT ?1, unnest(cast(?2 AS text[]))")
+                .setParameter(1, t.id)
+                .setParameter(2, refs.toArray(String[]::new))
+                .executeUpdate();
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
         return true;
     }
@@ -115,7 +134,10 @@ public class AdviceFeedback {
                           AND NOT EXISTS (SELECT 1 FROM advice_feedback f WHERE f.trajectory_id = ?2 AND f.tenant_ref = i.tenant_ref)
                         ORDER BY i.tenant_ref, i.consultation_id
                         LIMIT ?3""")
-                .setParameter(1, linked).setParameter(2, trajectoryId).setParameter(3, config.chunkSize()).getResultList();
+                .setParameter(1, linked)
+                .setParameter(2, trajectoryId)
+                .setParameter(3, config.chunkSize())
+                .getResultList();
     }
 
     /** The corporation's answer as plain text in the tenant's language (Dutch unless English), one recommendation a paragraph. */
@@ -131,7 +153,13 @@ public class AdviceFeedback {
                 case ADOPTED_IN_PART -> english ? "Adopted in part" : "Deels overgenomen";
                 case NOT_ADOPTED -> english ? "Not adopted" : "Niet overgenomen";
             };
-            s.append(r.number()).append(". ").append(r.text()).append("\n").append(answer).append(": ").append(r.reason());
+            s.append(r.number())
+                    .append(". ")
+                    .append(r.text())
+                    .append("\n")
+                    .append(answer)
+                    .append(": ")
+                    .append(r.reason());
         }
         return s.toString();
     }

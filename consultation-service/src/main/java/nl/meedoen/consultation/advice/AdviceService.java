@@ -6,10 +6,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.organisations.KnownOrganisation;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.advice.AdviceDtos.AnswerRequest;
@@ -22,17 +31,7 @@ import nl.meedoen.consultation.lifecycle.Access;
 import nl.meedoen.consultation.lifecycle.Caller;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
-
-import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import nl.meedoen.organisations.KnownOrganisation;
 
 /**
  * Advice trajectories: REQUESTED → IN_PREPARATION → ADVICE_GIVEN → RESPONSE_GIVEN → CLOSED (an unsolicited one starts in
@@ -67,10 +66,13 @@ public class AdviceService {
         if (caller.is(Roles.CORPORATION)) {
             organisation = r.organisation();
             if (organisation == null || organisation.isBlank() || organisation.length() > 200) {
-                errors.add(new Problem.FieldError("organisation", "required: the tenant organisation asked for advice (at most 200 characters)"));
+                errors.add(new Problem.FieldError(
+                        "organisation", "required: the tenant organisation asked for advice (at most 200 characters)"));
             } else if (!KnownOrganisation.isActive(organisation)) {
-                errors.add(new Problem.FieldError("organisation", "unknown tenant organisation " + organisation
-                        + ": name an active organisation of the register (GET /api/v1/organisations)"));
+                errors.add(new Problem.FieldError(
+                        "organisation",
+                        "unknown tenant organisation " + organisation
+                                + ": name an active organisation of the register (GET /api/v1/organisations)"));
             }
         } else {
             organisation = caller.actsFor();
@@ -148,7 +150,12 @@ public class AdviceService {
             errors.add(new Problem.FieldError("recommendations", "1 to " + MAX_RECOMMENDATIONS + " recommendations"));
         } else {
             for (int i = 0; i < given.size(); i++) {
-                text(given.get(i) == null ? null : given.get(i).text(), "recommendations[" + i + "].text", true, MAX_TEXT, errors);
+                text(
+                        given.get(i) == null ? null : given.get(i).text(),
+                        "recommendations[" + i + "].text",
+                        true,
+                        MAX_TEXT,
+                        errors);
             }
         }
         fieldRules(errors);
@@ -159,7 +166,11 @@ public class AdviceService {
         t.recommendations = json.write(recommendations);
         t.status = Status.ADVICE_GIVEN.name();
         t.adviceGivenAt = ConsultationService.now();
-        events.given(new AdviceEvents.AdviceGiven(t.id.toString(), t.subject, strings(campaigns(t)), strings(consultations(t)),
+        events.given(new AdviceEvents.AdviceGiven(
+                t.id.toString(),
+                t.subject,
+                strings(campaigns(t)),
+                strings(consultations(t)),
                 t.adviceGivenAt.toInstant().toString()));
         em.flush();
         return t;
@@ -178,13 +189,16 @@ public class AdviceService {
             AnswerRequest a = answers.get(i);
             String at = "answers[" + i + "]";
             if (a == null || a.number() == null || a.number() < 1 || a.number() > recommendations.size()) {
-                errors.add(new Problem.FieldError(at + ".number", "the number of a recommendation, 1 to " + recommendations.size()));
+                errors.add(new Problem.FieldError(
+                        at + ".number", "the number of a recommendation, 1 to " + recommendations.size()));
                 continue;
             }
             if (byNumber.put(a.number(), a) != null) {
-                errors.add(new Problem.FieldError(at + ".number", "recommendation " + a.number() + " is answered twice"));
+                errors.add(
+                        new Problem.FieldError(at + ".number", "recommendation " + a.number() + " is answered twice"));
             }
-            if (a.answer() == null || Arrays.stream(Answer.values()).noneMatch(v -> v.name().equals(a.answer()))) {
+            if (a.answer() == null
+                    || Arrays.stream(Answer.values()).noneMatch(v -> v.name().equals(a.answer()))) {
                 errors.add(new Problem.FieldError(at + ".answer", "one of " + List.of(Answer.values())));
             }
             text(a.reason(), at + ".reason", true, MAX_TEXT, errors);
@@ -195,15 +209,24 @@ public class AdviceService {
             }
         }
         fieldRules(errors);
-        List<Recommendation> answered = recommendations.stream().map(r -> {
-            AnswerRequest a = byNumber.get(r.number());
-            return new Recommendation(r.number(), r.text(), a.answer(), a.reason().strip());
-        }).toList();
+        List<Recommendation> answered = recommendations.stream()
+                .map(r -> {
+                    AnswerRequest a = byNumber.get(r.number());
+                    return new Recommendation(
+                            r.number(), r.text(), a.answer(), a.reason().strip());
+                })
+                .toList();
         t.recommendations = json.write(answered);
         t.status = Status.RESPONSE_GIVEN.name();
         t.answeredAt = ConsultationService.now();
-        events.answered(new AdviceEvents.AdviceAnswered(t.id.toString(), t.subject, strings(campaigns(t)), strings(consultations(t)),
-                answered.stream().map(r -> new AdviceEvents.AnsweredRecommendation(r.number(), r.text(), r.answer(), r.reason())).toList(),
+        events.answered(new AdviceEvents.AdviceAnswered(
+                t.id.toString(),
+                t.subject,
+                strings(campaigns(t)),
+                strings(consultations(t)),
+                answered.stream()
+                        .map(r -> new AdviceEvents.AnsweredRecommendation(r.number(), r.text(), r.answer(), r.reason()))
+                        .toList(),
                 t.answeredAt.toInstant().toString()));
         em.flush();
         return t;
@@ -221,22 +244,43 @@ public class AdviceService {
 
     /** The open trajectories the caller may see, earliest deadline first, with what is overdue. */
     public AdviceDtos.Overview overview(Caller caller) {
-        String where = "WHERE t.status <> 'CLOSED'" + (caller.is(Roles.TENANT_ORGANISATION) ? " AND t.organisation = :organisation" : "");
-        var query = em.createQuery("SELECT t FROM AdviceTrajectory t " + where + " ORDER BY t.deadline, t.createdAt", AdviceTrajectory.class);
+        String where = "WHERE t.status <> 'CLOSED'"
+                + (caller.is(Roles.TENANT_ORGANISATION) ? " AND t.organisation = :organisation" : "");
+        var query = em.createQuery(
+                "SELECT t FROM AdviceTrajectory t " + where + " ORDER BY t.deadline, t.createdAt",
+                AdviceTrajectory.class);
         if (caller.is(Roles.TENANT_ORGANISATION)) {
             query.setParameter("organisation", caller.actsFor());
         }
         LocalDate today = today();
         List<AdviceDtos.Summary> open = query.getResultList().stream()
-                .map(t -> new AdviceDtos.Summary(t.id, t.origin, t.status, t.organisation, t.subject, t.deadline, overdue(t, today)))
+                .map(t -> new AdviceDtos.Summary(
+                        t.id, t.origin, t.status, t.organisation, t.subject, t.deadline, overdue(t, today)))
                 .toList();
-        return new AdviceDtos.Overview(open.size(), (int) open.stream().filter(AdviceDtos.Summary::overdue).count(), open);
+        return new AdviceDtos.Overview(
+                open.size(),
+                (int) open.stream().filter(AdviceDtos.Summary::overdue).count(),
+                open);
     }
 
     public AdviceDtos.View view(AdviceTrajectory t) {
-        return new AdviceDtos.View(t.id, t.origin, t.status, t.organisation, t.subject, t.description,
-                json.read(t.documents, new TypeReference<List<Document>>() { }), t.deadline, overdue(t, today()),
-                consultations(t), campaigns(t), recommendations(t), t.createdAt, t.adviceGivenAt, t.answeredAt, t.closedAt);
+        return new AdviceDtos.View(
+                t.id,
+                t.origin,
+                t.status,
+                t.organisation,
+                t.subject,
+                t.description,
+                json.read(t.documents, new TypeReference<List<Document>>() {}),
+                t.deadline,
+                overdue(t, today()),
+                consultations(t),
+                campaigns(t),
+                recommendations(t),
+                t.createdAt,
+                t.adviceGivenAt,
+                t.answeredAt,
+                t.closedAt);
     }
 
     /** Overdue: the deadline has passed (in the service's time zone) and the advice has not been given. */
@@ -245,15 +289,17 @@ public class AdviceService {
     }
 
     List<Recommendation> recommendations(AdviceTrajectory t) {
-        return t.recommendations == null ? List.of() : json.read(t.recommendations, new TypeReference<List<Recommendation>>() { });
+        return t.recommendations == null
+                ? List.of()
+                : json.read(t.recommendations, new TypeReference<List<Recommendation>>() {});
     }
 
     List<UUID> consultations(AdviceTrajectory t) {
-        return json.read(t.linkedConsultationIds, new TypeReference<List<UUID>>() { });
+        return json.read(t.linkedConsultationIds, new TypeReference<List<UUID>>() {});
     }
 
     List<UUID> campaigns(AdviceTrajectory t) {
-        return json.read(t.linkedCampaignIds, new TypeReference<List<UUID>>() { });
+        return json.read(t.linkedCampaignIds, new TypeReference<List<UUID>>() {});
     }
 
     private LocalDate today() {
@@ -262,7 +308,8 @@ public class AdviceService {
 
     /** Who may read: the corporation and ops every trajectory, a tenant organisation its own. */
     private static boolean canRead(AdviceTrajectory t, Caller caller) {
-        return caller.is(Roles.CORPORATION) || caller.is(Roles.OPS)
+        return caller.is(Roles.CORPORATION)
+                || caller.is(Roles.OPS)
                 || (caller.is(Roles.TENANT_ORGANISATION) && caller.actsFor().equals(t.organisation));
     }
 
@@ -273,7 +320,8 @@ public class AdviceService {
             throw ProblemException.notFound("advice trajectory " + id);
         }
         if (caller.is(Roles.OPS)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "ops may read advice trajectories, not change them", null);
+            throw new ProblemException(
+                    403, "forbidden", "Forbidden", "ops may read advice trajectories, not change them", null);
         }
         return t;
     }
@@ -284,8 +332,12 @@ public class AdviceService {
                 return;
             }
         }
-        throw new ProblemException(409, "wrong-status", "Not possible in this status",
-                "the advice trajectory is " + t.status + "; this needs " + List.of(allowed), null);
+        throw new ProblemException(
+                409,
+                "wrong-status",
+                "Not possible in this status",
+                "the advice trajectory is " + t.status + "; this needs " + List.of(allowed),
+                null);
     }
 
     /** A field rule broken: 422 naming the fields, nothing changed. */
@@ -317,7 +369,8 @@ public class AdviceService {
             Document d = documents.get(i);
             text(d == null ? null : d.title(), "documents[" + i + "].title", true, 300, errors);
             if (d == null || !isWebLink(d.url())) {
-                errors.add(new Problem.FieldError("documents[" + i + "].url", "an http(s) URL of at most 2000 characters"));
+                errors.add(new Problem.FieldError(
+                        "documents[" + i + "].url", "an http(s) URL of at most 2000 characters"));
             }
         }
         return documents;
@@ -329,7 +382,8 @@ public class AdviceService {
         }
         try {
             URI u = new URI(url);
-            return ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme())) && u.getHost() != null;
+            return ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null;
         } catch (java.net.URISyntaxException e) {
             return false;
         }

@@ -6,11 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.DynamicUpdate;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * An advice trajectory ((on)gevraagd advies, toolkit §3): the tenant organisation advises the corporation on a
@@ -24,11 +23,24 @@ import java.util.UUID;
 public class AdviceTrajectory extends PanacheEntityBase {
 
     /** REQUESTED: asked for by the corporation ("gevraagd"); UNSOLICITED: started by the tenant organisation ("ongevraagd"). */
-    public enum Origin { REQUESTED, UNSOLICITED }
+    public enum Origin {
+        REQUESTED,
+        UNSOLICITED
+    }
 
-    public enum Status { REQUESTED, IN_PREPARATION, ADVICE_GIVEN, RESPONSE_GIVEN, CLOSED }
+    public enum Status {
+        REQUESTED,
+        IN_PREPARATION,
+        ADVICE_GIVEN,
+        RESPONSE_GIVEN,
+        CLOSED
+    }
 
-    public enum Answer { ADOPTED, ADOPTED_IN_PART, NOT_ADOPTED }
+    public enum Answer {
+        ADOPTED,
+        ADOPTED_IN_PART,
+        NOT_ADOPTED
+    }
 
     @Id
     public UUID id;

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.lifecycle.Caller;
@@ -24,12 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
-
 /** Thin HTTP layer over {@link AdviceService}. Every state change answers the trajectory as it is now. */
 @Path("/api/v1/advice-trajectories")
-@Tag(name = "Advice trajectories", description = "(On)gevraagd advies: REQUESTED → IN_PREPARATION → ADVICE_GIVEN → RESPONSE_GIVEN → CLOSED; "
-        + "consultations and campaigns linked as its basis; the corporation's answer is mailed as feedback")
+@Tag(
+        name = "Advice trajectories",
+        description = "(On)gevraagd advies: REQUESTED → IN_PREPARATION → ADVICE_GIVEN → RESPONSE_GIVEN → CLOSED; "
+                + "consultations and campaigns linked as its basis; the corporation's answer is mailed as feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "403", description = "The role (or party) may not do this")
 public class AdviceTrajectoryResource {
@@ -68,28 +69,53 @@ public class AdviceTrajectoryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Request advice (corporation) or start unsolicited advice (tenant organisation)",
-            description = "The corporation names the tenant organisation it asks (status REQUESTED); a tenant organisation starts an "
-                    + "unsolicited advice in its own name (status IN_PREPARATION). Linked consultations must be visible to the caller.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class),
-            examples = @ExampleObject(name = "requested", value = VIEW)))
+    @Operation(
+            summary = "Request advice (corporation) or start unsolicited advice (tenant organisation)",
+            description =
+                    "The corporation names the tenant organisation it asks (status REQUESTED); a tenant organisation starts an "
+                            + "unsolicited advice in its own name (status IN_PREPARATION). Linked consultations must be visible to the caller.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = AdviceDtos.View.class),
+                            examples = @ExampleObject(name = "requested", value = VIEW)))
     @APIResponse(responseCode = "400", description = "Malformed JSON")
-    @APIResponse(responseCode = "422", description = "A field rule: organisation, subject, description, documents, deadline, consultationIds or campaignIds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "deadline", value = PROBLEM_422)))
-    public Response create(@NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "rent policy", value = EXAMPLE)))
-                           AdviceDtos.TrajectoryRequest request) {
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "A field rule: organisation, subject, description, documents, deadline, consultationIds or campaignIds",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "deadline", value = PROBLEM_422)))
+    public Response create(
+            @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "rent policy", value = EXAMPLE)))
+                    AdviceDtos.TrajectoryRequest request) {
         AdviceDtos.View view = service.view(service.create(request, caller()));
-        return Response.status(Response.Status.CREATED).entity(view).header("Location", "/api/v1/advice-trajectories/" + view.id()).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(view)
+                .header("Location", "/api/v1/advice-trajectories/" + view.id())
+                .build();
     }
 
     @GET
     @Path("overview")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "Open advice trajectories, earliest deadline first, with what is overdue",
-            description = "The corporation and ops see every open trajectory, a tenant organisation its own. Overdue: the deadline has passed "
-                    + "and the advice is not given yet (computed now, in the service's time zone).")
-    @APIResponse(responseCode = "200", description = "The overview", content = @Content(schema = @Schema(implementation = AdviceDtos.Overview.class),
-            examples = @ExampleObject(name = "overview", value = """
+    @Operation(
+            summary = "Open advice trajectories, earliest deadline first, with what is overdue",
+            description =
+                    "The corporation and ops see every open trajectory, a tenant organisation its own. Overdue: the deadline has passed "
+                            + "and the advice is not given yet (computed now, in the service's time zone).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The overview",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = AdviceDtos.Overview.class),
+                            examples = @ExampleObject(name = "overview", value = """
                     {"open":1,"overdue":1,"trajectories":[{"id":"5d6f1b2a-9c3e-4e7f-8a1b-2c3d4e5f6a7b","origin":"REQUESTED","status":"IN_PREPARATION",
                      "organisation":"huurdersvereniging-vogelbuurt","subject":"Huurbeleid 2027","deadline":"2027-03-31","overdue":true}]}""")))
     public AdviceDtos.Overview overview() {
@@ -100,8 +126,13 @@ public class AdviceTrajectoryResource {
     @Path("{id}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "An advice trajectory, with its recommendations and the corporation's answers")
-    @APIResponse(responseCode = "200", description = "The trajectory", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class),
-            examples = @ExampleObject(name = "advice given", value = VIEW)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The trajectory",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = AdviceDtos.View.class),
+                            examples = @ExampleObject(name = "advice given", value = VIEW)))
     @APIResponse(responseCode = "404", description = "No such trajectory (or another tenant organisation's)")
     public AdviceDtos.View get(@PathParam("id") UUID id) {
         return service.view(service.find(id, caller()));
@@ -111,16 +142,24 @@ public class AdviceTrajectoryResource {
     @Path("{id}/links")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Set the consultations and campaigns that are the basis (onderlegger) of the advice",
+    @Operation(
+            summary = "Set the consultations and campaigns that are the basis (onderlegger) of the advice",
             description = "Replaces both lists; until the advice is given.")
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(responseCode = "404", description = "No such trajectory")
     @APIResponse(responseCode = "409", description = "The advice is given already (names the status)")
-    @APIResponse(responseCode = "422", description = "A field rule: consultationIds (unknown or not visible) or campaignIds")
-    public AdviceDtos.View link(@PathParam("id") UUID id, @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "links", value = """
+    @APIResponse(
+            responseCode = "422",
+            description = "A field rule: consultationIds (unknown or not visible) or campaignIds")
+    public AdviceDtos.View link(
+            @PathParam("id") UUID id,
+            @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "links", value = """
             {"consultationIds":["3f1e0c6a-3c9e-4f51-9a57-2b8f4d1c0e11"],"campaignIds":["8b2d7e44-1f0a-4c6b-b1f2-6a9e0d3c5b77"]}""")))
-                                AdviceDtos.Links links) {
+                    AdviceDtos.Links links) {
         return service.view(service.link(id, links, caller()));
     }
 
@@ -128,7 +167,10 @@ public class AdviceTrajectoryResource {
     @Path("{id}/preparation")
     @RolesAllowed(Roles.TENANT_ORGANISATION)
     @Operation(summary = "The tenant organisation takes up a requested advice (REQUESTED → IN_PREPARATION)")
-    @APIResponse(responseCode = "200", description = "In preparation", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "In preparation",
+            content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
     @APIResponse(responseCode = "404", description = "No such trajectory")
     @APIResponse(responseCode = "409", description = "Not REQUESTED (names the status)")
     public AdviceDtos.View prepare(@PathParam("id") UUID id) {
@@ -139,18 +181,31 @@ public class AdviceTrajectoryResource {
     @Path("{id}/advice")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TENANT_ORGANISATION)
-    @Operation(summary = "Give the advice: a list of recommendations (IN_PREPARATION → ADVICE_GIVEN)",
-            description = "Publishes nl.meedoen.consultation.advice-given.v1; recruitment-service then ends the term of linked focus groups.")
-    @APIResponse(responseCode = "200", description = "Advice given", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class),
-            examples = @ExampleObject(name = "advice given", value = VIEW)))
+    @Operation(
+            summary = "Give the advice: a list of recommendations (IN_PREPARATION → ADVICE_GIVEN)",
+            description =
+                    "Publishes nl.meedoen.consultation.advice-given.v1; recruitment-service then ends the term of linked focus groups.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Advice given",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = AdviceDtos.View.class),
+                            examples = @ExampleObject(name = "advice given", value = VIEW)))
     @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(responseCode = "404", description = "No such trajectory")
-    @APIResponse(responseCode = "409", description = "Not in preparation, e.g. the advice was given already (names the status)")
-    @APIResponse(responseCode = "422", description = "A field rule: recommendations (1 to 50) or recommendations[i].text")
-    public AdviceDtos.View advise(@PathParam("id") UUID id, @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "advice", value = """
+    @APIResponse(
+            responseCode = "409",
+            description = "Not in preparation, e.g. the advice was given already (names the status)")
+    @APIResponse(
+            responseCode = "422",
+            description = "A field rule: recommendations (1 to 50) or recommendations[i].text")
+    public AdviceDtos.View advise(
+            @PathParam("id") UUID id,
+            @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "advice", value = """
             {"recommendations":[{"text":"Geen inkomensafhankelijke verhoging boven 4%"},{"text":"Huurbevriezing voor huishoudens met een laag inkomen"},
                                 {"text":"Jaarlijks overleg over de uitvoering"}]}""")))
-                                  AdviceDtos.Advice advice) {
+                    AdviceDtos.Advice advice) {
         return service.view(service.giveAdvice(id, advice, caller()));
     }
 
@@ -158,20 +213,35 @@ public class AdviceTrajectoryResource {
     @Path("{id}/response")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "Answer every recommendation (ADVICE_GIVEN → RESPONSE_GIVEN)",
-            description = "ADOPTED, ADOPTED_IN_PART or NOT_ADOPTED, each with a reason. Publishes nl.meedoen.consultation.advice-answered.v1, and the answer "
-                    + "is mailed (consultation.advice-feedback, purpose feedback) to everyone who took part in a linked consultation.")
-    @APIResponse(responseCode = "200", description = "Answered", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
+    @Operation(
+            summary = "Answer every recommendation (ADVICE_GIVEN → RESPONSE_GIVEN)",
+            description =
+                    "ADOPTED, ADOPTED_IN_PART or NOT_ADOPTED, each with a reason. Publishes nl.meedoen.consultation.advice-answered.v1, and the answer "
+                            + "is mailed (consultation.advice-feedback, purpose feedback) to everyone who took part in a linked consultation.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Answered",
+            content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(responseCode = "404", description = "No such trajectory")
-    @APIResponse(responseCode = "409", description = "No advice to answer, or answered already (names the status)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "answered twice", value = PROBLEM_409)))
-    @APIResponse(responseCode = "422", description = "A field rule: answers (one per recommendation), answers[i].number, .answer or .reason")
-    public AdviceDtos.View respond(@PathParam("id") UUID id, @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "answers", value = """
+    @APIResponse(
+            responseCode = "409",
+            description = "No advice to answer, or answered already (names the status)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "answered twice", value = PROBLEM_409)))
+    @APIResponse(
+            responseCode = "422",
+            description = "A field rule: answers (one per recommendation), answers[i].number, .answer or .reason")
+    public AdviceDtos.View respond(
+            @PathParam("id") UUID id,
+            @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "answers", value = """
             {"answers":[{"number":1,"answer":"ADOPTED","reason":"De verhoging blijft onder 4%."},
                         {"number":2,"answer":"ADOPTED_IN_PART","reason":"Bevriezing voor de laagste inkomens, niet voor iedereen met huurtoeslag."},
                         {"number":3,"answer":"NOT_ADOPTED","reason":"Overleg staat al in de samenwerkingsovereenkomst."}]}""")))
-                                   AdviceDtos.Response response) {
+                    AdviceDtos.Response response) {
         return service.view(service.respond(id, response, caller()));
     }
 
@@ -179,7 +249,10 @@ public class AdviceTrajectoryResource {
     @Path("{id}/close")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Close an answered trajectory (RESPONSE_GIVEN → CLOSED)")
-    @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Closed",
+            content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
     @APIResponse(responseCode = "404", description = "No such trajectory")
     @APIResponse(responseCode = "409", description = "Not answered yet (names the status)")
     public AdviceDtos.View close(@PathParam("id") UUID id) {

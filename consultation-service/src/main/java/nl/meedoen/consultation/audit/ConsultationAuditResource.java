@@ -5,5 +5,4 @@ import nl.meedoen.commons.audit.AuditResource;
 
 /** consultation-service's audit log of privileged actions, for ops. */
 @Path("/api/v1/audit/consultation")
-public class ConsultationAuditResource extends AuditResource {
-}
+public class ConsultationAuditResource extends AuditResource {}

@@ -1,9 +1,8 @@
 package nl.meedoen.consultation.export;
 
-import nl.meedoen.commons.problem.ProblemException;
-
 import java.util.Arrays;
 import java.util.Locale;
+import nl.meedoen.commons.problem.ProblemException;
 
 /** The response exports, by the name of their synchronous route. */
 public enum ExportFormat {
@@ -31,8 +30,13 @@ public enum ExportFormat {
     /** The format a request names; anything else is a 400 naming {@code format} (ExportJobs answers 422 for a body: a field rule). */
     public static ExportFormat parse(String value) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.id.equals(v)).findFirst().orElseThrow(() -> ProblemException.invalidField("format",
-                value == null || value.isBlank() ? "required: one of responses.csv, portchoice.csv or pabulib.pb"
-                        : "one of responses.csv, portchoice.csv or pabulib.pb"));
+        return Arrays.stream(values())
+                .filter(f -> f.id.equals(v))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.invalidField(
+                        "format",
+                        value == null || value.isBlank()
+                                ? "required: one of responses.csv, portchoice.csv or pabulib.pb"
+                                : "one of responses.csv, portchoice.csv or pabulib.pb"));
     }
 }

@@ -3,6 +3,10 @@ package nl.meedoen.consultation.export;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.csv.CsvDialect;
 import nl.meedoen.commons.job.JobView;
@@ -12,11 +16,6 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.consultation.lifecycle.Caller;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /** Starts response exports as jobs: every check (access, format, dialect, PWE) is made here, so a refused request queues nothing. */
 @ApplicationScoped
@@ -37,14 +36,17 @@ public class ExportJobs {
     @Transactional
     public JobView start(UUID id, ExportRequest request, Caller caller) {
         Consultation c = consultations.forResponses(id, caller, "export job");
-        // no body at all is a malformed request (400); a body naming a wrong format or dialect breaks a field rule (422)
-        ExportFormat format = request == null ? ExportFormat.parse(null) : asFieldRule(() -> ExportFormat.parse(request.format()));
+        // no body at all is a malformed request (400); a body naming a wrong format or dialect breaks a field rule
+        // (422)
+        ExportFormat format =
+                request == null ? ExportFormat.parse(null) : asFieldRule(() -> ExportFormat.parse(request.format()));
         String dialect = request == null ? null : request.dialect();
         CsvDialect csvDialect;
         if (format.csv()) {
             csvDialect = asFieldRule(() -> CsvDialect.fromParameter(dialect));
         } else if (dialect != null && !dialect.isBlank()) {
-            throw ConsultationService.fieldRules(List.of(new Problem.FieldError("dialect", "pabulib.pb has a fixed layout and takes no dialect")));
+            throw ConsultationService.fieldRules(
+                    List.of(new Problem.FieldError("dialect", "pabulib.pb has a fixed layout and takes no dialect")));
         } else {
             csvDialect = ResponseExports.PABULIB;
         }
@@ -57,9 +59,14 @@ public class ExportJobs {
         }
         details.put("as", "job");
         audit.record("consultation.responses.exported", "consultation", id.toString(), details);
-        // one live job per consultation, format, dialect and caller: a double click is a 409 naming the job the caller can follow
-        String subject = c.id + "/" + format.id() + (dialectName == null ? "" : "/" + dialectName) + "/" + caller.client();
-        return jobs.submit(ResponseExportJob.KIND, subject, new ResponseExportJob.Input(c.id, format.id(), dialectName, caller.client()));
+        // one live job per consultation, format, dialect and caller: a double click is a 409 naming the job the caller
+        // can follow
+        String subject =
+                c.id + "/" + format.id() + (dialectName == null ? "" : "/" + dialectName) + "/" + caller.client();
+        return jobs.submit(
+                ResponseExportJob.KIND,
+                subject,
+                new ResponseExportJob.Input(c.id, format.id(), dialectName, caller.client()));
     }
 
     /** format and dialect arrive in a body here: a wrong value is a field rule (422), not the query parameter's 400. */

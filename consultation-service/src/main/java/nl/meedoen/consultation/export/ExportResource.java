@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.csv.CsvDialect;
 import nl.meedoen.commons.job.JobView;
@@ -43,10 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * Responses as CSV, PWE as portchoice and Pabulib, the questionnaire as SurveyJS JSON (and back). Response
  * exports come two ways: streamed at once up to {@code meedoen.consultation.sync-export-limit} responses, or of
@@ -54,7 +53,10 @@ import java.util.UUID;
  */
 @Path("/api/v1/consultations/{id}")
 @Tag(name = "Exports", description = "Responses (CSV, portchoice, Pabulib) and the questionnaire in SurveyJS JSON")
-@APIResponse(responseCode = "403", description = "The role may not export, or (private-poll) a tenant organisation's own poll the corporation has no access to")
+@APIResponse(
+        responseCode = "403",
+        description =
+                "The role may not export, or (private-poll) a tenant organisation's own poll the corporation has no access to")
 @APIResponse(responseCode = "404", description = "No such consultation")
 public class ExportResource {
 
@@ -91,18 +93,32 @@ public class ExportResource {
     @Path("exports/responses.csv")
     @Produces(CSV)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Every response as CSV (up to the synchronous limit)", description = "One row per response with a random id (it names no one); "
-            + "one column per question, per option for multiple choice (0/1), ranking (the rank) and PWE (0/1, plus spend and motivations). "
-            + "PSEUDONYMOUS consultations add the day of submission; nothing identifies a tenant. Streamed at once for up to "
-            + "meedoen.consultation.sync-export-limit responses (default 20,000); above it 409 export-too-large: start the export as a job "
-            + "with POST /consultations/{id}/exports.")
-    @APIResponse(responseCode = "200", description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl", content = @Content(mediaType = CSV))
+    @Operation(
+            summary = "Every response as CSV (up to the synchronous limit)",
+            description = "One row per response with a random id (it names no one); "
+                    + "one column per question, per option for multiple choice (0/1), ranking (the rank) and PWE (0/1, plus spend and motivations). "
+                    + "PSEUDONYMOUS consultations add the day of submission; nothing identifies a tenant. Streamed at once for up to "
+                    + "meedoen.consultation.sync-export-limit responses (default 20,000); above it 409 export-too-large: start the export as a job "
+                    + "with POST /consultations/{id}/exports.")
+    @APIResponse(
+            responseCode = "200",
+            description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl",
+            content = @Content(mediaType = CSV))
     @APIResponse(responseCode = "400", description = "Unknown dialect")
-    @APIResponse(responseCode = "409", description = "export-too-large: more responses than a synchronous export streams; use POST .../exports")
-    public Response responses(@PathParam("id") UUID id,
-                              @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
-                                      schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
-                              @QueryParam(CsvDialect.PARAMETER) String dialect) {
+    @APIResponse(
+            responseCode = "409",
+            description = "export-too-large: more responses than a synchronous export streams; use POST .../exports")
+    public Response responses(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            name = CsvDialect.PARAMETER,
+                            description = CsvDialect.PARAMETER_DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            enumeration = {"rfc4180", "excel-nl"},
+                                            defaultValue = "rfc4180"))
+                    @QueryParam(CsvDialect.PARAMETER)
+                    String dialect) {
         return sync(id, ExportFormat.RESPONSES_CSV, CsvDialect.fromParameter(dialect));
     }
 
@@ -110,16 +126,31 @@ public class ExportResource {
     @Path("exports/portchoice.csv")
     @Produces(CSV)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "PWE choices in the portchoice layout (up to the synchronous limit)", description = "One row per respondent: a 0/1 column "
-            + "per option, cost_<option> per option, and the budget with what the portfolio spent (or target and reached). Above "
-            + "meedoen.consultation.sync-export-limit responses 409 export-too-large: use POST /consultations/{id}/exports.")
-    @APIResponse(responseCode = "200", description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl", content = @Content(mediaType = CSV))
+    @Operation(
+            summary = "PWE choices in the portchoice layout (up to the synchronous limit)",
+            description =
+                    "One row per respondent: a 0/1 column "
+                            + "per option, cost_<option> per option, and the budget with what the portfolio spent (or target and reached). Above "
+                            + "meedoen.consultation.sync-export-limit responses 409 export-too-large: use POST /consultations/{id}/exports.")
+    @APIResponse(
+            responseCode = "200",
+            description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl",
+            content = @Content(mediaType = CSV))
     @APIResponse(responseCode = "400", description = "Unknown dialect")
-    @APIResponse(responseCode = "409", description = "Not a PWE consultation, or export-too-large (use POST .../exports)")
-    public Response portchoice(@PathParam("id") UUID id,
-                               @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
-                                       schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
-                               @QueryParam(CsvDialect.PARAMETER) String dialect) {
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a PWE consultation, or export-too-large (use POST .../exports)")
+    public Response portchoice(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            name = CsvDialect.PARAMETER,
+                            description = CsvDialect.PARAMETER_DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            enumeration = {"rfc4180", "excel-nl"},
+                                            defaultValue = "rfc4180"))
+                    @QueryParam(CsvDialect.PARAMETER)
+                    String dialect) {
         return sync(id, ExportFormat.PORTCHOICE_CSV, CsvDialect.fromParameter(dialect));
     }
 
@@ -127,11 +158,15 @@ public class ExportResource {
     @Path("exports/pabulib.pb")
     @Produces("text/plain")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "PWE choices as a Pabulib .pb file (up to the synchronous limit)", description = "META, PROJECTS (numbered in "
-            + "questionnaire order) and approval VOTES; no voter attributes. Above meedoen.consultation.sync-export-limit responses 409 "
-            + "export-too-large: use POST /consultations/{id}/exports.")
+    @Operation(
+            summary = "PWE choices as a Pabulib .pb file (up to the synchronous limit)",
+            description = "META, PROJECTS (numbered in "
+                    + "questionnaire order) and approval VOTES; no voter attributes. Above meedoen.consultation.sync-export-limit responses 409 "
+                    + "export-too-large: use POST /consultations/{id}/exports.")
     @APIResponse(responseCode = "200", description = "The .pb file")
-    @APIResponse(responseCode = "409", description = "Not a PWE consultation, or export-too-large (use POST .../exports)")
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a PWE consultation, or export-too-large (use POST .../exports)")
     public Response pabulib(@PathParam("id") UUID id) {
         return sync(id, ExportFormat.PABULIB_PB, ResponseExports.PABULIB);
     }
@@ -141,24 +176,57 @@ public class ExportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Start an export of any size as a job",
-            description = "The same file as GET .../exports/{format}, written by a job: 202 Accepted with the job's Location "
-                    + "(/api/v1/jobs/consultation/{jobId}). Follow it for progress (done/total responses, ETA); once SUCCEEDED its "
-                    + "resultLocation is the download, GET /consultations/{id}/exports/{exportId}, available for "
-                    + "meedoen.consultation.export-retention (default 7 days). Cancel with POST /api/v1/jobs/consultation/{jobId}/cancel. "
-                    + "One export per consultation, format and dialect runs per caller at a time (another is 409 job-in-progress).")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportRequest.class),
-            examples = {@ExampleObject(name = "responses for Dutch Excel", value = "{\"format\":\"responses.csv\",\"dialect\":\"excel-nl\"}"),
-                    @ExampleObject(name = "Pabulib", value = "{\"format\":\"pabulib.pb\"}")}))
-    @APIResponse(responseCode = "202", description = "Export started: follow the job at Location",
-            headers = {@Header(name = "Location", description = "The job, e.g. /api/v1/jobs/consultation/0c4e…", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Retry-After", description = "Seconds to wait before asking the job", schema = @Schema(type = SchemaType.INTEGER))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class),
-                    examples = @ExampleObject(name = "queued", value = "{\"id\":\"0c4e6f2a-5d1b-4a39-9a7e-2f0b7c1d9e11\",\"kind\":\"response-export\","
-                            + "\"status\":\"QUEUED\",\"done\":0,\"self\":\"/api/v1/jobs/consultation/0c4e6f2a-5d1b-4a39-9a7e-2f0b7c1d9e11\"}")))
+    @Operation(
+            summary = "Start an export of any size as a job",
+            description =
+                    "The same file as GET .../exports/{format}, written by a job: 202 Accepted with the job's Location "
+                            + "(/api/v1/jobs/consultation/{jobId}). Follow it for progress (done/total responses, ETA); once SUCCEEDED its "
+                            + "resultLocation is the download, GET /consultations/{id}/exports/{exportId}, available for "
+                            + "meedoen.consultation.export-retention (default 7 days). Cancel with POST /api/v1/jobs/consultation/{jobId}/cancel. "
+                            + "One export per consultation, format and dialect runs per caller at a time (another is 409 job-in-progress).")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ExportRequest.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "responses for Dutch Excel",
+                                        value = "{\"format\":\"responses.csv\",\"dialect\":\"excel-nl\"}"),
+                                @ExampleObject(name = "Pabulib", value = "{\"format\":\"pabulib.pb\"}")
+                            }))
+    @APIResponse(
+            responseCode = "202",
+            description = "Export started: follow the job at Location",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "The job, e.g. /api/v1/jobs/consultation/0c4e…",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before asking the job",
+                        schema = @Schema(type = SchemaType.INTEGER))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = JobView.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "queued",
+                                            value =
+                                                    "{\"id\":\"0c4e6f2a-5d1b-4a39-9a7e-2f0b7c1d9e11\",\"kind\":\"response-export\","
+                                                            + "\"status\":\"QUEUED\",\"done\":0,\"self\":\"/api/v1/jobs/consultation/0c4e6f2a-5d1b-4a39-9a7e-2f0b7c1d9e11\"}")))
     @APIResponse(responseCode = "400", description = "No body, or malformed JSON; nothing is started")
-    @APIResponse(responseCode = "422", description = "Missing or unknown format or dialect (errors[] name the field); nothing is started")
-    @APIResponse(responseCode = "409", description = "A PWE format for a consultation without PWE, or the same export already running (job-in-progress)")
+    @APIResponse(
+            responseCode = "422",
+            description = "Missing or unknown format or dialect (errors[] name the field); nothing is started")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "A PWE format for a consultation without PWE, or the same export already running (job-in-progress)")
     public Response startExport(@PathParam("id") UUID id, ExportRequest request) {
         return Jobs.accepted(exportJobs.start(id, request, Caller.of(identity)));
     }
@@ -167,37 +235,61 @@ public class ExportResource {
     @Path("exports/{exportId}")
     @Produces({CSV, "text/plain"})
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Download an export written by a job",
-            description = "The job's resultLocation: the file with its content type (text/csv or text/plain) and Content-Disposition. "
-                    + "Whoever may export the consultation may download it, until it expires.")
-    @APIResponse(responseCode = "200", description = "The file", headers = @Header(name = "Content-Disposition", description = "attachment; filename=…"),
+    @Operation(
+            summary = "Download an export written by a job",
+            description =
+                    "The job's resultLocation: the file with its content type (text/csv or text/plain) and Content-Disposition. "
+                            + "Whoever may export the consultation may download it, until it expires.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=…"),
             content = {@Content(mediaType = CSV), @Content(mediaType = "text/plain")})
-    @APIResponse(responseCode = "404", description = "No such consultation, or no such export (never written, still being written, or expired)")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such consultation, or no such export (never written, still being written, or expired)")
     public Response download(@PathParam("id") UUID id, @PathParam("exportId") UUID exportId) {
         consultations.forResponses(id, Caller.of(identity), "export download");
         ExportStore.Stored export = store.find(exportId);
-        if (export == null || !export.consultationId().equals(id) || !export.complete() || export.expiresAt().isBefore(java.time.OffsetDateTime.now())) {
+        if (export == null
+                || !export.consultationId().equals(id)
+                || !export.complete()
+                || export.expiresAt().isBefore(java.time.OffsetDateTime.now())) {
             throw ProblemException.notFound("export " + exportId + " of consultation " + id);
         }
-        audit.record("consultation.export.downloaded", "consultation", id.toString(), Map.of("format", export.format(), "export", exportId.toString()));
+        audit.record(
+                "consultation.export.downloaded",
+                "consultation",
+                id.toString(),
+                Map.of("format", export.format(), "export", exportId.toString()));
         StreamingOutput body = out -> store.copy(export, out);
-        return Response.ok(body, export.mediaType()).header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"")
-                .header("Content-Length", export.bytes()).build();
+        return Response.ok(body, export.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"")
+                .header("Content-Length", export.bytes())
+                .build();
     }
 
     @GET
     @Path("questionnaire/surveyjs")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS, Roles.SURVEY_FRONTEND})
-    @Operation(summary = "The questionnaire as a SurveyJS survey", description = "Pages, elements, visibleIf/requiredIf and validators; the PWE "
-            + "block is the custom element type 'pwe' (see the service README). Survey frontends may read it once the consultation is open.")
+    @Operation(
+            summary = "The questionnaire as a SurveyJS survey",
+            description =
+                    "Pages, elements, visibleIf/requiredIf and validators; the PWE "
+                            + "block is the custom element type 'pwe' (see the service README). Survey frontends may read it once the consultation is open.")
     @APIResponse(responseCode = "200", description = "SurveyJS JSON")
     public Response surveyJs(@PathParam("id") UUID id) {
         Caller caller = Caller.of(identity);
         Consultation c = caller.is(Roles.SURVEY_FRONTEND) ? published(id) : consultations.find(id, caller);
         Questionnaire q = questionnaires.load(c.id, c.questionnaireVersion);
-        return Response.ok(SurveyJs.toSurvey(q, consultations.languages(c), consultations.texts(c.title), consultations.texts(c.description)))
-                .tag(Preconditions.etag(c.version)).build();
+        return Response.ok(SurveyJs.toSurvey(
+                        q,
+                        consultations.languages(c),
+                        consultations.texts(c.title),
+                        consultations.texts(c.description)))
+                .tag(Preconditions.etag(c.version))
+                .build();
     }
 
     @PUT
@@ -205,28 +297,42 @@ public class ExportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Replace the questionnaire by a SurveyJS survey (If-Match required)",
-            description = "Supported: radiogroup, dropdown, checkbox, tagbox, rating, text (text/number), comment, ranking and the custom 'pwe'; "
-                    + "validators numeric, answercount, text and the whole-number regex; visibleIf/requiredIf in the documented subset. "
-                    + "Anything else is refused with its path, never silently dropped. Saved as a new version like PUT /questionnaire.")
-    @APIResponse(responseCode = "200", description = "The questionnaire as stored", content = @Content(schema = @Schema(implementation = Questionnaire.class)))
+    @Operation(
+            summary = "Replace the questionnaire by a SurveyJS survey (If-Match required)",
+            description =
+                    "Supported: radiogroup, dropdown, checkbox, tagbox, rating, text (text/number), comment, ranking and the custom 'pwe'; "
+                            + "validators numeric, answercount, text and the whole-number regex; visibleIf/requiredIf in the documented subset. "
+                            + "Anything else is refused with its path, never silently dropped. Saved as a new version like PUT /questionnaire.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The questionnaire as stored",
+            content = @Content(schema = @Schema(implementation = Questionnaire.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON")
-    @APIResponse(responseCode = "422", description = "Unsupported element, validator or expression, or a questionnaire rule broken (errors[] give the path)")
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "Unsupported element, validator or expression, or a questionnaire rule broken (errors[] give the path)")
     @APIResponse(responseCode = "409", description = "Frozen: the consultation is open")
     @APIResponse(responseCode = "412", description = "Changed since you read it")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response importSurveyJs(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull Map<String, Object> survey) {
+    public Response importSurveyJs(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull Map<String, Object> survey) {
         Caller caller = Caller.of(identity);
         Consultation c = consultations.find(id, caller);
         Questionnaire q;
         try {
             q = SurveyJs.fromSurvey(survey, consultations.languages(c));
         } catch (SurveyJs.ImportException e) {
-            List<Problem.FieldError> errors = e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.describe())).toList();
+            List<Problem.FieldError> errors = e.violations().stream()
+                    .map(v -> new Problem.FieldError(v.field(), v.describe()))
+                    .toList();
             throw ConsultationService.fieldRules(errors);
         }
         Consultation saved = questionnaireService.save(id, q, ifMatch, caller);
-        return Response.ok(q).tag(Preconditions.etag(saved.version)).header("X-Questionnaire-Version", saved.questionnaireVersion).build();
+        return Response.ok(q)
+                .tag(Preconditions.etag(saved.version))
+                .header("X-Questionnaire-Version", saved.questionnaireVersion)
+                .build();
     }
 
     @Transactional
@@ -247,14 +353,23 @@ public class ExportResource {
         ResponseExportWriter.Plan plan = writer.plan(c, format, dialect);
         long responses = writer.count(c.id);
         if (responses > config.syncExportLimit()) {
-            throw new ProblemException(409, "export-too-large", "Export too large for a direct download",
-                    "this consultation has " + responses + " responses; a direct export streams at most " + config.syncExportLimit()
-                            + ". Start it as a job: POST /api/v1/consultations/" + id + "/exports with {\"format\":\"" + format.id() + "\""
-                            + (format.csv() ? ",\"dialect\":\"" + dialect.name() + "\"" : "") + "} and follow the job's Location", null);
+            throw new ProblemException(
+                    409,
+                    "export-too-large",
+                    "Export too large for a direct download",
+                    "this consultation has " + responses + " responses; a direct export streams at most "
+                            + config.syncExportLimit()
+                            + ". Start it as a job: POST /api/v1/consultations/" + id + "/exports with {\"format\":\""
+                            + format.id() + "\""
+                            + (format.csv() ? ",\"dialect\":\"" + dialect.name() + "\"" : "")
+                            + "} and follow the job's Location",
+                    null);
         }
         // a refused export (not a PWE consultation, too large) is no export: audited after the checks
         audit.record("consultation.responses.exported", "consultation", id.toString(), Map.of("format", format.id()));
         StreamingOutput body = out -> writer.write(plan, out, null);
-        return Response.ok(body, plan.mediaType()).header("Content-Disposition", "attachment; filename=\"" + plan.filename() + "\"").build();
+        return Response.ok(body, plan.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + plan.filename() + "\"")
+                .build();
     }
 }

@@ -3,8 +3,6 @@ package nl.meedoen.consultation.export;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import nl.meedoen.consultation.ConsultationConfig;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -15,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
+import nl.meedoen.consultation.ConsultationConfig;
 
 /**
  * Exports written by jobs, stored in {@code response_export} with their bytes in chunks of at most
@@ -33,16 +32,42 @@ public class ExportStore {
     ConsultationConfig config;
 
     /** An export as the download reads it. */
-    public record Stored(UUID id, UUID consultationId, String format, String dialect, String filename, String mediaType, boolean complete,
-                         long rows, long bytes, int chunks, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
-    }
+    public record Stored(
+            UUID id,
+            UUID consultationId,
+            String format,
+            String dialect,
+            String filename,
+            String mediaType,
+            boolean complete,
+            long rows,
+            long bytes,
+            int chunks,
+            OffsetDateTime createdAt,
+            OffsetDateTime expiresAt) {}
 
     /** Starts (or, for a job that runs again after a restart, restarts) an export: whatever an earlier attempt wrote is dropped. */
-    public void begin(UUID id, UUID consultationId, String format, String dialect, String filename, String mediaType, String requestedBy) {
+    public void begin(
+            UUID id,
+            UUID consultationId,
+            String format,
+            String dialect,
+            String filename,
+            String mediaType,
+            String requestedBy) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         update("DELETE FROM response_export WHERE id = ?", id);
-        update("INSERT INTO response_export (id, consultation_id, format, dialect, filename, media_type, requested_by, created_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, consultationId, format, dialect, filename, mediaType, requestedBy, now,
+        update(
+                "INSERT INTO response_export (id, consultation_id, format, dialect, filename, media_type, requested_by, created_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                consultationId,
+                format,
+                dialect,
+                filename,
+                mediaType,
+                requestedBy,
+                now,
                 now.plus(config.exportRetention()));
     }
 
@@ -53,8 +78,13 @@ public class ExportStore {
 
     /** Marks the export downloadable; it expires a retention period from now. */
     public Stored complete(UUID id, long rows, ChunkStream written) {
-        update("UPDATE response_export SET complete = true, rows_written = ?, bytes = ?, chunks = ?, expires_at = ? WHERE id = ?",
-                rows, written.bytes(), written.chunks(), OffsetDateTime.now(ZoneOffset.UTC).plus(config.exportRetention()), id);
+        update(
+                "UPDATE response_export SET complete = true, rows_written = ?, bytes = ?, chunks = ?, expires_at = ? WHERE id = ?",
+                rows,
+                written.bytes(),
+                written.chunks(),
+                OffsetDateTime.now(ZoneOffset.UTC).plus(config.exportRetention()),
+                id);
         return find(id);
     }
 
@@ -70,16 +100,27 @@ public class ExportStore {
     /** The export, or null. */
     public Stored find(UUID id) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, consultation_id, format, dialect, filename, media_type, complete,"
-                     + " rows_written, bytes, chunks, created_at, expires_at FROM response_export WHERE id = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, consultation_id, format, dialect, filename, media_type, complete,"
+                                + " rows_written, bytes, chunks, created_at, expires_at FROM response_export WHERE id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
-                return new Stored(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getBoolean(7), rs.getLong(8), rs.getLong(9), rs.getInt(10),
-                        rs.getObject(11, OffsetDateTime.class), rs.getObject(12, OffsetDateTime.class));
+                return new Stored(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getBoolean(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getInt(10),
+                        rs.getObject(11, OffsetDateTime.class),
+                        rs.getObject(12, OffsetDateTime.class));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -91,12 +132,14 @@ public class ExportStore {
         for (int seq = 0; seq < export.chunks(); seq++) {
             byte[] data;
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement("SELECT data FROM response_export_chunk WHERE export_id = ? AND seq = ?")) {
+                    PreparedStatement ps = c.prepareStatement(
+                            "SELECT data FROM response_export_chunk WHERE export_id = ? AND seq = ?")) {
                 ps.setObject(1, export.id());
                 ps.setInt(2, seq);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new IOException("export " + export.id() + " lost chunk " + seq + " (expired while being read?)");
+                        throw new IOException(
+                                "export " + export.id() + " lost chunk " + seq + " (expired while being read?)");
                     }
                     data = rs.getBytes(1);
                 }
@@ -108,7 +151,8 @@ public class ExportStore {
     }
 
     private int update(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);
             }
@@ -175,7 +219,11 @@ public class ExportStore {
 
         private void store() throws IOException {
             try {
-                update("INSERT INTO response_export_chunk (export_id, seq, data) VALUES (?, ?, ?)", id, chunks, Arrays.copyOf(buffer, used));
+                update(
+                        "INSERT INTO response_export_chunk (export_id, seq, data) VALUES (?, ?, ?)",
+                        id,
+                        chunks,
+                        Arrays.copyOf(buffer, used));
             } catch (IllegalStateException e) {
                 throw new IOException(e);
             }

@@ -3,18 +3,16 @@ package nl.meedoen.consultation.export;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import nl.meedoen.commons.csv.CsvDialect;
-import nl.meedoen.commons.job.JobCancelledException;
-import nl.meedoen.commons.job.JobContext;
-import nl.meedoen.commons.job.JobHandler;
-import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.consultation.lifecycle.Consultation;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.csv.CsvDialect;
+import nl.meedoen.commons.job.JobContext;
+import nl.meedoen.commons.job.JobHandler;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.consultation.lifecycle.Consultation;
 
 /**
  * A response export as a job: prepare (short transaction), then stream the responses from one database
@@ -34,8 +32,7 @@ public class ResponseExportJob implements JobHandler {
     ExportStore store;
 
     /** What the job reads: no personal data, only what to export and for whom (a client id). */
-    public record Input(UUID consultationId, String format, String dialect, String requestedBy) {
-    }
+    public record Input(UUID consultationId, String format, String dialect, String requestedBy) {}
 
     @Override
     public String kind() {
@@ -61,7 +58,13 @@ public class ResponseExportJob implements JobHandler {
             }
             return writer.plan(c, format, dialect);
         });
-        store.begin(exportId, in.consultationId(), format.id(), format.csv() ? dialect.name() : null, plan.filename(), plan.mediaType(),
+        store.begin(
+                exportId,
+                in.consultationId(),
+                format.id(),
+                format.csv() ? dialect.name() : null,
+                plan.filename(),
+                plan.mediaType(),
                 in.requestedBy() == null ? "system" : in.requestedBy());
         ExportStore.Stored stored;
         try {

@@ -4,16 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import nl.meedoen.commons.csv.CsvDialect;
-import nl.meedoen.commons.csv.CsvWriter;
-import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.consultation.Json;
-import nl.meedoen.consultation.lifecycle.Consultation;
-import nl.meedoen.consultation.lifecycle.ConsultationService;
-import nl.meedoen.consultation.questionnaire.Question;
-import nl.meedoen.consultation.questionnaire.Questionnaire;
-import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
-
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +13,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.csv.CsvDialect;
+import nl.meedoen.commons.csv.CsvWriter;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.consultation.Json;
+import nl.meedoen.consultation.lifecycle.Consultation;
+import nl.meedoen.consultation.lifecycle.ConsultationService;
+import nl.meedoen.consultation.questionnaire.Question;
+import nl.meedoen.consultation.questionnaire.Questionnaire;
+import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
 
 /**
  * Writes a response export, the same bytes whether a synchronous route streams it or a job stores it:
@@ -66,8 +65,14 @@ public class ResponseExportWriter {
     }
 
     /** An export, ready to write. */
-    public record Plan(UUID consultationId, ExportFormat format, CsvDialect dialect, String filename, String mediaType, Head head, Row row) {
-    }
+    public record Plan(
+            UUID consultationId,
+            ExportFormat format,
+            CsvDialect dialect,
+            String filename,
+            String mediaType,
+            Head head,
+            Row row) {}
 
     /** Checks that the export applies to the consultation and prepares it; call inside a transaction. */
     public Plan plan(Consultation c, ExportFormat format, CsvDialect dialect) {
@@ -75,13 +80,23 @@ public class ResponseExportWriter {
             case RESPONSES_CSV -> {
                 Questionnaire q = questionnaires.load(c.id, c.questionnaireVersion);
                 boolean withDate = !c.anonymous(); // ANONYMOUS: not even the day
-                yield new Plan(c.id, format, dialect, "responses.csv", CsvDialect.MEDIA_TYPE,
+                yield new Plan(
+                        c.id,
+                        format,
+                        dialect,
+                        "responses.csv",
+                        CsvDialect.MEDIA_TYPE,
                         (out, n) -> out.row(ResponseExports.csvHeader(q, withDate)),
                         (out, n, r) -> out.row(ResponseExports.csvRow(q, r, withDate)));
             }
             case PORTCHOICE_CSV -> {
                 Question pwe = pwe(c);
-                yield new Plan(c.id, format, dialect, "portchoice.csv", CsvDialect.MEDIA_TYPE,
+                yield new Plan(
+                        c.id,
+                        format,
+                        dialect,
+                        "portchoice.csv",
+                        CsvDialect.MEDIA_TYPE,
                         (out, n) -> out.row(ResponseExports.portchoiceHeader(pwe)),
                         (out, n, r) -> out.row(ResponseExports.portchoiceRow(pwe, r)));
             }
@@ -92,7 +107,12 @@ public class ResponseExportWriter {
                 LocalDate begin = c.openedAt == null ? null : c.openedAt.toLocalDate();
                 LocalDate end = c.closedAt == null ? null : c.closedAt.toLocalDate();
                 String id = c.id.toString();
-                yield new Plan(c.id, format, ResponseExports.PABULIB, "consultation-" + c.id + ".pb", "text/plain; charset=UTF-8",
+                yield new Plan(
+                        c.id,
+                        format,
+                        ResponseExports.PABULIB,
+                        "consultation-" + c.id + ".pb",
+                        "text/plain; charset=UTF-8",
                         (out, n) -> ResponseExports.pabulibHead(out, title, id, pwe, languages.get(0), n, begin, end),
                         (out, n, r) -> ResponseExports.pabulibVote(out, n, pwe, r));
             }
@@ -102,7 +122,8 @@ public class ResponseExportWriter {
     /** The number of responses of a consultation (for the synchronous routes' limit). */
     public long count(UUID consultationId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM response WHERE consultation_id = ?")) {
+                PreparedStatement ps =
+                        connection.prepareStatement("SELECT count(*) FROM response WHERE consultation_id = ?")) {
             ps.setObject(1, consultationId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -127,7 +148,8 @@ public class ResponseExportWriter {
             connection.setReadOnly(true);
             try {
                 long total;
-                try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM response WHERE consultation_id = ?")) {
+                try (PreparedStatement ps =
+                        connection.prepareStatement("SELECT count(*) FROM response WHERE consultation_id = ?")) {
                     ps.setObject(1, plan.consultationId());
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
@@ -141,8 +163,10 @@ public class ResponseExportWriter {
                     ps.setObject(1, plan.consultationId());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            ResponseRow row = new ResponseRow(rs.getString(1), rs.getObject(2, LocalDate.class),
-                                    json.read(rs.getString(3), new TypeReference<Map<String, Object>>() { }));
+                            ResponseRow row = new ResponseRow(
+                                    rs.getString(1),
+                                    rs.getObject(2, LocalDate.class),
+                                    json.read(rs.getString(3), new TypeReference<Map<String, Object>>() {}));
                             plan.row().write(csv, ++n, row);
                             if (progress != null) {
                                 progress.rows(n, total);

@@ -1,5 +1,9 @@
 package nl.meedoen.consultation.export;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import nl.meedoen.commons.csv.CsvDialect;
 import nl.meedoen.commons.csv.CsvWriter;
 import nl.meedoen.consultation.pwe.PweAnswer;
@@ -11,11 +15,6 @@ import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import nl.meedoen.consultation.questionnaire.Texts;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The response exports, written a row at a time: responses as CSV (one column per question, or
  * per option for multiple choice, ranking and PWE), PWE in the portchoice layout (one row per
@@ -26,8 +25,7 @@ public final class ResponseExports {
     /** Pabulib's fixed layout: ';' between values, no byte-order mark, whatever the dialect of the CSV exports. */
     public static final CsvDialect PABULIB = new CsvDialect("pabulib", ';', false, false);
 
-    private ResponseExports() {
-    }
+    private ResponseExports() {}
 
     /** CSV header; {@code withDate} false for ANONYMOUS consultations (not even the day is given out). */
     public static List<String> csvHeader(Questionnaire q, boolean withDate) {
@@ -109,13 +107,18 @@ public final class ResponseExports {
 
     public static List<Object> portchoiceRow(Question pwe, ResponseRow r) {
         PweBlock b = pwe.pwe();
-        PweAnswer p = r.answers().get(pwe.id()) == null ? null : AnswerRules.pweAnswer(r.answers().get(pwe.id()), pwe.id(), new ArrayList<>());
+        PweAnswer p = r.answers().get(pwe.id()) == null
+                ? null
+                : AnswerRules.pweAnswer(r.answers().get(pwe.id()), pwe.id(), new ArrayList<>());
         List<String> chosen = p == null ? List.of() : p.chosenOrEmpty();
         List<Object> row = new ArrayList<>();
         row.add(r.id());
         b.optionsOrEmpty().forEach(o -> row.add(chosen.contains(o.id()) ? 1 : 0));
         b.optionsOrEmpty().forEach(o -> row.add(o.cost()));
-        row.add(b.constraint().budgetType() ? b.constraint().budget() : b.constraint().target());
+        row.add(
+                b.constraint().budgetType()
+                        ? b.constraint().budget()
+                        : b.constraint().target());
         row.add(b.measure(chosen));
         return row;
     }
@@ -124,8 +127,15 @@ public final class ResponseExports {
      * Pabulib {@code .pb}: META (what the format requires), PROJECTS (id, cost, name), VOTES (approval
      * ballots). Projects are numbered 1..n in questionnaire order; no voter attributes are exported.
      */
-    public static void pabulibHead(CsvWriter out, String title, String instance, Question pwe, String lang, long votes,
-                                   LocalDate begin, LocalDate end) {
+    public static void pabulibHead(
+            CsvWriter out,
+            String title,
+            String instance,
+            Question pwe,
+            String lang,
+            long votes,
+            LocalDate begin,
+            LocalDate end) {
         PweBlock b = pwe.pwe();
         List<PweOption> options = b.optionsOrEmpty();
         DateTimeFormatter date = DateTimeFormatter.ofPattern("dd.MM.yyyy");
@@ -137,7 +147,11 @@ public final class ResponseExports {
         out.row(List.of("instance", instance));
         out.row(List.of("num_projects", options.size()));
         out.row(List.of("num_votes", votes));
-        out.row(List.of("budget", b.constraint().budgetType() ? b.constraint().budget() : b.constraint().target()));
+        out.row(List.of(
+                "budget",
+                b.constraint().budgetType()
+                        ? b.constraint().budget()
+                        : b.constraint().target()));
         out.row(List.of("vote_type", "approval"));
         out.row(List.of("rule", "unknown"));
         out.row(List.of("min_length", b.minOptions() == null ? 0 : b.minOptions()));
@@ -148,11 +162,14 @@ public final class ResponseExports {
         if (end != null) {
             out.row(List.of("date_end", end.format(date)));
         }
-        out.row(List.of("comment", "Participatory Value Evaluation exported by Meedoen; the consultation applied no selection rule"));
+        out.row(List.of(
+                "comment",
+                "Participatory Value Evaluation exported by Meedoen; the consultation applied no selection rule"));
         out.row("PROJECTS");
         out.row(List.of("project_id", "cost", "name"));
         for (int i = 0; i < options.size(); i++) {
-            out.row(List.of(i + 1, options.get(i).cost(), Texts.pick(options.get(i).text(), lang, lang)));
+            out.row(List.of(
+                    i + 1, options.get(i).cost(), Texts.pick(options.get(i).text(), lang, lang)));
         }
         out.row("VOTES");
         out.row(List.of("voter_id", "vote"));
@@ -174,6 +191,9 @@ public final class ResponseExports {
 
     /** The questionnaire's PWE block, if any. */
     public static Question pweQuestion(Questionnaire q) {
-        return q.questionsOrEmpty().stream().filter(x -> x.pwe() != null).findFirst().orElse(null);
+        return q.questionsOrEmpty().stream()
+                .filter(x -> x.pwe() != null)
+                .findFirst()
+                .orElse(null);
     }
 }

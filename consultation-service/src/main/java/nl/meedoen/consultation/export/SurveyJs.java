@@ -1,5 +1,11 @@
 package nl.meedoen.consultation.export;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import nl.meedoen.consultation.pwe.PweBlock;
 import nl.meedoen.consultation.pwe.PweConstraint;
 import nl.meedoen.consultation.pwe.PweOption;
@@ -10,13 +16,6 @@ import nl.meedoen.consultation.questionnaire.QuestionType;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import nl.meedoen.consultation.questionnaire.QuestionnaireRules;
 import nl.meedoen.consultation.questionnaire.Violation;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The questionnaire as a SurveyJS survey (pages, elements, visibleIf/requiredIf, validators), so any
@@ -41,13 +40,16 @@ public final class SurveyJs {
         }
     }
 
-    private SurveyJs() {
-    }
+    private SurveyJs() {}
 
     // ---------------------------------------------------------------- export
 
-    public static Map<String, Object> toSurvey(Questionnaire q, List<String> languages, Map<String, String> title, Map<String, String> description) {
-        Set<String> pwe = q.questionsOrEmpty().stream().filter(x -> x.type() == QuestionType.PWE).map(Question::id).collect(Collectors.toSet());
+    public static Map<String, Object> toSurvey(
+            Questionnaire q, List<String> languages, Map<String, String> title, Map<String, String> description) {
+        Set<String> pwe = q.questionsOrEmpty().stream()
+                .filter(x -> x.type() == QuestionType.PWE)
+                .map(Question::id)
+                .collect(Collectors.toSet());
         Map<String, Object> survey = new LinkedHashMap<>();
         put(survey, "title", loc(title, languages));
         put(survey, "description", loc(description, languages));
@@ -68,15 +70,17 @@ public final class SurveyJs {
 
     private static Map<String, Object> element(Question x, List<String> languages, Set<String> pwe) {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("type", switch (x.type()) {
-            case SINGLE_CHOICE -> "radiogroup";
-            case MULTIPLE_CHOICE -> "checkbox";
-            case SCALE -> "rating";
-            case NUMBER -> "text";
-            case TEXT -> "comment";
-            case RANKING -> "ranking";
-            case PWE -> "pwe";
-        });
+        e.put(
+                "type",
+                switch (x.type()) {
+                    case SINGLE_CHOICE -> "radiogroup";
+                    case MULTIPLE_CHOICE -> "checkbox";
+                    case SCALE -> "rating";
+                    case NUMBER -> "text";
+                    case TEXT -> "comment";
+                    case RANKING -> "ranking";
+                    case PWE -> "pwe";
+                });
         e.put("name", x.id());
         put(e, "title", loc(x.text(), languages));
         put(e, "description", loc(x.help(), languages));
@@ -185,8 +189,14 @@ public final class SurveyJs {
         put(m, "maxOptions", b.maxOptions());
         put(m, "exclusiveGroups", b.exclusiveGroups());
         put(m, "requiredTogether", b.requiredTogether());
-        put(m, "requires", b.requires() == null ? null : b.requires().stream()
-                .map(r -> Map.of("option", r.option(), "requires", r.requires())).toList());
+        put(
+                m,
+                "requires",
+                b.requires() == null
+                        ? null
+                        : b.requires().stream()
+                                .map(r -> Map.of("option", r.option(), "requires", r.requires()))
+                                .toList());
         m.put("optionMotivation", b.optionMotivationMode());
         m.put("overallMotivation", b.overallMotivationMode());
         m.put("motivationMaxLength", b.motivationLimit());
@@ -230,17 +240,24 @@ public final class SurveyJs {
     public static Questionnaire fromSurvey(Map<String, Object> survey, List<String> languages) {
         List<Violation> v = new ArrayList<>();
         List<Question> questions = new ArrayList<>();
-        List<?> pages = survey.get("pages") instanceof List<?> l ? l
-                : survey.get("elements") instanceof List<?> els ? List.of(Map.of("name", "page1", "elements", els)) : null;
+        List<?> pages = survey.get("pages") instanceof List<?> l
+                ? l
+                : survey.get("elements") instanceof List<?> els
+                        ? List.of(Map.of("name", "page1", "elements", els))
+                        : null;
         if (pages == null) {
-            throw new ImportException(List.of(new Violation("pages", "surveyjs", "a survey needs pages (or elements)")));
+            throw new ImportException(
+                    List.of(new Violation("pages", "surveyjs", "a survey needs pages (or elements)")));
         }
         for (int p = 0; p < pages.size(); p++) {
             if (!(pages.get(p) instanceof Map<?, ?> page) || !(page.get("elements") instanceof List<?> elements)) {
                 v.add(new Violation("pages[" + p + "]", "surveyjs", "a page needs elements"));
                 continue;
             }
-            String pageName = page.get("name") instanceof String n && QuestionnaireRules.ID.matcher(n).matches() ? n : "page" + (p + 1);
+            String pageName = page.get("name") instanceof String n
+                            && QuestionnaireRules.ID.matcher(n).matches()
+                    ? n
+                    : "page" + (p + 1);
             for (int i = 0; i < elements.size(); i++) {
                 String f = "pages[" + p + "].elements[" + i + "]";
                 if (!(elements.get(i) instanceof Map<?, ?> raw)) {
@@ -262,7 +279,8 @@ public final class SurveyJs {
         return new Questionnaire(questions);
     }
 
-    private static Question question(Map<String, Object> e, String page, List<String> languages, String f, List<Violation> v) {
+    private static Question question(
+            Map<String, Object> e, String page, List<String> languages, String f, List<Violation> v) {
         String type = String.valueOf(e.get("type"));
         String name = e.get("name") instanceof String s ? s : null;
         if (name == null || !QuestionnaireRules.ID.matcher(name).matches()) {
@@ -276,20 +294,35 @@ public final class SurveyJs {
             case "comment" -> QuestionType.TEXT;
             case "ranking" -> QuestionType.RANKING;
             case "pwe" -> QuestionType.PWE;
-            default -> throw new IllegalArgumentException("element type '" + type
-                    + "' is not supported (radiogroup, dropdown, checkbox, tagbox, rating, text, comment, ranking, pwe)");
+            default ->
+                throw new IllegalArgumentException(
+                        "element type '" + type
+                                + "' is not supported (radiogroup, dropdown, checkbox, tagbox, rating, text, comment, ranking, pwe)");
         };
-        if ("text".equals(type) && e.get("inputType") != null && !Set.of("number", "text").contains(e.get("inputType"))) {
-            throw new IllegalArgumentException("inputType '" + e.get("inputType") + "' is not supported (text or number)");
+        if ("text".equals(type)
+                && e.get("inputType") != null
+                && !Set.of("number", "text").contains(e.get("inputType"))) {
+            throw new IllegalArgumentException(
+                    "inputType '" + e.get("inputType") + "' is not supported (text or number)");
         }
         if ("rating".equals(type) && (e.get("rateValues") != null || e.get("rateCount") != null)) {
-            throw new IllegalArgumentException("rating with rateValues/rateCount is not supported: use rateMin and rateMax");
+            throw new IllegalArgumentException(
+                    "rating with rateValues/rateCount is not supported: use rateMin and rateMax");
         }
-        Map<String, String> title = e.get("title") == null ? Map.of(languages.get(0), name) : texts(e.get("title"), languages);
-        Double min = number(e.get(qt == QuestionType.SCALE ? "rateMin" : qt == QuestionType.MULTIPLE_CHOICE || qt == QuestionType.RANKING
-                ? "minSelectedChoices" : "min"));
-        Double max = number(e.get(qt == QuestionType.SCALE ? "rateMax" : qt == QuestionType.MULTIPLE_CHOICE ? "maxSelectedChoices" : "max"));
-        Integer maxLength = e.get("maxLength") == null ? null : number(e.get("maxLength")).intValue();
+        Map<String, String> title =
+                e.get("title") == null ? Map.of(languages.get(0), name) : texts(e.get("title"), languages);
+        Double min = number(e.get(
+                qt == QuestionType.SCALE
+                        ? "rateMin"
+                        : qt == QuestionType.MULTIPLE_CHOICE || qt == QuestionType.RANKING
+                                ? "minSelectedChoices"
+                                : "min"));
+        Double max = number(e.get(
+                qt == QuestionType.SCALE
+                        ? "rateMax"
+                        : qt == QuestionType.MULTIPLE_CHOICE ? "maxSelectedChoices" : "max"));
+        Integer maxLength =
+                e.get("maxLength") == null ? null : number(e.get("maxLength")).intValue();
         Boolean integer = null;
         if (e.get("validators") instanceof List<?> validators) {
             for (Object o : validators) {
@@ -305,14 +338,20 @@ public final class SurveyJs {
                         min = val.get("minCount") == null ? min : number(val.get("minCount"));
                         max = val.get("maxCount") == null ? max : number(val.get("maxCount"));
                     }
-                    case "text" -> maxLength = val.get("maxLength") == null ? maxLength : number(val.get("maxLength")).intValue();
+                    case "text" ->
+                        maxLength = val.get("maxLength") == null
+                                ? maxLength
+                                : number(val.get("maxLength")).intValue();
                     case "regex" -> {
                         if (!INTEGER.equals(val.get("regex")) || qt != QuestionType.NUMBER) {
-                            throw new IllegalArgumentException("only the whole-number regex " + INTEGER + " on a number is supported");
+                            throw new IllegalArgumentException(
+                                    "only the whole-number regex " + INTEGER + " on a number is supported");
                         }
                         integer = true;
                     }
-                    default -> throw new IllegalArgumentException("validator '" + val.get("type") + "' is not supported (numeric, answercount, text)");
+                    default ->
+                        throw new IllegalArgumentException(
+                                "validator '" + val.get("type") + "' is not supported (numeric, answercount, text)");
                 }
             }
         }
@@ -338,7 +377,11 @@ public final class SurveyJs {
             for (Object c : choices) {
                 if (c instanceof Map<?, ?> cm) {
                     String value = String.valueOf(cm.get("value"));
-                    options.add(new Option(value, cm.get("text") == null ? Map.of(languages.get(0), value) : texts(cm.get("text"), languages)));
+                    options.add(new Option(
+                            value,
+                            cm.get("text") == null
+                                    ? Map.of(languages.get(0), value)
+                                    : texts(cm.get("text"), languages)));
                 } else {
                     options.add(new Option(String.valueOf(c), Map.of(languages.get(0), String.valueOf(c))));
                 }
@@ -347,11 +390,28 @@ public final class SurveyJs {
         Condition visibleIf = condition(e.get("visibleIf"), f + ".visibleIf", v);
         Condition requiredIf = condition(e.get("requiredIf"), f + ".requiredIf", v);
         PweBlock pwe = qt == QuestionType.PWE ? pwe(e.get("pwe"), languages) : null;
-        return new Question(name, qt, page, title, e.get("description") == null ? null : texts(e.get("description"), languages),
-                e.get("askedBy") instanceof String s ? s : null, Boolean.TRUE.equals(e.get("isRequired")) ? true : null,
-                requiredIf, visibleIf, options, min, max, integer, maxLength,
-                qt == QuestionType.SCALE && e.get("minRateDescription") != null ? texts(e.get("minRateDescription"), languages) : null,
-                qt == QuestionType.SCALE && e.get("maxRateDescription") != null ? texts(e.get("maxRateDescription"), languages) : null, pwe);
+        return new Question(
+                name,
+                qt,
+                page,
+                title,
+                e.get("description") == null ? null : texts(e.get("description"), languages),
+                e.get("askedBy") instanceof String s ? s : null,
+                Boolean.TRUE.equals(e.get("isRequired")) ? true : null,
+                requiredIf,
+                visibleIf,
+                options,
+                min,
+                max,
+                integer,
+                maxLength,
+                qt == QuestionType.SCALE && e.get("minRateDescription") != null
+                        ? texts(e.get("minRateDescription"), languages)
+                        : null,
+                qt == QuestionType.SCALE && e.get("maxRateDescription") != null
+                        ? texts(e.get("maxRateDescription"), languages)
+                        : null,
+                pwe);
     }
 
     private static Condition condition(Object expression, String f, List<Violation> v) {
@@ -382,14 +442,24 @@ public final class SurveyJs {
                         resources.put(String.valueOf(re.getKey()), number(re.getValue()));
                     }
                 }
-                options.add(new PweOption((String) om.get("id"), texts(om.get("text"), languages), om.get("description") == null ? null
-                        : texts(om.get("description"), languages), textList(om.get("pros"), languages), textList(om.get("cons"), languages),
-                        textList(om.get("effects"), languages), number(om.get("cost")), resources));
+                options.add(new PweOption(
+                        (String) om.get("id"),
+                        texts(om.get("text"), languages),
+                        om.get("description") == null ? null : texts(om.get("description"), languages),
+                        textList(om.get("pros"), languages),
+                        textList(om.get("cons"), languages),
+                        textList(om.get("effects"), languages),
+                        number(om.get("cost")),
+                        resources));
             }
         }
         Map<String, Object> c = m.get("constraint") instanceof Map<?, ?> cm ? (Map<String, Object>) cm : Map.of();
-        PweConstraint constraint = new PweConstraint((String) c.get("type"), number(c.get("budget")), (Boolean) c.get("allowUnspent"),
-                number(c.get("target")), (String) c.get("quantity"));
+        PweConstraint constraint = new PweConstraint(
+                (String) c.get("type"),
+                number(c.get("budget")),
+                (Boolean) c.get("allowUnspent"),
+                number(c.get("target")),
+                (String) c.get("quantity"));
         Map<String, Double> limits = null;
         if (m.get("resourceLimits") instanceof Map<?, ?> rl) {
             limits = new LinkedHashMap<>();
@@ -397,9 +467,18 @@ public final class SurveyJs {
                 limits.put(String.valueOf(re.getKey()), number(re.getValue()));
             }
         }
-        return new PweBlock(options, constraint, limits, integer(m.get("minOptions")), integer(m.get("maxOptions")),
-                (List<List<String>>) m.get("exclusiveGroups"), (List<List<String>>) m.get("requiredTogether"), requires(m.get("requires")),
-                (String) m.get("optionMotivation"), (String) m.get("overallMotivation"), integer(m.get("motivationMaxLength")));
+        return new PweBlock(
+                options,
+                constraint,
+                limits,
+                integer(m.get("minOptions")),
+                integer(m.get("maxOptions")),
+                (List<List<String>>) m.get("exclusiveGroups"),
+                (List<List<String>>) m.get("requiredTogether"),
+                requires(m.get("requires")),
+                (String) m.get("optionMotivation"),
+                (String) m.get("overallMotivation"),
+                integer(m.get("motivationMaxLength")));
     }
 
     /** {@code [{"option":"o6","requires":"o2"}]}: the one-way dependencies of a PWE block. */
@@ -410,12 +489,16 @@ public final class SurveyJs {
         if (!(raw instanceof List<?> list)) {
             throw new IllegalArgumentException("requires is a list of {option, requires}");
         }
-        return list.stream().map(r -> {
-            if (!(r instanceof Map<?, ?> rm) || !(rm.get("option") instanceof String option) || !(rm.get("requires") instanceof String required)) {
-                throw new IllegalArgumentException("requires is a list of {option, requires}");
-            }
-            return new nl.meedoen.consultation.pwe.PweRequirement(option, required);
-        }).toList();
+        return list.stream()
+                .map(r -> {
+                    if (!(r instanceof Map<?, ?> rm)
+                            || !(rm.get("option") instanceof String option)
+                            || !(rm.get("requires") instanceof String required)) {
+                        throw new IllegalArgumentException("requires is a list of {option, requires}");
+                    }
+                    return new nl.meedoen.consultation.pwe.PweRequirement(option, required);
+                })
+                .toList();
     }
 
     private static List<Map<String, String>> textList(Object raw, List<String> languages) {

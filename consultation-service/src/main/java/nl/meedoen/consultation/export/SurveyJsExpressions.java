@@ -1,12 +1,11 @@
 package nl.meedoen.consultation.export;
 
-import nl.meedoen.consultation.questionnaire.Condition;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.meedoen.consultation.questionnaire.Condition;
 
 /**
  * Our conditions as SurveyJS expressions and back, for the subset both understand:
@@ -16,8 +15,7 @@ import java.util.stream.Collectors;
  */
 public final class SurveyJsExpressions {
 
-    private SurveyJsExpressions() {
-    }
+    private SurveyJsExpressions() {}
 
     /** @param pweQuestions ids of PWE blocks: their value is an object, conditions look at {@code {id.chosen}} */
     public static String write(Condition c, Set<String> pweQuestions) {
@@ -34,7 +32,11 @@ public final class SurveyJsExpressions {
         return switch (c.op()) {
             case "equals" -> var + " = " + literal(c.value());
             case "notEquals" -> var + " <> " + literal(c.value());
-            case "in" -> var + " anyof [" + ((List<?>) c.value()).stream().map(SurveyJsExpressions::literal).collect(Collectors.joining(", ")) + "]";
+            case "in" ->
+                var + " anyof ["
+                        + ((List<?>) c.value())
+                                .stream().map(SurveyJsExpressions::literal).collect(Collectors.joining(", "))
+                        + "]";
             case "contains" -> var + " contains " + literal(c.value());
             case "greaterThan" -> var + " > " + literal(c.value());
             case "greaterOrEqual" -> var + " >= " + literal(c.value());
@@ -67,10 +69,15 @@ public final class SurveyJsExpressions {
         return c;
     }
 
-    private enum Kind { VAR, STRING, NUMBER, WORD, SYMBOL }
-
-    private record Token(Kind kind, String text) {
+    private enum Kind {
+        VAR,
+        STRING,
+        NUMBER,
+        WORD,
+        SYMBOL
     }
+
+    private record Token(Kind kind, String text) {}
 
     private static List<Token> tokens(String s) {
         List<Token> out = new ArrayList<>();
@@ -100,7 +107,8 @@ public final class SurveyJsExpressions {
                 }
                 out.add(new Token(Kind.STRING, text.toString()));
                 i = j + 1;
-            } else if (Character.isDigit(ch) || (ch == '-' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
+            } else if (Character.isDigit(ch)
+                    || (ch == '-' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
                 int j = i + 1;
                 while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '.')) {
                     j++;
@@ -139,7 +147,9 @@ public final class SurveyJsExpressions {
         }
 
         boolean at(String text) {
-            return pos < tokens.size() && tokens.get(pos).kind != Kind.STRING && tokens.get(pos).text.equals(text);
+            return pos < tokens.size()
+                    && tokens.get(pos).kind != Kind.STRING
+                    && tokens.get(pos).text.equals(text);
         }
 
         Token next(String expected) {
@@ -189,7 +199,9 @@ public final class SurveyJsExpressions {
             if (var.kind != Kind.VAR) {
                 throw new IllegalArgumentException("a comparison starts with a {question}, not '" + var.text + "'");
             }
-            String question = var.text.endsWith(".chosen") ? var.text.substring(0, var.text.length() - ".chosen".length()) : var.text;
+            String question = var.text.endsWith(".chosen")
+                    ? var.text.substring(0, var.text.length() - ".chosen".length())
+                    : var.text;
             Token op = next("an operator");
             return switch (op.text) {
                 case "empty" -> Condition.of(question, "notAnswered", null);
@@ -229,11 +241,13 @@ public final class SurveyJsExpressions {
             Token t = next("a value");
             return switch (t.kind) {
                 case STRING -> t.text;
-                case NUMBER -> t.text.contains(".") ? (Object) Double.parseDouble(t.text) : (Object) Long.parseLong(t.text);
-                case WORD -> switch (t.text) {
-                    case "true", "false" -> Boolean.valueOf(t.text);
-                    default -> throw new IllegalArgumentException("'" + t.text + "' is not a value");
-                };
+                case NUMBER ->
+                    t.text.contains(".") ? (Object) Double.parseDouble(t.text) : (Object) Long.parseLong(t.text);
+                case WORD ->
+                    switch (t.text) {
+                        case "true", "false" -> Boolean.valueOf(t.text);
+                        default -> throw new IllegalArgumentException("'" + t.text + "' is not a value");
+                    };
                 default -> throw new IllegalArgumentException("'" + t.text + "' is not a value");
             };
         }

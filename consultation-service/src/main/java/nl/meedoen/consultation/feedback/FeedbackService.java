@@ -4,19 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.contracts.ConsultationEventV1;
 import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.lifecycle.Caller;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationEvents;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Procedural justice, the closing half: the initiator publishes what was done with the outcome.

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -14,7 +13,12 @@ import java.util.UUID;
 @Table(name = "invitation")
 public class Invitation extends PanacheEntityBase {
 
-    public enum Status { INVITED, OPENED, PARTIAL, COMPLETED }
+    public enum Status {
+        INVITED,
+        OPENED,
+        PARTIAL,
+        COMPLETED
+    }
 
     @Id
     public UUID id;

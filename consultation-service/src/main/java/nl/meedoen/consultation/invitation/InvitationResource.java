@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.lifecycle.Caller;
@@ -22,10 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
-
 @Path("/api/v1/consultations/{id}")
-@Tag(name = "Invitations", description = "One invitation per tenant of the audience, mailed through notification-service; reminders to non-responders")
+@Tag(
+        name = "Invitations",
+        description =
+                "One invitation per tenant of the audience, mailed through notification-service; reminders to non-responders")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "403", description = "The role (or party) may not do this")
 @APIResponse(responseCode = "404", description = "No such consultation")
@@ -43,9 +45,14 @@ public class InvitationResource {
     @GET
     @Path("invitations/counts")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "How many were invited, opened their invitation, saved a partial response, completed",
-            description = "Counts are cumulative: completed ones count as opened too. allInvited is false while invitations are still being created.")
-    @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = InvitationService.Counts.class)))
+    @Operation(
+            summary = "How many were invited, opened their invitation, saved a partial response, completed",
+            description =
+                    "Counts are cumulative: completed ones count as opened too. allInvited is false while invitations are still being created.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The counts",
+            content = @Content(schema = @Schema(implementation = InvitationService.Counts.class)))
     public InvitationService.Counts counts(@PathParam("id") UUID id) {
         return invitations.counts(consultations.find(id, Caller.of(identity)));
     }
@@ -53,7 +60,9 @@ public class InvitationResource {
     @POST
     @Path("reminders")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Remind everyone who has not completed, now", description = "Besides the scheduled reminders; sent in the background.")
+    @Operation(
+            summary = "Remind everyone who has not completed, now",
+            description = "Besides the scheduled reminders; sent in the background.")
     @APIResponse(responseCode = "202", description = "A reminder round started")
     @APIResponse(responseCode = "409", description = "Not open")
     @APIResponse(responseCode = "412", description = "If-Match given and stale")

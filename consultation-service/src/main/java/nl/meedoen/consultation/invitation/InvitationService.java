@@ -4,6 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.consultation.Attributes;
@@ -14,16 +23,6 @@ import nl.meedoen.consultation.lifecycle.ConsultationService;
 import nl.meedoen.consultation.lifecycle.Dtos;
 import nl.meedoen.consultation.questionnaire.Texts;
 import nl.meedoen.consultation.results.ResultCells;
-
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Invitations, reminders and feedback mails, a chunk per transaction: each chunk writes its
@@ -68,8 +67,7 @@ public class InvitationService {
     ResultCells cells;
 
     /** One audience member to invite, with the profile the representativeness report counts. */
-    private record Target(String tenantRef, Map<String, String> profile) {
-    }
+    private record Target(String tenantRef, Map<String, String> profile) {}
 
     /** Invites the next chunk of an open consultation's audience; false when there was nothing (left) to do. */
     @Transactional
@@ -108,15 +106,21 @@ public class InvitationService {
             data.put("closesOn", closesOn(c, inv.language));
             data.put("invitationUrl", invitationUrl(token));
             data.put(SHORT_CODE, tokens.shortCode(inv.id));
-            messages.add(request("consultation-invitation:" + inv.id, inv.tenantRef, INVITATION_TEMPLATE, data).from(source(c.id)));
+            messages.add(request("consultation-invitation:" + inv.id, inv.tenantRef, INVITATION_TEMPLATE, data)
+                    .from(source(c.id)));
         }
         send(messages);
         cells.addInvited(c.id, profiles);
         boolean done = targets.size() < limit;
         em.createNativeQuery("UPDATE consultation SET invitations_cursor = ?2, invitations_done = ?3 WHERE id = ?1")
                 .setParameter(1, c.id)
-                .setParameter(2, targets.isEmpty() ? c.invitationsCursor : targets.get(targets.size() - 1).tenantRef())
-                .setParameter(3, done).executeUpdate();
+                .setParameter(
+                        2,
+                        targets.isEmpty()
+                                ? c.invitationsCursor
+                                : targets.get(targets.size() - 1).tenantRef())
+                .setParameter(3, done)
+                .executeUpdate();
         return !targets.isEmpty();
     }
 
@@ -139,8 +143,10 @@ public class InvitationService {
                 }
             }
             @SuppressWarnings("unchecked")
-            List<String> taken = em.createNativeQuery("SELECT short_code_hash FROM invitation WHERE short_code_hash = ANY (cast(?1 AS text[]))")
-                    .setParameter(1, candidates.values().toArray(new String[0])).getResultList();
+            List<String> taken = em.createNativeQuery(
+                            "SELECT short_code_hash FROM invitation WHERE short_code_hash = ANY (cast(?1 AS text[]))")
+                    .setParameter(1, candidates.values().toArray(new String[0]))
+                    .getResultList();
             candidates.forEach((id, hash) -> {
                 if (!taken.contains(hash)) {
                     ids.put(id, hash);
@@ -161,7 +167,10 @@ public class InvitationService {
         List<Invitation> due = em.createNativeQuery("""
                         SELECT * FROM invitation WHERE consultation_id = ?1 AND status <> 'COMPLETED' AND reminders_sent < ?2
                         ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED""", Invitation.class)
-                .setParameter(1, c.id).setParameter(2, c.remindersRequested).setParameter(3, config.chunkSize()).getResultList();
+                .setParameter(1, c.id)
+                .setParameter(2, c.remindersRequested)
+                .setParameter(3, config.chunkSize())
+                .getResultList();
         List<String> languages = consultations.languages(c);
         List<MessageRequestV1> messages = new ArrayList<>(due.size());
         for (Invitation inv : due) {
@@ -170,10 +179,16 @@ public class InvitationService {
             data.put("consultationTitle", title(c, inv.language, languages));
             data.put("closesOn", closesOn(c, inv.language));
             data.put("invitationUrl", invitationUrl(tokens.token(inv.id)));
-            if (inv.shortCodeHash != null) { // invited before short codes: the code would not be found, so none is printed
+            if (inv.shortCodeHash
+                    != null) { // invited before short codes: the code would not be found, so none is printed
                 data.put(SHORT_CODE, tokens.shortCode(inv.id));
             }
-            messages.add(request("consultation-reminder:" + inv.id + ":" + c.remindersRequested, inv.tenantRef, REMINDER_TEMPLATE, data).from(source(c.id)));
+            messages.add(request(
+                            "consultation-reminder:" + inv.id + ":" + c.remindersRequested,
+                            inv.tenantRef,
+                            REMINDER_TEMPLATE,
+                            data)
+                    .from(source(c.id)));
         }
         send(messages);
         return !due.isEmpty();
@@ -190,7 +205,9 @@ public class InvitationService {
         List<Invitation> due = em.createNativeQuery("""
                         SELECT * FROM invitation WHERE consultation_id = ?1 AND NOT feedback_sent
                         ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED""", Invitation.class)
-                .setParameter(1, c.id).setParameter(2, config.chunkSize()).getResultList();
+                .setParameter(1, c.id)
+                .setParameter(2, config.chunkSize())
+                .getResultList();
         List<String> languages = consultations.languages(c);
         List<MessageRequestV1> messages = new ArrayList<>(due.size());
         for (Invitation inv : due) {
@@ -198,8 +215,15 @@ public class InvitationService {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("consultationTitle", title(c, inv.language, languages));
             data.put("feedbackUrl", config.feedbackUrl().replace("{consultationId}", c.id.toString()));
-            // about the tenant's own participation: a service message, not marketing (see ConsultationConfig#feedbackPurpose)
-            messages.add(new MessageRequestV1("consultation-feedback:" + inv.id, inv.tenantRef, config.feedbackPurpose(), FEEDBACK_TEMPLATE, data, null)
+            // about the tenant's own participation: a service message, not marketing (see
+            // ConsultationConfig#feedbackPurpose)
+            messages.add(new MessageRequestV1(
+                            "consultation-feedback:" + inv.id,
+                            inv.tenantRef,
+                            config.feedbackPurpose(),
+                            FEEDBACK_TEMPLATE,
+                            data,
+                            null)
                     .from(source(c.id)));
         }
         send(messages);
@@ -216,14 +240,15 @@ public class InvitationService {
         return c;
     }
 
-    public record Counts(long invited, long opened, long partial, long completed, boolean allInvited) {
-    }
+    public record Counts(long invited, long opened, long partial, long completed, boolean allInvited) {}
 
     /** Invited (every status), opened (fetched at least once), partial (a draft saved) and completed. */
     public Counts counts(Consultation c) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT status, count(*) FROM invitation WHERE consultation_id = ?1 GROUP BY status")
-                .setParameter(1, c.id).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT status, count(*) FROM invitation WHERE consultation_id = ?1 GROUP BY status")
+                .setParameter(1, c.id)
+                .getResultList();
         Map<String, Long> by = new java.util.HashMap<>();
         rows.forEach(r -> by.put((String) r[0], ((Number) r[1]).longValue()));
         long completed = by.getOrDefault("COMPLETED", 0L);
@@ -235,8 +260,12 @@ public class InvitationService {
 
     private Consultation lockOpen(UUID id, String condition) {
         @SuppressWarnings("unchecked")
-        List<Consultation> rows = em.createNativeQuery("SELECT * FROM consultation WHERE id = ?1 AND status = 'OPEN' " + condition
-                + " FOR UPDATE SKIP LOCKED", Consultation.class).setParameter(1, id).getResultList();
+        List<Consultation> rows = em.createNativeQuery(
+                        "SELECT * FROM consultation WHERE id = ?1 AND status = 'OPEN' " + condition
+                                + " FOR UPDATE SKIP LOCKED",
+                        Consultation.class)
+                .setParameter(1, id)
+                .getResultList();
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -253,7 +282,8 @@ public class InvitationService {
         String cursor = c.invitationsCursor == null ? "" : c.invitationsCursor;
         params.add(cursor);
         if ("LIST".equals(audience.type()) || "PANEL_WAVE".equals(audience.type())) {
-            sql = "SELECT m.tenant_ref" + columns + " FROM audience_member m LEFT JOIN population_member p ON p.tenant_ref = m.tenant_ref"
+            sql = "SELECT m.tenant_ref" + columns
+                    + " FROM audience_member m LEFT JOIN population_member p ON p.tenant_ref = m.tenant_ref"
                     + " WHERE m.consultation_id = ?1 AND m.tenant_ref > ?2"
                     + " AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.consultation_id = ?1 AND i.tenant_ref = m.tenant_ref)"
                     + " ORDER BY m.tenant_ref";
@@ -263,7 +293,11 @@ public class InvitationService {
                 for (Map.Entry<String, List<String>> f : audience.filter().entrySet()) {
                     params.add(f.getValue().toArray(new String[0]));
                     // the column comes from the fixed attribute table, never from the caller's text
-                    where.append(" AND p.").append(Attributes.column(f.getKey())).append(" = ANY (cast(?").append(params.size()).append(" AS text[]))");
+                    where.append(" AND p.")
+                            .append(Attributes.column(f.getKey()))
+                            .append(" = ANY (cast(?")
+                            .append(params.size())
+                            .append(" AS text[]))");
                 }
             }
             sql = "SELECT p.tenant_ref" + columns + " FROM population_member p" + where
@@ -297,7 +331,8 @@ public class InvitationService {
         return "consultation:" + consultationId;
     }
 
-    private static MessageRequestV1 request(String requestId, String tenantRef, String template, Map<String, Object> data) {
+    private static MessageRequestV1 request(
+            String requestId, String tenantRef, String template, Map<String, Object> data) {
         return new MessageRequestV1(requestId, tenantRef, MessageRequestV1.CONSULTATION, template, data, null);
     }
 
@@ -323,7 +358,8 @@ public class InvitationService {
         if (c.closesAt == null) {
             return "nl".equals(lang) ? "nader bericht" : "further notice";
         }
-        return c.closesAt.atZoneSameInstant(config.zone())
+        return c.closesAt
+                .atZoneSameInstant(config.zone())
                 .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(lang)));
     }
 }

@@ -2,12 +2,6 @@ package nl.meedoen.consultation.invitation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import nl.meedoen.consultation.ConsultationConfig;
-
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,6 +11,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import nl.meedoen.consultation.ConsultationConfig;
 
 /**
  * Invitation tokens: 256 bits, derived as HMAC-SHA256(secret, invitation id) so that a reminder
@@ -58,6 +57,7 @@ public class InvitationTokens {
 
     /** Crockford's base32: digits and letters without I, L, O and U, so nothing reads as something else. */
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
     public static final int SHORT_CODE_LENGTH = 10;
 
     /**
@@ -146,7 +146,10 @@ public class InvitationTokens {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, draftKey(token), new GCMParameterSpec(128, iv));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+            return ByteBuffer.allocate(iv.length + sealed.length)
+                    .put(iv)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

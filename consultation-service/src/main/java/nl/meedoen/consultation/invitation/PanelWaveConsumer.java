@@ -6,6 +6,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.UUID;
 import nl.meedoen.commons.contracts.PanelWaveLaunchedV1;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.MalformedEventException;
@@ -16,8 +17,6 @@ import nl.meedoen.consultation.lifecycle.ConsultationService;
 import nl.meedoen.consultation.lifecycle.Dtos;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.util.UUID;
 
 /**
  * Turns a panel wave's sample into this consultation's audience: the members are stored and, once
@@ -68,9 +67,11 @@ public class PanelWaveConsumer {
             throw new MalformedEventException("no consultation " + id);
         }
         Dtos.Audience audience = json.read(c.audience, Dtos.Audience.class);
-        if (!"PANEL_WAVE".equals(audience.type()) || !audience.panelId().equals(wave.panelId())
+        if (!"PANEL_WAVE".equals(audience.type())
+                || !audience.panelId().equals(wave.panelId())
                 || audience.waveId() != null && !audience.waveId().equals(wave.waveId())) {
-            throw new MalformedEventException("consultation " + id + " does not ask panel " + wave.panelId() + " wave " + wave.waveId());
+            throw new MalformedEventException(
+                    "consultation " + id + " does not ask panel " + wave.panelId() + " wave " + wave.waveId());
         }
         if (!c.is(Consultation.Status.DRAFT) && !c.is(Consultation.Status.OPEN)) {
             throw new MalformedEventException("consultation " + id + " is " + c.status + ": too late to invite a wave");
@@ -81,12 +82,18 @@ public class PanelWaveConsumer {
             }
         }
         if (audience.waveId() == null) { // the first wave launched for it is its wave from now on
-            c.audience = json.write(new Dtos.Audience(audience.type(), audience.filter(), null, audience.panelId(), wave.waveId()));
+            c.audience = json.write(
+                    new Dtos.Audience(audience.type(), audience.filter(), null, audience.panelId(), wave.waveId()));
         }
-        em.createNativeQuery("INSERT INTO audience_member (consultation_id, tenant_ref) SELECT ?1, unnest(cast(?2 AS text[])) ON CONFLICT DO NOTHING")
-                .setParameter(1, id).setParameter(2, wave.tenantRefs().toArray(new String[0])).executeUpdate();
+        em.createNativeQuery(
+                        "INSERT INTO audience_member (consultation_id, tenant_ref) SELECT ?1, unnest(cast(?2 AS text[])) ON CONFLICT DO NOTHING")
+                .setParameter(1, id)
+                .setParameter(2, wave.tenantRefs().toArray(new String[0]))
+                .executeUpdate();
         // Members may sort before the cursor: start over; members already invited are skipped.
-        em.createNativeQuery("UPDATE consultation SET invitations_done = false, invitations_cursor = NULL WHERE id = ?1")
-                .setParameter(1, id).executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE consultation SET invitations_done = false, invitations_cursor = NULL WHERE id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
     }
 }

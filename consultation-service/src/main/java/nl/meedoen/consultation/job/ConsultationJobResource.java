@@ -5,5 +5,4 @@ import nl.meedoen.commons.job.JobResource;
 
 /** This service's jobs (large response exports) at the path the gateway routes as {@code jobs/consultation}. */
 @Path("/api/v1/jobs/consultation")
-public class ConsultationJobResource extends JobResource {
-}
+public class ConsultationJobResource extends JobResource {}

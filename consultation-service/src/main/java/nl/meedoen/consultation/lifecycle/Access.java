@@ -13,8 +13,7 @@ import nl.meedoen.commons.security.Roles;
  */
 public final class Access {
 
-    private Access() {
-    }
+    private Access() {}
 
     public static boolean canRead(Consultation c, Caller caller) {
         if (caller.is(Roles.CORPORATION) || caller.is(Roles.OPS)) {
@@ -71,7 +70,9 @@ public final class Access {
 
     /** Grants and revokes the corporation's access to a poll: the tenant organisation that initiated it. */
     public static boolean canGrant(Consultation c, Caller caller) {
-        return c.ownPoll() && caller.is(Roles.TENANT_ORGANISATION) && caller.actsFor().equals(c.initiatorClient);
+        return c.ownPoll()
+                && caller.is(Roles.TENANT_ORGANISATION)
+                && caller.actsFor().equals(c.initiatorClient);
     }
 
     /**
@@ -91,11 +92,13 @@ public final class Access {
     /** The parties that sign a consultation's statement: the initiator, and a co-owning tenant organisation. */
     public static java.util.List<String> signingParties(Consultation c) {
         return Roles.CORPORATION.equals(c.initiatorParty) && c.partnerOrganisation != null
-                ? java.util.List.of(Roles.CORPORATION, Roles.TENANT_ORGANISATION) : java.util.List.of(c.initiatorParty);
+                ? java.util.List.of(Roles.CORPORATION, Roles.TENANT_ORGANISATION)
+                : java.util.List.of(c.initiatorParty);
     }
 
     private static boolean owns(Consultation c, Caller caller) {
-        return (Roles.TENANT_ORGANISATION.equals(c.initiatorParty) && caller.actsFor().equals(c.initiatorClient))
+        return (Roles.TENANT_ORGANISATION.equals(c.initiatorParty)
+                        && caller.actsFor().equals(c.initiatorClient))
                 || caller.actsFor().equals(c.partnerOrganisation);
     }
 }

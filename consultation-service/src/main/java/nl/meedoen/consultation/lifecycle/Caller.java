@@ -13,10 +13,16 @@ import nl.meedoen.organisations.KnownOrganisation;
 public record Caller(String role, String client, String actsFor) {
 
     public static Caller of(SecurityIdentity identity) {
-        String client = identity.getPrincipal() == null ? "anonymous" : identity.getPrincipal().getName();
-        for (String role : new String[] {Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS, Roles.SURVEY_FRONTEND}) {
+        String client = identity.getPrincipal() == null
+                ? "anonymous"
+                : identity.getPrincipal().getName();
+        for (String role :
+                new String[] {Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS, Roles.SURVEY_FRONTEND}) {
             if (identity.hasRole(role)) {
-                return new Caller(role, client, Roles.TENANT_ORGANISATION.equals(role) ? KnownOrganisation.actingFor(client) : client);
+                return new Caller(
+                        role,
+                        client,
+                        Roles.TENANT_ORGANISATION.equals(role) ? KnownOrganisation.actingFor(client) : client);
             }
         }
         return new Caller("none", client, client);

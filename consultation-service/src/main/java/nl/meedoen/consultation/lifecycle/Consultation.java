@@ -6,10 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.DynamicUpdate;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A consultation. JSON columns hold multilingual texts and small settings. {@code @DynamicUpdate}:
@@ -21,17 +20,35 @@ import java.util.UUID;
 @DynamicUpdate
 public class Consultation extends PanacheEntityBase {
 
-    public enum Kind { SURVEY, PWE }
+    public enum Kind {
+        SURVEY,
+        PWE
+    }
 
-    public enum Status { DRAFT, OPEN, CLOSED, RESULTS_PUBLISHED, FEEDBACK_PUBLISHED }
+    public enum Status {
+        DRAFT,
+        OPEN,
+        CLOSED,
+        RESULTS_PUBLISHED,
+        FEEDBACK_PUBLISHED
+    }
 
-    public enum Anonymity { ANONYMOUS, PSEUDONYMOUS }
+    public enum Anonymity {
+        ANONYMOUS,
+        PSEUDONYMOUS
+    }
 
     /**
      * NOT_GIVEN: the other party was asked but did not decide before the consultation opened (a corporation's
      * consultation after {@code meedoen.consultation.alignment-period}; a tenant organisation's own poll at any time).
      */
-    public enum AlignmentStatus { NOT_APPLICABLE, PENDING, AGREED, DISAGREED, NOT_GIVEN }
+    public enum AlignmentStatus {
+        NOT_APPLICABLE,
+        PENDING,
+        AGREED,
+        DISAGREED,
+        NOT_GIVEN
+    }
 
     @Id
     public UUID id;

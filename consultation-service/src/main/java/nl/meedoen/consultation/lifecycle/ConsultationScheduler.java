@@ -5,15 +5,14 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.consultation.ConsultationConfig;
-import nl.meedoen.consultation.invitation.InvitationService;
-import org.jboss.logging.Logger;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.consultation.ConsultationConfig;
+import nl.meedoen.consultation.invitation.InvitationService;
+import org.jboss.logging.Logger;
 
 /**
  * The clock of the service: opens and closes consultations on schedule, starts reminder rounds,
@@ -48,7 +47,10 @@ public class ConsultationScheduler {
     @Inject
     nl.meedoen.consultation.export.ExportStore exports;
 
-    @Scheduled(every = "${meedoen.consultation.tick:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
+    @Scheduled(
+            every = "${meedoen.consultation.tick:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
     void tick() {
         if (!config.schedulerEnabled()) {
             return;
@@ -71,17 +73,20 @@ public class ConsultationScheduler {
         for (UUID id : ids("status NOT IN ('DRAFT', 'OPEN') AND NOT results_compacted")) {
             QuarkusTransaction.requiringNew().run(() -> {
                 cells.compact(id);
-                em.createNativeQuery("UPDATE consultation SET results_compacted = true WHERE id = ?1").setParameter(1, id).executeUpdate();
+                em.createNativeQuery("UPDATE consultation SET results_compacted = true WHERE id = ?1")
+                        .setParameter(1, id)
+                        .executeUpdate();
             });
         }
     }
 
     /** Retention: response links of consultations closed longer than the retention period ago are deleted. */
     public int dropExpiredResponseLinks() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "DELETE FROM response_link l USING response r, consultation c"
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("DELETE FROM response_link l USING response r, consultation c"
                                 + " WHERE r.id = l.response_id AND c.id = r.consultation_id AND c.closed_at < ?1")
-                .setParameter(1, OffsetDateTime.now().minus(config.responseLinkRetention())).executeUpdate());
+                        .setParameter(1, OffsetDateTime.now().minus(config.responseLinkRetention()))
+                        .executeUpdate());
     }
 
     /**
@@ -91,10 +96,11 @@ public class ConsultationScheduler {
      * statement so that the partial index holding just these rows (V6) is used.
      */
     private void scrubPublishedMessages() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "DELETE FROM outbox_event WHERE topic = '" + nl.meedoen.commons.contracts.MessageRequestV1.TOPIC
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("DELETE FROM outbox_event WHERE topic = '"
+                                + nl.meedoen.commons.contracts.MessageRequestV1.TOPIC
                                 + "' AND published_at IS NOT NULL")
-                .executeUpdate());
+                        .executeUpdate());
     }
 
     private void openDue() {
@@ -139,7 +145,9 @@ public class ConsultationScheduler {
                     return;
                 }
                 OffsetDateTime now = OffsetDateTime.now();
-                int due = (int) consultations.reminders(c).stream().filter(Predicate.not(now::isBefore)).count();
+                int due = (int) consultations.reminders(c).stream()
+                        .filter(Predicate.not(now::isBefore))
+                        .count();
                 if (due > c.remindersRequested) {
                     c.remindersRequested = due;
                 }
@@ -158,15 +166,20 @@ public class ConsultationScheduler {
     private List<UUID> ids(String condition) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<UUID> ids = em.createNativeQuery("SELECT id FROM consultation WHERE " + condition + " ORDER BY id").getResultList();
+            List<UUID> ids = em.createNativeQuery("SELECT id FROM consultation WHERE " + condition + " ORDER BY id")
+                    .getResultList();
             return ids;
         });
     }
 
     private Consultation locked(UUID id, String status) {
         @SuppressWarnings("unchecked")
-        List<Consultation> rows = em.createNativeQuery("SELECT * FROM consultation WHERE id = ?1 AND status = ?2 FOR UPDATE SKIP LOCKED",
-                Consultation.class).setParameter(1, id).setParameter(2, status).getResultList();
+        List<Consultation> rows = em.createNativeQuery(
+                        "SELECT * FROM consultation WHERE id = ?1 AND status = ?2 FOR UPDATE SKIP LOCKED",
+                        Consultation.class)
+                .setParameter(1, id)
+                .setParameter(2, status)
+                .getResultList();
         return rows.isEmpty() ? null : rows.get(0);
     }
 

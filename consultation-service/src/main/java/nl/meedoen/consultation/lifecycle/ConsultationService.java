@@ -6,6 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import nl.meedoen.commons.contracts.ConsultationEventV1;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
@@ -13,7 +22,6 @@ import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.organisations.KnownOrganisation;
 import nl.meedoen.consultation.Attributes;
 import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.lifecycle.Consultation.AlignmentStatus;
@@ -29,16 +37,7 @@ import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.QuestionType;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import nl.meedoen.organisations.KnownOrganisation;
 
 /** The consultation lifecycle: drafting, statement, alignment, opening, closing, publishing results. */
 @ApplicationScoped
@@ -87,7 +86,12 @@ public class ConsultationService {
             throw ProblemException.notFound("consultation " + id);
         }
         if (!Access.canChange(c, caller)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "only the initiating party (or a co-owning tenant organisation) changes this consultation", null);
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    "only the initiating party (or a co-owning tenant organisation) changes this consultation",
+                    null);
         }
         Preconditions.check(ifMatch, c.version, ifMatchRequired);
         return c;
@@ -102,18 +106,35 @@ public class ConsultationService {
         Consultation c = Consultation.findById(id);
         if (c == null || !Access.canRead(c, caller)) {
             if (c != null) {
-                audit.refused(RESPONSES_REFUSED, "consultation", id.toString(), what, 404, "not visible to " + caller.role() + " " + caller.client());
+                audit.refused(
+                        RESPONSES_REFUSED,
+                        "consultation",
+                        id.toString(),
+                        what,
+                        404,
+                        "not visible to " + caller.role() + " " + caller.client());
             }
             throw ProblemException.notFound("consultation " + id);
         }
         if (!Access.canReadResponses(c, caller)) {
             if (c.ownPoll() && caller.is(Roles.CORPORATION)) {
-                audit.refused(RESPONSES_REFUSED, "consultation", id.toString(), what, 403, "a tenant organisation's own poll; no access granted");
-                throw new ProblemException(403, "private-poll", "A tenant organisation's own poll",
+                audit.refused(
+                        RESPONSES_REFUSED,
+                        "consultation",
+                        id.toString(),
+                        what,
+                        403,
+                        "a tenant organisation's own poll; no access granted");
+                throw new ProblemException(
+                        403,
+                        "private-poll",
+                        "A tenant organisation's own poll",
                         "the responses of tenant organisation " + c.initiatorClient + "'s own poll (status " + c.status
-                                + ") are private to it; the corporation sees its published results, or its responses only while it grants access", null);
+                                + ") are private to it; the corporation sees its published results, or its responses only while it grants access",
+                        null);
             }
-            throw new ProblemException(403, "forbidden", "Forbidden", "the role " + caller.role() + " does not read responses", null);
+            throw new ProblemException(
+                    403, "forbidden", "Forbidden", "the role " + caller.role() + " does not read responses", null);
         }
         return c;
     }
@@ -128,19 +149,32 @@ public class ConsultationService {
             throw ProblemException.notFound("consultation " + id);
         }
         if (!c.ownPoll()) {
-            throw new ProblemException(409, "not-own-poll", "Not a tenant organisation's own poll",
-                    "consultation " + id + " was initiated by the " + c.initiatorParty + "; only a tenant organisation's own poll has corporation access to grant", null);
+            throw new ProblemException(
+                    409,
+                    "not-own-poll",
+                    "Not a tenant organisation's own poll",
+                    "consultation " + id + " was initiated by the " + c.initiatorParty
+                            + "; only a tenant organisation's own poll has corporation access to grant",
+                    null);
         }
         if (!Access.canGrant(c, caller)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "only the tenant organisation whose poll it is grants or revokes the corporation's access", null);
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    "only the tenant organisation whose poll it is grants or revokes the corporation's access",
+                    null);
         }
         Preconditions.check(ifMatch, c.version, false);
         boolean changed = grant != (c.corporationAccessGrantedAt != null);
         if (changed) {
             c.corporationAccessGrantedAt = grant ? now() : null;
             c.corporationAccessGrantedBy = grant ? caller.client() : null;
-            audit.record(grant ? "consultation.corporation-access.granted" : "consultation.corporation-access.revoked",
-                    "consultation", id.toString(), Map.of("organisation", caller.client()));
+            audit.record(
+                    grant ? "consultation.corporation-access.granted" : "consultation.corporation-access.revoked",
+                    "consultation",
+                    id.toString(),
+                    Map.of("organisation", caller.client()));
         }
         em.flush();
         return c;
@@ -152,8 +186,12 @@ public class ConsultationService {
                 return;
             }
         }
-        throw new ProblemException(409, "wrong-status", "Not possible in this status",
-                "the consultation is " + c.status + "; this needs " + List.of(allowed), null);
+        throw new ProblemException(
+                409,
+                "wrong-status",
+                "Not possible in this status",
+                "the consultation is " + c.status + "; this needs " + List.of(allowed),
+                null);
     }
 
     public Page<Dtos.Summary> list(Caller caller, String status, PageRequest page) {
@@ -170,8 +208,11 @@ public class ConsultationService {
         }
         if (caller.is(Roles.TENANT_ORGANISATION)) {
             params.add(caller.actsFor());
-            where.append(" AND ((initiator_party = 'tenant-organisation' AND initiator_client = ?").append(params.size())
-                    .append(") OR partner_organisation = ?").append(params.size()).append(")");
+            where.append(" AND ((initiator_party = 'tenant-organisation' AND initiator_client = ?")
+                    .append(params.size())
+                    .append(") OR partner_organisation = ?")
+                    .append(params.size())
+                    .append(")");
         }
         if (page.afterKey() != null) {
             UUID after;
@@ -183,14 +224,23 @@ public class ConsultationService {
             params.add(after);
             where.append(" AND id > ?").append(params.size());
         }
-        var query = em.createNativeQuery("SELECT * FROM consultation " + where + " ORDER BY id LIMIT " + (page.limit() + 1), Consultation.class);
+        var query = em.createNativeQuery(
+                "SELECT * FROM consultation " + where + " ORDER BY id LIMIT " + (page.limit() + 1), Consultation.class);
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }
         @SuppressWarnings("unchecked")
         List<Consultation> rows = query.getResultList();
-        List<Dtos.Summary> items = rows.stream().map(c -> new Dtos.Summary(c.id, c.kind, c.status, texts(c.title),
-                new Dtos.Initiator(c.initiatorParty, c.initiatorClient), c.opensAt, c.closesAt)).toList();
+        List<Dtos.Summary> items = rows.stream()
+                .map(c -> new Dtos.Summary(
+                        c.id,
+                        c.kind,
+                        c.status,
+                        texts(c.title),
+                        new Dtos.Initiator(c.initiatorParty, c.initiatorClient),
+                        c.opensAt,
+                        c.closesAt))
+                .toList();
         return page.page(items, s -> s.id().toString());
     }
 
@@ -199,13 +249,19 @@ public class ConsultationService {
     @Transactional
     public Consultation create(ConsultationRequest request, Caller caller) {
         if (!caller.is(Roles.CORPORATION) && !caller.is(Roles.TENANT_ORGANISATION)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "only a corporation or a tenant organisation initiates consultations", null);
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    "only a corporation or a tenant organisation initiates consultations",
+                    null);
         }
         Consultation c = new Consultation();
         c.id = UUID.randomUUID();
         c.status = Status.DRAFT.name();
         c.initiatorParty = caller.role();
-        c.initiatorClient = caller.actsFor(); // a tenant organisation's consultation belongs to the organisation, not one client
+        c.initiatorClient =
+                caller.actsFor(); // a tenant organisation's consultation belongs to the organisation, not one client
         c.createdAt = now();
         c.questionnaireVersion = 0;
         apply(c, request, true);
@@ -218,8 +274,12 @@ public class ConsultationService {
     public Consultation update(UUID id, ConsultationRequest request, String ifMatch, Caller caller) {
         Consultation c = forChange(id, caller, ifMatch, true);
         requireStatus(c, Status.DRAFT);
-        if (!c.kind.equals(request.kind().name()) && c.questionnaireVersion > 0
-                && !questionnaires.load(c.id, c.questionnaireVersion).questionsOrEmpty().isEmpty()) {
+        if (!c.kind.equals(request.kind().name())
+                && c.questionnaireVersion > 0
+                && !questionnaires
+                        .load(c.id, c.questionnaireVersion)
+                        .questionsOrEmpty()
+                        .isEmpty()) {
             throw ProblemException.conflict("the kind cannot change once questions exist");
         }
         apply(c, request, false);
@@ -232,22 +292,31 @@ public class ConsultationService {
     private void apply(Consultation c, ConsultationRequest r, boolean creating) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<String> languages = r.languages() == null ? List.of("nl") : r.languages();
-        if (new HashSet<>(languages).size() != languages.size() || languages.stream().anyMatch(l -> l == null || !LANGUAGE.matcher(l).matches())) {
+        if (new HashSet<>(languages).size() != languages.size()
+                || languages.stream()
+                        .anyMatch(l -> l == null || !LANGUAGE.matcher(l).matches())) {
             errors.add(new Problem.FieldError("languages", "distinct language codes such as nl, en, tr, ar"));
         } else {
             texts(r.title(), "title", languages, true, 300, errors);
             texts(r.description(), "description", languages, false, 5000, errors);
         }
         if (r.partnerOrganisation() != null && !Roles.CORPORATION.equals(c.initiatorParty)) {
-            errors.add(new Problem.FieldError("partnerOrganisation", "a tenant organisation's consultation is aligned with the corporation; no partner to name"));
+            errors.add(new Problem.FieldError(
+                    "partnerOrganisation",
+                    "a tenant organisation's consultation is aligned with the corporation; no partner to name"));
         }
-        if (r.partnerOrganisation() != null && !TENANT_REF.matcher(r.partnerOrganisation()).matches()) {
-            errors.add(new Problem.FieldError("partnerOrganisation", "an organisation id of 1 to 64 letters, digits, '.', '_' or '-'"));
-        } else if (r.partnerOrganisation() != null && !r.partnerOrganisation().equals(c.partnerOrganisation)
+        if (r.partnerOrganisation() != null
+                && !TENANT_REF.matcher(r.partnerOrganisation()).matches()) {
+            errors.add(new Problem.FieldError(
+                    "partnerOrganisation", "an organisation id of 1 to 64 letters, digits, '.', '_' or '-'"));
+        } else if (r.partnerOrganisation() != null
+                && !r.partnerOrganisation().equals(c.partnerOrganisation)
                 && !KnownOrganisation.isActive(r.partnerOrganisation())) {
             // an unchanged partner stays valid on update even if it was deactivated since
-            errors.add(new Problem.FieldError("partnerOrganisation", "unknown tenant organisation " + r.partnerOrganisation()
-                    + ": name an active organisation of the register (GET /api/v1/organisations)"));
+            errors.add(new Problem.FieldError(
+                    "partnerOrganisation",
+                    "unknown tenant organisation " + r.partnerOrganisation()
+                            + ": name an active organisation of the register (GET /api/v1/organisations)"));
         }
         audience(r.audience(), errors);
         schedule(new Schedule(r.opensAt(), r.closesAt(), r.reminders()), errors);
@@ -259,7 +328,12 @@ public class ConsultationService {
         c.title = json.write(r.title());
         c.description = json.write(r.description());
         c.anonymity = r.anonymity().name();
-        Audience stored = new Audience(r.audience().type(), r.audience().filter(), null, r.audience().panelId(), r.audience().waveId());
+        Audience stored = new Audience(
+                r.audience().type(),
+                r.audience().filter(),
+                null,
+                r.audience().panelId(),
+                r.audience().waveId());
         c.audience = json.write(stored);
         c.opensAt = r.opensAt();
         c.closesAt = r.closesAt();
@@ -283,10 +357,15 @@ public class ConsultationService {
     }
 
     private void replaceList(Consultation c, Audience audience) {
-        em.createNativeQuery("DELETE FROM audience_member WHERE consultation_id = ?1").setParameter(1, c.id).executeUpdate();
+        em.createNativeQuery("DELETE FROM audience_member WHERE consultation_id = ?1")
+                .setParameter(1, c.id)
+                .executeUpdate();
         if ("LIST".equals(audience.type())) {
-            em.createNativeQuery("INSERT INTO audience_member (consultation_id, tenant_ref) SELECT ?1, unnest(cast(?2 AS text[])) ON CONFLICT DO NOTHING")
-                    .setParameter(1, c.id).setParameter(2, audience.tenantRefs().toArray(new String[0])).executeUpdate();
+            em.createNativeQuery(
+                            "INSERT INTO audience_member (consultation_id, tenant_ref) SELECT ?1, unnest(cast(?2 AS text[])) ON CONFLICT DO NOTHING")
+                    .setParameter(1, c.id)
+                    .setParameter(2, audience.tenantRefs().toArray(new String[0]))
+                    .executeUpdate();
         }
     }
 
@@ -299,14 +378,17 @@ public class ConsultationService {
         boolean list = a.type().equals("LIST");
         boolean wave = a.type().equals("PANEL_WAVE");
         if (segment != (a.filter() != null)) {
-            errors.add(new Problem.FieldError("audience.filter", segment ? "a SEGMENT needs a filter" : "only a SEGMENT has a filter"));
+            errors.add(new Problem.FieldError(
+                    "audience.filter", segment ? "a SEGMENT needs a filter" : "only a SEGMENT has a filter"));
         }
         if (list != (a.tenantRefs() != null)) {
-            errors.add(new Problem.FieldError("audience.tenantRefs", list ? "a LIST needs tenantRefs" : "only a LIST has tenantRefs"));
+            errors.add(new Problem.FieldError(
+                    "audience.tenantRefs", list ? "a LIST needs tenantRefs" : "only a LIST has tenantRefs"));
         }
         // The waveId may be left out: panel-service assigns it when it launches the wave for this consultation.
         if (wave != (a.panelId() != null) || (!wave && a.waveId() != null)) {
-            errors.add(new Problem.FieldError(wave ? "audience.panelId" : "audience.waveId",
+            errors.add(new Problem.FieldError(
+                    wave ? "audience.panelId" : "audience.waveId",
                     wave ? "a PANEL_WAVE needs panelId" : "only a PANEL_WAVE has panelId and waveId"));
         }
         if (segment && a.filter() != null) {
@@ -315,8 +397,11 @@ public class ConsultationService {
             }
             a.filter().forEach((attribute, values) -> {
                 if (!Attributes.known(attribute)) {
-                    errors.add(new Problem.FieldError("audience.filter." + attribute, "not an attribute; one of " + Attributes.NAMES));
-                } else if (values == null || values.isEmpty() || values.stream().anyMatch(v -> v == null || v.isBlank())) {
+                    errors.add(new Problem.FieldError(
+                            "audience.filter." + attribute, "not an attribute; one of " + Attributes.NAMES));
+                } else if (values == null
+                        || values.isEmpty()
+                        || values.stream().anyMatch(v -> v == null || v.isBlank())) {
                     errors.add(new Problem.FieldError("audience.filter." + attribute, "at least one value"));
                 }
             });
@@ -328,7 +413,8 @@ public class ConsultationService {
             for (int i = 0; i < a.tenantRefs().size(); i++) {
                 String ref = a.tenantRefs().get(i);
                 if (ref == null || !TENANT_REF.matcher(ref).matches()) {
-                    errors.add(new Problem.FieldError("audience.tenantRefs[" + i + "]", "1 to 64 letters, digits, '.', '_' or '-'"));
+                    errors.add(new Problem.FieldError(
+                            "audience.tenantRefs[" + i + "]", "1 to 64 letters, digits, '.', '_' or '-'"));
                     break;
                 }
             }
@@ -346,7 +432,9 @@ public class ConsultationService {
         List<OffsetDateTime> reminders = s.reminders() == null ? List.of() : s.reminders();
         for (int i = 0; i < reminders.size(); i++) {
             OffsetDateTime r = reminders.get(i);
-            if (r == null || (s.closesAt() != null && !r.isBefore(s.closesAt())) || (s.opensAt() != null && !r.isAfter(s.opensAt()))) {
+            if (r == null
+                    || (s.closesAt() != null && !r.isBefore(s.closesAt()))
+                    || (s.opensAt() != null && !r.isAfter(s.opensAt()))) {
                 errors.add(new Problem.FieldError("reminders[" + i + "]", "between opening and closing"));
             }
         }
@@ -358,8 +446,10 @@ public class ConsultationService {
         requireStatus(c, Status.DRAFT, Status.OPEN);
         List<Problem.FieldError> errors = new ArrayList<>();
         schedule(s, errors);
-        if (c.is(Status.OPEN) && !java.util.Objects.equals(s.opensAt() == null ? null : s.opensAt().toInstant(),
-                c.opensAt == null ? null : c.opensAt.toInstant())) {
+        if (c.is(Status.OPEN)
+                && !java.util.Objects.equals(
+                        s.opensAt() == null ? null : s.opensAt().toInstant(),
+                        c.opensAt == null ? null : c.opensAt.toInstant())) {
             errors.add(new Problem.FieldError("opensAt", "the consultation is already open"));
         }
         if (!errors.isEmpty()) {
@@ -405,13 +495,22 @@ public class ConsultationService {
         }
         String party = Access.signingParty(c, caller);
         if (party == null) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "only the parties that own the consultation sign its statement", null);
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    "only the parties that own the consultation sign its statement",
+                    null);
         }
         Preconditions.check(ifMatch, c.version, false);
         requireStatus(c, Status.DRAFT);
         if (c.statement == null) {
-            throw new ProblemException(409, "no-statement", "No statement to sign",
-                    "the consultation (status " + c.status + ") has no participation statement yet", null);
+            throw new ProblemException(
+                    409,
+                    "no-statement",
+                    "No statement to sign",
+                    "the consultation (status " + c.status + ") has no participation statement yet",
+                    null);
         }
         Map<String, Dtos.StatementSignature> signatures = new java.util.TreeMap<>(signatures(c));
         signatures.put(party, new Dtos.StatementSignature(caller.client(), now()));
@@ -421,7 +520,8 @@ public class ConsultationService {
     }
 
     public Map<String, Dtos.StatementSignature> signatures(Consultation c) {
-        Map<String, Dtos.StatementSignature> read = json.read(c.statementSignatures, new TypeReference<Map<String, Dtos.StatementSignature>>() { });
+        Map<String, Dtos.StatementSignature> read =
+                json.read(c.statementSignatures, new TypeReference<Map<String, Dtos.StatementSignature>>() {});
         return read == null ? Map.of() : read;
     }
 
@@ -432,9 +532,14 @@ public class ConsultationService {
             throw ProblemException.notFound("consultation " + id);
         }
         if (!Access.canAlign(c, caller)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", AlignmentStatus.NOT_APPLICABLE.name().equals(c.alignmentStatus)
-                    ? "this consultation has no other party to align with (name a partnerOrganisation)"
-                    : "only the other party records the alignment", null);
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    AlignmentStatus.NOT_APPLICABLE.name().equals(c.alignmentStatus)
+                            ? "this consultation has no other party to align with (name a partnerOrganisation)"
+                            : "only the other party records the alignment",
+                    null);
         }
         Preconditions.check(ifMatch, c.version, false);
         requireStatus(c, Status.DRAFT);
@@ -471,7 +576,9 @@ public class ConsultationService {
     /** Opens a consultation that is ready: the questionnaire is frozen from here on, invitations follow in chunks. */
     public void openNow(Consultation c) {
         if (AlignmentStatus.PENDING.name().equals(c.alignmentStatus)) {
-            c.alignmentStatus = AlignmentStatus.NOT_GIVEN.name(); // opened without it: the period passed, or the poll never needed it
+            c.alignmentStatus =
+                    AlignmentStatus.NOT_GIVEN
+                            .name(); // opened without it: the period passed, or the poll never needed it
         }
         c.status = Status.OPEN.name();
         c.openedAt = now();
@@ -512,8 +619,9 @@ public class ConsultationService {
     /** Invited and completed. */
     public long[] counts(UUID id) {
         Object[] row = (Object[]) em.createNativeQuery(
-                "SELECT count(*), count(*) FILTER (WHERE status = 'COMPLETED') FROM invitation WHERE consultation_id = ?1")
-                .setParameter(1, id).getSingleResult();
+                        "SELECT count(*), count(*) FILTER (WHERE status = 'COMPLETED') FROM invitation WHERE consultation_id = ?1")
+                .setParameter(1, id)
+                .getSingleResult();
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
@@ -521,30 +629,41 @@ public class ConsultationService {
     public List<Problem.FieldError> readiness(Consultation c) {
         List<Problem.FieldError> problems = new ArrayList<>();
         if (c.statement == null) {
-            problems.add(new Problem.FieldError("statement", "a participation statement (goal, influence, what happens with the outcome) is required before opening"));
+            problems.add(
+                    new Problem.FieldError(
+                            "statement",
+                            "a participation statement (goal, influence, what happens with the outcome) is required before opening"));
         }
         Questionnaire q = questionnaires.load(c.id, c.questionnaireVersion);
         if (q.questionsOrEmpty().isEmpty()) {
             problems.add(new Problem.FieldError("questionnaire", "at least one question"));
         }
-        long pwe = q.questionsOrEmpty().stream().filter(x -> x.type() == QuestionType.PWE).count();
+        long pwe = q.questionsOrEmpty().stream()
+                .filter(x -> x.type() == QuestionType.PWE)
+                .count();
         if (Consultation.Kind.PWE.name().equals(c.kind) && pwe != 1) {
             problems.add(new Problem.FieldError("questionnaire", "a PWE consultation has exactly one PWE block"));
         }
-        // A tenant organisation's own poll never waits for the corporation: its alignment (help) is an option, never a veto.
+        // A tenant organisation's own poll never waits for the corporation: its alignment (help) is an option, never a
+        // veto.
         // A corporation's consultation waits for its partner for the alignment period, then may open without it.
         OffsetDateTime openableWithout = openableWithoutAlignmentFrom(c);
         if (openableWithout != null && OffsetDateTime.now().isBefore(openableWithout)) {
-            problems.add(new Problem.FieldError("alignment", "the alignment is PENDING: " + c.partnerOrganisation
-                    + " has not recorded agreement or disagreement with questionnaire version " + c.questionnaireVersion
-                    + "; without it the consultation may open from " + openableWithout + " (meedoen.consultation.alignment-period "
-                    + config.alignmentPeriod() + " after it was asked)"));
+            problems.add(new Problem.FieldError(
+                    "alignment",
+                    "the alignment is PENDING: " + c.partnerOrganisation
+                            + " has not recorded agreement or disagreement with questionnaire version "
+                            + c.questionnaireVersion
+                            + "; without it the consultation may open from " + openableWithout
+                            + " (meedoen.consultation.alignment-period "
+                            + config.alignmentPeriod() + " after it was asked)"));
         }
         if (!c.ownPoll() && AlignmentStatus.DISAGREED.name().equals(c.alignmentStatus)) {
             List<Question> questions = q.questionsOrEmpty();
             for (int i = 0; i < questions.size(); i++) {
                 if (questions.get(i).askedBy() == null) {
-                    problems.add(new Problem.FieldError("questionnaire.questions[" + i + "].askedBy",
+                    problems.add(new Problem.FieldError(
+                            "questionnaire.questions[" + i + "].askedBy",
                             "the parties disagree, so every question says who asks it"));
                 }
             }
@@ -570,38 +689,79 @@ public class ConsultationService {
         Audience a = json.read(c.audience, Audience.class);
         Long listSize = "LIST".equals(a.type()) || "PANEL_WAVE".equals(a.type())
                 ? ((Number) em.createNativeQuery("SELECT count(*) FROM audience_member WHERE consultation_id = ?1")
-                .setParameter(1, c.id).getSingleResult()).longValue() : null;
-        return new ConsultationView(c.id, c.kind, c.status, languages(c), texts(c.title), texts(c.description),
-                new Dtos.Initiator(c.initiatorParty, c.initiatorClient), c.partnerOrganisation, c.anonymity,
+                                .setParameter(1, c.id)
+                                .getSingleResult())
+                        .longValue()
+                : null;
+        return new ConsultationView(
+                c.id,
+                c.kind,
+                c.status,
+                languages(c),
+                texts(c.title),
+                texts(c.description),
+                new Dtos.Initiator(c.initiatorParty, c.initiatorClient),
+                c.partnerOrganisation,
+                c.anonymity,
                 new AudienceView(a.type(), a.filter(), listSize, a.panelId(), a.waveId()),
                 new Schedule(c.opensAt, c.closesAt, reminders(c)),
                 json.read(c.statement, Statement.class),
                 signatures(c),
-                c.statement == null ? Access.signingParties(c)
-                        : Access.signingParties(c).stream().filter(p -> !signatures(c).containsKey(p)).toList(),
-                new Alignment(AlignmentStatus.valueOf(c.alignmentStatus), c.alignmentBy, c.alignmentAt, c.alignmentVersion, c.alignmentComment,
-                        c.alignmentRequestedAt, c.ownPoll() ? Boolean.FALSE : Boolean.valueOf(!AlignmentStatus.NOT_APPLICABLE.name().equals(c.alignmentStatus)),
+                c.statement == null
+                        ? Access.signingParties(c)
+                        : Access.signingParties(c).stream()
+                                .filter(p -> !signatures(c).containsKey(p))
+                                .toList(),
+                new Alignment(
+                        AlignmentStatus.valueOf(c.alignmentStatus),
+                        c.alignmentBy,
+                        c.alignmentAt,
+                        c.alignmentVersion,
+                        c.alignmentComment,
+                        c.alignmentRequestedAt,
+                        c.ownPoll()
+                                ? Boolean.FALSE
+                                : Boolean.valueOf(
+                                        !AlignmentStatus.NOT_APPLICABLE.name().equals(c.alignmentStatus)),
                         openableWithoutAlignmentFrom(c)),
                 c.ownPoll(),
-                c.ownPoll() ? new Dtos.CorporationAccess(c.corporationAccessGrantedAt != null, c.corporationAccessGrantedAt, c.corporationAccessGrantedBy) : null,
-                c.questionnaireVersion, c.is(Status.DRAFT) ? readiness(c) : null, c.scheduleProblem, texts(c.feedback),
-                c.createdAt, c.openedAt, c.closedAt, c.resultsPublishedAt, c.feedbackPublishedAt, c.version);
+                c.ownPoll()
+                        ? new Dtos.CorporationAccess(
+                                c.corporationAccessGrantedAt != null,
+                                c.corporationAccessGrantedAt,
+                                c.corporationAccessGrantedBy)
+                        : null,
+                c.questionnaireVersion,
+                c.is(Status.DRAFT) ? readiness(c) : null,
+                c.scheduleProblem,
+                texts(c.feedback),
+                c.createdAt,
+                c.openedAt,
+                c.closedAt,
+                c.resultsPublishedAt,
+                c.feedbackPublishedAt,
+                c.version);
     }
 
     public List<String> languages(Consultation c) {
-        return json.read(c.languages, new TypeReference<List<String>>() { });
+        return json.read(c.languages, new TypeReference<List<String>>() {});
     }
 
     public Map<String, String> texts(String stored) {
-        return json.read(stored, new TypeReference<Map<String, String>>() { });
+        return json.read(stored, new TypeReference<Map<String, String>>() {});
     }
 
     public List<OffsetDateTime> reminders(Consultation c) {
-        return json.read(c.reminders, new TypeReference<List<OffsetDateTime>>() { });
+        return json.read(c.reminders, new TypeReference<List<OffsetDateTime>>() {});
     }
 
-    public static void texts(Map<String, String> texts, String field, List<String> languages, boolean required, int maxLength,
-                             List<Problem.FieldError> errors) {
+    public static void texts(
+            Map<String, String> texts,
+            String field,
+            List<String> languages,
+            boolean required,
+            int maxLength,
+            List<Problem.FieldError> errors) {
         if (texts == null) {
             if (required) {
                 errors.add(new Problem.FieldError(field, "a text in " + languages.get(0) + " is required"));
@@ -610,11 +770,13 @@ public class ConsultationService {
         }
         String main = texts.get(languages.get(0));
         if (main == null || main.isBlank()) {
-            errors.add(new Problem.FieldError(field + "." + languages.get(0), "a text in " + languages.get(0) + " is required"));
+            errors.add(new Problem.FieldError(
+                    field + "." + languages.get(0), "a text in " + languages.get(0) + " is required"));
         }
         texts.forEach((lang, text) -> {
             if (!languages.contains(lang)) {
-                errors.add(new Problem.FieldError(field + "." + lang, "not one of the consultation's languages " + languages));
+                errors.add(new Problem.FieldError(
+                        field + "." + lang, "not one of the consultation's languages " + languages));
             } else if (text != null && text.length() > maxLength) {
                 errors.add(new Problem.FieldError(field + "." + lang, "at most " + maxLength + " characters"));
             }
@@ -622,7 +784,12 @@ public class ConsultationService {
     }
 
     public static String summary(List<Problem.FieldError> errors) {
-        return String.join("; ", errors.stream().limit(10).map(e -> e.field() + ": " + e.message()).toList())
+        return String.join(
+                        "; ",
+                        errors.stream()
+                                .limit(10)
+                                .map(e -> e.field() + ": " + e.message())
+                                .toList())
                 + (errors.size() > 10 ? "; and " + (errors.size() - 10) + " more" : "");
     }
 

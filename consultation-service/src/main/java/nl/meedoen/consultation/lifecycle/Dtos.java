@@ -4,111 +4,173 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import nl.meedoen.commons.problem.Problem;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the consultation lifecycle API. */
 public final class Dtos {
 
-    private Dtos() {
-    }
+    private Dtos() {}
 
     @Schema(name = "Audience", description = "Who is invited when the consultation opens")
     public record Audience(
-            @NotNull @Schema(description = "ALL (every tenant in the population), SEGMENT (filter), LIST (tenantRefs) or PANEL_WAVE (sample sent by panel-service)",
-                    example = "SEGMENT") String type,
-            @Schema(description = "SEGMENT: attribute -> accepted values; attributes combine with AND, values with OR",
-                    example = "{\"neighbourhoodCode\":[\"BU03440101\"],\"ageBand\":[\"18-34\",\"35-49\"]}") Map<String, List<String>> filter,
-            @Size(max = 200_000) @Schema(description = "LIST: the tenantRefs to invite (write-only)") List<String> tenantRefs,
+            @NotNull
+            @Schema(
+                    description =
+                            "ALL (every tenant in the population), SEGMENT (filter), LIST (tenantRefs) or PANEL_WAVE (sample sent by panel-service)",
+                    example = "SEGMENT")
+            String type,
+
+            @Schema(
+                    description = "SEGMENT: attribute -> accepted values; attributes combine with AND, values with OR",
+                    example = "{\"neighbourhoodCode\":[\"BU03440101\"],\"ageBand\":[\"18-34\",\"35-49\"]}")
+            Map<String, List<String>> filter,
+
+            @Size(max = 200_000) @Schema(description = "LIST: the tenantRefs to invite (write-only)")
+            List<String> tenantRefs,
+
             @Schema(description = "PANEL_WAVE: the panel") String panelId,
-            @Schema(description = "PANEL_WAVE: the wave; leave it out to take the wave panel-service launches for this consultation") String waveId) {
-    }
+
+            @Schema(
+                    description =
+                            "PANEL_WAVE: the wave; leave it out to take the wave panel-service launches for this consultation")
+            String waveId) {}
 
     @Schema(name = "AudienceView")
-    public record AudienceView(String type, Map<String, List<String>> filter, Long listSize, String panelId, String waveId) {
-    }
+    public record AudienceView(
+            String type, Map<String, List<String>> filter, Long listSize, String panelId, String waveId) {}
 
     @Schema(name = "ConsultationRequest")
     public record ConsultationRequest(
             @NotNull @Schema(example = "PWE") Consultation.Kind kind,
-            @Size(min = 1, max = 10) @Schema(description = "Languages of every text; the first is the default (and required). Default [\"nl\"]",
-                    example = "[\"nl\",\"en\"]") List<String> languages,
-            @NotEmpty @Schema(example = "{\"nl\":\"Nieuwe speeltuin in de Vogelbuurt\",\"en\":\"A new playground\"}") Map<String, String> title,
+
+            @Size(min = 1, max = 10)
+            @Schema(
+                    description = "Languages of every text; the first is the default (and required). Default [\"nl\"]",
+                    example = "[\"nl\",\"en\"]")
+            List<String> languages,
+
+            @NotEmpty @Schema(example = "{\"nl\":\"Nieuwe speeltuin in de Vogelbuurt\",\"en\":\"A new playground\"}")
+            Map<String, String> title,
+
             Map<String, String> description,
-            @Schema(description = "For a corporation's consultation: the tenant organisation that co-owns it and aligns the questions: the id "
-                    + "of an active organisation of the register (notification-service, GET /api/v1/organisations); any of its clients acts for it",
-                    example = "huurdersvereniging-vogelbuurt") String partnerOrganisation,
+
+            @Schema(
+                    description =
+                            "For a corporation's consultation: the tenant organisation that co-owns it and aligns the questions: the id "
+                                    + "of an active organisation of the register (notification-service, GET /api/v1/organisations); any of its clients acts for it",
+                    example = "huurdersvereniging-vogelbuurt")
+            String partnerOrganisation,
+
             @NotNull @Schema(example = "ANONYMOUS") Consultation.Anonymity anonymity,
             @NotNull @Valid Audience audience,
             OffsetDateTime opensAt,
             OffsetDateTime closesAt,
-            @Size(max = 10) List<OffsetDateTime> reminders) {
-    }
+            @Size(max = 10) List<OffsetDateTime> reminders) {}
 
     @Schema(name = "Schedule")
-    public record Schedule(OffsetDateTime opensAt, OffsetDateTime closesAt, @Size(max = 10) List<OffsetDateTime> reminders) {
-    }
+    public record Schedule(
+            OffsetDateTime opensAt,
+            OffsetDateTime closesAt,
+            @Size(max = 10) List<OffsetDateTime> reminders) {}
 
-    public enum InfluenceLevel { INFORM, CONSULT, ADVISE, CO_DECIDE }
+    public enum InfluenceLevel {
+        INFORM,
+        CONSULT,
+        ADVISE,
+        CO_DECIDE
+    }
 
     @Schema(name = "ParticipationStatement", description = "Said to tenants before they are asked (procedural justice)")
     public record Statement(
-            @NotEmpty @Schema(description = "The goal of the consultation") Map<String, String> goal,
-            @NotEmpty @Schema(description = "What tenants can influence") Map<String, String> canInfluence,
-            @NotEmpty @Schema(description = "What is already decided or out of scope") Map<String, String> cannotInfluence,
+            @NotEmpty @Schema(description = "The goal of the consultation")
+            Map<String, String> goal,
+
+            @NotEmpty @Schema(description = "What tenants can influence")
+            Map<String, String> canInfluence,
+
+            @NotEmpty @Schema(description = "What is already decided or out of scope")
+            Map<String, String> cannotInfluence,
+
             @NotNull InfluenceLevel influenceLevel,
-            @NotEmpty @Schema(description = "What will be done with the outcome") Map<String, String> outcomeUse,
-            @NotNull @Schema(description = "When tenants hear what was done with it", example = "2027-06-30") LocalDate outcomeBy) {
-    }
+
+            @NotEmpty @Schema(description = "What will be done with the outcome")
+            Map<String, String> outcomeUse,
+
+            @NotNull @Schema(description = "When tenants hear what was done with it", example = "2027-06-30")
+            LocalDate outcomeBy) {}
 
     @Schema(name = "AlignmentRequest")
     public record AlignmentRequest(
-            @NotNull @Schema(description = "AGREED or DISAGREED") Consultation.AlignmentStatus decision,
-            @Size(max = 5000) String comment) {
-    }
+            @NotNull @Schema(description = "AGREED or DISAGREED")
+            Consultation.AlignmentStatus decision,
 
-    @Schema(name = "Alignment", description = "The other party's decision on the questions: the co-owning tenant organisation of a corporation's "
-            + "consultation (required, or after the alignment period shown to respondents as missing), or the corporation for a tenant "
-            + "organisation's own poll (its help is an option, never required)")
+            @Size(max = 5000) String comment) {}
+
+    @Schema(
+            name = "Alignment",
+            description =
+                    "The other party's decision on the questions: the co-owning tenant organisation of a corporation's "
+                            + "consultation (required, or after the alignment period shown to respondents as missing), or the corporation for a tenant "
+                            + "organisation's own poll (its help is an option, never required)")
     public record Alignment(
-            @Schema(description = "NOT_APPLICABLE (no other party), PENDING, AGREED, DISAGREED, or NOT_GIVEN (opened without it)", example = "PENDING")
+            @Schema(
+                    description =
+                            "NOT_APPLICABLE (no other party), PENDING, AGREED, DISAGREED, or NOT_GIVEN (opened without it)",
+                    example = "PENDING")
             Consultation.AlignmentStatus status,
-            @Schema(example = "huurdersvereniging-vogelbuurt") String by,
+
+            @Schema(example = "huurdersvereniging-vogelbuurt")
+            String by,
+
             OffsetDateTime at,
             Integer questionnaireVersion,
             String comment,
-            @Schema(description = "When the current decision was asked for (the questions were saved or the partner named)", example = "2027-02-01T10:00:00Z")
+
+            @Schema(
+                    description =
+                            "When the current decision was asked for (the questions were saved or the partner named)",
+                    example = "2027-02-01T10:00:00Z")
             OffsetDateTime requestedAt,
-            @Schema(description = "Whether opening waits for it: true for a corporation's consultation with a partner, false for a tenant organisation's own poll")
+
+            @Schema(
+                    description =
+                            "Whether opening waits for it: true for a corporation's consultation with a partner, false for a tenant organisation's own poll")
             Boolean required,
-            @Schema(description = "PENDING on a corporation's consultation: from when it may open without the partner's alignment "
-                    + "(requestedAt + meedoen.consultation.alignment-period); respondents are then told it is missing", example = "2027-02-15T10:00:00Z")
-            OffsetDateTime openableWithoutFrom) {
-    }
+
+            @Schema(
+                    description =
+                            "PENDING on a corporation's consultation: from when it may open without the partner's alignment "
+                                    + "(requestedAt + meedoen.consultation.alignment-period); respondents are then told it is missing",
+                    example = "2027-02-15T10:00:00Z")
+            OffsetDateTime openableWithoutFrom) {}
 
     @Schema(name = "StatementSignature", description = "An owning party signed the current participation statement")
     public record StatementSignature(
-            @Schema(description = "The client that signed for the party", example = "huurdersvereniging-vogelbuurt") String client,
-            OffsetDateTime at) {
-    }
+            @Schema(description = "The client that signed for the party", example = "huurdersvereniging-vogelbuurt")
+            String client,
 
-    @Schema(name = "CorporationAccess", description = "A tenant organisation's own poll: whether the corporation may read its raw responses and exports "
-            + "(granted and revoked by the tenant organisation, audited). Without it the corporation sees only the published results.")
+            OffsetDateTime at) {}
+
+    @Schema(
+            name = "CorporationAccess",
+            description =
+                    "A tenant organisation's own poll: whether the corporation may read its raw responses and exports "
+                            + "(granted and revoked by the tenant organisation, audited). Without it the corporation sees only the published results.")
     public record CorporationAccess(
             @Schema(example = "false") boolean granted,
             OffsetDateTime grantedAt,
-            @Schema(example = "huurdersvereniging-vogelbuurt") String grantedBy) {
-    }
+
+            @Schema(example = "huurdersvereniging-vogelbuurt")
+            String grantedBy) {}
 
     @Schema(name = "Initiator")
-    public record Initiator(String party, String client) {
-    }
+    public record Initiator(String party, String client) {}
 
     @Schema(name = "Consultation")
     public record ConsultationView(
@@ -124,30 +186,54 @@ public final class Dtos {
             AudienceView audience,
             Schedule schedule,
             Statement statement,
-            @Schema(description = "Per party (corporation, tenant-organisation): who signed the current statement and when. "
-                    + "A co-owned consultation is signed by both; a new statement clears the signatures",
+
+            @Schema(
+                    description =
+                            "Per party (corporation, tenant-organisation): who signed the current statement and when. "
+                                    + "A co-owned consultation is signed by both; a new statement clears the signatures",
                     example = "{\"corporation\":{\"client\":\"woonstichting\",\"at\":\"2027-02-01T10:00:00Z\"}}")
             Map<String, StatementSignature> statementSignatures,
-            @Schema(description = "The parties that have not signed the current statement yet", example = "[\"tenant-organisation\"]")
+
+            @Schema(
+                    description = "The parties that have not signed the current statement yet",
+                    example = "[\"tenant-organisation\"]")
             List<String> statementUnsignedBy,
+
             Alignment alignment,
-            @Schema(description = "A tenant organisation's own poll (§3.5): private to it; the corporation sees its published results, "
-                    + "and its responses only while corporationAccess is granted", example = "false") boolean ownPoll,
-            @Schema(description = "Own polls only: the corporation's access to the raw responses") CorporationAccess corporationAccess,
+
+            @Schema(
+                    description =
+                            "A tenant organisation's own poll (§3.5): private to it; the corporation sees its published results, "
+                                    + "and its responses only while corporationAccess is granted",
+                    example = "false")
+            boolean ownPoll,
+
+            @Schema(description = "Own polls only: the corporation's access to the raw responses")
+            CorporationAccess corporationAccess,
+
             int questionnaireVersion,
-            @Schema(description = "What still stands in the way of opening (DRAFT only)") List<Problem.FieldError> readiness,
-            @Schema(description = "Why a scheduled opening has not happened") String scheduleProblem,
+
+            @Schema(description = "What still stands in the way of opening (DRAFT only)")
+            List<Problem.FieldError> readiness,
+
+            @Schema(description = "Why a scheduled opening has not happened")
+            String scheduleProblem,
+
             Map<String, String> feedback,
             OffsetDateTime createdAt,
             OffsetDateTime openedAt,
             OffsetDateTime closedAt,
             OffsetDateTime resultsPublishedAt,
             OffsetDateTime feedbackPublishedAt,
-            long version) {
-    }
+            long version) {}
 
     @Schema(name = "ConsultationSummary")
-    public record Summary(UUID id, String kind, String status, Map<String, String> title, Initiator initiator,
-                          OffsetDateTime opensAt, OffsetDateTime closesAt) {
-    }
+    public record Summary(
+            UUID id,
+            String kind,
+            String status,
+            Map<String, String> title,
+            Initiator initiator,
+            OffsetDateTime opensAt,
+            OffsetDateTime closesAt) {}
 }

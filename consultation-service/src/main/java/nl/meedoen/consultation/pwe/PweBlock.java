@@ -38,7 +38,9 @@ public record PweBlock(
     }
 
     public Optional<PweOption> option(String id) {
-        return optionsOrEmpty().stream().filter(o -> o != null && o.id() != null && o.id().equals(id)).findFirst();
+        return optionsOrEmpty().stream()
+                .filter(o -> o != null && o.id() != null && o.id().equals(id))
+                .findFirst();
     }
 
     public int motivationLimit() {
@@ -56,6 +58,10 @@ public record PweBlock(
     /** What a portfolio spends (BUDGET) or reaches (TARGET). */
     public double measure(List<String> chosen) {
         String quantity = constraint != null && !constraint.budgetType() ? constraint.quantity() : null;
-        return chosen.stream().map(this::option).flatMap(Optional::stream).mapToDouble(o -> o.quantity(quantity)).sum();
+        return chosen.stream()
+                .map(this::option)
+                .flatMap(Optional::stream)
+                .mapToDouble(o -> o.quantity(quantity))
+                .sum();
     }
 }

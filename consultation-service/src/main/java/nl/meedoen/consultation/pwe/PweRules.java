@@ -1,7 +1,5 @@
 package nl.meedoen.consultation.pwe;
 
-import nl.meedoen.consultation.questionnaire.Violation;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.meedoen.consultation.questionnaire.Violation;
 
 /**
  * The rules of a PWE block: whether a block is well defined, and which rule a portfolio breaks.
@@ -19,8 +18,7 @@ public final class PweRules {
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Set<String> MOTIVATION_MODES = Set.of("NONE", "OPTIONAL", "REQUIRED");
 
-    private PweRules() {
-    }
+    private PweRules() {}
 
     /** Checks the definition; {@code field} is where the block sits, e.g. {@code questions[3].pwe}. */
     public static List<Violation> definition(PweBlock block, String field, String defaultLanguage) {
@@ -51,7 +49,8 @@ public final class PweRules {
             if (o.resources() != null) {
                 o.resources().forEach((name, amount) -> {
                     if (amount == null || amount < 0 || amount.isNaN() || amount.isInfinite()) {
-                        v.add(new Violation(f + ".resources." + name, "resource", "an amount of 0 or more is required"));
+                        v.add(new Violation(
+                                f + ".resources." + name, "resource", "an amount of 0 or more is required"));
                     }
                 });
             }
@@ -64,17 +63,23 @@ public final class PweRules {
                 v.add(new Violation(field + ".constraint.budget", "budget", "a budget above 0 is required"));
             }
             if (c.target() != null || c.quantity() != null) {
-                v.add(new Violation(field + ".constraint", "constraint", "target and quantity belong to a TARGET constraint"));
+                v.add(new Violation(
+                        field + ".constraint", "constraint", "target and quantity belong to a TARGET constraint"));
             }
         } else if (PweConstraint.TARGET.equals(c.type())) {
             if (c.target() == null || !(c.target() > 0) || c.target().isInfinite()) {
                 v.add(new Violation(field + ".constraint.target", "target", "a target above 0 is required"));
             }
             if (c.budget() != null || c.allowUnspent() != null) {
-                v.add(new Violation(field + ".constraint", "constraint", "budget and allowUnspent belong to a BUDGET constraint"));
+                v.add(new Violation(
+                        field + ".constraint", "constraint", "budget and allowUnspent belong to a BUDGET constraint"));
             }
-            if (c.quantity() != null && options.stream().noneMatch(o -> o.resources() != null && o.resources().containsKey(c.quantity()))) {
-                v.add(new Violation(field + ".constraint.quantity", "quantity", "no option has resource " + c.quantity()));
+            if (c.quantity() != null
+                    && options.stream()
+                            .noneMatch(
+                                    o -> o.resources() != null && o.resources().containsKey(c.quantity()))) {
+                v.add(new Violation(
+                        field + ".constraint.quantity", "quantity", "no option has resource " + c.quantity()));
             }
         } else {
             v.add(new Violation(field + ".constraint.type", "constraint", "BUDGET or TARGET"));
@@ -82,7 +87,8 @@ public final class PweRules {
         if (block.resourceLimits() != null) {
             block.resourceLimits().forEach((name, limit) -> {
                 if (limit == null || limit < 0) {
-                    v.add(new Violation(field + ".resourceLimits." + name, "resource-limit", "a limit of 0 or more is required"));
+                    v.add(new Violation(
+                            field + ".resourceLimits." + name, "resource-limit", "a limit of 0 or more is required"));
                 }
             });
         }
@@ -90,10 +96,12 @@ public final class PweRules {
         Integer min = block.minOptions();
         Integer max = block.maxOptions();
         if (min != null && (min < 0 || min > n)) {
-            v.add(new Violation(field + ".minOptions", "min-options", "between 0 and the number of options (" + n + ")"));
+            v.add(new Violation(
+                    field + ".minOptions", "min-options", "between 0 and the number of options (" + n + ")"));
         }
         if (max != null && (max < 1 || max > n)) {
-            v.add(new Violation(field + ".maxOptions", "max-options", "between 1 and the number of options (" + n + ")"));
+            v.add(new Violation(
+                    field + ".maxOptions", "max-options", "between 1 and the number of options (" + n + ")"));
         }
         if (min != null && max != null && min > max) {
             v.add(new Violation(field + ".minOptions", "min-options", "minOptions is above maxOptions"));
@@ -107,9 +115,14 @@ public final class PweRules {
                     if (together == null || exclusive == null) {
                         continue;
                     }
-                    long shared = together.stream().filter(exclusive::contains).distinct().count();
+                    long shared = together.stream()
+                            .filter(exclusive::contains)
+                            .distinct()
+                            .count();
                     if (shared > 1) {
-                        v.add(new Violation(field + ".requiredTogether", "contradiction",
+                        v.add(new Violation(
+                                field + ".requiredTogether",
+                                "contradiction",
                                 together + " must be chosen together but " + exclusive + " excludes that"));
                     }
                 }
@@ -122,7 +135,8 @@ public final class PweRules {
         if (!MOTIVATION_MODES.contains(block.overallMotivationMode())) {
             v.add(new Violation(field + ".overallMotivation", "motivation", "NONE, OPTIONAL or REQUIRED"));
         }
-        if (block.motivationMaxLength() != null && (block.motivationMaxLength() < 1 || block.motivationMaxLength() > 10_000)) {
+        if (block.motivationMaxLength() != null
+                && (block.motivationMaxLength() < 1 || block.motivationMaxLength() > 10_000)) {
             v.add(new Violation(field + ".motivationMaxLength", "max-length", "between 1 and 10000"));
         }
         return v;
@@ -149,9 +163,16 @@ public final class PweRules {
             if (r.option().equals(r.requires())) {
                 v.add(new Violation(f + ".requires", "requires", "an option cannot require itself"));
             }
-            if (block.exclusiveGroups() != null && block.exclusiveGroups().stream()
-                    .anyMatch(g -> g != null && g.contains(r.option()) && g.contains(r.requires()) && !r.option().equals(r.requires()))) {
-                v.add(new Violation(f, "contradiction", r.option() + " requires " + r.requires() + " but an exclusive group allows only one of them"));
+            if (block.exclusiveGroups() != null
+                    && block.exclusiveGroups().stream()
+                            .anyMatch(g -> g != null
+                                    && g.contains(r.option())
+                                    && g.contains(r.requires())
+                                    && !r.option().equals(r.requires()))) {
+                v.add(new Violation(
+                        f,
+                        "contradiction",
+                        r.option() + " requires " + r.requires() + " but an exclusive group allows only one of them"));
             }
         }
     }
@@ -202,7 +223,8 @@ public final class PweRules {
         }
         String overall = answer.overallMotivation();
         if (overall != null && "NONE".equals(block.overallMotivationMode())) {
-            v.add(new Violation(field + ".overallMotivation", "motivation-not-asked", "this block asks no overall motivation"));
+            v.add(new Violation(
+                    field + ".overallMotivation", "motivation-not-asked", "this block asks no overall motivation"));
         } else if (overall != null && overall.length() > limit) {
             v.add(new Violation(field + ".overallMotivation", "max-length", "at most " + limit + " characters"));
         }
@@ -212,7 +234,8 @@ public final class PweRules {
         if ("REQUIRED".equals(block.optionMotivationMode())) {
             for (String id : chosen) {
                 if (isBlank(answer.motivationsOrEmpty().get(id))) {
-                    v.add(new Violation(field + ".motivations." + id, "motivation-required", "explain why you chose " + id));
+                    v.add(new Violation(
+                            field + ".motivations." + id, "motivation-required", "explain why you chose " + id));
                 }
             }
         }
@@ -220,7 +243,8 @@ public final class PweRules {
             v.add(new Violation(field + ".overallMotivation", "motivation-required", "explain your choice as a whole"));
         }
         if (block.minOptions() != null && chosen.size() < block.minOptions()) {
-            v.add(new Violation(field + ".chosen", "min-options", "choose at least " + block.minOptions() + " options"));
+            v.add(new Violation(
+                    field + ".chosen", "min-options", "choose at least " + block.minOptions() + " options"));
         }
         if (block.maxOptions() != null && chosen.size() > block.maxOptions()) {
             v.add(new Violation(field + ".chosen", "max-options", "choose at most " + block.maxOptions() + " options"));
@@ -229,7 +253,10 @@ public final class PweRules {
             for (List<String> group : block.exclusiveGroups()) {
                 List<String> both = chosen.stream().filter(group::contains).toList();
                 if (both.size() > 1) {
-                    v.add(new Violation(field + ".chosen", "exclusive-group", "at most one of " + group + " (chosen: " + both + ")"));
+                    v.add(new Violation(
+                            field + ".chosen",
+                            "exclusive-group",
+                            "at most one of " + group + " (chosen: " + both + ")"));
                 }
             }
         }
@@ -237,22 +264,36 @@ public final class PweRules {
             for (List<String> group : block.requiredTogether()) {
                 List<String> some = chosen.stream().filter(group::contains).toList();
                 if (!some.isEmpty() && some.size() < group.size()) {
-                    v.add(new Violation(field + ".chosen", "required-together", "all of " + group + " or none (chosen: " + some + ")"));
+                    v.add(new Violation(
+                            field + ".chosen",
+                            "required-together",
+                            "all of " + group + " or none (chosen: " + some + ")"));
                 }
             }
         }
         if (block.requires() != null) {
             for (PweRequirement r : block.requires()) {
                 if (seen.contains(r.option()) && !seen.contains(r.requires())) {
-                    v.add(new Violation(field + ".chosen", "requires", r.option() + " requires " + r.requires() + " (choosing " + r.requires() + " alone is allowed)"));
+                    v.add(new Violation(
+                            field + ".chosen",
+                            "requires",
+                            r.option() + " requires " + r.requires() + " (choosing " + r.requires()
+                                    + " alone is allowed)"));
                 }
             }
         }
         if (block.resourceLimits() != null) {
             block.resourceLimits().forEach((name, max) -> {
-                double used = chosen.stream().map(block::option).flatMap(java.util.Optional::stream).mapToDouble(o -> o.quantity(name)).sum();
+                double used = chosen.stream()
+                        .map(block::option)
+                        .flatMap(java.util.Optional::stream)
+                        .mapToDouble(o -> o.quantity(name))
+                        .sum();
                 if (max != null && used > max + EPSILON) {
-                    v.add(new Violation(field + ".chosen", "resource-limit", name + " " + fmt(used) + " is above the limit of " + fmt(max)));
+                    v.add(new Violation(
+                            field + ".chosen",
+                            "resource-limit",
+                            name + " " + fmt(used) + " is above the limit of " + fmt(max)));
                 }
             });
         }
@@ -260,17 +301,27 @@ public final class PweRules {
         double measure = block.measure(chosen);
         if (c.budgetType()) {
             if (measure > c.budget() + EPSILON) {
-                v.add(new Violation(field + ".chosen", "budget", "costs " + fmt(measure) + ", above the budget of " + fmt(c.budget())));
+                v.add(new Violation(
+                        field + ".chosen",
+                        "budget",
+                        "costs " + fmt(measure) + ", above the budget of " + fmt(c.budget())));
             } else if (!c.unspentAllowed()) {
                 double left = c.budget() - measure;
                 block.optionsOrEmpty().stream()
-                        .filter(o -> !seen.contains(o.id()) && o.cost() <= left + EPSILON && addable(block, chosen, o.id()))
+                        .filter(o ->
+                                !seen.contains(o.id()) && o.cost() <= left + EPSILON && addable(block, chosen, o.id()))
                         .findFirst()
-                        .ifPresent(o -> v.add(new Violation(field + ".chosen", "unspent-budget",
-                                fmt(left) + " of the budget is left, enough for " + o.id() + "; the whole budget must be used")));
+                        .ifPresent(o -> v.add(new Violation(
+                                field + ".chosen",
+                                "unspent-budget",
+                                fmt(left) + " of the budget is left, enough for " + o.id()
+                                        + "; the whole budget must be used")));
             }
         } else if (measure + EPSILON < c.target()) {
-            v.add(new Violation(field + ".chosen", "target", "reaches " + fmt(measure) + ", below the target of " + fmt(c.target())));
+            v.add(new Violation(
+                    field + ".chosen",
+                    "target",
+                    "reaches " + fmt(measure) + ", below the target of " + fmt(c.target())));
         }
         return v;
     }
@@ -280,7 +331,8 @@ public final class PweRules {
         if (block.maxOptions() != null && chosen.size() >= block.maxOptions()) {
             return false;
         }
-        if (block.requires() != null && block.requires().stream().anyMatch(r -> id.equals(r.option()) && !chosen.contains(r.requires()))) {
+        if (block.requires() != null
+                && block.requires().stream().anyMatch(r -> id.equals(r.option()) && !chosen.contains(r.requires()))) {
             return false;
         }
         if (block.exclusiveGroups() != null) {

@@ -1,14 +1,13 @@
 package nl.meedoen.consultation.questionnaire;
 
-import nl.meedoen.consultation.pwe.PweAnswer;
-import nl.meedoen.consultation.pwe.PweRules;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.meedoen.consultation.pwe.PweAnswer;
+import nl.meedoen.consultation.pwe.PweRules;
 
 /**
  * Checks a response against a frozen questionnaire, on the server, so no frontend can bypass a
@@ -17,8 +16,7 @@ import java.util.Set;
  */
 public final class AnswerRules {
 
-    private AnswerRules() {
-    }
+    private AnswerRules() {}
 
     /**
      * @param complete true for a final submission (required answers and PWE constraints are
@@ -39,12 +37,14 @@ public final class AnswerRules {
             boolean visible = q.visibleIf() == null || Conditions.test(q.visibleIf(), given);
             if (!visible) {
                 if (answered) {
-                    v.add(new Violation(f, "hidden", "this question is not shown for the earlier answers, so it takes no answer"));
+                    v.add(new Violation(
+                            f, "hidden", "this question is not shown for the earlier answers, so it takes no answer"));
                 }
                 continue;
             }
             if (!answered) {
-                boolean required = q.alwaysRequired() || (q.requiredIf() != null && Conditions.test(q.requiredIf(), given));
+                boolean required =
+                        q.alwaysRequired() || (q.requiredIf() != null && Conditions.test(q.requiredIf(), given));
                 if (complete && required) {
                     v.add(new Violation(f, "required", "an answer is required"));
                 }
@@ -70,10 +70,12 @@ public final class AnswerRules {
                     return;
                 }
                 if (complete && q.min() != null && values.size() < q.min()) {
-                    v.add(new Violation(f, "min-choices", "choose at least " + q.min().intValue()));
+                    v.add(new Violation(
+                            f, "min-choices", "choose at least " + q.min().intValue()));
                 }
                 if (q.max() != null && values.size() > q.max()) {
-                    v.add(new Violation(f, "max-choices", "choose at most " + q.max().intValue()));
+                    v.add(new Violation(
+                            f, "max-choices", "choose at most " + q.max().intValue()));
                 }
             }
             case RANKING -> {
@@ -81,7 +83,8 @@ public final class AnswerRules {
                 if (values == null || !options(q, values, f, v)) {
                     return;
                 }
-                int needed = q.min() == null ? q.optionsOrEmpty().size() : q.min().intValue();
+                int needed =
+                        q.min() == null ? q.optionsOrEmpty().size() : q.min().intValue();
                 if (complete && values.size() < needed) {
                     v.add(new Violation(f, "ranking", "rank at least " + needed + " options"));
                 }
@@ -94,11 +97,14 @@ public final class AnswerRules {
                 }
             }
             case NUMBER -> {
-                if (!(answer instanceof Number n) || Double.isNaN(n.doubleValue()) || Double.isInfinite(n.doubleValue())) {
+                if (!(answer instanceof Number n)
+                        || Double.isNaN(n.doubleValue())
+                        || Double.isInfinite(n.doubleValue())) {
                     v.add(new Violation(f, "type", "a number"));
                 } else if (Boolean.TRUE.equals(q.integer()) && n.doubleValue() != Math.rint(n.doubleValue())) {
                     v.add(new Violation(f, "integer", "a whole number"));
-                } else if ((q.min() != null && n.doubleValue() < q.min()) || (q.max() != null && n.doubleValue() > q.max())) {
+                } else if ((q.min() != null && n.doubleValue() < q.min())
+                        || (q.max() != null && n.doubleValue() > q.max())) {
                     v.add(new Violation(f, "range", "from " + bound(q.min()) + " to " + bound(q.max())));
                 }
             }
@@ -130,7 +136,9 @@ public final class AnswerRules {
                 return null;
             }
         }
-        List<String> chosen = map.get("chosen") == null ? List.of() : strings(map.get("chosen"), f + ".chosen", "a list of option ids", v);
+        List<String> chosen = map.get("chosen") == null
+                ? List.of()
+                : strings(map.get("chosen"), f + ".chosen", "a list of option ids", v);
         if (chosen == null) {
             return null;
         }

@@ -12,7 +12,8 @@ import java.util.List;
  * {@code notAnswered} (no value). An unanswered question satisfies only {@code notAnswered} and
  * {@code notEquals}.
  */
-public record Condition(String question, String op, Object value, List<Condition> all, List<Condition> any, Condition not) {
+public record Condition(
+        String question, String op, Object value, List<Condition> all, List<Condition> any, Condition not) {
 
     public static Condition of(String question, String op, Object value) {
         return new Condition(question, op, value, null, null, null);

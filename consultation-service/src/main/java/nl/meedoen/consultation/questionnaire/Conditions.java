@@ -9,13 +9,21 @@ import java.util.Set;
 /** Evaluates {@link Condition}s against answers (plain Java: the same rules for every frontend). */
 public final class Conditions {
 
-    public static final Set<String> OPERATORS = Set.of("equals", "notEquals", "in", "contains", "greaterThan",
-            "greaterOrEqual", "lessThan", "lessOrEqual", "answered", "notAnswered");
+    public static final Set<String> OPERATORS = Set.of(
+            "equals",
+            "notEquals",
+            "in",
+            "contains",
+            "greaterThan",
+            "greaterOrEqual",
+            "lessThan",
+            "lessOrEqual",
+            "answered",
+            "notAnswered");
     public static final Set<String> NUMERIC = Set.of("greaterThan", "greaterOrEqual", "lessThan", "lessOrEqual");
     public static final Set<String> WITHOUT_VALUE = Set.of("answered", "notAnswered");
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     public static boolean test(Condition c, Map<String, Object> answers) {
         if (c.all() != null) {
@@ -44,10 +52,13 @@ public final class Conditions {
         }
         return switch (c.op()) {
             case "equals" -> same(answer, c.value());
-            case "in" -> c.value() instanceof Collection<?> values && (answer instanceof Collection<?> list
-                    ? list.stream().anyMatch(a -> values.stream().anyMatch(v -> same(a, v)))
-                    : values.stream().anyMatch(v -> same(answer, v)));
-            case "contains" -> answer instanceof Collection<?> list && list.stream().anyMatch(a -> same(a, c.value()));
+            case "in" ->
+                c.value() instanceof Collection<?> values
+                        && (answer instanceof Collection<?> list
+                                ? list.stream().anyMatch(a -> values.stream().anyMatch(v -> same(a, v)))
+                                : values.stream().anyMatch(v -> same(answer, v)));
+            case "contains" ->
+                answer instanceof Collection<?> list && list.stream().anyMatch(a -> same(a, c.value()));
             case "greaterThan" -> numbers(answer, c.value()) && num(answer) > num(c.value());
             case "greaterOrEqual" -> numbers(answer, c.value()) && num(answer) >= num(c.value());
             case "lessThan" -> numbers(answer, c.value()) && num(answer) < num(c.value());

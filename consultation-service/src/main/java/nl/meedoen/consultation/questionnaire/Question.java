@@ -1,9 +1,8 @@
 package nl.meedoen.consultation.questionnaire;
 
-import nl.meedoen.consultation.pwe.PweBlock;
-
 import java.util.List;
 import java.util.Map;
+import nl.meedoen.consultation.pwe.PweBlock;
 
 /**
  * One question. Texts are maps from language code to text; the consultation's first language is
@@ -62,7 +61,23 @@ public record Question(
     }
 
     public Question withAskedBy(String party) {
-        return new Question(id, type, page, text, help, party, required, requiredIf, visibleIf, options, min, max, integer,
-                maxLength, minLabel, maxLabel, pwe);
+        return new Question(
+                id,
+                type,
+                page,
+                text,
+                help,
+                party,
+                required,
+                requiredIf,
+                visibleIf,
+                options,
+                min,
+                max,
+                integer,
+                maxLength,
+                minLabel,
+                maxLabel,
+                pwe);
     }
 }

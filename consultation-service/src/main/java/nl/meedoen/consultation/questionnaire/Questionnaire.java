@@ -13,6 +13,8 @@ public record Questionnaire(List<Question> questions) {
     }
 
     public Optional<Question> question(String id) {
-        return questionsOrEmpty().stream().filter(q -> q.id() != null && q.id().equals(id)).findFirst();
+        return questionsOrEmpty().stream()
+                .filter(q -> q.id() != null && q.id().equals(id))
+                .findFirst();
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
@@ -29,10 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
-
 @Path("/api/v1/consultations/{id}/questionnaire")
-@Tag(name = "Questionnaire", description = "Versioned questions, rules and PWE block; frozen once the consultation opens")
+@Tag(
+        name = "Questionnaire",
+        description = "Versioned questions, rules and PWE block; frozen once the consultation opens")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "403", description = "The role (or party) may not do this")
 @APIResponse(responseCode = "404", description = "No such consultation or version")
@@ -63,33 +64,58 @@ public class QuestionnaireResource {
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The questionnaire in all languages (the current version, or ?version=n)")
-    @APIResponse(responseCode = "200", description = "The questionnaire; ETag of the consultation and X-Questionnaire-Version",
+    @APIResponse(
+            responseCode = "200",
+            description = "The questionnaire; ETag of the consultation and X-Questionnaire-Version",
             content = @Content(schema = @Schema(implementation = Questionnaire.class)))
-    public Response get(@PathParam("id") UUID id, @QueryParam("version") @Parameter(description = "an earlier version") Integer version) {
+    public Response get(
+            @PathParam("id") UUID id,
+            @QueryParam("version") @Parameter(description = "an earlier version") Integer version) {
         Consultation c = consultations.find(id, Caller.of(identity));
         Questionnaire q = service.load(c, version);
-        return Response.ok(q).tag(Preconditions.etag(c.version))
-                .header("X-Questionnaire-Version", version == null ? c.questionnaireVersion : version).build();
+        return Response.ok(q)
+                .tag(Preconditions.etag(c.version))
+                .header("X-Questionnaire-Version", version == null ? c.questionnaireVersion : version)
+                .build();
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Save a new version of the questionnaire (If-Match: the consultation's ETag)",
-            description = "Only while DRAFT: once open the questionnaire is frozen (409). Every problem comes back at once, naming its field.")
-    @APIResponse(responseCode = "200", description = "Saved; the body is the stored questionnaire, ETag the consultation's new version",
+    @Operation(
+            summary = "Save a new version of the questionnaire (If-Match: the consultation's ETag)",
+            description =
+                    "Only while DRAFT: once open the questionnaire is frozen (409). Every problem comes back at once, naming its field.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Saved; the body is the stored questionnaire, ETag the consultation's new version",
             content = @Content(schema = @Schema(implementation = Questionnaire.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property (e.g. an unknown question type)")
-    @APIResponse(responseCode = "422", description = "An invalid question, rule or PWE block (errors[] name every field)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad reference", value = """
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Malformed JSON, a value of the wrong type or an unknown property (e.g. an unknown question type)")
+    @APIResponse(
+            responseCode = "422",
+            description = "An invalid question, rule or PWE block (errors[] name every field)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "bad reference", value = """
             {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
              "errors":[{"field":"questions[1].visibleIf.question","message":"condition-reference: must name an earlier question"}]}""")))
     @APIResponse(responseCode = "409", description = "Frozen: the consultation is open (or later)")
     @APIResponse(responseCode = "412", description = "Changed since you read it")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response put(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                        @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "with PWE", value = EXAMPLE))) Questionnaire questionnaire) {
+    public Response put(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "with PWE", value = EXAMPLE)))
+                    Questionnaire questionnaire) {
         Consultation c = service.save(id, questionnaire, ifMatch, Caller.of(identity));
-        return Response.ok(questionnaire).tag(Preconditions.etag(c.version)).header("X-Questionnaire-Version", c.questionnaireVersion).build();
+        return Response.ok(questionnaire)
+                .tag(Preconditions.etag(c.version))
+                .header("X-Questionnaire-Version", c.questionnaireVersion)
+                .build();
     }
 }

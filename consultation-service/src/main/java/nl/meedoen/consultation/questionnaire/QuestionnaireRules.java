@@ -1,7 +1,5 @@
 package nl.meedoen.consultation.questionnaire;
 
-import nl.meedoen.consultation.pwe.PweRules;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.meedoen.consultation.pwe.PweRules;
 
 /** Whether a questionnaire is well defined: every problem at once, each naming its field. */
 public final class QuestionnaireRules {
@@ -17,8 +16,7 @@ public final class QuestionnaireRules {
     public static final Set<String> PARTIES = Set.of("corporation", "tenant-organisation");
     public static final int MAX_QUESTIONS = 200;
 
-    private QuestionnaireRules() {
-    }
+    private QuestionnaireRules() {}
 
     /**
      * @param languages the consultation's languages; the first is the default every text needs
@@ -62,7 +60,10 @@ public final class QuestionnaireRules {
             condition(q.visibleIf(), f + ".visibleIf", questionnaire, earlier, v);
             condition(q.requiredIf(), f + ".requiredIf", questionnaire, earlier, v);
             if (q.type() == null) {
-                v.add(new Violation(f + ".type", "type", "one of SINGLE_CHOICE, MULTIPLE_CHOICE, SCALE, NUMBER, TEXT, RANKING, PWE"));
+                v.add(new Violation(
+                        f + ".type",
+                        "type",
+                        "one of SINGLE_CHOICE, MULTIPLE_CHOICE, SCALE, NUMBER, TEXT, RANKING, PWE"));
             } else {
                 byType(q, f, languages, v);
                 if (q.type() == QuestionType.PWE) {
@@ -83,7 +84,8 @@ public final class QuestionnaireRules {
     }
 
     private static void byType(Question q, String f, List<String> languages, List<Violation> v) {
-        boolean choice = q.type() == QuestionType.SINGLE_CHOICE || q.type() == QuestionType.MULTIPLE_CHOICE
+        boolean choice = q.type() == QuestionType.SINGLE_CHOICE
+                || q.type() == QuestionType.MULTIPLE_CHOICE
                 || q.type() == QuestionType.RANKING;
         if (choice) {
             List<Option> options = q.optionsOrEmpty();
@@ -93,12 +95,18 @@ public final class QuestionnaireRules {
             Set<String> values = new HashSet<>();
             for (int j = 0; j < options.size(); j++) {
                 Option o = options.get(j);
-                if (o == null || o.value() == null || o.value().isBlank() || o.value().length() > 200) {
+                if (o == null
+                        || o.value() == null
+                        || o.value().isBlank()
+                        || o.value().length() > 200) {
                     v.add(new Violation(f + ".options[" + j + "].value", "option", "a value of 1 to 200 characters"));
                     continue;
                 }
                 if (!values.add(o.value())) {
-                    v.add(new Violation(f + ".options[" + j + "].value", "duplicate", "option value " + o.value() + " is used twice"));
+                    v.add(new Violation(
+                            f + ".options[" + j + "].value",
+                            "duplicate",
+                            "option value " + o.value() + " is used twice"));
                 }
                 texts(o.text(), f + ".options[" + j + "].text", languages, true, v);
             }
@@ -140,8 +148,10 @@ public final class QuestionnaireRules {
                 }
             }
             case SCALE -> {
-                if ((q.min() != null && !whole(q.min())) || (q.max() != null && !whole(q.max()))
-                        || q.scaleMin() >= q.scaleMax() || q.scaleMax() - q.scaleMin() > 100) {
+                if ((q.min() != null && !whole(q.min()))
+                        || (q.max() != null && !whole(q.max()))
+                        || q.scaleMin() >= q.scaleMax()
+                        || q.scaleMax() - q.scaleMin() > 100) {
                     v.add(new Violation(f + ".max", "range", "whole numbers with min below max, at most 100 apart"));
                 }
             }
@@ -171,20 +181,30 @@ public final class QuestionnaireRules {
                     v.add(new Violation(f + ".pwe", "pwe", "a PWE question needs its pwe block"));
                 } else {
                     v.addAll(PweRules.definition(q.pwe(), f + ".pwe", languages.get(0)));
-                    q.pwe().optionsOrEmpty().stream().filter(java.util.Objects::nonNull).forEach(o -> {
-                        texts(o.text(), f + ".pwe.options." + o.id() + ".text", languages, false, v);
-                        texts(o.description(), f + ".pwe.options." + o.id() + ".description", languages, false, v);
-                    });
+                    q.pwe().optionsOrEmpty().stream()
+                            .filter(java.util.Objects::nonNull)
+                            .forEach(o -> {
+                                texts(o.text(), f + ".pwe.options." + o.id() + ".text", languages, false, v);
+                                texts(
+                                        o.description(),
+                                        f + ".pwe.options." + o.id() + ".description",
+                                        languages,
+                                        false,
+                                        v);
+                            });
                 }
             }
         }
     }
 
-    private static void condition(Condition c, String f, Questionnaire questionnaire, Set<String> earlier, List<Violation> v) {
+    private static void condition(
+            Condition c, String f, Questionnaire questionnaire, Set<String> earlier, List<Violation> v) {
         if (c == null) {
             return;
         }
-        int forms = (c.question() != null || c.op() != null ? 1 : 0) + (c.all() != null ? 1 : 0) + (c.any() != null ? 1 : 0)
+        int forms = (c.question() != null || c.op() != null ? 1 : 0)
+                + (c.all() != null ? 1 : 0)
+                + (c.any() != null ? 1 : 0)
                 + (c.not() != null ? 1 : 0);
         if (forms != 1) {
             v.add(new Violation(f, "condition", "exactly one of question+op, all, any or not"));
@@ -210,7 +230,12 @@ public final class QuestionnaireRules {
             return;
         }
         if (c.op() == null || !Conditions.OPERATORS.contains(c.op())) {
-            v.add(new Violation(f + ".op", "condition", "one of " + String.join(", ", Conditions.OPERATORS.stream().sorted().toList())));
+            v.add(new Violation(
+                    f + ".op",
+                    "condition",
+                    "one of "
+                            + String.join(
+                                    ", ", Conditions.OPERATORS.stream().sorted().toList())));
             return;
         }
         if (Conditions.WITHOUT_VALUE.contains(c.op())) {
@@ -223,12 +248,16 @@ public final class QuestionnaireRules {
             v.add(new Violation(f + ".value", "condition", c.op() + " compares with a number"));
             return;
         }
-        if ("in".equals(c.op()) && (!(c.value() instanceof Collection<?> list) || list.isEmpty()
-                || list.stream().anyMatch(x -> x == null || x instanceof Collection<?> || x instanceof Map<?, ?>))) {
+        if ("in".equals(c.op())
+                && (!(c.value() instanceof Collection<?> list)
+                        || list.isEmpty()
+                        || list.stream()
+                                .anyMatch(x -> x == null || x instanceof Collection<?> || x instanceof Map<?, ?>))) {
             v.add(new Violation(f + ".value", "condition", "in takes a list of values"));
             return;
         }
-        if (!"in".equals(c.op()) && (c.value() == null || c.value() instanceof Collection<?> || c.value() instanceof Map<?, ?>)) {
+        if (!"in".equals(c.op())
+                && (c.value() == null || c.value() instanceof Collection<?> || c.value() instanceof Map<?, ?>)) {
             v.add(new Violation(f + ".value", "condition", c.op() + " takes one value"));
             return;
         }
@@ -236,19 +265,23 @@ public final class QuestionnaireRules {
         Set<String> known = new HashSet<>();
         target.optionsOrEmpty().stream().filter(java.util.Objects::nonNull).forEach(o -> known.add(o.value()));
         if (target.pwe() != null) {
-            target.pwe().optionsOrEmpty().stream().filter(java.util.Objects::nonNull).forEach(o -> known.add(o.id()));
+            target.pwe().optionsOrEmpty().stream()
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(o -> known.add(o.id()));
         }
         if (!known.isEmpty()) {
             Collection<?> values = c.value() instanceof Collection<?> list ? list : List.of(c.value());
             for (Object value : values) {
                 if (!(value instanceof Number) && !known.contains(String.valueOf(value))) {
-                    v.add(new Violation(f + ".value", "condition", "question " + c.question() + " has no option " + value));
+                    v.add(new Violation(
+                            f + ".value", "condition", "question " + c.question() + " has no option " + value));
                 }
             }
         }
     }
 
-    private static void texts(Map<String, String> texts, String f, List<String> languages, boolean required, List<Violation> v) {
+    private static void texts(
+            Map<String, String> texts, String f, List<String> languages, boolean required, List<Violation> v) {
         if (texts == null) {
             if (required) {
                 v.add(new Violation(f, "text", "a text in " + languages.get(0) + " is required"));
@@ -261,7 +294,8 @@ public final class QuestionnaireRules {
         }
         for (Map.Entry<String, String> t : texts.entrySet()) {
             if (!languages.contains(t.getKey())) {
-                v.add(new Violation(f + "." + t.getKey(), "language", "not one of the consultation's languages " + languages));
+                v.add(new Violation(
+                        f + "." + t.getKey(), "language", "not one of the consultation's languages " + languages));
             } else if (t.getValue() != null && t.getValue().length() > 5000) {
                 v.add(new Violation(f + "." + t.getKey(), "max-length", "at most 5000 characters"));
             }

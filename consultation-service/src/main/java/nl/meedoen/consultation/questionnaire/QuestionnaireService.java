@@ -4,16 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.lifecycle.Caller;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
-
-import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
 
 /** Saving questionnaire versions: validated, only while the consultation is a draft. */
 @ApplicationScoped
@@ -35,12 +34,18 @@ public class QuestionnaireService {
     public Consultation save(UUID id, Questionnaire questionnaire, String ifMatch, Caller caller) {
         Consultation c = consultations.forChange(id, caller, ifMatch, true);
         if (!c.is(Consultation.Status.DRAFT)) {
-            throw new ProblemException(409, "questionnaire-frozen", "Questionnaire frozen",
-                    "the questionnaire is frozen since the consultation opened; a change means a new consultation", null);
+            throw new ProblemException(
+                    409,
+                    "questionnaire-frozen",
+                    "Questionnaire frozen",
+                    "the questionnaire is frozen since the consultation opened; a change means a new consultation",
+                    null);
         }
         List<Violation> violations = QuestionnaireRules.validate(questionnaire, consultations.languages(c), c.kind);
         if (!violations.isEmpty()) {
-            List<Problem.FieldError> errors = violations.stream().map(v -> new Problem.FieldError(v.field(), v.describe())).toList();
+            List<Problem.FieldError> errors = violations.stream()
+                    .map(v -> new Problem.FieldError(v.field(), v.describe()))
+                    .toList();
             throw ConsultationService.fieldRules(errors);
         }
         Questionnaire previous = store.load(c.id, c.questionnaireVersion);
@@ -56,7 +61,9 @@ public class QuestionnaireService {
     }
 
     private static Questionnaire withoutAskedBy(Questionnaire q) {
-        return new Questionnaire(q.questionsOrEmpty().stream().map(x -> x == null ? null : x.withAskedBy(null)).toList());
+        return new Questionnaire(q.questionsOrEmpty().stream()
+                .map(x -> x == null ? null : x.withAskedBy(null))
+                .toList());
     }
 
     /** The current (or a given) version of a consultation the caller may see. */

@@ -3,14 +3,13 @@ package nl.meedoen.consultation.questionnaire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import nl.meedoen.consultation.Json;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.meedoen.consultation.Json;
 
 /**
  * Questionnaire versions. A saved version never changes, so versions are cached: respondents
@@ -39,8 +38,11 @@ public class QuestionnaireStore {
             return cached;
         }
         @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT document FROM questionnaire WHERE consultation_id = ?1 AND version = ?2")
-                .setParameter(1, consultationId).setParameter(2, version).getResultList();
+        List<String> rows = em.createNativeQuery(
+                        "SELECT document FROM questionnaire WHERE consultation_id = ?1 AND version = ?2")
+                .setParameter(1, consultationId)
+                .setParameter(2, version)
+                .getResultList();
         if (rows.isEmpty()) {
             return null;
         }
@@ -56,13 +58,19 @@ public class QuestionnaireStore {
         em.createNativeQuery("""
                         INSERT INTO questionnaire (consultation_id, version, document, created_at, created_by)
                         VALUES (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, consultationId).setParameter(2, version).setParameter(3, json.write(questionnaire))
-                .setParameter(4, OffsetDateTime.now(ZoneOffset.UTC)).setParameter(5, by).executeUpdate();
+                .setParameter(1, consultationId)
+                .setParameter(2, version)
+                .setParameter(3, json.write(questionnaire))
+                .setParameter(4, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(5, by)
+                .executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
     public List<Object[]> versions(UUID consultationId) {
-        return em.createNativeQuery("SELECT version, created_at, created_by FROM questionnaire WHERE consultation_id = ?1 ORDER BY version")
-                .setParameter(1, consultationId).getResultList();
+        return em.createNativeQuery(
+                        "SELECT version, created_at, created_by FROM questionnaire WHERE consultation_id = ?1 ORDER BY version")
+                .setParameter(1, consultationId)
+                .getResultList();
     }
 }

@@ -5,8 +5,7 @@ import java.util.Map;
 /** Multilingual texts: a map from language code to text, with fallback to the default language. */
 public final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The text in {@code language}, else in {@code defaultLanguage}, else any; null when there is none. */
     public static String pick(Map<String, String> texts, String language, String defaultLanguage) {

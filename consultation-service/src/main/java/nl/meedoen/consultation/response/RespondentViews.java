@@ -1,20 +1,18 @@
 package nl.meedoen.consultation.response;
 
-import nl.meedoen.consultation.pwe.PweConstraint;
-import nl.meedoen.consultation.questionnaire.Condition;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.consultation.pwe.PweConstraint;
+import nl.meedoen.consultation.questionnaire.Condition;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a respondent's frontend gets: every text in one language, the rules to mirror client-side. */
 public final class RespondentViews {
 
-    private RespondentViews() {
-    }
+    private RespondentViews() {}
 
     @Schema(name = "RespondentQuestionnaire")
     public record Questionnaire(
@@ -26,65 +24,121 @@ public final class RespondentViews {
             String title,
             String description,
             OffsetDateTime closesAt,
-            @Schema(description = "ANONYMOUS: nothing links the response to you; PSEUDONYMOUS: linked internally to count participation, never shown")
-            String anonymity,
-            Statement statement,
-            @Schema(description = "AGREED: the corporation and the tenant organisation ask these questions together; DISAGREED: each question says who asks it; "
-                    + "NOT_GIVEN: the other party did not say (see missingAlignment); NOT_APPLICABLE: there is no other party")
-            String alignment,
-            @Schema(description = "Set when the corporation's consultation opened without its co-owning tenant organisation's alignment "
-                    + "(it did not respond within the alignment period): show respondents that the tenant organisation did not align with these questions")
-            MissingAlignment missingAlignment,
-            List<Question> questions,
-            @Schema(description = "INVITED, OPENED, PARTIAL (a draft is saved) or COMPLETED") String progress,
-            @Schema(description = "The saved partial answers, to resume") Map<String, Object> draft) {
-    }
 
-    @Schema(name = "MissingAlignment", description = "The tenant organisation that co-owns this consultation did not align with its questions")
+            @Schema(
+                    description =
+                            "ANONYMOUS: nothing links the response to you; PSEUDONYMOUS: linked internally to count participation, never shown")
+            String anonymity,
+
+            Statement statement,
+
+            @Schema(
+                    description =
+                            "AGREED: the corporation and the tenant organisation ask these questions together; DISAGREED: each question says who asks it; "
+                                    + "NOT_GIVEN: the other party did not say (see missingAlignment); NOT_APPLICABLE: there is no other party")
+            String alignment,
+
+            @Schema(
+                    description =
+                            "Set when the corporation's consultation opened without its co-owning tenant organisation's alignment "
+                                    + "(it did not respond within the alignment period): show respondents that the tenant organisation did not align with these questions")
+            MissingAlignment missingAlignment,
+
+            List<Question> questions,
+
+            @Schema(description = "INVITED, OPENED, PARTIAL (a draft is saved) or COMPLETED")
+            String progress,
+
+            @Schema(description = "The saved partial answers, to resume")
+            Map<String, Object> draft) {}
+
+    @Schema(
+            name = "MissingAlignment",
+            description = "The tenant organisation that co-owns this consultation did not align with its questions")
     public record MissingAlignment(
             @Schema(example = "tenant-organisation") String party,
-            @Schema(description = "The tenant organisation (its client id)", example = "huurdersvereniging-vogelbuurt") String organisation,
-            @Schema(description = "When it was asked to align") OffsetDateTime requestedAt) {
-    }
+
+            @Schema(description = "The tenant organisation (its client id)", example = "huurdersvereniging-vogelbuurt")
+            String organisation,
+
+            @Schema(description = "When it was asked to align")
+            OffsetDateTime requestedAt) {}
 
     @Schema(name = "RespondentStatement")
-    public record Statement(String goal, String canInfluence, String cannotInfluence, String influenceLevel, String outcomeUse, LocalDate outcomeBy,
-                            @Schema(description = "The parties that signed this statement: corporation, tenant-organisation", example = "[\"corporation\",\"tenant-organisation\"]")
-                            List<String> signedBy) {
-    }
+    public record Statement(
+            String goal,
+            String canInfluence,
+            String cannotInfluence,
+            String influenceLevel,
+            String outcomeUse,
+            LocalDate outcomeBy,
+
+            @Schema(
+                    description = "The parties that signed this statement: corporation, tenant-organisation",
+                    example = "[\"corporation\",\"tenant-organisation\"]")
+            List<String> signedBy) {}
 
     @Schema(name = "RespondentQuestion")
-    public record Question(String id, String type, String page, String text, String help,
-                           @Schema(description = "corporation or tenant-organisation; set when the parties disagree") String askedBy,
-                           boolean required, Condition requiredIf, Condition visibleIf, List<Option> options,
-                           Double min, Double max, Boolean integer, Integer maxLength, String minLabel, String maxLabel, Pwe pwe) {
-    }
+    public record Question(
+            String id,
+            String type,
+            String page,
+            String text,
+            String help,
+
+            @Schema(description = "corporation or tenant-organisation; set when the parties disagree")
+            String askedBy,
+
+            boolean required,
+            Condition requiredIf,
+            Condition visibleIf,
+            List<Option> options,
+            Double min,
+            Double max,
+            Boolean integer,
+            Integer maxLength,
+            String minLabel,
+            String maxLabel,
+            Pwe pwe) {}
 
     @Schema(name = "RespondentOption")
-    public record Option(String value, String text) {
-    }
+    public record Option(String value, String text) {}
 
     @Schema(name = "RespondentPwe")
-    public record Pwe(List<PweOption> options, PweConstraint constraint, Map<String, Double> resourceLimits, Integer minOptions,
-                      Integer maxOptions, List<List<String>> exclusiveGroups, List<List<String>> requiredTogether,
-                      List<nl.meedoen.consultation.pwe.PweRequirement> requires, String optionMotivation, String overallMotivation, int motivationMaxLength) {
-    }
+    public record Pwe(
+            List<PweOption> options,
+            PweConstraint constraint,
+            Map<String, Double> resourceLimits,
+            Integer minOptions,
+            Integer maxOptions,
+            List<List<String>> exclusiveGroups,
+            List<List<String>> requiredTogether,
+            List<nl.meedoen.consultation.pwe.PweRequirement> requires,
+            String optionMotivation,
+            String overallMotivation,
+            int motivationMaxLength) {}
 
     @Schema(name = "RespondentPweOption")
-    public record PweOption(String id, String text, String description, List<String> pros, List<String> cons, List<String> effects,
-                            Double cost, Map<String, Double> resources) {
-    }
+    public record PweOption(
+            String id,
+            String text,
+            String description,
+            List<String> pros,
+            List<String> cons,
+            List<String> effects,
+            Double cost,
+            Map<String, Double> resources) {}
 
-    @Schema(name = "Answers", description = "questionId → answer: a string (single choice), a list (multiple choice, ranking), "
-            + "a number (scale, number), a text, or {chosen, motivations, overallMotivation} (PWE)")
-    public record Answers(Map<String, Object> answers) {
-    }
+    @Schema(
+            name = "Answers",
+            description = "questionId → answer: a string (single choice), a list (multiple choice, ranking), "
+                    + "a number (scale, number), a text, or {chosen, motivations, overallMotivation} (PWE)")
+    public record Answers(Map<String, Object> answers) {}
 
     @Schema(name = "Receipt")
-    public record Receipt(UUID consultationId, String status, LocalDate submittedOn) {
-    }
+    public record Receipt(UUID consultationId, String status, LocalDate submittedOn) {}
 
     @Schema(name = "RespondentFeedback")
-    public record Feedback(UUID consultationId, String title, String language, String feedback, OffsetDateTime publishedAt) {
-    }
+    public record Feedback(
+            UUID consultationId, String title, String language, String feedback, OffsetDateTime publishedAt) {}
 }

@@ -6,10 +6,25 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import nl.meedoen.commons.correlation.CorrelationId;
-import nl.meedoen.commons.tracing.TraceContext;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.tracing.TraceContext;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.invitation.Invitation;
@@ -28,22 +43,6 @@ import nl.meedoen.consultation.questionnaire.Texts;
 import nl.meedoen.consultation.questionnaire.Violation;
 import nl.meedoen.consultation.results.ResultCells;
 import nl.meedoen.consultation.results.Tally;
-
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The respondent's side: fetch the questionnaire with an invitation token, save and resume a
@@ -89,7 +88,8 @@ public class ResponseService {
             throw invalidToken();
         }
         List<?> ids = em.createNativeQuery("SELECT id FROM invitation WHERE short_code_hash = ?1")
-                .setParameter(1, tokens.shortCodeHash(code)).getResultList();
+                .setParameter(1, tokens.shortCodeHash(code))
+                .getResultList();
         if (ids.isEmpty()) {
             throw invalidToken();
         }
@@ -98,7 +98,9 @@ public class ResponseService {
 
     /** The invitation behind a token, locked for this transaction; 401 when there is none. */
     Invitation invitation(String token) {
-        Invitation inv = Invitation.find("tokenHash", tokenHash(token)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        Invitation inv = Invitation.find("tokenHash", tokenHash(token))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
         if (inv == null) {
             throw invalidToken();
         }
@@ -113,7 +115,10 @@ public class ResponseService {
     static void requireOpen(String status, OffsetDateTime closesAt) {
         boolean open = Consultation.Status.OPEN.name().equals(status);
         if (!open || (closesAt != null && !closesAt.isAfter(OffsetDateTime.now()))) {
-            throw notOpen(open ? "the consultation closed at " + closesAt : "the consultation is " + status.toLowerCase(Locale.ROOT));
+            throw notOpen(
+                    open
+                            ? "the consultation closed at " + closesAt
+                            : "the consultation is " + status.toLowerCase(Locale.ROOT));
         }
     }
 
@@ -128,8 +133,12 @@ public class ResponseService {
     }
 
     static ProblemException used() {
-        return new ProblemException(409, "invitation-used", "Invitation already used",
-                "a response was already submitted with this invitation", null);
+        return new ProblemException(
+                409,
+                "invitation-used",
+                "Invitation already used",
+                "a response was already submitted with this invitation",
+                null);
     }
 
     @Transactional
@@ -144,8 +153,9 @@ public class ResponseService {
         }
         List<String> languages = consultations.languages(c);
         String language = language(lang, acceptLanguage, inv.language, languages);
-        Map<String, Object> draft = inv.draft == null || inv.is(Invitation.Status.COMPLETED) ? null
-                : json.read(InvitationTokens.decrypt(token, inv.draft), new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> draft = inv.draft == null || inv.is(Invitation.Status.COMPLETED)
+                ? null
+                : json.read(InvitationTokens.decrypt(token, inv.draft), new TypeReference<Map<String, Object>>() {});
         return view(c, questionnaires.load(c.id, c.questionnaireVersion), language, languages, inv.status, draft);
     }
 
@@ -159,7 +169,10 @@ public class ResponseService {
         }
         List<String> languages = consultations.languages(c);
         Map<String, Object> survey = new LinkedHashMap<>(nl.meedoen.consultation.export.SurveyJs.toSurvey(
-                questionnaires.load(c.id, c.questionnaireVersion), languages, consultations.texts(c.title), consultations.texts(c.description)));
+                questionnaires.load(c.id, c.questionnaireVersion),
+                languages,
+                consultations.texts(c.title),
+                consultations.texts(c.description)));
         survey.put("locale", language(lang, acceptLanguage, inv.language, languages));
         return survey;
     }
@@ -177,10 +190,19 @@ public class ResponseService {
     }
 
     /** What a submission needs, read with one statement: the invitation, its consultation and the tenant's profile. */
-    record Target(UUID invitationId, String tenantRef, String invitationStatus, UUID consultationId, String status,
-                  OffsetDateTime closesAt, int questionnaireVersion, String kind, String anonymity, String initiatorParty,
-                  String audience, Map<String, String> profile) {
-    }
+    record Target(
+            UUID invitationId,
+            String tenantRef,
+            String invitationStatus,
+            UUID consultationId,
+            String status,
+            OffsetDateTime closesAt,
+            int questionnaireVersion,
+            String kind,
+            String anonymity,
+            String initiatorParty,
+            String audience,
+            Map<String, String> profile) {}
 
     /**
      * The hot path: the token's shape and the body are checked here, then {@link SubmissionWriter}
@@ -204,8 +226,12 @@ public class ResponseService {
     /** 401 for a missing or malformed token; else the hash invitations are found by. */
     private static String tokenHash(String token) {
         if (token == null || token.isBlank()) {
-            throw new ProblemException(401, "invitation-token-required", "Invitation token required",
-                    "send the invitation token in the Invitation-Token header", null);
+            throw new ProblemException(
+                    401,
+                    "invitation-token-required",
+                    "Invitation token required",
+                    "send the invitation token in the Invitation-Token header",
+                    null);
         }
         if (!TOKEN.matcher(token).matches()) {
             throw invalidToken();
@@ -214,7 +240,8 @@ public class ResponseService {
     }
 
     static ProblemException invalidToken() {
-        return new ProblemException(401, "invitation-token-invalid", "Invitation token not valid", "no invitation has this token", null);
+        return new ProblemException(
+                401, "invitation-token-invalid", "Invitation token not valid", "no invitation has this token", null);
     }
 
     /** Every rule of the target's questionnaire checked against the answers; what is left to do is writing. */
@@ -229,17 +256,31 @@ public class ResponseService {
             }
             Questionnaire q = questionnaires.load(t.consultationId(), t.questionnaireVersion());
             check(AnswerRules.validate(q, clean, true));
-            return new SubmissionWriter.Submission(t.invitationId(), t.tenantRef(), t.consultationId(), t.kind(), t.anonymity(),
-                    t.initiatorParty(), t.audience(), t.questionnaireVersion(), LocalDate.now(config.zone()), json.write(clean),
-                    new ResultCells.Respondent(Tally.of(q, clean), t.profile()), motivations(q, clean), correlationId, trace);
+            return new SubmissionWriter.Submission(
+                    t.invitationId(),
+                    t.tenantRef(),
+                    t.consultationId(),
+                    t.kind(),
+                    t.anonymity(),
+                    t.initiatorParty(),
+                    t.audience(),
+                    t.questionnaireVersion(),
+                    LocalDate.now(config.zone()),
+                    json.write(clean),
+                    new ResultCells.Respondent(Tally.of(q, clean), t.profile()),
+                    motivations(q, clean),
+                    correlationId,
+                    trace);
         };
     }
 
-    private static final String[] PROFILE_ATTRIBUTES = {"complexId", "neighbourhoodCode", "ageBand", "householdType", "dwellingType",
-            "tenancyBand", "language"};
+    private static final String[] PROFILE_ATTRIBUTES = {
+        "complexId", "neighbourhoodCode", "ageBand", "householdType", "dwellingType", "tenancyBand", "language"
+    };
 
     /** The targets of many token hashes, with one statement; a hash no invitation has is absent. */
-    static Map<String, Target> targets(java.sql.Connection connection, Collection<String> tokenHashes) throws java.sql.SQLException {
+    static Map<String, Target> targets(java.sql.Connection connection, Collection<String> tokenHashes)
+            throws java.sql.SQLException {
         Map<String, Target> targets = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT i.token_hash, i.id, i.tenant_ref, i.status, c.id, c.status, c.closes_at, c.questionnaire_version, c.kind,
@@ -255,9 +296,21 @@ public class ResponseService {
                     for (int a = 0; a < PROFILE_ATTRIBUTES.length; a++) {
                         put(profile, PROFILE_ATTRIBUTES[a], rs.getString(13 + a));
                     }
-                    targets.put(rs.getString(1), new Target(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getInt(8),
-                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), profile));
+                    targets.put(
+                            rs.getString(1),
+                            new Target(
+                                    rs.getObject(2, UUID.class),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getObject(5, UUID.class),
+                                    rs.getString(6),
+                                    rs.getObject(7, OffsetDateTime.class),
+                                    rs.getInt(8),
+                                    rs.getString(9),
+                                    rs.getString(10),
+                                    rs.getString(11),
+                                    rs.getString(12),
+                                    profile));
                 }
             }
         }
@@ -273,8 +326,12 @@ public class ResponseService {
         }
         List<String> languages = consultations.languages(c);
         String language = language(lang, acceptLanguage, inv.language, languages);
-        return new RespondentViews.Feedback(c.id, Texts.pick(consultations.texts(c.title), language, languages.get(0)), language,
-                Texts.pick(consultations.texts(c.feedback), language, languages.get(0)), c.feedbackPublishedAt);
+        return new RespondentViews.Feedback(
+                c.id,
+                Texts.pick(consultations.texts(c.title), language, languages.get(0)),
+                language,
+                Texts.pick(consultations.texts(c.feedback), language, languages.get(0)),
+                c.feedbackPublishedAt);
     }
 
     /** Null and blank answers are no answers. */
@@ -292,9 +349,15 @@ public class ResponseService {
 
     private static void check(List<Violation> violations) {
         if (!violations.isEmpty()) {
-            List<Problem.FieldError> errors = violations.stream().map(v -> new Problem.FieldError(v.field(), v.describe())).toList();
-            throw new ProblemException(422, "response-invalid", "Response breaks the questionnaire's rules",
-                    ConsultationService.summary(errors), errors);
+            List<Problem.FieldError> errors = violations.stream()
+                    .map(v -> new Problem.FieldError(v.field(), v.describe()))
+                    .toList();
+            throw new ProblemException(
+                    422,
+                    "response-invalid",
+                    "Response breaks the questionnaire's rules",
+                    ConsultationService.summary(errors),
+                    errors);
         }
     }
 
@@ -315,7 +378,9 @@ public class ResponseService {
             if (a == null) {
                 continue;
             }
-            a.motivationsOrEmpty().forEach((option, text) -> motivations.add(new SubmissionWriter.Motivation(question.id(), option, text)));
+            a.motivationsOrEmpty()
+                    .forEach((option, text) ->
+                            motivations.add(new SubmissionWriter.Motivation(question.id(), option, text)));
             if (a.overallMotivation() != null) {
                 motivations.add(new SubmissionWriter.Motivation(question.id(), null, a.overallMotivation()));
             }
@@ -336,7 +401,8 @@ public class ResponseService {
                 for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
                     String tag = range.getRange().toLowerCase(Locale.ROOT);
                     for (String l : languages) {
-                        if (tag.equals(l.toLowerCase(Locale.ROOT)) || tag.startsWith(l.toLowerCase(Locale.ROOT) + "-")) {
+                        if (tag.equals(l.toLowerCase(Locale.ROOT))
+                                || tag.startsWith(l.toLowerCase(Locale.ROOT) + "-")) {
                             return l;
                         }
                     }
@@ -348,49 +414,112 @@ public class ResponseService {
         return invitee != null && languages.contains(invitee) ? invitee : languages.get(0);
     }
 
-    private RespondentViews.Questionnaire view(Consultation c, Questionnaire q, String lang, List<String> languages, String progress,
-                                               Map<String, Object> draft) {
+    private RespondentViews.Questionnaire view(
+            Consultation c,
+            Questionnaire q,
+            String lang,
+            List<String> languages,
+            String progress,
+            Map<String, Object> draft) {
         String def = languages.get(0);
         Dtos.Statement s = json.read(c.statement, Dtos.Statement.class);
-        RespondentViews.Statement statement = s == null ? null : new RespondentViews.Statement(Texts.pick(s.goal(), lang, def),
-                Texts.pick(s.canInfluence(), lang, def), Texts.pick(s.cannotInfluence(), lang, def), s.influenceLevel().name(),
-                Texts.pick(s.outcomeUse(), lang, def), s.outcomeBy(), List.copyOf(consultations.signatures(c).keySet()));
+        RespondentViews.Statement statement = s == null
+                ? null
+                : new RespondentViews.Statement(
+                        Texts.pick(s.goal(), lang, def),
+                        Texts.pick(s.canInfluence(), lang, def),
+                        Texts.pick(s.cannotInfluence(), lang, def),
+                        s.influenceLevel().name(),
+                        Texts.pick(s.outcomeUse(), lang, def),
+                        s.outcomeBy(),
+                        List.copyOf(consultations.signatures(c).keySet()));
         List<RespondentViews.Question> questions = new ArrayList<>();
         for (Question x : q.questionsOrEmpty()) {
-            List<RespondentViews.Option> options = x.options() == null ? null
-                    : x.options().stream().map(o -> new RespondentViews.Option(o.value(), Texts.pick(o.text(), lang, def))).toList();
-            questions.add(new RespondentViews.Question(x.id(), x.type().name(), x.pageOrDefault(), Texts.pick(x.text(), lang, def),
-                    Texts.pick(x.help(), lang, def), x.askedBy(), x.alwaysRequired(), x.requiredIf(), x.visibleIf(), options,
+            List<RespondentViews.Option> options = x.options() == null
+                    ? null
+                    : x.options().stream()
+                            .map(o -> new RespondentViews.Option(o.value(), Texts.pick(o.text(), lang, def)))
+                            .toList();
+            questions.add(new RespondentViews.Question(
+                    x.id(),
+                    x.type().name(),
+                    x.pageOrDefault(),
+                    Texts.pick(x.text(), lang, def),
+                    Texts.pick(x.help(), lang, def),
+                    x.askedBy(),
+                    x.alwaysRequired(),
+                    x.requiredIf(),
+                    x.visibleIf(),
+                    options,
                     x.type() == QuestionType.SCALE ? Double.valueOf(x.scaleMin()) : x.min(),
-                    x.type() == QuestionType.SCALE ? Double.valueOf(x.scaleMax()) : x.max(), x.integer(),
+                    x.type() == QuestionType.SCALE ? Double.valueOf(x.scaleMax()) : x.max(),
+                    x.integer(),
                     x.type() == QuestionType.TEXT ? Integer.valueOf(x.textMaxLength()) : null,
-                    Texts.pick(x.minLabel(), lang, def), Texts.pick(x.maxLabel(), lang, def), pwe(x.pwe(), lang, def)));
+                    Texts.pick(x.minLabel(), lang, def),
+                    Texts.pick(x.maxLabel(), lang, def),
+                    pwe(x.pwe(), lang, def)));
         }
-        return new RespondentViews.Questionnaire(c.id, c.kind, c.status, lang, languages, Texts.pick(consultations.texts(c.title), lang, def),
-                Texts.pick(consultations.texts(c.description), lang, def), c.closesAt, c.anonymity, statement, c.alignmentStatus,
-                missingAlignment(c), questions, progress, draft);
+        return new RespondentViews.Questionnaire(
+                c.id,
+                c.kind,
+                c.status,
+                lang,
+                languages,
+                Texts.pick(consultations.texts(c.title), lang, def),
+                Texts.pick(consultations.texts(c.description), lang, def),
+                c.closesAt,
+                c.anonymity,
+                statement,
+                c.alignmentStatus,
+                missingAlignment(c),
+                questions,
+                progress,
+                draft);
     }
 
     /** A corporation's consultation that opened without its partner's alignment: respondents are told. */
     static RespondentViews.MissingAlignment missingAlignment(Consultation c) {
-        if (c.ownPoll() || c.partnerOrganisation == null || !Consultation.AlignmentStatus.NOT_GIVEN.name().equals(c.alignmentStatus)) {
+        if (c.ownPoll()
+                || c.partnerOrganisation == null
+                || !Consultation.AlignmentStatus.NOT_GIVEN.name().equals(c.alignmentStatus)) {
             return null;
         }
-        return new RespondentViews.MissingAlignment(nl.meedoen.commons.security.Roles.TENANT_ORGANISATION, c.partnerOrganisation, c.alignmentRequestedAt);
+        return new RespondentViews.MissingAlignment(
+                nl.meedoen.commons.security.Roles.TENANT_ORGANISATION, c.partnerOrganisation, c.alignmentRequestedAt);
     }
 
     private static RespondentViews.Pwe pwe(PweBlock b, String lang, String def) {
         if (b == null) {
             return null;
         }
-        List<RespondentViews.PweOption> options = b.optionsOrEmpty().stream().map(o -> new RespondentViews.PweOption(o.id(),
-                Texts.pick(o.text(), lang, def), Texts.pick(o.description(), lang, def), list(o.pros(), lang, def),
-                list(o.cons(), lang, def), list(o.effects(), lang, def), o.cost(), o.resources())).toList();
-        return new RespondentViews.Pwe(options, b.constraint(), b.resourceLimits(), b.minOptions(), b.maxOptions(), b.exclusiveGroups(),
-                b.requiredTogether(), b.requires(), b.optionMotivationMode(), b.overallMotivationMode(), b.motivationLimit());
+        List<RespondentViews.PweOption> options = b.optionsOrEmpty().stream()
+                .map(o -> new RespondentViews.PweOption(
+                        o.id(),
+                        Texts.pick(o.text(), lang, def),
+                        Texts.pick(o.description(), lang, def),
+                        list(o.pros(), lang, def),
+                        list(o.cons(), lang, def),
+                        list(o.effects(), lang, def),
+                        o.cost(),
+                        o.resources()))
+                .toList();
+        return new RespondentViews.Pwe(
+                options,
+                b.constraint(),
+                b.resourceLimits(),
+                b.minOptions(),
+                b.maxOptions(),
+                b.exclusiveGroups(),
+                b.requiredTogether(),
+                b.requires(),
+                b.optionMotivationMode(),
+                b.overallMotivationMode(),
+                b.motivationLimit());
     }
 
     private static List<String> list(List<Map<String, String>> texts, String lang, String def) {
-        return texts == null ? List.of() : texts.stream().map(t -> Texts.pick(t, lang, def)).toList();
+        return texts == null
+                ? List.of()
+                : texts.stream().map(t -> Texts.pick(t, lang, def)).toList();
     }
 }

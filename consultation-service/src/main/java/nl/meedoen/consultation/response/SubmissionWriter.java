@@ -8,14 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.commons.problem.ProblemMappers;
-import nl.meedoen.consultation.lifecycle.Consultation;
-import nl.meedoen.consultation.lifecycle.ConsultationEvents;
-import nl.meedoen.consultation.results.ResultCells;
-import org.hibernate.Session;
-import org.jboss.logging.Logger;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,6 +32,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.problem.ProblemMappers;
+import nl.meedoen.consultation.lifecycle.Consultation;
+import nl.meedoen.consultation.lifecycle.ConsultationEvents;
+import nl.meedoen.consultation.results.ResultCells;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * Group commit for final submissions. One writer thread takes whatever has queued up and, in one
@@ -56,10 +55,21 @@ public class SubmissionWriter {
     private static final long WAIT_SECONDS = 30;
 
     /** A submission that passed every rule, ready to be stored. */
-    record Submission(UUID invitationId, String tenantRef, UUID consultationId, String kind, String anonymity, String initiatorParty,
-                      String audience, int questionnaireVersion, LocalDate submittedOn, String answersJson,
-                      ResultCells.Respondent counted, List<Motivation> motivations, String correlationId,
-                      nl.meedoen.commons.tracing.TraceContext trace) {
+    record Submission(
+            UUID invitationId,
+            String tenantRef,
+            UUID consultationId,
+            String kind,
+            String anonymity,
+            String initiatorParty,
+            String audience,
+            int questionnaireVersion,
+            LocalDate submittedOn,
+            String answersJson,
+            ResultCells.Respondent counted,
+            List<Motivation> motivations,
+            String correlationId,
+            nl.meedoen.commons.tracing.TraceContext trace) {
 
         boolean anonymous() {
             return Consultation.Anonymity.ANONYMOUS.name().equals(anonymity);
@@ -67,16 +77,16 @@ public class SubmissionWriter {
     }
 
     /** A PWE motivation for the results page; option null: the overall one. */
-    record Motivation(String question, String option, String text) {
-    }
+    record Motivation(String question, String option, String text) {}
 
     /** A submission waiting for its batch: its token's hash, the rules that turn the token's target into a submission or refuse it. */
-    private record Queued(String tokenHash, Function<ResponseService.Target, Submission> rules, CompletableFuture<Submission> outcome) {
-    }
+    private record Queued(
+            String tokenHash,
+            Function<ResponseService.Target, Submission> rules,
+            CompletableFuture<Submission> outcome) {}
 
     /** What became of a batch: the submissions stored, and the reason each other one was refused. */
-    private record Outcomes(Map<Queued, Submission> stored, Map<Queued, RuntimeException> refused) {
-    }
+    private record Outcomes(Map<Queued, Submission> stored, Map<Queued, RuntimeException> refused) {}
 
     @Inject
     EntityManager em;
@@ -108,14 +118,24 @@ public class SubmissionWriter {
         }
         Queued q = new Queued(tokenHash, rules, new CompletableFuture<>());
         queue.add(q);
-        return q.outcome().orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).exceptionallyCompose(e -> CompletableFuture.failedFuture(reason(e)));
+        return q.outcome()
+                .orTimeout(WAIT_SECONDS, TimeUnit.SECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(reason(e)));
     }
 
     /** Why a queued submission was not stored: the writer's reason, or a 503 when its batch did not commit in time. */
     private static Throwable reason(Throwable failure) {
-        Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return e instanceof TimeoutException ? new ProblemException(503, "submission-timeout", "Submission not confirmed in time",
-                "the submission was not confirmed within " + WAIT_SECONDS + " s; retry it (a stored one answers 409)", null) : e;
+        Throwable e =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return e instanceof TimeoutException
+                ? new ProblemException(
+                        503,
+                        "submission-timeout",
+                        "Submission not confirmed in time",
+                        "the submission was not confirmed within " + WAIT_SECONDS
+                                + " s; retry it (a stored one answers 409)",
+                        null)
+                : e;
     }
 
     /** Stores one submission in the caller's transaction (an Idempotency-Key's receipt must commit with it). */
@@ -190,8 +210,8 @@ public class SubmissionWriter {
         Map<UUID, Queued> byInvitation = new LinkedHashMap<>();
         Map<Queued, Submission> stored = new LinkedHashMap<>();
         em.unwrap(Session.class).doWork(connection -> {
-            Map<String, ResponseService.Target> targets = ResponseService.targets(connection,
-                    batch.stream().map(Queued::tokenHash).collect(Collectors.toSet()));
+            Map<String, ResponseService.Target> targets = ResponseService.targets(
+                    connection, batch.stream().map(Queued::tokenHash).collect(Collectors.toSet()));
             for (Queued q : batch) {
                 ResponseService.Target target = targets.get(q.tokenHash());
                 try {
@@ -208,8 +228,7 @@ public class SubmissionWriter {
                 }
             }
             Set<UUID> completed = ids(connection, """
-                    UPDATE invitation SET status = 'COMPLETED', draft = NULL WHERE id = ANY(?) AND status <> 'COMPLETED' RETURNING id""",
-                    List.copyOf(byInvitation.keySet()));
+                    UPDATE invitation SET status = 'COMPLETED', draft = NULL WHERE id = ANY(?) AND status <> 'COMPLETED' RETURNING id""", List.copyOf(byInvitation.keySet()));
             byInvitation.forEach((invitation, q) -> {
                 if (!completed.contains(invitation)) {
                     stored.remove(q);
@@ -224,8 +243,15 @@ public class SubmissionWriter {
         for (Submission s : stored.values()) {
             counted.computeIfAbsent(s.consultationId(), c -> new ArrayList<>()).add(s.counted());
             if (!s.anonymous()) {
-                participations.add(new ConsultationEvents.Participation(s.consultationId(), s.kind(), s.anonymity(), s.initiatorParty(),
-                        s.audience(), s.tenantRef(), s.correlationId(), s.trace()));
+                participations.add(new ConsultationEvents.Participation(
+                        s.consultationId(),
+                        s.kind(),
+                        s.anonymity(),
+                        s.initiatorParty(),
+                        s.audience(),
+                        s.tenantRef(),
+                        s.correlationId(),
+                        s.trace()));
             }
         }
         events.publishParticipations(participations);
@@ -325,5 +351,4 @@ public class SubmissionWriter {
         }
         return found;
     }
-
 }

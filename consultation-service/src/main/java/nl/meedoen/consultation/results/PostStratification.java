@@ -12,15 +12,15 @@ import java.util.Map;
  */
 public final class PostStratification {
 
-    private PostStratification() {
-    }
+    private PostStratification() {}
 
     /**
      * @param byValue    attribute value → (key → {n, total}) of one question
      * @param population attribute value → population size
      * @return key → {weighted n, weighted total}
      */
-    public static Map<String, double[]> weigh(Map<String, Map<String, double[]>> byValue, Map<String, Long> population) {
+    public static Map<String, double[]> weigh(
+            Map<String, Map<String, double[]>> byValue, Map<String, Long> population) {
         double covered = 0;
         double answered = 0;
         for (Map.Entry<String, Map<String, double[]>> e : byValue.entrySet()) {

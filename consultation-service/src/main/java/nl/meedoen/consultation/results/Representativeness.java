@@ -13,16 +13,19 @@ import java.util.TreeSet;
  */
 public final class Representativeness {
 
-    private Representativeness() {
-    }
+    private Representativeness() {}
 
     /**
      * @param population  attribute value → population size (invited, or the whole read model)
      * @param invited     attribute value → invited
      * @param respondents attribute value → respondents
      */
-    public static ResultViews.AttributeRepresentativeness of(String attribute, Map<String, Long> population, Map<String, Long> invited,
-                                                            Map<String, Long> respondents, int k) {
+    public static ResultViews.AttributeRepresentativeness of(
+            String attribute,
+            Map<String, Long> population,
+            Map<String, Long> invited,
+            Map<String, Long> respondents,
+            int k) {
         Set<String> values = new TreeSet<>(population.keySet());
         values.addAll(respondents.keySet());
         values.addAll(invited.keySet());
@@ -44,15 +47,27 @@ public final class Representativeness {
             dissimilarity += Math.abs(pShare - rShare) / 2;
             variance += Stats.share(i, inv) * Math.pow(rate - overallRate, 2);
             boolean suppressed = hidden.contains(v);
-            rows.add(new ResultViews.RepresentativenessRow(v, p, Stats.round(pShare), i, suppressed ? null : r,
-                    suppressed ? null : Stats.round(rShare), suppressed || i == 0 ? null : Stats.round(rate), suppressed));
+            rows.add(new ResultViews.RepresentativenessRow(
+                    v,
+                    p,
+                    Stats.round(pShare),
+                    i,
+                    suppressed ? null : r,
+                    suppressed ? null : Stats.round(rShare),
+                    suppressed || i == 0 ? null : Stats.round(rate),
+                    suppressed));
         }
         double r = 1 - 2 * Math.sqrt(variance);
-        return new ResultViews.AttributeRepresentativeness(attribute, Stats.round(resp == 0 ? 0 : dissimilarity), Stats.round(r), rows);
+        return new ResultViews.AttributeRepresentativeness(
+                attribute, Stats.round(resp == 0 ? 0 : dissimilarity), Stats.round(r), rows);
     }
 
     /** 1 − the mean dissimilarity: 1 when respondents mirror the population on every attribute. */
     public static double summary(List<ResultViews.AttributeRepresentativeness> attributes) {
-        return Stats.round(1 - attributes.stream().mapToDouble(ResultViews.AttributeRepresentativeness::dissimilarity).average().orElse(0));
+        return Stats.round(1
+                - attributes.stream()
+                        .mapToDouble(ResultViews.AttributeRepresentativeness::dissimilarity)
+                        .average()
+                        .orElse(0));
     }
 }

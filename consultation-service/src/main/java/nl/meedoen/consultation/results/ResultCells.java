@@ -5,11 +5,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import nl.meedoen.consultation.Attributes;
-import nl.meedoen.consultation.ConsultationConfig;
-import org.hibernate.Session;
-import org.jboss.logging.Logger;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.consultation.Attributes;
+import nl.meedoen.consultation.ConsultationConfig;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * The result counters. A write appends one row of increments (arrays, one element per counter) in
@@ -34,8 +33,7 @@ public class ResultCells {
     private static final int FOLD_ROWS = 500;
 
     /** One counter row: (attribute, question, attribute value, key). */
-    record Key(String attribute, String question, String value, String key) {
-    }
+    record Key(String attribute, String question, String value, String key) {}
 
     @Inject
     EntityManager em;
@@ -44,8 +42,7 @@ public class ResultCells {
     ConsultationConfig config;
 
     /** One respondent's increments and profile (attribute name → value; missing: {@code unknown}). */
-    public record Respondent(List<Tally.Increment> increments, Map<String, String> profile) {
-    }
+    public record Respondent(List<Tally.Increment> increments, Map<String, String> profile) {}
 
     /**
      * Adds the increments of many respondents of one consultation, for the whole and for each profile
@@ -60,7 +57,14 @@ public class ResultCells {
                 if (!inc.wholeOnly()) {
                     for (String attribute : attributes) {
                         String value = respondent.profile().getOrDefault(attribute, Attributes.UNKNOWN);
-                        merge(rows, new Key(attribute, inc.question(), value == null ? Attributes.UNKNOWN : value, inc.key()), inc);
+                        merge(
+                                rows,
+                                new Key(
+                                        attribute,
+                                        inc.question(),
+                                        value == null ? Attributes.UNKNOWN : value,
+                                        inc.key()),
+                                inc);
                     }
                 }
             }
@@ -76,7 +80,10 @@ public class ResultCells {
             merge(rows, new Key("", "", "", Tally.INVITED), one.get(0));
             for (String attribute : attributes()) {
                 String value = profile.get(attribute);
-                merge(rows, new Key(attribute, "", value == null ? Attributes.UNKNOWN : value, Tally.INVITED), one.get(0));
+                merge(
+                        rows,
+                        new Key(attribute, "", value == null ? Attributes.UNKNOWN : value, Tally.INVITED),
+                        one.get(0));
             }
         }
         append(consultationId, rows);
@@ -87,7 +94,8 @@ public class ResultCells {
         List<String> configured = config.breakdownAttributes();
         for (String a : configured) {
             if (!Attributes.known(a)) {
-                throw new IllegalStateException("meedoen.consultation.breakdown-attributes: no attribute " + a + "; one of " + Attributes.NAMES);
+                throw new IllegalStateException("meedoen.consultation.breakdown-attributes: no attribute " + a
+                        + "; one of " + Attributes.NAMES);
             }
         }
         return Attributes.NAMES.stream().filter(configured::contains).toList();
@@ -171,8 +179,9 @@ public class ResultCells {
 
     /** Moves up to {@value #FOLD_ROWS} rows of increments (of any consultation) into shard 0; returns how many. */
     int foldOnce() {
-        return QuarkusTransaction.requiringNew().call(() ->
-                moveIncrements("SELECT id FROM result_increment ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", FOLD_ROWS, 0));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> moveIncrements(
+                        "SELECT id FROM result_increment ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", FOLD_ROWS, 0));
     }
 
     /**
@@ -185,13 +194,15 @@ public class ResultCells {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             Map<UUID, Map<Key, double[]>> merged = new HashMap<>();
             int moved = 0;
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM result_increment WHERE id IN (" + chosen + """
+            try (PreparedStatement ps =
+                    connection.prepareStatement("DELETE FROM result_increment WHERE id IN (" + chosen + """
                     ) RETURNING consultation_id, attribute, question_id, attr_value, answer_key, n, total""")) {
                 ps.setObject(1, parameter);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         moved++;
-                        Map<Key, double[]> cells = merged.computeIfAbsent(rs.getObject(1, UUID.class), c -> new HashMap<>());
+                        Map<Key, double[]> cells =
+                                merged.computeIfAbsent(rs.getObject(1, UUID.class), c -> new HashMap<>());
                         String[] attributes = (String[]) rs.getArray(2).getArray();
                         String[] questions = (String[]) rs.getArray(3).getArray();
                         String[] values = (String[]) rs.getArray(4).getArray();
@@ -199,7 +210,11 @@ public class ResultCells {
                         Long[] counts = (Long[]) rs.getArray(6).getArray();
                         Double[] totals = (Double[]) rs.getArray(7).getArray();
                         for (int i = 0; i < keys.length; i++) {
-                            merge(cells, new Key(attributes[i], questions[i], values[i], keys[i]), counts[i], totals[i]);
+                            merge(
+                                    cells,
+                                    new Key(attributes[i], questions[i], values[i], keys[i]),
+                                    counts[i],
+                                    totals[i]);
                         }
                     }
                 }
@@ -207,8 +222,10 @@ public class ResultCells {
             if (moved == 0) {
                 return 0;
             }
-            Columns columns = new Columns(merged.values().stream().mapToInt(Map::size).sum());
-            merged.forEach((consultationId, cells) -> cells.forEach((key, acc) -> columns.add(consultationId, key, acc)));
+            Columns columns =
+                    new Columns(merged.values().stream().mapToInt(Map::size).sum());
+            merged.forEach(
+                    (consultationId, cells) -> cells.forEach((key, acc) -> columns.add(consultationId, key, acc)));
             try (PreparedStatement ps = connection.prepareStatement("""
                     INSERT INTO result_cell (consultation_id, attribute, question_id, attr_value, answer_key, shard, n, total)
                     SELECT c, a, q, v, k, ?, n, t FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::float8[])
@@ -226,7 +243,9 @@ public class ResultCells {
     }
 
     /** Keeps the increments few: reads add them up, the counters are cheaper to read. */
-    @Scheduled(every = "${meedoen.consultation.results-fold-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${meedoen.consultation.results-fold-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fold() {
         try {
             while (foldOnce() == FOLD_ROWS) {
@@ -254,13 +273,11 @@ public class ResultCells {
                         SELECT ?1, attribute, question_id, attr_value, answer_key, -1, sum(n), sum(total)
                         FROM moved GROUP BY attribute, question_id, attr_value, answer_key
                         ON CONFLICT (consultation_id, attribute, question_id, attr_value, answer_key, shard)
-                        DO UPDATE SET n = result_cell.n + excluded.n, total = result_cell.total + excluded.total""")
-                .setParameter(1, consultationId).executeUpdate();
+                        DO UPDATE SET n = result_cell.n + excluded.n, total = result_cell.total + excluded.total""").setParameter(1, consultationId).executeUpdate();
     }
 
     /** One aggregated counter: summed over shards and the increments not folded yet. */
-    public record Cell(String question, String value, String key, long n, double total) {
-    }
+    public record Cell(String question, String value, String key, long n, double total) {}
 
     /** Every counter of one attribute ('' = the whole). */
     public List<Cell> read(UUID consultationId, String attribute) {
@@ -278,10 +295,18 @@ public class ResultCells {
                           SELECT * FROM (""" + INCREMENTS + """
                                          WHERE i.consultation_id = ?1) x WHERE attribute = ?2) cells
                         WHERE cast(?3 AS text) IS NULL OR question_id = ?3 GROUP BY 1, 2, 3""")
-                .setParameter(1, consultationId).setParameter(2, attribute).setParameter(3, question).getResultList();
+                .setParameter(1, consultationId)
+                .setParameter(2, attribute)
+                .setParameter(3, question)
+                .getResultList();
         List<Cell> cells = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            cells.add(new Cell((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).doubleValue()));
+            cells.add(new Cell(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    ((Number) r[3]).longValue(),
+                    ((Number) r[4]).doubleValue()));
         }
         return cells;
     }

@@ -3,6 +3,14 @@ package nl.meedoen.consultation.results;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.Attributes;
@@ -15,15 +23,6 @@ import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.QuestionType;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /** Reads results from the counters: whole, broken down by an attribute, weighted, and representativeness. */
 @ApplicationScoped
@@ -49,14 +48,19 @@ public class ResultsService {
     /** Owners and ops (a tenant organisation's own poll: only its owner until published, 403); survey frontends once published. Others: 404. */
     public Consultation readable(UUID id, Caller caller) {
         Consultation c = Consultation.findById(id);
-        boolean published = c != null && (c.is(Consultation.Status.RESULTS_PUBLISHED) || c.is(Consultation.Status.FEEDBACK_PUBLISHED));
+        boolean published = c != null
+                && (c.is(Consultation.Status.RESULTS_PUBLISHED) || c.is(Consultation.Status.FEEDBACK_PUBLISHED));
         if (c == null || !(Access.canRead(c, caller) || (caller.is(Roles.SURVEY_FRONTEND) && published))) {
             throw ProblemException.notFound("results of consultation " + id);
         }
         if (Access.canRead(c, caller) && !Access.canReadResults(c, caller)) {
-            throw new ProblemException(403, "private-poll", "A tenant organisation's own poll",
-                    "the results of tenant organisation " + c.initiatorClient + "'s own poll are private to it until it publishes them (status "
-                            + c.status + ")", null);
+            throw new ProblemException(
+                    403,
+                    "private-poll",
+                    "A tenant organisation's own poll",
+                    "the results of tenant organisation " + c.initiatorClient
+                            + "'s own poll are private to it until it publishes them (status " + c.status + ")",
+                    null);
         }
         return c;
     }
@@ -78,7 +82,8 @@ public class ResultsService {
             figures = new HashMap<>();
             for (Question question : q.questionsOrEmpty()) {
                 Map<String, Map<String, double[]>> perValue = new HashMap<>();
-                byValue.forEach((value, questions) -> perValue.put(value, questions.getOrDefault(question.id(), Map.of())));
+                byValue.forEach(
+                        (value, questions) -> perValue.put(value, questions.getOrDefault(question.id(), Map.of())));
                 Map<String, double[]> weighted = PostStratification.weigh(perValue, population);
                 // portfolios are counted for the whole only: keep them unweighted rather than drop them
                 whole.getOrDefault(question.id(), Map.of()).forEach((key, acc) -> {
@@ -92,10 +97,22 @@ public class ResultsService {
         }
         List<ResultViews.QuestionResult> results = new ArrayList<>();
         for (Question question : q.questionsOrEmpty()) {
-            results.add(Summaries.summarise(question, figures.getOrDefault(question.id(), Map.of()), language, languages.get(0), 0,
+            results.add(Summaries.summarise(
+                    question,
+                    figures.getOrDefault(question.id(), Map.of()),
+                    language,
+                    languages.get(0),
+                    0,
                     question.type() == QuestionType.PWE ? motivations(c.id, question.id()) : null));
         }
-        return new ResultViews.Results(c.id, c.status, invited, respondents, Stats.round(Stats.share(respondents, invited)), results, weighting);
+        return new ResultViews.Results(
+                c.id,
+                c.status,
+                invited,
+                respondents,
+                Stats.round(Stats.share(respondents, invited)),
+                results,
+                weighting);
     }
 
     public ResultViews.Breakdown breakdown(Consultation c, String attribute, String lang) {
@@ -119,8 +136,13 @@ public class ResultsService {
             }
             List<ResultViews.QuestionResult> results = new ArrayList<>();
             for (Question question : q.questionsOrEmpty()) {
-                results.add(Summaries.summarise(question, byValue.get(value).getOrDefault(question.id(), Map.of()), language,
-                        languages.get(0), k, null));
+                results.add(Summaries.summarise(
+                        question,
+                        byValue.get(value).getOrDefault(question.id(), Map.of()),
+                        language,
+                        languages.get(0),
+                        k,
+                        null));
             }
             out.add(new ResultViews.BreakdownCell(value, r, false, results));
         }
@@ -142,14 +164,24 @@ public class ResultsService {
             totalPopulation = base.values().stream().mapToLong(Long::longValue).sum();
             attributes.add(Representativeness.of(attribute, base, invited, counts(byValue, Tally.RESPONDENTS), k));
         }
-        Map<String, double[]> whole = group(cells.read(c.id, "", "")).getOrDefault("", Map.of()).getOrDefault("", Map.of());
+        Map<String, double[]> whole =
+                group(cells.read(c.id, "", "")).getOrDefault("", Map.of()).getOrDefault("", Map.of());
         long invited = Math.round(n(whole, Tally.INVITED));
         long respondents = Math.round(n(whole, Tally.RESPONDENTS));
-        return new ResultViews.Representativeness(c.id, population ? "population" : "invited", totalPopulation, invited, respondents,
-                Stats.round(Stats.share(respondents, invited)), Representativeness.summary(attributes), k, attributes);
+        return new ResultViews.Representativeness(
+                c.id,
+                population ? "population" : "invited",
+                totalPopulation,
+                invited,
+                respondents,
+                Stats.round(Stats.share(respondents, invited)),
+                Representativeness.summary(attributes),
+                k,
+                attributes);
     }
 
-    private ResultViews.Weighting weighting(String attribute, Map<String, Long> population, Map<String, Long> respondents) {
+    private ResultViews.Weighting weighting(
+            String attribute, Map<String, Long> population, Map<String, Long> respondents) {
         double pop = population.values().stream().mapToLong(Long::longValue).sum();
         double resp = respondents.values().stream().mapToLong(Long::longValue).sum();
         double covered = 0;
@@ -163,14 +195,16 @@ public class ResultsService {
             // the weight itself is no count, but for a tiny cell it would reveal one: withheld like the cell
             boolean small = r > 0 && r < config.minCellSize();
             Double rShare = r == 0 || small ? null : Stats.round(Stats.share(r, resp));
-            cells.add(new ResultViews.WeightCell(value, Stats.round(pShare), rShare, rShare == null ? null : Stats.round(pShare / rShare)));
+            cells.add(new ResultViews.WeightCell(
+                    value, Stats.round(pShare), rShare, rShare == null ? null : Stats.round(pShare / rShare)));
         }
         return new ResultViews.Weighting(attribute, Stats.round(covered), cells);
     }
 
     private Map<String, Long> populationCounts(String attribute) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT coalesce(" + Attributes.column(attribute) + ", 'unknown'), count(*) FROM population_member GROUP BY 1")
+        List<Object[]> rows = em.createNativeQuery("SELECT coalesce(" + Attributes.column(attribute)
+                        + ", 'unknown'), count(*) FROM population_member GROUP BY 1")
                 .getResultList();
         Map<String, Long> out = new HashMap<>();
         rows.forEach(r -> out.put((String) r[0], ((Number) r[1]).longValue()));
@@ -184,13 +218,19 @@ public class ResultsService {
                           SELECT option_id, text, row_number() OVER (PARTITION BY option_id ORDER BY id) AS n
                           FROM pwe_motivation WHERE consultation_id = ?1 AND question_id = ?2) m
                         WHERE n <= ?3""")
-                .setParameter(1, consultationId).setParameter(2, question).setParameter(3, MOTIVATIONS_PER_OPTION).getResultList();
+                .setParameter(1, consultationId)
+                .setParameter(2, question)
+                .setParameter(3, MOTIVATIONS_PER_OPTION)
+                .getResultList();
         Map<String, List<String>> texts = new LinkedHashMap<>();
-        rows.forEach(r -> texts.computeIfAbsent((String) r[0], x -> new ArrayList<>()).add((String) r[1]));
+        rows.forEach(r ->
+                texts.computeIfAbsent((String) r[0], x -> new ArrayList<>()).add((String) r[1]));
         @SuppressWarnings("unchecked")
         List<Object[]> counts = em.createNativeQuery("""
                         SELECT coalesce(option_id, 'overall'), count(*) FROM pwe_motivation WHERE consultation_id = ?1 AND question_id = ?2 GROUP BY 1""")
-                .setParameter(1, consultationId).setParameter(2, question).getResultList();
+                .setParameter(1, consultationId)
+                .setParameter(2, question)
+                .getResultList();
         Map<String, Long> n = new LinkedHashMap<>();
         counts.forEach(r -> n.put((String) r[0], ((Number) r[1]).longValue()));
         return new ResultViews.PweResult(null, null, null, null, null, texts, n);
@@ -200,7 +240,8 @@ public class ResultsService {
     private static Map<String, Map<String, Map<String, double[]>>> group(List<ResultCells.Cell> rows) {
         Map<String, Map<String, Map<String, double[]>>> out = new HashMap<>();
         for (ResultCells.Cell c : rows) {
-            out.computeIfAbsent(c.value(), v -> new HashMap<>()).computeIfAbsent(c.question(), q -> new HashMap<>())
+            out.computeIfAbsent(c.value(), v -> new HashMap<>())
+                    .computeIfAbsent(c.question(), q -> new HashMap<>())
                     .put(c.key(), new double[] {c.n(), c.total()});
         }
         return out;

@@ -6,12 +6,12 @@ import java.util.NavigableMap;
 /** Small statistics over counted values (histograms), so nothing needs the individual responses. */
 public final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** The median of a histogram value → count; the mean of the two middle values when the count is even. */
     public static Double median(NavigableMap<Double, Double> histogram) {
-        double total = histogram.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total =
+                histogram.values().stream().mapToDouble(Double::doubleValue).sum();
         if (total <= 0) {
             return null;
         }

@@ -1,18 +1,17 @@
 package nl.meedoen.consultation.results;
 
-import nl.meedoen.consultation.pwe.PweBlock;
-import nl.meedoen.consultation.pwe.PweOption;
-import nl.meedoen.consultation.questionnaire.Option;
-import nl.meedoen.consultation.questionnaire.Question;
-import nl.meedoen.consultation.questionnaire.QuestionType;
-import nl.meedoen.consultation.questionnaire.Texts;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.meedoen.consultation.pwe.PweBlock;
+import nl.meedoen.consultation.pwe.PweOption;
+import nl.meedoen.consultation.questionnaire.Option;
+import nl.meedoen.consultation.questionnaire.Question;
+import nl.meedoen.consultation.questionnaire.QuestionType;
+import nl.meedoen.consultation.questionnaire.Texts;
 
 /**
  * Per-question figures from the counters of {@link Tally}: counts and shares per option, mean,
@@ -23,19 +22,19 @@ public final class Summaries {
     private static final int NUMBER_DISTRIBUTION_LIMIT = 50;
     private static final int TOP_PORTFOLIOS = 10;
 
-    private Summaries() {
-    }
+    private Summaries() {}
 
     /**
      * @param keys key → {n, total} of this question (possibly weighted, so fractional)
      * @param k    answers below which the figures are withheld (0: never)
      */
-    public static ResultViews.QuestionResult summarise(Question q, Map<String, double[]> keys, String lang, String def, int k,
-                                                       ResultViews.PweResult pweExtras) {
+    public static ResultViews.QuestionResult summarise(
+            Question q, Map<String, double[]> keys, String lang, String def, int k, ResultViews.PweResult pweExtras) {
         String text = Texts.pick(q.text(), lang, def);
         double answered = n(keys, Tally.ANSWERED);
         if (k > 0 && answered > 0 && answered < k) {
-            return new ResultViews.QuestionResult(q.id(), q.type().name(), text, 0, null, null, null, null, null, null, null, true);
+            return new ResultViews.QuestionResult(
+                    q.id(), q.type().name(), text, 0, null, null, null, null, null, null, null, true);
         }
         List<ResultViews.OptionResult> options = null;
         Double mean = null;
@@ -49,8 +48,13 @@ public final class Summaries {
                 options = new ArrayList<>();
                 for (Option o : q.optionsOrEmpty()) {
                     double c = n(keys, "o:" + o.value());
-                    options.add(new ResultViews.OptionResult(o.value(), Texts.pick(o.text(), lang, def), Math.round(c),
-                            Stats.round(Stats.share(c, answered)), null, null));
+                    options.add(new ResultViews.OptionResult(
+                            o.value(),
+                            Texts.pick(o.text(), lang, def),
+                            Math.round(c),
+                            Stats.round(Stats.share(c, answered)),
+                            null,
+                            null));
                 }
             }
             case RANKING -> {
@@ -58,8 +62,12 @@ public final class Summaries {
                 for (Option o : q.optionsOrEmpty()) {
                     double c = n(keys, "o:" + o.value());
                     double[] acc = keys.get("o:" + o.value());
-                    options.add(new ResultViews.OptionResult(o.value(), Texts.pick(o.text(), lang, def), Math.round(c),
-                            Stats.round(Stats.share(c, answered)), acc == null || c == 0 ? null : Stats.round(acc[1] / c),
+                    options.add(new ResultViews.OptionResult(
+                            o.value(),
+                            Texts.pick(o.text(), lang, def),
+                            Math.round(c),
+                            Stats.round(Stats.share(c, answered)),
+                            acc == null || c == 0 ? null : Stats.round(acc[1] / c),
                             Stats.round(Stats.share(n(keys, "r:" + o.value() + ":1"), answered))));
                 }
                 options.sort(Comparator.comparing(o -> o.meanRank() == null ? Double.MAX_VALUE : o.meanRank()));
@@ -79,13 +87,24 @@ public final class Summaries {
                 if (answered > 0) {
                     mean = Stats.round(keys.get(Tally.ANSWERED)[1] / answered);
                     median = Stats.median(histogram);
-                    min = histogram.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).findFirst().orElse(null);
-                    max = histogram.descendingMap().entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).findFirst().orElse(null);
+                    min = histogram.entrySet().stream()
+                            .filter(e -> e.getValue() > 0)
+                            .map(Map.Entry::getKey)
+                            .findFirst()
+                            .orElse(null);
+                    max = histogram.descendingMap().entrySet().stream()
+                            .filter(e -> e.getValue() > 0)
+                            .map(Map.Entry::getKey)
+                            .findFirst()
+                            .orElse(null);
                 }
                 if (histogram.size() <= NUMBER_DISTRIBUTION_LIMIT) {
                     distribution = new ArrayList<>();
                     for (Map.Entry<Double, Double> e : histogram.entrySet()) {
-                        distribution.add(new ResultViews.ValueCount(e.getKey(), Math.round(e.getValue()), Stats.round(Stats.share(e.getValue(), answered))));
+                        distribution.add(new ResultViews.ValueCount(
+                                e.getKey(),
+                                Math.round(e.getValue()),
+                                Stats.round(Stats.share(e.getValue(), answered))));
                     }
                 }
             }
@@ -97,27 +116,54 @@ public final class Summaries {
                 options = new ArrayList<>();
                 for (PweOption o : block.optionsOrEmpty()) {
                     double c = n(keys, "o:" + o.id());
-                    options.add(new ResultViews.OptionResult(o.id(), Texts.pick(o.text(), lang, def), Math.round(c),
-                            Stats.round(Stats.share(c, answered)), null, null));
+                    options.add(new ResultViews.OptionResult(
+                            o.id(),
+                            Texts.pick(o.text(), lang, def),
+                            Math.round(c),
+                            Stats.round(Stats.share(c, answered)),
+                            null,
+                            null));
                 }
-                double limit = block.constraint().budgetType() ? block.constraint().budget() : block.constraint().target();
+                double limit = block.constraint().budgetType()
+                        ? block.constraint().budget()
+                        : block.constraint().target();
                 Double meanMeasure = answered > 0 ? Stats.round(keys.get(Tally.ANSWERED)[1] / answered) : null;
                 List<ResultViews.Portfolio> portfolios = new ArrayList<>();
-                keys.entrySet().stream().filter(e -> e.getKey().startsWith("p:") && e.getValue()[0] > 0)
-                        .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
+                keys.entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("p:") && e.getValue()[0] > 0)
+                        .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0])
+                                .thenComparing(Map.Entry::getKey))
                         .limit(TOP_PORTFOLIOS)
                         .forEach(e -> {
                             String p = e.getKey().substring(2);
-                            portfolios.add(new ResultViews.Portfolio(p.isEmpty() ? List.of() : Arrays.asList(p.split("\\|")),
-                                    Math.round(e.getValue()[0]), Stats.round(Stats.share(e.getValue()[0], answered))));
+                            portfolios.add(new ResultViews.Portfolio(
+                                    p.isEmpty() ? List.of() : Arrays.asList(p.split("\\|")),
+                                    Math.round(e.getValue()[0]),
+                                    Stats.round(Stats.share(e.getValue()[0], answered))));
                         });
-                pwe = new ResultViews.PweResult(block.constraint().type(), limit, meanMeasure,
-                        meanMeasure == null ? null : Stats.round(meanMeasure / limit), portfolios.isEmpty() ? null : portfolios,
-                        pweExtras == null ? null : pweExtras.motivations(), pweExtras == null ? null : pweExtras.motivationCounts());
+                pwe = new ResultViews.PweResult(
+                        block.constraint().type(),
+                        limit,
+                        meanMeasure,
+                        meanMeasure == null ? null : Stats.round(meanMeasure / limit),
+                        portfolios.isEmpty() ? null : portfolios,
+                        pweExtras == null ? null : pweExtras.motivations(),
+                        pweExtras == null ? null : pweExtras.motivationCounts());
             }
         }
-        return new ResultViews.QuestionResult(q.id(), q.type().name(), text, Math.round(answered), options, mean, median, min, max,
-                distribution, pwe, false);
+        return new ResultViews.QuestionResult(
+                q.id(),
+                q.type().name(),
+                text,
+                Math.round(answered),
+                options,
+                mean,
+                median,
+                min,
+                max,
+                distribution,
+                pwe,
+                false);
     }
 
     private static double n(Map<String, double[]> keys, String key) {

@@ -11,8 +11,7 @@ import java.util.Set;
  */
 public final class Suppression {
 
-    private Suppression() {
-    }
+    private Suppression() {}
 
     public static Set<String> suppressed(Map<String, Long> respondents, int k) {
         Set<String> out = new HashSet<>();

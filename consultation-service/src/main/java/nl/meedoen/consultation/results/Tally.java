@@ -1,15 +1,14 @@
 package nl.meedoen.consultation.results;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import nl.meedoen.consultation.pwe.PweAnswer;
 import nl.meedoen.consultation.questionnaire.AnswerRules;
 import nl.meedoen.consultation.questionnaire.Conditions;
 import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Turns one valid response into counter increments, so results are kept up to date as responses
@@ -24,11 +23,9 @@ public final class Tally {
     public static final String ANSWERED = "__answered";
 
     /** One counter increment; {@code wholeOnly} ones are not broken down by profile attribute. */
-    public record Increment(String question, String key, long n, double total, boolean wholeOnly) {
-    }
+    public record Increment(String question, String key, long n, double total, boolean wholeOnly) {}
 
-    private Tally() {
-    }
+    private Tally() {}
 
     public static List<Increment> of(Questionnaire questionnaire, Map<String, Object> answers) {
         List<Increment> out = new ArrayList<>();
@@ -83,6 +80,8 @@ public final class Tally {
 
     /** The canonical text of a number key: 3 not 3.0. */
     public static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 }

@@ -1,22 +1,5 @@
 package nl.meedoen.consultation.export;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import nl.meedoen.consultation.Api;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static nl.meedoen.consultation.Api.BASE;
 import static nl.meedoen.consultation.Api.as;
@@ -29,6 +12,22 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.meedoen.consultation.Api;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Exports of any size as jobs: 202 + Location, progress, the download equal to the direct export, refusals
@@ -51,15 +50,26 @@ class ExportJobTest {
         List<String> refs = List.of(Api.prefix() + "-1", Api.prefix() + "-2");
         String id = Api.ready("SURVEY", Api.SURVEY, Api.list(refs), "PSEUDONYMOUS");
         Map<String, String> tokens = Api.openAndCollectTokens(id, refs);
-        submit(tokens.get(refs.get(0)), "{\"kids\":\"yes\",\"howMany\":2,\"use\":[\"slide\",\"swings\"],\"priority\":[\"green\",\"safety\",\"play\"],\"remarks\":\"=1+1, \\\"hi\\\"\"}")
-                .then().statusCode(201);
-        submit(tokens.get(refs.get(1)), "{\"kids\":\"no\",\"satisfaction\":3}").then().statusCode(201);
+        submit(
+                        tokens.get(refs.get(0)),
+                        "{\"kids\":\"yes\",\"howMany\":2,\"use\":[\"slide\",\"swings\"],\"priority\":[\"green\",\"safety\",\"play\"],\"remarks\":\"=1+1, \\\"hi\\\"\"}")
+                .then()
+                .statusCode(201);
+        submit(tokens.get(refs.get(1)), "{\"kids\":\"no\",\"satisfaction\":3}")
+                .then()
+                .statusCode(201);
 
         for (String dialect : List.of("rfc4180", "excel-nl")) {
-            String location = Api.json(as("corporation"), Map.of("format", "responses.csv", "dialect", dialect)).post(BASE + "/" + id + "/exports")
-                    .then().statusCode(202).header("Location", matchesPattern(JOBS + "[0-9a-f-]{36}")).header("Retry-After", "1")
-                    .body("kind", equalTo(ResponseExportJob.KIND)).body("status", equalTo("QUEUED"))
-                    .extract().header("Location");
+            String location = Api.json(as("corporation"), Map.of("format", "responses.csv", "dialect", dialect))
+                    .post(BASE + "/" + id + "/exports")
+                    .then()
+                    .statusCode(202)
+                    .header("Location", matchesPattern(JOBS + "[0-9a-f-]{36}"))
+                    .header("Retry-After", "1")
+                    .body("kind", equalTo(ResponseExportJob.KIND))
+                    .body("status", equalTo("QUEUED"))
+                    .extract()
+                    .header("Location");
             JsonPath job = finished(location);
             assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
             assertEquals(2, job.getLong("total"));
@@ -70,11 +80,22 @@ class ExportJobTest {
             String download = job.getString("resultLocation");
             assertEquals(BASE + "/" + id + "/exports/" + location.substring(JOBS.length()), download);
 
-            byte[] direct = as("corporation").queryParam("dialect", dialect).get(BASE + "/" + id + "/exports/responses.csv")
-                    .then().statusCode(200).extract().asByteArray();
-            byte[] stored = as("corporation").get(download).then().statusCode(200).contentType(containsString("text/csv"))
+            byte[] direct = as("corporation")
+                    .queryParam("dialect", dialect)
+                    .get(BASE + "/" + id + "/exports/responses.csv")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray();
+            byte[] stored = as("corporation")
+                    .get(download)
+                    .then()
+                    .statusCode(200)
+                    .contentType(containsString("text/csv"))
                     .header("Content-Disposition", "attachment; filename=\"responses.csv\"")
-                    .header("Content-Length", String.valueOf(direct.length)).extract().asByteArray();
+                    .header("Content-Length", String.valueOf(direct.length))
+                    .extract()
+                    .asByteArray();
             assertArrayEquals(direct, stored, new String(stored, StandardCharsets.UTF_8));
             assertTrue(new String(stored, StandardCharsets.UTF_8).contains("'=1+1"), "formula defused");
             for (String ref : refs) {
@@ -84,7 +105,11 @@ class ExportJobTest {
             as("ops").get(download).then().statusCode(403).contentType("application/problem+json");
             as("survey-frontend").get(download).then().statusCode(403);
             given().get(download).then().statusCode(401);
-            Api.asClient("some-other-organisation", "tenant-organisation").get(download).then().statusCode(404).contentType("application/problem+json");
+            Api.asClient("some-other-organisation", "tenant-organisation")
+                    .get(download)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
             // the job is its starter's (and ops') to read
             as("ops").get(location).then().statusCode(200);
         }
@@ -95,22 +120,45 @@ class ExportJobTest {
         List<String> refs = List.of(Api.prefix() + "-1", Api.prefix() + "-2");
         String id = Api.ready("PWE", Api.PWE, Api.list(refs), "ANONYMOUS");
         Map<String, String> tokens = Api.openAndCollectTokens(id, refs);
-        submit(tokens.get(refs.get(0)), "{\"plan\":{\"chosen\":[\"playground\",\"benches\",\"bins\"]}}").then().statusCode(201);
-        submit(tokens.get(refs.get(1)), "{\"age\":\"old\",\"plan\":{\"chosen\":[\"football\"]}}").then().statusCode(201);
+        submit(tokens.get(refs.get(0)), "{\"plan\":{\"chosen\":[\"playground\",\"benches\",\"bins\"]}}")
+                .then()
+                .statusCode(201);
+        submit(tokens.get(refs.get(1)), "{\"age\":\"old\",\"plan\":{\"chosen\":[\"football\"]}}")
+                .then()
+                .statusCode(201);
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
 
-        for (Map<String, String> request : List.of(Map.of("format", "portchoice.csv", "dialect", "excel-nl"), Map.of("format", "portchoice.csv"),
-                Map.of("format", "pabulib.pb"), Map.of("format", "responses.csv"))) {
-            String location = Api.json(as("corporation"), request).post(BASE + "/" + id + "/exports").then().statusCode(202).extract().header("Location");
+        for (Map<String, String> request : List.of(
+                Map.of("format", "portchoice.csv", "dialect", "excel-nl"),
+                Map.of("format", "portchoice.csv"),
+                Map.of("format", "pabulib.pb"),
+                Map.of("format", "responses.csv"))) {
+            String location = Api.json(as("corporation"), request)
+                    .post(BASE + "/" + id + "/exports")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .header("Location");
             JsonPath job = finished(location);
             assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
             String format = request.get("format");
-            byte[] direct = as("corporation").queryParam("dialect", request.getOrDefault("dialect", "")).get(BASE + "/" + id + "/exports/" + format)
-                    .then().statusCode(200).extract().asByteArray();
-            byte[] stored = as("corporation").get(job.getString("resultLocation")).then().statusCode(200)
+            byte[] direct = as("corporation")
+                    .queryParam("dialect", request.getOrDefault("dialect", ""))
+                    .get(BASE + "/" + id + "/exports/" + format)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray();
+            byte[] stored = as("corporation")
+                    .get(job.getString("resultLocation"))
+                    .then()
+                    .statusCode(200)
                     .contentType(containsString(format.endsWith(".pb") ? "text/plain" : "text/csv"))
-                    .header("Content-Disposition", containsString(format.endsWith(".pb") ? "consultation-" + id + ".pb" : format))
-                    .extract().asByteArray();
+                    .header(
+                            "Content-Disposition",
+                            containsString(format.endsWith(".pb") ? "consultation-" + id + ".pb" : format))
+                    .extract()
+                    .asByteArray();
             assertArrayEquals(direct, stored, request + ": " + new String(stored, StandardCharsets.UTF_8));
         }
     }
@@ -119,28 +167,77 @@ class ExportJobTest {
     void badRequestsAreProblemsAndQueueNothing() {
         String id = Api.ready("SURVEY", Api.SURVEY, Api.list(List.of("T-nobody")), "ANONYMOUS");
         String exports = BASE + "/" + id + "/exports";
-        Api.json(as("corporation"), Map.of("format", "responses.xlsx")).post(exports).then().statusCode(422)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("format"));
-        Api.json(as("corporation"), Map.of("dialect", "excel-nl")).post(exports).then().statusCode(422)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("format"));
-        as("corporation").contentType(ContentType.JSON).post(exports).then().statusCode(400).contentType("application/problem+json");
-        Api.json(as("corporation"), "{\"format\":").post(exports).then().statusCode(400).contentType("application/problem+json");
-        Api.json(as("corporation"), Map.of("format", "responses.csv", "dialect", "xlsx")).post(exports).then().statusCode(422)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("dialect"));
-        Api.json(as("corporation"), Map.of("format", "pabulib.pb", "dialect", "excel-nl")).post(exports).then().statusCode(422)
+        Api.json(as("corporation"), Map.of("format", "responses.xlsx"))
+                .post(exports)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("format"));
+        Api.json(as("corporation"), Map.of("dialect", "excel-nl"))
+                .post(exports)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("format"));
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .post(exports)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        Api.json(as("corporation"), "{\"format\":")
+                .post(exports)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        Api.json(as("corporation"), Map.of("format", "responses.csv", "dialect", "xlsx"))
+                .post(exports)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("dialect"));
-        Api.json(as("corporation"), Map.of("format", "portchoice.csv")).post(exports).then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("PWE"));
-        Api.json(as("corporation"), Map.of("format", "responses.csv")).post(BASE + "/" + UUID.randomUUID() + "/exports").then().statusCode(404)
-                .contentType("application/problem+json").body("status", equalTo(404));
-        Api.json(Api.asClient("some-other-organisation", "tenant-organisation"), Map.of("format", "responses.csv")).post(exports)
-                .then().statusCode(404).contentType("application/problem+json");
-        Api.json(as("ops"), Map.of("format", "responses.csv")).post(exports).then().statusCode(403).contentType("application/problem+json");
-        Api.json(as("survey-frontend"), Map.of("format", "responses.csv")).post(exports).then().statusCode(403);
-        Api.json(given(), Map.of("format", "responses.csv")).post(exports).then().statusCode(401);
+        Api.json(as("corporation"), Map.of("format", "pabulib.pb", "dialect", "excel-nl"))
+                .post(exports)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("dialect"));
+        Api.json(as("corporation"), Map.of("format", "portchoice.csv"))
+                .post(exports)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("PWE"));
+        Api.json(as("corporation"), Map.of("format", "responses.csv"))
+                .post(BASE + "/" + UUID.randomUUID() + "/exports")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        Api.json(Api.asClient("some-other-organisation", "tenant-organisation"), Map.of("format", "responses.csv"))
+                .post(exports)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        Api.json(as("ops"), Map.of("format", "responses.csv"))
+                .post(exports)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        Api.json(as("survey-frontend"), Map.of("format", "responses.csv"))
+                .post(exports)
+                .then()
+                .statusCode(403);
+        Api.json(given(), Map.of("format", "responses.csv"))
+                .post(exports)
+                .then()
+                .statusCode(401);
         assertEquals(0L, count("SELECT count(*) FROM job WHERE subject LIKE ?1", id + "%"));
         assertEquals(0L, count("SELECT count(*) FROM response_export WHERE consultation_id = CAST(?1 AS uuid)", id));
-        as("corporation").get(exports + "/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        as("corporation")
+                .get(exports + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         as("corporation").get(exports + "/not-a-uuid").then().statusCode(404);
     }
 
@@ -151,23 +248,45 @@ class ExportJobTest {
         // A lock on the file's chunks holds the job at its first full chunk (about a tenth of the rows), so the cancel
         // lands mid-way however fast the machine writes the rest.
         try (java.sql.Connection blocker = java.sql.DriverManager.getConnection(
-                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class),
-                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class), "")) {
+                org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getValue("quarkus.datasource.jdbc.url", String.class),
+                org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getValue("quarkus.datasource.username", String.class),
+                "")) {
             blocker.setAutoCommit(false);
             blocker.createStatement().execute("LOCK TABLE response_export_chunk IN EXCLUSIVE MODE");
-            location = Api.json(as("corporation"), Map.of("format", "responses.csv")).post(BASE + "/" + id + "/exports")
-                    .then().statusCode(202).extract().header("Location");
+            location = Api.json(as("corporation"), Map.of("format", "responses.csv"))
+                    .post(BASE + "/" + id + "/exports")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .header("Location");
             // a double click starts no second export: 409 naming the job
-            Api.json(as("corporation"), Map.of("format", "responses.csv")).post(BASE + "/" + id + "/exports").then().statusCode(409)
-                    .body("type", endsWith("/job-in-progress")).body("detail", containsString(location));
+            Api.json(as("corporation"), Map.of("format", "responses.csv"))
+                    .post(BASE + "/" + id + "/exports")
+                    .then()
+                    .statusCode(409)
+                    .body("type", endsWith("/job-in-progress"))
+                    .body("detail", containsString(location));
             // no counts at all until the job knows its total
             String running = location;
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                Number done = as("corporation").get(running).then().extract().jsonPath().get("done");
+                Number done = as("corporation")
+                        .get(running)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .get("done");
                 return done != null && done.longValue() > 0;
             });
             // progress while it runs: responses done of the total, a share, an estimate, and when to ask again
-            JsonPath job = as("corporation").get(location).then().statusCode(200).header("Retry-After", "2").extract().jsonPath();
+            JsonPath job = as("corporation")
+                    .get(location)
+                    .then()
+                    .statusCode(200)
+                    .header("Retry-After", "2")
+                    .extract()
+                    .jsonPath();
             assertEquals("RUNNING", job.getString("status"), job.prettify());
             assertEquals("writing responses", job.getString("phase"));
             assertEquals(LARGE, job.getLong("total"));
@@ -190,22 +309,37 @@ class ExportJobTest {
     @Test
     void aLargeExportRunsAsAJobWhileTheDirectRouteRefusesIt() {
         String id = large();
-        as("corporation").get(BASE + "/" + id + "/exports/responses.csv").then().statusCode(409).contentType("application/problem+json")
-                .body("type", endsWith("/export-too-large")).body("detail", containsString("POST /api/v1/consultations/" + id + "/exports"));
+        as("corporation")
+                .get(BASE + "/" + id + "/exports/responses.csv")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/export-too-large"))
+                .body("detail", containsString("POST /api/v1/consultations/" + id + "/exports"));
         long started = System.nanoTime();
-        String location = Api.json(as("corporation"), Map.of("format", "responses.csv", "dialect", "excel-nl")).post(BASE + "/" + id + "/exports")
-                .then().statusCode(202).extract().header("Location");
+        String location = Api.json(as("corporation"), Map.of("format", "responses.csv", "dialect", "excel-nl"))
+                .post(BASE + "/" + id + "/exports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
         JsonPath job = finished(location);
         long jobMs = (System.nanoTime() - started) / 1_000_000;
         assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
         assertEquals(LARGE, job.getLong("done"));
         long t = System.nanoTime();
-        byte[] file = as("corporation").get(job.getString("resultLocation")).then().statusCode(200).extract().asByteArray();
+        byte[] file = as("corporation")
+                .get(job.getString("resultLocation"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         long downloadMs = (System.nanoTime() - t) / 1_000_000;
         String csv = new String(file, StandardCharsets.UTF_8);
         assertEquals(LARGE + 1, csv.split("\r\n").length);
         assertTrue(csv.contains(";'=HYPERLINK(x) 7;"), "formulas defused");
-        System.out.printf("MEASURE export job: %,d responses, excel-nl, %,d bytes: job %,d ms (202 to SUCCEEDED), download %,d ms%n",
+        System.out.printf(
+                "MEASURE export job: %,d responses, excel-nl, %,d bytes: job %,d ms (202 to SUCCEEDED), download %,d ms%n",
                 LARGE, file.length, jobMs, downloadMs);
     }
 
@@ -219,18 +353,35 @@ class ExportJobTest {
         String id = large();
         for (int i = 0; i < 3; i++) {
             long t = System.nanoTime();
-            byte[] file = as("corporation").get(BASE + "/" + id + "/exports/responses.csv").then().statusCode(200).extract().asByteArray();
-            System.out.printf("MEASURE direct GET responses.csv: %,d responses, %,d bytes in %,d ms%n", LARGE, file.length, (System.nanoTime() - t) / 1_000_000);
+            byte[] file = as("corporation")
+                    .get(BASE + "/" + id + "/exports/responses.csv")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray();
+            System.out.printf(
+                    "MEASURE direct GET responses.csv: %,d responses, %,d bytes in %,d ms%n",
+                    LARGE, file.length, (System.nanoTime() - t) / 1_000_000);
         }
         for (int i = 0; i < 3; i++) {
             long t = System.nanoTime();
-            String location = Api.json(as("corporation"), Map.of("format", "responses.csv")).post(BASE + "/" + id + "/exports")
-                    .then().statusCode(202).extract().header("Location");
+            String location = Api.json(as("corporation"), Map.of("format", "responses.csv"))
+                    .post(BASE + "/" + id + "/exports")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .header("Location");
             JsonPath job = finished(location);
             long jobMs = (System.nanoTime() - t) / 1_000_000;
             t = System.nanoTime();
-            byte[] file = as("corporation").get(job.getString("resultLocation")).then().statusCode(200).extract().asByteArray();
-            System.out.printf("MEASURE export job responses.csv: %,d responses, %,d bytes: job %,d ms (202 to SUCCEEDED), download %,d ms%n",
+            byte[] file = as("corporation")
+                    .get(job.getString("resultLocation"))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray();
+            System.out.printf(
+                    "MEASURE export job responses.csv: %,d responses, %,d bytes: job %,d ms (202 to SUCCEEDED), download %,d ms%n",
                     LARGE, file.length, jobMs, (System.nanoTime() - t) / 1_000_000);
         }
     }
@@ -239,43 +390,75 @@ class ExportJobTest {
     void anExportExpiresAfterTheRetentionPeriodAndIsDeleted() {
         String id = Api.ready("SURVEY", Api.SURVEY, Api.list(List.of("T-nobody")), "ANONYMOUS");
         seed(id, 3);
-        String location = Api.json(as("corporation"), Map.of("format", "responses.csv")).post(BASE + "/" + id + "/exports")
-                .then().statusCode(202).extract().header("Location");
+        String location = Api.json(as("corporation"), Map.of("format", "responses.csv"))
+                .post(BASE + "/" + id + "/exports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
         JsonPath job = finished(location);
         UUID exportId = UUID.fromString(job.getString("result.exportId"));
         OffsetDateTime expiresAt = OffsetDateTime.parse(job.getString("result.expiresAt"));
-        assertTrue(expiresAt.isAfter(OffsetDateTime.now().plusDays(6)) && expiresAt.isBefore(OffsetDateTime.now().plusDays(8)), "P7D: " + expiresAt);
+        assertTrue(
+                expiresAt.isAfter(OffsetDateTime.now().plusDays(6))
+                        && expiresAt.isBefore(OffsetDateTime.now().plusDays(8)),
+                "P7D: " + expiresAt);
         as("corporation").get(job.getString("resultLocation")).then().statusCode(200);
         // a week later: not served, and the scheduler deletes it with its chunks
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE response_export SET expires_at = now() - interval '1 minute' WHERE id = ?1")
-                .setParameter(1, exportId).executeUpdate());
-        as("corporation").get(job.getString("resultLocation")).then().statusCode(404).contentType("application/problem+json");
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM response_export_chunk WHERE export_id = ?1", exportId) == 0
-                && count("SELECT count(*) FROM response_export WHERE id = ?1", exportId) == 0);
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "UPDATE response_export SET expires_at = now() - interval '1 minute' WHERE id = ?1")
+                        .setParameter(1, exportId)
+                        .executeUpdate());
+        as("corporation")
+                .get(job.getString("resultLocation"))
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM response_export_chunk WHERE export_id = ?1", exportId) == 0
+                        && count("SELECT count(*) FROM response_export WHERE id = ?1", exportId) == 0);
     }
 
     @Test
     void anExportWhoseWorkerDiedIsResumedAndOneOutOfAttemptsFailsCleanly() {
         String id = Api.ready("SURVEY", Api.SURVEY, Api.list(List.of("T-nobody")), "PSEUDONYMOUS");
         seed(id, 25);
-        String input = "{\"consultationId\":\"" + id + "\",\"format\":\"responses.csv\",\"dialect\":\"rfc4180\",\"requestedBy\":\"someone\"}";
+        String input = "{\"consultationId\":\"" + id
+                + "\",\"format\":\"responses.csv\",\"dialect\":\"rfc4180\",\"requestedBy\":\"someone\"}";
         // another replica was writing this export when it died: a half file and a RUNNING job with a stale heartbeat
         UUID job = insertRunningJob(id + "/responses.csv/rfc4180/someone", input, 1);
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("INSERT INTO response_export (id, consultation_id, format, dialect, filename, media_type, requested_by, created_at, expires_at)"
-                    + " VALUES (?1, CAST(?2 AS uuid), 'responses.csv', 'rfc4180', 'responses.csv', 'text/csv', 'someone', now(), now() + interval '1 day')")
-                    .setParameter(1, job).setParameter(2, id).executeUpdate();
-            em.createNativeQuery("INSERT INTO response_export_chunk (export_id, seq, data) VALUES (?1, 0, CAST('half a file' AS bytea))")
-                    .setParameter(1, job).executeUpdate();
+            em.createNativeQuery(
+                            "INSERT INTO response_export (id, consultation_id, format, dialect, filename, media_type, requested_by, created_at, expires_at)"
+                                    + " VALUES (?1, CAST(?2 AS uuid), 'responses.csv', 'rfc4180', 'responses.csv', 'text/csv', 'someone', now(), now() + interval '1 day')")
+                    .setParameter(1, job)
+                    .setParameter(2, id)
+                    .executeUpdate();
+            em.createNativeQuery(
+                            "INSERT INTO response_export_chunk (export_id, seq, data) VALUES (?1, 0, CAST('half a file' AS bytea))")
+                    .setParameter(1, job)
+                    .executeUpdate();
         });
         JsonPath resumed = finished(JOBS + job, "ops");
         assertEquals("SUCCEEDED", resumed.getString("status"), resumed.prettify());
         assertEquals(2L, count("SELECT attempts FROM job WHERE id = ?1", job));
-        byte[] direct = as("corporation").get(BASE + "/" + id + "/exports/responses.csv").then().statusCode(200).extract().asByteArray();
-        byte[] stored = as("corporation").get(resumed.getString("resultLocation")).then().statusCode(200).extract().asByteArray();
+        byte[] direct = as("corporation")
+                .get(BASE + "/" + id + "/exports/responses.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        byte[] stored = as("corporation")
+                .get(resumed.getString("resultLocation"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertArrayEquals(direct, stored);
 
-        // one that already had its attempts fails with a problem instead of running forever, and leaves no file to download
+        // one that already had its attempts fails with a problem instead of running forever, and leaves no file to
+        // download
         UUID spent = insertRunningJob(id + "/responses.csv/excel-nl/someone", input.replace("rfc4180", "excel-nl"), 3);
         JsonPath failed = finished(JOBS + spent, "ops");
         assertEquals("FAILED", failed.getString("status"), failed.prettify());
@@ -285,12 +468,21 @@ class ExportJobTest {
 
     @Test
     void theJobRouteIsDocumentedWith202AndLocation() {
-        io.restassured.path.json.JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        io.restassured.path.json.JsonPath doc = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Object> post = doc.getMap("paths.'/api/v1/consultations/{id}/exports'.post");
         assertTrue(post != null, "POST .../exports documented");
-        assertEquals(Boolean.TRUE, doc.get("paths.'/api/v1/consultations/{id}/exports'.post.responses.'202'.headers.Location") != null);
+        assertEquals(
+                Boolean.TRUE,
+                doc.get("paths.'/api/v1/consultations/{id}/exports'.post.responses.'202'.headers.Location") != null);
         for (String status : List.of("400", "401", "403", "404", "409")) {
-            assertTrue(doc.get("paths.'/api/v1/consultations/{id}/exports'.post.responses.'" + status + "'") != null, status);
+            assertTrue(
+                    doc.get("paths.'/api/v1/consultations/{id}/exports'.post.responses.'" + status + "'") != null,
+                    status);
         }
         assertTrue(doc.get("paths.'/api/v1/consultations/{id}/exports/{exportId}'.get.responses.'200'") != null);
         assertTrue(doc.get("paths.'/api/v1/jobs/consultation/{id}'.get") != null);
@@ -302,10 +494,16 @@ class ExportJobTest {
     }
 
     private JsonPath finished(String location, String role) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            String status = as(role).get(location).then().statusCode(200).extract().path("status");
-            return !"QUEUED".equals(status) && !"RUNNING".equals(status);
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    String status = as(role).get(location)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("status");
+                    return !"QUEUED".equals(status) && !"RUNNING".equals(status);
+                });
         return as(role).get(location).then().statusCode(200).extract().jsonPath();
     }
 
@@ -322,27 +520,40 @@ class ExportJobTest {
     }
 
     private void seed(String id, int n) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO response (id, consultation_id, questionnaire_version, submitted_on, answers)"
-                        + " SELECT gen_random_uuid(), c.id, c.questionnaire_version, current_date - (i % 20),"
-                        + " '{\"kids\":\"' || CASE WHEN i % 3 = 0 THEN 'no' ELSE 'yes' END || '\",\"howMany\":' || (1 + i % 4)"
-                        + " || ',\"use\":[\"slide\",\"swings\"],\"satisfaction\":' || (1 + i % 5) || ',\"remarks\":\"=HYPERLINK(x) ' || (i % 10) || '\""
-                        + ",\"priority\":[\"green\",\"safety\",\"play\"]}'"
-                        + " FROM consultation c, generate_series(1, ?2) i WHERE c.id = CAST(?1 AS uuid)")
-                .setParameter(1, id).setParameter(2, n).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "INSERT INTO response (id, consultation_id, questionnaire_version, submitted_on, answers)"
+                                        + " SELECT gen_random_uuid(), c.id, c.questionnaire_version, current_date - (i % 20),"
+                                        + " '{\"kids\":\"' || CASE WHEN i % 3 = 0 THEN 'no' ELSE 'yes' END || '\",\"howMany\":' || (1 + i % 4)"
+                                        + " || ',\"use\":[\"slide\",\"swings\"],\"satisfaction\":' || (1 + i % 5) || ',\"remarks\":\"=HYPERLINK(x) ' || (i % 10) || '\""
+                                        + ",\"priority\":[\"green\",\"safety\",\"play\"]}'"
+                                        + " FROM consultation c, generate_series(1, ?2) i WHERE c.id = CAST(?1 AS uuid)")
+                        .setParameter(1, id)
+                        .setParameter(2, n)
+                        .executeUpdate());
     }
 
     private UUID insertRunningJob(String subject, String input, int attempts) {
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO job (id, kind, subject, status, input, started_by,"
-                        + " attempts, worker, heartbeat_at, created_at, started_at, updated_at, phase)"
-                        + " VALUES (?1, ?2, ?3, 'RUNNING', ?4, 'someone', ?5, 'another-replica', now() - interval '1 hour', now(), now() - interval '1 hour', now(),"
-                        + " 'writing responses')")
-                .setParameter(1, id).setParameter(2, ResponseExportJob.KIND).setParameter(3, subject).setParameter(4, input).setParameter(5, attempts)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("INSERT INTO job (id, kind, subject, status, input, started_by,"
+                                + " attempts, worker, heartbeat_at, created_at, started_at, updated_at, phase)"
+                                + " VALUES (?1, ?2, ?3, 'RUNNING', ?4, 'someone', ?5, 'another-replica', now() - interval '1 hour', now(), now() - interval '1 hour', now(),"
+                                + " 'writing responses')")
+                        .setParameter(1, id)
+                        .setParameter(2, ResponseExportJob.KIND)
+                        .setParameter(3, subject)
+                        .setParameter(4, input)
+                        .setParameter(5, attempts)
+                        .executeUpdate());
         return id;
     }
 
     private long count(String sql, Object parameter) {
-        return ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult())).longValue();
+        return ((Number) QuarkusTransaction.requiringNew()
+                        .call(() -> em.createNativeQuery(sql)
+                                .setParameter(1, parameter)
+                                .getSingleResult()))
+                .longValue();
     }
 }

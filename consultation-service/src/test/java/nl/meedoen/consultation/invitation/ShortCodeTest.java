@@ -1,10 +1,10 @@
 package nl.meedoen.consultation.invitation;
 
-import org.junit.jupiter.api.Test;
-
 import static nl.meedoen.consultation.invitation.InvitationTokens.normalShortCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
 
 /** How a code typed from paper is read: what a person gets wrong on the way is forgiven, nothing else. */
 class ShortCodeTest {

@@ -1,18 +1,17 @@
 package nl.meedoen.consultation.results;
 
-import nl.meedoen.consultation.questionnaire.AnswerRulesTest;
-import nl.meedoen.consultation.questionnaire.Question;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import nl.meedoen.consultation.questionnaire.AnswerRulesTest;
+import nl.meedoen.consultation.questionnaire.Question;
+import org.junit.jupiter.api.Test;
 
 /** Results arithmetic as plain code. */
 class ResultMathTest {
@@ -20,7 +19,8 @@ class ResultMathTest {
     @Test
     void medianOfAHistogram() {
         assertEquals(4.0, Stats.median(new TreeMap<>(Map.of(2.0, 5.0, 4.0, 6.0, 5.0, 2.0))));
-        assertEquals(3.0, Stats.median(new TreeMap<>(Map.of(2.0, 2.0, 4.0, 2.0))), "even count: between the middle two");
+        assertEquals(
+                3.0, Stats.median(new TreeMap<>(Map.of(2.0, 2.0, 4.0, 2.0))), "even count: between the middle two");
         assertEquals(7.0, Stats.median(new TreeMap<>(Map.of(7.0, 1.0))));
         assertNull(Stats.median(new TreeMap<>()));
     }
@@ -35,16 +35,26 @@ class ResultMathTest {
 
     @Test
     void representativenessIndices() {
-        var equal = Representativeness.of("ageBand", Map.of("y", 50L, "o", 50L), Map.of("y", 50L, "o", 50L), Map.of("y", 25L, "o", 25L), 5);
+        var equal = Representativeness.of(
+                "ageBand", Map.of("y", 50L, "o", 50L), Map.of("y", 50L, "o", 50L), Map.of("y", 25L, "o", 25L), 5);
         assertEquals(0.0, equal.dissimilarity());
         assertEquals(1.0, equal.rIndicator());
-        var skewed = Representativeness.of("ageBand", Map.of("y", 50L, "o", 50L), Map.of("y", 50L, "o", 50L), Map.of("y", 10L, "o", 40L), 5);
+        var skewed = Representativeness.of(
+                "ageBand", Map.of("y", 50L, "o", 50L), Map.of("y", 50L, "o", 50L), Map.of("y", 10L, "o", 40L), 5);
         assertEquals(0.3, skewed.dissimilarity(), 1e-9); // ½(|.5−.2| + |.5−.8|)
-        assertEquals(0.4, skewed.rIndicator(), 1e-9);    // rates .2 and .8 around .5: sd .3
+        assertEquals(0.4, skewed.rIndicator(), 1e-9); // rates .2 and .8 around .5: sd .3
         assertEquals(0.85, Representativeness.summary(List.of(equal, skewed)), 1e-9);
-        var small = Representativeness.of("x", Map.of("a", 10L, "b", 10L, "c", 10L), Map.of("a", 10L, "b", 10L, "c", 10L),
-                Map.of("a", 2L, "b", 8L, "c", 9L), 5);
-        assertTrue(small.rows().stream().filter(r -> r.value().equals("a")).findFirst().orElseThrow().suppressed());
+        var small = Representativeness.of(
+                "x",
+                Map.of("a", 10L, "b", 10L, "c", 10L),
+                Map.of("a", 10L, "b", 10L, "c", 10L),
+                Map.of("a", 2L, "b", 8L, "c", 9L),
+                5);
+        assertTrue(small.rows().stream()
+                .filter(r -> r.value().equals("a"))
+                .findFirst()
+                .orElseThrow()
+                .suppressed());
         assertNull(small.rows().get(0).respondents());
     }
 
@@ -65,7 +75,17 @@ class ResultMathTest {
     void aResponseBecomesCountersAndCountersBecomeFigures() {
         Map<String, double[]> keys = new HashMap<>();
         for (Map<String, Object> answers : List.of(
-                Map.<String, Object>of("kids", "yes", "howMany", 2, "use", List.of("slide", "swings"), "satisfaction", 4, "priority", List.of("b", "a")),
+                Map.<String, Object>of(
+                        "kids",
+                        "yes",
+                        "howMany",
+                        2,
+                        "use",
+                        List.of("slide", "swings"),
+                        "satisfaction",
+                        4,
+                        "priority",
+                        List.of("b", "a")),
                 Map.<String, Object>of("kids", "no", "satisfaction", 2, "priority", List.of("a", "b", "c")),
                 Map.<String, Object>of("kids", "no", "satisfaction", 5, "remarks", "fine"))) {
             for (Tally.Increment inc : Tally.of(AnswerRulesTest.SURVEY, answers)) {
@@ -81,9 +101,11 @@ class ResultMathTest {
         assertEquals(3.6667, s.mean());
         assertEquals(4.0, s.median());
         assertEquals(5, s.distribution().size(), "every point of the scale, answered or not");
-        var kids = Summaries.summarise(AnswerRulesTest.SURVEY.question("kids").orElseThrow(), of(keys, "kids"), "nl", "nl", 0, null);
+        var kids = Summaries.summarise(
+                AnswerRulesTest.SURVEY.question("kids").orElseThrow(), of(keys, "kids"), "nl", "nl", 0, null);
         assertEquals(0.6667, kids.options().get(1).share());
-        var ranking = Summaries.summarise(AnswerRulesTest.SURVEY.question("priority").orElseThrow(), of(keys, "priority"), "nl", "nl", 0, null);
+        var ranking = Summaries.summarise(
+                AnswerRulesTest.SURVEY.question("priority").orElseThrow(), of(keys, "priority"), "nl", "nl", 0, null);
         assertEquals("a", ranking.options().get(0).value());
         assertEquals(1.5, ranking.options().get(0).meanRank());
         assertEquals(0.5, ranking.options().get(0).firstChoiceShare());

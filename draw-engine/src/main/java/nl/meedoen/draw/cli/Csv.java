@@ -1,14 +1,13 @@
 package nl.meedoen.draw.cli;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The CLI's CSV reader, on Commons CSV with the rules of commons' {@code nl.meedoen.commons.csv.CsvReader}: optional UTF-8
@@ -18,17 +17,20 @@ import java.util.List;
 final class Csv {
 
     /** One row and the 1-based line of the file it starts on. */
-    record Row(long line, List<String> values) {
-    }
+    record Row(long line, List<String> values) {}
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static List<Row> parse(String text) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter(text)).setTrim(true).setIgnoreSurroundingSpaces(true).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter(text))
+                .setTrim(true)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
         List<Row> rows = new ArrayList<>();
         long line = 1;
         int counted = 0; // line breaks before this offset are in `line`

@@ -2,6 +2,18 @@ package nl.meedoen.draw.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import nl.meedoen.draw.Algorithm;
 import nl.meedoen.draw.Category;
 import nl.meedoen.draw.DrawEngine;
@@ -15,19 +27,6 @@ import nl.meedoen.draw.Probabilities;
 import nl.meedoen.draw.QuotaRelaxation;
 import nl.meedoen.draw.Replacement;
 import nl.meedoen.draw.Verification;
-
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Command line of the draw engine. One JSON object on stdout; errors as one JSON object on stderr with exit code 2
@@ -45,8 +44,7 @@ public final class Main {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String USAGE = "usage: probabilities|commit|draw|verify|replace [options]; see draw-engine/README.md";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -72,7 +70,11 @@ public final class Main {
                     o.put("types", p.types());
                     o.put("minProbability", p.min());
                     o.put("sumProbabilities", p.sum());
-                    o.put("panelsInDistribution", p.distribution() == null ? null : p.distribution().panels().size());
+                    o.put(
+                            "panelsInDistribution",
+                            p.distribution() == null
+                                    ? null
+                                    : p.distribution().panels().size());
                     o.put("pricingCalls", p.pricingCalls());
                     o.put("probabilities", p.values());
                     o.put("seconds", seconds(start));
@@ -80,19 +82,38 @@ public final class Main {
                     return 0;
                 }
                 case "commit" -> {
-                    allow(opt, "categories", "respondents", "panel-size", "algorithm", "household-column", "id-column", "out");
+                    allow(
+                            opt,
+                            "categories",
+                            "respondents",
+                            "panel-size",
+                            "algorithm",
+                            "household-column",
+                            "id-column",
+                            "out");
                     return emit(engine.commit(input(opt)), opt, out, start);
                 }
                 case "draw" -> {
-                    allow(opt, "categories", "respondents", "panel-size", "algorithm", "household-column", "id-column",
-                            "record", "seed", "out");
+                    allow(
+                            opt,
+                            "categories",
+                            "respondents",
+                            "panel-size",
+                            "algorithm",
+                            "household-column",
+                            "id-column",
+                            "record",
+                            "seed",
+                            "out");
                     DrawRecord committed = opt.containsKey("record")
-                            ? DrawRecords.fromJson(read(opt.get("record"))) : engine.commit(input(opt));
+                            ? DrawRecords.fromJson(read(opt.get("record")))
+                            : engine.commit(input(opt));
                     return emit(engine.draw(committed, required(opt, "seed")), opt, out, start);
                 }
                 case "verify" -> {
                     allow(opt, "record", "commitment", "recompute");
-                    Verification v = engine.verify(read(required(opt, "record")), opt.get("commitment"), opt.containsKey("recompute"));
+                    Verification v = engine.verify(
+                            read(required(opt, "record")), opt.get("commitment"), opt.containsKey("recompute"));
                     Map<String, Object> o = new LinkedHashMap<>();
                     o.put("match", v.match());
                     o.put("commitment", v.commitment());
@@ -106,7 +127,8 @@ public final class Main {
                     allow(opt, "record", "withdrawn");
                     DrawRecord record = DrawRecords.fromJson(read(required(opt, "record")));
                     if (!record.isDrawn()) {
-                        throw new DrawException(DrawException.INVALID_INPUT, "the record has no draw result", List.of(), List.of());
+                        throw new DrawException(
+                                DrawException.INVALID_INPUT, "the record has no draw result", List.of(), List.of());
                     }
                     List<String> panel = record.result().selected();
                     List<String> waitlist = record.result().waitlist();
@@ -128,8 +150,12 @@ public final class Main {
                     print(out, o);
                     return 0;
                 }
-                default -> throw new DrawException(DrawException.INVALID_INPUT, "unknown command '" + args[0] + "'; " + USAGE,
-                        List.of(), List.of());
+                default ->
+                    throw new DrawException(
+                            DrawException.INVALID_INPUT,
+                            "unknown command '" + args[0] + "'; " + USAGE,
+                            List.of(),
+                            List.of());
             }
         } catch (DrawException e) {
             error(err, e.code(), e.getMessage(), e.details(), e.relaxations());
@@ -216,7 +242,8 @@ public final class Main {
             throw new Usage("--panel-size must be a whole number, got '" + opt.get("panel-size") + "'");
         }
         List<Category> categories = opt.containsKey("categories") || algorithm == Algorithm.LEXIMIN
-                ? categories(csv(required(opt, "categories"))) : List.of();
+                ? categories(csv(required(opt, "categories")))
+                : List.of();
         List<Csv.Row> rows = csv(required(opt, "respondents"));
         if (rows.isEmpty()) {
             throw new Usage("respondents file is empty");
@@ -243,7 +270,8 @@ public final class Main {
         for (int r = 1; r < rows.size(); r++) {
             List<String> row = rows.get(r).values();
             if (row.size() != header.size()) {
-                throw new Usage("respondents line " + rows.get(r).line() + " has " + row.size() + " fields, the header " + header.size());
+                throw new Usage("respondents line " + rows.get(r).line() + " has " + row.size() + " fields, the header "
+                        + header.size());
             }
             Map<String, String> features = new HashMap<>();
             for (Category c : categories) {
@@ -269,7 +297,8 @@ public final class Main {
                 throw new Usage("categories line " + line + " must have 4 fields");
             }
             try {
-                byCategory.computeIfAbsent(row.get(0), c -> new ArrayList<>())
+                byCategory
+                        .computeIfAbsent(row.get(0), c -> new ArrayList<>())
                         .add(new FeatureQuota(row.get(1), Integer.parseInt(row.get(2)), Integer.parseInt(row.get(3))));
             } catch (NumberFormatException e) {
                 throw new Usage("categories line " + line + ": min and max must be whole numbers");
@@ -310,8 +339,8 @@ public final class Main {
         }
     }
 
-    private static void error(PrintStream err, String code, String message, List<String> details,
-                              List<QuotaRelaxation> relaxations) {
+    private static void error(
+            PrintStream err, String code, String message, List<String> details, List<QuotaRelaxation> relaxations) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("error", code);
         o.put("message", message);

@@ -1,18 +1,15 @@
 package nl.meedoen.gateway.examples;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import nl.meedoen.gateway.GatewayConfig;
+import org.jboss.logging.Logger;
 
 /**
  * Serves {@code meedoen.gateway.examples-dir} at {@code /examples/} when it is set (local development
@@ -32,8 +29,11 @@ public class ExamplesRoute {
             if (!Files.isDirectory(root)) {
                 throw new IllegalStateException("meedoen.gateway.examples-dir " + root + " is not a folder");
             }
-            router.get("/examples/*").handler(StaticHandler.create(FileSystemAccess.ROOT, root.toString())
-                    .setCachingEnabled(false).setDirectoryListing(false).setIncludeHidden(false));
+            router.get("/examples/*")
+                    .handler(StaticHandler.create(FileSystemAccess.ROOT, root.toString())
+                            .setCachingEnabled(false)
+                            .setDirectoryListing(false)
+                            .setIncludeHidden(false));
             LOG.infof("serving %s at /examples/", root);
         });
     }

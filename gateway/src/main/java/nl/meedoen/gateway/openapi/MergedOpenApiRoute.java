@@ -1,5 +1,14 @@
 package nl.meedoen.gateway.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,21 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import nl.meedoen.gateway.GatewayConfig;
+import org.jboss.logging.Logger;
 
 /**
  * {@code GET /openapi}: one OpenAPI document for the platform, merged from every service's
@@ -42,8 +38,7 @@ public class MergedOpenApiRoute {
     private HttpClient http;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
 
-    private record Cached(ObjectNode document, long expiresAtNanos) {
-    }
+    private record Cached(ObjectNode document, long expiresAtNanos) {}
 
     void register(@Observes Router router) {
         http = HttpClient.newBuilder()
@@ -58,11 +53,11 @@ public class MergedOpenApiRoute {
         ObjectNode document = current();
         try {
             if ("yaml".equalsIgnoreCase(rc.request().getParam("format"))) {
-                rc.response().putHeader("Content-Type", "application/yaml; charset=utf-8")
+                rc.response()
+                        .putHeader("Content-Type", "application/yaml; charset=utf-8")
                         .end(YAML.writeValueAsString(document));
             } else {
-                rc.response().putHeader("Content-Type", "application/json")
-                        .end(JSON.writeValueAsString(document));
+                rc.response().putHeader("Content-Type", "application/json").end(JSON.writeValueAsString(document));
             }
         } catch (Exception e) {
             rc.fail(e);
@@ -75,7 +70,8 @@ public class MergedOpenApiRoute {
             return cached.document();
         }
         ObjectNode merged = merge();
-        cache.set(new Cached(merged, System.nanoTime() + config.openapiCacheTtl().toNanos()));
+        cache.set(
+                new Cached(merged, System.nanoTime() + config.openapiCacheTtl().toNanos()));
         return merged;
     }
 
@@ -96,23 +92,26 @@ public class MergedOpenApiRoute {
     }
 
     private CompletableFuture<JsonNode> fetch(String service, String baseUrl) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.replaceAll("/+$", "") + "/q/openapi?format=json"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(baseUrl.replaceAll("/+$", "") + "/q/openapi?format=json"))
                 .timeout(config.openapiTimeout())
                 .header("Accept", "application/json")
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + response.statusCode());
-            }
-            try {
-                return JSON.readTree(response.body());
-            } catch (Exception e) {
-                throw new IllegalStateException("not JSON: " + e.getMessage());
-            }
-        }).whenComplete((doc, e) -> {
-            if (e != null) {
-                LOG.warnf("OpenAPI of service %s unavailable: %s", service, e.getMessage());
-            }
-        });
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("HTTP " + response.statusCode());
+                    }
+                    try {
+                        return JSON.readTree(response.body());
+                    } catch (Exception e) {
+                        throw new IllegalStateException("not JSON: " + e.getMessage());
+                    }
+                })
+                .whenComplete((doc, e) -> {
+                    if (e != null) {
+                        LOG.warnf("OpenAPI of service %s unavailable: %s", service, e.getMessage());
+                    }
+                });
     }
 }

@@ -1,15 +1,14 @@
 package nl.meedoen.gateway.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Merges the services' OpenAPI documents into one. Plain Jackson, no I/O, so it is unit-testable.
@@ -37,13 +36,15 @@ public final class OpenApiMerger {
             openapiVersion = doc.get("openapi").asText();
         }
         Map<String, String> renamedRefs = new HashMap<>();
-        doc.path("components").fields().forEachRemaining(type -> type.getValue().fieldNames().forEachRemaining(name -> {
-            JsonNode existing = components.path(type.getKey()).get(name);
-            if (existing != null && !existing.equals(type.getValue().get(name))) {
-                String prefix = "#/components/" + type.getKey() + "/";
-                renamedRefs.put(prefix + name, prefix + service + "_" + name);
-            }
-        }));
+        doc.path("components")
+                .fields()
+                .forEachRemaining(type -> type.getValue().fieldNames().forEachRemaining(name -> {
+                    JsonNode existing = components.path(type.getKey()).get(name);
+                    if (existing != null && !existing.equals(type.getValue().get(name))) {
+                        String prefix = "#/components/" + type.getKey() + "/";
+                        renamedRefs.put(prefix + name, prefix + service + "_" + name);
+                    }
+                }));
         rewriteRefs(doc, renamedRefs);
 
         doc.path("paths").fields().forEachRemaining(p -> {

@@ -1,16 +1,15 @@
 package nl.meedoen.gateway.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What holds for every operation of the platform, whichever service serves it, written into the merged
@@ -39,22 +38,28 @@ public final class PlatformContract {
     private static final Map<String, String[]> GATEWAY = new LinkedHashMap<>();
 
     static {
-        GATEWAY.put("400", new String[] {"GatewayBadRequest",
-                "Malformed request (for example a request target with dot segments or malformed percent-encoding)"});
+        GATEWAY.put("400", new String[] {
+            "GatewayBadRequest",
+            "Malformed request (for example a request target with dot segments or malformed percent-encoding)"
+        });
         GATEWAY.put("401", new String[] {"GatewayUnauthorized", "No or invalid bearer token"});
         GATEWAY.put("406", new String[] {"NotAcceptable", "No representation of the answer matches the Accept header"});
-        GATEWAY.put("413", new String[] {"GatewayPayloadTooLarge", "The request body is larger than this route's limit"});
+        GATEWAY.put(
+                "413", new String[] {"GatewayPayloadTooLarge", "The request body is larger than this route's limit"});
         GATEWAY.put("414", new String[] {"GatewayUriTooLong", "The request target (path and query) is too long"});
         GATEWAY.put("415", new String[] {"GatewayUnsupportedMediaType", "This Content-Type is not accepted here"});
-        GATEWAY.put("429", new String[] {"GatewayTooManyRequests", "Rate limit exceeded; the Retry-After header says when to retry"});
+        GATEWAY.put("429", new String[] {
+            "GatewayTooManyRequests", "Rate limit exceeded; the Retry-After header says when to retry"
+        });
         GATEWAY.put("431", new String[] {"GatewayHeadersTooLarge", "The request headers are too large"});
         GATEWAY.put("502", new String[] {"GatewayBadGateway", "The service behind this operation is not reachable"});
-        GATEWAY.put("503", new String[] {"GatewayServiceUnavailable", "The service is temporarily unavailable; retry later"});
+        GATEWAY.put(
+                "503",
+                new String[] {"GatewayServiceUnavailable", "The service is temporarily unavailable; retry later"});
         GATEWAY.put("504", new String[] {"GatewayTimeout", "The service did not answer in time"});
     }
 
-    private PlatformContract() {
-    }
+    private PlatformContract() {}
 
     /** Applies both rules to a merged document (paths and components), in place. */
     public static void apply(ObjectNode paths, ObjectNode components) {
@@ -68,7 +73,9 @@ public final class PlatformContract {
         if (node instanceof ObjectNode object) {
             // SmallRye writes @Schema(nullable = true, enumeration = ...) as type [string, null] with an enum
             // that lacks null, which no null satisfies: the enum gets its null too.
-            if (object.get("enum") instanceof ArrayNode values && containsText(object.path("type"), "null") && !containsNull(values)) {
+            if (object.get("enum") instanceof ArrayNode values
+                    && containsText(object.path("type"), "null")
+                    && !containsNull(values)) {
                 values.addNull();
             }
             JsonNode properties = object.get("properties");
@@ -108,14 +115,20 @@ public final class PlatformContract {
             }
             return schema;
         }
-        if (type == null && !schema.has("$ref") && !schema.has("anyOf") && !schema.has("oneOf") && !schema.has("allOf")
-                && !schema.has("enum") && !schema.has("const")) {
+        if (type == null
+                && !schema.has("$ref")
+                && !schema.has("anyOf")
+                && !schema.has("oneOf")
+                && !schema.has("allOf")
+                && !schema.has("enum")
+                && !schema.has("const")) {
             return schema; // no constraint on the type: null is already allowed
         }
         // A $ref, a composition or an untyped enum: either it, or null. Annotations stay on the outside.
         ObjectNode wrapper = JSON.objectNode();
         ObjectNode inner = schema.deepCopy();
-        for (String annotation : List.of("description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly", "default")) {
+        for (String annotation : List.of(
+                "description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly", "default")) {
             if (inner.has(annotation)) {
                 wrapper.set(annotation, inner.remove(annotation));
             }
@@ -165,30 +178,43 @@ public final class PlatformContract {
 
     /** Adds the gateway's problem responses to every operation that does not document the status itself. */
     static void documentGatewayResponses(ObjectNode paths, ObjectNode components) {
-        ObjectNode responses = components.has("responses") ? (ObjectNode) components.get("responses") : components.putObject("responses");
+        ObjectNode responses = components.has("responses")
+                ? (ObjectNode) components.get("responses")
+                : components.putObject("responses");
         GATEWAY.forEach((status, kind) -> responses.set(kind[0], problemResponse(kind[1])));
-        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (!METHODS.contains(op.getKey()) || !(op.getValue() instanceof ObjectNode operation)) {
-                return;
-            }
-            ObjectNode documented = operation.has("responses") ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
-            boolean takesBody = operation.has("requestBody");
-            boolean publicRoute = operation.has("x-meedoen-public") || operation.path("security").isArray() && operation.path("security").isEmpty();
-            GATEWAY.forEach((status, kind) -> {
-                if (documented.has(status) || status.equals("415") && !takesBody || status.equals("401") && publicRoute) {
-                    return;
-                }
-                documented.putObject(status).put("$ref", "#/components/responses/" + kind[0]);
-            });
-        }));
+        paths.fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    if (!METHODS.contains(op.getKey()) || !(op.getValue() instanceof ObjectNode operation)) {
+                        return;
+                    }
+                    ObjectNode documented = operation.has("responses")
+                            ? (ObjectNode) operation.get("responses")
+                            : operation.putObject("responses");
+                    boolean takesBody = operation.has("requestBody");
+                    boolean publicRoute = operation.has("x-meedoen-public")
+                            || operation.path("security").isArray()
+                                    && operation.path("security").isEmpty();
+                    GATEWAY.forEach((status, kind) -> {
+                        if (documented.has(status)
+                                || status.equals("415") && !takesBody
+                                || status.equals("401") && publicRoute) {
+                            return;
+                        }
+                        documented.putObject(status).put("$ref", "#/components/responses/" + kind[0]);
+                    });
+                }));
     }
 
     private static ObjectNode problemResponse(String description) {
         ObjectNode response = JSON.objectNode().put("description", description);
-        ObjectNode schema = response.putObject("headers").putObject("X-Correlation-Id")
-                .put("description", "Identifies the request in every log line of the platform").putObject("schema");
+        ObjectNode schema = response.putObject("headers")
+                .putObject("X-Correlation-Id")
+                .put("description", "Identifies the request in every log line of the platform")
+                .putObject("schema");
         schema.put("type", "string");
-        ObjectNode problem = response.putObject("content").putObject("application/problem+json").putObject("schema");
+        ObjectNode problem = response.putObject("content")
+                .putObject("application/problem+json")
+                .putObject("schema");
         problem.put("type", "object").put("description", "RFC 9457 problem details");
         problem.putArray("required").add("type").add("title").add("status").add("correlationId");
         ObjectNode properties = problem.putObject("properties");

@@ -1,17 +1,5 @@
 package nl.meedoen.gateway.privacy;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,9 +11,18 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.meedoen.gateway.CorrelationId;
 import nl.meedoen.gateway.GatewayConfig;
 import nl.meedoen.gateway.Problems;
+import org.jboss.logging.Logger;
 
 /**
  * Right of access in one call: {@code GET /api/v1/data-subjects/{tenantRef}} asks every service that
@@ -47,11 +44,11 @@ public class DataSubjectAccess {
     @Inject
     Vertx vertx;
 
-    private record Answer(String service, int status, Buffer body, Throwable failure) {
-    }
+    private record Answer(String service, int status, Buffer body, Throwable failure) {}
 
     void register(@Observes Router router) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) config.timeout().toMillis()));
+        HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions().setConnectTimeout((int) config.timeout().toMillis()));
         // After ApiGuard (-500): only authenticated callers get here; before the proxy.
         router.get(PATH + ":tenantRef").order(-100).handler(rc -> assemble(rc, client));
     }
@@ -65,27 +62,44 @@ public class DataSubjectAccess {
             }
         });
         List<Future<Answer>> calls = new ArrayList<>();
-        services.forEach((name, service) -> calls.add(fetch(rc, client, name, config.services().get(service), rawRef)));
+        services.forEach((name, service) ->
+                calls.add(fetch(rc, client, name, config.services().get(service), rawRef)));
         Future.join(calls).onComplete(done -> {
             JsonObject held = new JsonObject();
             for (Future<Answer> call : calls) {
                 Answer answer = call.result();
                 if (answer.failure() != null || answer.status() >= 500 || answer.status() == 404) {
-                    LOG.warnf("Right of access: %s failed for [%s=%s]: %s", answer.service(), CorrelationId.HEADER,
-                            rc.get(CorrelationId.HEADER), answer.failure() != null ? answer.failure().toString() : "status " + answer.status());
-                    Problems.send(rc, 502, "bad-gateway", "Bad Gateway",
-                            "Service '" + answer.service() + "' could not say what it holds; no partial answer is given.");
+                    LOG.warnf(
+                            "Right of access: %s failed for [%s=%s]: %s",
+                            answer.service(),
+                            CorrelationId.HEADER,
+                            rc.get(CorrelationId.HEADER),
+                            answer.failure() != null ? answer.failure().toString() : "status " + answer.status());
+                    Problems.send(
+                            rc,
+                            502,
+                            "bad-gateway",
+                            "Bad Gateway",
+                            "Service '" + answer.service()
+                                    + "' could not say what it holds; no partial answer is given.");
                     return;
                 }
                 if (answer.status() != 200) {
                     // The service's own refusal (401, 403, 400 for a malformed tenantRef) is the answer.
-                    rc.response().setStatusCode(answer.status()).putHeader("Content-Type", Problems.CONTENT_TYPE).end(answer.body());
+                    rc.response()
+                            .setStatusCode(answer.status())
+                            .putHeader("Content-Type", Problems.CONTENT_TYPE)
+                            .end(answer.body());
                     return;
                 }
                 held.put(answer.service(), answer.body().toJsonObject());
             }
-            rc.response().putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("tenantRef", rc.pathParam("tenantRef")).put("services", held).toBuffer());
+            rc.response()
+                    .putHeader("Content-Type", "application/json")
+                    .end(new JsonObject()
+                            .put("tenantRef", rc.pathParam("tenantRef"))
+                            .put("services", held)
+                            .toBuffer());
         });
     }
 
@@ -93,8 +107,11 @@ public class DataSubjectAccess {
         URI base = URI.create(baseUrl);
         boolean ssl = "https".equalsIgnoreCase(base.getScheme());
         String basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
-                .setHost(base.getHost()).setPort(base.getPort() != -1 ? base.getPort() : ssl ? 443 : 80).setSsl(ssl)
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(base.getHost())
+                .setPort(base.getPort() != -1 ? base.getPort() : ssl ? 443 : 80)
+                .setSsl(ssl)
                 .setURI(basePath + PATH + name + "/" + rawRef)
                 .setIdleTimeout(config.timeout().toMillis())
                 .putHeader(HttpHeaders.ACCEPT, "application/json")

@@ -43,17 +43,20 @@ final class LimitedBody implements ReadStream<Buffer> {
     @Override
     public ReadStream<Buffer> handler(Handler<Buffer> handler) {
         if (!exceeded) {
-            source.handler(handler == null ? null : chunk -> {
-                if (exceeded) {
-                    return;
-                }
-                count += chunk.length();
-                if (count > limit) {
-                    exceed();
-                } else {
-                    handler.handle(chunk);
-                }
-            });
+            source.handler(
+                    handler == null
+                            ? null
+                            : chunk -> {
+                                if (exceeded) {
+                                    return;
+                                }
+                                count += chunk.length();
+                                if (count > limit) {
+                                    exceed();
+                                } else {
+                                    handler.handle(chunk);
+                                }
+                            });
         }
         return this;
     }
@@ -61,8 +64,7 @@ final class LimitedBody implements ReadStream<Buffer> {
     private void exceed() {
         exceeded = true;
         // From now on the source belongs to us: drain it, so the client can read the 413 we send.
-        source.handler(chunk -> {
-        });
+        source.handler(chunk -> {});
         source.endHandler(null);
         source.exceptionHandler(null);
         source.resume();

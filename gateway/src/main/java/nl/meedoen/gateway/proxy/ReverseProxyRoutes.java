@@ -1,17 +1,5 @@
 package nl.meedoen.gateway.proxy;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeoutException;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -32,9 +20,18 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import nl.meedoen.gateway.CorrelationId;
 import nl.meedoen.gateway.GatewayConfig;
 import nl.meedoen.gateway.Problems;
+import org.jboss.logging.Logger;
 
 /**
  * Forwards {@code /api/v1/<route>/...} to the service the routing table names. Method, path, query,
@@ -47,8 +44,8 @@ import nl.meedoen.gateway.Problems;
 public class ReverseProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ReverseProxyRoutes.class);
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.PUT, HttpMethod.DELETE);
+    private static final Set<HttpMethod> IDEMPOTENT =
+            Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
     private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     /** Bodies up to this size of requests that may be retried are read first, so a retry can send them again. */
     static final int REPLAYABLE_BODY = 64 * 1024;
@@ -69,7 +66,8 @@ public class ReverseProxyRoutes {
         routes.upstreams(); // builds and checks the routing table now: a bad one stops start-up
         HttpClientOptions options = new HttpClientOptions()
                 .setKeepAlive(true)
-                .setKeepAliveTimeout((int) Math.max(1, config.upstreamKeepAlive().toSeconds()))
+                .setKeepAliveTimeout(
+                        (int) Math.max(1, config.upstreamKeepAlive().toSeconds()))
                 .setConnectTimeout((int) config.timeout().toMillis());
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.upstreamPoolSize());
         pooled = vertx.createHttpClient(options, pool);
@@ -81,7 +79,8 @@ public class ReverseProxyRoutes {
 
     private void forward(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        // RequestErrors has refused any path that is not its own normalized form, so the service sees the path we route on.
+        // RequestErrors has refused any path that is not its own normalized form, so the service sees the path we route
+        // on.
         RouteTable.Route route = routes.resolve(request.path());
         if (route == null) {
             Problems.send(rc, 404, "not-found", "Not Found", "No service serves " + request.path() + ".");
@@ -91,12 +90,18 @@ public class ReverseProxyRoutes {
         if (!codings.isEmpty()) {
             // The proxy library knows only a literal "chunked" and answers anything else with a bare 400.
             if (!codings.stream().allMatch(c -> c.trim().equalsIgnoreCase("chunked"))) {
-                Problems.send(rc, 501, "not-implemented", "Not Implemented", "Only the chunked transfer coding is supported.");
+                Problems.send(
+                        rc,
+                        501,
+                        "not-implemented",
+                        "Not Implemented",
+                        "Only the chunked transfer coding is supported.");
                 return;
             }
             request.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
         }
-        if (request.version() == HttpVersion.HTTP_2 && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+        if (request.version() == HttpVersion.HTTP_2
+                && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)
                 && BODY_METHODS.contains(request.method())) {
             // An HTTP/2 body of unknown length: the proxy frames it for HTTP/1.1 only if it sees "chunked".
             request.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
@@ -116,7 +121,8 @@ public class ReverseProxyRoutes {
             });
             request.resume(); // ApiGuard paused it while it checked the token
         } else {
-            exchange.retryable &= length == 0 || length == -1 && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+            exchange.retryable &=
+                    length == 0 || length == -1 && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
             exchange.start();
         }
     }
@@ -143,23 +149,28 @@ public class ReverseProxyRoutes {
             this.rc = rc;
             this.route = route;
             HttpServerRequest request = rc.request();
-            this.retryable = IDEMPOTENT.contains(request.method()) || request.headers().contains("Idempotency-Key");
+            this.retryable =
+                    IDEMPOTENT.contains(request.method()) || request.headers().contains("Idempotency-Key");
         }
 
         void start() {
-            HttpProxy.reverseProxy(pooled).origin(this::open).addInterceptor(this).handle(rc.request());
+            HttpProxy.reverseProxy(pooled)
+                    .origin(this::open)
+                    .addInterceptor(this)
+                    .handle(rc.request());
         }
 
         private Future<HttpClientRequest> open(ProxyContext ctx) {
             RouteTable.Upstream upstream = route.upstream();
             long timeoutMs = route.timeout().toMillis();
-            return (retrying ? fresh : pooled).request(new RequestOptions()
-                    .setHost(upstream.host())
-                    .setPort(upstream.port())
-                    .setSsl(upstream.ssl())
-                    .setConnectTimeout(timeoutMs)
-                    // Idle timeout: fails the exchange when the upstream sends nothing for this long.
-                    .setIdleTimeout(timeoutMs));
+            return (retrying ? fresh : pooled)
+                    .request(new RequestOptions()
+                            .setHost(upstream.host())
+                            .setPort(upstream.port())
+                            .setSsl(upstream.ssl())
+                            .setConnectTimeout(timeoutMs)
+                            // Idle timeout: fails the exchange when the upstream sends nothing for this long.
+                            .setIdleTimeout(timeoutMs));
         }
 
         @Override
@@ -182,32 +193,65 @@ public class ReverseProxyRoutes {
                 HttpServerRequest request = rc.request();
                 if (limited != null && limited.exceeded()) {
                     request.response().putHeader(HttpHeaders.CONNECTION, "close");
-                    return Future.succeededFuture(problem(ctx, 413, "payload-too-large", "Payload Too Large",
+                    return Future.succeededFuture(problem(
+                            ctx,
+                            413,
+                            "payload-too-large",
+                            "Payload Too Large",
                             Problems.bodyLimitDetail(route.maxBodyBytes())));
                 }
                 if (retryable && !retrying && staleConnection(failure)) {
-                    LOG.debugf("Retrying %s %s on a new connection to %s [%s=%s]: %s", request.method(), request.path(),
-                            route.upstream().name(), CorrelationId.HEADER, request.getHeader(CorrelationId.HEADER), describe(failure));
+                    LOG.debugf(
+                            "Retrying %s %s on a new connection to %s [%s=%s]: %s",
+                            request.method(),
+                            request.path(),
+                            route.upstream().name(),
+                            CorrelationId.HEADER,
+                            request.getHeader(CorrelationId.HEADER),
+                            describe(failure));
                     retrying = true;
-                    // A retryable request's body is kept (small) or empty; the first attempt consumed the request stream.
+                    // A retryable request's body is kept (small) or empty; the first attempt consumed the request
+                    // stream.
                     ctx.request().setBody(Body.body(body != null ? body : Buffer.buffer()));
                     return send(ctx);
                 }
                 boolean timedOut = failure instanceof TimeoutException;
                 String service = route.upstream().name();
-                LOG.warnf("Upstream %s failed for %s %s [%s=%s]: %s", service, request.method(), request.path(),
-                        CorrelationId.HEADER, request.getHeader(CorrelationId.HEADER), describe(failure));
-                return Future.succeededFuture(timedOut
-                        ? problem(ctx, 504, "gateway-timeout", "Gateway Timeout", "Service '" + service + "' did not answer in time.")
-                        : problem(ctx, 502, "bad-gateway", "Bad Gateway", "Service '" + service + "' is not reachable."));
+                LOG.warnf(
+                        "Upstream %s failed for %s %s [%s=%s]: %s",
+                        service,
+                        request.method(),
+                        request.path(),
+                        CorrelationId.HEADER,
+                        request.getHeader(CorrelationId.HEADER),
+                        describe(failure));
+                return Future.succeededFuture(
+                        timedOut
+                                ? problem(
+                                        ctx,
+                                        504,
+                                        "gateway-timeout",
+                                        "Gateway Timeout",
+                                        "Service '" + service + "' did not answer in time.")
+                                : problem(
+                                        ctx,
+                                        502,
+                                        "bad-gateway",
+                                        "Bad Gateway",
+                                        "Service '" + service + "' is not reachable."));
             });
         }
 
         /** Called when the body crosses the limit; the upstream request is being reset by then. */
         private void bodyTooLarge() {
             HttpServerRequest request = rc.request();
-            LOG.infof("Body over %d bytes for %s %s cut off [%s=%s]", route.maxBodyBytes(), request.method(), request.path(),
-                    CorrelationId.HEADER, request.getHeader(CorrelationId.HEADER));
+            LOG.infof(
+                    "Body over %d bytes for %s %s cut off [%s=%s]",
+                    route.maxBodyBytes(),
+                    request.method(),
+                    request.path(),
+                    CorrelationId.HEADER,
+                    request.getHeader(CorrelationId.HEADER));
             if (request.response().headWritten()) {
                 // The service answered already: too late for a 413, so the exchange is broken off.
                 request.response().reset();
@@ -218,10 +262,13 @@ public class ReverseProxyRoutes {
         }
 
         private ProxyResponse problem(ProxyContext ctx, int status, String slug, String title, String detail) {
-            return ctx.request().release().response()
+            return ctx.request()
+                    .release()
+                    .response()
                     .setStatusCode(status)
                     .putHeader("Content-Type", Problems.CONTENT_TYPE)
-                    .setBody(Body.body(Problems.body(status, slug, title, detail, rc.request().path(), rc.get(CorrelationId.HEADER))));
+                    .setBody(Body.body(Problems.body(
+                            status, slug, title, detail, rc.request().path(), rc.get(CorrelationId.HEADER))));
         }
     }
 
@@ -235,7 +282,8 @@ public class ReverseProxyRoutes {
     }
 
     private static String describe(Throwable failure) {
-        return failure instanceof ConnectException ? "connection failed: " + failure.getMessage()
+        return failure instanceof ConnectException
+                ? "connection failed: " + failure.getMessage()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 }

@@ -1,18 +1,15 @@
 package nl.meedoen.gateway.proxy;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-
-import io.quarkus.runtime.configuration.MemorySize;
 import nl.meedoen.gateway.GatewayConfig;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The routing table: which service serves {@code /api/v1/<route>/...}, and that route's body limit and
@@ -40,8 +37,7 @@ public class RouteTable {
     }
 
     /** {@code key} is the routing-table key that matched: {@code tenant-imports}, {@code audit/panel}. */
-    public record Route(String key, Upstream upstream, long maxBodyBytes, Duration timeout) {
-    }
+    public record Route(String key, Upstream upstream, long maxBodyBytes, Duration timeout) {}
 
     @PostConstruct
     void init() {
@@ -49,17 +45,20 @@ public class RouteTable {
         // Fail at start-up rather than with a 502 or a silently ignored limit on the first request.
         config.routes().forEach((key, service) -> {
             if (!upstreams.containsKey(service)) {
-                throw new IllegalStateException("meedoen.gateway.routes." + key + " names unknown service '"
-                        + service + "'; known: " + upstreams.keySet());
+                throw new IllegalStateException("meedoen.gateway.routes." + key + " names unknown service '" + service
+                        + "'; known: " + upstreams.keySet());
             }
         });
         for (String key : config.bodyLimits().keySet()) {
             requireRoute("body-limits", key);
         }
         // Quarkus refuses a Content-Length over its own limit with an empty 413 before any route runs.
-        long quarkusLimit = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
-                .map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
-        long largest = config.bodyLimits().values().stream().mapToLong(MemorySize::asLongValue)
+        long quarkusLimit = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue)
+                .orElse(Long.MAX_VALUE);
+        long largest = config.bodyLimits().values().stream()
+                .mapToLong(MemorySize::asLongValue)
                 .reduce(config.maxBodySize().asLongValue(), Math::max);
         if (largest > quarkusLimit) {
             throw new IllegalStateException("quarkus.http.limits.max-body-size (" + quarkusLimit
@@ -92,7 +91,11 @@ public class RouteTable {
             return null;
         }
         MemorySize limit = config.bodyLimits().getOrDefault(key, config.maxBodySize());
-        return new Route(key, upstreams.get(service), limit.asLongValue(), config.timeouts().getOrDefault(key, config.timeout()));
+        return new Route(
+                key,
+                upstreams.get(service),
+                limit.asLongValue(),
+                config.timeouts().getOrDefault(key, config.timeout()));
     }
 
     /** The body limit for {@code path}: its route's, or the default for paths no route serves. */

@@ -1,25 +1,21 @@
 package nl.meedoen.gateway.security;
 
-import java.util.List;
-
-import jakarta.annotation.PostConstruct;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
 import nl.meedoen.gateway.CorrelationId;
 import nl.meedoen.gateway.GatewayConfig;
 import nl.meedoen.gateway.Problems;
 import nl.meedoen.gateway.proxy.RouteTable;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * What every request under {@code /api} passes before it is forwarded, cheapest check first:
@@ -73,7 +69,8 @@ public class ApiGuard {
         boolean publicRoute = isPublic(rc.normalizedPath(), config.publicPaths());
         String bucket = ClientAddress.bucket(ip);
         if (tooMany(rc, "ip:" + bucket, config.rateLimits().perIp())
-                || publicRoute && tooMany(rc, "token-ip:" + bucket, config.rateLimits().tokenRoutesPerIp())) {
+                || publicRoute
+                        && tooMany(rc, "token-ip:" + bucket, config.rateLimits().tokenRoutesPerIp())) {
             return;
         }
         if (publicRoute) {
@@ -82,7 +79,9 @@ public class ApiGuard {
             return;
         }
         String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() < 8) {
+        if (authorization == null
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                || authorization.length() < 8) {
             unauthorized(rc);
             return;
         }
@@ -91,8 +90,12 @@ public class ApiGuard {
         vertx.executeBlocking(() -> jwtParser.parse(token), false).onComplete(result -> {
             if (result.failed()) {
                 // Why (expired, forged, wrong audience...) is logged, never told: it helps no honest caller.
-                LOG.debugf("Rejected bearer token for %s [%s=%s]: %s", rc.request().path(), CorrelationId.HEADER,
-                        rc.get(CorrelationId.HEADER), result.cause().getMessage());
+                LOG.debugf(
+                        "Rejected bearer token for %s [%s=%s]: %s",
+                        rc.request().path(),
+                        CorrelationId.HEADER,
+                        rc.get(CorrelationId.HEADER),
+                        result.cause().getMessage());
                 rc.request().resume();
                 unauthorized(rc);
                 return;
@@ -114,7 +117,8 @@ public class ApiGuard {
      */
     private String forwardedFor(RoutingContext rc) {
         var request = rc.request();
-        String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String peer =
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         String ip = clientAddress.resolve(peer, request.headers().getAll(clientAddress.header()));
         request.headers().remove("Forwarded").remove("X-Real-IP").set("X-Forwarded-For", ip);
         return ip;
@@ -126,7 +130,11 @@ public class ApiGuard {
             return false;
         }
         rc.response().putHeader("Retry-After", Long.toString(retryAfter));
-        Problems.send(rc, 429, "too-many-requests", "Too Many Requests",
+        Problems.send(
+                rc,
+                429,
+                "too-many-requests",
+                "Too Many Requests",
                 "Rate limit exceeded; retry after " + retryAfter + " s.");
         return true;
     }

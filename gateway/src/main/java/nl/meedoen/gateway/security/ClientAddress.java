@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class ClientAddress {
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final List<Cidr> trusted;
@@ -58,7 +59,8 @@ public final class ClientAddress {
             cidrs.add(new Cidr(network.getAddress(), bits));
         }
         if (!header.equalsIgnoreCase("X-Forwarded-For") && !header.equalsIgnoreCase("Forwarded")) {
-            throw new IllegalArgumentException("meedoen.gateway.client-address-header must be X-Forwarded-For or Forwarded: " + header);
+            throw new IllegalArgumentException(
+                    "meedoen.gateway.client-address-header must be X-Forwarded-For or Forwarded: " + header);
         }
         this.trusted = List.copyOf(cidrs);
         this.rfc7239 = header.equalsIgnoreCase("Forwarded");
@@ -113,7 +115,8 @@ public final class ClientAddress {
         byte[] bytes = parsed.getAddress();
         StringBuilder prefix = new StringBuilder();
         for (int i = 0; i < 8; i += 2) {
-            prefix.append(Integer.toHexString((bytes[i] & 0xff) << 8 | bytes[i + 1] & 0xff)).append(':');
+            prefix.append(Integer.toHexString((bytes[i] & 0xff) << 8 | bytes[i + 1] & 0xff))
+                    .append(':');
         }
         return prefix.append(":/64").toString();
     }

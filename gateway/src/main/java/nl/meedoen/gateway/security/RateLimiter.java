@@ -3,7 +3,6 @@ package nl.meedoen.gateway.security;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-
 import nl.meedoen.gateway.GatewayConfig;
 
 /**

@@ -1,11 +1,10 @@
 package nl.meedoen.gateway.security;
 
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
-import io.vertx.core.MultiMap;
-import io.vertx.ext.web.Router;
 import nl.meedoen.gateway.GatewayConfig;
 
 /** Browser-facing hardening on every response (the services' own included). */

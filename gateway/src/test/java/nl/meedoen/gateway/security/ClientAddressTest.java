@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ClientAddressTest {
 
-    private final ClientAddress xff = new ClientAddress(List.of("10.244.0.0/16", "192.0.2.7", "fd00::/8"), "X-Forwarded-For");
+    private final ClientAddress xff =
+            new ClientAddress(List.of("10.244.0.0/16", "192.0.2.7", "fd00::/8"), "X-Forwarded-For");
     private final ClientAddress forwarded = new ClientAddress(List.of("10.244.0.0/16"), "Forwarded");
 
     @Test
@@ -23,7 +23,8 @@ class ClientAddressTest {
         // The tenant wrote 6.6.6.6 itself; our ingress (10.244.1.5) appended the address it saw.
         assertEquals("198.51.100.1", xff.resolve("10.244.1.5", List.of("6.6.6.6, 198.51.100.1")));
         // A chain of trusted proxies is skipped, across header lines too.
-        assertEquals("198.51.100.1", xff.resolve("10.244.1.5", List.of("6.6.6.6, 198.51.100.1", "192.0.2.7, 10.244.9.9")));
+        assertEquals(
+                "198.51.100.1", xff.resolve("10.244.1.5", List.of("6.6.6.6, 198.51.100.1", "192.0.2.7, 10.244.9.9")));
         // A fresh left-most entry changes nothing.
         assertEquals("198.51.100.1", xff.resolve("10.244.1.5", List.of("7.7.7.7, 6.6.6.6, 198.51.100.1")));
     }
@@ -50,8 +51,10 @@ class ClientAddressTest {
 
     @Test
     void rfc7239ForwardedIsReadFromTheRightToo() {
-        assertEquals("198.51.100.1", forwarded.resolve("10.244.1.5",
-                List.of("for=6.6.6.6;proto=https, for=\"198.51.100.1:1234\";by=10.244.1.5")));
+        assertEquals(
+                "198.51.100.1",
+                forwarded.resolve(
+                        "10.244.1.5", List.of("for=6.6.6.6;proto=https, for=\"198.51.100.1:1234\";by=10.244.1.5")));
         assertEquals("2001:db8:0:0:0:0:0:1", forwarded.resolve("10.244.1.5", List.of("For=\"[2001:db8::1]:80\"")));
         assertEquals("10.244.1.5", forwarded.resolve("10.244.1.5", List.of("for=_hidden")));
     }
@@ -65,8 +68,10 @@ class ClientAddressTest {
 
     @Test
     void badConfigurationStopsStartUp() {
-        assertThrows(IllegalArgumentException.class, () -> new ClientAddress(List.of("ingress.local"), "X-Forwarded-For"));
-        assertThrows(IllegalArgumentException.class, () -> new ClientAddress(List.of("10.0.0.0/33"), "X-Forwarded-For"));
+        assertThrows(
+                IllegalArgumentException.class, () -> new ClientAddress(List.of("ingress.local"), "X-Forwarded-For"));
+        assertThrows(
+                IllegalArgumentException.class, () -> new ClientAddress(List.of("10.0.0.0/33"), "X-Forwarded-For"));
         assertThrows(IllegalArgumentException.class, () -> new ClientAddress(List.of(), "X-Real-IP"));
     }
 }

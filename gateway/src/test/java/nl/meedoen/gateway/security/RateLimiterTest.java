@@ -3,10 +3,8 @@ package nl.meedoen.gateway.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.concurrent.atomic.AtomicLong;
-
-import org.junit.jupiter.api.Test;
-
 import nl.meedoen.gateway.GatewayConfig;
+import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 

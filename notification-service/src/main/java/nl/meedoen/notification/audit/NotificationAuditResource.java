@@ -5,5 +5,4 @@ import nl.meedoen.commons.audit.AuditResource;
 
 /** notification-service's audit log of privileged actions, for ops. */
 @Path("/api/v1/audit/notification")
-public class NotificationAuditResource extends AuditResource {
-}
+public class NotificationAuditResource extends AuditResource {}

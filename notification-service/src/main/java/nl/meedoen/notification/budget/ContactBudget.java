@@ -3,14 +3,13 @@ package nl.meedoen.notification.budget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import nl.meedoen.notification.NotificationConfig;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.meedoen.notification.NotificationConfig;
 
 /**
  * The per-tenant contact budget: at most {@code max-messages} messages per rolling {@code window}, across every
@@ -39,8 +38,12 @@ public class ContactBudget {
     }
 
     public long used(String tenantRef) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM delivery WHERE tenant_ref = ?1 AND " + COUNTED.replace("?", "?2"))
-                .setParameter(1, tenantRef).setParameter(2, windowStart()).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(
+                                "SELECT count(*) FROM delivery WHERE tenant_ref = ?1 AND " + COUNTED.replace("?", "?2"))
+                        .setParameter(1, tenantRef)
+                        .setParameter(2, windowStart())
+                        .getSingleResult())
+                .longValue();
     }
 
     /** Used budget of many tenants in one query (tenants without messages are absent: 0). */
@@ -50,9 +53,12 @@ public class ContactBudget {
             return used;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT tenant_ref, count(*) FROM delivery WHERE tenant_ref = ANY (?1) AND "
-                        + COUNTED.replace("?", "?2") + " GROUP BY tenant_ref")
-                .setParameter(1, tenantRefs.toArray(new String[0])).setParameter(2, windowStart()).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT tenant_ref, count(*) FROM delivery WHERE tenant_ref = ANY (?1) AND "
+                                + COUNTED.replace("?", "?2") + " GROUP BY tenant_ref")
+                .setParameter(1, tenantRefs.toArray(new String[0]))
+                .setParameter(2, windowStart())
+                .getResultList();
         rows.forEach(r -> used.put((String) r[0], ((Number) r[1]).longValue()));
         return used;
     }

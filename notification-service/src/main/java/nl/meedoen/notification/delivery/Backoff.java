@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Exponential backoff with a cap: initial, 2×, 4×, ... never more than max. */
 public final class Backoff {
 
-    private Backoff() {
-    }
+    private Backoff() {}
 
     /** @param attempts failed attempts so far (1 after the first failure) */
     public static Duration after(int attempts, Duration initial, Duration max) {

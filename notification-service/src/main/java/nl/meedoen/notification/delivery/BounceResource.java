@@ -8,6 +8,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
@@ -17,12 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
-import java.util.regex.Matcher;
 
 /**
  * Bounce intake: a provider webhook (JSON) or a delivery status notification (RFC 3464, as text).
@@ -34,14 +33,19 @@ import java.util.regex.Matcher;
 @APIResponse(responseCode = "403", description = "Role may not report bounces")
 public class BounceResource {
 
-    public enum BounceType { HARD, SOFT, COMPLAINT }
+    public enum BounceType {
+        HARD,
+        SOFT,
+        COMPLAINT
+    }
 
     @Schema(name = "Bounce")
     public record Bounce(
-            @Schema(required = true, description = "From the X-Meedoen-Delivery header of the bounced message") UUID deliveryId,
+            @Schema(required = true, description = "From the X-Meedoen-Delivery header of the bounced message")
+            UUID deliveryId,
+
             @Schema(required = true) BounceType type,
-            @Schema(example = "550 5.1.1 mailbox unknown") String diagnostic) {
-    }
+            @Schema(example = "550 5.1.1 mailbox unknown") String diagnostic) {}
 
     @Inject
     DeliveryEvents events;
@@ -56,14 +60,20 @@ public class BounceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPS, Roles.CORPORATION})
     @Operation(summary = "Report a bounce or complaint (provider webhook)")
-    @APIResponse(responseCode = "200", description = "Recorded; the delivery as it now stands", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Recorded; the delivery as it now stands",
+            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "400", description = "Malformed body")
     @APIResponse(responseCode = "422", description = "Unknown delivery, or one that was never sent by email")
     @Transactional
     public DeliveryView bounce(Bounce bounce) {
         if (bounce == null || bounce.deliveryId() == null || bounce.type() == null) {
-            throw ProblemException.invalid("deliveryId and type are required", List.of(
-                    new Problem.FieldError("deliveryId", "required"), new Problem.FieldError("type", "HARD, SOFT or COMPLAINT")));
+            throw ProblemException.invalid(
+                    "deliveryId and type are required",
+                    List.of(
+                            new Problem.FieldError("deliveryId", "required"),
+                            new Problem.FieldError("type", "HARD, SOFT or COMPLAINT")));
         }
         return apply(bounce.deliveryId(), bounce.type(), bounce.diagnostic());
     }
@@ -71,36 +81,63 @@ public class BounceResource {
     @POST
     @Consumes({"message/delivery-status", "multipart/report", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.OPS, Roles.CORPORATION})
-    @Operation(summary = "Report a bounce as a delivery status notification (RFC 3464)",
-            description = "Reads X-Meedoen-Delivery (from the returned headers), Action and Status: 5.x.x is hard, 4.x.x soft.")
-    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @Operation(
+            summary = "Report a bounce as a delivery status notification (RFC 3464)",
+            description =
+                    "Reads X-Meedoen-Delivery (from the returned headers), Action and Status: 5.x.x is hard, 4.x.x soft.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Recorded",
+            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "422", description = "No delivery id or status in the report")
     @Transactional
     public DeliveryView dsn(String report) {
         String text = report == null ? "" : report;
-        Matcher id = java.util.regex.Pattern.compile("(?im)^X-Meedoen-Delivery:\\s*([0-9a-f-]{36})").matcher(text);
-        Matcher status = java.util.regex.Pattern.compile("(?im)^Status:\\s*([245])\\.(\\d{1,3})\\.(\\d{1,3})").matcher(text);
+        Matcher id = java.util.regex.Pattern.compile("(?im)^X-Meedoen-Delivery:\\s*([0-9a-f-]{36})")
+                .matcher(text);
+        Matcher status = java.util.regex.Pattern.compile("(?im)^Status:\\s*([245])\\.(\\d{1,3})\\.(\\d{1,3})")
+                .matcher(text);
         if (!id.find() || !status.find()) {
-            throw new ProblemException(422, "validation", "Request is not valid", "the report has no X-Meedoen-Delivery header or Status field",
+            throw new ProblemException(
+                    422,
+                    "validation",
+                    "Request is not valid",
+                    "the report has no X-Meedoen-Delivery header or Status field",
                     List.of(new Problem.FieldError("body", "a DSN with X-Meedoen-Delivery and Status")));
         }
         if ("2".equals(status.group(1))) {
-            throw new ProblemException(422, "validation", "Request is not valid", "Status 2.x.x is a success, not a bounce",
+            throw new ProblemException(
+                    422,
+                    "validation",
+                    "Request is not valid",
+                    "Status 2.x.x is a success, not a bounce",
                     List.of(new Problem.FieldError("Status", "not a failure")));
         }
-        Matcher diagnostic = java.util.regex.Pattern.compile("(?im)^Diagnostic-Code:\\s*(.+)$").matcher(text);
+        Matcher diagnostic = java.util.regex.Pattern.compile("(?im)^Diagnostic-Code:\\s*(.+)$")
+                .matcher(text);
         BounceType type = "5".equals(status.group(1)) ? BounceType.HARD : BounceType.SOFT;
-        return apply(UUID.fromString(id.group(1)), type, diagnostic.find() ? diagnostic.group(1).trim() : null);
+        return apply(
+                UUID.fromString(id.group(1)),
+                type,
+                diagnostic.find() ? diagnostic.group(1).trim() : null);
     }
 
     private DeliveryView apply(UUID deliveryId, BounceType type, String diagnostic) {
         Delivery d = Delivery.findById(deliveryId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (d == null) {
-            throw new ProblemException(422, "validation", "Request is not valid", "deliveryId: no such delivery",
+            throw new ProblemException(
+                    422,
+                    "validation",
+                    "Request is not valid",
+                    "deliveryId: no such delivery",
                     List.of(new Problem.FieldError("deliveryId", "no such delivery")));
         }
         if (!"EMAIL".equals(d.channel) || d.sentAt == null) {
-            throw new ProblemException(422, "validation", "Request is not valid", "deliveryId: this delivery was never sent by email",
+            throw new ProblemException(
+                    422,
+                    "validation",
+                    "Request is not valid",
+                    "deliveryId: this delivery was never sent by email",
                     List.of(new Problem.FieldError("deliveryId", "never sent by email")));
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -120,7 +157,10 @@ public class BounceResource {
                 events.publish(d);
                 if (d.attempts < config.email().maxAttempts()) {
                     d.status = DeliveryStatus.QUEUED.name(); // try again later
-                    d.nextAttemptAt = now.plus(Backoff.after(d.attempts, config.email().initialBackoff(), config.email().maxBackoff()));
+                    d.nextAttemptAt = now.plus(Backoff.after(
+                            d.attempts,
+                            config.email().initialBackoff(),
+                            config.email().maxBackoff()));
                 }
             }
         }

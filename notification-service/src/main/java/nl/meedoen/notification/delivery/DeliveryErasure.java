@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,11 +29,15 @@ public class DeliveryErasure {
             events.publish(d);
         }
         em.flush();
-        // A stored letters PDF holding the tenant's name and address goes; asked for again, it is rendered without them.
+        // A stored letters PDF holding the tenant's name and address goes; asked for again, it is rendered without
+        // them.
         em.createNativeQuery("UPDATE print_batch SET pdf = NULL WHERE pdf IS NOT NULL AND id IN"
                         + " (SELECT print_batch_id FROM delivery WHERE tenant_ref = ?1 AND print_batch_id IS NOT NULL)")
-                .setParameter(1, tenantRef).executeUpdate();
-        em.createNativeQuery("UPDATE delivery SET data = NULL, recipient = NULL, last_error = NULL WHERE tenant_ref = ?1")
-                .setParameter(1, tenantRef).executeUpdate();
+                .setParameter(1, tenantRef)
+                .executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE delivery SET data = NULL, recipient = NULL, last_error = NULL WHERE tenant_ref = ?1")
+                .setParameter(1, tenantRef)
+                .executeUpdate();
     }
 }

@@ -2,13 +2,12 @@ package nl.meedoen.notification.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import nl.meedoen.commons.contracts.NotificationEventV1;
-import nl.meedoen.commons.outbox.Outbox;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import nl.meedoen.commons.contracts.NotificationEventV1;
+import nl.meedoen.commons.outbox.Outbox;
 
 /**
  * Publishes delivery status changes on notification.events.v1 through the outbox (in the caller's
@@ -28,12 +27,19 @@ public class DeliveryEvents {
     jakarta.enterprise.event.Event<Changed> changed;
 
     /** Status changes of one transaction; counted only once it committed. */
-    record Changed(List<NotificationEventV1> events) {
-    }
+    record Changed(List<NotificationEventV1> events) {}
 
-    void count(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) Changed committed) {
+    void count(
+            @jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                    Changed committed) {
         for (NotificationEventV1 e : committed.events()) {
-            registry.counter("meedoen.deliveries", "status", String.valueOf(e.status()), "channel", String.valueOf(e.channel())).increment();
+            registry.counter(
+                            "meedoen.deliveries",
+                            "status",
+                            String.valueOf(e.status()),
+                            "channel",
+                            String.valueOf(e.channel()))
+                    .increment();
         }
     }
 
@@ -41,22 +47,52 @@ public class DeliveryEvents {
         publish(d.id, d.requestId, d.mailingId, d.tenantRef, d.purpose, d.templateKey, d.channel, d.status, d.reason);
     }
 
-    public void publish(UUID id, String requestId, UUID mailingId, String tenantRef, String purpose, String templateKey,
-                        String channel, String status, String reason) {
-        NotificationEventV1 event = event(id, requestId, mailingId, tenantRef, purpose, templateKey, channel, status, reason);
+    public void publish(
+            UUID id,
+            String requestId,
+            UUID mailingId,
+            String tenantRef,
+            String purpose,
+            String templateKey,
+            String channel,
+            String status,
+            String reason) {
+        NotificationEventV1 event =
+                event(id, requestId, mailingId, tenantRef, purpose, templateKey, channel, status, reason);
         outbox.publish(NotificationEventV1.TOPIC, NotificationEventV1.DELIVERY_UPDATED, tenantRef, event);
         changed.fire(new Changed(List.of(event)));
     }
 
     /** Many events at once, for the email worker's rounds: one JDBC batch in the caller's transaction. */
     public void publishAll(List<NotificationEventV1> events) {
-        outbox.publishAll(NotificationEventV1.TOPIC, NotificationEventV1.DELIVERY_UPDATED, events, NotificationEventV1::tenantRef);
+        outbox.publishAll(
+                NotificationEventV1.TOPIC,
+                NotificationEventV1.DELIVERY_UPDATED,
+                events,
+                NotificationEventV1::tenantRef);
         changed.fire(new Changed(List.copyOf(events)));
     }
 
-    public static NotificationEventV1 event(UUID id, String requestId, UUID mailingId, String tenantRef, String purpose, String templateKey,
-                                            String channel, String status, String reason) {
-        return new NotificationEventV1(id.toString(), requestId, mailingId == null ? null : mailingId.toString(), tenantRef,
-                purpose, templateKey, channel, status, reason, OffsetDateTime.now(ZoneOffset.UTC));
+    public static NotificationEventV1 event(
+            UUID id,
+            String requestId,
+            UUID mailingId,
+            String tenantRef,
+            String purpose,
+            String templateKey,
+            String channel,
+            String status,
+            String reason) {
+        return new NotificationEventV1(
+                id.toString(),
+                requestId,
+                mailingId == null ? null : mailingId.toString(),
+                tenantRef,
+                purpose,
+                templateKey,
+                channel,
+                status,
+                reason,
+                OffsetDateTime.now(ZoneOffset.UTC));
     }
 }

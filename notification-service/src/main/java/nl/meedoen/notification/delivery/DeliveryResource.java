@@ -13,6 +13,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
@@ -23,12 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @Path("/api/v1/deliveries")
 @Tag(name = "Deliveries", description = "Per-recipient status of every message")
@@ -48,14 +47,18 @@ public class DeliveryResource {
 
     /** A tenant organisation's own mail is not the corporation's to follow (ops may). */
     private boolean hidden(String purpose) {
-        return !identity.hasRole(Roles.OPS) && nl.meedoen.notification.mailing.MailingService.TENANT_ORGANISATION.equals(purpose);
+        return !identity.hasRole(Roles.OPS)
+                && nl.meedoen.notification.mailing.MailingService.TENANT_ORGANISATION.equals(purpose);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "One delivery and its status")
-    @APIResponse(responseCode = "200", description = "The delivery", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The delivery",
+            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "404", description = "Unknown delivery")
     @Transactional
     public DeliveryView get(@PathParam("id") String id) {
@@ -71,14 +74,19 @@ public class DeliveryResource {
     @Operation(summary = "List deliveries, filtered, a page at a time (by id)")
     @APIResponse(responseCode = "200", description = "A page of deliveries; follow `next` (or the Link header)")
     @Transactional
-    public Response list(@QueryParam("tenantRef") String tenantRef,
-                         @Parameter(description = "deliveries of one mailing") @QueryParam("mailingId") String mailingId,
-                         @Parameter(description = "deliveries of one source (<kind>:<id>): a campaign, consultation, panel or mailing",
-                                 example = "campaign:5f0c2c1e-8a4b-4c8e-9a51-2f1f6f1d2b3c") @QueryParam("source") String source,
-                         @QueryParam("requestId") String requestId,
-                         @Parameter(description = "QUEUED, SENT, SUPPRESSED, ...") @QueryParam("status") String status,
-                         @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-                         @QueryParam("after") String after) {
+    public Response list(
+            @QueryParam("tenantRef") String tenantRef,
+            @Parameter(description = "deliveries of one mailing") @QueryParam("mailingId") String mailingId,
+            @Parameter(
+                            description =
+                                    "deliveries of one source (<kind>:<id>): a campaign, consultation, panel or mailing",
+                            example = "campaign:5f0c2c1e-8a4b-4c8e-9a51-2f1f6f1d2b3c")
+                    @QueryParam("source")
+                    String source,
+            @QueryParam("requestId") String requestId,
+            @Parameter(description = "QUEUED, SENT, SUPPRESSED, ...") @QueryParam("status") String status,
+            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
+            @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -106,7 +114,8 @@ public class DeliveryResource {
             try {
                 params.put("status", DeliveryStatus.valueOf(status).name());
             } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("status", "one of " + java.util.Arrays.toString(DeliveryStatus.values()));
+                throw ProblemException.invalidField(
+                        "status", "one of " + java.util.Arrays.toString(DeliveryStatus.values()));
             }
             where.add("status = :status");
         }
@@ -119,8 +128,10 @@ public class DeliveryResource {
             params.put("after", parse("after", page.afterKey()));
         }
         String query = where.isEmpty() ? "order by id" : String.join(" and ", where) + " order by id";
-        List<Delivery> rows = Delivery.find(query, params).page(0, page.limit() + 1).list();
-        return page.page(rows.stream().map(DeliveryView::of).toList(), d -> d.id().toString()).toResponse(uri);
+        List<Delivery> rows =
+                Delivery.find(query, params).page(0, page.limit() + 1).list();
+        return page.page(rows.stream().map(DeliveryView::of).toList(), d -> d.id().toString())
+                .toResponse(uri);
     }
 
     static UUID parse(String field, String value) {

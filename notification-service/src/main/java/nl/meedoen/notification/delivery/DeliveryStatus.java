@@ -27,6 +27,11 @@ public enum DeliveryStatus {
 
     /** Why a message was held back. */
     public enum Reason {
-        OPTED_OUT, BUDGET_EXHAUSTED, NO_ADDRESS, ADDRESS_SUPPRESSED, ERASED, UNKNOWN_TENANT
+        OPTED_OUT,
+        BUDGET_EXHAUSTED,
+        NO_ADDRESS,
+        ADDRESS_SUPPRESSED,
+        ERASED,
+        UNKNOWN_TENANT
     }
 }

@@ -12,23 +12,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import nl.meedoen.commons.contracts.MessageRequestV1;
-import nl.meedoen.notification.NotificationConfig;
-import nl.meedoen.notification.optout.OptOutService;
-import nl.meedoen.notification.optout.UnsubscribeTokens;
-import nl.meedoen.notification.template.TemplateRenderer;
-import nl.meedoen.notification.template.TemplateService;
-import nl.meedoen.notification.template.TemplateView;
-import org.hibernate.Session;
-import org.jboss.logging.Logger;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +27,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.notification.NotificationConfig;
+import nl.meedoen.notification.optout.OptOutService;
+import nl.meedoen.notification.optout.UnsubscribeTokens;
+import nl.meedoen.notification.template.TemplateRenderer;
+import nl.meedoen.notification.template.TemplateService;
+import nl.meedoen.notification.template.TemplateView;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * Sends queued email deliveries. Each round claims a batch of due rows with
@@ -89,6 +87,7 @@ public class EmailWorker {
      * and EHLO until every round timed out (benchmarks/notification, 2026-11-27).
      */
     private io.vertx.core.Context smtpContext;
+
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
     private RateLimiter rate;
@@ -100,7 +99,9 @@ public class EmailWorker {
             return;
         }
         running = true;
-        for (int i = 0; i < config.email().workers(); i++) { // while one round sends, another records (SKIP LOCKED keeps them apart)
+        for (int i = 0;
+                i < config.email().workers();
+                i++) { // while one round sends, another records (SKIP LOCKED keeps them apart)
             Thread thread = new Thread(this::loop, "email-worker-" + i);
             thread.setDaemon(true);
             thread.start();
@@ -131,7 +132,10 @@ public class EmailWorker {
             try {
                 if (System.nanoTime() - nextSweep >= 0) {
                     failAbandoned();
-                    nextSweep = System.nanoTime() + Math.max(1_000_000_000L, config.email().sendingLease().toNanos() / 4);
+                    nextSweep = System.nanoTime()
+                            + Math.max(
+                                    1_000_000_000L,
+                                    config.email().sendingLease().toNanos() / 4);
                 }
                 int claimed = sendOnce();
                 failures = 0;
@@ -157,18 +161,26 @@ public class EmailWorker {
     }
 
     /** A claimed delivery with what is needed to send it. */
-    record Claimed(UUID id, String requestId, UUID mailingId, String tenantRef, String purpose, String templateKey,
-                   String data, int attempts, String language, Integer templateVersion,
-                   boolean tenantExists, String name, String email) {
-    }
+    record Claimed(
+            UUID id,
+            String requestId,
+            UUID mailingId,
+            String tenantRef,
+            String purpose,
+            String templateKey,
+            String data,
+            int attempts,
+            String language,
+            Integer templateVersion,
+            boolean tenantExists,
+            String name,
+            String email) {}
 
     /** An outcome to record. */
-    record Outcome(Claimed d, DeliveryStatus status, String reason, String error, Instant nextAttempt) {
-    }
+    record Outcome(Claimed d, DeliveryStatus status, String reason, String error, Instant nextAttempt) {}
 
     /** A message to hand to SMTP. */
-    record Sending(Claimed d, Mail mail) {
-    }
+    record Sending(Claimed d, Mail mail) {}
 
     /**
      * One round; returns how many deliveries it claimed. Three steps, so that a crash never sends a
@@ -185,8 +197,10 @@ public class EmailWorker {
             if (claimed.isEmpty()) {
                 return List.<Sending>of();
             }
-            Map<String, Set<String>> scopes = optOuts.scopes(claimed.stream().map(Claimed::tenantRef).toList());
-            Set<String> suppressedHashes = suppressed.suppressed(claimed.stream().map(Claimed::email).filter(e -> e != null).toList());
+            Map<String, Set<String>> scopes =
+                    optOuts.scopes(claimed.stream().map(Claimed::tenantRef).toList());
+            Set<String> suppressedHashes = suppressed.suppressed(
+                    claimed.stream().map(Claimed::email).filter(e -> e != null).toList());
             List<Outcome> settled = new ArrayList<>();
             List<Sending> toSend = new ArrayList<>();
             for (Claimed d : claimed) {
@@ -198,7 +212,8 @@ public class EmailWorker {
                 try {
                     toSend.add(new Sending(d, compose(d)));
                 } catch (Exception e) {
-                    settled.add(new Outcome(d, DeliveryStatus.FAILED, "cannot render: " + e.getMessage(), e.toString(), null));
+                    settled.add(new Outcome(
+                            d, DeliveryStatus.FAILED, "cannot render: " + e.getMessage(), e.toString(), null));
                 }
             }
             record(settled);
@@ -212,9 +227,11 @@ public class EmailWorker {
         for (Sending s : sending) {
             rate.acquire();
             CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-            smtpContext.runOnContext(ignored -> mailer.send(s.mail()).subscribe().with(
-                    v -> outcome.complete(new Outcome(s.d(), DeliveryStatus.SENT, null, null, null)),
-                    failure -> outcome.complete(failed(s.d(), failure))));
+            smtpContext.runOnContext(ignored -> mailer.send(s.mail())
+                    .subscribe()
+                    .with(
+                            v -> outcome.complete(new Outcome(s.d(), DeliveryStatus.SENT, null, null, null)),
+                            failure -> outcome.complete(failed(s.d(), failure))));
             handedOver.add(outcome);
         }
         List<Outcome> outcomes = new ArrayList<>(sending.size());
@@ -246,7 +263,9 @@ public class EmailWorker {
                 if (!running || attempt >= 30) {
                     throw e; // the rows stay SENDING and are failed after the lease: never sent twice
                 }
-                LOG.warnf("recording %d sent deliveries failed (attempt %d), retrying: %s", outcomes.size(), attempt, e.toString());
+                LOG.warnf(
+                        "recording %d sent deliveries failed (attempt %d), retrying: %s",
+                        outcomes.size(), attempt, e.toString());
                 try {
                     Thread.sleep(Math.min(5_000, 100L << Math.min(attempt, 6)));
                 } catch (InterruptedException ie) {
@@ -291,8 +310,20 @@ public class EmailWorker {
                     ps.setLong(1, config.email().sendingLease().toMillis());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            Claimed d = new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                                    rs.getString(5), rs.getString(6), null, rs.getInt(7), null, null, true, null, null);
+                            Claimed d = new Claimed(
+                                    rs.getObject(1, UUID.class),
+                                    rs.getString(2),
+                                    rs.getObject(3, UUID.class),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    null,
+                                    rs.getInt(7),
+                                    null,
+                                    null,
+                                    true,
+                                    null,
+                                    null);
                             abandoned.add(new Outcome(d, DeliveryStatus.FAILED, ABANDONED, null, null));
                         }
                     }
@@ -322,9 +353,20 @@ public class EmailWorker {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         int version = rs.getInt(10);
-                        rows.add(new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                                rs.getString(9), rs.wasNull() ? null : version, rs.getBoolean(11), rs.getString(12), rs.getString(13)));
+                        rows.add(new Claimed(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                rs.getObject(3, UUID.class),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getInt(8),
+                                rs.getString(9),
+                                rs.wasNull() ? null : version,
+                                rs.getBoolean(11),
+                                rs.getString(12),
+                                rs.getString(13)));
                     }
                 }
             }
@@ -344,18 +386,24 @@ public class EmailWorker {
         } else if (suppressedHashes.contains(SuppressedAddresses.hash(d.email()))) {
             reason = DeliveryStatus.Reason.ADDRESS_SUPPRESSED;
         }
-        return reason == null ? Optional.empty()
+        return reason == null
+                ? Optional.empty()
                 : Optional.of(new Outcome(d, DeliveryStatus.SUPPRESSED, reason.name(), null, null));
     }
 
     private Mail compose(Claimed d) throws Exception {
-        TemplateView template = templates.cachedVersion(d.templateKey(), d.language(), d.templateVersion())
-                .orElseThrow(() -> new IllegalStateException("template " + d.templateKey() + " v" + d.templateVersion() + " is gone"));
-        Map<String, Object> data = d.data() == null ? Map.of() : mapper.readValue(d.data(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        TemplateView template = templates
+                .cachedVersion(d.templateKey(), d.language(), d.templateVersion())
+                .orElseThrow(() -> new IllegalStateException(
+                        "template " + d.templateKey() + " v" + d.templateVersion() + " is gone"));
+        Map<String, Object> data = d.data() == null
+                ? Map.of()
+                : mapper.readValue(d.data(), new TypeReference<LinkedHashMap<String, Object>>() {});
         boolean transactional = RecipientPolicy.transactional(d.purpose());
         String unsubscribeUrl = transactional ? null : unsubscribeUrl(d.id());
         TemplateRenderer.Rendered rendered = templates.render(template, data, d.name(), unsubscribeUrl);
-        Mail mail = Mail.withText(d.email(), rendered.subject(), rendered.text()).setHtml(rendered.html());
+        Mail mail =
+                Mail.withText(d.email(), rendered.subject(), rendered.text()).setHtml(rendered.html());
         mail.addHeader("Content-Language", template.language());
         mail.addHeader("X-Meedoen-Delivery", d.id().toString());
         if (!transactional) {
@@ -367,12 +415,16 @@ public class EmailWorker {
     }
 
     public String unsubscribeUrl(UUID deliveryId) {
-        String base = config.publicBaseUrl().endsWith("/") ? config.publicBaseUrl().substring(0, config.publicBaseUrl().length() - 1) : config.publicBaseUrl();
+        String base = config.publicBaseUrl().endsWith("/")
+                ? config.publicBaseUrl().substring(0, config.publicBaseUrl().length() - 1)
+                : config.publicBaseUrl();
         return base + "/api/v1/unsubscribe/" + tokens.token(deliveryId);
     }
 
     private Outcome failed(Claimed d, Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (cause instanceof io.vertx.ext.mail.SMTPException smtp && smtp.isPermanent()) {
             return new Outcome(d, DeliveryStatus.FAILED, "SMTP " + smtp.getReplyCode() + " (permanent)", error, null);
@@ -381,7 +433,8 @@ public class EmailWorker {
         if (attempts >= config.email().maxAttempts()) {
             return new Outcome(d, DeliveryStatus.FAILED, "gave up after " + attempts + " attempts", error, null);
         }
-        Duration backoff = Backoff.after(attempts, config.email().initialBackoff(), config.email().maxBackoff());
+        Duration backoff = Backoff.after(
+                attempts, config.email().initialBackoff(), config.email().maxBackoff());
         return new Outcome(d, DeliveryStatus.QUEUED, null, error, Instant.now().plus(backoff));
     }
 
@@ -398,8 +451,15 @@ public class EmailWorker {
                     String status = o.status().name();
                     ps.setString(1, status);
                     ps.setString(2, o.reason());
-                    ps.setBoolean(3, o.status() != DeliveryStatus.SENT); // only a sent message keeps the address it went to
-                    ps.setString(4, o.error() == null ? null : o.error().substring(0, Math.min(500, o.error().length())));
+                    ps.setBoolean(
+                            3, o.status() != DeliveryStatus.SENT); // only a sent message keeps the address it went to
+                    ps.setString(
+                            4,
+                            o.error() == null
+                                    ? null
+                                    : o.error()
+                                            .substring(
+                                                    0, Math.min(500, o.error().length())));
                     ps.setInt(5, o.status() == DeliveryStatus.SUPPRESSED ? 0 : 1);
                     ps.setTimestamp(6, o.nextAttempt() == null ? null : Timestamp.from(o.nextAttempt()));
                     ps.setTimestamp(7, now);
@@ -415,8 +475,16 @@ public class EmailWorker {
         List<nl.meedoen.commons.contracts.NotificationEventV1> changes = new ArrayList<>(outcomes.size());
         for (Outcome o : outcomes) {
             if (o.status() != DeliveryStatus.QUEUED) {
-                changes.add(DeliveryEvents.event(o.d().id(), o.d().requestId(), o.d().mailingId(), o.d().tenantRef(), o.d().purpose(),
-                        o.d().templateKey(), MessageRequestV1.EMAIL, o.status().name(), o.reason()));
+                changes.add(DeliveryEvents.event(
+                        o.d().id(),
+                        o.d().requestId(),
+                        o.d().mailingId(),
+                        o.d().tenantRef(),
+                        o.d().purpose(),
+                        o.d().templateKey(),
+                        MessageRequestV1.EMAIL,
+                        o.status().name(),
+                        o.reason()));
             } else {
                 LOG.debugf("delivery %s: transient failure, retry at %s", o.d().id(), o.nextAttempt());
             }

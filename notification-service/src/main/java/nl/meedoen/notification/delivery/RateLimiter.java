@@ -20,8 +20,9 @@ public final class RateLimiter {
             return;
         }
         long deadline = System.nanoTime() + reserve();
-        for (long wait = deadline - System.nanoTime(); wait > 0 && !Thread.currentThread().isInterrupted();
-             wait = deadline - System.nanoTime()) {
+        for (long wait = deadline - System.nanoTime();
+                wait > 0 && !Thread.currentThread().isInterrupted();
+                wait = deadline - System.nanoTime()) {
             LockSupport.parkNanos(wait);
         }
     }

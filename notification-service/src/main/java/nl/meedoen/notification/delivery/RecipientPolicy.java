@@ -1,8 +1,7 @@
 package nl.meedoen.notification.delivery;
 
-import nl.meedoen.commons.contracts.MessageRequestV1;
-
 import java.util.Set;
+import nl.meedoen.commons.contracts.MessageRequestV1;
 
 /**
  * Decides, for one message to one tenant, the channel and whether it is sent or held back (and
@@ -10,8 +9,7 @@ import java.util.Set;
  */
 public final class RecipientPolicy {
 
-    private RecipientPolicy() {
-    }
+    private RecipientPolicy() {}
 
     /**
      * What is known about the tenant when a message is accepted.
@@ -23,9 +21,17 @@ public final class RecipientPolicy {
      * @param budgetUsed        non-transactional messages in the current window
      * @param addressSuppressed the email address hard-bounced or complained before
      */
-    public record Facts(boolean exists, String email, boolean postalAddress, String preferredChannel, String requestedChannel,
-                        String purpose, Set<String> optOuts, long budgetUsed, int budgetMax, boolean addressSuppressed) {
-    }
+    public record Facts(
+            boolean exists,
+            String email,
+            boolean postalAddress,
+            String preferredChannel,
+            String requestedChannel,
+            String purpose,
+            Set<String> optOuts,
+            long budgetUsed,
+            int budgetMax,
+            boolean addressSuppressed) {}
 
     public record Decision(String channel, DeliveryStatus status, DeliveryStatus.Reason reason) {
         static Decision suppressed(String channel, DeliveryStatus.Reason reason) {
@@ -61,7 +67,8 @@ public final class RecipientPolicy {
      * ({@code NO_ADDRESS}, or {@code ADDRESS_SUPPRESSED} when their only address bounced).
      */
     public static Decision decide(Facts f) {
-        String channel = f.requestedChannel() != null ? f.requestedChannel()
+        String channel = f.requestedChannel() != null
+                ? f.requestedChannel()
                 : f.preferredChannel() != null ? f.preferredChannel() : MessageRequestV1.EMAIL;
         if (!f.exists()) {
             return Decision.suppressed(channel, DeliveryStatus.Reason.UNKNOWN_TENANT);
@@ -72,15 +79,19 @@ public final class RecipientPolicy {
         boolean hasEmail = f.email() != null && !f.email().isBlank();
         boolean emailUsable = hasEmail && !f.addressSuppressed();
         if (MessageRequestV1.EMAIL.equals(channel)
-                && (!emailUsable || MessageRequestV1.LETTER.equals(f.preferredChannel())) && f.postalAddress()) {
+                && (!emailUsable || MessageRequestV1.LETTER.equals(f.preferredChannel()))
+                && f.postalAddress()) {
             channel = MessageRequestV1.LETTER;
         } else if (MessageRequestV1.LETTER.equals(channel) && !f.postalAddress() && emailUsable) {
             channel = MessageRequestV1.EMAIL;
         }
         boolean reachable = MessageRequestV1.LETTER.equals(channel) ? f.postalAddress() : emailUsable;
         if (!reachable) {
-            return Decision.suppressed(channel, hasEmail && f.addressSuppressed()
-                    ? DeliveryStatus.Reason.ADDRESS_SUPPRESSED : DeliveryStatus.Reason.NO_ADDRESS);
+            return Decision.suppressed(
+                    channel,
+                    hasEmail && f.addressSuppressed()
+                            ? DeliveryStatus.Reason.ADDRESS_SUPPRESSED
+                            : DeliveryStatus.Reason.NO_ADDRESS);
         }
         if (budgeted(f.purpose()) && f.budgetUsed() >= f.budgetMax()) {
             return Decision.suppressed(channel, DeliveryStatus.Reason.BUDGET_EXHAUSTED);

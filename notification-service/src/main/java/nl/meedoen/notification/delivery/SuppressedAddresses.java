@@ -3,7 +3,6 @@ package nl.meedoen.notification.delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,8 +24,9 @@ public class SuppressedAddresses {
 
     public static String hash(String email) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -43,14 +43,19 @@ public class SuppressedAddresses {
         }
         String[] hashes = emails.stream().map(SuppressedAddresses::hash).toArray(String[]::new);
         @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT address_hash FROM suppressed_address WHERE address_hash = ANY (?1)")
-                .setParameter(1, hashes).getResultList();
+        List<String> rows = em.createNativeQuery(
+                        "SELECT address_hash FROM suppressed_address WHERE address_hash = ANY (?1)")
+                .setParameter(1, hashes)
+                .getResultList();
         return new HashSet<>(rows);
     }
 
     public void suppress(String email, String reason) {
-        em.createNativeQuery("INSERT INTO suppressed_address (address_hash, reason, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-                .setParameter(1, hash(email)).setParameter(2, reason).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
+        em.createNativeQuery(
+                        "INSERT INTO suppressed_address (address_hash, reason, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                .setParameter(1, hash(email))
+                .setParameter(2, reason)
+                .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
                 .executeUpdate();
     }
 }

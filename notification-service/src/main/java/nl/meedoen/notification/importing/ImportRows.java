@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.notification.tenant.TenantRequest;
-import nl.meedoen.commons.csv.CsvException;
-import nl.meedoen.commons.csv.CsvReader;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import nl.meedoen.commons.csv.CsvException;
+import nl.meedoen.commons.csv.CsvReader;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.notification.tenant.TenantRequest;
 
 /**
  * Reads an upload one row at a time (CSV with a header line, or NDJSON: one JSON object per line)
@@ -24,16 +23,28 @@ import java.util.NoSuchElementException;
 public final class ImportRows {
 
     /** The CSV columns (the header line must name them; order free, unknown columns refused). */
-    public static final List<String> COLUMNS = List.of("tenantRef", "name", "email", "street", "houseNumber", "houseNumberSuffix",
-            "postcode", "city", "language", "preferredChannel", "complexId", "neighbourhoodCode", "birthYear", "householdType",
-            "tenancyStart", "dwellingType");
+    public static final List<String> COLUMNS = List.of(
+            "tenantRef",
+            "name",
+            "email",
+            "street",
+            "houseNumber",
+            "houseNumberSuffix",
+            "postcode",
+            "city",
+            "language",
+            "preferredChannel",
+            "complexId",
+            "neighbourhoodCode",
+            "birthYear",
+            "householdType",
+            "tenancyStart",
+            "dwellingType");
 
     /** One row: its 1-based number (data rows: the first after the CSV header is 1), and either a request or an error. */
-    public record Row(int number, String tenantRef, TenantRequest request, Problem.FieldError error) {
-    }
+    public record Row(int number, String tenantRef, TenantRequest request, Problem.FieldError error) {}
 
-    private ImportRows() {
-    }
+    private ImportRows() {}
 
     public static Iterator<Row> read(String format, Reader reader, ObjectMapper mapper) throws IOException {
         ObjectMapper strict = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -65,7 +76,12 @@ public final class ImportRows {
                 CsvReader.Row record = records.next();
                 int number = Math.toIntExact(record.number());
                 if (record.error() != null) { // the tenantRef, when it could be read, names the row in the report
-                    return new Row(number, record.get("tenantRef"), null, new Problem.FieldError(record.error().column(), record.error().message()));
+                    return new Row(
+                            number,
+                            record.get("tenantRef"),
+                            null,
+                            new Problem.FieldError(
+                                    record.error().column(), record.error().message()));
                 }
                 ObjectNode json = mapper.createObjectNode();
                 ObjectNode address = json.putObject("address");
@@ -75,13 +91,15 @@ public final class ImportRows {
                     if (value.isEmpty() || column.equals("tenantRef")) {
                         continue;
                     }
-                    // A CSV cell is text; the numeric columns become JSON numbers (binding is strict: "12" is no number),
+                    // A CSV cell is text; the numeric columns become JSON numbers (binding is strict: "12" is no
+                    // number),
                     // and a cell that is no number stays text so the row is refused naming its column.
                     switch (column) {
                         case "houseNumber" -> putNumber(address, column, value);
                         case "birthYear" -> putNumber(profile, column, value);
                         case "street", "houseNumberSuffix", "postcode", "city" -> address.put(column, value);
-                        case "complexId", "neighbourhoodCode", "householdType", "tenancyStart", "dwellingType" -> profile.put(column, value);
+                        case "complexId", "neighbourhoodCode", "householdType", "tenancyStart", "dwellingType" ->
+                            profile.put(column, value);
                         default -> json.put(column, value);
                     }
                 }
@@ -145,9 +163,13 @@ public final class ImportRows {
         try {
             return new Row(number, tenantRef, mapper.treeToValue(json, TenantRequest.class), null);
         } catch (JsonMappingException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
-                    .reduce((a, b) -> a + "." + b).orElse("row");
-            String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException ? "unknown field" : "wrong type or value";
+            String field = e.getPath().stream()
+                    .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                    .reduce((a, b) -> a + "." + b)
+                    .orElse("row");
+            String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+                    ? "unknown field"
+                    : "wrong type or value";
             return new Row(number, tenantRef, null, new Problem.FieldError(field, message));
         } catch (IOException e) {
             return new Row(number, tenantRef, null, new Problem.FieldError("row", "cannot be read"));

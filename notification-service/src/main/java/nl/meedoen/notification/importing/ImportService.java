@@ -7,19 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import nl.meedoen.commons.job.JobCancelledException;
-import nl.meedoen.commons.job.JobConfig;
-import nl.meedoen.commons.job.JobContext;
-import nl.meedoen.commons.job.JobHandler;
-import nl.meedoen.commons.job.Jobs;
-import nl.meedoen.commons.paging.Page;
-import nl.meedoen.commons.paging.PageRequest;
-import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.notification.NotificationConfig;
-import nl.meedoen.notification.tenant.TenantRegister;
-import nl.meedoen.notification.tenant.TenantRequest;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +24,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.job.JobCancelledException;
+import nl.meedoen.commons.job.JobConfig;
+import nl.meedoen.commons.job.JobContext;
+import nl.meedoen.commons.job.JobHandler;
+import nl.meedoen.commons.job.Jobs;
+import nl.meedoen.commons.paging.Page;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.notification.NotificationConfig;
+import nl.meedoen.notification.tenant.TenantRegister;
+import nl.meedoen.notification.tenant.TenantRequest;
 
 /**
  * Bulk import of the register. The upload is streamed to a spool file (never held in memory; size
@@ -77,8 +76,7 @@ public class ImportService {
     static final int PART_BYTES = 1 << 20;
 
     /** A spooled upload: its file, rows (lines after any header) and content hash. */
-    public record Spooled(Path file, int rows, String sha256) {
-    }
+    public record Spooled(Path file, int rows, String sha256) {}
 
     /**
      * Streams the body to a temporary file; 413 (problem+json) as soon as a limit is passed, 422 naming the line when the
@@ -101,8 +99,12 @@ public class ImportService {
                 for (int n; (n = body.read(buffer)) > 0; ) {
                     bytes += n;
                     if (bytes > maxBytes) {
-                        throw new ProblemException(413, "payload-too-large", "Upload too large",
-                                "an import may be at most " + maxBytes + " bytes", null);
+                        throw new ProblemException(
+                                413,
+                                "payload-too-large",
+                                "Upload too large",
+                                "an import may be at most " + maxBytes + " bytes",
+                                null);
                     }
                     utf8.check(buffer, n);
                     for (int i = 0; i < n; i++) {
@@ -125,7 +127,11 @@ public class ImportService {
                 throw tooManyRows(maxRows);
             }
             if (bytes == 0 || rows <= 0) {
-                throw new ProblemException(422, "validation", "Request is not valid", "the upload holds no rows",
+                throw new ProblemException(
+                        422,
+                        "validation",
+                        "Request is not valid",
+                        "the upload holds no rows",
                         List.of(new Problem.FieldError("body", "no rows")));
             }
             return new Spooled(file, rows, HexFormat.of().formatHex(sha.digest()));
@@ -139,14 +145,19 @@ public class ImportService {
 
     /** Decodes the upload as it streams by, only to find the first byte that is not UTF-8 and its line. */
     private static final class Utf8Check {
-        private final java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        private final java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         private final java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(64 * 1024);
         private java.nio.ByteBuffer pending = java.nio.ByteBuffer.allocate(0);
         private int line = 1;
 
         void check(byte[] buffer, int n) {
-            java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(pending.remaining() + n).put(pending).put(buffer, 0, n).flip();
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(pending.remaining() + n)
+                    .put(pending)
+                    .put(buffer, 0, n)
+                    .flip();
             decode(in, false);
             pending = in; // an incomplete character at the end waits for the next bytes
         }
@@ -170,13 +181,19 @@ public class ImportService {
             }
             if (result.isError()) {
                 String message = "line " + line + " is not UTF-8 text; save the file as \"CSV UTF-8\"";
-                throw new ProblemException(422, "validation", "Request is not valid", message, List.of(new Problem.FieldError("body", message)));
+                throw new ProblemException(
+                        422,
+                        "validation",
+                        "Request is not valid",
+                        message,
+                        List.of(new Problem.FieldError("body", message)));
             }
         }
     }
 
     private static ProblemException tooManyRows(int maxRows) {
-        return new ProblemException(413, "payload-too-large", "Upload too large", "an import may hold at most " + maxRows + " rows", null);
+        return new ProblemException(
+                413, "payload-too-large", "Upload too large", "an import may hold at most " + maxRows + " rows", null);
     }
 
     /**
@@ -206,7 +223,10 @@ public class ImportService {
             int part = 0;
             for (byte[] data; (data = in.readNBytes(PART_BYTES)).length > 0; part++) {
                 em.createNativeQuery("INSERT INTO tenant_import_upload (import_id, part, data) VALUES (?1, ?2, ?3)")
-                        .setParameter(1, id).setParameter(2, part).setParameter(3, data).executeUpdate();
+                        .setParameter(1, id)
+                        .setParameter(2, part)
+                        .setParameter(3, data)
+                        .executeUpdate();
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -217,16 +237,23 @@ public class ImportService {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             ImportRows.read("CSV", reader, mapper);
         } catch (IllegalArgumentException e) { // CsvException: no header, an unknown or doubled column
-            throw new ProblemException(422, "validation", "Request is not valid", e.getMessage(),
+            throw new ProblemException(
+                    422,
+                    "validation",
+                    "Request is not valid",
+                    e.getMessage(),
                     List.of(new Problem.FieldError("header", e.getMessage())));
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ProblemException(422, "validation", "Request is not valid", "the CSV cannot be read",
+            throw new ProblemException(
+                    422,
+                    "validation",
+                    "Request is not valid",
+                    "the CSV cannot be read",
                     List.of(new Problem.FieldError("header", "the CSV cannot be read")));
         }
     }
 
-    private record Outcome(int row, String tenantRef, TenantRequest request, List<Problem.FieldError> errors) {
-    }
+    private record Outcome(int row, String tenantRef, TenantRequest request, List<Problem.FieldError> errors) {}
 
     /**
      * The work of a {@code tenant-import} job: the staged upload a chunk at a time, after the rows stored
@@ -252,7 +279,8 @@ public class ImportService {
         }
         int processed = job.processed;
         context.progress("importing rows", processed, (long) job.totalRows);
-        try (Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(new Upload(id), StandardCharsets.UTF_8))) {
+        try (Reader reader =
+                new java.io.BufferedReader(new java.io.InputStreamReader(new Upload(id), StandardCharsets.UTF_8))) {
             Iterator<ImportRows.Row> rows = ImportRows.read(job.format, reader, mapper);
             for (int skip = processed; skip > 0 && rows.hasNext(); skip--) {
                 rows.next();
@@ -272,23 +300,40 @@ public class ImportService {
         context.progress("importing rows", processed, (long) job.totalRows);
         context.checkCancelled();
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("UPDATE tenant_import SET status = 'COMPLETED', finished_at = now() WHERE id = ?1 AND status = 'RUNNING'")
-                    .setParameter(1, id).executeUpdate();
-            em.createNativeQuery("DELETE FROM tenant_import_upload WHERE import_id = ?1").setParameter(1, id).executeUpdate();
+            em.createNativeQuery(
+                            "UPDATE tenant_import SET status = 'COMPLETED', finished_at = now() WHERE id = ?1 AND status = 'RUNNING'")
+                    .setParameter(1, id)
+                    .executeUpdate();
+            em.createNativeQuery("DELETE FROM tenant_import_upload WHERE import_id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate();
         });
         return outcome(QuarkusTransaction.requiringNew().call(() -> TenantImport.<TenantImport>findById(id)));
     }
 
     private static boolean finished(TenantImport i) {
-        return !TenantImport.Status.QUEUED.name().equals(i.status) && !TenantImport.Status.RUNNING.name().equals(i.status);
+        return !TenantImport.Status.QUEUED.name().equals(i.status)
+                && !TenantImport.Status.RUNNING.name().equals(i.status);
     }
 
     private static JobHandler.JobOutcome outcome(TenantImport i) {
         if (!TenantImport.Status.COMPLETED.name().equals(i.status)) {
-            throw new ProblemException(409, "import-finished", "Import has finished", "the import is " + i.status, null);
+            throw new ProblemException(
+                    409, "import-finished", "Import has finished", "the import is " + i.status, null);
         }
-        return new JobHandler.JobOutcome("/api/v1/tenant-imports/" + i.id, Map.of("totalRows", i.totalRows, "created", i.created,
-                "updated", i.updated, "unchanged", i.unchanged, "rejected", i.rejected));
+        return new JobHandler.JobOutcome(
+                "/api/v1/tenant-imports/" + i.id,
+                Map.of(
+                        "totalRows",
+                        i.totalRows,
+                        "created",
+                        i.created,
+                        "updated",
+                        i.updated,
+                        "unchanged",
+                        i.unchanged,
+                        "rejected",
+                        i.rejected));
     }
 
     /**
@@ -296,7 +341,10 @@ public class ImportService {
      * failed after its worker stopped, failed unexpectedly) takes the job's outcome, and its staged upload
      * is deleted. Run before an import is read and every minute.
      */
-    @io.quarkus.scheduler.Scheduled(every = "1m", delayed = "10s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    @io.quarkus.scheduler.Scheduled(
+            every = "1m",
+            delayed = "10s",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void reconcile() {
         QuarkusTransaction.requiringNew().run(() -> {
             @SuppressWarnings("unchecked")
@@ -307,7 +355,8 @@ public class ImportService {
                             RETURNING i.id""").getResultList();
             if (!ended.isEmpty()) {
                 em.createNativeQuery("DELETE FROM tenant_import_upload WHERE import_id = ANY(?1)")
-                        .setParameter(1, ended.toArray(UUID[]::new)).executeUpdate();
+                        .setParameter(1, ended.toArray(UUID[]::new))
+                        .executeUpdate();
             }
         });
     }
@@ -327,14 +376,21 @@ public class ImportService {
         private boolean fill() {
             while (!end && position == data.length) {
                 int n = part++;
-                List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                                "SELECT data FROM tenant_import_upload WHERE import_id = ?1 AND part = ?2")
-                        .setParameter(1, id).setParameter(2, n).getResultList());
+                List<?> rows = QuarkusTransaction.requiringNew()
+                        .call(() -> em.createNativeQuery(
+                                        "SELECT data FROM tenant_import_upload WHERE import_id = ?1 AND part = ?2")
+                                .setParameter(1, id)
+                                .setParameter(2, n)
+                                .getResultList());
                 if (rows.isEmpty()) {
                     end = true;
                     if (n == 0) {
-                        throw new ProblemException(410, "import-upload-gone", "Upload is gone",
-                                "the staged upload of import " + id + " is no longer there; upload the file again", null);
+                        throw new ProblemException(
+                                410,
+                                "import-upload-gone",
+                                "Upload is gone",
+                                "the staged upload of import " + id + " is no longer there; upload the file again",
+                                null);
                     }
                 } else {
                     data = (byte[]) rows.get(0);
@@ -410,8 +466,15 @@ public class ImportService {
                     } catch (Superseded superseded) {
                         throw superseded;
                     } catch (RuntimeException rowFailure) {
-                        QuarkusTransaction.requiringNew().run(() -> apply(id, List.of(new Outcome(row.row(), row.tenantRef(), null,
-                                List.of(new Problem.FieldError("row", "could not be stored")))), before));
+                        QuarkusTransaction.requiringNew()
+                                .run(() -> apply(
+                                        id,
+                                        List.of(new Outcome(
+                                                row.row(),
+                                                row.tenantRef(),
+                                                null,
+                                                List.of(new Problem.FieldError("row", "could not be stored")))),
+                                        before));
                     }
                     done++;
                 }
@@ -434,9 +497,19 @@ public class ImportService {
                     em.createNativeQuery("""
                                     INSERT INTO tenant_import_error (import_id, row_number, tenant_ref, field, message)
                                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
-                            .setParameter(1, id).setParameter(2, row.row())
-                            .setParameter(3, row.tenantRef() != null && TENANT_REF.matcher(row.tenantRef()).matches() ? row.tenantRef() : null)
-                            .setParameter(4, error.field()).setParameter(5, error.message()).executeUpdate();
+                            .setParameter(1, id)
+                            .setParameter(2, row.row())
+                            .setParameter(
+                                    3,
+                                    row.tenantRef() != null
+                                                    && TENANT_REF
+                                                            .matcher(row.tenantRef())
+                                                            .matches()
+                                            ? row.tenantRef()
+                                            : null)
+                            .setParameter(4, error.field())
+                            .setParameter(5, error.message())
+                            .executeUpdate();
                 }
                 continue;
             }
@@ -454,8 +527,14 @@ public class ImportService {
         int counted = em.createNativeQuery("""
                         UPDATE tenant_import SET processed = processed + ?2, created = created + ?3, updated = updated + ?4,
                                unchanged = unchanged + ?5, rejected = rejected + ?6 WHERE id = ?1 AND processed = ?7 AND status = 'RUNNING'""")
-                .setParameter(1, id).setParameter(2, chunk.size()).setParameter(3, created).setParameter(4, updated)
-                .setParameter(5, unchanged).setParameter(6, rejected).setParameter(7, processed).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, chunk.size())
+                .setParameter(3, created)
+                .setParameter(4, updated)
+                .setParameter(5, unchanged)
+                .setParameter(6, rejected)
+                .setParameter(7, processed)
+                .executeUpdate();
         if (counted == 0) {
             throw new Superseded();
         }
@@ -492,9 +571,15 @@ public class ImportService {
             List<Object[]> rows = em.createNativeQuery("""
                             SELECT row_number, tenant_ref, field, message FROM tenant_import_error
                             WHERE import_id = ?1 AND (row_number, field) > (?2, ?3) ORDER BY row_number, field""")
-                    .setParameter(1, id).setParameter(2, row).setParameter(3, field).setMaxResults(page.limit() + 1).getResultList();
-            List<ImportView.RowError> errors = rows.stream().map(r -> new ImportView.RowError(((Number) r[0]).intValue(),
-                    (String) r[1], (String) r[2], (String) r[3])).toList();
+                    .setParameter(1, id)
+                    .setParameter(2, row)
+                    .setParameter(3, field)
+                    .setMaxResults(page.limit() + 1)
+                    .getResultList();
+            List<ImportView.RowError> errors = rows.stream()
+                    .map(r -> new ImportView.RowError(
+                            ((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3]))
+                    .toList();
             return page.page(errors, e -> e.row() + "\n" + e.field());
         });
     }

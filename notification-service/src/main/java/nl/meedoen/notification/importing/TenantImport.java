@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -14,21 +13,32 @@ import java.util.UUID;
 @Table(name = "tenant_import")
 public class TenantImport extends PanacheEntityBase {
 
-    public enum Status { QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED }
+    public enum Status {
+        QUEUED,
+        RUNNING,
+        COMPLETED,
+        FAILED,
+        CANCELLED
+    }
 
     @Id
     public UUID id;
+
     public String format;
     public String status;
+
     @Column(name = "total_rows")
     public int totalRows;
+
     public int processed;
     public int created;
     public int updated;
     public int unchanged;
     public int rejected;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
     /** The commons job that processes it (status, progress, heartbeat, cancel): {@code /api/v1/jobs/notification/{jobId}}. */

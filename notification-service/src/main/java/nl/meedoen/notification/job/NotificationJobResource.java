@@ -5,5 +5,4 @@ import nl.meedoen.commons.job.JobResource;
 
 /** This service's jobs (tenant imports, print batches, mailings) at the path the gateway routes as {@code jobs/notification}. */
 @Path("/api/v1/jobs/notification")
-public class NotificationJobResource extends JobResource {
-}
+public class NotificationJobResource extends JobResource {}

@@ -6,17 +6,16 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
  * Renders letters into one PDF, one A4 page per letter: the address block where a window envelope
@@ -34,22 +33,31 @@ public final class LetterPdf {
     private static final float ADDRESS_WIDTH = 90 * MM;
     /** The QR code's modules without the quiet zone; phones read 25 mm and more at arm's length. */
     static final float QR_SIZE = 30 * MM;
+
     static final float QR_TOP = 45 * MM;
 
     /**
      * One letter: who it goes to and what it says; {@code link} (the personal link, drawn as a QR
      * code), {@code code} (the short code to type) and {@code codeUrl} (where to type it) may be null.
      */
-    public record Letter(String name, String addressLine, String postcodeCity, String date, String subject, String body,
-                         String language, String link, String code, String codeUrl) {
+    public record Letter(
+            String name,
+            String addressLine,
+            String postcodeCity,
+            String date,
+            String subject,
+            String body,
+            String language,
+            String link,
+            String code,
+            String codeUrl) {
 
         public Letter(String name, String addressLine, String postcodeCity, String date, String subject, String body) {
             this(name, addressLine, postcodeCity, date, subject, body, "nl", null, null, null);
         }
     }
 
-    private LetterPdf() {
-    }
+    private LetterPdf() {}
 
     /** Writes the letters; the document spills to a temp file rather than growing the heap. */
     public static void write(Iterable<Letter> letters, OutputStream out) throws IOException {
@@ -65,7 +73,8 @@ public final class LetterPdf {
                     for (String line : List.of(letter.name(), letter.addressLine(), letter.postcodeCity())) {
                         String shown = regular.display(line);
                         // a long name is set smaller rather than running out of the window
-                        float size = Math.max(7, Math.min(11, 11 * ADDRESS_WIDTH / Math.max(1, regular.width(shown, 11))));
+                        float size =
+                                Math.max(7, Math.min(11, 11 * ADDRESS_WIDTH / Math.max(1, regular.width(shown, 11))));
                         show(content, regular, size, LEFT, y, shown);
                         y -= 14;
                     }
@@ -97,7 +106,8 @@ public final class LetterPdf {
      * under it where to go instead and the short code to type there (right-aligned to the margin,
      * ending above the date line at 100 mm).
      */
-    private static void reply(PDPageContentStream content, LetterText regular, LetterText bold, Letter letter, float top)
+    private static void reply(
+            PDPageContentStream content, LetterText regular, LetterText bold, Letter letter, float top)
             throws IOException {
         BitMatrix matrix = matrix(letter.link());
         if (matrix == null) {
@@ -113,7 +123,8 @@ public final class LetterPdf {
         } else {
             caption.add(en ? "Scan the code with your phone" : "Scan de code met uw telefoon");
         }
-        float y = top - QR_TOP - QR_SIZE - 6.5f * MM; // the caption's capitals stay 4 modules (the quiet zone) below the code
+        float y = top - QR_TOP - QR_SIZE
+                - 6.5f * MM; // the caption's capitals stay 4 modules (the quiet zone) below the code
         for (String line : caption) {
             String shown = regular.display(line);
             float size = Math.max(6, Math.min(8, 8 * 60 * MM / Math.max(1, regular.width(shown, 8))));
@@ -135,15 +146,27 @@ public final class LetterPdf {
     /** The QR modules (no quiet zone: the page around it is blank), medium error correction; null when the link is too long. */
     static BitMatrix matrix(String link) {
         try {
-            return new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                    EncodeHintType.MARGIN, 0, EncodeHintType.CHARACTER_SET, "UTF-8"));
+            return new QRCodeWriter()
+                    .encode(
+                            link,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    0,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8"));
         } catch (WriterException | IllegalArgumentException e) {
             return null;
         }
     }
 
     /** Vector squares, one rectangle per run of dark modules in a row; each overlaps the next row a hair so no seam renders. */
-    private static void qr(PDPageContentStream content, BitMatrix m, float x, float yTop, float size) throws IOException {
+    private static void qr(PDPageContentStream content, BitMatrix m, float x, float yTop, float size)
+            throws IOException {
         float module = size / m.getWidth();
         for (int row = 0; row < m.getHeight(); row++) {
             int col = 0;
@@ -157,14 +180,19 @@ public final class LetterPdf {
                     col++;
                 }
                 float overlap = row + 1 < m.getHeight() ? 0.02f : 0;
-                content.addRect(x + start * module, yTop - (row + 1) * module - overlap, (col - start) * module, module + overlap);
+                content.addRect(
+                        x + start * module,
+                        yTop - (row + 1) * module - overlap,
+                        (col - start) * module,
+                        module + overlap);
             }
         }
         content.setNonStrokingColor(0f);
         content.fill();
     }
 
-    private static float lines(PDPageContentStream content, LetterText font, float size, List<String> lines, float y, float leading)
+    private static float lines(
+            PDPageContentStream content, LetterText font, float size, List<String> lines, float y, float leading)
             throws IOException {
         for (String line : lines) {
             show(content, font, size, LEFT, y, font.display(line));
@@ -173,7 +201,8 @@ public final class LetterPdf {
         return y;
     }
 
-    private static void show(PDPageContentStream content, LetterText font, float size, float x, float y, String shown) throws IOException {
+    private static void show(PDPageContentStream content, LetterText font, float size, float x, float y, String shown)
+            throws IOException {
         if (shown.isEmpty()) {
             return;
         }
@@ -197,7 +226,8 @@ public final class LetterPdf {
         return lines;
     }
 
-    private static StringBuilder add(List<String> lines, StringBuilder line, String word, LetterText font, float size, float width)
+    private static StringBuilder add(
+            List<String> lines, StringBuilder line, String word, LetterText font, float size, float width)
             throws IOException {
         String candidate = line.isEmpty() ? word : line + " " + word;
         if (font.width(font.display(candidate), size) > width && !line.isEmpty()) {
@@ -226,5 +256,4 @@ public final class LetterPdf {
         pieces.add(piece.toString());
         return pieces;
     }
-
 }

@@ -4,19 +4,18 @@ import com.ibm.icu.text.ArabicShaping;
 import com.ibm.icu.text.ArabicShapingException;
 import com.ibm.icu.text.Bidi;
 import com.ibm.icu.text.Transliterator;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.BitSet;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * One Unicode font embedded in a letter document, and the way from a logical string (as stored)
@@ -42,7 +41,8 @@ final class LetterText {
         static Face load(String resource) {
             try (InputStream in = LetterText.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException(resource + " is not on the class path (net.sf.jasperreports:jasperreports-fonts)");
+                    throw new IllegalStateException(
+                            resource + " is not on the class path (net.sf.jasperreports:jasperreports-fonts)");
                 }
                 byte[] bytes = in.readAllBytes();
                 BitSet covers = new BitSet();
@@ -85,8 +85,10 @@ final class LetterText {
         char[] chars = text.toCharArray();
         if (Bidi.requiresBidi(chars, 0, chars.length)) {
             try {
-                text = new ArabicShaping(ArabicShaping.LETTERS_SHAPE | ArabicShaping.TEXT_DIRECTION_LOGICAL
-                        | ArabicShaping.LENGTH_GROW_SHRINK).shape(text);
+                text = new ArabicShaping(ArabicShaping.LETTERS_SHAPE
+                                | ArabicShaping.TEXT_DIRECTION_LOGICAL
+                                | ArabicShaping.LENGTH_GROW_SHRINK)
+                        .shape(text);
             } catch (ArabicShapingException e) {
                 // unshaped Arabic is still legible letter by letter; the nominal forms are in the font
             }
@@ -137,7 +139,8 @@ final class LetterText {
                 out.appendCodePoint(cp);
                 return;
             }
-            String base = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            String base = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}", "");
             if (!base.isEmpty() && base.codePoints().allMatch(this::covers)) {
                 out.append(base);
             } else {

@@ -2,16 +2,15 @@ package nl.meedoen.notification.letter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import nl.meedoen.commons.job.JobContext;
-import nl.meedoen.commons.job.JobHandler;
-import nl.meedoen.commons.problem.ProblemException;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.job.JobContext;
+import nl.meedoen.commons.job.JobHandler;
+import nl.meedoen.commons.problem.ProblemException;
 
 /**
  * A print batch as a job: collect the waiting letters into a batch (one short transaction), render its PDF once
@@ -28,8 +27,7 @@ public class PrintBatchJob implements JobHandler {
     public static final String SUBJECT = "waiting-letters";
 
     /** What a print-batch job reads: the most letters to collect, and the one source to collect them of (null: every source). */
-    public record Input(Integer limit, String source) {
-    }
+    public record Input(Integer limit, String source) {}
 
     @Inject
     PrintBatchService batches;
@@ -59,7 +57,8 @@ public class PrintBatchJob implements JobHandler {
         PrintBatchService.BatchView batch = batches.madeBy(context.id());
         boolean made = batch == null;
         if (made) {
-            batch = batches.create(in.limit(), in.source(), context.id()); // 409 problem when none is waiting: nothing written
+            batch = batches.create(
+                    in.limit(), in.source(), context.id()); // 409 problem when none is waiting: nothing written
         } else if (batches.storedPdf(batch.id()) != null) {
             return outcome(batch); // stored just before a restart
         }
@@ -75,7 +74,8 @@ public class PrintBatchJob implements JobHandler {
     }
 
     private static JobOutcome outcome(PrintBatchService.BatchView batch) {
-        return new JobOutcome("/api/v1/print-batches/" + batch.id(), Map.of("batch", batch.id(), "letters", batch.letters()));
+        return new JobOutcome(
+                "/api/v1/print-batches/" + batch.id(), Map.of("batch", batch.id(), "letters", batch.letters()));
     }
 
     /** Renders the batch's PDF and stores it; progress is the letters rendered. */
@@ -84,19 +84,21 @@ public class PrintBatchJob implements JobHandler {
         long total = entries.size();
         context.progress("rendering letters", 0, total);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024 + entries.size() * 4096);
-        LetterPdf.write(() -> new Iterator<>() {
-            private final Iterator<PrintBatchService.Entry> it = entries.iterator();
-            private long done;
+        LetterPdf.write(
+                () -> new Iterator<>() {
+                    private final Iterator<PrintBatchService.Entry> it = entries.iterator();
+                    private long done;
 
-            public boolean hasNext() {
-                return it.hasNext();
-            }
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
 
-            public LetterPdf.Letter next() {
-                context.progress("rendering letters", done++, total);
-                return it.next().letter();
-            }
-        }, pdf);
+                    public LetterPdf.Letter next() {
+                        context.progress("rendering letters", done++, total);
+                        return it.next().letter();
+                    }
+                },
+                pdf);
         context.progress("storing the PDF", total, total);
         batches.storePdf(id, pdf.toByteArray());
     }

@@ -7,6 +7,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Problem;
@@ -23,21 +37,6 @@ import nl.meedoen.notification.template.TemplateView;
 import nl.meedoen.notification.tenant.Tenant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /** Print batches: letters waiting are collected, rendered to PDF + manifest, and followed to the post box. */
 @ApplicationScoped
 public class PrintBatchService {
@@ -45,26 +44,57 @@ public class PrintBatchService {
     public static final int MAX_LETTERS = 5000;
 
     /** A batch as the API shows it. */
-    public record BatchView(UUID id, PrintBatch.Status status, int letters,
-                            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The one source it was made for; absent when it took the letters of every source",
-                                    example = "campaign:5f0c2c1e-8a4b-4c8e-9a51-2f1f6f1d2b3c")
-                            String source,
-                            OffsetDateTime createdAt, OffsetDateTime printedAt, OffsetDateTime postedAt,
-                            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The job that made it", example = "/api/v1/jobs/notification/0c4e...")
-                            String job) {
+    public record BatchView(
+            UUID id,
+            PrintBatch.Status status,
+            int letters,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "The one source it was made for; absent when it took the letters of every source",
+                    example = "campaign:5f0c2c1e-8a4b-4c8e-9a51-2f1f6f1d2b3c")
+            String source,
+
+            OffsetDateTime createdAt,
+            OffsetDateTime printedAt,
+            OffsetDateTime postedAt,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "The job that made it",
+                    example = "/api/v1/jobs/notification/0c4e...")
+            String job) {
         static BatchView of(PrintBatch b) {
-            return new BatchView(b.id, PrintBatch.Status.valueOf(b.status), b.letters, b.source, b.createdAt, b.printedAt, b.postedAt,
-                    b.jobId == null ? null : org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                            .getValue("meedoen.jobs.path", String.class) + "/" + b.jobId);
+            return new BatchView(
+                    b.id,
+                    PrintBatch.Status.valueOf(b.status),
+                    b.letters,
+                    b.source,
+                    b.createdAt,
+                    b.printedAt,
+                    b.postedAt,
+                    b.jobId == null
+                            ? null
+                            : org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                                            .getValue("meedoen.jobs.path", String.class)
+                                    + "/" + b.jobId);
         }
     }
 
     /** One letter of a batch with its recipient: what the PDF page and the manifest line hold. */
-    public record Entry(int page, UUID deliveryId, String tenantRef, String name, String street, int houseNumber, String suffix,
-                        String postcode, String city, String templateKey, String language, LetterPdf.Letter letter) {
-    }
+    public record Entry(
+            int page,
+            UUID deliveryId,
+            String tenantRef,
+            String name,
+            String street,
+            int houseNumber,
+            String suffix,
+            String postcode,
+            String city,
+            String templateKey,
+            String language,
+            LetterPdf.Letter letter) {}
 
     @Inject
     EntityManager em;
@@ -89,6 +119,7 @@ public class PrintBatchService {
 
     /** The data key of a short code; printed under the QR code with {@link #codeUrl()}. */
     public static final String SHORT_CODE = "shortCode";
+
     private static final Pattern LINK_PLACEHOLDER = Pattern.compile("\\{\\s*([A-Za-z]+Url)\\b");
 
     private static final String WAITING = """
@@ -98,7 +129,8 @@ public class PrintBatchService {
     /** Whether any letter (of {@code source}, or of any source when null) waits to be printed: a batch job would find something. */
     @Transactional
     public boolean waiting(String source) {
-        var query = em.createNativeQuery("SELECT 1 FROM delivery d WHERE " + WAITING + (source == null ? "" : " AND d.source = ?1") + " LIMIT 1");
+        var query = em.createNativeQuery("SELECT 1 FROM delivery d WHERE " + WAITING
+                + (source == null ? "" : " AND d.source = ?1") + " LIMIT 1");
         if (source != null) {
             query.setParameter(1, source);
         }
@@ -120,14 +152,17 @@ public class PrintBatchService {
     @Transactional
     public BatchView create(int limit, String source, UUID jobId) {
         @SuppressWarnings("unchecked")
-        var query = em.createNativeQuery("SELECT d.id FROM delivery d WHERE " + WAITING + (source == null ? "" : " AND d.source = ?2")
-                + " ORDER BY d.created_at LIMIT ?1 FOR UPDATE OF d SKIP LOCKED").setParameter(1, limit);
+        var query = em.createNativeQuery(
+                        "SELECT d.id FROM delivery d WHERE " + WAITING + (source == null ? "" : " AND d.source = ?2")
+                                + " ORDER BY d.created_at LIMIT ?1 FOR UPDATE OF d SKIP LOCKED")
+                .setParameter(1, limit);
         if (source != null) {
             query.setParameter(2, source);
         }
         List<Object> ids = query.getResultList();
         List<Delivery> waiting = Delivery.list("id in ?1", ids);
-        Map<String, Set<String>> scopes = optOuts.scopes(waiting.stream().map(d -> d.tenantRef).toList());
+        Map<String, Set<String>> scopes =
+                optOuts.scopes(waiting.stream().map(d -> d.tenantRef).toList());
         PrintBatch batch = new PrintBatch();
         batch.id = UUID.randomUUID();
         batch.status = PrintBatch.Status.CREATED.name();
@@ -137,9 +172,9 @@ public class PrintBatchService {
         List<Delivery> batched = new ArrayList<>();
         for (Delivery d : waiting) {
             Set<String> s = scopes.getOrDefault(d.tenantRef, Set.of());
-            DeliveryStatus.Reason reason = Tenant.findById(d.tenantRef) == null ? DeliveryStatus.Reason.ERASED
-                    : RecipientPolicy.optedOut(d.purpose, s) ? DeliveryStatus.Reason.OPTED_OUT
-                    : null;
+            DeliveryStatus.Reason reason = Tenant.findById(d.tenantRef) == null
+                    ? DeliveryStatus.Reason.ERASED
+                    : RecipientPolicy.optedOut(d.purpose, s) ? DeliveryStatus.Reason.OPTED_OUT : null;
             d.updatedAt = batch.createdAt;
             if (reason != null) {
                 d.status = DeliveryStatus.SUPPRESSED.name();
@@ -151,8 +186,10 @@ public class PrintBatchService {
             }
         }
         if (batched.isEmpty()) {
-            throw ProblemException.conflict(source == null ? "no letters are waiting to be printed"
-                    : "no letters of " + source + " are waiting to be printed");
+            throw ProblemException.conflict(
+                    source == null
+                            ? "no letters are waiting to be printed"
+                            : "no letters of " + source + " are waiting to be printed");
         }
         batch.letters = batched.size();
         batch.persist();
@@ -168,37 +205,54 @@ public class PrintBatchService {
     @Transactional
     public byte[] storedPdf(UUID id) {
         find(id, false);
-        List<?> pdf = em.createNativeQuery("SELECT pdf FROM print_batch WHERE id = ?1 AND pdf IS NOT NULL").setParameter(1, id).getResultList();
+        List<?> pdf = em.createNativeQuery("SELECT pdf FROM print_batch WHERE id = ?1 AND pdf IS NOT NULL")
+                .setParameter(1, id)
+                .getResultList();
         return pdf.isEmpty() ? null : (byte[]) pdf.get(0);
     }
 
     @Transactional
     public void storePdf(UUID id, byte[] pdf) {
-        em.createNativeQuery("UPDATE print_batch SET pdf = ?2 WHERE id = ?1").setParameter(1, id).setParameter(2, pdf).executeUpdate();
+        em.createNativeQuery("UPDATE print_batch SET pdf = ?2 WHERE id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, pdf)
+                .executeUpdate();
     }
 
     /** Undoes a batch whose PDF could not be made: its letters wait again, the batch is gone. */
     @Transactional
     public void undo(UUID id) {
-        em.createNativeQuery("UPDATE delivery SET status = 'QUEUED', print_batch_id = NULL WHERE print_batch_id = ?1 AND status = 'BATCHED'")
-                .setParameter(1, id).executeUpdate();
-        em.createNativeQuery("UPDATE delivery SET print_batch_id = NULL WHERE print_batch_id = ?1").setParameter(1, id).executeUpdate();
-        em.createNativeQuery("DELETE FROM print_batch WHERE id = ?1 AND status = 'CREATED'").setParameter(1, id).executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE delivery SET status = 'QUEUED', print_batch_id = NULL WHERE print_batch_id = ?1 AND status = 'BATCHED'")
+                .setParameter(1, id)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE delivery SET print_batch_id = NULL WHERE print_batch_id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM print_batch WHERE id = ?1 AND status = 'CREATED'")
+                .setParameter(1, id)
+                .executeUpdate();
     }
 
     /** The id of the live (queued or running) job of {@code kind} on {@code subject}, if any. */
     @Transactional
     public UUID liveJob(String kind, String subject) {
-        List<?> ids = em.createNativeQuery("SELECT id FROM job WHERE kind = ?1 AND subject = ?2 AND status IN ('QUEUED', 'RUNNING')")
-                .setParameter(1, kind).setParameter(2, subject).getResultList();
+        List<?> ids = em.createNativeQuery(
+                        "SELECT id FROM job WHERE kind = ?1 AND subject = ?2 AND status IN ('QUEUED', 'RUNNING')")
+                .setParameter(1, kind)
+                .setParameter(2, subject)
+                .getResultList();
         return ids.isEmpty() ? null : (UUID) ids.get(0);
     }
 
     /** Whether job {@code id} is queued or running. */
     @Transactional
     public boolean live(UUID jobId) {
-        return jobId != null && !em.createNativeQuery("SELECT 1 FROM job WHERE id = ?1 AND status IN ('QUEUED', 'RUNNING')")
-                .setParameter(1, jobId).getResultList().isEmpty();
+        return jobId != null
+                && !em.createNativeQuery("SELECT 1 FROM job WHERE id = ?1 AND status IN ('QUEUED', 'RUNNING')")
+                        .setParameter(1, jobId)
+                        .getResultList()
+                        .isEmpty();
     }
 
     @Transactional
@@ -210,7 +264,9 @@ public class PrintBatchService {
     public Page<BatchView> list(PageRequest page) {
         List<PrintBatch> rows = page.afterKey() == null
                 ? PrintBatch.find("order by id").page(0, page.limit() + 1).list()
-                : PrintBatch.find("id > ?1 order by id", parse(page.afterKey())).page(0, page.limit() + 1).list();
+                : PrintBatch.find("id > ?1 order by id", parse(page.afterKey()))
+                        .page(0, page.limit() + 1)
+                        .list();
         return page.page(rows.stream().map(BatchView::of).toList(), b -> b.id().toString());
     }
 
@@ -224,34 +280,74 @@ public class PrintBatchService {
     @Transactional
     public List<Entry> entries(UUID id, boolean render) {
         find(id, false);
-        List<Delivery> letters = Delivery.list("printBatchId = ?1 and status in ('BATCHED', 'PRINTED', 'POSTED', 'RETURNED') order by tenantRef", id);
+        List<Delivery> letters = Delivery.list(
+                "printBatchId = ?1 and status in ('BATCHED', 'PRINTED', 'POSTED', 'RETURNED') order by tenantRef", id);
         List<Entry> entries = new ArrayList<>(letters.size());
         for (Delivery d : letters) {
             Tenant t = Tenant.findById(d.tenantRef);
             if (t == null) {
                 continue;
             }
-            TemplateView template = templates.cachedVersion(d.templateKey, d.language, d.templateVersion).orElseThrow();
+            TemplateView template = templates
+                    .cachedVersion(d.templateKey, d.language, d.templateVersion)
+                    .orElseThrow();
             if (!render) {
-                entries.add(new Entry(entries.size() + 1, d.id, d.tenantRef, t.name, t.street, t.houseNumber, t.houseNumberSuffix, t.postcode,
-                        t.city, d.templateKey, template.language(), null));
+                entries.add(new Entry(
+                        entries.size() + 1,
+                        d.id,
+                        d.tenantRef,
+                        t.name,
+                        t.street,
+                        t.houseNumber,
+                        t.houseNumberSuffix,
+                        t.postcode,
+                        t.city,
+                        d.templateKey,
+                        template.language(),
+                        null));
                 continue;
             }
             Map<String, Object> data;
             try {
-                data = d.data == null ? Map.of() : mapper.readValue(d.data, new TypeReference<LinkedHashMap<String, Object>>() { });
+                data = d.data == null
+                        ? Map.of()
+                        : mapper.readValue(d.data, new TypeReference<LinkedHashMap<String, Object>>() {});
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-            TemplateRenderer.Rendered rendered = templates.render(template, data, t.name,
+            TemplateRenderer.Rendered rendered = templates.render(
+                    template,
+                    data,
+                    t.name,
                     RecipientPolicy.transactional(d.purpose) ? null : links.unsubscribeUrl(d.id));
-            String line = t.street + " " + t.houseNumber + (t.houseNumberSuffix == null ? "" : " " + t.houseNumberSuffix);
+            String line =
+                    t.street + " " + t.houseNumber + (t.houseNumberSuffix == null ? "" : " " + t.houseNumberSuffix);
             String date = LocalDate.now(ZoneId.of("Europe/Amsterdam"))
-                    .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("en".equals(template.language()) ? "en" : "nl")));
-            entries.add(new Entry(entries.size() + 1, d.id, d.tenantRef, t.name, t.street, t.houseNumber, t.houseNumberSuffix, t.postcode,
-                    t.city, d.templateKey, template.language(),
-                    new LetterPdf.Letter(t.name, line, t.postcode + "  " + t.city.toUpperCase(Locale.ROOT), date, rendered.subject(), rendered.text(),
-                            template.language(), personalLink(template.text(), data), shortCode(data), codeUrl())));
+                    .format(DateTimeFormatter.ofPattern(
+                            "d MMMM yyyy", Locale.forLanguageTag("en".equals(template.language()) ? "en" : "nl")));
+            entries.add(new Entry(
+                    entries.size() + 1,
+                    d.id,
+                    d.tenantRef,
+                    t.name,
+                    t.street,
+                    t.houseNumber,
+                    t.houseNumberSuffix,
+                    t.postcode,
+                    t.city,
+                    d.templateKey,
+                    template.language(),
+                    new LetterPdf.Letter(
+                            t.name,
+                            line,
+                            t.postcode + "  " + t.city.toUpperCase(Locale.ROOT),
+                            date,
+                            rendered.subject(),
+                            rendered.text(),
+                            template.language(),
+                            personalLink(template.text(), data),
+                            shortCode(data),
+                            codeUrl())));
         }
         return entries;
     }
@@ -268,8 +364,12 @@ public class PrintBatchService {
                 return link(data.get(m.group(1)));
             }
         }
-        return data.entrySet().stream().filter(e -> e.getKey().endsWith("Url") && !TemplateRenderer.UNSUBSCRIBE_URL.equals(e.getKey()))
-                .map(e -> link(e.getValue())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return data.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("Url") && !TemplateRenderer.UNSUBSCRIBE_URL.equals(e.getKey()))
+                .map(e -> link(e.getValue()))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String link(Object value) {
@@ -283,7 +383,8 @@ public class PrintBatchService {
 
     /** Where a short code is typed: {@code /c} under the deployment's public base URL. */
     String codeUrl() {
-        return (publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl) + "/c";
+        return (publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl)
+                + "/c";
     }
 
     @Transactional
@@ -323,15 +424,25 @@ public class PrintBatchService {
             Delivery d = deliveryIds.get(i) == null ? null : Delivery.findById(deliveryIds.get(i));
             if (d == null || !b.id.equals(d.printBatchId)) {
                 errors.add(new Problem.FieldError("deliveryIds[" + i + "]", "not a letter of this batch"));
-            } else if (!DeliveryStatus.POSTED.name().equals(d.status) && !DeliveryStatus.RETURNED.name().equals(d.status)) {
+            } else if (!DeliveryStatus.POSTED.name().equals(d.status)
+                    && !DeliveryStatus.RETURNED.name().equals(d.status)) {
                 errors.add(new Problem.FieldError("deliveryIds[" + i + "]", "is " + d.status + ", not POSTED"));
             } else {
                 letters.add(d);
             }
         }
         if (!errors.isEmpty() || deliveryIds.isEmpty()) {
-            throw new ProblemException(422, "validation", "Request is not valid", deliveryIds.isEmpty() ? "deliveryIds: at least one"
-                    : String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
+            throw new ProblemException(
+                    422,
+                    "validation",
+                    "Request is not valid",
+                    deliveryIds.isEmpty()
+                            ? "deliveryIds: at least one"
+                            : String.join(
+                                    "; ",
+                                    errors.stream()
+                                            .map(e -> e.field() + ": " + e.message())
+                                            .toList()),
                     deliveryIds.isEmpty() ? List.of(new Problem.FieldError("deliveryIds", "at least one")) : errors);
         }
         for (Delivery d : letters) {
@@ -345,7 +456,10 @@ public class PrintBatchService {
     }
 
     private void move(UUID batchId, List<DeliveryStatus> from, DeliveryStatus to) {
-        List<Delivery> letters = Delivery.list("printBatchId = ?1 and status in ?2", batchId, from.stream().map(Enum::name).toList());
+        List<Delivery> letters = Delivery.list(
+                "printBatchId = ?1 and status in ?2",
+                batchId,
+                from.stream().map(Enum::name).toList());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (Delivery d : letters) {
             d.status = to.name();

@@ -12,10 +12,13 @@ import nl.meedoen.notification.organisation.OrganisationRegister;
 public record Caller(String role, String client) {
 
     public static Caller of(SecurityIdentity identity, OrganisationRegister organisations) {
-        String subject = identity.getPrincipal() == null ? "anonymous" : identity.getPrincipal().getName();
+        String subject = identity.getPrincipal() == null
+                ? "anonymous"
+                : identity.getPrincipal().getName();
         for (String role : new String[] {Roles.OPS, Roles.CORPORATION, Roles.TENANT_ORGANISATION}) {
             if (identity.hasRole(role)) {
-                return new Caller(role, Roles.TENANT_ORGANISATION.equals(role) ? organisations.actingFor(subject) : subject);
+                return new Caller(
+                        role, Roles.TENANT_ORGANISATION.equals(role) ? organisations.actingFor(subject) : subject);
             }
         }
         return new Caller("none", subject);

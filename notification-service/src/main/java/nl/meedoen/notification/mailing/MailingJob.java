@@ -4,12 +4,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.job.JobCancelledException;
 import nl.meedoen.commons.job.JobContext;
 import nl.meedoen.commons.job.JobHandler;
-
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The sending side of a started mailing as a job: its audience turned into deliveries a chunk at a time
@@ -45,8 +44,7 @@ public class MailingJob implements JobHandler {
         return false;
     }
 
-    private record State(String status, boolean materialised, Integer audienceSize, long deliveries) {
-    }
+    private record State(String status, boolean materialised, Integer audienceSize, long deliveries) {}
 
     @Override
     public JobOutcome run(JobContext context) {
@@ -57,9 +55,13 @@ public class MailingJob implements JobHandler {
             if (state == null) {
                 throw nl.meedoen.commons.problem.ProblemException.notFound("mailing " + id);
             }
-            context.progress("creating the messages", state.deliveries(), state.audienceSize() == null ? null : state.audienceSize().longValue());
+            context.progress(
+                    "creating the messages",
+                    state.deliveries(),
+                    state.audienceSize() == null ? null : state.audienceSize().longValue());
             if (!chunk) {
-                boolean done = state.materialised() && ("RUNNING".equals(state.status()) || "COMPLETED".equals(state.status()));
+                boolean done = state.materialised()
+                        && ("RUNNING".equals(state.status()) || "COMPLETED".equals(state.status()));
                 if (done) {
                     return new JobOutcome("/api/v1/mailings/" + id, Map.of("recipients", state.deliveries()));
                 }
@@ -76,8 +78,10 @@ public class MailingJob implements JobHandler {
         if (m == null) {
             return null;
         }
-        long deliveries = ((Number) em.createNativeQuery("SELECT count(*) FROM delivery WHERE mailing_id = ?1").setParameter(1, id)
-                .getSingleResult()).longValue();
+        long deliveries = ((Number) em.createNativeQuery("SELECT count(*) FROM delivery WHERE mailing_id = ?1")
+                        .setParameter(1, id)
+                        .getSingleResult())
+                .longValue();
         return new State(m.status, m.materialised, m.audienceSize, deliveries);
     }
 }

@@ -7,6 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.notification.NotificationConfig;
@@ -24,19 +36,6 @@ import nl.meedoen.notification.template.TemplateView;
 import nl.meedoen.notification.tenant.Tenant;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
-
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Drives mailings: starts scheduled ones when due and gives a running mailing its job ({@link MailingJob}),
@@ -139,10 +138,12 @@ public class MailingRunner {
                 UPDATE mailing SET status = 'RUNNING', started_at = now(), version = version + 1
                 WHERE status = 'SCHEDULED' AND scheduled_at <= now()""").executeUpdate());
         @SuppressWarnings("unchecked")
-        List<UUID> orphans = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+        List<UUID> orphans = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("""
                 SELECT m.id FROM mailing m WHERE m.status = 'RUNNING' AND NOT m.materialised AND NOT m.by_requests
                   AND NOT EXISTS (SELECT 1 FROM job j WHERE j.kind = ?1 AND j.subject = CAST(m.id AS TEXT) AND j.status IN ('QUEUED', 'RUNNING'))""")
-                .setParameter(1, MailingJob.KIND).getResultList());
+                        .setParameter(1, MailingJob.KIND)
+                        .getResultList());
         for (UUID id : orphans) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> jobs.submit(MailingJob.KIND, id.toString(), null));
@@ -158,14 +159,17 @@ public class MailingRunner {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 UPDATE mailing m SET status = 'COMPLETED', finished_at = now(), version = version + 1
                 WHERE m.status = 'RUNNING' AND m.materialised
-                  AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.mailing_id = m.id AND d.status IN ('QUEUED', 'SENDING') AND d.channel = 'EMAIL')""")
-                .executeUpdate());
+                  AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.mailing_id = m.id AND d.status IN ('QUEUED', 'SENDING') AND d.channel = 'EMAIL')""").executeUpdate());
         return false;
     }
 
-    private record Recipient(String tenantRef, boolean exists, String email, String language, String preferredChannel,
-                             boolean postalAddress) {
-    }
+    private record Recipient(
+            String tenantRef,
+            boolean exists,
+            String email,
+            String language,
+            String preferredChannel,
+            boolean postalAddress) {}
 
     /**
      * Turns the next chunk of mailing {@code id}'s audience into deliveries (in the caller's transaction, the cursor
@@ -173,8 +177,10 @@ public class MailingRunner {
      */
     boolean materialiseChunk(UUID id) {
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT id FROM mailing WHERE id = ?1 AND status = 'RUNNING' AND NOT materialised AND NOT by_requests FOR UPDATE")
-                .setParameter(1, id).getResultList();
+        List<Object> ids = em.createNativeQuery(
+                        "SELECT id FROM mailing WHERE id = ?1 AND status = 'RUNNING' AND NOT materialised AND NOT by_requests FOR UPDATE")
+                .setParameter(1, id)
+                .getResultList();
         if (ids.isEmpty()) {
             return false;
         }
@@ -215,9 +221,15 @@ public class MailingRunner {
                 ps.setInt(next + 1, size);
             }
             List<Recipient> rows = new ArrayList<>(size);
-            try (ps; ResultSet rs = ps.executeQuery()) {
+            try (ps;
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Recipient(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rows.add(new Recipient(
+                            rs.getString(1),
+                            rs.getBoolean(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
                             Tenant.hasPostalAddress(rs.getString(6), rs.getString(7))));
                 }
             }
@@ -227,7 +239,8 @@ public class MailingRunner {
 
     private void lockTenants(List<String> refs) {
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tenant WHERE tenant_ref = ANY (?) ORDER BY tenant_ref FOR UPDATE")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM tenant WHERE tenant_ref = ANY (?) ORDER BY tenant_ref FOR UPDATE")) {
                 ps.setArray(1, c.createArrayOf("text", refs.toArray()));
                 ps.executeQuery().close();
             }
@@ -238,27 +251,54 @@ public class MailingRunner {
         boolean transactional = RecipientPolicy.transactional(m.purpose);
         Map<String, Set<String>> scopes = transactional ? Map.of() : optOuts.scopes(refs);
         Map<String, Long> used = transactional ? Map.of() : budget.used(refs);
-        Set<String> suppressedHashes = suppressed.suppressed(chunk.stream().map(Recipient::email).filter(e -> e != null).toList());
+        Set<String> suppressedHashes = suppressed.suppressed(
+                chunk.stream().map(Recipient::email).filter(e -> e != null).toList());
         Map<String, TemplateView> byLanguage = new HashMap<>();
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> told = new ArrayList<>();
         boolean anyEmail = false;
         List<Object[]> rows = new ArrayList<>(chunk.size());
         for (Recipient r : chunk) {
-            RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(r.exists(), r.email(), r.postalAddress(), r.preferredChannel(),
-                    m.channel, m.purpose, scopes.getOrDefault(r.tenantRef(), Set.of()), used.getOrDefault(r.tenantRef(), 0L), budget.max(),
+            RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(
+                    r.exists(),
+                    r.email(),
+                    r.postalAddress(),
+                    r.preferredChannel(),
+                    m.channel,
+                    m.purpose,
+                    scopes.getOrDefault(r.tenantRef(), Set.of()),
+                    used.getOrDefault(r.tenantRef(), 0L),
+                    budget.max(),
                     r.email() != null && suppressedHashes.contains(SuppressedAddresses.hash(r.email()))));
-            TemplateView template = byLanguage.computeIfAbsent(r.language() == null ? "" : r.language(),
-                    l -> templates.resolve(m.templateKey, l.isEmpty() ? null : l).orElseThrow());
+            TemplateView template = byLanguage.computeIfAbsent(
+                    r.language() == null ? "" : r.language(),
+                    l -> templates
+                            .resolve(m.templateKey, l.isEmpty() ? null : l)
+                            .orElseThrow());
             UUID id = UUID.randomUUID();
             boolean queued = decision.status() == DeliveryStatus.QUEUED;
             anyEmail |= queued && MessageRequestV1.EMAIL.equals(decision.channel());
-            rows.add(new Object[] {id, r.tenantRef(), decision.channel(), queued ? m.data : null, decision.status().name(),
-                    decision.reason() == null ? null : decision.reason().name(), template.language(), template.version(),
-                    transactional ? null : UnsubscribeTokens.hash(tokens.token(id))});
-            if (!queued || MessageRequestV1.LETTER.equals(decision.channel())) { // held back, or a letter (told at once, as for requests)
-                told.add(new Object[] {id, r.tenantRef(), decision.channel(), decision.status().name(),
-                        decision.reason() == null ? null : decision.reason().name()});
+            rows.add(new Object[] {
+                id,
+                r.tenantRef(),
+                decision.channel(),
+                queued ? m.data : null,
+                decision.status().name(),
+                decision.reason() == null ? null : decision.reason().name(),
+                template.language(),
+                template.version(),
+                transactional ? null : UnsubscribeTokens.hash(tokens.token(id))
+            });
+            if (!queued
+                    || MessageRequestV1.LETTER.equals(
+                            decision.channel())) { // held back, or a letter (told at once, as for requests)
+                told.add(new Object[] {
+                    id,
+                    r.tenantRef(),
+                    decision.channel(),
+                    decision.status().name(),
+                    decision.reason() == null ? null : decision.reason().name()
+                });
             }
         }
         String source = nl.meedoen.notification.delivery.Sources.ofMailing(m.source, m.id);
@@ -291,7 +331,16 @@ public class MailingRunner {
             }
         });
         for (Object[] h : told) {
-            events.publish((UUID) h[0], null, m.id, (String) h[1], m.purpose, m.templateKey, (String) h[2], (String) h[3], (String) h[4]);
+            events.publish(
+                    (UUID) h[0],
+                    null,
+                    m.id,
+                    (String) h[1],
+                    m.purpose,
+                    m.templateKey,
+                    (String) h[2],
+                    (String) h[3],
+                    (String) h[4]);
         }
         if (anyEmail) {
             queued.fire(new nl.meedoen.notification.delivery.DeliveryQueued()); // wakes the worker after commit

@@ -1,6 +1,5 @@
 package nl.meedoen.notification.mailing;
 
-import nl.meedoen.notification.delivery.Sources;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,20 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.contracts.MailingRequestV1;
-import nl.meedoen.commons.contracts.MessageRequestV1;
-import nl.meedoen.commons.job.JobConfig;
-import nl.meedoen.commons.job.Jobs;
-import nl.meedoen.commons.paging.Page;
-import nl.meedoen.commons.paging.PageRequest;
-import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.notification.segment.SegmentFilter;
-import nl.meedoen.notification.segment.Segments;
-import nl.meedoen.notification.template.TemplateService;
-import nl.meedoen.notification.template.TemplateView;
-import org.hibernate.Session;
-
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,17 +17,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import nl.meedoen.commons.contracts.MailingRequestV1;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.job.JobConfig;
+import nl.meedoen.commons.job.Jobs;
+import nl.meedoen.commons.paging.Page;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.notification.delivery.Sources;
+import nl.meedoen.notification.segment.SegmentFilter;
+import nl.meedoen.notification.segment.Segments;
+import nl.meedoen.notification.template.TemplateService;
+import nl.meedoen.notification.template.TemplateView;
+import org.hibernate.Session;
 
 /** Mailings: create → start (or schedule) → pause / resume / cancel, and their progress. */
 @ApplicationScoped
 public class MailingService {
 
     static final int MAX_EXPLICIT = 200_000;
-    private static final List<String> PURPOSES = List.of(MessageRequestV1.CONSULTATION, MessageRequestV1.PANEL,
-            MessageRequestV1.RECRUITMENT, MessageRequestV1.SERVICE);
+    private static final List<String> PURPOSES = List.of(
+            MessageRequestV1.CONSULTATION,
+            MessageRequestV1.PANEL,
+            MessageRequestV1.RECRUITMENT,
+            MessageRequestV1.SERVICE);
     /** What a sending service's mailing (fed by its message requests) may be for. */
-    private static final List<String> BY_REQUEST_PURPOSES = List.of(MessageRequestV1.CONSULTATION, MessageRequestV1.PANEL,
-            MessageRequestV1.RECRUITMENT, MessageRequestV1.FEEDBACK, MessageRequestV1.SERVICE);
+    private static final List<String> BY_REQUEST_PURPOSES = List.of(
+            MessageRequestV1.CONSULTATION,
+            MessageRequestV1.PANEL,
+            MessageRequestV1.RECRUITMENT,
+            MessageRequestV1.FEEDBACK,
+            MessageRequestV1.SERVICE);
     /** The tenant organisation's own purpose: its own opt-out scope, the contact budget applies. */
     public static final String TENANT_ORGANISATION = "tenant-organisation";
     /** The templates a tenant organisation mails with. */
@@ -72,27 +78,39 @@ public class MailingService {
         }
         if (caller.isTenantOrganisation()) {
             if (!TENANT_ORGANISATION.equals(r.purpose())) {
-                errors.add(new Problem.FieldError("purpose", "a tenant organisation mails with purpose " + TENANT_ORGANISATION));
+                errors.add(new Problem.FieldError(
+                        "purpose", "a tenant organisation mails with purpose " + TENANT_ORGANISATION));
             }
             if (r.templateKey() != null && !r.templateKey().startsWith(TENANT_ORGANISATION_TEMPLATES)) {
-                errors.add(new Problem.FieldError("templateKey", "a tenant organisation mails with a " + TENANT_ORGANISATION_TEMPLATES + "* template"));
+                errors.add(new Problem.FieldError(
+                        "templateKey",
+                        "a tenant organisation mails with a " + TENANT_ORGANISATION_TEMPLATES + "* template"));
             }
             if (r.audience() != null && r.audience().tenantRefs() != null) {
-                errors.add(new Problem.FieldError("audience.tenantRefs", "a tenant organisation mails a segment, not a list of tenants"));
+                errors.add(new Problem.FieldError(
+                        "audience.tenantRefs", "a tenant organisation mails a segment, not a list of tenants"));
             }
         } else if (r.purpose() == null || !PURPOSES.contains(r.purpose())) { // List.of(...).contains(null) throws
-            errors.add(new Problem.FieldError("purpose", "must be one of " + PURPOSES
-                    + (TENANT_ORGANISATION.equals(r.purpose()) ? " (" + TENANT_ORGANISATION + " is the tenant organisation's own)" : "")));
+            errors.add(new Problem.FieldError(
+                    "purpose",
+                    "must be one of " + PURPOSES
+                            + (TENANT_ORGANISATION.equals(r.purpose())
+                                    ? " (" + TENANT_ORGANISATION + " is the tenant organisation's own)"
+                                    : "")));
         }
         if (r.channel() != null && !List.of("EMAIL", "LETTER").contains(r.channel())) {
             errors.add(new Problem.FieldError("channel", "must be EMAIL or LETTER"));
         }
-        if (r.templateKey() == null || !r.templateKey().matches(TemplateService.KEY_PATTERN) || !templates.exists(r.templateKey())) {
+        if (r.templateKey() == null
+                || !r.templateKey().matches(TemplateService.KEY_PATTERN)
+                || !templates.exists(r.templateKey())) {
             errors.add(new Problem.FieldError("templateKey", "unknown template " + r.templateKey()));
         } else {
             for (TemplateView t : templates.list()) {
                 if (t.templateKey().equals(r.templateKey())) {
-                    TemplateService.missingData(t, r.data()).stream().filter(e -> !errors.contains(e)).forEach(errors::add);
+                    TemplateService.missingData(t, r.data()).stream()
+                            .filter(e -> !errors.contains(e))
+                            .forEach(errors::add);
                 }
             }
         }
@@ -100,7 +118,8 @@ public class MailingService {
             errors.add(Sources.check("source", r.source()));
         }
         List<String> refs = null;
-        if (r.audience() == null || (r.audience().segment() == null) == (r.audience().tenantRefs() == null)) {
+        if (r.audience() == null
+                || (r.audience().segment() == null) == (r.audience().tenantRefs() == null)) {
             errors.add(new Problem.FieldError("audience", "give either segment or tenantRefs"));
         } else if (r.audience().segment() != null) {
             errors.addAll(r.audience().segment().validate("audience.segment."));
@@ -116,8 +135,16 @@ public class MailingService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "validation", "Request is not valid",
-                    String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+            throw new ProblemException(
+                    422,
+                    "validation",
+                    "Request is not valid",
+                    String.join(
+                            "; ",
+                            errors.stream()
+                                    .map(e -> e.field() + ": " + e.message())
+                                    .toList()),
+                    errors);
         }
         Mailing m = new Mailing();
         m.id = UUID.randomUUID();
@@ -143,7 +170,8 @@ public class MailingService {
     private void insertRecipients(UUID mailingId, List<String> refs) {
         em.flush();
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO mailing_recipient (mailing_id, tenant_ref) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO mailing_recipient (mailing_id, tenant_ref) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 int n = 0;
                 for (String ref : refs) {
                     ps.setObject(1, mailingId);
@@ -159,8 +187,7 @@ public class MailingService {
     }
 
     /** The mailing a message request is attached to: the source its delivery carries, and whether it was cancelled. */
-    public record Attached(String source, boolean cancelled) {
-    }
+    public record Attached(String source, boolean cancelled) {}
 
     /**
      * Opens or updates a mailing whose recipients come as message requests (a sending service's mailing request):
@@ -177,7 +204,9 @@ public class MailingService {
         if (r.purpose() == null || !BY_REQUEST_PURPOSES.contains(r.purpose())) {
             errors.add(new Problem.FieldError("purpose", "must be one of " + BY_REQUEST_PURPOSES));
         }
-        if (r.templateKey() == null || !r.templateKey().matches(TemplateService.KEY_PATTERN) || !templates.exists(r.templateKey())) {
+        if (r.templateKey() == null
+                || !r.templateKey().matches(TemplateService.KEY_PATTERN)
+                || !templates.exists(r.templateKey())) {
             errors.add(new Problem.FieldError("templateKey", "unknown template " + r.templateKey()));
         }
         if (Sources.check("source", r.source()) != null) {
@@ -190,8 +219,16 @@ public class MailingService {
             errors.add(new Problem.FieldError("requested", "0 or more"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "validation", "Request is not valid",
-                    String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+            throw new ProblemException(
+                    422,
+                    "validation",
+                    "Request is not valid",
+                    String.join(
+                            "; ",
+                            errors.stream()
+                                    .map(e -> e.field() + ": " + e.message())
+                                    .toList()),
+                    errors);
         }
         Mailing m = openShell(r.mailingId(), r.purpose(), r.templateKey(), r.source());
         m.name = r.name();
@@ -211,7 +248,9 @@ public class MailingService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Attached attach(MessageRequestV1 r) {
         Mailing m = openShell(r.mailingId(), r.purpose(), r.templateKey(), r.source());
-        return new Attached(Sources.ofMailing(m.source, m.id), Mailing.Status.CANCELLED.name().equals(m.status));
+        return new Attached(
+                Sources.ofMailing(m.source, m.id),
+                Mailing.Status.CANCELLED.name().equals(m.status));
     }
 
     private Mailing openShell(UUID id, String purpose, String templateKey, String source) {
@@ -220,13 +259,22 @@ public class MailingService {
                         INSERT INTO mailing (id, name, template_key, purpose, source, data, explicit_list, by_requests, status,
                                              materialised, version, created_at, started_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, '{}', false, true, 'RUNNING', false, 0, ?6, ?6) ON CONFLICT (id) DO NOTHING""")
-                .setParameter(1, id).setParameter(2, "mailing " + id).setParameter(3, templateKey).setParameter(4, purpose)
-                .setParameter(5, source).setParameter(6, now).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, "mailing " + id)
+                .setParameter(3, templateKey)
+                .setParameter(4, purpose)
+                .setParameter(5, source)
+                .setParameter(6, now)
+                .executeUpdate();
         Mailing m = Mailing.findById(id, LockModeType.PESSIMISTIC_READ);
         if (!m.byRequests) {
-            throw new ProblemException(422, "validation", "Request is not valid", "mailingId: mailing " + id
-                    + " was created through the API; it takes no message requests",
-                    List.of(new Problem.FieldError("mailingId", "a mailing created through the API takes no message requests")));
+            throw new ProblemException(
+                    422,
+                    "validation",
+                    "Request is not valid",
+                    "mailingId: mailing " + id + " was created through the API; it takes no message requests",
+                    List.of(new Problem.FieldError(
+                            "mailingId", "a mailing created through the API takes no message requests")));
         }
         return m;
     }
@@ -237,7 +285,10 @@ public class MailingService {
         Mailing m = lock(id, caller);
         requireStatus(m, "start", Mailing.Status.DRAFT);
         m.audienceSize = m.explicitList
-                ? ((Number) em.createNativeQuery("SELECT count(*) FROM mailing_recipient WHERE mailing_id = ?1").setParameter(1, id).getSingleResult()).intValue()
+                ? ((Number) em.createNativeQuery("SELECT count(*) FROM mailing_recipient WHERE mailing_id = ?1")
+                                .setParameter(1, id)
+                                .getSingleResult())
+                        .intValue()
                 : (int) segments.count(filter(m));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (startAt != null && startAt.isAfter(now)) {
@@ -293,12 +344,20 @@ public class MailingService {
     @Transactional
     public MailingView cancel(UUID id, Caller caller) {
         Mailing m = lock(id, caller);
-        requireStatus(m, "cancel", Mailing.Status.DRAFT, Mailing.Status.SCHEDULED, Mailing.Status.RUNNING, Mailing.Status.PAUSED);
+        requireStatus(
+                m,
+                "cancel",
+                Mailing.Status.DRAFT,
+                Mailing.Status.SCHEDULED,
+                Mailing.Status.RUNNING,
+                Mailing.Status.PAUSED);
         m.status = Mailing.Status.CANCELLED.name();
         m.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush();
-        em.createNativeQuery("UPDATE delivery SET status = 'CANCELLED', data = NULL, updated_at = now() WHERE mailing_id = ?1 AND status = 'QUEUED'")
-                .setParameter(1, id).executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE delivery SET status = 'CANCELLED', data = NULL, updated_at = now() WHERE mailing_id = ?1 AND status = 'QUEUED'")
+                .setParameter(1, id)
+                .executeUpdate();
         return view(m);
     }
 
@@ -327,7 +386,8 @@ public class MailingService {
             params.put("after", parseId(page.afterKey()));
         }
         String query = where.isEmpty() ? "order by id" : String.join(" and ", where) + " order by id";
-        List<Mailing> rows = Mailing.find(query, params).page(0, page.limit() + 1).list();
+        List<Mailing> rows =
+                Mailing.find(query, params).page(0, page.limit() + 1).list();
         return page.page(rows.stream().map(this::view).toList(), v -> v.id().toString());
     }
 
@@ -374,7 +434,8 @@ public class MailingService {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
                             "SELECT status, channel, count(*) FROM delivery WHERE mailing_id = ?1 GROUP BY status, channel ORDER BY status, channel")
-                    .setParameter(1, m.id).getResultList();
+                    .setParameter(1, m.id)
+                    .getResultList();
             for (Object[] row : rows) {
                 long n = ((Number) row[2]).longValue();
                 counts.merge((String) row[0], n, Long::sum);
@@ -385,14 +446,26 @@ public class MailingService {
             }
             if (m.startedAt != null) {
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                long window = Math.max(1, Math.min(60, java.time.Duration.between(m.startedAt, now).toSeconds()));
-                long recent = ((Number) em.createNativeQuery("SELECT count(*) FROM delivery WHERE mailing_id = ?1 AND sent_at > ?2")
-                        .setParameter(1, m.id).setParameter(2, now.minusSeconds(window)).getSingleResult()).longValue();
+                long window = Math.max(
+                        1,
+                        Math.min(
+                                60, java.time.Duration.between(m.startedAt, now).toSeconds()));
+                long recent = ((Number) em.createNativeQuery(
+                                        "SELECT count(*) FROM delivery WHERE mailing_id = ?1 AND sent_at > ?2")
+                                .setParameter(1, m.id)
+                                .setParameter(2, now.minusSeconds(window))
+                                .getSingleResult())
+                        .longValue();
                 rate = recent / (double) window;
                 long queuedEmail = ((Number) em.createNativeQuery(
-                                "SELECT count(*) FROM delivery WHERE mailing_id = ?1 AND status IN ('QUEUED', 'SENDING') AND channel = 'EMAIL'")
-                        .setParameter(1, m.id).getSingleResult()).longValue();
-                long remaining = queuedEmail + (m.materialised ? 0 : Math.max(0, (m.audienceSize == null ? 0 : m.audienceSize) - materialised));
+                                        "SELECT count(*) FROM delivery WHERE mailing_id = ?1 AND status IN ('QUEUED', 'SENDING') AND channel = 'EMAIL'")
+                                .setParameter(1, m.id)
+                                .getSingleResult())
+                        .longValue();
+                long remaining = queuedEmail
+                        + (m.materialised
+                                ? 0
+                                : Math.max(0, (m.audienceSize == null ? 0 : m.audienceSize) - materialised));
                 if (remaining == 0) {
                     eta = 0L;
                 } else if (rate > 0 && Mailing.Status.RUNNING.name().equals(m.status)) {
@@ -401,11 +474,29 @@ public class MailingService {
             }
         }
         em.flush(); // a job submitted in this transaction is part of the view
-        Object job = em.createNativeQuery("SELECT id FROM job WHERE kind = ?1 AND subject = ?2 ORDER BY created_at DESC LIMIT 1")
-                .setParameter(1, MailingJob.KIND).setParameter(2, m.id.toString()).getResultStream().findFirst().orElse(null);
-        return new MailingView(m.id, m.name, m.templateKey, m.purpose, m.channel, Sources.ofMailing(m.source, m.id), Mailing.Status.valueOf(m.status), m.scheduledAt,
-                m.createdAt, m.startedAt, m.finishedAt, m.version, job == null ? null : jobConfig.path() + "/" + job,
-                new MailingView.Progress(m.audienceSize, materialised, counts, channels, Math.round(rate * 10) / 10.0, eta));
+        Object job = em.createNativeQuery(
+                        "SELECT id FROM job WHERE kind = ?1 AND subject = ?2 ORDER BY created_at DESC LIMIT 1")
+                .setParameter(1, MailingJob.KIND)
+                .setParameter(2, m.id.toString())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        return new MailingView(
+                m.id,
+                m.name,
+                m.templateKey,
+                m.purpose,
+                m.channel,
+                Sources.ofMailing(m.source, m.id),
+                Mailing.Status.valueOf(m.status),
+                m.scheduledAt,
+                m.createdAt,
+                m.startedAt,
+                m.finishedAt,
+                m.version,
+                job == null ? null : jobConfig.path() + "/" + job,
+                new MailingView.Progress(
+                        m.audienceSize, materialised, counts, channels, Math.round(rate * 10) / 10.0, eta));
     }
 
     private String json(Object value) {

@@ -7,11 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.meedoen.commons.contracts.MailingRequestV1;
 import nl.meedoen.commons.contracts.MessageRequestV1;
-import nl.meedoen.notification.mailing.MailingService;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.MalformedEventException;
 import nl.meedoen.commons.inbox.InboundEvents;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.notification.mailing.MailingService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -48,18 +48,22 @@ public class MessageRequestConsumer {
         }
         if (MailingRequestV1.TYPE.equals(event.type())) {
             MailingRequestV1 request = read(event, MailingRequestV1.class);
-            if (request.mailingId() == null || !event.key().equals(request.mailingId().toString())) {
-                throw new MalformedEventException("record key " + event.key() + " differs from mailingId " + request.mailingId());
+            if (request.mailingId() == null
+                    || !event.key().equals(request.mailingId().toString())) {
+                throw new MalformedEventException(
+                        "record key " + event.key() + " differs from mailingId " + request.mailingId());
             }
             rejectAsMalformed(() -> mailings.openByRequest(request));
             return;
         }
         if (!MessageRequestV1.TYPE.equals(event.type())) {
-            throw new MalformedEventException("unexpected event type " + event.type() + " on " + MessageRequestV1.TOPIC);
+            throw new MalformedEventException(
+                    "unexpected event type " + event.type() + " on " + MessageRequestV1.TOPIC);
         }
         MessageRequestV1 request = read(event, MessageRequestV1.class);
         if (!event.key().equals(request.tenantRef())) {
-            throw new MalformedEventException("record key " + event.key() + " differs from tenantRef " + request.tenantRef());
+            throw new MalformedEventException(
+                    "record key " + event.key() + " differs from tenantRef " + request.tenantRef());
         }
         rejectAsMalformed(() -> messages.accept(request, false));
     }
@@ -71,7 +75,8 @@ public class MessageRequestConsumer {
             }
             return mapper.treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException("payload is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new MalformedEventException(
+                    "payload is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 

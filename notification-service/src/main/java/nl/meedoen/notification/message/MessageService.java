@@ -7,6 +7,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
@@ -26,16 +35,6 @@ import nl.meedoen.notification.template.TemplateService;
 import nl.meedoen.notification.template.TemplateView;
 import nl.meedoen.notification.tenant.Tenant;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * Turns a message request (Kafka or API) into exactly one delivery: validated first (a rejected
  * request leaves nothing behind), then queued or held back with the reason.
@@ -45,12 +44,15 @@ public class MessageService {
 
     static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     static final java.util.regex.Pattern TENANT_REF = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    static final List<String> PURPOSES = List.of(MessageRequestV1.CONSULTATION, MessageRequestV1.PANEL,
-            MessageRequestV1.RECRUITMENT, MessageRequestV1.FEEDBACK, MessageRequestV1.SERVICE);
+    static final List<String> PURPOSES = List.of(
+            MessageRequestV1.CONSULTATION,
+            MessageRequestV1.PANEL,
+            MessageRequestV1.RECRUITMENT,
+            MessageRequestV1.FEEDBACK,
+            MessageRequestV1.SERVICE);
 
     /** The delivery and whether this call created it (false: the requestId was seen before). */
-    public record Accepted(DeliveryView delivery, boolean created) {
-    }
+    public record Accepted(DeliveryView delivery, boolean created) {}
 
     @Inject
     TemplateService templates;
@@ -103,31 +105,46 @@ public class MessageService {
             source = source != null ? source : mailing.source();
             cancelled = mailing.cancelled();
         }
-        Tenant tenant = Tenant.findById(request.tenantRef(), LockModeType.PESSIMISTIC_WRITE); // one decision per tenant at a time
-        Optional<Delivery> existing = Delivery.find("requestId", request.requestId()).firstResultOptional();
+        Tenant tenant = Tenant.findById(
+                request.tenantRef(), LockModeType.PESSIMISTIC_WRITE); // one decision per tenant at a time
+        Optional<Delivery> existing =
+                Delivery.find("requestId", request.requestId()).firstResultOptional();
         if (existing.isPresent()) {
             Delivery d = existing.get();
-            if (!d.tenantRef.equals(request.tenantRef()) || !d.templateKey.equals(request.templateKey()) || !d.purpose.equals(request.purpose())) {
-                throw ProblemException.conflict("requestId " + request.requestId() + " was already used for another message");
+            if (!d.tenantRef.equals(request.tenantRef())
+                    || !d.templateKey.equals(request.templateKey())
+                    || !d.purpose.equals(request.purpose())) {
+                throw ProblemException.conflict(
+                        "requestId " + request.requestId() + " was already used for another message");
             }
             return new Accepted(DeliveryView.of(d), false);
         }
-        if (request.mailingId() != null && Delivery.count("mailingId = ?1 and tenantRef = ?2", request.mailingId(), request.tenantRef()) > 0) {
-            throw ProblemException.conflict("mailing " + request.mailingId() + " already has a message to " + request.tenantRef());
+        if (request.mailingId() != null
+                && Delivery.count("mailingId = ?1 and tenantRef = ?2", request.mailingId(), request.tenantRef()) > 0) {
+            throw ProblemException.conflict(
+                    "mailing " + request.mailingId() + " already has a message to " + request.tenantRef());
         }
         if (tenant == null && unknownTenantIsAnError) {
-            throw unprocessable(List.of(new Problem.FieldError("tenantRef", "no tenant " + request.tenantRef() + " in the register")));
+            throw unprocessable(List.of(
+                    new Problem.FieldError("tenantRef", "no tenant " + request.tenantRef() + " in the register")));
         }
-        TemplateView template = templates.resolve(request.templateKey(), tenant == null ? null : tenant.language).orElseThrow();
+        TemplateView template = templates
+                .resolve(request.templateKey(), tenant == null ? null : tenant.language)
+                .orElseThrow();
         errors = TemplateService.missingData(template, request.data());
         if (!errors.isEmpty()) {
             throw unprocessable(errors);
         }
-        RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(tenant != null,
-                tenant == null ? null : tenant.email, tenant != null && Tenant.hasPostalAddress(tenant.street, tenant.postcode),
-                tenant == null ? null : tenant.preferredChannel, request.channel(),
-                request.purpose(), tenant == null ? Set.of() : optOuts.scopes(tenant.tenantRef),
-                !RecipientPolicy.budgeted(request.purpose()) || tenant == null ? 0 : budget.used(tenant.tenantRef), budget.max(),
+        RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(
+                tenant != null,
+                tenant == null ? null : tenant.email,
+                tenant != null && Tenant.hasPostalAddress(tenant.street, tenant.postcode),
+                tenant == null ? null : tenant.preferredChannel,
+                request.channel(),
+                request.purpose(),
+                tenant == null ? Set.of() : optOuts.scopes(tenant.tenantRef),
+                !RecipientPolicy.budgeted(request.purpose()) || tenant == null ? 0 : budget.used(tenant.tenantRef),
+                budget.max(),
                 tenant != null && tenant.email != null && suppressed.isSuppressed(tenant.email)));
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -151,7 +168,8 @@ public class MessageService {
         if (!RecipientPolicy.transactional(request.purpose())) {
             d.unsubscribeTokenHash = UnsubscribeTokens.hash(tokens.token(d.id));
         }
-        if (cancelled && decision.status() == DeliveryStatus.QUEUED) { // its mailing was cancelled: recorded, never sent
+        if (cancelled
+                && decision.status() == DeliveryStatus.QUEUED) { // its mailing was cancelled: recorded, never sent
             d.status = DeliveryStatus.CANCELLED.name();
             d.data = null;
         }
@@ -179,7 +197,9 @@ public class MessageService {
         if (r.purpose() == null || !PURPOSES.contains(r.purpose())) { // List.of(...).contains(null) throws
             errors.add(new Problem.FieldError("purpose", "must be one of " + PURPOSES));
         }
-        if (r.channel() != null && !Objects.equals(r.channel(), MessageRequestV1.EMAIL) && !Objects.equals(r.channel(), MessageRequestV1.LETTER)) {
+        if (r.channel() != null
+                && !Objects.equals(r.channel(), MessageRequestV1.EMAIL)
+                && !Objects.equals(r.channel(), MessageRequestV1.LETTER)) {
             errors.add(new Problem.FieldError("channel", "must be EMAIL or LETTER"));
         }
         if (r.templateKey() == null || !r.templateKey().matches(TemplateService.KEY_PATTERN)) {
@@ -191,7 +211,8 @@ public class MessageService {
     }
 
     static ProblemException unprocessable(List<Problem.FieldError> errors) {
-        String detail = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+        String detail = String.join(
+                "; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
         return new ProblemException(422, "validation", "Request is not valid", detail, errors);
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.notification.tenant.Tenant;
@@ -20,10 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-
 @Path("/api/v1/tenants/{tenantRef}/opt-outs")
-@Tag(name = "Opt-outs", description = "Purpose-scoped opt-outs: consultation, panel, recruitment, tenant-organisation or all")
+@Tag(
+        name = "Opt-outs",
+        description = "Purpose-scoped opt-outs: consultation, panel, recruitment, tenant-organisation or all")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid tenantRef")
 @APIResponse(responseCode = "403", description = "Role may not manage opt-outs")
@@ -48,18 +49,24 @@ public class OptOutResource {
     @PUT
     @Path("{purpose}")
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "Record an opt-out (e.g. the tenant told the corporation by phone)",
-            description = "Publishes nl.meedoen.notification.opted-out.v1. Transactional (service) messages are not affected.")
+    @Operation(
+            summary = "Record an opt-out (e.g. the tenant told the corporation by phone)",
+            description =
+                    "Publishes nl.meedoen.notification.opted-out.v1. Transactional (service) messages are not affected.")
     @APIResponse(responseCode = "201", description = "Opted out")
     @APIResponse(responseCode = "200", description = "Was already opted out")
     @APIResponse(responseCode = "422", description = "Unknown purpose")
     @Transactional
-    public Response optOut(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef,
-                           @Parameter(description = "consultation, panel, recruitment, tenant-organisation or all", example = "panel") @PathParam("purpose") String purpose) {
+    public Response optOut(
+            @PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef,
+            @Parameter(description = "consultation, panel, recruitment, tenant-organisation or all", example = "panel")
+                    @PathParam("purpose")
+                    String purpose) {
         OptOutService.checkScope(purpose);
         requireTenant(tenantRef);
         boolean created = optOuts.optOut(tenantRef, purpose, "API");
-        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).build();
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                .build();
     }
 
     @DELETE
@@ -69,7 +76,9 @@ public class OptOutResource {
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "422", description = "Unknown purpose")
     @Transactional
-    public Response optIn(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef, @PathParam("purpose") String purpose) {
+    public Response optIn(
+            @PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef,
+            @PathParam("purpose") String purpose) {
         OptOutService.checkScope(purpose);
         requireTenant(tenantRef);
         if (!optOuts.optIn(tenantRef, purpose)) {

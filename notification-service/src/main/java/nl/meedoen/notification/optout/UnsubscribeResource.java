@@ -10,21 +10,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.notification.delivery.Delivery;
 import nl.meedoen.notification.message.MessageService;
 import nl.meedoen.notification.tenant.Tenant;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.Map;
 
 /**
  * The link in every non-transactional message. The tenant has no account: the signed token in the
@@ -41,8 +40,11 @@ public class UnsubscribeResource {
             "consultation", new String[] {"raadplegingen", "consultations"},
             "panel", new String[] {"het huurderspanel", "the tenant panel"},
             "recruitment", new String[] {"werving voor bewonersgroepen", "recruitment for tenant groups"},
-            "tenant-organisation", new String[] {"berichten van uw huurdersorganisatie", "messages from your tenant organisation"},
-            "all", new String[] {"alle berichten behalve wat u zelf aanvraagt", "all messages except those you request"});
+            "tenant-organisation",
+                    new String[] {"berichten van uw huurdersorganisatie", "messages from your tenant organisation"},
+            "all",
+                    new String[] {"alle berichten behalve wat u zelf aanvraagt", "all messages except those you request"
+                    });
 
     @Inject
     UnsubscribeTokens tokens;
@@ -71,34 +73,53 @@ public class UnsubscribeResource {
                 <p>%s: %s</p><button type="submit">%s</button></form>
                 <form method="post" action="?scope=all"><input type="hidden" name="List-Unsubscribe" value="One-Click">
                 <button type="submit">%s</button></form></body></html>
-                """.formatted(nl ? "nl" : "en", nl ? "Afmelden" : "Unsubscribe", nl ? "Geen berichten meer over" : "No more messages about",
-                scope, nl ? "Afmelden" : "Unsubscribe", nl ? "Afmelden voor alles" : "Unsubscribe from everything");
+                """.formatted(
+                        nl ? "nl" : "en",
+                        nl ? "Afmelden" : "Unsubscribe",
+                        nl ? "Geen berichten meer over" : "No more messages about",
+                        scope,
+                        nl ? "Afmelden" : "Unsubscribe",
+                        nl ? "Afmelden voor alles" : "Unsubscribe from everything");
     }
 
     /** The outcome of a one-click unsubscribe. */
-    public record Unsubscribed(String purpose, boolean changed) {
-    }
+    public record Unsubscribed(String purpose, boolean changed) {}
 
     @POST
     @PermitAll // token-based: the signed link is the credential
     @Extension(name = "x-meedoen-public", value = "unsubscribe link token")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One-click unsubscribe (RFC 8058)",
-            description = "Opts the tenant out of the message's purpose (or everything with scope=all) and queues an unsubscribe confirmation. Repeating it changes nothing.")
-    @APIResponse(responseCode = "200", description = "Unsubscribed", content = @Content(schema = @Schema(implementation = Unsubscribed.class)))
+    @Operation(
+            summary = "One-click unsubscribe (RFC 8058)",
+            description =
+                    "Opts the tenant out of the message's purpose (or everything with scope=all) and queues an unsubscribe confirmation. Repeating it changes nothing.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Unsubscribed",
+            content = @Content(schema = @Schema(implementation = Unsubscribed.class)))
     @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link")
     @APIResponse(responseCode = "422", description = "Unknown scope")
     @Transactional
-    public Unsubscribed unsubscribe(@PathParam("token") String token,
-                                    @Parameter(description = "all: every purpose; default the message's own") @QueryParam("scope") String scope) {
+    public Unsubscribed unsubscribe(
+            @PathParam("token") String token,
+            @Parameter(description = "all: every purpose; default the message's own") @QueryParam("scope")
+                    String scope) {
         Delivery d = delivery(token);
         String purpose = scope == null ? ownScope(d.purpose) : OptOutService.checkScope(scope);
         boolean changed = optOuts.optOut(d.tenantRef, purpose, "LINK");
         Tenant tenant = Tenant.findById(d.tenantRef);
         if (changed && tenant != null) {
             boolean nl = !"en".equals(tenant.language);
-            messages.accept(new MessageRequestV1("unsubscribed-" + d.id + "-" + purpose, d.tenantRef, MessageRequestV1.SERVICE,
-                    "service.unsubscribe-confirmation", Map.of("scope", SCOPE_NAMES.get(purpose)[nl ? 0 : 1]), null).from(d.source), false);
+            messages.accept(
+                    new MessageRequestV1(
+                                    "unsubscribed-" + d.id + "-" + purpose,
+                                    d.tenantRef,
+                                    MessageRequestV1.SERVICE,
+                                    "service.unsubscribe-confirmation",
+                                    Map.of("scope", SCOPE_NAMES.get(purpose)[nl ? 0 : 1]),
+                                    null)
+                            .from(d.source),
+                    false);
         }
         return new Unsubscribed(purpose, changed);
     }
@@ -109,11 +130,13 @@ public class UnsubscribeResource {
     }
 
     private Delivery delivery(String token) {
-        ProblemException invalid = new ProblemException(404, "not-found", "Not found", "this unsubscribe link is not valid", null);
+        ProblemException invalid =
+                new ProblemException(404, "not-found", "Not found", "this unsubscribe link is not valid", null);
         if (token == null || tokens.verify(token).isEmpty()) {
             throw invalid;
         }
-        Delivery d = Delivery.find("unsubscribeTokenHash", UnsubscribeTokens.hash(token)).firstResult();
+        Delivery d = Delivery.find("unsubscribeTokenHash", UnsubscribeTokens.hash(token))
+                .firstResult();
         if (d == null || Tenant.findById(d.tenantRef) == null || !SCOPE_NAMES.containsKey(ownScope(d.purpose))) {
             throw invalid;
         }

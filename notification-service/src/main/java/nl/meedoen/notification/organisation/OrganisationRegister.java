@@ -6,14 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.audit.AuditLog;
-import nl.meedoen.commons.contracts.OrganisationV1;
-import nl.meedoen.commons.outbox.Outbox;
-import nl.meedoen.commons.problem.Preconditions;
-import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.commons.security.Roles;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,6 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.commons.contracts.OrganisationV1;
+import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.commons.problem.Preconditions;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Roles;
 
 /**
  * The register of tenant organisations and residents' committees: upserts and deactivations, each publishing the
@@ -34,13 +33,13 @@ public class OrganisationRegister {
     public static final Pattern ID = Pattern.compile("[a-z0-9._-]{1,64}");
     /** A JWT subject: printable ASCII without spaces (Keycloak and Entra subjects are UUIDs, ours client ids). */
     static final Pattern CLIENT = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
     static final Pattern COMPLEX_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     static final List<String> KINDS = List.of(OrganisationV1.TENANT_ORGANISATION, OrganisationV1.RESIDENTS_COMMITTEE);
 
     /** The outcome of an upsert: whether the organisation is new (201). */
-    public record Upserted(Organisation organisation, boolean created) {
-    }
+    public record Upserted(Organisation organisation, boolean created) {}
 
     @Inject
     Outbox outbox;
@@ -60,13 +59,19 @@ public class OrganisationRegister {
             throw unprocessable(errors);
         }
         // Organisations are written rarely: one writer at a time keeps "a client acts for one organisation" true.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('organisation-register'))").getSingleResult();
+        entityManager
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('organisation-register'))")
+                .getSingleResult();
         Organisation o = Organisation.findById(id, LockModeType.PESSIMISTIC_WRITE);
         boolean created = o == null;
         if (created) {
             if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")) {
-                throw new ProblemException(412, "precondition-failed", "Precondition failed",
-                        "organisation " + id + " does not exist, so If-Match cannot match", null);
+                throw new ProblemException(
+                        412,
+                        "precondition-failed",
+                        "Precondition failed",
+                        "organisation " + id + " does not exist, so If-Match cannot match",
+                        null);
             }
             o = new Organisation();
             o.id = id;
@@ -74,17 +79,25 @@ public class OrganisationRegister {
         } else {
             Preconditions.check(ifMatch, o.version, false);
         }
-        String[] clients = distinct(request.clients() == null || request.clients().isEmpty() ? List.of(id) : request.clients());
+        String[] clients =
+                distinct(request.clients() == null || request.clients().isEmpty() ? List.of(id) : request.clients());
         List<Problem.FieldError> taken = takenClients(id, clients);
         if (!taken.isEmpty()) {
             throw unprocessable(taken);
         }
         String[] complexIds = distinct(request.complexIds() == null ? List.of() : request.complexIds());
-        String contactEmail = request.contactEmail() == null || request.contactEmail().isBlank() ? null : request.contactEmail().strip();
+        String contactEmail =
+                request.contactEmail() == null || request.contactEmail().isBlank()
+                        ? null
+                        : request.contactEmail().strip();
         boolean active = request.active() == null || request.active();
-        boolean changed = created || !Objects.equals(o.name, request.name().strip()) || !Objects.equals(o.kind, request.kind())
-                || !Arrays.equals(o.complexIds, complexIds) || !Arrays.equals(o.clients, clients)
-                || !Objects.equals(o.contactEmail, contactEmail) || o.active != active;
+        boolean changed = created
+                || !Objects.equals(o.name, request.name().strip())
+                || !Objects.equals(o.kind, request.kind())
+                || !Arrays.equals(o.complexIds, complexIds)
+                || !Arrays.equals(o.clients, clients)
+                || !Objects.equals(o.contactEmail, contactEmail)
+                || o.active != active;
         if (!changed) {
             return new Upserted(o, false); // the same data again: nothing to publish
         }
@@ -97,7 +110,11 @@ public class OrganisationRegister {
         o.updatedAt = OffsetDateTime.now(clock);
         o.persistAndFlush();
         publish(o);
-        audit.record(created ? "organisation.registered" : "organisation.changed", "organisation", id, Map.of("active", active));
+        audit.record(
+                created ? "organisation.registered" : "organisation.changed",
+                "organisation",
+                id,
+                Map.of("active", active));
         return new Upserted(o, created);
     }
 
@@ -123,7 +140,9 @@ public class OrganisationRegister {
 
     @Transactional
     public List<OrganisationView> list(SecurityIdentity caller) {
-        return Organisation.<Organisation>list("order by id").stream().map(o -> OrganisationView.of(o, seesContact(o, caller))).toList();
+        return Organisation.<Organisation>list("order by id").stream()
+                .map(o -> OrganisationView.of(o, seesContact(o, caller)))
+                .toList();
     }
 
     /**
@@ -132,7 +151,8 @@ public class OrganisationRegister {
      */
     @Transactional
     public String actingFor(String client) {
-        List<?> ids = entityManager.createNativeQuery("SELECT id FROM organisation WHERE active AND ?1 = ANY(clients)")
+        List<?> ids = entityManager
+                .createNativeQuery("SELECT id FROM organisation WHERE active AND ?1 = ANY(clients)")
                 .setParameter(1, client)
                 .getResultList();
         return ids.isEmpty() ? client : (String) ids.get(0);
@@ -143,7 +163,8 @@ public class OrganisationRegister {
         if (caller.hasRole(Roles.CORPORATION) || caller.hasRole(Roles.OPS)) {
             return true;
         }
-        return caller.hasRole(Roles.TENANT_ORGANISATION) && caller.getPrincipal() != null
+        return caller.hasRole(Roles.TENANT_ORGANISATION)
+                && caller.getPrincipal() != null
                 && Arrays.asList(o.clients).contains(caller.getPrincipal().getName());
     }
 
@@ -156,20 +177,27 @@ public class OrganisationRegister {
     }
 
     private void publish(Organisation o) {
-        outbox.publish(OrganisationV1.TOPIC, OrganisationV1.CHANGED, o.id,
+        outbox.publish(
+                OrganisationV1.TOPIC,
+                OrganisationV1.CHANGED,
+                o.id,
                 new OrganisationV1(o.id, o.name, o.kind, List.of(o.complexIds), List.of(o.clients), o.active));
     }
 
     /** Each client acts for one organisation: another organisation already naming one is a 422 on clients. */
     @SuppressWarnings("unchecked")
     private List<Problem.FieldError> takenClients(String id, String[] clients) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
                         SELECT c, o.id FROM organisation o, unnest(o.clients) AS c
                         WHERE o.id <> ?1 AND c = ANY(CAST(?2 AS text[])) ORDER BY c""")
                 .setParameter(1, id)
                 .setParameter(2, clients)
                 .getResultList();
-        return rows.stream().map(r -> new Problem.FieldError("clients", "client " + r[0] + " already acts for organisation " + r[1])).toList();
+        return rows.stream()
+                .map(r ->
+                        new Problem.FieldError("clients", "client " + r[0] + " already acts for organisation " + r[1]))
+                .toList();
     }
 
     /** Every field rule, each naming its field. */
@@ -193,7 +221,8 @@ public class OrganisationRegister {
             errors.add(new Problem.FieldError("complexIds", "a residents' committee belongs to at least one complex"));
         }
         for (int i = 0; i < complexIds.size(); i++) {
-            if (complexIds.get(i) == null || !COMPLEX_ID.matcher(complexIds.get(i)).matches()) {
+            if (complexIds.get(i) == null
+                    || !COMPLEX_ID.matcher(complexIds.get(i)).matches()) {
                 errors.add(new Problem.FieldError("complexIds[" + i + "]", "1 to 64 letters, digits, '.', '_' or '-'"));
             }
         }
@@ -203,14 +232,17 @@ public class OrganisationRegister {
         List<String> clients = r.clients() == null ? List.of() : r.clients();
         for (int i = 0; i < clients.size(); i++) {
             if (clients.get(i) == null || !CLIENT.matcher(clients.get(i)).matches()) {
-                errors.add(new Problem.FieldError("clients[" + i + "]", "a JWT subject: 1 to 200 printable characters without spaces"));
+                errors.add(new Problem.FieldError(
+                        "clients[" + i + "]", "a JWT subject: 1 to 200 printable characters without spaces"));
             }
         }
         if (clients.size() > 50) {
             errors.add(new Problem.FieldError("clients", "at most 50"));
         }
-        if (r.contactEmail() != null && !r.contactEmail().isBlank()
-                && (r.contactEmail().strip().length() > 254 || !EMAIL.matcher(r.contactEmail().strip()).matches())) {
+        if (r.contactEmail() != null
+                && !r.contactEmail().isBlank()
+                && (r.contactEmail().strip().length() > 254
+                        || !EMAIL.matcher(r.contactEmail().strip()).matches())) {
             errors.add(new Problem.FieldError("contactEmail", "not an email address"));
         }
         return errors;
@@ -221,7 +253,8 @@ public class OrganisationRegister {
     }
 
     static ProblemException unprocessable(List<Problem.FieldError> errors) {
-        String detail = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+        String detail = String.join(
+                "; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
         return new ProblemException(422, "validation", "Request is not valid", detail, errors);
     }
 }

@@ -1,14 +1,13 @@
 package nl.meedoen.notification.segment;
 
-import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.notification.tenant.TenantRequest;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.notification.tenant.TenantRequest;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An audience as a filter over register attributes: within one attribute any listed value matches,
@@ -22,36 +21,73 @@ public record SegmentFilter(
         List<String> dwellingType,
         List<String> language,
         List<String> preferredChannel,
-        @Schema(description = "under-18, 18-34, 35-49, 50-64, 65-79, 80+") List<String> ageBand,
-        @Schema(description = "years since tenancy start: 0-1, 2-4, 5-9, 10-19, 20+") List<String> tenancyBand) {
+
+        @Schema(description = "under-18, 18-34, 35-49, 50-64, 65-79, 80+")
+        List<String> ageBand,
+
+        @Schema(description = "years since tenancy start: 0-1, 2-4, 5-9, 10-19, 20+")
+        List<String> tenancyBand) {
 
     public static final List<String> AGE_BANDS = List.of("under-18", "18-34", "35-49", "50-64", "65-79", "80+");
     public static final List<String> TENANCY_BANDS = List.of("0-1", "2-4", "5-9", "10-19", "20+");
 
     public static SegmentFilter of(Map<String, List<String>> values) {
-        return new SegmentFilter(values.get("complexId"), values.get("neighbourhoodCode"), values.get("householdType"),
-                values.get("dwellingType"), values.get("language"), values.get("preferredChannel"), values.get("ageBand"),
+        return new SegmentFilter(
+                values.get("complexId"),
+                values.get("neighbourhoodCode"),
+                values.get("householdType"),
+                values.get("dwellingType"),
+                values.get("language"),
+                values.get("preferredChannel"),
+                values.get("ageBand"),
                 values.get("tenancyBand"));
     }
 
     /** Field errors for unknown attribute values (field names prefixed with {@code prefix}). */
     public List<Problem.FieldError> validate(String prefix) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        check(errors, prefix + "complexId", complexId, v -> v.matches("[A-Za-z0-9._-]{1,64}"), "letters, digits, dot, underscore or dash");
-        check(errors, prefix + "neighbourhoodCode", neighbourhoodCode, v -> v.matches("BU[0-9]{8}"), "a CBS neighbourhood code such as BU03440101");
-        check(errors, prefix + "householdType", householdType, v -> names(TenantRequest.HouseholdType.values()).contains(v),
+        check(
+                errors,
+                prefix + "complexId",
+                complexId,
+                v -> v.matches("[A-Za-z0-9._-]{1,64}"),
+                "letters, digits, dot, underscore or dash");
+        check(
+                errors,
+                prefix + "neighbourhoodCode",
+                neighbourhoodCode,
+                v -> v.matches("BU[0-9]{8}"),
+                "a CBS neighbourhood code such as BU03440101");
+        check(
+                errors,
+                prefix + "householdType",
+                householdType,
+                v -> names(TenantRequest.HouseholdType.values()).contains(v),
                 "one of " + names(TenantRequest.HouseholdType.values()));
-        check(errors, prefix + "dwellingType", dwellingType, v -> names(TenantRequest.DwellingType.values()).contains(v),
+        check(
+                errors,
+                prefix + "dwellingType",
+                dwellingType,
+                v -> names(TenantRequest.DwellingType.values()).contains(v),
                 "one of " + names(TenantRequest.DwellingType.values()));
         check(errors, prefix + "language", language, v -> v.matches("[a-z]{2}"), "an ISO 639-1 code such as nl");
-        check(errors, prefix + "preferredChannel", preferredChannel, v -> v.equals("EMAIL") || v.equals("LETTER"), "EMAIL or LETTER");
+        check(
+                errors,
+                prefix + "preferredChannel",
+                preferredChannel,
+                v -> v.equals("EMAIL") || v.equals("LETTER"),
+                "EMAIL or LETTER");
         check(errors, prefix + "ageBand", ageBand, AGE_BANDS::contains, "one of " + AGE_BANDS);
         check(errors, prefix + "tenancyBand", tenancyBand, TENANCY_BANDS::contains, "one of " + TENANCY_BANDS);
         return errors;
     }
 
-    private static void check(List<Problem.FieldError> errors, String field, List<String> values,
-                              java.util.function.Predicate<String> ok, String message) {
+    private static void check(
+            List<Problem.FieldError> errors,
+            String field,
+            List<String> values,
+            java.util.function.Predicate<String> ok,
+            String message) {
         if (values == null) {
             return;
         }
@@ -71,8 +107,7 @@ public record SegmentFilter(
     }
 
     /** A SQL condition over table alias {@code t} with positional parameters (only fixed column names in the text). */
-    public record Sql(String condition, List<Object> params) {
-    }
+    public record Sql(String condition, List<Object> params) {}
 
     public Sql toSql(LocalDate today) {
         List<String> conditions = new ArrayList<>();

@@ -4,13 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.paging.Page;
-import nl.meedoen.commons.paging.PageRequest;
-import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.notification.tenant.ProfileBands;
-import org.hibernate.Session;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,18 +12,30 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import nl.meedoen.commons.paging.Page;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.notification.tenant.ProfileBands;
+import org.hibernate.Session;
 
 /** Counts and lists the tenants of a segment, straight from the register. */
 @ApplicationScoped
 public class Segments {
 
     /** A member of a segment: its attributes, no contact data. */
-    public record Member(String tenantRef, String language, String preferredChannel, String complexId, String neighbourhoodCode,
-                         String ageBand, String householdType, String dwellingType, String tenancyBand) {
-    }
+    public record Member(
+            String tenantRef,
+            String language,
+            String preferredChannel,
+            String complexId,
+            String neighbourhoodCode,
+            String ageBand,
+            String householdType,
+            String dwellingType,
+            String tenancyBand) {}
 
-    public record Count(long count) {
-    }
+    public record Count(long count) {}
 
     @Inject
     EntityManager em;
@@ -38,8 +43,16 @@ public class Segments {
     public static void requireValid(SegmentFilter filter, String prefix) {
         List<Problem.FieldError> errors = filter.validate(prefix);
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "validation", "Request is not valid",
-                    String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+            throw new ProblemException(
+                    422,
+                    "validation",
+                    "Request is not valid",
+                    String.join(
+                            "; ",
+                            errors.stream()
+                                    .map(e -> e.field() + ": " + e.message())
+                                    .toList()),
+                    errors);
         }
     }
 
@@ -75,8 +88,15 @@ public class Segments {
                         int birthYear = rs.getInt(6);
                         Integer birth = rs.wasNull() ? null : birthYear;
                         java.sql.Date start = rs.getDate(9);
-                        members.add(new Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                ProfileBands.ageBand(birth, today), rs.getString(7), rs.getString(8),
+                        members.add(new Member(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                ProfileBands.ageBand(birth, today),
+                                rs.getString(7),
+                                rs.getString(8),
                                 ProfileBands.tenancyBand(start == null ? null : start.toLocalDate(), today)));
                     }
                 }

@@ -8,8 +8,6 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
 import io.quarkus.qute.TemplateNode;
 import io.quarkus.qute.Variant;
-import nl.meedoen.commons.problem.Problem;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import nl.meedoen.commons.problem.Problem;
 
 /**
  * Compiles, checks and renders message templates with Qute. Plain Java (no CDI) so its rules can be
@@ -29,6 +28,7 @@ public final class TemplateRenderer {
 
     /** Variables every template may use, filled in per recipient at send time. */
     public static final String TENANT_NAME = "tenantName";
+
     public static final String UNSUBSCRIBE_URL = "unsubscribeUrl";
     public static final Set<String> STANDARD = Set.of(TENANT_NAME, UNSUBSCRIBE_URL);
 
@@ -42,12 +42,10 @@ public final class TemplateRenderer {
             .build();
 
     /** The three parts of a template, parsed once. */
-    public record Compiled(Template subject, Template html, Template text) {
-    }
+    public record Compiled(Template subject, Template html, Template text) {}
 
     /** A rendered message. */
-    public record Rendered(String subject, String html, String text) {
-    }
+    public record Rendered(String subject, String html, String text) {}
 
     /**
      * Parses and checks the parts against the declared data keys.
@@ -58,9 +56,11 @@ public final class TemplateRenderer {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (String key : sampleData.keySet()) {
             if (!key.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-                errors.add(new Problem.FieldError("sampleData." + key, "placeholder names are letters, digits and underscores"));
+                errors.add(new Problem.FieldError(
+                        "sampleData." + key, "placeholder names are letters, digits and underscores"));
             } else if (STANDARD.contains(key)) {
-                errors.add(new Problem.FieldError("sampleData." + key, "is a standard variable filled in per recipient; do not declare it"));
+                errors.add(new Problem.FieldError(
+                        "sampleData." + key, "is a standard variable filled in per recipient; do not declare it"));
             }
         }
         if (!errors.isEmpty()) {
@@ -75,8 +75,13 @@ public final class TemplateRenderer {
         return errors;
     }
 
-    private void check(String field, String source, Variant variant, Set<String> allowed, Map<String, Object> data,
-                       List<Problem.FieldError> errors) {
+    private void check(
+            String field,
+            String source,
+            Variant variant,
+            Set<String> allowed,
+            Map<String, Object> data,
+            List<Problem.FieldError> errors) {
         Template template;
         try {
             template = engine.parse(source, variant);
@@ -90,14 +95,20 @@ public final class TemplateRenderer {
                 continue;
             }
             if (expression.hasNamespace()) {
-                errors.add(new Problem.FieldError(field, "unknown placeholder {" + expression.toOriginalString()
-                        + "}: namespace '" + expression.getNamespace() + "' is not available"));
+                errors.add(new Problem.FieldError(
+                        field,
+                        "unknown placeholder {" + expression.toOriginalString() + "}: namespace '"
+                                + expression.getNamespace() + "' is not available"));
                 continue;
             }
             String root = expression.getParts().get(0).getName();
-            if (!allowed.contains(root) && !aliases.contains(root) && aliases.stream().noneMatch(a -> root.startsWith(a + "_"))) {
-                errors.add(new Problem.FieldError(field, "unknown placeholder '" + root + "' in {" + expression.toOriginalString()
-                        + "}; declare it in sampleData or use one of " + new java.util.TreeSet<>(allowed)));
+            if (!allowed.contains(root)
+                    && !aliases.contains(root)
+                    && aliases.stream().noneMatch(a -> root.startsWith(a + "_"))) {
+                errors.add(new Problem.FieldError(
+                        field,
+                        "unknown placeholder '" + root + "' in {" + expression.toOriginalString()
+                                + "}; declare it in sampleData or use one of " + new java.util.TreeSet<>(allowed)));
             }
         }
         if (errors.stream().anyMatch(e -> e.field().equals(field))) {
@@ -107,11 +118,14 @@ public final class TemplateRenderer {
             template.render(data);
         } catch (TemplateException e) {
             Object expr = e.getArguments() == null ? null : e.getArguments().get("expression");
-            errors.add(new Problem.FieldError(field, expr != null
-                    ? "unknown placeholder {" + expr + "}: it does not match the sample data"
-                    : "cannot be rendered with the sample data: " + firstLine(e.getMessage())));
+            errors.add(new Problem.FieldError(
+                    field,
+                    expr != null
+                            ? "unknown placeholder {" + expr + "}: it does not match the sample data"
+                            : "cannot be rendered with the sample data: " + firstLine(e.getMessage())));
         } catch (RuntimeException e) {
-            errors.add(new Problem.FieldError(field, "cannot be rendered with the sample data: " + firstLine(String.valueOf(e.getMessage()))));
+            errors.add(new Problem.FieldError(
+                    field, "cannot be rendered with the sample data: " + firstLine(String.valueOf(e.getMessage()))));
         }
     }
 
@@ -128,7 +142,9 @@ public final class TemplateRenderer {
                     String second = params.size() < 2 ? null : params.get(1);
                     aliases.add("in".equals(second) && first != null ? first : "it");
                 } else if ("let".equals(name) || "set".equals(name)) {
-                    block.parameters.keySet().stream().filter(k -> !k.matches("\\d+")).forEach(aliases::add);
+                    block.parameters.keySet().stream()
+                            .filter(k -> !k.matches("\\d+"))
+                            .forEach(aliases::add);
                     block.parameters.values().stream()
                             .filter(v -> v.contains("="))
                             .map(v -> v.substring(0, v.indexOf('=')).trim())
@@ -150,7 +166,10 @@ public final class TemplateRenderer {
         Map<String, Object> all = new HashMap<>(data == null ? Map.of() : data);
         all.put(TENANT_NAME, tenantName == null ? "" : tenantName);
         all.put(UNSUBSCRIBE_URL, unsubscribeUrl == null ? "" : unsubscribeUrl);
-        return new Rendered(template.subject().render(all).strip(), template.html().render(all), template.text().render(all));
+        return new Rendered(
+                template.subject().render(all).strip(),
+                template.html().render(all),
+                template.text().render(all));
     }
 
     /** The sample data plus sample standard variables (for checks and previews). */

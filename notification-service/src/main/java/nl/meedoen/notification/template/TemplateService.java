@@ -7,9 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.commons.problem.ProblemException;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
 
 /**
  * Versioned templates per message kind and language. Lookup falls back from the tenant's language to
@@ -42,21 +41,33 @@ public class TemplateService {
     /** Versions never change, so their compiled form is cached for good. */
     private final Map<String, TemplateRenderer.Compiled> compiled = new ConcurrentHashMap<>();
 
-    public record Saved(TemplateView template, boolean created) {
-    }
+    public record Saved(TemplateView template, boolean created) {}
 
     /** Stores a new version unless it equals the latest (then nothing changes). 422 on unknown placeholders. */
     @Transactional
     public Saved save(String key, String language, TemplateRequest request) {
-        List<Problem.FieldError> errors = renderer.check(request.subject(), request.html(), request.text(), request.sampleData());
+        List<Problem.FieldError> errors =
+                renderer.check(request.subject(), request.html(), request.text(), request.sampleData());
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "template-invalid", "Template is not valid",
-                    errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
+            throw new ProblemException(
+                    422,
+                    "template-invalid",
+                    "Template is not valid",
+                    errors.stream()
+                            .map(e -> e.field() + ": " + e.message())
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse(""),
+                    errors);
         }
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, key + "/" + language).getSingleResult();
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, key + "/" + language)
+                .getSingleResult();
         Optional<TemplateView> latest = latest(key, language);
-        if (latest.isPresent() && latest.get().subject().equals(request.subject()) && latest.get().html().equals(request.html())
-                && latest.get().text().equals(request.text()) && Objects.equals(latest.get().sampleData(), request.sampleData())) {
+        if (latest.isPresent()
+                && latest.get().subject().equals(request.subject())
+                && latest.get().html().equals(request.html())
+                && latest.get().text().equals(request.text())
+                && Objects.equals(latest.get().sampleData(), request.sampleData())) {
             return new Saved(latest.get(), false);
         }
         int version = latest.map(t -> t.version() + 1).orElse(1);
@@ -68,22 +79,29 @@ public class TemplateService {
         em.createNativeQuery("""
                         INSERT INTO message_template (template_key, language, version, subject, html, text, sample_data, created_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, key).setParameter(2, language).setParameter(3, version)
-                .setParameter(4, request.subject()).setParameter(5, request.html()).setParameter(6, request.text())
-                .setParameter(7, json(request.sampleData())).setParameter(8, now)
+                .setParameter(1, key)
+                .setParameter(2, language)
+                .setParameter(3, version)
+                .setParameter(4, request.subject())
+                .setParameter(5, request.html())
+                .setParameter(6, request.text())
+                .setParameter(7, json(request.sampleData()))
+                .setParameter(8, now)
                 .executeUpdate();
-        return new TemplateView(key, language, version, request.subject(), request.html(), request.text(),
-                request.sampleData(), now);
+        return new TemplateView(
+                key, language, version, request.subject(), request.html(), request.text(), request.sampleData(), now);
     }
 
     @Transactional
     public Optional<TemplateView> latest(String key, String language) {
-        return query("WHERE template_key = ?1 AND language = ?2 ORDER BY version DESC LIMIT 1", key, language).stream().findFirst();
+        return query("WHERE template_key = ?1 AND language = ?2 ORDER BY version DESC LIMIT 1", key, language).stream()
+                .findFirst();
     }
 
     @Transactional
     public Optional<TemplateView> version(String key, String language, int version) {
-        return query("WHERE template_key = ?1 AND language = ?2 AND version = ?3", key, language, version).stream().findFirst();
+        return query("WHERE template_key = ?1 AND language = ?2 AND version = ?3", key, language, version).stream()
+                .findFirst();
     }
 
     @Transactional
@@ -103,7 +121,10 @@ public class TemplateService {
     @Transactional
     public boolean exists(String key) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM message_template WHERE template_key = ?1")
-                .setParameter(1, key).getSingleResult()).longValue() > 0;
+                                .setParameter(1, key)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
     }
 
     /** The template a tenant with this language gets: their language, else English, else Dutch. */
@@ -138,11 +159,13 @@ public class TemplateService {
     }
 
     public TemplateRenderer.Compiled compiled(TemplateView t) {
-        return compiled.computeIfAbsent(t.templateKey() + "/" + t.language() + "/" + t.version(),
+        return compiled.computeIfAbsent(
+                t.templateKey() + "/" + t.language() + "/" + t.version(),
                 k -> renderer.compile(t.subject(), t.html(), t.text()));
     }
 
-    public TemplateRenderer.Rendered render(TemplateView t, Map<String, Object> data, String tenantName, String unsubscribeUrl) {
+    public TemplateRenderer.Rendered render(
+            TemplateView t, Map<String, Object> data, String tenantName, String unsubscribeUrl) {
         return renderer.render(compiled(t), data, tenantName, unsubscribeUrl);
     }
 
@@ -152,7 +175,10 @@ public class TemplateService {
         if (overrides != null) {
             for (String key : overrides.keySet()) {
                 if (!t.sampleData().containsKey(key) && !TemplateRenderer.STANDARD.contains(key)) {
-                    throw new ProblemException(422, "unknown-placeholder", "Unknown placeholder",
+                    throw new ProblemException(
+                            422,
+                            "unknown-placeholder",
+                            "Unknown placeholder",
                             "data." + key + ": the template has no such placeholder",
                             List.of(new Problem.FieldError("data." + key, "the template has no such placeholder")));
                 }
@@ -160,10 +186,14 @@ public class TemplateService {
             data.putAll(overrides);
         }
         try {
-            return renderer.render(compiled(t), data, (String) data.get(TemplateRenderer.TENANT_NAME),
-                    (String) data.get(TemplateRenderer.UNSUBSCRIBE_URL));
+            return renderer.render(compiled(t), data, (String) data.get(TemplateRenderer.TENANT_NAME), (String)
+                    data.get(TemplateRenderer.UNSUBSCRIBE_URL));
         } catch (io.quarkus.qute.TemplateException | ClassCastException e) {
-            throw new ProblemException(422, "data-invalid", "Data does not fit the template", "data: " + e.getMessage(),
+            throw new ProblemException(
+                    422,
+                    "data-invalid",
+                    "Data does not fit the template",
+                    "data: " + e.getMessage(),
                     List.of(new Problem.FieldError("data", "does not fit the template's placeholders")));
         }
     }
@@ -180,7 +210,9 @@ public class TemplateService {
     }
 
     private List<TemplateView> query(String where, Object... params) {
-        var q = em.createNativeQuery("SELECT template_key, language, version, subject, html, text, sample_data, created_at FROM message_template " + where);
+        var q = em.createNativeQuery(
+                "SELECT template_key, language, version, subject, html, text, sample_data, created_at FROM message_template "
+                        + where);
         for (int i = 0; i < params.length; i++) {
             q.setParameter(i + 1, params[i]);
         }
@@ -188,8 +220,15 @@ public class TemplateService {
         List<Object[]> rows = q.getResultList();
         List<TemplateView> views = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            views.add(new TemplateView((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
-                    (String) r[5], parse((String) r[6]), toOffsetDateTime(r[7])));
+            views.add(new TemplateView(
+                    (String) r[0],
+                    (String) r[1],
+                    ((Number) r[2]).intValue(),
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    parse((String) r[6]),
+                    toOffsetDateTime(r[7])));
         }
         return views;
     }
@@ -206,7 +245,7 @@ public class TemplateService {
 
     private Map<String, Object> parse(String json) {
         try {
-            return mapper.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+            return mapper.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

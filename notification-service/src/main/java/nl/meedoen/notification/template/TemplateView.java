@@ -1,9 +1,8 @@
 package nl.meedoen.notification.template;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One stored version of a template. */
 @Schema(name = "Template")
@@ -15,5 +14,4 @@ public record TemplateView(
         String html,
         String text,
         Map<String, Object> sampleData,
-        OffsetDateTime createdAt) {
-}
+        OffsetDateTime createdAt) {}

@@ -6,8 +6,7 @@ import java.time.Period;
 /** Coarsens exact profile values into the bands other services may see. */
 public final class ProfileBands {
 
-    private ProfileBands() {
-    }
+    private ProfileBands() {}
 
     public static String ageBand(Integer birthYear, LocalDate today) {
         if (birthYear == null) {

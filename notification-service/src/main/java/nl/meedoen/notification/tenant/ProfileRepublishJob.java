@@ -2,10 +2,9 @@ package nl.meedoen.notification.tenant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import nl.meedoen.commons.job.JobContext;
 import nl.meedoen.commons.job.JobHandler;
-
-import java.util.Map;
 
 /**
  * Every tenant's profile published again on {@code tenants.profile.v1}, a thousand per transaction in tenantRef

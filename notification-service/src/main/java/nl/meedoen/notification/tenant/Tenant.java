@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -22,26 +21,35 @@ public class Tenant extends PanacheEntityBase {
     public String name;
     public String email;
     public String street;
+
     @Column(name = "house_number")
     public int houseNumber;
+
     @Column(name = "house_number_suffix")
     public String houseNumberSuffix;
+
     public String postcode;
     public String city;
     public String language;
+
     @Column(name = "preferred_channel")
     public String preferredChannel;
 
     @Column(name = "complex_id")
     public String complexId;
+
     @Column(name = "neighbourhood_code")
     public String neighbourhoodCode;
+
     @Column(name = "birth_year")
     public Integer birthYear;
+
     @Column(name = "household_type")
     public String householdType;
+
     @Column(name = "tenancy_start")
     public LocalDate tenancyStart;
+
     @Column(name = "dwelling_type")
     public String dwellingType;
 
@@ -53,6 +61,7 @@ public class Tenant extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 

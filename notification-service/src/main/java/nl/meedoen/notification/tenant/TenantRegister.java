@@ -3,6 +3,11 @@ package nl.meedoen.notification.tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
 import nl.meedoen.commons.contracts.TenantProfileV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.paging.Page;
@@ -10,19 +15,12 @@ import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.ProblemException;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Objects;
-
 /** The tenant register: upserts and erasures, each publishing the non-personal profile through the outbox. */
 @ApplicationScoped
 public class TenantRegister {
 
     /** The outcome of an upsert: whether the tenant is new (201) and whether anything changed. */
-    public record Upserted(TenantView tenant, boolean created, boolean changed) {
-    }
+    public record Upserted(TenantView tenant, boolean created, boolean changed) {}
 
     @Inject
     Outbox outbox;
@@ -47,8 +45,12 @@ public class TenantRegister {
         boolean created = tenant == null;
         if (created) {
             if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")) {
-                throw new ProblemException(412, "precondition-failed", "Precondition failed",
-                        "tenant " + tenantRef + " does not exist, so If-Match cannot match", null);
+                throw new ProblemException(
+                        412,
+                        "precondition-failed",
+                        "Precondition failed",
+                        "tenant " + tenantRef + " does not exist, so If-Match cannot match",
+                        null);
             }
             tenant = new Tenant();
             tenant.tenantRef = tenantRef;
@@ -75,7 +77,9 @@ public class TenantRegister {
     public Page<TenantView> list(PageRequest page) {
         List<Tenant> rows = page.afterKey() == null
                 ? Tenant.find("order by tenantRef").page(0, page.limit() + 1).list()
-                : Tenant.find("tenantRef > ?1 order by tenantRef", page.afterKey()).page(0, page.limit() + 1).list();
+                : Tenant.find("tenantRef > ?1 order by tenantRef", page.afterKey())
+                        .page(0, page.limit() + 1)
+                        .list();
         return page.page(rows.stream().map(TenantView::of).toList(), TenantView::tenantRef);
     }
 
@@ -103,21 +107,30 @@ public class TenantRegister {
 
     /** Copies the request onto the entity; returns whether any stored value changed. */
     private boolean apply(Tenant t, TenantRequest r) {
-        TenantRequest.Profile p = r.profile() == null ? new TenantRequest.Profile(null, null, null, null, null, null) : r.profile();
+        TenantRequest.Profile p =
+                r.profile() == null ? new TenantRequest.Profile(null, null, null, null, null, null) : r.profile();
         String postcode = HouseholdKeys.normalisePostcode(r.address().postcode());
         String suffix = blankToNull(r.address().houseNumberSuffix());
         String language = r.language() == null ? "nl" : r.language();
         String channel = (r.preferredChannel() == null ? TenantRequest.Channel.EMAIL : r.preferredChannel()).name();
         String householdKey = householdKeys.of(postcode, r.address().houseNumber(), suffix);
-        String householdType = p.householdType() == null ? null : p.householdType().name();
+        String householdType =
+                p.householdType() == null ? null : p.householdType().name();
         String dwellingType = p.dwellingType() == null ? null : p.dwellingType().name();
-        boolean changed = !Objects.equals(t.name, r.name()) || !Objects.equals(t.email, blankToNull(r.email()))
-                || !Objects.equals(t.street, r.address().street()) || t.houseNumber != r.address().houseNumber()
-                || !Objects.equals(t.houseNumberSuffix, suffix) || !Objects.equals(t.postcode, postcode)
-                || !Objects.equals(t.city, r.address().city()) || !Objects.equals(t.language, language)
-                || !Objects.equals(t.preferredChannel, channel) || !Objects.equals(t.complexId, blankToNull(p.complexId()))
-                || !Objects.equals(t.neighbourhoodCode, p.neighbourhoodCode()) || !Objects.equals(t.birthYear, p.birthYear())
-                || !Objects.equals(t.householdType, householdType) || !Objects.equals(t.tenancyStart, p.tenancyStart())
+        boolean changed = !Objects.equals(t.name, r.name())
+                || !Objects.equals(t.email, blankToNull(r.email()))
+                || !Objects.equals(t.street, r.address().street())
+                || t.houseNumber != r.address().houseNumber()
+                || !Objects.equals(t.houseNumberSuffix, suffix)
+                || !Objects.equals(t.postcode, postcode)
+                || !Objects.equals(t.city, r.address().city())
+                || !Objects.equals(t.language, language)
+                || !Objects.equals(t.preferredChannel, channel)
+                || !Objects.equals(t.complexId, blankToNull(p.complexId()))
+                || !Objects.equals(t.neighbourhoodCode, p.neighbourhoodCode())
+                || !Objects.equals(t.birthYear, p.birthYear())
+                || !Objects.equals(t.householdType, householdType)
+                || !Objects.equals(t.tenancyStart, p.tenancyStart())
                 || !Objects.equals(t.dwellingType, dwellingType);
         t.name = r.name();
         t.email = blankToNull(r.email());
@@ -145,15 +158,20 @@ public class TenantRegister {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Republished republish(String after, int limit) {
-        List<Tenant> tenants = Tenant.<Tenant>find("tenantRef > ?1 order by tenantRef", after).page(0, limit).list();
-        outbox.publishAll(TenantProfileV1.TOPIC, TenantProfileV1.CHANGED, tenants.stream().map(this::profileOf).toList(),
+        List<Tenant> tenants = Tenant.<Tenant>find("tenantRef > ?1 order by tenantRef", after)
+                .page(0, limit)
+                .list();
+        outbox.publishAll(
+                TenantProfileV1.TOPIC,
+                TenantProfileV1.CHANGED,
+                tenants.stream().map(this::profileOf).toList(),
                 TenantProfileV1::tenantRef);
-        return new Republished(tenants.size(), tenants.size() < limit ? null : tenants.get(tenants.size() - 1).tenantRef);
+        return new Republished(
+                tenants.size(), tenants.size() < limit ? null : tenants.get(tenants.size() - 1).tenantRef);
     }
 
     /** How many profiles a batch published, and the tenantRef to go on after (null: that was the last batch). */
-    public record Republished(int published, String last) {
-    }
+    public record Republished(int published, String last) {}
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long count() {
@@ -162,9 +180,16 @@ public class TenantRegister {
 
     private TenantProfileV1 profileOf(Tenant t) {
         LocalDate today = LocalDate.now(clock);
-        return new TenantProfileV1(t.tenantRef, t.complexId, t.neighbourhoodCode,
-                ProfileBands.ageBand(t.birthYear, today), t.householdType, t.dwellingType,
-                ProfileBands.tenancyBand(t.tenancyStart, today), t.language, t.householdKey);
+        return new TenantProfileV1(
+                t.tenantRef,
+                t.complexId,
+                t.neighbourhoodCode,
+                ProfileBands.ageBand(t.birthYear, today),
+                t.householdType,
+                t.dwellingType,
+                ProfileBands.tenancyBand(t.tenancyStart, today),
+                t.language,
+                t.householdKey);
     }
 
     private static String blankToNull(String s) {

@@ -15,10 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.paging.PageRequest;
@@ -33,9 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-
 @Path("/api/v1/tenants")
-@Tag(name = "Tenant register", description = "Tenants pushed by the corporation; the only personal contact data in Meedoen")
+@Tag(
+        name = "Tenant register",
+        description = "Tenants pushed by the corporation; the only personal contact data in Meedoen")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input")
 @APIResponse(responseCode = "403", description = "Role may not use the register")
@@ -59,28 +60,44 @@ public class TenantResource {
     @Path("{tenantRef}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "Create or update a tenant",
-            description = "Idempotent upsert by the corporation's tenantRef. Sending the same data again changes nothing. "
-                    + "If-Match (an ETag from a read) is honoured when sent.")
-    @APIResponse(responseCode = "200", description = "Updated (or unchanged)", content = @Content(schema = @Schema(implementation = TenantView.class)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @Operation(
+            summary = "Create or update a tenant",
+            description =
+                    "Idempotent upsert by the corporation's tenantRef. Sending the same data again changes nothing. "
+                            + "If-Match (an ETag from a read) is honoured when sent.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated (or unchanged)",
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
-    public Response upsert(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF, message = "1-64 letters, digits, dot, underscore or dash") String tenantRef,
-                           @Parameter(description = "ETag of the version you last read") @HeaderParam("If-Match") String ifMatch,
-                           @NotNull(message = "a JSON body is required") @Valid TenantRequest request) {
+    public Response upsert(
+            @PathParam("tenantRef")
+                    @Pattern(regexp = TENANT_REF, message = "1-64 letters, digits, dot, underscore or dash")
+                    String tenantRef,
+            @Parameter(description = "ETag of the version you last read") @HeaderParam("If-Match") String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid TenantRequest request) {
         TenantRegister.Upserted result = register.upsert(tenantRef, request, ifMatch);
         // A relative Location: behind the gateway this service's own host name means nothing to the caller.
         Response.ResponseBuilder response = result.created()
                 ? Response.status(Response.Status.CREATED).header("Location", "/api/v1/tenants/" + tenantRef)
                 : Response.ok();
-        return response.entity(result.tenant()).tag(Preconditions.etag(result.tenant().version())).build();
+        return response.entity(result.tenant())
+                .tag(Preconditions.etag(result.tenant().version()))
+                .build();
     }
 
     @GET
     @Path("{tenantRef}")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "Read one tenant, with an ETag for conditional updates")
-    @APIResponse(responseCode = "200", description = "The tenant", content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The tenant",
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "404", description = "Unknown tenant")
     public Response get(@PathParam("tenantRef") @Pattern(regexp = TENANT_REF) String tenantRef) {
         TenantView tenant = register.get(tenantRef);
@@ -92,23 +109,40 @@ public class TenantResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "List tenants by tenantRef, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of tenants; follow `next` (or the Link header) for more")
-    public Response list(@Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-                         @Parameter(description = "the `next` cursor of the previous page") @QueryParam("after") String after) {
+    public Response list(
+            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "the `next` cursor of the previous page") @QueryParam("after") String after) {
         var page = register.list(PageRequest.of(limit, after));
-        audit.record("tenants.personal-data.listed", "tenant", null, java.util.Map.of("count", page.items().size()));
+        audit.record(
+                "tenants.personal-data.listed",
+                "tenant",
+                null,
+                java.util.Map.of("count", page.items().size()));
         return page.toResponse(uri);
     }
 
     @POST
     @Path("profiles/republish")
     @RolesAllowed(Roles.OPS)
-    @Operation(summary = "Publish every tenant's profile again (ops): re-sync tenants.profile.v1",
-            description = "For a new consuming service or a lost topic: a job publishes each tenant's current non-personal profile "
-                    + "again, a thousand per transaction. Idempotent (the topic is compacted, every read model upserts). 202 Accepted "
-                    + "with Location of the job (/api/v1/jobs/notification/{jobId}); its result counts the profiles published.")
-    @APIResponse(responseCode = "202", description = "Accepted; the job publishes the profiles",
-            headers = {@Header(name = "Location", description = "The job: /api/v1/jobs/notification/{jobId}", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Retry-After", description = "Seconds before the first look at the job", schema = @Schema(type = SchemaType.INTEGER))},
+    @Operation(
+            summary = "Publish every tenant's profile again (ops): re-sync tenants.profile.v1",
+            description =
+                    "For a new consuming service or a lost topic: a job publishes each tenant's current non-personal profile "
+                            + "again, a thousand per transaction. Idempotent (the topic is compacted, every read model upserts). 202 Accepted "
+                            + "with Location of the job (/api/v1/jobs/notification/{jobId}); its result counts the profiles published.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; the job publishes the profiles",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "The job: /api/v1/jobs/notification/{jobId}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds before the first look at the job",
+                        schema = @Schema(type = SchemaType.INTEGER))
+            },
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "409", description = "A re-sync is already queued or running")
     public Response republishProfiles() {
@@ -119,7 +153,8 @@ public class TenantResource {
     @DELETE
     @Path("{tenantRef}")
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "Erase a tenant (right to be forgotten)",
+    @Operation(
+            summary = "Erase a tenant (right to be forgotten)",
             description = "Deletes the personal data and publishes a tombstone so every service drops the profile.")
     @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "404", description = "Unknown tenant")

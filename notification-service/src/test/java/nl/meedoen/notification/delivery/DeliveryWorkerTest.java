@@ -1,20 +1,5 @@
 package nl.meedoen.notification.delivery;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import nl.meedoen.notification.Smtp;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
 import static io.restassured.RestAssured.given;
 import static nl.meedoen.notification.TestData.as;
 import static nl.meedoen.notification.TestData.awaitMail;
@@ -31,6 +16,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nl.meedoen.notification.Smtp;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 class DeliveryWorkerTest {
 
@@ -46,8 +45,15 @@ class DeliveryWorkerTest {
         String id;
         Smtp.stop();
         try {
-            id = send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> delivery(id).getInt("attempts") >= 2);
+            id = send(invitation("req-" + UUID.randomUUID(), ref))
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .jsonPath()
+                    .getString("id");
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> delivery(id).getInt("attempts") >= 2);
             var d = delivery(id);
             assertEquals("QUEUED", d.getString("status"));
         } finally {
@@ -66,13 +72,27 @@ class DeliveryWorkerTest {
         try (var events = nl.meedoen.devinfra.Events.consumer(nl.meedoen.commons.contracts.NotificationEventV1.TOPIC)) {
             Smtp.stop(); // the worker claims both and fails to hand them over, so they wait for their backoff
             try {
-                stale = send(invitation("dead-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
-                recent = send(invitation("dead-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
-                Awaitility.await().atMost(Duration.ofSeconds(20))
-                        .until(() -> delivery(stale).getInt("attempts") >= 1 && delivery(recent).getInt("attempts") >= 1);
+                stale = send(invitation("dead-" + UUID.randomUUID(), ref))
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .jsonPath()
+                        .getString("id");
+                recent = send(invitation("dead-" + UUID.randomUUID(), ref))
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .jsonPath()
+                        .getString("id");
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(20))
+                        .until(() -> delivery(stale).getInt("attempts") >= 1
+                                && delivery(recent).getInt("attempts") >= 1);
                 // as a worker that died mid-send leaves them: one beyond the lease, one within it
-                sql("UPDATE delivery SET status = 'SENDING', updated_at = now() - interval '1 hour' WHERE id = '" + stale + "'");
-                sql("UPDATE delivery SET status = 'SENDING', updated_at = now(), next_attempt_at = now() WHERE id = '" + recent + "'");
+                sql("UPDATE delivery SET status = 'SENDING', updated_at = now() - interval '1 hour' WHERE id = '"
+                        + stale + "'");
+                sql("UPDATE delivery SET status = 'SENDING', updated_at = now(), next_attempt_at = now() WHERE id = '"
+                        + recent + "'");
             } finally {
                 Smtp.start();
             }
@@ -84,8 +104,13 @@ class DeliveryWorkerTest {
             worker.sendOnce(); // a SENDING row is never claimed again
             Thread.sleep(1000);
             assertEquals(0, Smtp.messagesTo(emailFor(ref)).size());
-            var failed = nl.meedoen.devinfra.Events.await(events, r -> r.value() != null && r.value().contains(stale)
-                    && r.value().contains("\"status\":\"FAILED\""), 1, Duration.ofSeconds(20));
+            var failed = nl.meedoen.devinfra.Events.await(
+                    events,
+                    r -> r.value() != null
+                            && r.value().contains(stale)
+                            && r.value().contains("\"status\":\"FAILED\""),
+                    1,
+                    Duration.ofSeconds(20));
             assertEquals(1, failed.size(), "the failure is published like any other");
         } finally {
             sql("UPDATE delivery SET status = 'CANCELLED' WHERE status = 'SENDING'");
@@ -93,7 +118,8 @@ class DeliveryWorkerTest {
     }
 
     private void sql(String statement) throws java.sql.SQLException {
-        try (var c = db.getConnection(); var s = c.createStatement()) {
+        try (var c = db.getConnection();
+                var s = c.createStatement()) {
             s.executeUpdate(statement);
         }
     }
@@ -105,7 +131,12 @@ class DeliveryWorkerTest {
         for (int i = 0; i < 25; i++) {
             String ref = emailTenant("nl");
             refs.add(ref);
-            ids.add(send(invitation("race-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id"));
+            ids.add(send(invitation("race-" + UUID.randomUUID(), ref))
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .jsonPath()
+                    .getString("id"));
         }
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -124,18 +155,29 @@ class DeliveryWorkerTest {
         }
         Thread.sleep(500);
         for (String ref : refs) {
-            assertEquals(1, nl.meedoen.notification.Smtp.messagesTo(emailFor(ref)).size(), ref);
+            assertEquals(
+                    1, nl.meedoen.notification.Smtp.messagesTo(emailFor(ref)).size(), ref);
         }
     }
 
     @Test
     void aHardBounceSuppressesTheAddressAndASoftBounceIsRetried() {
         String ref = emailTenant("nl");
-        String first = send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202).extract().jsonPath().getString("id");
+        String first = send(invitation("req-" + UUID.randomUUID(), ref))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("id");
         awaitStatus(first, "SENT");
 
-        as("ops").contentType(ContentType.JSON).body("{\"deliveryId\":\"" + first + "\",\"type\":\"SOFT\",\"diagnostic\":\"452 mailbox full\"}")
-                .post("/api/v1/bounces").then().statusCode(200).body("status", equalTo("QUEUED"));
+        as("ops")
+                .contentType(ContentType.JSON)
+                .body("{\"deliveryId\":\"" + first + "\",\"type\":\"SOFT\",\"diagnostic\":\"452 mailbox full\"}")
+                .post("/api/v1/bounces")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("QUEUED"));
         awaitStatus(first, "SENT");
         assertEquals(2, awaitMail(emailFor(ref), 2).size());
 
@@ -150,44 +192,104 @@ class DeliveryWorkerTest {
 
                 X-Meedoen-Delivery: %s
                 """.formatted(emailFor(ref), first);
-        as("ops").contentType("message/delivery-status").body(dsn.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/bounces")
-                .then().statusCode(200).body("status", equalTo("BOUNCED_HARD"));
+        as("ops")
+                .contentType("message/delivery-status")
+                .body(dsn.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/bounces")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("BOUNCED_HARD"));
 
         send(invitation("req-" + UUID.randomUUID(), ref).replace("\"purpose\"", "\"channel\":\"EMAIL\",\"purpose\""))
-                .then().statusCode(202).body("channel", equalTo("LETTER")).body("status", equalTo("QUEUED")); // bounced: a letter reaches them
-        send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202)
-                .body("channel", equalTo("LETTER")).body("status", equalTo("QUEUED"));
+                .then()
+                .statusCode(202)
+                .body("channel", equalTo("LETTER"))
+                .body("status", equalTo("QUEUED")); // bounced: a letter reaches them
+        send(invitation("req-" + UUID.randomUUID(), ref))
+                .then()
+                .statusCode(202)
+                .body("channel", equalTo("LETTER"))
+                .body("status", equalTo("QUEUED"));
 
         String other = emailTenant("nl");
-        String second = send(invitation("req-" + UUID.randomUUID(), other)).then().statusCode(202).extract().jsonPath().getString("id");
+        String second = send(invitation("req-" + UUID.randomUUID(), other))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("id");
         awaitStatus(second, "SENT");
-        as("corporation").contentType(ContentType.JSON).body("{\"deliveryId\":\"" + second + "\",\"type\":\"COMPLAINT\"}")
-                .post("/api/v1/bounces").then().statusCode(200).body("status", equalTo("COMPLAINED"));
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body("{\"deliveryId\":\"" + second + "\",\"type\":\"COMPLAINT\"}")
+                .post("/api/v1/bounces")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("COMPLAINED"));
     }
 
     @Test
     void bounceIntakeRejectsNonsense() {
-        as("ops").contentType(ContentType.JSON).body("{\"deliveryId\":\"" + UUID.randomUUID() + "\",\"type\":\"HARD\"}")
-                .post("/api/v1/bounces").then().statusCode(422).contentType("application/problem+json");
-        as("ops").contentType(ContentType.JSON).body("{\"deliveryId\":\"x\",\"type\":\"HARD\"}").post("/api/v1/bounces").then().statusCode(400);
-        as("ops").contentType(ContentType.JSON).body("{\"type\":\"LOUD\"}").post("/api/v1/bounces").then().statusCode(400);
-        as("ops").contentType(ContentType.JSON).body("{}").post("/api/v1/bounces").then().statusCode(400);
-        as("ops").contentType("message/delivery-status").body("hello".getBytes()).post("/api/v1/bounces").then().statusCode(422);
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/bounces").then().statusCode(401);
-        as("tenant-organisation").contentType(ContentType.JSON).body("{}").post("/api/v1/bounces").then().statusCode(403);
+        as("ops")
+                .contentType(ContentType.JSON)
+                .body("{\"deliveryId\":\"" + UUID.randomUUID() + "\",\"type\":\"HARD\"}")
+                .post("/api/v1/bounces")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        as("ops")
+                .contentType(ContentType.JSON)
+                .body("{\"deliveryId\":\"x\",\"type\":\"HARD\"}")
+                .post("/api/v1/bounces")
+                .then()
+                .statusCode(400);
+        as("ops")
+                .contentType(ContentType.JSON)
+                .body("{\"type\":\"LOUD\"}")
+                .post("/api/v1/bounces")
+                .then()
+                .statusCode(400);
+        as("ops")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/bounces")
+                .then()
+                .statusCode(400);
+        as("ops")
+                .contentType("message/delivery-status")
+                .body("hello".getBytes())
+                .post("/api/v1/bounces")
+                .then()
+                .statusCode(422);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/bounces")
+                .then()
+                .statusCode(401);
+        as("tenant-organisation")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/bounces")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void erasureHoldsBackPendingMessagesAndRemovesTheirPersonalData() {
         String ref = tenant(newRef(), null, "nl", "LETTER");
-        String id = send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202)
-                .body("channel", equalTo("LETTER")).extract().jsonPath().getString("id");
+        String id = send(invitation("req-" + UUID.randomUUID(), ref))
+                .then()
+                .statusCode(202)
+                .body("channel", equalTo("LETTER"))
+                .extract()
+                .jsonPath()
+                .getString("id");
         as("corporation").delete("/api/v1/tenants/" + ref).then().statusCode(204);
         var d = delivery(id);
         assertEquals("SUPPRESSED", d.getString("status"));
         assertEquals("ERASED", d.getString("reason"));
-        Object data = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                Delivery.<Delivery>findById(UUID.fromString(id)).data);
+        Object data = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>findById(UUID.fromString(id)).data);
         assertNull(data);
     }
 

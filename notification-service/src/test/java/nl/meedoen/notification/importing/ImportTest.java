@@ -1,15 +1,5 @@
 package nl.meedoen.notification.importing;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static nl.meedoen.notification.TestData.as;
 import static org.hamcrest.Matchers.containsString;
@@ -17,6 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ImportTest {
@@ -26,17 +25,35 @@ class ImportTest {
     }
 
     static String upload(String contentType, String body) {
-        var response = as("corporation").contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/tenant-imports")
-                .then().statusCode(202).header("Location", org.hamcrest.Matchers.startsWith("/api/v1/jobs/notification/"))
+        var response = as("corporation")
+                .contentType(contentType)
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(202)
+                .header("Location", org.hamcrest.Matchers.startsWith("/api/v1/jobs/notification/"))
                 .extract();
         assertEquals(response.header("Location"), response.jsonPath().getString("job"), "the import names its job");
         return response.jsonPath().getString("id");
     }
 
     static JsonPath awaitDone(String id) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                !as("ops").get("/api/v1/tenant-imports/" + id).then().extract().jsonPath().getString("status").matches("QUEUED|RUNNING"));
-        return as("ops").get("/api/v1/tenant-imports/" + id).then().statusCode(200).extract().jsonPath();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> !as("ops")
+                        .get("/api/v1/tenant-imports/" + id)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getString("status")
+                        .matches("QUEUED|RUNNING"));
+        return as("ops")
+                .get("/api/v1/tenant-imports/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static String csv(String p) {
@@ -64,17 +81,42 @@ class ImportTest {
         assertEquals(9, done.getInt("processed"));
         assertEquals(3, done.getInt("created"));
         assertEquals(6, done.getInt("rejected"));
-        as("ops").get("/api/v1/tenants/" + p + "2").then().statusCode(200).body("name", equalTo("Jansen, Piet"))
-                .body("address.postcode", equalTo("2345 CD")).body("preferredChannel", equalTo("LETTER"));
+        as("ops")
+                .get("/api/v1/tenants/" + p + "2")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Jansen, Piet"))
+                .body("address.postcode", equalTo("2345 CD"))
+                .body("preferredChannel", equalTo("LETTER"));
         as("ops").get("/api/v1/tenants/" + p + "4").then().statusCode(404);
-        as("corporation").get("/api/v1/tenant-imports/" + id + "/errors").then().statusCode(200)
-                .body("items.field", hasItems("email", "address.postcode", "language", "profile.householdType", "address.houseNumber", "tenantRef"))
+        as("corporation")
+                .get("/api/v1/tenant-imports/" + id + "/errors")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.field",
+                        hasItems(
+                                "email",
+                                "address.postcode",
+                                "language",
+                                "profile.householdType",
+                                "address.houseNumber",
+                                "tenantRef"))
                 .body("items.find { it.row == 4 }.tenantRef", equalTo(p + "4"))
                 .body("items.find { it.row == 4 }.message", containsString("1234 AB"));
-        var page = as("corporation").queryParam("limit", 2).get("/api/v1/tenant-imports/" + id + "/errors").then().statusCode(200)
-                .extract().jsonPath();
+        var page = as("corporation")
+                .queryParam("limit", 2)
+                .get("/api/v1/tenant-imports/" + id + "/errors")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(2, page.getList("items").size());
-        as("corporation").queryParam("after", page.getString("next")).get("/api/v1/tenant-imports/" + id + "/errors").then().statusCode(200)
+        as("corporation")
+                .queryParam("after", page.getString("next"))
+                .get("/api/v1/tenant-imports/" + id + "/errors")
+                .then()
+                .statusCode(200)
                 .body("items[0].row", org.hamcrest.Matchers.greaterThanOrEqualTo(4));
 
         JsonPath again = awaitDone(upload("text/csv", csv(p)));
@@ -100,46 +142,101 @@ class ImportTest {
         assertEquals(3, done.getInt("created"));
         assertEquals(2, done.getInt("rejected"));
         as("ops").get("/api/v1/tenants/" + p + "1").then().statusCode(200).body("name", equalTo("Łukasz Żółć"));
-        as("ops").get("/api/v1/tenants/" + p + "2").then().statusCode(200).body("name", equalTo("Nguyễn; Văn\r\nAnh"))
-                .body("address.street", equalTo("Kerkweg; achter")).body("preferredChannel", equalTo("LETTER"));
+        as("ops")
+                .get("/api/v1/tenants/" + p + "2")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Nguyễn; Văn\r\nAnh"))
+                .body("address.street", equalTo("Kerkweg; achter"))
+                .body("preferredChannel", equalTo("LETTER"));
         as("ops").get("/api/v1/tenants/" + p + "5").then().statusCode(200).body("name", equalTo("İlkay Şahin"));
         as("ops").get("/api/v1/tenants/" + p + "3").then().statusCode(404);
         // the rows are the data rows (1 = the first after the header), the field the CSV column
-        var errors = as("corporation").get("/api/v1/tenant-imports/" + done.getString("id") + "/errors").then().statusCode(200).extract().jsonPath();
+        var errors = as("corporation")
+                .get("/api/v1/tenant-imports/" + done.getString("id") + "/errors")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(List.of(3, 4), errors.getList("items.row", Integer.class));
         assertEquals(List.of("name", "houseNumber"), errors.getList("items.field"));
         assertEquals(List.of(p + "3", p + "4"), errors.getList("items.tenantRef"));
         assertTrue(errors.getString("items[0].message").contains("quotes"), errors.getString("items[0].message"));
-        assertTrue(errors.getString("items[1].message").contains("4 of the 9 values"), errors.getString("items[1].message"));
+        assertTrue(
+                errors.getString("items[1].message").contains("4 of the 9 values"),
+                errors.getString("items[1].message"));
     }
 
     @Test
     void aFileThatIsNotUtf8IsRefusedWithItsLine() {
         byte[] windows1252 = ("tenantRef;name\r\nT-1;Anna\r\nT-2;Ren\u00e9e\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        as("corporation").contentType("text/csv").body(windows1252).post("/api/v1/tenant-imports").then().statusCode(422)
-                .contentType("application/problem+json").body("detail", containsString("line 3 is not UTF-8"));
+        as("corporation")
+                .contentType("text/csv")
+                .body(windows1252)
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("line 3 is not UTF-8"));
     }
 
     @Test
     void theLocationIsAJobThatShowsRowsDoneAndLinksTheImportWhenDone() {
         String p = prefix();
-        var response = as("corporation").contentType("text/csv").body(csv(p).getBytes(StandardCharsets.UTF_8)).post("/api/v1/tenant-imports")
-                .then().statusCode(202).header("Retry-After", "1").body("status", equalTo("QUEUED")).body("totalRows", equalTo(9)).extract();
+        var response = as("corporation")
+                .contentType("text/csv")
+                .body(csv(p).getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(202)
+                .header("Retry-After", "1")
+                .body("status", equalTo("QUEUED"))
+                .body("totalRows", equalTo(9))
+                .extract();
         String job = response.header("Location");
         String id = response.jsonPath().getString("id");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                "SUCCEEDED".equals(as("corporation").get(job).then().statusCode(200).extract().jsonPath().getString("status")));
-        as("corporation").get(job).then().statusCode(200)
-                .body("kind", equalTo("tenant-import")).body("subject", equalTo(id))
-                .body("done", equalTo(9)).body("total", equalTo(9)).body("progress", equalTo(1.0f))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> "SUCCEEDED"
+                        .equals(as("corporation")
+                                .get(job)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getString("status")));
+        as("corporation")
+                .get(job)
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("tenant-import"))
+                .body("subject", equalTo(id))
+                .body("done", equalTo(9))
+                .body("total", equalTo(9))
+                .body("progress", equalTo(1.0f))
                 .body("resultLocation", equalTo("/api/v1/tenant-imports/" + id))
-                .body("result.created", equalTo(3)).body("result.rejected", equalTo(6)).body("self", equalTo(job));
-        as("corporation").get("/api/v1/tenant-imports/" + id).then().statusCode(200).body("status", equalTo("COMPLETED")).body("job", equalTo(job));
-        assertEquals(0L, uploadParts(UUID.fromString(id)), "the staged upload (personal data) is deleted when the import is done");
+                .body("result.created", equalTo(3))
+                .body("result.rejected", equalTo(6))
+                .body("self", equalTo(job));
+        as("corporation")
+                .get("/api/v1/tenant-imports/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("COMPLETED"))
+                .body("job", equalTo(job));
+        assertEquals(
+                0L,
+                uploadParts(UUID.fromString(id)),
+                "the staged upload (personal data) is deleted when the import is done");
         // a finished job cannot be cancelled; a job of somebody else does not exist for the caller
         as("corporation").post(job + "/cancel").then().statusCode(409).contentType("application/problem+json");
         as("tenant-organisation").get(job).then().statusCode(404).contentType("application/problem+json");
-        as("corporation").get("/api/v1/jobs/notification/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        as("corporation")
+                .get("/api/v1/jobs/notification/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @jakarta.inject.Inject
@@ -147,9 +244,11 @@ class ImportTest {
 
     @Test
     void anImportCutOffByAStopIsResumedByTheJobRunnerAfterTheRowsItHadStored() {
-        // the state a crash leaves: the import RUNNING with 2 of 4 rows stored, its job RUNNING on a worker that stopped long ago
+        // the state a crash leaves: the import RUNNING with 2 of 4 rows stored, its job RUNNING on a worker that
+        // stopped long ago
         String p = prefix();
-        UUID id = unfinishedImport("""
+        UUID id = unfinishedImport(
+                """
                 tenantRef,name,email,street,houseNumber,postcode,city,language,preferredChannel
                 %1$s1,Eerste,,Dorpsstraat,1,1234 AB,Utrecht,nl,LETTER
                 %1$s2,Tweede,,Dorpsstraat,2,1234 AB,Utrecht,nl,LETTER
@@ -157,16 +256,25 @@ class ImportTest {
                 %1$s4,Vierde,not-an-email,Dorpsstraat,4,1234 AB,Utrecht,nl,EMAIL
                 """.formatted(p), 4, 2, 1, java.time.OffsetDateTime.now().minusMinutes(3));
 
-        JsonPath done = awaitDone(id.toString()); // the runner sees the silent worker and queues the resumable job again
+        JsonPath done =
+                awaitDone(id.toString()); // the runner sees the silent worker and queues the resumable job again
         assertEquals("COMPLETED", done.getString("status"));
         assertEquals(4, done.getInt("processed"));
         assertEquals(3, done.getInt("created"));
         assertEquals(1, done.getInt("rejected"));
         as("ops").get("/api/v1/tenants/" + p + "1").then().statusCode(404); // stored before the stop: not read again
         as("ops").get("/api/v1/tenants/" + p + "3").then().statusCode(200).body("name", equalTo("Derde"));
-        as("corporation").get("/api/v1/tenant-imports/" + id + "/errors").then().statusCode(200)
-                .body("items[0].row", equalTo(4)).body("items[0].field", equalTo("email"));
-        as("ops").get(done.getString("job")).then().statusCode(200).body("status", equalTo("SUCCEEDED"))
+        as("corporation")
+                .get("/api/v1/tenant-imports/" + id + "/errors")
+                .then()
+                .statusCode(200)
+                .body("items[0].row", equalTo(4))
+                .body("items[0].field", equalTo("email"));
+        as("ops")
+                .get(done.getString("job"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SUCCEEDED"))
                 .body("resultLocation", equalTo("/api/v1/tenant-imports/" + id));
         assertEquals(0L, uploadParts(id));
     }
@@ -175,14 +283,33 @@ class ImportTest {
     void anImportWhoseWorkerStoppedTooOftenFailsCleanlyAndOneStillAliveElsewhereIsLeftAlone() {
         String p = prefix();
         String file = "tenantRef,name,street,houseNumber,postcode,city\n" + p + "1,Een,Laan,1,1234 AB,Utrecht\n";
-        UUID alive = unfinishedImport(file.replace(p, p + "A"), 1, 0, 1, java.time.OffsetDateTime.now().plusSeconds(2));
-        UUID lost = unfinishedImport(file, 1, 0, 3, java.time.OffsetDateTime.now().minusMinutes(5)); // meedoen.jobs.max-attempts: 3
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
-                "FAILED".equals(as("ops").get("/api/v1/tenant-imports/" + lost).then().extract().path("status")));
+        UUID alive = unfinishedImport(
+                file.replace(p, p + "A"),
+                1,
+                0,
+                1,
+                java.time.OffsetDateTime.now().plusSeconds(2));
+        UUID lost = unfinishedImport(
+                file, 1, 0, 3, java.time.OffsetDateTime.now().minusMinutes(5)); // meedoen.jobs.max-attempts: 3
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> "FAILED"
+                        .equals(as("ops")
+                                .get("/api/v1/tenant-imports/" + lost)
+                                .then()
+                                .extract()
+                                .path("status")));
         as("ops").get("/api/v1/tenant-imports/" + alive).then().statusCode(200).body("status", equalTo("RUNNING"));
-        String job = as("ops").get("/api/v1/tenant-imports/" + lost).then().extract().path("job");
-        as("ops").get(job).then().statusCode(200).body("status", equalTo("FAILED"))
-                .body("problem.type", equalTo("https://meedoen.nl/problems/job-interrupted")).body("problem.status", equalTo(503));
+        String job =
+                as("ops").get("/api/v1/tenant-imports/" + lost).then().extract().path("job");
+        as("ops")
+                .get(job)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("problem.type", equalTo("https://meedoen.nl/problems/job-interrupted"))
+                .body("problem.status", equalTo(503));
         assertEquals(0L, uploadParts(lost), "a failed import's upload is deleted");
         as("ops").get("/api/v1/tenants/" + p + "1").then().statusCode(404);
     }
@@ -190,31 +317,58 @@ class ImportTest {
     @Test
     void anImportWhoseUploadIsGoneFailsWithAProblemAndStoresNothing() {
         String p = prefix();
-        UUID id = unfinishedImport("tenantRef,name,street,houseNumber,postcode,city\n" + p + "1,Een,Laan,1,1234 AB,Utrecht\n",
-                1, 0, 1, java.time.OffsetDateTime.now().minusMinutes(3));
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
-                em.createNativeQuery("DELETE FROM tenant_import_upload WHERE import_id = ?1").setParameter(1, id).executeUpdate());
+        UUID id = unfinishedImport(
+                "tenantRef,name,street,houseNumber,postcode,city\n" + p + "1,Een,Laan,1,1234 AB,Utrecht\n",
+                1,
+                0,
+                1,
+                java.time.OffsetDateTime.now().minusMinutes(3));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("DELETE FROM tenant_import_upload WHERE import_id = ?1")
+                        .setParameter(1, id)
+                        .executeUpdate());
         JsonPath done = awaitDone(id.toString());
         assertEquals("FAILED", done.getString("status"));
         assertEquals(0, done.getInt("processed"));
-        as("ops").get(done.getString("job")).then().statusCode(200).body("status", equalTo("FAILED"))
-                .body("problem.type", equalTo("https://meedoen.nl/problems/import-upload-gone")).body("problem.status", equalTo(410))
+        as("ops")
+                .get(done.getString("job"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("problem.type", equalTo("https://meedoen.nl/problems/import-upload-gone"))
+                .body("problem.status", equalTo(410))
                 .body("resultLocation", org.hamcrest.Matchers.nullValue());
         as("ops").get("/api/v1/tenants/" + p + "1").then().statusCode(404);
     }
 
     @Test
     void aCancelledImportKeepsWhatItStoredAndDropsItsUpload() {
-        // a job running on a worker that is alive but slow: cancel asks it to stop; when it stops (here: falls silent), it is CANCELLED
+        // a job running on a worker that is alive but slow: cancel asks it to stop; when it stops (here: falls silent),
+        // it is CANCELLED
         String p = prefix();
-        UUID id = unfinishedImport("tenantRef,name,street,houseNumber,postcode,city\n" + p + "1,Een,Laan,1,1234 AB,Utrecht\n"
-                + p + "2,Twee,Laan,2,1234 AB,Utrecht\n", 2, 1, 1, java.time.OffsetDateTime.now());
-        String job = as("ops").get("/api/v1/tenant-imports/" + id).then().extract().path("job");
-        as("ops").post(job + "/cancel").then().statusCode(202).body("cancelRequested", equalTo(true)).header("Location", job);
+        UUID id = unfinishedImport(
+                "tenantRef,name,street,houseNumber,postcode,city\n" + p + "1,Een,Laan,1,1234 AB,Utrecht\n" + p
+                        + "2,Twee,Laan,2,1234 AB,Utrecht\n",
+                2,
+                1,
+                1,
+                java.time.OffsetDateTime.now());
+        String job =
+                as("ops").get("/api/v1/tenant-imports/" + id).then().extract().path("job");
+        as("ops")
+                .post(job + "/cancel")
+                .then()
+                .statusCode(202)
+                .body("cancelRequested", equalTo(true))
+                .header("Location", job);
         JsonPath done = awaitDone(id.toString());
         assertEquals("CANCELLED", done.getString("status"));
         assertEquals(1, done.getInt("processed"), "the rows stored before the cancel stay counted");
-        as("ops").get(job).then().statusCode(200).body("status", equalTo("CANCELLED"))
+        as("ops")
+                .get(job)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"))
                 .body("problem.type", equalTo("https://meedoen.nl/problems/job-cancelled"));
         assertEquals(0L, uploadParts(id));
         as("ops").get("/api/v1/tenants/" + p + "2").then().statusCode(404);
@@ -240,21 +394,32 @@ class ImportTest {
             i.persist();
             em.flush();
             em.createNativeQuery("INSERT INTO tenant_import_upload (import_id, part, data) VALUES (?1, 0, ?2)")
-                    .setParameter(1, id).setParameter(2, file.getBytes(StandardCharsets.UTF_8)).executeUpdate();
+                    .setParameter(1, id)
+                    .setParameter(2, file.getBytes(StandardCharsets.UTF_8))
+                    .executeUpdate();
             em.createNativeQuery("""
                             INSERT INTO job (id, kind, subject, status, phase, done, total, started_by, attempts, worker, heartbeat_at,
                                              created_at, started_at, updated_at)
                             VALUES (?1, 'tenant-import', ?2, 'RUNNING', 'importing rows', ?3, ?4, 'system', ?5, 'a-stopped-worker', ?6, ?7, ?7, ?6)""")
-                    .setParameter(1, job).setParameter(2, id.toString()).setParameter(3, (long) stored).setParameter(4, (long) rows)
-                    .setParameter(5, attempt).setParameter(6, heartbeat).setParameter(7, java.time.OffsetDateTime.now().minusMinutes(30))
+                    .setParameter(1, job)
+                    .setParameter(2, id.toString())
+                    .setParameter(3, (long) stored)
+                    .setParameter(4, (long) rows)
+                    .setParameter(5, attempt)
+                    .setParameter(6, heartbeat)
+                    .setParameter(7, java.time.OffsetDateTime.now().minusMinutes(30))
                     .executeUpdate();
         });
         return id;
     }
 
     long uploadParts(UUID id) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM tenant_import_upload WHERE import_id = ?1").setParameter(1, id).getSingleResult()).longValue());
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ((Number)
+                                em.createNativeQuery("SELECT count(*) FROM tenant_import_upload WHERE import_id = ?1")
+                                        .setParameter(1, id)
+                                        .getSingleResult())
+                        .longValue());
     }
 
     @Test
@@ -272,7 +437,11 @@ class ImportTest {
         assertEquals("COMPLETED", done.getString("status"));
         assertEquals(2, done.getInt("created"));
         assertEquals(3, done.getInt("rejected"));
-        as("ops").get("/api/v1/tenants/" + p + "5").then().statusCode(200).body("profile.dwellingType", equalTo("SENIOR_HOUSING"));
+        as("ops")
+                .get("/api/v1/tenants/" + p + "5")
+                .then()
+                .statusCode(200)
+                .body("profile.dwellingType", equalTo("SENIOR_HOUSING"));
     }
 
     @Test
@@ -281,34 +450,94 @@ class ImportTest {
         for (int i = 0; i < 1001; i++) {
             many.append("R").append(i).append(",N,S,1,1234 AB,C\n");
         }
-        as("corporation").contentType("text/csv").body(many.toString().getBytes()).post("/api/v1/tenant-imports")
-                .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("1000 rows"));
+        as("corporation")
+                .contentType("text/csv")
+                .body(many.toString().getBytes())
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", containsString("1000 rows"));
         byte[] huge = new byte[1_100_000];
         java.util.Arrays.fill(huge, (byte) 'x');
-        as("corporation").contentType("application/x-ndjson").body(huge).post("/api/v1/tenant-imports")
-                .then().statusCode(413).contentType("application/problem+json");
-        as("corporation").contentType("text/csv").body("tenantRef,shoeSize\nT-1,44\n".getBytes()).post("/api/v1/tenant-imports")
-                .then().statusCode(422).body("detail", containsString("shoeSize"));
-        as("corporation").contentType("text/csv").body(new byte[0]).post("/api/v1/tenant-imports").then().statusCode(422);
-        as("corporation").contentType("application/json").body("{}").post("/api/v1/tenant-imports").then().statusCode(415);
-        as("ops").get("/api/v1/tenant-imports/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        given().contentType("text/csv").body("x".getBytes()).post("/api/v1/tenant-imports").then().statusCode(401);
-        as("ops").contentType("text/csv").body("x".getBytes()).post("/api/v1/tenant-imports").then().statusCode(403);
-        as("tenant-organisation").get("/api/v1/tenant-imports/" + UUID.randomUUID()).then().statusCode(403);
+        as("corporation")
+                .contentType("application/x-ndjson")
+                .body(huge)
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json");
+        as("corporation")
+                .contentType("text/csv")
+                .body("tenantRef,shoeSize\nT-1,44\n".getBytes())
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("shoeSize"));
+        as("corporation")
+                .contentType("text/csv")
+                .body(new byte[0])
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(422);
+        as("corporation")
+                .contentType("application/json")
+                .body("{}")
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(415);
+        as("ops")
+                .get("/api/v1/tenant-imports/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().contentType("text/csv")
+                .body("x".getBytes())
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(401);
+        as("ops")
+                .contentType("text/csv")
+                .body("x".getBytes())
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(403);
+        as("tenant-organisation")
+                .get("/api/v1/tenant-imports/" + UUID.randomUUID())
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void anIdempotencyKeyReplaysTheImport() {
         String p = prefix();
         String key = "imp-" + UUID.randomUUID();
-        var created = as("corporation").header("Idempotency-Key", key).contentType("text/csv").body(csv(p).getBytes())
-                .post("/api/v1/tenant-imports").then().statusCode(202).extract();
+        var created = as("corporation")
+                .header("Idempotency-Key", key)
+                .contentType("text/csv")
+                .body(csv(p).getBytes())
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(202)
+                .extract();
         String first = created.jsonPath().getString("id");
-        as("corporation").header("Idempotency-Key", key).contentType("text/csv").body(csv(p).getBytes())
-                .post("/api/v1/tenant-imports").then().statusCode(202).header("Idempotent-Replayed", "true").body("id", equalTo(first))
+        as("corporation")
+                .header("Idempotency-Key", key)
+                .contentType("text/csv")
+                .body(csv(p).getBytes())
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(202)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first))
                 .header("Location", equalTo(created.header("Location")));
-        as("corporation").header("Idempotency-Key", key).contentType("text/csv").body(csv(prefix()).getBytes())
-                .post("/api/v1/tenant-imports").then().statusCode(422);
+        as("corporation")
+                .header("Idempotency-Key", key)
+                .contentType("text/csv")
+                .body(csv(prefix()).getBytes())
+                .post("/api/v1/tenant-imports")
+                .then()
+                .statusCode(422);
         awaitDone(first);
     }
 }

@@ -1,10 +1,21 @@
 package nl.meedoen.notification.letter;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -14,26 +25,23 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Letters rendered and read back as a person and a phone would: text with PDFBox, the QR code with ZXing. */
 class LetterPdfTest {
 
     static final String ARABIC = "محمد العلي";
 
     static LetterPdf.Letter letter(String name, String link, String code) {
-        return new LetterPdf.Letter(name, "Kerkstraat 5", "3511 AB  UTRECHT", "5 december 2026", "Uw mening gevraagd: Speeltuin",
-                "Beste " + name + ",\n\nWe vragen uw mening.\n\nDoe mee: " + link, "nl", link, code, "https://meedoen.example/c");
+        return new LetterPdf.Letter(
+                name,
+                "Kerkstraat 5",
+                "3511 AB  UTRECHT",
+                "5 december 2026",
+                "Uw mening gevraagd: Speeltuin",
+                "Beste " + name + ",\n\nWe vragen uw mening.\n\nDoe mee: " + link,
+                "nl",
+                link,
+                code,
+                "https://meedoen.example/c");
     }
 
     static byte[] pdf(List<LetterPdf.Letter> letters) throws IOException {
@@ -53,16 +61,23 @@ class LetterPdfTest {
     static String qr(PDDocument document, int page) throws Exception {
         BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page - 1, 200, ImageType.RGB);
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        var bitmap = new BinaryBitmap(
+                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new QRCodeReader()
+                .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                .getText();
     }
 
     @Test
     void namesInEveryScriptComeBackAndTheQrCodeIsThePersonalLink() throws Exception {
-        List<String> names = List.of("Łukasz Żółć", "Nguyễn Văn An", "İlkay Şahin", ARABIC, "Renée Öztürk", "Jiří Dvořák");
+        List<String> names =
+                List.of("Łukasz Żółć", "Nguyễn Văn An", "İlkay Şahin", ARABIC, "Renée Öztürk", "Jiří Dvořák");
         List<LetterPdf.Letter> letters = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            letters.add(letter(names.get(i), "https://meedoen.example/raadpleging#tok" + i + "-abcdefghijklmnopqrstuvwxyz0123456789AB", "K7QM-3XTR-9P"));
+            letters.add(letter(
+                    names.get(i),
+                    "https://meedoen.example/raadpleging#tok" + i + "-abcdefghijklmnopqrstuvwxyz0123456789AB",
+                    "K7QM-3XTR-9P"));
         }
         byte[] bytes = pdf(letters);
         try (PDDocument document = Loader.loadPDF(bytes)) {
@@ -75,10 +90,13 @@ class LetterPdfTest {
                     // logical letters (it reorders RTL runs and folds presentation forms with NFKC)
                     assertTrue(text.contains(ARABIC + "\nKerkstraat 5"), "the Arabic name in the address: " + text);
                     assertTrue(text.contains("Beste " + ARABIC + ","), text);
-                    assertTrue(drawn(document, i + 1).contains("\uFEAA\uFEE4\uFEA4\uFEE3"),
+                    assertTrue(
+                            drawn(document, i + 1).contains("\uFEAA\uFEE4\uFEA4\uFEE3"),
                             "محمد drawn joined, right to left: final dal, medial meem, medial hah, initial meem");
                 } else {
-                    assertTrue(text.contains(names.get(i) + "\nKerkstraat 5\n3511 AB  UTRECHT"), "the name in the address: " + text);
+                    assertTrue(
+                            text.contains(names.get(i) + "\nKerkstraat 5\n3511 AB  UTRECHT"),
+                            "the name in the address: " + text);
                     assertTrue(text.contains("Beste " + names.get(i) + ","), text);
                 }
                 assertTrue(text.contains("of ga naar meedoen.example/c") && text.contains("K7QM-3XTR-9P"), text);
@@ -86,7 +104,9 @@ class LetterPdfTest {
             }
             for (var font : document.getPage(0).getResources().getFontNames()) {
                 PDFont f = document.getPage(0).getResources().getFont(font);
-                assertTrue(f instanceof PDType0Font && f.isEmbedded(), "an embedded Unicode font, not a standard one: " + f.getName());
+                assertTrue(
+                        f instanceof PDType0Font && f.isEmbedded(),
+                        "an embedded Unicode font, not a standard one: " + f.getName());
             }
         }
     }
@@ -125,22 +145,29 @@ class LetterPdfTest {
     void decomposedInputFindsThePrecomposedGlyphs() throws Exception {
         String decomposed = Normalizer.normalize("Nguyễn Văn An", Normalizer.Form.NFD);
         assertTrue(decomposed.length() > "Nguyễn Văn An".length());
-        try (PDDocument document = Loader.loadPDF(pdf(List.of(letter(decomposed, "https://meedoen.example/x", null))))) {
+        try (PDDocument document =
+                Loader.loadPDF(pdf(List.of(letter(decomposed, "https://meedoen.example/x", null))))) {
             String text = page(document, 1);
             assertTrue(text.contains("Nguyễn Văn An\nKerkstraat 5"), text);
-            assertTrue(text.contains("Scan de code met uw telefoon") && !text.contains("typ de code"), "no code, no line about one: " + text);
+            assertTrue(
+                    text.contains("Scan de code met uw telefoon") && !text.contains("typ de code"),
+                    "no code, no line about one: " + text);
         }
     }
 
     @Test
     void charactersTheFontLacksAreTransliteratedNeverQuestionMarks() throws Exception {
         // DejaVu Sans has no Chinese or Thai: ICU spells them in Latin; an unknown symbol becomes U+FFFD
-        try (PDDocument document = Loader.loadPDF(pdf(List.of(letter("王小明", "https://meedoen.example/y", null),
-                letter("สมชาย", "https://meedoen.example/z", null), letter("Anna \uD83E\uDD84", "https://meedoen.example/w", null))))) {
+        try (PDDocument document = Loader.loadPDF(pdf(List.of(
+                letter("王小明", "https://meedoen.example/y", null),
+                letter("สมชาย", "https://meedoen.example/z", null),
+                letter("Anna \uD83E\uDD84", "https://meedoen.example/w", null))))) {
             String chinese = page(document, 1);
             assertTrue(chinese.contains("wáng xiǎo míng\nKerkstraat 5"), chinese);
             String thai = page(document, 2);
-            assertTrue(thai.contains("s\u0304mcha\u0304y\nKerkstraat 5".replace("a\u0304", "ā")), thai); // ICU's Thai romanisation
+            assertTrue(
+                    thai.contains("s\u0304mcha\u0304y\nKerkstraat 5".replace("a\u0304", "ā")),
+                    thai); // ICU's Thai romanisation
             String unicorn = page(document, 3);
             assertTrue(unicorn.contains("Anna \uFFFD\nKerkstraat 5"), unicorn);
             for (String text : List.of(chinese, thai, unicorn)) {
@@ -151,7 +178,8 @@ class LetterPdfTest {
 
     @Test
     void aLetterWithoutALinkHasNoQrCode() throws Exception {
-        var plain = new LetterPdf.Letter("Anna de Vries", "Dorpsstraat 12", "1234 AB  UTRECHT", "1 mei 2027", "Uw aanmelding", "Beste Anna,");
+        var plain = new LetterPdf.Letter(
+                "Anna de Vries", "Dorpsstraat 12", "1234 AB  UTRECHT", "1 mei 2027", "Uw aanmelding", "Beste Anna,");
         try (PDDocument document = Loader.loadPDF(pdf(List.of(plain)))) {
             assertFalse(page(document, 1).contains("Scan"));
         }

@@ -1,21 +1,5 @@
 package nl.meedoen.notification.mailing;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import nl.meedoen.notification.Smtp;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static nl.meedoen.notification.TestData.as;
 import static nl.meedoen.notification.TestData.emailFor;
@@ -28,36 +12,72 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.meedoen.notification.Smtp;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 class MailingTest {
 
     @Inject
     EntityManager em;
 
-    static final String DATA = "{\"consultationTitle\":\"Groen in de wijk\",\"goal\":\"kiezen\",\"closesOn\":\"1 mei\",\"invitationUrl\":\"https://example.nl/c/9\"}";
+    static final String DATA =
+            "{\"consultationTitle\":\"Groen in de wijk\",\"goal\":\"kiezen\",\"closesOn\":\"1 mei\",\"invitationUrl\":\"https://example.nl/c/9\"}";
 
     static String mailing(String audience) {
         return """
-                {"name":"Groen in de wijk","templateKey":"consultation.invitation","purpose":"consultation","data":%s,"audience":%s}"""
-                .formatted(DATA, audience);
+                {"name":"Groen in de wijk","templateKey":"consultation.invitation","purpose":"consultation","data":%s,"audience":%s}""".formatted(DATA, audience);
     }
 
     static String create(String body) {
-        return as("corporation").contentType(ContentType.JSON).body(body).post("/api/v1/mailings")
-                .then().statusCode(201).body("status", equalTo("DRAFT")).extract().jsonPath().getString("id");
+        return as("corporation")
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/mailings")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .extract()
+                .jsonPath()
+                .getString("id");
     }
 
     static JsonPath action(String id, String action) {
-        return as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + id + "/" + action)
-                .then().statusCode(200).extract().jsonPath();
+        return as("corporation")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/mailings/" + id + "/" + action)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static JsonPath get(String id) {
-        return as("ops").get("/api/v1/mailings/" + id).then().statusCode(200).extract().jsonPath();
+        return as("ops")
+                .get("/api/v1/mailings/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static JsonPath awaitMailing(String id, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> status.equals(get(id).getString("status")));
         return get(id);
     }
@@ -81,9 +101,17 @@ class MailingTest {
         String hood = newNeighbourhood();
         List<String> refs = emailTenants(hood, 12);
         String letter = tenantIn(newRef(), null, "nl", "LETTER", hood, 1960);
-        as("corporation").put("/api/v1/tenants/" + refs.get(0) + "/opt-outs/consultation").then().statusCode(201);
+        as("corporation")
+                .put("/api/v1/tenants/" + refs.get(0) + "/opt-outs/consultation")
+                .then()
+                .statusCode(201);
 
-        as("tenant-organisation").queryParam("neighbourhoodCode", hood).get("/api/v1/segments/count").then().statusCode(200).body("count", equalTo(13));
+        as("tenant-organisation")
+                .queryParam("neighbourhoodCode", hood)
+                .get("/api/v1/segments/count")
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(13));
         String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"]}}"));
         action(id, "start");
         JsonPath done = awaitMailing(id, "COMPLETED");
@@ -97,13 +125,27 @@ class MailingTest {
             assertEquals(1, Smtp.messagesTo(emailFor(ref)).size(), ref);
         }
         assertEquals(0, Smtp.messagesTo(emailFor(refs.get(0))).size());
-        as("ops").queryParam("mailingId", id).queryParam("status", "SUPPRESSED").get("/api/v1/deliveries").then()
-                .body("items[0].reason", equalTo("OPTED_OUT")).body("items[0].tenantRef", equalTo(refs.get(0)));
-        as("ops").queryParam("mailingId", id).queryParam("tenantRef", letter).get("/api/v1/deliveries").then()
+        as("ops")
+                .queryParam("mailingId", id)
+                .queryParam("status", "SUPPRESSED")
+                .get("/api/v1/deliveries")
+                .then()
+                .body("items[0].reason", equalTo("OPTED_OUT"))
+                .body("items[0].tenantRef", equalTo(refs.get(0)));
+        as("ops")
+                .queryParam("mailingId", id)
+                .queryParam("tenantRef", letter)
+                .get("/api/v1/deliveries")
+                .then()
                 .body("items[0].channel", equalTo("LETTER"));
         // without a source of its own, a mailing is its deliveries' source
         assertEquals("mailing:" + id, done.getString("source"));
-        as("ops").queryParam("source", "mailing:" + id).get("/api/v1/deliveries").then().statusCode(200).body("items.size()", equalTo(13));
+        as("ops")
+                .queryParam("source", "mailing:" + id)
+                .get("/api/v1/deliveries")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(13));
     }
 
     @Test
@@ -111,31 +153,49 @@ class MailingTest {
         String hood = newNeighbourhood();
         List<String> refs = emailTenants(hood, 2);
         String campaign = "campaign:" + UUID.randomUUID();
-        String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"]}}").replace("\"audience\"", "\"source\":\"" + campaign + "\",\"audience\""));
+        String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"]}}")
+                .replace("\"audience\"", "\"source\":\"" + campaign + "\",\"audience\""));
         action(id, "start");
         assertEquals(campaign, awaitMailing(id, "COMPLETED").getString("source"));
-        as("ops").queryParam("source", campaign).get("/api/v1/deliveries").then().statusCode(200)
-                .body("items.size()", equalTo(2)).body("items.mailingId", everyItem(equalTo(id)));
-        as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{}}").replace("\"audience\"", "\"source\":\"campaign 1\",\"audience\""))
-                .post("/api/v1/mailings").then().statusCode(422).body("errors.field", hasItem("source"));
+        as("ops")
+                .queryParam("source", campaign)
+                .get("/api/v1/deliveries")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("items.mailingId", everyItem(equalTo(id)));
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body(mailing("{\"segment\":{}}").replace("\"audience\"", "\"source\":\"campaign 1\",\"audience\""))
+                .post("/api/v1/mailings")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("source"));
     }
 
     @Test
     void pauseResumeAndALostCursorNeverSendTwice() {
         String hood = newNeighbourhood();
         List<String> refs = emailTenants(hood, 20);
-        String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"],\"ageBand\":[\"50-64\",\"65-79\",\"80+\"]}}"));
+        String id = create(mailing(
+                "{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"],\"ageBand\":[\"50-64\",\"65-79\",\"80+\"]}}"));
         action(id, "start");
         assertEquals("PAUSED", action(id, "pause").getString("status"));
         // messages already handed to the SMTP client when the pause came finish; nothing new starts
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ofMillis(600)).until(() -> count(get(id), "SENDING") == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .pollDelay(Duration.ofMillis(600))
+                .until(() -> count(get(id), "SENDING") == 0);
         long sentWhilePaused = count(get(id), "SENT");
         Awaitility.await().pollDelay(Duration.ofMillis(800)).until(() -> true);
         assertEquals(sentWhilePaused, count(get(id), "SENT"), "nothing is sent while paused");
 
         // simulate a crash that lost the cursor: materialising starts again from the first tenant
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE mailing SET cursor_ref = NULL, materialised = false WHERE id = ?1").setParameter(1, UUID.fromString(id)).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "UPDATE mailing SET cursor_ref = NULL, materialised = false WHERE id = ?1")
+                        .setParameter(1, UUID.fromString(id))
+                        .executeUpdate());
         action(id, "resume");
         JsonPath done = awaitMailing(id, "COMPLETED");
         assertEquals(20, done.getInt("progress.counts.SENT"));
@@ -150,13 +210,24 @@ class MailingTest {
         String hood = newNeighbourhood();
         List<String> refs = emailTenants(hood, 3);
         String ghost = "T-ghost-" + UUID.randomUUID().toString().substring(0, 6);
-        String id = create(mailing("{\"tenantRefs\":[\"" + refs.get(0) + "\",\"" + refs.get(1) + "\",\"" + ghost + "\",\"" + refs.get(0) + "\"]}"));
+        String id = create(mailing("{\"tenantRefs\":[\"" + refs.get(0) + "\",\"" + refs.get(1) + "\",\"" + ghost
+                + "\",\"" + refs.get(0) + "\"]}"));
         String startAt = OffsetDateTime.now().plusSeconds(2).toString();
-        as("corporation").contentType(ContentType.JSON).body("{\"startAt\":\"" + startAt + "\"}").post("/api/v1/mailings/" + id + "/start")
-                .then().statusCode(200).body("status", equalTo("SCHEDULED")).body("progress.audienceSize", equalTo(3));
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body("{\"startAt\":\"" + startAt + "\"}")
+                .post("/api/v1/mailings/" + id + "/start")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SCHEDULED"))
+                .body("progress.audienceSize", equalTo(3));
         JsonPath done = awaitMailing(id, "COMPLETED");
         assertEquals(2, done.getInt("progress.counts.SENT"));
-        as("ops").queryParam("mailingId", id).queryParam("status", "SUPPRESSED").get("/api/v1/deliveries").then()
+        as("ops")
+                .queryParam("mailingId", id)
+                .queryParam("status", "SUPPRESSED")
+                .get("/api/v1/deliveries")
+                .then()
                 .body("items[0].reason", equalTo("UNKNOWN_TENANT"));
         assertEquals(0, Smtp.messagesTo(emailFor(refs.get(2))).size());
     }
@@ -174,36 +245,114 @@ class MailingTest {
         JsonPath after = get(id);
         assertTrue(after.get("progress.counts.QUEUED") == null);
         assertEquals(after.getLong("progress.materialised"), count(after, "CANCELLED") + count(after, "SENT"));
-        as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + id + "/resume").then().statusCode(409);
-        as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + id + "/cancel").then().statusCode(409);
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/mailings/" + id + "/resume")
+                .then()
+                .statusCode(409);
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/mailings/" + id + "/cancel")
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void badMailingsAreProblems() {
-        as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{\"ageBand\":[\"90+\"]}}")).post("/api/v1/mailings")
-                .then().statusCode(422).body("errors.field", hasItem("audience.segment.ageBand"));
-        as("corporation").contentType(ContentType.JSON).body(mailing("{}")).post("/api/v1/mailings")
-                .then().statusCode(422).body("errors.field", hasItem("audience"));
-        as("corporation").contentType(ContentType.JSON).body(mailing("{\"tenantRefs\":[\"bad ref\"]}")).post("/api/v1/mailings")
-                .then().statusCode(422).body("errors.field", hasItem("audience.tenantRefs[0]"));
-        as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{}}").replace("consultation.invitation", "nope.nope"))
-                .post("/api/v1/mailings").then().statusCode(422).body("errors.field", hasItem("templateKey"));
-        as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{}}").replace("\"goal\":\"kiezen\",", ""))
-                .post("/api/v1/mailings").then().statusCode(422).body("errors.field", hasItem("data.goal"));
-        as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{\"shoeSize\":[\"42\"]}}")).post("/api/v1/mailings")
-                .then().statusCode(400);
-        as("corporation").contentType(ContentType.JSON).body(mailing("{\"segment\":{}}").replace("\"purpose\":\"consultation\",", ""))
-                .post("/api/v1/mailings").then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("purpose"));
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body(mailing("{\"segment\":{\"ageBand\":[\"90+\"]}}"))
+                .post("/api/v1/mailings")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("audience.segment.ageBand"));
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body(mailing("{}"))
+                .post("/api/v1/mailings")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("audience"));
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body(mailing("{\"tenantRefs\":[\"bad ref\"]}"))
+                .post("/api/v1/mailings")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("audience.tenantRefs[0]"));
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body(mailing("{\"segment\":{}}").replace("consultation.invitation", "nope.nope"))
+                .post("/api/v1/mailings")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("templateKey"));
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body(mailing("{\"segment\":{}}").replace("\"goal\":\"kiezen\",", ""))
+                .post("/api/v1/mailings")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("data.goal"));
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body(mailing("{\"segment\":{\"shoeSize\":[\"42\"]}}"))
+                .post("/api/v1/mailings")
+                .then()
+                .statusCode(400);
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body(mailing("{\"segment\":{}}").replace("\"purpose\":\"consultation\",", ""))
+                .post("/api/v1/mailings")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("purpose"));
         String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + newNeighbourhood() + "\"]}}"));
-        as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + id + "/pause").then().statusCode(409);
-        as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + UUID.randomUUID() + "/start").then().statusCode(404);
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/mailings/" + id + "/pause")
+                .then()
+                .statusCode(409);
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/mailings/" + UUID.randomUUID() + "/start")
+                .then()
+                .statusCode(404);
         as("ops").get("/api/v1/mailings/nope").then().statusCode(404);
-        as("ops").queryParam("ageBand", "old").get("/api/v1/segments/count").then().statusCode(422).body("errors[0].field", equalTo("ageBand"));
+        as("ops")
+                .queryParam("ageBand", "old")
+                .get("/api/v1/segments/count")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("ageBand"));
         // roles
-        given().contentType(ContentType.JSON).body(mailing("{\"segment\":{}}")).post("/api/v1/mailings").then().statusCode(401);
-        as("ops").contentType(ContentType.JSON).body(mailing("{\"segment\":{}}")).post("/api/v1/mailings").then().statusCode(403);
-        as("tenant-organisation").contentType(ContentType.JSON).body("{}").post("/api/v1/mailings/" + id + "/start").then().statusCode(404); // not theirs
-        as("tenant-organisation").get("/api/v1/mailings").then().statusCode(200).body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
+        given().contentType(ContentType.JSON)
+                .body(mailing("{\"segment\":{}}"))
+                .post("/api/v1/mailings")
+                .then()
+                .statusCode(401);
+        as("ops")
+                .contentType(ContentType.JSON)
+                .body(mailing("{\"segment\":{}}"))
+                .post("/api/v1/mailings")
+                .then()
+                .statusCode(403);
+        as("tenant-organisation")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/mailings/" + id + "/start")
+                .then()
+                .statusCode(404); // not theirs
+        as("tenant-organisation")
+                .get("/api/v1/mailings")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
         as("tenant-organisation").get("/api/v1/segments/members").then().statusCode(403);
         given().get("/api/v1/segments/count").then().statusCode(401);
     }
@@ -212,15 +361,30 @@ class MailingTest {
     void segmentMembersArePagedWithAttributesOnly() {
         String hood = newNeighbourhood();
         emailTenants(hood, 5);
-        JsonPath page = as("corporation").queryParam("neighbourhoodCode", hood).queryParam("limit", 3).get("/api/v1/segments/members")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath page = as("corporation")
+                .queryParam("neighbourhoodCode", hood)
+                .queryParam("limit", 3)
+                .get("/api/v1/segments/members")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(3, page.getList("items").size());
         assertTrue(page.getString("items[0].ageBand") != null);
         assertTrue(page.getString("items[0].email") == null);
-        as("corporation").queryParam("neighbourhoodCode", hood).queryParam("after", page.getString("next")).get("/api/v1/segments/members")
-                .then().statusCode(200).body("items.size()", equalTo(2));
-        as("ops").queryParam("neighbourhoodCode", hood).queryParam("language", "en").get("/api/v1/segments/count")
-                .then().body("count", equalTo(2));
+        as("corporation")
+                .queryParam("neighbourhoodCode", hood)
+                .queryParam("after", page.getString("next"))
+                .get("/api/v1/segments/members")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2));
+        as("ops")
+                .queryParam("neighbourhoodCode", hood)
+                .queryParam("language", "en")
+                .get("/api/v1/segments/count")
+                .then()
+                .body("count", equalTo(2));
     }
 
     @Test
@@ -237,8 +401,16 @@ class MailingTest {
         assertEquals(9, done.getInt("total"));
         assertEquals(9, done.getInt("done"));
         assertEquals("/api/v1/mailings/" + id, done.getString("resultLocation"));
-        as("corporation").get(job).then().statusCode(200).body("result.recipients", equalTo(9)); // the caller who started it reads it
-        as("corporation").post(job + "/cancel").then().statusCode(409).contentType("application/problem+json"); // pause the mailing instead
+        as("corporation")
+                .get(job)
+                .then()
+                .statusCode(200)
+                .body("result.recipients", equalTo(9)); // the caller who started it reads it
+        as("corporation")
+                .post(job + "/cancel")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json"); // pause the mailing instead
         JsonPath mailing = awaitMailing(id, "COMPLETED");
         assertEquals(job, mailing.getString("job"));
         Awaitility.await().pollDelay(Duration.ofMillis(300)).until(() -> true);
@@ -253,12 +425,18 @@ class MailingTest {
         OffsetDateTime then = OffsetDateTime.now().minusMinutes(2);
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("UPDATE mailing SET status = ?2, started_at = ?3, audience_size = ?4 WHERE id = ?1")
-                    .setParameter(1, UUID.fromString(mailingId)).setParameter(2, status).setParameter(3, then).setParameter(4, audience)
+                    .setParameter(1, UUID.fromString(mailingId))
+                    .setParameter(2, status)
+                    .setParameter(3, then)
+                    .setParameter(4, audience)
                     .executeUpdate();
             em.createNativeQuery("""
                             INSERT INTO job (id, kind, subject, status, phase, started_by, attempts, worker, heartbeat_at, created_at, started_at, updated_at)
                             VALUES (?1, 'mailing', ?2, 'RUNNING', 'creating the messages', 'system', 1, 'a-stopped-worker', ?3, ?3, ?3, ?3)""")
-                    .setParameter(1, job).setParameter(2, mailingId).setParameter(3, then).executeUpdate();
+                    .setParameter(1, job)
+                    .setParameter(2, mailingId)
+                    .setParameter(3, then)
+                    .executeUpdate();
         });
         return job;
     }
@@ -270,7 +448,8 @@ class MailingTest {
         String id = create(mailing("{\"segment\":{\"neighbourhoodCode\":[\"" + hood + "\"]}}"));
         UUID job = stoppedMailingJob(id, "RUNNING", 9);
 
-        JsonPath done = nl.meedoen.notification.TestData.awaitJob("/api/v1/jobs/notification/" + job); // queued again, run again
+        JsonPath done = nl.meedoen.notification.TestData.awaitJob(
+                "/api/v1/jobs/notification/" + job); // queued again, run again
         assertEquals("SUCCEEDED", done.getString("status"), done.prettify());
         assertEquals(9, done.getInt("done"));
         JsonPath mailing = awaitMailing(id, "COMPLETED");

@@ -1,15 +1,5 @@
 package nl.meedoen.notification.message;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
-import nl.meedoen.notification.Smtp;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static nl.meedoen.notification.TestData.as;
 import static nl.meedoen.notification.TestData.awaitMail;
@@ -26,6 +16,15 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.UUID;
+import nl.meedoen.notification.Smtp;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class MessageApiTest {
@@ -49,26 +48,48 @@ class MessageApiTest {
     }
 
     static double sentEmails() {
-        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("meedoen_deliveries_total{") && l.contains("channel=\"EMAIL\"") && l.contains("status=\"SENT\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        String metrics = io.restassured.RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        return metrics.lines()
+                .filter(l -> l.startsWith("meedoen_deliveries_total{")
+                        && l.contains("channel=\"EMAIL\"")
+                        && l.contains("status=\"SENT\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
     void everySentMessageIsCountedForTheDashboards() {
         double before = sentEmails();
-        String id = send(invitation("req-" + UUID.randomUUID(), emailTenant("nl"))).then().statusCode(202).extract().jsonPath().getString("id");
+        String id = send(invitation("req-" + UUID.randomUUID(), emailTenant("nl")))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("id");
         awaitStatus(id, "SENT");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> sentEmails() >= before + 1);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> sentEmails() >= before + 1);
     }
 
     @Test
     void anInvitationIsSentByRealSmtpWithBothPartsLanguageAndOneClickUnsubscribe() throws Exception {
         String ref = emailTenant("nl");
-        String id = send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202)
+        String id = send(invitation("req-" + UUID.randomUUID(), ref))
+                .then()
+                .statusCode(202)
                 .header("Location", org.hamcrest.Matchers.startsWith("/api/v1/deliveries/"))
-                .body("status", equalTo("QUEUED")).body("channel", equalTo("EMAIL")).body("language", equalTo("nl"))
-                .extract().jsonPath().getString("id");
+                .body("status", equalTo("QUEUED"))
+                .body("channel", equalTo("EMAIL"))
+                .body("language", equalTo("nl"))
+                .extract()
+                .jsonPath()
+                .getString("id");
         awaitStatus(id, "SENT");
 
         List<MimeMessage> mail = awaitMail(emailFor(ref), 1);
@@ -82,9 +103,13 @@ class MessageApiTest {
         assertTrue(text.contains("Beste Anna de Vries,") && text.contains("https://example.nl/i/abc"), text);
         assertTrue(html.contains("<a href=\"https://example.nl/i/abc\">") && html.contains("lang=\"nl\""), html);
         String listUnsubscribe = m.getHeader("List-Unsubscribe", null);
-        assertTrue(listUnsubscribe.matches("<http://localhost:8080/api/v1/unsubscribe/[A-Za-z0-9_-]{43}>"), listUnsubscribe);
+        assertTrue(
+                listUnsubscribe.matches("<http://localhost:8080/api/v1/unsubscribe/[A-Za-z0-9_-]{43}>"),
+                listUnsubscribe);
         assertEquals("List-Unsubscribe=One-Click", m.getHeader("List-Unsubscribe-Post", null));
-        assertTrue(text.contains(listUnsubscribe.substring(1, listUnsubscribe.length() - 1)), "the link is in the body too");
+        assertTrue(
+                text.contains(listUnsubscribe.substring(1, listUnsubscribe.length() - 1)),
+                "the link is in the body too");
     }
 
     @Test
@@ -93,14 +118,15 @@ class MessageApiTest {
         String de = emailTenant("de");
         send(invitation("req-" + UUID.randomUUID(), en)).then().statusCode(202).body("language", equalTo("en"));
         send(invitation("req-" + UUID.randomUUID(), de)).then().statusCode(202).body("language", equalTo("en"));
-        assertEquals("Your opinion wanted: Nieuwe speeltuin", awaitMail(emailFor(de), 1).get(0).getSubject());
+        assertEquals(
+                "Your opinion wanted: Nieuwe speeltuin",
+                awaitMail(emailFor(de), 1).get(0).getSubject());
         assertEquals("en", awaitMail(emailFor(en), 1).get(0).getHeader("Content-Language", null));
 
         String ref = emailTenant("nl");
         send("""
                 {"requestId":"%s","tenantRef":"%s","purpose":"service","templateKey":"recruitment.signup-confirmation",
-                 "data":{"campaignTitle":"Klankbord","drawDate":"8 mei"}}""".formatted("req-" + UUID.randomUUID(), ref))
-                .then().statusCode(202);
+                 "data":{"campaignTitle":"Klankbord","drawDate":"8 mei"}}""".formatted("req-" + UUID.randomUUID(), ref)).then().statusCode(202);
         MimeMessage m = awaitMail(emailFor(ref), 1).get(0);
         assertNull(m.getHeader("List-Unsubscribe"));
         assertTrue(part(m, "text/plain").contains("8 mei"));
@@ -111,66 +137,139 @@ class MessageApiTest {
         String ref = emailTenant("nl");
         String body = invitation("req-" + UUID.randomUUID(), ref);
         String key = "key-" + UUID.randomUUID();
-        String id = as("corporation").header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/messages").then().statusCode(202).extract().jsonPath().getString("id");
-        as("corporation").header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/messages").then().statusCode(202).header("Idempotent-Replayed", "true").body("id", equalTo(id));
-        as("corporation").header("Idempotency-Key", key).contentType(ContentType.JSON).body(body.replace("Nieuwe speeltuin", "Iets anders"))
-                .post("/api/v1/messages").then().statusCode(422).contentType("application/problem+json");
+        String id = as("corporation")
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/messages")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("id");
+        as("corporation")
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/messages")
+                .then()
+                .statusCode(202)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(id));
+        as("corporation")
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body.replace("Nieuwe speeltuin", "Iets anders"))
+                .post("/api/v1/messages")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
         // the same requestId without a key: the existing delivery, not a second message
         send(body).then().statusCode(200).body("id", equalTo(id));
         awaitStatus(id, "SENT");
         assertEquals(1, awaitMail(emailFor(ref), 1).size());
-        send(body.replace("consultation.invitation", "consultation.reminder")).then().statusCode(409).contentType("application/problem+json");
+        send(body.replace("consultation.invitation", "consultation.reminder"))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
     }
 
     @Test
     void aTenantWithoutEmailOrWhoPrefersLettersGetsALetterEvenWhenEmailIsAskedFor() {
         String ref = tenant(newRef(), null, "nl", "EMAIL");
-        send(invitation("req-" + UUID.randomUUID(), ref)).then().statusCode(202)
-                .body("channel", equalTo("LETTER")).body("status", equalTo("QUEUED"));
-        send(invitation("req-" + UUID.randomUUID(), ref).replace("\"purpose\"", "\"channel\":\"EMAIL\",\"purpose\"")).then().statusCode(202)
-                .body("channel", equalTo("LETTER")).body("status", equalTo("QUEUED"));
+        send(invitation("req-" + UUID.randomUUID(), ref))
+                .then()
+                .statusCode(202)
+                .body("channel", equalTo("LETTER"))
+                .body("status", equalTo("QUEUED"));
+        send(invitation("req-" + UUID.randomUUID(), ref).replace("\"purpose\"", "\"channel\":\"EMAIL\",\"purpose\""))
+                .then()
+                .statusCode(202)
+                .body("channel", equalTo("LETTER"))
+                .body("status", equalTo("QUEUED"));
         String letterLover = newRef();
         tenant(letterLover, emailFor(letterLover), "nl", "LETTER");
-        send(invitation("req-" + UUID.randomUUID(), letterLover).replace("\"purpose\"", "\"channel\":\"EMAIL\",\"purpose\"")).then().statusCode(202)
-                .body("channel", equalTo("LETTER")).body("status", equalTo("QUEUED"));
+        send(invitation("req-" + UUID.randomUUID(), letterLover)
+                        .replace("\"purpose\"", "\"channel\":\"EMAIL\",\"purpose\""))
+                .then()
+                .statusCode(202)
+                .body("channel", equalTo("LETTER"))
+                .body("status", equalTo("QUEUED"));
     }
 
     @Test
     void badRequestsAreProblemsAndLeaveNoDeliveryBehind() {
         String ref = emailTenant("nl");
         String requestId = "req-" + UUID.randomUUID();
-        send(invitation(requestId, ref).replace("consultation.invitation", "consultation.nope")).then().statusCode(422)
-                .contentType("application/problem+json").body("errors.field", hasItem("templateKey"));
-        send(invitation(requestId, "T-unknown-" + UUID.randomUUID().toString().substring(0, 6))).then().statusCode(422)
+        send(invitation(requestId, ref).replace("consultation.invitation", "consultation.nope"))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("templateKey"));
+        send(invitation(requestId, "T-unknown-" + UUID.randomUUID().toString().substring(0, 6)))
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("tenantRef"));
-        send(invitation(requestId, ref).replace(",\"invitationUrl\":\"https://example.nl/i/abc\"", "")).then().statusCode(422)
+        send(invitation(requestId, ref).replace(",\"invitationUrl\":\"https://example.nl/i/abc\"", ""))
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("data.invitationUrl"));
-        send(invitation(requestId, ref).replace("\"consultation\"", "\"marketing\"")).then().statusCode(422)
+        send(invitation(requestId, ref).replace("\"consultation\"", "\"marketing\""))
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("purpose"));
-        send(invitation(requestId, ref).replace("\"purpose\":\"consultation\",", "")).then().statusCode(422) // no purpose at all
-                .contentType("application/problem+json").body("errors.field", hasItem("purpose"));
-        send(invitation(requestId, ref).replace("\"purpose\"", "\"channel\":\"PIGEON\",\"purpose\"")).then().statusCode(422)
+        send(invitation(requestId, ref).replace("\"purpose\":\"consultation\",", ""))
+                .then()
+                .statusCode(422) // no purpose at all
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("purpose"));
+        send(invitation(requestId, ref).replace("\"purpose\"", "\"channel\":\"PIGEON\",\"purpose\""))
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("channel"));
         send("{\"tenantRef\":").then().statusCode(400).contentType("application/problem+json");
-        send(invitation(requestId, ref).replace("\"purpose\"", "\"colour\":\"red\",\"purpose\"")).then().statusCode(400);
-        as("corporation").header("Idempotency-Key", "bad key with spaces").contentType(ContentType.JSON).body(invitation(requestId, ref))
-                .post("/api/v1/messages").then().statusCode(400);
-        as("ops").queryParam("requestId", requestId).get("/api/v1/deliveries").then().statusCode(200)
-                .body("items.size()", equalTo(0)).body("next", nullValue());
+        send(invitation(requestId, ref).replace("\"purpose\"", "\"colour\":\"red\",\"purpose\""))
+                .then()
+                .statusCode(400);
+        as("corporation")
+                .header("Idempotency-Key", "bad key with spaces")
+                .contentType(ContentType.JSON)
+                .body(invitation(requestId, ref))
+                .post("/api/v1/messages")
+                .then()
+                .statusCode(400);
+        as("ops")
+                .queryParam("requestId", requestId)
+                .get("/api/v1/deliveries")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0))
+                .body("next", nullValue());
     }
 
     @Test
     void onlyTheCorporationMaySend() {
         String body = invitation("req-" + UUID.randomUUID(), newRef());
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/messages").then().statusCode(401).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/messages")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         for (String role : new String[] {"tenant-organisation", "survey-frontend", "ops"}) {
-            as(role).contentType(ContentType.JSON).body(body).post("/api/v1/messages").then().statusCode(403);
+            as(role).contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/v1/messages")
+                    .then()
+                    .statusCode(403);
         }
         given().get("/api/v1/deliveries").then().statusCode(401);
         as("tenant-organisation").get("/api/v1/deliveries").then().statusCode(403);
-        as("ops").get("/api/v1/deliveries/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        as("ops")
+                .get("/api/v1/deliveries/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         as("ops").get("/api/v1/deliveries/not-a-uuid").then().statusCode(400);
         as("ops").queryParam("status", "LOST").get("/api/v1/deliveries").then().statusCode(400);
     }

@@ -1,17 +1,5 @@
 package nl.meedoen.notification.message;
 
-import io.quarkus.test.junit.QuarkusTest;
-import nl.meedoen.commons.contracts.MessageRequestV1;
-import nl.meedoen.commons.contracts.NotificationEventV1;
-import nl.meedoen.devinfra.Events;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
 import static nl.meedoen.notification.TestData.as;
 import static nl.meedoen.notification.TestData.awaitMail;
 import static nl.meedoen.notification.TestData.emailFor;
@@ -22,12 +10,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.contracts.NotificationEventV1;
+import nl.meedoen.devinfra.Events;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 class MessageRequestConsumerTest {
 
     private static int deliveries(String requestId) {
-        return as("ops").queryParam("requestId", requestId).get("/api/v1/deliveries").then().statusCode(200)
-                .extract().jsonPath().getList("items").size();
+        return as("ops")
+                .queryParam("requestId", requestId)
+                .get("/api/v1/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items")
+                .size();
     }
 
     @Test
@@ -37,12 +43,25 @@ class MessageRequestConsumerTest {
         try (var events = Events.consumer(NotificationEventV1.TOPIC)) {
             String eventId = UUID.randomUUID().toString();
             Events.publish(MessageRequestV1.TOPIC, ref, eventId, MessageRequestV1.TYPE, invitation(requestId, ref));
-            Events.publish(MessageRequestV1.TOPIC, ref, eventId, MessageRequestV1.TYPE, invitation(requestId, ref)); // redelivery
-            Events.publish(MessageRequestV1.TOPIC, ref, UUID.randomUUID().toString(), MessageRequestV1.TYPE, invitation(requestId, ref)); // producer retry
+            Events.publish(
+                    MessageRequestV1.TOPIC,
+                    ref,
+                    eventId,
+                    MessageRequestV1.TYPE,
+                    invitation(requestId, ref)); // redelivery
+            Events.publish(
+                    MessageRequestV1.TOPIC,
+                    ref,
+                    UUID.randomUUID().toString(),
+                    MessageRequestV1.TYPE,
+                    invitation(requestId, ref)); // producer retry
 
             assertEquals(1, awaitMail(emailFor(ref), 1).size());
-            List<ConsumerRecord<String, String>> sent = Events.await(events,
-                    r -> ref.equals(r.key()) && r.value() != null && r.value().contains("\"status\":\"SENT\""), 1, Duration.ofSeconds(20));
+            List<ConsumerRecord<String, String>> sent = Events.await(
+                    events,
+                    r -> ref.equals(r.key()) && r.value() != null && r.value().contains("\"status\":\"SENT\""),
+                    1,
+                    Duration.ofSeconds(20));
             assertEquals(1, sent.size());
             ConsumerRecord<String, String> event = sent.get(0);
             assertEquals(NotificationEventV1.DELIVERY_UPDATED, Events.header(event, "ce_type"));
@@ -51,10 +70,15 @@ class MessageRequestConsumerTest {
             assertFalse(event.value().contains("@"), "no email address in events: " + event.value());
             assertTrue(Events.matchesSchema("delivery-updated.v1.schema.json", event.value()), event.value());
             assertTrue(Events.matchesSchema("message-requested.v1.schema.json", invitation(requestId, ref)));
-            assertFalse(Events.matchesSchema("message-requested.v1.schema.json", invitation(requestId, ref).replace("consultation\",", "marketing\",")));
+            assertFalse(Events.matchesSchema(
+                    "message-requested.v1.schema.json",
+                    invitation(requestId, ref).replace("consultation\",", "marketing\",")));
         }
         assertEquals(1, deliveries(requestId));
-        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> awaitMail(emailFor(ref), 1).size() == 1);
+        Awaitility.await()
+                .during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> awaitMail(emailFor(ref), 1).size() == 1);
     }
 
     @Test
@@ -64,15 +88,31 @@ class MessageRequestConsumerTest {
         String missingData = "bad-data-" + UUID.randomUUID();
         String good = "good-" + UUID.randomUUID();
         try (var dlq = Events.consumer(MessageRequestV1.TOPIC + ".dlq")) {
-            Events.publish(MessageRequestV1.TOPIC, ref, UUID.randomUUID().toString(), MessageRequestV1.TYPE, "{not json");
-            Events.publish(MessageRequestV1.TOPIC, ref, UUID.randomUUID().toString(), MessageRequestV1.TYPE,
+            Events.publish(
+                    MessageRequestV1.TOPIC, ref, UUID.randomUUID().toString(), MessageRequestV1.TYPE, "{not json");
+            Events.publish(
+                    MessageRequestV1.TOPIC,
+                    ref,
+                    UUID.randomUUID().toString(),
+                    MessageRequestV1.TYPE,
                     invitation(unknownTemplate, ref).replace("consultation.invitation", "consultation.unknown"));
-            Events.publish(MessageRequestV1.TOPIC, ref, UUID.randomUUID().toString(), MessageRequestV1.TYPE,
+            Events.publish(
+                    MessageRequestV1.TOPIC,
+                    ref,
+                    UUID.randomUUID().toString(),
+                    MessageRequestV1.TYPE,
                     invitation(missingData, ref).replace("\"goal\":\"samen kiezen\",", ""));
-            Events.publish(MessageRequestV1.TOPIC, ref, null, MessageRequestV1.TYPE, invitation("no-id", ref)); // no ce_id
-            Events.publish(MessageRequestV1.TOPIC, ref, UUID.randomUUID().toString(), MessageRequestV1.TYPE, invitation(good, ref));
+            Events.publish(
+                    MessageRequestV1.TOPIC, ref, null, MessageRequestV1.TYPE, invitation("no-id", ref)); // no ce_id
+            Events.publish(
+                    MessageRequestV1.TOPIC,
+                    ref,
+                    UUID.randomUUID().toString(),
+                    MessageRequestV1.TYPE,
+                    invitation(good, ref));
 
-            List<ConsumerRecord<String, String>> parked = Events.await(dlq, r -> ref.equals(r.key()), 4, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> parked =
+                    Events.await(dlq, r -> ref.equals(r.key()), 4, Duration.ofSeconds(30));
             assertEquals(4, parked.size());
             assertTrue(parked.stream().anyMatch(r -> r.value().contains(unknownTemplate)));
         }
@@ -85,28 +125,47 @@ class MessageRequestConsumerTest {
     void aRequestForAnUnknownTenantIsHeldBackWithTheReason() {
         String requestId = "ghost-" + UUID.randomUUID();
         String ref = "T-ghost-" + UUID.randomUUID().toString().substring(0, 6);
-        Events.publish(MessageRequestV1.TOPIC, ref, UUID.randomUUID().toString(), MessageRequestV1.TYPE, invitation(requestId, ref));
+        Events.publish(
+                MessageRequestV1.TOPIC,
+                ref,
+                UUID.randomUUID().toString(),
+                MessageRequestV1.TYPE,
+                invitation(requestId, ref));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(requestId) == 1);
-        as("ops").queryParam("requestId", requestId).get("/api/v1/deliveries").then()
-                .body("items[0].status", equalTo("SUPPRESSED")).body("items[0].reason", equalTo("UNKNOWN_TENANT"));
+        as("ops")
+                .queryParam("requestId", requestId)
+                .get("/api/v1/deliveries")
+                .then()
+                .body("items[0].status", equalTo("SUPPRESSED"))
+                .body("items[0].reason", equalTo("UNKNOWN_TENANT"));
     }
 
     @Test
     void aRequestForEmailToATenantWithoutEmailBecomesALetterAndTheEventSaysSo() {
-        String ref = nl.meedoen.notification.TestData.tenant(nl.meedoen.notification.TestData.newRef(), null, "nl", "EMAIL");
+        String ref =
+                nl.meedoen.notification.TestData.tenant(nl.meedoen.notification.TestData.newRef(), null, "nl", "EMAIL");
         String requestId = "recruitment-outreach-" + UUID.randomUUID();
         String campaign = "campaign:" + UUID.randomUUID();
-        String request = invitation(requestId, ref).replace("\"purpose\"", "\"channel\":\"EMAIL\",\"source\":\"" + campaign + "\",\"purpose\"");
+        String request = invitation(requestId, ref)
+                .replace("\"purpose\"", "\"channel\":\"EMAIL\",\"source\":\"" + campaign + "\",\"purpose\"");
         assertTrue(Events.matchesSchema("message-requested.v1.schema.json", request), "source is part of the contract");
         try (var events = Events.consumer(NotificationEventV1.TOPIC)) {
             Events.publish(MessageRequestV1.TOPIC, ref, UUID.randomUUID().toString(), MessageRequestV1.TYPE, request);
-            var told = Events.await(events, r -> ref.equals(r.key()) && r.value() != null && r.value().contains(requestId), 1, Duration.ofSeconds(20));
+            var told = Events.await(
+                    events,
+                    r -> ref.equals(r.key()) && r.value() != null && r.value().contains(requestId),
+                    1,
+                    Duration.ofSeconds(20));
             String event = told.get(0).value();
             assertTrue(event.contains("\"channel\":\"LETTER\"") && event.contains("\"status\":\"QUEUED\""), event);
             assertTrue(Events.matchesSchema("delivery-updated.v1.schema.json", event), event);
         }
-        as("ops").queryParam("requestId", requestId).get("/api/v1/deliveries").then()
-                .body("items[0].channel", equalTo("LETTER")).body("items[0].status", equalTo("QUEUED"))
+        as("ops")
+                .queryParam("requestId", requestId)
+                .get("/api/v1/deliveries")
+                .then()
+                .body("items[0].channel", equalTo("LETTER"))
+                .body("items[0].status", equalTo("QUEUED"))
                 .body("items[0].source", equalTo(campaign));
     }
 }

@@ -1,18 +1,16 @@
 package nl.meedoen.notification.tenant;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import nl.meedoen.devinfra.TestInfra;
-
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
+import nl.meedoen.devinfra.TestInfra;
 
 /** Test data and calls for the tenant register. */
 final class Tenants {
 
-    private Tenants() {
-    }
+    private Tenants() {}
 
     static String newRef() {
         return "T-" + UUID.randomUUID().toString().substring(0, 8);

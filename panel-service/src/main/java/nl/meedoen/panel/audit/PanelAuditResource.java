@@ -5,5 +5,4 @@ import nl.meedoen.commons.audit.AuditResource;
 
 /** panel-service's audit log of privileged actions, for ops. */
 @Path("/api/v1/audit/panel")
-public class PanelAuditResource extends AuditResource {
-}
+public class PanelAuditResource extends AuditResource {}

@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/panels/{panelId}/health")
-@Tag(name = "Panel health", description = "Composition vs target vs population, response rates, churn and recruitment advice")
+@Tag(
+        name = "Panel health",
+        description = "Composition vs target vs population, response rates, churn and recruitment advice")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Bad window")
 @APIResponse(responseCode = "403", description = "Role may not read panel health")
@@ -30,13 +32,21 @@ public class HealthResource {
 
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "Panel health and recruitment advice",
-            description = "Per stratum: active members vs target vs population. Response rate per wave and per profile group; churn (left, paused, lapsed consent) "
-                    + "in the window; which groups need how many more members to reach the target composition, with a segment filter for a recruitment mailing "
-                    + "and an invitation body for POST /invitations.")
-    @APIResponse(responseCode = "200", description = "Panel health", content = @Content(schema = @Schema(implementation = HealthViews.Health.class)))
-    public HealthViews.Health get(@PathParam("panelId") String panelId,
-                                  @Parameter(description = "Window for churn and group response rates, in days (1-3650, default 365)") @QueryParam("days") String days) {
+    @Operation(
+            summary = "Panel health and recruitment advice",
+            description =
+                    "Per stratum: active members vs target vs population. Response rate per wave and per profile group; churn (left, paused, lapsed consent) "
+                            + "in the window; which groups need how many more members to reach the target composition, with a segment filter for a recruitment mailing "
+                            + "and an invitation body for POST /invitations.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Panel health",
+            content = @Content(schema = @Schema(implementation = HealthViews.Health.class)))
+    public HealthViews.Health get(
+            @PathParam("panelId") String panelId,
+            @Parameter(description = "Window for churn and group response rates, in days (1-3650, default 365)")
+                    @QueryParam("days")
+                    String days) {
         int window;
         try {
             window = days == null ? 365 : Integer.parseInt(days);

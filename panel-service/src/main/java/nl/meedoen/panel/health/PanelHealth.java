@@ -1,18 +1,8 @@
 package nl.meedoen.panel.health;
 
-import nl.meedoen.commons.sql.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import nl.meedoen.panel.member.MemberLog;
-import nl.meedoen.panel.panel.Attributes;
-import nl.meedoen.panel.panel.Panel;
-import nl.meedoen.panel.panel.PanelAccess;
-import nl.meedoen.panel.panel.Targets;
-import nl.meedoen.panel.wave.ResponseStats;
-import nl.meedoen.panel.wave.WaveRequests;
-import nl.meedoen.panel.wave.WaveSampler;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,6 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import nl.meedoen.commons.sql.SqlTimes;
+import nl.meedoen.panel.panel.Attributes;
+import nl.meedoen.panel.panel.Panel;
+import nl.meedoen.panel.panel.PanelAccess;
+import nl.meedoen.panel.panel.Targets;
+import nl.meedoen.panel.wave.ResponseStats;
+import nl.meedoen.panel.wave.WaveRequests;
+import nl.meedoen.panel.wave.WaveSampler;
 
 /**
  * Panel health: who the active members are against the target and the population, how they
@@ -57,10 +55,12 @@ public class PanelHealth {
         Map<String, Map<String, Long>> reachable = new LinkedHashMap<>();
         if (!strata.isEmpty()) {
             int k = strata.size();
-            for (Object[] r : rows("SELECT " + Attributes.groupingColumns("p", strata)
-                    + "count(p.tenant_ref), count(*) FILTER (WHERE m.status = 'ACTIVE'), count(*) FILTER (WHERE m.tenant_ref IS NULL)"
-                    + " FROM population_member p FULL JOIN (SELECT tenant_ref, status FROM panel_member WHERE panel_id = ?1) m"
-                    + " ON m.tenant_ref = p.tenant_ref" + Attributes.groupingSets("p", strata), panel.id)) {
+            for (Object[] r : rows(
+                    "SELECT " + Attributes.groupingColumns("p", strata)
+                            + "count(p.tenant_ref), count(*) FILTER (WHERE m.status = 'ACTIVE'), count(*) FILTER (WHERE m.tenant_ref IS NULL)"
+                            + " FROM population_member p FULL JOIN (SELECT tenant_ref, status FROM panel_member WHERE panel_id = ?1) m"
+                            + " ON m.tenant_ref = p.tenant_ref" + Attributes.groupingSets("p", strata),
+                    panel.id)) {
                 String[] group = Attributes.grouped(r, strata);
                 put(population, group, r[k]);
                 put(active, group, r[k + 1]);
@@ -69,7 +69,8 @@ public class PanelHealth {
         }
         List<Targets.Target> target = targets.effective(panel, population);
         Map<String, Long> members = new TreeMap<>();
-        for (Object[] r : rows("SELECT status, count(*) FROM panel_member WHERE panel_id = ?1 GROUP BY status", panel.id)) {
+        for (Object[] r :
+                rows("SELECT status, count(*) FROM panel_member WHERE panel_id = ?1 GROUP BY status", panel.id)) {
             members.put((String) r[0], ((Number) r[1]).longValue());
         }
         long activeMembers = members.getOrDefault("ACTIVE", 0L);
@@ -87,21 +88,40 @@ public class PanelHealth {
                 long n = mine.getOrDefault(v, 0L);
                 double share = share(n, activeMembers);
                 double targetShare = round(t.shares().getOrDefault(v, 0.0));
-                rows.add(new HealthViews.CompositionValue(v, n, share, targetShare, pop.getOrDefault(v, 0L),
-                        share(pop.getOrDefault(v, 0L), popTotal), round(share - targetShare)));
+                rows.add(new HealthViews.CompositionValue(
+                        v,
+                        n,
+                        share,
+                        targetShare,
+                        pop.getOrDefault(v, 0L),
+                        share(pop.getOrDefault(v, 0L), popTotal),
+                        round(share - targetShare)));
             }
             composition.add(new HealthViews.Composition(t.attribute(), t.source(), rows));
         }
 
         Map<UUID, WaveRequests.Responses> perWave = stats.perWave(panel.id);
         List<HealthViews.WaveResponse> waves = new ArrayList<>();
-        for (Object[] r : rows("SELECT id, consultation_id, title, launched_at, status FROM wave WHERE panel_id = ?1 ORDER BY launched_at DESC", panel.id)) {
-            waves.add(new HealthViews.WaveResponse((UUID) r[0], (UUID) r[1], (String) r[2], SqlTimes.offset(r[3]), (String) r[4], perWave.get((UUID) r[0])));
+        for (Object[] r : rows(
+                "SELECT id, consultation_id, title, launched_at, status FROM wave WHERE panel_id = ?1 ORDER BY launched_at DESC",
+                panel.id)) {
+            waves.add(new HealthViews.WaveResponse(
+                    (UUID) r[0], (UUID) r[1], (String) r[2], SqlTimes.offset(r[3]), (String) r[4], perWave.get((UUID)
+                            r[0])));
         }
-        HealthViews.Responses responses = new HealthViews.Responses(waves, stats.byGroup(panel.id, null, strata, since));
+        HealthViews.Responses responses =
+                new HealthViews.Responses(waves, stats.byGroup(panel.id, null, strata, since));
 
-        HealthViews.Churn churn = churn(panel.id, since, windowDays, activeMembers + members.getOrDefault("PAUSED", 0L));
-        return new HealthViews.Health(panel.id, now, panel.targetSize, members, composition, responses, churn,
+        HealthViews.Churn churn =
+                churn(panel.id, since, windowDays, activeMembers + members.getOrDefault("PAUSED", 0L));
+        return new HealthViews.Health(
+                panel.id,
+                now,
+                panel.targetSize,
+                members,
+                composition,
+                responses,
+                churn,
                 recruitment(panel, target, active, reachable, activeMembers, churn.joinRate()));
     }
 
@@ -111,8 +131,10 @@ public class PanelHealth {
         long invited = 0;
         long joined = 0;
         long resumed = 0;
-        for (Object[] r : rows("SELECT change, coalesce(reason, ''), count(*) FROM member_change WHERE panel_id = ?1 AND at >= ?2 GROUP BY 1, 2",
-                panelId, since)) {
+        for (Object[] r : rows(
+                "SELECT change, coalesce(reason, ''), count(*) FROM member_change WHERE panel_id = ?1 AND at >= ?2 GROUP BY 1, 2",
+                panelId,
+                since)) {
             long n = ((Number) r[2]).longValue();
             switch ((String) r[0]) {
                 case "INVITED" -> invited += n;
@@ -120,8 +142,7 @@ public class PanelHealth {
                 case "RESUMED" -> resumed += n;
                 case "LEFT" -> left.merge((String) r[1], n, Long::sum);
                 case "PAUSED" -> paused.merge((String) r[1], n, Long::sum);
-                default -> {
-                }
+                default -> {}
             }
         }
         long leftTotal = left.values().stream().mapToLong(Long::longValue).sum();
@@ -132,16 +153,30 @@ public class PanelHealth {
         long everJoined = ((Number) ever[1]).longValue();
         Double joinRate = everInvited == 0 ? null : round(Math.min(1.0, everJoined / (double) everInvited));
         Double churnRate = membersNow + leftTotal == 0 ? null : round(leftTotal / (double) (membersNow + leftTotal));
-        return new HealthViews.Churn(windowDays, invited, joined, resumed, left, paused, paused.getOrDefault("CONSENT_LAPSED", 0L),
-                churnRate, joinRate);
+        return new HealthViews.Churn(
+                windowDays,
+                invited,
+                joined,
+                resumed,
+                left,
+                paused,
+                paused.getOrDefault("CONSENT_LAPSED", 0L),
+                churnRate,
+                joinRate);
     }
 
-    private static HealthViews.Recruitment recruitment(Panel panel, List<Targets.Target> target, Map<String, Map<String, Long>> active,
-                                                       Map<String, Map<String, Long>> reachable, long activeMembers, Double joinRate) {
+    private static HealthViews.Recruitment recruitment(
+            Panel panel,
+            List<Targets.Target> target,
+            Map<String, Map<String, Long>> active,
+            Map<String, Map<String, Long>> reachable,
+            long activeMembers,
+            Double joinRate) {
         List<HealthViews.RecruitmentGroup> groups = new ArrayList<>();
         for (Targets.Target t : target) {
             List<String> values = new ArrayList<>(new TreeMap<>(t.shares()).keySet());
-            double[] shares = values.stream().mapToDouble(v -> t.shares().get(v)).toArray();
+            double[] shares =
+                    values.stream().mapToDouble(v -> t.shares().get(v)).toArray();
             int[] seats = WaveSampler.largestRemainder(panel.targetSize, shares);
             for (int i = 0; i < values.size(); i++) {
                 String v = values.get(i);
@@ -151,17 +186,29 @@ public class PanelHealth {
                     continue;
                 }
                 long canReach = reachable.getOrDefault(t.attribute(), Map.of()).getOrDefault(v, 0L);
-                long suggested = Math.min(canReach, joinRate == null || joinRate == 0 ? needed : (long) Math.ceil(needed / joinRate));
+                long suggested = Math.min(
+                        canReach, joinRate == null || joinRate == 0 ? needed : (long) Math.ceil(needed / joinRate));
                 Map<String, Object> invitation = new LinkedHashMap<>();
                 invitation.put("group", Map.of("attribute", t.attribute(), "value", v));
                 invitation.put("count", Math.max(1, Math.min(1000, suggested)));
-                groups.add(new HealthViews.RecruitmentGroup(t.attribute(), v, seats[i], have, needed, canReach, suggested,
-                        Map.of(t.attribute(), List.of(v)), invitation));
+                groups.add(new HealthViews.RecruitmentGroup(
+                        t.attribute(),
+                        v,
+                        seats[i],
+                        have,
+                        needed,
+                        canReach,
+                        suggested,
+                        Map.of(t.attribute(), List.of(v)),
+                        invitation));
             }
         }
-        groups.sort(Comparator.comparingLong(HealthViews.RecruitmentGroup::needed).reversed()
-                .thenComparing(HealthViews.RecruitmentGroup::attribute).thenComparing(HealthViews.RecruitmentGroup::value));
-        return new HealthViews.Recruitment(panel.targetSize, activeMembers, Math.max(0, panel.targetSize - activeMembers), groups);
+        groups.sort(Comparator.comparingLong(HealthViews.RecruitmentGroup::needed)
+                .reversed()
+                .thenComparing(HealthViews.RecruitmentGroup::attribute)
+                .thenComparing(HealthViews.RecruitmentGroup::value));
+        return new HealthViews.Recruitment(
+                panel.targetSize, activeMembers, Math.max(0, panel.targetSize - activeMembers), groups);
     }
 
     private static void put(Map<String, Map<String, Long>> into, String[] group, Object count) {

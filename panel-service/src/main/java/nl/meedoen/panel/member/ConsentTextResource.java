@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,11 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-
 /** The panel's consent texts. */
 @Path("/api/v1/panels/{panelId}/consent-texts")
-@Tag(name = "Panel members", description = "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
+@Tag(
+        name = "Panel members",
+        description =
+                "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
 @APIResponse(responseCode = "403", description = "Role may not do this")
@@ -36,7 +38,10 @@ public class ConsentTextResource {
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Every version of the panel's consent text")
-    @APIResponse(responseCode = "200", description = "Oldest first", content = @Content(schema = @Schema(implementation = MemberViews.ConsentTextView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Oldest first",
+            content = @Content(schema = @Schema(implementation = MemberViews.ConsentTextView.class)))
     public List<MemberViews.ConsentTextView> consentTexts(@PathParam("panelId") String panelId) {
         return consentTexts.list(panelId);
     }
@@ -44,13 +49,21 @@ public class ConsentTextResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Publish a new consent text version: every member is asked to consent again",
-            description = "Each active or paused member gets a personal consent link (panel.consent-renewal). Who has not consented within reconsentWithinDays is paused until they do.")
-    @APIResponse(responseCode = "201", description = "Published", content = @Content(schema = @Schema(implementation = MemberViews.ConsentTextView.class)))
-    public Response publishConsentText(@PathParam("panelId") String panelId,
-                                       @NotNull(message = "a consent text body is required") @Valid MemberRequests.ConsentText request) {
+    @Operation(
+            summary = "Publish a new consent text version: every member is asked to consent again",
+            description =
+                    "Each active or paused member gets a personal consent link (panel.consent-renewal). Who has not consented within reconsentWithinDays is paused until they do.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Published",
+            content = @Content(schema = @Schema(implementation = MemberViews.ConsentTextView.class)))
+    public Response publishConsentText(
+            @PathParam("panelId") String panelId,
+            @NotNull(message = "a consent text body is required") @Valid MemberRequests.ConsentText request) {
         MemberViews.ConsentTextView view = consentTexts.publish(panelId, request);
-        return Response.status(Response.Status.CREATED).header("Location", "/api/v1/panels/" + panelId + "/consent-texts").entity(view).build();
+        return Response.status(Response.Status.CREATED)
+                .header("Location", "/api/v1/panels/" + panelId + "/consent-texts")
+                .entity(view)
+                .build();
     }
-
 }

@@ -3,6 +3,10 @@ package nl.meedoen.panel.member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.panel.Caller;
@@ -11,11 +15,6 @@ import nl.meedoen.panel.panel.AuditTrail;
 import nl.meedoen.panel.panel.ConsentText;
 import nl.meedoen.panel.panel.Panel;
 import nl.meedoen.panel.panel.PanelAccess;
-
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Versioned consent texts. Publishing a new version asks every member (active or paused) to consent
@@ -60,17 +59,34 @@ public class ConsentTexts {
         panel.consentVersion = text.key.version;
 
         OffsetDateTime due = now.plusDays(days);
-        List<PanelMember> members = PanelMember.list("panelId = ?1 and status in ?2", panel.id,
+        List<PanelMember> members = PanelMember.list(
+                "panelId = ?1 and status in ?2",
+                panel.id,
                 List.of(PanelMember.Status.ACTIVE.name(), PanelMember.Status.PAUSED.name()));
         for (PanelMember m : members) {
             m.reconsentDue = due;
             String token = tokens.issue(panel.id, m.tenantRef, MemberTokens.CONSENT_RENEWAL);
-            outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, m.tenantRef, new MessageRequestV1(
-                    "panel-consent-" + UUID.randomUUID(), m.tenantRef, MessageRequestV1.PANEL, TEMPLATE,
-                    Map.of("panelName", panel.name, "consentUrl", config.consentUrl().replace("{token}", token)), null)
-                    .from(Invitations.source(panel.id)));
+            outbox.publish(
+                    MessageRequestV1.TOPIC,
+                    MessageRequestV1.TYPE,
+                    m.tenantRef,
+                    new MessageRequestV1(
+                                    "panel-consent-" + UUID.randomUUID(),
+                                    m.tenantRef,
+                                    MessageRequestV1.PANEL,
+                                    TEMPLATE,
+                                    Map.of(
+                                            "panelName",
+                                            panel.name,
+                                            "consentUrl",
+                                            config.consentUrl().replace("{token}", token)),
+                                    null)
+                            .from(Invitations.source(panel.id)));
         }
-        audit.record(panel.id, "consent-text:" + text.key.version, "PUBLISHED",
+        audit.record(
+                panel.id,
+                "consent-text:" + text.key.version,
+                "PUBLISHED",
                 Map.of("version", text.key.version, "reconsentWithinDays", days, "membersAsked", members.size()));
         return view(text, (long) members.size());
     }
@@ -82,6 +98,7 @@ public class ConsentTexts {
     }
 
     static MemberViews.ConsentTextView view(ConsentText t, Long asked) {
-        return new MemberViews.ConsentTextView(t.key.version, t.text, t.publishedAt, t.publishedByParty, t.reconsentDays, asked);
+        return new MemberViews.ConsentTextView(
+                t.key.version, t.text, t.publishedAt, t.publishedByParty, t.reconsentDays, asked);
     }
 }

@@ -39,11 +39,15 @@ public class ErasureConsumer {
 
     void erase(String tenantRef) {
         for (String table : new String[] {"member_token", "member_interest", "consent_record", "panel_member"}) {
-            em.createNativeQuery("DELETE FROM " + table + " WHERE tenant_ref = ?1").setParameter(1, tenantRef).executeUpdate();
+            em.createNativeQuery("DELETE FROM " + table + " WHERE tenant_ref = ?1")
+                    .setParameter(1, tenantRef)
+                    .executeUpdate();
         }
         for (String table : new String[] {"member_change", "wave_member"}) {
-            em.createNativeQuery("UPDATE " + table + " SET tenant_ref = 'erased-' || gen_random_uuid() WHERE tenant_ref = ?1")
-                    .setParameter(1, tenantRef).executeUpdate();
+            em.createNativeQuery("UPDATE " + table
+                            + " SET tenant_ref = 'erased-' || gen_random_uuid() WHERE tenant_ref = ?1")
+                    .setParameter(1, tenantRef)
+                    .executeUpdate();
         }
     }
 }

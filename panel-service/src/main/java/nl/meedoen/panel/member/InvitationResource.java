@@ -24,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Recruitment: personal invitations, mailed by notification-service. */
 @Path("/api/v1/panels/{panelId}/invitations")
-@Tag(name = "Panel members", description = "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
+@Tag(
+        name = "Panel members",
+        description =
+                "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
 @APIResponse(responseCode = "403", description = "Role may not do this")
@@ -43,17 +46,26 @@ public class InvitationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Invite tenants: each gets a personal join link, mailed by notification-service",
-            description = "Either explicit tenantRefs (answered per tenant: one not in the population yet is skipped as UNKNOWN_TENANT, the rest are invited) "
-                    + "or a population group and a count "
-                    + "(random tenants of that group never on the panel, e.g. from the recruitment advice). Members, tenants already invited and tenants who left are skipped.")
-    @APIResponse(responseCode = "202", description = "Invited; the mails follow", content = @Content(schema = @Schema(implementation = MemberViews.InvitationResult.class)))
+    @Operation(
+            summary = "Invite tenants: each gets a personal join link, mailed by notification-service",
+            description =
+                    "Either explicit tenantRefs (answered per tenant: one not in the population yet is skipped as UNKNOWN_TENANT, the rest are invited) "
+                            + "or a population group and a count "
+                            + "(random tenants of that group never on the panel, e.g. from the recruitment advice). Members, tenants already invited and tenants who left are skipped.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Invited; the mails follow",
+            content = @Content(schema = @Schema(implementation = MemberViews.InvitationResult.class)))
     @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
     @APIResponse(responseCode = "422", description = "Unknown attribute, neither or both of tenantRefs and group")
-    public Response invite(@PathParam("panelId") String panelId, @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
-                           @NotNull(message = "an invitation body is required") @Valid MemberRequests.Invitation request) {
-        return idempotency.execute("POST /api/v1/panels/" + panelId + "/invitations by " + caller.client(), key, request,
+    public Response invite(
+            @PathParam("panelId") String panelId,
+            @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @NotNull(message = "an invitation body is required") @Valid MemberRequests.Invitation request) {
+        return idempotency.execute(
+                "POST /api/v1/panels/" + panelId + "/invitations by " + caller.client(),
+                key,
+                request,
                 () -> Response.accepted(invitations.invite(panelId, request)).build());
     }
-
 }

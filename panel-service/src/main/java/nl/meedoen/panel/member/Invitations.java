@@ -4,15 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.contracts.MessageRequestV1;
-import nl.meedoen.commons.outbox.Outbox;
-import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.panel.PanelConfig;
-import nl.meedoen.panel.Problems;
-import nl.meedoen.panel.panel.Attributes;
-import nl.meedoen.panel.panel.Panel;
-import nl.meedoen.panel.panel.PanelAccess;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.panel.PanelConfig;
+import nl.meedoen.panel.Problems;
+import nl.meedoen.panel.panel.Attributes;
+import nl.meedoen.panel.panel.Panel;
+import nl.meedoen.panel.panel.PanelAccess;
 
 /**
  * Recruitment: each invited tenant gets a personal join link, mailed by notification-service
@@ -56,16 +54,23 @@ public class Invitations {
     @Transactional
     public MemberViews.InvitationResult invite(String panelId, MemberRequests.Invitation r) {
         Panel panel = access.write(panelId);
-        List<String> refs = (r.tenantRefs() != null) == (r.group() != null) ? null
+        List<String> refs = (r.tenantRefs() != null) == (r.group() != null)
+                ? null
                 : r.tenantRefs() != null ? explicit(r) : fromGroup(panel, r);
         if (refs == null) {
-            throw Problems.unprocessable("invalid-audience", "give either tenantRefs or a group with a count", "tenantRefs", "either tenantRefs or group");
+            throw Problems.unprocessable(
+                    "invalid-audience",
+                    "give either tenantRefs or a group with a count",
+                    "tenantRefs",
+                    "either tenantRefs or group");
         }
         List<MemberViews.Skipped> skipped = new ArrayList<>();
         if (r.tenantRefs() != null) {
             // A batch reports per tenant: one not (yet) in the population is named and skipped, the rest are invited.
             Set<String> known = known(refs);
-            refs.stream().filter(ref -> !known.contains(ref)).forEach(ref -> skipped.add(new MemberViews.Skipped(ref, "UNKNOWN_TENANT")));
+            refs.stream()
+                    .filter(ref -> !known.contains(ref))
+                    .forEach(ref -> skipped.add(new MemberViews.Skipped(ref, "UNKNOWN_TENANT")));
             refs = refs.stream().filter(known::contains).toList();
         }
         Map<String, PanelMember> existing = new HashMap<>();
@@ -77,10 +82,16 @@ public class Invitations {
         List<String> invited = new ArrayList<>();
         for (String ref : refs) {
             PanelMember m = existing.get(ref);
-            String skip = m == null ? null
-                    : m.is(PanelMember.Status.INVITED) ? "ALREADY_INVITED"
-                    : m.is(PanelMember.Status.LEFT) && !PanelMember.LeaveReason.TERM_ENDED.name().equals(m.leftReason) ? "LEFT"
-                    : m.is(PanelMember.Status.LEFT) ? null : "ALREADY_MEMBER";
+            String skip = m == null
+                    ? null
+                    : m.is(PanelMember.Status.INVITED)
+                            ? "ALREADY_INVITED"
+                            : m.is(PanelMember.Status.LEFT)
+                                            && !PanelMember.LeaveReason.TERM_ENDED
+                                                    .name()
+                                                    .equals(m.leftReason)
+                                    ? "LEFT"
+                                    : m.is(PanelMember.Status.LEFT) ? null : "ALREADY_MEMBER";
             if (skip != null) {
                 skipped.add(new MemberViews.Skipped(ref, skip));
                 continue;
@@ -93,10 +104,22 @@ public class Invitations {
             m.persist();
             log.change(m, "INVITED", null, now);
             String token = tokens.issue(panel.id, ref, MemberTokens.INVITATION);
-            outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, ref, new MessageRequestV1(
-                    "panel-invitation-" + UUID.randomUUID(), ref, MessageRequestV1.PANEL, TEMPLATE,
-                    Map.of("panelName", panel.name, "joinUrl", config.joinUrl().replace("{token}", token)), null)
-                    .from(source(panel.id)));
+            outbox.publish(
+                    MessageRequestV1.TOPIC,
+                    MessageRequestV1.TYPE,
+                    ref,
+                    new MessageRequestV1(
+                                    "panel-invitation-" + UUID.randomUUID(),
+                                    ref,
+                                    MessageRequestV1.PANEL,
+                                    TEMPLATE,
+                                    Map.of(
+                                            "panelName",
+                                            panel.name,
+                                            "joinUrl",
+                                            config.joinUrl().replace("{token}", token)),
+                                    null)
+                            .from(source(panel.id)));
             invited.add(ref);
         }
         return new MemberViews.InvitationResult(invited, skipped);
@@ -104,7 +127,8 @@ public class Invitations {
 
     private List<String> explicit(MemberRequests.Invitation r) {
         if (r.count() != null) {
-            throw Problems.unprocessable("invalid-audience", "count goes with a group, not with tenantRefs", "count", "only with group");
+            throw Problems.unprocessable(
+                    "invalid-audience", "count goes with a group, not with tenantRefs", "count", "only with group");
         }
         return new ArrayList<>(new LinkedHashSet<>(r.tenantRefs()));
     }
@@ -115,25 +139,32 @@ public class Invitations {
             return Set.of();
         }
         @SuppressWarnings("unchecked")
-        List<String> known = em.createNativeQuery("SELECT tenant_ref FROM population_member WHERE tenant_ref = ANY(CAST(?1 AS TEXT[]))")
-                .setParameter(1, refs.toArray(String[]::new)).getResultList();
+        List<String> known = em.createNativeQuery(
+                        "SELECT tenant_ref FROM population_member WHERE tenant_ref = ANY(CAST(?1 AS TEXT[]))")
+                .setParameter(1, refs.toArray(String[]::new))
+                .getResultList();
         return new HashSet<>(known);
     }
 
     /** {@code count} tenants of the group at random who have never been on the panel (nor invited to it). */
     private List<String> fromGroup(Panel panel, MemberRequests.Invitation r) {
         if (!Attributes.known(r.group().attribute())) {
-            throw Problems.unprocessable("invalid-audience", "unknown attribute", "group.attribute", "one of " + Attributes.names());
+            throw Problems.unprocessable(
+                    "invalid-audience", "unknown attribute", "group.attribute", "one of " + Attributes.names());
         }
         if (r.count() == null) {
-            throw Problems.unprocessable("invalid-audience", "say how many of the group to invite", "count", "required with group");
+            throw Problems.unprocessable(
+                    "invalid-audience", "say how many of the group to invite", "count", "required with group");
         }
         @SuppressWarnings("unchecked")
         List<String> refs = em.createNativeQuery("SELECT p.tenant_ref FROM population_member p WHERE coalesce(p."
                         + Attributes.column(r.group().attribute()) + ", 'unknown') = ?1"
                         + " AND NOT EXISTS (SELECT 1 FROM panel_member m WHERE m.panel_id = ?2 AND m.tenant_ref = p.tenant_ref)"
                         + " ORDER BY random() LIMIT ?3")
-                .setParameter(1, r.group().value()).setParameter(2, panel.id).setParameter(3, r.count()).getResultList();
+                .setParameter(1, r.group().value())
+                .setParameter(2, panel.id)
+                .setParameter(3, r.count())
+                .getResultList();
         return refs;
     }
 

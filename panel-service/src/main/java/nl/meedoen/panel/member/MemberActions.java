@@ -3,18 +3,17 @@ package nl.meedoen.panel.member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.panel.panel.Panel;
 import nl.meedoen.panel.panel.PanelAccess;
 import nl.meedoen.population.PopulationMember;
-
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.BiConsumer;
 
 /** One transaction per member request: find the member (by personal link or by panel and tenantRef), lock, change, answer. */
 @ApplicationScoped
@@ -64,20 +63,32 @@ public class MemberActions {
         String after = page.afterKey() == null ? "" : page.afterKey();
         List<PanelMember> rows;
         if (status == null) {
-            rows = PanelMember.find("panelId = ?1 and tenantRef > ?2 order by tenantRef", panel.id, after).page(0, page.limit() + 1).list();
+            rows = PanelMember.find("panelId = ?1 and tenantRef > ?2 order by tenantRef", panel.id, after)
+                    .page(0, page.limit() + 1)
+                    .list();
         } else {
-            if (Arrays.stream(PanelMember.Status.values()).noneMatch(s -> s.name().equals(status))) {
+            if (Arrays.stream(PanelMember.Status.values())
+                    .noneMatch(s -> s.name().equals(status))) {
                 throw ProblemException.invalidField("status", "one of " + Arrays.toString(PanelMember.Status.values()));
             }
-            rows = PanelMember.find("panelId = ?1 and status = ?2 and tenantRef > ?3 order by tenantRef", panel.id, status, after)
-                    .page(0, page.limit() + 1).list();
+            rows = PanelMember.find(
+                            "panelId = ?1 and status = ?2 and tenantRef > ?3 order by tenantRef",
+                            panel.id,
+                            status,
+                            after)
+                    .page(0, page.limit() + 1)
+                    .list();
         }
         Map<String, PopulationMember> profiles = new HashMap<>();
         if (!rows.isEmpty()) {
-            List<PopulationMember> found = PopulationMember.list("tenantRef in ?1", rows.stream().map(m -> m.tenantRef).toList());
+            List<PopulationMember> found = PopulationMember.list(
+                    "tenantRef in ?1", rows.stream().map(m -> m.tenantRef).toList());
             found.forEach(p -> profiles.put(p.tenantRef, p));
         }
-        return page.page(rows.stream().map(m -> memberships.view(panel, m, Memberships.profile(profiles.get(m.tenantRef)), false)).toList(),
+        return page.page(
+                rows.stream()
+                        .map(m -> memberships.view(panel, m, Memberships.profile(profiles.get(m.tenantRef)), false))
+                        .toList(),
                 MemberViews.Member::tenantRef);
     }
 

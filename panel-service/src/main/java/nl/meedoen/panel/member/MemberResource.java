@@ -26,7 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Members as the panel's parties manage them: record paper consent, list, look up, and act on a tenant's behalf. */
 @Path("/api/v1/panels/{panelId}/members")
-@Tag(name = "Panel members", description = "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
+@Tag(
+        name = "Panel members",
+        description =
+                "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
 @APIResponse(responseCode = "403", description = "Role may not do this")
@@ -43,34 +46,49 @@ public class MemberResource {
     UriInfo uri;
 
     @GET
-        @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Members (tenantRef, status, consent, coarse profile), a page at a time, by tenantRef")
     @APIResponse(responseCode = "200", description = "A page of members")
-    public Response list(@PathParam("panelId") String panelId,
-                         @Parameter(description = "INVITED, ACTIVE, PAUSED or LEFT") @QueryParam("status") String status,
-                         @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit, @QueryParam("after") String after) {
+    public Response list(
+            @PathParam("panelId") String panelId,
+            @Parameter(description = "INVITED, ACTIVE, PAUSED or LEFT") @QueryParam("status") String status,
+            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
+            @QueryParam("after") String after) {
         return actions.list(panelId, status, PageRequest.of(limit, after)).toResponse(uri);
     }
 
     @POST
-        @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Record a member who consented outside the platform (paper form, phone, in person, predecessor panel)")
-    @APIResponse(responseCode = "201", description = "Recorded as an active member", content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
+    @Operation(
+            summary =
+                    "Record a member who consented outside the platform (paper form, phone, in person, predecessor panel)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded as an active member",
+            content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
     @APIResponse(responseCode = "409", description = "Already a member")
-    @APIResponse(responseCode = "422", description = "Not in the population, old consent version, ONLINE channel, dates in the future")
-    public Response record(@PathParam("panelId") String panelId,
-                           @NotNull(message = "a member body is required") @Valid MemberRequests.Recorded request) {
+    @APIResponse(
+            responseCode = "422",
+            description = "Not in the population, old consent version, ONLINE channel, dates in the future")
+    public Response record(
+            @PathParam("panelId") String panelId,
+            @NotNull(message = "a member body is required") @Valid MemberRequests.Recorded request) {
         MemberViews.Member member = actions.record(panelId, request);
-        return Response.status(Response.Status.CREATED).header("Location", "/api/v1/panels/" + panelId + "/members/" + member.tenantRef())
-                .entity(member).build();
+        return Response.status(Response.Status.CREATED)
+                .header("Location", "/api/v1/panels/" + panelId + "/members/" + member.tenantRef())
+                .entity(member)
+                .build();
     }
 
     @GET
     @Path("{tenantRef}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A member with interests, consents given, membership changes and participation history")
-    @APIResponse(responseCode = "200", description = "The member", content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The member",
+            content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
     public MemberViews.Member get(@PathParam("panelId") String panelId, @PathParam("tenantRef") String tenantRef) {
         return actions.get(panelId, tenantRef);
     }
@@ -80,19 +98,31 @@ public class MemberResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Pause a member on their behalf (e.g. they called)")
-    @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Paused",
+            content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
     @APIResponse(responseCode = "409", description = "Not an active member")
     @APIResponse(responseCode = "422", description = "until not between now and a year ahead")
-    public MemberViews.Member pause(@PathParam("panelId") String panelId, @PathParam("tenantRef") String tenantRef, MemberRequests.Pause request) {
-        return actions.byStaff(panelId, tenantRef,
-                (panel, m) -> memberships.pause(panel, m, request == null ? null : request.until(), PanelMember.PauseReason.STAFF));
+    public MemberViews.Member pause(
+            @PathParam("panelId") String panelId,
+            @PathParam("tenantRef") String tenantRef,
+            MemberRequests.Pause request) {
+        return actions.byStaff(
+                panelId,
+                tenantRef,
+                (panel, m) -> memberships.pause(
+                        panel, m, request == null ? null : request.until(), PanelMember.PauseReason.STAFF));
     }
 
     @POST
     @Path("{tenantRef}/resume")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Resume a paused member on their behalf")
-    @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Active again",
+            content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
     @APIResponse(responseCode = "409", description = "Not paused, or paused until consent to the new text is given")
     public MemberViews.Member resume(@PathParam("panelId") String panelId, @PathParam("tenantRef") String tenantRef) {
         return actions.byStaff(panelId, tenantRef, memberships::resume);
@@ -102,9 +132,13 @@ public class MemberResource {
     @Path("{tenantRef}/leave")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "End a membership on the member's behalf (opt-out); open wave invitations are cancelled")
-    @APIResponse(responseCode = "200", description = "Left", content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Left",
+            content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
     @APIResponse(responseCode = "409", description = "Already left")
     public MemberViews.Member leave(@PathParam("panelId") String panelId, @PathParam("tenantRef") String tenantRef) {
-        return actions.byStaff(panelId, tenantRef, (panel, m) -> memberships.leave(panel, m, PanelMember.LeaveReason.STAFF));
+        return actions.byStaff(
+                panelId, tenantRef, (panel, m) -> memberships.leave(panel, m, PanelMember.LeaveReason.STAFF));
     }
 }

@@ -1,12 +1,9 @@
 package nl.meedoen.panel.member;
 
-import nl.meedoen.commons.sql.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.problem.ProblemException;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +14,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.sql.SqlTimes;
 
 /**
  * Personal links: 256 random bits (43 URL-safe characters) mailed to the tenant; only their
@@ -35,7 +34,9 @@ public class MemberTokens {
     @Inject
     EntityManager em;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "meedoen.panel.invitation-validity", defaultValue = "P60D")
+    @org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "meedoen.panel.invitation-validity",
+            defaultValue = "P60D")
     java.time.Duration invitationValidity;
 
     public static String generate() {
@@ -46,7 +47,8 @@ public class MemberTokens {
 
     public static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -56,21 +58,29 @@ public class MemberTokens {
     @Transactional(Transactional.TxType.MANDATORY)
     public String issue(UUID panelId, String tenantRef, String purpose) {
         String token = generate();
-        em.createNativeQuery("INSERT INTO member_token (token_hash, panel_id, tenant_ref, purpose, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, hash(token)).setParameter(2, panelId).setParameter(3, tenantRef).setParameter(4, purpose)
-                .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+        em.createNativeQuery(
+                        "INSERT INTO member_token (token_hash, panel_id, tenant_ref, purpose, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, hash(token))
+                .setParameter(2, panelId)
+                .setParameter(3, tenantRef)
+                .setParameter(4, purpose)
+                .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate();
         return token;
     }
 
     /** The membership a link belongs to; 404 for anything else (no hint whether it ever existed). */
     public PanelMember member(String token) {
-        ProblemException invalid = new ProblemException(404, "not-found", "Not found", "this panel link is not valid", null);
+        ProblemException invalid =
+                new ProblemException(404, "not-found", "Not found", "this panel link is not valid", null);
         if (token == null || token.length() < 43 || token.length() > 100) {
             throw invalid;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT panel_id, tenant_ref, created_at FROM member_token WHERE token_hash = ?1")
-                .setParameter(1, hash(token)).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT panel_id, tenant_ref, created_at FROM member_token WHERE token_hash = ?1")
+                .setParameter(1, hash(token))
+                .getResultList();
         if (rows.isEmpty()) {
             throw invalid;
         }
@@ -78,7 +88,10 @@ public class MemberTokens {
         if (member == null) {
             throw invalid;
         }
-        if (member.is(PanelMember.Status.INVITED) && SqlTimes.offset(rows.get(0)[2]).plus(invitationValidity).isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
+        if (member.is(PanelMember.Status.INVITED)
+                && SqlTimes.offset(rows.get(0)[2])
+                        .plus(invitationValidity)
+                        .isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
             throw invalid; // an invitation left unanswered too long
         }
         return member;

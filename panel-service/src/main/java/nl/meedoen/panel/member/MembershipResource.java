@@ -12,8 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,7 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * credential, hence {@code @PermitAll} on every operation. An unknown link is a 404.
  */
 @Path("/api/v1/panels/membership/{token}")
-@Tag(name = "Membership (tenant link)", description = "What a tenant does through their personal link: join with consent, consent again, interests, pause, resume, leave")
+@Tag(
+        name = "Membership (tenant link)",
+        description =
+                "What a tenant does through their personal link: join with consent, consent again, interests, pause, resume, leave")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirements // no bearer token: the personal link authorises
 @APIResponse(responseCode = "400", description = "Malformed request")
@@ -42,11 +45,15 @@ public class MembershipResource {
     @GET
     @PermitAll // token-based: the personal link is the credential
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
-    @Operation(summary = "The membership: panel, consent text to agree to, status, interests, themes to choose from, participation history")
-    @APIResponse(responseCode = "200", description = "The membership", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @Operation(
+            summary =
+                    "The membership: panel, consent text to agree to, status, interests, themes to choose from, participation history")
+    @APIResponse(
+            responseCode = "200",
+            description = "The membership",
+            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     public MemberViews.Membership get(@PathParam("token") String token) {
-        return actions.byLink(token, (panel, m) -> {
-        });
+        return actions.byLink(token, (panel, m) -> {});
     }
 
     @POST
@@ -54,12 +61,19 @@ public class MembershipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll // token-based: the personal link is the credential
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
-    @Operation(summary = "Join the panel, consenting to the current consent text (version, time and channel are recorded)")
-    @APIResponse(responseCode = "200", description = "Joined", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @Operation(
+            summary = "Join the panel, consenting to the current consent text (version, time and channel are recorded)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Joined",
+            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     @APIResponse(responseCode = "409", description = "Already a member, or the membership has ended")
-    @APIResponse(responseCode = "422", description = "No consent, consent to an old text version, or an interest that is not a theme of the panel")
-    public MemberViews.Membership join(@PathParam("token") String token,
-                                       @NotNull(message = "a join body with consent is required") @Valid MemberRequests.Join request) {
+    @APIResponse(
+            responseCode = "422",
+            description = "No consent, consent to an old text version, or an interest that is not a theme of the panel")
+    public MemberViews.Membership join(
+            @PathParam("token") String token,
+            @NotNull(message = "a join body with consent is required") @Valid MemberRequests.Join request) {
         return actions.byLink(token, (panel, m) -> memberships.join(panel, m, request));
     }
 
@@ -69,11 +83,15 @@ public class MembershipResource {
     @PermitAll // token-based: the personal link is the credential
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Consent to the panel's new consent text (a paused-for-consent member becomes active again)")
-    @APIResponse(responseCode = "200", description = "Consent recorded (a repeat changes nothing)", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Consent recorded (a repeat changes nothing)",
+            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     @APIResponse(responseCode = "409", description = "Not a member (yet), or the membership has ended")
     @APIResponse(responseCode = "422", description = "No consent, or consent to an old text version")
-    public MemberViews.Membership consent(@PathParam("token") String token,
-                                          @NotNull(message = "a consent body is required") @Valid MemberRequests.Consent request) {
+    public MemberViews.Membership consent(
+            @PathParam("token") String token,
+            @NotNull(message = "a consent body is required") @Valid MemberRequests.Consent request) {
         return actions.byLink(token, (panel, m) -> memberships.renewConsent(panel, m, request));
     }
 
@@ -83,11 +101,15 @@ public class MembershipResource {
     @PermitAll // token-based: the personal link is the credential
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Choose topic interests (themes of the panel) and preferred moments")
-    @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Saved",
+            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     @APIResponse(responseCode = "409", description = "Not a member")
     @APIResponse(responseCode = "422", description = "An interest that is not a theme of the panel")
-    public MemberViews.Membership preferences(@PathParam("token") String token,
-                                              @NotNull(message = "a preferences body is required") @Valid MemberRequests.Preferences request) {
+    public MemberViews.Membership preferences(
+            @PathParam("token") String token,
+            @NotNull(message = "a preferences body is required") @Valid MemberRequests.Preferences request) {
         return actions.byLink(token, (panel, m) -> memberships.preferences(panel, m, request));
     }
 
@@ -97,11 +119,17 @@ public class MembershipResource {
     @PermitAll // token-based: the personal link is the credential
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Pause: not asked for waves until resumed (or until the given date)")
-    @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Paused",
+            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     @APIResponse(responseCode = "409", description = "Not an active member")
     @APIResponse(responseCode = "422", description = "until not between now and a year ahead")
     public MemberViews.Membership pause(@PathParam("token") String token, MemberRequests.Pause request) {
-        return actions.byLink(token, (panel, m) -> memberships.pause(panel, m, request == null ? null : request.until(), PanelMember.PauseReason.MEMBER));
+        return actions.byLink(
+                token,
+                (panel, m) -> memberships.pause(
+                        panel, m, request == null ? null : request.until(), PanelMember.PauseReason.MEMBER));
     }
 
     @POST
@@ -109,7 +137,10 @@ public class MembershipResource {
     @PermitAll // token-based: the personal link is the credential
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Resume after a pause")
-    @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Active again",
+            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     @APIResponse(responseCode = "409", description = "Not paused, or paused until consent to the new text is given")
     public MemberViews.Membership resume(@PathParam("token") String token) {
         return actions.byLink(token, memberships::resume);
@@ -119,8 +150,13 @@ public class MembershipResource {
     @Path("leave")
     @PermitAll // token-based: the personal link is the credential
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
-    @Operation(summary = "Leave the panel (opt-out, at any time; also declines an invitation). Open wave invitations are cancelled")
-    @APIResponse(responseCode = "200", description = "Left", content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @Operation(
+            summary =
+                    "Leave the panel (opt-out, at any time; also declines an invitation). Open wave invitations are cancelled")
+    @APIResponse(
+            responseCode = "200",
+            description = "Left",
+            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
     @APIResponse(responseCode = "409", description = "Already left")
     public MemberViews.Membership leave(@PathParam("token") String token) {
         return actions.byLink(token, (panel, m) -> memberships.leave(panel, m, PanelMember.LeaveReason.MEMBER));

@@ -1,10 +1,23 @@
 package nl.meedoen.panel.member;
 
+import static nl.meedoen.panel.member.PanelMember.Status.ACTIVE;
+import static nl.meedoen.panel.member.PanelMember.Status.INVITED;
+import static nl.meedoen.panel.member.PanelMember.Status.LEFT;
+import static nl.meedoen.panel.member.PanelMember.Status.PAUSED;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
@@ -16,20 +29,6 @@ import nl.meedoen.panel.panel.Panel;
 import nl.meedoen.panel.theme.Theme;
 import nl.meedoen.panel.wave.Participation;
 import nl.meedoen.population.PopulationMember;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static nl.meedoen.panel.member.PanelMember.Status.ACTIVE;
-import static nl.meedoen.panel.member.PanelMember.Status.INVITED;
-import static nl.meedoen.panel.member.PanelMember.Status.LEFT;
-import static nl.meedoen.panel.member.PanelMember.Status.PAUSED;
 
 /**
  * A member's life on a panel: join (with consent), consent again, pause, resume, leave, and
@@ -68,17 +67,23 @@ public class Memberships {
             throw Problems.conflict("already-member", "this tenant is already a member of the panel");
         }
         if (m.is(LEFT)) {
-            throw Problems.conflict("membership-ended", "this membership has ended; a new invitation is needed to join again");
+            throw Problems.conflict(
+                    "membership-ended", "this membership has ended; a new invitation is needed to join again");
         }
         List<UUID> interests = r.interests() == null ? List.of() : checkInterests(panel, r.interests());
         OffsetDateTime now = now();
-        String channel = r.channel() == null ? PanelMember.Channel.ONLINE.name() : r.channel().name();
+        String channel = r.channel() == null
+                ? PanelMember.Channel.ONLINE.name()
+                : r.channel().name();
         activate(panel, m, now, channel);
         m.preferredMoments = Json.write(r.preferredMoments() == null ? List.of() : distinct(r.preferredMoments()));
         setInterests(m, interests);
         log.consent(m, panel.consentVersion, now, channel, "JOIN");
         log.change(m, "JOINED", null, now);
-        outbox.publish(PanelEvents.TOPIC, PanelEvents.MEMBER_JOINED, panel.id.toString(),
+        outbox.publish(
+                PanelEvents.TOPIC,
+                PanelEvents.MEMBER_JOINED,
+                panel.id.toString(),
                 new PanelEvents.MemberJoined(panel.id.toString(), m.tenantRef, panel.consentVersion, channel, now));
     }
 
@@ -90,7 +95,8 @@ public class Memberships {
             errors.add(new Problem.FieldError("tenantRef", "not in the tenant population"));
         }
         if (r.consentVersion() != panel.consentVersion) {
-            errors.add(new Problem.FieldError("consentVersion", "the current consent text is version " + panel.consentVersion));
+            errors.add(new Problem.FieldError(
+                    "consentVersion", "the current consent text is version " + panel.consentVersion));
         }
         if (r.channel() == PanelMember.Channel.ONLINE) {
             errors.add(new Problem.FieldError("channel", "online consent is given through the tenant's own link"));
@@ -103,7 +109,13 @@ public class Memberships {
             errors.add(new Problem.FieldError("previousInvitationAt", "must not be in the future"));
         }
         if (!errors.isEmpty()) {
-            throw Problems.unprocessable(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+            throw Problems.unprocessable(
+                    String.join(
+                            "; ",
+                            errors.stream()
+                                    .map(e -> e.field() + ": " + e.message())
+                                    .toList()),
+                    errors);
         }
         PanelMember m = PanelMember.of(panel.id, r.tenantRef());
         if (m == null) {
@@ -122,8 +134,16 @@ public class Memberships {
         m.persist();
         log.consent(m, panel.consentVersion, consentedAt, r.channel().name(), "RECORDED");
         log.change(m, "JOINED", "RECORDED", now);
-        outbox.publish(PanelEvents.TOPIC, PanelEvents.MEMBER_JOINED, panel.id.toString(),
-                new PanelEvents.MemberJoined(panel.id.toString(), m.tenantRef, panel.consentVersion, r.channel().name(), now));
+        outbox.publish(
+                PanelEvents.TOPIC,
+                PanelEvents.MEMBER_JOINED,
+                panel.id.toString(),
+                new PanelEvents.MemberJoined(
+                        panel.id.toString(),
+                        m.tenantRef,
+                        panel.consentVersion,
+                        r.channel().name(),
+                        now));
         return m;
     }
 
@@ -140,14 +160,19 @@ public class Memberships {
             return; // already consented to this version: a repeat changes nothing
         }
         OffsetDateTime now = now();
-        String channel = r.channel() == null ? PanelMember.Channel.ONLINE.name() : r.channel().name();
+        String channel = r.channel() == null
+                ? PanelMember.Channel.ONLINE.name()
+                : r.channel().name();
         m.consentVersion = panel.consentVersion;
         m.consentedAt = now;
         m.consentChannel = channel;
         m.reconsentDue = null;
         log.consent(m, panel.consentVersion, now, channel, "RENEWAL");
         log.change(m, "CONSENT_RENEWED", null, now);
-        outbox.publish(PanelEvents.TOPIC, PanelEvents.CONSENT_RENEWED, panel.id.toString(),
+        outbox.publish(
+                PanelEvents.TOPIC,
+                PanelEvents.CONSENT_RENEWED,
+                panel.id.toString(),
                 new PanelEvents.ConsentRenewed(panel.id.toString(), m.tenantRef, panel.consentVersion, channel, now));
         if (m.is(PAUSED) && PanelMember.PauseReason.CONSENT_LAPSED.name().equals(m.pauseReason)) {
             resumeNow(panel, m, now);
@@ -161,19 +186,24 @@ public class Memberships {
         }
         OffsetDateTime now = now();
         if (until != null && (!until.isAfter(now) || until.isAfter(now.plusYears(1)))) {
-            throw Problems.unprocessable("invalid-pause", "until: between now and a year ahead", "until", "between now and a year ahead");
+            throw Problems.unprocessable(
+                    "invalid-pause", "until: between now and a year ahead", "until", "between now and a year ahead");
         }
         pauseNow(panel, m, now, until, reason);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void pauseNow(Panel panel, PanelMember m, OffsetDateTime now, OffsetDateTime until, PanelMember.PauseReason reason) {
+    public void pauseNow(
+            Panel panel, PanelMember m, OffsetDateTime now, OffsetDateTime until, PanelMember.PauseReason reason) {
         m.status = PAUSED.name();
         m.pausedAt = now;
         m.pausedUntil = until;
         m.pauseReason = reason.name();
         log.change(m, "PAUSED", reason.name(), now);
-        outbox.publish(PanelEvents.TOPIC, PanelEvents.MEMBER_PAUSED, panel.id.toString(),
+        outbox.publish(
+                PanelEvents.TOPIC,
+                PanelEvents.MEMBER_PAUSED,
+                panel.id.toString(),
                 new PanelEvents.MemberPaused(panel.id.toString(), m.tenantRef, reason.name(), until, now));
     }
 
@@ -183,7 +213,9 @@ public class Memberships {
             throw Problems.conflict("not-paused", "only a paused member can resume (this one is " + m.status + ")");
         }
         if (PanelMember.PauseReason.CONSENT_LAPSED.name().equals(m.pauseReason)) {
-            throw Problems.conflict("consent-required", "consent to the panel's current text (version " + panel.consentVersion + ") to resume");
+            throw Problems.conflict(
+                    "consent-required",
+                    "consent to the panel's current text (version " + panel.consentVersion + ") to resume");
         }
         resumeNow(panel, m, now());
     }
@@ -195,7 +227,10 @@ public class Memberships {
         m.pausedUntil = null;
         m.pauseReason = null;
         log.change(m, "RESUMED", null, now);
-        outbox.publish(PanelEvents.TOPIC, PanelEvents.MEMBER_RESUMED, panel.id.toString(),
+        outbox.publish(
+                PanelEvents.TOPIC,
+                PanelEvents.MEMBER_RESUMED,
+                panel.id.toString(),
                 new PanelEvents.MemberResumed(panel.id.toString(), m.tenantRef, now));
     }
 
@@ -215,7 +250,10 @@ public class Memberships {
         m.pauseReason = null;
         m.reconsentDue = null;
         log.change(m, "LEFT", reason.name(), now);
-        outbox.publish(PanelEvents.TOPIC, PanelEvents.MEMBER_LEFT, panel.id.toString(),
+        outbox.publish(
+                PanelEvents.TOPIC,
+                PanelEvents.MEMBER_LEFT,
+                panel.id.toString(),
                 new PanelEvents.MemberLeft(panel.id.toString(), m.tenantRef, reason.name(), now, cancelled));
     }
 
@@ -258,11 +296,18 @@ public class Memberships {
 
     private static void requireConsent(Panel panel, Boolean consent, Integer version) {
         if (!Boolean.TRUE.equals(consent)) {
-            throw Problems.unprocessable("consent-required", "joining the panel requires consent to its consent text", "consent", "must be true");
+            throw Problems.unprocessable(
+                    "consent-required",
+                    "joining the panel requires consent to its consent text",
+                    "consent",
+                    "must be true");
         }
         if (version == null || version != panel.consentVersion) {
-            throw Problems.unprocessable("consent-outdated", "the consent given is not for the current text (version " + panel.consentVersion + ")",
-                    "consentVersion", "the current consent text is version " + panel.consentVersion);
+            throw Problems.unprocessable(
+                    "consent-outdated",
+                    "the consent given is not for the current text (version " + panel.consentVersion + ")",
+                    "consentVersion",
+                    "the current consent text is version " + panel.consentVersion);
         }
     }
 
@@ -276,29 +321,43 @@ public class Memberships {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "unknown-theme", "Request cannot be processed", "interests name themes this panel does not have", errors);
+            throw new ProblemException(
+                    422,
+                    "unknown-theme",
+                    "Request cannot be processed",
+                    "interests name themes this panel does not have",
+                    errors);
         }
         return new ArrayList<>(new LinkedHashSet<>(interests));
     }
 
     private void setInterests(PanelMember m, List<UUID> interests) {
         em.createNativeQuery("DELETE FROM member_interest WHERE panel_id = ?1 AND tenant_ref = ?2")
-                .setParameter(1, m.panelId).setParameter(2, m.tenantRef).executeUpdate();
+                .setParameter(1, m.panelId)
+                .setParameter(2, m.tenantRef)
+                .executeUpdate();
         for (UUID theme : interests) {
             em.createNativeQuery("INSERT INTO member_interest (panel_id, tenant_ref, theme_id) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, m.panelId).setParameter(2, m.tenantRef).setParameter(3, theme).executeUpdate();
+                    .setParameter(1, m.panelId)
+                    .setParameter(2, m.tenantRef)
+                    .setParameter(3, theme)
+                    .executeUpdate();
         }
     }
 
     public List<UUID> interests(PanelMember m) {
         @SuppressWarnings("unchecked")
-        List<UUID> rows = em.createNativeQuery("SELECT theme_id FROM member_interest WHERE panel_id = ?1 AND tenant_ref = ?2 ORDER BY theme_id")
-                .setParameter(1, m.panelId).setParameter(2, m.tenantRef).getResultList();
+        List<UUID> rows = em.createNativeQuery(
+                        "SELECT theme_id FROM member_interest WHERE panel_id = ?1 AND tenant_ref = ?2 ORDER BY theme_id")
+                .setParameter(1, m.panelId)
+                .setParameter(2, m.tenantRef)
+                .getResultList();
         return rows;
     }
 
     private static <T> List<String> distinct(List<T> values) {
-        return new ArrayList<>(new LinkedHashSet<>(values.stream().map(Object::toString).toList()));
+        return new ArrayList<>(
+                new LinkedHashSet<>(values.stream().map(Object::toString).toList()));
     }
 
     // --- views
@@ -309,20 +368,50 @@ public class Memberships {
     }
 
     public MemberViews.Member view(Panel panel, PanelMember m, Map<String, String> profile, boolean detail) {
-        return new MemberViews.Member(m.tenantRef, m.status, profile, m.invitedAt, m.joinedAt, m.termEndsAt, m.pausedAt,
-                m.pausedUntil, m.pauseReason, m.leftAt, m.leftReason, m.consentVersion,
-                m.consentVersion != null && m.consentVersion == panel.consentVersion, m.consentedAt, m.consentChannel, m.reconsentDue,
-                detail ? interests(m) : null, detail ? m.preferredMoments() : null,
-                detail ? log.consents(panel.id, m.tenantRef) : null, detail ? log.changes(panel.id, m.tenantRef) : null,
+        return new MemberViews.Member(
+                m.tenantRef,
+                m.status,
+                profile,
+                m.invitedAt,
+                m.joinedAt,
+                m.termEndsAt,
+                m.pausedAt,
+                m.pausedUntil,
+                m.pauseReason,
+                m.leftAt,
+                m.leftReason,
+                m.consentVersion,
+                m.consentVersion != null && m.consentVersion == panel.consentVersion,
+                m.consentedAt,
+                m.consentChannel,
+                m.reconsentDue,
+                detail ? interests(m) : null,
+                detail ? m.preferredMoments() : null,
+                detail ? log.consents(panel.id, m.tenantRef) : null,
+                detail ? log.changes(panel.id, m.tenantRef) : null,
                 detail ? participation.history(panel.id, m.tenantRef) : null);
     }
 
     public MemberViews.Membership membership(Panel panel, PanelMember m) {
         ConsentText text = ConsentText.of(panel.id, panel.consentVersion);
-        List<Theme> themes = Theme.list("panelId = ?1 and status <> ?2 order by proposedAt", panel.id, Theme.Status.DECLINED.name());
-        return new MemberViews.Membership(panel.id, panel.name, panel.purpose, m.status, panel.consentVersion, text.text,
-                m.consentVersion, m.reconsentDue, m.pausedUntil, m.pauseReason, interests(m), m.preferredMoments(),
-                themes.stream().map(t -> new MemberViews.ThemeChoice(t.id, t.title, t.description)).toList(),
+        List<Theme> themes =
+                Theme.list("panelId = ?1 and status <> ?2 order by proposedAt", panel.id, Theme.Status.DECLINED.name());
+        return new MemberViews.Membership(
+                panel.id,
+                panel.name,
+                panel.purpose,
+                m.status,
+                panel.consentVersion,
+                text.text,
+                m.consentVersion,
+                m.reconsentDue,
+                m.pausedUntil,
+                m.pauseReason,
+                interests(m),
+                m.preferredMoments(),
+                themes.stream()
+                        .map(t -> new MemberViews.ThemeChoice(t.id, t.title, t.description))
+                        .toList(),
                 participation.history(panel.id, m.tenantRef));
     }
 

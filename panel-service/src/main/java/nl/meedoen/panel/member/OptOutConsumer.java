@@ -8,6 +8,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.util.Set;
 import nl.meedoen.commons.contracts.NotificationEventV1;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.MalformedEventException;
@@ -15,8 +16,6 @@ import nl.meedoen.commons.inbox.InboundEvents;
 import nl.meedoen.panel.panel.Panel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.util.Set;
 
 /**
  * A tenant who opts out of panel messages (or of everything) through the unsubscribe link in any
@@ -29,7 +28,8 @@ public class OptOutConsumer {
     private static final Set<String> PANEL_PURPOSES = Set.of("panel", "all");
 
     /** Later fields a producer adds must not break this consumer (additive evolution). */
-    private static final ObjectMapper READER = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper READER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @Inject
@@ -61,7 +61,8 @@ public class OptOutConsumer {
             return;
         }
         PanelMember.<PanelMember>find("tenantRef = ?1 and status <> 'LEFT'", optOut.tenantRef())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list()
                 .forEach(m -> memberships.leave(Panel.findById(m.panelId), m, PanelMember.LeaveReason.OPTED_OUT));
     }
 }

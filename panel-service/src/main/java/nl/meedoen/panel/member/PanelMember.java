@@ -7,30 +7,53 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import nl.meedoen.panel.Json;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import nl.meedoen.panel.Json;
 
 /** A tenant's membership of one panel. Only a tenantRef: the profile comes from the population read model. */
 @Entity
 @Table(name = "panel_member")
 public class PanelMember extends PanacheEntityBase {
 
-    public enum Status { INVITED, ACTIVE, PAUSED, LEFT }
+    public enum Status {
+        INVITED,
+        ACTIVE,
+        PAUSED,
+        LEFT
+    }
 
     /** Why a member is paused. */
-    public enum PauseReason { MEMBER, STAFF, CONSENT_LAPSED }
+    public enum PauseReason {
+        MEMBER,
+        STAFF,
+        CONSENT_LAPSED
+    }
 
     /** Why a member left. */
-    public enum LeaveReason { MEMBER, STAFF, TERM_ENDED, OPTED_OUT }
+    public enum LeaveReason {
+        MEMBER,
+        STAFF,
+        TERM_ENDED,
+        OPTED_OUT
+    }
 
     /** How consent was given. */
-    public enum Channel { ONLINE, PAPER, PHONE, IN_PERSON }
+    public enum Channel {
+        ONLINE,
+        PAPER,
+        PHONE,
+        IN_PERSON
+    }
 
     /** The moments a member prefers to be asked. */
-    public enum Moment { WEEKDAY_MORNING, WEEKDAY_AFTERNOON, WEEKDAY_EVENING, WEEKEND }
+    public enum Moment {
+        WEEKDAY_MORNING,
+        WEEKDAY_AFTERNOON,
+        WEEKDAY_EVENING,
+        WEEKEND
+    }
 
     @Id
     public UUID id;
@@ -97,8 +120,7 @@ public class PanelMember extends PanacheEntityBase {
     }
 
     public List<String> preferredMoments() {
-        return Json.read(preferredMoments, new TypeReference<>() {
-        });
+        return Json.read(preferredMoments, new TypeReference<>() {});
     }
 
     public static PanelMember of(UUID panelId, String tenantRef) {

@@ -1,8 +1,7 @@
 package nl.meedoen.panel.panel;
 
-import nl.meedoen.population.PopulationAttribute;
-
 import java.util.List;
+import nl.meedoen.population.PopulationAttribute;
 
 /**
  * The population attributes a panel can be stratified by, and their fixed columns in
@@ -13,11 +12,11 @@ public final class Attributes {
     /** Strata of a panel that names none. */
     public static final List<String> DEFAULT_STRATA = List.of("ageBand", "householdType", "neighbourhoodCode");
 
-    private Attributes() {
-    }
+    private Attributes() {}
 
     public static String column(String attribute) {
-        return switch (PopulationAttribute.parse(attribute).orElseThrow(() -> new IllegalArgumentException(attribute))) {
+        return switch (PopulationAttribute.parse(attribute)
+                .orElseThrow(() -> new IllegalArgumentException(attribute))) {
             case complexId -> "complex_id";
             case neighbourhoodCode -> "neighbourhood_code";
             case ageBand -> "age_band";
@@ -33,7 +32,9 @@ public final class Attributes {
     }
 
     public static List<String> names() {
-        return java.util.Arrays.stream(PopulationAttribute.values()).map(Enum::name).toList();
+        return java.util.Arrays.stream(PopulationAttribute.values())
+                .map(Enum::name)
+                .toList();
     }
 
     /**
@@ -52,7 +53,12 @@ public final class Attributes {
     public static String groupingSets(String alias, List<String> attributes) {
         StringBuilder sql = new StringBuilder(" GROUP BY GROUPING SETS (");
         for (int i = 0; i < attributes.size(); i++) {
-            sql.append(i > 0 ? ", " : "").append("(coalesce(").append(alias).append('.').append(column(attributes.get(i))).append(", 'unknown'))");
+            sql.append(i > 0 ? ", " : "")
+                    .append("(coalesce(")
+                    .append(alias)
+                    .append('.')
+                    .append(column(attributes.get(i)))
+                    .append(", 'unknown'))");
         }
         return sql.append(')').toString();
     }

@@ -4,26 +4,30 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.panel.Caller;
 import nl.meedoen.panel.Json;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /** Writes and reads the audit trail, in the caller's transaction. */
 @ApplicationScoped
 public class AuditTrail {
 
     @Schema(name = "AuditEntry", description = "Who did what, when")
-    public record View(long id, String subject, String action, String party, String actor, OffsetDateTime at,
-                       Map<String, Object> detail) {
-    }
+    public record View(
+            long id,
+            String subject,
+            String action,
+            String party,
+            String actor,
+            OffsetDateTime at,
+            Map<String, Object> detail) {}
 
     @Inject
     Caller caller;
@@ -45,14 +49,18 @@ public class AuditTrail {
     public Page<View> list(UUID panelId, String subject, PageRequest page) {
         long after = afterId(page);
         List<AuditEntry> rows = subject == null
-                ? AuditEntry.find("panelId = ?1 and id > ?2 order by id", panelId, after).page(0, page.limit() + 1).list()
+                ? AuditEntry.find("panelId = ?1 and id > ?2 order by id", panelId, after)
+                        .page(0, page.limit() + 1)
+                        .list()
                 : AuditEntry.find("panelId = ?1 and subject = ?2 and id > ?3 order by id", panelId, subject, after)
-                        .page(0, page.limit() + 1).list();
+                        .page(0, page.limit() + 1)
+                        .list();
         return page.page(rows.stream().map(AuditTrail::view).toList(), v -> Long.toString(v.id()));
     }
 
     public List<View> all(UUID panelId, String subject) {
-        List<AuditEntry> rows = AuditEntry.find("panelId = ?1 and subject = ?2 order by id", panelId, subject).list();
+        List<AuditEntry> rows = AuditEntry.find("panelId = ?1 and subject = ?2 order by id", panelId, subject)
+                .list();
         return rows.stream().map(AuditTrail::view).toList();
     }
 
@@ -63,13 +71,13 @@ public class AuditTrail {
         try {
             return Long.parseLong(page.afterKey());
         } catch (NumberFormatException e) {
-            throw nl.meedoen.commons.problem.ProblemException.invalidField("after", "not a cursor returned by this API");
+            throw nl.meedoen.commons.problem.ProblemException.invalidField(
+                    "after", "not a cursor returned by this API");
         }
     }
 
     static View view(AuditEntry e) {
-        Map<String, Object> detail = e.detail == null ? null : Json.read(e.detail, new TypeReference<>() {
-        });
+        Map<String, Object> detail = e.detail == null ? null : Json.read(e.detail, new TypeReference<>() {});
         return new View(e.id, e.subject, e.action, e.party, e.actor, e.at, detail);
     }
 }

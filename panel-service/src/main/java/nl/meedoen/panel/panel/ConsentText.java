@@ -6,7 +6,6 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -21,10 +20,10 @@ public class ConsentText extends PanacheEntityBase {
     public static class Key implements Serializable {
         @Column(name = "panel_id")
         public UUID panelId;
+
         public int version;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(UUID panelId, int version) {
             this.panelId = panelId;

@@ -3,12 +3,11 @@ package nl.meedoen.panel.panel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.util.UUID;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.panel.Caller;
 import nl.meedoen.panel.Ids;
-
-import java.util.UUID;
 
 /**
  * Which panels a caller sees: a party sees (and changes) only the panels it owns or co-owns — a

@@ -5,10 +5,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A new panel. The caller's party owns it. */
 @Schema(name = "PanelRequest", example = """
@@ -20,17 +19,39 @@ import java.util.Map;
 public record PanelRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 4000) String purpose,
-        @Schema(description = "The other party, co-owning the panel: tenant-organisation when a corporation creates it, corporation when a tenant organisation does; omit for none")
+
+        @Schema(
+                description =
+                        "The other party, co-owning the panel: tenant-organisation when a corporation creates it, corporation when a tenant organisation does; omit for none")
         String coOwnerParty,
-        @Size(max = 200) @Schema(description = "The tenant organisation's client id (its JWT subject). Required when a corporation names tenant-organisation as co-owner; a tenant organisation creating a panel is itself")
+
+        @Size(max = 200)
+        @Schema(
+                description =
+                        "The tenant organisation's client id (its JWT subject). Required when a corporation names tenant-organisation as co-owner; a tenant organisation creating a panel is itself")
         String tenantOrganisation,
+
         @NotNull @Min(1) @Max(100_000) Integer targetSize,
-        @Size(max = 7) @Schema(description = "Stratification attributes of the population read model; default ageBand, householdType, neighbourhoodCode")
+
+        @Size(max = 7)
+        @Schema(
+                description =
+                        "Stratification attributes of the population read model; default ageBand, householdType, neighbourhoodCode")
         List<String> strata,
-        @Schema(description = "Share per value for some strata (each adds up to 1); a stratum left out follows the tenant population")
+
+        @Schema(
+                description =
+                        "Share per value for some strata (each adds up to 1); a stratum left out follows the tenant population")
         Map<String, Map<String, Double>> targetComposition,
-        @Min(1) @Max(52) @Schema(description = "Max waves per member per 12 months", defaultValue = "4") Integer fatigueCap,
-        @Min(0) @Max(365) @Schema(description = "Skip members invited this many days ago or less", defaultValue = "30") Integer cooldownDays,
-        @Min(1) @Max(120) @Schema(description = "Membership term in months; omit for open-ended") Integer membershipTermMonths,
-        @NotBlank @Size(max = 20_000) @Schema(description = "The consent text members agree to (version 1)") String consentText) {
-}
+
+        @Min(1) @Max(52) @Schema(description = "Max waves per member per 12 months", defaultValue = "4")
+        Integer fatigueCap,
+
+        @Min(0) @Max(365) @Schema(description = "Skip members invited this many days ago or less", defaultValue = "30")
+        Integer cooldownDays,
+
+        @Min(1) @Max(120) @Schema(description = "Membership term in months; omit for open-ended")
+        Integer membershipTermMonths,
+
+        @NotBlank @Size(max = 20_000) @Schema(description = "The consent text members agree to (version 1)")
+        String consentText) {}

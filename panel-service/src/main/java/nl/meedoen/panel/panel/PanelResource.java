@@ -31,7 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/panels")
-@Tag(name = "Panels", description = "Standing panels: purpose, owner and co-owner party, target size and composition, fatigue cap, term; audit trail")
+@Tag(
+        name = "Panels",
+        description =
+                "Standing panels: purpose, owner and co-owner party, target size and composition, fatigue cap, term; audit trail")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
 @APIResponse(responseCode = "403", description = "Role may not do this")
@@ -58,16 +61,29 @@ public class PanelResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Create a panel", description = "The caller's party owns it; the other party may co-own it. Consent text version 1 comes with it.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PanelView.class)))
+    @Operation(
+            summary = "Create a panel",
+            description =
+                    "The caller's party owns it; the other party may co-own it. Consent text version 1 comes with it.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = PanelView.class)))
     @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
-    @APIResponse(responseCode = "422", description = "Unknown stratum, shares not adding up to 1, wrong co-owner; or Idempotency-Key reused for another body")
-    public Response create(@Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
-                           @NotNull(message = "a panel body is required") @Valid PanelRequest request) {
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "Unknown stratum, shares not adding up to 1, wrong co-owner; or Idempotency-Key reused for another body")
+    public Response create(
+            @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @NotNull(message = "a panel body is required") @Valid PanelRequest request) {
         return idempotency.execute("POST /api/v1/panels by " + caller.client(), key, request, () -> {
             PanelView created = panels.create(request);
-            return Response.status(Response.Status.CREATED).header("Location", "/api/v1/panels/" + created.id())
-                    .tag(Preconditions.etag(created.version())).entity(created).build();
+            return Response.status(Response.Status.CREATED)
+                    .header("Location", "/api/v1/panels/" + created.id())
+                    .tag(Preconditions.etag(created.version()))
+                    .entity(created)
+                    .build();
         });
     }
 
@@ -75,7 +91,9 @@ public class PanelResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The panels the caller owns or co-owns, a page at a time (ops: all)")
     @APIResponse(responseCode = "200", description = "A page of panels")
-    public Response list(@Parameter(description = "1-500, default 50") @QueryParam("limit") String limit, @QueryParam("after") String after) {
+    public Response list(
+            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
+            @QueryParam("after") String after) {
         return panels.list(PageRequest.of(limit, after)).toResponse(uri);
     }
 
@@ -83,7 +101,10 @@ public class PanelResource {
     @Path("{panelId}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A panel with its effective target composition and member counts (ETag)")
-    @APIResponse(responseCode = "200", description = "The panel", content = @Content(schema = @Schema(implementation = PanelView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The panel",
+            content = @Content(schema = @Schema(implementation = PanelView.class)))
     @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
     public Response get(@PathParam("panelId") String panelId) {
         PanelView view = panels.get(panelId);
@@ -94,14 +115,21 @@ public class PanelResource {
     @Path("{panelId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Change a panel's settings (If-Match required)", description = "Name, purpose, target size and composition, fatigue cap, cooldown, term. Audited.")
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = PanelView.class)))
+    @Operation(
+            summary = "Change a panel's settings (If-Match required)",
+            description = "Name, purpose, target size and composition, fatigue cap, cooldown, term. Audited.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content = @Content(schema = @Schema(implementation = PanelView.class)))
     @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "422", description = "Unknown stratum or shares not adding up to 1")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response update(@PathParam("panelId") String panelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @NotNull(message = "a settings body is required") @Valid PanelSettings request) {
+    public Response update(
+            @PathParam("panelId") String panelId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull(message = "a settings body is required") @Valid PanelSettings request) {
         PanelView view = panels.update(panelId, ifMatch, request);
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
     }
@@ -109,12 +137,17 @@ public class PanelResource {
     @GET
     @Path("{panelId}/audit")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "The panel's audit trail: who proposed, changed, commented, signed, declined and launched what")
+    @Operation(
+            summary = "The panel's audit trail: who proposed, changed, commented, signed, declined and launched what")
     @APIResponse(responseCode = "200", description = "A page of audit entries, oldest first")
     @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
-    public Response audit(@PathParam("panelId") String panelId,
-                          @Parameter(description = "Only one subject, e.g. theme:<id>, wave:<id>, consent-text:<version> or panel") @QueryParam("subject") String subject,
-                          @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit, @QueryParam("after") String after) {
+    public Response audit(
+            @PathParam("panelId") String panelId,
+            @Parameter(description = "Only one subject, e.g. theme:<id>, wave:<id>, consent-text:<version> or panel")
+                    @QueryParam("subject")
+                    String subject,
+            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
+            @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after);
         return audit.list(access.read(panelId).id, subject, page).toResponse(uri);
     }

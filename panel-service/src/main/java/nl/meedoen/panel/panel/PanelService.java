@@ -4,6 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
@@ -14,16 +23,6 @@ import nl.meedoen.panel.Caller;
 import nl.meedoen.panel.Json;
 import nl.meedoen.panel.PanelConfig;
 import nl.meedoen.panel.Problems;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
-import java.util.UUID;
 
 @ApplicationScoped
 public class PanelService {
@@ -57,18 +56,21 @@ public class PanelService {
         String tenantOrganisation = request.tenantOrganisation();
         if (Roles.TENANT_ORGANISATION.equals(party)) {
             if (tenantOrganisation != null && !tenantOrganisation.equals(caller.client())) {
-                errors.add(new Problem.FieldError("tenantOrganisation", "a tenant organisation creates panels for itself only"));
+                errors.add(new Problem.FieldError(
+                        "tenantOrganisation", "a tenant organisation creates panels for itself only"));
             }
             tenantOrganisation = caller.client();
         } else if (Roles.TENANT_ORGANISATION.equals(request.coOwnerParty())) {
             if (tenantOrganisation == null || tenantOrganisation.isBlank()) {
-                errors.add(new Problem.FieldError("tenantOrganisation", "name the co-owning tenant organisation (its client id)"));
+                errors.add(new Problem.FieldError(
+                        "tenantOrganisation", "name the co-owning tenant organisation (its client id)"));
             }
         } else if (tenantOrganisation != null) {
             errors.add(new Problem.FieldError("tenantOrganisation", "only with coOwnerParty tenant-organisation"));
         }
         List<String> strata = request.strata() == null ? Attributes.DEFAULT_STRATA : request.strata();
-        Map<String, Map<String, Double>> composition = request.targetComposition() == null ? Map.of() : request.targetComposition();
+        Map<String, Map<String, Double>> composition =
+                request.targetComposition() == null ? Map.of() : request.targetComposition();
         errors.addAll(Targets.validate(strata, composition));
         if (!errors.isEmpty()) {
             throw Problems.unprocessable(detail(errors), errors);
@@ -107,7 +109,8 @@ public class PanelService {
         Panel p = access.write(id);
         Preconditions.check(ifMatch, p.version, true);
         List<String> strata = request.strata() == null ? p.strata() : request.strata();
-        Map<String, Map<String, Double>> composition = request.targetComposition() == null ? Map.of() : request.targetComposition();
+        Map<String, Map<String, Double>> composition =
+                request.targetComposition() == null ? Map.of() : request.targetComposition();
         List<Problem.FieldError> errors = Targets.validate(strata, composition);
         if (!errors.isEmpty()) {
             throw Problems.unprocessable(detail(errors), errors);
@@ -146,13 +149,18 @@ public class PanelService {
         String party = caller.party();
         List<Panel> panels;
         if (Roles.CORPORATION.equals(party)) {
-            panels = Panel.find("(ownerParty = ?1 or coOwnerParty = ?1) and id > ?2 order by id",
-                    Roles.CORPORATION, after).page(0, page.limit() + 1).list();
+            panels = Panel.find(
+                            "(ownerParty = ?1 or coOwnerParty = ?1) and id > ?2 order by id", Roles.CORPORATION, after)
+                    .page(0, page.limit() + 1)
+                    .list();
         } else if (Roles.TENANT_ORGANISATION.equals(party)) {
-            panels = Panel.find("tenantOrganisation = ?1 and id > ?2 order by id",
-                    caller.client(), after).page(0, page.limit() + 1).list();
+            panels = Panel.find("tenantOrganisation = ?1 and id > ?2 order by id", caller.client(), after)
+                    .page(0, page.limit() + 1)
+                    .list();
         } else {
-            panels = Panel.find("id > ?1 order by id", after).page(0, page.limit() + 1).list();
+            panels = Panel.find("id > ?1 order by id", after)
+                    .page(0, page.limit() + 1)
+                    .list();
         }
         return page.page(panels.stream().map(this::view).toList(), v -> v.id().toString());
     }
@@ -161,14 +169,33 @@ public class PanelService {
         ConsentText text = ConsentText.of(p.id, p.consentVersion);
         Map<String, Long> members = new TreeMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT status, count(*) FROM panel_member WHERE panel_id = ?1 GROUP BY status")
-                .setParameter(1, p.id).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT status, count(*) FROM panel_member WHERE panel_id = ?1 GROUP BY status")
+                .setParameter(1, p.id)
+                .getResultList();
         for (Object[] row : rows) {
             members.put((String) row[0], ((Number) row[1]).longValue());
         }
-        return new PanelView(p.id, p.name, p.purpose, p.ownerParty, p.coOwnerParty, p.tenantOrganisation, p.targetSize,
-                p.strata(), p.targetComposition(), targets.effective(p), p.fatigueCap, p.cooldownDays, p.membershipTermMonths,
-                p.consentVersion, text == null ? null : text.text, members, p.createdAt, p.createdBy, p.version);
+        return new PanelView(
+                p.id,
+                p.name,
+                p.purpose,
+                p.ownerParty,
+                p.coOwnerParty,
+                p.tenantOrganisation,
+                p.targetSize,
+                p.strata(),
+                p.targetComposition(),
+                targets.effective(p),
+                p.fatigueCap,
+                p.cooldownDays,
+                p.membershipTermMonths,
+                p.consentVersion,
+                text == null ? null : text.text,
+                members,
+                p.createdAt,
+                p.createdBy,
+                p.version);
     }
 
     private static Map<String, Object> settings(Panel p) {
@@ -191,7 +218,8 @@ public class PanelService {
     static Map<String, Map<String, Double>> normalised(Map<String, Map<String, Double>> composition) {
         Map<String, Map<String, Double>> out = new TreeMap<>();
         composition.forEach((attribute, shares) -> {
-            double sum = shares.values().stream().mapToDouble(Double::doubleValue).sum();
+            double sum =
+                    shares.values().stream().mapToDouble(Double::doubleValue).sum();
             Map<String, Double> scaled = new TreeMap<>();
             shares.forEach((v, s) -> scaled.put(v, sum == 0 ? 0 : s / sum));
             out.put(attribute, scaled);
@@ -200,7 +228,8 @@ public class PanelService {
     }
 
     public static String detail(List<Problem.FieldError> errors) {
-        return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+        return String.join(
+                "; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
     }
 
     private static UUID cursor(String key) {

@@ -5,10 +5,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The changeable settings of a panel (PUT with If-Match). Ownership and consent text change elsewhere. */
 @Schema(name = "PanelSettings")
@@ -20,5 +19,4 @@ public record PanelSettings(
         Map<String, Map<String, Double>> targetComposition,
         @Min(1) @Max(52) Integer fatigueCap,
         @Min(0) @Max(365) Integer cooldownDays,
-        @Min(1) @Max(120) Integer membershipTermMonths) {
-}
+        @Min(1) @Max(120) Integer membershipTermMonths) {}

@@ -1,11 +1,10 @@
 package nl.meedoen.panel.panel;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Panel")
 public record PanelView(
@@ -17,10 +16,13 @@ public record PanelView(
         String tenantOrganisation,
         int targetSize,
         List<String> strata,
+
         @Schema(description = "Explicit target shares; strata not listed follow the population")
         Map<String, Map<String, Double>> targetComposition,
+
         @Schema(description = "The effective target per stratum, with its source (EXPLICIT or POPULATION)")
         List<Targets.Target> target,
+
         int fatigueCap,
         int cooldownDays,
         Integer membershipTermMonths,
@@ -29,5 +31,4 @@ public record PanelView(
         @Schema(description = "Members per status") Map<String, Long> members,
         OffsetDateTime createdAt,
         String createdBy,
-        long version) {
-}
+        long version) {}

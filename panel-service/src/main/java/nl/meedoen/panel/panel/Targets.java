@@ -3,8 +3,6 @@ package nl.meedoen.panel.panel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import nl.meedoen.commons.problem.Problem;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import nl.meedoen.commons.problem.Problem;
 
 /**
  * A panel's target composition: per stratum attribute, the share of members per value. A stratum
@@ -24,15 +23,18 @@ public class Targets {
     public static final String POPULATION = "POPULATION";
 
     /** The effective target of one stratum. */
-    public record Target(String attribute, String source, Map<String, Double> shares) {
-    }
+    public record Target(String attribute, String source, Map<String, Double> shares) {}
 
     @Inject
     EntityManager em;
 
     public List<Target> effective(Panel panel) {
         Map<String, Map<String, Double>> explicit = panel.targetComposition();
-        return effective(panel, populationCounts(panel.strata().stream().filter(a -> !explicit.containsKey(a)).toList()));
+        return effective(
+                panel,
+                populationCounts(panel.strata().stream()
+                        .filter(a -> !explicit.containsKey(a))
+                        .toList()));
     }
 
     /** @param population tenants per value of (at least) the strata without explicit shares */
@@ -57,11 +59,13 @@ public class Targets {
             return counts;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + Attributes.groupingColumns("p", attributes) + "count(*) FROM population_member p"
-                + Attributes.groupingSets("p", attributes)).getResultList();
+        List<Object[]> rows = em.createNativeQuery("SELECT " + Attributes.groupingColumns("p", attributes)
+                        + "count(*) FROM population_member p" + Attributes.groupingSets("p", attributes))
+                .getResultList();
         for (Object[] row : rows) {
             String[] group = Attributes.grouped(row, attributes);
-            counts.computeIfAbsent(group[0], a -> new TreeMap<>()).put(group[1], ((Number) row[attributes.size()]).longValue());
+            counts.computeIfAbsent(group[0], a -> new TreeMap<>())
+                    .put(group[1], ((Number) row[attributes.size()]).longValue());
         }
         return counts;
     }
@@ -80,7 +84,8 @@ public class Targets {
         for (int i = 0; i < strata.size(); i++) {
             String a = strata.get(i);
             if (!Attributes.known(a)) {
-                errors.add(new Problem.FieldError("strata[" + i + "]", "'" + a + "' is not one of " + Attributes.names()));
+                errors.add(
+                        new Problem.FieldError("strata[" + i + "]", "'" + a + "' is not one of " + Attributes.names()));
             } else if (!seen.add(a)) {
                 errors.add(new Problem.FieldError("strata[" + i + "]", "'" + a + "' is listed twice"));
             }
@@ -93,19 +98,24 @@ public class Targets {
             }
             Map<String, Double> shares = e.getValue();
             if (shares == null || shares.isEmpty()) {
-                errors.add(new Problem.FieldError(field, "give a share per value, or leave the attribute out to follow the population"));
+                errors.add(new Problem.FieldError(
+                        field, "give a share per value, or leave the attribute out to follow the population"));
                 continue;
             }
             double sum = 0;
             for (var s : shares.entrySet()) {
-                if (s.getValue() == null || s.getValue() < 0 || s.getValue() > 1 || s.getKey().isBlank()) {
+                if (s.getValue() == null
+                        || s.getValue() < 0
+                        || s.getValue() > 1
+                        || s.getKey().isBlank()) {
                     errors.add(new Problem.FieldError(field + "." + s.getKey(), "a share between 0 and 1"));
                 } else {
                     sum += s.getValue();
                 }
             }
             if (Math.abs(sum - 1.0) > 0.01) {
-                errors.add(new Problem.FieldError(field, "shares add up to " + Math.round(sum * 1000) / 1000.0 + ", not 1"));
+                errors.add(new Problem.FieldError(
+                        field, "shares add up to " + Math.round(sum * 1000) / 1000.0 + ", not 1"));
             }
         }
         return errors;

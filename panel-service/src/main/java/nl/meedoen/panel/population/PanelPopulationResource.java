@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tenant population as panel-service knows it (target composition and strata). */
 @Path("/api/v1/panels/population")
-@Tag(name = "Population", description = "The non-personal tenant population panel-service uses for target composition and strata")
-public class PanelPopulationResource extends PopulationResource {
-}
+@Tag(
+        name = "Population",
+        description = "The non-personal tenant population panel-service uses for target composition and strata")
+public class PanelPopulationResource extends PopulationResource {}

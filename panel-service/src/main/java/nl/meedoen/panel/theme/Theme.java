@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -15,7 +14,11 @@ import java.util.UUID;
 @Table(name = "theme")
 public class Theme extends PanacheEntityBase {
 
-    public enum Status { PROPOSED, SIGNED, DECLINED }
+    public enum Status {
+        PROPOSED,
+        SIGNED,
+        DECLINED
+    }
 
     @Id
     public UUID id;

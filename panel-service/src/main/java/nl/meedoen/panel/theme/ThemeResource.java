@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,10 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-
 @Path("/api/v1/panels/{panelId}/themes")
-@Tag(name = "Panel themes", description = "Alignment: either party proposes a theme, the other co-signs or declines it; comments and changes are audited")
+@Tag(
+        name = "Panel themes",
+        description =
+                "Alignment: either party proposes a theme, the other co-signs or declines it; comments and changes are audited")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
 @APIResponse(responseCode = "403", description = "Role may not do this")
@@ -39,7 +41,10 @@ public class ThemeResource {
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The panel's themes, oldest first")
-    @APIResponse(responseCode = "200", description = "Themes", content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Themes",
+            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
     public List<ThemeRequests.View> list(@PathParam("panelId") String panelId) {
         return themes.list(panelId);
     }
@@ -48,18 +53,29 @@ public class ThemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Propose a theme (the caller's party proposes; the other party co-signs or declines)")
-    @APIResponse(responseCode = "201", description = "Proposed", content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
-    public Response propose(@PathParam("panelId") String panelId, @NotNull(message = "a theme body is required") @Valid ThemeRequests.Proposal request) {
+    @APIResponse(
+            responseCode = "201",
+            description = "Proposed",
+            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    public Response propose(
+            @PathParam("panelId") String panelId,
+            @NotNull(message = "a theme body is required") @Valid ThemeRequests.Proposal request) {
         ThemeRequests.View view = themes.propose(panelId, request);
-        return Response.status(Response.Status.CREATED).header("Location", "/api/v1/panels/" + panelId + "/themes/" + view.id())
-                .tag(Preconditions.etag(view.version())).entity(view).build();
+        return Response.status(Response.Status.CREATED)
+                .header("Location", "/api/v1/panels/" + panelId + "/themes/" + view.id())
+                .tag(Preconditions.etag(view.version()))
+                .entity(view)
+                .build();
     }
 
     @GET
     @Path("{themeId}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A theme with its history: who proposed, changed, commented, signed or declined (ETag)")
-    @APIResponse(responseCode = "200", description = "The theme", content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The theme",
+            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
     public Response get(@PathParam("panelId") String panelId, @PathParam("themeId") String themeId) {
         ThemeRequests.View view = themes.get(panelId, themeId);
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
@@ -70,12 +86,17 @@ public class ThemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Change a theme (proposing party only, If-Match required); it needs co-signing again")
-    @APIResponse(responseCode = "200", description = "Changed, PROPOSED again", content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed, PROPOSED again",
+            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response change(@PathParam("panelId") String panelId, @PathParam("themeId") String themeId,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @NotNull(message = "a theme body is required") @Valid ThemeRequests.Proposal request) {
+    public Response change(
+            @PathParam("panelId") String panelId,
+            @PathParam("themeId") String themeId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull(message = "a theme body is required") @Valid ThemeRequests.Proposal request) {
         ThemeRequests.View view = themes.change(panelId, themeId, ifMatch, request);
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
     }
@@ -85,10 +106,17 @@ public class ThemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Comment on a theme (either party; recorded in its history)")
-    @APIResponse(responseCode = "201", description = "Commented", content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
-    public Response comment(@PathParam("panelId") String panelId, @PathParam("themeId") String themeId,
-                            @NotNull(message = "a comment body is required") @Valid ThemeRequests.Comment request) {
-        return Response.status(Response.Status.CREATED).entity(themes.comment(panelId, themeId, request)).build();
+    @APIResponse(
+            responseCode = "201",
+            description = "Commented",
+            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    public Response comment(
+            @PathParam("panelId") String panelId,
+            @PathParam("themeId") String themeId,
+            @NotNull(message = "a comment body is required") @Valid ThemeRequests.Comment request) {
+        return Response.status(Response.Status.CREATED)
+                .entity(themes.comment(panelId, themeId, request))
+                .build();
     }
 
     @POST
@@ -96,12 +124,18 @@ public class ThemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Co-sign a theme (the other party only; If-Match optional: sign the version you read)")
-    @APIResponse(responseCode = "200", description = "SIGNED", content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "SIGNED",
+            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
     @APIResponse(responseCode = "403", description = "The proposing party cannot co-sign its own theme")
     @APIResponse(responseCode = "409", description = "Already signed or declined")
     @APIResponse(responseCode = "412", description = "The theme changed since the version in If-Match")
-    public Response sign(@PathParam("panelId") String panelId, @PathParam("themeId") String themeId,
-                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid ThemeRequests.Signature request) {
+    public Response sign(
+            @PathParam("panelId") String panelId,
+            @PathParam("themeId") String themeId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid ThemeRequests.Signature request) {
         ThemeRequests.View view = themes.sign(panelId, themeId, ifMatch, request);
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
     }
@@ -110,14 +144,21 @@ public class ThemeResource {
     @Path("{themeId}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Decline to co-sign a theme, with the reason (the other party only; recorded; If-Match optional: decline the version you read)")
-    @APIResponse(responseCode = "200", description = "DECLINED", content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    @Operation(
+            summary =
+                    "Decline to co-sign a theme, with the reason (the other party only; recorded; If-Match optional: decline the version you read)")
+    @APIResponse(
+            responseCode = "200",
+            description = "DECLINED",
+            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
     @APIResponse(responseCode = "403", description = "The proposing party cannot decline its own theme")
     @APIResponse(responseCode = "409", description = "Already signed or declined")
     @APIResponse(responseCode = "412", description = "The theme changed since the version in If-Match")
-    public Response decline(@PathParam("panelId") String panelId, @PathParam("themeId") String themeId,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @NotNull(message = "a reason is required") @Valid ThemeRequests.Decline request) {
+    public Response decline(
+            @PathParam("panelId") String panelId,
+            @PathParam("themeId") String themeId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull(message = "a reason is required") @Valid ThemeRequests.Decline request) {
         ThemeRequests.View view = themes.decline(panelId, themeId, ifMatch, request);
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
     }

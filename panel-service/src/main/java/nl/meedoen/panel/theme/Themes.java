@@ -5,6 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.ProblemException;
@@ -15,13 +21,6 @@ import nl.meedoen.panel.events.PanelEvents;
 import nl.meedoen.panel.panel.AuditTrail;
 import nl.meedoen.panel.panel.Panel;
 import nl.meedoen.panel.panel.PanelAccess;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Alignment between the parties: either party proposes a theme, the other co-signs or declines it
@@ -61,8 +60,12 @@ public class Themes {
         t.persist();
         em.flush();
         audit.record(panel.id, subject(t), "PROPOSED", text(r));
-        outbox.publish(PanelEvents.TOPIC, PanelEvents.THEME_PROPOSED, panel.id.toString(),
-                new PanelEvents.ThemeProposed(panel.id.toString(), t.id.toString(), t.title, t.proposedByParty, t.version));
+        outbox.publish(
+                PanelEvents.TOPIC,
+                PanelEvents.THEME_PROPOSED,
+                panel.id.toString(),
+                new PanelEvents.ThemeProposed(
+                        panel.id.toString(), t.id.toString(), t.title, t.proposedByParty, t.version));
         return view(t, true);
     }
 
@@ -72,7 +75,9 @@ public class Themes {
         Theme t = theme(panel, themeId, true);
         Preconditions.check(ifMatch, t.version, true);
         if (!caller.party().equals(t.proposedByParty)) {
-            throw Problems.forbidden("not-the-proposer", "only the proposing party (" + t.proposedByParty + ") changes a theme; comment on it instead");
+            throw Problems.forbidden(
+                    "not-the-proposer",
+                    "only the proposing party (" + t.proposedByParty + ") changes a theme; comment on it instead");
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("from", text(new ThemeRequests.Proposal(t.title, t.description)));
@@ -87,8 +92,12 @@ public class Themes {
         t.decisionComment = null;
         em.flush();
         audit.record(panel.id, subject(t), "CHANGED", detail);
-        outbox.publish(PanelEvents.TOPIC, PanelEvents.THEME_PROPOSED, panel.id.toString(),
-                new PanelEvents.ThemeProposed(panel.id.toString(), t.id.toString(), t.title, t.proposedByParty, t.version));
+        outbox.publish(
+                PanelEvents.TOPIC,
+                PanelEvents.THEME_PROPOSED,
+                panel.id.toString(),
+                new PanelEvents.ThemeProposed(
+                        panel.id.toString(), t.id.toString(), t.title, t.proposedByParty, t.version));
         return view(t, true);
     }
 
@@ -110,16 +119,21 @@ public class Themes {
         return decide(panelId, themeId, ifMatch, Theme.Status.DECLINED, r.reason());
     }
 
-    private ThemeRequests.View decide(String panelId, String themeId, String ifMatch, Theme.Status decision, String comment) {
+    private ThemeRequests.View decide(
+            String panelId, String themeId, String ifMatch, Theme.Status decision, String comment) {
         Panel panel = access.write(panelId);
         Theme t = theme(panel, themeId, true);
         Preconditions.check(ifMatch, t.version, false); // optional: "I sign the version I read"
         if (caller.party().equals(t.proposedByParty)) {
-            throw Problems.forbidden("proposer-cannot-cosign", "the party that proposed a theme cannot co-sign or decline it; the other party does");
+            throw Problems.forbidden(
+                    "proposer-cannot-cosign",
+                    "the party that proposed a theme cannot co-sign or decline it; the other party does");
         }
         if (!t.is(Theme.Status.PROPOSED)) {
-            throw Problems.conflict("already-decided", "this theme was already " + t.status.toLowerCase() + " by " + t.decidedByParty
-                    + "; it can be decided again after the proposer changes it");
+            throw Problems.conflict(
+                    "already-decided",
+                    "this theme was already " + t.status.toLowerCase() + " by " + t.decidedByParty
+                            + "; it can be decided again after the proposer changes it");
         }
         t.status = decision.name();
         t.decidedByParty = caller.party();
@@ -133,8 +147,12 @@ public class Themes {
             detail.put(decision == Theme.Status.SIGNED ? "comment" : "reason", comment);
         }
         audit.record(panel.id, subject(t), decision.name(), detail);
-        outbox.publish(PanelEvents.TOPIC, decision == Theme.Status.SIGNED ? PanelEvents.THEME_SIGNED : PanelEvents.THEME_DECLINED,
-                panel.id.toString(), new PanelEvents.ThemeDecided(panel.id.toString(), t.id.toString(), t.decidedByParty, comment, t.version));
+        outbox.publish(
+                PanelEvents.TOPIC,
+                decision == Theme.Status.SIGNED ? PanelEvents.THEME_SIGNED : PanelEvents.THEME_DECLINED,
+                panel.id.toString(),
+                new PanelEvents.ThemeDecided(
+                        panel.id.toString(), t.id.toString(), t.decidedByParty, comment, t.version));
         return view(t, true);
     }
 
@@ -172,7 +190,20 @@ public class Themes {
     }
 
     ThemeRequests.View view(Theme t, boolean detail) {
-        return new ThemeRequests.View(t.id, t.panelId, t.title, t.description, t.status, t.proposedByParty, t.proposedBy, t.proposedAt,
-                t.decidedByParty, t.decidedBy, t.decidedAt, t.decisionComment, detail ? audit.all(t.panelId, subject(t)) : null, t.version);
+        return new ThemeRequests.View(
+                t.id,
+                t.panelId,
+                t.title,
+                t.description,
+                t.status,
+                t.proposedByParty,
+                t.proposedBy,
+                t.proposedAt,
+                t.decidedByParty,
+                t.decidedBy,
+                t.decidedAt,
+                t.decisionComment,
+                detail ? audit.all(t.panelId, subject(t)) : null,
+                t.version);
     }
 }

@@ -7,17 +7,16 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.contracts.ConsultationEventV1;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.MalformedEventException;
 import nl.meedoen.commons.inbox.InboundEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Consumes {@code consultation.events.v1} (idempotently; malformed events go to
@@ -35,8 +34,8 @@ public class ConsultationEventConsumer {
             ConsultationEventV1.FEEDBACK_PUBLISHED, "FEEDBACK_PUBLISHED");
 
     /** Later fields a producer adds must not break this consumer (additive evolution). */
-    private static final ObjectMapper READER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper READER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @Inject
     InboundEvents inbound;
@@ -75,7 +74,10 @@ public class ConsultationEventConsumer {
             em.createNativeQuery("""
                             UPDATE wave_member m SET responded_at = ?3 FROM wave w
                             WHERE w.id = m.wave_id AND w.consultation_id = ?1 AND m.tenant_ref = ?2 AND m.responded_at IS NULL""")
-                    .setParameter(1, consultationId).setParameter(2, e.tenantRef()).setParameter(3, at).executeUpdate();
+                    .setParameter(1, consultationId)
+                    .setParameter(2, e.tenantRef())
+                    .setParameter(3, at)
+                    .executeUpdate();
             return;
         }
         KnownConsultation known = KnownConsultation.findById(consultationId);

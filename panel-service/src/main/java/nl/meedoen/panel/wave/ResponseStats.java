@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import nl.meedoen.panel.panel.Attributes;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.panel.panel.Attributes;
 
 /**
  * Response rates from the participation history (participation only, never content). Groups with
@@ -34,8 +33,7 @@ public class ResponseStats {
                                w.invited_count, w.completed_count, k.anonymity
                         FROM wave w LEFT JOIN wave_member m ON m.wave_id = w.id
                         LEFT JOIN known_consultation k ON k.consultation_id = w.consultation_id
-                        WHERE w.panel_id = ?1 GROUP BY w.id, k.anonymity""")
-                .setParameter(1, panelId).getResultList();
+                        WHERE w.panel_id = ?1 GROUP BY w.id, k.anonymity""").setParameter(1, panelId).getResultList();
         Map<UUID, WaveRequests.Responses> out = new HashMap<>();
         for (Object[] r : rows) {
             long invited = ((Number) r[1]).longValue();
@@ -45,11 +43,21 @@ public class ResponseStats {
                 // anonymous consultations publish no participation per tenant: only counts on closing
                 Long inv = r[4] == null ? null : ((Number) r[4]).longValue();
                 Long done = r[5] == null ? null : ((Number) r[5]).longValue();
-                out.put((UUID) r[0], done == null
-                        ? new WaveRequests.Responses(invited, null, cancelled, null, "NONE")
-                        : new WaveRequests.Responses(invited, done, cancelled, rate(done, inv == null || inv == 0 ? invited : inv), "CONSULTATION"));
+                out.put(
+                        (UUID) r[0],
+                        done == null
+                                ? new WaveRequests.Responses(invited, null, cancelled, null, "NONE")
+                                : new WaveRequests.Responses(
+                                        invited,
+                                        done,
+                                        cancelled,
+                                        rate(done, inv == null || inv == 0 ? invited : inv),
+                                        "CONSULTATION"));
             } else {
-                out.put((UUID) r[0], new WaveRequests.Responses(invited, responded, cancelled, rate(responded, invited - cancelled), "MEMBERS"));
+                out.put(
+                        (UUID) r[0],
+                        new WaveRequests.Responses(
+                                invited, responded, cancelled, rate(responded, invited - cancelled), "MEMBERS"));
             }
         }
         return out;
@@ -59,7 +67,8 @@ public class ResponseStats {
      * Invited and responded per value of each attribute, over one wave or over every wave since
      * {@code since}. Cancelled invitations (the member left) do not count.
      */
-    public List<WaveRequests.GroupResponse> byGroup(UUID panelId, UUID waveId, List<String> attributes, OffsetDateTime since) {
+    public List<WaveRequests.GroupResponse> byGroup(
+            UUID panelId, UUID waveId, List<String> attributes, OffsetDateTime since) {
         if (attributes.isEmpty()) {
             return List.of();
         }
@@ -82,10 +91,16 @@ public class ResponseStats {
             long invited = ((Number) r[k]).longValue();
             long responded = ((Number) r[k + 1]).longValue();
             boolean suppressed = invited < MIN_CELL;
-            out.add(new WaveRequests.GroupResponse(group[0], group[1], suppressed ? null : invited,
-                    suppressed ? null : responded, suppressed ? null : rate(responded, invited), suppressed));
+            out.add(new WaveRequests.GroupResponse(
+                    group[0],
+                    group[1],
+                    suppressed ? null : invited,
+                    suppressed ? null : responded,
+                    suppressed ? null : rate(responded, invited),
+                    suppressed));
         }
-        out.sort(Comparator.comparing(WaveRequests.GroupResponse::attribute).thenComparing(WaveRequests.GroupResponse::value));
+        out.sort(Comparator.comparing(WaveRequests.GroupResponse::attribute)
+                .thenComparing(WaveRequests.GroupResponse::value));
         return out;
     }
 

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -14,7 +13,10 @@ import java.util.UUID;
 @Table(name = "wave")
 public class Wave extends PanacheEntityBase {
 
-    public enum Status { LAUNCHED, CLOSED }
+    public enum Status {
+        LAUNCHED,
+        CLOSED
+    }
 
     @Id
     public UUID id;

@@ -28,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/panels/{panelId}/waves")
-@Tag(name = "Panel waves", description = "A consultation sent to a stratified sample of members, honouring the fatigue cap, cooldown and interests; responses per member")
+@Tag(
+        name = "Panel waves",
+        description =
+                "A consultation sent to a stratified sample of members, honouring the fatigue cap, cooldown and interests; responses per member")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
 @APIResponse(responseCode = "403", description = "Role may not do this")
@@ -50,30 +53,51 @@ public class WaveResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Launch a wave: sample members and hand the sample to consultation-service (panel.events.v1)",
-            description = "Stratified random sampling to the panel's target composition among active members under the fatigue cap and not invited within the cooldown, "
-                    + "members interested in the theme first. A co-signed theme is aligned; otherwise only its proposing party may launch it, and the questions are attributed to that party.")
-    @APIResponse(responseCode = "201", description = "Launched", content = @Content(schema = @Schema(implementation = WaveRequests.View.class)))
-    @APIResponse(responseCode = "409", description = "Consultation closed, already has a wave, theme not co-signed (and not the caller's), or Idempotency-Key in flight")
+    @Operation(
+            summary = "Launch a wave: sample members and hand the sample to consultation-service (panel.events.v1)",
+            description =
+                    "Stratified random sampling to the panel's target composition among active members under the fatigue cap and not invited within the cooldown, "
+                            + "members interested in the theme first. A co-signed theme is aligned; otherwise only its proposing party may launch it, and the questions are attributed to that party.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Launched",
+            content = @Content(schema = @Schema(implementation = WaveRequests.View.class)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "Consultation closed, already has a wave, theme not co-signed (and not the caller's), or Idempotency-Key in flight")
     @APIResponse(responseCode = "422", description = "Unknown theme, or more members requested than eligible")
-    public Response launch(@PathParam("panelId") String panelId, @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
-                           @NotNull(message = "a wave body is required") @Valid WaveRequests.Launch request) {
-        return idempotency.execute("POST /api/v1/panels/" + panelId + "/waves by " + caller.client(), key, request, () -> {
-            WaveRequests.View view = waves.launch(panelId, request);
-            return Response.status(Response.Status.CREATED).header("Location", "/api/v1/panels/" + panelId + "/waves/" + view.id()).entity(view).build();
-        });
+    public Response launch(
+            @PathParam("panelId") String panelId,
+            @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @NotNull(message = "a wave body is required") @Valid WaveRequests.Launch request) {
+        return idempotency.execute(
+                "POST /api/v1/panels/" + panelId + "/waves by " + caller.client(), key, request, () -> {
+                    WaveRequests.View view = waves.launch(panelId, request);
+                    return Response.status(Response.Status.CREATED)
+                            .header("Location", "/api/v1/panels/" + panelId + "/waves/" + view.id())
+                            .entity(view)
+                            .build();
+                });
     }
 
     @POST
     @Path("preview")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Preview a wave's sample (eligible members, quotas and composition) without launching anything")
-    @APIResponse(responseCode = "200", description = "What a launch would sample now", content = @Content(schema = @Schema(implementation = WaveRequests.SampleView.class)))
-    @APIResponse(responseCode = "409", description = "Consultation closed, or theme not co-signed (and not the caller's)")
+    @Operation(
+            summary = "Preview a wave's sample (eligible members, quotas and composition) without launching anything")
+    @APIResponse(
+            responseCode = "200",
+            description = "What a launch would sample now",
+            content = @Content(schema = @Schema(implementation = WaveRequests.SampleView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Consultation closed, or theme not co-signed (and not the caller's)")
     @APIResponse(responseCode = "422", description = "Unknown theme, or more members requested than eligible")
-    public WaveRequests.SampleView preview(@PathParam("panelId") String panelId,
-                                           @NotNull(message = "a wave body is required") @Valid WaveRequests.Launch request) {
+    public WaveRequests.SampleView preview(
+            @PathParam("panelId") String panelId,
+            @NotNull(message = "a wave body is required") @Valid WaveRequests.Launch request) {
         return waves.preview(panelId, request);
     }
 
@@ -81,8 +105,10 @@ public class WaveResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The panel's waves with their response counts, oldest first, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of waves")
-    public Response list(@PathParam("panelId") String panelId,
-                         @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit, @QueryParam("after") String after) {
+    public Response list(
+            @PathParam("panelId") String panelId,
+            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
+            @QueryParam("after") String after) {
         return waves.list(panelId, PageRequest.of(limit, after)).toResponse(uri);
     }
 
@@ -90,7 +116,10 @@ public class WaveResource {
     @Path("{waveId}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A wave with its response rate, overall and per profile group (groups under 5 withheld)")
-    @APIResponse(responseCode = "200", description = "The wave", content = @Content(schema = @Schema(implementation = WaveRequests.View.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The wave",
+            content = @Content(schema = @Schema(implementation = WaveRequests.View.class)))
     public WaveRequests.View get(@PathParam("panelId") String panelId, @PathParam("waveId") String waveId) {
         return waves.get(panelId, waveId);
     }
@@ -100,8 +129,11 @@ public class WaveResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The wave's sampled members and whether they responded (participation only), by tenantRef")
     @APIResponse(responseCode = "200", description = "A page of sampled members")
-    public Response members(@PathParam("panelId") String panelId, @PathParam("waveId") String waveId,
-                            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit, @QueryParam("after") String after) {
+    public Response members(
+            @PathParam("panelId") String panelId,
+            @PathParam("waveId") String waveId,
+            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
+            @QueryParam("after") String after) {
         return waves.members(panelId, waveId, PageRequest.of(limit, after)).toResponse(uri);
     }
 }

@@ -39,8 +39,7 @@ import java.util.Random;
  */
 public final class WaveSampler {
 
-    private WaveSampler() {
-    }
+    private WaveSampler() {}
 
     /**
      * One member as the sampler sees it.
@@ -51,24 +50,29 @@ public final class WaveSampler {
      * @param lastInvitedAt     last wave invitation, null if never
      * @param historyKnownSince invitations before this instant are unknown; null if known all along
      */
-    public record Candidate(String tenantRef, List<String> values, boolean interested, int wavesInLastYear,
-                            Instant lastInvitedAt, Instant historyKnownSince) {
-    }
+    public record Candidate(
+            String tenantRef,
+            List<String> values,
+            boolean interested,
+            int wavesInLastYear,
+            Instant lastInvitedAt,
+            Instant historyKnownSince) {}
 
     /** A stratification attribute and its target share per value (values left out have share 0). */
-    public record Stratum(String attribute, Map<String, Double> targetShares) {
-    }
+    public record Stratum(String attribute, Map<String, Double> targetShares) {}
 
-    public record Rules(int size, int fatigueCap, Duration cooldown, Instant now) {
-    }
+    public record Rules(int size, int fatigueCap, Duration cooldown, Instant now) {}
 
     /**
      * @param quotas per stratum: value → seats aimed for
      * @param counts per stratum: value → seats taken
      */
-    public record Sample(List<String> tenantRefs, int eligible, int interested,
-                         List<Map<String, Integer>> quotas, List<Map<String, Integer>> counts) {
-    }
+    public record Sample(
+            List<String> tenantRefs,
+            int eligible,
+            int interested,
+            List<Map<String, Integer>> quotas,
+            List<Map<String, Integer>> counts) {}
 
     /** The wave asks for more members than are eligible. */
     public static final class NotEnoughEligible extends RuntimeException {
@@ -151,7 +155,9 @@ public final class WaveSampler {
             double[] shares = new double[size];
             int[] available = new int[size];
             for (int v = 0; v < size; v++) {
-                shares[v] = Math.max(0, strata.get(a).targetShares().getOrDefault(names.get(a).get(v), 0.0));
+                shares[v] = Math.max(
+                        0,
+                        strata.get(a).targetShares().getOrDefault(names.get(a).get(v), 0.0));
             }
             for (int i = 0; i < m; i++) {
                 available[code[i][a]]++;
@@ -212,7 +218,9 @@ public final class WaveSampler {
         Map<String, ArrayDeque<Integer>> waitingTwins = new HashMap<>();
         for (int i : preferred) {
             if (!sel.taken[i] && pool.get(i).interested()) {
-                waitingTwins.computeIfAbsent(Arrays.toString(code[i]), x -> new ArrayDeque<>()).add(i);
+                waitingTwins
+                        .computeIfAbsent(Arrays.toString(code[i]), x -> new ArrayDeque<>())
+                        .add(i);
             }
         }
         for (int c = 0; c < sel.chosen.size() && !waitingTwins.isEmpty(); c++) {

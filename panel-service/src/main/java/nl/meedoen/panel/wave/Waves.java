@@ -1,27 +1,9 @@
 package nl.meedoen.panel.wave;
 
-import nl.meedoen.commons.sql.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.contracts.PanelWaveLaunchedV1;
-import nl.meedoen.commons.outbox.Outbox;
-import nl.meedoen.commons.paging.Page;
-import nl.meedoen.commons.paging.PageRequest;
-import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.panel.Caller;
-import nl.meedoen.panel.Ids;
-import nl.meedoen.panel.Problems;
-import nl.meedoen.panel.member.MemberLog;
-import nl.meedoen.panel.panel.Attributes;
-import nl.meedoen.panel.panel.AuditTrail;
-import nl.meedoen.panel.panel.Panel;
-import nl.meedoen.panel.panel.PanelAccess;
-import nl.meedoen.panel.panel.Targets;
-import nl.meedoen.panel.theme.Theme;
-import org.hibernate.Session;
-
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +16,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.contracts.PanelWaveLaunchedV1;
+import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.commons.paging.Page;
+import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.sql.SqlTimes;
+import nl.meedoen.panel.Caller;
+import nl.meedoen.panel.Ids;
+import nl.meedoen.panel.Problems;
+import nl.meedoen.panel.panel.Attributes;
+import nl.meedoen.panel.panel.AuditTrail;
+import nl.meedoen.panel.panel.Panel;
+import nl.meedoen.panel.panel.PanelAccess;
+import nl.meedoen.panel.panel.Targets;
+import nl.meedoen.panel.theme.Theme;
+import org.hibernate.Session;
 
 /**
  * Launching a wave: the sample is drawn by {@link WaveSampler} from the panel's active members, the
@@ -70,12 +68,18 @@ public class Waves {
     EntityManager em;
 
     /** What was decided before sampling. */
-    private record Plan(Panel panel, Theme theme, List<Targets.Target> strata, WaveSampler.Rules rules, boolean aligned, String askingParty) {
-    }
+    private record Plan(
+            Panel panel,
+            Theme theme,
+            List<Targets.Target> strata,
+            WaveSampler.Rules rules,
+            boolean aligned,
+            String askingParty) {}
 
     @Transactional
     public WaveRequests.View launch(String panelId, WaveRequests.Launch r) {
-        Panel panel = access.write(panelId); // locked: launches of one panel queue, so no member passes the fatigue cap twice
+        Panel panel =
+                access.write(panelId); // locked: launches of one panel queue, so no member passes the fatigue cap twice
         Plan plan = plan(panel, r);
         if (Wave.count("consultationId", r.consultationId()) > 0) {
             throw Problems.conflict("wave-exists", "consultation " + r.consultationId() + " already has a panel wave");
@@ -103,8 +107,12 @@ public class Waves {
         em.flush();
         insertMembers(w, sample.tenantRefs());
 
-        outbox.publish(PanelWaveLaunchedV1.TOPIC, PanelWaveLaunchedV1.TYPE, panel.id.toString(),
-                new PanelWaveLaunchedV1(panel.id.toString(), w.id.toString(), w.consultationId.toString(), sample.tenantRefs()));
+        outbox.publish(
+                PanelWaveLaunchedV1.TOPIC,
+                PanelWaveLaunchedV1.TYPE,
+                panel.id.toString(),
+                new PanelWaveLaunchedV1(
+                        panel.id.toString(), w.id.toString(), w.consultationId.toString(), sample.tenantRefs()));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("consultationId", w.consultationId.toString());
         detail.put("themeId", w.themeId.toString());
@@ -117,7 +125,8 @@ public class Waves {
         auditLog.record("wave.launched", "panel", panel.id.toString(), detail);
         KnownConsultation consultation = KnownConsultation.findById(w.consultationId);
         boolean anonymous = consultation != null && "ANONYMOUS".equals(consultation.anonymity);
-        WaveRequests.Responses none = anonymous ? new WaveRequests.Responses(w.size, null, 0, null, "NONE")
+        WaveRequests.Responses none = anonymous
+                ? new WaveRequests.Responses(w.size, null, 0, null, "NONE")
                 : new WaveRequests.Responses(w.size, 0L, 0, 0.0, "MEMBERS");
         return view(w, none, sampleView(plan, sample), null);
     }
@@ -133,35 +142,58 @@ public class Waves {
     private Plan plan(Panel panel, WaveRequests.Launch r) {
         Theme theme = Theme.inPanel(panel.id, r.themeId());
         if (theme == null) {
-            throw Problems.unprocessable("unknown-theme", "theme " + r.themeId() + " is not a theme of this panel", "themeId", "not a theme of this panel");
+            throw Problems.unprocessable(
+                    "unknown-theme",
+                    "theme " + r.themeId() + " is not a theme of this panel",
+                    "themeId",
+                    "not a theme of this panel");
         }
         boolean aligned = theme.is(Theme.Status.SIGNED);
         if (!aligned && !caller.party().equals(theme.proposedByParty)) {
-            throw Problems.conflict("theme-not-cosigned", "theme '" + theme.title + "' is " + theme.status.toLowerCase()
-                    + "; only its proposing party (" + theme.proposedByParty + ") may ask it on its own, or co-sign it first");
+            throw Problems.conflict(
+                    "theme-not-cosigned",
+                    "theme '" + theme.title + "' is " + theme.status.toLowerCase() + "; only its proposing party ("
+                            + theme.proposedByParty + ") may ask it on its own, or co-sign it first");
         }
         KnownConsultation consultation = KnownConsultation.findById(r.consultationId());
         if (consultation != null && consultation.closed()) {
-            throw Problems.conflict("consultation-closed", "consultation " + r.consultationId() + " is " + consultation.status.toLowerCase()
-                    + "; a wave can only ask a consultation that is not closed");
+            throw Problems.conflict(
+                    "consultation-closed",
+                    "consultation " + r.consultationId() + " is " + consultation.status.toLowerCase()
+                            + "; a wave can only ask a consultation that is not closed");
         }
         int cooldown = r.cooldownDays() == null ? panel.cooldownDays : r.cooldownDays();
-        List<Targets.Target> strata = targets.effective(panel).stream().filter(t -> !t.shares().isEmpty()).toList();
-        WaveSampler.Rules rules = new WaveSampler.Rules(r.size(), panel.fatigueCap, Duration.ofDays(cooldown), OffsetDateTime.now(ZoneOffset.UTC).toInstant());
+        List<Targets.Target> strata = targets.effective(panel).stream()
+                .filter(t -> !t.shares().isEmpty())
+                .toList();
+        WaveSampler.Rules rules = new WaveSampler.Rules(
+                r.size(),
+                panel.fatigueCap,
+                Duration.ofDays(cooldown),
+                OffsetDateTime.now(ZoneOffset.UTC).toInstant());
         return new Plan(panel, theme, strata, rules, aligned, aligned ? caller.party() : theme.proposedByParty);
     }
 
     private WaveSampler.Sample sample(Plan plan, long seed) {
-        List<WaveSampler.Candidate> candidates = candidates(plan.panel().id, plan.theme().id,
-                plan.strata().stream().map(Targets.Target::attribute).toList(), plan.rules().now().atOffset(ZoneOffset.UTC));
-        List<WaveSampler.Stratum> strata = plan.strata().stream().map(t -> new WaveSampler.Stratum(t.attribute(), t.shares())).toList();
+        List<WaveSampler.Candidate> candidates = candidates(
+                plan.panel().id,
+                plan.theme().id,
+                plan.strata().stream().map(Targets.Target::attribute).toList(),
+                plan.rules().now().atOffset(ZoneOffset.UTC));
+        List<WaveSampler.Stratum> strata = plan.strata().stream()
+                .map(t -> new WaveSampler.Stratum(t.attribute(), t.shares()))
+                .toList();
         try {
             return WaveSampler.sample(candidates, strata, plan.rules(), seed);
         } catch (WaveSampler.NotEnoughEligible e) {
-            throw Problems.unprocessable("not-enough-eligible", e.requested + " members requested but only " + e.eligible
-                            + " are eligible (active, under the fatigue cap of " + plan.rules().fatigueCap() + " waves per 12 months, not invited in the last "
+            throw Problems.unprocessable(
+                    "not-enough-eligible",
+                    e.requested + " members requested but only " + e.eligible
+                            + " are eligible (active, under the fatigue cap of "
+                            + plan.rules().fatigueCap() + " waves per 12 months, not invited in the last "
                             + plan.rules().cooldown().toDays() + " days)",
-                    "size", "at most " + e.eligible);
+                    "size",
+                    "at most " + e.eligible);
         }
     }
 
@@ -199,8 +231,13 @@ public class Waves {
                         }
                         OffsetDateTime last = rs.getObject(4, OffsetDateTime.class);
                         OffsetDateTime known = rs.getObject(5, OffsetDateTime.class);
-                        out.add(new WaveSampler.Candidate(rs.getString(1), Arrays.asList(values), rs.getBoolean(2), rs.getInt(3),
-                                last == null ? null : last.toInstant(), known == null ? null : known.toInstant()));
+                        out.add(new WaveSampler.Candidate(
+                                rs.getString(1),
+                                Arrays.asList(values),
+                                rs.getBoolean(2),
+                                rs.getInt(3),
+                                last == null ? null : last.toInstant(),
+                                known == null ? null : known.toInstant()));
                     }
                 }
             }
@@ -241,10 +278,18 @@ public class Waves {
                 throw ProblemException.invalidField("after", "not a cursor returned by this API");
             }
         }
-        List<Wave> waves = Wave.find("panelId = ?1 and (launchedAt > ?2 or (launchedAt = ?2 and id > ?3)) order by launchedAt, id",
-                panel.id, after, afterId).page(0, page.limit() + 1).list();
+        List<Wave> waves = Wave.find(
+                        "panelId = ?1 and (launchedAt > ?2 or (launchedAt = ?2 and id > ?3)) order by launchedAt, id",
+                        panel.id,
+                        after,
+                        afterId)
+                .page(0, page.limit() + 1)
+                .list();
         Map<UUID, WaveRequests.Responses> responses = stats.perWave(panel.id);
-        return page.page(waves.stream().map(w -> view(w, responses.get(w.id), null, null)).toList(),
+        return page.page(
+                waves.stream()
+                        .map(w -> view(w, responses.get(w.id), null, null))
+                        .toList(),
                 v -> v.launchedAt().toString() + "|" + v.id());
     }
 
@@ -255,10 +300,14 @@ public class Waves {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT tenant_ref, invited_at, responded_at, cancelled_at FROM wave_member
                         WHERE wave_id = ?1 AND tenant_ref > ?2 ORDER BY tenant_ref LIMIT ?3""")
-                .setParameter(1, w.id).setParameter(2, page.afterKey() == null ? "" : page.afterKey())
-                .setParameter(3, page.limit() + 1).getResultList();
-        List<WaveRequests.Member> members = rows.stream().map(r -> new WaveRequests.Member((String) r[0], SqlTimes.offset(r[1]),
-                SqlTimes.offset(r[2]), SqlTimes.offset(r[3]))).toList();
+                .setParameter(1, w.id)
+                .setParameter(2, page.afterKey() == null ? "" : page.afterKey())
+                .setParameter(3, page.limit() + 1)
+                .getResultList();
+        List<WaveRequests.Member> members = rows.stream()
+                .map(r -> new WaveRequests.Member(
+                        (String) r[0], SqlTimes.offset(r[1]), SqlTimes.offset(r[2]), SqlTimes.offset(r[3])))
+                .toList();
         return page.page(members, WaveRequests.Member::tenantRef);
     }
 
@@ -274,15 +323,36 @@ public class Waves {
         List<WaveRequests.Stratum> strata = new ArrayList<>();
         for (int a = 0; a < plan.strata().size(); a++) {
             Targets.Target t = plan.strata().get(a);
-            strata.add(new WaveRequests.Stratum(t.attribute(), t.shares(), s.quotas().get(a), s.counts().get(a)));
+            strata.add(new WaveRequests.Stratum(
+                    t.attribute(), t.shares(), s.quotas().get(a), s.counts().get(a)));
         }
         return new WaveRequests.SampleView(s.eligible(), s.tenantRefs().size(), s.interested(), strata);
     }
 
-    static WaveRequests.View view(Wave w, WaveRequests.Responses responses, WaveRequests.SampleView sample,
-                                  List<WaveRequests.GroupResponse> byGroup) {
-        return new WaveRequests.View(w.id, w.panelId, w.consultationId, w.themeId, w.title, w.size, w.status, w.aligned,
-                w.askingParty, w.launchedBy, w.launchedAt, w.cooldownDays, w.fatigueCap, w.eligible, w.seed, w.closedAt,
-                responses, sample, byGroup);
+    static WaveRequests.View view(
+            Wave w,
+            WaveRequests.Responses responses,
+            WaveRequests.SampleView sample,
+            List<WaveRequests.GroupResponse> byGroup) {
+        return new WaveRequests.View(
+                w.id,
+                w.panelId,
+                w.consultationId,
+                w.themeId,
+                w.title,
+                w.size,
+                w.status,
+                w.aligned,
+                w.askingParty,
+                w.launchedBy,
+                w.launchedAt,
+                w.cooldownDays,
+                w.fatigueCap,
+                w.eligible,
+                w.seed,
+                w.closedAt,
+                responses,
+                sample,
+                byGroup);
     }
 }

@@ -1,17 +1,5 @@
 package nl.meedoen.panel.health;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import nl.meedoen.commons.contracts.ConsultationEventV1;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static nl.meedoen.panel.PanelTests.anonymous;
 import static nl.meedoen.panel.PanelTests.as;
 import static nl.meedoen.panel.PanelTests.consultationEvent;
@@ -25,6 +13,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.meedoen.commons.contracts.ConsultationEventV1;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class HealthTest {
@@ -42,19 +41,57 @@ class HealthTest {
         record(panel, members);
         String theme = signedTheme(panel, "Wonen");
         String consultation = UUID.randomUUID().toString();
-        String wave = as("corporation").contentType(ContentType.JSON)
+        String wave = as("corporation")
+                .contentType(ContentType.JSON)
                 .body("{\"consultationId\":\"%s\",\"themeId\":\"%s\",\"size\":12}".formatted(consultation, theme))
-                .post("/api/v1/panels/" + panel + "/waves").then().statusCode(201).extract().jsonPath().getString("id");
+                .post("/api/v1/panels/" + panel + "/waves")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
         for (String ref : popA.subList(0, 6)) {
-            consultationEvent(ConsultationEventV1.PARTICIPATION_RECORDED, consultation, panel, wave, ref, "PSEUDONYMOUS", null, null);
+            consultationEvent(
+                    ConsultationEventV1.PARTICIPATION_RECORDED,
+                    consultation,
+                    panel,
+                    wave,
+                    ref,
+                    "PSEUDONYMOUS",
+                    null,
+                    null);
         }
-        consultationEvent(ConsultationEventV1.PARTICIPATION_RECORDED, consultation, panel, wave, popB.get(0), "PSEUDONYMOUS", null, null);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("corporation").get("/api/v1/panels/" + panel + "/waves/" + wave)
-                .then().body("responses.responded", equalTo(7)));
-        as("corporation").post("/api/v1/panels/" + panel + "/members/" + popA.get(9) + "/leave").then().statusCode(200);
-        as("corporation").contentType(ContentType.JSON).body("{}").post("/api/v1/panels/" + panel + "/members/" + popA.get(8) + "/pause").then().statusCode(200);
+        consultationEvent(
+                ConsultationEventV1.PARTICIPATION_RECORDED,
+                consultation,
+                panel,
+                wave,
+                popB.get(0),
+                "PSEUDONYMOUS",
+                null,
+                null);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("corporation")
+                        .get("/api/v1/panels/" + panel + "/waves/" + wave)
+                        .then()
+                        .body("responses.responded", equalTo(7)));
+        as("corporation")
+                .post("/api/v1/panels/" + panel + "/members/" + popA.get(9) + "/leave")
+                .then()
+                .statusCode(200);
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/panels/" + panel + "/members/" + popA.get(8) + "/pause")
+                .then()
+                .statusCode(200);
 
-        JsonPath h = as("tenant-organisation").get("/api/v1/panels/" + panel + "/health").then().statusCode(200).extract().jsonPath();
+        JsonPath h = as("tenant-organisation")
+                .get("/api/v1/panels/" + panel + "/health")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(20, h.getInt("targetSize"));
         assertEquals(Map.of("ACTIVE", 10, "LEFT", 1, "PAUSED", 1), h.getMap("members"));
         // composition: 8 active "a" and 2 "b" against a 50/50 target and a 60/40 population
@@ -90,9 +127,18 @@ class HealthTest {
         assertEquals(10, h.getInt("recruitment.shortfall"));
 
         // the advice is an invitation body as it stands
-        String invitation = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(needB.get("invitation")).toString();
-        List<String> invited = as("corporation").contentType(ContentType.JSON).body(invitation).post("/api/v1/panels/" + panel + "/invitations")
-                .then().statusCode(202).extract().jsonPath().getList("invited");
+        String invitation = new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(needB.get("invitation"))
+                .toString();
+        List<String> invited = as("corporation")
+                .contentType(ContentType.JSON)
+                .body(invitation)
+                .post("/api/v1/panels/" + panel + "/invitations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getList("invited");
         assertEquals(((Number) needB.get("suggestedInvitations")).intValue(), invited.size());
         assertTrue(popB.containsAll(invited));
     }
@@ -100,18 +146,37 @@ class HealthTest {
     @Test
     void healthIsForThePanelsPartiesAndOps() {
         String panel = panel("");
-        as("ops").get("/api/v1/panels/" + panel + "/health").then().statusCode(200).body("recruitment.shortfall", equalTo(100));
-        as("corporation").queryParam("days", "0").get("/api/v1/panels/" + panel + "/health").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("days"));
-        as("corporation").queryParam("days", "week").get("/api/v1/panels/" + panel + "/health").then().statusCode(400);
+        as("ops")
+                .get("/api/v1/panels/" + panel + "/health")
+                .then()
+                .statusCode(200)
+                .body("recruitment.shortfall", equalTo(100));
+        as("corporation")
+                .queryParam("days", "0")
+                .get("/api/v1/panels/" + panel + "/health")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("days"));
+        as("corporation")
+                .queryParam("days", "week")
+                .get("/api/v1/panels/" + panel + "/health")
+                .then()
+                .statusCode(400);
         as("survey-frontend").get("/api/v1/panels/" + panel + "/health").then().statusCode(403);
         anonymous().get("/api/v1/panels/" + panel + "/health").then().statusCode(401);
-        as("corporation").get("/api/v1/panels/" + UUID.randomUUID() + "/health").then().statusCode(404);
+        as("corporation")
+                .get("/api/v1/panels/" + UUID.randomUUID() + "/health")
+                .then()
+                .statusCode(404);
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> row(JsonPath h, String list, String value) {
-        return ((List<Map<String, Object>>) (List<?>) h.getList(list)).stream().filter(r -> value.equals(r.get("value"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + value + " in " + list));
+        return ((List<Map<String, Object>>) (List<?>) h.getList(list))
+                .stream()
+                        .filter(r -> value.equals(r.get("value")))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no " + value + " in " + list));
     }
 }

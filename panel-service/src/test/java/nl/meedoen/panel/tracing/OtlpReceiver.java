@@ -4,22 +4,21 @@ import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.KeyValue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -36,11 +35,15 @@ final class OtlpReceiver {
     private static final String ENDPOINT = "meedoen.test.otlp-endpoint";
 
     /** One received span; ids in lowercase hex, parent empty for a root. */
-    record CollectedSpan(String traceId, String spanId, String parentSpanId, String name, String kind, Map<String, String> attributes) {
-    }
+    record CollectedSpan(
+            String traceId,
+            String spanId,
+            String parentSpanId,
+            String name,
+            String kind,
+            Map<String, String> attributes) {}
 
-    private OtlpReceiver() {
-    }
+    private OtlpReceiver() {}
 
     /** The receiver's base URL (the exporter appends {@code /v1/traces}), starting it on the first call. */
     static synchronized String endpoint() {
@@ -55,8 +58,10 @@ final class OtlpReceiver {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
                 try (InputStream in = exchange.getRequestBody()) {
-                    boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-                    Files.write(bodies.resolve(String.format("%06d.pb", received.incrementAndGet())),
+                    boolean gzip =
+                            "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+                    Files.write(
+                            bodies.resolve(String.format("%06d.pb", received.incrementAndGet())),
                             (gzip ? new GZIPInputStream(in) : in).readAllBytes());
                 }
                 exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
@@ -87,13 +92,19 @@ final class OtlpReceiver {
         }
         for (Path body : bodies) {
             try {
-                for (var resource : ExportTraceServiceRequest.parseFrom(Files.readAllBytes(body)).getResourceSpansList()) {
+                for (var resource : ExportTraceServiceRequest.parseFrom(Files.readAllBytes(body))
+                        .getResourceSpansList()) {
                     for (var scope : resource.getScopeSpansList()) {
                         for (var span : scope.getSpansList()) {
-                            spans.add(new CollectedSpan(hex.formatHex(span.getTraceId().toByteArray()),
-                                    hex.formatHex(span.getSpanId().toByteArray()), hex.formatHex(span.getParentSpanId().toByteArray()),
-                                    span.getName(), span.getKind().name(), span.getAttributesList().stream()
-                                    .collect(Collectors.toMap(KeyValue::getKey, kv -> text(kv.getValue()), (a, b) -> b))));
+                            spans.add(new CollectedSpan(
+                                    hex.formatHex(span.getTraceId().toByteArray()),
+                                    hex.formatHex(span.getSpanId().toByteArray()),
+                                    hex.formatHex(span.getParentSpanId().toByteArray()),
+                                    span.getName(),
+                                    span.getKind().name(),
+                                    span.getAttributesList().stream()
+                                            .collect(Collectors.toMap(
+                                                    KeyValue::getKey, kv -> text(kv.getValue()), (a, b) -> b))));
                         }
                     }
                 }
@@ -105,7 +116,11 @@ final class OtlpReceiver {
     }
 
     private static String text(io.opentelemetry.proto.common.v1.AnyValue value) {
-        return value.hasStringValue() ? value.getStringValue() : value.hasIntValue() ? Long.toString(value.getIntValue()) : value.toString().trim();
+        return value.hasStringValue()
+                ? value.getStringValue()
+                : value.hasIntValue()
+                        ? Long.toString(value.getIntValue())
+                        : value.toString().trim();
     }
 
     static Map<String, CollectedSpan> byId(List<CollectedSpan> spans) {

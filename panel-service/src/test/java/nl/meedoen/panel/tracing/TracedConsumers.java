@@ -5,16 +5,15 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.inbox.InboundEvents;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.panel.events.PanelEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Two consumers in a row, as a real flow has them (a submission → the panel's participation update →
@@ -58,7 +57,9 @@ public class TracedConsumers {
         }
         inbound.process("traced-panel-events", record, (CloudEvent event) -> {
             if (PanelEvents.MEMBER_JOINED.equals(event.type())) {
-                handlerSpans.put("panel-event " + event.key(), Span.current().getSpanContext().getSpanId());
+                handlerSpans.put(
+                        "panel-event " + event.key(),
+                        Span.current().getSpanContext().getSpanId());
                 outbox.publish(FOLLOW_UP_TOPIC, FOLLOW_UP_TYPE, event.key(), Map.of("cause", event.id()));
             }
         });
@@ -70,7 +71,11 @@ public class TracedConsumers {
         if (!watched.contains(record.key())) {
             return;
         }
-        inbound.process("traced-follow-ups", record,
-                (CloudEvent event) -> handlerSpans.put("follow-up " + event.key(), Span.current().getSpanContext().getSpanId()));
+        inbound.process(
+                "traced-follow-ups",
+                record,
+                (CloudEvent event) -> handlerSpans.put(
+                        "follow-up " + event.key(),
+                        Span.current().getSpanContext().getSpanId()));
     }
 }

@@ -1,12 +1,8 @@
 package nl.meedoen.panel.wave;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import nl.meedoen.panel.wave.WaveSampler.Candidate;
-import nl.meedoen.panel.wave.WaveSampler.Rules;
-import nl.meedoen.panel.wave.WaveSampler.Sample;
-import nl.meedoen.panel.wave.WaveSampler.Stratum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import nl.meedoen.panel.wave.WaveSampler.Candidate;
+import nl.meedoen.panel.wave.WaveSampler.Rules;
+import nl.meedoen.panel.wave.WaveSampler.Sample;
+import nl.meedoen.panel.wave.WaveSampler.Stratum;
 
 /** Properties of the wave sampler over random pools, strata and targets. */
 class WaveSamplerPropertiesTest {
@@ -57,9 +56,12 @@ class WaveSamplerPropertiesTest {
 
     @Property(tries = 300)
     void theFatigueCapAndCooldownAreNeverBreachedAndTheSizeIsExact(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 300) int poolSize,
-            @ForAll @IntRange(min = 1, max = 120) int size, @ForAll @IntRange(min = 0, max = 3) int strataCount,
-            @ForAll @IntRange(min = 1, max = 6) int cap, @ForAll @IntRange(min = 0, max = 90) int cooldownDays) {
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 300) int poolSize,
+            @ForAll @IntRange(min = 1, max = 120) int size,
+            @ForAll @IntRange(min = 0, max = 3) int strataCount,
+            @ForAll @IntRange(min = 1, max = 6) int cap,
+            @ForAll @IntRange(min = 0, max = 90) int cooldownDays) {
         Random r = new Random(seed);
         List<Stratum> strata = strata(r, strataCount);
         List<Candidate> pool = new ArrayList<>();
@@ -69,9 +71,13 @@ class WaveSamplerPropertiesTest {
             pool.add(new Candidate("t" + i, randomValues(r, strata), r.nextBoolean(), r.nextInt(8), last, known));
         }
         Rules rules = new Rules(size, cap, Duration.ofDays(cooldownDays), NOW);
-        long eligible = pool.stream().filter(c -> c.wavesInLastYear() < cap
-                && (c.lastInvitedAt() == null || !c.lastInvitedAt().isAfter(NOW.minus(Duration.ofDays(cooldownDays))))
-                && (c.historyKnownSince() == null || !c.historyKnownSince().isAfter(NOW.minus(Duration.ofDays(cooldownDays))))).count();
+        long eligible = pool.stream()
+                .filter(c -> c.wavesInLastYear() < cap
+                        && (c.lastInvitedAt() == null
+                                || !c.lastInvitedAt().isAfter(NOW.minus(Duration.ofDays(cooldownDays))))
+                        && (c.historyKnownSince() == null
+                                || !c.historyKnownSince().isAfter(NOW.minus(Duration.ofDays(cooldownDays)))))
+                .count();
         Sample s;
         try {
             s = WaveSampler.sample(pool, strata, rules, seed);
@@ -88,17 +94,26 @@ class WaveSamplerPropertiesTest {
         for (String ref : s.tenantRefs()) {
             Candidate c = byRef.get(ref);
             assertTrue(c.wavesInLastYear() + 1 <= cap, "fatigue cap exceeded by " + ref);
-            assertTrue(c.lastInvitedAt() == null || !c.lastInvitedAt().isAfter(NOW.minus(Duration.ofDays(cooldownDays))), "invited recently: " + ref);
-            assertTrue(c.historyKnownSince() == null || !c.historyKnownSince().isAfter(NOW.minus(Duration.ofDays(cooldownDays))), "unknown history: " + ref);
+            assertTrue(
+                    c.lastInvitedAt() == null || !c.lastInvitedAt().isAfter(NOW.minus(Duration.ofDays(cooldownDays))),
+                    "invited recently: " + ref);
+            assertTrue(
+                    c.historyKnownSince() == null
+                            || !c.historyKnownSince().isAfter(NOW.minus(Duration.ofDays(cooldownDays))),
+                    "unknown history: " + ref);
         }
     }
 
     @Property(tries = 300)
     void oneStratumIsWithinRoundingOfTheTargetWhenThePoolAllows(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 200) int size, @ForAll @IntRange(min = 0, max = 50) int slack) {
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 200) int size,
+            @ForAll @IntRange(min = 0, max = 50) int slack) {
         Random r = new Random(seed);
         Stratum stratum = strata(r, 1).get(0);
-        double total = stratum.targetShares().values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = stratum.targetShares().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
         List<Candidate> pool = new ArrayList<>();
         for (var e : stratum.targetShares().entrySet()) {
             int enough = (int) Math.ceil(size * e.getValue() / total) + r.nextInt(slack + 1);
@@ -118,7 +133,9 @@ class WaveSamplerPropertiesTest {
 
     @Property(tries = 200)
     void severalStrataAreEachWithinRoundingWhenEveryCombinationIsAvailable(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int size, @ForAll @IntRange(min = 2, max = 3) int strataCount) {
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 60) int size,
+            @ForAll @IntRange(min = 2, max = 3) int strataCount) {
         Random r = new Random(seed);
         List<Stratum> strata = strata(r, strataCount);
         List<List<String>> combinations = new ArrayList<>();
@@ -148,7 +165,9 @@ class WaveSamplerPropertiesTest {
 
     @Property(tries = 200)
     void nobodyUninterestedIsTakenWhileAnInterestedTwinIsLeft(
-            @ForAll long seed, @ForAll @IntRange(min = 5, max = 200) int poolSize, @ForAll @IntRange(min = 1, max = 2) int strataCount) {
+            @ForAll long seed,
+            @ForAll @IntRange(min = 5, max = 200) int poolSize,
+            @ForAll @IntRange(min = 1, max = 2) int strataCount) {
         Random r = new Random(seed);
         List<Stratum> strata = strata(r, strataCount);
         List<Candidate> pool = new ArrayList<>();
@@ -165,7 +184,9 @@ class WaveSamplerPropertiesTest {
             }
         }
         for (Candidate c : pool) {
-            if (!c.interested() && chosen.contains(c.tenantRef()) && leftOverInterested.contains(normalised(c.values()))) {
+            if (!c.interested()
+                    && chosen.contains(c.tenantRef())
+                    && leftOverInterested.contains(normalised(c.values()))) {
                 fail(c.tenantRef() + " taken while an interested member with the same profile was left out");
             }
         }
@@ -180,7 +201,9 @@ class WaveSamplerPropertiesTest {
             pool.add(new Candidate("t" + i, randomValues(r, strata), r.nextBoolean(), 0, null, null));
         }
         Rules rules = new Rules(1 + r.nextInt(poolSize), 4, Duration.ofDays(30), NOW);
-        assertEquals(WaveSampler.sample(pool, strata, rules, seed).tenantRefs(), WaveSampler.sample(pool, strata, rules, seed).tenantRefs());
+        assertEquals(
+                WaveSampler.sample(pool, strata, rules, seed).tenantRefs(),
+                WaveSampler.sample(pool, strata, rules, seed).tenantRefs());
     }
 
     static List<String> normalised(List<String> values) {
@@ -188,14 +211,18 @@ class WaveSamplerPropertiesTest {
     }
 
     static void assertWithinRounding(int size, Stratum stratum, Map<String, Integer> counts) {
-        double total = stratum.targetShares().values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = stratum.targetShares().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
         int sum = 0;
         for (var e : counts.entrySet()) {
             double exact = size * stratum.targetShares().getOrDefault(e.getKey(), 0.0) / total;
             int got = e.getValue();
             sum += got;
-            assertTrue(got >= Math.floor(exact) && got <= Math.ceil(exact),
-                    stratum.attribute() + "=" + e.getKey() + ": " + got + " seats for a target of " + exact + " (" + counts + ")");
+            assertTrue(
+                    got >= Math.floor(exact) && got <= Math.ceil(exact),
+                    stratum.attribute() + "=" + e.getKey() + ": " + got + " seats for a target of " + exact + " ("
+                            + counts + ")");
         }
         assertEquals(size, sum);
     }

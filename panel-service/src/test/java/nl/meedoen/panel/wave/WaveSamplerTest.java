@@ -1,10 +1,10 @@
 package nl.meedoen.panel.wave;
 
-import nl.meedoen.panel.wave.WaveSampler.Candidate;
-import nl.meedoen.panel.wave.WaveSampler.Rules;
-import nl.meedoen.panel.wave.WaveSampler.Sample;
-import nl.meedoen.panel.wave.WaveSampler.Stratum;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +12,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import nl.meedoen.panel.wave.WaveSampler.Candidate;
+import nl.meedoen.panel.wave.WaveSampler.Rules;
+import nl.meedoen.panel.wave.WaveSampler.Sample;
+import nl.meedoen.panel.wave.WaveSampler.Stratum;
+import org.junit.jupiter.api.Test;
 
 class WaveSamplerTest {
 
@@ -73,9 +72,13 @@ class WaveSamplerTest {
             }
         }
         Rules rules = new Rules(37, 4, Duration.ofDays(30), NOW);
-        Sample s = WaveSampler.sample(pool, List.of(
-                new Stratum("ageBand", Map.of("young", 0.2, "mid", 0.5, "old", 0.3)),
-                new Stratum("householdType", Map.of("single", 0.6, "family", 0.4))), rules, 3);
+        Sample s = WaveSampler.sample(
+                pool,
+                List.of(
+                        new Stratum("ageBand", Map.of("young", 0.2, "mid", 0.5, "old", 0.3)),
+                        new Stratum("householdType", Map.of("single", 0.6, "family", 0.4))),
+                rules,
+                3);
         // 37 × (0.2, 0.5, 0.3) = 7.4, 18.5, 11.1 → 7, 19, 11 (largest remainder); 37 × (0.6, 0.4) = 22.2, 14.8 → 22, 15
         assertEquals(Map.of("young", 7, "mid", 19, "old", 11), s.counts().get(0));
         assertEquals(Map.of("single", 22, "family", 15), s.counts().get(1));
@@ -87,12 +90,19 @@ class WaveSamplerTest {
                 new Candidate("capped", List.of(), false, 4, null, null),
                 new Candidate("recent", List.of(), false, 1, NOW.minus(Duration.ofDays(10)), null),
                 new Candidate("unknown-history", List.of(), false, 0, null, NOW.minus(Duration.ofDays(5))),
-                new Candidate("long-ago", List.of(), false, 3, NOW.minus(Duration.ofDays(31)), NOW.minus(Duration.ofDays(400))),
+                new Candidate(
+                        "long-ago",
+                        List.of(),
+                        false,
+                        3,
+                        NOW.minus(Duration.ofDays(31)),
+                        NOW.minus(Duration.ofDays(400))),
                 new Candidate("fresh", List.of(), false, 0, null, null));
         Sample s = WaveSampler.sample(pool, List.of(), new Rules(2, 4, Duration.ofDays(30), NOW), 1);
         assertEquals(new HashSet<>(List.of("long-ago", "fresh")), new HashSet<>(s.tenantRefs()));
         assertEquals(2, s.eligible());
-        WaveSampler.NotEnoughEligible e = assertThrows(WaveSampler.NotEnoughEligible.class,
+        WaveSampler.NotEnoughEligible e = assertThrows(
+                WaveSampler.NotEnoughEligible.class,
                 () -> WaveSampler.sample(pool, List.of(), new Rules(3, 4, Duration.ofDays(30), NOW), 1));
         assertEquals(2, e.eligible);
         assertEquals(3, e.requested);
@@ -121,7 +131,9 @@ class WaveSamplerTest {
         for (int i = 0; i < 8000; i++) {
             List<String> values = new ArrayList<>();
             for (int a = 0; a < 5; a++) {
-                values.add("v" + Math.min(sizes[a] - 1, (int) Math.floor(-Math.log(1 - r.nextDouble()) * sizes[a] / 3))); // skewed
+                values.add("v"
+                        + Math.min(sizes[a] - 1, (int)
+                                Math.floor(-Math.log(1 - r.nextDouble()) * sizes[a] / 3))); // skewed
             }
             boolean interested = r.nextInt(10) < 3;
             interestedInPool += interested ? 1 : 0;
@@ -139,19 +151,26 @@ class WaveSamplerTest {
         for (int a = 0; a < 5; a++) {
             for (var q : s.quotas().get(a).entrySet()) {
                 int off = Math.abs(s.counts().get(a).get(q.getKey()) - q.getValue());
-                assertTrue(off <= 5, "a" + a + "=" + q.getKey() + " is " + off + " seats off its quota " + q.getValue());
+                assertTrue(
+                        off <= 5, "a" + a + "=" + q.getKey() + " is " + off + " seats off its quota " + q.getValue());
             }
         }
         double shareInPool = interestedInPool / 8000.0;
-        assertTrue(s.interested() / 500.0 > 1.5 * shareInPool, s.interested() + " interested of 500, pool share " + shareInPool);
+        assertTrue(
+                s.interested() / 500.0 > 1.5 * shareInPool,
+                s.interested() + " interested of 500, pool share " + shareInPool);
     }
 
     @Test
     void theSameSeedGivesTheSameSampleAndAnotherSeedAnotherOne() {
         List<Candidate> pool = pool(500, "m", "A");
         List<Stratum> strata = List.of(new Stratum("x", Map.of("A", 1.0)));
-        assertEquals(WaveSampler.sample(pool, strata, TEN, 42).tenantRefs(), WaveSampler.sample(pool, strata, TEN, 42).tenantRefs());
-        assertFalse(WaveSampler.sample(pool, strata, TEN, 42).tenantRefs().equals(WaveSampler.sample(pool, strata, TEN, 43).tenantRefs()));
+        assertEquals(
+                WaveSampler.sample(pool, strata, TEN, 42).tenantRefs(),
+                WaveSampler.sample(pool, strata, TEN, 42).tenantRefs());
+        assertFalse(WaveSampler.sample(pool, strata, TEN, 42)
+                .tenantRefs()
+                .equals(WaveSampler.sample(pool, strata, TEN, 43).tenantRefs()));
     }
 
     @Test
@@ -160,7 +179,9 @@ class WaveSamplerTest {
         assertArrayEquals(new int[] {4, 3, 3}, WaveSampler.largestRemainder(10, new double[] {1, 1, 1}));
         assertArrayEquals(new int[] {2, 2}, WaveSampler.largestRemainder(4, new double[] {0, 0}));
         assertArrayEquals(new int[] {5, 0}, WaveSampler.largestRemainder(5, new double[] {0.3, 0}));
-        assertArrayEquals(new int[] {3, 7, 0}, WaveSampler.quotas(10, new double[] {0.5, 0.5, 0}, new int[] {3, 50, 50}));
-        assertArrayEquals(new int[] {3, 2, 5}, WaveSampler.quotas(10, new double[] {0.5, 0.5, 0}, new int[] {3, 2, 50}));
+        assertArrayEquals(
+                new int[] {3, 7, 0}, WaveSampler.quotas(10, new double[] {0.5, 0.5, 0}, new int[] {3, 50, 50}));
+        assertArrayEquals(
+                new int[] {3, 2, 5}, WaveSampler.quotas(10, new double[] {0.5, 0.5, 0}, new int[] {3, 2, 50}));
     }
 }

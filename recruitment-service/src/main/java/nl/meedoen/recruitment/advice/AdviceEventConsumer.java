@@ -6,6 +6,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.MalformedEventException;
 import nl.meedoen.commons.inbox.InboundEvents;
@@ -16,9 +18,6 @@ import nl.meedoen.recruitment.seating.Terms;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Consumes the advice events of consultation-service on {@code consultation.events.v1} (idempotently through the commons
@@ -39,16 +38,19 @@ public class AdviceEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(AdviceEventConsumer.class);
     /** Later fields a producer adds must not break this consumer (additive evolution). */
-    private static final ObjectMapper READER = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper READER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public record Recommendation(Integer number, String text, String answer, String reason) {
-    }
+    public record Recommendation(Integer number, String text, String answer, String reason) {}
 
     /** The payload of both advice events (recommendations and answeredAt only on advice-answered). */
-    public record AdviceEvent(UUID trajectoryId, String subject, List<UUID> linkedCampaignIds, List<UUID> linkedConsultationIds,
-                              List<Recommendation> recommendations) {
-    }
+    public record AdviceEvent(
+            UUID trajectoryId,
+            String subject,
+            List<UUID> linkedCampaignIds,
+            List<UUID> linkedConsultationIds,
+            List<Recommendation> recommendations) {}
 
     @Inject
     InboundEvents inbound;
@@ -89,7 +91,8 @@ public class AdviceEventConsumer {
         for (UUID id : e.linkedCampaignIds()) {
             Campaign c = id == null ? null : Campaign.findById(id);
             if (c == null) {
-                LOG.infof("advice %s links campaign %s, which this service does not know; skipped", e.trajectoryId(), id);
+                LOG.infof(
+                        "advice %s links campaign %s, which this service does not know; skipped", e.trajectoryId(), id);
                 continue;
             }
             if (given) {
@@ -109,8 +112,12 @@ public class AdviceEventConsumer {
             b.append(e.subject().strip()).append('\n');
         }
         for (Recommendation r : e.recommendations()) {
-            b.append('\n').append(r.number() == null ? "-" : r.number() + ".").append(' ').append(r.text() == null ? "" : r.text().strip())
-                    .append("\n   ").append(answer(r.answer()));
+            b.append('\n')
+                    .append(r.number() == null ? "-" : r.number() + ".")
+                    .append(' ')
+                    .append(r.text() == null ? "" : r.text().strip())
+                    .append("\n   ")
+                    .append(answer(r.answer()));
             if (r.reason() != null && !r.reason().isBlank()) {
                 b.append(": ").append(r.reason().strip());
             }

@@ -5,5 +5,4 @@ import nl.meedoen.commons.audit.AuditResource;
 
 /** recruitment-service's audit log of privileged actions, for ops. */
 @Path("/api/v1/audit/recruitment")
-public class RecruitmentAuditResource extends AuditResource {
-}
+public class RecruitmentAuditResource extends AuditResource {}

@@ -12,6 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignIn;
@@ -26,22 +29,21 @@ import nl.meedoen.recruitment.campaign.CampaignDtos.Statement;
 import nl.meedoen.recruitment.campaign.CampaignDtos.TermEndIn;
 import nl.meedoen.recruitment.feedback.Feedback;
 import nl.meedoen.recruitment.seating.Seating;
-import nl.meedoen.recruitment.seating.Terms;
 import nl.meedoen.recruitment.seating.SeatingDtos.ReopenIn;
+import nl.meedoen.recruitment.seating.Terms;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 @Path("/api/v1/campaigns")
-@Tag(name = "Campaigns", description = "Recruitment campaigns for every people-form: seats, window, eligibility, term, sessions, compensation")
+@Tag(
+        name = "Campaigns",
+        description =
+                "Recruitment campaigns for every people-form: seats, window, eligibility, term, sessions, compensation")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No or invalid token")
@@ -65,27 +67,54 @@ public class CampaignResource {
 
     @POST
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Create a campaign (DRAFT)", description = "selectionMode defaults to the form's toolkit default; the organiser may choose another.")
-    @APIResponse(responseCode = "201", description = "Created; Location is its address", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
+    @Operation(
+            summary = "Create a campaign (DRAFT)",
+            description = "selectionMode defaults to the form's toolkit default; the organiser may choose another.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location is its address",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignOut.class)))
     @APIResponse(responseCode = "400", description = "Invalid campaign")
-    @APIResponse(responseCode = "422", description = "partnerOrganisation is not an active organisation of the register", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown tenant organisation", value = """
+    @APIResponse(
+            responseCode = "422",
+            description = "partnerOrganisation is not an active organisation of the register",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "unknown tenant organisation", value = """
             {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
              "detail":"partnerOrganisation: unknown tenant organisation",
              "errors":[{"field":"partnerOrganisation","message":"unknown tenant organisation hv-nergens: name an active organisation of the register (GET /api/v1/organisations)"}]}""")))
     public Response create(CampaignIn in) {
         Campaign c = campaigns.create(in);
-        return Response.created(URI.create("/api/v1/campaigns/" + c.id)).entity(Campaigns.out(c)).build();
+        return Response.created(URI.create("/api/v1/campaigns/" + c.id))
+                .entity(Campaigns.out(c))
+                .build();
     }
 
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "List the campaigns the caller may see",
-            description = "The corporation and ops: every campaign. A tenant organisation: those it organises, those naming it as "
-                    + "partnerOrganisation (co-owned), and every formal-participation campaign of the corporation (toolkit §3: focus group, "
-                    + "outer ring, work group, advisory council, theme evening, tenant day, neighbourhood inspection, meeting without agenda) "
-                    + "— the last read-only: the campaign and its seating (pseudonymous), never the sign-ups' motivation.")
-    @APIResponse(responseCode = "200", description = "The campaigns", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = CampaignOut.class)))
+    @Operation(
+            summary = "List the campaigns the caller may see",
+            description =
+                    "The corporation and ops: every campaign. A tenant organisation: those it organises, those naming it as "
+                            + "partnerOrganisation (co-owned), and every formal-participation campaign of the corporation (toolkit §3: focus group, "
+                            + "outer ring, work group, advisory council, theme evening, tenant day, neighbourhood inspection, meeting without agenda) "
+                            + "— the last read-only: the campaign and its seating (pseudonymous), never the sign-ups' motivation.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The campaigns",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                                            implementation = CampaignOut.class)))
     public List<CampaignOut> list() {
         return campaigns.list().stream().map(Campaigns::out).toList();
     }
@@ -93,9 +122,20 @@ public class CampaignResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "One campaign", description = "A tenant organisation reads its own, co-owned and the corporation's formal-participation campaigns.")
-    @APIResponse(responseCode = "404", description = "Unknown, or (tenant organisation) another organisation's campaign")
-    @APIResponse(responseCode = "200", description = "The campaign", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
+    @Operation(
+            summary = "One campaign",
+            description =
+                    "A tenant organisation reads its own, co-owned and the corporation's formal-participation campaigns.")
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown, or (tenant organisation) another organisation's campaign")
+    @APIResponse(
+            responseCode = "200",
+            description = "The campaign",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut get(@PathParam("id") UUID id) {
         return Campaigns.out(campaigns.find(id));
     }
@@ -103,11 +143,21 @@ public class CampaignResource {
     @POST
     @Path("/{id}/open")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Open sign-ups (DRAFT → OPEN)", description = "Needs the participation statement, signed by every owning party.")
+    @Operation(
+            summary = "Open sign-ups (DRAFT → OPEN)",
+            description = "Needs the participation statement, signed by every owning party.")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
-    @APIResponse(responseCode = "409", description = "Not in DRAFT, or the participation statement is missing (no-statement) or not signed by "
-            + "every owning party yet (statement-not-agreed)")
-    @APIResponse(responseCode = "200", description = "Open", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not in DRAFT, or the participation statement is missing (no-statement) or not signed by "
+                    + "every owning party yet (statement-not-agreed)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Open",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut open(@PathParam("id") UUID id) {
         return Campaigns.out(campaigns.transition(id, Campaign.Status.OPEN));
     }
@@ -118,7 +168,13 @@ public class CampaignResource {
     @Operation(summary = "Close sign-ups (OPEN → CLOSED)")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Not OPEN")
-    @APIResponse(responseCode = "200", description = "Closed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Closed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut close(@PathParam("id") UUID id) {
         return Campaigns.out(campaigns.transition(id, Campaign.Status.CLOSED));
     }
@@ -126,12 +182,19 @@ public class CampaignResource {
     @POST
     @Path("/{id}/reopen")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Open sign-ups again until a new date (CLOSED → OPEN)",
-            description = "The organiser's choice for an undersubscribed campaign besides going ahead smaller (POST .../seating): reopen, "
-                    + "and top up with a second outreach (POST .../outreach; tenants already reached through a source are not messaged "
-                    + "again through it). Sign-ups so far stay. Not once seats are given or a draw is committed. Writes campaign-opened.")
-    @APIResponse(responseCode = "200", description = "Open again", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CampaignOut.class)))
+    @Operation(
+            summary = "Open sign-ups again until a new date (CLOSED → OPEN)",
+            description =
+                    "The organiser's choice for an undersubscribed campaign besides going ahead smaller (POST .../seating): reopen, "
+                            + "and top up with a second outreach (POST .../outreach; tenants already reached through a source are not messaged "
+                            + "again through it). Sign-ups so far stay. Not once seats are given or a draw is committed. Writes campaign-opened.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Open again",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignOut.class)))
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Not CLOSED, or its draw is committed or being committed")
     @APIResponse(responseCode = "422", description = "signupCloses missing, in the past or after the term end")
@@ -142,20 +205,48 @@ public class CampaignResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Edit a campaign",
-            description = "Before it opens (DRAFT) every field may change, with the rules of creation. After opening only seats may change, never "
-                    + "below the seats already taken (in an open-up-to-capacity campaign more seats go to the first on the waitlist); any other "
-                    + "field is a 409 naming the state. A cancelled or ended campaign does not change. Changing partnerOrganisation clears the "
-                    + "statement's signatures.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignPatch.class),
-            examples = @ExampleObject(name = "more seats", value = "{\"seats\":12,\"title\":\"Huurdersraad Vogelbuurt 2027\"}")))
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
+    @Operation(
+            summary = "Edit a campaign",
+            description =
+                    "Before it opens (DRAFT) every field may change, with the rules of creation. After opening only seats may change, never "
+                            + "below the seats already taken (in an open-up-to-capacity campaign more seats go to the first on the waitlist); any other "
+                            + "field is a 409 naming the state. A cancelled or ended campaign does not change. Changing partnerOrganisation clears the "
+                            + "statement's signatures.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignPatch.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "more seats",
+                                            value = "{\"seats\":12,\"title\":\"Huurdersraad Vogelbuurt 2027\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignOut.class)))
     @APIResponse(responseCode = "404", description = "Unknown campaign")
-    @APIResponse(responseCode = "409", description = "Not in a state that allows the change (the detail starts with the state), or fewer seats "
-            + "than are taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "below the seated", value = "{\"type\":\"https://meedoen.nl/problems/conflict\",\"title\":\"Conflict\","
-                    + "\"status\":409,\"detail\":\"campaign is SEATED (APPOINTMENT): 5 seats are taken; seats cannot go below that (3 asked)\"}")))
-    @APIResponse(responseCode = "422", description = "A field rule, naming the field (partnerOrganisation: not an active organisation of the register)")
+    @APIResponse(
+            responseCode = "409",
+            description = "Not in a state that allows the change (the detail starts with the state), or fewer seats "
+                    + "than are taken",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "below the seated",
+                                            value =
+                                                    "{\"type\":\"https://meedoen.nl/problems/conflict\",\"title\":\"Conflict\","
+                                                            + "\"status\":409,\"detail\":\"campaign is SEATED (APPOINTMENT): 5 seats are taken; seats cannot go below that (3 asked)\"}")))
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "A field rule, naming the field (partnerOrganisation: not an active organisation of the register)")
     public CampaignOut patch(@PathParam("id") UUID id, CampaignPatch in) {
         return Campaigns.out(campaigns.patch(id, in));
     }
@@ -163,12 +254,27 @@ public class CampaignResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Cancel a campaign (→ CANCELLED)",
-            description = "In any state before the end. Everyone who signed up — seated, waitlisted or waiting — gets recruitment.campaign-cancelled "
-                    + "(campaignTitle, reason) through notification-service; writes campaign-cancelled. Every later operation is a 409 naming CANCELLED.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CancelIn.class),
-            examples = @ExampleObject(name = "cancel", value = "{\"reason\":\"Te weinig animo; we komen in het najaar terug\"}")))
-    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
+    @Operation(
+            summary = "Cancel a campaign (→ CANCELLED)",
+            description =
+                    "In any state before the end. Everyone who signed up — seated, waitlisted or waiting — gets recruitment.campaign-cancelled "
+                            + "(campaignTitle, reason) through notification-service; writes campaign-cancelled. Every later operation is a 409 naming CANCELLED.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CancelIn.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "cancel",
+                                            value = "{\"reason\":\"Te weinig animo; we komen in het najaar terug\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Cancelled",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignOut.class)))
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Already cancelled or ended, or its draw is being committed")
     @APIResponse(responseCode = "422", description = "reason missing or too long")
@@ -179,33 +285,68 @@ public class CampaignResource {
     @POST
     @Path("/{id}/sessions")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Add a session",
-            description = "A standing form schedules its next meeting, an event one more evening. Attendance and compensation per session as for the "
-                    + "others; every seated participant gets recruitment.session-reminder (campaignTitle, sessionDate, location) "
-                    + "recruitment.reminders.lead-time before it starts.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionIn.class),
-            examples = @ExampleObject(name = "next meeting", value = "{\"startsAt\":\"2027-03-09T19:30:00+01:00\",\"place\":\"Buurthuis De Kern\"}")))
-    @APIResponse(responseCode = "201", description = "Added; Location is the campaign", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SessionOut.class)))
+    @Operation(
+            summary = "Add a session",
+            description =
+                    "A standing form schedules its next meeting, an event one more evening. Attendance and compensation per session as for the "
+                            + "others; every seated participant gets recruitment.session-reminder (campaignTitle, sessionDate, location) "
+                            + "recruitment.reminders.lead-time before it starts.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionIn.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "next meeting",
+                                            value =
+                                                    "{\"startsAt\":\"2027-03-09T19:30:00+01:00\",\"place\":\"Buurthuis De Kern\"}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Added; Location is the campaign",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionOut.class)))
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Cancelled or ended")
-    @APIResponse(responseCode = "422", description = "startsAt missing or not in the future, or neither place nor onlineLink (naming the field)")
+    @APIResponse(
+            responseCode = "422",
+            description = "startsAt missing or not in the future, or neither place nor onlineLink (naming the field)")
     public Response addSession(@PathParam("id") UUID id, SessionIn in) {
         CampaignSession s = campaigns.addSession(id, in);
-        return Response.created(URI.create("/api/v1/campaigns/" + id)).entity(new SessionOut(s.id, s.startsAt, s.place, s.onlineLink)).build();
+        return Response.created(URI.create("/api/v1/campaigns/" + id))
+                .entity(new SessionOut(s.id, s.startsAt, s.place, s.onlineLink))
+                .build();
     }
 
     @PUT
     @Path("/{id}/statement")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Set the participation statement (DRAFT)",
-            description = "Goal, what can and cannot be influenced, the level of influence and what will be done with the outcome by when — as for a "
-                    + "consultation. Agreed (signed by every owning party) before the campaign opens; a different statement clears the signatures.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Statement.class),
-            examples = @ExampleObject(name = "statement", value = "{\"goal\":\"Samen bepalen welk onderhoud in 2027 voorgaat\","
-                    + "\"canInfluence\":\"De volgorde van de projecten\",\"cannotInfluence\":\"Het totale budget\",\"influenceLevel\":\"ADVISE\","
-                    + "\"outcomeUse\":\"Het bestuur neemt het advies over of legt uit waarom niet\",\"outcomeBy\":\"2027-06-30\"}")))
-    @APIResponse(responseCode = "200", description = "Set", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
+    @Operation(
+            summary = "Set the participation statement (DRAFT)",
+            description =
+                    "Goal, what can and cannot be influenced, the level of influence and what will be done with the outcome by when — as for a "
+                            + "consultation. Agreed (signed by every owning party) before the campaign opens; a different statement clears the signatures.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Statement.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "statement",
+                                            value =
+                                                    "{\"goal\":\"Samen bepalen welk onderhoud in 2027 voorgaat\","
+                                                            + "\"canInfluence\":\"De volgorde van de projecten\",\"cannotInfluence\":\"Het totale budget\",\"influenceLevel\":\"ADVISE\","
+                                                            + "\"outcomeUse\":\"Het bestuur neemt het advies over of legt uit waarom niet\",\"outcomeBy\":\"2027-06-30\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Set",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignOut.class)))
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Not DRAFT (the detail starts with the state)")
     @APIResponse(responseCode = "422", description = "A part missing or too long, naming it (statement.goal, ...)")
@@ -216,14 +357,25 @@ public class CampaignResource {
     @POST
     @Path("/{id}/statement/signatures")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Sign the current participation statement for your party",
-            description = "The owning parties sign: the organiser, and for a corporation's campaign with a partnerOrganisation that tenant "
-                    + "organisation too. statementSignatures and statementUnsignedBy say who has; opening waits until everyone has.")
-    @APIResponse(responseCode = "200", description = "Signed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CampaignOut.class), examples = @ExampleObject(name = "signed by both", value = "{\"status\":\"DRAFT\","
-                    + "\"partnerOrganisation\":\"huurdersvereniging-vogelbuurt\",\"statementSignatures\":{\"corporation\":{\"client\":\"woonstichting\","
-                    + "\"at\":\"2027-02-01T10:00:00Z\"},\"tenant-organisation\":{\"client\":\"huurdersvereniging-vogelbuurt\",\"at\":\"2027-02-02T19:30:00Z\"}},"
-                    + "\"statementUnsignedBy\":[]}")))
+    @Operation(
+            summary = "Sign the current participation statement for your party",
+            description =
+                    "The owning parties sign: the organiser, and for a corporation's campaign with a partnerOrganisation that tenant "
+                            + "organisation too. statementSignatures and statementUnsignedBy say who has; opening waits until everyone has.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignOut.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "signed by both",
+                                            value = "{\"status\":\"DRAFT\","
+                                                    + "\"partnerOrganisation\":\"huurdersvereniging-vogelbuurt\",\"statementSignatures\":{\"corporation\":{\"client\":\"woonstichting\","
+                                                    + "\"at\":\"2027-02-01T10:00:00Z\"},\"tenant-organisation\":{\"client\":\"huurdersvereniging-vogelbuurt\",\"at\":\"2027-02-02T19:30:00Z\"}},"
+                                                    + "\"statementUnsignedBy\":[]}")))
     @APIResponse(responseCode = "403", description = "Not an owning party of this campaign")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Not DRAFT, or no statement yet (no-statement)")
@@ -234,17 +386,34 @@ public class CampaignResource {
     @POST
     @Path("/{id}/outcome")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Record the outcome; the feedback goes out",
-            description = "Once, after sign-ups have closed: recommendations, an advice, a report, the findings of an inspection. Everyone who "
-                    + "signed up and did not withdraw (the seated participants among them) gets recruitment.feedback (campaignTitle, outcome) "
-                    + "with purpose feedback — once each.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeIn.class),
-            examples = @ExampleObject(name = "outcome", value = "{\"outcome\":\"De werkgroep adviseerde de galerijen eerst te schilderen.\\n"
-                    + "Het bestuur neemt dat over: de schilder begint in mei.\"}")))
-    @APIResponse(responseCode = "200", description = "Recorded and sent", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = OutcomeOut.class)))
+    @Operation(
+            summary = "Record the outcome; the feedback goes out",
+            description =
+                    "Once, after sign-ups have closed: recommendations, an advice, a report, the findings of an inspection. Everyone who "
+                            + "signed up and did not withdraw (the seated participants among them) gets recruitment.feedback (campaignTitle, outcome) "
+                            + "with purpose feedback — once each.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OutcomeIn.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "outcome",
+                                            value =
+                                                    "{\"outcome\":\"De werkgroep adviseerde de galerijen eerst te schilderen.\\n"
+                                                            + "Het bestuur neemt dat over: de schilder begint in mei.\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Recorded and sent",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OutcomeOut.class)))
     @APIResponse(responseCode = "404", description = "Unknown campaign")
-    @APIResponse(responseCode = "409", description = "Before the close, cancelled, or recorded already (the detail starts with the state)")
+    @APIResponse(
+            responseCode = "409",
+            description = "Before the close, cancelled, or recorded already (the detail starts with the state)")
     @APIResponse(responseCode = "422", description = "outcome missing or too long")
     public OutcomeOut outcome(@PathParam("id") UUID id, OutcomeIn in) {
         return feedback.record(id, in);
@@ -253,19 +422,39 @@ public class CampaignResource {
     @POST
     @Path("/{id}/term/end")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "End the current term",
-            description = "Once the seats are given. Without nextTermEnd the campaign ENDS. A standing form (standing: true) with nextTermEnd "
-                    + "starts its next term: staying keep their seats, the other seated participants leave (TERM_ENDED), the free seats go "
-                    + "first to the waitlist in its order, and sign-ups open (OPEN) until signupCloses for the seats still free, given after "
-                    + "the close per the selection mode (POST .../seating). Writes term-ended.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TermEndIn.class),
-            examples = @ExampleObject(name = "rotation", value = "{\"staying\":[\"T-1001\",\"T-1002\"],\"nextTermEnd\":\"2028-12-31\","
-                    + "\"signupCloses\":\"2027-12-15\"}")))
-    @APIResponse(responseCode = "200", description = "Ended, or the next term started", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignOut.class)))
+    @Operation(
+            summary = "End the current term",
+            description =
+                    "Once the seats are given. Without nextTermEnd the campaign ENDS. A standing form (standing: true) with nextTermEnd "
+                            + "starts its next term: staying keep their seats, the other seated participants leave (TERM_ENDED), the free seats go "
+                            + "first to the waitlist in its order, and sign-ups open (OPEN) until signupCloses for the seats still free, given after "
+                            + "the close per the selection mode (POST .../seating). Writes term-ended.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TermEndIn.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "rotation",
+                                            value =
+                                                    "{\"staying\":[\"T-1001\",\"T-1002\"],\"nextTermEnd\":\"2028-12-31\","
+                                                            + "\"signupCloses\":\"2027-12-15\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Ended, or the next term started",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignOut.class)))
     @APIResponse(responseCode = "404", description = "Unknown campaign")
-    @APIResponse(responseCode = "409", description = "Seats not given yet, cancelled or ended (the detail starts with the state)")
-    @APIResponse(responseCode = "422", description = "nextTermEnd for a form that is not standing or not after today, signupCloses missing or "
-            + "out of range, or staying naming someone without a seat")
+    @APIResponse(
+            responseCode = "409",
+            description = "Seats not given yet, cancelled or ended (the detail starts with the state)")
+    @APIResponse(
+            responseCode = "422",
+            description = "nextTermEnd for a form that is not standing or not after today, signupCloses missing or "
+                    + "out of range, or staying naming someone without a seat")
     public CampaignOut endTerm(@PathParam("id") UUID id, TermEndIn in) {
         return Campaigns.out(terms.end(id, in));
     }

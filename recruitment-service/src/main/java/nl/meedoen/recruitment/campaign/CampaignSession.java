@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -15,11 +14,15 @@ import java.util.UUID;
 public class CampaignSession extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "campaign_id")
     public UUID campaignId;
+
     @Column(name = "starts_at")
     public OffsetDateTime startsAt;
+
     public String place;
+
     @Column(name = "online_link")
     public String onlineLink;
 

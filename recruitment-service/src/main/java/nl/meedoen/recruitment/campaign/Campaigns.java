@@ -4,8 +4,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
@@ -19,22 +27,13 @@ import nl.meedoen.population.PopulationAttribute;
 import nl.meedoen.recruitment.Json;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignIn;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut;
-import nl.meedoen.recruitment.campaign.CampaignDtos.Compensation;
-import nl.meedoen.recruitment.campaign.CampaignDtos.SessionOut;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignPatch;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CancelIn;
-import nl.meedoen.recruitment.draw.DrawCommitJob;
+import nl.meedoen.recruitment.campaign.CampaignDtos.Compensation;
+import nl.meedoen.recruitment.campaign.CampaignDtos.SessionOut;
 import nl.meedoen.recruitment.draw.Draw;
+import nl.meedoen.recruitment.draw.DrawCommitJob;
 import nl.meedoen.recruitment.signup.Signup;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Campaign lifecycle DRAFT → OPEN → CLOSED → DRAWN/SEATED (→ ENDED), or CANCELLED from any state before the end, and who may
@@ -66,6 +65,7 @@ public class Campaigns {
     public static final String CAMPAIGN_CANCELLED = "nl.meedoen.recruitment.campaign-cancelled.v1";
     /** A term ended: the campaign ENDED, or a standing form started its next term. */
     public static final String TERM_ENDED = "nl.meedoen.recruitment.term-ended.v1";
+
     public static final String OUTCOME_RECORDED = "nl.meedoen.recruitment.outcome-recorded.v1";
 
     /** Message kind (notification-service default template): data campaignTitle, reason. */
@@ -73,7 +73,9 @@ public class Campaigns {
 
     /** A tenant organisation only sees what it organises; everyone else with access sees every campaign. */
     public boolean tenantOrganisationOnly() {
-        return identity.hasRole(Roles.TENANT_ORGANISATION) && !identity.hasRole(Roles.CORPORATION) && !identity.hasRole(Roles.OPS);
+        return identity.hasRole(Roles.TENANT_ORGANISATION)
+                && !identity.hasRole(Roles.CORPORATION)
+                && !identity.hasRole(Roles.OPS);
     }
 
     /** What a tenant organisation is to a campaign. */
@@ -96,13 +98,17 @@ public class Campaigns {
             return Party.ORGANISER;
         }
         String organisation = organisation();
-        if (Roles.TENANT_ORGANISATION.equals(c.organiserParty) && (c.organiserClient == null || c.organiserClient.equals(organisation))) {
+        if (Roles.TENANT_ORGANISATION.equals(c.organiserParty)
+                && (c.organiserClient == null || c.organiserClient.equals(organisation))) {
             return Party.ORGANISER;
         }
         if (organisation.equals(c.partnerOrganisation)) {
             return Party.PARTNER;
         }
-        return Roles.CORPORATION.equals(c.organiserParty) && Form.valueOf(c.form).formal() ? Party.VIEWER : Party.NONE;
+        return Roles.CORPORATION.equals(c.organiserParty)
+                        && Form.valueOf(c.form).formal()
+                ? Party.VIEWER
+                : Party.NONE;
     }
 
     /**
@@ -123,12 +129,18 @@ public class Campaigns {
         }
         io.vertx.core.http.HttpServerRequest r = request.get();
         String method = r.method().name();
-        String rest = r.path().substring(r.path().indexOf(id.toString()) + id.toString().length());
+        String rest = r.path()
+                .substring(r.path().indexOf(id.toString()) + id.toString().length());
         if (party == Party.PARTNER) {
             if (!partnerMay(method, rest)) {
-                throw new ProblemException(403, "forbidden", "Forbidden", "a partner tenant organisation reads a co-owned campaign, signs its "
-                        + "statement, records sign-ups from its events and appoints, confirms or declines appointments; the corporation that "
-                        + "organises it changes the rest", null);
+                throw new ProblemException(
+                        403,
+                        "forbidden",
+                        "Forbidden",
+                        "a partner tenant organisation reads a co-owned campaign, signs its "
+                                + "statement, records sign-ups from its events and appoints, confirms or declines appointments; the corporation that "
+                                + "organises it changes the rest",
+                        null);
             }
             return c;
         }
@@ -136,25 +148,42 @@ public class Campaigns {
             return c;
         }
         if (rest.startsWith("/signups") && "GET".equals(method)) {
-            audit.refused(SIGNUPS_REFUSED, "campaign", id.toString(), method + " " + rest, 404,
-                    party == Party.VIEWER ? "formal campaign of the corporation, read-only: no personal data" : "not a party to this campaign");
+            audit.refused(
+                    SIGNUPS_REFUSED,
+                    "campaign",
+                    id.toString(),
+                    method + " " + rest,
+                    404,
+                    party == Party.VIEWER
+                            ? "formal campaign of the corporation, read-only: no personal data"
+                            : "not a party to this campaign");
         }
         throw ProblemException.notFound("campaign " + id);
     }
 
     /** What the partner of a corporation's campaign may do besides reading it. */
     private static boolean partnerMay(String method, String rest) {
-        return "GET".equals(method) || ("POST".equals(method) && (rest.equals("/statement/signatures") || rest.equals("/signups")
-                || rest.equals("/appointments") || rest.matches("/appointments/[^/]+/(confirm|decline)")));
+        return "GET".equals(method)
+                || ("POST".equals(method)
+                        && (rest.equals("/statement/signatures")
+                                || rest.equals("/signups")
+                                || rest.equals("/appointments")
+                                || rest.matches("/appointments/[^/]+/(confirm|decline)")));
     }
 
     /** A tenant organisation sees its own campaigns, the ones naming it as partner and every formal-participation campaign of the corporation. */
     public List<Campaign> list() {
         return tenantOrganisationOnly()
-                ? Campaign.list("(organiserParty = ?1 and (organiserClient is null or organiserClient = ?2)) or partnerOrganisation = ?2"
+                ? Campaign.list(
+                        "(organiserParty = ?1 and (organiserClient is null or organiserClient = ?2)) or partnerOrganisation = ?2"
                                 + " or (organiserParty = ?3 and form in ?4) order by createdAt",
-                        Roles.TENANT_ORGANISATION, organisation(), Roles.CORPORATION,
-                        Arrays.stream(Form.values()).filter(Form::formal).map(Form::name).toList())
+                        Roles.TENANT_ORGANISATION,
+                        organisation(),
+                        Roles.CORPORATION,
+                        Arrays.stream(Form.values())
+                                .filter(Form::formal)
+                                .map(Form::name)
+                                .toList())
                 : Campaign.list("order by createdAt");
     }
 
@@ -174,14 +203,20 @@ public class Campaigns {
     public Campaign create(CampaignIn in) {
         validate(in);
         if (tenantOrganisationOnly() && !Roles.TENANT_ORGANISATION.equals(in.organiserParty())) {
-            throw new ProblemException(403, "forbidden", "Forbidden",
-                    "a tenant organisation can only create campaigns it organises (organiserParty tenant-organisation)", null);
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    "a tenant organisation can only create campaigns it organises (organiserParty tenant-organisation)",
+                    null);
         }
         Campaign c = new Campaign();
         c.id = UUID.randomUUID();
         c.form = in.form();
         c.organiserParty = in.organiserParty();
-        c.organiserClient = tenantOrganisationOnly() ? organisation() : null; // the organisation's, so each of its clients acts on it
+        c.organiserClient = tenantOrganisationOnly()
+                ? organisation()
+                : null; // the organisation's, so each of its clients acts on it
         c.title = in.title();
         c.theme = in.theme();
         c.mandate = in.mandate();
@@ -193,8 +228,12 @@ public class Campaigns {
         Compensation comp = in.compensation() == null ? new Compensation("NONE", 0L) : in.compensation();
         c.compensationType = comp.type();
         c.compensationCents = comp.amountCents() == null ? 0 : comp.amountCents();
-        c.selectionMode = in.selectionMode() != null ? in.selectionMode() : Form.valueOf(in.form()).defaultSelection().name();
-        c.partnerOrganisation = blank(in.partnerOrganisation()) ? null : in.partnerOrganisation().strip();
+        c.selectionMode = in.selectionMode() != null
+                ? in.selectionMode()
+                : Form.valueOf(in.form()).defaultSelection().name();
+        c.partnerOrganisation = blank(in.partnerOrganisation())
+                ? null
+                : in.partnerOrganisation().strip();
         c.statement = in.statement() == null ? null : Json.write(in.statement());
         c.status = Campaign.Status.DRAFT.name();
         c.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -229,23 +268,36 @@ public class Campaigns {
      * unchanged partner ({@code currentPartner}, on a patch) stays valid even if it was deactivated since.
      */
     private static void requireRegisteredPartner(String partner, String currentPartner) {
-        if (partner != null && !partner.strip().equals(currentPartner) && !KnownOrganisation.isActive(partner.strip())) {
-            throw new ProblemException(422, "validation", "Request is not valid", "partnerOrganisation: unknown tenant organisation",
-                    List.of(new Problem.FieldError("partnerOrganisation", "unknown tenant organisation " + partner.strip()
-                            + ": name an active organisation of the register (GET /api/v1/organisations)")));
+        if (partner != null
+                && !partner.strip().equals(currentPartner)
+                && !KnownOrganisation.isActive(partner.strip())) {
+            throw new ProblemException(
+                    422,
+                    "validation",
+                    "Request is not valid",
+                    "partnerOrganisation: unknown tenant organisation",
+                    List.of(new Problem.FieldError(
+                            "partnerOrganisation",
+                            "unknown tenant organisation " + partner.strip()
+                                    + ": name an active organisation of the register (GET /api/v1/organisations)")));
         }
     }
 
     /** The field rules of a campaign, each naming its field. */
     static List<Problem.FieldError> errors(CampaignIn in) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (in.form() == null || Arrays.stream(Form.values()).noneMatch(f -> f.name().equals(in.form()))) {
+        if (in.form() == null
+                || Arrays.stream(Form.values()).noneMatch(f -> f.name().equals(in.form()))) {
             errors.add(new Problem.FieldError("form", "one of " + Arrays.toString(Form.values())));
         }
-        if (in.selectionMode() != null && Arrays.stream(Campaign.SelectionMode.values()).noneMatch(m -> m.name().equals(in.selectionMode()))) {
-            errors.add(new Problem.FieldError("selectionMode", "one of " + Arrays.toString(Campaign.SelectionMode.values())));
+        if (in.selectionMode() != null
+                && Arrays.stream(Campaign.SelectionMode.values())
+                        .noneMatch(m -> m.name().equals(in.selectionMode()))) {
+            errors.add(new Problem.FieldError(
+                    "selectionMode", "one of " + Arrays.toString(Campaign.SelectionMode.values())));
         }
-        if (in.organiserParty() == null || !PARTIES.contains(in.organiserParty())) { // List.of(...).contains(null) throws
+        if (in.organiserParty() == null
+                || !PARTIES.contains(in.organiserParty())) { // List.of(...).contains(null) throws
             errors.add(new Problem.FieldError("organiserParty", "corporation or tenant-organisation"));
         }
         if (blank(in.title())) {
@@ -260,7 +312,9 @@ public class Campaigns {
         if (in.seats() == null || in.seats() < 1 || in.seats() > 500) {
             errors.add(new Problem.FieldError("seats", "between 1 and 500"));
         }
-        if (in.signupOpens() == null || in.signupCloses() == null || in.signupCloses().isBefore(in.signupOpens())) {
+        if (in.signupOpens() == null
+                || in.signupCloses() == null
+                || in.signupCloses().isBefore(in.signupOpens())) {
             errors.add(new Problem.FieldError("signupCloses", "sign-up window needs signupOpens <= signupCloses"));
         }
         if (in.termEnd() == null && !Form.ASPIRANT_BOARD_MEMBER.name().equals(in.form())) {
@@ -273,7 +327,9 @@ public class Campaigns {
             for (int i = 0; i < in.eligibility().size(); i++) {
                 EligibilityRule r = in.eligibility().get(i);
                 if (r == null || PopulationAttribute.parse(r.attribute()).isEmpty()) {
-                    errors.add(new Problem.FieldError("eligibility[" + i + "].attribute", "one of " + Arrays.toString(PopulationAttribute.values())));
+                    errors.add(new Problem.FieldError(
+                            "eligibility[" + i + "].attribute",
+                            "one of " + Arrays.toString(PopulationAttribute.values())));
                 } else if (r.values() == null || r.values().isEmpty()) {
                     errors.add(new Problem.FieldError("eligibility[" + i + "].values", "at least one value"));
                 }
@@ -291,17 +347,25 @@ public class Campaigns {
         }
         if (in.compensation() != null) {
             String t = in.compensation().type();
-            if (t == null || Arrays.stream(Campaign.CompensationType.values()).noneMatch(x -> x.name().equals(t))) {
+            if (t == null
+                    || Arrays.stream(Campaign.CompensationType.values())
+                            .noneMatch(x -> x.name().equals(t))) {
                 errors.add(new Problem.FieldError("compensation.type", "NONE, PER_SESSION or PER_YEAR"));
-            } else if (!"NONE".equals(t) && (in.compensation().amountCents() == null || in.compensation().amountCents() <= 0)) {
+            } else if (!"NONE".equals(t)
+                    && (in.compensation().amountCents() == null
+                            || in.compensation().amountCents() <= 0)) {
                 errors.add(new Problem.FieldError("compensation.amountCents", "positive for " + t));
             }
         }
-        if (in.partnerOrganisation() != null && (in.partnerOrganisation().isBlank() || in.partnerOrganisation().length() > 200)) {
-            errors.add(new Problem.FieldError("partnerOrganisation", "the co-owning tenant organisation's id (1-200 characters)"));
+        if (in.partnerOrganisation() != null
+                && (in.partnerOrganisation().isBlank()
+                        || in.partnerOrganisation().length() > 200)) {
+            errors.add(new Problem.FieldError(
+                    "partnerOrganisation", "the co-owning tenant organisation's id (1-200 characters)"));
         }
         if (in.partnerOrganisation() != null && Roles.TENANT_ORGANISATION.equals(in.organiserParty())) {
-            errors.add(new Problem.FieldError("partnerOrganisation", "only a corporation's campaign has a partner tenant organisation"));
+            errors.add(new Problem.FieldError(
+                    "partnerOrganisation", "only a corporation's campaign has a partner tenant organisation"));
         }
         if (in.statement() != null) {
             errors.addAll(Statements.errors(in.statement()));
@@ -326,8 +390,13 @@ public class Campaigns {
             Statements.requireAgreed(c);
         }
         c.status = to.name();
-        publish(c, to == Campaign.Status.OPEN ? RecruitmentEventV1.CAMPAIGN_OPENED : RecruitmentEventV1.CAMPAIGN_CLOSED,
-                null, null, null, null);
+        publish(
+                c,
+                to == Campaign.Status.OPEN ? RecruitmentEventV1.CAMPAIGN_OPENED : RecruitmentEventV1.CAMPAIGN_CLOSED,
+                null,
+                null,
+                null,
+                null);
         return c;
     }
 
@@ -340,12 +409,17 @@ public class Campaigns {
 
     /** An illegal transition: 409 naming the campaign's state (and its selection mode). */
     public static ProblemException wrongState(Campaign c, String detail) {
-        return new ProblemException(409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
+        return new ProblemException(
+                409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
     }
 
     /** A field rule: 422 naming the field. */
     public static ProblemException fieldRule(String field, String message) {
-        return new ProblemException(422, "validation", "Request is not valid", field + ": " + message,
+        return new ProblemException(
+                422,
+                "validation",
+                "Request is not valid",
+                field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
 
@@ -383,14 +457,26 @@ public class Campaigns {
             }
             return c;
         }
-        CampaignIn merged = new CampaignIn(c.form, c.organiserParty, or(p.title(), c.title), or(p.theme(), c.theme),
-                or(p.mandate(), c.mandate), or(p.seats(), c.seats), or(p.signupOpens(), c.signupOpens), or(p.signupCloses(), c.signupCloses),
-                or(p.termEnd(), c.termEnd), or(p.eligibility(), rules(c)), null,
-                or(p.compensation(), new Compensation(c.compensationType, c.compensationCents)), or(p.selectionMode(), c.selectionMode),
-                or(p.partnerOrganisation(), c.partnerOrganisation), null);
+        CampaignIn merged = new CampaignIn(
+                c.form,
+                c.organiserParty,
+                or(p.title(), c.title),
+                or(p.theme(), c.theme),
+                or(p.mandate(), c.mandate),
+                or(p.seats(), c.seats),
+                or(p.signupOpens(), c.signupOpens),
+                or(p.signupCloses(), c.signupCloses),
+                or(p.termEnd(), c.termEnd),
+                or(p.eligibility(), rules(c)),
+                null,
+                or(p.compensation(), new Compensation(c.compensationType, c.compensationCents)),
+                or(p.selectionMode(), c.selectionMode),
+                or(p.partnerOrganisation(), c.partnerOrganisation),
+                null);
         List<Problem.FieldError> errors = errors(merged);
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "validation", "Request is not valid", errors.size() + " field(s) are not valid", errors);
+            throw new ProblemException(
+                    422, "validation", "Request is not valid", errors.size() + " field(s) are not valid", errors);
         }
         requireRegisteredPartner(merged.partnerOrganisation(), c.partnerOrganisation);
         if (!java.util.Objects.equals(merged.partnerOrganisation(), c.partnerOrganisation)) {
@@ -405,7 +491,9 @@ public class Campaigns {
         c.termEnd = merged.termEnd();
         c.eligibility = Json.write(merged.eligibility() == null ? List.of() : merged.eligibility());
         c.compensationType = merged.compensation().type();
-        c.compensationCents = merged.compensation().amountCents() == null ? 0 : merged.compensation().amountCents();
+        c.compensationCents = merged.compensation().amountCents() == null
+                ? 0
+                : merged.compensation().amountCents();
         c.selectionMode = merged.selectionMode();
         c.partnerOrganisation = merged.partnerOrganisation();
         return c;
@@ -464,13 +552,25 @@ public class Campaigns {
             throw wrongState(c, "its draw is being committed; cancel that job first or wait for it");
         }
         List<Signup> told = Signup.active(c.id);
-        outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, told.stream().map(s -> {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("campaignTitle", c.title);
-            data.put("reason", reason);
-            return new MessageRequestV1("recruitment:" + c.id + ":" + CANCELLED_MESSAGE + ":" + s.tenantRef, s.tenantRef,
-                    MessageRequestV1.SERVICE, CANCELLED_MESSAGE, data, null).from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
-        }).toList(), MessageRequestV1::tenantRef);
+        outbox.publishAll(
+                MessageRequestV1.TOPIC,
+                MessageRequestV1.TYPE,
+                told.stream()
+                        .map(s -> {
+                            Map<String, Object> data = new LinkedHashMap<>();
+                            data.put("campaignTitle", c.title);
+                            data.put("reason", reason);
+                            return new MessageRequestV1(
+                                            "recruitment:" + c.id + ":" + CANCELLED_MESSAGE + ":" + s.tenantRef,
+                                            s.tenantRef,
+                                            MessageRequestV1.SERVICE,
+                                            CANCELLED_MESSAGE,
+                                            data,
+                                            null)
+                                    .from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
+                        })
+                        .toList(),
+                MessageRequestV1::tenantRef);
         c.status = Campaign.Status.CANCELLED.name();
         c.cancelledReason = reason;
         c.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -507,23 +607,51 @@ public class Campaigns {
     }
 
     /** Writes a campaign event in the current transaction. */
-    public void publish(Campaign c, String type, String tenantRef, String source, String commitment, String replacement) {
-        outbox.publish(RecruitmentEventV1.TOPIC, type, c.id.toString(),
-                new RecruitmentEventV1(c.id.toString(), c.form, c.organiserParty, tenantRef, source, commitment, replacement));
+    public void publish(
+            Campaign c, String type, String tenantRef, String source, String commitment, String replacement) {
+        outbox.publish(
+                RecruitmentEventV1.TOPIC,
+                type,
+                c.id.toString(),
+                new RecruitmentEventV1(
+                        c.id.toString(), c.form, c.organiserParty, tenantRef, source, commitment, replacement));
     }
 
     public static List<EligibilityRule> rules(Campaign c) {
-        return Json.read(c.eligibility, new TypeReference<List<EligibilityRule>>() {
-        });
+        return Json.read(c.eligibility, new TypeReference<List<EligibilityRule>>() {});
     }
 
     public static CampaignOut out(Campaign c) {
         List<SessionOut> sessions = CampaignSession.of(c.id).stream()
-                .map(s -> new SessionOut(s.id, s.startsAt, s.place, s.onlineLink)).toList();
-        return new CampaignOut(c.id, c.form, c.organiserParty, c.title, c.theme, c.mandate, c.seats, c.signupOpens,
-                c.signupCloses, c.termEnd, c.termEnd == null, rules(c), sessions,
-                new Compensation(c.compensationType, c.compensationCents), c.status, c.version, c.mode().name(), c.seating,
-                c.partnerOrganisation, Statements.statement(c), Statements.signatures(c), Statements.unsignedBy(c),
-                Form.valueOf(c.form).standing(), c.termNumber, c.cancelledReason, c.outcome, c.outcomeAt);
+                .map(s -> new SessionOut(s.id, s.startsAt, s.place, s.onlineLink))
+                .toList();
+        return new CampaignOut(
+                c.id,
+                c.form,
+                c.organiserParty,
+                c.title,
+                c.theme,
+                c.mandate,
+                c.seats,
+                c.signupOpens,
+                c.signupCloses,
+                c.termEnd,
+                c.termEnd == null,
+                rules(c),
+                sessions,
+                new Compensation(c.compensationType, c.compensationCents),
+                c.status,
+                c.version,
+                c.mode().name(),
+                c.seating,
+                c.partnerOrganisation,
+                Statements.statement(c),
+                Statements.signatures(c),
+                Statements.unsignedBy(c),
+                Form.valueOf(c.form).standing(),
+                c.termNumber,
+                c.cancelledReason,
+                c.outcome,
+                c.outcomeAt);
     }
 }

@@ -1,9 +1,8 @@
 package nl.meedoen.recruitment.campaign;
 
+import java.util.List;
 import nl.meedoen.population.PopulationAttribute;
 import nl.meedoen.population.PopulationMember;
-
-import java.util.List;
 
 /** A tenant is eligible when, for every rule, their profile value of {@code attribute} is one of {@code values}. */
 public record EligibilityRule(String attribute, List<String> values) {
@@ -30,8 +29,7 @@ public record EligibilityRule(String attribute, List<String> values) {
     }
 
     /** A SQL condition with its positional parameters, to be placed after {@code WHERE}. */
-    public record Condition(String sql, List<Object> parameters) {
-    }
+    public record Condition(String sql, List<Object> parameters) {}
 
     /**
      * The rules as a condition on {@code population_member} rows aliased {@code alias}, parameters numbered
@@ -47,8 +45,13 @@ public record EligibilityRule(String attribute, List<String> values) {
                 sql.append(" AND FALSE");
                 continue;
             }
-            sql.append(" AND ").append(alias).append('.').append(a.column()).append(" = ANY(CAST(?")
-                    .append(firstParameter + parameters.size()).append(" AS TEXT[]))");
+            sql.append(" AND ")
+                    .append(alias)
+                    .append('.')
+                    .append(a.column())
+                    .append(" = ANY(CAST(?")
+                    .append(firstParameter + parameters.size())
+                    .append(" AS TEXT[]))");
             parameters.add(r.values().toArray(String[]::new));
         }
         return new Condition(sql.toString(), parameters);

@@ -5,14 +5,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.audit.AuditLog;
-import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.commons.security.Roles;
-import nl.meedoen.recruitment.Json;
-import nl.meedoen.recruitment.campaign.CampaignDtos.Statement;
-import nl.meedoen.recruitment.campaign.CampaignDtos.StatementSignature;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Roles;
+import nl.meedoen.recruitment.Json;
+import nl.meedoen.recruitment.campaign.CampaignDtos.Statement;
+import nl.meedoen.recruitment.campaign.CampaignDtos.StatementSignature;
 
 /**
  * A campaign's participation statement (principle 5) and its signatures, mirroring a consultation's (consultation-service
@@ -51,7 +50,8 @@ public class Statements {
             errors.add(new Problem.FieldError("statement.influenceLevel", "INFORM, CONSULT, ADVISE or CO_DECIDE"));
         }
         if (s.outcomeBy() == null) {
-            errors.add(new Problem.FieldError("statement.outcomeBy", "required: when participants hear what was done with the outcome"));
+            errors.add(new Problem.FieldError(
+                    "statement.outcomeBy", "required: when participants hear what was done with the outcome"));
         }
         return errors;
     }
@@ -69,14 +69,16 @@ public class Statements {
     public Campaign set(UUID campaignId, Statement s) {
         Campaign c = campaigns.locked(campaignId);
         if (c.state() != Campaign.Status.DRAFT) {
-            throw Campaigns.wrongState(c, "the participation statement is agreed before opening and does not change after");
+            throw Campaigns.wrongState(
+                    c, "the participation statement is agreed before opening and does not change after");
         }
         if (s == null) {
             throw Campaigns.fieldRule("statement", "required");
         }
         List<Problem.FieldError> errors = errors(s);
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "validation", "Request is not valid", errors.size() + " field(s) are not valid", errors);
+            throw new ProblemException(
+                    422, "validation", "Request is not valid", errors.size() + " field(s) are not valid", errors);
         }
         String written = Json.write(s);
         if (!written.equals(c.statement)) {
@@ -92,14 +94,20 @@ public class Statements {
         Campaign c = campaigns.locked(campaignId);
         String party = signingParty(c);
         if (party == null) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "only the parties that own the campaign sign its statement", null);
+            throw new ProblemException(
+                    403, "forbidden", "Forbidden", "only the parties that own the campaign sign its statement", null);
         }
         if (c.state() != Campaign.Status.DRAFT) {
             throw Campaigns.wrongState(c, "the statement is signed before opening");
         }
         if (c.statement == null) {
-            throw new ProblemException(409, "no-statement", "No statement to sign",
-                    "campaign is " + c.status + ": it has no participation statement yet (PUT /campaigns/{id}/statement)", null);
+            throw new ProblemException(
+                    409,
+                    "no-statement",
+                    "No statement to sign",
+                    "campaign is " + c.status
+                            + ": it has no participation statement yet (PUT /campaigns/{id}/statement)",
+                    null);
         }
         Map<String, StatementSignature> signatures = new TreeMap<>(signatures(c));
         signatures.put(party, new StatementSignature(campaigns.client(), OffsetDateTime.now(ZoneOffset.UTC)));
@@ -116,8 +124,9 @@ public class Statements {
         if (identity.hasRole(Roles.CORPORATION) && Roles.CORPORATION.equals(c.organiserParty)) {
             return Roles.CORPORATION;
         }
-        if (identity.hasRole(Roles.TENANT_ORGANISATION) && (Roles.TENANT_ORGANISATION.equals(c.organiserParty)
-                || campaigns.organisation().equals(c.partnerOrganisation))) {
+        if (identity.hasRole(Roles.TENANT_ORGANISATION)
+                && (Roles.TENANT_ORGANISATION.equals(c.organiserParty)
+                        || campaigns.organisation().equals(c.partnerOrganisation))) {
             return Roles.TENANT_ORGANISATION;
         }
         return null;
@@ -126,13 +135,14 @@ public class Statements {
     /** The parties that sign: the organiser, and the partner tenant organisation of a corporation's campaign. */
     public static List<String> signingParties(Campaign c) {
         return Roles.CORPORATION.equals(c.organiserParty) && c.partnerOrganisation != null
-                ? List.of(Roles.CORPORATION, Roles.TENANT_ORGANISATION) : List.of(c.organiserParty);
+                ? List.of(Roles.CORPORATION, Roles.TENANT_ORGANISATION)
+                : List.of(c.organiserParty);
     }
 
     public static Map<String, StatementSignature> signatures(Campaign c) {
-        return c.statementSignatures == null ? Map.of()
-                : Json.read(c.statementSignatures, new TypeReference<Map<String, StatementSignature>>() {
-                });
+        return c.statementSignatures == null
+                ? Map.of()
+                : Json.read(c.statementSignatures, new TypeReference<Map<String, StatementSignature>>() {});
     }
 
     public static List<String> unsignedBy(Campaign c) {
@@ -141,21 +151,30 @@ public class Statements {
     }
 
     public static Statement statement(Campaign c) {
-        return c.statement == null ? null : Json.read(c.statement, new TypeReference<Statement>() {
-        });
+        return c.statement == null ? null : Json.read(c.statement, new TypeReference<Statement>() {});
     }
 
     /** Opening waits for an agreed statement: 409 naming the state and what is missing. */
     static void requireAgreed(Campaign c) {
         if (c.statement == null) {
-            throw new ProblemException(409, "no-statement", "No participation statement",
-                    "campaign is " + c.status + ": a participation statement (goal, what can and cannot be influenced, what is done with "
-                            + "the outcome) is agreed before opening (PUT /campaigns/{id}/statement, then POST .../statement/signatures)", null);
+            throw new ProblemException(
+                    409,
+                    "no-statement",
+                    "No participation statement",
+                    "campaign is " + c.status
+                            + ": a participation statement (goal, what can and cannot be influenced, what is done with "
+                            + "the outcome) is agreed before opening (PUT /campaigns/{id}/statement, then POST .../statement/signatures)",
+                    null);
         }
         List<String> missing = unsignedBy(c);
         if (!missing.isEmpty()) {
-            throw new ProblemException(409, "statement-not-agreed", "Statement not agreed",
-                    "campaign is " + c.status + ": the participation statement is not signed yet by " + String.join(", ", missing), null);
+            throw new ProblemException(
+                    409,
+                    "statement-not-agreed",
+                    "Statement not agreed",
+                    "campaign is " + c.status + ": the participation statement is not signed yet by "
+                            + String.join(", ", missing),
+                    null);
         }
     }
 }

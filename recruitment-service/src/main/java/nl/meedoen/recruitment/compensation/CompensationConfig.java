@@ -2,7 +2,6 @@ package nl.meedoen.recruitment.compensation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
-
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -24,7 +23,8 @@ public interface CompensationConfig {
             euros = yearlyMax().get("default");
         }
         if (euros == null) {
-            throw new IllegalStateException("recruitment.compensation.yearly-max.\"" + year + "\" (or .default) is not configured");
+            throw new IllegalStateException(
+                    "recruitment.compensation.yearly-max.\"" + year + "\" (or .default) is not configured");
         }
         return euros.movePointRight(2).longValueExact();
     }

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -15,18 +14,26 @@ import java.util.UUID;
 public class CompensationPayment extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "tenant_ref")
     public String tenantRef;
+
     public int year;
+
     @Column(name = "campaign_id")
     public UUID campaignId;
+
     @Column(name = "session_id")
     public UUID sessionId;
+
     @Column(name = "requested_cents")
     public long requestedCents;
+
     @Column(name = "paid_cents")
     public long paidCents;
+
     public boolean capped;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

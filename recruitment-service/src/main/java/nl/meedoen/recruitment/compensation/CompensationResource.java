@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
 import nl.meedoen.commons.csv.CsvDialect;
 import nl.meedoen.commons.csv.CsvExport;
 import nl.meedoen.commons.problem.ProblemException;
@@ -22,19 +25,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.UUID;
-
 @Path("/api/v1/campaigns")
-@Tag(name = "Compensation", description = "Attendance per session and the volunteer-allowance ledger per person per calendar year")
+@Tag(
+        name = "Compensation",
+        description = "Attendance per session and the volunteer-allowance ledger per person per calendar year")
 @APIResponse(responseCode = "400", description = "Invalid request")
 @APIResponse(responseCode = "401", description = "No or invalid token")
 @APIResponse(responseCode = "403", description = "Role not allowed")
 public class CompensationResource {
 
-    public record AttendanceIn(List<String> tenantRefs) {
-    }
+    public record AttendanceIn(List<String> tenantRefs) {}
 
     @Inject
     nl.meedoen.commons.audit.AuditLog audit;
@@ -47,12 +47,24 @@ public class CompensationResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record attendance; books the scheme's compensation, capped at the yearly maximum (says when capped)")
+    @Operation(
+            summary =
+                    "Record attendance; books the scheme's compensation, capped at the yearly maximum (says when capped)")
     @APIResponse(responseCode = "404", description = "Unknown campaign or session")
     @APIResponse(responseCode = "409", description = "Campaign not drawn")
     @APIResponse(responseCode = "422", description = "Not a selected participant")
-    @APIResponse(responseCode = "200", description = "The payments for the session", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Compensation.Payment.class)))
-    public List<Compensation.Payment> attend(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, AttendanceIn in) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The payments for the session",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                                            implementation = Compensation.Payment.class)))
+    public List<Compensation.Payment> attend(
+            @PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, AttendanceIn in) {
         return compensation.attend(id, sessionId, in == null ? null : in.tenantRefs());
     }
 
@@ -60,13 +72,34 @@ public class CompensationResource {
     @Path("/compensation/ledger")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The ledger of one calendar year: per person requested, paid and whether the yearly maximum capped it")
-    @APIResponse(responseCode = "200", description = "The ledger rows", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Compensation.LedgerRow.class)))
+    @Operation(
+            summary =
+                    "The ledger of one calendar year: per person requested, paid and whether the yearly maximum capped it")
+    @APIResponse(
+            responseCode = "200",
+            description = "The ledger rows",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                                            implementation = Compensation.LedgerRow.class)))
     public List<Compensation.LedgerRow> ledger(
-            // a String, so a year that is no number is a 400 problem (JAX-RS answers a failed Integer conversion with 404)
-            @Parameter(name = "year", description = "The calendar year, e.g. 2024", required = true,
-                schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int32"))
-            @QueryParam("year") String year) {
+            // a String, so a year that is no number is a 400 problem (JAX-RS answers a failed Integer conversion with
+            // 404)
+            @Parameter(
+                            name = "year",
+                            description = "The calendar year, e.g. 2024",
+                            required = true,
+                            schema =
+                                    @Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .INTEGER,
+                                            format = "int32"))
+                    @QueryParam("year")
+                    String year) {
         return compensation.ledger(year(year));
     }
 
@@ -74,16 +107,35 @@ public class CompensationResource {
     @Path("/compensation/ledger.csv")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Produces("text/csv")
-    @Operation(summary = "The ledger of one calendar year as CSV for payment", description = "Amounts in euro with two decimals "
-            + "(a decimal comma with ?dialect=excel-nl).")
-    @APIResponse(responseCode = "200", description = "CSV: tenantRef, year, requestedEuro, paidEuro, capped, yearlyMaxEuro",
+    @Operation(
+            summary = "The ledger of one calendar year as CSV for payment",
+            description = "Amounts in euro with two decimals " + "(a decimal comma with ?dialect=excel-nl).")
+    @APIResponse(
+            responseCode = "200",
+            description = "CSV: tenantRef, year, requestedEuro, paidEuro, capped, yearlyMaxEuro",
             content = @Content(mediaType = "text/csv"))
-    public Response csv(@Parameter(name = "year", description = "The calendar year, e.g. 2024", required = true,
-                schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int32"))
-            @QueryParam("year") String year,
-                        @Parameter(name = CsvDialect.PARAMETER, description = CsvDialect.PARAMETER_DESCRIPTION,
-                                schema = @Schema(enumeration = {"rfc4180", "excel-nl"}, defaultValue = "rfc4180"))
-                        @QueryParam(CsvDialect.PARAMETER) String dialect) {
+    public Response csv(
+            @Parameter(
+                            name = "year",
+                            description = "The calendar year, e.g. 2024",
+                            required = true,
+                            schema =
+                                    @Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .INTEGER,
+                                            format = "int32"))
+                    @QueryParam("year")
+                    String year,
+            @Parameter(
+                            name = CsvDialect.PARAMETER,
+                            description = CsvDialect.PARAMETER_DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            enumeration = {"rfc4180", "excel-nl"},
+                                            defaultValue = "rfc4180"))
+                    @QueryParam(CsvDialect.PARAMETER)
+                    String dialect) {
         CsvDialect csvDialect = CsvDialect.fromParameter(dialect);
         int calendarYear = year(year);
         List<Compensation.LedgerRow> ledger = compensation.ledger(calendarYear);
@@ -91,7 +143,13 @@ public class CompensationResource {
         return CsvExport.attachment("compensation-" + calendarYear + ".csv", csvDialect, csv -> {
             csv.row("tenantRef", "year", "requestedEuro", "paidEuro", "capped", "yearlyMaxEuro");
             for (var r : ledger) {
-                csv.row(r.tenantRef(), r.year(), euro(r.requestedCents()), euro(r.paidCents()), r.capped(), euro(r.yearlyMaxCents()));
+                csv.row(
+                        r.tenantRef(),
+                        r.year(),
+                        euro(r.requestedCents()),
+                        euro(r.paidCents()),
+                        r.capped(),
+                        euro(r.yearlyMaxCents()));
             }
         });
     }

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -15,14 +14,20 @@ import java.util.UUID;
 public class PaidElsewhere extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "tenant_ref")
     public String tenantRef;
+
     public int year;
+
     @Column(name = "amount_cents")
     public long amountCents;
+
     public String note;
+
     @Column(name = "recorded_by")
     public String recordedBy;
+
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
 }

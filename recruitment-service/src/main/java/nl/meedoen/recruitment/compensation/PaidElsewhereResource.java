@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
@@ -22,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
 
 @Path("/api/v1/campaigns")
 @Tag(name = "Compensation")
@@ -38,19 +37,34 @@ public class PaidElsewhereResource {
     @RolesAllowed(Roles.CORPORATION)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a volunteer allowance paid elsewhere in a year; the yearly maximum counts it from now on",
-            description = "Audited. The answer shows the tenant's year: paid here, paid elsewhere, the maximum and what the platform may still pay. "
-                    + "Recorded under the same per-tenant-and-year lock as attendance, so a payment booked at the same moment counts it or is counted by it.")
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PaidElsewhereOut.class)))
-    @APIResponse(responseCode = "422", description = "A field rule: tenantRef, year, amountCents (> 0) or note (at most 500 characters)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "no amount", value = """
+    @Operation(
+            summary = "Record a volunteer allowance paid elsewhere in a year; the yearly maximum counts it from now on",
+            description =
+                    "Audited. The answer shows the tenant's year: paid here, paid elsewhere, the maximum and what the platform may still pay. "
+                            + "Recorded under the same per-tenant-and-year lock as attendance, so a payment booked at the same moment counts it or is counted by it.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PaidElsewhereOut.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "A field rule: tenantRef, year, amountCents (> 0) or note (at most 500 characters)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "no amount", value = """
                             {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
                              "detail":"amountCents: an amount in euro cents, more than 0",
                              "errors":[{"field":"amountCents","message":"an amount in euro cents, more than 0"}]}""")))
     public Response record(PaidElsewhereIn in) {
-        return Response.status(201).entity(compensation.recordPaidElsewhere(in)).type(MediaType.APPLICATION_JSON).build();
+        return Response.status(201)
+                .entity(compensation.recordPaidElsewhere(in))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @GET
@@ -58,13 +72,24 @@ public class PaidElsewhereResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Allowances recorded as paid elsewhere in a year (optionally for one tenant)")
-    @APIResponse(responseCode = "200", description = "The records, each with the tenant's year", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = PaidElsewhereOut.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The records, each with the tenant's year",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = PaidElsewhereOut.class)))
     @APIResponse(responseCode = "400", description = "year missing or not a calendar year")
     public List<PaidElsewhereOut> list(
-            // a String, so a year that is no number is the 400 below (JAX-RS answers a failed Integer conversion with 404)
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "year", description = "The calendar year, e.g. 2026",
-                    required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @QueryParam("year") String yearText,
+            // a String, so a year that is no number is the 400 below (JAX-RS answers a failed Integer conversion with
+            // 404)
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            name = "year",
+                            description = "The calendar year, e.g. 2026",
+                            required = true,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                    @QueryParam("year")
+                    String yearText,
             @QueryParam("tenantRef") String tenantRef) {
         Integer year;
         try {

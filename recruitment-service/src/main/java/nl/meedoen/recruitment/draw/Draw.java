@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -16,12 +15,15 @@ public class Draw extends PanacheEntityBase {
     @Id
     @Column(name = "campaign_id")
     public UUID campaignId;
+
     public String commitment;
     public String record;
     public String panel;
     public String waitlist;
+
     @Column(name = "committed_at")
     public OffsetDateTime committedAt;
+
     @Column(name = "drawn_at")
     public OffsetDateTime drawnAt;
 }

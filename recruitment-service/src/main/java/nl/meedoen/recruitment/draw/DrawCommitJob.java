@@ -3,6 +3,9 @@ package nl.meedoen.recruitment.draw;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.job.JobCancelledException;
 import nl.meedoen.commons.job.JobContext;
 import nl.meedoen.commons.job.JobHandler;
@@ -12,10 +15,6 @@ import nl.meedoen.draw.DrawMonitor;
 import nl.meedoen.draw.DrawRecord;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.draw.DrawDtos.CommitIn;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Phase (a) of a draw as a job: plan (read the pool, short transaction), compute the distribution (no
@@ -53,7 +52,8 @@ public class DrawCommitJob implements JobHandler {
             return stored != null ? null : draws.plan(Campaign.findById(campaignId), in);
         });
         if (plan == null) {
-            return outcome(campaignId, QuarkusTransaction.requiringNew().call(() -> Draw.<Draw>findById(campaignId)), null);
+            return outcome(
+                    campaignId, QuarkusTransaction.requiringNew().call(() -> Draw.<Draw>findById(campaignId)), null);
         }
         DrawRecord record;
         try {
@@ -82,8 +82,10 @@ public class DrawCommitJob implements JobHandler {
     }
 
     private static JobOutcome outcome(UUID campaignId, Draw d, Integer poolSize) {
-        return new JobOutcome("/api/v1/campaigns/" + campaignId + "/draw", poolSize == null
-                ? Map.of("commitment", d.commitment)
-                : Map.of("commitment", d.commitment, "poolSize", poolSize));
+        return new JobOutcome(
+                "/api/v1/campaigns/" + campaignId + "/draw",
+                poolSize == null
+                        ? Map.of("commitment", d.commitment)
+                        : Map.of("commitment", d.commitment, "poolSize", poolSize));
     }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.security.Roles;
@@ -27,11 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Map;
-import java.util.UUID;
-
 @Path("/api/v1/campaigns")
-@Tag(name = "Draws", description = "Verifiable stratified draws (uniform or LEXIMIN): commit, seed, record, verify, decline and replacement")
+@Tag(
+        name = "Draws",
+        description =
+                "Verifiable stratified draws (uniform or LEXIMIN): commit, seed, record, verify, decline and replacement")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid request")
@@ -47,17 +49,24 @@ public class DrawResource {
     @POST
     @Path("/{id}/draw/commit")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Phase (a): fix pool, quotas, seats and algorithm and publish the SHA-256 commitment — as a job",
-            description = "State, algorithm, quotas and pool size are checked at once; the distribution (LEXIMIN can take minutes "
-                    + "on a large pool) is computed by a job. Follow the job at Location: when it SUCCEEDED the draw is at its "
-                    + "resultLocation; infeasible quotas fail the job with a 422 problem naming the smallest relaxation. "
-                    + "One commitment job per campaign at a time; sign-ups cannot be withdrawn while it runs.")
-    @APIResponse(responseCode = "202", description = "Commitment queued: follow the job at Location",
+    @Operation(
+            summary = "Phase (a): fix pool, quotas, seats and algorithm and publish the SHA-256 commitment — as a job",
+            description =
+                    "State, algorithm, quotas and pool size are checked at once; the distribution (LEXIMIN can take minutes "
+                            + "on a large pool) is computed by a job. Follow the job at Location: when it SUCCEEDED the draw is at its "
+                            + "resultLocation; infeasible quotas fail the job with a 422 problem naming the smallest relaxation. "
+                            + "One commitment job per campaign at a time; sign-ups cannot be withdrawn while it runs.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Commitment queued: follow the job at Location",
             headers = @Header(name = "Location", description = "The job, e.g. /api/v1/jobs/recruitment/{jobId}"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "409", description = "Campaign not CLOSED, not a lottery campaign (selectionMode), no more active sign-ups "
-            + "than seats (no lottery needed: seat everyone with POST .../seating, or reopen), draw already committed, or a commitment job "
-            + "already queued or running")
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Campaign not CLOSED, not a lottery campaign (selectionMode), no more active sign-ups "
+                    + "than seats (no lottery needed: seat everyone with POST .../seating, or reopen), draw already committed, or a commitment job "
+                    + "already queued or running")
     @APIResponse(responseCode = "422", description = "More seats than households under the household rule")
     public Response commit(@PathParam("id") UUID id, CommitIn in) {
         return Jobs.accepted(draws.requestCommit(id, in));
@@ -67,7 +76,11 @@ public class DrawResource {
     @Path("/{id}/draw/seed")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Phase (b): draw the panel deterministically with the public seed; outcomes are mailed")
-    @APIResponse(responseCode = "200", description = "The panel drawn", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrawOut.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The panel drawn",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrawOut.class)))
     public DrawOut seed(@PathParam("id") UUID id, SeedIn in) {
         return draws.seed(id, in == null ? null : in.seed());
     }
@@ -76,7 +89,11 @@ public class DrawResource {
     @Path("/{id}/draw")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The draw: commitment, selection probabilities and outcomes")
-    @APIResponse(responseCode = "200", description = "The draw", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrawOut.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The draw",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrawOut.class)))
     public DrawOut get(@PathParam("id") UUID id) {
         return draws.get(id);
     }
@@ -85,17 +102,36 @@ public class DrawResource {
     @Path("/{id}/draw/record")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The draw record (JSON, pseudonymous) to publish and re-run with the draw-engine CLI")
-    @APIResponse(responseCode = "200", description = "The draw record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The draw record",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .OBJECT)))
     public Response record(@PathParam("id") UUID id) {
         return Response.ok(draws.record(id), MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"draw-" + id + ".json\"").build();
+                .header("Content-Disposition", "attachment; filename=\"draw-" + id + ".json\"")
+                .build();
     }
 
     @POST
     @Path("/draws/verify")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "Verify a draw record: commitment, inputs, distribution and that the seed gives the published panel")
-    @APIResponse(responseCode = "200", description = "match true or false with the differences", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerifyOut.class)))
+    @Operation(
+            summary =
+                    "Verify a draw record: commitment, inputs, distribution and that the seed gives the published panel")
+    @APIResponse(
+            responseCode = "200",
+            description = "match true or false with the differences",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VerifyOut.class)))
     public VerifyOut verify(@QueryParam("commitment") String commitment, String record) {
         Verification v = draws.verify(record, commitment);
         return new VerifyOut(v.match(), v.commitment(), v.checked(), v.differences());
@@ -105,7 +141,16 @@ public class DrawResource {
     @Path("/{id}/participants/{tenantRef}/confirm")
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "A selected tenant confirms the seat (after a draw or a seating without one)")
-    @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, additionalProperties = String.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Confirmed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                                            additionalProperties = String.class)))
     public Map<String, String> confirm(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
         var s = draws.confirm(id, tenantRef);
         return Map.of("tenantRef", s.tenantRef, "outcome", s.outcome);
@@ -114,10 +159,18 @@ public class DrawResource {
     @POST
     @Path("/{id}/participants/{tenantRef}/decline")
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "A selected tenant declines; the first waitlisted tenant who keeps the quotas takes the seat",
-            description = "After a draw the engine picks the replacement (quotas, household rule); in a campaign seated without a lottery "
-                    + "the first on its waitlist (reserves in the order appointed, first come in an open campaign).")
-    @APIResponse(responseCode = "200", description = "Declined, with who took the seat", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplacementOut.class)))
+    @Operation(
+            summary = "A selected tenant declines; the first waitlisted tenant who keeps the quotas takes the seat",
+            description =
+                    "After a draw the engine picks the replacement (quotas, household rule); in a campaign seated without a lottery "
+                            + "the first on its waitlist (reserves in the order appointed, first come in an open campaign).")
+    @APIResponse(
+            responseCode = "200",
+            description = "Declined, with who took the seat",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReplacementOut.class)))
     public ReplacementOut decline(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
         return draws.decline(id, tenantRef);
     }

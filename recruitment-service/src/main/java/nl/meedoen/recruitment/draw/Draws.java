@@ -4,6 +4,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
 import nl.meedoen.commons.job.JobView;
@@ -11,6 +22,16 @@ import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.draw.Algorithm;
+import nl.meedoen.draw.Category;
+import nl.meedoen.draw.DrawEngine;
+import nl.meedoen.draw.DrawException;
+import nl.meedoen.draw.DrawInput;
+import nl.meedoen.draw.DrawRecord;
+import nl.meedoen.draw.DrawRecords;
+import nl.meedoen.draw.FeatureQuota;
+import nl.meedoen.draw.Person;
+import nl.meedoen.draw.Verification;
 import nl.meedoen.population.PopulationAttribute;
 import nl.meedoen.population.PopulationMember;
 import nl.meedoen.recruitment.Json;
@@ -23,28 +44,6 @@ import nl.meedoen.recruitment.draw.DrawDtos.Participant;
 import nl.meedoen.recruitment.draw.DrawDtos.Quota;
 import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
 import nl.meedoen.recruitment.signup.Signup;
-import nl.meedoen.draw.Algorithm;
-import nl.meedoen.draw.Category;
-import nl.meedoen.draw.DrawEngine;
-import nl.meedoen.draw.DrawException;
-import nl.meedoen.draw.DrawInput;
-import nl.meedoen.draw.DrawRecord;
-import nl.meedoen.draw.DrawRecords;
-import nl.meedoen.draw.FeatureQuota;
-import nl.meedoen.draw.Person;
-import nl.meedoen.draw.Verification;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Verifiable draws: phase (a) commits to the anonymised pool (sign-up ids, never tenantRefs), quotas, seats and
@@ -53,8 +52,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Draws {
     static final String UNKNOWN = "unknown";
-    private static final TypeReference<List<String>> IDS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
 
     final DrawEngine engine = new DrawEngine();
 
@@ -84,23 +82,38 @@ public class Draws {
         Plan plan = plan(c, in);
         if (plan.pool().size() <= c.seats) {
             // a lottery only when oversubscribed: everyone can be seated (POST .../seating), or the organiser reopens
-            throw new ProblemException(409, "no-lottery-needed", "No lottery needed", "campaign is " + c.status + " with "
-                    + plan.pool().size() + " active sign-up(s) for " + c.seats + " seats: no lottery is needed. Seat everyone "
-                    + "(POST /campaigns/{id}/seating), or reopen sign-ups (POST /campaigns/{id}/reopen) and reach out again", null);
+            throw new ProblemException(
+                    409,
+                    "no-lottery-needed",
+                    "No lottery needed",
+                    "campaign is " + c.status + " with "
+                            + plan.pool().size() + " active sign-up(s) for " + c.seats
+                            + " seats: no lottery is needed. Seat everyone "
+                            + "(POST /campaigns/{id}/seating), or reopen sign-ups (POST /campaigns/{id}/reopen) and reach out again",
+                    null);
         }
         try {
-            engine.validate(plan.input()); // e.g. more seats than households under the household rule: said now, not by the job
+            engine.validate(
+                    plan.input()); // e.g. more seats than households under the household rule: said now, not by the job
         } catch (DrawException e) {
             throw problem(e);
         }
-        audit.record("draw.commit-requested", "campaign", c.id.toString(), Map.of("algorithm", plan.input().algorithm().id(),
-                "poolSize", plan.pool().size(), "seats", c.seats));
+        audit.record(
+                "draw.commit-requested",
+                "campaign",
+                c.id.toString(),
+                Map.of(
+                        "algorithm",
+                        plan.input().algorithm().id(),
+                        "poolSize",
+                        plan.pool().size(),
+                        "seats",
+                        c.seats));
         return jobs.submit(DrawCommitJob.KIND, c.id.toString(), in == null ? new CommitIn(null, null, null) : in);
     }
 
     /** A commitment's inputs, checked: the pseudonymous pool (sign-up ids) with the features the quotas name. */
-    public record Plan(List<Signup> pool, DrawInput input) {
-    }
+    public record Plan(List<Signup> pool, DrawInput input) {}
 
     /** Checks the campaign's state and the request and builds the engine's input from the active sign-ups. */
     public Plan plan(Campaign c, CommitIn in) {
@@ -128,11 +141,19 @@ public class Draws {
         Map<String, List<Quota>> byAttribute = new LinkedHashMap<>();
         for (int i = 0; i < quotas.size(); i++) {
             Quota q = quotas.get(i);
-            if (q == null || PopulationAttribute.parse(q.attribute()).isEmpty() || q.value() == null
-                    || q.min() == null || q.max() == null || q.min() < 0 || q.max() < q.min()) {
-                errors.add(new Problem.FieldError("quotas[" + i + "]", "needs a population attribute, a value and 0 <= min <= max"));
+            if (q == null
+                    || PopulationAttribute.parse(q.attribute()).isEmpty()
+                    || q.value() == null
+                    || q.min() == null
+                    || q.max() == null
+                    || q.min() < 0
+                    || q.max() < q.min()) {
+                errors.add(new Problem.FieldError(
+                        "quotas[" + i + "]", "needs a population attribute, a value and 0 <= min <= max"));
             } else {
-                byAttribute.computeIfAbsent(q.attribute(), a -> new ArrayList<>()).add(q);
+                byAttribute
+                        .computeIfAbsent(q.attribute(), a -> new ArrayList<>())
+                        .add(q);
             }
         }
         if (!errors.isEmpty()) {
@@ -151,18 +172,26 @@ public class Draws {
                 }
             }
             // Values in the pool without a quota are allowed any number of seats.
-            pool.stream().map(s -> value(members.get(s.tenantRef), a)).distinct().sorted()
-                    .filter(v -> !named.contains(v)).forEach(v -> fq.add(new FeatureQuota(v, 0, c.seats)));
+            pool.stream()
+                    .map(s -> value(members.get(s.tenantRef), a))
+                    .distinct()
+                    .sorted()
+                    .filter(v -> !named.contains(v))
+                    .forEach(v -> fq.add(new FeatureQuota(v, 0, c.seats)));
             categories.add(new Category(a.name(), fq));
         }
-        List<Person> persons = pool.stream().map(s -> {
-            PopulationMember m = members.get(s.tenantRef);
-            Map<String, String> features = new LinkedHashMap<>();
-            for (Category cat : categories) {
-                features.put(cat.name(), value(m, PopulationAttribute.parse(cat.name()).orElseThrow()));
-            }
-            return new Person(s.id.toString(), features, m == null ? null : m.householdKey);
-        }).toList();
+        List<Person> persons = pool.stream()
+                .map(s -> {
+                    PopulationMember m = members.get(s.tenantRef);
+                    Map<String, String> features = new LinkedHashMap<>();
+                    for (Category cat : categories) {
+                        features.put(
+                                cat.name(),
+                                value(m, PopulationAttribute.parse(cat.name()).orElseThrow()));
+                    }
+                    return new Person(s.id.toString(), features, m == null ? null : m.householdKey);
+                })
+                .toList();
         return new Plan(pool, new DrawInput(persons, categories, c.seats, algorithm, household));
     }
 
@@ -171,7 +200,8 @@ public class Draws {
         Map<String, PopulationMember> members = new HashMap<>();
         List<String> refs = pool.stream().map(s -> s.tenantRef).toList();
         for (int from = 0; from < refs.size(); from += 1000) {
-            PopulationMember.<PopulationMember>list("tenantRef in ?1", refs.subList(from, Math.min(refs.size(), from + 1000)))
+            PopulationMember.<PopulationMember>list(
+                            "tenantRef in ?1", refs.subList(from, Math.min(refs.size(), from + 1000)))
                     .forEach(m -> members.put(m.tenantRef, m));
         }
         return members;
@@ -185,10 +215,13 @@ public class Draws {
     public Draw store(UUID campaignId, List<String> plannedPool, DrawRecord record, UUID jobId) {
         Campaign c = Campaign.findById(campaignId);
         if (c.state() != Campaign.Status.CLOSED || Draw.findById(c.id) != null) {
-            throw ProblemException.conflict("the campaign changed while the draw was computed (it is " + c.status + ")");
+            throw ProblemException.conflict(
+                    "the campaign changed while the draw was computed (it is " + c.status + ")");
         }
-        if (!plannedPool.equals(Signup.active(c.id).stream().map(s -> s.id.toString()).toList())) {
-            throw ProblemException.conflict("the sign-ups changed while the draw was computed; ask for the commitment again");
+        if (!plannedPool.equals(
+                Signup.active(c.id).stream().map(s -> s.id.toString()).toList())) {
+            throw ProblemException.conflict(
+                    "the sign-ups changed while the draw was computed; ask for the commitment again");
         }
         Draw d = new Draw();
         d.campaignId = c.id;
@@ -197,7 +230,11 @@ public class Draws {
         d.committedAt = OffsetDateTime.now(ZoneOffset.UTC);
         d.persist();
         campaigns.publish(c, RecruitmentEventV1.DRAW_COMMITTED, null, null, d.commitment, null);
-        audit.record("draw.committed", "campaign", c.id.toString(), Map.of("commitment", d.commitment, "job", jobId.toString()));
+        audit.record(
+                "draw.committed",
+                "campaign",
+                c.id.toString(),
+                Map.of("commitment", d.commitment, "job", jobId.toString()));
         return d;
     }
 
@@ -233,14 +270,19 @@ public class Draws {
         }
         for (Signup s : Signup.active(c.id)) {
             String id = s.id.toString();
-            Signup.Outcome o = panel.contains(id) ? Signup.Outcome.SELECTED
+            Signup.Outcome o = panel.contains(id)
+                    ? Signup.Outcome.SELECTED
                     : position.containsKey(id) ? Signup.Outcome.WAITLISTED : Signup.Outcome.NOT_SELECTED;
             s.outcome = o.name();
             messages.add(outcome(c, s, o, position.getOrDefault(id, 0)));
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
         campaigns.publish(c, RecruitmentEventV1.DRAW_COMPLETED, null, null, d.commitment, null);
-        audit.record("draw.seeded", "campaign", c.id.toString(), Map.of("seed", seed, "selected", selected.size(), "waitlisted", waitlist.size()));
+        audit.record(
+                "draw.seeded",
+                "campaign",
+                c.id.toString(),
+                Map.of("seed", seed, "selected", selected.size(), "waitlisted", waitlist.size()));
         return out(c, d, drawn);
     }
 
@@ -260,13 +302,20 @@ public class Draws {
             }
             default -> "recruitment.draw-not-selected";
         };
-        return new MessageRequestV1("recruitment:" + c.id + ":" + template + ":" + s.tenantRef, s.tenantRef,
-                MessageRequestV1.SERVICE, template, data, null).from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
+        return new MessageRequestV1(
+                        "recruitment:" + c.id + ":" + template + ":" + s.tenantRef,
+                        s.tenantRef,
+                        MessageRequestV1.SERVICE,
+                        template,
+                        data,
+                        null)
+                .from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
     }
 
     /** The first session (time and place or link): what a selected (or seated) tenant needs to know next. */
     public static String nextSteps(Campaign c) {
-        return nl.meedoen.recruitment.campaign.CampaignSession.of(c.id).stream().findFirst()
+        return nl.meedoen.recruitment.campaign.CampaignSession.of(c.id).stream()
+                .findFirst()
                 .map(first -> first.startsAt + " " + (first.place != null ? first.place : first.onlineLink))
                 .orElse("-");
     }
@@ -313,9 +362,10 @@ public class Draws {
     public ReplacementOut decline(UUID campaignId, String tenantRef) {
         Campaign c = locked(campaignId);
         Signup s = participant(c, tenantRef);
-        if (!Signup.Outcome.SELECTED.name().equals(s.outcome) && !Signup.Outcome.CONFIRMED.name().equals(s.outcome)) {
-            throw ProblemException.conflict("campaign is " + c.status + " (" + c.mode() + "): only a selected tenant can decline a seat; "
-                    + tenantRef + " is " + s.outcome);
+        if (!Signup.Outcome.SELECTED.name().equals(s.outcome)
+                && !Signup.Outcome.CONFIRMED.name().equals(s.outcome)) {
+            throw ProblemException.conflict("campaign is " + c.status + " (" + c.mode()
+                    + "): only a selected tenant can decline a seat; " + tenantRef + " is " + s.outcome);
         }
         Draw d = Draw.findById(c.id);
         if (d == null) {
@@ -327,16 +377,22 @@ public class Draws {
         Filled f = fillFromDrawOrder(c, d, panel, 1, "replacement");
         String replacementRef = f.filled().isEmpty() ? null : f.filled().get(0);
         campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, tenantRef, null, d.commitment, replacementRef);
-        audit.record("draw.declined", "campaign", c.id.toString(), replacementRef == null ? Map.of("tenantRef", tenantRef)
-                : Map.of("tenantRef", tenantRef, "replacement", replacementRef));
-        String reason = replacementRef != null ? "the first in the draw order who keeps every quota" + (f.householdRule() ? " and the household rule" : "")
-                + " took the seat" : "the seat stays vacant: " + f.why();
+        audit.record(
+                "draw.declined",
+                "campaign",
+                c.id.toString(),
+                replacementRef == null
+                        ? Map.of("tenantRef", tenantRef)
+                        : Map.of("tenantRef", tenantRef, "replacement", replacementRef));
+        String reason = replacementRef != null
+                ? "the first in the draw order who keeps every quota"
+                        + (f.householdRule() ? " and the household rule" : "") + " took the seat"
+                : "the seat stays vacant: " + f.why();
         return new ReplacementOut(tenantRef, replacementRef, reason, c.seats - panel.size(), f.unkept());
     }
 
     /** Seats given from the draw order, and when a seat stays vacant why (the quotas that cannot be kept). */
-    record Filled(List<String> filled, List<QuotaKeeping.Unkept> unkept, String why, boolean householdRule) {
-    }
+    record Filled(List<String> filled, List<QuotaKeeping.Unkept> unkept, String why, boolean householdRule) {}
 
     /**
      * Seats, one by one and at most {@code max}, the first in the draw order who keeps the household rule and the
@@ -352,8 +408,11 @@ public class Draws {
         List<String> candidates = new ArrayList<>();
         for (String id : record.result().waitlist()) {
             Signup x = byId.get(id);
-            if (x != null && Signup.ACTIVE.equals(x.status) && !panel.contains(id)
-                    && (Signup.Outcome.WAITLISTED.name().equals(x.outcome) || Signup.Outcome.NOT_SELECTED.name().equals(x.outcome))) {
+            if (x != null
+                    && Signup.ACTIVE.equals(x.status)
+                    && !panel.contains(id)
+                    && (Signup.Outcome.WAITLISTED.name().equals(x.outcome)
+                            || Signup.Outcome.NOT_SELECTED.name().equals(x.outcome))) {
                 candidates.add(id);
             }
         }
@@ -371,8 +430,19 @@ public class Draws {
             candidates.remove(choice.chosen());
             filled.add(next.tenantRef);
             MessageRequestV1 m = outcome(c, next, Signup.Outcome.SELECTED, 0);
-            outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, next.tenantRef,
-                    new MessageRequestV1(m.requestId() + ":" + why, m.tenantRef(), m.purpose(), m.templateKey(), m.data(), m.channel(), m.source(), null));
+            outbox.publish(
+                    MessageRequestV1.TOPIC,
+                    MessageRequestV1.TYPE,
+                    next.tenantRef,
+                    new MessageRequestV1(
+                            m.requestId() + ":" + why,
+                            m.tenantRef(),
+                            m.purpose(),
+                            m.templateKey(),
+                            m.data(),
+                            m.channel(),
+                            m.source(),
+                            null));
         }
         d.panel = Json.write(panel);
         d.waitlist = Json.write(candidates);
@@ -380,10 +450,16 @@ public class Draws {
         String reason = null;
         if (panel.size() < c.seats) {
             reason = !choice.unkept().isEmpty()
-                    ? "no one left in the draw order keeps every quota" + (household ? " and the household rule" : "") + ": "
-                    + String.join("; ", choice.unkept().stream().map(QuotaKeeping.Unkept::describe).toList())
-                    : candidates.isEmpty() ? "nobody is left in the draw order"
-                    : "no one left in the draw order keeps the household rule";
+                    ? "no one left in the draw order keeps every quota" + (household ? " and the household rule" : "")
+                            + ": "
+                            + String.join(
+                                    "; ",
+                                    choice.unkept().stream()
+                                            .map(QuotaKeeping.Unkept::describe)
+                                            .toList())
+                    : candidates.isEmpty()
+                            ? "nobody is left in the draw order"
+                            : "no one left in the draw order keeps the household rule";
         }
         return new Filled(filled, panel.size() < c.seats ? choice.unkept() : List.of(), reason, household);
     }
@@ -400,9 +476,15 @@ public class Draws {
             throw wrongState(c, "nobody holds a seat yet, so no seat is vacant");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        nl.meedoen.recruitment.campaign.CampaignSession.of(c.id).stream().map(x -> x.startsAt).min(OffsetDateTime::compareTo)
-                .filter(first -> !first.isAfter(now)).ifPresent(first -> {
-                    throw wrongState(c, "its term started with the first session at " + first + "; vacant seats are filled before the term starts");
+        nl.meedoen.recruitment.campaign.CampaignSession.of(c.id).stream()
+                .map(x -> x.startsAt)
+                .min(OffsetDateTime::compareTo)
+                .filter(first -> !first.isAfter(now))
+                .ifPresent(first -> {
+                    throw wrongState(
+                            c,
+                            "its term started with the first session at " + first
+                                    + "; vacant seats are filled before the term starts");
                 });
         if (c.termEnd != null && c.termEnd.isBefore(now.toLocalDate())) {
             throw wrongState(c, "its term ended on " + c.termEnd);
@@ -420,8 +502,12 @@ public class Draws {
                 campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, null, null, null, next.tenantRef);
             }
             if (filled.isEmpty()) {
-                throw wrongState(c, (c.seats - seated) + " seat(s) vacant and nobody on the waitlist"
-                        + (c.mode() == Campaign.SelectionMode.APPOINTMENT ? "; the board may appoint another sign-up (POST /campaigns/{id}/appointments)" : ""));
+                throw wrongState(
+                        c,
+                        (c.seats - seated) + " seat(s) vacant and nobody on the waitlist"
+                                + (c.mode() == Campaign.SelectionMode.APPOINTMENT
+                                        ? "; the board may appoint another sign-up (POST /campaigns/{id}/appointments)"
+                                        : ""));
             }
         } else {
             if (d.drawnAt == null) {
@@ -435,18 +521,28 @@ public class Draws {
                 if (unkept.isEmpty()) {
                     throw wrongState(c, (c.seats - seated) + " seat(s) vacant: " + f.why());
                 }
-                throw new ProblemException(422, "quota-cannot-be-kept", "No one left in the draw order keeps the quotas",
-                        "campaign is " + c.status + " (" + c.mode() + "): " + (c.seats - seated) + " seat(s) vacant; " + f.why(),
-                        unkept.stream().map(u -> new Problem.FieldError(u.field(), u.describe())).toList());
+                throw new ProblemException(
+                        422,
+                        "quota-cannot-be-kept",
+                        "No one left in the draw order keeps the quotas",
+                        "campaign is " + c.status + " (" + c.mode() + "): " + (c.seats - seated) + " seat(s) vacant; "
+                                + f.why(),
+                        unkept.stream()
+                                .map(u -> new Problem.FieldError(u.field(), u.describe()))
+                                .toList());
             }
             for (String ref : filled) {
                 campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, null, null, d.commitment, ref);
             }
         }
         long nowSeated = Signup.seated(c.id);
-        audit.record("seating.vacancies-filled", "campaign", c.id.toString(), Map.of("filled", filled, "vacancies", c.seats - nowSeated));
-        String summary = filled.size() + " vacant seat(s) filled; " + (nowSeated >= c.seats ? "every seat is taken"
-                : (c.seats - nowSeated) + " still vacant");
+        audit.record(
+                "seating.vacancies-filled",
+                "campaign",
+                c.id.toString(),
+                Map.of("filled", filled, "vacancies", c.seats - nowSeated));
+        String summary = filled.size() + " vacant seat(s) filled; "
+                + (nowSeated >= c.seats ? "every seat is taken" : (c.seats - nowSeated) + " still vacant");
         return new DrawDtos.FillOut(c.id, c.seats, nowSeated, c.seats - nowSeated, filled, unkept, summary);
     }
 
@@ -459,7 +555,8 @@ public class Draws {
 
     /** An illegal transition: 409 naming the campaign's state (and its selection mode). */
     static ProblemException wrongState(Campaign c, String detail) {
-        return new ProblemException(409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
+        return new ProblemException(
+                409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
     }
 
     private static Signup participant(Campaign c, String tenantRef) {
@@ -497,17 +594,28 @@ public class Draws {
             min = Math.min(min, p);
             participants.add(new Participant(s.tenantRef, s.id, p, s.outcome));
         }
-        return new DrawOut(c.id, d.commitment, r.input().algorithm().id(), r.input().householdRule(), c.seats,
-                pool.size(), pool.isEmpty() ? 0 : min, r.seed(), participants);
+        return new DrawOut(
+                c.id,
+                d.commitment,
+                r.input().algorithm().id(),
+                r.input().householdRule(),
+                c.seats,
+                pool.size(),
+                pool.isEmpty() ? 0 : min,
+                r.seed(),
+                participants);
     }
 
     static ProblemException problem(DrawException e) {
         List<Problem.FieldError> errors = new ArrayList<>();
         e.details().forEach(x -> errors.add(new Problem.FieldError("draw", x)));
-        e.relaxations().forEach(x -> errors.add(new Problem.FieldError("quotas." + x.category() + "." + x.feature() + "." + x.bound(),
-                "relax " + x.bound() + " from " + x.current() + " to " + x.suggested())));
+        e.relaxations()
+                .forEach(x -> errors.add(new Problem.FieldError(
+                        "quotas." + x.category() + "." + x.feature() + "." + x.bound(),
+                        "relax " + x.bound() + " from " + x.current() + " to " + x.suggested())));
         int status = switch (e.code()) {
-            case DrawException.INFEASIBLE_QUOTAS, DrawException.PANEL_LARGER_THAN_POOL, DrawException.NO_REPLACEMENT -> 422;
+            case DrawException.INFEASIBLE_QUOTAS, DrawException.PANEL_LARGER_THAN_POOL, DrawException.NO_REPLACEMENT ->
+                422;
             default -> 400;
         };
         return new ProblemException(status, e.code(), "Draw not possible", e.getMessage(), errors);

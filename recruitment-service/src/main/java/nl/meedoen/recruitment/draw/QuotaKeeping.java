@@ -1,16 +1,15 @@
 package nl.meedoen.recruitment.draw;
 
-import nl.meedoen.draw.Category;
-import nl.meedoen.draw.DrawInput;
-import nl.meedoen.draw.FeatureQuota;
-import nl.meedoen.draw.Person;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.meedoen.draw.Category;
+import nl.meedoen.draw.DrawInput;
+import nl.meedoen.draw.FeatureQuota;
+import nl.meedoen.draw.Person;
 
 /**
  * Who may take a vacant seat of a drawn panel: the first in the draw order who keeps the household rule, no quota's
@@ -20,8 +19,7 @@ import java.util.Set;
  * cannot be kept (attribute, value, min) and why.
  */
 public final class QuotaKeeping {
-    private QuotaKeeping() {
-    }
+    private QuotaKeeping() {}
 
     /** A quota the panel cannot keep: {@code current} seats of {@code value}, the quota wants {@code min}..{@code max}. */
     public record Unkept(String attribute, String value, int min, int max, int current, String why) {
@@ -30,13 +28,13 @@ public final class QuotaKeeping {
         }
 
         public String describe() {
-            return attribute + " " + value + " (min " + min + ", max " + max + "): " + current + " on the panel; " + why;
+            return attribute + " " + value + " (min " + min + ", max " + max + "): " + current + " on the panel; "
+                    + why;
         }
     }
 
     /** {@code chosen}: the sign-up id to seat, or null; then {@code unkept} says which quotas stand in the way. */
-    public record Choice(String chosen, List<Unkept> unkept) {
-    }
+    public record Choice(String chosen, List<Unkept> unkept) {}
 
     /**
      * @param panel      the sign-up ids holding a seat now
@@ -55,7 +53,8 @@ public final class QuotaKeeping {
                 continue;
             }
             for (Category c : input.categories()) {
-                counts.computeIfAbsent(c.name(), x -> new HashMap<>()).merge(p.features().get(c.name()), 1, Integer::sum);
+                counts.computeIfAbsent(c.name(), x -> new HashMap<>())
+                        .merge(p.features().get(c.name()), 1, Integer::sum);
             }
             if (p.household() != null) {
                 households.add(p.household());
@@ -102,8 +101,13 @@ public final class QuotaKeeping {
         return true;
     }
 
-    private static List<Unkept> unkept(DrawInput input, Map<String, Map<String, Integer>> counts, Set<String> households,
-                                       Map<String, Person> byId, List<String> panel, List<String> candidates) {
+    private static List<Unkept> unkept(
+            DrawInput input,
+            Map<String, Map<String, Integer>> counts,
+            Set<String> households,
+            Map<String, Person> byId,
+            List<String> panel,
+            List<String> candidates) {
         List<Unkept> out = new ArrayList<>();
         for (Category c : input.categories()) {
             for (FeatureQuota q : c.features()) {
@@ -115,7 +119,9 @@ public final class QuotaKeeping {
                 long sameHousehold = 0;
                 for (String id : candidates) {
                     Person p = byId.get(id);
-                    if (p == null || panel.contains(id) || !q.value().equals(p.features().get(c.name()))) {
+                    if (p == null
+                            || panel.contains(id)
+                            || !q.value().equals(p.features().get(c.name()))) {
                         continue;
                     }
                     if (input.householdRule() && p.household() != null && households.contains(p.household())) {
@@ -124,9 +130,12 @@ public final class QuotaKeeping {
                         have++;
                     }
                 }
-                String why = have == 0 && sameHousehold == 0 ? "nobody left in the draw order has " + c.name() + " " + q.value()
-                        : have == 0 ? "the " + sameHousehold + " left in the draw order with it share a household with a panel member"
-                        : "the " + have + " left in the draw order with it would each break another quota";
+                String why = have == 0 && sameHousehold == 0
+                        ? "nobody left in the draw order has " + c.name() + " " + q.value()
+                        : have == 0
+                                ? "the " + sameHousehold
+                                        + " left in the draw order with it share a household with a panel member"
+                                : "the " + have + " left in the draw order with it would each break another quota";
                 out.add(new Unkept(c.name(), q.value(), q.min(), q.max(), n, why));
             }
         }
@@ -135,9 +144,17 @@ public final class QuotaKeeping {
             for (Category c : input.categories()) {
                 for (FeatureQuota q : c.features()) {
                     int n = count(counts, c.name(), q.value());
-                    if (n >= q.max() && candidates.stream().map(byId::get)
-                            .anyMatch(p -> p != null && q.value().equals(p.features().get(c.name())))) {
-                        out.add(new Unkept(c.name(), q.value(), q.min(), q.max(), n,
+                    if (n >= q.max()
+                            && candidates.stream()
+                                    .map(byId::get)
+                                    .anyMatch(p -> p != null
+                                            && q.value().equals(p.features().get(c.name())))) {
+                        out.add(new Unkept(
+                                c.name(),
+                                q.value(),
+                                q.min(),
+                                q.max(),
+                                n,
                                 "at its maximum; the next in the draw order have " + c.name() + " " + q.value()));
                     }
                 }

@@ -4,20 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.audit.AuditLog;
-import nl.meedoen.commons.contracts.MessageRequestV1;
-import nl.meedoen.commons.outbox.Outbox;
-import nl.meedoen.recruitment.campaign.Campaign;
-import nl.meedoen.recruitment.campaign.Campaigns;
-import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeIn;
-import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeOut;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.recruitment.campaign.Campaign;
+import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeIn;
+import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeOut;
+import nl.meedoen.recruitment.campaign.Campaigns;
 
 /**
  * Feedback (principle 5): what came of a campaign, mailed to everyone who signed up and did not withdraw — the seated
@@ -53,14 +52,29 @@ public class Feedback {
                         SELECT ?1, s.tenant_ref, s.campaign_id, now() FROM signup s WHERE s.campaign_id = ?2 AND s.status = 'ACTIVE'
                         ON CONFLICT DO NOTHING
                         RETURNING tenant_ref""")
-                .setParameter(1, key).setParameter(2, c.id).getResultList();
+                .setParameter(1, key)
+                .setParameter(2, c.id)
+                .getResultList();
         String prefix = key.equals(campaignKey(c.id)) ? "recruitment:" + c.id : "recruitment:" + key;
-        outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, tenants.stream().map(ref -> {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("campaignTitle", c.title);
-            data.put("outcome", outcome);
-            return new MessageRequestV1(prefix + ":" + MESSAGE + ":" + ref, ref, MessageRequestV1.FEEDBACK, MESSAGE, data, null).from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
-        }).toList(), MessageRequestV1::tenantRef);
+        outbox.publishAll(
+                MessageRequestV1.TOPIC,
+                MessageRequestV1.TYPE,
+                tenants.stream()
+                        .map(ref -> {
+                            Map<String, Object> data = new LinkedHashMap<>();
+                            data.put("campaignTitle", c.title);
+                            data.put("outcome", outcome);
+                            return new MessageRequestV1(
+                                            prefix + ":" + MESSAGE + ":" + ref,
+                                            ref,
+                                            MessageRequestV1.FEEDBACK,
+                                            MESSAGE,
+                                            data,
+                                            null)
+                                    .from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
+                        })
+                        .toList(),
+                MessageRequestV1::tenantRef);
         return tenants.size();
     }
 
@@ -77,12 +91,15 @@ public class Feedback {
         Campaign c = campaigns.locked(campaignId);
         Campaign.Status s = c.state();
         if (s == Campaign.Status.DRAFT || s == Campaign.Status.OPEN || s == Campaign.Status.CANCELLED) {
-            throw Campaigns.wrongState(c, "an outcome is recorded once the participants have done their work (after the close)");
+            throw Campaigns.wrongState(
+                    c, "an outcome is recorded once the participants have done their work (after the close)");
         }
         if (c.outcome != null) {
-            throw Campaigns.wrongState(c, "its outcome was recorded at " + c.outcomeAt + " and the feedback has gone out");
+            throw Campaigns.wrongState(
+                    c, "its outcome was recorded at " + c.outcomeAt + " and the feedback has gone out");
         }
-        String outcome = in == null || in.outcome() == null ? null : in.outcome().strip();
+        String outcome =
+                in == null || in.outcome() == null ? null : in.outcome().strip();
         if (outcome == null || outcome.isEmpty()) {
             throw Campaigns.fieldRule("outcome", "required: what came of it, in plain text");
         }

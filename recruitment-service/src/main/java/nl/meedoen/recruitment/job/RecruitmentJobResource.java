@@ -5,5 +5,4 @@ import nl.meedoen.commons.job.JobResource;
 
 /** This service's jobs (draw commitments) at the path the gateway routes as {@code jobs/recruitment}. */
 @Path("/api/v1/jobs/recruitment")
-public class RecruitmentJobResource extends JobResource {
-}
+public class RecruitmentJobResource extends JobResource {}

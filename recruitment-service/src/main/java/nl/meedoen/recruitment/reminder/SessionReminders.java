@@ -5,12 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.contracts.MessageRequestV1;
-import nl.meedoen.commons.outbox.Outbox;
-import nl.meedoen.recruitment.campaign.Campaign;
-import nl.meedoen.recruitment.campaign.CampaignSession;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -21,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.recruitment.campaign.Campaign;
+import nl.meedoen.recruitment.campaign.CampaignSession;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reminds every seated participant of a session {@code recruitment.reminders.lead-time} before it starts
@@ -43,7 +42,10 @@ public class SessionReminders {
     @Inject
     Outbox outbox;
 
-    @Scheduled(every = "${recruitment.reminders.interval:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${recruitment.reminders.interval:5m}",
+            delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         sendDue();
     }
@@ -63,7 +65,9 @@ public class SessionReminders {
                                OR ((c.selection_mode = 'OPEN_UP_TO_CAPACITY' OR c.term_number > 1) AND c.status IN ('OPEN', 'CLOSED')))
                         ON CONFLICT DO NOTHING
                         RETURNING session_id, tenant_ref""")
-                .setParameter(1, now).setParameter(2, now.plus(leadTime)).getResultList();
+                .setParameter(1, now)
+                .setParameter(2, now.plus(leadTime))
+                .getResultList();
         Map<UUID, CampaignSession> sessions = new HashMap<>();
         Map<UUID, Campaign> campaigns = new HashMap<>();
         List<MessageRequestV1> messages = new ArrayList<>();
@@ -75,8 +79,14 @@ public class SessionReminders {
             data.put("campaignTitle", c.title);
             data.put("sessionDate", WHEN.format(cs.startsAt.atZoneSameInstant(LOCAL)));
             data.put("location", cs.place != null ? cs.place : cs.onlineLink);
-            messages.add(new MessageRequestV1("recruitment:" + c.id + ":" + MESSAGE + ":" + cs.id + ":" + tenantRef, tenantRef,
-                    MessageRequestV1.SERVICE, MESSAGE, data, null).from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id)));
+            messages.add(new MessageRequestV1(
+                            "recruitment:" + c.id + ":" + MESSAGE + ":" + cs.id + ":" + tenantRef,
+                            tenantRef,
+                            MessageRequestV1.SERVICE,
+                            MESSAGE,
+                            data,
+                            null)
+                    .from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id)));
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
         return messages.size();

@@ -9,6 +9,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.population.PopulationAttribute;
@@ -21,13 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-
 @Path("/api/v1/campaigns")
 @Tag(name = "Representativeness", description = "Eligible population vs sign-ups vs selected, per profile attribute")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,12 +36,16 @@ import java.util.UUID;
 @APIResponse(responseCode = "404", description = "Unknown campaign")
 public class RepresentativenessResource {
 
-    public record Row(String value, long population, double populationShare, long signups, double signupShare,
-                      long selected, double selectedShare) {
-    }
+    public record Row(
+            String value,
+            long population,
+            double populationShare,
+            long signups,
+            double signupShare,
+            long selected,
+            double selectedShare) {}
 
-    public record AttributeReport(String attribute, List<Row> rows) {
-    }
+    public record AttributeReport(String attribute, List<Row> rows) {}
 
     @Inject
     Campaigns campaigns;
@@ -53,16 +56,28 @@ public class RepresentativenessResource {
     @GET
     @Path("/{id}/representativeness")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "Representativeness per attribute: eligible population, active sign-ups, selected (incl. confirmed)")
-    @APIResponse(responseCode = "200", description = "Per attribute", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = AttributeReport.class)))
+    @Operation(
+            summary =
+                    "Representativeness per attribute: eligible population, active sign-ups, selected (incl. confirmed)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Per attribute",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                                            implementation = AttributeReport.class)))
     public List<AttributeReport> report(@PathParam("id") UUID id, @QueryParam("attribute") String attribute) {
         Campaign c = campaigns.find(id);
         List<PopulationAttribute> attributes;
         if (attribute == null) {
             attributes = Arrays.asList(PopulationAttribute.values());
         } else {
-            attributes = List.of(PopulationAttribute.parse(attribute).orElseThrow(() -> ProblemException.invalidField("attribute",
-                    "one of " + Arrays.toString(PopulationAttribute.values()))));
+            attributes = List.of(PopulationAttribute.parse(attribute)
+                    .orElseThrow(() -> ProblemException.invalidField(
+                            "attribute", "one of " + Arrays.toString(PopulationAttribute.values()))));
         }
         Map<PopulationAttribute, Map<String, long[]>> all = counts(c, attributes);
         List<AttributeReport> out = new ArrayList<>();
@@ -75,8 +90,8 @@ public class RepresentativenessResource {
                 }
             });
             List<Row> rows = new ArrayList<>();
-            counts.forEach((v, n) -> rows.add(new Row(v, n[0], share(n[0], totals[0]), n[1], share(n[1], totals[1]),
-                    n[2], share(n[2], totals[2]))));
+            counts.forEach((v, n) -> rows.add(new Row(
+                    v, n[0], share(n[0], totals[0]), n[1], share(n[1], totals[1]), n[2], share(n[2], totals[2]))));
             out.add(new AttributeReport(a.name(), rows));
         }
         return out;
@@ -95,14 +110,20 @@ public class RepresentativenessResource {
         for (int i = 0; i < attributes.size(); i++) {
             String sep = i == 0 ? "" : ", ";
             // the column comes from the fixed attribute list, never from the caller's text
-            values.append(sep).append("coalesce(p.").append(attributes.get(i).column()).append(", 'unknown') AS v").append(i);
+            values.append(sep)
+                    .append("coalesce(p.")
+                    .append(attributes.get(i).column())
+                    .append(", 'unknown') AS v")
+                    .append(i);
             names.append(sep).append("v").append(i);
             sets.append(sep).append("(v").append(i).append(')');
         }
         var query = em.createNativeQuery("SELECT " + names + ", count(*), 0, 0 FROM (SELECT " + values
                 + " FROM population_member p WHERE " + eligible.sql() + ") e GROUP BY GROUPING SETS (" + sets + ")"
-                + " UNION ALL SELECT " + names + ", 0, count(*), count(*) FILTER (WHERE outcome IN ('SELECTED', 'CONFIRMED'))"
-                + " FROM (SELECT " + values + ", s.outcome FROM signup s LEFT JOIN population_member p ON p.tenant_ref = s.tenant_ref"
+                + " UNION ALL SELECT " + names
+                + ", 0, count(*), count(*) FILTER (WHERE outcome IN ('SELECTED', 'CONFIRMED'))"
+                + " FROM (SELECT " + values
+                + ", s.outcome FROM signup s LEFT JOIN population_member p ON p.tenant_ref = s.tenant_ref"
                 + " WHERE s.campaign_id = ?1 AND s.status = 'ACTIVE') a GROUP BY GROUPING SETS (" + sets + ")");
         query.setParameter(1, c.id);
         for (int i = 0; i < eligible.parameters().size(); i++) {

@@ -4,6 +4,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
@@ -14,24 +22,15 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.Campaign.SelectionMode;
 import nl.meedoen.recruitment.campaign.Campaigns;
+import nl.meedoen.recruitment.draw.Draw;
 import nl.meedoen.recruitment.draw.DrawCommitJob;
 import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
-import nl.meedoen.recruitment.draw.Draw;
 import nl.meedoen.recruitment.draw.Draws;
 import nl.meedoen.recruitment.seating.SeatingDtos.AppointmentIn;
 import nl.meedoen.recruitment.seating.SeatingDtos.Participant;
 import nl.meedoen.recruitment.seating.SeatingDtos.ReopenIn;
 import nl.meedoen.recruitment.seating.SeatingDtos.SeatingOut;
 import nl.meedoen.recruitment.signup.Signup;
-
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Seats given without a lottery, per the campaign's selection mode: everyone (a lottery campaign with no more
@@ -61,6 +60,7 @@ public class Seating {
 
     /** Message kinds (notification-service default templates) for seats given without a lottery. */
     public static final String SEATED = "recruitment.seated";
+
     public static final String WAITLISTED = "recruitment.waitlisted";
     public static final String NOT_SEATED = "recruitment.not-seated";
 
@@ -77,13 +77,23 @@ public class Seating {
         } else if (WAITLISTED.equals(template)) {
             data.put("waitlistPosition", String.valueOf(waitlistPosition));
         }
-        return new MessageRequestV1("recruitment:" + c.id + ":" + template + ":" + tenantRef, tenantRef,
-                MessageRequestV1.SERVICE, template, data, null).from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
+        return new MessageRequestV1(
+                        "recruitment:" + c.id + ":" + template + ":" + tenantRef,
+                        tenantRef,
+                        MessageRequestV1.SERVICE,
+                        template,
+                        data,
+                        null)
+                .from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
     }
 
     /** Sends (through the outbox, in the caller's transaction) the message of one tenant's seat or waitlist place. */
     public void tell(Campaign c, String tenantRef, String template, Integer waitlistPosition) {
-        outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, tenantRef, message(c, tenantRef, template, waitlistPosition));
+        outbox.publish(
+                MessageRequestV1.TOPIC,
+                MessageRequestV1.TYPE,
+                tenantRef,
+                message(c, tenantRef, template, waitlistPosition));
     }
 
     /** The campaign, re-read under a row lock: two organisers never seat, appoint or reopen past each other. */
@@ -95,12 +105,17 @@ public class Seating {
 
     /** An illegal transition: 409 naming the campaign's state (and its selection mode). */
     static ProblemException wrongState(Campaign c, String detail) {
-        return new ProblemException(409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
+        return new ProblemException(
+                409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
     }
 
     /** A field rule: 422 naming the field. */
     static ProblemException fieldRule(String field, String message) {
-        return new ProblemException(422, "validation", "Request is not valid", field + ": " + message,
+        return new ProblemException(
+                422,
+                "validation",
+                "Request is not valid",
+                field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
 
@@ -113,46 +128,73 @@ public class Seating {
     public SeatingOut seat(UUID campaignId) {
         Campaign c = locked(campaignId);
         if (c.state() != Campaign.Status.CLOSED) {
-            throw wrongState(c, "seats are given once sign-ups have closed (POST /campaigns/{id}/close), and only once");
+            throw wrongState(
+                    c, "seats are given once sign-ups have closed (POST /campaigns/{id}/close), and only once");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Signup> active = Signup.active(c.id);
         Campaign.Seating how;
         switch (c.mode()) {
             case LOTTERY_WHEN_OVERSUBSCRIBED -> {
-                boolean laterTerm = c.termNumber > 1; // the first term's draw stays the record; those who stayed keep their seats
-                List<Signup> candidates = !laterTerm ? active : active.stream()
-                        .filter(s -> s.outcome == null || Signup.Outcome.WAITLISTED.name().equals(s.outcome)).toList();
+                boolean laterTerm =
+                        c.termNumber > 1; // the first term's draw stays the record; those who stayed keep their seats
+                List<Signup> candidates = !laterTerm
+                        ? active
+                        : active.stream()
+                                .filter(s -> s.outcome == null
+                                        || Signup.Outcome.WAITLISTED.name().equals(s.outcome))
+                                .toList();
                 long free = c.seats - Signup.seated(c.id);
                 if (!laterTerm) {
                     noDraw(c);
                     if (active.isEmpty()) {
-                        throw wrongState(c, "nobody signed up; reopen sign-ups (POST /campaigns/{id}/reopen) and reach out again");
+                        throw wrongState(
+                                c,
+                                "nobody signed up; reopen sign-ups (POST /campaigns/{id}/reopen) and reach out again");
                     }
                 }
                 if (candidates.size() > free) {
-                    throw wrongState(c, laterTerm
-                            ? candidates.size() + " candidates for " + free + " free seats in term " + c.termNumber + ": a lottery in a later "
-                                    + "term is not supported; lower the candidates (withdrawals) or raise the seats (PATCH)"
-                            : active.size() + " sign-ups for " + c.seats + " seats: oversubscribed, so the lottery decides "
-                                    + "(POST /campaigns/{id}/draw/commit)");
+                    throw wrongState(
+                            c,
+                            laterTerm
+                                    ? candidates.size() + " candidates for " + free + " free seats in term "
+                                            + c.termNumber + ": a lottery in a later "
+                                            + "term is not supported; lower the candidates (withdrawals) or raise the seats (PATCH)"
+                                    : active.size() + " sign-ups for " + c.seats
+                                            + " seats: oversubscribed, so the lottery decides "
+                                            + "(POST /campaigns/{id}/draw/commit)");
                 }
                 active = candidates;
                 for (Signup s : active) {
                     s.outcome = Signup.Outcome.SELECTED.name();
                     s.placedAt = now;
                 }
-                outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE,
-                        active.stream().map(s -> message(c, s.tenantRef, SEATED, null)).toList(), MessageRequestV1::tenantRef);
+                outbox.publishAll(
+                        MessageRequestV1.TOPIC,
+                        MessageRequestV1.TYPE,
+                        active.stream()
+                                .map(s -> message(c, s.tenantRef, SEATED, null))
+                                .toList(),
+                        MessageRequestV1::tenantRef);
                 how = Campaign.Seating.EVERYONE_SEATED;
             }
             case APPOINTMENT -> {
                 List<Signup> unconfirmed = Signup.awaitingPartner(c.id);
                 if (!unconfirmed.isEmpty()) {
-                    throw new ProblemException(409, "appointments-unconfirmed", "Appointments not confirmed",
-                            "campaign is CLOSED (APPOINTMENT): " + unconfirmed.size() + " appointment(s) await the confirmation of partner "
-                                    + c.partnerOrganisation + ": " + String.join(", ", unconfirmed.stream().map(u -> u.tenantRef).toList())
-                                    + " (POST /campaigns/{id}/appointments/{tenantRef}/confirm or /decline)", null);
+                    throw new ProblemException(
+                            409,
+                            "appointments-unconfirmed",
+                            "Appointments not confirmed",
+                            "campaign is CLOSED (APPOINTMENT): " + unconfirmed.size()
+                                    + " appointment(s) await the confirmation of partner "
+                                    + c.partnerOrganisation + ": "
+                                    + String.join(
+                                            ", ",
+                                            unconfirmed.stream()
+                                                    .map(u -> u.tenantRef)
+                                                    .toList())
+                                    + " (POST /campaigns/{id}/appointments/{tenantRef}/confirm or /decline)",
+                            null);
                 }
                 if (Signup.seated(c.id) == 0) {
                     throw wrongState(c, "nobody has been appointed yet (POST /campaigns/{id}/appointments)");
@@ -165,7 +207,8 @@ public class Seating {
                     }
                 }
                 // the appointed and the reserves heard it when they were appointed
-                outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, notSeated, MessageRequestV1::tenantRef);
+                outbox.publishAll(
+                        MessageRequestV1.TOPIC, MessageRequestV1.TYPE, notSeated, MessageRequestV1::tenantRef);
                 how = Campaign.Seating.APPOINTED;
             }
             default -> how = Campaign.Seating.FIRST_COME; // seated as they signed up
@@ -174,8 +217,19 @@ public class Seating {
         c.seating = how.name();
         c.seatedAt = now;
         campaigns.publish(c, PARTICIPANTS_SEATED, null, null, null, null);
-        audit.record("seating.completed", "campaign", c.id.toString(), Map.of("seating", how.name(), "seats", c.seats,
-                "signups", active.size(), "seated", Signup.seated(c.id)));
+        audit.record(
+                "seating.completed",
+                "campaign",
+                c.id.toString(),
+                Map.of(
+                        "seating",
+                        how.name(),
+                        "seats",
+                        c.seats,
+                        "signups",
+                        active.size(),
+                        "seated",
+                        Signup.seated(c.id)));
         return out(c);
     }
 
@@ -193,7 +247,8 @@ public class Seating {
     public Signup appoint(UUID campaignId, AppointmentIn in) {
         Campaign c = locked(campaignId);
         if (c.mode() != SelectionMode.APPOINTMENT) {
-            throw wrongState(c, "appointments are for campaigns that select by APPOINTMENT; this one selects by " + c.mode());
+            throw wrongState(
+                    c, "appointments are for campaigns that select by APPOINTMENT; this one selects by " + c.mode());
         }
         if (c.state() != Campaign.Status.CLOSED && c.state() != Campaign.Status.SEATED) {
             throw wrongState(c, "the board appoints once sign-ups have closed");
@@ -212,7 +267,8 @@ public class Seating {
             throw fieldRule("tenantRef", in.tenantRef() + " is not an active sign-up of this campaign");
         }
         boolean reserve = Boolean.TRUE.equals(in.reserve());
-        if (Signup.Outcome.SELECTED.name().equals(s.outcome) || Signup.Outcome.CONFIRMED.name().equals(s.outcome)) {
+        if (Signup.Outcome.SELECTED.name().equals(s.outcome)
+                || Signup.Outcome.CONFIRMED.name().equals(s.outcome)) {
             throw wrongState(c, in.tenantRef() + " already holds a seat");
         }
         if (Signup.Outcome.DECLINED.name().equals(s.outcome)) {
@@ -221,14 +277,19 @@ public class Seating {
         if (!reserve && Signup.seated(c.id) >= c.seats) {
             throw wrongState(c, "all " + c.seats + " seats are taken; appoint as reserve (\"reserve\": true)");
         }
-        int position = reserve ? Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED).size() + 1 : 0;
+        int position =
+                reserve ? Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED).size() + 1 : 0;
         s.outcome = (reserve ? Signup.Outcome.WAITLISTED : Signup.Outcome.SELECTED).name();
         s.selectionReason = in.reason().strip();
         s.selectedBy = identity.getPrincipal().getName();
         s.placedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        // the partner's board is an equal party: the corporation's appointment waits for its confirmation; its own does not
+        // the partner's board is an equal party: the corporation's appointment waits for its confirmation; its own does
+        // not
         s.awaitingPartner = c.partnerOrganisation != null && campaigns.party(c) != Campaigns.Party.PARTNER;
-        audit.record(reserve ? "seating.reserve-appointed" : "seating.appointed", "campaign", c.id.toString(),
+        audit.record(
+                reserve ? "seating.reserve-appointed" : "seating.appointed",
+                "campaign",
+                c.id.toString(),
                 Map.of("tenantRef", s.tenantRef, "awaitingPartner", s.awaitingPartner));
         if (!s.awaitingPartner) {
             tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, reserve ? position : null);
@@ -244,8 +305,14 @@ public class Seating {
     public Signup answerAppointment(UUID campaignId, String tenantRef, boolean confirm, String reason) {
         Campaign c = locked(campaignId);
         if (c.partnerOrganisation == null || campaigns.party(c) != Campaigns.Party.PARTNER) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "the partner tenant organisation of this campaign confirms or declines "
-                    + "the corporation's appointments" + (c.partnerOrganisation == null ? "; this campaign has no partner" : ""), null);
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    "the partner tenant organisation of this campaign confirms or declines "
+                            + "the corporation's appointments"
+                            + (c.partnerOrganisation == null ? "; this campaign has no partner" : ""),
+                    null);
         }
         if (c.finished()) {
             throw wrongState(c, "a cancelled or ended campaign does not change");
@@ -258,7 +325,9 @@ public class Seating {
             throw ProblemException.notFound("sign-up " + tenantRef + " of campaign " + campaignId);
         }
         if (!s.awaitingPartner) {
-            throw wrongState(c, tenantRef + " has no appointment awaiting the partner's confirmation (outcome " + s.outcome + ")");
+            throw wrongState(
+                    c,
+                    tenantRef + " has no appointment awaiting the partner's confirmation (outcome " + s.outcome + ")");
         }
         s.awaitingPartner = false;
         Map<String, Object> details = new LinkedHashMap<>();
@@ -307,8 +376,17 @@ public class Seating {
         c.signupCloses = closes;
         c.status = Campaign.Status.OPEN.name();
         campaigns.publish(c, RecruitmentEventV1.CAMPAIGN_OPENED, null, null, null, null);
-        audit.record("campaign.reopened", "campaign", c.id.toString(), Map.of("signupCloses", closes.toString(),
-                "signups", Signup.active(c.id).size(), "seats", c.seats));
+        audit.record(
+                "campaign.reopened",
+                "campaign",
+                c.id.toString(),
+                Map.of(
+                        "signupCloses",
+                        closes.toString(),
+                        "signups",
+                        Signup.active(c.id).size(),
+                        "seats",
+                        c.seats));
         return c;
     }
 
@@ -337,11 +415,18 @@ public class Seating {
         Signup next = promote(c);
         String replacement = next == null ? null : next.tenantRef;
         campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, s.tenantRef, null, null, replacement);
-        audit.record("seating.declined", "campaign", c.id.toString(), replacement == null ? Map.of("tenantRef", s.tenantRef)
-                : Map.of("tenantRef", s.tenantRef, "replacement", replacement));
-        String reason = next != null ? "the first on the waitlist took the seat"
-                : c.mode() == SelectionMode.APPOINTMENT ? "nobody on the waitlist; the board may appoint another sign-up"
-                : "nobody on the waitlist";
+        audit.record(
+                "seating.declined",
+                "campaign",
+                c.id.toString(),
+                replacement == null
+                        ? Map.of("tenantRef", s.tenantRef)
+                        : Map.of("tenantRef", s.tenantRef, "replacement", replacement));
+        String reason = next != null
+                ? "the first on the waitlist took the seat"
+                : c.mode() == SelectionMode.APPOINTMENT
+                        ? "nobody on the waitlist; the board may appoint another sign-up"
+                        : "nobody on the waitlist";
         return new ReplacementOut(s.tenantRef, replacement, reason);
     }
 
@@ -352,9 +437,22 @@ public class Seating {
             return out;
         }
         // read-only for a tenant organisation that is no party: pseudonymous refs and outcomes, not the board's reasons
-        return new SeatingOut(out.campaignId(), out.selectionMode(), out.status(), out.seating(), out.lottery(), out.seats(), out.signups(),
-                out.seated(), out.waitlisted(), out.undersubscribed(), out.seatedAt(), out.summary(),
-                out.participants().stream().map(p -> new Participant(p.tenantRef(), p.outcome(), null, p.waitlistPosition(), p.awaitingPartner()))
+        return new SeatingOut(
+                out.campaignId(),
+                out.selectionMode(),
+                out.status(),
+                out.seating(),
+                out.lottery(),
+                out.seats(),
+                out.signups(),
+                out.seated(),
+                out.waitlisted(),
+                out.undersubscribed(),
+                out.seatedAt(),
+                out.summary(),
+                out.participants().stream()
+                        .map(p -> new Participant(
+                                p.tenantRef(), p.outcome(), null, p.waitlistPosition(), p.awaitingPartner()))
                         .toList());
     }
 
@@ -375,24 +473,43 @@ public class Seating {
             if (s.outcome == null) {
                 continue;
             }
-            if (Signup.Outcome.SELECTED.name().equals(s.outcome) || Signup.Outcome.CONFIRMED.name().equals(s.outcome)) {
+            if (Signup.Outcome.SELECTED.name().equals(s.outcome)
+                    || Signup.Outcome.CONFIRMED.name().equals(s.outcome)) {
                 seated++;
             } else if (Signup.Outcome.WAITLISTED.name().equals(s.outcome)) {
                 waitlisted++;
             }
-            participants.add(new Participant(s.tenantRef, s.outcome, s.selectionReason, positions.get(s.id), s.awaitingPartner));
+            participants.add(
+                    new Participant(s.tenantRef, s.outcome, s.selectionReason, positions.get(s.id), s.awaitingPartner));
         }
         int signups = all.size();
         String seating = drawn ? "DRAW" : c.seating;
-        String counts = signups + " sign-up" + (signups == 1 ? "" : "s") + " for " + c.seats + " seat" + (c.seats == 1 ? "" : "s");
-        String summary = seating == null ? "seats not given yet: " + counts
+        String counts = signups + " sign-up" + (signups == 1 ? "" : "s") + " for " + c.seats + " seat"
+                + (c.seats == 1 ? "" : "s");
+        String summary = seating == null
+                ? "seats not given yet: " + counts
                 : switch (seating) {
                     case "DRAW" -> "seated by lottery (the draw is the record): " + counts;
-                    case "EVERYONE_SEATED" -> "everyone seated, no lottery needed: " + counts + (signups < c.seats ? " (went ahead smaller)" : "");
-                    case "APPOINTED" -> seated + " appointed by the organising board, " + waitlisted + " reserve(s): " + counts;
+                    case "EVERYONE_SEATED" ->
+                        "everyone seated, no lottery needed: " + counts
+                                + (signups < c.seats ? " (went ahead smaller)" : "");
+                    case "APPOINTED" ->
+                        seated + " appointed by the organising board, " + waitlisted + " reserve(s): " + counts;
                     default -> "seated first come, up to capacity: " + counts;
                 };
-        return new SeatingOut(c.id, c.mode().name(), c.status, seating, drawn, c.seats, signups, seated, waitlisted,
-                signups < c.seats, c.seatedAt, summary, participants);
+        return new SeatingOut(
+                c.id,
+                c.mode().name(),
+                c.status,
+                seating,
+                drawn,
+                c.seats,
+                signups,
+                seated,
+                waitlisted,
+                signups < c.seats,
+                c.seatedAt,
+                summary,
+                participants);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.recruitment.seating.SeatingDtos.AppointmentAnswerIn;
@@ -22,11 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
-
 @Path("/api/v1/campaigns")
-@Tag(name = "Seating", description = "Selection per form without a lottery: everyone seated when a lottery campaign is not oversubscribed, "
-        + "appointment by the organising board with a reason, open up to capacity (first come, then the waitlist)")
+@Tag(
+        name = "Seating",
+        description =
+                "Selection per form without a lottery: everyone seated when a lottery campaign is not oversubscribed, "
+                        + "appointment by the organising board with a reason, open up to capacity (first come, then the waitlist)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No or invalid token")
@@ -43,11 +45,19 @@ public class SeatingResource {
     @GET
     @Path("/{id}/seating")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "How the campaign's seats were given: by lottery (the draw), or without one and how (everyone, appointed, first come)",
-            description = "A tenant organisation reads it for its own and co-owned campaigns, and for every formal-participation campaign of the "
-                    + "corporation (read-only: pseudonymous tenantRefs and outcomes, without the board's reasons).")
-    @APIResponse(responseCode = "200", description = "The seating record", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SeatingOut.class)))
+    @Operation(
+            summary =
+                    "How the campaign's seats were given: by lottery (the draw), or without one and how (everyone, appointed, first come)",
+            description =
+                    "A tenant organisation reads it for its own and co-owned campaigns, and for every formal-participation campaign of the "
+                            + "corporation (read-only: pseudonymous tenantRefs and outcomes, without the board's reasons).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The seating record",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SeatingOut.class)))
     public SeatingOut get(@PathParam("id") UUID id) {
         return seating.get(id);
     }
@@ -55,21 +65,37 @@ public class SeatingResource {
     @POST
     @Path("/{id}/seating")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Seat the participants without a lottery (CLOSED → SEATED)",
-            description = "Per selection mode. LOTTERY_WHEN_OVERSUBSCRIBED with no more active sign-ups than seats: everyone is seated and "
-                    + "the record says \"everyone seated, no lottery needed\" — for an undersubscribed campaign this is the organiser's "
-                    + "choice to go ahead smaller (the alternatives: POST .../reopen, then a second outreach). APPOINTMENT: those the "
-                    + "board appointed hold the seats, reserves stay on the waitlist, the rest are not selected. OPEN_UP_TO_CAPACITY: "
-                    + "the seats as given at sign-up. Then confirm, decline (the waitlist replaces), attendance and compensation work "
-                    + "as after a draw. Writes participants-seated.")
-    @APIResponse(responseCode = "200", description = "Seated", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SeatingOut.class)))
-    @APIResponse(responseCode = "409", description = "Not CLOSED, already seated or drawn, oversubscribed (the lottery decides), "
-            + "nobody signed up, nobody appointed, or appointments await the partner's confirmation (appointments-unconfirmed, naming them)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = {@ExampleObject(name = "oversubscribed", value = WRONG_STATE_EXAMPLE),
-                    @ExampleObject(name = "unconfirmed appointments", value = """
+    @Operation(
+            summary = "Seat the participants without a lottery (CLOSED → SEATED)",
+            description =
+                    "Per selection mode. LOTTERY_WHEN_OVERSUBSCRIBED with no more active sign-ups than seats: everyone is seated and "
+                            + "the record says \"everyone seated, no lottery needed\" — for an undersubscribed campaign this is the organiser's "
+                            + "choice to go ahead smaller (the alternatives: POST .../reopen, then a second outreach). APPOINTMENT: those the "
+                            + "board appointed hold the seats, reserves stay on the waitlist, the rest are not selected. OPEN_UP_TO_CAPACITY: "
+                            + "the seats as given at sign-up. Then confirm, decline (the waitlist replaces), attendance and compensation work "
+                            + "as after a draw. Writes participants-seated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Seated",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SeatingOut.class)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "Not CLOSED, already seated or drawn, oversubscribed (the lottery decides), "
+                            + "nobody signed up, nobody appointed, or appointments await the partner's confirmation (appointments-unconfirmed, naming them)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = {
+                                @ExampleObject(name = "oversubscribed", value = WRONG_STATE_EXAMPLE),
+                                @ExampleObject(name = "unconfirmed appointments", value = """
                             {"type":"https://meedoen.nl/problems/appointments-unconfirmed","title":"Appointments not confirmed","status":409,
-                             "detail":"campaign is CLOSED (APPOINTMENT): 1 appointment(s) await the confirmation of partner huurdersvereniging-vogelbuurt: T-1042 (POST /campaigns/{id}/appointments/{tenantRef}/confirm or /decline)"}""")}))
+                             "detail":"campaign is CLOSED (APPOINTMENT): 1 appointment(s) await the confirmation of partner huurdersvereniging-vogelbuurt: T-1042 (POST /campaigns/{id}/appointments/{tenantRef}/confirm or /decline)"}""")
+                            }))
     public SeatingOut seat(@PathParam("id") UUID id) {
         return seating.seat(id);
     }
@@ -77,22 +103,44 @@ public class SeatingResource {
     @POST
     @Path("/{id}/appointments")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "The organising board appoints a sign-up to a seat or as reserve, with its reason (APPOINTMENT campaigns)",
-            description = "After sign-ups close, before or after the seating (a seat that came free). The board sees motivation, "
-                    + "expertise and availability at GET .../signups; the reason is recorded with the sign-up and audited. A tenant "
-                    + "organisation appoints in the campaigns it organises and in those it co-owns as partnerOrganisation. In a "
-                    + "corporation's campaign with a partner, the corporation's appointment waits for the partner's confirmation "
-                    + "(awaitingPartner: true; the appointee is told once it is confirmed); the partner's own appointment does not.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AppointmentIn.class), examples = @ExampleObject(name = "seat", value =
-            "{\"tenantRef\":\"T-1042\",\"reason\":\"Tien jaar ervaring in de bewonerscommissie; kent het onderhoudsplan\",\"reserve\":false}")))
-    @APIResponse(responseCode = "200", description = "The sign-up with its outcome (SELECTED, or WAITLISTED as reserve) and reason",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
-    @APIResponse(responseCode = "409", description = "Not an APPOINTMENT campaign, not CLOSED or SEATED, tenant already seated or declined, "
-            + "or every seat taken")
-    @APIResponse(responseCode = "422", description = "A field rule: tenantRef (required, an active sign-up) or reason (required)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "no reason", value = """
+    @Operation(
+            summary =
+                    "The organising board appoints a sign-up to a seat or as reserve, with its reason (APPOINTMENT campaigns)",
+            description =
+                    "After sign-ups close, before or after the seating (a seat that came free). The board sees motivation, "
+                            + "expertise and availability at GET .../signups; the reason is recorded with the sign-up and audited. A tenant "
+                            + "organisation appoints in the campaigns it organises and in those it co-owns as partnerOrganisation. In a "
+                            + "corporation's campaign with a partner, the corporation's appointment waits for the partner's confirmation "
+                            + "(awaitingPartner: true; the appointee is told once it is confirmed); the partner's own appointment does not.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AppointmentIn.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "seat",
+                                            value =
+                                                    "{\"tenantRef\":\"T-1042\",\"reason\":\"Tien jaar ervaring in de bewonerscommissie; kent het onderhoudsplan\",\"reserve\":false}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The sign-up with its outcome (SELECTED, or WAITLISTED as reserve) and reason",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SignupOut.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not an APPOINTMENT campaign, not CLOSED or SEATED, tenant already seated or declined, "
+                    + "or every seat taken")
+    @APIResponse(
+            responseCode = "422",
+            description = "A field rule: tenantRef (required, an active sign-up) or reason (required)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "no reason", value = """
                             {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
                              "detail":"reason: required: why the board appoints this tenant (knowledge, experience, interest)",
                              "errors":[{"field":"reason","message":"required: why the board appoints this tenant (knowledge, experience, interest)"}]}""")))
@@ -107,44 +155,92 @@ public class SeatingResource {
     @POST
     @Path("/{id}/appointments/{tenantRef}/confirm")
     @RolesAllowed(Roles.TENANT_ORGANISATION)
-    @Operation(summary = "The partner tenant organisation confirms the corporation's appointment",
-            description = "In a corporation's APPOINTMENT campaign with a partnerOrganisation, every appointment the corporation makes waits "
-                    + "for the partner's confirmation: until then the appointee is not told and POST .../seating answers 409 "
-                    + "appointments-unconfirmed naming them. Confirmed, the appointee gets recruitment.seated (or recruitment.waitlisted "
-                    + "as reserve). The optional reason is audited.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AppointmentAnswerIn.class), examples = @ExampleObject(name = "confirm",
-            value = "{\"reason\":\"Ons bestuur kent deze huurder uit de bewonerscommissie\"}")))
-    @APIResponse(responseCode = "200", description = "Confirmed: the sign-up, awaitingPartner false", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SignupOut.class), examples = @ExampleObject(name = "confirmed", value = """
+    @Operation(
+            summary = "The partner tenant organisation confirms the corporation's appointment",
+            description =
+                    "In a corporation's APPOINTMENT campaign with a partnerOrganisation, every appointment the corporation makes waits "
+                            + "for the partner's confirmation: until then the appointee is not told and POST .../seating answers 409 "
+                            + "appointments-unconfirmed naming them. Confirmed, the appointee gets recruitment.seated (or recruitment.waitlisted "
+                            + "as reserve). The optional reason is audited.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AppointmentAnswerIn.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "confirm",
+                                            value =
+                                                    "{\"reason\":\"Ons bestuur kent deze huurder uit de bewonerscommissie\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Confirmed: the sign-up, awaitingPartner false",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SignupOut.class),
+                            examples = @ExampleObject(name = "confirmed", value = """
                     {"tenantRef":"T-1042","status":"ACTIVE","outcome":"SELECTED","selectionReason":"Kent het onderhoudsplan","awaitingPartner":false}""")))
-    @APIResponse(responseCode = "403", description = "Not the campaign's partner tenant organisation (also: the campaign has no partner)")
-    @APIResponse(responseCode = "409", description = "No appointment of this tenant awaits confirmation, or the campaign is cancelled or ended",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "nothing to confirm", value = UNCONFIRMED_EXAMPLE)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not the campaign's partner tenant organisation (also: the campaign has no partner)")
+    @APIResponse(
+            responseCode = "409",
+            description = "No appointment of this tenant awaits confirmation, or the campaign is cancelled or ended",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "nothing to confirm", value = UNCONFIRMED_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "reason longer than 2000 characters")
-    public SignupOut confirmAppointment(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef, AppointmentAnswerIn in) {
+    public SignupOut confirmAppointment(
+            @PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef, AppointmentAnswerIn in) {
         return SignupOut.of(seating.answerAppointment(id, tenantRef, true, in == null ? null : in.reason()));
     }
 
     @POST
     @Path("/{id}/appointments/{tenantRef}/decline")
     @RolesAllowed(Roles.TENANT_ORGANISATION)
-    @Operation(summary = "The partner tenant organisation declines the corporation's appointment",
-            description = "The sign-up is no longer appointed (outcome null, no reason; nobody is told): the corporation may appoint "
-                    + "another, or the partner appoints itself. The optional reason is audited.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AppointmentAnswerIn.class), examples = @ExampleObject(name = "decline",
-            value = "{\"reason\":\"Wij stellen liever iemand uit het complex zelf voor\"}")))
-    @APIResponse(responseCode = "200", description = "Declined: the sign-up, no outcome", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SignupOut.class), examples = @ExampleObject(name = "declined", value = """
+    @Operation(
+            summary = "The partner tenant organisation declines the corporation's appointment",
+            description =
+                    "The sign-up is no longer appointed (outcome null, no reason; nobody is told): the corporation may appoint "
+                            + "another, or the partner appoints itself. The optional reason is audited.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AppointmentAnswerIn.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "decline",
+                                            value =
+                                                    "{\"reason\":\"Wij stellen liever iemand uit het complex zelf voor\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Declined: the sign-up, no outcome",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SignupOut.class),
+                            examples = @ExampleObject(name = "declined", value = """
                     {"tenantRef":"T-1042","status":"ACTIVE","outcome":null,"selectionReason":null,"awaitingPartner":false}""")))
-    @APIResponse(responseCode = "403", description = "Not the campaign's partner tenant organisation (also: the campaign has no partner)")
-    @APIResponse(responseCode = "409", description = "No appointment of this tenant awaits confirmation, or the campaign is cancelled or ended",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "nothing to decline", value = UNCONFIRMED_EXAMPLE)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not the campaign's partner tenant organisation (also: the campaign has no partner)")
+    @APIResponse(
+            responseCode = "409",
+            description = "No appointment of this tenant awaits confirmation, or the campaign is cancelled or ended",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "nothing to decline", value = UNCONFIRMED_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "reason longer than 2000 characters")
-    public SignupOut declineAppointment(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef, AppointmentAnswerIn in) {
+    public SignupOut declineAppointment(
+            @PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef, AppointmentAnswerIn in) {
         return SignupOut.of(seating.answerAppointment(id, tenantRef, false, in == null ? null : in.reason()));
     }
 }

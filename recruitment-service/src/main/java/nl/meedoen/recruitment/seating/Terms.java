@@ -4,15 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import nl.meedoen.commons.audit.AuditLog;
-import nl.meedoen.recruitment.Json;
-import nl.meedoen.recruitment.campaign.Campaign;
-import nl.meedoen.recruitment.campaign.CampaignDtos.TermEndIn;
-import nl.meedoen.recruitment.campaign.Campaigns;
-import nl.meedoen.recruitment.campaign.Form;
-import nl.meedoen.recruitment.draw.Draw;
-import nl.meedoen.recruitment.signup.Signup;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.recruitment.Json;
+import nl.meedoen.recruitment.campaign.Campaign;
+import nl.meedoen.recruitment.campaign.CampaignDtos.TermEndIn;
+import nl.meedoen.recruitment.campaign.Campaigns;
+import nl.meedoen.recruitment.campaign.Form;
+import nl.meedoen.recruitment.draw.Draw;
+import nl.meedoen.recruitment.signup.Signup;
 
 /**
  * Terms (see the README, "Terms"): a campaign's term ends by the organiser or, for a focus group, when its advice is given.
@@ -55,18 +54,25 @@ public class Terms {
             return dissolve(c, "organiser");
         }
         if (!Form.valueOf(c.form).standing()) {
-            throw Campaigns.fieldRule("nextTermEnd", c.form + " is not a standing form: its term ends the campaign (leave nextTermEnd out)");
+            throw Campaigns.fieldRule(
+                    "nextTermEnd",
+                    c.form + " is not a standing form: its term ends the campaign (leave nextTermEnd out)");
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (!in.nextTermEnd().isAfter(today)) {
             throw Campaigns.fieldRule("nextTermEnd", "after today");
         }
-        if (in.signupCloses() == null || in.signupCloses().isBefore(today) || in.signupCloses().isAfter(in.nextTermEnd())) {
-            throw Campaigns.fieldRule("signupCloses", "required: today or later and not after nextTermEnd (sign-ups for the free seats)");
+        if (in.signupCloses() == null
+                || in.signupCloses().isBefore(today)
+                || in.signupCloses().isAfter(in.nextTermEnd())) {
+            throw Campaigns.fieldRule(
+                    "signupCloses", "required: today or later and not after nextTermEnd (sign-ups for the free seats)");
         }
         Set<String> staying = new HashSet<>(in.staying() == null ? List.of() : in.staying());
-        List<Signup> seated = Signup.active(c.id).stream().filter(Terms::holdsSeat).toList();
-        Set<String> seatedRefs = new HashSet<>(seated.stream().map(s -> s.tenantRef).toList());
+        List<Signup> seated =
+                Signup.active(c.id).stream().filter(Terms::holdsSeat).toList();
+        Set<String> seatedRefs =
+                new HashSet<>(seated.stream().map(s -> s.tenantRef).toList());
         for (String ref : staying) {
             if (!seatedRefs.contains(ref)) {
                 throw Campaigns.fieldRule("staying", ref + " holds no seat in this term");
@@ -87,8 +93,21 @@ public class Terms {
         c.seatedAt = null;
         c.status = Campaign.Status.OPEN.name(); // sign-ups for the seats still free; those who stayed keep theirs
         campaigns.publish(c, Campaigns.TERM_ENDED, null, null, null, null);
-        audit.record("campaign.term-ended", "campaign", c.id.toString(), Map.of("term", c.termNumber - 1, "staying", staying.size(),
-                "left", seated.size() - staying.size(), "fromWaitlist", movedUp, "seats", c.seats));
+        audit.record(
+                "campaign.term-ended",
+                "campaign",
+                c.id.toString(),
+                Map.of(
+                        "term",
+                        c.termNumber - 1,
+                        "staying",
+                        staying.size(),
+                        "left",
+                        seated.size() - staying.size(),
+                        "fromWaitlist",
+                        movedUp,
+                        "seats",
+                        c.seats));
         return c;
     }
 
@@ -103,7 +122,8 @@ public class Terms {
     }
 
     private static boolean holdsSeat(Signup s) {
-        return Signup.Outcome.SELECTED.name().equals(s.outcome) || Signup.Outcome.CONFIRMED.name().equals(s.outcome);
+        return Signup.Outcome.SELECTED.name().equals(s.outcome)
+                || Signup.Outcome.CONFIRMED.name().equals(s.outcome);
     }
 
     /** The free seats of the next term go to the waitlist in its order: the draw order after a lottery, else as placed. */
@@ -111,14 +131,15 @@ public class Terms {
         Draw d = Draw.findById(c.id);
         int moved = 0;
         if (d != null && d.waitlist != null) {
-            List<String> order = Json.read(d.waitlist, new TypeReference<List<String>>() {
-            });
+            List<String> order = Json.read(d.waitlist, new TypeReference<List<String>>() {});
             for (String id : order) {
                 if (Signup.seated(c.id) >= c.seats) {
                     break;
                 }
                 Signup s = Signup.findById(UUID.fromString(id));
-                if (s != null && Signup.ACTIVE.equals(s.status) && Signup.Outcome.WAITLISTED.name().equals(s.outcome)) {
+                if (s != null
+                        && Signup.ACTIVE.equals(s.status)
+                        && Signup.Outcome.WAITLISTED.name().equals(s.outcome)) {
                     s.outcome = Signup.Outcome.SELECTED.name();
                     s.placedAt = now;
                     Signup.getEntityManager().flush();

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -16,14 +15,18 @@ public class OutreachInvitation extends PanacheEntityBase {
     @Id
     @Column(name = "token_hash")
     public String tokenHash;
+
     @Column(name = "campaign_id")
     public UUID campaignId;
+
     @Column(name = "tenant_ref")
     public String tenantRef;
+
     public String source;
     /** The notification-service mailing it went out in (the outreach job's id); null before outreach was a mailing. */
     @Column(name = "mailing_id")
     public UUID mailingId;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

@@ -1,15 +1,13 @@
 package nl.meedoen.recruitment.signup;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import nl.meedoen.commons.job.JobContext;
 import nl.meedoen.commons.job.JobHandler;
 import nl.meedoen.recruitment.signup.SignupDtos.OutreachIn;
 import nl.meedoen.recruitment.signup.SignupDtos.OutreachOut;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
-import java.util.UUID;
 
 /**
  * An outreach as a job, and as one mailing in notification-service (its id is the job's): the organiser follows it,
@@ -38,8 +36,10 @@ public class OutreachJob implements JobHandler {
 
     @Override
     public JobOutcome run(JobContext context) {
-        UUID campaignId = UUID.fromString(context.subject().substring(0, context.subject().indexOf(':')));
-        Signup.Source source = Signup.Source.valueOf(context.input(OutreachIn.class).source());
+        UUID campaignId =
+                UUID.fromString(context.subject().substring(0, context.subject().indexOf(':')));
+        Signup.Source source =
+                Signup.Source.valueOf(context.input(OutreachIn.class).source());
         // the job's id is the outreach's mailing in notification-service: stable when a restarted job resumes
         UUID mailingId = context.id();
         long eligible = QuarkusTransaction.requiringNew().call(() -> signups.eligibleCount(campaignId));
@@ -59,12 +59,19 @@ public class OutreachJob implements JobHandler {
                 }
             }
         } catch (RuntimeException e) {
-            signups.closeOutreachMailing(campaignId, mailingId); // cancelled or failed: the mailing completes with what was requested
+            signups.closeOutreachMailing(
+                    campaignId, mailingId); // cancelled or failed: the mailing completes with what was requested
             throw e;
         }
         UUID mailing = signups.closeOutreachMailing(campaignId, mailingId);
-        return new JobOutcome("/api/v1/campaigns/" + campaignId + "/conversion",
-                new OutreachOut(source.name(), (int) scanned, messaged, (int) (scanned - messaged), mailing,
+        return new JobOutcome(
+                "/api/v1/campaigns/" + campaignId + "/conversion",
+                new OutreachOut(
+                        source.name(),
+                        (int) scanned,
+                        messaged,
+                        (int) (scanned - messaged),
+                        mailing,
                         mailing == null ? null : MAILINGS + mailing));
     }
 

@@ -7,19 +7,18 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import nl.meedoen.commons.contracts.NotificationEventV1;
-import nl.meedoen.commons.events.CloudEvent;
-import nl.meedoen.commons.events.MalformedEventException;
-import nl.meedoen.commons.inbox.InboundEvents;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.meedoen.commons.contracts.NotificationEventV1;
+import nl.meedoen.commons.events.CloudEvent;
+import nl.meedoen.commons.events.MalformedEventException;
+import nl.meedoen.commons.inbox.InboundEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes {@code notification.events.v1} (idempotently; malformed events go to {@code notification.events.v1.dlq}): an
@@ -33,7 +32,8 @@ public class OutreachReachConsumer {
     /** The request id of an outreach message: recruitment:{campaignId}:outreach:{source}:{tenantRef}. */
     private static final Pattern OUTREACH = Pattern.compile("^recruitment:([0-9a-f-]{36}):outreach:([A-Z]+):(.+)$");
 
-    private static final ObjectMapper READER = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper READER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @Inject
@@ -65,11 +65,17 @@ public class OutreachReachConsumer {
         if (!m.matches()) {
             return; // not an outreach message
         }
-        OffsetDateTime at = e.occurredAt() != null ? e.occurredAt() : event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime at = e.occurredAt() != null
+                ? e.occurredAt()
+                : event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
         em.createNativeQuery("""
                         UPDATE outreach_invitation SET reached_at = ?4, reached_channel = ?5
                         WHERE campaign_id = ?1 AND source = ?2 AND tenant_ref = ?3 AND reached_at IS NULL""")
-                .setParameter(1, UUID.fromString(m.group(1))).setParameter(2, m.group(2)).setParameter(3, m.group(3))
-                .setParameter(4, at).setParameter(5, e.channel()).executeUpdate();
+                .setParameter(1, UUID.fromString(m.group(1)))
+                .setParameter(2, m.group(2))
+                .setParameter(3, m.group(3))
+                .setParameter(4, at)
+                .setParameter(5, e.channel())
+                .executeUpdate();
     }
 }

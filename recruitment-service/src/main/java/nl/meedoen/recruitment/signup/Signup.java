@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -13,26 +12,43 @@ import java.util.UUID;
 @Entity
 @Table(name = "signup")
 public class Signup extends PanacheEntityBase {
-    public enum Source { MAILING, LETTER, EVENT, NEWSPAPER, WEBSITE }
+    public enum Source {
+        MAILING,
+        LETTER,
+        EVENT,
+        NEWSPAPER,
+        WEBSITE
+    }
 
     /** TERM_ENDED: held a seat in an earlier term of a standing form and did not stay. */
-    public enum Outcome { SELECTED, WAITLISTED, NOT_SELECTED, DECLINED, CONFIRMED, TERM_ENDED }
+    public enum Outcome {
+        SELECTED,
+        WAITLISTED,
+        NOT_SELECTED,
+        DECLINED,
+        CONFIRMED,
+        TERM_ENDED
+    }
 
     public static final String ACTIVE = "ACTIVE";
     public static final String WITHDRAWN = "WITHDRAWN";
 
     @Id
     public UUID id;
+
     @Column(name = "campaign_id")
     public UUID campaignId;
+
     @Column(name = "tenant_ref")
     public String tenantRef;
+
     public String motivation;
     public String expertise;
     public String availability;
     public String source;
     public String status;
     public String outcome;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     /** Outside a draw: why the organising board appointed this tenant (or kept them as reserve). */
@@ -58,18 +74,28 @@ public class Signup extends PanacheEntityBase {
 
     /** Active sign-ups with this outcome, in the order their place was given (the waitlist's order outside a draw). */
     public static List<Signup> withOutcome(UUID campaignId, Outcome outcome) {
-        return list("campaignId = ?1 and status = ?2 and outcome = ?3 order by placedAt, createdAt, id", campaignId, ACTIVE, outcome.name());
+        return list(
+                "campaignId = ?1 and status = ?2 and outcome = ?3 order by placedAt, createdAt, id",
+                campaignId,
+                ACTIVE,
+                outcome.name());
     }
 
     /** Active sign-ups holding a seat (selected or confirmed). */
     public static long seated(UUID campaignId) {
-        return count("campaignId = ?1 and status = ?2 and outcome in ?3", campaignId, ACTIVE,
+        return count(
+                "campaignId = ?1 and status = ?2 and outcome in ?3",
+                campaignId,
+                ACTIVE,
                 List.of(Outcome.SELECTED.name(), Outcome.CONFIRMED.name()));
     }
 
     /** Active appointments still waiting for the partner tenant organisation's confirmation, in the order appointed. */
     public static List<Signup> awaitingPartner(UUID campaignId) {
-        return list("campaignId = ?1 and status = ?2 and awaitingPartner = true order by placedAt, createdAt, id", campaignId, ACTIVE);
+        return list(
+                "campaignId = ?1 and status = ?2 and awaitingPartner = true order by placedAt, createdAt, id",
+                campaignId,
+                ACTIVE);
     }
 
     public static Signup of(UUID campaignId, String tenantRef) {

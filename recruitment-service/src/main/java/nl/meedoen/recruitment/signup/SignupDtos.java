@@ -6,73 +6,134 @@ import java.util.Map;
 import java.util.UUID;
 
 public final class SignupDtos {
-    private SignupDtos() {
-    }
+    private SignupDtos() {}
 
     /** By the trusted tenant portal (role corporation). */
-    public record SignupIn(String tenantRef, String motivation, String expertise, String availability, String source) {
-    }
+    public record SignupIn(String tenantRef, String motivation, String expertise, String availability, String source) {}
 
     /** Through the personal link of an outreach: the token says who and through which channel. */
-    public record TokenSignupIn(String token, String motivation, String expertise, String availability) {
-    }
+    public record TokenSignupIn(String token, String motivation, String expertise, String availability) {}
 
-    public record SignupOut(UUID id, UUID campaignId, String tenantRef, String motivation, String expertise,
-                            String availability, String source, String status, String outcome, OffsetDateTime createdAt,
-                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Appointment: the board's recorded reason",
-                                    nullable = true) String selectionReason,
-                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Outside a draw: when the seat or "
-                                    + "waitlist place was given (the waitlist's order)", nullable = true) OffsetDateTime placedAt,
-                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Appointed by the corporation; the "
+    public record SignupOut(
+            UUID id,
+            UUID campaignId,
+            String tenantRef,
+            String motivation,
+            String expertise,
+            String availability,
+            String source,
+            String status,
+            String outcome,
+            OffsetDateTime createdAt,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "Appointment: the board's recorded reason",
+                    nullable = true)
+            String selectionReason,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description =
+                            "Outside a draw: when the seat or " + "waitlist place was given (the waitlist's order)",
+                    nullable = true)
+            OffsetDateTime placedAt,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description =
+                            "Appointed by the corporation; the "
                                     + "partner tenant organisation has not confirmed it yet (not told, not seated by POST .../seating)")
-                            boolean awaitingPartner) {
+            boolean awaitingPartner) {
         public static SignupOut of(Signup s) {
-            return new SignupOut(s.id, s.campaignId, s.tenantRef, s.motivation, s.expertise, s.availability, s.source,
-                    s.status, s.outcome, s.createdAt, s.selectionReason, s.placedAt, s.awaitingPartner);
+            return new SignupOut(
+                    s.id,
+                    s.campaignId,
+                    s.tenantRef,
+                    s.motivation,
+                    s.expertise,
+                    s.availability,
+                    s.source,
+                    s.status,
+                    s.outcome,
+                    s.createdAt,
+                    s.selectionReason,
+                    s.placedAt,
+                    s.awaitingPartner);
         }
     }
 
     /** One line of a bulk sign-up: accepted (201) or why not, as the single call would have answered. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record BulkItem(
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "1-based position in the list (CSV: data row)") long row,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "1-based position in the list (CSV: data row)")
+            long row,
+
             String tenantRef,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "201 signed up; 400, 409 or 422 as the single sign-up") int status,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Problem type when not signed up") String type,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Why not, when not signed up") String detail,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The sign-up, when signed up") UUID signupId) {
-    }
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "201 signed up; 400, 409 or 422 as the single sign-up")
+            int status,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Problem type when not signed up")
+            String type,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Why not, when not signed up")
+            String detail,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The sign-up, when signed up")
+            UUID signupId) {}
 
     /** What a bulk sign-up did, item by item: one bad line never costs the others. */
-    public record BulkOut(int received, int signedUp, int rejected, List<BulkItem> items) {
-    }
+    public record BulkOut(int received, int signedUp, int rejected, List<BulkItem> items) {}
 
-    public record OutreachIn(String source) {
-    }
+    public record OutreachIn(String source) {}
 
-    public record OutreachOut(String source, int eligible, int messaged, int alreadyReached,
-                              @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The outreach's mailing in notification-service "
-                                      + "(null when nobody was messaged): follow, pause, resume or cancel it there") UUID mailingId,
-                              @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "/api/v1/mailings/0c4e...") String mailing) {
-    }
+    public record OutreachOut(
+            String source,
+            int eligible,
+            int messaged,
+            int alreadyReached,
 
-    public record SourceConversion(String source,
-                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Outreach messages asked of notification-service", example = "500")
-                                   long requested,
-                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Of those, delivered (an email SENT) or printed "
-                                           + "(a letter PRINTED or POSTED), on the channel the register chose; signedUp / reached is the conversion", example = "480")
-                                   long reached, long signedUp, long withdrawn, Double conversion,
-                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "reached per channel (EMAIL, LETTER) as reported",
-                                           example = "{\"EMAIL\":400,\"LETTER\":80}") Map<String, Long> reachedByChannel,
-                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The outreach mailings of this source in "
-                                           + "notification-service, oldest first: follow, pause, resume or cancel them there",
-                                           example = "[\"/api/v1/mailings/0c4e...\"]") List<String> mailings) {
-    }
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "The outreach's mailing in notification-service "
+                            + "(null when nobody was messaged): follow, pause, resume or cancel it there")
+            UUID mailingId,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "/api/v1/mailings/0c4e...")
+            String mailing) {}
+
+    public record SourceConversion(
+            String source,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "Outreach messages asked of notification-service",
+                    example = "500")
+            long requested,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description =
+                            "Of those, delivered (an email SENT) or printed "
+                                    + "(a letter PRINTED or POSTED), on the channel the register chose; signedUp / reached is the conversion",
+                    example = "480")
+            long reached,
+
+            long signedUp,
+            long withdrawn,
+            Double conversion,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "reached per channel (EMAIL, LETTER) as reported",
+                    example = "{\"EMAIL\":400,\"LETTER\":80}")
+            Map<String, Long> reachedByChannel,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "The outreach mailings of this source in "
+                            + "notification-service, oldest first: follow, pause, resume or cancel them there",
+                    example = "[\"/api/v1/mailings/0c4e...\"]")
+            List<String> mailings) {}
 
     /** reached: tenants of the group an outreach message was delivered or printed for. */
-    public record GroupConversion(String value, long eligible, long reached, long signedUp, Double conversion) {
-    }
+    public record GroupConversion(String value, long eligible, long reached, long signedUp, Double conversion) {}
 
-    public record Conversion(UUID campaignId, List<SourceConversion> bySource, String attribute, List<GroupConversion> byGroup) {
-    }
+    public record Conversion(
+            UUID campaignId, List<SourceConversion> bySource, String attribute, List<GroupConversion> byGroup) {}
 }

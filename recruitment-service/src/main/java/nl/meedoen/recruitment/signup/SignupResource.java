@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
 import nl.meedoen.commons.csv.CsvException;
 import nl.meedoen.commons.csv.CsvReader;
 import nl.meedoen.commons.job.JobView;
@@ -24,8 +26,8 @@ import nl.meedoen.recruitment.signup.SignupDtos.OutreachIn;
 import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
 import nl.meedoen.recruitment.signup.SignupDtos.SignupOut;
 import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -33,11 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-import java.util.UUID;
-
 @Path("/api/v1/campaigns")
-@Tag(name = "Sign-ups", description = "Outreach with personal sign-up links, sign-ups, withdrawal, conversion per source")
+@Tag(
+        name = "Sign-ups",
+        description = "Outreach with personal sign-up links, sign-ups, withdrawal, conversion per source")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid request")
@@ -52,14 +53,22 @@ public class SignupResource {
     @POST
     @Path("/{id}/outreach")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Mail (or letter) every eligible tenant a personal sign-up link through notification-service — as a job",
-            description = "Follow the job at Location; when it SUCCEEDED its result holds eligible, messaged and alreadyReached "
-                    + "(tenants reached through this source before, or signed up already: nobody is messaged twice). "
-                    + "Cancelling stops between batches of a thousand; what was sent stays recorded.")
-    @APIResponse(responseCode = "202", description = "Outreach queued: follow the job at Location",
+    @Operation(
+            summary =
+                    "Mail (or letter) every eligible tenant a personal sign-up link through notification-service — as a job",
+            description =
+                    "Follow the job at Location; when it SUCCEEDED its result holds eligible, messaged and alreadyReached "
+                            + "(tenants reached through this source before, or signed up already: nobody is messaged twice). "
+                            + "Cancelling stops between batches of a thousand; what was sent stays recorded.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Outreach queued: follow the job at Location",
             headers = @Header(name = "Location", description = "The job, e.g. /api/v1/jobs/recruitment/{jobId}"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "409", description = "Campaign not OPEN, or an outreach through this source is already running")
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Campaign not OPEN, or an outreach through this source is already running")
     public Response outreach(@PathParam("id") UUID id, OutreachIn in) {
         return Jobs.accepted(signups.requestOutreach(id, in == null ? null : in.source()));
     }
@@ -67,18 +76,28 @@ public class SignupResource {
     @POST
     @Path("/{id}/signups/bulk")
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "Sign up many tenants at once: sign-ups collected at an event or on paper",
-            description = "A JSON list of sign-ups, or a CSV with the columns tenantRef, source and optionally motivation, expertise, "
-                    + "availability (UTF-8 with or without BOM, ';' or ',' as a spreadsheet saves it). Each line is checked as a "
-                    + "single sign-up would be; the answer reports every line (201, or 400/409/422 with the reason) and a refused "
-                    + "line never costs the others. At most 2,000 lines per call (answered in about 2–4 s; more would come near the gateway's 10 s timeout): split a larger list.")
-    @APIResponse(responseCode = "200", description = "Every line with what became of it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupDtos.BulkOut.class)))
+    @Operation(
+            summary = "Sign up many tenants at once: sign-ups collected at an event or on paper",
+            description =
+                    "A JSON list of sign-ups, or a CSV with the columns tenantRef, source and optionally motivation, expertise, "
+                            + "availability (UTF-8 with or without BOM, ';' or ',' as a spreadsheet saves it). Each line is checked as a "
+                            + "single sign-up would be; the answer reports every line (201, or 400/409/422 with the reason) and a refused "
+                            + "line never costs the others. At most 2,000 lines per call (answered in about 2–4 s; more would come near the gateway's 10 s timeout): split a larger list.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every line with what became of it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SignupDtos.BulkOut.class)))
     @APIResponse(responseCode = "413", description = "More than 2,000 lines")
     public SignupDtos.BulkOut signUpMany(@PathParam("id") UUID id, List<SignupIn> in) {
         List<Signups.BulkLine> lines = new java.util.ArrayList<>();
         for (int i = 0; in != null && i < in.size(); i++) {
-            lines.add(new Signups.BulkLine(i + 1, in.get(i), in.get(i) == null ? new Problem.FieldError("[" + i + "]", "a sign-up object") : null));
+            lines.add(new Signups.BulkLine(
+                    i + 1,
+                    in.get(i),
+                    in.get(i) == null ? new Problem.FieldError("[" + i + "]", "a sign-up object") : null));
         }
         return signups.signUpMany(id, lines);
     }
@@ -88,24 +107,42 @@ public class SignupResource {
     @Consumes("text/csv")
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "Sign up many tenants at once from a CSV (see the JSON variant)")
-    @APIResponse(responseCode = "200", description = "Every data row with what became of it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupDtos.BulkOut.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Every data row with what became of it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SignupDtos.BulkOut.class)))
     @APIResponse(responseCode = "413", description = "More than 2,000 rows")
     public SignupDtos.BulkOut signUpManyCsv(@PathParam("id") UUID id, java.io.InputStream body) {
         List<Signups.BulkLine> lines = new java.util.ArrayList<>();
         try (CsvReader csv = CsvReader.open(body, null)) {
             if (!csv.header().contains("tenantRef") || !csv.header().contains("source")) {
-                throw ProblemException.invalidField("header", "needs the columns tenantRef and source; has " + csv.header());
+                throw ProblemException.invalidField(
+                        "header", "needs the columns tenantRef and source; has " + csv.header());
             }
             for (CsvReader.Row row : csv) {
                 if (lines.size() > Signups.BULK_MAX) {
                     break; // enough to refuse the call with 413 without reading on
                 }
-                lines.add(row.error() != null
-                        ? new Signups.BulkLine(row.number(), new SignupIn(row.get("tenantRef"), null, null, null, null),
-                                new Problem.FieldError(row.error().column(), row.error().message() + " (line " + row.line() + ")"))
-                        : new Signups.BulkLine(row.number(), new SignupIn(row.get("tenantRef"), row.get("motivation"), row.get("expertise"),
-                                row.get("availability"), row.get("source")), null));
+                lines.add(
+                        row.error() != null
+                                ? new Signups.BulkLine(
+                                        row.number(),
+                                        new SignupIn(row.get("tenantRef"), null, null, null, null),
+                                        new Problem.FieldError(
+                                                row.error().column(),
+                                                row.error().message() + " (line " + row.line() + ")"))
+                                : new Signups.BulkLine(
+                                        row.number(),
+                                        new SignupIn(
+                                                row.get("tenantRef"),
+                                                row.get("motivation"),
+                                                row.get("expertise"),
+                                                row.get("availability"),
+                                                row.get("source")),
+                                        null));
             }
         } catch (CsvException e) {
             throw ProblemException.invalidField(e.column() == null ? "body" : e.column(), e.getMessage());
@@ -118,23 +155,51 @@ public class SignupResource {
     @POST
     @Path("/{id}/signups")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Sign a tenant up (the corporation's tenant portal, or a tenant organisation recording a sign-up from its own event)",
-            description = "A tenant organisation records sign-ups from an evening it organised (toolkit §3.6), source EVENT only, in the "
-                    + "campaigns it organises or co-owns as partnerOrganisation; any other organisation's campaign is a 404.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SignupIn.class), examples = @ExampleObject(name = "from the theme evening", value =
-            "{\"tenantRef\":\"T-1042\",\"source\":\"EVENT\",\"motivation\":\"Sprak op de themaavond over de galerijen\","
-                    + "\"expertise\":\"Bouwkundige\",\"availability\":\"Dinsdagavond\"}")))
-    @APIResponse(responseCode = "201", description = "Signed up", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
+    @Operation(
+            summary =
+                    "Sign a tenant up (the corporation's tenant portal, or a tenant organisation recording a sign-up from its own event)",
+            description =
+                    "A tenant organisation records sign-ups from an evening it organised (toolkit §3.6), source EVENT only, in the "
+                            + "campaigns it organises or co-owns as partnerOrganisation; any other organisation's campaign is a 404.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SignupIn.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "from the theme evening",
+                                            value =
+                                                    "{\"tenantRef\":\"T-1042\",\"source\":\"EVENT\",\"motivation\":\"Sprak op de themaavond over de galerijen\","
+                                                            + "\"expertise\":\"Bouwkundige\",\"availability\":\"Dinsdagavond\"}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Signed up",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SignupOut.class)))
     @APIResponse(responseCode = "400", description = "tenantRef missing, or an unknown source")
     @APIResponse(responseCode = "403", description = "Role not allowed")
-    @APIResponse(responseCode = "404", description = "Unknown campaign, or (tenant organisation) not one it organises or co-owns")
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown campaign, or (tenant organisation) not one it organises or co-owns")
     @APIResponse(responseCode = "409", description = "Duplicate sign-up or sign-ups not open")
-    @APIResponse(responseCode = "422", description = "Tenant not eligible, or a tenant organisation giving another source than EVENT (naming source)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not an event",
-            value = "{\"type\":\"https://meedoen.nl/problems/validation\",\"title\":\"Request is not valid\",\"status\":422,"
-                    + "\"detail\":\"source: a tenant organisation records sign-ups from its own events: EVENT\","
-                    + "\"errors\":[{\"field\":\"source\",\"message\":\"a tenant organisation records sign-ups from its own events: EVENT\"}]}")))
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "Tenant not eligible, or a tenant organisation giving another source than EVENT (naming source)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "not an event",
+                                            value =
+                                                    "{\"type\":\"https://meedoen.nl/problems/validation\",\"title\":\"Request is not valid\",\"status\":422,"
+                                                            + "\"detail\":\"source: a tenant organisation records sign-ups from its own events: EVENT\","
+                                                            + "\"errors\":[{\"field\":\"source\",\"message\":\"a tenant organisation records sign-ups from its own events: EVENT\"}]}")))
     public Response signUp(@PathParam("id") UUID id, SignupIn in) {
         return Response.status(201).entity(SignupOut.of(signups.signUp(id, in))).build();
     }
@@ -145,22 +210,41 @@ public class SignupResource {
     @PermitAll
     @Extension(name = "x-meedoen-public", value = "sign-up token")
     @Operation(summary = "Sign up through a personal link from an outreach (the token identifies tenant and channel)")
-    @APIResponse(responseCode = "201", description = "Signed up", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Signed up",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SignupOut.class)))
     @APIResponse(responseCode = "409", description = "Duplicate sign-up or sign-ups not open")
     @APIResponse(responseCode = "422", description = "Tenant no longer eligible")
     public Response signUpByToken(TokenSignupIn in) {
-        return Response.status(201).entity(SignupOut.of(signups.signUpByToken(in))).build();
+        return Response.status(201)
+                .entity(SignupOut.of(signups.signUpByToken(in)))
+                .build();
     }
 
     @GET
     @Path("/{id}/signups")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "The campaign's sign-ups with status and draw outcome",
-            description = "With motivation, expertise and availability: only for the parties to the campaign. A tenant organisation asking "
-                    + "for the sign-ups of a campaign it is no party to (also a formal-participation campaign it may only read) gets a 404, "
-                    + "and the attempt is written to the audit log (campaign.signups.refused).")
+    @Operation(
+            summary = "The campaign's sign-ups with status and draw outcome",
+            description =
+                    "With motivation, expertise and availability: only for the parties to the campaign. A tenant organisation asking "
+                            + "for the sign-ups of a campaign it is no party to (also a formal-participation campaign it may only read) gets a 404, "
+                            + "and the attempt is written to the audit log (campaign.signups.refused).")
     @APIResponse(responseCode = "404", description = "Unknown campaign, or not a party to it (audited)")
-    @APIResponse(responseCode = "200", description = "The sign-ups", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = SignupOut.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The sign-ups",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                                            implementation = SignupOut.class)))
     public List<SignupOut> list(@PathParam("id") UUID id) {
         return signups.list(id).stream().map(SignupOut::of).toList();
     }
@@ -170,7 +254,13 @@ public class SignupResource {
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "Withdraw a sign-up (before the draw is committed)")
     @APIResponse(responseCode = "409", description = "Draw already committed")
-    @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupOut.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Withdrawn",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SignupOut.class)))
     public SignupOut withdraw(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
         return SignupOut.of(signups.withdraw(id, tenantRef));
     }
@@ -178,10 +268,19 @@ public class SignupResource {
     @GET
     @Path("/{id}/conversion")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
-    @Operation(summary = "Conversion per source (requested, reached, signed up, withdrawn) and, with ?attribute=, per group",
-            description = "A tenant counts as reached only when notification-service reports the outreach message delivered (an email SENT) or "
-                    + "printed (a letter PRINTED or POSTED), on whichever channel the register chose; requested counts what was asked of it.")
-    @APIResponse(responseCode = "200", description = "Conversion per source (and group)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Conversion.class)))
+    @Operation(
+            summary =
+                    "Conversion per source (requested, reached, signed up, withdrawn) and, with ?attribute=, per group",
+            description =
+                    "A tenant counts as reached only when notification-service reports the outreach message delivered (an email SENT) or "
+                            + "printed (a letter PRINTED or POSTED), on whichever channel the register chose; requested counts what was asked of it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Conversion per source (and group)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Conversion.class)))
     public Conversion conversion(@PathParam("id") UUID id, @jakarta.ws.rs.QueryParam("attribute") String attribute) {
         return signups.conversion(id, attribute);
     }

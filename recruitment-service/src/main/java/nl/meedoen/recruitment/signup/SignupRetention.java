@@ -1,14 +1,13 @@
 package nl.meedoen.recruitment.signup;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,7 +25,9 @@ public class SignupRetention {
     @Inject
     EntityManager em;
 
-    @Scheduled(every = "${meedoen.recruitment.retention-interval:1h}", delayed = "1m",
+    @Scheduled(
+            every = "${meedoen.recruitment.retention-interval:1h}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         erasePastTexts();
@@ -41,6 +42,7 @@ public class SignupRetention {
                         + " WHERE c.id = s.campaign_id AND COALESCE(c.term_end, c.signup_closes) < ?1"
                         + " AND (s.motivation IS NOT NULL OR s.expertise IS NOT NULL OR s.availability IS NOT NULL"
                         + " OR s.selection_reason IS NOT NULL)")
-                .setParameter(1, cutoff).executeUpdate();
+                .setParameter(1, cutoff)
+                .executeUpdate();
     }
 }

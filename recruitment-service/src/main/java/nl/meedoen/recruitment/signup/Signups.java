@@ -2,28 +2,8 @@ package nl.meedoen.recruitment.signup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import nl.meedoen.commons.contracts.MailingRequestV1;
-import nl.meedoen.commons.contracts.MessageRequestV1;
-import nl.meedoen.commons.contracts.RecruitmentEventV1;
 import jakarta.persistence.EntityManager;
-import nl.meedoen.commons.job.JobView;
-import nl.meedoen.commons.job.Jobs;
-import nl.meedoen.commons.outbox.Outbox;
-import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.population.PopulationMember;
-import nl.meedoen.commons.security.Roles;
-import nl.meedoen.recruitment.campaign.Campaign;
-import nl.meedoen.recruitment.campaign.Campaigns;
-import nl.meedoen.recruitment.campaign.EligibilityRule;
-import nl.meedoen.recruitment.draw.DrawCommitJob;
-import nl.meedoen.recruitment.signup.SignupDtos.Conversion;
-import nl.meedoen.recruitment.signup.SignupDtos.OutreachOut;
-import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
-import nl.meedoen.recruitment.signup.SignupDtos.SourceConversion;
-import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +21,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.meedoen.commons.contracts.MailingRequestV1;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.contracts.RecruitmentEventV1;
+import nl.meedoen.commons.job.JobView;
+import nl.meedoen.commons.job.Jobs;
+import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Roles;
+import nl.meedoen.population.PopulationMember;
+import nl.meedoen.recruitment.campaign.Campaign;
+import nl.meedoen.recruitment.campaign.Campaigns;
+import nl.meedoen.recruitment.campaign.EligibilityRule;
+import nl.meedoen.recruitment.draw.DrawCommitJob;
+import nl.meedoen.recruitment.signup.SignupDtos.Conversion;
+import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
+import nl.meedoen.recruitment.signup.SignupDtos.SourceConversion;
+import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Outreach with personal sign-up links, sign-ups (by token or by the tenant portal), withdrawal, conversion. */
 @ApplicationScoped
@@ -69,7 +67,8 @@ public class Signups {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -98,7 +97,8 @@ public class Signups {
 
     /** Eligible tenants of the campaign, counted by PostgreSQL. */
     public long eligibleCount(UUID campaignId) {
-        EligibilityRule.Condition eligible = EligibilityRule.sql(Campaigns.rules(Campaign.findById(campaignId)), "p", 1);
+        EligibilityRule.Condition eligible =
+                EligibilityRule.sql(Campaigns.rules(Campaign.findById(campaignId)), "p", 1);
         var query = em.createNativeQuery("SELECT count(*) FROM population_member p WHERE " + eligible.sql());
         for (int i = 0; i < eligible.parameters().size(); i++) {
             query.setParameter(i + 1, eligible.parameters().get(i));
@@ -107,8 +107,7 @@ public class Signups {
     }
 
     /** One batch of an outreach: the eligible tenants after {@code after} (in tenantRef order), and how many were messaged. */
-    public record OutreachBatch(int scanned, int messaged, String last) {
-    }
+    public record OutreachBatch(int scanned, int messaged, String last) {}
 
     /**
      * Sends the next {@code size} eligible tenants (after {@code after}) their link, in one transaction: the
@@ -121,10 +120,12 @@ public class Signups {
         Campaign c = Campaign.findById(campaignId);
         openForOutreach(c);
         EligibilityRule.Condition eligible = EligibilityRule.sql(Campaigns.rules(c), "p", 4);
-        var query = em.createNativeQuery("SELECT p.tenant_ref, EXISTS (SELECT 1 FROM outreach_invitation i WHERE i.campaign_id = ?1"
-                + " AND i.source = ?2 AND i.tenant_ref = p.tenant_ref) OR EXISTS (SELECT 1 FROM signup s WHERE s.campaign_id = ?1"
-                + " AND s.tenant_ref = p.tenant_ref) FROM population_member p WHERE p.tenant_ref > ?3 AND " + eligible.sql()
-                + " ORDER BY p.tenant_ref LIMIT " + size);
+        var query = em.createNativeQuery(
+                "SELECT p.tenant_ref, EXISTS (SELECT 1 FROM outreach_invitation i WHERE i.campaign_id = ?1"
+                        + " AND i.source = ?2 AND i.tenant_ref = p.tenant_ref) OR EXISTS (SELECT 1 FROM signup s WHERE s.campaign_id = ?1"
+                        + " AND s.tenant_ref = p.tenant_ref) FROM population_member p WHERE p.tenant_ref > ?3 AND "
+                        + eligible.sql()
+                        + " ORDER BY p.tenant_ref LIMIT " + size);
         query.setParameter(1, c.id).setParameter(2, src.name()).setParameter(3, after);
         for (int i = 0; i < eligible.parameters().size(); i++) {
             query.setParameter(i + 4, eligible.parameters().get(i));
@@ -157,11 +158,18 @@ public class Signups {
             data.put("signUpUrl", signupUrl + token);
             data.put("theme", c.theme);
             data.put("form", c.form);
-            messages.add(new MessageRequestV1("recruitment:" + c.id + ":outreach:" + src + ":" + tenantRef, tenantRef,
-                    MessageRequestV1.RECRUITMENT, OUTREACH_TEMPLATE, data,
-                    // a letter round asks for letters; otherwise the register decides (email, or a letter for whoever prefers
+            messages.add(new MessageRequestV1(
+                    "recruitment:" + c.id + ":outreach:" + src + ":" + tenantRef,
+                    tenantRef,
+                    MessageRequestV1.RECRUITMENT,
+                    OUTREACH_TEMPLATE,
+                    data,
+                    // a letter round asks for letters; otherwise the register decides (email, or a letter for whoever
+                    // prefers
                     // one or has no usable email address)
-                    src == Signup.Source.LETTER ? MessageRequestV1.LETTER : null, campaignSource(c.id), mailingId));
+                    src == Signup.Source.LETTER ? MessageRequestV1.LETTER : null,
+                    campaignSource(c.id),
+                    mailingId));
         }
         if (!messages.isEmpty() && OutreachInvitation.count("mailingId", mailingId) == 0) {
             publishOutreachMailing(c, mailingId, null);
@@ -171,7 +179,8 @@ public class Signups {
             inv.persist();
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
-        return new OutreachBatch(rows.size(), messages.size(), rows.isEmpty() ? after : (String) rows.get(rows.size() - 1)[0]);
+        return new OutreachBatch(
+                rows.size(), messages.size(), rows.isEmpty() ? after : (String) rows.get(rows.size() - 1)[0]);
     }
 
     /**
@@ -191,8 +200,18 @@ public class Signups {
     /** The outreach's mailing request; the mailing is the organiser's: a tenant organisation's own campaign makes it its owner. */
     private void publishOutreachMailing(Campaign c, UUID mailingId, Integer requested) {
         String owner = Roles.TENANT_ORGANISATION.equals(c.organiserParty) ? c.organiserClient : null;
-        outbox.publish(MailingRequestV1.TOPIC, MailingRequestV1.TYPE, mailingId.toString(), new MailingRequestV1(mailingId,
-                shortName(c.title + ": outreach"), MessageRequestV1.RECRUITMENT, OUTREACH_TEMPLATE, campaignSource(c.id), owner, requested));
+        outbox.publish(
+                MailingRequestV1.TOPIC,
+                MailingRequestV1.TYPE,
+                mailingId.toString(),
+                new MailingRequestV1(
+                        mailingId,
+                        shortName(c.title + ": outreach"),
+                        MessageRequestV1.RECRUITMENT,
+                        OUTREACH_TEMPLATE,
+                        campaignSource(c.id),
+                        owner,
+                        requested));
     }
 
     private static String shortName(String name) {
@@ -235,8 +254,12 @@ public class Signups {
             throw ProblemException.invalidField("body", "no sign-ups in it");
         }
         if (rows.size() > BULK_MAX) {
-            throw new ProblemException(413, "too-many-items", "Too many sign-ups in one call",
-                    rows.size() + " sign-ups; at most " + BULK_MAX + " per call", null);
+            throw new ProblemException(
+                    413,
+                    "too-many-items",
+                    "Too many sign-ups in one call",
+                    rows.size() + " sign-ups; at most " + BULK_MAX + " per call",
+                    null);
         }
         Campaign c = campaigns.find(campaignId);
         // Read once, not per line: the profiles (one statement, read-only), the campaign's sign-ups so far, its rules;
@@ -251,12 +274,17 @@ public class Signups {
         }
         Map<String, PopulationMember> members = new java.util.HashMap<>();
         @SuppressWarnings("unchecked")
-        List<PopulationMember> found = em.createNativeQuery("SELECT * FROM population_member WHERE tenant_ref = ANY(CAST(?1 AS text[]))",
-                PopulationMember.class).setParameter(1, refs.toArray(String[]::new))
-                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
+        List<PopulationMember> found = em.createNativeQuery(
+                        "SELECT * FROM population_member WHERE tenant_ref = ANY(CAST(?1 AS text[]))",
+                        PopulationMember.class)
+                .setParameter(1, refs.toArray(String[]::new))
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
         found.forEach(m -> members.put(m.tenantRef, m));
-        Set<String> signedUp = new HashSet<>(em.createQuery("select s.tenantRef from Signup s where s.campaignId = ?1", String.class)
-                .setParameter(1, c.id).getResultList());
+        Set<String> signedUp =
+                new HashSet<>(em.createQuery("select s.tenantRef from Signup s where s.campaignId = ?1", String.class)
+                        .setParameter(1, c.id)
+                        .getResultList());
         boolean open = c.mode() == Campaign.SelectionMode.OPEN_UP_TO_CAPACITY;
         long seated = 0;
         int waiting = 0;
@@ -274,22 +302,36 @@ public class Signups {
             String ref = in == null ? null : in.tenantRef();
             try {
                 if (line.error() != null) {
-                    throw ProblemException.invalidField(line.error().field(), line.error().message());
+                    throw ProblemException.invalidField(
+                            line.error().field(), line.error().message());
                 }
                 if (ref == null || ref.isBlank()) {
                     throw ProblemException.invalidField("tenantRef", "required");
                 }
                 Signup.Source src = source(in.source(), "source");
-                check(c, rules, ref, members.get(ref), signedUp.contains(ref)); // the single call's checks, in its order
-                Signup s = newSignup(c, ref, src, in.motivation(), in.expertise(), in.availability(),
+                check(
+                        c,
+                        rules,
+                        ref,
+                        members.get(ref),
+                        signedUp.contains(ref)); // the single call's checks, in its order
+                Signup s = newSignup(
+                        c,
+                        ref,
+                        src,
+                        in.motivation(),
+                        in.expertise(),
+                        in.availability(),
                         now.plusNanos(1000L * accepted.size())); // the lines' order is the sign-up (and waitlist) order
                 if (open) {
                     Signup.Outcome place = seated < c.seats ? Signup.Outcome.SELECTED : Signup.Outcome.WAITLISTED;
                     if (place == Signup.Outcome.SELECTED) {
                         seated++;
-                        places.add(nl.meedoen.recruitment.seating.Seating.message(c, ref, nl.meedoen.recruitment.seating.Seating.SEATED, null));
+                        places.add(nl.meedoen.recruitment.seating.Seating.message(
+                                c, ref, nl.meedoen.recruitment.seating.Seating.SEATED, null));
                     } else {
-                        places.add(nl.meedoen.recruitment.seating.Seating.message(c, ref, nl.meedoen.recruitment.seating.Seating.WAITLISTED, ++waiting));
+                        places.add(nl.meedoen.recruitment.seating.Seating.message(
+                                c, ref, nl.meedoen.recruitment.seating.Seating.WAITLISTED, ++waiting));
                     }
                     s.outcome = place.name();
                     s.placedAt = s.createdAt;
@@ -299,15 +341,28 @@ public class Signups {
                 items.add(new SignupDtos.BulkItem(line.row(), ref, 201, null, null, s.id));
             } catch (ProblemException e) {
                 // every check comes before anything is written: a refused line leaves nothing behind
-                items.add(new SignupDtos.BulkItem(line.row(), ref, e.status(), nl.meedoen.commons.problem.Problem.TYPE_BASE + e.type(),
-                        e.getMessage(), null));
+                items.add(new SignupDtos.BulkItem(
+                        line.row(),
+                        ref,
+                        e.status(),
+                        nl.meedoen.commons.problem.Problem.TYPE_BASE + e.type(),
+                        e.getMessage(),
+                        null));
             }
         }
         insertAll(accepted);
-        outbox.publishAll(RecruitmentEventV1.TOPIC, RecruitmentEventV1.SIGNUP_RECEIVED, accepted.stream()
-                .map(s -> new RecruitmentEventV1(c.id.toString(), c.form, c.organiserParty, s.tenantRef, s.source, null, null)).toList(),
+        outbox.publishAll(
+                RecruitmentEventV1.TOPIC,
+                RecruitmentEventV1.SIGNUP_RECEIVED,
+                accepted.stream()
+                        .map(s -> new RecruitmentEventV1(
+                                c.id.toString(), c.form, c.organiserParty, s.tenantRef, s.source, null, null))
+                        .toList(),
                 e -> c.id.toString());
-        outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, accepted.stream().map(s -> confirmation(c, s.tenantRef)).toList(),
+        outbox.publishAll(
+                MessageRequestV1.TOPIC,
+                MessageRequestV1.TYPE,
+                accepted.stream().map(s -> confirmation(c, s.tenantRef)).toList(),
                 MessageRequestV1::tenantRef);
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, places, MessageRequestV1::tenantRef);
         return new SignupDtos.BulkOut(rows.size(), accepted.size(), rows.size() - accepted.size(), items);
@@ -364,8 +419,7 @@ public class Signups {
     }
 
     /** One line of a bulk sign-up as read: its row number, the sign-up, or why it could not be read. */
-    public record BulkLine(long row, SignupIn signup, nl.meedoen.commons.problem.Problem.FieldError error) {
-    }
+    public record BulkLine(long row, SignupIn signup, nl.meedoen.commons.problem.Problem.FieldError error) {}
 
     @Transactional
     public Signup signUpByToken(TokenSignupIn in) {
@@ -377,22 +431,41 @@ public class Signups {
             throw ProblemException.notFound("sign-up link");
         }
         Campaign c = Campaign.findById(inv.campaignId);
-        return register(c, inv.tenantRef, Signup.Source.valueOf(inv.source), in.motivation(), in.expertise(), in.availability());
+        return register(
+                c,
+                inv.tenantRef,
+                Signup.Source.valueOf(inv.source),
+                in.motivation(),
+                in.expertise(),
+                in.availability());
     }
 
-    private Signup register(Campaign c, String tenantRef, Signup.Source source, String motivation, String expertise, String availability) {
-        check(c, Campaigns.rules(c), tenantRef, PopulationMember.findById(tenantRef), Signup.of(c.id, tenantRef) != null);
+    private Signup register(
+            Campaign c,
+            String tenantRef,
+            Signup.Source source,
+            String motivation,
+            String expertise,
+            String availability) {
+        check(
+                c,
+                Campaigns.rules(c),
+                tenantRef,
+                PopulationMember.findById(tenantRef),
+                Signup.of(c.id, tenantRef) != null);
         Signup.Outcome place = null;
         int position = 0;
         if (c.mode() == Campaign.SelectionMode.OPEN_UP_TO_CAPACITY) {
-            // everyone is in, first come, up to capacity; the campaign row is locked so two sign-ups never take one last seat
+            // everyone is in, first come, up to capacity; the campaign row is locked so two sign-ups never take one
+            // last seat
             em.lock(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             place = Signup.seated(c.id) < c.seats ? Signup.Outcome.SELECTED : Signup.Outcome.WAITLISTED;
             if (place == Signup.Outcome.WAITLISTED) {
                 position = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED).size() + 1;
             }
         }
-        Signup s = newSignup(c, tenantRef, source, motivation, expertise, availability, OffsetDateTime.now(ZoneOffset.UTC));
+        Signup s = newSignup(
+                c, tenantRef, source, motivation, expertise, availability, OffsetDateTime.now(ZoneOffset.UTC));
         if (place != null) {
             s.outcome = place.name();
             s.placedAt = s.createdAt;
@@ -402,33 +475,55 @@ public class Signups {
         MessageRequestV1 m = confirmation(c, tenantRef);
         outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, tenantRef, m);
         if (place != null) {
-            seating.tell(c, tenantRef, place == Signup.Outcome.SELECTED ? nl.meedoen.recruitment.seating.Seating.SEATED
-                    : nl.meedoen.recruitment.seating.Seating.WAITLISTED, position);
+            seating.tell(
+                    c,
+                    tenantRef,
+                    place == Signup.Outcome.SELECTED
+                            ? nl.meedoen.recruitment.seating.Seating.SEATED
+                            : nl.meedoen.recruitment.seating.Seating.WAITLISTED,
+                    position);
         }
         return s;
     }
 
     /** What every sign-up must pass, in this order: open, within the window, eligible, not signed up yet. */
-    private static void check(Campaign c, List<EligibilityRule> rules, String tenantRef, PopulationMember m, boolean alreadySignedUp) {
+    private static void check(
+            Campaign c, List<EligibilityRule> rules, String tenantRef, PopulationMember m, boolean alreadySignedUp) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (c.state() != Campaign.Status.OPEN) {
             throw new ProblemException(409, "signups-closed", "Sign-ups are not open", "campaign is " + c.status, null);
         }
         if (today.isBefore(c.signupOpens) || today.isAfter(c.signupCloses)) {
-            throw new ProblemException(409, "signups-closed", "Sign-ups are not open",
-                    "the sign-up window is " + c.signupOpens + " to " + c.signupCloses, null);
+            throw new ProblemException(
+                    409,
+                    "signups-closed",
+                    "Sign-ups are not open",
+                    "the sign-up window is " + c.signupOpens + " to " + c.signupCloses,
+                    null);
         }
         if (!EligibilityRule.eligible(rules, m)) {
-            throw new ProblemException(422, "not-eligible", "Tenant is not eligible",
-                    m == null ? "tenant " + tenantRef + " is not in the population" : "tenant " + tenantRef + " does not meet the campaign's eligibility rules", null);
+            throw new ProblemException(
+                    422,
+                    "not-eligible",
+                    "Tenant is not eligible",
+                    m == null
+                            ? "tenant " + tenantRef + " is not in the population"
+                            : "tenant " + tenantRef + " does not meet the campaign's eligibility rules",
+                    null);
         }
         if (alreadySignedUp) {
             throw ProblemException.conflict("tenant " + tenantRef + " already signed up for this campaign");
         }
     }
 
-    private static Signup newSignup(Campaign c, String tenantRef, Signup.Source source, String motivation, String expertise,
-                                    String availability, OffsetDateTime at) {
+    private static Signup newSignup(
+            Campaign c,
+            String tenantRef,
+            Signup.Source source,
+            String motivation,
+            String expertise,
+            String availability,
+            OffsetDateTime at) {
         Signup s = new Signup();
         s.id = UUID.randomUUID();
         s.campaignId = c.id;
@@ -443,8 +538,18 @@ public class Signups {
     }
 
     private static MessageRequestV1 confirmation(Campaign c, String tenantRef) {
-        return new MessageRequestV1("recruitment:" + c.id + ":signup-confirmation:" + tenantRef, tenantRef, MessageRequestV1.SERVICE,
-                "recruitment.signup-confirmation", Map.of("campaignTitle", c.title, "drawDate", c.signupCloses.plusDays(1).toString()), null).from(campaignSource(c.id));
+        return new MessageRequestV1(
+                        "recruitment:" + c.id + ":signup-confirmation:" + tenantRef,
+                        tenantRef,
+                        MessageRequestV1.SERVICE,
+                        "recruitment.signup-confirmation",
+                        Map.of(
+                                "campaignTitle",
+                                c.title,
+                                "drawDate",
+                                c.signupCloses.plusDays(1).toString()),
+                        null)
+                .from(campaignSource(c.id));
     }
 
     @Transactional
@@ -455,15 +560,19 @@ public class Signups {
             throw ProblemException.notFound("active sign-up of " + tenantRef);
         }
         if (c.state() == Campaign.Status.DRAWN || nl.meedoen.recruitment.draw.Draw.findById(c.id) != null) {
-            throw ProblemException.conflict("the draw is committed: a selected tenant declines instead (replacement from the waitlist)");
+            throw ProblemException.conflict(
+                    "the draw is committed: a selected tenant declines instead (replacement from the waitlist)");
         }
         if (c.state() == Campaign.Status.SEATED) {
-            throw ProblemException.conflict("campaign is SEATED: a seated tenant declines instead (replacement from the waitlist)");
+            throw ProblemException.conflict(
+                    "campaign is SEATED: a seated tenant declines instead (replacement from the waitlist)");
         }
         if (jobs.live(DrawCommitJob.KIND, c.id.toString())) {
-            throw ProblemException.conflict("the draw is being committed; withdraw after it has finished (a selected tenant then declines)");
+            throw ProblemException.conflict(
+                    "the draw is being committed; withdraw after it has finished (a selected tenant then declines)");
         }
-        boolean hadSeat = Signup.Outcome.SELECTED.name().equals(s.outcome) || Signup.Outcome.CONFIRMED.name().equals(s.outcome);
+        boolean hadSeat = Signup.Outcome.SELECTED.name().equals(s.outcome)
+                || Signup.Outcome.CONFIRMED.name().equals(s.outcome);
         s.status = Signup.WITHDRAWN;
         campaigns.publish(c, RecruitmentEventV1.SIGNUP_WITHDRAWN, tenantRef, s.source, null, null);
         if (hadSeat && c.mode() == Campaign.SelectionMode.OPEN_UP_TO_CAPACITY) {
@@ -482,48 +591,68 @@ public class Signups {
 
     public Conversion conversion(UUID campaignId, String attribute) {
         Campaign c = campaigns.find(campaignId);
-        nl.meedoen.population.PopulationAttribute attr = attribute == null ? null
-                : nl.meedoen.population.PopulationAttribute.parse(attribute).orElseThrow(() -> ProblemException.invalidField("attribute",
-                "one of " + Arrays.toString(nl.meedoen.population.PopulationAttribute.values())));
+        nl.meedoen.population.PopulationAttribute attr = attribute == null
+                ? null
+                : nl.meedoen.population.PopulationAttribute.parse(attribute)
+                        .orElseThrow(() -> ProblemException.invalidField(
+                                "attribute",
+                                "one of " + Arrays.toString(nl.meedoen.population.PopulationAttribute.values())));
         // Counted by PostgreSQL: an outreach to half a million tenants is half a million invitation rows.
         Map<String, long[]> perSource = new java.util.HashMap<>();
-        // reached: delivered (an email SENT) or printed (a letter), as notification-service reported it; requested: asked of it
-        for (Object row : em.createNativeQuery("SELECT source, count(*) FILTER (WHERE reached_at IS NOT NULL), 0, 0, count(*)"
-                + " FROM outreach_invitation WHERE campaign_id = ?1 GROUP BY 1"
-                + " UNION ALL SELECT source, 0, count(*), count(*) FILTER (WHERE status = 'WITHDRAWN'), 0 FROM signup WHERE campaign_id = ?1 GROUP BY 1")
-                .setParameter(1, c.id).getResultList()) {
+        // reached: delivered (an email SENT) or printed (a letter), as notification-service reported it; requested:
+        // asked of it
+        for (Object row : em.createNativeQuery(
+                        "SELECT source, count(*) FILTER (WHERE reached_at IS NOT NULL), 0, 0, count(*)"
+                                + " FROM outreach_invitation WHERE campaign_id = ?1 GROUP BY 1"
+                                + " UNION ALL SELECT source, 0, count(*), count(*) FILTER (WHERE status = 'WITHDRAWN'), 0 FROM signup WHERE campaign_id = ?1 GROUP BY 1")
+                .setParameter(1, c.id)
+                .getResultList()) {
             add(perSource, (Object[]) row);
         }
         Map<String, Map<String, Long>> byChannel = new java.util.HashMap<>();
         for (Object row : em.createNativeQuery("SELECT source, reached_channel, count(*) FROM outreach_invitation"
                         + " WHERE campaign_id = ?1 AND reached_at IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2")
-                .setParameter(1, c.id).getResultList()) {
+                .setParameter(1, c.id)
+                .getResultList()) {
             Object[] r = (Object[]) row;
-            byChannel.computeIfAbsent((String) r[0], k -> new java.util.TreeMap<>())
+            byChannel
+                    .computeIfAbsent((String) r[0], k -> new java.util.TreeMap<>())
                     .put(r[1] == null ? "UNKNOWN" : (String) r[1], ((Number) r[2]).longValue());
         }
         Map<String, List<String>> mailings = new java.util.HashMap<>();
-        for (Object row : em.createNativeQuery("SELECT source, mailing_id FROM outreach_invitation WHERE campaign_id = ?1"
-                        + " AND mailing_id IS NOT NULL GROUP BY 1, 2 ORDER BY min(created_at)")
-                .setParameter(1, c.id).getResultList()) {
+        for (Object row : em.createNativeQuery(
+                        "SELECT source, mailing_id FROM outreach_invitation WHERE campaign_id = ?1"
+                                + " AND mailing_id IS NOT NULL GROUP BY 1, 2 ORDER BY min(created_at)")
+                .setParameter(1, c.id)
+                .getResultList()) {
             Object[] r = (Object[]) row;
             mailings.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(OutreachJob.MAILINGS + r[1]);
         }
         List<SourceConversion> out = new ArrayList<>();
         for (Signup.Source src : Signup.Source.values()) {
             long[] n = perSource.getOrDefault(src.name(), new long[4]);
-            out.add(new SourceConversion(src.name(), n[3], n[0], n[1], n[2], n[0] == 0 ? null : (double) n[1] / n[0],
-                    byChannel.getOrDefault(src.name(), Map.of()), mailings.getOrDefault(src.name(), List.of())));
+            out.add(new SourceConversion(
+                    src.name(),
+                    n[3],
+                    n[0],
+                    n[1],
+                    n[2],
+                    n[0] == 0 ? null : (double) n[1] / n[0],
+                    byChannel.getOrDefault(src.name(), Map.of()),
+                    mailings.getOrDefault(src.name(), List.of())));
         }
         List<SignupDtos.GroupConversion> groups = null;
         if (attr != null) {
             EligibilityRule.Condition eligible = EligibilityRule.sql(Campaigns.rules(c), "p", 2);
             String value = "coalesce(p." + attr.column() + ", 'unknown')";
-            var query = em.createNativeQuery("SELECT " + value + ", count(*), 0, 0 FROM population_member p WHERE " + eligible.sql() + " GROUP BY 1"
-                    + " UNION ALL SELECT " + value + ", 0, count(*), 0 FROM (SELECT DISTINCT tenant_ref FROM outreach_invitation"
+            var query = em.createNativeQuery("SELECT " + value + ", count(*), 0, 0 FROM population_member p WHERE "
+                    + eligible.sql() + " GROUP BY 1"
+                    + " UNION ALL SELECT " + value
+                    + ", 0, count(*), 0 FROM (SELECT DISTINCT tenant_ref FROM outreach_invitation"
                     + " WHERE campaign_id = ?1 AND reached_at IS NOT NULL) i"
                     + " LEFT JOIN population_member p ON p.tenant_ref = i.tenant_ref GROUP BY 1"
-                    + " UNION ALL SELECT " + value + ", 0, 0, count(*) FROM signup s LEFT JOIN population_member p ON p.tenant_ref = s.tenant_ref"
+                    + " UNION ALL SELECT " + value
+                    + ", 0, 0, count(*) FROM signup s LEFT JOIN population_member p ON p.tenant_ref = s.tenant_ref"
                     + " WHERE s.campaign_id = ?1 GROUP BY 1");
             query.setParameter(1, c.id);
             for (int i = 0; i < eligible.parameters().size(); i++) {
@@ -536,7 +665,8 @@ public class Signups {
             groups = new ArrayList<>();
             for (var e : counts.entrySet()) {
                 long[] n = e.getValue();
-                groups.add(new SignupDtos.GroupConversion(e.getKey(), n[0], n[1], n[2], n[1] == 0 ? null : (double) n[2] / n[1]));
+                groups.add(new SignupDtos.GroupConversion(
+                        e.getKey(), n[0], n[1], n[2], n[1] == 0 ? null : (double) n[2] / n[1]));
             }
         }
         return new Conversion(c.id, out, attr == null ? null : attr.name(), groups);
@@ -551,7 +681,10 @@ public class Signups {
     }
 
     static Signup.Source source(String s, String field) {
-        return Arrays.stream(Signup.Source.values()).filter(v -> v.name().equals(s)).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField(field, "one of " + Arrays.toString(Signup.Source.values())));
+        return Arrays.stream(Signup.Source.values())
+                .filter(v -> v.name().equals(s))
+                .findFirst()
+                .orElseThrow(() ->
+                        ProblemException.invalidField(field, "one of " + Arrays.toString(Signup.Source.values())));
     }
 }

@@ -1,12 +1,13 @@
 package nl.meedoen.recruitment.draw;
 
+import static nl.meedoen.recruitment.Fixtures.BASE;
+import static nl.meedoen.recruitment.Fixtures.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import nl.meedoen.recruitment.Fixtures;
-import nl.meedoen.recruitment.Parallel;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,11 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-
-import static nl.meedoen.recruitment.Fixtures.BASE;
-import static nl.meedoen.recruitment.Fixtures.as;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import nl.meedoen.recruitment.Fixtures;
+import nl.meedoen.recruitment.Parallel;
+import org.junit.jupiter.api.Test;
 
 /**
  * The one-per-household rule end to end: a pool with several multi-person households (all of them signed up and in the
@@ -43,25 +42,44 @@ class HouseholdDrawTest {
                 household.put(ref, key);
             }
         }
-        String id = as("corporation").body(Fixtures.lotteryCampaign("TENANT_COUNCIL_ONE_OFF", "corporation", 6, complex, "NONE", 0))
-                .post(BASE).then().statusCode(201).extract().path("id");
+        String id = as("corporation")
+                .body(Fixtures.lotteryCampaign("TENANT_COUNCIL_ONE_OFF", "corporation", 6, complex, "NONE", 0))
+                .post(BASE)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Fixtures.open("corporation", id).then().statusCode(200);
         for (String ref : household.keySet()) {
-            as("corporation").body(Map.of("tenantRef", ref, "source", "WEBSITE")).post(BASE + "/" + id + "/signups").then().statusCode(201);
+            as("corporation")
+                    .body(Map.of("tenantRef", ref, "source", "WEBSITE"))
+                    .post(BASE + "/" + id + "/signups")
+                    .then()
+                    .statusCode(201);
         }
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
         JsonPath job = Fixtures.commitDraw("corporation", id, Map.of("algorithm", "uniform", "householdRule", true));
         assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
-        as("corporation").body(Map.of("seed", "1-1-2-3-5-8")).post(BASE + "/" + id + "/draw/seed").then().statusCode(200);
+        as("corporation")
+                .body(Map.of("seed", "1-1-2-3-5-8"))
+                .post(BASE + "/" + id + "/draw/seed")
+                .then()
+                .statusCode(200);
         onePerHousehold(id, household, 6);
 
         // decline after decline — members of multi-person households first — each replacement keeps the rule
         int replaced = 0;
         for (int round = 0; round < 8; round++) {
             List<String> seated = VacancyTest.with(VacancyTest.outcomes(id), "SELECTED");
-            String decliner = seated.stream().max((a, b) -> Long.compare(size(household, a), size(household, b))).orElseThrow();
-            String replacement = as("corporation").post(BASE + "/" + id + "/participants/" + decliner + "/decline").then().statusCode(200)
-                    .extract().path("replacement");
+            String decliner = seated.stream()
+                    .max((a, b) -> Long.compare(size(household, a), size(household, b)))
+                    .orElseThrow();
+            String replacement = as("corporation")
+                    .post(BASE + "/" + id + "/participants/" + decliner + "/decline")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("replacement");
             if (replacement != null) {
                 replaced++;
             }
@@ -80,12 +98,15 @@ class HouseholdDrawTest {
     }
 
     private static long size(Map<String, String> household, String ref) {
-        return household.values().stream().filter(h -> h.equals(household.get(ref))).count();
+        return household.values().stream()
+                .filter(h -> h.equals(household.get(ref)))
+                .count();
     }
 
     private static void onePerHousehold(String id, Map<String, String> household, int expectedSeats) {
         List<String> seated = VacancyTest.with(VacancyTest.outcomes(id), "SELECTED", "CONFIRMED");
-        Map<String, Long> perHousehold = seated.stream().collect(Collectors.groupingBy(household::get, Collectors.counting()));
+        Map<String, Long> perHousehold =
+                seated.stream().collect(Collectors.groupingBy(household::get, Collectors.counting()));
         assertTrue(perHousehold.values().stream().allMatch(c -> c == 1), "at most one per household: " + perHousehold);
         assertTrue(seated.size() <= 6);
         if (expectedSeats >= 0) {
@@ -103,12 +124,19 @@ class HouseholdDrawTest {
             Fixtures.member(ref, complex, "35-64", "H-" + ref);
             refs.add(ref);
         }
-        String id = as("corporation").body(Fixtures.campaign("THEME_EVENING", "corporation", 5, complex, "NONE", 0))
-                .post(BASE).then().statusCode(201).extract().path("id");
+        String id = as("corporation")
+                .body(Fixtures.campaign("THEME_EVENING", "corporation", 5, complex, "NONE", 0))
+                .post(BASE)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Fixtures.open("corporation", id).then().statusCode(200);
         List<Callable<Response>> calls = new ArrayList<>();
         for (String ref : refs) {
-            calls.add(() -> as("corporation").body(Map.of("tenantRef", ref, "source", "EVENT")).post(BASE + "/" + id + "/signups"));
+            calls.add(() -> as("corporation")
+                    .body(Map.of("tenantRef", ref, "source", "EVENT"))
+                    .post(BASE + "/" + id + "/signups"));
         }
         Parallel.run(calls).forEach(r -> assertEquals(201, r.statusCode(), r.asString()));
         Map<String, String> outcomes = VacancyTest.outcomes(id);

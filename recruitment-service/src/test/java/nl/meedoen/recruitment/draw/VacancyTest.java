@@ -1,22 +1,5 @@
 package nl.meedoen.recruitment.draw;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import nl.meedoen.recruitment.Fixtures;
-import nl.meedoen.recruitment.Json;
-import nl.meedoen.recruitment.Parallel;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-
 import static nl.meedoen.recruitment.Fixtures.BASE;
 import static nl.meedoen.recruitment.Fixtures.as;
 import static org.hamcrest.Matchers.containsString;
@@ -29,6 +12,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import nl.meedoen.recruitment.Fixtures;
+import nl.meedoen.recruitment.Json;
+import nl.meedoen.recruitment.Parallel;
+import org.junit.jupiter.api.Test;
 
 /**
  * Seats that hold after a draw: the waitlist is the whole draw order, a decline is replaced by the first in it who keeps
@@ -46,29 +45,65 @@ class VacancyTest {
             Fixtures.member(ref, complex, b, "H-" + ref);
             band.put(ref, b);
         }
-        Map<String, Object> campaign = Fixtures.lotteryCampaign("TENANT_COUNCIL_ONE_OFF", "corporation", seats, complex, "NONE", 0);
+        Map<String, Object> campaign =
+                Fixtures.lotteryCampaign("TENANT_COUNCIL_ONE_OFF", "corporation", seats, complex, "NONE", 0);
         if (futureSessions) {
-            campaign.put("sessions", List.of(Map.of("startsAt", java.time.OffsetDateTime.now().plusMonths(2).toString(), "place", "Buurthuis")));
+            campaign.put(
+                    "sessions",
+                    List.of(Map.of(
+                            "startsAt",
+                            java.time.OffsetDateTime.now().plusMonths(2).toString(),
+                            "place",
+                            "Buurthuis")));
         }
-        String id = as("corporation").body(campaign).post(BASE).then().statusCode(201).extract().path("id");
+        String id = as("corporation")
+                .body(campaign)
+                .post(BASE)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Fixtures.open("corporation", id).then().statusCode(200);
         for (String ref : band.keySet()) {
-            as("corporation").body(Map.of("tenantRef", ref, "source", "WEBSITE")).post(BASE + "/" + id + "/signups").then().statusCode(201);
+            as("corporation")
+                    .body(Map.of("tenantRef", ref, "source", "WEBSITE"))
+                    .post(BASE + "/" + id + "/signups")
+                    .then()
+                    .statusCode(201);
         }
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
-        JsonPath job = Fixtures.commitDraw("corporation", id, Map.of("algorithm", "leximin", "quotas", List.of(
-                Map.of("attribute", "ageBand", "value", "18-34", "min", seats / 2, "max", seats / 2),
-                Map.of("attribute", "ageBand", "value", "35-64", "min", seats / 2, "max", seats / 2))));
+        JsonPath job = Fixtures.commitDraw(
+                "corporation",
+                id,
+                Map.of(
+                        "algorithm",
+                        "leximin",
+                        "quotas",
+                        List.of(
+                                Map.of("attribute", "ageBand", "value", "18-34", "min", seats / 2, "max", seats / 2),
+                                Map.of("attribute", "ageBand", "value", "35-64", "min", seats / 2, "max", seats / 2))));
         assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
-        as("corporation").body(Map.of("seed", "4-2-6")).post(BASE + "/" + id + "/draw/seed").then().statusCode(200);
+        as("corporation")
+                .body(Map.of("seed", "4-2-6"))
+                .post(BASE + "/" + id + "/draw/seed")
+                .then()
+                .statusCode(200);
         return id;
     }
 
     static Map<String, String> outcomes(String id) {
         Map<String, String> out = new HashMap<>();
-        List<Map<String, Object>> signups = as("corporation").get(BASE + "/" + id + "/signups").then().statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> signups = as("corporation")
+                .get(BASE + "/" + id + "/signups")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
         // active sign-ups only: a withdrawn one keeps the outcome it had
-        signups.stream().filter(s -> "ACTIVE".equals(s.get("status"))).forEach(s -> out.put((String) s.get("tenantRef"), (String) s.get("outcome")));
+        signups.stream()
+                .filter(s -> "ACTIVE".equals(s.get("status")))
+                .forEach(s -> out.put((String) s.get("tenantRef"), (String) s.get("outcome")));
         return out;
     }
 
@@ -93,27 +128,60 @@ class VacancyTest {
         assertEquals(0, with(outcomes, "NOT_SELECTED").size());
 
         // no seat vacant: filling is a 409 naming the state
-        as("corporation").post(BASE + "/" + id + "/vacancies/fill").then().statusCode(409).contentType("application/problem+json")
+        as("corporation")
+                .post(BASE + "/" + id + "/vacancies/fill")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", startsWith("campaign is DRAWN (LOTTERY_WHEN_OVERSUBSCRIBED): all 4 seats are taken"));
 
-        List<String> young = with(outcomes, "SELECTED").stream().filter(r -> band.get(r).equals("18-34")).toList();
-        String lastYoung = with(outcomes, "WAITLISTED").stream().filter(r -> band.get(r).equals("18-34")).findFirst().orElseThrow();
+        List<String> young = with(outcomes, "SELECTED").stream()
+                .filter(r -> band.get(r).equals("18-34"))
+                .toList();
+        String lastYoung = with(outcomes, "WAITLISTED").stream()
+                .filter(r -> band.get(r).equals("18-34"))
+                .findFirst()
+                .orElseThrow();
         // the first young decliner is replaced by the one young tenant left, wherever in the draw order she stands
-        as("corporation").post(BASE + "/" + id + "/participants/" + young.get(0) + "/decline").then().statusCode(200)
-                .body("replacement", equalTo(lastYoung)).body("vacancies", equalTo(0));
+        as("corporation")
+                .post(BASE + "/" + id + "/participants/" + young.get(0) + "/decline")
+                .then()
+                .statusCode(200)
+                .body("replacement", equalTo(lastYoung))
+                .body("vacancies", equalTo(0));
         // the second leaves a vacancy: nobody left keeps ageBand 18-34 at its minimum of 2 — named
-        as("corporation").post(BASE + "/" + id + "/participants/" + young.get(1) + "/decline").then().statusCode(200)
-                .body("replacement", nullValue()).body("vacancies", equalTo(1))
-                .body("unkeptQuotas[0].attribute", equalTo("ageBand")).body("unkeptQuotas[0].value", equalTo("18-34"))
-                .body("unkeptQuotas[0].min", equalTo(2)).body("unkeptQuotas[0].current", equalTo(1))
+        as("corporation")
+                .post(BASE + "/" + id + "/participants/" + young.get(1) + "/decline")
+                .then()
+                .statusCode(200)
+                .body("replacement", nullValue())
+                .body("vacancies", equalTo(1))
+                .body("unkeptQuotas[0].attribute", equalTo("ageBand"))
+                .body("unkeptQuotas[0].value", equalTo("18-34"))
+                .body("unkeptQuotas[0].min", equalTo(2))
+                .body("unkeptQuotas[0].current", equalTo(1))
                 .body("reason", containsString("ageBand 18-34 (min 2, max 2)"));
-        as("corporation").post(BASE + "/" + id + "/vacancies/fill").then().statusCode(422).contentType("application/problem+json")
-                .body("type", endsWith("/quota-cannot-be-kept")).body("errors.field", hasItem("quotas.ageBand.18-34.min"))
+        as("corporation")
+                .post(BASE + "/" + id + "/vacancies/fill")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/quota-cannot-be-kept"))
+                .body("errors.field", hasItem("quotas.ageBand.18-34.min"))
                 .body("detail", startsWith("campaign is DRAWN"));
         // an illegal step names the state
-        as("corporation").post(BASE + "/" + id + "/participants/" + young.get(1) + "/confirm").then().statusCode(409)
-                .body("detail", startsWith("campaign is DRAWN (LOTTERY_WHEN_OVERSUBSCRIBED): only a selected tenant can confirm"));
-        as("tenant-organisation").post(BASE + "/" + id + "/vacancies/fill").then().statusCode(404);
+        as("corporation")
+                .post(BASE + "/" + id + "/participants/" + young.get(1) + "/confirm")
+                .then()
+                .statusCode(409)
+                .body(
+                        "detail",
+                        startsWith(
+                                "campaign is DRAWN (LOTTERY_WHEN_OVERSUBSCRIBED): only a selected tenant can confirm"));
+        as("tenant-organisation")
+                .post(BASE + "/" + id + "/vacancies/fill")
+                .then()
+                .statusCode(404);
         as("ops").post(BASE + "/" + id + "/vacancies/fill").then().statusCode(403);
     }
 
@@ -129,31 +197,49 @@ class VacancyTest {
         UUID campaign = UUID.fromString(id);
         List<String> order = QuarkusTransaction.requiringNew().call(() -> {
             Draw d = Draw.findById(campaign);
-            return Json.read(d.waitlist, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
-            });
+            return Json.read(d.waitlist, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
         });
         QuarkusTransaction.requiringNew().run(() -> {
             Draw d = Draw.findById(campaign);
             d.waitlist = Json.write(order.subList(0, 4));
             for (String sid : order.subList(4, order.size())) {
-                nl.meedoen.recruitment.signup.Signup s = nl.meedoen.recruitment.signup.Signup.findById(UUID.fromString(sid));
+                nl.meedoen.recruitment.signup.Signup s =
+                        nl.meedoen.recruitment.signup.Signup.findById(UUID.fromString(sid));
                 s.outcome = "NOT_SELECTED";
             }
-            // the seat of one young panel member went vacant without a replacement (the old short waitlist had no young one)
-            List<String> panel = new ArrayList<>(Json.read(d.panel, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
-            }));
-            String vacated = panel.stream().filter(p -> band.get(((nl.meedoen.recruitment.signup.Signup) nl.meedoen.recruitment.signup.Signup
-                    .findById(UUID.fromString(p))).tenantRef).equals("18-34")).findFirst().orElseThrow();
+            // the seat of one young panel member went vacant without a replacement (the old short waitlist had no young
+            // one)
+            List<String> panel = new ArrayList<>(
+                    Json.read(d.panel, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {}));
+            String vacated = panel.stream()
+                    .filter(p -> band.get(((nl.meedoen.recruitment.signup.Signup)
+                                            nl.meedoen.recruitment.signup.Signup.findById(UUID.fromString(p)))
+                                    .tenantRef)
+                            .equals("18-34"))
+                    .findFirst()
+                    .orElseThrow();
             panel.remove(vacated);
             d.panel = Json.write(panel);
-            ((nl.meedoen.recruitment.signup.Signup) nl.meedoen.recruitment.signup.Signup.findById(UUID.fromString(vacated))).outcome = "DECLINED";
+            ((nl.meedoen.recruitment.signup.Signup)
+                            nl.meedoen.recruitment.signup.Signup.findById(UUID.fromString(vacated)))
+                    .outcome = "DECLINED";
         });
-        JsonPath filled = as("corporation").post(BASE + "/" + id + "/vacancies/fill").then().statusCode(200)
-                .body("vacancies", equalTo(0)).body("seated", equalTo(4)).extract().jsonPath();
+        JsonPath filled = as("corporation")
+                .post(BASE + "/" + id + "/vacancies/fill")
+                .then()
+                .statusCode(200)
+                .body("vacancies", equalTo(0))
+                .body("seated", equalTo(4))
+                .extract()
+                .jsonPath();
         String taken = filled.getString("filled[0]");
         assertEquals("18-34", band.get(taken), "the quota of 2 young tenants is kept");
         Map<String, String> outcomes = outcomes(id);
-        assertEquals(2, with(outcomes, "SELECTED").stream().filter(r -> band.get(r).equals("18-34")).count());
+        assertEquals(
+                2,
+                with(outcomes, "SELECTED").stream()
+                        .filter(r -> band.get(r).equals("18-34"))
+                        .count());
     }
 
     @Test
@@ -162,15 +248,19 @@ class VacancyTest {
         String id = drawn(3, 5, 2, band, false); // the fixture's sessions are in 2024
         String someone = with(outcomes(id), "SELECTED").get(0);
         QuarkusTransaction.requiringNew().run(() -> {
-            nl.meedoen.recruitment.signup.Signup s = nl.meedoen.recruitment.signup.Signup.of(UUID.fromString(id), someone);
+            nl.meedoen.recruitment.signup.Signup s =
+                    nl.meedoen.recruitment.signup.Signup.of(UUID.fromString(id), someone);
             s.outcome = "DECLINED";
             Draw d = Draw.findById(UUID.fromString(id));
-            List<String> panel = new ArrayList<>(Json.read(d.panel, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
-            }));
+            List<String> panel = new ArrayList<>(
+                    Json.read(d.panel, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {}));
             panel.remove(s.id.toString());
             d.panel = Json.write(panel);
         });
-        as("corporation").post(BASE + "/" + id + "/vacancies/fill").then().statusCode(409)
+        as("corporation")
+                .post(BASE + "/" + id + "/vacancies/fill")
+                .then()
+                .statusCode(409)
                 .body("detail", startsWith("campaign is DRAWN (LOTTERY_WHEN_OVERSUBSCRIBED): its term started"));
     }
 
@@ -207,10 +297,13 @@ class VacancyTest {
         List<String> seated = with(outcomes, "SELECTED", "CONFIRMED");
         assertEquals(4, seated.size(), outcomes.toString());
         assertEquals(2, seated.stream().filter(r -> band.get(r).equals("18-34")).count());
-        assertTrue(replacements.containsAll(seated), "every seat was given by a decline or a fill: " + replacements + " " + seated);
-        List<String> drawPanel = QuarkusTransaction.requiringNew().call(() -> Json.read(((Draw) Draw.findById(UUID.fromString(id))).panel,
-                new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
-                }));
+        assertTrue(
+                replacements.containsAll(seated),
+                "every seat was given by a decline or a fill: " + replacements + " " + seated);
+        List<String> drawPanel = QuarkusTransaction.requiringNew()
+                .call(() -> Json.read(
+                        ((Draw) Draw.findById(UUID.fromString(id))).panel,
+                        new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {}));
         assertEquals(4, drawPanel.size());
         assertEquals(4, new HashSet<>(drawPanel).size());
         assertNull(null);

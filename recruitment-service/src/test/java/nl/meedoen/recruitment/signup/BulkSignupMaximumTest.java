@@ -1,22 +1,21 @@
 package nl.meedoen.recruitment.signup;
 
+import static nl.meedoen.recruitment.Fixtures.BASE;
+import static nl.meedoen.recruitment.Fixtures.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import nl.meedoen.recruitment.Fixtures;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static nl.meedoen.recruitment.Fixtures.BASE;
-import static nl.meedoen.recruitment.Fixtures.as;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import nl.meedoen.recruitment.Fixtures;
+import org.junit.jupiter.api.Test;
 
 /**
  * The documented per-call maximum of a bulk sign-up is taken in one call, twice in a row (a cold and a warm service).
@@ -39,12 +38,21 @@ class BulkSignupMaximumTest {
         String complex = "C-" + UUID.randomUUID();
         String prefix = "TB-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         int n = Signups.BULK_MAX;
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                         INSERT INTO population_member (tenant_ref, complex_id, age_band, household_type, household_key, language, updated_at)
                         SELECT ?1 || g, ?2, '35-64', 'SINGLE', 'H-' || ?1 || g, 'nl', now() FROM generate_series(1, ?3) g""")
-                .setParameter(1, prefix).setParameter(2, complex).setParameter(3, n).executeUpdate());
-        String id = as("corporation").body(Fixtures.campaign("THEME_EVENING", "corporation", 500, complex, "NONE", 0))
-                .post(BASE).then().statusCode(201).extract().path("id");
+                        .setParameter(1, prefix)
+                        .setParameter(2, complex)
+                        .setParameter(3, n)
+                        .executeUpdate());
+        String id = as("corporation")
+                .body(Fixtures.campaign("THEME_EVENING", "corporation", 500, complex, "NONE", 0))
+                .post(BASE)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Fixtures.open("corporation", id).then().statusCode(200);
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
@@ -60,6 +68,8 @@ class BulkSignupMaximumTest {
         assertEquals(200, response.statusCode(), text);
         io.restassured.path.json.JsonPath out = io.restassured.path.json.JsonPath.from(text);
         assertEquals(n, out.getInt("signedUp"));
-        assertTrue(out.getList("items").size() >= 500, "the answer reports the lines: " + out.getList("items").size());
+        assertTrue(
+                out.getList("items").size() >= 500,
+                "the answer reports the lines: " + out.getList("items").size());
     }
 }
