@@ -56,6 +56,7 @@ class ApiFuzzIT {
             "delivery",
             "mailing_recipient",
             "known_consultation",
+            "known_organisation",
             "audience_member",
             "invitation",
             "result_cell",
