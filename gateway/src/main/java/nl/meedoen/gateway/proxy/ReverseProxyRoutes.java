@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -277,7 +278,10 @@ public class ReverseProxyRoutes {
      * response began does not fail this future). Typical of a pooled connection the service just closed.
      */
     private static boolean staleConnection(Throwable failure) {
+        // StreamResetException: the service closed the connection while the request's body was still being written
+        // (seen in CI as "Stream reset: 0" on a PUT); like HttpClosedException, no byte of an answer came back.
         return failure instanceof HttpClosedException
+                || failure instanceof StreamResetException
                 || failure instanceof IOException && !(failure instanceof ConnectException);
     }
 
