@@ -26,6 +26,41 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "conflict", "Conflict", detail, null);
     }
 
+    /** 409 with its own type: the resource's state does not allow this step now. */
+    public static ProblemException conflict(String type, String detail) {
+        return new ProblemException(409, type, "Conflict", detail, null);
+    }
+
+    public static ProblemException forbidden(String type, String detail) {
+        return new ProblemException(403, type, "Forbidden", detail, null);
+    }
+
+    /** 422 naming one field: the request is well-formed, the value breaks a rule. */
+    public static ProblemException fieldRule(String field, String message) {
+        return fieldRules(List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** 422 naming every field that breaks a rule; the detail lists the first ten. */
+    public static ProblemException fieldRules(List<Problem.FieldError> errors) {
+        String detail = String.join(
+                "; ",
+                errors.stream()
+                        .limit(10)
+                        .map(e -> e.field() + ": " + e.message())
+                        .toList());
+        return new ProblemException(422, "validation", "Request is not valid", detail, errors);
+    }
+
+    /** 422 with its own type: the request is valid, but the domain refuses it (a full panel, a lapsed consent). */
+    public static ProblemException unprocessable(String type, String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(422, type, "Request cannot be processed", detail, errors);
+    }
+
+    /** The same, naming the one field that the domain refuses. */
+    public static ProblemException unprocessable(String type, String detail, String field, String message) {
+        return unprocessable(type, detail, List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException invalid(String detail, List<Problem.FieldError> errors) {
         return new ProblemException(400, "validation", "Request is not valid", detail, errors);
     }

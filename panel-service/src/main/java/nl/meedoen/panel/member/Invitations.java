@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.panel.PanelConfig;
-import nl.meedoen.panel.Problems;
 import nl.meedoen.panel.panel.Attributes;
 import nl.meedoen.panel.panel.Panel;
 import nl.meedoen.panel.panel.PanelAccess;
@@ -58,7 +58,7 @@ public class Invitations {
                 ? null
                 : r.tenantRefs() != null ? explicit(r) : fromGroup(panel, r);
         if (refs == null) {
-            throw Problems.unprocessable(
+            throw ProblemException.unprocessable(
                     "invalid-audience",
                     "give either tenantRefs or a group with a count",
                     "tenantRefs",
@@ -127,7 +127,7 @@ public class Invitations {
 
     private List<String> explicit(MemberRequests.Invitation r) {
         if (r.count() != null) {
-            throw Problems.unprocessable(
+            throw ProblemException.unprocessable(
                     "invalid-audience", "count goes with a group, not with tenantRefs", "count", "only with group");
         }
         return new ArrayList<>(new LinkedHashSet<>(r.tenantRefs()));
@@ -149,11 +149,11 @@ public class Invitations {
     /** {@code count} tenants of the group at random who have never been on the panel (nor invited to it). */
     private List<String> fromGroup(Panel panel, MemberRequests.Invitation r) {
         if (!Attributes.known(r.group().attribute())) {
-            throw Problems.unprocessable(
+            throw ProblemException.unprocessable(
                     "invalid-audience", "unknown attribute", "group.attribute", "one of " + Attributes.names());
         }
         if (r.count() == null) {
-            throw Problems.unprocessable(
+            throw ProblemException.unprocessable(
                     "invalid-audience", "say how many of the group to invite", "count", "required with group");
         }
         @SuppressWarnings("unchecked")

@@ -18,11 +18,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.panel.Json;
-import nl.meedoen.panel.Problems;
 import nl.meedoen.panel.events.PanelEvents;
 import nl.meedoen.panel.panel.ConsentText;
 import nl.meedoen.panel.panel.Panel;
@@ -64,10 +63,10 @@ public class Memberships {
     public void join(Panel panel, PanelMember m, MemberRequests.Join r) {
         requireConsent(panel, r.consent(), r.consentVersion());
         if (m.is(ACTIVE) || m.is(PAUSED)) {
-            throw Problems.conflict("already-member", "this tenant is already a member of the panel");
+            throw ProblemException.conflict("already-member", "this tenant is already a member of the panel");
         }
         if (m.is(LEFT)) {
-            throw Problems.conflict(
+            throw ProblemException.conflict(
                     "membership-ended", "this membership has ended; a new invitation is needed to join again");
         }
         List<UUID> interests = r.interests() == null ? List.of() : checkInterests(panel, r.interests());
@@ -76,7 +75,8 @@ public class Memberships {
                 ? PanelMember.Channel.ONLINE.name()
                 : r.channel().name();
         activate(panel, m, now, channel);
-        m.preferredMoments = Json.write(r.preferredMoments() == null ? List.of() : distinct(r.preferredMoments()));
+        m.preferredMoments =
+                StoredJson.write(r.preferredMoments() == null ? List.of() : distinct(r.preferredMoments()));
         setInterests(m, interests);
         log.consent(m, panel.consentVersion, now, channel, "JOIN");
         log.change(m, "JOINED", null, now);
@@ -109,7 +109,8 @@ public class Memberships {
             errors.add(new Problem.FieldError("previousInvitationAt", "must not be in the future"));
         }
         if (!errors.isEmpty()) {
-            throw Problems.unprocessable(
+            throw ProblemException.unprocessable(
+                    "validation",
                     String.join(
                             "; ",
                             errors.stream()
@@ -123,7 +124,7 @@ public class Memberships {
         } else {
             lock(m);
             if (m.is(ACTIVE) || m.is(PAUSED)) {
-                throw Problems.conflict("already-member", "this tenant is already a member of the panel");
+                throw ProblemException.conflict("already-member", "this tenant is already a member of the panel");
             }
         }
         OffsetDateTime consentedAt = r.consentedAt() == null ? now : r.consentedAt();
@@ -151,10 +152,10 @@ public class Memberships {
     public void renewConsent(Panel panel, PanelMember m, MemberRequests.Consent r) {
         requireConsent(panel, r.consent(), r.consentVersion());
         if (m.is(INVITED)) {
-            throw Problems.conflict("not-a-member", "join the panel first");
+            throw ProblemException.conflict("not-a-member", "join the panel first");
         }
         if (m.is(LEFT)) {
-            throw Problems.conflict("membership-ended", "this membership has ended");
+            throw ProblemException.conflict("membership-ended", "this membership has ended");
         }
         if (m.consentVersion != null && m.consentVersion == panel.consentVersion) {
             return; // already consented to this version: a repeat changes nothing
@@ -182,11 +183,12 @@ public class Memberships {
     @Transactional(Transactional.TxType.MANDATORY)
     public void pause(Panel panel, PanelMember m, OffsetDateTime until, PanelMember.PauseReason reason) {
         if (!m.is(ACTIVE)) {
-            throw Problems.conflict("not-active", "only an active member can be paused (this one is " + m.status + ")");
+            throw ProblemException.conflict(
+                    "not-active", "only an active member can be paused (this one is " + m.status + ")");
         }
         OffsetDateTime now = now();
         if (until != null && (!until.isAfter(now) || until.isAfter(now.plusYears(1)))) {
-            throw Problems.unprocessable(
+            throw ProblemException.unprocessable(
                     "invalid-pause", "until: between now and a year ahead", "until", "between now and a year ahead");
         }
         pauseNow(panel, m, now, until, reason);
@@ -210,10 +212,11 @@ public class Memberships {
     @Transactional(Transactional.TxType.MANDATORY)
     public void resume(Panel panel, PanelMember m) {
         if (!m.is(PAUSED)) {
-            throw Problems.conflict("not-paused", "only a paused member can resume (this one is " + m.status + ")");
+            throw ProblemException.conflict(
+                    "not-paused", "only a paused member can resume (this one is " + m.status + ")");
         }
         if (PanelMember.PauseReason.CONSENT_LAPSED.name().equals(m.pauseReason)) {
-            throw Problems.conflict(
+            throw ProblemException.conflict(
                     "consent-required",
                     "consent to the panel's current text (version " + panel.consentVersion + ") to resume");
         }
@@ -238,7 +241,7 @@ public class Memberships {
     @Transactional(Transactional.TxType.MANDATORY)
     public void leave(Panel panel, PanelMember m, PanelMember.LeaveReason reason) {
         if (m.is(LEFT)) {
-            throw Problems.conflict("membership-ended", "this membership has already ended");
+            throw ProblemException.conflict("membership-ended", "this membership has already ended");
         }
         OffsetDateTime now = now();
         List<PanelEvents.CancelledInvitation> cancelled = participation.cancelPending(panel.id, m.tenantRef, now);
@@ -260,13 +263,14 @@ public class Memberships {
     @Transactional(Transactional.TxType.MANDATORY)
     public void preferences(Panel panel, PanelMember m, MemberRequests.Preferences r) {
         if (!m.is(ACTIVE) && !m.is(PAUSED)) {
-            throw Problems.conflict("not-a-member", "only members choose interests (this tenant is " + m.status + ")");
+            throw ProblemException.conflict(
+                    "not-a-member", "only members choose interests (this tenant is " + m.status + ")");
         }
         if (r.interests() != null) {
             setInterests(m, checkInterests(panel, r.interests()));
         }
         if (r.preferredMoments() != null) {
-            m.preferredMoments = Json.write(distinct(r.preferredMoments()));
+            m.preferredMoments = StoredJson.write(distinct(r.preferredMoments()));
         }
     }
 
@@ -296,14 +300,14 @@ public class Memberships {
 
     private static void requireConsent(Panel panel, Boolean consent, Integer version) {
         if (!Boolean.TRUE.equals(consent)) {
-            throw Problems.unprocessable(
+            throw ProblemException.unprocessable(
                     "consent-required",
                     "joining the panel requires consent to its consent text",
                     "consent",
                     "must be true");
         }
         if (version == null || version != panel.consentVersion) {
-            throw Problems.unprocessable(
+            throw ProblemException.unprocessable(
                     "consent-outdated",
                     "the consent given is not for the current text (version " + panel.consentVersion + ")",
                     "consentVersion",
@@ -321,12 +325,8 @@ public class Memberships {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(
-                    422,
-                    "unknown-theme",
-                    "Request cannot be processed",
-                    "interests name themes this panel does not have",
-                    errors);
+            throw ProblemException.unprocessable(
+                    "unknown-theme", "interests name themes this panel does not have", errors);
         }
         return new ArrayList<>(new LinkedHashSet<>(interests));
     }

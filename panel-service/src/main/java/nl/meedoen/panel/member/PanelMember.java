@@ -10,7 +10,7 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import nl.meedoen.panel.Json;
+import nl.meedoen.commons.json.StoredJson;
 
 /** A tenant's membership of one panel. Only a tenantRef: the profile comes from the population read model. */
 @Entity
@@ -120,7 +120,7 @@ public class PanelMember extends PanacheEntityBase {
     }
 
     public List<String> preferredMoments() {
-        return Json.read(preferredMoments, new TypeReference<>() {});
+        return StoredJson.read(preferredMoments, new TypeReference<>() {});
     }
 
     public static PanelMember of(UUID panelId, String tenantRef) {

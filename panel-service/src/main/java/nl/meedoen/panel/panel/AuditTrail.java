@@ -9,10 +9,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.panel.Caller;
-import nl.meedoen.panel.Json;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Writes and reads the audit trail, in the caller's transaction. */
@@ -41,7 +41,7 @@ public class AuditTrail {
         e.party = caller.party();
         e.actor = caller.client();
         e.at = OffsetDateTime.now(ZoneOffset.UTC);
-        e.detail = detail == null || detail.isEmpty() ? null : Json.write(detail);
+        e.detail = detail == null || detail.isEmpty() ? null : StoredJson.write(detail);
         e.persist();
     }
 
@@ -77,7 +77,7 @@ public class AuditTrail {
     }
 
     static View view(AuditEntry e) {
-        Map<String, Object> detail = e.detail == null ? null : Json.read(e.detail, new TypeReference<>() {});
+        Map<String, Object> detail = e.detail == null ? null : StoredJson.read(e.detail, new TypeReference<>() {});
         return new View(e.id, e.subject, e.action, e.party, e.actor, e.at, detail);
     }
 }

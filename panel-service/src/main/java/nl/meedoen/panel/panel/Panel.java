@@ -11,8 +11,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.panel.Json;
 
 /** A standing panel: who owns it, whom it should look like, and how often members may be asked. */
 @Entity
@@ -69,11 +69,11 @@ public class Panel extends PanacheEntityBase {
     public long version;
 
     public List<String> strata() {
-        return Json.read(strata, new TypeReference<>() {});
+        return StoredJson.read(strata, new TypeReference<>() {});
     }
 
     public Map<String, Map<String, Double>> targetComposition() {
-        return Json.read(targetComposition, new TypeReference<>() {});
+        return StoredJson.read(targetComposition, new TypeReference<>() {});
     }
 
     /** Whether the party (and, for a tenant organisation, its client id) owns or co-owns this panel. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
@@ -20,9 +21,7 @@ import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.panel.Caller;
-import nl.meedoen.panel.Json;
 import nl.meedoen.panel.PanelConfig;
-import nl.meedoen.panel.Problems;
 
 @ApplicationScoped
 public class PanelService {
@@ -73,7 +72,7 @@ public class PanelService {
                 request.targetComposition() == null ? Map.of() : request.targetComposition();
         errors.addAll(Targets.validate(strata, composition));
         if (!errors.isEmpty()) {
-            throw Problems.unprocessable(detail(errors), errors);
+            throw ProblemException.unprocessable("validation", detail(errors), errors);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Panel p = new Panel();
@@ -84,8 +83,8 @@ public class PanelService {
         p.coOwnerParty = request.coOwnerParty();
         p.tenantOrganisation = tenantOrganisation;
         p.targetSize = request.targetSize();
-        p.strata = Json.write(strata);
-        p.targetComposition = Json.write(normalised(composition));
+        p.strata = StoredJson.write(strata);
+        p.targetComposition = StoredJson.write(normalised(composition));
         p.fatigueCap = request.fatigueCap() == null ? config.defaultFatigueCap() : request.fatigueCap();
         p.cooldownDays = request.cooldownDays() == null ? config.defaultCooldownDays() : request.cooldownDays();
         p.membershipTermMonths = request.membershipTermMonths();
@@ -113,14 +112,14 @@ public class PanelService {
                 request.targetComposition() == null ? Map.of() : request.targetComposition();
         List<Problem.FieldError> errors = Targets.validate(strata, composition);
         if (!errors.isEmpty()) {
-            throw Problems.unprocessable(detail(errors), errors);
+            throw ProblemException.unprocessable("validation", detail(errors), errors);
         }
         Map<String, Object> before = settings(p);
         p.name = request.name();
         p.purpose = request.purpose();
         p.targetSize = request.targetSize();
-        p.strata = Json.write(strata);
-        p.targetComposition = Json.write(normalised(composition));
+        p.strata = StoredJson.write(strata);
+        p.targetComposition = StoredJson.write(normalised(composition));
         p.fatigueCap = request.fatigueCap() == null ? p.fatigueCap : request.fatigueCap();
         p.cooldownDays = request.cooldownDays() == null ? p.cooldownDays : request.cooldownDays();
         p.membershipTermMonths = request.membershipTermMonths();

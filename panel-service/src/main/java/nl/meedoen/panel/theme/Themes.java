@@ -16,7 +16,6 @@ import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.panel.Caller;
 import nl.meedoen.panel.Ids;
-import nl.meedoen.panel.Problems;
 import nl.meedoen.panel.events.PanelEvents;
 import nl.meedoen.panel.panel.AuditTrail;
 import nl.meedoen.panel.panel.Panel;
@@ -75,7 +74,7 @@ public class Themes {
         Theme t = theme(panel, themeId, true);
         Preconditions.check(ifMatch, t.version, true);
         if (!caller.party().equals(t.proposedByParty)) {
-            throw Problems.forbidden(
+            throw ProblemException.forbidden(
                     "not-the-proposer",
                     "only the proposing party (" + t.proposedByParty + ") changes a theme; comment on it instead");
         }
@@ -125,12 +124,12 @@ public class Themes {
         Theme t = theme(panel, themeId, true);
         Preconditions.check(ifMatch, t.version, false); // optional: "I sign the version I read"
         if (caller.party().equals(t.proposedByParty)) {
-            throw Problems.forbidden(
+            throw ProblemException.forbidden(
                     "proposer-cannot-cosign",
                     "the party that proposed a theme cannot co-sign or decline it; the other party does");
         }
         if (!t.is(Theme.Status.PROPOSED)) {
-            throw Problems.conflict(
+            throw ProblemException.conflict(
                     "already-decided",
                     "this theme was already " + t.status.toLowerCase() + " by " + t.decidedByParty
                             + "; it can be decided again after the proposer changes it");

@@ -24,7 +24,6 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.sql.SqlTimes;
 import nl.meedoen.panel.Caller;
 import nl.meedoen.panel.Ids;
-import nl.meedoen.panel.Problems;
 import nl.meedoen.panel.panel.Attributes;
 import nl.meedoen.panel.panel.AuditTrail;
 import nl.meedoen.panel.panel.Panel;
@@ -82,7 +81,8 @@ public class Waves {
                 access.write(panelId); // locked: launches of one panel queue, so no member passes the fatigue cap twice
         Plan plan = plan(panel, r);
         if (Wave.count("consultationId", r.consultationId()) > 0) {
-            throw Problems.conflict("wave-exists", "consultation " + r.consultationId() + " already has a panel wave");
+            throw ProblemException.conflict(
+                    "wave-exists", "consultation " + r.consultationId() + " already has a panel wave");
         }
         long seed = SEEDS.nextLong();
         WaveSampler.Sample sample = sample(plan, seed);
@@ -142,7 +142,7 @@ public class Waves {
     private Plan plan(Panel panel, WaveRequests.Launch r) {
         Theme theme = Theme.inPanel(panel.id, r.themeId());
         if (theme == null) {
-            throw Problems.unprocessable(
+            throw ProblemException.unprocessable(
                     "unknown-theme",
                     "theme " + r.themeId() + " is not a theme of this panel",
                     "themeId",
@@ -150,14 +150,14 @@ public class Waves {
         }
         boolean aligned = theme.is(Theme.Status.SIGNED);
         if (!aligned && !caller.party().equals(theme.proposedByParty)) {
-            throw Problems.conflict(
+            throw ProblemException.conflict(
                     "theme-not-cosigned",
                     "theme '" + theme.title + "' is " + theme.status.toLowerCase() + "; only its proposing party ("
                             + theme.proposedByParty + ") may ask it on its own, or co-sign it first");
         }
         KnownConsultation consultation = KnownConsultation.findById(r.consultationId());
         if (consultation != null && consultation.closed()) {
-            throw Problems.conflict(
+            throw ProblemException.conflict(
                     "consultation-closed",
                     "consultation " + r.consultationId() + " is " + consultation.status.toLowerCase()
                             + "; a wave can only ask a consultation that is not closed");
@@ -186,7 +186,7 @@ public class Waves {
         try {
             return WaveSampler.sample(candidates, strata, plan.rules(), seed);
         } catch (WaveSampler.NotEnoughEligible e) {
-            throw Problems.unprocessable(
+            throw ProblemException.unprocessable(
                     "not-enough-eligible",
                     e.requested + " members requested but only " + e.eligible
                             + " are eligible (active, under the fatigue cap of "
