@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,11 +20,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.worker.BackgroundLoop;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,10 +58,9 @@ public class JobRunner {
     final String worker = UUID.randomUUID().toString();
 
     private final Map<String, JobHandler> handlers = new TreeMap<>();
-    private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicInteger running = new AtomicInteger();
-    private volatile boolean active;
-    private Thread poller;
+    private BackgroundLoop poller;
+    private long nextHousekeeping;
     private ExecutorService pool;
 
     void start(@Observes StartupEvent event) {
@@ -76,21 +76,24 @@ public class JobRunner {
             t.setDaemon(true);
             return t;
         });
-        active = true;
-        poller = new Thread(this::loop, "job-poller");
-        poller.setDaemon(true);
+        nextHousekeeping = System.nanoTime();
+        poller = new BackgroundLoop(
+                "job-poller",
+                1,
+                config.pollInterval().compareTo(config.heartbeat()) < 0 ? config.pollInterval() : config.heartbeat(),
+                Duration.ZERO,
+                config.pollInterval(),
+                this::round);
         poller.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (!active) {
+        if (poller == null) {
             return;
         }
-        active = false;
-        wakeUp.release();
+        poller.stop(Duration.ofSeconds(2));
         pool.shutdownNow();
         try {
-            poller.join(2000);
             pool.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -106,7 +109,7 @@ public class JobRunner {
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Jobs.Queued queued) {
-        wakeUp.release();
+        wake();
     }
 
     /** Handler of a kind, for the cancel rule; null when this service does not run that kind. */
@@ -114,37 +117,24 @@ public class JobRunner {
         return handlers.get(kind);
     }
 
-    private void loop() {
-        long nextHousekeeping = 0;
-        while (active) {
-            try {
-                long now = System.nanoTime();
-                if (now >= nextHousekeeping) {
-                    heartbeat();
-                    release(
-                            "heartbeat_at < ?1",
-                            OffsetDateTime.now(ZoneOffset.UTC).minus(config.staleAfter()));
-                    nextHousekeeping = now + config.heartbeat().toNanos();
-                }
-                while (running.get() < config.workers() && claimAndStart()) {
-                    // claimed one; try for another while a worker is free
-                }
-                wakeUp.tryAcquire(
-                        Math.min(
-                                config.pollInterval().toMillis(),
-                                config.heartbeat().toMillis()),
-                        TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("job runner round failed: %s", e.toString());
-                try {
-                    Thread.sleep(config.pollInterval().toMillis());
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
+    private void wake() {
+        if (poller != null) {
+            poller.wake();
         }
+    }
+
+    /** Housekeeping when due, then claim queued jobs while a worker is free. */
+    private boolean round() {
+        long now = System.nanoTime();
+        if (now - nextHousekeeping >= 0) {
+            heartbeat();
+            release("heartbeat_at < ?1", OffsetDateTime.now(ZoneOffset.UTC).minus(config.staleAfter()));
+            nextHousekeeping = now + config.heartbeat().toNanos();
+        }
+        while (running.get() < config.workers() && claimAndStart()) {
+            // claimed one; try for another while a worker is free
+        }
+        return false;
     }
 
     private boolean claimAndStart() {
@@ -171,7 +161,7 @@ public class JobRunner {
                 execute(handlers.get((String) row[1]), context);
             } finally {
                 running.decrementAndGet();
-                wakeUp.release();
+                wake();
             }
         });
         return true;
@@ -293,7 +283,7 @@ public class JobRunner {
                         .executeUpdate();
             }
             if (!lost.isEmpty()) {
-                wakeUp.release();
+                wake();
             }
         });
     }

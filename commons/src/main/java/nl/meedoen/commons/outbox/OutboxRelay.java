@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,13 +27,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.CloudEventHeaders;
 import nl.meedoen.commons.kafka.TopicPrefix;
 import nl.meedoen.commons.tracing.TraceContext;
+import nl.meedoen.commons.worker.BackgroundLoop;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -74,10 +75,8 @@ public class OutboxRelay {
     @ConfigProperty(name = TopicPrefix.PROPERTY)
     Optional<String> topicPrefix;
 
-    private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
-    private volatile boolean running;
-    private Thread thread;
+    private BackgroundLoop loop;
     private KafkaProducer<String, String> producer;
     private Instant nextPurge = Instant.now();
 
@@ -105,62 +104,33 @@ public class OutboxRelay {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                 (int) config.sendTimeout().toMillis()));
         producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
-        running = true;
-        thread = new Thread(this::loop, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        loop = new BackgroundLoop(
+                "outbox-relay",
+                1,
+                config.pollInterval(),
+                config.linger(),
+                Duration.ofSeconds(10),
+                () -> relayOnce() == config.batchSize());
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wakeUp.release();
-        if (thread != null) {
-            try {
-                thread.join(config.sendTimeout().toMillis() + 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (loop != null) {
+            loop.stop(config.sendTimeout().plusSeconds(1));
         }
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
         }
     }
 
     void onWrite(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
-        wakeUp.release();
+        if (loop != null) {
+            loop.wake();
+        }
     }
 
     public long backlog() {
         return backlog.get();
-    }
-
-    private void loop() {
-        long failures = 0;
-        while (running) {
-            try {
-                int published = relayOnce();
-                failures = 0;
-                if (published < config.batchSize()) {
-                    wakeUp.drainPermits();
-                    if (wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                        Thread.sleep(config.linger().toMillis());
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                failures++;
-                long backoff = Math.min(10_000, 250L << Math.min(failures, 6));
-                LOG.warnf("outbox relay round failed (attempt %d, next in %d ms): %s", failures, backoff, e.toString());
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     /** One round: lock, read pending rows in id order, send, await acks, mark published, commit. */
