@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.outbox.OutboxRelay;
 import nl.meedoen.devinfra.TestInfra;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,6 +35,9 @@ class OutboxRelayTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Outbox outbox;
 
     static KafkaConsumer<String, String> consumer() {
         var consumer = new KafkaConsumer<>(
@@ -144,6 +150,58 @@ class OutboxRelayTest {
             otherReplica.rollback(); // releases the transaction-scoped lock
             assertEquals(1, recordsWithKey(consumer, id, Duration.ofSeconds(5)).size());
             await().atMost(Duration.ofSeconds(5)).until(() -> isPublished(id));
+        }
+    }
+
+    @Test
+    void aMessageRequestCarryingALinkTokenLeavesNoRowOncePublishedWhileOtherEventsAreKept() throws Exception {
+        String token = "token-" + UUID.randomUUID();
+        String tenant = "T-" + UUID.randomUUID();
+        try (var requests = new KafkaConsumer<>(
+                        Map.<String, Object>of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                TestInfra.kafkaBootstrapServers(),
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                "outbox-test-" + UUID.randomUUID(),
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest"),
+                        new StringDeserializer(),
+                        new StringDeserializer());
+                var notes = consumer()) {
+            requests.subscribe(List.of(MessageRequestV1.TOPIC));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> outbox.publish(
+                            MessageRequestV1.TOPIC,
+                            MessageRequestV1.TYPE,
+                            tenant,
+                            Map.of("tenantRef", tenant, "data", Map.of("joinUrl", "https://x.example/join#" + token))));
+            String note = as("corporation")
+                    .contentType(ContentType.JSON)
+                    .body("{\"text\": \"kept for inspection\"}")
+                    .post("/test/notes")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getString("id");
+
+            List<ConsumerRecord<String, String>> sent = recordsWithKey(requests, tenant, Duration.ofSeconds(6));
+            assertEquals(1, sent.size(), "the message request reached the broker");
+            assertTrue(sent.get(0).value().contains(token));
+            await().atMost(Duration.ofSeconds(5)).until(() -> isPublished(note));
+            assertEquals(0, rowsContaining(token), "no row holds the token once the broker has it");
+            assertEquals(1, recordsWithKey(notes, note, Duration.ofSeconds(3)).size());
+        }
+    }
+
+    private long rowsContaining(String text) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE payload LIKE ?")) {
+            ps.setString(1, "%" + text + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -9,10 +9,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.devinfra.Events;
 import nl.meedoen.devinfra.TestInfra;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 
 /** Panels, population and members for the tests of this module. */
 public final class PanelTests {
@@ -108,9 +117,9 @@ public final class PanelTests {
         return theme;
     }
 
-    /** The personal link token in the latest message request to the tenant (from the outbox). */
+    /** The personal link token in the latest message request to the tenant, as the broker has it. */
     public static String tokenFromLastMessage(String tenantRef, String template) {
-        JsonNode message = lastOutboxPayload("notification.requests.v1", tenantRef);
+        JsonNode message = lastMessageTo(tenantRef);
         if (!template.equals(message.path("templateKey").asText())) {
             throw new AssertionError("last message to " + tenantRef + " is " + message);
         }
@@ -120,19 +129,57 @@ public final class PanelTests {
         return url.substring(url.indexOf('#') + 1);
     }
 
-    public static JsonNode lastOutboxPayload(String topic, String key) {
-        List<?> rows = query(
-                "SELECT payload FROM outbox_event WHERE topic = ?1 AND event_key = ?2 ORDER BY id DESC LIMIT 1",
-                topic,
-                key);
-        if (rows.isEmpty()) {
-            throw new AssertionError("no event on " + topic + " for " + key);
+    private static KafkaConsumer<String, String> requests;
+    private static final Map<String, List<JsonNode>> MESSAGES = new HashMap<>();
+
+    /**
+     * The message requests to a tenant on {@code notification.requests.v1}, oldest first, once the relay has published
+     * every one this service wrote for her (the outbox keeps no row of them after that: they carry link tokens).
+     */
+    public static synchronized List<JsonNode> messagesTo(String tenantRef) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> ((Number) query(
+                                                "SELECT count(*) FROM outbox_event WHERE topic = ?1 AND event_key = ?2"
+                                                        + " AND published_at IS NULL",
+                                                MessageRequestV1.TOPIC,
+                                                tenantRef)
+                                        .get(0))
+                                .longValue()
+                        == 0);
+        if (requests == null) {
+            requests = Events.consumer(MessageRequestV1.TOPIC);
         }
-        try {
-            return JSON.readTree((String) rows.get(0));
-        } catch (Exception e) {
-            throw new AssertionError(e);
+        // read up to the end of every partition, so everything published so far is seen
+        Map<TopicPartition, Long> end = null;
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (ConsumerRecord<String, String> r : requests.poll(Duration.ofMillis(100))) {
+                try {
+                    MESSAGES.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(JSON.readTree(r.value()));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }
+            if (requests.assignment().isEmpty()) {
+                continue;
+            }
+            if (end == null) {
+                end = requests.endOffsets(requests.assignment());
+            }
+            if (end.entrySet().stream().allMatch(e -> requests.position(e.getKey()) >= e.getValue())) {
+                break;
+            }
         }
+        return List.copyOf(MESSAGES.getOrDefault(tenantRef, List.of()));
+    }
+
+    public static JsonNode lastMessageTo(String tenantRef) {
+        List<JsonNode> messages = messagesTo(tenantRef);
+        if (messages.isEmpty()) {
+            throw new AssertionError("no message request to " + tenantRef);
+        }
+        return messages.get(messages.size() - 1);
     }
 
     /** Event types written to the outbox for a key, oldest first. */

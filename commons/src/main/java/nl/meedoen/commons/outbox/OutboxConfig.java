@@ -34,6 +34,13 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
+    /**
+     * Topics whose rows are deleted as soon as the broker has them instead of kept for {@link #retention()}: their
+     * payloads carry secrets (message requests hold a tenant's personal link token).
+     */
+    @WithDefault("notification.requests.v1")
+    java.util.List<String> purgeOnPublish();
+
     /** Published rows are kept this long for inspection, then purged. */
     @WithDefault("P7D")
     Duration retention();

@@ -250,13 +250,27 @@ public class OutboxRelay {
         return acked;
     }
 
+    /**
+     * Marks the acknowledged rows published; rows of the topics that carry secrets (a tenant's personal link token in a
+     * message request) are deleted instead, so no raw token stays at rest once the broker has it.
+     */
     private void markPublished(Connection connection, List<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
+        Array array = connection.createArrayOf("bigint", ids.toArray());
+        if (!config.purgeOnPublish().isEmpty()) {
+            try (PreparedStatement ps =
+                    connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?) AND topic = ANY (?)")) {
+                ps.setArray(1, array);
+                ps.setArray(
+                        2,
+                        connection.createArrayOf("text", config.purgeOnPublish().toArray()));
+                ps.executeUpdate();
+            }
+        }
         try (PreparedStatement ps =
                 connection.prepareStatement("UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
-            Array array = connection.createArrayOf("bigint", ids.toArray());
             ps.setArray(1, array);
             ps.executeUpdate();
         }
