@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The right-of-access call assembled by the gateway; the full answer is proven end to end in PrivacyIT. */
@@ -24,6 +25,21 @@ class DataSubjectAccessTest {
                 .contentType("application/problem+json")
                 .body("correlationId", equalTo("dsa-1"))
                 .body("detail", containsString("'recruitment'"));
+    }
+
+    @Test
+    void aMalformedTenantReferenceIsRefusedBeforeAnyServiceIsAsked() {
+        // with a service down, asking them would have answered 502
+        for (String ref : List.of("a%2Fb", "x%20y", "%C3%A9", "a".repeat(65))) {
+            given().header("Authorization", TestIssuer.bearer())
+                    .urlEncodingEnabled(false)
+                    .when()
+                    .get("/api/v1/data-subjects/" + ref)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("tenantRef"));
+        }
     }
 
     @Test

@@ -37,7 +37,17 @@ class MergedOpenApiTest {
                 .body("components.securitySchemes.jwt.scheme", equalTo("bearer"))
                 // Id is the same everywhere and panel's Problem equals consultation's: kept once.
                 // notification's Problem differs: renamed, and its references follow.
-                .body("components.schemas.keySet()", equalTo(Set.of("Id", "Problem", "notification_Problem")))
+                .body(
+                        "components.schemas.keySet()",
+                        equalTo(Set.of("Id", "Problem", "notification_Problem", "DataSubjectAccess")))
+                // the operation the gateway answers itself is in the document integrators generate clients from
+                .body(
+                        "paths.'/api/v1/data-subjects/{tenantRef}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/DataSubjectAccess"))
+                .body(
+                        "paths.'/api/v1/data-subjects/{tenantRef}'.get.responses.'502'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("components.schemas.DataSubjectAccess.required", equalTo(List.of("tenantRef", "services")))
                 .body("components.schemas.Problem.properties", hasKey("detail"))
                 .body("components.schemas.notification_Problem.properties", hasKey("title"))
                 .body(

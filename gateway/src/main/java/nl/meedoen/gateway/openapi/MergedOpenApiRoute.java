@@ -31,6 +31,7 @@ public class MergedOpenApiRoute {
     private static final Logger LOG = Logger.getLogger(MergedOpenApiRoute.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static final JsonNode GATEWAY_OPERATIONS = gatewayOperations();
 
     @Inject
     GatewayConfig config;
@@ -88,7 +89,18 @@ public class MergedOpenApiRoute {
                 merger.add(name, doc);
             }
         });
+        // The operations the gateway answers itself (the combined right of access), after the services' documents so
+        // that theirs set the version and the shared Problem schema.
+        merger.add("gateway", GATEWAY_OPERATIONS);
         return merger.result();
+    }
+
+    private static JsonNode gatewayOperations() {
+        try (var in = MergedOpenApiRoute.class.getResourceAsStream("/openapi/gateway-operations.json")) {
+            return JSON.readTree(in);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the gateway's own operations are not readable", e);
+        }
     }
 
     private CompletableFuture<JsonNode> fetch(String service, String baseUrl) {

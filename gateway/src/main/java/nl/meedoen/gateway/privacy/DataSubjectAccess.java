@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import nl.meedoen.gateway.CorrelationId;
 import nl.meedoen.gateway.GatewayConfig;
 import nl.meedoen.gateway.Problems;
@@ -37,6 +38,8 @@ public class DataSubjectAccess {
     private static final Logger LOG = Logger.getLogger(DataSubjectAccess.class);
     private static final String PATH = "/api/v1/data-subjects/";
     private static final String ROUTE_PREFIX = "data-subjects/";
+    /** A tenant reference as every service accepts it. */
+    private static final Pattern TENANT_REF = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Inject
     GatewayConfig config;
@@ -55,6 +58,16 @@ public class DataSubjectAccess {
 
     private void assemble(RoutingContext rc, HttpClient client) {
         String rawRef = rc.request().path().substring(PATH.length());
+        if (!TENANT_REF.matcher(rc.pathParam("tenantRef")).matches()) {
+            // Refused here, not by each service: one whose route a '/' in the value misses would turn it into a 502.
+            Problems.send(
+                    rc,
+                    400,
+                    "validation",
+                    "Request is not valid",
+                    "tenantRef: 1 to 64 letters, digits, '.', '_' or '-'");
+            return;
+        }
         Map<String, String> services = new TreeMap<>();
         config.routes().forEach((segment, service) -> {
             if (segment.startsWith(ROUTE_PREFIX)) {
