@@ -263,6 +263,9 @@ public final class LocalStack {
         out.append(String.format(
                 "  %-22s localhost:%d  (every email; one line per mail in %s)%n",
                 "SMTP server", s.ports().smtp(), stack.log(App.GATEWAY).resolveSibling("smtp.log")));
+        out.append(String.format(
+                "  %-22s %s  (every mail, its links clickable; the files in %s)%n",
+                "Mailbox", stack.mailbox().url(), s.dataDir().resolve("mail")));
         out.append("\nA token (valid 1 hour; roles corporation, tenant-organisation, survey-frontend, ops):\n");
         String dataOption = s.dataDir().equals(s.repoRoot().resolve(".local-data")) ? "" : " --data " + s.dataDir();
         out.append("  ./meedoen token corporation").append(dataOption).append("\n");

@@ -6,7 +6,7 @@ import java.util.Map;
 import nl.meedoen.devinfra.FreePort;
 
 /** Every port the stack listens on. */
-public record Ports(Map<App, Integer> http, int postgres, int kafka, int kafkaController, int smtp) {
+public record Ports(Map<App, Integer> http, int postgres, int kafka, int kafkaController, int smtp, int mailbox) {
 
     public static final int DEFAULT_BASE = 8080;
     public static final int DEFAULT_POSTGRES = 15432;
@@ -17,13 +17,16 @@ public record Ports(Map<App, Integer> http, int postgres, int kafka, int kafkaCo
         http = Collections.unmodifiableMap(new EnumMap<>(http));
     }
 
-    /** Gateway on {@code base}, services on base+1..base+4; the Kafka controller on kafka+1. */
+    /** The mailbox page's offset from the base port (8089 by default). */
+    static final int MAILBOX_OFFSET = 9;
+
+    /** Gateway on {@code base}, services on base+1..base+4, the mailbox page on base+9; the Kafka controller on kafka+1. */
     public static Ports of(int base, int postgres, int kafka, int smtp) {
         Map<App, Integer> http = new EnumMap<>(App.class);
         for (App app : App.values()) {
             http.put(app, base + app.portOffset);
         }
-        return new Ports(http, postgres, kafka, kafka + 1, smtp);
+        return new Ports(http, postgres, kafka, kafka + 1, smtp, base + MAILBOX_OFFSET);
     }
 
     public static Ports of(int base, int postgres, int kafka) {
@@ -40,7 +43,7 @@ public record Ports(Map<App, Integer> http, int postgres, int kafka, int kafkaCo
         for (App app : App.values()) {
             http.put(app, FreePort.pick());
         }
-        return new Ports(http, FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick());
+        return new Ports(http, FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick());
     }
 
     public int of(App app) {

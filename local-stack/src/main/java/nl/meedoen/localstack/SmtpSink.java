@@ -40,14 +40,22 @@ public final class SmtpSink implements AutoCloseable {
     /** Mails kept in memory; older ones are only in smtp.log. Bounded, so a big local mailing cannot exhaust the heap. */
     public static final int RETAINED = 50_000;
 
-    /** One received mail for one recipient: the headers that matter and the plain-text body (decoded). */
-    public record Mail(Instant receivedAt, String to, String subject, String text, Map<String, String> headers) {}
+    /** Mail files kept in the mail folder; older ones are deleted as new ones arrive. */
+    public static final int FILES_KEPT = 1_000;
+
+    /**
+     * One received mail for one recipient: the headers that matter and the plain-text body (decoded); {@code number}
+     * counts from 1 since the start and names its {@code .eml} file.
+     */
+    public record Mail(
+            Instant receivedAt, String to, String subject, String text, Map<String, String> headers, long number) {}
 
     private final int port;
     private final Path log;
     private final Deque<Mail> mails = new ArrayDeque<>();
     private long received;
     private GreenMail server;
+    private Path mailDir;
     private ScheduledExecutorService purger;
 
     public SmtpSink(int port, Path log) {
@@ -57,6 +65,34 @@ public final class SmtpSink implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Also keeps every mail as it arrived, as {@code <number>.eml} in {@code dir} (the newest {@link #FILES_KEPT}), so
+     * anyone trying a flow by hand can open a tenant's mail in a mail program or on the {@link Mailbox} page.
+     */
+    public synchronized SmtpSink keepingFilesIn(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            try (var old = Files.list(dir)) {
+                for (Path f : old.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                    Files.delete(f); // numbers start again at 1 with each run
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.mailDir = dir;
+        return this;
+    }
+
+    /** The {@code .eml} file of mail {@code number}, if it is still kept. */
+    public synchronized java.util.Optional<Path> file(long number) {
+        if (mailDir == null) {
+            return java.util.Optional.empty();
+        }
+        Path file = mailDir.resolve(number + ".eml");
+        return Files.exists(file) ? java.util.Optional.of(file) : java.util.Optional.empty();
     }
 
     /** Starts accepting mail (again, after {@link #stop()}: an SMTP outage for resilience tests). */
@@ -131,12 +167,20 @@ public final class SmtpSink implements AutoCloseable {
             subject = "(unreadable: " + e.getMessage() + ")";
             text = "";
         }
-        Mail mail = new Mail(Instant.now(), to, subject, text, Map.copyOf(headers));
         synchronized (this) {
-            mails.addLast(mail);
             received++;
+            Mail mail = new Mail(Instant.now(), to, subject, text, Map.copyOf(headers), received);
+            mails.addLast(mail);
             if (mails.size() > RETAINED) {
                 mails.removeFirst();
+            }
+            if (mailDir != null) {
+                try (var out = Files.newOutputStream(mailDir.resolve(received + ".eml"))) {
+                    message.writeTo(out);
+                    Files.deleteIfExists(mailDir.resolve((received - FILES_KEPT) + ".eml"));
+                } catch (IOException | MessagingException e) {
+                    throw new IllegalStateException("could not keep mail " + received + " as a file", e);
+                }
             }
             try { // one line per mail; the body stays out of the log
                 Files.writeString(

@@ -72,6 +72,7 @@ public final class Stack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private SmtpSink smtp;
+    private Mailbox mailbox;
     private DevTokens tokens;
     private Path publicKey;
     private String householdSecret;
@@ -126,6 +127,11 @@ public final class Stack implements AutoCloseable {
         return smtp;
     }
 
+    /** The page listing every mail received, with its links clickable. */
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
     public Path log(App app) {
         return logs.resolve(app.module + ".log");
     }
@@ -164,11 +170,14 @@ public final class Stack implements AutoCloseable {
             }
             say("PostgreSQL ready on port " + settings.ports().postgres() + " (" + String.join(", ", DATABASES) + ")");
             Files.deleteIfExists(logs.resolve("smtp.log"));
-            SmtpSink sink = new SmtpSink(settings.ports().smtp(), logs.resolve("smtp.log"));
+            SmtpSink sink = new SmtpSink(settings.ports().smtp(), logs.resolve("smtp.log"))
+                    .keepingFilesIn(settings.dataDir().resolve("mail"));
             sink.start();
             register(() -> smtp = sink, sink::close);
-            say("SMTP server ready on port " + settings.ports().smtp() + " (mails logged to " + logs.resolve("smtp.log")
-                    + ")");
+            Mailbox page = new Mailbox(sink, settings.ports().mailbox());
+            register(() -> mailbox = page, page::close);
+            say("SMTP server ready on port " + settings.ports().smtp() + " (mails as .eml files in "
+                    + settings.dataDir().resolve("mail") + ", listed on " + page.url() + ")");
 
             for (App app : App.values()) {
                 Files.deleteIfExists(log(app)); // each run starts with fresh logs
@@ -383,9 +392,11 @@ public final class Stack implements AutoCloseable {
             long deadline = System.nanoTime() + STOP_GRACE.toNanos();
             running.forEach(child -> child.awaitExit(deadline));
             children.clear();
+            quietly("mailbox page", mailbox);
             quietly("SMTP", smtp);
             quietly("Kafka", kafka);
             quietly("PostgreSQL", postgres);
+            mailbox = null;
             smtp = null;
             kafka = null;
             postgres = null;
@@ -574,6 +585,7 @@ public final class Stack implements AutoCloseable {
         wanted.put(settings.ports().kafka(), "Kafka");
         wanted.put(settings.ports().kafkaController(), "Kafka controller");
         wanted.put(settings.ports().smtp(), "SMTP");
+        wanted.put(settings.ports().mailbox(), "mailbox page");
         // An orphaned PostgreSQL of this data folder holds its port; startPersistent stops it first.
         if (!Files.exists(settings.dataDir().resolve("postgres/postmaster.pid"))) {
             wanted.put(settings.ports().postgres(), "PostgreSQL");
