@@ -1,5 +1,6 @@
 package nl.meedoen.panel.member;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
-import nl.meedoen.panel.Caller;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.panel.PanelConfig;
 import nl.meedoen.panel.panel.AuditTrail;
 import nl.meedoen.panel.panel.ConsentText;
@@ -30,7 +31,7 @@ public class ConsentTexts {
     PanelAccess access;
 
     @Inject
-    Caller caller;
+    SecurityIdentity identity;
 
     @Inject
     MemberTokens tokens;
@@ -53,7 +54,7 @@ public class ConsentTexts {
         text.key = new ConsentText.Key(panel.id, panel.consentVersion + 1);
         text.text = r.text();
         text.publishedAt = now;
-        text.publishedByParty = caller.party();
+        text.publishedByParty = caller().role();
         text.reconsentDays = days;
         text.persist();
         panel.consentVersion = text.key.version;
@@ -100,5 +101,9 @@ public class ConsentTexts {
     static MemberViews.ConsentTextView view(ConsentText t, Long asked) {
         return new MemberViews.ConsentTextView(
                 t.key.version, t.text, t.publishedAt, t.publishedByParty, t.reconsentDays, asked);
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
     }
 }

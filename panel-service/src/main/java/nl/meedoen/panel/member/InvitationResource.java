@@ -1,5 +1,6 @@
 package nl.meedoen.panel.member;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,8 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.panel.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,7 +42,7 @@ public class InvitationResource {
     IdempotencyKeys idempotency;
 
     @Inject
-    Caller caller;
+    SecurityIdentity identity;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -63,9 +64,13 @@ public class InvitationResource {
             @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
             @NotNull(message = "an invitation body is required") @Valid MemberRequests.Invitation request) {
         return idempotency.execute(
-                "POST /api/v1/panels/" + panelId + "/invitations by " + caller.client(),
+                "POST /api/v1/panels/" + panelId + "/invitations by " + caller().client(),
                 key,
                 request,
                 () -> Response.accepted(invitations.invite(panelId, request)).build());
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
     }
 }

@@ -1,6 +1,7 @@
 package nl.meedoen.panel.panel;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,7 +13,7 @@ import java.util.UUID;
 import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
-import nl.meedoen.panel.Caller;
+import nl.meedoen.commons.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Writes and reads the audit trail, in the caller's transaction. */
@@ -30,7 +31,7 @@ public class AuditTrail {
             Map<String, Object> detail) {}
 
     @Inject
-    Caller caller;
+    SecurityIdentity identity;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID panelId, String subject, String action, Map<String, ?> detail) {
@@ -38,8 +39,8 @@ public class AuditTrail {
         e.panelId = panelId;
         e.subject = subject;
         e.action = action;
-        e.party = caller.party();
-        e.actor = caller.client();
+        e.party = caller().role();
+        e.actor = caller().client();
         e.at = OffsetDateTime.now(ZoneOffset.UTC);
         e.detail = detail == null || detail.isEmpty() ? null : StoredJson.write(detail);
         e.persist();
@@ -79,5 +80,9 @@ public class AuditTrail {
     static View view(AuditEntry e) {
         Map<String, Object> detail = e.detail == null ? null : StoredJson.read(e.detail, new TypeReference<>() {});
         return new View(e.id, e.subject, e.action, e.party, e.actor, e.at, detail);
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
     }
 }

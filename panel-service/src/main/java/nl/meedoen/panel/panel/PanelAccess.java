@@ -1,12 +1,13 @@
 package nl.meedoen.panel.panel;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.panel.Caller;
 import nl.meedoen.panel.Ids;
 
 /**
@@ -18,10 +19,10 @@ import nl.meedoen.panel.Ids;
 public class PanelAccess {
 
     @Inject
-    Caller caller;
+    SecurityIdentity identity;
 
     public boolean visible(Panel panel) {
-        return Roles.OPS.equals(caller.party()) || panel.isOn(caller.party(), caller.client());
+        return Roles.OPS.equals(caller().role()) || panel.isOn(caller().role(), caller().client());
     }
 
     public Panel read(String id) {
@@ -32,7 +33,7 @@ public class PanelAccess {
     public Panel write(String id) {
         UUID uuid = Ids.parse(id, "panel");
         Panel panel = check(Panel.findById(uuid, LockModeType.PESSIMISTIC_WRITE), id);
-        if (Roles.OPS.equals(caller.party())) {
+        if (Roles.OPS.equals(caller().role())) {
             throw new ProblemException(403, "forbidden", "Forbidden", "ops may read panels but not change them", null);
         }
         return panel;
@@ -43,5 +44,9 @@ public class PanelAccess {
             throw ProblemException.notFound("panel " + id);
         }
         return panel;
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
     }
 }

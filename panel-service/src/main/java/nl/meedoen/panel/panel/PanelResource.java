@@ -1,5 +1,6 @@
 package nl.meedoen.panel.panel;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,8 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.panel.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,7 +54,7 @@ public class PanelResource {
     IdempotencyKeys idempotency;
 
     @Inject
-    Caller caller;
+    SecurityIdentity identity;
 
     @Context
     UriInfo uri;
@@ -77,7 +78,7 @@ public class PanelResource {
     public Response create(
             @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
             @NotNull(message = "a panel body is required") @Valid PanelRequest request) {
-        return idempotency.execute("POST /api/v1/panels by " + caller.client(), key, request, () -> {
+        return idempotency.execute("POST /api/v1/panels by " + caller().client(), key, request, () -> {
             PanelView created = panels.create(request);
             return Response.status(Response.Status.CREATED)
                     .header("Location", "/api/v1/panels/" + created.id())
@@ -150,5 +151,9 @@ public class PanelResource {
             @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after);
         return audit.list(access.read(panelId).id, subject, page).toResponse(uri);
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
     }
 }

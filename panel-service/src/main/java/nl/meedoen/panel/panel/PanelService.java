@@ -1,5 +1,6 @@
 package nl.meedoen.panel.panel;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,15 +20,15 @@ import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.panel.Caller;
 import nl.meedoen.panel.PanelConfig;
 
 @ApplicationScoped
 public class PanelService {
 
     @Inject
-    Caller caller;
+    SecurityIdentity identity;
 
     @Inject
     PanelAccess access;
@@ -46,7 +47,7 @@ public class PanelService {
 
     @Transactional
     public PanelView create(PanelRequest request) {
-        String party = caller.party();
+        String party = caller().role();
         String other = Roles.CORPORATION.equals(party) ? Roles.TENANT_ORGANISATION : Roles.CORPORATION;
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request.coOwnerParty() != null && !other.equals(request.coOwnerParty())) {
@@ -54,11 +55,11 @@ public class PanelService {
         }
         String tenantOrganisation = request.tenantOrganisation();
         if (Roles.TENANT_ORGANISATION.equals(party)) {
-            if (tenantOrganisation != null && !tenantOrganisation.equals(caller.client())) {
+            if (tenantOrganisation != null && !tenantOrganisation.equals(caller().client())) {
                 errors.add(new Problem.FieldError(
                         "tenantOrganisation", "a tenant organisation creates panels for itself only"));
             }
-            tenantOrganisation = caller.client();
+            tenantOrganisation = caller().client();
         } else if (Roles.TENANT_ORGANISATION.equals(request.coOwnerParty())) {
             if (tenantOrganisation == null || tenantOrganisation.isBlank()) {
                 errors.add(new Problem.FieldError(
@@ -90,7 +91,7 @@ public class PanelService {
         p.membershipTermMonths = request.membershipTermMonths();
         p.consentVersion = 1;
         p.createdAt = now;
-        p.createdBy = caller.client();
+        p.createdBy = caller().client();
         p.persist();
         ConsentText text = new ConsentText();
         text.key = new ConsentText.Key(p.id, 1);
@@ -145,7 +146,7 @@ public class PanelService {
     @Transactional
     public Page<PanelView> list(PageRequest page) {
         UUID after = page.afterKey() == null ? new UUID(0, 0) : cursor(page.afterKey());
-        String party = caller.party();
+        String party = caller().role();
         List<Panel> panels;
         if (Roles.CORPORATION.equals(party)) {
             panels = Panel.find(
@@ -153,7 +154,7 @@ public class PanelService {
                     .page(0, page.limit() + 1)
                     .list();
         } else if (Roles.TENANT_ORGANISATION.equals(party)) {
-            panels = Panel.find("tenantOrganisation = ?1 and id > ?2 order by id", caller.client(), after)
+            panels = Panel.find("tenantOrganisation = ?1 and id > ?2 order by id", caller().client(), after)
                     .page(0, page.limit() + 1)
                     .list();
         } else {
@@ -237,5 +238,9 @@ public class PanelService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("after", "not a cursor returned by this API");
         }
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
     }
 }

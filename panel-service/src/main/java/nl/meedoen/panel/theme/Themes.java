@@ -1,5 +1,6 @@
 package nl.meedoen.panel.theme;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,7 +15,7 @@ import java.util.UUID;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.panel.Caller;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.panel.Ids;
 import nl.meedoen.panel.events.PanelEvents;
 import nl.meedoen.panel.panel.AuditTrail;
@@ -33,7 +34,7 @@ public class Themes {
     PanelAccess access;
 
     @Inject
-    Caller caller;
+    SecurityIdentity identity;
 
     @Inject
     AuditTrail audit;
@@ -53,8 +54,8 @@ public class Themes {
         t.title = r.title();
         t.description = r.description();
         t.status = Theme.Status.PROPOSED.name();
-        t.proposedByParty = caller.party();
-        t.proposedBy = caller.client();
+        t.proposedByParty = caller().role();
+        t.proposedBy = caller().client();
         t.proposedAt = OffsetDateTime.now(ZoneOffset.UTC);
         t.persist();
         em.flush();
@@ -73,7 +74,7 @@ public class Themes {
         Panel panel = access.write(panelId);
         Theme t = theme(panel, themeId, true);
         Preconditions.check(ifMatch, t.version, true);
-        if (!caller.party().equals(t.proposedByParty)) {
+        if (!caller().role().equals(t.proposedByParty)) {
             throw ProblemException.forbidden(
                     "not-the-proposer",
                     "only the proposing party (" + t.proposedByParty + ") changes a theme; comment on it instead");
@@ -123,7 +124,7 @@ public class Themes {
         Panel panel = access.write(panelId);
         Theme t = theme(panel, themeId, true);
         Preconditions.check(ifMatch, t.version, false); // optional: "I sign the version I read"
-        if (caller.party().equals(t.proposedByParty)) {
+        if (caller().role().equals(t.proposedByParty)) {
             throw ProblemException.forbidden(
                     "proposer-cannot-cosign",
                     "the party that proposed a theme cannot co-sign or decline it; the other party does");
@@ -135,8 +136,8 @@ public class Themes {
                             + "; it can be decided again after the proposer changes it");
         }
         t.status = decision.name();
-        t.decidedByParty = caller.party();
-        t.decidedBy = caller.client();
+        t.decidedByParty = caller().role();
+        t.decidedBy = caller().client();
         t.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
         t.decisionComment = comment;
         em.flush();
@@ -204,5 +205,9 @@ public class Themes {
                 t.decisionComment,
                 detail ? audit.all(t.panelId, subject(t)) : null,
                 t.version);
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
     }
 }

@@ -1,5 +1,6 @@
 package nl.meedoen.panel.wave;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.panel.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,7 +46,7 @@ public class WaveResource {
     IdempotencyKeys idempotency;
 
     @Inject
-    Caller caller;
+    SecurityIdentity identity;
 
     @Context
     UriInfo uri;
@@ -72,7 +73,7 @@ public class WaveResource {
             @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
             @NotNull(message = "a wave body is required") @Valid WaveRequests.Launch request) {
         return idempotency.execute(
-                "POST /api/v1/panels/" + panelId + "/waves by " + caller.client(), key, request, () -> {
+                "POST /api/v1/panels/" + panelId + "/waves by " + caller().client(), key, request, () -> {
                     WaveRequests.View view = waves.launch(panelId, request);
                     return Response.status(Response.Status.CREATED)
                             .header("Location", "/api/v1/panels/" + panelId + "/waves/" + view.id())
@@ -135,5 +136,9 @@ public class WaveResource {
             @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
             @QueryParam("after") String after) {
         return waves.members(panelId, waveId, PageRequest.of(limit, after)).toResponse(uri);
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
     }
 }

@@ -1,5 +1,6 @@
 package nl.meedoen.panel.wave;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,8 +22,8 @@ import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.sql.SqlTimes;
-import nl.meedoen.panel.Caller;
 import nl.meedoen.panel.Ids;
 import nl.meedoen.panel.panel.Attributes;
 import nl.meedoen.panel.panel.AuditTrail;
@@ -49,7 +50,7 @@ public class Waves {
     nl.meedoen.commons.audit.AuditLog auditLog;
 
     @Inject
-    Caller caller;
+    SecurityIdentity identity;
 
     @Inject
     Targets targets;
@@ -97,7 +98,7 @@ public class Waves {
         w.status = Wave.Status.LAUNCHED.name();
         w.aligned = plan.aligned();
         w.askingParty = plan.askingParty();
-        w.launchedBy = caller.client();
+        w.launchedBy = caller().client();
         w.launchedAt = plan.rules().now().atOffset(ZoneOffset.UTC);
         w.cooldownDays = (int) plan.rules().cooldown().toDays();
         w.fatigueCap = plan.rules().fatigueCap();
@@ -149,7 +150,7 @@ public class Waves {
                     "not a theme of this panel");
         }
         boolean aligned = theme.is(Theme.Status.SIGNED);
-        if (!aligned && !caller.party().equals(theme.proposedByParty)) {
+        if (!aligned && !caller().role().equals(theme.proposedByParty)) {
             throw ProblemException.conflict(
                     "theme-not-cosigned",
                     "theme '" + theme.title + "' is " + theme.status.toLowerCase() + "; only its proposing party ("
@@ -171,7 +172,7 @@ public class Waves {
                 panel.fatigueCap,
                 Duration.ofDays(cooldown),
                 OffsetDateTime.now(ZoneOffset.UTC).toInstant());
-        return new Plan(panel, theme, strata, rules, aligned, aligned ? caller.party() : theme.proposedByParty);
+        return new Plan(panel, theme, strata, rules, aligned, aligned ? caller().role() : theme.proposedByParty);
     }
 
     private WaveSampler.Sample sample(Plan plan, long seed) {
@@ -354,5 +355,9 @@ public class Waves {
                 responses,
                 sample,
                 byGroup);
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
     }
 }
