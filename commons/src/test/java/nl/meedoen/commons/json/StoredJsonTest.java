@@ -21,6 +21,12 @@ class StoredJsonTest {
     }
 
     @Test
+    void nullIsStoredAsSqlNull() {
+        assertEquals(null, StoredJson.write(null));
+        assertEquals(null, StoredJson.read(null, Signed.class));
+    }
+
+    @Test
     void rowsWrittenByEarlierVersionsStillRead() {
         // numeric timestamps (recruitment's earlier mapper) and a field this version no longer has
         Signed old = StoredJson.read(
