@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.meedoen.commons.csv.CsvDialect;
 import nl.meedoen.commons.csv.CsvWriter;
+import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.pwe.PweAnswer;
 import nl.meedoen.consultation.pwe.PweBlock;
 import nl.meedoen.consultation.pwe.PweOption;
@@ -13,7 +14,6 @@ import nl.meedoen.consultation.questionnaire.AnswerRules;
 import nl.meedoen.consultation.questionnaire.Option;
 import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
-import nl.meedoen.consultation.questionnaire.Texts;
 
 /**
  * The response exports, written a row at a time: responses as CSV (one column per question, or

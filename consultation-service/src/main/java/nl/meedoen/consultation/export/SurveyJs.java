@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.meedoen.consultation.Violation;
 import nl.meedoen.consultation.pwe.PweBlock;
 import nl.meedoen.consultation.pwe.PweConstraint;
 import nl.meedoen.consultation.pwe.PweOption;
@@ -15,7 +16,6 @@ import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.QuestionType;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import nl.meedoen.consultation.questionnaire.QuestionnaireRules;
-import nl.meedoen.consultation.questionnaire.Violation;
 
 /**
  * The questionnaire as a SurveyJS survey (pages, elements, visibleIf/requiredIf, validators), so any

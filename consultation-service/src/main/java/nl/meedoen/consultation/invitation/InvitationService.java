@@ -18,10 +18,10 @@ import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.consultation.Attributes;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Json;
+import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 import nl.meedoen.consultation.lifecycle.Dtos;
-import nl.meedoen.consultation.questionnaire.Texts;
 import nl.meedoen.consultation.results.ResultCells;
 
 /**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.meedoen.consultation.Violation;
 import nl.meedoen.consultation.pwe.PweAnswer;
 import nl.meedoen.consultation.pwe.PweRules;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.meedoen.consultation.Violation;
 import nl.meedoen.consultation.pwe.PweRules;
 
 /** Whether a questionnaire is well defined: every problem at once, each naming its field. */

@@ -27,6 +27,8 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.tracing.TraceContext;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Json;
+import nl.meedoen.consultation.Texts;
+import nl.meedoen.consultation.Violation;
 import nl.meedoen.consultation.invitation.Invitation;
 import nl.meedoen.consultation.invitation.InvitationTokens;
 import nl.meedoen.consultation.lifecycle.Consultation;
@@ -39,8 +41,6 @@ import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.QuestionType;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
-import nl.meedoen.consultation.questionnaire.Texts;
-import nl.meedoen.consultation.questionnaire.Violation;
 import nl.meedoen.consultation.results.ResultCells;
 import nl.meedoen.consultation.results.Tally;
 

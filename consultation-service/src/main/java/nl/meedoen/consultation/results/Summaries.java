@@ -6,12 +6,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.pwe.PweBlock;
 import nl.meedoen.consultation.pwe.PweOption;
 import nl.meedoen.consultation.questionnaire.Option;
 import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.QuestionType;
-import nl.meedoen.consultation.questionnaire.Texts;
 
 /**
  * Per-question figures from the counters of {@link Tally}: counts and shares per option, mean,
