@@ -1,4 +1,4 @@
-package nl.meedoen.consultation.questionnaire;
+package nl.meedoen.consultation.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,9 +11,9 @@ import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.Violation;
-import nl.meedoen.consultation.lifecycle.Caller;
-import nl.meedoen.consultation.lifecycle.Consultation;
-import nl.meedoen.consultation.lifecycle.ConsultationService;
+import nl.meedoen.consultation.questionnaire.Questionnaire;
+import nl.meedoen.consultation.questionnaire.QuestionnaireRules;
+import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
 
 /** Saving questionnaire versions: validated, only while the consultation is a draft. */
 @ApplicationScoped
