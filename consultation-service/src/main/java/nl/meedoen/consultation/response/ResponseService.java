@@ -367,6 +367,30 @@ public class ResponseService {
         }
     }
 
+    /** The lowest answer respondents are shown: a scale's lowest point (1 unless set), else min as defined. */
+    private static Double shownMin(Question x) {
+        return switch (x.type()) {
+            case SCALE -> Double.valueOf(x.scaleMin());
+            case SINGLE_CHOICE, MULTIPLE_CHOICE, NUMBER, TEXT, RANKING, PWE -> x.min();
+        };
+    }
+
+    /** The highest answer respondents are shown: a scale's highest point (5 unless set), else max as defined. */
+    private static Double shownMax(Question x) {
+        return switch (x.type()) {
+            case SCALE -> Double.valueOf(x.scaleMax());
+            case SINGLE_CHOICE, MULTIPLE_CHOICE, NUMBER, TEXT, RANKING, PWE -> x.max();
+        };
+    }
+
+    /** The longest text respondents may give: a TEXT question's maxLength (2000 unless set); none for the others. */
+    private static Integer shownMaxLength(Question x) {
+        return switch (x.type()) {
+            case TEXT -> Integer.valueOf(x.textMaxLength());
+            case SINGLE_CHOICE, MULTIPLE_CHOICE, SCALE, NUMBER, RANKING, PWE -> null;
+        };
+    }
+
     /** The PWE motivations of one response, for the results page. */
     private static List<SubmissionWriter.Motivation> motivations(Questionnaire q, Map<String, Object> answers) {
         List<SubmissionWriter.Motivation> motivations = new ArrayList<>();
@@ -451,10 +475,10 @@ public class ResponseService {
                     x.requiredIf(),
                     x.visibleIf(),
                     options,
-                    x.type() == QuestionType.SCALE ? Double.valueOf(x.scaleMin()) : x.min(),
-                    x.type() == QuestionType.SCALE ? Double.valueOf(x.scaleMax()) : x.max(),
+                    shownMin(x),
+                    shownMax(x),
                     x.integer(),
-                    x.type() == QuestionType.TEXT ? Integer.valueOf(x.textMaxLength()) : null,
+                    shownMaxLength(x),
                     Texts.pick(x.minLabel(), lang, def),
                     Texts.pick(x.maxLabel(), lang, def),
                     pwe(x.pwe(), lang, def)));
