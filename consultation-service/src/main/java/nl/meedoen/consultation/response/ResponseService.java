@@ -191,17 +191,11 @@ public class ResponseService {
 
     /** What a submission needs, read with one statement: the invitation, its consultation and the tenant's profile. */
     record Target(
-            UUID invitationId,
-            String tenantRef,
+            SubmissionWriter.Invitee invitee,
             String invitationStatus,
-            UUID consultationId,
+            SubmissionWriter.Consulted consultation,
             String status,
             OffsetDateTime closesAt,
-            int questionnaireVersion,
-            String kind,
-            String anonymity,
-            String initiatorParty,
-            String audience,
             Map<String, String> profile) {}
 
     /**
@@ -220,7 +214,7 @@ public class ResponseService {
     }
 
     private static RespondentViews.Receipt receipt(SubmissionWriter.Submission s) {
-        return new RespondentViews.Receipt(s.consultationId(), "SUBMITTED", s.submittedOn());
+        return new RespondentViews.Receipt(s.consultation().id(), "SUBMITTED", s.submittedOn());
     }
 
     /** 401 for a missing or malformed token; else the hash invitations are found by. */
@@ -254,23 +248,17 @@ public class ResponseService {
             if (Invitation.Status.COMPLETED.name().equals(t.invitationStatus())) {
                 throw used();
             }
-            Questionnaire q = questionnaires.load(t.consultationId(), t.questionnaireVersion());
+            Questionnaire q =
+                    questionnaires.load(t.consultation().id(), t.consultation().questionnaireVersion());
             check(AnswerRules.validate(q, clean, true));
             return new SubmissionWriter.Submission(
-                    t.invitationId(),
-                    t.tenantRef(),
-                    t.consultationId(),
-                    t.kind(),
-                    t.anonymity(),
-                    t.initiatorParty(),
-                    t.audience(),
-                    t.questionnaireVersion(),
+                    t.invitee(),
+                    t.consultation(),
                     LocalDate.now(config.zone()),
                     json.write(clean),
                     new ResultCells.Respondent(Tally.of(q, clean), t.profile()),
                     motivations(q, clean),
-                    correlationId,
-                    trace);
+                    new SubmissionWriter.Origin(correlationId, trace));
         };
     }
 
@@ -299,17 +287,17 @@ public class ResponseService {
                     targets.put(
                             rs.getString(1),
                             new Target(
-                                    rs.getObject(2, UUID.class),
-                                    rs.getString(3),
+                                    new SubmissionWriter.Invitee(rs.getObject(2, UUID.class), rs.getString(3)),
                                     rs.getString(4),
-                                    rs.getObject(5, UUID.class),
+                                    new SubmissionWriter.Consulted(
+                                            rs.getObject(5, UUID.class),
+                                            rs.getString(9),
+                                            rs.getString(10),
+                                            rs.getString(11),
+                                            rs.getString(12),
+                                            rs.getInt(8)),
                                     rs.getString(6),
                                     rs.getObject(7, OffsetDateTime.class),
-                                    rs.getInt(8),
-                                    rs.getString(9),
-                                    rs.getString(10),
-                                    rs.getString(11),
-                                    rs.getString(12),
                                     profile));
                 }
             }
