@@ -234,7 +234,7 @@ public class InvitationService {
     @Transactional
     public Consultation requestReminder(UUID id, nl.meedoen.consultation.lifecycle.Caller caller, String ifMatch) {
         Consultation c = consultations.forChange(id, caller, ifMatch, false);
-        ConsultationService.requireStatus(c, Consultation.Status.OPEN);
+        c.requireStatus(Consultation.Status.OPEN);
         c.remindersRequested++;
         em.flush();
         return c;

@@ -54,7 +54,7 @@ public class QuestionnaireService {
         store.save(c.id, c.questionnaireVersion, questionnaire, caller.client());
         // Saying who asks which question answers a disagreement; any other change needs a new decision.
         if (!Objects.equals(json.write(withoutAskedBy(previous)), json.write(withoutAskedBy(questionnaire)))) {
-            ConsultationService.resetAlignment(c);
+            c.resetAlignment();
         }
         c.scheduleProblem = null;
         em.flush();
