@@ -13,10 +13,10 @@ import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Json;
+import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.advice.AdviceDtos.Recommendation;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
-import nl.meedoen.consultation.questionnaire.Texts;
 
 /**
  * Principle 5 for advice: once the corporation has answered, its answer is mailed ({@code consultation.advice-feedback},

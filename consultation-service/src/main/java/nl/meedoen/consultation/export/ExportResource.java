@@ -32,8 +32,8 @@ import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.lifecycle.Caller;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
+import nl.meedoen.consultation.lifecycle.QuestionnaireService;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
-import nl.meedoen.consultation.questionnaire.QuestionnaireService;
 import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -253,7 +253,7 @@ public class ExportResource {
         ExportStore.Stored export = store.find(exportId);
         if (export == null
                 || !export.consultationId().equals(id)
-                || !export.complete()
+                || !export.written().complete()
                 || export.expiresAt().isBefore(java.time.OffsetDateTime.now())) {
             throw ProblemException.notFound("export " + exportId + " of consultation " + id);
         }
@@ -261,11 +261,13 @@ public class ExportResource {
                 "consultation.export.downloaded",
                 "consultation",
                 id.toString(),
-                Map.of("format", export.format(), "export", exportId.toString()));
+                Map.of("format", export.file().format(), "export", exportId.toString()));
         StreamingOutput body = out -> store.copy(export, out);
-        return Response.ok(body, export.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"")
-                .header("Content-Length", export.bytes())
+        return Response.ok(body, export.file().mediaType())
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + export.file().filename() + "\"")
+                .header("Content-Length", export.written().bytes())
                 .build();
     }
 

@@ -31,30 +31,23 @@ public class ExportStore {
     @Inject
     ConsultationConfig config;
 
-    /** An export as the download reads it. */
+    /** An export as the download reads it: which file it is, how much of it was written, and until when it is kept. */
     public record Stored(
             UUID id,
             UUID consultationId,
-            String format,
-            String dialect,
-            String filename,
-            String mediaType,
-            boolean complete,
-            long rows,
-            long bytes,
-            int chunks,
+            File file,
+            Written written,
             OffsetDateTime createdAt,
             OffsetDateTime expiresAt) {}
 
+    /** What the export is: its format ({@code responses.csv}, ...), CSV dialect (null for pabulib), name and media type. */
+    public record File(String format, String dialect, String filename, String mediaType) {}
+
+    /** How far writing got: complete once downloadable, the responses, bytes and chunks written. */
+    public record Written(boolean complete, long rows, long bytes, int chunks) {}
+
     /** Starts (or, for a job that runs again after a restart, restarts) an export: whatever an earlier attempt wrote is dropped. */
-    public void begin(
-            UUID id,
-            UUID consultationId,
-            String format,
-            String dialect,
-            String filename,
-            String mediaType,
-            String requestedBy) {
+    public void begin(UUID id, UUID consultationId, File file, String requestedBy) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         update("DELETE FROM response_export WHERE id = ?", id);
         update(
@@ -62,10 +55,10 @@ public class ExportStore {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id,
                 consultationId,
-                format,
-                dialect,
-                filename,
-                mediaType,
+                file.format(),
+                file.dialect(),
+                file.filename(),
+                file.mediaType(),
                 requestedBy,
                 now,
                 now.plus(config.exportRetention()));
@@ -111,14 +104,8 @@ public class ExportStore {
                 return new Stored(
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getBoolean(7),
-                        rs.getLong(8),
-                        rs.getLong(9),
-                        rs.getInt(10),
+                        new File(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
+                        new Written(rs.getBoolean(7), rs.getLong(8), rs.getLong(9), rs.getInt(10)),
                         rs.getObject(11, OffsetDateTime.class),
                         rs.getObject(12, OffsetDateTime.class));
             }
@@ -129,7 +116,7 @@ public class ExportStore {
 
     /** Copies the export's bytes to {@code out}, one chunk (one query) at a time. */
     public void copy(Stored export, OutputStream out) throws IOException {
-        for (int seq = 0; seq < export.chunks(); seq++) {
+        for (int seq = 0; seq < export.written().chunks(); seq++) {
             byte[] data;
             try (Connection c = dataSource.getConnection();
                     PreparedStatement ps = c.prepareStatement(

@@ -61,10 +61,8 @@ public class ResponseExportJob implements JobHandler {
         store.begin(
                 exportId,
                 in.consultationId(),
-                format.id(),
-                format.csv() ? dialect.name() : null,
-                plan.filename(),
-                plan.mediaType(),
+                new ExportStore.File(
+                        format.id(), format.csv() ? dialect.name() : null, plan.filename(), plan.mediaType()),
                 in.requestedBy() == null ? "system" : in.requestedBy());
         ExportStore.Stored stored;
         try {
@@ -90,8 +88,8 @@ public class ResponseExportJob implements JobHandler {
         if (format.csv()) {
             result.put("dialect", dialect.name());
         }
-        result.put("responses", stored.rows());
-        result.put("bytes", stored.bytes());
+        result.put("responses", stored.written().rows());
+        result.put("bytes", stored.written().bytes());
         result.put("expiresAt", stored.expiresAt().toString());
         return new JobOutcome(location(in.consultationId(), exportId), result);
     }

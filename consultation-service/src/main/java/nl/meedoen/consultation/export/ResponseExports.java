@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.meedoen.commons.csv.CsvDialect;
 import nl.meedoen.commons.csv.CsvWriter;
+import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.pwe.PweAnswer;
 import nl.meedoen.consultation.pwe.PweBlock;
 import nl.meedoen.consultation.pwe.PweOption;
@@ -13,7 +14,6 @@ import nl.meedoen.consultation.questionnaire.AnswerRules;
 import nl.meedoen.consultation.questionnaire.Option;
 import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
-import nl.meedoen.consultation.questionnaire.Texts;
 
 /**
  * The response exports, written a row at a time: responses as CSV (one column per question, or
@@ -35,16 +35,18 @@ public final class ResponseExports {
             h.add("submitted_on");
         }
         for (Question x : q.questionsOrEmpty()) {
-            switch (x.type()) {
-                case MULTIPLE_CHOICE, RANKING -> x.optionsOrEmpty().forEach(o -> h.add(x.id() + "." + o.value()));
-                case PWE -> {
-                    x.pwe().optionsOrEmpty().forEach(o -> h.add(x.id() + "." + o.id()));
-                    h.add(x.id() + ".measure");
-                    x.pwe().optionsOrEmpty().forEach(o -> h.add(x.id() + ".motivation." + o.id()));
-                    h.add(x.id() + ".overallMotivation");
-                }
-                default -> h.add(x.id());
-            }
+            Runnable columns = switch (x.type()) {
+                case MULTIPLE_CHOICE, RANKING -> () -> x.optionsOrEmpty().forEach(o -> h.add(x.id() + "." + o.value()));
+                case PWE ->
+                    () -> {
+                        x.pwe().optionsOrEmpty().forEach(o -> h.add(x.id() + "." + o.id()));
+                        h.add(x.id() + ".measure");
+                        x.pwe().optionsOrEmpty().forEach(o -> h.add(x.id() + ".motivation." + o.id()));
+                        h.add(x.id() + ".overallMotivation");
+                    };
+                case SINGLE_CHOICE, SCALE, NUMBER, TEXT -> () -> h.add(x.id());
+            };
+            columns.run();
         }
         return h;
     }
@@ -57,33 +59,38 @@ public final class ResponseExports {
         }
         for (Question x : q.questionsOrEmpty()) {
             Object a = r.answers().get(x.id());
-            switch (x.type()) {
-                case MULTIPLE_CHOICE -> {
-                    List<?> chosen = a instanceof List<?> l ? l : null;
-                    for (Option o : x.optionsOrEmpty()) {
-                        row.add(chosen == null ? null : chosen.contains(o.value()) ? 1 : 0);
-                    }
-                }
-                case RANKING -> {
-                    List<?> ranked = a instanceof List<?> l ? l : null;
-                    for (Option o : x.optionsOrEmpty()) {
-                        int rank = ranked == null ? -1 : ranked.indexOf(o.value());
-                        row.add(rank < 0 ? null : rank + 1);
-                    }
-                }
-                case PWE -> {
-                    PweAnswer p = a == null ? null : AnswerRules.pweAnswer(a, x.id(), new ArrayList<>());
-                    for (PweOption o : x.pwe().optionsOrEmpty()) {
-                        row.add(p == null ? null : p.chosenOrEmpty().contains(o.id()) ? 1 : 0);
-                    }
-                    row.add(p == null ? null : x.pwe().measure(p.chosenOrEmpty()));
-                    for (PweOption o : x.pwe().optionsOrEmpty()) {
-                        row.add(p == null ? null : p.motivationsOrEmpty().get(o.id()));
-                    }
-                    row.add(p == null ? null : p.overallMotivation());
-                }
-                default -> row.add(a instanceof Number n ? (Object) n.doubleValue() : a);
-            }
+            Runnable cells = switch (x.type()) {
+                case MULTIPLE_CHOICE ->
+                    () -> {
+                        List<?> chosen = a instanceof List<?> l ? l : null;
+                        for (Option o : x.optionsOrEmpty()) {
+                            row.add(chosen == null ? null : chosen.contains(o.value()) ? 1 : 0);
+                        }
+                    };
+                case RANKING ->
+                    () -> {
+                        List<?> ranked = a instanceof List<?> l ? l : null;
+                        for (Option o : x.optionsOrEmpty()) {
+                            int rank = ranked == null ? -1 : ranked.indexOf(o.value());
+                            row.add(rank < 0 ? null : rank + 1);
+                        }
+                    };
+                case PWE ->
+                    () -> {
+                        PweAnswer p = a == null ? null : AnswerRules.pweAnswer(a, x.id(), new ArrayList<>());
+                        for (PweOption o : x.pwe().optionsOrEmpty()) {
+                            row.add(p == null ? null : p.chosenOrEmpty().contains(o.id()) ? 1 : 0);
+                        }
+                        row.add(p == null ? null : x.pwe().measure(p.chosenOrEmpty()));
+                        for (PweOption o : x.pwe().optionsOrEmpty()) {
+                            row.add(p == null ? null : p.motivationsOrEmpty().get(o.id()));
+                        }
+                        row.add(p == null ? null : p.overallMotivation());
+                    };
+                case SINGLE_CHOICE, SCALE, NUMBER, TEXT ->
+                    () -> row.add(a instanceof Number n ? (Object) n.doubleValue() : a);
+            };
+            cells.run();
         }
         return row;
     }

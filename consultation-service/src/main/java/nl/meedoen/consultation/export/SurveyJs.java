@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.meedoen.consultation.Violation;
 import nl.meedoen.consultation.pwe.PweBlock;
 import nl.meedoen.consultation.pwe.PweConstraint;
 import nl.meedoen.consultation.pwe.PweOption;
@@ -15,7 +16,6 @@ import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.QuestionType;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import nl.meedoen.consultation.questionnaire.QuestionnaireRules;
-import nl.meedoen.consultation.questionnaire.Violation;
 
 /**
  * The questionnaire as a SurveyJS survey (pages, elements, visibleIf/requiredIf, validators), so any
@@ -95,48 +95,59 @@ public final class SurveyJs {
         }
         put(e, "askedBy", x.askedBy());
         List<Map<String, Object>> validators = new ArrayList<>();
-        switch (x.type()) {
-            case SINGLE_CHOICE, RANKING -> e.put("choices", choices(x, languages));
-            case MULTIPLE_CHOICE -> {
-                e.put("choices", choices(x, languages));
-                put(e, "minSelectedChoices", x.min() == null ? null : x.min().intValue());
-                put(e, "maxSelectedChoices", x.max() == null ? null : x.max().intValue());
-                if (x.min() != null || x.max() != null) {
-                    Map<String, Object> v = new LinkedHashMap<>();
-                    v.put("type", "answercount");
-                    put(v, "minCount", x.min() == null ? null : x.min().intValue());
-                    put(v, "maxCount", x.max() == null ? null : x.max().intValue());
-                    validators.add(v);
-                }
-            }
-            case SCALE -> {
-                e.put("rateMin", x.scaleMin());
-                e.put("rateMax", x.scaleMax());
-                put(e, "minRateDescription", loc(x.minLabel(), languages));
-                put(e, "maxRateDescription", loc(x.maxLabel(), languages));
-            }
-            case NUMBER -> {
-                e.put("inputType", "number");
-                put(e, "min", x.min());
-                put(e, "max", x.max());
-                if (x.min() != null || x.max() != null) {
-                    Map<String, Object> v = new LinkedHashMap<>();
-                    v.put("type", "numeric");
-                    put(v, "minValue", x.min());
-                    put(v, "maxValue", x.max());
-                    validators.add(v);
-                }
-                if (Boolean.TRUE.equals(x.integer())) {
-                    e.put("step", 1);
-                    validators.add(Map.of("type", "regex", "regex", INTEGER));
-                }
-            }
-            case TEXT -> {
-                e.put("maxLength", x.textMaxLength());
-                validators.add(Map.of("type", "text", "maxLength", x.textMaxLength()));
-            }
-            case PWE -> e.put("pwe", pweBlock(x.pwe(), languages));
-        }
+        Runnable typeProperties = switch (x.type()) {
+            case SINGLE_CHOICE, RANKING -> () -> e.put("choices", choices(x, languages));
+            case MULTIPLE_CHOICE ->
+                () -> {
+                    e.put("choices", choices(x, languages));
+                    put(
+                            e,
+                            "minSelectedChoices",
+                            x.min() == null ? null : x.min().intValue());
+                    put(
+                            e,
+                            "maxSelectedChoices",
+                            x.max() == null ? null : x.max().intValue());
+                    if (x.min() != null || x.max() != null) {
+                        Map<String, Object> v = new LinkedHashMap<>();
+                        v.put("type", "answercount");
+                        put(v, "minCount", x.min() == null ? null : x.min().intValue());
+                        put(v, "maxCount", x.max() == null ? null : x.max().intValue());
+                        validators.add(v);
+                    }
+                };
+            case SCALE ->
+                () -> {
+                    e.put("rateMin", x.scaleMin());
+                    e.put("rateMax", x.scaleMax());
+                    put(e, "minRateDescription", loc(x.minLabel(), languages));
+                    put(e, "maxRateDescription", loc(x.maxLabel(), languages));
+                };
+            case NUMBER ->
+                () -> {
+                    e.put("inputType", "number");
+                    put(e, "min", x.min());
+                    put(e, "max", x.max());
+                    if (x.min() != null || x.max() != null) {
+                        Map<String, Object> v = new LinkedHashMap<>();
+                        v.put("type", "numeric");
+                        put(v, "minValue", x.min());
+                        put(v, "maxValue", x.max());
+                        validators.add(v);
+                    }
+                    if (Boolean.TRUE.equals(x.integer())) {
+                        e.put("step", 1);
+                        validators.add(Map.of("type", "regex", "regex", INTEGER));
+                    }
+                };
+            case TEXT ->
+                () -> {
+                    e.put("maxLength", x.textMaxLength());
+                    validators.add(Map.of("type", "text", "maxLength", x.textMaxLength()));
+                };
+            case PWE -> () -> e.put("pwe", pweBlock(x.pwe(), languages));
+        };
+        typeProperties.run();
         if (x.type() == QuestionType.RANKING && x.min() != null) {
             e.put("selectToRankEnabled", true);
             e.put("minSelectedChoices", x.min().intValue());
@@ -312,15 +323,17 @@ public final class SurveyJs {
         Map<String, String> title =
                 e.get("title") == null ? Map.of(languages.get(0), name) : texts(e.get("title"), languages);
         Double min = number(e.get(
-                qt == QuestionType.SCALE
-                        ? "rateMin"
-                        : qt == QuestionType.MULTIPLE_CHOICE || qt == QuestionType.RANKING
-                                ? "minSelectedChoices"
-                                : "min"));
+                switch (qt) {
+                    case SCALE -> "rateMin";
+                    case MULTIPLE_CHOICE, RANKING -> "minSelectedChoices";
+                    case SINGLE_CHOICE, NUMBER, TEXT, PWE -> "min";
+                }));
         Double max = number(e.get(
-                qt == QuestionType.SCALE
-                        ? "rateMax"
-                        : qt == QuestionType.MULTIPLE_CHOICE ? "maxSelectedChoices" : "max"));
+                switch (qt) {
+                    case SCALE -> "rateMax";
+                    case MULTIPLE_CHOICE -> "maxSelectedChoices";
+                    case SINGLE_CHOICE, NUMBER, TEXT, RANKING, PWE -> "max";
+                }));
         Integer maxLength =
                 e.get("maxLength") == null ? null : number(e.get("maxLength")).intValue();
         Boolean integer = null;
@@ -358,18 +371,29 @@ public final class SurveyJs {
         if (qt == QuestionType.NUMBER && number(e.get("step")) != null && number(e.get("step")) == 1) {
             integer = true;
         }
-        if (qt == QuestionType.TEXT || qt == QuestionType.SINGLE_CHOICE || qt == QuestionType.PWE) {
+        boolean hasMin = switch (qt) {
+            case MULTIPLE_CHOICE, RANKING, SCALE, NUMBER -> true;
+            case SINGLE_CHOICE, TEXT, PWE -> false;
+        };
+        boolean hasMax = switch (qt) {
+            case MULTIPLE_CHOICE, SCALE, NUMBER -> true;
+            case SINGLE_CHOICE, RANKING, TEXT, PWE -> false;
+        };
+        boolean hasMaxLength = switch (qt) {
+            case TEXT -> true;
+            case SINGLE_CHOICE, MULTIPLE_CHOICE, SCALE, NUMBER, RANKING, PWE -> false;
+        };
+        if (!hasMin) {
             min = null;
+        }
+        if (!hasMax) {
             max = null;
         }
-        if (qt == QuestionType.RANKING) {
-            max = null;
-        }
-        if (qt != QuestionType.TEXT) {
+        if (!hasMaxLength) {
             maxLength = null;
         }
         List<Option> options = null;
-        if (qt == QuestionType.SINGLE_CHOICE || qt == QuestionType.MULTIPLE_CHOICE || qt == QuestionType.RANKING) {
+        if (qt.hasOptions()) {
             options = new ArrayList<>();
             if (!(e.get("choices") instanceof List<?> choices)) {
                 throw new IllegalArgumentException("choices are required");

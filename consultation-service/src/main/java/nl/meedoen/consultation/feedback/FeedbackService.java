@@ -41,7 +41,7 @@ public class FeedbackService {
     @Transactional
     public Consultation publish(UUID id, Map<String, String> text, String ifMatch, Caller caller) {
         Consultation c = consultations.forChange(id, caller, ifMatch, false);
-        ConsultationService.requireStatus(c, Consultation.Status.RESULTS_PUBLISHED);
+        c.requireStatus(Consultation.Status.RESULTS_PUBLISHED);
         List<Problem.FieldError> errors = new ArrayList<>();
         ConsultationService.texts(text, "text", consultations.languages(c), true, MAX_LENGTH, errors);
         if (!errors.isEmpty()) {

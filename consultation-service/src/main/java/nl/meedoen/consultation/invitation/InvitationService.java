@@ -18,10 +18,10 @@ import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.consultation.Attributes;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Json;
+import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 import nl.meedoen.consultation.lifecycle.Dtos;
-import nl.meedoen.consultation.questionnaire.Texts;
 import nl.meedoen.consultation.results.ResultCells;
 
 /**
@@ -234,7 +234,7 @@ public class InvitationService {
     @Transactional
     public Consultation requestReminder(UUID id, nl.meedoen.consultation.lifecycle.Caller caller, String ifMatch) {
         Consultation c = consultations.forChange(id, caller, ifMatch, false);
-        ConsultationService.requireStatus(c, Consultation.Status.OPEN);
+        c.requireStatus(Consultation.Status.OPEN);
         c.remindersRequested++;
         em.flush();
         return c;

@@ -167,6 +167,33 @@ public class Consultation extends PanacheEntityBase {
         return status.equals(s.name());
     }
 
+    /** 409 {@code wrong-status} naming the status, unless the consultation is in one of {@code allowed}. */
+    public void requireStatus(Status... allowed) {
+        for (Status s : allowed) {
+            if (is(s)) {
+                return;
+            }
+        }
+        throw new nl.meedoen.commons.problem.ProblemException(
+                409,
+                "wrong-status",
+                "Not possible in this status",
+                "the consultation is " + status + "; this needs " + java.util.List.of(allowed),
+                null);
+    }
+
+    /** A new other party, or new questions, need a new alignment decision. */
+    public void resetAlignment() {
+        boolean otherParty = nl.meedoen.commons.security.Roles.TENANT_ORGANISATION.equals(initiatorParty)
+                || partnerOrganisation != null;
+        alignmentStatus = (otherParty ? AlignmentStatus.PENDING : AlignmentStatus.NOT_APPLICABLE).name();
+        alignmentRequestedAt = otherParty ? OffsetDateTime.now(java.time.ZoneOffset.UTC) : null;
+        alignmentBy = null;
+        alignmentAt = null;
+        alignmentVersion = null;
+        alignmentComment = null;
+    }
+
     /** A tenant organisation's own constituency poll (§3.5): private to it. */
     public boolean ownPoll() {
         return nl.meedoen.commons.security.Roles.TENANT_ORGANISATION.equals(initiatorParty);

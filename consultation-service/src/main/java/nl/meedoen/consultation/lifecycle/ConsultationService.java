@@ -180,20 +180,6 @@ public class ConsultationService {
         return c;
     }
 
-    public static void requireStatus(Consultation c, Status... allowed) {
-        for (Status s : allowed) {
-            if (c.is(s)) {
-                return;
-            }
-        }
-        throw new ProblemException(
-                409,
-                "wrong-status",
-                "Not possible in this status",
-                "the consultation is " + c.status + "; this needs " + List.of(allowed),
-                null);
-    }
-
     public Page<Dtos.Summary> list(Caller caller, String status, PageRequest page) {
         StringBuilder where = new StringBuilder("WHERE 1=1");
         List<Object> params = new ArrayList<>();
@@ -273,7 +259,7 @@ public class ConsultationService {
     @Transactional
     public Consultation update(UUID id, ConsultationRequest request, String ifMatch, Caller caller) {
         Consultation c = forChange(id, caller, ifMatch, true);
-        requireStatus(c, Status.DRAFT);
+        c.requireStatus(Status.DRAFT);
         if (!c.kind.equals(request.kind().name())
                 && c.questionnaireVersion > 0
                 && !questionnaires
@@ -341,19 +327,8 @@ public class ConsultationService {
         String partner = r.partnerOrganisation();
         if (creating || !java.util.Objects.equals(partner, c.partnerOrganisation)) {
             c.partnerOrganisation = partner;
-            resetAlignment(c);
+            c.resetAlignment();
         }
-    }
-
-    /** A new other party, or new questions, need a new alignment decision. */
-    public static void resetAlignment(Consultation c) {
-        boolean otherParty = Roles.TENANT_ORGANISATION.equals(c.initiatorParty) || c.partnerOrganisation != null;
-        c.alignmentStatus = (otherParty ? AlignmentStatus.PENDING : AlignmentStatus.NOT_APPLICABLE).name();
-        c.alignmentRequestedAt = otherParty ? now() : null;
-        c.alignmentBy = null;
-        c.alignmentAt = null;
-        c.alignmentVersion = null;
-        c.alignmentComment = null;
     }
 
     private void replaceList(Consultation c, Audience audience) {
@@ -443,7 +418,7 @@ public class ConsultationService {
     @Transactional
     public Consultation schedule(UUID id, Schedule s, String ifMatch, Caller caller) {
         Consultation c = forChange(id, caller, ifMatch, true);
-        requireStatus(c, Status.DRAFT, Status.OPEN);
+        c.requireStatus(Status.DRAFT, Status.OPEN);
         List<Problem.FieldError> errors = new ArrayList<>();
         schedule(s, errors);
         if (c.is(Status.OPEN)
@@ -466,7 +441,7 @@ public class ConsultationService {
     @Transactional
     public Consultation statement(UUID id, Statement s, String ifMatch, Caller caller) {
         Consultation c = forChange(id, caller, ifMatch, true);
-        requireStatus(c, Status.DRAFT);
+        c.requireStatus(Status.DRAFT);
         List<String> languages = languages(c);
         List<Problem.FieldError> errors = new ArrayList<>();
         texts(s.goal(), "goal", languages, true, 5000, errors);
@@ -503,7 +478,7 @@ public class ConsultationService {
                     null);
         }
         Preconditions.check(ifMatch, c.version, false);
-        requireStatus(c, Status.DRAFT);
+        c.requireStatus(Status.DRAFT);
         if (c.statement == null) {
             throw new ProblemException(
                     409,
@@ -542,7 +517,7 @@ public class ConsultationService {
                     null);
         }
         Preconditions.check(ifMatch, c.version, false);
-        requireStatus(c, Status.DRAFT);
+        c.requireStatus(Status.DRAFT);
         if (request.decision() != AlignmentStatus.AGREED && request.decision() != AlignmentStatus.DISAGREED) {
             throw fieldRules(List.of(new Problem.FieldError("decision", "AGREED or DISAGREED")));
         }
@@ -563,7 +538,7 @@ public class ConsultationService {
     @Transactional
     public Consultation open(UUID id, String ifMatch, Caller caller) {
         Consultation c = forChange(id, caller, ifMatch, false);
-        requireStatus(c, Status.DRAFT);
+        c.requireStatus(Status.DRAFT);
         List<Problem.FieldError> problems = readiness(c);
         if (!problems.isEmpty()) {
             throw new ProblemException(409, "not-ready", "Not ready to open", summary(problems), problems);
@@ -591,7 +566,7 @@ public class ConsultationService {
     @Transactional
     public Consultation close(UUID id, String ifMatch, Caller caller) {
         Consultation c = forChange(id, caller, ifMatch, false);
-        requireStatus(c, Status.OPEN);
+        c.requireStatus(Status.OPEN);
         closeNow(c);
         em.flush();
         return c;
@@ -607,7 +582,7 @@ public class ConsultationService {
     @Transactional
     public Consultation publishResults(UUID id, String ifMatch, Caller caller) {
         Consultation c = forChange(id, caller, ifMatch, false);
-        requireStatus(c, Status.CLOSED);
+        c.requireStatus(Status.CLOSED);
         c.status = Status.RESULTS_PUBLISHED.name();
         c.resultsPublishedAt = now();
         long[] counts = counts(c.id);

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import nl.meedoen.consultation.questionnaire.Violation;
+import nl.meedoen.consultation.Violation;
 
 /**
  * The rules of a PWE block: whether a block is well defined, and which rule a portfolio breaks.

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.meedoen.consultation.Violation;
 import nl.meedoen.consultation.pwe.PweAnswer;
 import nl.meedoen.consultation.pwe.PweRules;
 
@@ -56,72 +57,81 @@ public final class AnswerRules {
     }
 
     private static void answer(Question q, Object answer, String f, boolean complete, List<Violation> v) {
-        switch (q.type()) {
-            case SINGLE_CHOICE -> {
-                if (!(answer instanceof String s)) {
-                    v.add(new Violation(f, "type", "one option value (a string)"));
-                } else if (!hasOption(q, s)) {
-                    v.add(new Violation(f, "option", "no option " + s));
-                }
-            }
-            case MULTIPLE_CHOICE -> {
-                List<String> values = strings(answer, f, "a list of option values", v);
-                if (values == null || !options(q, values, f, v)) {
-                    return;
-                }
-                if (complete && q.min() != null && values.size() < q.min()) {
-                    v.add(new Violation(
-                            f, "min-choices", "choose at least " + q.min().intValue()));
-                }
-                if (q.max() != null && values.size() > q.max()) {
-                    v.add(new Violation(
-                            f, "max-choices", "choose at most " + q.max().intValue()));
-                }
-            }
-            case RANKING -> {
-                List<String> values = strings(answer, f, "a list of option values, most preferred first", v);
-                if (values == null || !options(q, values, f, v)) {
-                    return;
-                }
-                int needed =
-                        q.min() == null ? q.optionsOrEmpty().size() : q.min().intValue();
-                if (complete && values.size() < needed) {
-                    v.add(new Violation(f, "ranking", "rank at least " + needed + " options"));
-                }
-            }
-            case SCALE -> {
-                if (!(answer instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-                    v.add(new Violation(f, "type", "a whole number"));
-                } else if (n.doubleValue() < q.scaleMin() || n.doubleValue() > q.scaleMax()) {
-                    v.add(new Violation(f, "range", "from " + q.scaleMin() + " to " + q.scaleMax()));
-                }
-            }
-            case NUMBER -> {
-                if (!(answer instanceof Number n)
-                        || Double.isNaN(n.doubleValue())
-                        || Double.isInfinite(n.doubleValue())) {
-                    v.add(new Violation(f, "type", "a number"));
-                } else if (Boolean.TRUE.equals(q.integer()) && n.doubleValue() != Math.rint(n.doubleValue())) {
-                    v.add(new Violation(f, "integer", "a whole number"));
-                } else if ((q.min() != null && n.doubleValue() < q.min())
-                        || (q.max() != null && n.doubleValue() > q.max())) {
-                    v.add(new Violation(f, "range", "from " + bound(q.min()) + " to " + bound(q.max())));
-                }
-            }
-            case TEXT -> {
-                if (!(answer instanceof String s)) {
-                    v.add(new Violation(f, "type", "a text"));
-                } else if (s.length() > q.textMaxLength()) {
-                    v.add(new Violation(f, "max-length", "at most " + q.textMaxLength() + " characters"));
-                }
-            }
-            case PWE -> {
-                PweAnswer portfolio = pweAnswer(answer, f, v);
-                if (portfolio != null) {
-                    v.addAll(PweRules.check(q.pwe(), portfolio, f, complete));
-                }
-            }
-        }
+        Runnable check = switch (q.type()) {
+            case SINGLE_CHOICE ->
+                () -> {
+                    if (!(answer instanceof String s)) {
+                        v.add(new Violation(f, "type", "one option value (a string)"));
+                    } else if (!hasOption(q, s)) {
+                        v.add(new Violation(f, "option", "no option " + s));
+                    }
+                };
+            case MULTIPLE_CHOICE ->
+                () -> {
+                    List<String> values = strings(answer, f, "a list of option values", v);
+                    if (values == null || !options(q, values, f, v)) {
+                        return;
+                    }
+                    if (complete && q.min() != null && values.size() < q.min()) {
+                        v.add(new Violation(
+                                f, "min-choices", "choose at least " + q.min().intValue()));
+                    }
+                    if (q.max() != null && values.size() > q.max()) {
+                        v.add(new Violation(
+                                f, "max-choices", "choose at most " + q.max().intValue()));
+                    }
+                };
+            case RANKING ->
+                () -> {
+                    List<String> values = strings(answer, f, "a list of option values, most preferred first", v);
+                    if (values == null || !options(q, values, f, v)) {
+                        return;
+                    }
+                    int needed = q.min() == null
+                            ? q.optionsOrEmpty().size()
+                            : q.min().intValue();
+                    if (complete && values.size() < needed) {
+                        v.add(new Violation(f, "ranking", "rank at least " + needed + " options"));
+                    }
+                };
+            case SCALE ->
+                () -> {
+                    if (!(answer instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+                        v.add(new Violation(f, "type", "a whole number"));
+                    } else if (n.doubleValue() < q.scaleMin() || n.doubleValue() > q.scaleMax()) {
+                        v.add(new Violation(f, "range", "from " + q.scaleMin() + " to " + q.scaleMax()));
+                    }
+                };
+            case NUMBER ->
+                () -> {
+                    if (!(answer instanceof Number n)
+                            || Double.isNaN(n.doubleValue())
+                            || Double.isInfinite(n.doubleValue())) {
+                        v.add(new Violation(f, "type", "a number"));
+                    } else if (Boolean.TRUE.equals(q.integer()) && n.doubleValue() != Math.rint(n.doubleValue())) {
+                        v.add(new Violation(f, "integer", "a whole number"));
+                    } else if ((q.min() != null && n.doubleValue() < q.min())
+                            || (q.max() != null && n.doubleValue() > q.max())) {
+                        v.add(new Violation(f, "range", "from " + bound(q.min()) + " to " + bound(q.max())));
+                    }
+                };
+            case TEXT ->
+                () -> {
+                    if (!(answer instanceof String s)) {
+                        v.add(new Violation(f, "type", "a text"));
+                    } else if (s.length() > q.textMaxLength()) {
+                        v.add(new Violation(f, "max-length", "at most " + q.textMaxLength() + " characters"));
+                    }
+                };
+            case PWE ->
+                () -> {
+                    PweAnswer portfolio = pweAnswer(answer, f, v);
+                    if (portfolio != null) {
+                        v.addAll(PweRules.check(q.pwe(), portfolio, f, complete));
+                    }
+                };
+        };
+        check.run();
     }
 
     /** Reads {@code {"chosen": [...], "motivations": {...}, "overallMotivation": "..."}}; null (with a violation) when malformed. */

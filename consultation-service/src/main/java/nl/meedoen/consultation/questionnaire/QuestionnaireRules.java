@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.meedoen.consultation.Violation;
 import nl.meedoen.consultation.pwe.PweRules;
 
 /** Whether a questionnaire is well defined: every problem at once, each naming its field. */
@@ -84,10 +85,7 @@ public final class QuestionnaireRules {
     }
 
     private static void byType(Question q, String f, List<String> languages, List<Violation> v) {
-        boolean choice = q.type() == QuestionType.SINGLE_CHOICE
-                || q.type() == QuestionType.MULTIPLE_CHOICE
-                || q.type() == QuestionType.RANKING;
-        if (choice) {
+        if (q.type().hasOptions()) {
             List<Option> options = q.optionsOrEmpty();
             if (options.size() < 2) {
                 v.add(new Violation(f + ".options", "options", "at least two options"));
@@ -125,76 +123,89 @@ public final class QuestionnaireRules {
         if (q.type() != QuestionType.SCALE && (q.minLabel() != null || q.maxLabel() != null)) {
             v.add(new Violation(f + ".minLabel", "not-applicable", "only a SCALE question has labels"));
         }
-        switch (q.type()) {
-            case MULTIPLE_CHOICE -> {
-                int n = q.optionsOrEmpty().size();
-                if (q.min() != null && (!whole(q.min()) || q.min() < 0 || q.min() > n)) {
-                    v.add(new Violation(f + ".min", "min-choices", "a whole number from 0 to the number of options"));
-                }
-                if (q.max() != null && (!whole(q.max()) || q.max() < 1 || q.max() > n)) {
-                    v.add(new Violation(f + ".max", "max-choices", "a whole number from 1 to the number of options"));
-                }
-                if (q.min() != null && q.max() != null && q.min() > q.max()) {
-                    v.add(new Violation(f + ".min", "min-choices", "min is above max"));
-                }
-            }
-            case RANKING -> {
-                int n = q.optionsOrEmpty().size();
-                if (q.min() != null && (!whole(q.min()) || q.min() < 1 || q.min() > n)) {
-                    v.add(new Violation(f + ".min", "ranking", "a whole number from 1 to the number of options"));
-                }
-                if (q.max() != null) {
-                    v.add(new Violation(f + ".max", "not-applicable", "a RANKING question has only min"));
-                }
-            }
-            case SCALE -> {
-                if ((q.min() != null && !whole(q.min()))
-                        || (q.max() != null && !whole(q.max()))
-                        || q.scaleMin() >= q.scaleMax()
-                        || q.scaleMax() - q.scaleMin() > 100) {
-                    v.add(new Violation(f + ".max", "range", "whole numbers with min below max, at most 100 apart"));
-                }
-            }
-            case NUMBER -> {
-                if (q.min() != null && q.max() != null && q.min() > q.max()) {
-                    v.add(new Violation(f + ".min", "range", "min is above max"));
-                }
-            }
-            case TEXT -> {
-                if (q.min() != null || q.max() != null) {
-                    v.add(new Violation(f + ".min", "not-applicable", "a TEXT question has maxLength, not min/max"));
-                }
-                if (q.maxLength() != null && (q.maxLength() < 1 || q.maxLength() > 10_000)) {
-                    v.add(new Violation(f + ".maxLength", "max-length", "between 1 and 10000"));
-                }
-            }
-            case SINGLE_CHOICE -> {
-                if (q.min() != null || q.max() != null) {
-                    v.add(new Violation(f + ".min", "not-applicable", "a SINGLE_CHOICE question has no min/max"));
-                }
-            }
-            case PWE -> {
-                if (q.min() != null || q.max() != null) {
-                    v.add(new Violation(f + ".min", "not-applicable", "a PWE block has minOptions/maxOptions in pwe"));
-                }
-                if (q.pwe() == null) {
-                    v.add(new Violation(f + ".pwe", "pwe", "a PWE question needs its pwe block"));
-                } else {
-                    v.addAll(PweRules.definition(q.pwe(), f + ".pwe", languages.get(0)));
-                    q.pwe().optionsOrEmpty().stream()
-                            .filter(java.util.Objects::nonNull)
-                            .forEach(o -> {
-                                texts(o.text(), f + ".pwe.options." + o.id() + ".text", languages, false, v);
-                                texts(
-                                        o.description(),
-                                        f + ".pwe.options." + o.id() + ".description",
-                                        languages,
-                                        false,
-                                        v);
-                            });
-                }
-            }
-        }
+        Runnable typeRules = switch (q.type()) {
+            case MULTIPLE_CHOICE ->
+                () -> {
+                    int n = q.optionsOrEmpty().size();
+                    if (q.min() != null && (!whole(q.min()) || q.min() < 0 || q.min() > n)) {
+                        v.add(new Violation(
+                                f + ".min", "min-choices", "a whole number from 0 to the number of options"));
+                    }
+                    if (q.max() != null && (!whole(q.max()) || q.max() < 1 || q.max() > n)) {
+                        v.add(new Violation(
+                                f + ".max", "max-choices", "a whole number from 1 to the number of options"));
+                    }
+                    if (q.min() != null && q.max() != null && q.min() > q.max()) {
+                        v.add(new Violation(f + ".min", "min-choices", "min is above max"));
+                    }
+                };
+            case RANKING ->
+                () -> {
+                    int n = q.optionsOrEmpty().size();
+                    if (q.min() != null && (!whole(q.min()) || q.min() < 1 || q.min() > n)) {
+                        v.add(new Violation(f + ".min", "ranking", "a whole number from 1 to the number of options"));
+                    }
+                    if (q.max() != null) {
+                        v.add(new Violation(f + ".max", "not-applicable", "a RANKING question has only min"));
+                    }
+                };
+            case SCALE ->
+                () -> {
+                    if ((q.min() != null && !whole(q.min()))
+                            || (q.max() != null && !whole(q.max()))
+                            || q.scaleMin() >= q.scaleMax()
+                            || q.scaleMax() - q.scaleMin() > 100) {
+                        v.add(new Violation(
+                                f + ".max", "range", "whole numbers with min below max, at most 100 apart"));
+                    }
+                };
+            case NUMBER ->
+                () -> {
+                    if (q.min() != null && q.max() != null && q.min() > q.max()) {
+                        v.add(new Violation(f + ".min", "range", "min is above max"));
+                    }
+                };
+            case TEXT ->
+                () -> {
+                    if (q.min() != null || q.max() != null) {
+                        v.add(new Violation(
+                                f + ".min", "not-applicable", "a TEXT question has maxLength, not min/max"));
+                    }
+                    if (q.maxLength() != null && (q.maxLength() < 1 || q.maxLength() > 10_000)) {
+                        v.add(new Violation(f + ".maxLength", "max-length", "between 1 and 10000"));
+                    }
+                };
+            case SINGLE_CHOICE ->
+                () -> {
+                    if (q.min() != null || q.max() != null) {
+                        v.add(new Violation(f + ".min", "not-applicable", "a SINGLE_CHOICE question has no min/max"));
+                    }
+                };
+            case PWE ->
+                () -> {
+                    if (q.min() != null || q.max() != null) {
+                        v.add(new Violation(
+                                f + ".min", "not-applicable", "a PWE block has minOptions/maxOptions in pwe"));
+                    }
+                    if (q.pwe() == null) {
+                        v.add(new Violation(f + ".pwe", "pwe", "a PWE question needs its pwe block"));
+                    } else {
+                        v.addAll(PweRules.definition(q.pwe(), f + ".pwe", languages.get(0)));
+                        q.pwe().optionsOrEmpty().stream()
+                                .filter(java.util.Objects::nonNull)
+                                .forEach(o -> {
+                                    texts(o.text(), f + ".pwe.options." + o.id() + ".text", languages, false, v);
+                                    texts(
+                                            o.description(),
+                                            f + ".pwe.options." + o.id() + ".description",
+                                            languages,
+                                            false,
+                                            v);
+                                });
+                    }
+                };
+        };
+        typeRules.run();
     }
 
     private static void condition(

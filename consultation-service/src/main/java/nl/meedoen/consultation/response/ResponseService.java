@@ -27,6 +27,8 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.tracing.TraceContext;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Json;
+import nl.meedoen.consultation.Texts;
+import nl.meedoen.consultation.Violation;
 import nl.meedoen.consultation.invitation.Invitation;
 import nl.meedoen.consultation.invitation.InvitationTokens;
 import nl.meedoen.consultation.lifecycle.Consultation;
@@ -39,8 +41,6 @@ import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.QuestionType;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
-import nl.meedoen.consultation.questionnaire.Texts;
-import nl.meedoen.consultation.questionnaire.Violation;
 import nl.meedoen.consultation.results.ResultCells;
 import nl.meedoen.consultation.results.Tally;
 
@@ -191,17 +191,11 @@ public class ResponseService {
 
     /** What a submission needs, read with one statement: the invitation, its consultation and the tenant's profile. */
     record Target(
-            UUID invitationId,
-            String tenantRef,
+            SubmissionWriter.Invitee invitee,
             String invitationStatus,
-            UUID consultationId,
+            SubmissionWriter.Consulted consultation,
             String status,
             OffsetDateTime closesAt,
-            int questionnaireVersion,
-            String kind,
-            String anonymity,
-            String initiatorParty,
-            String audience,
             Map<String, String> profile) {}
 
     /**
@@ -220,7 +214,7 @@ public class ResponseService {
     }
 
     private static RespondentViews.Receipt receipt(SubmissionWriter.Submission s) {
-        return new RespondentViews.Receipt(s.consultationId(), "SUBMITTED", s.submittedOn());
+        return new RespondentViews.Receipt(s.consultation().id(), "SUBMITTED", s.submittedOn());
     }
 
     /** 401 for a missing or malformed token; else the hash invitations are found by. */
@@ -254,23 +248,17 @@ public class ResponseService {
             if (Invitation.Status.COMPLETED.name().equals(t.invitationStatus())) {
                 throw used();
             }
-            Questionnaire q = questionnaires.load(t.consultationId(), t.questionnaireVersion());
+            Questionnaire q =
+                    questionnaires.load(t.consultation().id(), t.consultation().questionnaireVersion());
             check(AnswerRules.validate(q, clean, true));
             return new SubmissionWriter.Submission(
-                    t.invitationId(),
-                    t.tenantRef(),
-                    t.consultationId(),
-                    t.kind(),
-                    t.anonymity(),
-                    t.initiatorParty(),
-                    t.audience(),
-                    t.questionnaireVersion(),
+                    t.invitee(),
+                    t.consultation(),
                     LocalDate.now(config.zone()),
                     json.write(clean),
                     new ResultCells.Respondent(Tally.of(q, clean), t.profile()),
                     motivations(q, clean),
-                    correlationId,
-                    trace);
+                    new SubmissionWriter.Origin(correlationId, trace));
         };
     }
 
@@ -299,17 +287,17 @@ public class ResponseService {
                     targets.put(
                             rs.getString(1),
                             new Target(
-                                    rs.getObject(2, UUID.class),
-                                    rs.getString(3),
+                                    new SubmissionWriter.Invitee(rs.getObject(2, UUID.class), rs.getString(3)),
                                     rs.getString(4),
-                                    rs.getObject(5, UUID.class),
+                                    new SubmissionWriter.Consulted(
+                                            rs.getObject(5, UUID.class),
+                                            rs.getString(9),
+                                            rs.getString(10),
+                                            rs.getString(11),
+                                            rs.getString(12),
+                                            rs.getInt(8)),
                                     rs.getString(6),
                                     rs.getObject(7, OffsetDateTime.class),
-                                    rs.getInt(8),
-                                    rs.getString(9),
-                                    rs.getString(10),
-                                    rs.getString(11),
-                                    rs.getString(12),
                                     profile));
                 }
             }
@@ -365,6 +353,30 @@ public class ResponseService {
         if (v != null) {
             p.put(k, v);
         }
+    }
+
+    /** The lowest answer respondents are shown: a scale's lowest point (1 unless set), else min as defined. */
+    private static Double shownMin(Question x) {
+        return switch (x.type()) {
+            case SCALE -> Double.valueOf(x.scaleMin());
+            case SINGLE_CHOICE, MULTIPLE_CHOICE, NUMBER, TEXT, RANKING, PWE -> x.min();
+        };
+    }
+
+    /** The highest answer respondents are shown: a scale's highest point (5 unless set), else max as defined. */
+    private static Double shownMax(Question x) {
+        return switch (x.type()) {
+            case SCALE -> Double.valueOf(x.scaleMax());
+            case SINGLE_CHOICE, MULTIPLE_CHOICE, NUMBER, TEXT, RANKING, PWE -> x.max();
+        };
+    }
+
+    /** The longest text respondents may give: a TEXT question's maxLength (2000 unless set); none for the others. */
+    private static Integer shownMaxLength(Question x) {
+        return switch (x.type()) {
+            case TEXT -> Integer.valueOf(x.textMaxLength());
+            case SINGLE_CHOICE, MULTIPLE_CHOICE, SCALE, NUMBER, RANKING, PWE -> null;
+        };
     }
 
     /** The PWE motivations of one response, for the results page. */
@@ -451,10 +463,10 @@ public class ResponseService {
                     x.requiredIf(),
                     x.visibleIf(),
                     options,
-                    x.type() == QuestionType.SCALE ? Double.valueOf(x.scaleMin()) : x.min(),
-                    x.type() == QuestionType.SCALE ? Double.valueOf(x.scaleMax()) : x.max(),
+                    shownMin(x),
+                    shownMax(x),
                     x.integer(),
-                    x.type() == QuestionType.TEXT ? Integer.valueOf(x.textMaxLength()) : null,
+                    shownMaxLength(x),
                     Texts.pick(x.minLabel(), lang, def),
                     Texts.pick(x.maxLabel(), lang, def),
                     pwe(x.pwe(), lang, def)));

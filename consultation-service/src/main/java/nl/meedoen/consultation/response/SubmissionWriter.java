@@ -56,25 +56,33 @@ public class SubmissionWriter {
 
     /** A submission that passed every rule, ready to be stored. */
     record Submission(
-            UUID invitationId,
-            String tenantRef,
-            UUID consultationId,
-            String kind,
-            String anonymity,
-            String initiatorParty,
-            String audience,
-            int questionnaireVersion,
+            Invitee invitee,
+            Consulted consultation,
             LocalDate submittedOn,
             String answersJson,
             ResultCells.Respondent counted,
             List<Motivation> motivations,
-            String correlationId,
-            nl.meedoen.commons.tracing.TraceContext trace) {
+            Origin origin) {
+
+        boolean anonymous() {
+            return consultation.anonymous();
+        }
+    }
+
+    /** The invitation a response answers, and the tenant it was sent to. */
+    record Invitee(UUID invitationId, String tenantRef) {}
+
+    /** The consultation a response is for, as its batch read it: what its participation event and its row say. */
+    record Consulted(
+            UUID id, String kind, String anonymity, String initiatorParty, String audience, int questionnaireVersion) {
 
         boolean anonymous() {
             return Consultation.Anonymity.ANONYMOUS.name().equals(anonymity);
         }
     }
+
+    /** The request a submission came in with (its correlation id and trace), carried to the writer's thread. */
+    record Origin(String correlationId, nl.meedoen.commons.tracing.TraceContext trace) {}
 
     /** A PWE motivation for the results page; option null: the overall one. */
     record Motivation(String question, String option, String text) {}
@@ -219,7 +227,7 @@ public class SubmissionWriter {
                         throw ResponseService.invalidToken();
                     }
                     Submission s = q.rules().apply(target);
-                    if (byInvitation.putIfAbsent(s.invitationId(), q) != null) {
+                    if (byInvitation.putIfAbsent(s.invitee().invitationId(), q) != null) {
                         throw ResponseService.used();
                     }
                     stored.put(q, s);
@@ -241,17 +249,18 @@ public class SubmissionWriter {
         Map<UUID, List<ResultCells.Respondent>> counted = new LinkedHashMap<>();
         List<ConsultationEvents.Participation> participations = new ArrayList<>();
         for (Submission s : stored.values()) {
-            counted.computeIfAbsent(s.consultationId(), c -> new ArrayList<>()).add(s.counted());
+            counted.computeIfAbsent(s.consultation().id(), c -> new ArrayList<>())
+                    .add(s.counted());
             if (!s.anonymous()) {
                 participations.add(new ConsultationEvents.Participation(
-                        s.consultationId(),
-                        s.kind(),
-                        s.anonymity(),
-                        s.initiatorParty(),
-                        s.audience(),
-                        s.tenantRef(),
-                        s.correlationId(),
-                        s.trace()));
+                        s.consultation().id(),
+                        s.consultation().kind(),
+                        s.consultation().anonymity(),
+                        s.consultation().initiatorParty(),
+                        s.consultation().audience(),
+                        s.invitee().tenantRef(),
+                        s.origin().correlationId(),
+                        s.origin().trace()));
             }
         }
         events.publishParticipations(participations);
@@ -277,13 +286,13 @@ public class SubmissionWriter {
         for (int i = 0; i < n; i++) {
             Submission s = accepted.get(i);
             ids[i] = UUID.randomUUID();
-            consultations[i] = s.consultationId();
-            versions[i] = s.questionnaireVersion();
+            consultations[i] = s.consultation().id();
+            versions[i] = s.consultation().questionnaireVersion();
             days[i] = s.submittedOn().toString();
             answers[i] = s.answersJson();
             if (!s.anonymous()) {
                 linkedResponses.add(ids[i]);
-                linkedInvitations.add(s.invitationId());
+                linkedInvitations.add(s.invitee().invitationId());
             }
         }
         try (PreparedStatement ps = connection.prepareStatement("""
@@ -315,7 +324,7 @@ public class SubmissionWriter {
         List<String> texts = new ArrayList<>();
         for (Submission s : accepted) {
             for (Motivation m : s.motivations()) {
-                consultations.add(s.consultationId());
+                consultations.add(s.consultation().id());
                 questions.add(m.question());
                 options.add(m.option());
                 texts.add(m.text());

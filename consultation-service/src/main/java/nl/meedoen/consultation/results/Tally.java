@@ -36,44 +36,50 @@ public final class Tally {
                 continue;
             }
             String id = q.id();
-            switch (q.type()) {
-                case SINGLE_CHOICE -> {
-                    out.add(new Increment(id, ANSWERED, 1, 0, false));
-                    out.add(new Increment(id, "o:" + answer, 1, 0, false));
-                }
-                case MULTIPLE_CHOICE -> {
-                    out.add(new Increment(id, ANSWERED, 1, 0, false));
-                    for (Object v : (List<?>) answer) {
-                        out.add(new Increment(id, "o:" + v, 1, 0, false));
-                    }
-                }
-                case SCALE, NUMBER -> {
-                    double value = ((Number) answer).doubleValue();
-                    out.add(new Increment(id, ANSWERED, 1, value, false));
-                    out.add(new Increment(id, "v:" + number(value), 1, value, false));
-                }
-                case TEXT -> out.add(new Increment(id, ANSWERED, 1, 0, false));
-                case RANKING -> {
-                    out.add(new Increment(id, ANSWERED, 1, 0, false));
-                    List<?> ranked = (List<?>) answer;
-                    for (int i = 0; i < ranked.size(); i++) {
-                        out.add(new Increment(id, "o:" + ranked.get(i), 1, i + 1, false));
-                        out.add(new Increment(id, "r:" + ranked.get(i) + ":" + (i + 1), 1, 0, false));
-                    }
-                }
-                case PWE -> {
-                    PweAnswer portfolio = AnswerRules.pweAnswer(answer, id, new ArrayList<>());
-                    if (portfolio == null) {
-                        continue;
-                    }
-                    List<String> chosen = portfolio.chosenOrEmpty();
-                    out.add(new Increment(id, ANSWERED, 1, q.pwe().measure(chosen), false));
-                    for (String option : chosen) {
-                        out.add(new Increment(id, "o:" + option, 1, 0, false));
-                    }
-                    out.add(new Increment(id, "p:" + String.join("|", new TreeSet<>(chosen)), 1, 0, true));
-                }
-            }
+            Runnable tally = switch (q.type()) {
+                case SINGLE_CHOICE ->
+                    () -> {
+                        out.add(new Increment(id, ANSWERED, 1, 0, false));
+                        out.add(new Increment(id, "o:" + answer, 1, 0, false));
+                    };
+                case MULTIPLE_CHOICE ->
+                    () -> {
+                        out.add(new Increment(id, ANSWERED, 1, 0, false));
+                        for (Object v : (List<?>) answer) {
+                            out.add(new Increment(id, "o:" + v, 1, 0, false));
+                        }
+                    };
+                case SCALE, NUMBER ->
+                    () -> {
+                        double value = ((Number) answer).doubleValue();
+                        out.add(new Increment(id, ANSWERED, 1, value, false));
+                        out.add(new Increment(id, "v:" + number(value), 1, value, false));
+                    };
+                case TEXT -> () -> out.add(new Increment(id, ANSWERED, 1, 0, false));
+                case RANKING ->
+                    () -> {
+                        out.add(new Increment(id, ANSWERED, 1, 0, false));
+                        List<?> ranked = (List<?>) answer;
+                        for (int i = 0; i < ranked.size(); i++) {
+                            out.add(new Increment(id, "o:" + ranked.get(i), 1, i + 1, false));
+                            out.add(new Increment(id, "r:" + ranked.get(i) + ":" + (i + 1), 1, 0, false));
+                        }
+                    };
+                case PWE ->
+                    () -> {
+                        PweAnswer portfolio = AnswerRules.pweAnswer(answer, id, new ArrayList<>());
+                        if (portfolio == null) {
+                            return;
+                        }
+                        List<String> chosen = portfolio.chosenOrEmpty();
+                        out.add(new Increment(id, ANSWERED, 1, q.pwe().measure(chosen), false));
+                        for (String option : chosen) {
+                            out.add(new Increment(id, "o:" + option, 1, 0, false));
+                        }
+                        out.add(new Increment(id, "p:" + String.join("|", new TreeSet<>(chosen)), 1, 0, true));
+                    };
+            };
+            tally.run();
         }
         return out;
     }

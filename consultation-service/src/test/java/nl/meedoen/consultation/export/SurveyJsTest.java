@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.meedoen.consultation.Violation;
 import nl.meedoen.consultation.questionnaire.AnswerRulesTest;
 import nl.meedoen.consultation.questionnaire.Condition;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import nl.meedoen.consultation.questionnaire.QuestionnaireRules;
-import nl.meedoen.consultation.questionnaire.Violation;
 import org.junit.jupiter.api.Test;
 
 /** SurveyJS export and import as plain code. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import nl.meedoen.consultation.questionnaire.Violation;
+import nl.meedoen.consultation.Violation;
 import org.junit.jupiter.api.Test;
 
 /** Every PWE rule, and the message that names it, as plain code. */

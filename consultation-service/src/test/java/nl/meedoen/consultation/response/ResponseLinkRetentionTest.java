@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import nl.meedoen.consultation.Api;
-import nl.meedoen.consultation.lifecycle.ConsultationScheduler;
+import nl.meedoen.consultation.schedule.ConsultationScheduler;
 import org.junit.jupiter.api.Test;
 
 /** Retention of pseudonymous response links (meedoen.consultation.response-link-retention, 180 days by default). */

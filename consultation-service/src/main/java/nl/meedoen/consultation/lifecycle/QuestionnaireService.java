@@ -1,4 +1,4 @@
-package nl.meedoen.consultation.questionnaire;
+package nl.meedoen.consultation.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,9 +10,10 @@ import java.util.UUID;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.consultation.Json;
-import nl.meedoen.consultation.lifecycle.Caller;
-import nl.meedoen.consultation.lifecycle.Consultation;
-import nl.meedoen.consultation.lifecycle.ConsultationService;
+import nl.meedoen.consultation.Violation;
+import nl.meedoen.consultation.questionnaire.Questionnaire;
+import nl.meedoen.consultation.questionnaire.QuestionnaireRules;
+import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
 
 /** Saving questionnaire versions: validated, only while the consultation is a draft. */
 @ApplicationScoped
@@ -53,7 +54,7 @@ public class QuestionnaireService {
         store.save(c.id, c.questionnaireVersion, questionnaire, caller.client());
         // Saying who asks which question answers a disagreement; any other change needs a new decision.
         if (!Objects.equals(json.write(withoutAskedBy(previous)), json.write(withoutAskedBy(questionnaire)))) {
-            ConsultationService.resetAlignment(c);
+            c.resetAlignment();
         }
         c.scheduleProblem = null;
         em.flush();

@@ -1,4 +1,4 @@
-package nl.meedoen.consultation.questionnaire;
+package nl.meedoen.consultation;
 
 import java.util.Map;
 

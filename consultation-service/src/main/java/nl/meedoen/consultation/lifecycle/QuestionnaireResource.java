@@ -1,4 +1,4 @@
-package nl.meedoen.consultation.questionnaire;
+package nl.meedoen.consultation.lifecycle;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,9 +18,7 @@ import java.util.UUID;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.consultation.lifecycle.Caller;
-import nl.meedoen.consultation.lifecycle.Consultation;
-import nl.meedoen.consultation.lifecycle.ConsultationService;
+import nl.meedoen.consultation.questionnaire.Questionnaire;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;

@@ -1,4 +1,4 @@
-package nl.meedoen.consultation.questionnaire;
+package nl.meedoen.consultation;
 
 /**
  * One broken rule: where ({@code answers.q5}, {@code questions[2].options}), which rule

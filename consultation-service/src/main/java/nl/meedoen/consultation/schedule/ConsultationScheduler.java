@@ -1,4 +1,4 @@
-package nl.meedoen.consultation.lifecycle;
+package nl.meedoen.consultation.schedule;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -12,6 +12,8 @@ import java.util.function.Predicate;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.invitation.InvitationService;
+import nl.meedoen.consultation.lifecycle.Consultation;
+import nl.meedoen.consultation.lifecycle.ConsultationService;
 import org.jboss.logging.Logger;
 
 /**
