@@ -40,15 +40,20 @@ public class ProblemException extends RuntimeException {
         return fieldRules(List.of(new Problem.FieldError(field, message)));
     }
 
-    /** 422 naming every field that breaks a rule; the detail lists the first ten. */
+    /** 422 naming every field that breaks a rule (malformed JSON stays 400). */
     public static ProblemException fieldRules(List<Problem.FieldError> errors) {
-        String detail = String.join(
-                "; ",
-                errors.stream()
-                        .limit(10)
-                        .map(e -> e.field() + ": " + e.message())
-                        .toList());
-        return new ProblemException(422, "validation", "Request is not valid", detail, errors);
+        return new ProblemException(422, "validation", "Request is not valid", summary(errors), errors);
+    }
+
+    /** The first ten field errors as one line ({@code field: message; …; and 3 more}). */
+    public static String summary(List<Problem.FieldError> errors) {
+        return String.join(
+                        "; ",
+                        errors.stream()
+                                .limit(10)
+                                .map(e -> e.field() + ": " + e.message())
+                                .toList())
+                + (errors.size() > 10 ? "; and " + (errors.size() - 10) + " more" : "");
     }
 
     /** 422 with its own type: the request is valid, but the domain refuses it (a full panel, a lapsed consent). */

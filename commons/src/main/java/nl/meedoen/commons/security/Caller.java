@@ -1,5 +1,7 @@
 package nl.meedoen.commons.security;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -9,16 +11,18 @@ import java.util.function.UnaryOperator;
  * frontend; {@code none} without any), the client (the JWT subject) and who they act for. A tenant organisation acts
  * for the registered organisation whose clients include its subject, so every client of one organisation sees and
  * changes the same things (the subject itself while no registration names it); anyone else acts for their own client.
- * The one place a token becomes a party; each service passes its own view of the organisation register.
+ * The one place a token becomes a party; the service's {@link OrganisationDirectory} says which organisation a client
+ * acts for.
  */
 public record Caller(String role, String client, String actsFor) {
 
     private static final List<String> ROLES =
             List.of(Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS, Roles.SURVEY_FRONTEND);
 
-    /** For a service without the organisation register: everyone acts for their own client. */
+    /** With the service's {@link OrganisationDirectory}, if it has one (else everyone acts for their own client). */
     public static Caller of(SecurityIdentity identity) {
-        return of(identity, UnaryOperator.identity());
+        InstanceHandle<OrganisationDirectory> directory = Arc.container().instance(OrganisationDirectory.class);
+        return of(identity, directory.isAvailable() ? directory.get()::actingFor : UnaryOperator.identity());
     }
 
     /** @param organisationOf the organisation a tenant-organisation client acts for (the client when none) */

@@ -12,7 +12,6 @@ import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.consultation.ConsultationConfig;
-import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.advice.AdviceDtos.Recommendation;
 import nl.meedoen.consultation.lifecycle.Consultation;
@@ -33,9 +32,6 @@ public class AdviceFeedback {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    Json json;
 
     @Inject
     Outbox outbox;

@@ -16,11 +16,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.ConsultationConfig;
-import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.advice.AdviceDtos.AnswerRequest;
 import nl.meedoen.consultation.advice.AdviceDtos.Document;
 import nl.meedoen.consultation.advice.AdviceDtos.Recommendation;
@@ -28,7 +29,6 @@ import nl.meedoen.consultation.advice.AdviceTrajectory.Answer;
 import nl.meedoen.consultation.advice.AdviceTrajectory.Origin;
 import nl.meedoen.consultation.advice.AdviceTrajectory.Status;
 import nl.meedoen.consultation.lifecycle.Access;
-import nl.meedoen.consultation.lifecycle.Caller;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 import nl.meedoen.organisations.KnownOrganisation;
@@ -49,9 +49,6 @@ public class AdviceService {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    Json json;
 
     @Inject
     AdviceEvents events;
@@ -96,10 +93,10 @@ public class AdviceService {
         t.organisation = organisation;
         t.subject = r.subject().strip();
         t.description = r.description();
-        t.documents = json.write(documents);
+        t.documents = StoredJson.write(documents);
         t.deadline = deadline;
-        t.linkedConsultationIds = json.write(consultationIds);
-        t.linkedCampaignIds = json.write(campaignIds);
+        t.linkedConsultationIds = StoredJson.write(consultationIds);
+        t.linkedCampaignIds = StoredJson.write(campaignIds);
         t.createdBy = caller.client();
         t.createdAt = ConsultationService.now();
         em.persist(t);
@@ -124,8 +121,8 @@ public class AdviceService {
         List<UUID> consultationIds = consultations(links.consultationIds(), caller, errors);
         List<UUID> campaignIds = ids(links.campaignIds(), "campaignIds", errors);
         fieldRules(errors);
-        t.linkedConsultationIds = json.write(consultationIds);
-        t.linkedCampaignIds = json.write(campaignIds);
+        t.linkedConsultationIds = StoredJson.write(consultationIds);
+        t.linkedCampaignIds = StoredJson.write(campaignIds);
         em.flush();
         return t;
     }
@@ -163,7 +160,7 @@ public class AdviceService {
         for (int i = 0; i < given.size(); i++) {
             recommendations.add(new Recommendation(i + 1, given.get(i).text().strip(), null, null));
         }
-        t.recommendations = json.write(recommendations);
+        t.recommendations = StoredJson.write(recommendations);
         t.status = Status.ADVICE_GIVEN.name();
         t.adviceGivenAt = ConsultationService.now();
         events.given(new AdviceEvents.AdviceGiven(
@@ -216,7 +213,7 @@ public class AdviceService {
                             r.number(), r.text(), a.answer(), a.reason().strip());
                 })
                 .toList();
-        t.recommendations = json.write(answered);
+        t.recommendations = StoredJson.write(answered);
         t.status = Status.RESPONSE_GIVEN.name();
         t.answeredAt = ConsultationService.now();
         events.answered(new AdviceEvents.AdviceAnswered(
@@ -271,7 +268,7 @@ public class AdviceService {
                 t.organisation,
                 t.subject,
                 t.description,
-                json.read(t.documents, new TypeReference<List<Document>>() {}),
+                StoredJson.read(t.documents, new TypeReference<List<Document>>() {}),
                 t.deadline,
                 overdue(t, today()),
                 consultations(t),
@@ -291,15 +288,15 @@ public class AdviceService {
     List<Recommendation> recommendations(AdviceTrajectory t) {
         return t.recommendations == null
                 ? List.of()
-                : json.read(t.recommendations, new TypeReference<List<Recommendation>>() {});
+                : StoredJson.read(t.recommendations, new TypeReference<List<Recommendation>>() {});
     }
 
     List<UUID> consultations(AdviceTrajectory t) {
-        return json.read(t.linkedConsultationIds, new TypeReference<List<UUID>>() {});
+        return StoredJson.read(t.linkedConsultationIds, new TypeReference<List<UUID>>() {});
     }
 
     List<UUID> campaigns(AdviceTrajectory t) {
-        return json.read(t.linkedCampaignIds, new TypeReference<List<UUID>>() {});
+        return StoredJson.read(t.linkedCampaignIds, new TypeReference<List<UUID>>() {});
     }
 
     private LocalDate today() {
@@ -343,7 +340,7 @@ public class AdviceService {
     /** A field rule broken: 422 naming the fields, nothing changed. */
     private static void fieldRules(List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw ConsultationService.fieldRules(errors);
+            throw ProblemException.fieldRules(errors);
         }
     }
 

@@ -13,7 +13,7 @@ import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.consultation.lifecycle.Caller;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 
@@ -45,7 +45,7 @@ public class ExportJobs {
         if (format.csv()) {
             csvDialect = asFieldRule(() -> CsvDialect.fromParameter(dialect));
         } else if (dialect != null && !dialect.isBlank()) {
-            throw ConsultationService.fieldRules(
+            throw ProblemException.fieldRules(
                     List.of(new Problem.FieldError("dialect", "pabulib.pb has a fixed layout and takes no dialect")));
         } else {
             csvDialect = ResponseExports.PABULIB;
@@ -77,7 +77,7 @@ public class ExportJobs {
             if (e.status() != 400 || e.errors().isEmpty()) {
                 throw e;
             }
-            throw ConsultationService.fieldRules(e.errors());
+            throw ProblemException.fieldRules(e.errors());
         }
     }
 }

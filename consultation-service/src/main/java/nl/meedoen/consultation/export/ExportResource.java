@@ -27,9 +27,9 @@ import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.ConsultationConfig;
-import nl.meedoen.consultation.lifecycle.Caller;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 import nl.meedoen.consultation.lifecycle.QuestionnaireService;
@@ -328,7 +328,7 @@ public class ExportResource {
             List<Problem.FieldError> errors = e.violations().stream()
                     .map(v -> new Problem.FieldError(v.field(), v.describe()))
                     .toList();
-            throw ConsultationService.fieldRules(errors);
+            throw ProblemException.fieldRules(errors);
         }
         Consultation saved = questionnaireService.save(id, q, ifMatch, caller);
         return Response.ok(q)

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.csv.CsvDialect;
 import nl.meedoen.commons.csv.CsvWriter;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 import nl.meedoen.consultation.questionnaire.Question;
@@ -42,9 +42,6 @@ public class ResponseExportWriter {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    Json json;
 
     /** How the head of an export is written, once the number of responses is known. */
     @FunctionalInterface
@@ -166,7 +163,7 @@ public class ResponseExportWriter {
                             ResponseRow row = new ResponseRow(
                                     rs.getString(1),
                                     rs.getObject(2, LocalDate.class),
-                                    json.read(rs.getString(3), new TypeReference<Map<String, Object>>() {}));
+                                    StoredJson.read(rs.getString(3), new TypeReference<Map<String, Object>>() {}));
                             plan.row().write(csv, ++n, row);
                             if (progress != null) {
                                 progress.rows(n, total);

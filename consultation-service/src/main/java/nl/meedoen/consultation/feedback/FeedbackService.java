@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.ConsultationEventV1;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.consultation.Json;
-import nl.meedoen.consultation.lifecycle.Caller;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationEvents;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
@@ -33,9 +34,6 @@ public class FeedbackService {
     ConsultationEvents events;
 
     @Inject
-    Json json;
-
-    @Inject
     EntityManager em;
 
     @Transactional
@@ -45,9 +43,9 @@ public class FeedbackService {
         List<Problem.FieldError> errors = new ArrayList<>();
         ConsultationService.texts(text, "text", consultations.languages(c), true, MAX_LENGTH, errors);
         if (!errors.isEmpty()) {
-            throw ConsultationService.fieldRules(errors);
+            throw ProblemException.fieldRules(errors);
         }
-        c.feedback = json.write(text);
+        c.feedback = StoredJson.write(text);
         c.feedbackPublishedAt = ConsultationService.now();
         c.status = Consultation.Status.FEEDBACK_PUBLISHED.name();
         long[] counts = consultations.counts(c.id);

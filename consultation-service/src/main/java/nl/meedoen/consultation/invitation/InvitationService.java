@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.consultation.Attributes;
 import nl.meedoen.consultation.ConsultationConfig;
-import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
@@ -47,9 +47,6 @@ public class InvitationService {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    Json json;
 
     @Inject
     Outbox outbox;
@@ -232,7 +229,7 @@ public class InvitationService {
 
     /** Starts a reminder round now (besides the scheduled ones). */
     @Transactional
-    public Consultation requestReminder(UUID id, nl.meedoen.consultation.lifecycle.Caller caller, String ifMatch) {
+    public Consultation requestReminder(UUID id, nl.meedoen.commons.security.Caller caller, String ifMatch) {
         Consultation c = consultations.forChange(id, caller, ifMatch, false);
         c.requireStatus(Consultation.Status.OPEN);
         c.remindersRequested++;
@@ -271,7 +268,7 @@ public class InvitationService {
 
     /** The next audience members after the cursor who have no invitation yet, in tenantRef order. */
     private List<Target> audienceChunk(Consultation c, int limit) {
-        Dtos.Audience audience = json.read(c.audience, Dtos.Audience.class);
+        Dtos.Audience audience = StoredJson.read(c.audience, Dtos.Audience.class);
         StringBuilder columns = new StringBuilder();
         for (String a : Attributes.NAMES) {
             columns.append(", p.").append(Attributes.column(a));
@@ -350,7 +347,7 @@ public class InvitationService {
     }
 
     private String goal(Consultation c, String lang, List<String> languages) {
-        Dtos.Statement s = json.read(c.statement, Dtos.Statement.class);
+        Dtos.Statement s = StoredJson.read(c.statement, Dtos.Statement.class);
         return s == null ? "" : Texts.pick(s.goal(), lang, languages.get(0));
     }
 

@@ -11,7 +11,7 @@ import nl.meedoen.commons.contracts.PanelWaveLaunchedV1;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.MalformedEventException;
 import nl.meedoen.commons.inbox.InboundEvents;
-import nl.meedoen.consultation.Json;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 import nl.meedoen.consultation.lifecycle.Dtos;
@@ -30,9 +30,6 @@ public class PanelWaveConsumer {
 
     @Inject
     ObjectMapper mapper;
-
-    @Inject
-    Json json;
 
     @Inject
     EntityManager em;
@@ -66,7 +63,7 @@ public class PanelWaveConsumer {
         if (c == null) {
             throw new MalformedEventException("no consultation " + id);
         }
-        Dtos.Audience audience = json.read(c.audience, Dtos.Audience.class);
+        Dtos.Audience audience = StoredJson.read(c.audience, Dtos.Audience.class);
         if (!"PANEL_WAVE".equals(audience.type())
                 || !audience.panelId().equals(wave.panelId())
                 || audience.waveId() != null && !audience.waveId().equals(wave.waveId())) {
@@ -82,7 +79,7 @@ public class PanelWaveConsumer {
             }
         }
         if (audience.waveId() == null) { // the first wave launched for it is its wave from now on
-            c.audience = json.write(
+            c.audience = StoredJson.write(
                     new Dtos.Audience(audience.type(), audience.filter(), null, audience.panelId(), wave.waveId()));
         }
         em.createNativeQuery(

@@ -1,5 +1,6 @@
 package nl.meedoen.consultation.lifecycle;
 
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 
 /**

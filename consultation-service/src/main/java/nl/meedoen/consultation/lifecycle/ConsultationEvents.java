@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.meedoen.commons.contracts.ConsultationEventV1;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.outbox.Outbox;
-import nl.meedoen.consultation.Json;
 
 /** Writes consultation facts to the outbox, in the caller's transaction. */
 @ApplicationScoped
@@ -16,9 +16,6 @@ public class ConsultationEvents {
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    Json json;
 
     public void publish(Consultation c, String type, String tenantRef, Long invited, Long completed) {
         outbox.publish(
@@ -71,7 +68,7 @@ public class ConsultationEvents {
             nl.meedoen.commons.tracing.TraceContext trace) {}
 
     private Map<String, Object> audience(String audienceJson) {
-        return json.read(audienceJson, new TypeReference<Map<String, Object>>() {});
+        return StoredJson.read(audienceJson, new TypeReference<Map<String, Object>>() {});
     }
 
     private ConsultationEventV1 event(

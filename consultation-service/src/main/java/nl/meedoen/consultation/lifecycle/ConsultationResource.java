@@ -24,6 +24,7 @@ import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.lifecycle.Dtos.ConsultationView;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -16,14 +16,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.meedoen.commons.contracts.ConsultationEventV1;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.Attributes;
-import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.lifecycle.Consultation.AlignmentStatus;
 import nl.meedoen.consultation.lifecycle.Consultation.Status;
 import nl.meedoen.consultation.lifecycle.Dtos.Alignment;
@@ -49,9 +50,6 @@ public class ConsultationService {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    Json json;
 
     @Inject
     QuestionnaireStore questionnaires;
@@ -307,12 +305,12 @@ public class ConsultationService {
         audience(r.audience(), errors);
         schedule(new Schedule(r.opensAt(), r.closesAt(), r.reminders()), errors);
         if (!errors.isEmpty()) {
-            throw fieldRules(errors);
+            throw ProblemException.fieldRules(errors);
         }
         c.kind = r.kind().name();
-        c.languages = json.write(languages);
-        c.title = json.write(r.title());
-        c.description = json.write(r.description());
+        c.languages = StoredJson.write(languages);
+        c.title = StoredJson.write(r.title());
+        c.description = StoredJson.write(r.description());
         c.anonymity = r.anonymity().name();
         Audience stored = new Audience(
                 r.audience().type(),
@@ -320,10 +318,10 @@ public class ConsultationService {
                 null,
                 r.audience().panelId(),
                 r.audience().waveId());
-        c.audience = json.write(stored);
+        c.audience = StoredJson.write(stored);
         c.opensAt = r.opensAt();
         c.closesAt = r.closesAt();
-        c.reminders = json.write(r.reminders() == null ? List.of() : r.reminders());
+        c.reminders = StoredJson.write(r.reminders() == null ? List.of() : r.reminders());
         String partner = r.partnerOrganisation();
         if (creating || !java.util.Objects.equals(partner, c.partnerOrganisation)) {
             c.partnerOrganisation = partner;
@@ -428,11 +426,11 @@ public class ConsultationService {
             errors.add(new Problem.FieldError("opensAt", "the consultation is already open"));
         }
         if (!errors.isEmpty()) {
-            throw fieldRules(errors);
+            throw ProblemException.fieldRules(errors);
         }
         c.opensAt = s.opensAt();
         c.closesAt = s.closesAt();
-        c.reminders = json.write(s.reminders() == null ? List.of() : s.reminders());
+        c.reminders = StoredJson.write(s.reminders() == null ? List.of() : s.reminders());
         c.scheduleProblem = null;
         em.flush();
         return c;
@@ -449,9 +447,9 @@ public class ConsultationService {
         texts(s.cannotInfluence(), "cannotInfluence", languages, true, 5000, errors);
         texts(s.outcomeUse(), "outcomeUse", languages, true, 5000, errors);
         if (!errors.isEmpty()) {
-            throw fieldRules(errors);
+            throw ProblemException.fieldRules(errors);
         }
-        String written = json.write(s);
+        String written = StoredJson.write(s);
         if (!written.equals(c.statement)) {
             c.statementSignatures = null; // a different statement is not what was signed
         }
@@ -489,14 +487,14 @@ public class ConsultationService {
         }
         Map<String, Dtos.StatementSignature> signatures = new java.util.TreeMap<>(signatures(c));
         signatures.put(party, new Dtos.StatementSignature(caller.client(), now()));
-        c.statementSignatures = json.write(signatures);
+        c.statementSignatures = StoredJson.write(signatures);
         em.flush();
         return c;
     }
 
     public Map<String, Dtos.StatementSignature> signatures(Consultation c) {
         Map<String, Dtos.StatementSignature> read =
-                json.read(c.statementSignatures, new TypeReference<Map<String, Dtos.StatementSignature>>() {});
+                StoredJson.read(c.statementSignatures, new TypeReference<Map<String, Dtos.StatementSignature>>() {});
         return read == null ? Map.of() : read;
     }
 
@@ -519,7 +517,7 @@ public class ConsultationService {
         Preconditions.check(ifMatch, c.version, false);
         c.requireStatus(Status.DRAFT);
         if (request.decision() != AlignmentStatus.AGREED && request.decision() != AlignmentStatus.DISAGREED) {
-            throw fieldRules(List.of(new Problem.FieldError("decision", "AGREED or DISAGREED")));
+            throw ProblemException.fieldRules(List.of(new Problem.FieldError("decision", "AGREED or DISAGREED")));
         }
         if (c.questionnaireVersion == 0) {
             throw ProblemException.conflict("there are no questions to align on yet");
@@ -541,7 +539,8 @@ public class ConsultationService {
         c.requireStatus(Status.DRAFT);
         List<Problem.FieldError> problems = readiness(c);
         if (!problems.isEmpty()) {
-            throw new ProblemException(409, "not-ready", "Not ready to open", summary(problems), problems);
+            throw new ProblemException(
+                    409, "not-ready", "Not ready to open", ProblemException.summary(problems), problems);
         }
         openNow(c);
         em.flush();
@@ -661,7 +660,7 @@ public class ConsultationService {
     // ---- views ----
 
     public ConsultationView view(Consultation c) {
-        Audience a = json.read(c.audience, Audience.class);
+        Audience a = StoredJson.read(c.audience, Audience.class);
         Long listSize = "LIST".equals(a.type()) || "PANEL_WAVE".equals(a.type())
                 ? ((Number) em.createNativeQuery("SELECT count(*) FROM audience_member WHERE consultation_id = ?1")
                                 .setParameter(1, c.id)
@@ -680,7 +679,7 @@ public class ConsultationService {
                 c.anonymity,
                 new AudienceView(a.type(), a.filter(), listSize, a.panelId(), a.waveId()),
                 new Schedule(c.opensAt, c.closesAt, reminders(c)),
-                json.read(c.statement, Statement.class),
+                StoredJson.read(c.statement, Statement.class),
                 signatures(c),
                 c.statement == null
                         ? Access.signingParties(c)
@@ -719,15 +718,15 @@ public class ConsultationService {
     }
 
     public List<String> languages(Consultation c) {
-        return json.read(c.languages, new TypeReference<List<String>>() {});
+        return StoredJson.read(c.languages, new TypeReference<List<String>>() {});
     }
 
     public Map<String, String> texts(String stored) {
-        return json.read(stored, new TypeReference<Map<String, String>>() {});
+        return StoredJson.read(stored, new TypeReference<Map<String, String>>() {});
     }
 
     public List<OffsetDateTime> reminders(Consultation c) {
-        return json.read(c.reminders, new TypeReference<List<OffsetDateTime>>() {});
+        return StoredJson.read(c.reminders, new TypeReference<List<OffsetDateTime>>() {});
     }
 
     public static void texts(
@@ -756,21 +755,6 @@ public class ConsultationService {
                 errors.add(new Problem.FieldError(field + "." + lang, "at most " + maxLength + " characters"));
             }
         });
-    }
-
-    public static String summary(List<Problem.FieldError> errors) {
-        return String.join(
-                        "; ",
-                        errors.stream()
-                                .limit(10)
-                                .map(e -> e.field() + ": " + e.message())
-                                .toList())
-                + (errors.size() > 10 ? "; and " + (errors.size() - 10) + " more" : "");
-    }
-
-    /** A well-formed body whose values break a rule: 422 naming the fields (malformed JSON stays 400). */
-    public static ProblemException fieldRules(List<Problem.FieldError> errors) {
-        return new ProblemException(422, "validation", "Request is not valid", summary(errors), errors);
     }
 
     public static OffsetDateTime now() {

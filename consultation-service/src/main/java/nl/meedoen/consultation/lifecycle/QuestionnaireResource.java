@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import org.eclipse.microprofile.openapi.annotations.Operation;

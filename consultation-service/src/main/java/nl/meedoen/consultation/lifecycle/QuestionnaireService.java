@@ -7,9 +7,10 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.consultation.Json;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.consultation.Violation;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import nl.meedoen.consultation.questionnaire.QuestionnaireRules;
@@ -24,9 +25,6 @@ public class QuestionnaireService {
 
     @Inject
     QuestionnaireStore store;
-
-    @Inject
-    Json json;
 
     @Inject
     EntityManager em;
@@ -47,13 +45,14 @@ public class QuestionnaireService {
             List<Problem.FieldError> errors = violations.stream()
                     .map(v -> new Problem.FieldError(v.field(), v.describe()))
                     .toList();
-            throw ConsultationService.fieldRules(errors);
+            throw ProblemException.fieldRules(errors);
         }
         Questionnaire previous = store.load(c.id, c.questionnaireVersion);
         c.questionnaireVersion++;
         store.save(c.id, c.questionnaireVersion, questionnaire, caller.client());
         // Saying who asks which question answers a disagreement; any other change needs a new decision.
-        if (!Objects.equals(json.write(withoutAskedBy(previous)), json.write(withoutAskedBy(questionnaire)))) {
+        if (!Objects.equals(
+                StoredJson.write(withoutAskedBy(previous)), StoredJson.write(withoutAskedBy(questionnaire)))) {
             c.resetAlignment();
         }
         c.scheduleProblem = null;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.meedoen.consultation.Json;
+import nl.meedoen.commons.json.StoredJson;
 
 /**
  * Questionnaire versions. A saved version never changes, so versions are cached: respondents
@@ -22,9 +22,6 @@ public class QuestionnaireStore {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    Json json;
 
     private final Map<String, Questionnaire> cache = new ConcurrentHashMap<>();
 
@@ -46,7 +43,7 @@ public class QuestionnaireStore {
         if (rows.isEmpty()) {
             return null;
         }
-        Questionnaire q = json.read(rows.get(0), Questionnaire.class);
+        Questionnaire q = StoredJson.read(rows.get(0), Questionnaire.class);
         if (cache.size() > CACHE_LIMIT) {
             cache.clear();
         }
@@ -60,7 +57,7 @@ public class QuestionnaireStore {
                         VALUES (?1, ?2, ?3, ?4, ?5)""")
                 .setParameter(1, consultationId)
                 .setParameter(2, version)
-                .setParameter(3, json.write(questionnaire))
+                .setParameter(3, StoredJson.write(questionnaire))
                 .setParameter(4, OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter(5, by)
                 .executeUpdate();

@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.problem.Problem;
-import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.invitation.InvitationTokens;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -59,9 +59,6 @@ public class RespondentResource {
 
     @Inject
     IdempotencyKeys idempotency;
-
-    @Inject
-    Json json;
 
     @GET
     @Extension(name = "x-meedoen-public", value = "invitation token")
@@ -196,7 +193,7 @@ public class RespondentResource {
                 "POST /api/v1/consultations/respondent/response " + (token == null ? "" : InvitationTokens.hash(token));
         // Only a keyed digest of the body is kept with the key: it cannot be matched to a stored response without the
         // token.
-        String digest = token == null ? "" : InvitationTokens.digest(token, json.write(body));
+        String digest = token == null ? "" : InvitationTokens.digest(token, StoredJson.write(body));
         // with a key, the receipt is stored in the same transaction as the submission
         return Vertx.currentContext()
                 .executeBlocking(

@@ -22,11 +22,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import nl.meedoen.commons.correlation.CorrelationId;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.tracing.TraceContext;
 import nl.meedoen.consultation.ConsultationConfig;
-import nl.meedoen.consultation.Json;
 import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.Violation;
 import nl.meedoen.consultation.invitation.Invitation;
@@ -57,9 +57,6 @@ public class ResponseService {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    Json json;
 
     @Inject
     QuestionnaireStore questionnaires;
@@ -155,7 +152,8 @@ public class ResponseService {
         String language = language(lang, acceptLanguage, inv.language, languages);
         Map<String, Object> draft = inv.draft == null || inv.is(Invitation.Status.COMPLETED)
                 ? null
-                : json.read(InvitationTokens.decrypt(token, inv.draft), new TypeReference<Map<String, Object>>() {});
+                : StoredJson.read(
+                        InvitationTokens.decrypt(token, inv.draft), new TypeReference<Map<String, Object>>() {});
         return view(c, questionnaires.load(c.id, c.questionnaireVersion), language, languages, inv.status, draft);
     }
 
@@ -185,7 +183,7 @@ public class ResponseService {
         requireNotUsed(inv);
         Map<String, Object> clean = clean(answers);
         check(AnswerRules.validate(questionnaires.load(c.id, c.questionnaireVersion), clean, false));
-        inv.draft = InvitationTokens.encrypt(token, json.write(clean));
+        inv.draft = InvitationTokens.encrypt(token, StoredJson.write(clean));
         inv.status = Invitation.Status.PARTIAL.name();
     }
 
@@ -255,7 +253,7 @@ public class ResponseService {
                     t.invitee(),
                     t.consultation(),
                     LocalDate.now(config.zone()),
-                    json.write(clean),
+                    StoredJson.write(clean),
                     new ResultCells.Respondent(Tally.of(q, clean), t.profile()),
                     motivations(q, clean),
                     new SubmissionWriter.Origin(correlationId, trace));
@@ -344,7 +342,7 @@ public class ResponseService {
                     422,
                     "response-invalid",
                     "Response breaks the questionnaire's rules",
-                    ConsultationService.summary(errors),
+                    ProblemException.summary(errors),
                     errors);
         }
     }
@@ -434,7 +432,7 @@ public class ResponseService {
             String progress,
             Map<String, Object> draft) {
         String def = languages.get(0);
-        Dtos.Statement s = json.read(c.statement, Dtos.Statement.class);
+        Dtos.Statement s = StoredJson.read(c.statement, Dtos.Statement.class);
         RespondentViews.Statement statement = s == null
                 ? null
                 : new RespondentViews.Statement(

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.invitation.InvitationService;
 import nl.meedoen.consultation.lifecycle.Consultation;
@@ -64,7 +65,6 @@ public class ConsultationScheduler {
         step("reminders", () -> work("status = 'OPEN' AND reminders_requested > 0", invitations::remindChunk));
         step("feedback", () -> work("status = 'FEEDBACK_PUBLISHED'", invitations::feedbackChunk));
         step("advice feedback", () -> adviceFeedback.work(CHUNKS_PER_TICK));
-        step("scrub", this::scrubPublishedMessages);
         step("compact results", this::compactClosed);
         step("retention", this::dropExpiredResponseLinks);
         step("export retention", exports::deleteExpired);
@@ -91,20 +91,6 @@ public class ConsultationScheduler {
                         .executeUpdate());
     }
 
-    /**
-     * Invitation and reminder requests carry the respondent link, so they hold the raw token: once
-     * Kafka has acknowledged them they are deleted rather than kept for the outbox's retention
-     * period, and the database again holds only token hashes. The topic is written into the
-     * statement so that the partial index holding just these rows (V6) is used.
-     */
-    private void scrubPublishedMessages() {
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("DELETE FROM outbox_event WHERE topic = '"
-                                + nl.meedoen.commons.contracts.MessageRequestV1.TOPIC
-                                + "' AND published_at IS NOT NULL")
-                        .executeUpdate());
-    }
-
     private void openDue() {
         for (UUID id : ids("status = 'DRAFT' AND opens_at <= now()")) {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -117,7 +103,7 @@ public class ConsultationScheduler {
                     consultations.openNow(c);
                     LOG.infof("consultation %s opened on schedule", id);
                 } else {
-                    String problem = "not opened at the scheduled time: " + ConsultationService.summary(problems);
+                    String problem = "not opened at the scheduled time: " + ProblemException.summary(problems);
                     if (!problem.equals(c.scheduleProblem)) {
                         c.scheduleProblem = problem;
                     }
