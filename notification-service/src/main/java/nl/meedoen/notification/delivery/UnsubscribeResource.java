@@ -1,0 +1,143 @@
+package nl.meedoen.notification.delivery;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.notification.optout.OptOutService;
+import nl.meedoen.notification.optout.UnsubscribeTokens;
+import nl.meedoen.notification.tenant.Tenant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The link in every non-transactional message. The tenant has no account: the signed token in the
+ * path is the credential, hence {@code @PermitAll}. GET only shows a confirmation form (mail
+ * scanners follow links); POST unsubscribes, which is also what a mail client's RFC 8058 one-click
+ * POST ({@code List-Unsubscribe=One-Click}) does.
+ */
+@Path("/api/v1/unsubscribe/{token}")
+@Tag(name = "Opt-outs")
+@SecurityRequirements // no bearer token: the path token authorises
+public class UnsubscribeResource {
+
+    private static final Map<String, String[]> SCOPE_NAMES = Map.of(
+            "consultation", new String[] {"raadplegingen", "consultations"},
+            "panel", new String[] {"het huurderspanel", "the tenant panel"},
+            "recruitment", new String[] {"werving voor bewonersgroepen", "recruitment for tenant groups"},
+            "tenant-organisation",
+                    new String[] {"berichten van uw huurdersorganisatie", "messages from your tenant organisation"},
+            "all",
+                    new String[] {"alle berichten behalve wat u zelf aanvraagt", "all messages except those you request"
+                    });
+
+    @Inject
+    UnsubscribeTokens tokens;
+
+    @Inject
+    OptOutService optOuts;
+
+    @Inject
+    jakarta.enterprise.event.Event<MessageRequested> messages;
+
+    @GET
+    @PermitAll // token-based: the signed link is the credential
+    @Extension(name = "x-meedoen-public", value = "unsubscribe link token")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Unsubscribe page (changes nothing; shows the one-click form)")
+    @APIResponse(responseCode = "200", description = "A small HTML form")
+    @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link")
+    @Transactional
+    public String page(@PathParam("token") String token) {
+        Delivery d = delivery(token);
+        boolean nl = !"en".equals(d.language);
+        String scope = SCOPE_NAMES.get(ownScope(d.purpose))[nl ? 0 : 1];
+        return """
+                <!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><title>%s</title></head><body>
+                <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">
+                <p>%s: %s</p><button type="submit">%s</button></form>
+                <form method="post" action="?scope=all"><input type="hidden" name="List-Unsubscribe" value="One-Click">
+                <button type="submit">%s</button></form></body></html>
+                """.formatted(
+                        nl ? "nl" : "en",
+                        nl ? "Afmelden" : "Unsubscribe",
+                        nl ? "Geen berichten meer over" : "No more messages about",
+                        scope,
+                        nl ? "Afmelden" : "Unsubscribe",
+                        nl ? "Afmelden voor alles" : "Unsubscribe from everything");
+    }
+
+    /** The outcome of a one-click unsubscribe. */
+    public record Unsubscribed(String purpose, boolean changed) {}
+
+    @POST
+    @PermitAll // token-based: the signed link is the credential
+    @Extension(name = "x-meedoen-public", value = "unsubscribe link token")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "One-click unsubscribe (RFC 8058)",
+            description =
+                    "Opts the tenant out of the message's purpose (or everything with scope=all) and queues an unsubscribe confirmation. Repeating it changes nothing.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Unsubscribed",
+            content = @Content(schema = @Schema(implementation = Unsubscribed.class)))
+    @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link")
+    @APIResponse(responseCode = "422", description = "Unknown scope")
+    @Transactional
+    public Unsubscribed unsubscribe(
+            @PathParam("token") String token,
+            @Parameter(description = "all: every purpose; default the message's own") @QueryParam("scope")
+                    String scope) {
+        Delivery d = delivery(token);
+        String purpose = scope == null ? ownScope(d.purpose) : OptOutService.checkScope(scope);
+        boolean changed = optOuts.optOut(d.tenantRef, purpose, "LINK");
+        Tenant tenant = Tenant.findById(d.tenantRef);
+        if (changed && tenant != null) {
+            boolean nl = !"en".equals(tenant.language);
+            messages.fire(new MessageRequested(new MessageRequestV1(
+                                    "unsubscribed-" + d.id + "-" + purpose,
+                                    d.tenantRef,
+                                    MessageRequestV1.SERVICE,
+                                    "service.unsubscribe-confirmation",
+                                    Map.of("scope", SCOPE_NAMES.get(purpose)[nl ? 0 : 1]),
+                                    null)
+                    .from(d.source)));
+        }
+        return new Unsubscribed(purpose, changed);
+    }
+
+    /** The scope a message's link opts out of: its purpose; for feedback everything, the only opt-out feedback heeds. */
+    static String ownScope(String purpose) {
+        return MessageRequestV1.FEEDBACK.equals(purpose) ? "all" : purpose;
+    }
+
+    private Delivery delivery(String token) {
+        ProblemException invalid =
+                new ProblemException(404, "not-found", "Not found", "this unsubscribe link is not valid", null);
+        if (token == null || tokens.verify(token).isEmpty()) {
+            throw invalid;
+        }
+        Delivery d = Delivery.find("unsubscribeTokenHash", UnsubscribeTokens.hash(token))
+                .firstResult();
+        if (d == null || Tenant.findById(d.tenantRef) == null || !SCOPE_NAMES.containsKey(ownScope(d.purpose))) {
+            throw invalid;
+        }
+        return d;
+    }
+}
