@@ -111,12 +111,12 @@ public class UnsubscribeResource {
         if (changed && tenant != null) {
             boolean nl = !"en".equals(tenant.language);
             messages.fire(new MessageRequested(new MessageRequestV1(
-                                    "unsubscribed-" + d.id + "-" + purpose,
-                                    d.tenantRef,
-                                    MessageRequestV1.SERVICE,
-                                    "service.unsubscribe-confirmation",
-                                    Map.of("scope", SCOPE_NAMES.get(purpose)[nl ? 0 : 1]),
-                                    null)
+                            "unsubscribed-" + d.id + "-" + purpose,
+                            d.tenantRef,
+                            MessageRequestV1.SERVICE,
+                            "service.unsubscribe-confirmation",
+                            Map.of("scope", SCOPE_NAMES.get(purpose)[nl ? 0 : 1]),
+                            null)
                     .from(d.source)));
         }
         return new Unsubscribed(purpose, changed);
