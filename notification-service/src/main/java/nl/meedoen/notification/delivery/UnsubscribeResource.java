@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import nl.meedoen.commons.contracts.MessageKind;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.notification.optout.OptOutService;
@@ -114,7 +115,7 @@ public class UnsubscribeResource {
                             "unsubscribed-" + d.id + "-" + purpose,
                             d.tenantRef,
                             MessageRequestV1.SERVICE,
-                            "service.unsubscribe-confirmation",
+                            MessageKind.SERVICE_UNSUBSCRIBE_CONFIRMATION.key(),
                             Map.of("scope", SCOPE_NAMES.get(purpose)[nl ? 0 : 1]),
                             null)
                     .from(d.source)));
