@@ -28,7 +28,7 @@ import nl.meedoen.consultation.lifecycle.ConsultationService;
 @ApplicationScoped
 public class AdviceFeedback {
 
-    public static final String TEMPLATE = "consultation.advice-feedback";
+    public static final String TEMPLATE = nl.meedoen.commons.contracts.MessageKind.CONSULTATION_ADVICE_FEEDBACK.key();
 
     @Inject
     EntityManager em;

@@ -33,9 +33,11 @@ import nl.meedoen.consultation.results.ResultCells;
 @ApplicationScoped
 public class InvitationService {
 
-    public static final String INVITATION_TEMPLATE = "consultation.invitation";
-    public static final String REMINDER_TEMPLATE = "consultation.reminder";
-    public static final String FEEDBACK_TEMPLATE = "consultation.feedback-published";
+    public static final String INVITATION_TEMPLATE =
+            nl.meedoen.commons.contracts.MessageKind.CONSULTATION_INVITATION.key();
+    public static final String REMINDER_TEMPLATE = nl.meedoen.commons.contracts.MessageKind.CONSULTATION_REMINDER.key();
+    public static final String FEEDBACK_TEMPLATE =
+            nl.meedoen.commons.contracts.MessageKind.CONSULTATION_FEEDBACK_PUBLISHED.key();
     /**
      * The default purpose of feedback mails ({@code MessageRequestV1.FEEDBACK}): feedback on one's own participation is a service
      * message. notification-service lets it pass the contact budget and purpose opt-outs, but not an opt-out of {@code all}

@@ -47,8 +47,7 @@ public class DeliveryResource {
 
     /** A tenant organisation's own mail is not the corporation's to follow (ops may). */
     private boolean hidden(String purpose) {
-        return !identity.hasRole(Roles.OPS)
-                && nl.meedoen.notification.mailing.MailingService.TENANT_ORGANISATION.equals(purpose);
+        return !identity.hasRole(Roles.OPS) && RecipientPolicy.TENANT_ORGANISATION.equals(purpose);
     }
 
     @GET
@@ -121,7 +120,7 @@ public class DeliveryResource {
         }
         if (!identity.hasRole(Roles.OPS)) {
             where.add("purpose <> :own");
-            params.put("own", nl.meedoen.notification.mailing.MailingService.TENANT_ORGANISATION);
+            params.put("own", RecipientPolicy.TENANT_ORGANISATION);
         }
         if (page.afterKey() != null) {
             where.add("id > :after");

@@ -12,6 +12,12 @@ public final class RecipientPolicy {
     private RecipientPolicy() {}
 
     /**
+     * The tenant organisation's own purpose (its mailings to its constituency): its own opt-out scope, the contact
+     * budget applies, and its deliveries are not the corporation's to follow.
+     */
+    public static final String TENANT_ORGANISATION = "tenant-organisation";
+
+    /**
      * What is known about the tenant when a message is accepted.
      *
      * @param exists            false when the tenant is not (or no longer) in the register

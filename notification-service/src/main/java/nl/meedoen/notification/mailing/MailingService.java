@@ -25,6 +25,7 @@ import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.notification.delivery.RecipientPolicy;
 import nl.meedoen.notification.delivery.Sources;
 import nl.meedoen.notification.segment.SegmentFilter;
 import nl.meedoen.notification.segment.Segments;
@@ -50,7 +51,7 @@ public class MailingService {
             MessageRequestV1.FEEDBACK,
             MessageRequestV1.SERVICE);
     /** The tenant organisation's own purpose: its own opt-out scope, the contact budget applies. */
-    public static final String TENANT_ORGANISATION = "tenant-organisation";
+    public static final String TENANT_ORGANISATION = RecipientPolicy.TENANT_ORGANISATION;
     /** The templates a tenant organisation mails with. */
     static final String TENANT_ORGANISATION_TEMPLATES = "tenant-organisation.";
 

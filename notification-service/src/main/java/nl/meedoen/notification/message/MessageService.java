@@ -25,6 +25,7 @@ import nl.meedoen.notification.delivery.DeliveryEvents;
 import nl.meedoen.notification.delivery.DeliveryQueued;
 import nl.meedoen.notification.delivery.DeliveryStatus;
 import nl.meedoen.notification.delivery.DeliveryView;
+import nl.meedoen.notification.delivery.MessageRequested;
 import nl.meedoen.notification.delivery.RecipientPolicy;
 import nl.meedoen.notification.delivery.Sources;
 import nl.meedoen.notification.delivery.SuppressedAddresses;
@@ -183,6 +184,12 @@ public class MessageService {
             queued.fire(new DeliveryQueued());
         }
         return new Accepted(DeliveryView.of(d), true);
+    }
+
+    /** A message the sending machinery asks for (an unsubscribe confirmation), accepted as a Kafka request is. */
+    @Transactional
+    void onRequested(@jakarta.enterprise.event.Observes MessageRequested requested) {
+        accept(requested.request(), false);
     }
 
     /** Field checks that need no tenant: every problem at once, 422 for the API, the DLQ for Kafka. */

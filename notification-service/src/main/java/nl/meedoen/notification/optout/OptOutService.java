@@ -1,7 +1,10 @@
 package nl.meedoen.notification.optout;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -15,6 +18,7 @@ import java.util.Set;
 import nl.meedoen.commons.contracts.NotificationEventV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.notification.tenant.TenantErased;
 
 /**
  * Purpose-scoped opt-outs: consultation, panel, recruitment, tenant-organisation (the tenant organisation's own mail), or
@@ -122,7 +126,11 @@ public class OptOutService {
         return result;
     }
 
-    /** Erasure: the tenant's opt-outs go with the rest of the personal record. */
+    /** Erasure: the tenant's opt-outs go with the rest of the personal record (after their deliveries). */
+    void onErased(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) TenantErased erased) {
+        erase(erased.tenantRef());
+    }
+
     public void erase(String tenantRef) {
         em.createNativeQuery("DELETE FROM opt_out WHERE tenant_ref = ?1")
                 .setParameter(1, tenantRef)

@@ -32,10 +32,7 @@ public class TenantRegister {
     HouseholdKeys householdKeys;
 
     @Inject
-    nl.meedoen.notification.delivery.DeliveryErasure deliveries;
-
-    @Inject
-    nl.meedoen.notification.optout.OptOutService optOuts;
+    jakarta.enterprise.event.Event<TenantErased> erased;
 
     Clock clock = Clock.systemUTC();
 
@@ -84,15 +81,14 @@ public class TenantRegister {
     }
 
     /**
-     * Right to be forgotten: the personal data goes (from the register, its deliveries and opt-outs;
-     * pending messages are held back), and a tombstone tells every other service.
+     * Right to be forgotten: the personal data goes (from the register, and through {@link TenantErased} from its
+     * deliveries and opt-outs; pending messages are held back), and a tombstone tells every other service.
      */
     @Transactional
     public void erase(String tenantRef) {
         Tenant tenant = find(tenantRef);
         tenant.delete();
-        deliveries.erase(tenantRef);
-        optOuts.erase(tenantRef);
+        erased.fire(new TenantErased(tenantRef));
         outbox.tombstone(TenantProfileV1.TOPIC, TenantProfileV1.ERASED, tenantRef);
         audit.record("tenant.erased", "tenant", tenantRef);
     }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.contracts.MessageKind;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.security.Caller;
@@ -25,7 +26,7 @@ import nl.meedoen.panel.panel.PanelAccess;
 @ApplicationScoped
 public class ConsentTexts {
 
-    public static final String TEMPLATE = "panel.consent-renewal";
+    public static final String TEMPLATE = MessageKind.PANEL_CONSENT_RENEWAL.key();
 
     @Inject
     PanelAccess access;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.meedoen.commons.contracts.MessageKind;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.ProblemException;
@@ -28,7 +29,7 @@ import nl.meedoen.panel.panel.PanelAccess;
 @ApplicationScoped
 public class Invitations {
 
-    public static final String TEMPLATE = "panel.invitation";
+    public static final String TEMPLATE = MessageKind.PANEL_INVITATION.key();
 
     @Inject
     PanelAccess access;

@@ -69,7 +69,8 @@ public class Campaigns {
     public static final String OUTCOME_RECORDED = "nl.meedoen.recruitment.outcome-recorded.v1";
 
     /** Message kind (notification-service default template): data campaignTitle, reason. */
-    public static final String CANCELLED_MESSAGE = "recruitment.campaign-cancelled";
+    public static final String CANCELLED_MESSAGE =
+            nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_CAMPAIGN_CANCELLED.key();
 
     /** A tenant organisation only sees what it organises; everyone else with access sees every campaign. */
     public boolean tenantOrganisationOnly() {

@@ -294,13 +294,13 @@ public class Draws {
         String template = switch (o) {
             case SELECTED -> {
                 data.put("nextSteps", nextSteps(c));
-                yield "recruitment.draw-selected";
+                yield nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_DRAW_SELECTED.key();
             }
             case WAITLISTED -> {
                 data.put("waitlistPosition", String.valueOf(waitlistPosition));
-                yield "recruitment.draw-waitlisted";
+                yield nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_DRAW_WAITLISTED.key();
             }
-            default -> "recruitment.draw-not-selected";
+            default -> nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_DRAW_NOT_SELECTED.key();
         };
         return new MessageRequestV1(
                         "recruitment:" + c.id + ":" + template + ":" + s.tenantRef,

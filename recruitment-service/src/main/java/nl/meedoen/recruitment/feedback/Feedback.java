@@ -27,7 +27,7 @@ import nl.meedoen.recruitment.campaign.Campaigns;
  */
 @ApplicationScoped
 public class Feedback {
-    public static final String MESSAGE = "recruitment.feedback";
+    public static final String MESSAGE = nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_FEEDBACK.key();
 
     @Inject
     EntityManager em;

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SessionReminders {
-    public static final String MESSAGE = "recruitment.session-reminder";
+    public static final String MESSAGE = nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_SESSION_REMINDER.key();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final ZoneId LOCAL = ZoneId.of("Europe/Amsterdam");
 

@@ -59,10 +59,10 @@ public class Seating {
     Outbox outbox;
 
     /** Message kinds (notification-service default templates) for seats given without a lottery. */
-    public static final String SEATED = "recruitment.seated";
+    public static final String SEATED = nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_SEATED.key();
 
-    public static final String WAITLISTED = "recruitment.waitlisted";
-    public static final String NOT_SEATED = "recruitment.not-seated";
+    public static final String WAITLISTED = nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_WAITLISTED.key();
+    public static final String NOT_SEATED = nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_NOT_SEATED.key();
 
     /**
      * The message of a seat given (or a waitlist place, or no seat) without a lottery, with the placeholders its

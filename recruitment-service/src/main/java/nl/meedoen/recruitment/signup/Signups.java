@@ -44,7 +44,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Signups {
     private static final SecureRandom RANDOM = new SecureRandom();
-    static final String OUTREACH_TEMPLATE = "recruitment.outreach";
+    static final String OUTREACH_TEMPLATE = nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_OUTREACH.key();
 
     @Inject
     Campaigns campaigns;
@@ -542,7 +542,7 @@ public class Signups {
                         "recruitment:" + c.id + ":signup-confirmation:" + tenantRef,
                         tenantRef,
                         MessageRequestV1.SERVICE,
-                        "recruitment.signup-confirmation",
+                        nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_SIGNUP_CONFIRMATION.key(),
                         Map.of(
                                 "campaignTitle",
                                 c.title,

@@ -1,4 +1,4 @@
-package nl.meedoen.notification.optout;
+package nl.meedoen.notification.delivery;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -11,10 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import nl.meedoen.commons.contracts.MessageKind;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.notification.delivery.Delivery;
-import nl.meedoen.notification.message.MessageService;
+import nl.meedoen.notification.optout.OptOutService;
+import nl.meedoen.notification.optout.UnsubscribeTokens;
 import nl.meedoen.notification.tenant.Tenant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -53,7 +54,7 @@ public class UnsubscribeResource {
     OptOutService optOuts;
 
     @Inject
-    MessageService messages;
+    jakarta.enterprise.event.Event<MessageRequested> messages;
 
     @GET
     @PermitAll // token-based: the signed link is the credential
@@ -110,16 +111,14 @@ public class UnsubscribeResource {
         Tenant tenant = Tenant.findById(d.tenantRef);
         if (changed && tenant != null) {
             boolean nl = !"en".equals(tenant.language);
-            messages.accept(
-                    new MessageRequestV1(
-                                    "unsubscribed-" + d.id + "-" + purpose,
-                                    d.tenantRef,
-                                    MessageRequestV1.SERVICE,
-                                    "service.unsubscribe-confirmation",
-                                    Map.of("scope", SCOPE_NAMES.get(purpose)[nl ? 0 : 1]),
-                                    null)
-                            .from(d.source),
-                    false);
+            messages.fire(new MessageRequested(new MessageRequestV1(
+                            "unsubscribed-" + d.id + "-" + purpose,
+                            d.tenantRef,
+                            MessageRequestV1.SERVICE,
+                            MessageKind.SERVICE_UNSUBSCRIBE_CONFIRMATION.key(),
+                            Map.of("scope", SCOPE_NAMES.get(purpose)[nl ? 0 : 1]),
+                            null)
+                    .from(d.source)));
         }
         return new Unsubscribed(purpose, changed);
     }
