@@ -30,6 +30,7 @@ import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.population.PopulationMember;
+import nl.meedoen.recruitment.RecruitmentConfig;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.EligibilityRule;
@@ -38,7 +39,6 @@ import nl.meedoen.recruitment.signup.SignupDtos.Conversion;
 import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
 import nl.meedoen.recruitment.signup.SignupDtos.SourceConversion;
 import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Outreach with personal sign-up links, sign-ups (by token or by the tenant portal), withdrawal, conversion. */
 @ApplicationScoped
@@ -62,8 +62,8 @@ public class Signups {
     EntityManager em;
 
     /** The personal sign-up link without its token; the token goes after '#', so it never lands in a server log. */
-    @ConfigProperty(name = "recruitment.signup-url")
-    String signupUrl;
+    @Inject
+    RecruitmentConfig config;
 
     static String hash(String token) {
         try {
@@ -155,7 +155,7 @@ public class Signups {
             data.put("campaignTitle", c.title);
             data.put("description", c.theme);
             data.put("signUpDeadline", c.signupCloses.toString());
-            data.put("signUpUrl", signupUrl + token);
+            data.put("signUpUrl", config.signupUrl() + token);
             data.put("theme", c.theme);
             data.put("form", c.form);
             messages.add(new MessageRequestV1(
