@@ -10,14 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
-import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
-import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
@@ -31,9 +28,6 @@ import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignPatch;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CancelIn;
 import nl.meedoen.recruitment.campaign.CampaignDtos.Compensation;
 import nl.meedoen.recruitment.campaign.CampaignDtos.SessionOut;
-import nl.meedoen.recruitment.draw.Draw;
-import nl.meedoen.recruitment.draw.DrawCommitJob;
-import nl.meedoen.recruitment.signup.Signup;
 
 /**
  * Campaign lifecycle DRAFT → OPEN → CLOSED → DRAWN/SEATED (→ ENDED), or CANCELLED from any state before the end, and who may
@@ -56,10 +50,10 @@ public class Campaigns {
     jakarta.inject.Provider<io.vertx.core.http.HttpServerRequest> request;
 
     @Inject
-    Jobs jobs;
+    CampaignSignups signups;
 
     @Inject
-    nl.meedoen.recruitment.seating.Seating seating;
+    CampaignDraw draw;
 
     /** Events of a campaign that lives (payload {@link RecruitmentEventV1}: campaign, form, organiser; the rest null). */
     public static final String CAMPAIGN_CANCELLED = "nl.meedoen.recruitment.campaign-cancelled.v1";
@@ -513,20 +507,17 @@ public class Campaigns {
         if (seats < 1 || seats > 500) {
             throw fieldRule("seats", "between 1 and 500");
         }
-        if (jobs.live(DrawCommitJob.KIND, c.id.toString())
-                || (c.state() == Campaign.Status.CLOSED && Draw.findById(c.id) != null)) {
+        if (draw.beingCommitted(c.id) || (c.state() == Campaign.Status.CLOSED && draw.committed(c.id))) {
             throw wrongState(c, "its draw is committed for " + c.seats + " seats; the seats change after the lottery");
         }
-        long taken = Signup.seated(c.id);
+        long taken = signups.seated(c.id);
         if (seats < taken) {
             throw wrongState(c, taken + " seats are taken; seats cannot go below that (" + seats + " asked)");
         }
         int before = c.seats;
         c.seats = seats;
         if (c.mode() == Campaign.SelectionMode.OPEN_UP_TO_CAPACITY && c.participantsSeated()) {
-            while (seating.promote(c) != null) {
-                // each moved up hears it (recruitment.seated)
-            }
+            signups.fillFromWaitlist(c); // each moved up hears it (recruitment.seated)
         }
         audit.record("campaign.seats-changed", "campaign", c.id.toString(), Map.of("from", before, "to", seats));
     }
@@ -548,34 +539,15 @@ public class Campaigns {
         if (reason.length() > 2000) {
             throw fieldRule("reason", "at most 2000 characters");
         }
-        if (jobs.live(DrawCommitJob.KIND, c.id.toString())) {
+        if (draw.beingCommitted(c.id)) {
             throw wrongState(c, "its draw is being committed; cancel that job first or wait for it");
         }
-        List<Signup> told = Signup.active(c.id);
-        outbox.publishAll(
-                MessageRequestV1.TOPIC,
-                MessageRequestV1.TYPE,
-                told.stream()
-                        .map(s -> {
-                            Map<String, Object> data = new LinkedHashMap<>();
-                            data.put("campaignTitle", c.title);
-                            data.put("reason", reason);
-                            return new MessageRequestV1(
-                                            "recruitment:" + c.id + ":" + CANCELLED_MESSAGE + ":" + s.tenantRef,
-                                            s.tenantRef,
-                                            MessageRequestV1.SERVICE,
-                                            CANCELLED_MESSAGE,
-                                            data,
-                                            null)
-                                    .from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
-                        })
-                        .toList(),
-                MessageRequestV1::tenantRef);
+        int told = signups.tellCancelled(c, reason);
         c.status = Campaign.Status.CANCELLED.name();
         c.cancelledReason = reason;
         c.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC);
         publish(c, CAMPAIGN_CANCELLED, null, null, null, null);
-        audit.record("campaign.cancelled", "campaign", c.id.toString(), Map.of("told", told.size()));
+        audit.record("campaign.cancelled", "campaign", c.id.toString(), Map.of("told", told));
         return c;
     }
 

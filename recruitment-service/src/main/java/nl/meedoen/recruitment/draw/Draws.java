@@ -36,6 +36,8 @@ import nl.meedoen.population.PopulationAttribute;
 import nl.meedoen.population.PopulationMember;
 import nl.meedoen.recruitment.Json;
 import nl.meedoen.recruitment.campaign.Campaign;
+import nl.meedoen.recruitment.campaign.CampaignDraw;
+import nl.meedoen.recruitment.campaign.CampaignSession;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.EligibilityRule;
 import nl.meedoen.recruitment.draw.DrawDtos.CommitIn;
@@ -43,6 +45,7 @@ import nl.meedoen.recruitment.draw.DrawDtos.DrawOut;
 import nl.meedoen.recruitment.draw.DrawDtos.Participant;
 import nl.meedoen.recruitment.draw.DrawDtos.Quota;
 import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
+import nl.meedoen.recruitment.signup.Places;
 import nl.meedoen.recruitment.signup.Signup;
 
 /**
@@ -50,7 +53,7 @@ import nl.meedoen.recruitment.signup.Signup;
  * algorithm; phase (b) samples the panel with a seed that comes afterwards. Outcomes go out as message requests.
  */
 @ApplicationScoped
-public class Draws {
+public class Draws implements CampaignDraw {
     static final String UNKNOWN = "unknown";
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
 
@@ -69,7 +72,17 @@ public class Draws {
     Jobs jobs;
 
     @Inject
-    nl.meedoen.recruitment.seating.Seating seating;
+    Places places;
+
+    @Override
+    public boolean committed(UUID campaignId) {
+        return Draw.findById(campaignId) != null;
+    }
+
+    @Override
+    public boolean beingCommitted(UUID campaignId) {
+        return jobs.live(DrawCommitJob.KIND, campaignId.toString());
+    }
 
     /**
      * Phase (a), asked for: checks what can be checked at once (state, algorithm, quotas, pool size) and queues
@@ -293,7 +306,7 @@ public class Draws {
         data.put("theme", c.theme);
         String template = switch (o) {
             case SELECTED -> {
-                data.put("nextSteps", nextSteps(c));
+                data.put("nextSteps", CampaignSession.nextSteps(c.id));
                 yield "recruitment.draw-selected";
             }
             case WAITLISTED -> {
@@ -310,14 +323,6 @@ public class Draws {
                         data,
                         null)
                 .from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
-    }
-
-    /** The first session (time and place or link): what a selected (or seated) tenant needs to know next. */
-    public static String nextSteps(Campaign c) {
-        return nl.meedoen.recruitment.campaign.CampaignSession.of(c.id).stream()
-                .findFirst()
-                .map(first -> first.startsAt + " " + (first.place != null ? first.place : first.onlineLink))
-                .orElse("-");
     }
 
     public DrawOut get(UUID campaignId) {
@@ -369,7 +374,7 @@ public class Draws {
         }
         Draw d = Draw.findById(c.id);
         if (d == null) {
-            return seating.declineWithoutDraw(c, s); // seated without a lottery: the waitlist in its own order
+            return declineWithoutDraw(c, s); // seated without a lottery: the waitlist in its own order
         }
         s.outcome = Signup.Outcome.DECLINED.name();
         List<String> panel = new ArrayList<>(Json.read(d.panel, IDS));
@@ -389,6 +394,27 @@ public class Draws {
                         + (f.householdRule() ? " and the household rule" : "") + " took the seat"
                 : "the seat stays vacant: " + f.why();
         return new ReplacementOut(tenantRef, replacementRef, reason, c.seats - panel.size(), f.unkept());
+    }
+
+    /** A seated tenant of a campaign seated without a draw declines: the first on its waitlist takes the seat. */
+    private ReplacementOut declineWithoutDraw(Campaign c, Signup s) {
+        s.outcome = Signup.Outcome.DECLINED.name();
+        Signup next = places.promote(c);
+        String replacement = next == null ? null : next.tenantRef;
+        campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, s.tenantRef, null, null, replacement);
+        audit.record(
+                "seating.declined",
+                "campaign",
+                c.id.toString(),
+                replacement == null
+                        ? Map.of("tenantRef", s.tenantRef)
+                        : Map.of("tenantRef", s.tenantRef, "replacement", replacement));
+        String reason = next != null
+                ? "the first on the waitlist took the seat"
+                : c.mode() == Campaign.SelectionMode.APPOINTMENT
+                        ? "nobody on the waitlist; the board may appoint another sign-up"
+                        : "nobody on the waitlist";
+        return new ReplacementOut(s.tenantRef, replacement, reason);
     }
 
     /** Seats given from the draw order, and when a seat stays vacant why (the quotas that cannot be kept). */
@@ -476,7 +502,7 @@ public class Draws {
             throw wrongState(c, "nobody holds a seat yet, so no seat is vacant");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        nl.meedoen.recruitment.campaign.CampaignSession.of(c.id).stream()
+        CampaignSession.of(c.id).stream()
                 .map(x -> x.startsAt)
                 .min(OffsetDateTime::compareTo)
                 .filter(first -> !first.isAfter(now))
@@ -497,7 +523,7 @@ public class Draws {
         List<String> filled = new ArrayList<>();
         List<QuotaKeeping.Unkept> unkept = List.of();
         if (d == null) {
-            for (Signup next = seating.promote(c); next != null; next = seating.promote(c)) {
+            for (Signup next = places.promote(c); next != null; next = places.promote(c)) {
                 filled.add(next.tenantRef);
                 campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, null, null, null, next.tenantRef);
             }

@@ -24,12 +24,11 @@ import nl.meedoen.recruitment.campaign.Campaign.SelectionMode;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.draw.Draw;
 import nl.meedoen.recruitment.draw.DrawCommitJob;
-import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
-import nl.meedoen.recruitment.draw.Draws;
 import nl.meedoen.recruitment.seating.SeatingDtos.AppointmentIn;
 import nl.meedoen.recruitment.seating.SeatingDtos.Participant;
 import nl.meedoen.recruitment.seating.SeatingDtos.ReopenIn;
 import nl.meedoen.recruitment.seating.SeatingDtos.SeatingOut;
+import nl.meedoen.recruitment.signup.Places;
 import nl.meedoen.recruitment.signup.Signup;
 
 /**
@@ -58,43 +57,14 @@ public class Seating {
     @Inject
     Outbox outbox;
 
-    /** Message kinds (notification-service default templates) for seats given without a lottery. */
-    public static final String SEATED = "recruitment.seated";
+    /** Message kinds (notification-service default templates) for seats given without a lottery ({@link Places}). */
+    public static final String SEATED = Places.SEATED;
 
-    public static final String WAITLISTED = "recruitment.waitlisted";
-    public static final String NOT_SEATED = "recruitment.not-seated";
+    public static final String WAITLISTED = Places.WAITLISTED;
+    public static final String NOT_SEATED = Places.NOT_SEATED;
 
-    /**
-     * The message of a seat given (or a waitlist place, or no seat) without a lottery, with the placeholders its
-     * notification-service template requires. One per tenant and kind: the request id is stable, so a retry is never sent twice.
-     */
-    public static MessageRequestV1 message(Campaign c, String tenantRef, String template, Integer waitlistPosition) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("campaignTitle", c.title);
-        data.put("theme", c.theme);
-        if (SEATED.equals(template)) {
-            data.put("nextSteps", Draws.nextSteps(c));
-        } else if (WAITLISTED.equals(template)) {
-            data.put("waitlistPosition", String.valueOf(waitlistPosition));
-        }
-        return new MessageRequestV1(
-                        "recruitment:" + c.id + ":" + template + ":" + tenantRef,
-                        tenantRef,
-                        MessageRequestV1.SERVICE,
-                        template,
-                        data,
-                        null)
-                .from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
-    }
-
-    /** Sends (through the outbox, in the caller's transaction) the message of one tenant's seat or waitlist place. */
-    public void tell(Campaign c, String tenantRef, String template, Integer waitlistPosition) {
-        outbox.publish(
-                MessageRequestV1.TOPIC,
-                MessageRequestV1.TYPE,
-                tenantRef,
-                message(c, tenantRef, template, waitlistPosition));
-    }
+    @Inject
+    Places places;
 
     /** The campaign, re-read under a row lock: two organisers never seat, appoint or reopen past each other. */
     private Campaign locked(UUID campaignId) {
@@ -173,7 +143,7 @@ public class Seating {
                         MessageRequestV1.TOPIC,
                         MessageRequestV1.TYPE,
                         active.stream()
-                                .map(s -> message(c, s.tenantRef, SEATED, null))
+                                .map(s -> Places.message(c, s.tenantRef, SEATED, null))
                                 .toList(),
                         MessageRequestV1::tenantRef);
                 how = Campaign.Seating.EVERYONE_SEATED;
@@ -203,7 +173,7 @@ public class Seating {
                 for (Signup s : active) {
                     if (s.outcome == null) {
                         s.outcome = Signup.Outcome.NOT_SELECTED.name();
-                        notSeated.add(message(c, s.tenantRef, NOT_SEATED, null));
+                        notSeated.add(Places.message(c, s.tenantRef, NOT_SEATED, null));
                     }
                 }
                 // the appointed and the reserves heard it when they were appointed
@@ -292,7 +262,7 @@ public class Seating {
                 c.id.toString(),
                 Map.of("tenantRef", s.tenantRef, "awaitingPartner", s.awaitingPartner));
         if (!s.awaitingPartner) {
-            tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, reserve ? position : null);
+            places.tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, reserve ? position : null);
         }
         return s;
     }
@@ -342,7 +312,7 @@ public class Seating {
                 List<Signup> waiting = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED);
                 position = waiting.indexOf(s) + 1;
             }
-            tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, position);
+            places.tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, position);
             audit.record("seating.appointment-confirmed", "campaign", c.id.toString(), details);
         } else {
             s.outcome = null;
@@ -388,46 +358,6 @@ public class Seating {
                         "seats",
                         c.seats));
         return c;
-    }
-
-    /**
-     * The first on the waitlist (in the order places were given) takes a free seat and gets the {@value #SEATED} message;
-     * null when none is free or nobody waits.
-     */
-    public Signup promote(Campaign c) {
-        if (Signup.seated(c.id) >= c.seats) {
-            return null;
-        }
-        List<Signup> waiting = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED);
-        if (waiting.isEmpty()) {
-            return null;
-        }
-        Signup next = waiting.get(0);
-        next.outcome = Signup.Outcome.SELECTED.name();
-        next.placedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        tell(c, next.tenantRef, SEATED, null); // moved up from the waitlist
-        return next;
-    }
-
-    /** A seated tenant of a campaign seated without a draw declines: the first on its waitlist takes the seat. */
-    public ReplacementOut declineWithoutDraw(Campaign c, Signup s) {
-        s.outcome = Signup.Outcome.DECLINED.name();
-        Signup next = promote(c);
-        String replacement = next == null ? null : next.tenantRef;
-        campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, s.tenantRef, null, null, replacement);
-        audit.record(
-                "seating.declined",
-                "campaign",
-                c.id.toString(),
-                replacement == null
-                        ? Map.of("tenantRef", s.tenantRef)
-                        : Map.of("tenantRef", s.tenantRef, "replacement", replacement));
-        String reason = next != null
-                ? "the first on the waitlist took the seat"
-                : c.mode() == SelectionMode.APPOINTMENT
-                        ? "nobody on the waitlist; the board may appoint another sign-up"
-                        : "nobody on the waitlist";
-        return new ReplacementOut(s.tenantRef, replacement, reason);
     }
 
     public SeatingOut get(UUID campaignId) {

@@ -19,6 +19,7 @@ import nl.meedoen.recruitment.campaign.CampaignDtos.TermEndIn;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.Form;
 import nl.meedoen.recruitment.draw.Draw;
+import nl.meedoen.recruitment.signup.Places;
 import nl.meedoen.recruitment.signup.Signup;
 
 /**
@@ -35,7 +36,7 @@ public class Terms {
     Campaigns campaigns;
 
     @Inject
-    Seating seating;
+    Places places;
 
     @Inject
     AuditLog audit;
@@ -143,13 +144,13 @@ public class Terms {
                     s.outcome = Signup.Outcome.SELECTED.name();
                     s.placedAt = now;
                     Signup.getEntityManager().flush();
-                    seating.tell(c, s.tenantRef, Seating.SEATED, null);
+                    places.tell(c, s.tenantRef, Places.SEATED, null);
                     moved++;
                 }
             }
             return moved;
         }
-        while (seating.promote(c) != null) {
+        while (places.promote(c) != null) {
             Signup.getEntityManager().flush();
             moved++;
         }

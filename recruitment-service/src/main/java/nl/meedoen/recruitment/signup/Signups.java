@@ -32,9 +32,10 @@ import nl.meedoen.commons.security.Roles;
 import nl.meedoen.population.PopulationMember;
 import nl.meedoen.recruitment.RecruitmentConfig;
 import nl.meedoen.recruitment.campaign.Campaign;
+import nl.meedoen.recruitment.campaign.CampaignDraw;
+import nl.meedoen.recruitment.campaign.CampaignSignups;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.EligibilityRule;
-import nl.meedoen.recruitment.draw.DrawCommitJob;
 import nl.meedoen.recruitment.signup.SignupDtos.Conversion;
 import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
 import nl.meedoen.recruitment.signup.SignupDtos.SourceConversion;
@@ -42,7 +43,7 @@ import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
 
 /** Outreach with personal sign-up links, sign-ups (by token or by the tenant portal), withdrawal, conversion. */
 @ApplicationScoped
-public class Signups {
+public class Signups implements CampaignSignups {
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String OUTREACH_TEMPLATE = "recruitment.outreach";
 
@@ -56,7 +57,10 @@ public class Signups {
     Jobs jobs;
 
     @Inject
-    nl.meedoen.recruitment.seating.Seating seating;
+    Places places;
+
+    @Inject
+    CampaignDraw draw;
 
     @Inject
     EntityManager em;
@@ -327,11 +331,9 @@ public class Signups {
                     Signup.Outcome place = seated < c.seats ? Signup.Outcome.SELECTED : Signup.Outcome.WAITLISTED;
                     if (place == Signup.Outcome.SELECTED) {
                         seated++;
-                        places.add(nl.meedoen.recruitment.seating.Seating.message(
-                                c, ref, nl.meedoen.recruitment.seating.Seating.SEATED, null));
+                        places.add(Places.message(c, ref, Places.SEATED, null));
                     } else {
-                        places.add(nl.meedoen.recruitment.seating.Seating.message(
-                                c, ref, nl.meedoen.recruitment.seating.Seating.WAITLISTED, ++waiting));
+                        places.add(Places.message(c, ref, Places.WAITLISTED, ++waiting));
                     }
                     s.outcome = place.name();
                     s.placedAt = s.createdAt;
@@ -475,13 +477,7 @@ public class Signups {
         MessageRequestV1 m = confirmation(c, tenantRef);
         outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, tenantRef, m);
         if (place != null) {
-            seating.tell(
-                    c,
-                    tenantRef,
-                    place == Signup.Outcome.SELECTED
-                            ? nl.meedoen.recruitment.seating.Seating.SEATED
-                            : nl.meedoen.recruitment.seating.Seating.WAITLISTED,
-                    position);
+            places.tell(c, tenantRef, place == Signup.Outcome.SELECTED ? Places.SEATED : Places.WAITLISTED, position);
         }
         return s;
     }
@@ -559,7 +555,7 @@ public class Signups {
         if (s == null || Signup.WITHDRAWN.equals(s.status)) {
             throw ProblemException.notFound("active sign-up of " + tenantRef);
         }
-        if (c.state() == Campaign.Status.DRAWN || nl.meedoen.recruitment.draw.Draw.findById(c.id) != null) {
+        if (c.state() == Campaign.Status.DRAWN || draw.committed(c.id)) {
             throw ProblemException.conflict(
                     "the draw is committed: a selected tenant declines instead (replacement from the waitlist)");
         }
@@ -567,7 +563,7 @@ public class Signups {
             throw ProblemException.conflict(
                     "campaign is SEATED: a seated tenant declines instead (replacement from the waitlist)");
         }
-        if (jobs.live(DrawCommitJob.KIND, c.id.toString())) {
+        if (draw.beingCommitted(c.id)) {
             throw ProblemException.conflict(
                     "the draw is being committed; withdraw after it has finished (a selected tenant then declines)");
         }
@@ -577,12 +573,48 @@ public class Signups {
         campaigns.publish(c, RecruitmentEventV1.SIGNUP_WITHDRAWN, tenantRef, s.source, null, null);
         if (hadSeat && c.mode() == Campaign.SelectionMode.OPEN_UP_TO_CAPACITY) {
             em.lock(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            Signup next = seating.promote(c); // the first on the waitlist takes the seat that came free
+            Signup next = places.promote(c); // the first on the waitlist takes the seat that came free
             if (next != null) {
                 campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, tenantRef, null, null, next.tenantRef);
             }
         }
         return s;
+    }
+
+    @Override
+    public long seated(UUID campaignId) {
+        return Signup.seated(campaignId);
+    }
+
+    @Override
+    public void fillFromWaitlist(Campaign c) {
+        places.promoteAll(c);
+    }
+
+    @Override
+    public int tellCancelled(Campaign c, String reason) {
+        List<Signup> told = Signup.active(c.id);
+        outbox.publishAll(
+                MessageRequestV1.TOPIC,
+                MessageRequestV1.TYPE,
+                told.stream()
+                        .map(s -> {
+                            Map<String, Object> data = new LinkedHashMap<>();
+                            data.put("campaignTitle", c.title);
+                            data.put("reason", reason);
+                            return new MessageRequestV1(
+                                            "recruitment:" + c.id + ":" + Campaigns.CANCELLED_MESSAGE + ":"
+                                                    + s.tenantRef,
+                                            s.tenantRef,
+                                            MessageRequestV1.SERVICE,
+                                            Campaigns.CANCELLED_MESSAGE,
+                                            data,
+                                            null)
+                                    .from(campaignSource(c.id));
+                        })
+                        .toList(),
+                MessageRequestV1::tenantRef);
+        return told.size();
     }
 
     public List<Signup> list(UUID campaignId) {
