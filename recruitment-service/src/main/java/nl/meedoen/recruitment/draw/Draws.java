@@ -128,8 +128,28 @@ public class Draws implements CampaignDraw {
     /** A commitment's inputs, checked: the pseudonymous pool (sign-up ids) with the features the quotas name. */
     public record Plan(List<Signup> pool, DrawInput input) {}
 
-    /** Checks the campaign's state and the request and builds the engine's input from the active sign-ups. */
+    /**
+     * Checks the campaign's state and the request and builds the engine's input from the active sign-ups: three reads
+     * (the draw, the pool, the pool's profiles), whatever the pool's size.
+     */
     public Plan plan(Campaign c, CommitIn in) {
+        requireUndrawnLottery(c);
+        Algorithm algorithm = algorithm(in);
+        List<Quota> quotas = in == null || in.quotas() == null ? List.of() : in.quotas();
+        boolean household = in != null && Boolean.TRUE.equals(in.householdRule());
+        if (algorithm == Algorithm.UNIFORM && !quotas.isEmpty()) {
+            throw ProblemException.invalidField("quotas", "quotas need algorithm leximin (uniform ignores them)");
+        }
+        Map<String, List<Quota>> byAttribute = quotasByAttribute(quotas);
+        List<Signup> pool = Signup.active(c.id);
+        Map<String, PopulationMember> members = members(pool);
+        List<Category> categories = categories(c, byAttribute, pool, members);
+        return new Plan(
+                pool, new DrawInput(persons(pool, members, categories), categories, c.seats, algorithm, household));
+    }
+
+    /** A lottery campaign, closed, without a committed draw: else 409. */
+    private static void requireUndrawnLottery(Campaign c) {
         if (c.mode() != Campaign.SelectionMode.LOTTERY_WHEN_OVERSUBSCRIBED) {
             throw ProblemException.conflict("campaign is " + c.status + " and selects by " + c.mode() + ": no lottery");
         }
@@ -139,17 +159,18 @@ public class Draws implements CampaignDraw {
         if (Draw.findById(c.id) != null) {
             throw ProblemException.conflict("the draw of this campaign is already committed");
         }
-        Algorithm algorithm;
+    }
+
+    private static Algorithm algorithm(CommitIn in) {
         try {
-            algorithm = Algorithm.parse(in == null || in.algorithm() == null ? "uniform" : in.algorithm());
+            return Algorithm.parse(in == null || in.algorithm() == null ? "uniform" : in.algorithm());
         } catch (DrawException e) {
             throw ProblemException.invalidField("algorithm", e.getMessage());
         }
-        List<Quota> quotas = in == null || in.quotas() == null ? List.of() : in.quotas();
-        boolean household = in != null && Boolean.TRUE.equals(in.householdRule());
-        if (algorithm == Algorithm.UNIFORM && !quotas.isEmpty()) {
-            throw ProblemException.invalidField("quotas", "quotas need algorithm leximin (uniform ignores them)");
-        }
+    }
+
+    /** The quotas per population attribute, in the order given; 422 naming every quota that is not valid. */
+    private static Map<String, List<Quota>> quotasByAttribute(List<Quota> quotas) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Map<String, List<Quota>> byAttribute = new LinkedHashMap<>();
         for (int i = 0; i < quotas.size(); i++) {
@@ -172,8 +193,15 @@ public class Draws implements CampaignDraw {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("quotas are not valid", errors);
         }
-        List<Signup> pool = Signup.active(c.id);
-        Map<String, PopulationMember> members = members(pool);
+        return byAttribute;
+    }
+
+    /** One category per quota attribute: the quotas named, and any other value in the pool allowed any number of seats. */
+    private static List<Category> categories(
+            Campaign c,
+            Map<String, List<Quota>> byAttribute,
+            List<Signup> pool,
+            Map<String, PopulationMember> members) {
         List<Category> categories = new ArrayList<>();
         for (var e : byAttribute.entrySet()) {
             PopulationAttribute a = PopulationAttribute.parse(e.getKey()).orElseThrow();
@@ -193,7 +221,13 @@ public class Draws implements CampaignDraw {
                     .forEach(v -> fq.add(new FeatureQuota(v, 0, c.seats)));
             categories.add(new Category(a.name(), fq));
         }
-        List<Person> persons = pool.stream()
+        return categories;
+    }
+
+    /** The pool as the engine sees it: sign-up ids (never tenantRefs), the categories' features and the household. */
+    private static List<Person> persons(
+            List<Signup> pool, Map<String, PopulationMember> members, List<Category> categories) {
+        return pool.stream()
                 .map(s -> {
                     PopulationMember m = members.get(s.tenantRef);
                     Map<String, String> features = new LinkedHashMap<>();
@@ -205,18 +239,22 @@ public class Draws implements CampaignDraw {
                     return new Person(s.id.toString(), features, m == null ? null : m.householdKey);
                 })
                 .toList();
-        return new Plan(pool, new DrawInput(persons, categories, c.seats, algorithm, household));
     }
 
-    /** The profiles of the pool, read in chunks (one statement per thousand sign-ups, not one per sign-up). */
+    /** The profiles of the pool in one statement (an array parameter, not one bind parameter per sign-up). */
+    @SuppressWarnings("unchecked")
     private static Map<String, PopulationMember> members(List<Signup> pool) {
         Map<String, PopulationMember> members = new HashMap<>();
-        List<String> refs = pool.stream().map(s -> s.tenantRef).toList();
-        for (int from = 0; from < refs.size(); from += 1000) {
-            PopulationMember.<PopulationMember>list(
-                            "tenantRef in ?1", refs.subList(from, Math.min(refs.size(), from + 1000)))
-                    .forEach(m -> members.put(m.tenantRef, m));
+        if (pool.isEmpty()) {
+            return members;
         }
+        List<PopulationMember> found = PopulationMember.getEntityManager()
+                .createNativeQuery(
+                        "SELECT * FROM population_member WHERE tenant_ref = ANY(CAST(?1 AS text[]))",
+                        PopulationMember.class)
+                .setParameter(1, pool.stream().map(s -> s.tenantRef).toArray(String[]::new))
+                .getResultList();
+        found.forEach(m -> members.put(m.tenantRef, m));
         return members;
     }
 
@@ -281,13 +319,14 @@ public class Draws implements CampaignDraw {
         for (int i = 0; i < waitlist.size(); i++) {
             position.put(waitlist.get(i), i + 1);
         }
+        String nextSteps = CampaignSession.nextSteps(c.id); // one read for every selected tenant's message
         for (Signup s : Signup.active(c.id)) {
             String id = s.id.toString();
             Signup.Outcome o = panel.contains(id)
                     ? Signup.Outcome.SELECTED
                     : position.containsKey(id) ? Signup.Outcome.WAITLISTED : Signup.Outcome.NOT_SELECTED;
             s.outcome = o.name();
-            messages.add(outcome(c, s, o, position.getOrDefault(id, 0)));
+            messages.add(outcome(c, nextSteps, s, o, position.getOrDefault(id, 0)));
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
         campaigns.publish(c, RecruitmentEventV1.DRAW_COMPLETED, null, null, d.commitment, null);
@@ -300,13 +339,14 @@ public class Draws implements CampaignDraw {
     }
 
     /** The outcome message with the placeholders its notification-service template requires (a missing one is refused there). */
-    private static MessageRequestV1 outcome(Campaign c, Signup s, Signup.Outcome o, int waitlistPosition) {
+    private static MessageRequestV1 outcome(
+            Campaign c, String nextSteps, Signup s, Signup.Outcome o, int waitlistPosition) {
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("campaignTitle", c.title);
         data.put("theme", c.theme);
         String template = switch (o) {
             case SELECTED -> {
-                data.put("nextSteps", CampaignSession.nextSteps(c.id));
+                data.put("nextSteps", nextSteps);
                 yield "recruitment.draw-selected";
             }
             case WAITLISTED -> {
@@ -443,6 +483,7 @@ public class Draws implements CampaignDraw {
             }
         }
         List<String> filled = new ArrayList<>();
+        String nextSteps = null; // read once, at the first seat given
         QuotaKeeping.Choice choice = new QuotaKeeping.Choice(null, List.of());
         while (panel.size() < c.seats && filled.size() < max) {
             choice = QuotaKeeping.choose(record.input(), panel, candidates);
@@ -455,7 +496,10 @@ public class Draws implements CampaignDraw {
             panel.add(choice.chosen());
             candidates.remove(choice.chosen());
             filled.add(next.tenantRef);
-            MessageRequestV1 m = outcome(c, next, Signup.Outcome.SELECTED, 0);
+            if (nextSteps == null) {
+                nextSteps = CampaignSession.nextSteps(c.id);
+            }
+            MessageRequestV1 m = outcome(c, nextSteps, next, Signup.Outcome.SELECTED, 0);
             outbox.publish(
                     MessageRequestV1.TOPIC,
                     MessageRequestV1.TYPE,

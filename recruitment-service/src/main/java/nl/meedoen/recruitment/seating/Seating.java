@@ -21,6 +21,7 @@ import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.Campaign.SelectionMode;
+import nl.meedoen.recruitment.campaign.CampaignSession;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.draw.Draw;
 import nl.meedoen.recruitment.draw.DrawCommitJob;
@@ -139,11 +140,12 @@ public class Seating {
                     s.outcome = Signup.Outcome.SELECTED.name();
                     s.placedAt = now;
                 }
+                String nextSteps = CampaignSession.nextSteps(c.id); // read once for every seat
                 outbox.publishAll(
                         MessageRequestV1.TOPIC,
                         MessageRequestV1.TYPE,
                         active.stream()
-                                .map(s -> Places.message(c, s.tenantRef, SEATED, null))
+                                .map(s -> Places.message(c, nextSteps, s.tenantRef, SEATED, null))
                                 .toList(),
                         MessageRequestV1::tenantRef);
                 how = Campaign.Seating.EVERYONE_SEATED;

@@ -34,11 +34,25 @@ public class Places {
      * notification-service template requires. One per tenant and kind: the request id is stable, so a retry is never sent twice.
      */
     public static MessageRequestV1 message(Campaign c, String tenantRef, String template, Integer waitlistPosition) {
+        return message(
+                c,
+                SEATED.equals(template) ? CampaignSession.nextSteps(c.id) : null,
+                tenantRef,
+                template,
+                waitlistPosition);
+    }
+
+    /**
+     * The same with the campaign's next steps read beforehand ({@link CampaignSession#nextSteps}), for many messages
+     * of one campaign: its sessions are read once, not once per seat.
+     */
+    public static MessageRequestV1 message(
+            Campaign c, String nextSteps, String tenantRef, String template, Integer waitlistPosition) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("campaignTitle", c.title);
         data.put("theme", c.theme);
         if (SEATED.equals(template)) {
-            data.put("nextSteps", CampaignSession.nextSteps(c.id));
+            data.put("nextSteps", nextSteps);
         } else if (WAITLISTED.equals(template)) {
             data.put("waitlistPosition", String.valueOf(waitlistPosition));
         }
@@ -83,16 +97,40 @@ public class Places {
         if (free <= 0) {
             return List.of();
         }
+        List<Signup> waiting = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED);
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        String nextSteps = CampaignSession.nextSteps(c.id);
         List<Signup> moved = new ArrayList<>();
-        for (Signup next : Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED)) {
+        for (Signup next : waiting) {
             if (moved.size() >= free || moved.size() >= max) {
                 break;
             }
             next.outcome = Signup.Outcome.SELECTED.name();
             next.placedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            tell(c, next.tenantRef, SEATED, null); // moved up from the waitlist
+            tell(c, nextSteps, next.tenantRef); // moved up from the waitlist
             moved.add(next);
         }
         return moved;
+    }
+
+    /** Tells each of these, seated now, {@value #SEATED}; the campaign's sessions are read once for all of them. */
+    public void tellSeated(Campaign c, List<Signup> seated) {
+        if (seated.isEmpty()) {
+            return;
+        }
+        String nextSteps = CampaignSession.nextSteps(c.id);
+        for (Signup s : seated) {
+            tell(c, nextSteps, s.tenantRef);
+        }
+    }
+
+    private void tell(Campaign c, String nextSteps, String tenantRef) {
+        outbox.publish(
+                MessageRequestV1.TOPIC,
+                MessageRequestV1.TYPE,
+                tenantRef,
+                message(c, nextSteps, tenantRef, SEATED, null));
     }
 }

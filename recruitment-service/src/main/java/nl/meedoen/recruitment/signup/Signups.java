@@ -33,6 +33,7 @@ import nl.meedoen.population.PopulationMember;
 import nl.meedoen.recruitment.RecruitmentConfig;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.CampaignDraw;
+import nl.meedoen.recruitment.campaign.CampaignSession;
 import nl.meedoen.recruitment.campaign.CampaignSignups;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.EligibilityRule;
@@ -293,10 +294,12 @@ public class Signups implements CampaignSignups {
         long seated = 0;
         int waiting = 0;
         List<MessageRequestV1> places = new ArrayList<>(); // open up to capacity: a seat or a waitlist place at once
+        String nextSteps = null;
         if (open) {
             em.lock(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             seated = Signup.seated(c.id);
             waiting = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED).size();
+            nextSteps = CampaignSession.nextSteps(c.id); // for every seat's message, read once
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<SignupDtos.BulkItem> items = new ArrayList<>();
@@ -331,7 +334,7 @@ public class Signups implements CampaignSignups {
                     Signup.Outcome place = seated < c.seats ? Signup.Outcome.SELECTED : Signup.Outcome.WAITLISTED;
                     if (place == Signup.Outcome.SELECTED) {
                         seated++;
-                        places.add(Places.message(c, ref, Places.SEATED, null));
+                        places.add(Places.message(c, nextSteps, ref, Places.SEATED, null));
                     } else {
                         places.add(Places.message(c, ref, Places.WAITLISTED, ++waiting));
                     }
