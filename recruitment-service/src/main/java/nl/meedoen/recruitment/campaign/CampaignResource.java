@@ -76,7 +76,7 @@ public class CampaignResource {
     public Response create(CampaignIn in) {
         Campaign c = campaigns.create(in);
         return Response.created(URI.create("/api/v1/campaigns/" + c.id))
-                .entity(Campaigns.out(c))
+                .entity(CampaignOut.from(c))
                 .build();
     }
 
@@ -100,7 +100,7 @@ public class CampaignResource {
                                             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
                                             implementation = CampaignOut.class)))
     public List<CampaignOut> list() {
-        return campaigns.list().stream().map(Campaigns::out).toList();
+        return CampaignOut.from(campaigns.list());
     }
 
     @GET
@@ -121,7 +121,7 @@ public class CampaignResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut get(@PathParam("id") UUID id) {
-        return Campaigns.out(campaigns.find(id));
+        return CampaignOut.from(campaigns.find(id));
     }
 
     @POST
@@ -143,7 +143,7 @@ public class CampaignResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut open(@PathParam("id") UUID id) {
-        return Campaigns.out(campaigns.transition(id, Campaign.Status.OPEN));
+        return CampaignOut.from(campaigns.transition(id, Campaign.Status.OPEN));
     }
 
     @POST
@@ -160,7 +160,7 @@ public class CampaignResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut close(@PathParam("id") UUID id) {
-        return Campaigns.out(campaigns.transition(id, Campaign.Status.CLOSED));
+        return CampaignOut.from(campaigns.transition(id, Campaign.Status.CLOSED));
     }
 
     @PATCH
@@ -209,7 +209,7 @@ public class CampaignResource {
             description =
                     "A field rule, naming the field (partnerOrganisation: not an active organisation of the register)")
     public CampaignOut patch(@PathParam("id") UUID id, CampaignPatch in) {
-        return Campaigns.out(campaigns.patch(id, in));
+        return CampaignOut.from(campaigns.patch(id, in));
     }
 
     @POST
@@ -240,7 +240,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "409", description = "Already cancelled or ended, or its draw is being committed")
     @APIResponse(responseCode = "422", description = "reason missing or too long")
     public CampaignOut cancel(@PathParam("id") UUID id, CancelIn in) {
-        return Campaigns.out(campaigns.cancel(id, in));
+        return CampaignOut.from(campaigns.cancel(id, in));
     }
 
     @POST
@@ -277,7 +277,7 @@ public class CampaignResource {
     public Response addSession(@PathParam("id") UUID id, SessionIn in) {
         CampaignSession s = campaigns.addSession(id, in);
         return Response.created(URI.create("/api/v1/campaigns/" + id))
-                .entity(new SessionOut(s.id, s.startsAt, s.place, s.onlineLink))
+                .entity(SessionOut.from(s))
                 .build();
     }
 
@@ -312,7 +312,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "409", description = "Not DRAFT (the detail starts with the state)")
     @APIResponse(responseCode = "422", description = "A part missing or too long, naming it (statement.goal, ...)")
     public CampaignOut statement(@PathParam("id") UUID id, Statement in) {
-        return Campaigns.out(statements.set(id, in));
+        return CampaignOut.from(statements.set(id, in));
     }
 
     @POST
@@ -341,6 +341,6 @@ public class CampaignResource {
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Not DRAFT, or no statement yet (no-statement)")
     public CampaignOut signStatement(@PathParam("id") UUID id) {
-        return Campaigns.out(statements.sign(id));
+        return CampaignOut.from(statements.sign(id));
     }
 }

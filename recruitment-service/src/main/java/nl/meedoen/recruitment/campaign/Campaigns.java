@@ -23,11 +23,9 @@ import nl.meedoen.organisations.KnownOrganisation;
 import nl.meedoen.population.PopulationAttribute;
 import nl.meedoen.recruitment.Json;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignIn;
-import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignPatch;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CancelIn;
 import nl.meedoen.recruitment.campaign.CampaignDtos.Compensation;
-import nl.meedoen.recruitment.campaign.CampaignDtos.SessionOut;
 
 /**
  * Campaign lifecycle DRAFT → OPEN → CLOSED → DRAWN/SEATED (→ ENDED), or CANCELLED from any state before the end, and who may
@@ -386,11 +384,7 @@ public class Campaigns {
         c.status = to.name();
         publish(
                 c,
-                to == Campaign.Status.OPEN ? RecruitmentEventV1.CAMPAIGN_OPENED : RecruitmentEventV1.CAMPAIGN_CLOSED,
-                null,
-                null,
-                null,
-                null);
+                to == Campaign.Status.OPEN ? RecruitmentEventV1.CAMPAIGN_OPENED : RecruitmentEventV1.CAMPAIGN_CLOSED);
         return c;
     }
 
@@ -451,22 +445,7 @@ public class Campaigns {
             }
             return c;
         }
-        CampaignIn merged = new CampaignIn(
-                c.form,
-                c.organiserParty,
-                or(p.title(), c.title),
-                or(p.theme(), c.theme),
-                or(p.mandate(), c.mandate),
-                or(p.seats(), c.seats),
-                or(p.signupOpens(), c.signupOpens),
-                or(p.signupCloses(), c.signupCloses),
-                or(p.termEnd(), c.termEnd),
-                or(p.eligibility(), rules(c)),
-                null,
-                or(p.compensation(), new Compensation(c.compensationType, c.compensationCents)),
-                or(p.selectionMode(), c.selectionMode),
-                or(p.partnerOrganisation(), c.partnerOrganisation),
-                null);
+        CampaignIn merged = p.appliedTo(c);
         List<Problem.FieldError> errors = errors(merged);
         if (!errors.isEmpty()) {
             throw new ProblemException(
@@ -491,10 +470,6 @@ public class Campaigns {
         c.selectionMode = merged.selectionMode();
         c.partnerOrganisation = merged.partnerOrganisation();
         return c;
-    }
-
-    private static <T> T or(T given, T current) {
-        return given != null ? given : current;
     }
 
     private static void addIf(List<String> names, String name, Object value) {
@@ -546,7 +521,7 @@ public class Campaigns {
         c.status = Campaign.Status.CANCELLED.name();
         c.cancelledReason = reason;
         c.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC);
-        publish(c, CAMPAIGN_CANCELLED, null, null, null, null);
+        publish(c, CAMPAIGN_CANCELLED);
         audit.record("campaign.cancelled", "campaign", c.id.toString(), Map.of("told", told));
         return c;
     }
@@ -578,6 +553,11 @@ public class Campaigns {
         return cs;
     }
 
+    /** Writes a campaign event about the campaign itself (no tenant, source, commitment or replacement). */
+    public void publish(Campaign c, String type) {
+        publish(c, type, null, null, null, null);
+    }
+
     /** Writes a campaign event in the current transaction. */
     public void publish(
             Campaign c, String type, String tenantRef, String source, String commitment, String replacement) {
@@ -591,39 +571,5 @@ public class Campaigns {
 
     public static List<EligibilityRule> rules(Campaign c) {
         return Json.read(c.eligibility, new TypeReference<List<EligibilityRule>>() {});
-    }
-
-    public static CampaignOut out(Campaign c) {
-        List<SessionOut> sessions = CampaignSession.of(c.id).stream()
-                .map(s -> new SessionOut(s.id, s.startsAt, s.place, s.onlineLink))
-                .toList();
-        return new CampaignOut(
-                c.id,
-                c.form,
-                c.organiserParty,
-                c.title,
-                c.theme,
-                c.mandate,
-                c.seats,
-                c.signupOpens,
-                c.signupCloses,
-                c.termEnd,
-                c.termEnd == null,
-                rules(c),
-                sessions,
-                new Compensation(c.compensationType, c.compensationCents),
-                c.status,
-                c.version,
-                c.mode().name(),
-                c.seating,
-                c.partnerOrganisation,
-                Statements.statement(c),
-                Statements.signatures(c),
-                Statements.unsignedBy(c),
-                Form.valueOf(c.form).standing(),
-                c.termNumber,
-                c.cancelledReason,
-                c.outcome,
-                c.outcomeAt);
     }
 }

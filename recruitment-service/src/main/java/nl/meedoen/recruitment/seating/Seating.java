@@ -188,7 +188,7 @@ public class Seating {
         c.status = Campaign.Status.SEATED.name();
         c.seating = how.name();
         c.seatedAt = now;
-        campaigns.publish(c, PARTICIPANTS_SEATED, null, null, null, null);
+        campaigns.publish(c, PARTICIPANTS_SEATED);
         audit.record(
                 "seating.completed",
                 "campaign",
@@ -347,7 +347,7 @@ public class Seating {
         }
         c.signupCloses = closes;
         c.status = Campaign.Status.OPEN.name();
-        campaigns.publish(c, RecruitmentEventV1.CAMPAIGN_OPENED, null, null, null, null);
+        campaigns.publish(c, RecruitmentEventV1.CAMPAIGN_OPENED);
         audit.record(
                 "campaign.reopened",
                 "campaign",
@@ -369,23 +369,9 @@ public class Seating {
             return out;
         }
         // read-only for a tenant organisation that is no party: pseudonymous refs and outcomes, not the board's reasons
-        return new SeatingOut(
-                out.campaignId(),
-                out.selectionMode(),
-                out.status(),
-                out.seating(),
-                out.lottery(),
-                out.seats(),
-                out.signups(),
-                out.seated(),
-                out.waitlisted(),
-                out.undersubscribed(),
-                out.seatedAt(),
-                out.summary(),
-                out.participants().stream()
-                        .map(p -> new Participant(
-                                p.tenantRef(), p.outcome(), null, p.waitlistPosition(), p.awaitingPartner()))
-                        .toList());
+        return out.withParticipants(out.participants().stream()
+                .map(p -> new Participant(p.tenantRef(), p.outcome(), null, p.waitlistPosition(), p.awaitingPartner()))
+                .toList());
     }
 
     static SeatingOut out(Campaign c) {

@@ -12,7 +12,6 @@ import java.util.UUID;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut;
 import nl.meedoen.recruitment.campaign.CampaignDtos.TermEndIn;
-import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.seating.SeatingDtos.ReopenIn;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -61,7 +60,7 @@ public class TermResource {
     @APIResponse(responseCode = "409", description = "Not CLOSED, or its draw is committed or being committed")
     @APIResponse(responseCode = "422", description = "signupCloses missing, in the past or after the term end")
     public CampaignOut reopen(@PathParam("id") UUID id, ReopenIn in) {
-        return Campaigns.out(seating.reopen(id, in));
+        return CampaignOut.from(seating.reopen(id, in));
     }
 
     @POST
@@ -101,6 +100,6 @@ public class TermResource {
             description = "nextTermEnd for a form that is not standing or not after today, signupCloses missing or "
                     + "out of range, or staying naming someone without a seat")
     public CampaignOut endTerm(@PathParam("id") UUID id, TermEndIn in) {
-        return Campaigns.out(terms.end(id, in));
+        return CampaignOut.from(terms.end(id, in));
     }
 }

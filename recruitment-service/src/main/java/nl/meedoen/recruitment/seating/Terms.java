@@ -95,7 +95,7 @@ public class Terms {
         c.seating = null;
         c.seatedAt = null;
         c.status = Campaign.Status.OPEN.name(); // sign-ups for the seats still free; those who stayed keep theirs
-        campaigns.publish(c, Campaigns.TERM_ENDED, null, null, null, null);
+        campaigns.publish(c, Campaigns.TERM_ENDED);
         audit.record(
                 "campaign.term-ended",
                 "campaign",
@@ -119,7 +119,7 @@ public class Terms {
     public Campaign dissolve(Campaign c, String why) {
         c.status = Campaign.Status.ENDED.name();
         c.endedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        campaigns.publish(c, Campaigns.TERM_ENDED, null, null, null, null);
+        campaigns.publish(c, Campaigns.TERM_ENDED);
         audit.record("campaign.ended", "campaign", c.id.toString(), Map.of("why", why, "term", c.termNumber));
         return c;
     }

@@ -238,7 +238,7 @@ public class Signups implements CampaignSignups {
         if (campaigns.tenantOrganisationOnly() && src != Signup.Source.EVENT) {
             throw Campaigns.fieldRule("source", "a tenant organisation records sign-ups from its own events: EVENT");
         }
-        return register(c, in.tenantRef(), src, in.motivation(), in.expertise(), in.availability());
+        return register(c, in.tenantRef(), src, Texts.of(in));
     }
 
     /**
@@ -326,9 +326,7 @@ public class Signups implements CampaignSignups {
                         c,
                         ref,
                         src,
-                        in.motivation(),
-                        in.expertise(),
-                        in.availability(),
+                        Texts.of(in),
                         now.plusNanos(1000L * accepted.size())); // the lines' order is the sign-up (and waitlist) order
                 if (open) {
                     Signup.Outcome place = seated < c.seats ? Signup.Outcome.SELECTED : Signup.Outcome.WAITLISTED;
@@ -440,18 +438,17 @@ public class Signups implements CampaignSignups {
                 c,
                 inv.tenantRef,
                 Signup.Source.valueOf(inv.source),
-                in.motivation(),
-                in.expertise(),
-                in.availability());
+                new Texts(in.motivation(), in.expertise(), in.availability()));
     }
 
-    private Signup register(
-            Campaign c,
-            String tenantRef,
-            Signup.Source source,
-            String motivation,
-            String expertise,
-            String availability) {
+    /** What the tenant wrote when signing up (erased after the campaign: {@link SignupRetention}). */
+    record Texts(String motivation, String expertise, String availability) {
+        static Texts of(SignupIn in) {
+            return new Texts(in.motivation(), in.expertise(), in.availability());
+        }
+    }
+
+    private Signup register(Campaign c, String tenantRef, Signup.Source source, Texts texts) {
         check(
                 c,
                 Campaigns.rules(c),
@@ -469,8 +466,7 @@ public class Signups implements CampaignSignups {
                 position = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED).size() + 1;
             }
         }
-        Signup s = newSignup(
-                c, tenantRef, source, motivation, expertise, availability, OffsetDateTime.now(ZoneOffset.UTC));
+        Signup s = newSignup(c, tenantRef, source, texts, OffsetDateTime.now(ZoneOffset.UTC));
         if (place != null) {
             s.outcome = place.name();
             s.placedAt = s.createdAt;
@@ -516,20 +512,14 @@ public class Signups implements CampaignSignups {
     }
 
     private static Signup newSignup(
-            Campaign c,
-            String tenantRef,
-            Signup.Source source,
-            String motivation,
-            String expertise,
-            String availability,
-            OffsetDateTime at) {
+            Campaign c, String tenantRef, Signup.Source source, Texts texts, OffsetDateTime at) {
         Signup s = new Signup();
         s.id = UUID.randomUUID();
         s.campaignId = c.id;
         s.tenantRef = tenantRef;
-        s.motivation = motivation;
-        s.expertise = expertise;
-        s.availability = availability;
+        s.motivation = texts.motivation();
+        s.expertise = texts.expertise();
+        s.availability = texts.availability();
         s.source = source.name();
         s.status = Signup.ACTIVE;
         s.createdAt = at;
