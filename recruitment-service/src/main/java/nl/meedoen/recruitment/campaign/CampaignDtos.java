@@ -3,7 +3,9 @@ package nl.meedoen.recruitment.campaign;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class CampaignDtos {
@@ -108,7 +110,32 @@ public final class CampaignDtos {
             String selectionMode,
 
             @Schema(example = "huurdersvereniging-vogelbuurt")
-            String partnerOrganisation) {}
+            String partnerOrganisation) {
+
+        /** The campaign's fields as they would be with this patch: what the creation rules check on a draft's edit. */
+        CampaignIn appliedTo(Campaign c) {
+            return new CampaignIn(
+                    c.form,
+                    c.organiserParty,
+                    or(title, c.title),
+                    or(theme, c.theme),
+                    or(mandate, c.mandate),
+                    or(seats, c.seats),
+                    or(signupOpens, c.signupOpens),
+                    or(signupCloses, c.signupCloses),
+                    or(termEnd, c.termEnd),
+                    or(eligibility, Campaigns.rules(c)),
+                    null,
+                    or(compensation, new Compensation(c.compensationType, c.compensationCents)),
+                    or(selectionMode, c.selectionMode),
+                    or(partnerOrganisation, c.partnerOrganisation),
+                    null);
+        }
+
+        private static <T> T or(T given, T current) {
+            return given != null ? given : current;
+        }
+    }
 
     @Schema(name = "CampaignCancellation")
     public record CancelIn(
@@ -146,7 +173,11 @@ public final class CampaignDtos {
             @Schema(example = "2028-12-31") LocalDate nextTermEnd,
             @Schema(example = "2027-12-15") LocalDate signupCloses) {}
 
-    public record SessionOut(UUID id, OffsetDateTime startsAt, String place, String onlineLink) {}
+    public record SessionOut(UUID id, OffsetDateTime startsAt, String place, String onlineLink) {
+        public static SessionOut from(CampaignSession s) {
+            return new SessionOut(s.id, s.startsAt, s.place, s.onlineLink);
+        }
+    }
 
     public record CampaignOut(
             UUID id,
@@ -195,5 +226,59 @@ public final class CampaignDtos {
             @Schema(example = "1") int termNumber,
             @Schema(nullable = true) String cancelledReason,
             @Schema(nullable = true) String outcome,
-            @Schema(nullable = true) OffsetDateTime outcomeAt) {}
+            @Schema(nullable = true) OffsetDateTime outcomeAt) {
+
+        /** The campaign as the API shows it, its sessions read. */
+        public static CampaignOut from(Campaign c) {
+            return from(
+                    c, CampaignSession.of(c.id).stream().map(SessionOut::from).toList());
+        }
+
+        /** Many campaigns, in their order, with the sessions of all of them read in one statement (not one per campaign). */
+        public static List<CampaignOut> from(List<Campaign> campaigns) {
+            if (campaigns.isEmpty()) {
+                return List.of();
+            }
+            Map<UUID, List<SessionOut>> sessions = CampaignSession.<CampaignSession>list(
+                            "campaignId in ?1 order by startsAt",
+                            campaigns.stream().map(c -> c.id).toList())
+                    .stream()
+                    .collect(Collectors.groupingBy(
+                            s -> s.campaignId, Collectors.mapping(SessionOut::from, Collectors.toList())));
+            return campaigns.stream()
+                    .map(c -> from(c, sessions.getOrDefault(c.id, List.of())))
+                    .toList();
+        }
+
+        private static CampaignOut from(Campaign c, List<SessionOut> sessions) {
+            return new CampaignOut(
+                    c.id,
+                    c.form,
+                    c.organiserParty,
+                    c.title,
+                    c.theme,
+                    c.mandate,
+                    c.seats,
+                    c.signupOpens,
+                    c.signupCloses,
+                    c.termEnd,
+                    c.termEnd == null,
+                    Campaigns.rules(c),
+                    sessions,
+                    new Compensation(c.compensationType, c.compensationCents),
+                    c.status,
+                    c.version,
+                    c.mode().name(),
+                    c.seating,
+                    c.partnerOrganisation,
+                    Statements.statement(c),
+                    Statements.signatures(c),
+                    Statements.unsignedBy(c),
+                    Form.valueOf(c.form).standing(),
+                    c.termNumber,
+                    c.cancelledReason,
+                    c.outcome,
+                    c.outcomeAt);
+        }
+    }
 }

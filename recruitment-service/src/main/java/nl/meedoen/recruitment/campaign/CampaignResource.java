@@ -21,16 +21,9 @@ import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignIn;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignPatch;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CancelIn;
-import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeIn;
-import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeOut;
 import nl.meedoen.recruitment.campaign.CampaignDtos.SessionIn;
 import nl.meedoen.recruitment.campaign.CampaignDtos.SessionOut;
 import nl.meedoen.recruitment.campaign.CampaignDtos.Statement;
-import nl.meedoen.recruitment.campaign.CampaignDtos.TermEndIn;
-import nl.meedoen.recruitment.feedback.Feedback;
-import nl.meedoen.recruitment.seating.Seating;
-import nl.meedoen.recruitment.seating.SeatingDtos.ReopenIn;
-import nl.meedoen.recruitment.seating.Terms;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -54,16 +47,7 @@ public class CampaignResource {
     Campaigns campaigns;
 
     @Inject
-    Seating seating;
-
-    @Inject
     Statements statements;
-
-    @Inject
-    Feedback feedback;
-
-    @Inject
-    Terms terms;
 
     @POST
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
@@ -92,7 +76,7 @@ public class CampaignResource {
     public Response create(CampaignIn in) {
         Campaign c = campaigns.create(in);
         return Response.created(URI.create("/api/v1/campaigns/" + c.id))
-                .entity(Campaigns.out(c))
+                .entity(CampaignOut.from(c))
                 .build();
     }
 
@@ -116,7 +100,7 @@ public class CampaignResource {
                                             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
                                             implementation = CampaignOut.class)))
     public List<CampaignOut> list() {
-        return campaigns.list().stream().map(Campaigns::out).toList();
+        return CampaignOut.from(campaigns.list());
     }
 
     @GET
@@ -137,7 +121,7 @@ public class CampaignResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut get(@PathParam("id") UUID id) {
-        return Campaigns.out(campaigns.find(id));
+        return CampaignOut.from(campaigns.find(id));
     }
 
     @POST
@@ -159,7 +143,7 @@ public class CampaignResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut open(@PathParam("id") UUID id) {
-        return Campaigns.out(campaigns.transition(id, Campaign.Status.OPEN));
+        return CampaignOut.from(campaigns.transition(id, Campaign.Status.OPEN));
     }
 
     @POST
@@ -176,30 +160,7 @@ public class CampaignResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CampaignOut.class)))
     public CampaignOut close(@PathParam("id") UUID id) {
-        return Campaigns.out(campaigns.transition(id, Campaign.Status.CLOSED));
-    }
-
-    @POST
-    @Path("/{id}/reopen")
-    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(
-            summary = "Open sign-ups again until a new date (CLOSED → OPEN)",
-            description =
-                    "The organiser's choice for an undersubscribed campaign besides going ahead smaller (POST .../seating): reopen, "
-                            + "and top up with a second outreach (POST .../outreach; tenants already reached through a source are not messaged "
-                            + "again through it). Sign-ups so far stay. Not once seats are given or a draw is committed. Writes campaign-opened.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Open again",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CampaignOut.class)))
-    @APIResponse(responseCode = "404", description = "Unknown campaign")
-    @APIResponse(responseCode = "409", description = "Not CLOSED, or its draw is committed or being committed")
-    @APIResponse(responseCode = "422", description = "signupCloses missing, in the past or after the term end")
-    public CampaignOut reopen(@PathParam("id") UUID id, ReopenIn in) {
-        return Campaigns.out(seating.reopen(id, in));
+        return CampaignOut.from(campaigns.transition(id, Campaign.Status.CLOSED));
     }
 
     @PATCH
@@ -248,7 +209,7 @@ public class CampaignResource {
             description =
                     "A field rule, naming the field (partnerOrganisation: not an active organisation of the register)")
     public CampaignOut patch(@PathParam("id") UUID id, CampaignPatch in) {
-        return Campaigns.out(campaigns.patch(id, in));
+        return CampaignOut.from(campaigns.patch(id, in));
     }
 
     @POST
@@ -279,7 +240,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "409", description = "Already cancelled or ended, or its draw is being committed")
     @APIResponse(responseCode = "422", description = "reason missing or too long")
     public CampaignOut cancel(@PathParam("id") UUID id, CancelIn in) {
-        return Campaigns.out(campaigns.cancel(id, in));
+        return CampaignOut.from(campaigns.cancel(id, in));
     }
 
     @POST
@@ -316,7 +277,7 @@ public class CampaignResource {
     public Response addSession(@PathParam("id") UUID id, SessionIn in) {
         CampaignSession s = campaigns.addSession(id, in);
         return Response.created(URI.create("/api/v1/campaigns/" + id))
-                .entity(new SessionOut(s.id, s.startsAt, s.place, s.onlineLink))
+                .entity(SessionOut.from(s))
                 .build();
     }
 
@@ -351,7 +312,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "409", description = "Not DRAFT (the detail starts with the state)")
     @APIResponse(responseCode = "422", description = "A part missing or too long, naming it (statement.goal, ...)")
     public CampaignOut statement(@PathParam("id") UUID id, Statement in) {
-        return Campaigns.out(statements.set(id, in));
+        return CampaignOut.from(statements.set(id, in));
     }
 
     @POST
@@ -380,82 +341,6 @@ public class CampaignResource {
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Not DRAFT, or no statement yet (no-statement)")
     public CampaignOut signStatement(@PathParam("id") UUID id) {
-        return Campaigns.out(statements.sign(id));
-    }
-
-    @POST
-    @Path("/{id}/outcome")
-    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(
-            summary = "Record the outcome; the feedback goes out",
-            description =
-                    "Once, after sign-ups have closed: recommendations, an advice, a report, the findings of an inspection. Everyone who "
-                            + "signed up and did not withdraw (the seated participants among them) gets recruitment.feedback (campaignTitle, outcome) "
-                            + "with purpose feedback — once each.")
-    @RequestBody(
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = OutcomeIn.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "outcome",
-                                            value =
-                                                    "{\"outcome\":\"De werkgroep adviseerde de galerijen eerst te schilderen.\\n"
-                                                            + "Het bestuur neemt dat over: de schilder begint in mei.\"}")))
-    @APIResponse(
-            responseCode = "200",
-            description = "Recorded and sent",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = OutcomeOut.class)))
-    @APIResponse(responseCode = "404", description = "Unknown campaign")
-    @APIResponse(
-            responseCode = "409",
-            description = "Before the close, cancelled, or recorded already (the detail starts with the state)")
-    @APIResponse(responseCode = "422", description = "outcome missing or too long")
-    public OutcomeOut outcome(@PathParam("id") UUID id, OutcomeIn in) {
-        return feedback.record(id, in);
-    }
-
-    @POST
-    @Path("/{id}/term/end")
-    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(
-            summary = "End the current term",
-            description =
-                    "Once the seats are given. Without nextTermEnd the campaign ENDS. A standing form (standing: true) with nextTermEnd "
-                            + "starts its next term: staying keep their seats, the other seated participants leave (TERM_ENDED), the free seats go "
-                            + "first to the waitlist in its order, and sign-ups open (OPEN) until signupCloses for the seats still free, given after "
-                            + "the close per the selection mode (POST .../seating). Writes term-ended.")
-    @RequestBody(
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TermEndIn.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "rotation",
-                                            value =
-                                                    "{\"staying\":[\"T-1001\",\"T-1002\"],\"nextTermEnd\":\"2028-12-31\","
-                                                            + "\"signupCloses\":\"2027-12-15\"}")))
-    @APIResponse(
-            responseCode = "200",
-            description = "Ended, or the next term started",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CampaignOut.class)))
-    @APIResponse(responseCode = "404", description = "Unknown campaign")
-    @APIResponse(
-            responseCode = "409",
-            description = "Seats not given yet, cancelled or ended (the detail starts with the state)")
-    @APIResponse(
-            responseCode = "422",
-            description = "nextTermEnd for a form that is not standing or not after today, signupCloses missing or "
-                    + "out of range, or staying naming someone without a seat")
-    public CampaignOut endTerm(@PathParam("id") UUID id, TermEndIn in) {
-        return Campaigns.out(terms.end(id, in));
+        return CampaignOut.from(statements.sign(id));
     }
 }

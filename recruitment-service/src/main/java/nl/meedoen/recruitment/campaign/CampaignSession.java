@@ -29,4 +29,12 @@ public class CampaignSession extends PanacheEntityBase {
     public static List<CampaignSession> of(UUID campaignId) {
         return list("campaignId = ?1 order by startsAt", campaignId);
     }
+
+    /** The first session (time and place or link): what a selected (or seated) tenant needs to know next; "-" without one. */
+    public static String nextSteps(UUID campaignId) {
+        return of(campaignId).stream()
+                .findFirst()
+                .map(first -> first.startsAt + " " + (first.place != null ? first.place : first.onlineLink))
+                .orElse("-");
+    }
 }

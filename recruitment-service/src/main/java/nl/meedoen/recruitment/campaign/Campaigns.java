@@ -10,14 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
-import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
-import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
@@ -26,14 +23,9 @@ import nl.meedoen.organisations.KnownOrganisation;
 import nl.meedoen.population.PopulationAttribute;
 import nl.meedoen.recruitment.Json;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignIn;
-import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignPatch;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CancelIn;
 import nl.meedoen.recruitment.campaign.CampaignDtos.Compensation;
-import nl.meedoen.recruitment.campaign.CampaignDtos.SessionOut;
-import nl.meedoen.recruitment.draw.Draw;
-import nl.meedoen.recruitment.draw.DrawCommitJob;
-import nl.meedoen.recruitment.signup.Signup;
 
 /**
  * Campaign lifecycle DRAFT → OPEN → CLOSED → DRAWN/SEATED (→ ENDED), or CANCELLED from any state before the end, and who may
@@ -56,10 +48,10 @@ public class Campaigns {
     jakarta.inject.Provider<io.vertx.core.http.HttpServerRequest> request;
 
     @Inject
-    Jobs jobs;
+    CampaignSignups signups;
 
     @Inject
-    nl.meedoen.recruitment.seating.Seating seating;
+    CampaignDraw draw;
 
     /** Events of a campaign that lives (payload {@link RecruitmentEventV1}: campaign, form, organiser; the rest null). */
     public static final String CAMPAIGN_CANCELLED = "nl.meedoen.recruitment.campaign-cancelled.v1";
@@ -393,11 +385,7 @@ public class Campaigns {
         c.status = to.name();
         publish(
                 c,
-                to == Campaign.Status.OPEN ? RecruitmentEventV1.CAMPAIGN_OPENED : RecruitmentEventV1.CAMPAIGN_CLOSED,
-                null,
-                null,
-                null,
-                null);
+                to == Campaign.Status.OPEN ? RecruitmentEventV1.CAMPAIGN_OPENED : RecruitmentEventV1.CAMPAIGN_CLOSED);
         return c;
     }
 
@@ -458,22 +446,7 @@ public class Campaigns {
             }
             return c;
         }
-        CampaignIn merged = new CampaignIn(
-                c.form,
-                c.organiserParty,
-                or(p.title(), c.title),
-                or(p.theme(), c.theme),
-                or(p.mandate(), c.mandate),
-                or(p.seats(), c.seats),
-                or(p.signupOpens(), c.signupOpens),
-                or(p.signupCloses(), c.signupCloses),
-                or(p.termEnd(), c.termEnd),
-                or(p.eligibility(), rules(c)),
-                null,
-                or(p.compensation(), new Compensation(c.compensationType, c.compensationCents)),
-                or(p.selectionMode(), c.selectionMode),
-                or(p.partnerOrganisation(), c.partnerOrganisation),
-                null);
+        CampaignIn merged = p.appliedTo(c);
         List<Problem.FieldError> errors = errors(merged);
         if (!errors.isEmpty()) {
             throw new ProblemException(
@@ -500,10 +473,6 @@ public class Campaigns {
         return c;
     }
 
-    private static <T> T or(T given, T current) {
-        return given != null ? given : current;
-    }
-
     private static void addIf(List<String> names, String name, Object value) {
         if (value != null) {
             names.add(name);
@@ -514,20 +483,17 @@ public class Campaigns {
         if (seats < 1 || seats > 500) {
             throw fieldRule("seats", "between 1 and 500");
         }
-        if (jobs.live(DrawCommitJob.KIND, c.id.toString())
-                || (c.state() == Campaign.Status.CLOSED && Draw.findById(c.id) != null)) {
+        if (draw.beingCommitted(c.id) || (c.state() == Campaign.Status.CLOSED && draw.committed(c.id))) {
             throw wrongState(c, "its draw is committed for " + c.seats + " seats; the seats change after the lottery");
         }
-        long taken = Signup.seated(c.id);
+        long taken = signups.seated(c.id);
         if (seats < taken) {
             throw wrongState(c, taken + " seats are taken; seats cannot go below that (" + seats + " asked)");
         }
         int before = c.seats;
         c.seats = seats;
         if (c.mode() == Campaign.SelectionMode.OPEN_UP_TO_CAPACITY && c.participantsSeated()) {
-            while (seating.promote(c) != null) {
-                // each moved up hears it (recruitment.seated)
-            }
+            signups.fillFromWaitlist(c); // each moved up hears it (recruitment.seated)
         }
         audit.record("campaign.seats-changed", "campaign", c.id.toString(), Map.of("from", before, "to", seats));
     }
@@ -549,34 +515,15 @@ public class Campaigns {
         if (reason.length() > 2000) {
             throw fieldRule("reason", "at most 2000 characters");
         }
-        if (jobs.live(DrawCommitJob.KIND, c.id.toString())) {
+        if (draw.beingCommitted(c.id)) {
             throw wrongState(c, "its draw is being committed; cancel that job first or wait for it");
         }
-        List<Signup> told = Signup.active(c.id);
-        outbox.publishAll(
-                MessageRequestV1.TOPIC,
-                MessageRequestV1.TYPE,
-                told.stream()
-                        .map(s -> {
-                            Map<String, Object> data = new LinkedHashMap<>();
-                            data.put("campaignTitle", c.title);
-                            data.put("reason", reason);
-                            return new MessageRequestV1(
-                                            "recruitment:" + c.id + ":" + CANCELLED_MESSAGE + ":" + s.tenantRef,
-                                            s.tenantRef,
-                                            MessageRequestV1.SERVICE,
-                                            CANCELLED_MESSAGE,
-                                            data,
-                                            null)
-                                    .from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
-                        })
-                        .toList(),
-                MessageRequestV1::tenantRef);
+        int told = signups.tellCancelled(c, reason);
         c.status = Campaign.Status.CANCELLED.name();
         c.cancelledReason = reason;
         c.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC);
-        publish(c, CAMPAIGN_CANCELLED, null, null, null, null);
-        audit.record("campaign.cancelled", "campaign", c.id.toString(), Map.of("told", told.size()));
+        publish(c, CAMPAIGN_CANCELLED);
+        audit.record("campaign.cancelled", "campaign", c.id.toString(), Map.of("told", told));
         return c;
     }
 
@@ -607,6 +554,11 @@ public class Campaigns {
         return cs;
     }
 
+    /** Writes a campaign event about the campaign itself (no tenant, source, commitment or replacement). */
+    public void publish(Campaign c, String type) {
+        publish(c, type, null, null, null, null);
+    }
+
     /** Writes a campaign event in the current transaction. */
     public void publish(
             Campaign c, String type, String tenantRef, String source, String commitment, String replacement) {
@@ -620,39 +572,5 @@ public class Campaigns {
 
     public static List<EligibilityRule> rules(Campaign c) {
         return Json.read(c.eligibility, new TypeReference<List<EligibilityRule>>() {});
-    }
-
-    public static CampaignOut out(Campaign c) {
-        List<SessionOut> sessions = CampaignSession.of(c.id).stream()
-                .map(s -> new SessionOut(s.id, s.startsAt, s.place, s.onlineLink))
-                .toList();
-        return new CampaignOut(
-                c.id,
-                c.form,
-                c.organiserParty,
-                c.title,
-                c.theme,
-                c.mandate,
-                c.seats,
-                c.signupOpens,
-                c.signupCloses,
-                c.termEnd,
-                c.termEnd == null,
-                rules(c),
-                sessions,
-                new Compensation(c.compensationType, c.compensationCents),
-                c.status,
-                c.version,
-                c.mode().name(),
-                c.seating,
-                c.partnerOrganisation,
-                Statements.statement(c),
-                Statements.signatures(c),
-                Statements.unsignedBy(c),
-                Form.valueOf(c.form).standing(),
-                c.termNumber,
-                c.cancelledReason,
-                c.outcome,
-                c.outcomeAt);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.recruitment.RecruitmentConfig;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.CampaignSession;
 import nl.meedoen.recruitment.campaign.Campaigns;
@@ -101,7 +102,7 @@ public class Compensation {
     EntityManager em;
 
     @Inject
-    CompensationConfig config;
+    RecruitmentConfig recruitment;
 
     @Inject
     nl.meedoen.commons.audit.AuditLog audit;
@@ -110,11 +111,12 @@ public class Compensation {
     io.quarkus.security.identity.SecurityIdentity identity;
 
     public long yearlyMaxCents(int year) {
-        return config.yearlyMaxCents(year);
+        return recruitment.compensation().yearlyMaxCents(year);
     }
 
     /** At start-up: say when the current or next calendar year has no maximum of its own (the default then applies). */
     void checkYears(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent e) {
+        RecruitmentConfig.Compensation config = recruitment.compensation();
         int now = java.time.LocalDate.now(NL).getYear();
         for (int year : new int[] {now, now + 1}) {
             if (!config.yearlyMax().containsKey(String.valueOf(year))) {

@@ -36,6 +36,8 @@ import nl.meedoen.population.PopulationAttribute;
 import nl.meedoen.population.PopulationMember;
 import nl.meedoen.recruitment.Json;
 import nl.meedoen.recruitment.campaign.Campaign;
+import nl.meedoen.recruitment.campaign.CampaignDraw;
+import nl.meedoen.recruitment.campaign.CampaignSession;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.EligibilityRule;
 import nl.meedoen.recruitment.draw.DrawDtos.CommitIn;
@@ -43,6 +45,7 @@ import nl.meedoen.recruitment.draw.DrawDtos.DrawOut;
 import nl.meedoen.recruitment.draw.DrawDtos.Participant;
 import nl.meedoen.recruitment.draw.DrawDtos.Quota;
 import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
+import nl.meedoen.recruitment.signup.Places;
 import nl.meedoen.recruitment.signup.Signup;
 
 /**
@@ -50,7 +53,7 @@ import nl.meedoen.recruitment.signup.Signup;
  * algorithm; phase (b) samples the panel with a seed that comes afterwards. Outcomes go out as message requests.
  */
 @ApplicationScoped
-public class Draws {
+public class Draws implements CampaignDraw {
     static final String UNKNOWN = "unknown";
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
 
@@ -69,7 +72,17 @@ public class Draws {
     Jobs jobs;
 
     @Inject
-    nl.meedoen.recruitment.seating.Seating seating;
+    Places places;
+
+    @Override
+    public boolean committed(UUID campaignId) {
+        return Draw.findById(campaignId) != null;
+    }
+
+    @Override
+    public boolean beingCommitted(UUID campaignId) {
+        return jobs.live(DrawCommitJob.KIND, campaignId.toString());
+    }
 
     /**
      * Phase (a), asked for: checks what can be checked at once (state, algorithm, quotas, pool size) and queues
@@ -115,8 +128,28 @@ public class Draws {
     /** A commitment's inputs, checked: the pseudonymous pool (sign-up ids) with the features the quotas name. */
     public record Plan(List<Signup> pool, DrawInput input) {}
 
-    /** Checks the campaign's state and the request and builds the engine's input from the active sign-ups. */
+    /**
+     * Checks the campaign's state and the request and builds the engine's input from the active sign-ups: three reads
+     * (the draw, the pool, the pool's profiles), whatever the pool's size.
+     */
     public Plan plan(Campaign c, CommitIn in) {
+        requireUndrawnLottery(c);
+        Algorithm algorithm = algorithm(in);
+        List<Quota> quotas = in == null || in.quotas() == null ? List.of() : in.quotas();
+        boolean household = in != null && Boolean.TRUE.equals(in.householdRule());
+        if (algorithm == Algorithm.UNIFORM && !quotas.isEmpty()) {
+            throw ProblemException.invalidField("quotas", "quotas need algorithm leximin (uniform ignores them)");
+        }
+        Map<String, List<Quota>> byAttribute = quotasByAttribute(quotas);
+        List<Signup> pool = Signup.active(c.id);
+        Map<String, PopulationMember> members = members(pool);
+        List<Category> categories = categories(c, byAttribute, pool, members);
+        return new Plan(
+                pool, new DrawInput(persons(pool, members, categories), categories, c.seats, algorithm, household));
+    }
+
+    /** A lottery campaign, closed, without a committed draw: else 409. */
+    private static void requireUndrawnLottery(Campaign c) {
         if (c.mode() != Campaign.SelectionMode.LOTTERY_WHEN_OVERSUBSCRIBED) {
             throw ProblemException.conflict("campaign is " + c.status + " and selects by " + c.mode() + ": no lottery");
         }
@@ -126,17 +159,18 @@ public class Draws {
         if (Draw.findById(c.id) != null) {
             throw ProblemException.conflict("the draw of this campaign is already committed");
         }
-        Algorithm algorithm;
+    }
+
+    private static Algorithm algorithm(CommitIn in) {
         try {
-            algorithm = Algorithm.parse(in == null || in.algorithm() == null ? "uniform" : in.algorithm());
+            return Algorithm.parse(in == null || in.algorithm() == null ? "uniform" : in.algorithm());
         } catch (DrawException e) {
             throw ProblemException.invalidField("algorithm", e.getMessage());
         }
-        List<Quota> quotas = in == null || in.quotas() == null ? List.of() : in.quotas();
-        boolean household = in != null && Boolean.TRUE.equals(in.householdRule());
-        if (algorithm == Algorithm.UNIFORM && !quotas.isEmpty()) {
-            throw ProblemException.invalidField("quotas", "quotas need algorithm leximin (uniform ignores them)");
-        }
+    }
+
+    /** The quotas per population attribute, in the order given; 422 naming every quota that is not valid. */
+    private static Map<String, List<Quota>> quotasByAttribute(List<Quota> quotas) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Map<String, List<Quota>> byAttribute = new LinkedHashMap<>();
         for (int i = 0; i < quotas.size(); i++) {
@@ -159,8 +193,15 @@ public class Draws {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("quotas are not valid", errors);
         }
-        List<Signup> pool = Signup.active(c.id);
-        Map<String, PopulationMember> members = members(pool);
+        return byAttribute;
+    }
+
+    /** One category per quota attribute: the quotas named, and any other value in the pool allowed any number of seats. */
+    private static List<Category> categories(
+            Campaign c,
+            Map<String, List<Quota>> byAttribute,
+            List<Signup> pool,
+            Map<String, PopulationMember> members) {
         List<Category> categories = new ArrayList<>();
         for (var e : byAttribute.entrySet()) {
             PopulationAttribute a = PopulationAttribute.parse(e.getKey()).orElseThrow();
@@ -180,7 +221,13 @@ public class Draws {
                     .forEach(v -> fq.add(new FeatureQuota(v, 0, c.seats)));
             categories.add(new Category(a.name(), fq));
         }
-        List<Person> persons = pool.stream()
+        return categories;
+    }
+
+    /** The pool as the engine sees it: sign-up ids (never tenantRefs), the categories' features and the household. */
+    private static List<Person> persons(
+            List<Signup> pool, Map<String, PopulationMember> members, List<Category> categories) {
+        return pool.stream()
                 .map(s -> {
                     PopulationMember m = members.get(s.tenantRef);
                     Map<String, String> features = new LinkedHashMap<>();
@@ -192,18 +239,22 @@ public class Draws {
                     return new Person(s.id.toString(), features, m == null ? null : m.householdKey);
                 })
                 .toList();
-        return new Plan(pool, new DrawInput(persons, categories, c.seats, algorithm, household));
     }
 
-    /** The profiles of the pool, read in chunks (one statement per thousand sign-ups, not one per sign-up). */
+    /** The profiles of the pool in one statement (an array parameter, not one bind parameter per sign-up). */
+    @SuppressWarnings("unchecked")
     private static Map<String, PopulationMember> members(List<Signup> pool) {
         Map<String, PopulationMember> members = new HashMap<>();
-        List<String> refs = pool.stream().map(s -> s.tenantRef).toList();
-        for (int from = 0; from < refs.size(); from += 1000) {
-            PopulationMember.<PopulationMember>list(
-                            "tenantRef in ?1", refs.subList(from, Math.min(refs.size(), from + 1000)))
-                    .forEach(m -> members.put(m.tenantRef, m));
+        if (pool.isEmpty()) {
+            return members;
         }
+        List<PopulationMember> found = PopulationMember.getEntityManager()
+                .createNativeQuery(
+                        "SELECT * FROM population_member WHERE tenant_ref = ANY(CAST(?1 AS text[]))",
+                        PopulationMember.class)
+                .setParameter(1, pool.stream().map(s -> s.tenantRef).toArray(String[]::new))
+                .getResultList();
+        found.forEach(m -> members.put(m.tenantRef, m));
         return members;
     }
 
@@ -268,13 +319,14 @@ public class Draws {
         for (int i = 0; i < waitlist.size(); i++) {
             position.put(waitlist.get(i), i + 1);
         }
+        String nextSteps = CampaignSession.nextSteps(c.id); // one read for every selected tenant's message
         for (Signup s : Signup.active(c.id)) {
             String id = s.id.toString();
             Signup.Outcome o = panel.contains(id)
                     ? Signup.Outcome.SELECTED
                     : position.containsKey(id) ? Signup.Outcome.WAITLISTED : Signup.Outcome.NOT_SELECTED;
             s.outcome = o.name();
-            messages.add(outcome(c, s, o, position.getOrDefault(id, 0)));
+            messages.add(outcome(c, nextSteps, s, o, position.getOrDefault(id, 0)));
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
         campaigns.publish(c, RecruitmentEventV1.DRAW_COMPLETED, null, null, d.commitment, null);
@@ -287,13 +339,14 @@ public class Draws {
     }
 
     /** The outcome message with the placeholders its notification-service template requires (a missing one is refused there). */
-    private static MessageRequestV1 outcome(Campaign c, Signup s, Signup.Outcome o, int waitlistPosition) {
+    private static MessageRequestV1 outcome(
+            Campaign c, String nextSteps, Signup s, Signup.Outcome o, int waitlistPosition) {
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("campaignTitle", c.title);
         data.put("theme", c.theme);
         String template = switch (o) {
             case SELECTED -> {
-                data.put("nextSteps", nextSteps(c));
+                data.put("nextSteps", nextSteps);
                 yield nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_DRAW_SELECTED.key();
             }
             case WAITLISTED -> {
@@ -310,14 +363,6 @@ public class Draws {
                         data,
                         null)
                 .from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
-    }
-
-    /** The first session (time and place or link): what a selected (or seated) tenant needs to know next. */
-    public static String nextSteps(Campaign c) {
-        return nl.meedoen.recruitment.campaign.CampaignSession.of(c.id).stream()
-                .findFirst()
-                .map(first -> first.startsAt + " " + (first.place != null ? first.place : first.onlineLink))
-                .orElse("-");
     }
 
     public DrawOut get(UUID campaignId) {
@@ -369,7 +414,7 @@ public class Draws {
         }
         Draw d = Draw.findById(c.id);
         if (d == null) {
-            return seating.declineWithoutDraw(c, s); // seated without a lottery: the waitlist in its own order
+            return declineWithoutDraw(c, s); // seated without a lottery: the waitlist in its own order
         }
         s.outcome = Signup.Outcome.DECLINED.name();
         List<String> panel = new ArrayList<>(Json.read(d.panel, IDS));
@@ -389,6 +434,27 @@ public class Draws {
                         + (f.householdRule() ? " and the household rule" : "") + " took the seat"
                 : "the seat stays vacant: " + f.why();
         return new ReplacementOut(tenantRef, replacementRef, reason, c.seats - panel.size(), f.unkept());
+    }
+
+    /** A seated tenant of a campaign seated without a draw declines: the first on its waitlist takes the seat. */
+    private ReplacementOut declineWithoutDraw(Campaign c, Signup s) {
+        s.outcome = Signup.Outcome.DECLINED.name();
+        Signup next = places.promote(c);
+        String replacement = next == null ? null : next.tenantRef;
+        campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, s.tenantRef, null, null, replacement);
+        audit.record(
+                "seating.declined",
+                "campaign",
+                c.id.toString(),
+                replacement == null
+                        ? Map.of("tenantRef", s.tenantRef)
+                        : Map.of("tenantRef", s.tenantRef, "replacement", replacement));
+        String reason = next != null
+                ? "the first on the waitlist took the seat"
+                : c.mode() == Campaign.SelectionMode.APPOINTMENT
+                        ? "nobody on the waitlist; the board may appoint another sign-up"
+                        : "nobody on the waitlist";
+        return new ReplacementOut(s.tenantRef, replacement, reason);
     }
 
     /** Seats given from the draw order, and when a seat stays vacant why (the quotas that cannot be kept). */
@@ -417,6 +483,7 @@ public class Draws {
             }
         }
         List<String> filled = new ArrayList<>();
+        String nextSteps = null; // read once, at the first seat given
         QuotaKeeping.Choice choice = new QuotaKeeping.Choice(null, List.of());
         while (panel.size() < c.seats && filled.size() < max) {
             choice = QuotaKeeping.choose(record.input(), panel, candidates);
@@ -429,7 +496,10 @@ public class Draws {
             panel.add(choice.chosen());
             candidates.remove(choice.chosen());
             filled.add(next.tenantRef);
-            MessageRequestV1 m = outcome(c, next, Signup.Outcome.SELECTED, 0);
+            if (nextSteps == null) {
+                nextSteps = CampaignSession.nextSteps(c.id);
+            }
+            MessageRequestV1 m = outcome(c, nextSteps, next, Signup.Outcome.SELECTED, 0);
             outbox.publish(
                     MessageRequestV1.TOPIC,
                     MessageRequestV1.TYPE,
@@ -476,7 +546,7 @@ public class Draws {
             throw wrongState(c, "nobody holds a seat yet, so no seat is vacant");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        nl.meedoen.recruitment.campaign.CampaignSession.of(c.id).stream()
+        CampaignSession.of(c.id).stream()
                 .map(x -> x.startsAt)
                 .min(OffsetDateTime::compareTo)
                 .filter(first -> !first.isAfter(now))
@@ -497,7 +567,7 @@ public class Draws {
         List<String> filled = new ArrayList<>();
         List<QuotaKeeping.Unkept> unkept = List.of();
         if (d == null) {
-            for (Signup next = seating.promote(c); next != null; next = seating.promote(c)) {
+            for (Signup next = places.promote(c); next != null; next = places.promote(c)) {
                 filled.add(next.tenantRef);
                 campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, null, null, null, next.tenantRef);
             }

@@ -109,7 +109,7 @@ public class Feedback {
         c.outcome = outcome;
         c.outcomeAt = OffsetDateTime.now(ZoneOffset.UTC);
         int sent = send(campaignKey(c.id), c, outcome);
-        campaigns.publish(c, Campaigns.OUTCOME_RECORDED, null, null, null, null);
+        campaigns.publish(c, Campaigns.OUTCOME_RECORDED);
         audit.record("campaign.outcome-recorded", "campaign", c.id.toString(), Map.of("feedbackSent", sent));
         return new OutcomeOut(c.id, c.outcome, c.outcomeAt, sent);
     }

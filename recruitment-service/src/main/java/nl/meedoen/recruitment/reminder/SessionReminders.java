@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,9 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.recruitment.RecruitmentConfig;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.CampaignSession;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reminds every seated participant of a session {@code recruitment.reminders.lead-time} before it starts
@@ -33,8 +32,8 @@ public class SessionReminders {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final ZoneId LOCAL = ZoneId.of("Europe/Amsterdam");
 
-    @ConfigProperty(name = "recruitment.reminders.lead-time", defaultValue = "PT48H")
-    Duration leadTime;
+    @Inject
+    RecruitmentConfig config;
 
     @Inject
     EntityManager em;
@@ -66,7 +65,7 @@ public class SessionReminders {
                         ON CONFLICT DO NOTHING
                         RETURNING session_id, tenant_ref""")
                 .setParameter(1, now)
-                .setParameter(2, now.plus(leadTime))
+                .setParameter(2, now.plus(config.reminders().leadTime()))
                 .getResultList();
         Map<UUID, CampaignSession> sessions = new HashMap<>();
         Map<UUID, Campaign> campaigns = new HashMap<>();

@@ -21,15 +21,15 @@ import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.Campaign.SelectionMode;
+import nl.meedoen.recruitment.campaign.CampaignSession;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.draw.Draw;
 import nl.meedoen.recruitment.draw.DrawCommitJob;
-import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
-import nl.meedoen.recruitment.draw.Draws;
 import nl.meedoen.recruitment.seating.SeatingDtos.AppointmentIn;
 import nl.meedoen.recruitment.seating.SeatingDtos.Participant;
 import nl.meedoen.recruitment.seating.SeatingDtos.ReopenIn;
 import nl.meedoen.recruitment.seating.SeatingDtos.SeatingOut;
+import nl.meedoen.recruitment.signup.Places;
 import nl.meedoen.recruitment.signup.Signup;
 
 /**
@@ -58,43 +58,14 @@ public class Seating {
     @Inject
     Outbox outbox;
 
-    /** Message kinds (notification-service default templates) for seats given without a lottery. */
-    public static final String SEATED = nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_SEATED.key();
+    /** Message kinds (notification-service default templates) for seats given without a lottery ({@link Places}). */
+    public static final String SEATED = Places.SEATED;
 
-    public static final String WAITLISTED = nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_WAITLISTED.key();
-    public static final String NOT_SEATED = nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_NOT_SEATED.key();
+    public static final String WAITLISTED = Places.WAITLISTED;
+    public static final String NOT_SEATED = Places.NOT_SEATED;
 
-    /**
-     * The message of a seat given (or a waitlist place, or no seat) without a lottery, with the placeholders its
-     * notification-service template requires. One per tenant and kind: the request id is stable, so a retry is never sent twice.
-     */
-    public static MessageRequestV1 message(Campaign c, String tenantRef, String template, Integer waitlistPosition) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("campaignTitle", c.title);
-        data.put("theme", c.theme);
-        if (SEATED.equals(template)) {
-            data.put("nextSteps", Draws.nextSteps(c));
-        } else if (WAITLISTED.equals(template)) {
-            data.put("waitlistPosition", String.valueOf(waitlistPosition));
-        }
-        return new MessageRequestV1(
-                        "recruitment:" + c.id + ":" + template + ":" + tenantRef,
-                        tenantRef,
-                        MessageRequestV1.SERVICE,
-                        template,
-                        data,
-                        null)
-                .from(nl.meedoen.recruitment.signup.Signups.campaignSource(c.id));
-    }
-
-    /** Sends (through the outbox, in the caller's transaction) the message of one tenant's seat or waitlist place. */
-    public void tell(Campaign c, String tenantRef, String template, Integer waitlistPosition) {
-        outbox.publish(
-                MessageRequestV1.TOPIC,
-                MessageRequestV1.TYPE,
-                tenantRef,
-                message(c, tenantRef, template, waitlistPosition));
-    }
+    @Inject
+    Places places;
 
     /** The campaign, re-read under a row lock: two organisers never seat, appoint or reopen past each other. */
     private Campaign locked(UUID campaignId) {
@@ -169,11 +140,12 @@ public class Seating {
                     s.outcome = Signup.Outcome.SELECTED.name();
                     s.placedAt = now;
                 }
+                String nextSteps = CampaignSession.nextSteps(c.id); // read once for every seat
                 outbox.publishAll(
                         MessageRequestV1.TOPIC,
                         MessageRequestV1.TYPE,
                         active.stream()
-                                .map(s -> message(c, s.tenantRef, SEATED, null))
+                                .map(s -> Places.message(c, nextSteps, s.tenantRef, SEATED, null))
                                 .toList(),
                         MessageRequestV1::tenantRef);
                 how = Campaign.Seating.EVERYONE_SEATED;
@@ -203,7 +175,7 @@ public class Seating {
                 for (Signup s : active) {
                     if (s.outcome == null) {
                         s.outcome = Signup.Outcome.NOT_SELECTED.name();
-                        notSeated.add(message(c, s.tenantRef, NOT_SEATED, null));
+                        notSeated.add(Places.message(c, s.tenantRef, NOT_SEATED, null));
                     }
                 }
                 // the appointed and the reserves heard it when they were appointed
@@ -216,7 +188,7 @@ public class Seating {
         c.status = Campaign.Status.SEATED.name();
         c.seating = how.name();
         c.seatedAt = now;
-        campaigns.publish(c, PARTICIPANTS_SEATED, null, null, null, null);
+        campaigns.publish(c, PARTICIPANTS_SEATED);
         audit.record(
                 "seating.completed",
                 "campaign",
@@ -292,7 +264,7 @@ public class Seating {
                 c.id.toString(),
                 Map.of("tenantRef", s.tenantRef, "awaitingPartner", s.awaitingPartner));
         if (!s.awaitingPartner) {
-            tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, reserve ? position : null);
+            places.tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, reserve ? position : null);
         }
         return s;
     }
@@ -342,7 +314,7 @@ public class Seating {
                 List<Signup> waiting = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED);
                 position = waiting.indexOf(s) + 1;
             }
-            tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, position);
+            places.tell(c, s.tenantRef, reserve ? WAITLISTED : SEATED, position);
             audit.record("seating.appointment-confirmed", "campaign", c.id.toString(), details);
         } else {
             s.outcome = null;
@@ -375,7 +347,7 @@ public class Seating {
         }
         c.signupCloses = closes;
         c.status = Campaign.Status.OPEN.name();
-        campaigns.publish(c, RecruitmentEventV1.CAMPAIGN_OPENED, null, null, null, null);
+        campaigns.publish(c, RecruitmentEventV1.CAMPAIGN_OPENED);
         audit.record(
                 "campaign.reopened",
                 "campaign",
@@ -390,46 +362,6 @@ public class Seating {
         return c;
     }
 
-    /**
-     * The first on the waitlist (in the order places were given) takes a free seat and gets the {@value #SEATED} message;
-     * null when none is free or nobody waits.
-     */
-    public Signup promote(Campaign c) {
-        if (Signup.seated(c.id) >= c.seats) {
-            return null;
-        }
-        List<Signup> waiting = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED);
-        if (waiting.isEmpty()) {
-            return null;
-        }
-        Signup next = waiting.get(0);
-        next.outcome = Signup.Outcome.SELECTED.name();
-        next.placedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        tell(c, next.tenantRef, SEATED, null); // moved up from the waitlist
-        return next;
-    }
-
-    /** A seated tenant of a campaign seated without a draw declines: the first on its waitlist takes the seat. */
-    public ReplacementOut declineWithoutDraw(Campaign c, Signup s) {
-        s.outcome = Signup.Outcome.DECLINED.name();
-        Signup next = promote(c);
-        String replacement = next == null ? null : next.tenantRef;
-        campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, s.tenantRef, null, null, replacement);
-        audit.record(
-                "seating.declined",
-                "campaign",
-                c.id.toString(),
-                replacement == null
-                        ? Map.of("tenantRef", s.tenantRef)
-                        : Map.of("tenantRef", s.tenantRef, "replacement", replacement));
-        String reason = next != null
-                ? "the first on the waitlist took the seat"
-                : c.mode() == SelectionMode.APPOINTMENT
-                        ? "nobody on the waitlist; the board may appoint another sign-up"
-                        : "nobody on the waitlist";
-        return new ReplacementOut(s.tenantRef, replacement, reason);
-    }
-
     public SeatingOut get(UUID campaignId) {
         Campaign c = campaigns.find(campaignId);
         SeatingOut out = out(c);
@@ -437,23 +369,9 @@ public class Seating {
             return out;
         }
         // read-only for a tenant organisation that is no party: pseudonymous refs and outcomes, not the board's reasons
-        return new SeatingOut(
-                out.campaignId(),
-                out.selectionMode(),
-                out.status(),
-                out.seating(),
-                out.lottery(),
-                out.seats(),
-                out.signups(),
-                out.seated(),
-                out.waitlisted(),
-                out.undersubscribed(),
-                out.seatedAt(),
-                out.summary(),
-                out.participants().stream()
-                        .map(p -> new Participant(
-                                p.tenantRef(), p.outcome(), null, p.waitlistPosition(), p.awaitingPartner()))
-                        .toList());
+        return out.withParticipants(out.participants().stream()
+                .map(p -> new Participant(p.tenantRef(), p.outcome(), null, p.waitlistPosition(), p.awaitingPartner()))
+                .toList());
     }
 
     static SeatingOut out(Campaign c) {

@@ -104,5 +104,23 @@ public final class SeatingDtos {
             @Schema(description = "In words, e.g. \"everyone seated, no lottery needed: 3 sign-ups for 5 seats\"")
             String summary,
 
-            List<Participant> participants) {}
+            List<Participant> participants) {
+        /** The same seating with other participants (e.g. without the board's reasons, for a read-only viewer). */
+        public SeatingOut withParticipants(List<Participant> participants) {
+            return new SeatingOut(
+                    campaignId,
+                    selectionMode,
+                    status,
+                    seating,
+                    lottery,
+                    seats,
+                    signups,
+                    seated,
+                    waitlisted,
+                    undersubscribed,
+                    seatedAt,
+                    summary,
+                    participants);
+        }
+    }
 }

@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import nl.meedoen.recruitment.campaign.CampaignDtos.TermEndIn;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.Form;
 import nl.meedoen.recruitment.draw.Draw;
+import nl.meedoen.recruitment.signup.Places;
 import nl.meedoen.recruitment.signup.Signup;
 
 /**
@@ -35,7 +38,7 @@ public class Terms {
     Campaigns campaigns;
 
     @Inject
-    Seating seating;
+    Places places;
 
     @Inject
     AuditLog audit;
@@ -92,7 +95,7 @@ public class Terms {
         c.seating = null;
         c.seatedAt = null;
         c.status = Campaign.Status.OPEN.name(); // sign-ups for the seats still free; those who stayed keep theirs
-        campaigns.publish(c, Campaigns.TERM_ENDED, null, null, null, null);
+        campaigns.publish(c, Campaigns.TERM_ENDED);
         audit.record(
                 "campaign.term-ended",
                 "campaign",
@@ -116,7 +119,7 @@ public class Terms {
     public Campaign dissolve(Campaign c, String why) {
         c.status = Campaign.Status.ENDED.name();
         c.endedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        campaigns.publish(c, Campaigns.TERM_ENDED, null, null, null, null);
+        campaigns.publish(c, Campaigns.TERM_ENDED);
         audit.record("campaign.ended", "campaign", c.id.toString(), Map.of("why", why, "term", c.termNumber));
         return c;
     }
@@ -129,30 +132,29 @@ public class Terms {
     /** The free seats of the next term go to the waitlist in its order: the draw order after a lottery, else as placed. */
     private int fromWaitlist(Campaign c, OffsetDateTime now) {
         Draw d = Draw.findById(c.id);
-        int moved = 0;
         if (d != null && d.waitlist != null) {
             List<String> order = Json.read(d.waitlist, new TypeReference<List<String>>() {});
+            // read once, not per place in the draw order: the sign-ups and the seats taken
+            Map<String, Signup> waiting = new HashMap<>();
+            for (Signup s : Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED)) {
+                waiting.put(s.id.toString(), s);
+            }
+            long seated = Signup.seated(c.id);
+            List<Signup> movedUp = new ArrayList<>();
             for (String id : order) {
-                if (Signup.seated(c.id) >= c.seats) {
+                if (seated + movedUp.size() >= c.seats) {
                     break;
                 }
-                Signup s = Signup.findById(UUID.fromString(id));
-                if (s != null
-                        && Signup.ACTIVE.equals(s.status)
-                        && Signup.Outcome.WAITLISTED.name().equals(s.outcome)) {
+                Signup s = waiting.get(id);
+                if (s != null) {
                     s.outcome = Signup.Outcome.SELECTED.name();
                     s.placedAt = now;
-                    Signup.getEntityManager().flush();
-                    seating.tell(c, s.tenantRef, Seating.SEATED, null);
-                    moved++;
+                    movedUp.add(s);
                 }
             }
-            return moved;
+            places.tellSeated(c, movedUp);
+            return movedUp.size();
         }
-        while (seating.promote(c) != null) {
-            Signup.getEntityManager().flush();
-            moved++;
-        }
-        return moved;
+        return places.promoteAll(c).size();
     }
 }

@@ -30,19 +30,21 @@ import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.population.PopulationMember;
+import nl.meedoen.recruitment.RecruitmentConfig;
 import nl.meedoen.recruitment.campaign.Campaign;
+import nl.meedoen.recruitment.campaign.CampaignDraw;
+import nl.meedoen.recruitment.campaign.CampaignSession;
+import nl.meedoen.recruitment.campaign.CampaignSignups;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.EligibilityRule;
-import nl.meedoen.recruitment.draw.DrawCommitJob;
 import nl.meedoen.recruitment.signup.SignupDtos.Conversion;
 import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
 import nl.meedoen.recruitment.signup.SignupDtos.SourceConversion;
 import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Outreach with personal sign-up links, sign-ups (by token or by the tenant portal), withdrawal, conversion. */
 @ApplicationScoped
-public class Signups {
+public class Signups implements CampaignSignups {
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String OUTREACH_TEMPLATE = nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_OUTREACH.key();
 
@@ -56,14 +58,17 @@ public class Signups {
     Jobs jobs;
 
     @Inject
-    nl.meedoen.recruitment.seating.Seating seating;
+    Places places;
+
+    @Inject
+    CampaignDraw draw;
 
     @Inject
     EntityManager em;
 
     /** The personal sign-up link without its token; the token goes after '#', so it never lands in a server log. */
-    @ConfigProperty(name = "recruitment.signup-url")
-    String signupUrl;
+    @Inject
+    RecruitmentConfig config;
 
     static String hash(String token) {
         try {
@@ -155,7 +160,7 @@ public class Signups {
             data.put("campaignTitle", c.title);
             data.put("description", c.theme);
             data.put("signUpDeadline", c.signupCloses.toString());
-            data.put("signUpUrl", signupUrl + token);
+            data.put("signUpUrl", config.signupUrl() + token);
             data.put("theme", c.theme);
             data.put("form", c.form);
             messages.add(new MessageRequestV1(
@@ -233,7 +238,7 @@ public class Signups {
         if (campaigns.tenantOrganisationOnly() && src != Signup.Source.EVENT) {
             throw Campaigns.fieldRule("source", "a tenant organisation records sign-ups from its own events: EVENT");
         }
-        return register(c, in.tenantRef(), src, in.motivation(), in.expertise(), in.availability());
+        return register(c, in.tenantRef(), src, Texts.of(in));
     }
 
     /**
@@ -289,10 +294,12 @@ public class Signups {
         long seated = 0;
         int waiting = 0;
         List<MessageRequestV1> places = new ArrayList<>(); // open up to capacity: a seat or a waitlist place at once
+        String nextSteps = null;
         if (open) {
             em.lock(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             seated = Signup.seated(c.id);
             waiting = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED).size();
+            nextSteps = CampaignSession.nextSteps(c.id); // for every seat's message, read once
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<SignupDtos.BulkItem> items = new ArrayList<>();
@@ -319,19 +326,15 @@ public class Signups {
                         c,
                         ref,
                         src,
-                        in.motivation(),
-                        in.expertise(),
-                        in.availability(),
+                        Texts.of(in),
                         now.plusNanos(1000L * accepted.size())); // the lines' order is the sign-up (and waitlist) order
                 if (open) {
                     Signup.Outcome place = seated < c.seats ? Signup.Outcome.SELECTED : Signup.Outcome.WAITLISTED;
                     if (place == Signup.Outcome.SELECTED) {
                         seated++;
-                        places.add(nl.meedoen.recruitment.seating.Seating.message(
-                                c, ref, nl.meedoen.recruitment.seating.Seating.SEATED, null));
+                        places.add(Places.message(c, nextSteps, ref, Places.SEATED, null));
                     } else {
-                        places.add(nl.meedoen.recruitment.seating.Seating.message(
-                                c, ref, nl.meedoen.recruitment.seating.Seating.WAITLISTED, ++waiting));
+                        places.add(Places.message(c, ref, Places.WAITLISTED, ++waiting));
                     }
                     s.outcome = place.name();
                     s.placedAt = s.createdAt;
@@ -435,18 +438,17 @@ public class Signups {
                 c,
                 inv.tenantRef,
                 Signup.Source.valueOf(inv.source),
-                in.motivation(),
-                in.expertise(),
-                in.availability());
+                new Texts(in.motivation(), in.expertise(), in.availability()));
     }
 
-    private Signup register(
-            Campaign c,
-            String tenantRef,
-            Signup.Source source,
-            String motivation,
-            String expertise,
-            String availability) {
+    /** What the tenant wrote when signing up (erased after the campaign: {@link SignupRetention}). */
+    record Texts(String motivation, String expertise, String availability) {
+        static Texts of(SignupIn in) {
+            return new Texts(in.motivation(), in.expertise(), in.availability());
+        }
+    }
+
+    private Signup register(Campaign c, String tenantRef, Signup.Source source, Texts texts) {
         check(
                 c,
                 Campaigns.rules(c),
@@ -464,8 +466,7 @@ public class Signups {
                 position = Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED).size() + 1;
             }
         }
-        Signup s = newSignup(
-                c, tenantRef, source, motivation, expertise, availability, OffsetDateTime.now(ZoneOffset.UTC));
+        Signup s = newSignup(c, tenantRef, source, texts, OffsetDateTime.now(ZoneOffset.UTC));
         if (place != null) {
             s.outcome = place.name();
             s.placedAt = s.createdAt;
@@ -475,13 +476,7 @@ public class Signups {
         MessageRequestV1 m = confirmation(c, tenantRef);
         outbox.publish(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, tenantRef, m);
         if (place != null) {
-            seating.tell(
-                    c,
-                    tenantRef,
-                    place == Signup.Outcome.SELECTED
-                            ? nl.meedoen.recruitment.seating.Seating.SEATED
-                            : nl.meedoen.recruitment.seating.Seating.WAITLISTED,
-                    position);
+            places.tell(c, tenantRef, place == Signup.Outcome.SELECTED ? Places.SEATED : Places.WAITLISTED, position);
         }
         return s;
     }
@@ -517,20 +512,14 @@ public class Signups {
     }
 
     private static Signup newSignup(
-            Campaign c,
-            String tenantRef,
-            Signup.Source source,
-            String motivation,
-            String expertise,
-            String availability,
-            OffsetDateTime at) {
+            Campaign c, String tenantRef, Signup.Source source, Texts texts, OffsetDateTime at) {
         Signup s = new Signup();
         s.id = UUID.randomUUID();
         s.campaignId = c.id;
         s.tenantRef = tenantRef;
-        s.motivation = motivation;
-        s.expertise = expertise;
-        s.availability = availability;
+        s.motivation = texts.motivation();
+        s.expertise = texts.expertise();
+        s.availability = texts.availability();
         s.source = source.name();
         s.status = Signup.ACTIVE;
         s.createdAt = at;
@@ -559,7 +548,7 @@ public class Signups {
         if (s == null || Signup.WITHDRAWN.equals(s.status)) {
             throw ProblemException.notFound("active sign-up of " + tenantRef);
         }
-        if (c.state() == Campaign.Status.DRAWN || nl.meedoen.recruitment.draw.Draw.findById(c.id) != null) {
+        if (c.state() == Campaign.Status.DRAWN || draw.committed(c.id)) {
             throw ProblemException.conflict(
                     "the draw is committed: a selected tenant declines instead (replacement from the waitlist)");
         }
@@ -567,7 +556,7 @@ public class Signups {
             throw ProblemException.conflict(
                     "campaign is SEATED: a seated tenant declines instead (replacement from the waitlist)");
         }
-        if (jobs.live(DrawCommitJob.KIND, c.id.toString())) {
+        if (draw.beingCommitted(c.id)) {
             throw ProblemException.conflict(
                     "the draw is being committed; withdraw after it has finished (a selected tenant then declines)");
         }
@@ -577,12 +566,48 @@ public class Signups {
         campaigns.publish(c, RecruitmentEventV1.SIGNUP_WITHDRAWN, tenantRef, s.source, null, null);
         if (hadSeat && c.mode() == Campaign.SelectionMode.OPEN_UP_TO_CAPACITY) {
             em.lock(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            Signup next = seating.promote(c); // the first on the waitlist takes the seat that came free
+            Signup next = places.promote(c); // the first on the waitlist takes the seat that came free
             if (next != null) {
                 campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, tenantRef, null, null, next.tenantRef);
             }
         }
         return s;
+    }
+
+    @Override
+    public long seated(UUID campaignId) {
+        return Signup.seated(campaignId);
+    }
+
+    @Override
+    public void fillFromWaitlist(Campaign c) {
+        places.promoteAll(c);
+    }
+
+    @Override
+    public int tellCancelled(Campaign c, String reason) {
+        List<Signup> told = Signup.active(c.id);
+        outbox.publishAll(
+                MessageRequestV1.TOPIC,
+                MessageRequestV1.TYPE,
+                told.stream()
+                        .map(s -> {
+                            Map<String, Object> data = new LinkedHashMap<>();
+                            data.put("campaignTitle", c.title);
+                            data.put("reason", reason);
+                            return new MessageRequestV1(
+                                            "recruitment:" + c.id + ":" + Campaigns.CANCELLED_MESSAGE + ":"
+                                                    + s.tenantRef,
+                                            s.tenantRef,
+                                            MessageRequestV1.SERVICE,
+                                            Campaigns.CANCELLED_MESSAGE,
+                                            data,
+                                            null)
+                                    .from(campaignSource(c.id));
+                        })
+                        .toList(),
+                MessageRequestV1::tenantRef);
+        return told.size();
     }
 
     public List<Signup> list(UUID campaignId) {

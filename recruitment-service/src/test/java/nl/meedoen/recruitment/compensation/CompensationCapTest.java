@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import nl.meedoen.recruitment.Fixtures;
 import nl.meedoen.recruitment.Parallel;
+import nl.meedoen.recruitment.RecruitmentConfig;
 import org.junit.jupiter.api.Test;
 
 /** The yearly allowance maximum holds under parallel calls and counts what was paid elsewhere; the maxima are configuration. */
@@ -29,7 +30,7 @@ class CompensationCapTest {
     static final int YEAR = 2027;
 
     @Inject
-    CompensationConfig config;
+    RecruitmentConfig recruitment;
 
     @Inject
     javax.sql.DataSource dataSource;
@@ -230,6 +231,7 @@ class CompensationCapTest {
 
     @Test
     void theMaximaAreConfiguredForTheCurrentAndTheNextYear() {
+        RecruitmentConfig.Compensation config = recruitment.compensation();
         int now = LocalDate.now(ZoneId.of("Europe/Amsterdam")).getYear();
         assertTrue(
                 config.yearlyMax().containsKey(String.valueOf(now)),
