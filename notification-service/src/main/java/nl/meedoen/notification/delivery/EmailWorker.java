@@ -25,9 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.worker.BackgroundLoop;
 import nl.meedoen.notification.NotificationConfig;
 import nl.meedoen.notification.optout.OptOutService;
 import nl.meedoen.notification.optout.UnsubscribeTokens;
@@ -79,7 +79,6 @@ public class EmailWorker {
     @Inject
     io.vertx.core.Vertx vertx;
 
-    private final Semaphore wakeUp = new Semaphore(0);
     /**
      * Every hand-over to SMTP starts on this one Vert.x context. Called from a worker thread, the
      * mail client would make a new context per message; with hundreds in flight on contexts other
@@ -88,8 +87,8 @@ public class EmailWorker {
      */
     private io.vertx.core.Context smtpContext;
 
-    private volatile boolean running;
-    private final List<Thread> threads = new ArrayList<>();
+    private BackgroundLoop loop;
+    private volatile long nextSweep;
     private RateLimiter rate;
 
     void start(@Observes StartupEvent event) {
@@ -98,66 +97,39 @@ public class EmailWorker {
         if (!config.email().workerEnabled()) {
             return;
         }
-        running = true;
-        for (int i = 0;
-                i < config.email().workers();
-                i++) { // while one round sends, another records (SKIP LOCKED keeps them apart)
-            Thread thread = new Thread(this::loop, "email-worker-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
+        nextSweep = System.nanoTime();
+        // while one round sends, another records (SKIP LOCKED keeps them apart)
+        loop = new BackgroundLoop(
+                "email-worker",
+                config.email().workers(),
+                config.email().pollInterval(),
+                Duration.ZERO,
+                Duration.ofSeconds(10),
+                this::round);
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wakeUp.release(threads.size());
-        for (Thread thread : threads) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (loop != null) {
+            loop.stop(Duration.ofSeconds(5));
         }
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryQueued queued) {
-        wakeUp.release(Math.max(1, threads.size()));
+        if (loop != null) {
+            loop.wake();
+        }
     }
 
-    private void loop() {
-        int failures = 0;
-        long nextSweep = 0;
-        while (running) {
-            try {
-                if (System.nanoTime() - nextSweep >= 0) {
-                    failAbandoned();
-                    nextSweep = System.nanoTime()
-                            + Math.max(
-                                    1_000_000_000L,
-                                    config.email().sendingLease().toNanos() / 4);
-                }
-                int claimed = sendOnce();
-                failures = 0;
-                if (claimed < config.email().batchSize()) {
-                    wakeUp.drainPermits();
-                    wakeUp.tryAcquire(config.email().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                failures++;
-                long backoff = Math.min(10_000, 250L << Math.min(failures, 6));
-                LOG.warnf("email round failed (attempt %d, next in %d ms): %s", failures, backoff, e.toString());
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    /** Fails abandoned deliveries when that sweep is due, then sends one batch; more waits when the batch was full. */
+    private boolean round() {
+        long now = System.nanoTime();
+        if (now - nextSweep >= 0) {
+            nextSweep =
+                    now + Math.max(1_000_000_000L, config.email().sendingLease().toNanos() / 4);
+            failAbandoned();
         }
+        return sendOnce() == config.email().batchSize();
     }
 
     /** A claimed delivery with what is needed to send it. */
@@ -260,7 +232,7 @@ public class EmailWorker {
                 QuarkusTransaction.requiringNew().run(() -> record(outcomes));
                 return;
             } catch (RuntimeException e) {
-                if (!running || attempt >= 30) {
+                if (loop == null || !loop.running() || attempt >= 30) {
                     throw e; // the rows stay SENDING and are failed after the lease: never sent twice
                 }
                 LOG.warnf(

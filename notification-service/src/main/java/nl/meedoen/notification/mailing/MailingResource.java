@@ -21,8 +21,8 @@ import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.notification.organisation.OrganisationRegister;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -49,9 +49,6 @@ public class MailingResource {
 
     @Inject
     MailingService mailings;
-
-    @Inject
-    OrganisationRegister organisations;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -202,7 +199,7 @@ public class MailingResource {
     }
 
     private Caller caller() {
-        return Caller.of(identity, organisations);
+        return Caller.of(identity);
     }
 
     private static UUID parse(String id) {

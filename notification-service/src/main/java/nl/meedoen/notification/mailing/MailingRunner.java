@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.job.Jobs;
+import nl.meedoen.commons.worker.BackgroundLoop;
 import nl.meedoen.notification.NotificationConfig;
 import nl.meedoen.notification.budget.ContactBudget;
 import nl.meedoen.notification.delivery.DeliveryEvents;
@@ -78,50 +80,25 @@ public class MailingRunner {
     @Inject
     jakarta.enterprise.event.Event<nl.meedoen.notification.delivery.DeliveryQueued> queued;
 
-    private volatile boolean running;
-    private Thread thread;
+    private BackgroundLoop loop;
 
     void start(@Observes StartupEvent event) {
         if (!config.mailing().runnerEnabled()) {
             return;
         }
-        running = true;
-        thread = new Thread(this::loop, "mailing-runner");
-        thread.setDaemon(true);
-        thread.start();
+        loop = new BackgroundLoop(
+                "mailing-runner",
+                1,
+                config.mailing().pollInterval(),
+                Duration.ZERO,
+                Duration.ofSeconds(1),
+                this::runOnce);
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                boolean busy = runOnce();
-                if (!busy) {
-                    Thread.sleep(config.mailing().pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                LOG.warnf("mailing round failed: %s", e.toString());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        if (loop != null) {
+            loop.stop(Duration.ofSeconds(5));
         }
     }
 

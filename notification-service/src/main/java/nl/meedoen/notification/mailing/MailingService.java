@@ -25,6 +25,8 @@ import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Caller;
+import nl.meedoen.commons.security.Roles;
 import nl.meedoen.notification.delivery.RecipientPolicy;
 import nl.meedoen.notification.delivery.Sources;
 import nl.meedoen.notification.segment.SegmentFilter;
@@ -154,7 +156,7 @@ public class MailingService {
         m.purpose = r.purpose();
         m.channel = r.channel();
         m.source = r.source();
-        m.owner = caller.owner();
+        m.owner = owner(caller);
         m.data = json(r.data() == null ? Map.of() : r.data());
         m.explicitList = refs != null;
         m.audienceFilter = refs == null ? json(r.audience().segment()) : null;
@@ -365,7 +367,7 @@ public class MailingService {
     @Transactional
     public MailingView get(UUID id, Caller caller) {
         Mailing m = Mailing.findById(id);
-        if (m == null || !caller.sees(m.owner)) { // another party's mailing is not there for this caller
+        if (m == null || !sees(caller, m.owner)) { // another party's mailing is not there for this caller
             throw ProblemException.notFound("mailing " + id);
         }
         return view(m);
@@ -378,7 +380,7 @@ public class MailingService {
         Map<String, Object> params = new java.util.HashMap<>();
         if (caller.isTenantOrganisation()) {
             where.add("owner = :owner");
-            params.put("owner", caller.client());
+            params.put("owner", caller.actsFor());
         } else if (!nl.meedoen.commons.security.Roles.OPS.equals(caller.role())) {
             where.add("owner is null");
         }
@@ -410,7 +412,7 @@ public class MailingService {
 
     private Mailing lock(UUID id, Caller caller) {
         Mailing m = Mailing.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (m == null || !caller.sees(m.owner)) {
+        if (m == null || !sees(caller, m.owner)) {
             throw ProblemException.notFound("mailing " + id);
         }
         return m;
@@ -510,5 +512,19 @@ public class MailingService {
 
     static boolean same(Object a, Object b) {
         return Objects.equals(a, b);
+    }
+
+    /**
+     * The owner a mailing created by this caller gets: the tenant organisation it acts for, none for the corporation
+     * (every client of one organisation sees the same mailings).
+     */
+    private static String owner(Caller caller) {
+        return caller.isTenantOrganisation() ? caller.actsFor() : null;
+    }
+
+    /** Ops sees every mailing, a tenant organisation its own, the corporation those without an owner. */
+    private static boolean sees(Caller caller, String owner) {
+        return caller.is(Roles.OPS)
+                || (caller.isTenantOrganisation() ? caller.actsFor().equals(owner) : owner == null);
     }
 }

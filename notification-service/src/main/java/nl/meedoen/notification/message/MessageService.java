@@ -97,7 +97,7 @@ public class MessageService {
             errors.add(Sources.check("source", request.source()));
         }
         if (!errors.isEmpty()) {
-            throw unprocessable(errors);
+            throw ProblemException.fieldRules(errors);
         }
         String source = request.source();
         boolean cancelled = false;
@@ -126,7 +126,7 @@ public class MessageService {
                     "mailing " + request.mailingId() + " already has a message to " + request.tenantRef());
         }
         if (tenant == null && unknownTenantIsAnError) {
-            throw unprocessable(List.of(
+            throw ProblemException.fieldRules(List.of(
                     new Problem.FieldError("tenantRef", "no tenant " + request.tenantRef() + " in the register")));
         }
         TemplateView template = templates
@@ -134,7 +134,7 @@ public class MessageService {
                 .orElseThrow();
         errors = TemplateService.missingData(template, request.data());
         if (!errors.isEmpty()) {
-            throw unprocessable(errors);
+            throw ProblemException.fieldRules(errors);
         }
         RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(
                 tenant != null,
@@ -215,12 +215,6 @@ public class MessageService {
             errors.add(new Problem.FieldError("templateKey", "unknown template " + r.templateKey()));
         }
         return errors;
-    }
-
-    static ProblemException unprocessable(List<Problem.FieldError> errors) {
-        String detail = String.join(
-                "; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
-        return new ProblemException(422, "validation", "Request is not valid", detail, errors);
     }
 
     private String json(Map<String, Object> data) {

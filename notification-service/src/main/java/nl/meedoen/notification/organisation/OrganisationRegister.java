@@ -21,6 +21,7 @@ import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.OrganisationDirectory;
 import nl.meedoen.commons.security.Roles;
 
 /**
@@ -28,7 +29,7 @@ import nl.meedoen.commons.security.Roles;
  * organisation without its contact data on {@value OrganisationV1#TOPIC} through the outbox.
  */
 @ApplicationScoped
-public class OrganisationRegister {
+public class OrganisationRegister implements OrganisationDirectory {
 
     public static final Pattern ID = Pattern.compile("[a-z0-9._-]{1,64}");
     /** A JWT subject: printable ASCII without spaces (Keycloak and Entra subjects are UUIDs, ours client ids). */
@@ -56,7 +57,7 @@ public class OrganisationRegister {
     public Upserted upsert(String id, OrganisationRequest request, String ifMatch) {
         List<Problem.FieldError> errors = errors(id, request);
         if (!errors.isEmpty()) {
-            throw unprocessable(errors);
+            throw ProblemException.fieldRules(errors);
         }
         // Organisations are written rarely: one writer at a time keeps "a client acts for one organisation" true.
         entityManager
@@ -83,7 +84,7 @@ public class OrganisationRegister {
                 distinct(request.clients() == null || request.clients().isEmpty() ? List.of(id) : request.clients());
         List<Problem.FieldError> taken = takenClients(id, clients);
         if (!taken.isEmpty()) {
-            throw unprocessable(taken);
+            throw ProblemException.fieldRules(taken);
         }
         String[] complexIds = distinct(request.complexIds() == null ? List.of() : request.complexIds());
         String contactEmail =
@@ -149,6 +150,7 @@ public class OrganisationRegister {
      * The organisation a tenant organisation's client acts for: the id of the active organisation naming it among its
      * clients, or the client itself when none does (so nothing breaks before an organisation is registered).
      */
+    @Override
     @Transactional
     public String actingFor(String client) {
         List<?> ids = entityManager
@@ -250,11 +252,5 @@ public class OrganisationRegister {
 
     private static String[] distinct(List<String> values) {
         return new LinkedHashSet<>(values).toArray(String[]::new);
-    }
-
-    static ProblemException unprocessable(List<Problem.FieldError> errors) {
-        String detail = String.join(
-                "; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
-        return new ProblemException(422, "validation", "Request is not valid", detail, errors);
     }
 }
