@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.organisations.KnownOrganisation;
 import nl.meedoen.population.PopulationAttribute;
-import nl.meedoen.recruitment.Json;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignIn;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignPatch;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CancelIn;
@@ -181,15 +182,12 @@ public class Campaigns {
     }
 
     public String client() {
-        return identity.getPrincipal().getName();
+        return Caller.of(identity).client();
     }
 
-    /**
-     * The organisation a tenant-organisation caller acts for: the registered organisation whose clients contain its JWT
-     * subject, or the subject itself while none does. The one place this service maps a token to an organisation.
-     */
+    /** The organisation a tenant-organisation caller acts for (see {@link Caller}). */
     public String organisation() {
-        return KnownOrganisation.actingFor(client());
+        return Caller.of(identity).actsFor();
     }
 
     @Transactional
@@ -217,7 +215,7 @@ public class Campaigns {
         c.signupOpens = in.signupOpens();
         c.signupCloses = in.signupCloses();
         c.termEnd = in.termEnd();
-        c.eligibility = Json.write(in.eligibility() == null ? List.of() : in.eligibility());
+        c.eligibility = StoredJson.write(in.eligibility() == null ? List.of() : in.eligibility());
         Compensation comp = in.compensation() == null ? new Compensation("NONE", 0L) : in.compensation();
         c.compensationType = comp.type();
         c.compensationCents = comp.amountCents() == null ? 0 : comp.amountCents();
@@ -227,7 +225,7 @@ public class Campaigns {
         c.partnerOrganisation = blank(in.partnerOrganisation())
                 ? null
                 : in.partnerOrganisation().strip();
-        c.statement = in.statement() == null ? null : Json.write(in.statement());
+        c.statement = in.statement() == null ? null : StoredJson.write(in.statement());
         c.status = Campaign.Status.DRAFT.name();
         c.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         c.persist();
@@ -402,16 +400,6 @@ public class Campaigns {
                 409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
     }
 
-    /** A field rule: 422 naming the field. */
-    public static ProblemException fieldRule(String field, String message) {
-        return new ProblemException(
-                422,
-                "validation",
-                "Request is not valid",
-                field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
-    }
-
     /**
      * Edits a campaign. Before it opens every field may change (the same rules as on creation, answered as 422 naming the
      * field); after that only the seats, never below the seats already taken (a standing form grows or shrinks). In an open
@@ -420,7 +408,7 @@ public class Campaigns {
     @Transactional
     public Campaign patch(UUID id, CampaignPatch p) {
         if (p == null) {
-            throw fieldRule("body", "required");
+            throw ProblemException.fieldRule("body", "required");
         }
         Campaign c = locked(id);
         if (c.finished()) {
@@ -463,7 +451,7 @@ public class Campaigns {
         c.signupOpens = merged.signupOpens();
         c.signupCloses = merged.signupCloses();
         c.termEnd = merged.termEnd();
-        c.eligibility = Json.write(merged.eligibility() == null ? List.of() : merged.eligibility());
+        c.eligibility = StoredJson.write(merged.eligibility() == null ? List.of() : merged.eligibility());
         c.compensationType = merged.compensation().type();
         c.compensationCents = merged.compensation().amountCents() == null
                 ? 0
@@ -481,7 +469,7 @@ public class Campaigns {
 
     private void changeSeats(Campaign c, int seats) {
         if (seats < 1 || seats > 500) {
-            throw fieldRule("seats", "between 1 and 500");
+            throw ProblemException.fieldRule("seats", "between 1 and 500");
         }
         if (draw.beingCommitted(c.id) || (c.state() == Campaign.Status.CLOSED && draw.committed(c.id))) {
             throw wrongState(c, "its draw is committed for " + c.seats + " seats; the seats change after the lottery");
@@ -510,10 +498,10 @@ public class Campaigns {
         }
         String reason = in == null || in.reason() == null ? null : in.reason().strip();
         if (reason == null || reason.isEmpty()) {
-            throw fieldRule("reason", "required: told to everyone who signed up");
+            throw ProblemException.fieldRule("reason", "required: told to everyone who signed up");
         }
         if (reason.length() > 2000) {
-            throw fieldRule("reason", "at most 2000 characters");
+            throw ProblemException.fieldRule("reason", "at most 2000 characters");
         }
         if (draw.beingCommitted(c.id)) {
             throw wrongState(c, "its draw is being committed; cancel that job first or wait for it");
@@ -535,13 +523,13 @@ public class Campaigns {
             throw wrongState(c, "a cancelled or ended campaign has no new sessions");
         }
         if (in == null || in.startsAt() == null) {
-            throw fieldRule("startsAt", "required");
+            throw ProblemException.fieldRule("startsAt", "required");
         }
         if (!in.startsAt().isAfter(OffsetDateTime.now())) {
-            throw fieldRule("startsAt", "in the future");
+            throw ProblemException.fieldRule("startsAt", "in the future");
         }
         if (blank(in.place()) && blank(in.onlineLink())) {
-            throw fieldRule("place", "a place or an online link");
+            throw ProblemException.fieldRule("place", "a place or an online link");
         }
         CampaignSession cs = new CampaignSession();
         cs.id = UUID.randomUUID();
@@ -571,6 +559,6 @@ public class Campaigns {
     }
 
     public static List<EligibilityRule> rules(Campaign c) {
-        return Json.read(c.eligibility, new TypeReference<List<EligibilityRule>>() {});
+        return StoredJson.read(c.eligibility, new TypeReference<List<EligibilityRule>>() {});
     }
 }

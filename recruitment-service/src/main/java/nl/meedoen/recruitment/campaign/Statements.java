@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.recruitment.Json;
 import nl.meedoen.recruitment.campaign.CampaignDtos.Statement;
 import nl.meedoen.recruitment.campaign.CampaignDtos.StatementSignature;
 
@@ -73,14 +73,14 @@ public class Statements {
                     c, "the participation statement is agreed before opening and does not change after");
         }
         if (s == null) {
-            throw Campaigns.fieldRule("statement", "required");
+            throw ProblemException.fieldRule("statement", "required");
         }
         List<Problem.FieldError> errors = errors(s);
         if (!errors.isEmpty()) {
             throw new ProblemException(
                     422, "validation", "Request is not valid", errors.size() + " field(s) are not valid", errors);
         }
-        String written = Json.write(s);
+        String written = StoredJson.write(s);
         if (!written.equals(c.statement)) {
             c.statementSignatures = null; // a different statement is not what was signed
         }
@@ -111,7 +111,7 @@ public class Statements {
         }
         Map<String, StatementSignature> signatures = new TreeMap<>(signatures(c));
         signatures.put(party, new StatementSignature(campaigns.client(), OffsetDateTime.now(ZoneOffset.UTC)));
-        c.statementSignatures = Json.write(signatures);
+        c.statementSignatures = StoredJson.write(signatures);
         audit.record("campaign.statement-signed", "campaign", c.id.toString(), Map.of("party", party));
         return c;
     }
@@ -142,7 +142,7 @@ public class Statements {
     public static Map<String, StatementSignature> signatures(Campaign c) {
         return c.statementSignatures == null
                 ? Map.of()
-                : Json.read(c.statementSignatures, new TypeReference<Map<String, StatementSignature>>() {});
+                : StoredJson.read(c.statementSignatures, new TypeReference<Map<String, StatementSignature>>() {});
     }
 
     public static List<String> unsignedBy(Campaign c) {
@@ -151,7 +151,7 @@ public class Statements {
     }
 
     public static Statement statement(Campaign c) {
-        return c.statement == null ? null : Json.read(c.statement, new TypeReference<Statement>() {});
+        return c.statement == null ? null : StoredJson.read(c.statement, new TypeReference<Statement>() {});
     }
 
     /** Opening waits for an agreed statement: 409 naming the state and what is missing. */

@@ -257,18 +257,18 @@ public class Compensation {
     @Transactional
     public PaidElsewhereOut recordPaidElsewhere(PaidElsewhereIn in) {
         if (in == null || in.tenantRef() == null || in.tenantRef().isBlank()) {
-            throw fieldRule("tenantRef", "required: the tenant who was paid");
+            throw ProblemException.fieldRule("tenantRef", "required: the tenant who was paid");
         }
         if (in.year() == null || in.year() < 2000 || in.year() > 2100) {
-            throw fieldRule(
+            throw ProblemException.fieldRule(
                     "year",
                     "a calendar year, e.g. " + java.time.LocalDate.now(NL).getYear());
         }
         if (in.amountCents() == null || in.amountCents() <= 0 || in.amountCents() > 100_000_000L) {
-            throw fieldRule("amountCents", "an amount in euro cents, more than 0");
+            throw ProblemException.fieldRule("amountCents", "an amount in euro cents, more than 0");
         }
         if (in.note() != null && in.note().length() > 500) {
-            throw fieldRule("note", "at most 500 characters");
+            throw ProblemException.fieldRule("note", "at most 500 characters");
         }
         String ref = in.tenantRef().strip();
         int year = in.year();
@@ -313,15 +313,5 @@ public class Compensation {
                 ? PaidElsewhere.list("year = ?1 order by tenantRef, recordedAt", year)
                 : PaidElsewhere.list("year = ?1 and tenantRef = ?2 order by recordedAt", year, tenantRef);
         return rows.stream().map(this::out).toList();
-    }
-
-    /** A field rule: 422 naming the field. */
-    static ProblemException fieldRule(String field, String message) {
-        return new ProblemException(
-                422,
-                "validation",
-                "Request is not valid",
-                field + ": " + message,
-                List.of(new nl.meedoen.commons.problem.Problem.FieldError(field, message)));
     }
 }

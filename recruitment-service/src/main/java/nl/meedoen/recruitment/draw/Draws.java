@@ -19,6 +19,7 @@ import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
 import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
@@ -34,7 +35,6 @@ import nl.meedoen.draw.Person;
 import nl.meedoen.draw.Verification;
 import nl.meedoen.population.PopulationAttribute;
 import nl.meedoen.population.PopulationMember;
-import nl.meedoen.recruitment.Json;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.CampaignDraw;
 import nl.meedoen.recruitment.campaign.CampaignSession;
@@ -309,8 +309,8 @@ public class Draws implements CampaignDraw {
         // the waitlist is the whole draw order: any seat that comes free goes to the first in it who keeps the quotas
         List<String> waitlist = drawn.result().waitlist();
         d.record = DrawRecords.toJson(drawn);
-        d.panel = Json.write(selected);
-        d.waitlist = Json.write(waitlist);
+        d.panel = StoredJson.write(selected);
+        d.waitlist = StoredJson.write(waitlist);
         d.drawnAt = OffsetDateTime.now(ZoneOffset.UTC);
         c.status = Campaign.Status.DRAWN.name();
         List<MessageRequestV1> messages = new ArrayList<>();
@@ -391,7 +391,7 @@ public class Draws implements CampaignDraw {
         Campaign c = locked(campaignId);
         Signup s = participant(c, tenantRef);
         if (!Signup.Outcome.SELECTED.name().equals(s.outcome)) {
-            throw wrongState(c, "only a selected tenant can confirm; " + tenantRef + " is " + s.outcome);
+            throw Campaigns.wrongState(c, "only a selected tenant can confirm; " + tenantRef + " is " + s.outcome);
         }
         s.outcome = Signup.Outcome.CONFIRMED.name();
         return s;
@@ -417,7 +417,7 @@ public class Draws implements CampaignDraw {
             return declineWithoutDraw(c, s); // seated without a lottery: the waitlist in its own order
         }
         s.outcome = Signup.Outcome.DECLINED.name();
-        List<String> panel = new ArrayList<>(Json.read(d.panel, IDS));
+        List<String> panel = new ArrayList<>(StoredJson.read(d.panel, IDS));
         panel.remove(s.id.toString());
         Filled f = fillFromDrawOrder(c, d, panel, 1, "replacement");
         String replacementRef = f.filled().isEmpty() ? null : f.filled().get(0);
@@ -514,8 +514,8 @@ public class Draws implements CampaignDraw {
                             m.source(),
                             null));
         }
-        d.panel = Json.write(panel);
-        d.waitlist = Json.write(candidates);
+        d.panel = StoredJson.write(panel);
+        d.waitlist = StoredJson.write(candidates);
         boolean household = record.input().householdRule();
         String reason = null;
         if (panel.size() < c.seats) {
@@ -543,7 +543,7 @@ public class Draws implements CampaignDraw {
     public DrawDtos.FillOut fillVacancies(UUID campaignId) {
         Campaign c = locked(campaignId);
         if (!c.participantsSeated()) {
-            throw wrongState(c, "nobody holds a seat yet, so no seat is vacant");
+            throw Campaigns.wrongState(c, "nobody holds a seat yet, so no seat is vacant");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         CampaignSession.of(c.id).stream()
@@ -551,17 +551,17 @@ public class Draws implements CampaignDraw {
                 .min(OffsetDateTime::compareTo)
                 .filter(first -> !first.isAfter(now))
                 .ifPresent(first -> {
-                    throw wrongState(
+                    throw Campaigns.wrongState(
                             c,
                             "its term started with the first session at " + first
                                     + "; vacant seats are filled before the term starts");
                 });
         if (c.termEnd != null && c.termEnd.isBefore(now.toLocalDate())) {
-            throw wrongState(c, "its term ended on " + c.termEnd);
+            throw Campaigns.wrongState(c, "its term ended on " + c.termEnd);
         }
         long seated = Signup.seated(c.id);
         if (seated >= c.seats) {
-            throw wrongState(c, "all " + c.seats + " seats are taken; no seat is vacant");
+            throw Campaigns.wrongState(c, "all " + c.seats + " seats are taken; no seat is vacant");
         }
         Draw d = Draw.findById(c.id);
         List<String> filled = new ArrayList<>();
@@ -572,7 +572,7 @@ public class Draws implements CampaignDraw {
                 campaigns.publish(c, RecruitmentEventV1.PARTICIPANT_REPLACED, null, null, null, next.tenantRef);
             }
             if (filled.isEmpty()) {
-                throw wrongState(
+                throw Campaigns.wrongState(
                         c,
                         (c.seats - seated) + " seat(s) vacant and nobody on the waitlist"
                                 + (c.mode() == Campaign.SelectionMode.APPOINTMENT
@@ -581,15 +581,15 @@ public class Draws implements CampaignDraw {
             }
         } else {
             if (d.drawnAt == null) {
-                throw wrongState(c, "the panel has not been drawn yet (POST /campaigns/{id}/draw/seed)");
+                throw Campaigns.wrongState(c, "the panel has not been drawn yet (POST /campaigns/{id}/draw/seed)");
             }
-            List<String> panel = new ArrayList<>(Json.read(d.panel, IDS));
+            List<String> panel = new ArrayList<>(StoredJson.read(d.panel, IDS));
             Filled f = fillFromDrawOrder(c, d, panel, Integer.MAX_VALUE, "vacancy");
             filled.addAll(f.filled());
             unkept = f.unkept();
             if (filled.isEmpty()) {
                 if (unkept.isEmpty()) {
-                    throw wrongState(c, (c.seats - seated) + " seat(s) vacant: " + f.why());
+                    throw Campaigns.wrongState(c, (c.seats - seated) + " seat(s) vacant: " + f.why());
                 }
                 throw new ProblemException(
                         422,
@@ -624,11 +624,6 @@ public class Draws implements CampaignDraw {
     }
 
     /** An illegal transition: 409 naming the campaign's state (and its selection mode). */
-    static ProblemException wrongState(Campaign c, String detail) {
-        return new ProblemException(
-                409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
-    }
-
     private static Signup participant(Campaign c, String tenantRef) {
         if (!c.participantsSeated()) {
             throw ProblemException.conflict("campaign is " + c.status + " (" + c.mode() + "): nobody holds a seat yet");

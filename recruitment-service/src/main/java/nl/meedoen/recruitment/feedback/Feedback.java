@@ -13,6 +13,7 @@ import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeIn;
 import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeOut;
@@ -101,10 +102,10 @@ public class Feedback {
         String outcome =
                 in == null || in.outcome() == null ? null : in.outcome().strip();
         if (outcome == null || outcome.isEmpty()) {
-            throw Campaigns.fieldRule("outcome", "required: what came of it, in plain text");
+            throw ProblemException.fieldRule("outcome", "required: what came of it, in plain text");
         }
         if (outcome.length() > 10000) {
-            throw Campaigns.fieldRule("outcome", "at most 10000 characters");
+            throw ProblemException.fieldRule("outcome", "at most 10000 characters");
         }
         c.outcome = outcome;
         c.outcomeAt = OffsetDateTime.now(ZoneOffset.UTC);

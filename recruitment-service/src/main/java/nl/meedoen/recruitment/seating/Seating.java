@@ -17,7 +17,6 @@ import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.RecruitmentEventV1;
 import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.outbox.Outbox;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.Campaign.SelectionMode;
@@ -75,20 +74,6 @@ public class Seating {
     }
 
     /** An illegal transition: 409 naming the campaign's state (and its selection mode). */
-    static ProblemException wrongState(Campaign c, String detail) {
-        return new ProblemException(
-                409, "conflict", "Conflict", "campaign is " + c.status + " (" + c.mode() + "): " + detail, null);
-    }
-
-    /** A field rule: 422 naming the field. */
-    static ProblemException fieldRule(String field, String message) {
-        return new ProblemException(
-                422,
-                "validation",
-                "Request is not valid",
-                field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
-    }
 
     /**
      * Seats the participants without a lottery and records how: lottery mode with no more sign-ups than seats →
@@ -99,7 +84,7 @@ public class Seating {
     public SeatingOut seat(UUID campaignId) {
         Campaign c = locked(campaignId);
         if (c.state() != Campaign.Status.CLOSED) {
-            throw wrongState(
+            throw Campaigns.wrongState(
                     c, "seats are given once sign-ups have closed (POST /campaigns/{id}/close), and only once");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -119,13 +104,13 @@ public class Seating {
                 if (!laterTerm) {
                     noDraw(c);
                     if (active.isEmpty()) {
-                        throw wrongState(
+                        throw Campaigns.wrongState(
                                 c,
                                 "nobody signed up; reopen sign-ups (POST /campaigns/{id}/reopen) and reach out again");
                     }
                 }
                 if (candidates.size() > free) {
-                    throw wrongState(
+                    throw Campaigns.wrongState(
                             c,
                             laterTerm
                                     ? candidates.size() + " candidates for " + free + " free seats in term "
@@ -169,7 +154,7 @@ public class Seating {
                             null);
                 }
                 if (Signup.seated(c.id) == 0) {
-                    throw wrongState(c, "nobody has been appointed yet (POST /campaigns/{id}/appointments)");
+                    throw Campaigns.wrongState(c, "nobody has been appointed yet (POST /campaigns/{id}/appointments)");
                 }
                 List<MessageRequestV1> notSeated = new ArrayList<>();
                 for (Signup s : active) {
@@ -207,10 +192,11 @@ public class Seating {
 
     private void noDraw(Campaign c) {
         if (Draw.findById(c.id) != null) {
-            throw wrongState(c, "its draw is committed: the lottery seats the panel (POST /campaigns/{id}/draw/seed)");
+            throw Campaigns.wrongState(
+                    c, "its draw is committed: the lottery seats the panel (POST /campaigns/{id}/draw/seed)");
         }
         if (jobs.live(DrawCommitJob.KIND, c.id.toString())) {
-            throw wrongState(c, "its draw is being committed");
+            throw Campaigns.wrongState(c, "its draw is being committed");
         }
     }
 
@@ -219,35 +205,38 @@ public class Seating {
     public Signup appoint(UUID campaignId, AppointmentIn in) {
         Campaign c = locked(campaignId);
         if (c.mode() != SelectionMode.APPOINTMENT) {
-            throw wrongState(
+            throw Campaigns.wrongState(
                     c, "appointments are for campaigns that select by APPOINTMENT; this one selects by " + c.mode());
         }
         if (c.state() != Campaign.Status.CLOSED && c.state() != Campaign.Status.SEATED) {
-            throw wrongState(c, "the board appoints once sign-ups have closed");
+            throw Campaigns.wrongState(c, "the board appoints once sign-ups have closed");
         }
         if (in == null || in.tenantRef() == null || in.tenantRef().isBlank()) {
-            throw fieldRule("tenantRef", "required: the sign-up to appoint");
+            throw ProblemException.fieldRule("tenantRef", "required: the sign-up to appoint");
         }
         if (in.reason() == null || in.reason().isBlank()) {
-            throw fieldRule("reason", "required: why the board appoints this tenant (knowledge, experience, interest)");
+            throw ProblemException.fieldRule(
+                    "reason", "required: why the board appoints this tenant (knowledge, experience, interest)");
         }
         if (in.reason().length() > 2000) {
-            throw fieldRule("reason", "at most 2000 characters");
+            throw ProblemException.fieldRule("reason", "at most 2000 characters");
         }
         Signup s = Signup.of(c.id, in.tenantRef());
         if (s == null || !Signup.ACTIVE.equals(s.status)) {
-            throw fieldRule("tenantRef", in.tenantRef() + " is not an active sign-up of this campaign");
+            throw ProblemException.fieldRule(
+                    "tenantRef", in.tenantRef() + " is not an active sign-up of this campaign");
         }
         boolean reserve = Boolean.TRUE.equals(in.reserve());
         if (Signup.Outcome.SELECTED.name().equals(s.outcome)
                 || Signup.Outcome.CONFIRMED.name().equals(s.outcome)) {
-            throw wrongState(c, in.tenantRef() + " already holds a seat");
+            throw Campaigns.wrongState(c, in.tenantRef() + " already holds a seat");
         }
         if (Signup.Outcome.DECLINED.name().equals(s.outcome)) {
-            throw wrongState(c, in.tenantRef() + " declined the seat");
+            throw Campaigns.wrongState(c, in.tenantRef() + " declined the seat");
         }
         if (!reserve && Signup.seated(c.id) >= c.seats) {
-            throw wrongState(c, "all " + c.seats + " seats are taken; appoint as reserve (\"reserve\": true)");
+            throw Campaigns.wrongState(
+                    c, "all " + c.seats + " seats are taken; appoint as reserve (\"reserve\": true)");
         }
         int position =
                 reserve ? Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED).size() + 1 : 0;
@@ -287,17 +276,17 @@ public class Seating {
                     null);
         }
         if (c.finished()) {
-            throw wrongState(c, "a cancelled or ended campaign does not change");
+            throw Campaigns.wrongState(c, "a cancelled or ended campaign does not change");
         }
         if (reason != null && reason.length() > 2000) {
-            throw fieldRule("reason", "at most 2000 characters");
+            throw ProblemException.fieldRule("reason", "at most 2000 characters");
         }
         Signup s = Signup.of(c.id, tenantRef);
         if (s == null || !Signup.ACTIVE.equals(s.status)) {
             throw ProblemException.notFound("sign-up " + tenantRef + " of campaign " + campaignId);
         }
         if (!s.awaitingPartner) {
-            throw wrongState(
+            throw Campaigns.wrongState(
                     c,
                     tenantRef + " has no appointment awaiting the partner's confirmation (outcome " + s.outcome + ")");
         }
@@ -331,19 +320,19 @@ public class Seating {
     public Campaign reopen(UUID campaignId, ReopenIn in) {
         Campaign c = locked(campaignId);
         if (c.state() != Campaign.Status.CLOSED) {
-            throw wrongState(c, "only a CLOSED campaign whose seats are not given yet can reopen");
+            throw Campaigns.wrongState(c, "only a CLOSED campaign whose seats are not given yet can reopen");
         }
         noDraw(c);
         LocalDate closes = in == null ? null : in.signupCloses();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (closes == null) {
-            throw fieldRule("signupCloses", "required: the new last day of sign-ups");
+            throw ProblemException.fieldRule("signupCloses", "required: the new last day of sign-ups");
         }
         if (closes.isBefore(today) || closes.isBefore(c.signupOpens)) {
-            throw fieldRule("signupCloses", "today or later");
+            throw ProblemException.fieldRule("signupCloses", "today or later");
         }
         if (c.termEnd != null && closes.isAfter(c.termEnd)) {
-            throw fieldRule("signupCloses", "not after the term end " + c.termEnd);
+            throw ProblemException.fieldRule("signupCloses", "not after the term end " + c.termEnd);
         }
         c.signupCloses = closes;
         c.status = Campaign.Status.OPEN.name();

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
-import nl.meedoen.recruitment.Json;
+import nl.meedoen.commons.json.StoredJson;
+import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.CampaignDtos.TermEndIn;
 import nl.meedoen.recruitment.campaign.Campaigns;
@@ -57,18 +58,18 @@ public class Terms {
             return dissolve(c, "organiser");
         }
         if (!Form.valueOf(c.form).standing()) {
-            throw Campaigns.fieldRule(
+            throw ProblemException.fieldRule(
                     "nextTermEnd",
                     c.form + " is not a standing form: its term ends the campaign (leave nextTermEnd out)");
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (!in.nextTermEnd().isAfter(today)) {
-            throw Campaigns.fieldRule("nextTermEnd", "after today");
+            throw ProblemException.fieldRule("nextTermEnd", "after today");
         }
         if (in.signupCloses() == null
                 || in.signupCloses().isBefore(today)
                 || in.signupCloses().isAfter(in.nextTermEnd())) {
-            throw Campaigns.fieldRule(
+            throw ProblemException.fieldRule(
                     "signupCloses", "required: today or later and not after nextTermEnd (sign-ups for the free seats)");
         }
         Set<String> staying = new HashSet<>(in.staying() == null ? List.of() : in.staying());
@@ -78,7 +79,7 @@ public class Terms {
                 new HashSet<>(seated.stream().map(s -> s.tenantRef).toList());
         for (String ref : staying) {
             if (!seatedRefs.contains(ref)) {
-                throw Campaigns.fieldRule("staying", ref + " holds no seat in this term");
+                throw ProblemException.fieldRule("staying", ref + " holds no seat in this term");
             }
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -133,7 +134,7 @@ public class Terms {
     private int fromWaitlist(Campaign c, OffsetDateTime now) {
         Draw d = Draw.findById(c.id);
         if (d != null && d.waitlist != null) {
-            List<String> order = Json.read(d.waitlist, new TypeReference<List<String>>() {});
+            List<String> order = StoredJson.read(d.waitlist, new TypeReference<List<String>>() {});
             // read once, not per place in the draw order: the sign-ups and the seats taken
             Map<String, Signup> waiting = new HashMap<>();
             for (Signup s : Signup.withOutcome(c.id, Signup.Outcome.WAITLISTED)) {

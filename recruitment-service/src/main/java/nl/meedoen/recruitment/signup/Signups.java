@@ -236,7 +236,8 @@ public class Signups implements CampaignSignups {
         }
         Signup.Source src = source(in.source(), "source");
         if (campaigns.tenantOrganisationOnly() && src != Signup.Source.EVENT) {
-            throw Campaigns.fieldRule("source", "a tenant organisation records sign-ups from its own events: EVENT");
+            throw ProblemException.fieldRule(
+                    "source", "a tenant organisation records sign-ups from its own events: EVENT");
         }
         return register(c, in.tenantRef(), src, Texts.of(in));
     }

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.recruitment.Fixtures;
-import nl.meedoen.recruitment.Json;
 import nl.meedoen.recruitment.Parallel;
 import org.junit.jupiter.api.Test;
 
@@ -197,11 +197,11 @@ class VacancyTest {
         UUID campaign = UUID.fromString(id);
         List<String> order = QuarkusTransaction.requiringNew().call(() -> {
             Draw d = Draw.findById(campaign);
-            return Json.read(d.waitlist, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
+            return StoredJson.read(d.waitlist, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
         });
         QuarkusTransaction.requiringNew().run(() -> {
             Draw d = Draw.findById(campaign);
-            d.waitlist = Json.write(order.subList(0, 4));
+            d.waitlist = StoredJson.write(order.subList(0, 4));
             for (String sid : order.subList(4, order.size())) {
                 nl.meedoen.recruitment.signup.Signup s =
                         nl.meedoen.recruitment.signup.Signup.findById(UUID.fromString(sid));
@@ -210,7 +210,7 @@ class VacancyTest {
             // the seat of one young panel member went vacant without a replacement (the old short waitlist had no young
             // one)
             List<String> panel = new ArrayList<>(
-                    Json.read(d.panel, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {}));
+                    StoredJson.read(d.panel, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {}));
             String vacated = panel.stream()
                     .filter(p -> band.get(((nl.meedoen.recruitment.signup.Signup)
                                             nl.meedoen.recruitment.signup.Signup.findById(UUID.fromString(p)))
@@ -219,7 +219,7 @@ class VacancyTest {
                     .findFirst()
                     .orElseThrow();
             panel.remove(vacated);
-            d.panel = Json.write(panel);
+            d.panel = StoredJson.write(panel);
             ((nl.meedoen.recruitment.signup.Signup)
                             nl.meedoen.recruitment.signup.Signup.findById(UUID.fromString(vacated)))
                     .outcome = "DECLINED";
@@ -253,9 +253,9 @@ class VacancyTest {
             s.outcome = "DECLINED";
             Draw d = Draw.findById(UUID.fromString(id));
             List<String> panel = new ArrayList<>(
-                    Json.read(d.panel, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {}));
+                    StoredJson.read(d.panel, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {}));
             panel.remove(s.id.toString());
-            d.panel = Json.write(panel);
+            d.panel = StoredJson.write(panel);
         });
         as("corporation")
                 .post(BASE + "/" + id + "/vacancies/fill")
@@ -301,7 +301,7 @@ class VacancyTest {
                 replacements.containsAll(seated),
                 "every seat was given by a decline or a fill: " + replacements + " " + seated);
         List<String> drawPanel = QuarkusTransaction.requiringNew()
-                .call(() -> Json.read(
+                .call(() -> StoredJson.read(
                         ((Draw) Draw.findById(UUID.fromString(id))).panel,
                         new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {}));
         assertEquals(4, drawPanel.size());
