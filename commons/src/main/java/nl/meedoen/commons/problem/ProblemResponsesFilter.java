@@ -62,21 +62,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     "422",
                     OASFactory.createAPIResponse()
                             .description("Well-formed JSON whose values break a rule; errors[] name the fields")
-                            .content(problemContent(Map.of(
-                                    "type",
-                                    Problem.TYPE_BASE + "validation",
-                                    "title",
-                                    "Request is not valid",
-                                    "status",
-                                    422,
-                                    "detail",
-                                    "address.postcode: must be a Dutch postcode such as 1234 AB",
-                                    "errors",
-                                    List.of(Map.of(
-                                            "field",
-                                            "address.postcode",
-                                            "message",
-                                            "must be a Dutch postcode such as 1234 AB"))))));
+                            .content(problemContent(VALIDATION_EXAMPLE)));
         }
         if (responses.getAPIResponses() != null) {
             responses.getAPIResponses().forEach((code, response) -> {
@@ -90,6 +76,27 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
             });
         }
+    }
+
+    /** In a fixed key order, so the document is the same byte for byte in every run. */
+    private static final Map<String, Object> VALIDATION_EXAMPLE = ordered(
+            "type",
+            Problem.TYPE_BASE + "validation",
+            "title",
+            "Request is not valid",
+            "status",
+            422,
+            "detail",
+            "address.postcode: must be a Dutch postcode such as 1234 AB",
+            "errors",
+            List.of(ordered("field", "address.postcode", "message", "must be a Dutch postcode such as 1234 AB")));
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     private static void addIfAbsent(APIResponses responses, String code, String description) {
