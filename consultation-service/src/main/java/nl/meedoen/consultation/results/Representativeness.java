@@ -9,7 +9,8 @@ import java.util.TreeSet;
 /**
  * Who answered compared with who could have: per attribute value the population share, the
  * respondent share and the response rate; per attribute the dissimilarity index and the
- * R-indicator; and one summary index. Plain arithmetic over counts.
+ * R-indicator; and one summary index. Plain arithmetic over counts. Withheld values count as one group in the
+ * indices, so the indices reveal nothing a withheld cell hides.
  */
 public final class Representativeness {
 
@@ -34,9 +35,31 @@ public final class Representativeness {
         long resp = respondents.values().stream().mapToLong(Long::longValue).sum();
         Set<String> hidden = Suppression.suppressed(respondents, k);
         List<ResultViews.RepresentativenessRow> rows = new ArrayList<>();
-        double dissimilarity = 0;
         double overallRate = Stats.share(resp, inv);
+        // The indices see the withheld values as one group: computed per value, they would let anyone solve the
+        // withheld split back from the published figures. Their sum is no secret (the total minus the others).
+        double dissimilarity = 0;
         double variance = 0;
+        long hiddenP = 0;
+        long hiddenI = 0;
+        long hiddenR = 0;
+        for (String v : values) {
+            long p = population.getOrDefault(v, 0L);
+            long i = invited.getOrDefault(v, 0L);
+            long r = respondents.getOrDefault(v, 0L);
+            if (hidden.contains(v)) {
+                hiddenP += p;
+                hiddenI += i;
+                hiddenR += r;
+            } else {
+                dissimilarity += Math.abs(Stats.share(p, pop) - Stats.share(r, resp)) / 2;
+                variance += Stats.share(i, inv) * Math.pow(Stats.share(r, i) - overallRate, 2);
+            }
+        }
+        if (!hidden.isEmpty()) {
+            dissimilarity += Math.abs(Stats.share(hiddenP, pop) - Stats.share(hiddenR, resp)) / 2;
+            variance += Stats.share(hiddenI, inv) * Math.pow(Stats.share(hiddenR, hiddenI) - overallRate, 2);
+        }
         for (String v : values) {
             long p = population.getOrDefault(v, 0L);
             long i = invited.getOrDefault(v, 0L);
@@ -44,8 +67,6 @@ public final class Representativeness {
             double pShare = Stats.share(p, pop);
             double rShare = Stats.share(r, resp);
             double rate = Stats.share(r, i);
-            dissimilarity += Math.abs(pShare - rShare) / 2;
-            variance += Stats.share(i, inv) * Math.pow(rate - overallRate, 2);
             boolean suppressed = hidden.contains(v);
             rows.add(new ResultViews.RepresentativenessRow(
                     v,
