@@ -23,11 +23,8 @@ import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.outbox.OutboxRelay;
-import nl.meedoen.devinfra.TestInfra;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -40,18 +37,11 @@ class OutboxRelayTest {
     Outbox outbox;
 
     static KafkaConsumer<String, String> consumer() {
-        var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfra.kafkaBootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "outbox-test-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer());
-        consumer.subscribe(List.of(NoteResource.TOPIC));
-        return consumer;
+        return consumer(NoteResource.TOPIC);
+    }
+
+    static KafkaConsumer<String, String> consumer(String topic) {
+        return nl.meedoen.devinfra.Events.consumer(topic); // its own group, from the beginning
     }
 
     static List<ConsumerRecord<String, String>> recordsWithKey(
@@ -157,18 +147,8 @@ class OutboxRelayTest {
     void aMessageRequestCarryingALinkTokenLeavesNoRowOncePublishedWhileOtherEventsAreKept() throws Exception {
         String token = "token-" + UUID.randomUUID();
         String tenant = "T-" + UUID.randomUUID();
-        try (var requests = new KafkaConsumer<>(
-                        Map.<String, Object>of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                TestInfra.kafkaBootstrapServers(),
-                                ConsumerConfig.GROUP_ID_CONFIG,
-                                "outbox-test-" + UUID.randomUUID(),
-                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                                "earliest"),
-                        new StringDeserializer(),
-                        new StringDeserializer());
+        try (var requests = consumer(MessageRequestV1.TOPIC);
                 var notes = consumer()) {
-            requests.subscribe(List.of(MessageRequestV1.TOPIC));
             QuarkusTransaction.requiringNew()
                     .run(() -> outbox.publish(
                             MessageRequestV1.TOPIC,
