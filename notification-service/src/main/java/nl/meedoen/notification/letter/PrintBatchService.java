@@ -436,13 +436,7 @@ public class PrintBatchService {
                     422,
                     "validation",
                     "Request is not valid",
-                    deliveryIds.isEmpty()
-                            ? "deliveryIds: at least one"
-                            : String.join(
-                                    "; ",
-                                    errors.stream()
-                                            .map(e -> e.field() + ": " + e.message())
-                                            .toList()),
+                    deliveryIds.isEmpty() ? "deliveryIds: at least one" : ProblemException.summary(errors),
                     deliveryIds.isEmpty() ? List.of(new Problem.FieldError("deliveryIds", "at least one")) : errors);
         }
         for (Delivery d : letters) {

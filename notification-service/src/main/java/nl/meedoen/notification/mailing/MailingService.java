@@ -138,16 +138,7 @@ public class MailingService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(
-                    422,
-                    "validation",
-                    "Request is not valid",
-                    String.join(
-                            "; ",
-                            errors.stream()
-                                    .map(e -> e.field() + ": " + e.message())
-                                    .toList()),
-                    errors);
+            throw ProblemException.fieldRules(errors);
         }
         Mailing m = new Mailing();
         m.id = UUID.randomUUID();
@@ -222,16 +213,7 @@ public class MailingService {
             errors.add(new Problem.FieldError("requested", "0 or more"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(
-                    422,
-                    "validation",
-                    "Request is not valid",
-                    String.join(
-                            "; ",
-                            errors.stream()
-                                    .map(e -> e.field() + ": " + e.message())
-                                    .toList()),
-                    errors);
+            throw ProblemException.fieldRules(errors);
         }
         Mailing m = openShell(r.mailingId(), r.purpose(), r.templateKey(), r.source());
         m.name = r.name();

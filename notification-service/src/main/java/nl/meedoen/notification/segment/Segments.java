@@ -43,16 +43,7 @@ public class Segments {
     public static void requireValid(SegmentFilter filter, String prefix) {
         List<Problem.FieldError> errors = filter.validate(prefix);
         if (!errors.isEmpty()) {
-            throw new ProblemException(
-                    422,
-                    "validation",
-                    "Request is not valid",
-                    String.join(
-                            "; ",
-                            errors.stream()
-                                    .map(e -> e.field() + ": " + e.message())
-                                    .toList()),
-                    errors);
+            throw ProblemException.fieldRules(errors);
         }
     }
 

@@ -50,14 +50,7 @@ public class TemplateService {
                 renderer.check(request.subject(), request.html(), request.text(), request.sampleData());
         if (!errors.isEmpty()) {
             throw new ProblemException(
-                    422,
-                    "template-invalid",
-                    "Template is not valid",
-                    errors.stream()
-                            .map(e -> e.field() + ": " + e.message())
-                            .reduce((a, b) -> a + "; " + b)
-                            .orElse(""),
-                    errors);
+                    422, "template-invalid", "Template is not valid", ProblemException.summary(errors), errors);
         }
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, key + "/" + language)

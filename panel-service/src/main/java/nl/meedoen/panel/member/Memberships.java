@@ -109,14 +109,7 @@ public class Memberships {
             errors.add(new Problem.FieldError("previousInvitationAt", "must not be in the future"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable(
-                    "validation",
-                    String.join(
-                            "; ",
-                            errors.stream()
-                                    .map(e -> e.field() + ": " + e.message())
-                                    .toList()),
-                    errors);
+            throw ProblemException.unprocessable("validation", ProblemException.summary(errors), errors);
         }
         PanelMember m = PanelMember.of(panel.id, r.tenantRef());
         if (m == null) {

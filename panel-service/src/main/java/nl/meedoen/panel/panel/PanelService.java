@@ -73,7 +73,7 @@ public class PanelService {
                 request.targetComposition() == null ? Map.of() : request.targetComposition();
         errors.addAll(Targets.validate(strata, composition));
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("validation", detail(errors), errors);
+            throw ProblemException.unprocessable("validation", ProblemException.summary(errors), errors);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Panel p = new Panel();
@@ -113,7 +113,7 @@ public class PanelService {
                 request.targetComposition() == null ? Map.of() : request.targetComposition();
         List<Problem.FieldError> errors = Targets.validate(strata, composition);
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("validation", detail(errors), errors);
+            throw ProblemException.unprocessable("validation", ProblemException.summary(errors), errors);
         }
         Map<String, Object> before = settings(p);
         p.name = request.name();
@@ -225,11 +225,6 @@ public class PanelService {
             out.put(attribute, scaled);
         });
         return out;
-    }
-
-    public static String detail(List<Problem.FieldError> errors) {
-        return String.join(
-                "; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
     }
 
     private static UUID cursor(String key) {
