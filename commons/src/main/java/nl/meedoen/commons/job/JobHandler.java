@@ -19,10 +19,11 @@ public interface JobHandler {
 
     /**
      * Whether running it again after a restart is safe (its writes are idempotent or it notices what is
-     * done). A job that is not resumable fails cleanly instead.
+     * done). Every job here is written that way, so a replica's restart never costs an organiser a job; a
+     * handler that cannot be says false, and its job fails cleanly instead of running twice.
      */
     default boolean resumable() {
-        return false;
+        return true;
     }
 
     /** Whether a caller may cancel it while it runs. */

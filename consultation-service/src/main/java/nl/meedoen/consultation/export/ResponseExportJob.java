@@ -40,11 +40,6 @@ public class ResponseExportJob implements JobHandler {
     }
 
     @Override
-    public boolean resumable() {
-        return true;
-    }
-
-    @Override
     public JobOutcome run(JobContext context) {
         Input in = context.input(Input.class);
         UUID exportId = context.id();

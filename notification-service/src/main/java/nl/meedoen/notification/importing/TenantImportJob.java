@@ -22,11 +22,6 @@ public class TenantImportJob implements JobHandler {
     }
 
     @Override
-    public boolean resumable() {
-        return true;
-    }
-
-    @Override
     public JobOutcome run(JobContext context) throws Exception {
         return imports.run(context);
     }

@@ -38,11 +38,6 @@ public class PrintBatchJob implements JobHandler {
     }
 
     @Override
-    public boolean resumable() {
-        return true;
-    }
-
-    @Override
     public boolean cancellable() {
         return false; // at most 5,000 pages: it runs to its end in seconds
     }

@@ -35,11 +35,6 @@ public class MailingJob implements JobHandler {
     }
 
     @Override
-    public boolean resumable() {
-        return true;
-    }
-
-    @Override
     public boolean cancellable() {
         return false;
     }

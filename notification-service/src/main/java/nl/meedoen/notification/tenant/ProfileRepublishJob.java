@@ -26,11 +26,6 @@ public class ProfileRepublishJob implements JobHandler {
     }
 
     @Override
-    public boolean resumable() {
-        return true;
-    }
-
-    @Override
     public JobOutcome run(JobContext context) {
         long total = register.count();
         long published = 0;

@@ -38,11 +38,6 @@ public class DrawCommitJob implements JobHandler {
     }
 
     @Override
-    public boolean resumable() {
-        return true;
-    }
-
-    @Override
     public JobOutcome run(JobContext context) {
         UUID campaignId = UUID.fromString(context.subject());
         CommitIn in = context.input(CommitIn.class);

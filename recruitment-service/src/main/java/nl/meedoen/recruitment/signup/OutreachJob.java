@@ -30,11 +30,6 @@ public class OutreachJob implements JobHandler {
     }
 
     @Override
-    public boolean resumable() {
-        return true;
-    }
-
-    @Override
     public JobOutcome run(JobContext context) {
         UUID campaignId =
                 UUID.fromString(context.subject().substring(0, context.subject().indexOf(':')));
