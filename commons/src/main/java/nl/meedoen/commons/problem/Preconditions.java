@@ -44,4 +44,19 @@ public final class Preconditions {
                     null);
         }
     }
+
+    /**
+     * For an upsert about to create: nothing exists yet, so only a missing If-Match or {@code *} matches (RFC 9110
+     * 13.1.1); anything else is a 412 naming what does not exist.
+     */
+    public static void checkAbsent(String ifMatch, String what) {
+        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")) {
+            throw new ProblemException(
+                    412,
+                    "precondition-failed",
+                    "Precondition failed",
+                    what + " does not exist, so If-Match cannot match",
+                    null);
+        }
+    }
 }

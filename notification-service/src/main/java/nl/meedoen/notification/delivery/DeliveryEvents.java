@@ -44,22 +44,9 @@ public class DeliveryEvents {
     }
 
     public void publish(Delivery d) {
-        publish(d.id, d.requestId, d.mailingId, d.tenantRef, d.purpose, d.templateKey, d.channel, d.status, d.reason);
-    }
-
-    public void publish(
-            UUID id,
-            String requestId,
-            UUID mailingId,
-            String tenantRef,
-            String purpose,
-            String templateKey,
-            String channel,
-            String status,
-            String reason) {
-        NotificationEventV1 event =
-                event(id, requestId, mailingId, tenantRef, purpose, templateKey, channel, status, reason);
-        outbox.publish(NotificationEventV1.TOPIC, NotificationEventV1.DELIVERY_UPDATED, tenantRef, event);
+        NotificationEventV1 event = event(
+                d.id, d.requestId, d.mailingId, d.tenantRef, d.purpose, d.templateKey, d.channel, d.status, d.reason);
+        outbox.publish(NotificationEventV1.TOPIC, NotificationEventV1.DELIVERY_UPDATED, d.tenantRef, event);
         changed.fire(new Changed(List.of(event)));
     }
 

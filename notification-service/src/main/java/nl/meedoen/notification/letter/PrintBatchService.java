@@ -283,48 +283,21 @@ public class PrintBatchService {
         List<Delivery> letters = Delivery.list(
                 "printBatchId = ?1 and status in ('BATCHED', 'PRINTED', 'POSTED', 'RETURNED') order by tenantRef", id);
         List<Entry> entries = new ArrayList<>(letters.size());
+        Map<String, Tenant> tenants = letters.isEmpty()
+                ? Map.of()
+                : Tenant.<Tenant>list(
+                                "tenantRef in ?1",
+                                letters.stream().map(d -> d.tenantRef).toList())
+                        .stream()
+                        .collect(java.util.stream.Collectors.toMap(t -> t.tenantRef, t -> t));
         for (Delivery d : letters) {
-            Tenant t = Tenant.findById(d.tenantRef);
+            Tenant t = tenants.get(d.tenantRef);
             if (t == null) {
                 continue;
             }
             TemplateView template = templates
                     .cachedVersion(d.templateKey, d.language, d.templateVersion)
                     .orElseThrow();
-            if (!render) {
-                entries.add(new Entry(
-                        entries.size() + 1,
-                        d.id,
-                        d.tenantRef,
-                        t.name,
-                        t.street,
-                        t.houseNumber,
-                        t.houseNumberSuffix,
-                        t.postcode,
-                        t.city,
-                        d.templateKey,
-                        template.language(),
-                        null));
-                continue;
-            }
-            Map<String, Object> data;
-            try {
-                data = d.data == null
-                        ? Map.of()
-                        : mapper.readValue(d.data, new TypeReference<LinkedHashMap<String, Object>>() {});
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            TemplateRenderer.Rendered rendered = templates.render(
-                    template,
-                    data,
-                    t.name,
-                    RecipientPolicy.transactional(d.purpose) ? null : links.unsubscribeUrl(d.id));
-            String line =
-                    t.street + " " + t.houseNumber + (t.houseNumberSuffix == null ? "" : " " + t.houseNumberSuffix);
-            String date = LocalDate.now(ZoneId.of("Europe/Amsterdam"))
-                    .format(DateTimeFormatter.ofPattern(
-                            "d MMMM yyyy", Locale.forLanguageTag("en".equals(template.language()) ? "en" : "nl")));
             entries.add(new Entry(
                     entries.size() + 1,
                     d.id,
@@ -337,19 +310,38 @@ public class PrintBatchService {
                     t.city,
                     d.templateKey,
                     template.language(),
-                    new LetterPdf.Letter(
-                            t.name,
-                            line,
-                            t.postcode + "  " + t.city.toUpperCase(Locale.ROOT),
-                            date,
-                            rendered.subject(),
-                            rendered.text(),
-                            template.language(),
-                            personalLink(template.text(), data),
-                            shortCode(data),
-                            codeUrl())));
+                    render ? letter(d, t, template) : null));
         }
         return entries;
+    }
+
+    /** One letter as printed: the template rendered with the delivery's data, addressed to the tenant. */
+    private LetterPdf.Letter letter(Delivery d, Tenant t, TemplateView template) {
+        Map<String, Object> data;
+        try {
+            data = d.data == null
+                    ? Map.of()
+                    : mapper.readValue(d.data, new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        TemplateRenderer.Rendered rendered = templates.render(
+                template, data, t.name, RecipientPolicy.transactional(d.purpose) ? null : links.unsubscribeUrl(d.id));
+        String line = t.street + " " + t.houseNumber + (t.houseNumberSuffix == null ? "" : " " + t.houseNumberSuffix);
+        String date = LocalDate.now(ZoneId.of("Europe/Amsterdam"))
+                .format(DateTimeFormatter.ofPattern(
+                        "d MMMM yyyy", Locale.forLanguageTag("en".equals(template.language()) ? "en" : "nl")));
+        return new LetterPdf.Letter(
+                t.name,
+                line,
+                t.postcode + "  " + t.city.toUpperCase(Locale.ROOT),
+                date,
+                rendered.subject(),
+                rendered.text(),
+                template.language(),
+                personalLink(template.text(), data),
+                shortCode(data),
+                codeUrl());
     }
 
     /**

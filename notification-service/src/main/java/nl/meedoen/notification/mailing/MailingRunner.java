@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.contracts.NotificationEventV1;
 import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.worker.BackgroundLoop;
 import nl.meedoen.notification.NotificationConfig;
@@ -307,8 +308,9 @@ public class MailingRunner {
                 ps.executeBatch();
             }
         });
+        List<NotificationEventV1> changes = new ArrayList<>(told.size());
         for (Object[] h : told) {
-            events.publish(
+            changes.add(DeliveryEvents.event(
                     (UUID) h[0],
                     null,
                     m.id,
@@ -317,8 +319,9 @@ public class MailingRunner {
                     m.templateKey,
                     (String) h[2],
                     (String) h[3],
-                    (String) h[4]);
+                    (String) h[4]));
         }
+        events.publishAll(changes);
         if (anyEmail) {
             queued.fire(new nl.meedoen.notification.delivery.DeliveryQueued()); // wakes the worker after commit
         }

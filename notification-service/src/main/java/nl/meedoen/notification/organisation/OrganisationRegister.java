@@ -66,14 +66,7 @@ public class OrganisationRegister implements OrganisationDirectory {
         Organisation o = Organisation.findById(id, LockModeType.PESSIMISTIC_WRITE);
         boolean created = o == null;
         if (created) {
-            if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")) {
-                throw new ProblemException(
-                        412,
-                        "precondition-failed",
-                        "Precondition failed",
-                        "organisation " + id + " does not exist, so If-Match cannot match",
-                        null);
-            }
+            Preconditions.checkAbsent(ifMatch, "organisation " + id);
             o = new Organisation();
             o.id = id;
             o.createdAt = OffsetDateTime.now(clock);

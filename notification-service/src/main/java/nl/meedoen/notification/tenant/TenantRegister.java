@@ -41,14 +41,7 @@ public class TenantRegister {
         Tenant tenant = Tenant.findById(tenantRef, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         boolean created = tenant == null;
         if (created) {
-            if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")) {
-                throw new ProblemException(
-                        412,
-                        "precondition-failed",
-                        "Precondition failed",
-                        "tenant " + tenantRef + " does not exist, so If-Match cannot match",
-                        null);
-            }
+            Preconditions.checkAbsent(ifMatch, "tenant " + tenantRef);
             tenant = new Tenant();
             tenant.tenantRef = tenantRef;
             tenant.createdAt = OffsetDateTime.now(clock);
