@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * What every operation may answer as a problem, documented once instead of on each operation: every 4xx/5xx
  * response is {@code application/problem+json} ({@link Problem}); a secured operation may answer 401 and 403; an
- * operation taking a JSON body may answer 422 with the fields named ({@link ProblemMappers#validation}). An
+ * operation taking a JSON body may answer 400 when it cannot be read ({@link ProblemMappers}) and 422 with the fields
+ * named ({@link ProblemMappers#validation}). An
  * operation's own annotations say only what is specific to it (a 403's reason, a 409's state); this filter adds the
  * problem body to those and the generic responses they leave out.
  */
@@ -57,6 +58,14 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean jsonBody = operation.getRequestBody() != null
                 && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().hasMediaType("application/json");
+        APIResponse badRequest = responses.getAPIResponse("400");
+        if (jsonBody && (badRequest == null || "Bad Request".equals(badRequest.getDescription()))) {
+            responses.addAPIResponse( // in place of Quarkus's own words for the 400 it adds to an operation with a body
+                    "400",
+                    OASFactory.createAPIResponse()
+                            .description("Malformed JSON, a value of the wrong type or an unknown property")
+                            .content(problemContent(null)));
+        }
         if (jsonBody && !responses.hasAPIResponse("422")) {
             responses.addAPIResponse(
                     "422",

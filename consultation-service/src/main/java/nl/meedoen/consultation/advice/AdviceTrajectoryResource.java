@@ -81,7 +81,6 @@ public class AdviceTrajectoryResource {
                     @Content(
                             schema = @Schema(implementation = AdviceDtos.View.class),
                             examples = @ExampleObject(name = "requested", value = VIEW)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(
             responseCode = "422",
             description =
@@ -145,11 +144,7 @@ public class AdviceTrajectoryResource {
     @Operation(
             summary = "Set the consultations and campaigns that are the basis (onderlegger) of the advice",
             description = "Replaces both lists; until the advice is given.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Changed",
-            content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON")
+    @APIResponse(responseCode = "200", description = "Changed")
     @APIResponse(responseCode = "404", description = "No such trajectory")
     @APIResponse(responseCode = "409", description = "The advice is given already (names the status)")
     @APIResponse(
@@ -167,10 +162,7 @@ public class AdviceTrajectoryResource {
     @Path("{id}/preparation")
     @RolesAllowed(Roles.TENANT_ORGANISATION)
     @Operation(summary = "The tenant organisation takes up a requested advice (REQUESTED → IN_PREPARATION)")
-    @APIResponse(
-            responseCode = "200",
-            description = "In preparation",
-            content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
+    @APIResponse(responseCode = "200", description = "In preparation")
     @APIResponse(responseCode = "404", description = "No such trajectory")
     @APIResponse(responseCode = "409", description = "Not REQUESTED (names the status)")
     public AdviceDtos.View prepare(@PathParam("id") UUID id) {
@@ -192,7 +184,6 @@ public class AdviceTrajectoryResource {
                     @Content(
                             schema = @Schema(implementation = AdviceDtos.View.class),
                             examples = @ExampleObject(name = "advice given", value = VIEW)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(responseCode = "404", description = "No such trajectory")
     @APIResponse(
             responseCode = "409",
@@ -218,11 +209,7 @@ public class AdviceTrajectoryResource {
             description =
                     "ADOPTED, ADOPTED_IN_PART or NOT_ADOPTED, each with a reason. Publishes nl.meedoen.consultation.advice-answered.v1, and the answer "
                             + "is mailed (consultation.advice-feedback, purpose feedback) to everyone who took part in a linked consultation.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Answered",
-            content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON")
+    @APIResponse(responseCode = "200", description = "Answered")
     @APIResponse(responseCode = "404", description = "No such trajectory")
     @APIResponse(
             responseCode = "409",
@@ -249,10 +236,7 @@ public class AdviceTrajectoryResource {
     @Path("{id}/close")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Close an answered trajectory (RESPONSE_GIVEN → CLOSED)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Closed",
-            content = @Content(schema = @Schema(implementation = AdviceDtos.View.class)))
+    @APIResponse(responseCode = "200", description = "Closed")
     @APIResponse(responseCode = "404", description = "No such trajectory")
     @APIResponse(responseCode = "409", description = "Not answered yet (names the status)")
     public AdviceDtos.View close(@PathParam("id") UUID id) {

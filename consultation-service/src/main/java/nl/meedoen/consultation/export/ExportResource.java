@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.csv.CsvDialect;
+import nl.meedoen.commons.csv.CsvDialectParameter;
 import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.problem.Preconditions;
@@ -36,12 +37,10 @@ import nl.meedoen.consultation.lifecycle.QuestionnaireService;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
 import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -108,18 +107,8 @@ public class ExportResource {
     @APIResponse(
             responseCode = "409",
             description = "export-too-large: more responses than a synchronous export streams; use POST .../exports")
-    public Response responses(
-            @PathParam("id") UUID id,
-            @Parameter(
-                            name = CsvDialect.PARAMETER,
-                            description = CsvDialect.PARAMETER_DESCRIPTION,
-                            schema =
-                                    @Schema(
-                                            enumeration = {"rfc4180", "excel-nl"},
-                                            defaultValue = "rfc4180"))
-                    @QueryParam(CsvDialect.PARAMETER)
-                    String dialect) {
-        return sync(id, ExportFormat.RESPONSES_CSV, CsvDialect.fromParameter(dialect));
+    public Response responses(@PathParam("id") UUID id, @BeanParam CsvDialectParameter dialect) {
+        return sync(id, ExportFormat.RESPONSES_CSV, dialect.dialect());
     }
 
     @GET
@@ -140,18 +129,8 @@ public class ExportResource {
     @APIResponse(
             responseCode = "409",
             description = "Not a PWE consultation, or export-too-large (use POST .../exports)")
-    public Response portchoice(
-            @PathParam("id") UUID id,
-            @Parameter(
-                            name = CsvDialect.PARAMETER,
-                            description = CsvDialect.PARAMETER_DESCRIPTION,
-                            schema =
-                                    @Schema(
-                                            enumeration = {"rfc4180", "excel-nl"},
-                                            defaultValue = "rfc4180"))
-                    @QueryParam(CsvDialect.PARAMETER)
-                    String dialect) {
-        return sync(id, ExportFormat.PORTCHOICE_CSV, CsvDialect.fromParameter(dialect));
+    public Response portchoice(@PathParam("id") UUID id, @BeanParam CsvDialectParameter dialect) {
+        return sync(id, ExportFormat.PORTCHOICE_CSV, dialect.dialect());
     }
 
     @GET
@@ -199,16 +178,6 @@ public class ExportResource {
     @APIResponse(
             responseCode = "202",
             description = "Export started: follow the job at Location",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "The job, e.g. /api/v1/jobs/consultation/0c4e…",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Retry-After",
-                        description = "Seconds to wait before asking the job",
-                        schema = @Schema(type = SchemaType.INTEGER))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -309,7 +278,6 @@ public class ExportResource {
             responseCode = "200",
             description = "The questionnaire as stored",
             content = @Content(schema = @Schema(implementation = Questionnaire.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(
             responseCode = "422",
             description =

@@ -73,7 +73,6 @@ public class FeedbackResource {
             responseCode = "201",
             description = "Published",
             content = @Content(schema = @Schema(implementation = Feedback.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
     @APIResponse(
             responseCode = "422",
             description = "No text in the default language, or too long (field text.<language>)")
@@ -96,10 +95,7 @@ public class FeedbackResource {
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS, Roles.SURVEY_FRONTEND})
     @Operation(summary = "The published feedback in every language")
-    @APIResponse(
-            responseCode = "200",
-            description = "The feedback",
-            content = @Content(schema = @Schema(implementation = Feedback.class)))
+    @APIResponse(responseCode = "200", description = "The feedback")
     public Feedback get(@PathParam("id") UUID id) {
         Consultation c = results.readable(id, Caller.of(identity));
         if (c.feedback == null) {

@@ -18,8 +18,6 @@ import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,10 +47,7 @@ public class InvitationResource {
             summary = "How many were invited, opened their invitation, saved a partial response, completed",
             description =
                     "Counts are cumulative: completed ones count as opened too. allInvited is false while invitations are still being created.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The counts",
-            content = @Content(schema = @Schema(implementation = InvitationService.Counts.class)))
+    @APIResponse(responseCode = "200", description = "The counts")
     public InvitationService.Counts counts(@PathParam("id") UUID id) {
         return invitations.counts(consultations.find(id, Caller.of(identity)));
     }

@@ -85,8 +85,6 @@ public class ConsultationResource {
             responseCode = "201",
             description = "Created, with ETag",
             content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
-    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
     @APIResponse(
             responseCode = "422",
             description =
@@ -161,7 +159,6 @@ public class ConsultationResource {
             responseCode = "200",
             description = "Changed",
             content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
     @APIResponse(responseCode = "422", description = "A field rule: errors[] name the fields")
     @APIResponse(responseCode = "404", description = "No such consultation")
     @APIResponse(responseCode = "409", description = "Not a draft any more")
@@ -185,7 +182,6 @@ public class ConsultationResource {
             responseCode = "200",
             description = "Changed",
             content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
     @APIResponse(
             responseCode = "422",
             description = "Times out of order or in the past (errors[] name opensAt, closesAt, reminders)")
@@ -210,7 +206,6 @@ public class ConsultationResource {
             responseCode = "200",
             description = "Set",
             content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
     @APIResponse(responseCode = "422", description = "Missing parts or texts (errors[] name the fields)")
     @APIResponse(responseCode = "404", description = "No such consultation")
     @APIResponse(responseCode = "409", description = "Not a draft any more")
@@ -271,7 +266,6 @@ public class ConsultationResource {
             responseCode = "200",
             description = "Recorded",
             content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or an unknown property")
     @APIResponse(responseCode = "422", description = "A decision other than AGREED or DISAGREED (field decision)")
     @APIResponse(responseCode = "404", description = "No such consultation")
     @APIResponse(responseCode = "409", description = "Not a draft, or no questions yet")

@@ -70,10 +70,7 @@ public class RespondentResource {
                     "Language: ?lang=, else Accept-Language, else the tenant's language, else the consultation's default. "
                             + "The first fetch counts the invitation as opened. Rules (visibleIf, requiredIf) are included so the frontend can "
                             + "mirror them; the server enforces them regardless.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The questionnaire",
-            content = @Content(schema = @Schema(implementation = RespondentViews.Questionnaire.class)))
+    @APIResponse(responseCode = "200", description = "The questionnaire")
     @APIResponse(responseCode = "400", description = "A language the consultation does not have")
     @APIResponse(responseCode = "404", description = "Not open yet")
     public RespondentViews.Questionnaire questionnaire(
@@ -219,10 +216,7 @@ public class RespondentResource {
     @Extension(name = "x-meedoen-public", value = "invitation token")
     @Path("feedback")
     @Operation(summary = "What was done with the outcome, once the initiator published it")
-    @APIResponse(
-            responseCode = "200",
-            description = "The feedback in the respondent's language",
-            content = @Content(schema = @Schema(implementation = RespondentViews.Feedback.class)))
+    @APIResponse(responseCode = "200", description = "The feedback in the respondent's language")
     @APIResponse(responseCode = "400", description = "A language the consultation does not have")
     @APIResponse(responseCode = "404", description = "Not published yet")
     public RespondentViews.Feedback feedback(

@@ -14,8 +14,6 @@ import java.util.UUID;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,10 +49,7 @@ public class ResultsResource {
             description = "Counts and shares per option, mean/median/distribution of scales and numbers, "
                     + "ranks, and for PWE the share choosing each option, budget use, the most chosen portfolios and motivations. "
                     + "With weightBy: post-stratified to the invited population's distribution of that attribute.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The results",
-            content = @Content(schema = @Schema(implementation = ResultViews.Results.class)))
+    @APIResponse(responseCode = "200", description = "The results")
     public ResultViews.Results get(
             @PathParam("id") UUID id,
             @QueryParam("lang") String lang,
@@ -70,10 +65,7 @@ public class ResultsResource {
             summary = "Results per value of one profile attribute",
             description = "Cells with fewer respondents than the minimum (5) are withheld, "
                     + "and one more when a single withheld cell could be worked out from the others.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The breakdown",
-            content = @Content(schema = @Schema(implementation = ResultViews.Breakdown.class)))
+    @APIResponse(responseCode = "200", description = "The breakdown")
     public ResultViews.Breakdown breakdown(
             @PathParam("id") UUID id,
             @QueryParam("attribute") @Parameter(required = true, description = ATTRIBUTES) String attribute,
@@ -90,10 +82,7 @@ public class ResultsResource {
             description =
                     "Per attribute value: population share, respondent share and response rate; per attribute the dissimilarity index "
                             + "and R-indicator; one summary index (1 = respondents mirror the population).")
-    @APIResponse(
-            responseCode = "200",
-            description = "The report",
-            content = @Content(schema = @Schema(implementation = ResultViews.Representativeness.class)))
+    @APIResponse(responseCode = "200", description = "The report")
     public ResultViews.Representativeness representativeness(
             @PathParam("id") UUID id,
             @QueryParam("against") @Parameter(description = "invited (default) or population") String against) {

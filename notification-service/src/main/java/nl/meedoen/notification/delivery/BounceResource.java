@@ -18,7 +18,6 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.notification.NotificationConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,10 +59,7 @@ public class BounceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPS, Roles.CORPORATION})
     @Operation(summary = "Report a bounce or complaint (provider webhook)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Recorded; the delivery as it now stands",
-            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "200", description = "Recorded; the delivery as it now stands")
     @APIResponse(responseCode = "400", description = "Malformed body")
     @APIResponse(responseCode = "422", description = "Unknown delivery, or one that was never sent by email")
     @Transactional
@@ -85,10 +81,7 @@ public class BounceResource {
             summary = "Report a bounce as a delivery status notification (RFC 3464)",
             description =
                     "Reads X-Meedoen-Delivery (from the returned headers), Action and Status: 5.x.x is hard, 4.x.x soft.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Recorded",
-            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "200", description = "Recorded")
     @APIResponse(responseCode = "422", description = "No delivery id or status in the report")
     @Transactional
     public DeliveryView dsn(String report) {

@@ -23,8 +23,6 @@ import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,10 +52,7 @@ public class DeliveryResource {
     @Path("{id}")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "One delivery and its status")
-    @APIResponse(
-            responseCode = "200",
-            description = "The delivery",
-            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "200", description = "The delivery")
     @APIResponse(responseCode = "404", description = "Unknown delivery")
     @Transactional
     public DeliveryView get(@PathParam("id") String id) {

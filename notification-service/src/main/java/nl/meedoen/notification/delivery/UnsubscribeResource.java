@@ -19,8 +19,6 @@ import nl.meedoen.notification.optout.UnsubscribeTokens;
 import nl.meedoen.notification.tenant.Tenant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -94,10 +92,7 @@ public class UnsubscribeResource {
             summary = "One-click unsubscribe (RFC 8058)",
             description =
                     "Opts the tenant out of the message's purpose (or everything with scope=all) and queues an unsubscribe confirmation. Repeating it changes nothing.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Unsubscribed",
-            content = @Content(schema = @Schema(implementation = Unsubscribed.class)))
+    @APIResponse(responseCode = "200", description = "Unsubscribed")
     @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link")
     @APIResponse(responseCode = "422", description = "Unknown scope")
     @Transactional

@@ -100,7 +100,6 @@ public class ImportResource {
             },
             content = @Content(schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", description = "Bad Idempotency-Key")
-    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
     @APIResponse(responseCode = "413", description = "More bytes or rows than allowed")
     @APIResponse(responseCode = "415", description = "Neither text/csv nor application/x-ndjson")
     @APIResponse(
@@ -151,10 +150,7 @@ public class ImportResource {
             summary = "Progress and outcome of an import",
             description =
                     "The counts so far; its job (the link in job) has the progress as a job, the ETA and, when it failed, the problem")
-    @APIResponse(
-            responseCode = "200",
-            description = "The import",
-            content = @Content(schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "200", description = "The import")
     @APIResponse(responseCode = "404", description = "Unknown import")
     public ImportView get(@PathParam("id") String id) {
         return imports.get(parse(id));

@@ -2,6 +2,7 @@ package nl.meedoen.notification.letter;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import nl.meedoen.commons.csv.CsvDialect;
+import nl.meedoen.commons.csv.CsvDialectParameter;
 import nl.meedoen.commons.csv.CsvExport;
 import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
@@ -23,8 +25,6 @@ import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -67,16 +67,6 @@ public class PrintBatchResource {
     @APIResponse(
             responseCode = "202",
             description = "Accepted; the job makes the batch",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "The job: /api/v1/jobs/notification/{jobId}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Retry-After",
-                        description = "Seconds before the first look at the job",
-                        schema = @Schema(type = SchemaType.INTEGER))
-            },
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "Bad limit or source")
     @APIResponse(
@@ -131,10 +121,7 @@ public class PrintBatchResource {
     @Path("{id}")
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "One print batch")
-    @APIResponse(
-            responseCode = "200",
-            description = "The batch",
-            content = @Content(schema = @Schema(implementation = PrintBatchService.BatchView.class)))
+    @APIResponse(responseCode = "200", description = "The batch")
     @APIResponse(responseCode = "404", description = "Unknown batch")
     public PrintBatchService.BatchView get(@PathParam("id") String id) {
         return batches.get(parse(id));
@@ -154,11 +141,6 @@ public class PrintBatchResource {
     @APIResponse(
             responseCode = "202",
             description = "The PDF is being rendered: follow the job",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The job: /api/v1/jobs/notification/{jobId}",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", description = "Unknown batch")
@@ -221,18 +203,8 @@ public class PrintBatchResource {
             content = @Content(mediaType = "text/csv"))
     @APIResponse(responseCode = "400", description = "Unknown dialect")
     @APIResponse(responseCode = "404", description = "Unknown batch")
-    public Response manifest(
-            @PathParam("id") String id,
-            @Parameter(
-                            name = CsvDialect.PARAMETER,
-                            description = CsvDialect.PARAMETER_DESCRIPTION,
-                            schema =
-                                    @Schema(
-                                            enumeration = {"rfc4180", "excel-nl"},
-                                            defaultValue = "rfc4180"))
-                    @QueryParam(CsvDialect.PARAMETER)
-                    String dialect) {
-        CsvDialect csvDialect = CsvDialect.fromParameter(dialect);
+    public Response manifest(@PathParam("id") String id, @BeanParam CsvDialectParameter dialect) {
+        CsvDialect csvDialect = dialect.dialect();
         List<PrintBatchService.Entry> entries = batches.entries(parse(id), false);
         audit.record(
                 "print-batch.addresses.exported",
@@ -273,10 +245,7 @@ public class PrintBatchResource {
     @Path("{id}/printed")
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "The print house printed the batch")
-    @APIResponse(
-            responseCode = "200",
-            description = "PRINTED",
-            content = @Content(schema = @Schema(implementation = PrintBatchService.BatchView.class)))
+    @APIResponse(responseCode = "200", description = "PRINTED")
     @APIResponse(responseCode = "404", description = "Unknown batch")
     @APIResponse(responseCode = "409", description = "Not CREATED")
     public PrintBatchService.BatchView printed(@PathParam("id") String id) {
@@ -287,10 +256,7 @@ public class PrintBatchResource {
     @Path("{id}/posted")
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "The letters were posted (each letter's delivery becomes POSTED)")
-    @APIResponse(
-            responseCode = "200",
-            description = "POSTED",
-            content = @Content(schema = @Schema(implementation = PrintBatchService.BatchView.class)))
+    @APIResponse(responseCode = "200", description = "POSTED")
     @APIResponse(responseCode = "404", description = "Unknown batch")
     @APIResponse(responseCode = "409", description = "Already posted")
     public PrintBatchService.BatchView posted(@PathParam("id") String id) {

@@ -76,7 +76,6 @@ public class MailingResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = MailingView.class)))
-    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
     @APIResponse(
             responseCode = "422",
             description = "Unknown template, missing data, bad audience or source; a purpose, template or tenant list "
@@ -124,10 +123,7 @@ public class MailingResource {
             summary = "A mailing and its progress: counts per status, rate, ETA",
             description =
                     "job links its latest job: creating the messages (done/total recipients); the counts follow the sending.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The mailing",
-            content = @Content(schema = @Schema(implementation = MailingView.class)))
+    @APIResponse(responseCode = "200", description = "The mailing")
     @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's")
     public MailingView get(@PathParam("id") String id) {
         return mailings.get(parse(id), caller());
@@ -141,10 +137,7 @@ public class MailingResource {
             description =
                     "A running mailing's messages are created by a mailing job (the link in job: /api/v1/jobs/notification/{jobId}, "
                             + "progress in recipients, ETA; it is not cancellable itself: pause or cancel the mailing). A scheduled one gets its job when due.")
-    @APIResponse(
-            responseCode = "200",
-            description = "RUNNING or SCHEDULED",
-            content = @Content(schema = @Schema(implementation = MailingView.class)))
+    @APIResponse(responseCode = "200", description = "RUNNING or SCHEDULED")
     @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's")
     @APIResponse(responseCode = "409", description = "Not a draft")
     public MailingView start(@PathParam("id") String id, Start start) {
@@ -158,10 +151,7 @@ public class MailingResource {
             summary = "Pause: nothing more is handed to SMTP until resumed",
             description =
                     "Its job stops after its current chunk and reads CANCELLED; what was created and sent stays recorded.")
-    @APIResponse(
-            responseCode = "200",
-            description = "PAUSED",
-            content = @Content(schema = @Schema(implementation = MailingView.class)))
+    @APIResponse(responseCode = "200", description = "PAUSED")
     @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's")
     @APIResponse(responseCode = "409", description = "Not running or scheduled")
     public MailingView pause(@PathParam("id") String id) {
@@ -174,10 +164,7 @@ public class MailingResource {
     @Operation(
             summary = "Resume a paused mailing where it stopped (nobody gets it twice)",
             description = "A new mailing job (the link in job) goes on from where the last one stopped.")
-    @APIResponse(
-            responseCode = "200",
-            description = "RUNNING (or SCHEDULED)",
-            content = @Content(schema = @Schema(implementation = MailingView.class)))
+    @APIResponse(responseCode = "200", description = "RUNNING (or SCHEDULED)")
     @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's")
     @APIResponse(responseCode = "409", description = "Not paused")
     public MailingView resume(@PathParam("id") String id) {
@@ -188,10 +175,7 @@ public class MailingResource {
     @Path("{id}/cancel")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Cancel: messages not yet sent are cancelled")
-    @APIResponse(
-            responseCode = "200",
-            description = "CANCELLED",
-            content = @Content(schema = @Schema(implementation = MailingView.class)))
+    @APIResponse(responseCode = "200", description = "CANCELLED")
     @APIResponse(responseCode = "404", description = "Unknown mailing, or another party's")
     @APIResponse(responseCode = "409", description = "Already completed or cancelled")
     public MailingView cancel(@PathParam("id") String id) {

@@ -117,10 +117,7 @@ public class OrganisationResource {
             description =
                     "It stays in the register (earlier consultations and campaigns name it) but can no longer be named as a partner; "
                             + "idempotent. A PUT with active true activates it again.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Inactive",
-            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "200", description = "Inactive")
     @APIResponse(responseCode = "404", description = "Unknown organisation")
     public OrganisationView deactivate(@PathParam("id") String id) {
         return OrganisationView.of(register.deactivate(id), true);

@@ -16,8 +16,6 @@ import java.util.Map;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,10 +41,7 @@ public class SegmentResource {
     @Path("count")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "How many tenants a segment holds")
-    @APIResponse(
-            responseCode = "200",
-            description = "The count",
-            content = @Content(schema = @Schema(implementation = Segments.Count.class)))
+    @APIResponse(responseCode = "200", description = "The count")
     public Segments.Count count(
             @Parameter(example = "BU03440101") @QueryParam("neighbourhoodCode") List<String> neighbourhoodCode,
             @QueryParam("complexId") List<String> complexId,

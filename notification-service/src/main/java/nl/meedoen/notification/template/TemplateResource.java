@@ -66,10 +66,7 @@ public class TemplateResource {
     @Path("{key}/{language}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The latest version of one template in one language (no fallback)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The template",
-            content = @Content(schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "200", description = "The template")
     @APIResponse(responseCode = "404", description = "No such template in this language")
     public TemplateView latest(
             @PathParam("key") @Pattern(regexp = TemplateService.KEY_PATTERN) String key,
@@ -150,10 +147,7 @@ public class TemplateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Render the latest version with its sample data (optionally overridden)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Rendered subject, HTML and text",
-            content = @Content(schema = @Schema(implementation = TemplateRenderer.Rendered.class)))
+    @APIResponse(responseCode = "200", description = "Rendered subject, HTML and text")
     @APIResponse(responseCode = "404", description = "No such template in this language")
     @APIResponse(responseCode = "422", description = "Data names a placeholder the template does not have")
     public TemplateRenderer.Rendered preview(

@@ -25,8 +25,6 @@ import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -133,16 +131,6 @@ public class TenantResource {
     @APIResponse(
             responseCode = "202",
             description = "Accepted; the job publishes the profiles",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "The job: /api/v1/jobs/notification/{jobId}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Retry-After",
-                        description = "Seconds before the first look at the job",
-                        schema = @Schema(type = SchemaType.INTEGER))
-            },
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "409", description = "A re-sync is already queued or running")
     public Response republishProfiles() {

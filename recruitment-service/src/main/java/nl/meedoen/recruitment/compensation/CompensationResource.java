@@ -2,6 +2,7 @@ package nl.meedoen.recruitment.compensation;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import nl.meedoen.commons.csv.CsvDialect;
+import nl.meedoen.commons.csv.CsvDialectParameter;
 import nl.meedoen.commons.csv.CsvExport;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
@@ -127,16 +129,8 @@ public class CompensationResource {
                                             format = "int32"))
                     @QueryParam("year")
                     String year,
-            @Parameter(
-                            name = CsvDialect.PARAMETER,
-                            description = CsvDialect.PARAMETER_DESCRIPTION,
-                            schema =
-                                    @Schema(
-                                            enumeration = {"rfc4180", "excel-nl"},
-                                            defaultValue = "rfc4180"))
-                    @QueryParam(CsvDialect.PARAMETER)
-                    String dialect) {
-        CsvDialect csvDialect = CsvDialect.fromParameter(dialect);
+            @BeanParam CsvDialectParameter dialect) {
+        CsvDialect csvDialect = dialect.dialect();
         int calendarYear = year(year);
         List<Compensation.LedgerRow> ledger = compensation.ledger(calendarYear);
         audit.record("compensation.ledger.exported", "compensation-ledger", Integer.toString(calendarYear));

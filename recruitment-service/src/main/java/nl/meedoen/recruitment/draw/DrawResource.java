@@ -23,7 +23,6 @@ import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
 import nl.meedoen.recruitment.draw.DrawDtos.SeedIn;
 import nl.meedoen.recruitment.draw.DrawDtos.VerifyOut;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,7 +58,6 @@ public class DrawResource {
     @APIResponse(
             responseCode = "202",
             description = "Commitment queued: follow the job at Location",
-            headers = @Header(name = "Location", description = "The job, e.g. /api/v1/jobs/recruitment/{jobId}"),
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(

@@ -28,7 +28,6 @@ import nl.meedoen.recruitment.signup.SignupDtos.SignupOut;
 import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,7 +62,6 @@ public class SignupResource {
     @APIResponse(
             responseCode = "202",
             description = "Outreach queued: follow the job at Location",
-            headers = @Header(name = "Location", description = "The job, e.g. /api/v1/jobs/recruitment/{jobId}"),
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(
