@@ -1,7 +1,7 @@
 package nl.meedoen.commons.idempotency;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.commons.problem.ProblemResponsesFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class IdempotencyResponsesFilter implements OASFilter {
 
-    static final String IN_FLIGHT = "Same Idempotency-Key still in flight";
-    static final String REUSED = "Idempotency-Key reused with another body";
+    static final String IN_FLIGHT = "the same Idempotency-Key still in flight";
+    static final String REUSED = "the Idempotency-Key reused with another body";
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -38,25 +38,16 @@ public class IdempotencyResponsesFilter implements OASFilter {
     private static void document(APIResponses responses, String code, String what) {
         APIResponse response = responses.getAPIResponse(code);
         if (response == null) {
-            responses.addAPIResponse(
-                    code,
-                    OASFactory.createAPIResponse()
-                            .description(what)
-                            .content(OASFactory.createContent()
-                                    .addMediaType(
-                                            Problem.MEDIA_TYPE,
-                                            OASFactory.createMediaType()
-                                                    .schema(OASFactory.createSchema()
-                                                            .ref("Problem")))));
+            responses.addAPIResponse(code, ProblemResponsesFilter.problemResponse(upperFirst(what)));
         } else if (response.getDescription() == null
                 || response.getDescription().isBlank()) {
-            response.description(what);
+            response.description(upperFirst(what));
         } else if (!response.getDescription().contains(IdempotencyKeys.HEADER)) {
-            response.description(response.getDescription() + "; or: " + lowerFirst(what));
+            response.description(response.getDescription() + "; or " + what);
         }
     }
 
-    private static String lowerFirst(String s) {
-        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    private static String upperFirst(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

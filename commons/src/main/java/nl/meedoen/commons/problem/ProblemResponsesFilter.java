@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -18,8 +19,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * response is {@code application/problem+json} ({@link Problem}); a secured operation may answer 401 and 403; an
  * operation taking a JSON body may answer 400 when it cannot be read ({@link ProblemMappers}) and 422 with the fields
  * named ({@link ProblemMappers#validation}). An
- * operation's own annotations say only what is specific to it (a 403's reason, a 409's state); this filter adds the
- * problem body to those and the generic responses they leave out.
+ * operation's own annotations say only what is specific to it (a 403's reason, a 409's state, an example written as
+ * {@code content = @Content(examples = …)}); this filter adds the problem body to those and the generic responses
+ * they leave out.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -76,12 +78,24 @@ public class ProblemResponsesFilter implements OASFilter {
         if (responses.getAPIResponses() != null) {
             responses.getAPIResponses().forEach((code, response) -> {
                 boolean error = code.length() == 3 && (code.charAt(0) == '4' || code.charAt(0) == '5');
-                if (error
-                        && response.getRef() == null
-                        && (response.getContent() == null
-                                || response.getContent().getMediaTypes() == null
-                                || response.getContent().getMediaTypes().isEmpty())) {
+                if (!error || response.getRef() != null) {
+                    return;
+                }
+                if (response.getContent() == null
+                        || response.getContent().getMediaTypes() == null
+                        || response.getContent().getMediaTypes().isEmpty()) {
                     response.content(problemContent(null));
+                } else if (!response.getContent().hasMediaType(Problem.MEDIA_TYPE)) {
+                    // an operation's own example of its problem, written as @Content(examples = …): the body is
+                    // a Problem whatever the operation @Produces
+                    MediaType own = response.getContent().getMediaTypes().values().stream()
+                            .filter(type -> type.getExamples() != null || type.getExample() != null)
+                            .findFirst()
+                            .orElse(OASFactory.createMediaType());
+                    response.content(OASFactory.createContent()
+                            .addMediaType(
+                                    Problem.MEDIA_TYPE,
+                                    own.schema(OASFactory.createSchema().ref("Problem"))));
                 }
             });
         }
@@ -110,10 +124,13 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void addIfAbsent(APIResponses responses, String code, String description) {
         if (!responses.hasAPIResponse(code)) {
-            responses.addAPIResponse(
-                    code,
-                    OASFactory.createAPIResponse().description(description).content(problemContent(null)));
+            responses.addAPIResponse(code, problemResponse(description));
         }
+    }
+
+    /** A response with a {@link Problem} body, for the other filters that document an error of their own. */
+    public static APIResponse problemResponse(String description) {
+        return OASFactory.createAPIResponse().description(description).content(problemContent(null));
     }
 
     private static Content problemContent(Object example) {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -85,11 +84,7 @@ public class AdviceTrajectoryResource {
             responseCode = "422",
             description =
                     "A field rule: organisation, subject, description, documents, deadline, consultationIds or campaignIds",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "deadline", value = PROBLEM_422)))
+            content = @Content(examples = @ExampleObject(name = "deadline", value = PROBLEM_422)))
     public Response create(
             @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "rent policy", value = EXAMPLE)))
                     AdviceDtos.TrajectoryRequest request) {
@@ -214,11 +209,7 @@ public class AdviceTrajectoryResource {
     @APIResponse(
             responseCode = "409",
             description = "No advice to answer, or answered already (names the status)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "answered twice", value = PROBLEM_409)))
+            content = @Content(examples = @ExampleObject(name = "answered twice", value = PROBLEM_409)))
     @APIResponse(
             responseCode = "422",
             description = "A field rule: answers (one per recommendation), answers[i].number, .answer or .reason")

@@ -103,7 +103,6 @@ public class ExportResource {
             responseCode = "200",
             description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl",
             content = @Content(mediaType = CSV))
-    @APIResponse(responseCode = "400", description = "Unknown dialect")
     @APIResponse(
             responseCode = "409",
             description = "export-too-large: more responses than a synchronous export streams; use POST .../exports")
@@ -125,7 +124,6 @@ public class ExportResource {
             responseCode = "200",
             description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl",
             content = @Content(mediaType = CSV))
-    @APIResponse(responseCode = "400", description = "Unknown dialect")
     @APIResponse(
             responseCode = "409",
             description = "Not a PWE consultation, or export-too-large (use POST .../exports)")

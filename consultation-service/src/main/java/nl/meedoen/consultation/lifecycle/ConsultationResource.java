@@ -23,7 +23,6 @@ import java.util.UUID;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.lifecycle.Dtos.ConsultationView;
@@ -90,11 +89,7 @@ public class ConsultationResource {
             description =
                     "A field rule (errors[] name the fields: title, languages, audience, partnerOrganisation "
                             + "(also: not an active organisation of the register), opensAt, closesAt, …), or the Idempotency-Key reused with another body",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "unknown tenant organisation", value = """
+            content = @Content(examples = @ExampleObject(name = "unknown tenant organisation", value = """
                     {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
                      "detail":"partnerOrganisation: unknown tenant organisation hv-nergens: name an active organisation of the register (GET /api/v1/organisations)",
                      "errors":[{"field":"partnerOrganisation","message":"unknown tenant organisation hv-nergens: name an active organisation of the register (GET /api/v1/organisations)"}]}""")))
@@ -298,8 +293,6 @@ public class ConsultationResource {
             description = "Not a draft (wrong-status), or not ready (not-ready: errors[] says what is missing)",
             content =
                     @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples =
                                     @ExampleObject(
                                             name = "alignment pending",

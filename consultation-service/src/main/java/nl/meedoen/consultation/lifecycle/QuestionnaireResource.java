@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import nl.meedoen.commons.problem.Preconditions;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
@@ -96,11 +95,7 @@ public class QuestionnaireResource {
     @APIResponse(
             responseCode = "422",
             description = "An invalid question, rule or PWE block (errors[] name every field)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "bad reference", value = """
+            content = @Content(examples = @ExampleObject(name = "bad reference", value = """
             {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
              "errors":[{"field":"questions[1].visibleIf.question","message":"condition-reference: must name an earlier question"}]}""")))
     @APIResponse(responseCode = "409", description = "Frozen: the consultation is open (or later)")

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.json.StoredJson;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.consultation.invitation.InvitationTokens;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -151,11 +150,7 @@ public class RespondentResource {
             responseCode = "422",
             description =
                     "An answer breaks a rule (errors[] name the answer and the rule), or Idempotency-Key reused with another body",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "over budget", value = """
+            content = @Content(examples = @ExampleObject(name = "over budget", value = """
                     {"type":"https://meedoen.nl/problems/response-invalid","title":"Response breaks the questionnaire's rules","status":422,
                      "detail":"answers.q3.chosen: budget: costs 130000, above the budget of 100000",
                      "errors":[{"field":"answers.q3.chosen","message":"budget: costs 130000, above the budget of 100000"}]}""")))

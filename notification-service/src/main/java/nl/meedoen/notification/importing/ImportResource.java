@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageRequest;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -107,8 +106,6 @@ public class ImportResource {
             description = "Empty upload, not UTF-8 (the line is named), or an unknown or doubled CSV column",
             content =
                     @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples =
                                     @ExampleObject(
                                             name = "unknown column",

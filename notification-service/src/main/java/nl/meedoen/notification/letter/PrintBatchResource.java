@@ -201,7 +201,6 @@ public class PrintBatchResource {
             responseCode = "200",
             description = "CSV with a header line",
             content = @Content(mediaType = "text/csv"))
-    @APIResponse(responseCode = "400", description = "Unknown dialect")
     @APIResponse(responseCode = "404", description = "Unknown batch")
     public Response manifest(@PathParam("id") String id, @BeanParam CsvDialectParameter dialect) {
         CsvDialect csvDialect = dialect.dialect();

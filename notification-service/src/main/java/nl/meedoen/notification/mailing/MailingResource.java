@@ -19,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageRequest;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
@@ -80,11 +79,7 @@ public class MailingResource {
             responseCode = "422",
             description = "Unknown template, missing data, bad audience or source; a purpose, template or tenant list "
                     + "that is not the caller's to use",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "bad segment", value = """
+            content = @Content(examples = @ExampleObject(name = "bad segment", value = """
             {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
              "detail":"audience.segment.ageBand: '90+' is not one of [under-18, 18-34, 35-49, 50-64, 65-79, 80+]",
              "errors":[{"field":"audience.segment.ageBand","message":"'90+' is not one of [under-18, 18-34, 35-49, 50-64, 65-79, 80+]"}]}""")))

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.notification.delivery.DeliveryView;
@@ -65,11 +64,7 @@ public class MessageResource {
             responseCode = "422",
             description =
                     "Unknown tenant or template, missing data, bad purpose or channel; or Idempotency-Key reused with another body",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "missing data", value = """
+            content = @Content(examples = @ExampleObject(name = "missing data", value = """
                     {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
                      "detail":"data.invitationUrl: required by template consultation.invitation",
                      "errors":[{"field":"data.invitationUrl","message":"required by template consultation.invitation"}]}""")))

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import nl.meedoen.commons.problem.Preconditions;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -89,11 +88,7 @@ public class OrganisationResource {
             responseCode = "422",
             description =
                     "A field rule: id, name, kind, complexIds, clients (also one acting for another organisation), contactEmail",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "committee without complex", value = """
+            content = @Content(examples = @ExampleObject(name = "committee without complex", value = """
                     {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
                      "detail":"complexIds: a residents' committee belongs to at least one complex",
                      "errors":[{"field":"complexIds","message":"a residents' committee belongs to at least one complex"}]}""")))

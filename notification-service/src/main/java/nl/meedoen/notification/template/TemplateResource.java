@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -122,11 +121,7 @@ public class TemplateResource {
     @APIResponse(
             responseCode = "422",
             description = "Unknown placeholder or invalid Qute",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "unknown placeholder", value = """
+            content = @Content(examples = @ExampleObject(name = "unknown placeholder", value = """
             {"type":"https://meedoen.nl/problems/template-invalid","title":"Template is not valid","status":422,
              "detail":"html: unknown placeholder 'consultationTitel' in {consultationTitel}; declare it in sampleData or use one of [...]",
              "errors":[{"field":"html","message":"unknown placeholder 'consultationTitel' in {consultationTitel}; ..."}]}""")))
