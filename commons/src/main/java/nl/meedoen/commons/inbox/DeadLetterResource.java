@@ -44,18 +44,7 @@ public abstract class DeadLetterResource {
     @Operation(
             summary = "The parked records of this service's consumers, newest first (at most 500)",
             description = "Without payloads; replayedAt tells which were sent back already.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The parked records",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema =
-                                    @Schema(
-                                            implementation = DeadLetters.Entry.class,
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
-                                                            .ARRAY)))
+    @APIResponse(responseCode = "200", description = "The parked records")
     @APIResponse(responseCode = "403", description = "Only ops")
     @APIResponse(responseCode = "404", description = "The topic is not one of this service's dead-letter topics")
     public List<DeadLetters.Entry> list(@QueryParam("topic") String topic) {

@@ -179,35 +179,24 @@ public class JobRunner {
         } catch (JobCancelledException e) {
             finish(context.id(), Jobs.Status.CANCELLED, null, null, jobs.cancelled(context.id()));
         } catch (ProblemException e) {
-            finish(
-                    context.id(),
-                    Jobs.Status.FAILED,
-                    null,
-                    null,
-                    new Problem(
-                            Problem.TYPE_BASE + e.type(),
-                            e.title(),
-                            e.status(),
-                            e.getMessage(),
-                            config.path() + "/" + context.id(),
-                            null,
-                            e.errors().isEmpty() ? null : e.errors()));
+            fail(context.id(), Problem.TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(), e.errors());
         } catch (Exception | LinkageError e) {
             LOG.errorf(e, "job %s (%s) failed", context.id(), handler.kind());
-            finish(
+            fail(
                     context.id(),
-                    Jobs.Status.FAILED,
-                    null,
-                    null,
-                    new Problem(
-                            Problem.TYPE_BASE + "internal",
-                            "Job failed",
-                            500,
-                            "the job failed unexpectedly (job " + context.id() + " in the service log)",
-                            config.path() + "/" + context.id(),
-                            null,
-                            null));
+                    Problem.TYPE_BASE + "internal",
+                    "Job failed",
+                    500,
+                    "the job failed unexpectedly (job " + context.id() + " in the service log)",
+                    List.of());
         }
+    }
+
+    /** The job FAILED with this problem, whose instance is the job. */
+    private void fail(UUID id, String type, String title, int status, String detail, List<Problem.FieldError> errors) {
+        Problem problem = new Problem(
+                type, title, status, detail, config.path() + "/" + id, null, errors.isEmpty() ? null : errors);
+        finish(id, Jobs.Status.FAILED, null, null, problem);
     }
 
     private void finish(UUID id, Jobs.Status status, String location, String result, Problem problem) {

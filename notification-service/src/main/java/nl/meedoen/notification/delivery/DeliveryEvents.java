@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import nl.meedoen.commons.contracts.NotificationEventV1;
 import nl.meedoen.commons.outbox.Outbox;
 
@@ -44,8 +43,7 @@ public class DeliveryEvents {
     }
 
     public void publish(Delivery d) {
-        NotificationEventV1 event = event(
-                d.id, d.requestId, d.mailingId, d.tenantRef, d.purpose, d.templateKey, d.channel, d.status, d.reason);
+        NotificationEventV1 event = event(DeliveryRef.of(d), d.channel, d.status, d.reason);
         outbox.publish(NotificationEventV1.TOPIC, NotificationEventV1.DELIVERY_UPDATED, d.tenantRef, event);
         changed.fire(new Changed(List.of(event)));
     }
@@ -60,23 +58,14 @@ public class DeliveryEvents {
         changed.fire(new Changed(List.copyOf(events)));
     }
 
-    public static NotificationEventV1 event(
-            UUID id,
-            String requestId,
-            UUID mailingId,
-            String tenantRef,
-            String purpose,
-            String templateKey,
-            String channel,
-            String status,
-            String reason) {
+    public static NotificationEventV1 event(DeliveryRef ref, String channel, String status, String reason) {
         return new NotificationEventV1(
-                id.toString(),
-                requestId,
-                mailingId == null ? null : mailingId.toString(),
-                tenantRef,
-                purpose,
-                templateKey,
+                ref.id().toString(),
+                ref.requestId(),
+                ref.mailingId() == null ? null : ref.mailingId().toString(),
+                ref.tenantRef(),
+                ref.purpose(),
+                ref.templateKey(),
                 channel,
                 status,
                 reason,

@@ -134,12 +134,7 @@ public class EmailWorker {
 
     /** A claimed delivery with what is needed to send it. */
     record Claimed(
-            UUID id,
-            String requestId,
-            UUID mailingId,
-            String tenantRef,
-            String purpose,
-            String templateKey,
+            DeliveryRef ref,
             String data,
             int attempts,
             String language,
@@ -169,14 +164,15 @@ public class EmailWorker {
             if (claimed.isEmpty()) {
                 return List.<Sending>of();
             }
-            Map<String, Set<String>> scopes =
-                    optOuts.scopes(claimed.stream().map(Claimed::tenantRef).toList());
+            Map<String, Set<String>> scopes = optOuts.scopes(
+                    claimed.stream().map(c -> c.ref().tenantRef()).toList());
             Set<String> suppressedHashes = suppressed.suppressed(
                     claimed.stream().map(Claimed::email).filter(e -> e != null).toList());
             List<Outcome> settled = new ArrayList<>();
             List<Sending> toSend = new ArrayList<>();
             for (Claimed d : claimed) {
-                Optional<Outcome> held = holdBack(d, scopes.getOrDefault(d.tenantRef(), Set.of()), suppressedHashes);
+                Optional<Outcome> held =
+                        holdBack(d, scopes.getOrDefault(d.ref().tenantRef(), Set.of()), suppressedHashes);
                 if (held.isPresent()) {
                     settled.add(held.get());
                     continue;
@@ -258,7 +254,7 @@ public class EmailWorker {
                     "UPDATE delivery SET status = 'SENDING', recipient = ?, updated_at = now() WHERE id = ?")) {
                 for (Sending s : sending) {
                     ps.setString(1, s.d().email());
-                    ps.setObject(2, s.d().id());
+                    ps.setObject(2, s.d().ref().id());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -276,26 +272,14 @@ public class EmailWorker {
             List<Outcome> abandoned = new ArrayList<>();
             em.unwrap(Session.class).doWork(connection -> {
                 try (PreparedStatement ps = connection.prepareStatement("""
-                        SELECT d.id, d.request_id, d.mailing_id, d.tenant_ref, d.purpose, d.template_key, d.attempts
+                        SELECT d.id, d.request_id, d.mailing_id, d.tenant_ref, d.purpose, d.template_key, NULL, d.attempts,
+                               NULL, NULL, true, NULL, NULL
                         FROM delivery d WHERE d.status = 'SENDING' AND d.updated_at < now() - ? * interval '1 millisecond'
                         LIMIT 1000 FOR UPDATE SKIP LOCKED""")) {
                     ps.setLong(1, config.email().sendingLease().toMillis());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            Claimed d = new Claimed(
-                                    rs.getObject(1, UUID.class),
-                                    rs.getString(2),
-                                    rs.getObject(3, UUID.class),
-                                    rs.getString(4),
-                                    rs.getString(5),
-                                    rs.getString(6),
-                                    null,
-                                    rs.getInt(7),
-                                    null,
-                                    null,
-                                    true,
-                                    null,
-                                    null);
+                            Claimed d = claimed(rs);
                             abandoned.add(new Outcome(d, DeliveryStatus.FAILED, ABANDONED, null, null));
                         }
                     }
@@ -308,6 +292,20 @@ public class EmailWorker {
 
     /** The reason recorded for a delivery whose sending was cut off. */
     public static final String ABANDONED = "interrupted while sending: it may have arrived, so it is not sent again";
+
+    /** A claimed row: the reference (columns 1-6), then data, attempts, language, template version, tenant exists, name, email. */
+    private static Claimed claimed(ResultSet rs) throws java.sql.SQLException {
+        int version = rs.getInt(10);
+        return new Claimed(
+                DeliveryRef.read(rs),
+                rs.getString(7),
+                rs.getInt(8),
+                rs.getString(9),
+                rs.wasNull() ? null : version,
+                rs.getBoolean(11),
+                rs.getString(12),
+                rs.getString(13));
+    }
 
     private List<Claimed> claim() {
         return em.unwrap(Session.class).doReturningWork(connection -> {
@@ -324,21 +322,7 @@ public class EmailWorker {
                 ps.setInt(1, config.email().batchSize());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        int version = rs.getInt(10);
-                        rows.add(new Claimed(
-                                rs.getObject(1, UUID.class),
-                                rs.getString(2),
-                                rs.getObject(3, UUID.class),
-                                rs.getString(4),
-                                rs.getString(5),
-                                rs.getString(6),
-                                rs.getString(7),
-                                rs.getInt(8),
-                                rs.getString(9),
-                                rs.wasNull() ? null : version,
-                                rs.getBoolean(11),
-                                rs.getString(12),
-                                rs.getString(13)));
+                        rows.add(claimed(rs));
                     }
                 }
             }
@@ -351,7 +335,7 @@ public class EmailWorker {
         DeliveryStatus.Reason reason = null;
         if (!d.tenantExists()) {
             reason = DeliveryStatus.Reason.ERASED;
-        } else if (RecipientPolicy.optedOut(d.purpose(), scopes)) {
+        } else if (RecipientPolicy.optedOut(d.ref().purpose(), scopes)) {
             reason = DeliveryStatus.Reason.OPTED_OUT;
         } else if (d.email() == null) {
             reason = DeliveryStatus.Reason.NO_ADDRESS;
@@ -365,19 +349,19 @@ public class EmailWorker {
 
     private Mail compose(Claimed d) throws Exception {
         TemplateView template = templates
-                .cachedVersion(d.templateKey(), d.language(), d.templateVersion())
+                .cachedVersion(d.ref().templateKey(), d.language(), d.templateVersion())
                 .orElseThrow(() -> new IllegalStateException(
-                        "template " + d.templateKey() + " v" + d.templateVersion() + " is gone"));
+                        "template " + d.ref().templateKey() + " v" + d.templateVersion() + " is gone"));
         Map<String, Object> data = d.data() == null
                 ? Map.of()
                 : mapper.readValue(d.data(), new TypeReference<LinkedHashMap<String, Object>>() {});
-        boolean transactional = RecipientPolicy.transactional(d.purpose());
-        String unsubscribeUrl = transactional ? null : unsubscribeUrl(d.id());
+        boolean transactional = RecipientPolicy.transactional(d.ref().purpose());
+        String unsubscribeUrl = transactional ? null : unsubscribeUrl(d.ref().id());
         TemplateRenderer.Rendered rendered = templates.render(template, data, d.name(), unsubscribeUrl);
         Mail mail =
                 Mail.withText(d.email(), rendered.subject(), rendered.text()).setHtml(rendered.html());
         mail.addHeader("Content-Language", template.language());
-        mail.addHeader("X-Meedoen-Delivery", d.id().toString());
+        mail.addHeader("X-Meedoen-Delivery", d.ref().id().toString());
         if (!transactional) {
             // RFC 8058 one-click unsubscribe (RFC 2369 List-Unsubscribe)
             mail.addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
@@ -438,7 +422,7 @@ public class EmailWorker {
                     ps.setString(8, status);
                     ps.setTimestamp(9, now);
                     ps.setString(10, status);
-                    ps.setObject(11, o.d().id());
+                    ps.setObject(11, o.d().ref().id());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -448,17 +432,11 @@ public class EmailWorker {
         for (Outcome o : outcomes) {
             if (o.status() != DeliveryStatus.QUEUED) {
                 changes.add(DeliveryEvents.event(
-                        o.d().id(),
-                        o.d().requestId(),
-                        o.d().mailingId(),
-                        o.d().tenantRef(),
-                        o.d().purpose(),
-                        o.d().templateKey(),
-                        MessageRequestV1.EMAIL,
-                        o.status().name(),
-                        o.reason()));
+                        o.d().ref(), MessageRequestV1.EMAIL, o.status().name(), o.reason()));
             } else {
-                LOG.debugf("delivery %s: transient failure, retry at %s", o.d().id(), o.nextAttempt());
+                LOG.debugf(
+                        "delivery %s: transient failure, retry at %s",
+                        o.d().ref().id(), o.nextAttempt());
             }
         }
         events.publishAll(changes);

@@ -27,6 +27,7 @@ import nl.meedoen.commons.worker.BackgroundLoop;
 import nl.meedoen.notification.NotificationConfig;
 import nl.meedoen.notification.budget.ContactBudget;
 import nl.meedoen.notification.delivery.DeliveryEvents;
+import nl.meedoen.notification.delivery.DeliveryRef;
 import nl.meedoen.notification.delivery.DeliveryStatus;
 import nl.meedoen.notification.delivery.RecipientPolicy;
 import nl.meedoen.notification.delivery.SuppressedAddresses;
@@ -311,12 +312,7 @@ public class MailingRunner {
         List<NotificationEventV1> changes = new ArrayList<>(told.size());
         for (Object[] h : told) {
             changes.add(DeliveryEvents.event(
-                    (UUID) h[0],
-                    null,
-                    m.id,
-                    (String) h[1],
-                    m.purpose,
-                    m.templateKey,
+                    new DeliveryRef((UUID) h[0], null, m.id, (String) h[1], m.purpose, m.templateKey),
                     (String) h[2],
                     (String) h[3],
                     (String) h[4]));

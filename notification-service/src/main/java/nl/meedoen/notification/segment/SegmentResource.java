@@ -2,6 +2,7 @@ package nl.meedoen.notification.segment;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,9 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,25 +40,8 @@ public class SegmentResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "How many tenants a segment holds")
     @APIResponse(responseCode = "200", description = "The count")
-    public Segments.Count count(
-            @Parameter(example = "BU03440101") @QueryParam("neighbourhoodCode") List<String> neighbourhoodCode,
-            @QueryParam("complexId") List<String> complexId,
-            @Parameter(example = "65-79") @QueryParam("ageBand") List<String> ageBand,
-            @QueryParam("householdType") List<String> householdType,
-            @QueryParam("dwellingType") List<String> dwellingType,
-            @QueryParam("tenancyBand") List<String> tenancyBand,
-            @QueryParam("language") List<String> language,
-            @QueryParam("preferredChannel") List<String> preferredChannel) {
-        SegmentFilter filter = filter(
-                neighbourhoodCode,
-                complexId,
-                ageBand,
-                householdType,
-                dwellingType,
-                tenancyBand,
-                language,
-                preferredChannel);
-        return new Segments.Count(segments.count(filter));
+    public Segments.Count count(@BeanParam SegmentQuery segment) {
+        return new Segments.Count(segments.count(segment.filter()));
     }
 
     @GET
@@ -69,54 +50,9 @@ public class SegmentResource {
     @Operation(summary = "The tenants of a segment (attributes only), a page at a time by tenantRef")
     @APIResponse(responseCode = "200", description = "A page of members; follow `next` (or the Link header)")
     public Response members(
-            @QueryParam("neighbourhoodCode") List<String> neighbourhoodCode,
-            @QueryParam("complexId") List<String> complexId,
-            @QueryParam("ageBand") List<String> ageBand,
-            @QueryParam("householdType") List<String> householdType,
-            @QueryParam("dwellingType") List<String> dwellingType,
-            @QueryParam("tenancyBand") List<String> tenancyBand,
-            @QueryParam("language") List<String> language,
-            @QueryParam("preferredChannel") List<String> preferredChannel,
+            @BeanParam SegmentQuery segment,
             @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
             @QueryParam("after") String after) {
-        SegmentFilter filter = filter(
-                neighbourhoodCode,
-                complexId,
-                ageBand,
-                householdType,
-                dwellingType,
-                tenancyBand,
-                language,
-                preferredChannel);
-        return segments.members(filter, PageRequest.of(limit, after)).toResponse(uri);
-    }
-
-    private static SegmentFilter filter(
-            List<String> neighbourhoodCode,
-            List<String> complexId,
-            List<String> ageBand,
-            List<String> householdType,
-            List<String> dwellingType,
-            List<String> tenancyBand,
-            List<String> language,
-            List<String> preferredChannel) {
-        Map<String, List<String>> values = new HashMap<>();
-        put(values, "neighbourhoodCode", neighbourhoodCode);
-        put(values, "complexId", complexId);
-        put(values, "ageBand", ageBand);
-        put(values, "householdType", householdType);
-        put(values, "dwellingType", dwellingType);
-        put(values, "tenancyBand", tenancyBand);
-        put(values, "language", language);
-        put(values, "preferredChannel", preferredChannel);
-        SegmentFilter filter = SegmentFilter.of(values);
-        Segments.requireValid(filter, "");
-        return filter;
-    }
-
-    private static void put(Map<String, List<String>> values, String name, List<String> list) {
-        if (list != null && !list.isEmpty()) {
-            values.put(name, list);
-        }
+        return segments.members(segment.filter(), PageRequest.of(limit, after)).toResponse(uri);
     }
 }

@@ -46,17 +46,7 @@ public class TemplateResource {
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "List the latest version of every template and language")
-    @APIResponse(
-            responseCode = "200",
-            description = "Templates",
-            content =
-                    @Content(
-                            schema =
-                                    @Schema(
-                                            implementation = TemplateView.class,
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
-                                                            .ARRAY)))
+    @APIResponse(responseCode = "200", description = "Templates")
     public List<TemplateView> list() {
         return templates.list();
     }
@@ -79,17 +69,7 @@ public class TemplateResource {
     @Path("{key}/{language}/versions")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Every version of one template in one language, oldest first")
-    @APIResponse(
-            responseCode = "200",
-            description = "Versions",
-            content =
-                    @Content(
-                            schema =
-                                    @Schema(
-                                            implementation = TemplateView.class,
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
-                                                            .ARRAY)))
+    @APIResponse(responseCode = "200", description = "Versions")
     @APIResponse(responseCode = "404", description = "No such template in this language")
     public List<TemplateView> versions(
             @PathParam("key") @Pattern(regexp = TemplateService.KEY_PATTERN) String key,
