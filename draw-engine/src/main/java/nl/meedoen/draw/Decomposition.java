@@ -86,16 +86,14 @@ final class Decomposition {
                 if (value <= DONE || (added == 0 && calls > 0)) {
                     if (Leximin.TRACE) {
                         System.err.printf(
-                                "decomposition: shortfall %.9f, %d pricing calls, %d panels, lp %.2fs (%d cold), pricing %.2fs [%d/%d/%d]%n",
+                                "decomposition: shortfall %.9f, %d pricing calls, %d panels, lp %.2fs (%d cold), pricing %.2fs [%s]%n",
                                 value,
                                 calls,
                                 panels.size(),
                                 lpNanos / 1e9,
                                 Leximin.ABNORMAL.get(),
                                 pricingNanos / 1e9,
-                                pricing.heuristicHits,
-                                pricing.relaxationProofs,
-                                pricing.exactCalls);
+                                pricing.counts());
                     }
                     return value <= DONE ? result(panels, p, original, all.size(), calls) : null;
                 }
@@ -109,7 +107,7 @@ final class Decomposition {
                 pricingNanos += System.nanoTime() - t0;
                 if (Leximin.TRACE && calls % 50 == 0) {
                     System.err.printf(
-                            "  decomposition call %d: shortfall %.9f, iters %d, cold %d, %d panels, lp %.2fs, pricing %.2fs [%d/%d/%d]%n",
+                            "  decomposition call %d: shortfall %.9f, iters %d, cold %d, %d panels, lp %.2fs, pricing %.2fs [%s]%n",
                             calls,
                             value,
                             lp.iterations(),
@@ -117,9 +115,7 @@ final class Decomposition {
                             panels.size(),
                             lpNanos / 1e9,
                             pricingNanos / 1e9,
-                            pricing.heuristicHits,
-                            pricing.relaxationProofs,
-                            pricing.exactCalls);
+                            pricing.counts());
                 }
             }
         } finally {

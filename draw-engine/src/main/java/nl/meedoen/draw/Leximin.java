@@ -134,7 +134,7 @@ final class Leximin {
                 pricingNanos += System.nanoTime() - t0;
                 if (TRACE && roundCalls % 100 == 0) {
                     System.err.printf(
-                            "  call %d: z %.7f cap %.7f best %.7f, %d new, %d panels, lp %.2fs, pricing %.2fs [%d/%d/%d]%n",
+                            "  call %d: z %.7f cap %.7f best %.7f, %d new, %d panels, lp %.2fs, pricing %.2fs [%s]%n",
                             roundCalls,
                             z.solutionValue(),
                             cap,
@@ -143,9 +143,7 @@ final class Leximin {
                             panels.size(),
                             lpNanos / 1e9,
                             pricingNanos / 1e9,
-                            pricing.heuristicHits,
-                            pricing.relaxationProofs,
-                            pricing.exactCalls);
+                            pricing.counts());
                 }
                 int added = 0;
                 for (int[] panel : better) {

@@ -114,8 +114,7 @@ final class Pricing implements AutoCloseable {
             // none found: type t is on no valid panel and will get probability 0
         }
         if (Leximin.TRACE) {
-            System.err.printf(
-                    "cover: %d panels [%d/%d/%d]%n", panels.size(), heuristicHits, relaxationProofs, exactCalls);
+            System.err.printf("cover: %d panels [%s]%n", panels.size(), counts());
         }
         return panels;
     }
@@ -140,5 +139,10 @@ final class Pricing implements AutoCloseable {
     @Override
     public void close() {
         relaxation.delete();
+    }
+
+    /** Pricing calls answered by the heuristic, proved by the relaxation and solved exactly, for traces. */
+    String counts() {
+        return heuristicHits + "/" + relaxationProofs + "/" + exactCalls;
     }
 }

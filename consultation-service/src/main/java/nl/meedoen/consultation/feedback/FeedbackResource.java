@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         name = "Feedback",
         description = "What was done with the outcome: published by the initiator, mailed to everyone invited")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "403", description = "The role (or party) may not do this")
 @APIResponse(responseCode = "404", description = "No such consultation, or no feedback yet")
 public class FeedbackResource {
@@ -63,7 +64,6 @@ public class FeedbackResource {
     SecurityIdentity identity;
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(
             summary = "Publish what was done with the outcome",

@@ -61,7 +61,7 @@ public final class Main {
             DrawEngine engine = new DrawEngine();
             switch (args[0]) {
                 case "probabilities" -> {
-                    allow(opt, "categories", "respondents", "panel-size", "algorithm", "household-column", "id-column");
+                    allow(opt, inputOptions());
                     Probabilities p = engine.probabilities(input(opt));
                     Map<String, Object> o = new LinkedHashMap<>();
                     o.put("algorithm", p.algorithm().id());
@@ -82,29 +82,11 @@ public final class Main {
                     return 0;
                 }
                 case "commit" -> {
-                    allow(
-                            opt,
-                            "categories",
-                            "respondents",
-                            "panel-size",
-                            "algorithm",
-                            "household-column",
-                            "id-column",
-                            "out");
+                    allow(opt, inputOptions("out"));
                     return emit(engine.commit(input(opt)), opt, out, start);
                 }
                 case "draw" -> {
-                    allow(
-                            opt,
-                            "categories",
-                            "respondents",
-                            "panel-size",
-                            "algorithm",
-                            "household-column",
-                            "id-column",
-                            "record",
-                            "seed",
-                            "out");
+                    allow(opt, inputOptions("record", "seed", "out"));
                     DrawRecord committed = opt.containsKey("record")
                             ? DrawRecords.fromJson(read(opt.get("record")))
                             : engine.commit(input(opt));
@@ -213,6 +195,14 @@ public final class Main {
             }
         }
         return opt;
+    }
+
+    /** The options that read a pool (input(opt)), and those a command adds to them. */
+    private static String[] inputOptions(String... more) {
+        List<String> names = new ArrayList<>(
+                List.of("categories", "respondents", "panel-size", "algorithm", "household-column", "id-column"));
+        names.addAll(List.of(more));
+        return names.toArray(String[]::new);
     }
 
     private static void allow(Map<String, String> opt, String... names) {

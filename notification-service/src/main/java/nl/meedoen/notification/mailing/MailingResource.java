@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         name = "Mailings",
         description = "One template to an audience: create → start (or schedule) → progress → pause / resume / cancel")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
 @APIResponse(responseCode = "403", description = "Role may not run mailings (ops reads only)")
 public class MailingResource {
@@ -62,7 +63,6 @@ public class MailingResource {
     UriInfo uri;
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(
             summary = "Create a mailing (a draft)",
