@@ -30,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         name = "Compensation",
         description = "Attendance per session and the volunteer-allowance ledger per person per calendar year")
 @APIResponse(responseCode = "400", description = "Invalid request")
-@APIResponse(responseCode = "401", description = "No or invalid token")
-@APIResponse(responseCode = "403", description = "Role not allowed")
 public class CompensationResource {
 
     public record AttendanceIn(List<String> tenantRefs) {}
@@ -53,16 +51,7 @@ public class CompensationResource {
     @APIResponse(responseCode = "404", description = "Unknown campaign or session")
     @APIResponse(responseCode = "409", description = "Campaign not drawn")
     @APIResponse(responseCode = "422", description = "Not a selected participant")
-    @APIResponse(
-            responseCode = "200",
-            description = "The payments for the session",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                                            implementation = Compensation.Payment.class)))
+    @APIResponse(responseCode = "200", description = "The payments for the session")
     public List<Compensation.Payment> attend(
             @PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, AttendanceIn in) {
         return compensation.attend(id, sessionId, in == null ? null : in.tenantRefs());
@@ -75,16 +64,7 @@ public class CompensationResource {
     @Operation(
             summary =
                     "The ledger of one calendar year: per person requested, paid and whether the yearly maximum capped it")
-    @APIResponse(
-            responseCode = "200",
-            description = "The ledger rows",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                                            implementation = Compensation.LedgerRow.class)))
+    @APIResponse(responseCode = "200", description = "The ledger rows")
     public List<Compensation.LedgerRow> ledger(
             // a String, so a year that is no number is a 400 problem (JAX-RS answers a failed Integer conversion with
             // 404)

@@ -26,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/campaigns")
 @Tag(name = "Compensation")
-@APIResponse(responseCode = "401", description = "No or invalid token")
-@APIResponse(responseCode = "403", description = "Role not allowed")
 public class PaidElsewhereResource {
     @Inject
     Compensation compensation;
@@ -72,13 +70,7 @@ public class PaidElsewhereResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Allowances recorded as paid elsewhere in a year (optionally for one tenant)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The records, each with the tenant's year",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = PaidElsewhereOut.class)))
+    @APIResponse(responseCode = "200", description = "The records, each with the tenant's year")
     @APIResponse(responseCode = "400", description = "year missing or not a calendar year")
     public List<PaidElsewhereOut> list(
             // a String, so a year that is no number is the 400 below (JAX-RS answers a failed Integer conversion with
