@@ -22,13 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The panel's consent texts. */
 @Path("/api/v1/panels/{panelId}/consent-texts")
-@Tag(
-        name = "Panel members",
-        description =
-                "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
+@Tag(name = "Panel members") // described on MemberResource
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
-@APIResponse(responseCode = "403", description = "Role may not do this")
 @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
 public class ConsentTextResource {
 

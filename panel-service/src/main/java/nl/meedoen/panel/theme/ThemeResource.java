@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "Alignment: either party proposes a theme, the other co-signs or declines it; comments and changes are audited")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
-@APIResponse(responseCode = "403", description = "Role may not do this")
 @APIResponse(responseCode = "404", description = "No such panel (or not the caller's), or no such theme in it")
 public class ThemeResource {
 
