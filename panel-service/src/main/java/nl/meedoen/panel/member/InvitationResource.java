@@ -1,6 +1,5 @@
 package nl.meedoen.panel.member;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,8 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
-import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.panel.CallerIdempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,13 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Recruitment: personal invitations, mailed by notification-service. */
 @Path("/api/v1/panels/{panelId}/invitations")
-@Tag(
-        name = "Panel members",
-        description =
-                "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
+@Tag(name = "Panel members") // described on MemberResource
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
-@APIResponse(responseCode = "403", description = "Role may not do this")
 @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
 public class InvitationResource {
 
@@ -39,10 +34,7 @@ public class InvitationResource {
     Invitations invitations;
 
     @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    SecurityIdentity identity;
+    CallerIdempotency idempotency;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -64,13 +56,9 @@ public class InvitationResource {
             @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
             @NotNull(message = "an invitation body is required") @Valid MemberRequests.Invitation request) {
         return idempotency.execute(
-                "POST /api/v1/panels/" + panelId + "/invitations by " + caller().client(),
+                "POST /api/v1/panels/" + panelId + "/invitations",
                 key,
                 request,
                 () -> Response.accepted(invitations.invite(panelId, request)).build());
-    }
-
-    private Caller caller() {
-        return Caller.of(identity);
     }
 }

@@ -1,6 +1,5 @@
 package nl.meedoen.panel.panel;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,8 +21,8 @@ import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
-import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.panel.CallerIdempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "Standing panels: purpose, owner and co-owner party, target size and composition, fatigue cap, term; audit trail")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
-@APIResponse(responseCode = "403", description = "Role may not do this")
 public class PanelResource {
 
     @Inject
@@ -51,10 +49,7 @@ public class PanelResource {
     AuditTrail audit;
 
     @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    SecurityIdentity identity;
+    CallerIdempotency idempotency;
 
     @Context
     UriInfo uri;
@@ -78,7 +73,7 @@ public class PanelResource {
     public Response create(
             @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
             @NotNull(message = "a panel body is required") @Valid PanelRequest request) {
-        return idempotency.execute("POST /api/v1/panels by " + caller().client(), key, request, () -> {
+        return idempotency.execute("POST /api/v1/panels", key, request, () -> {
             PanelView created = panels.create(request);
             return Response.status(Response.Status.CREATED)
                     .header("Location", "/api/v1/panels/" + created.id())
@@ -151,9 +146,5 @@ public class PanelResource {
             @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after);
         return audit.list(access.read(panelId).id, subject, page).toResponse(uri);
-    }
-
-    private Caller caller() {
-        return Caller.of(identity);
     }
 }
