@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The panel's consent texts. */
@@ -49,10 +50,10 @@ public class ConsentTextResource {
             summary = "Publish a new consent text version: every member is asked to consent again",
             description =
                     "Each active or paused member gets a personal consent link (panel.consent-renewal). Who has not consented within reconsentWithinDays is paused until they do.")
-    @APIResponse(
+    @APIResponseSchema(
+            value = MemberViews.ConsentTextView.class,
             responseCode = "201",
-            description = "Published",
-            content = @Content(schema = @Schema(implementation = MemberViews.ConsentTextView.class)))
+            responseDescription = "Published")
     public Response publishConsentText(
             @PathParam("panelId") String panelId,
             @NotNull(message = "a consent text body is required") @Valid MemberRequests.ConsentText request) {

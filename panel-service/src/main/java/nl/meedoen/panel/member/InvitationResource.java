@@ -16,10 +16,9 @@ import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.panel.CallerIdempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Recruitment: personal invitations, mailed by notification-service. */
@@ -45,10 +44,10 @@ public class InvitationResource {
                     "Either explicit tenantRefs (answered per tenant: one not in the population yet is skipped as UNKNOWN_TENANT, the rest are invited) "
                             + "or a population group and a count "
                             + "(random tenants of that group never on the panel, e.g. from the recruitment advice). Members, tenants already invited and tenants who left are skipped.")
-    @APIResponse(
+    @APIResponseSchema(
+            value = MemberViews.InvitationResult.class,
             responseCode = "202",
-            description = "Invited; the mails follow",
-            content = @Content(schema = @Schema(implementation = MemberViews.InvitationResult.class)))
+            responseDescription = "Invited; the mails follow")
     @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
     @APIResponse(responseCode = "422", description = "Unknown attribute, neither or both of tenantRefs and group")
     public Response invite(

@@ -18,10 +18,9 @@ import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Members as the panel's parties manage them: record paper consent, list, look up, and act on a tenant's behalf. */
@@ -62,10 +61,10 @@ public class MemberResource {
     @Operation(
             summary =
                     "Record a member who consented outside the platform (paper form, phone, in person, predecessor panel)")
-    @APIResponse(
+    @APIResponseSchema(
+            value = MemberViews.Member.class,
             responseCode = "201",
-            description = "Recorded as an active member",
-            content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
+            responseDescription = "Recorded as an active member")
     @APIResponse(responseCode = "409", description = "Already a member")
     @APIResponse(
             responseCode = "422",

@@ -24,10 +24,9 @@ import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.panel.CallerIdempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/panels")
@@ -61,10 +60,7 @@ public class PanelResource {
             summary = "Create a panel",
             description =
                     "The caller's party owns it; the other party may co-own it. Consent text version 1 comes with it.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(schema = @Schema(implementation = PanelView.class)))
+    @APIResponseSchema(value = PanelView.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
     @APIResponse(
             responseCode = "422",
@@ -97,10 +93,7 @@ public class PanelResource {
     @Path("{panelId}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A panel with its effective target composition and member counts (ETag)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The panel",
-            content = @Content(schema = @Schema(implementation = PanelView.class)))
+    @APIResponseSchema(value = PanelView.class, responseCode = "200", responseDescription = "The panel")
     @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
     public Response get(@PathParam("panelId") String panelId) {
         PanelView view = panels.get(panelId);
@@ -114,10 +107,7 @@ public class PanelResource {
     @Operation(
             summary = "Change a panel's settings (If-Match required)",
             description = "Name, purpose, target size and composition, fatigue cap, cooldown, term. Audited.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Changed",
-            content = @Content(schema = @Schema(implementation = PanelView.class)))
+    @APIResponseSchema(value = PanelView.class, responseCode = "200", responseDescription = "Changed")
     @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "422", description = "Unknown stratum or shares not adding up to 1")

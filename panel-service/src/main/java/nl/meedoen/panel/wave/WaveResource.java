@@ -21,10 +21,9 @@ import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.panel.CallerIdempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/panels/{panelId}/waves")
@@ -54,10 +53,7 @@ public class WaveResource {
             description =
                     "Stratified random sampling to the panel's target composition among active members under the fatigue cap and not invited within the cooldown, "
                             + "members interested in the theme first. A co-signed theme is aligned; otherwise only its proposing party may launch it, and the questions are attributed to that party.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Launched",
-            content = @Content(schema = @Schema(implementation = WaveRequests.View.class)))
+    @APIResponseSchema(value = WaveRequests.View.class, responseCode = "201", responseDescription = "Launched")
     @APIResponse(
             responseCode = "409",
             description =
