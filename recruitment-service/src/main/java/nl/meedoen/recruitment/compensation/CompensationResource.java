@@ -2,6 +2,7 @@ package nl.meedoen.recruitment.compensation;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import nl.meedoen.commons.csv.CsvDialect;
 import nl.meedoen.commons.csv.CsvExport;
-import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -65,22 +65,8 @@ public class CompensationResource {
             summary =
                     "The ledger of one calendar year: per person requested, paid and whether the yearly maximum capped it")
     @APIResponse(responseCode = "200", description = "The ledger rows")
-    public List<Compensation.LedgerRow> ledger(
-            // a String, so a year that is no number is a 400 problem (JAX-RS answers a failed Integer conversion with
-            // 404)
-            @Parameter(
-                            name = "year",
-                            description = "The calendar year, e.g. 2024",
-                            required = true,
-                            schema =
-                                    @Schema(
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
-                                                            .INTEGER,
-                                            format = "int32"))
-                    @QueryParam("year")
-                    String year) {
-        return compensation.ledger(year(year));
+    public List<Compensation.LedgerRow> ledger(@BeanParam CalendarYear year) {
+        return compensation.ledger(year.value());
     }
 
     @GET
@@ -95,18 +81,7 @@ public class CompensationResource {
             description = "CSV: tenantRef, year, requestedEuro, paidEuro, capped, yearlyMaxEuro",
             content = @Content(mediaType = "text/csv"))
     public Response csv(
-            @Parameter(
-                            name = "year",
-                            description = "The calendar year, e.g. 2024",
-                            required = true,
-                            schema =
-                                    @Schema(
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
-                                                            .INTEGER,
-                                            format = "int32"))
-                    @QueryParam("year")
-                    String year,
+            @BeanParam CalendarYear year,
             @Parameter(
                             name = CsvDialect.PARAMETER,
                             description = CsvDialect.PARAMETER_DESCRIPTION,
@@ -117,7 +92,7 @@ public class CompensationResource {
                     @QueryParam(CsvDialect.PARAMETER)
                     String dialect) {
         CsvDialect csvDialect = CsvDialect.fromParameter(dialect);
-        int calendarYear = year(year);
+        int calendarYear = year.value();
         List<Compensation.LedgerRow> ledger = compensation.ledger(calendarYear);
         audit.record("compensation.ledger.exported", "compensation-ledger", Integer.toString(calendarYear));
         return CsvExport.attachment("compensation-" + calendarYear + ".csv", csvDialect, csv -> {
@@ -132,19 +107,6 @@ public class CompensationResource {
                         euro(r.yearlyMaxCents()));
             }
         });
-    }
-
-    private static int year(String text) {
-        Integer year;
-        try {
-            year = text == null ? null : Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            year = null;
-        }
-        if (year == null || year < 2000 || year > 2100) {
-            throw ProblemException.invalidField("year", "a calendar year, e.g. 2024");
-        }
-        return year;
     }
 
     private static BigDecimal euro(long cents) {
