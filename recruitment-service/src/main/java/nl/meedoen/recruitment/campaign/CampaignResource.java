@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/campaigns")
@@ -52,13 +53,10 @@ public class CampaignResource {
     @Operation(
             summary = "Create a campaign (DRAFT)",
             description = "selectionMode defaults to the form's toolkit default; the organiser may choose another.")
-    @APIResponse(
+    @APIResponseSchema(
+            value = CampaignOut.class,
             responseCode = "201",
-            description = "Created; Location is its address",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CampaignOut.class)))
+            responseDescription = "Created; Location is its address")
     @APIResponse(responseCode = "400", description = "Invalid campaign")
     @APIResponse(
             responseCode = "422",
@@ -163,12 +161,9 @@ public class CampaignResource {
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "below the seated",
-                                            value =
-                                                    "{\"type\":\"https://meedoen.nl/problems/conflict\",\"title\":\"Conflict\","
-                                                            + "\"status\":409,\"detail\":\"campaign is SEATED (APPOINTMENT): 5 seats are taken; seats cannot go below that (3 asked)\"}")))
+                            examples = @ExampleObject(name = "below the seated", value = """
+            {"type":"https://meedoen.nl/problems/conflict","title":"Conflict",
+            "status":409,"detail":"campaign is SEATED (APPOINTMENT): 5 seats are taken; seats cannot go below that (3 asked)"}""")))
     @APIResponse(
             responseCode = "422",
             description =
@@ -221,13 +216,10 @@ public class CampaignResource {
                                             name = "next meeting",
                                             value =
                                                     "{\"startsAt\":\"2027-03-09T19:30:00+01:00\",\"place\":\"Buurthuis De Kern\"}")))
-    @APIResponse(
+    @APIResponseSchema(
+            value = SessionOut.class,
             responseCode = "201",
-            description = "Added; Location is the campaign",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SessionOut.class)))
+            responseDescription = "Added; Location is the campaign")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Cancelled or ended")
     @APIResponse(

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/campaigns")
@@ -40,13 +41,7 @@ public class PaidElsewhereResource {
             description =
                     "Audited. The answer shows the tenant's year: paid here, paid elsewhere, the maximum and what the platform may still pay. "
                             + "Recorded under the same per-tenant-and-year lock as attendance, so a payment booked at the same moment counts it or is counted by it.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Recorded",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PaidElsewhereOut.class)))
+    @APIResponseSchema(value = PaidElsewhereOut.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(
             responseCode = "422",
             description = "A field rule: tenantRef, year, amountCents (> 0) or note (at most 500 characters)",

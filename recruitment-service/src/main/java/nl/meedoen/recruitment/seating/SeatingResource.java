@@ -150,11 +150,8 @@ public class SeatingResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AppointmentAnswerIn.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "confirm",
-                                            value =
-                                                    "{\"reason\":\"Ons bestuur kent deze huurder uit de bewonerscommissie\"}")))
+                            examples = @ExampleObject(name = "confirm", value = """
+                    {"reason":"Ons bestuur kent deze huurder uit de bewonerscommissie"}""")))
     @APIResponse(
             responseCode = "200",
             description = "Confirmed: the sign-up, awaitingPartner false",
@@ -195,11 +192,8 @@ public class SeatingResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AppointmentAnswerIn.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "decline",
-                                            value =
-                                                    "{\"reason\":\"Wij stellen liever iemand uit het complex zelf voor\"}")))
+                            examples = @ExampleObject(name = "decline", value = """
+                    {"reason":"Wij stellen liever iemand uit het complex zelf voor"}""")))
     @APIResponse(
             responseCode = "200",
             description = "Declined: the sign-up, no outcome",

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/campaigns")
@@ -158,13 +159,7 @@ public class SignupResource {
                                             value =
                                                     "{\"tenantRef\":\"T-1042\",\"source\":\"EVENT\",\"motivation\":\"Sprak op de themaavond over de galerijen\","
                                                             + "\"expertise\":\"Bouwkundige\",\"availability\":\"Dinsdagavond\"}")))
-    @APIResponse(
-            responseCode = "201",
-            description = "Signed up",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SignupOut.class)))
+    @APIResponseSchema(value = SignupOut.class, responseCode = "201", responseDescription = "Signed up")
     @APIResponse(responseCode = "400", description = "tenantRef missing, or an unknown source")
     @APIResponse(
             responseCode = "404",
@@ -178,13 +173,10 @@ public class SignupResource {
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "not an event",
-                                            value =
-                                                    "{\"type\":\"https://meedoen.nl/problems/validation\",\"title\":\"Request is not valid\",\"status\":422,"
-                                                            + "\"detail\":\"source: a tenant organisation records sign-ups from its own events: EVENT\","
-                                                            + "\"errors\":[{\"field\":\"source\",\"message\":\"a tenant organisation records sign-ups from its own events: EVENT\"}]}")))
+                            examples = @ExampleObject(name = "not an event", value = """
+            {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
+            "detail":"source: a tenant organisation records sign-ups from its own events: EVENT",
+            "errors":[{"field":"source","message":"a tenant organisation records sign-ups from its own events: EVENT"}]}""")))
     public Response signUp(@PathParam("id") UUID id, SignupIn in) {
         return Response.status(201).entity(SignupOut.of(signups.signUp(id, in))).build();
     }
