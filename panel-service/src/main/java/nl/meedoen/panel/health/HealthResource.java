@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,10 +36,7 @@ public class HealthResource {
                     "Per stratum: active members vs target vs population. Response rate per wave and per profile group; churn (left, paused, lapsed consent) "
                             + "in the window; which groups need how many more members to reach the target composition, with a segment filter for a recruitment mailing "
                             + "and an invitation body for POST /invitations.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Panel health",
-            content = @Content(schema = @Schema(implementation = HealthViews.Health.class)))
+    @APIResponse(responseCode = "200", description = "Panel health")
     public HealthViews.Health get(
             @PathParam("panelId") String panelId,
             @Parameter(description = "Window for churn and group response rates, in days (1-3650, default 365)")

@@ -18,17 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The panel's consent texts. */
 @Path("/api/v1/panels/{panelId}/consent-texts")
-@Tag(
-        name = "Panel members",
-        description =
-                "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
+@Tag(name = "Panel members") // described on MemberResource
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
-@APIResponse(responseCode = "403", description = "Role may not do this")
 @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
 public class ConsentTextResource {
 
@@ -53,10 +50,10 @@ public class ConsentTextResource {
             summary = "Publish a new consent text version: every member is asked to consent again",
             description =
                     "Each active or paused member gets a personal consent link (panel.consent-renewal). Who has not consented within reconsentWithinDays is paused until they do.")
-    @APIResponse(
+    @APIResponseSchema(
+            value = MemberViews.ConsentTextView.class,
             responseCode = "201",
-            description = "Published",
-            content = @Content(schema = @Schema(implementation = MemberViews.ConsentTextView.class)))
+            responseDescription = "Published")
     public Response publishConsentText(
             @PathParam("panelId") String panelId,
             @NotNull(message = "a consent text body is required") @Valid MemberRequests.ConsentText request) {

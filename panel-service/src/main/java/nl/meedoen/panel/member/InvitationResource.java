@@ -1,6 +1,5 @@
 package nl.meedoen.panel.member;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,24 +13,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
-import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.panel.CallerIdempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Recruitment: personal invitations, mailed by notification-service. */
 @Path("/api/v1/panels/{panelId}/invitations")
-@Tag(
-        name = "Panel members",
-        description =
-                "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
+@Tag(name = "Panel members") // described on MemberResource
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
-@APIResponse(responseCode = "403", description = "Role may not do this")
 @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
 public class InvitationResource {
 
@@ -39,10 +33,7 @@ public class InvitationResource {
     Invitations invitations;
 
     @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    SecurityIdentity identity;
+    CallerIdempotency idempotency;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -53,10 +44,10 @@ public class InvitationResource {
                     "Either explicit tenantRefs (answered per tenant: one not in the population yet is skipped as UNKNOWN_TENANT, the rest are invited) "
                             + "or a population group and a count "
                             + "(random tenants of that group never on the panel, e.g. from the recruitment advice). Members, tenants already invited and tenants who left are skipped.")
-    @APIResponse(
+    @APIResponseSchema(
+            value = MemberViews.InvitationResult.class,
             responseCode = "202",
-            description = "Invited; the mails follow",
-            content = @Content(schema = @Schema(implementation = MemberViews.InvitationResult.class)))
+            responseDescription = "Invited; the mails follow")
     @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
     @APIResponse(responseCode = "422", description = "Unknown attribute, neither or both of tenantRefs and group")
     public Response invite(
@@ -64,13 +55,9 @@ public class InvitationResource {
             @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
             @NotNull(message = "an invitation body is required") @Valid MemberRequests.Invitation request) {
         return idempotency.execute(
-                "POST /api/v1/panels/" + panelId + "/invitations by " + caller().client(),
+                "POST /api/v1/panels/" + panelId + "/invitations",
                 key,
                 request,
                 () -> Response.accepted(invitations.invite(panelId, request)).build());
-    }
-
-    private Caller caller() {
-        return Caller.of(identity);
     }
 }

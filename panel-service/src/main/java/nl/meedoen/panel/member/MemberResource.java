@@ -18,10 +18,9 @@ import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Members as the panel's parties manage them: record paper consent, list, look up, and act on a tenant's behalf. */
@@ -32,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "Recruitment by personal invitation, versioned consent texts, members with their consents, changes and participation history")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
-@APIResponse(responseCode = "403", description = "Role may not do this")
 @APIResponse(responseCode = "404", description = "No such panel (or not the caller's), or no such member")
 public class MemberResource {
 
@@ -63,10 +61,10 @@ public class MemberResource {
     @Operation(
             summary =
                     "Record a member who consented outside the platform (paper form, phone, in person, predecessor panel)")
-    @APIResponse(
+    @APIResponseSchema(
+            value = MemberViews.Member.class,
             responseCode = "201",
-            description = "Recorded as an active member",
-            content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
+            responseDescription = "Recorded as an active member")
     @APIResponse(responseCode = "409", description = "Already a member")
     @APIResponse(
             responseCode = "422",
@@ -85,10 +83,7 @@ public class MemberResource {
     @Path("{tenantRef}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A member with interests, consents given, membership changes and participation history")
-    @APIResponse(
-            responseCode = "200",
-            description = "The member",
-            content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
+    @APIResponse(responseCode = "200", description = "The member")
     public MemberViews.Member get(@PathParam("panelId") String panelId, @PathParam("tenantRef") String tenantRef) {
         return actions.get(panelId, tenantRef);
     }
@@ -98,10 +93,7 @@ public class MemberResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Pause a member on their behalf (e.g. they called)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Paused",
-            content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
+    @APIResponse(responseCode = "200", description = "Paused")
     @APIResponse(responseCode = "409", description = "Not an active member")
     @APIResponse(responseCode = "422", description = "until not between now and a year ahead")
     public MemberViews.Member pause(
@@ -119,10 +111,7 @@ public class MemberResource {
     @Path("{tenantRef}/resume")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Resume a paused member on their behalf")
-    @APIResponse(
-            responseCode = "200",
-            description = "Active again",
-            content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
+    @APIResponse(responseCode = "200", description = "Active again")
     @APIResponse(responseCode = "409", description = "Not paused, or paused until consent to the new text is given")
     public MemberViews.Member resume(@PathParam("panelId") String panelId, @PathParam("tenantRef") String tenantRef) {
         return actions.byStaff(panelId, tenantRef, memberships::resume);
@@ -132,10 +121,7 @@ public class MemberResource {
     @Path("{tenantRef}/leave")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "End a membership on the member's behalf (opt-out); open wave invitations are cancelled")
-    @APIResponse(
-            responseCode = "200",
-            description = "Left",
-            content = @Content(schema = @Schema(implementation = MemberViews.Member.class)))
+    @APIResponse(responseCode = "200", description = "Left")
     @APIResponse(responseCode = "409", description = "Already left")
     public MemberViews.Member leave(@PathParam("panelId") String panelId, @PathParam("tenantRef") String tenantRef) {
         return actions.byStaff(

@@ -14,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,10 +46,7 @@ public class MembershipResource {
     @Operation(
             summary =
                     "The membership: panel, consent text to agree to, status, interests, themes to choose from, participation history")
-    @APIResponse(
-            responseCode = "200",
-            description = "The membership",
-            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "200", description = "The membership")
     public MemberViews.Membership get(@PathParam("token") String token) {
         return actions.byLink(token, (panel, m) -> {});
     }
@@ -63,10 +58,7 @@ public class MembershipResource {
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(
             summary = "Join the panel, consenting to the current consent text (version, time and channel are recorded)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Joined",
-            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "200", description = "Joined")
     @APIResponse(responseCode = "409", description = "Already a member, or the membership has ended")
     @APIResponse(
             responseCode = "422",
@@ -83,10 +75,7 @@ public class MembershipResource {
     @PermitAll // token-based: the personal link is the credential
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Consent to the panel's new consent text (a paused-for-consent member becomes active again)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Consent recorded (a repeat changes nothing)",
-            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "200", description = "Consent recorded (a repeat changes nothing)")
     @APIResponse(responseCode = "409", description = "Not a member (yet), or the membership has ended")
     @APIResponse(responseCode = "422", description = "No consent, or consent to an old text version")
     public MemberViews.Membership consent(
@@ -101,10 +90,7 @@ public class MembershipResource {
     @PermitAll // token-based: the personal link is the credential
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Choose topic interests (themes of the panel) and preferred moments")
-    @APIResponse(
-            responseCode = "200",
-            description = "Saved",
-            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "409", description = "Not a member")
     @APIResponse(responseCode = "422", description = "An interest that is not a theme of the panel")
     public MemberViews.Membership preferences(
@@ -119,10 +105,7 @@ public class MembershipResource {
     @PermitAll // token-based: the personal link is the credential
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Pause: not asked for waves until resumed (or until the given date)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Paused",
-            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "200", description = "Paused")
     @APIResponse(responseCode = "409", description = "Not an active member")
     @APIResponse(responseCode = "422", description = "until not between now and a year ahead")
     public MemberViews.Membership pause(@PathParam("token") String token, MemberRequests.Pause request) {
@@ -137,10 +120,7 @@ public class MembershipResource {
     @PermitAll // token-based: the personal link is the credential
     @Extension(name = "x-meedoen-public", value = "panel membership link token")
     @Operation(summary = "Resume after a pause")
-    @APIResponse(
-            responseCode = "200",
-            description = "Active again",
-            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "200", description = "Active again")
     @APIResponse(responseCode = "409", description = "Not paused, or paused until consent to the new text is given")
     public MemberViews.Membership resume(@PathParam("token") String token) {
         return actions.byLink(token, memberships::resume);
@@ -153,10 +133,7 @@ public class MembershipResource {
     @Operation(
             summary =
                     "Leave the panel (opt-out, at any time; also declines an invitation). Open wave invitations are cancelled")
-    @APIResponse(
-            responseCode = "200",
-            description = "Left",
-            content = @Content(schema = @Schema(implementation = MemberViews.Membership.class)))
+    @APIResponse(responseCode = "200", description = "Left")
     @APIResponse(responseCode = "409", description = "Already left")
     public MemberViews.Membership leave(@PathParam("token") String token) {
         return actions.byLink(token, (panel, m) -> memberships.leave(panel, m, PanelMember.LeaveReason.MEMBER));

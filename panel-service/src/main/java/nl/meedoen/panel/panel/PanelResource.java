@@ -1,6 +1,5 @@
 package nl.meedoen.panel.panel;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,13 +21,12 @@ import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
-import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.panel.CallerIdempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/panels")
@@ -38,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "Standing panels: purpose, owner and co-owner party, target size and composition, fatigue cap, term; audit trail")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
-@APIResponse(responseCode = "403", description = "Role may not do this")
 public class PanelResource {
 
     @Inject
@@ -51,10 +48,7 @@ public class PanelResource {
     AuditTrail audit;
 
     @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    SecurityIdentity identity;
+    CallerIdempotency idempotency;
 
     @Context
     UriInfo uri;
@@ -66,10 +60,7 @@ public class PanelResource {
             summary = "Create a panel",
             description =
                     "The caller's party owns it; the other party may co-own it. Consent text version 1 comes with it.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(schema = @Schema(implementation = PanelView.class)))
+    @APIResponseSchema(value = PanelView.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
     @APIResponse(
             responseCode = "422",
@@ -78,7 +69,7 @@ public class PanelResource {
     public Response create(
             @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
             @NotNull(message = "a panel body is required") @Valid PanelRequest request) {
-        return idempotency.execute("POST /api/v1/panels by " + caller().client(), key, request, () -> {
+        return idempotency.execute("POST /api/v1/panels", key, request, () -> {
             PanelView created = panels.create(request);
             return Response.status(Response.Status.CREATED)
                     .header("Location", "/api/v1/panels/" + created.id())
@@ -102,10 +93,7 @@ public class PanelResource {
     @Path("{panelId}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A panel with its effective target composition and member counts (ETag)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The panel",
-            content = @Content(schema = @Schema(implementation = PanelView.class)))
+    @APIResponseSchema(value = PanelView.class, responseCode = "200", responseDescription = "The panel")
     @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
     public Response get(@PathParam("panelId") String panelId) {
         PanelView view = panels.get(panelId);
@@ -119,10 +107,7 @@ public class PanelResource {
     @Operation(
             summary = "Change a panel's settings (If-Match required)",
             description = "Name, purpose, target size and composition, fatigue cap, cooldown, term. Audited.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Changed",
-            content = @Content(schema = @Schema(implementation = PanelView.class)))
+    @APIResponseSchema(value = PanelView.class, responseCode = "200", responseDescription = "Changed")
     @APIResponse(responseCode = "404", description = "No such panel, or not the caller's")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "422", description = "Unknown stratum or shares not adding up to 1")
@@ -151,9 +136,5 @@ public class PanelResource {
             @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after);
         return audit.list(access.read(panelId).id, subject, page).toResponse(uri);
-    }
-
-    private Caller caller() {
-        return Caller.of(identity);
     }
 }

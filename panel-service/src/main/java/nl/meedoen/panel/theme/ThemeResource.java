@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/panels/{panelId}/themes")
@@ -31,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "Alignment: either party proposes a theme, the other co-signs or declines it; comments and changes are audited")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
-@APIResponse(responseCode = "403", description = "Role may not do this")
 @APIResponse(responseCode = "404", description = "No such panel (or not the caller's), or no such theme in it")
 public class ThemeResource {
 
@@ -53,10 +53,7 @@ public class ThemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Propose a theme (the caller's party proposes; the other party co-signs or declines)")
-    @APIResponse(
-            responseCode = "201",
-            description = "Proposed",
-            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    @APIResponseSchema(value = ThemeRequests.View.class, responseCode = "201", responseDescription = "Proposed")
     public Response propose(
             @PathParam("panelId") String panelId,
             @NotNull(message = "a theme body is required") @Valid ThemeRequests.Proposal request) {
@@ -72,10 +69,7 @@ public class ThemeResource {
     @Path("{themeId}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A theme with its history: who proposed, changed, commented, signed or declined (ETag)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The theme",
-            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    @APIResponseSchema(value = ThemeRequests.View.class, responseCode = "200", responseDescription = "The theme")
     public Response get(@PathParam("panelId") String panelId, @PathParam("themeId") String themeId) {
         ThemeRequests.View view = themes.get(panelId, themeId);
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
@@ -86,10 +80,10 @@ public class ThemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Change a theme (proposing party only, If-Match required); it needs co-signing again")
-    @APIResponse(
+    @APIResponseSchema(
+            value = ThemeRequests.View.class,
             responseCode = "200",
-            description = "Changed, PROPOSED again",
-            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+            responseDescription = "Changed, PROPOSED again")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response change(
@@ -106,10 +100,7 @@ public class ThemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Comment on a theme (either party; recorded in its history)")
-    @APIResponse(
-            responseCode = "201",
-            description = "Commented",
-            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    @APIResponseSchema(value = ThemeRequests.View.class, responseCode = "201", responseDescription = "Commented")
     public Response comment(
             @PathParam("panelId") String panelId,
             @PathParam("themeId") String themeId,
@@ -124,10 +115,7 @@ public class ThemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(summary = "Co-sign a theme (the other party only; If-Match optional: sign the version you read)")
-    @APIResponse(
-            responseCode = "200",
-            description = "SIGNED",
-            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    @APIResponseSchema(value = ThemeRequests.View.class, responseCode = "200", responseDescription = "SIGNED")
     @APIResponse(responseCode = "403", description = "The proposing party cannot co-sign its own theme")
     @APIResponse(responseCode = "409", description = "Already signed or declined")
     @APIResponse(responseCode = "412", description = "The theme changed since the version in If-Match")
@@ -147,10 +135,7 @@ public class ThemeResource {
     @Operation(
             summary =
                     "Decline to co-sign a theme, with the reason (the other party only; recorded; If-Match optional: decline the version you read)")
-    @APIResponse(
-            responseCode = "200",
-            description = "DECLINED",
-            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    @APIResponseSchema(value = ThemeRequests.View.class, responseCode = "200", responseDescription = "DECLINED")
     @APIResponse(responseCode = "403", description = "The proposing party cannot decline its own theme")
     @APIResponse(responseCode = "409", description = "Already signed or declined")
     @APIResponse(responseCode = "412", description = "The theme changed since the version in If-Match")

@@ -60,12 +60,7 @@ public class Themes {
         t.persist();
         em.flush();
         audit.record(panel.id, subject(t), "PROPOSED", text(r));
-        outbox.publish(
-                PanelEvents.TOPIC,
-                PanelEvents.THEME_PROPOSED,
-                panel.id.toString(),
-                new PanelEvents.ThemeProposed(
-                        panel.id.toString(), t.id.toString(), t.title, t.proposedByParty, t.version));
+        publishProposed(panel, t);
         return view(t, true);
     }
 
@@ -92,13 +87,18 @@ public class Themes {
         t.decisionComment = null;
         em.flush();
         audit.record(panel.id, subject(t), "CHANGED", detail);
+        publishProposed(panel, t);
+        return view(t, true);
+    }
+
+    /** A new or changed theme awaits co-signing: theme-proposed, with the revision to co-sign. */
+    private void publishProposed(Panel panel, Theme t) {
         outbox.publish(
                 PanelEvents.TOPIC,
                 PanelEvents.THEME_PROPOSED,
                 panel.id.toString(),
                 new PanelEvents.ThemeProposed(
                         panel.id.toString(), t.id.toString(), t.title, t.proposedByParty, t.version));
-        return view(t, true);
     }
 
     @Transactional

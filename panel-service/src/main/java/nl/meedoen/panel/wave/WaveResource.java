@@ -1,6 +1,5 @@
 package nl.meedoen.panel.wave;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,13 +18,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageRequest;
-import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.panel.CallerIdempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/panels/{panelId}/waves")
@@ -35,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "A consultation sent to a stratified sample of members, honouring the fatigue cap, cooldown and interests; responses per member")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
-@APIResponse(responseCode = "403", description = "Role may not do this")
 @APIResponse(responseCode = "404", description = "No such panel (or not the caller's), or no such wave in it")
 public class WaveResource {
 
@@ -43,10 +40,7 @@ public class WaveResource {
     Waves waves;
 
     @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    SecurityIdentity identity;
+    CallerIdempotency idempotency;
 
     @Context
     UriInfo uri;
@@ -59,10 +53,7 @@ public class WaveResource {
             description =
                     "Stratified random sampling to the panel's target composition among active members under the fatigue cap and not invited within the cooldown, "
                             + "members interested in the theme first. A co-signed theme is aligned; otherwise only its proposing party may launch it, and the questions are attributed to that party.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Launched",
-            content = @Content(schema = @Schema(implementation = WaveRequests.View.class)))
+    @APIResponseSchema(value = WaveRequests.View.class, responseCode = "201", responseDescription = "Launched")
     @APIResponse(
             responseCode = "409",
             description =
@@ -72,14 +63,13 @@ public class WaveResource {
             @PathParam("panelId") String panelId,
             @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
             @NotNull(message = "a wave body is required") @Valid WaveRequests.Launch request) {
-        return idempotency.execute(
-                "POST /api/v1/panels/" + panelId + "/waves by " + caller().client(), key, request, () -> {
-                    WaveRequests.View view = waves.launch(panelId, request);
-                    return Response.status(Response.Status.CREATED)
-                            .header("Location", "/api/v1/panels/" + panelId + "/waves/" + view.id())
-                            .entity(view)
-                            .build();
-                });
+        return idempotency.execute("POST /api/v1/panels/" + panelId + "/waves", key, request, () -> {
+            WaveRequests.View view = waves.launch(panelId, request);
+            return Response.status(Response.Status.CREATED)
+                    .header("Location", "/api/v1/panels/" + panelId + "/waves/" + view.id())
+                    .entity(view)
+                    .build();
+        });
     }
 
     @POST
@@ -88,10 +78,7 @@ public class WaveResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(
             summary = "Preview a wave's sample (eligible members, quotas and composition) without launching anything")
-    @APIResponse(
-            responseCode = "200",
-            description = "What a launch would sample now",
-            content = @Content(schema = @Schema(implementation = WaveRequests.SampleView.class)))
+    @APIResponse(responseCode = "200", description = "What a launch would sample now")
     @APIResponse(
             responseCode = "409",
             description = "Consultation closed, or theme not co-signed (and not the caller's)")
@@ -117,10 +104,7 @@ public class WaveResource {
     @Path("{waveId}")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A wave with its response rate, overall and per profile group (groups under 5 withheld)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The wave",
-            content = @Content(schema = @Schema(implementation = WaveRequests.View.class)))
+    @APIResponse(responseCode = "200", description = "The wave")
     public WaveRequests.View get(@PathParam("panelId") String panelId, @PathParam("waveId") String waveId) {
         return waves.get(panelId, waveId);
     }
@@ -136,9 +120,5 @@ public class WaveResource {
             @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
             @QueryParam("after") String after) {
         return waves.members(panelId, waveId, PageRequest.of(limit, after)).toResponse(uri);
-    }
-
-    private Caller caller() {
-        return Caller.of(identity);
     }
 }

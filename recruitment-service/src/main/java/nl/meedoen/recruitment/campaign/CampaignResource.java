@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/campaigns")
@@ -39,8 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "Recruitment campaigns for every people-form: seats, window, eligibility, term, sessions, compensation")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid token")
-@APIResponse(responseCode = "403", description = "Role not allowed")
 public class CampaignResource {
 
     @Inject
@@ -54,13 +53,10 @@ public class CampaignResource {
     @Operation(
             summary = "Create a campaign (DRAFT)",
             description = "selectionMode defaults to the form's toolkit default; the organiser may choose another.")
-    @APIResponse(
+    @APIResponseSchema(
+            value = CampaignOut.class,
             responseCode = "201",
-            description = "Created; Location is its address",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CampaignOut.class)))
+            responseDescription = "Created; Location is its address")
     @APIResponse(responseCode = "400", description = "Invalid campaign")
     @APIResponse(
             responseCode = "422",
@@ -89,16 +85,7 @@ public class CampaignResource {
                             + "partnerOrganisation (co-owned), and every formal-participation campaign of the corporation (toolkit §3: focus group, "
                             + "outer ring, work group, advisory council, theme evening, tenant day, neighbourhood inspection, meeting without agenda) "
                             + "— the last read-only: the campaign and its seating (pseudonymous), never the sign-ups' motivation.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The campaigns",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                                            implementation = CampaignOut.class)))
+    @APIResponse(responseCode = "200", description = "The campaigns")
     public List<CampaignOut> list() {
         return CampaignOut.from(campaigns.list());
     }
@@ -113,13 +100,7 @@ public class CampaignResource {
     @APIResponse(
             responseCode = "404",
             description = "Unknown, or (tenant organisation) another organisation's campaign")
-    @APIResponse(
-            responseCode = "200",
-            description = "The campaign",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(responseCode = "200", description = "The campaign")
     public CampaignOut get(@PathParam("id") UUID id) {
         return CampaignOut.from(campaigns.find(id));
     }
@@ -135,13 +116,7 @@ public class CampaignResource {
             responseCode = "409",
             description = "Not in DRAFT, or the participation statement is missing (no-statement) or not signed by "
                     + "every owning party yet (statement-not-agreed)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Open",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(responseCode = "200", description = "Open")
     public CampaignOut open(@PathParam("id") UUID id) {
         return CampaignOut.from(campaigns.transition(id, Campaign.Status.OPEN));
     }
@@ -152,13 +127,7 @@ public class CampaignResource {
     @Operation(summary = "Close sign-ups (OPEN → CLOSED)")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Not OPEN")
-    @APIResponse(
-            responseCode = "200",
-            description = "Closed",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(responseCode = "200", description = "Closed")
     public CampaignOut close(@PathParam("id") UUID id) {
         return CampaignOut.from(campaigns.transition(id, Campaign.Status.CLOSED));
     }
@@ -182,13 +151,7 @@ public class CampaignResource {
                                     @ExampleObject(
                                             name = "more seats",
                                             value = "{\"seats\":12,\"title\":\"Huurdersraad Vogelbuurt 2027\"}")))
-    @APIResponse(
-            responseCode = "200",
-            description = "Changed",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(responseCode = "200", description = "Changed")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(
             responseCode = "409",
@@ -198,12 +161,9 @@ public class CampaignResource {
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "below the seated",
-                                            value =
-                                                    "{\"type\":\"https://meedoen.nl/problems/conflict\",\"title\":\"Conflict\","
-                                                            + "\"status\":409,\"detail\":\"campaign is SEATED (APPOINTMENT): 5 seats are taken; seats cannot go below that (3 asked)\"}")))
+                            examples = @ExampleObject(name = "below the seated", value = """
+            {"type":"https://meedoen.nl/problems/conflict","title":"Conflict",
+            "status":409,"detail":"campaign is SEATED (APPOINTMENT): 5 seats are taken; seats cannot go below that (3 asked)"}""")))
     @APIResponse(
             responseCode = "422",
             description =
@@ -229,13 +189,7 @@ public class CampaignResource {
                                     @ExampleObject(
                                             name = "cancel",
                                             value = "{\"reason\":\"Te weinig animo; we komen in het najaar terug\"}")))
-    @APIResponse(
-            responseCode = "200",
-            description = "Cancelled",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Already cancelled or ended, or its draw is being committed")
     @APIResponse(responseCode = "422", description = "reason missing or too long")
@@ -262,13 +216,10 @@ public class CampaignResource {
                                             name = "next meeting",
                                             value =
                                                     "{\"startsAt\":\"2027-03-09T19:30:00+01:00\",\"place\":\"Buurthuis De Kern\"}")))
-    @APIResponse(
+    @APIResponseSchema(
+            value = SessionOut.class,
             responseCode = "201",
-            description = "Added; Location is the campaign",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SessionOut.class)))
+            responseDescription = "Added; Location is the campaign")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Cancelled or ended")
     @APIResponse(
@@ -301,13 +252,7 @@ public class CampaignResource {
                                                     "{\"goal\":\"Samen bepalen welk onderhoud in 2027 voorgaat\","
                                                             + "\"canInfluence\":\"De volgorde van de projecten\",\"cannotInfluence\":\"Het totale budget\",\"influenceLevel\":\"ADVISE\","
                                                             + "\"outcomeUse\":\"Het bestuur neemt het advies over of legt uit waarom niet\",\"outcomeBy\":\"2027-06-30\"}")))
-    @APIResponse(
-            responseCode = "200",
-            description = "Set",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CampaignOut.class)))
+    @APIResponse(responseCode = "200", description = "Set")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "Not DRAFT (the detail starts with the state)")
     @APIResponse(responseCode = "422", description = "A part missing or too long, naming it (statement.goal, ...)")

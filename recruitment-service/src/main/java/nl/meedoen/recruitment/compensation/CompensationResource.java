@@ -9,7 +9,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -18,12 +17,9 @@ import java.util.UUID;
 import nl.meedoen.commons.csv.CsvDialect;
 import nl.meedoen.commons.csv.CsvDialectParameter;
 import nl.meedoen.commons.csv.CsvExport;
-import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,8 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         name = "Compensation",
         description = "Attendance per session and the volunteer-allowance ledger per person per calendar year")
 @APIResponse(responseCode = "400", description = "Invalid request")
-@APIResponse(responseCode = "401", description = "No or invalid token")
-@APIResponse(responseCode = "403", description = "Role not allowed")
 public class CompensationResource {
 
     public record AttendanceIn(List<String> tenantRefs) {}
@@ -55,16 +49,7 @@ public class CompensationResource {
     @APIResponse(responseCode = "404", description = "Unknown campaign or session")
     @APIResponse(responseCode = "409", description = "Campaign not drawn")
     @APIResponse(responseCode = "422", description = "Not a selected participant")
-    @APIResponse(
-            responseCode = "200",
-            description = "The payments for the session",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                                            implementation = Compensation.Payment.class)))
+    @APIResponse(responseCode = "200", description = "The payments for the session")
     public List<Compensation.Payment> attend(
             @PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, AttendanceIn in) {
         return compensation.attend(id, sessionId, in == null ? null : in.tenantRefs());
@@ -77,32 +62,9 @@ public class CompensationResource {
     @Operation(
             summary =
                     "The ledger of one calendar year: per person requested, paid and whether the yearly maximum capped it")
-    @APIResponse(
-            responseCode = "200",
-            description = "The ledger rows",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                                            implementation = Compensation.LedgerRow.class)))
-    public List<Compensation.LedgerRow> ledger(
-            // a String, so a year that is no number is a 400 problem (JAX-RS answers a failed Integer conversion with
-            // 404)
-            @Parameter(
-                            name = "year",
-                            description = "The calendar year, e.g. 2024",
-                            required = true,
-                            schema =
-                                    @Schema(
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
-                                                            .INTEGER,
-                                            format = "int32"))
-                    @QueryParam("year")
-                    String year) {
-        return compensation.ledger(year(year));
+    @APIResponse(responseCode = "200", description = "The ledger rows")
+    public List<Compensation.LedgerRow> ledger(@BeanParam CalendarYear year) {
+        return compensation.ledger(year.value());
     }
 
     @GET
@@ -116,22 +78,9 @@ public class CompensationResource {
             responseCode = "200",
             description = "CSV: tenantRef, year, requestedEuro, paidEuro, capped, yearlyMaxEuro",
             content = @Content(mediaType = "text/csv"))
-    public Response csv(
-            @Parameter(
-                            name = "year",
-                            description = "The calendar year, e.g. 2024",
-                            required = true,
-                            schema =
-                                    @Schema(
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
-                                                            .INTEGER,
-                                            format = "int32"))
-                    @QueryParam("year")
-                    String year,
-            @BeanParam CsvDialectParameter dialect) {
+    public Response csv(@BeanParam CalendarYear year, @BeanParam CsvDialectParameter dialect) {
         CsvDialect csvDialect = dialect.dialect();
-        int calendarYear = year(year);
+        int calendarYear = year.value();
         List<Compensation.LedgerRow> ledger = compensation.ledger(calendarYear);
         audit.record("compensation.ledger.exported", "compensation-ledger", Integer.toString(calendarYear));
         return CsvExport.attachment("compensation-" + calendarYear + ".csv", csvDialect, csv -> {
@@ -146,19 +95,6 @@ public class CompensationResource {
                         euro(r.yearlyMaxCents()));
             }
         });
-    }
-
-    private static int year(String text) {
-        Integer year;
-        try {
-            year = text == null ? null : Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            year = null;
-        }
-        if (year == null || year < 2000 || year > 2100) {
-            throw ProblemException.invalidField("year", "a calendar year, e.g. 2024");
-        }
-        return year;
     }
 
     private static BigDecimal euro(long cents) {

@@ -22,12 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/campaigns")
 @Tag(name = "Compensation")
-@APIResponse(responseCode = "401", description = "No or invalid token")
-@APIResponse(responseCode = "403", description = "Role not allowed")
 public class PaidElsewhereResource {
     @Inject
     Compensation compensation;
@@ -42,13 +41,7 @@ public class PaidElsewhereResource {
             description =
                     "Audited. The answer shows the tenant's year: paid here, paid elsewhere, the maximum and what the platform may still pay. "
                             + "Recorded under the same per-tenant-and-year lock as attendance, so a payment booked at the same moment counts it or is counted by it.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Recorded",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PaidElsewhereOut.class)))
+    @APIResponseSchema(value = PaidElsewhereOut.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(
             responseCode = "422",
             description = "A field rule: tenantRef, year, amountCents (> 0) or note (at most 500 characters)",
@@ -72,13 +65,7 @@ public class PaidElsewhereResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Allowances recorded as paid elsewhere in a year (optionally for one tenant)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The records, each with the tenant's year",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = PaidElsewhereOut.class)))
+    @APIResponse(responseCode = "200", description = "The records, each with the tenant's year")
     @APIResponse(responseCode = "400", description = "year missing or not a calendar year")
     public List<PaidElsewhereOut> list(
             // a String, so a year that is no number is the 400 below (JAX-RS answers a failed Integer conversion with

@@ -21,8 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/campaigns")
 @Tag(name = "Seating")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid token")
-@APIResponse(responseCode = "403", description = "Role not allowed")
 @APIResponse(responseCode = "404", description = "Unknown campaign (or organised by another party)")
 public class VacancyResource {
     @Inject
@@ -38,11 +36,7 @@ public class VacancyResource {
                             + "quota; the selected get the draw-selected message and participant-replaced is written per seat. Seated without a "
                             + "lottery: the first on the waitlist (reserves in the order appointed, first come in an open campaign). The term "
                             + "starts with the campaign's first session. Seat changes of one campaign are serialised by a row lock.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Filled (some seats may stay vacant: unkeptQuotas says why)",
-            content =
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FillOut.class)))
+    @APIResponse(responseCode = "200", description = "Filled (some seats may stay vacant: unkeptQuotas says why)")
     @APIResponse(
             responseCode = "409",
             description = "Illegal in the campaign's state: nobody seated yet, the term has started, no seat vacant, "

@@ -28,8 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid token")
-@APIResponse(responseCode = "403", description = "Role not allowed")
 public class OutcomeResource {
 
     @Inject
@@ -55,13 +53,7 @@ public class OutcomeResource {
                                             value =
                                                     "{\"outcome\":\"De werkgroep adviseerde de galerijen eerst te schilderen.\\n"
                                                             + "Het bestuur neemt dat over: de schilder begint in mei.\"}")))
-    @APIResponse(
-            responseCode = "200",
-            description = "Recorded and sent",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = OutcomeOut.class)))
+    @APIResponse(responseCode = "200", description = "Recorded and sent")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(
             responseCode = "409",

@@ -22,8 +22,6 @@ import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.EligibilityRule;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Representativeness", description = "Eligible population vs sign-ups vs selected, per profile attribute")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Unknown attribute")
-@APIResponse(responseCode = "401", description = "No or invalid token")
-@APIResponse(responseCode = "403", description = "Role not allowed")
 @APIResponse(responseCode = "404", description = "Unknown campaign")
 public class RepresentativenessResource {
 
@@ -59,16 +55,7 @@ public class RepresentativenessResource {
     @Operation(
             summary =
                     "Representativeness per attribute: eligible population, active sign-ups, selected (incl. confirmed)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Per attribute",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                                            implementation = AttributeReport.class)))
+    @APIResponse(responseCode = "200", description = "Per attribute")
     public List<AttributeReport> report(@PathParam("id") UUID id, @QueryParam("attribute") String attribute) {
         Campaign c = campaigns.find(id);
         List<PopulationAttribute> attributes;

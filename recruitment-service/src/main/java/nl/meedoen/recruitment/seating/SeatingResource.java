@@ -31,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "appointment by the organising board with a reason, open up to capacity (first come, then the waitlist)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid token")
-@APIResponse(responseCode = "403", description = "Role not allowed")
 @APIResponse(responseCode = "404", description = "Unknown campaign (or organised by another party)")
 public class SeatingResource {
     static final String WRONG_STATE_EXAMPLE = """
@@ -51,13 +49,7 @@ public class SeatingResource {
             description =
                     "A tenant organisation reads it for its own and co-owned campaigns, and for every formal-participation campaign of the "
                             + "corporation (read-only: pseudonymous tenantRefs and outcomes, without the board's reasons).")
-    @APIResponse(
-            responseCode = "200",
-            description = "The seating record",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SeatingOut.class)))
+    @APIResponse(responseCode = "200", description = "The seating record")
     public SeatingOut get(@PathParam("id") UUID id) {
         return seating.get(id);
     }
@@ -74,13 +66,7 @@ public class SeatingResource {
                             + "board appointed hold the seats, reserves stay on the waitlist, the rest are not selected. OPEN_UP_TO_CAPACITY: "
                             + "the seats as given at sign-up. Then confirm, decline (the waitlist replaces), attendance and compensation work "
                             + "as after a draw. Writes participants-seated.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Seated",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SeatingOut.class)))
+    @APIResponse(responseCode = "200", description = "Seated")
     @APIResponse(
             responseCode = "409",
             description =
@@ -124,11 +110,7 @@ public class SeatingResource {
                                                     "{\"tenantRef\":\"T-1042\",\"reason\":\"Tien jaar ervaring in de bewonerscommissie; kent het onderhoudsplan\",\"reserve\":false}")))
     @APIResponse(
             responseCode = "200",
-            description = "The sign-up with its outcome (SELECTED, or WAITLISTED as reserve) and reason",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SignupOut.class)))
+            description = "The sign-up with its outcome (SELECTED, or WAITLISTED as reserve) and reason")
     @APIResponse(
             responseCode = "409",
             description = "Not an APPOINTMENT campaign, not CLOSED or SEATED, tenant already seated or declined, "
@@ -168,11 +150,8 @@ public class SeatingResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AppointmentAnswerIn.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "confirm",
-                                            value =
-                                                    "{\"reason\":\"Ons bestuur kent deze huurder uit de bewonerscommissie\"}")))
+                            examples = @ExampleObject(name = "confirm", value = """
+                    {"reason":"Ons bestuur kent deze huurder uit de bewonerscommissie"}""")))
     @APIResponse(
             responseCode = "200",
             description = "Confirmed: the sign-up, awaitingPartner false",
@@ -213,11 +192,8 @@ public class SeatingResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AppointmentAnswerIn.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "decline",
-                                            value =
-                                                    "{\"reason\":\"Wij stellen liever iemand uit het complex zelf voor\"}")))
+                            examples = @ExampleObject(name = "decline", value = """
+                    {"reason":"Wij stellen liever iemand uit het complex zelf voor"}""")))
     @APIResponse(
             responseCode = "200",
             description = "Declined: the sign-up, no outcome",

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/campaigns")
@@ -41,8 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid request")
-@APIResponse(responseCode = "401", description = "No or invalid token")
-@APIResponse(responseCode = "403", description = "Role not allowed")
 @APIResponse(responseCode = "404", description = "Unknown campaign, sign-up or link")
 public class SignupResource {
 
@@ -81,13 +80,7 @@ public class SignupResource {
                             + "availability (UTF-8 with or without BOM, ';' or ',' as a spreadsheet saves it). Each line is checked as a "
                             + "single sign-up would be; the answer reports every line (201, or 400/409/422 with the reason) and a refused "
                             + "line never costs the others. At most 2,000 lines per call (answered in about 2–4 s; more would come near the gateway's 10 s timeout): split a larger list.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Every line with what became of it",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SignupDtos.BulkOut.class)))
+    @APIResponse(responseCode = "200", description = "Every line with what became of it")
     @APIResponse(responseCode = "413", description = "More than 2,000 lines")
     public SignupDtos.BulkOut signUpMany(@PathParam("id") UUID id, List<SignupIn> in) {
         List<Signups.BulkLine> lines = new java.util.ArrayList<>();
@@ -105,13 +98,7 @@ public class SignupResource {
     @Consumes("text/csv")
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "Sign up many tenants at once from a CSV (see the JSON variant)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Every data row with what became of it",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SignupDtos.BulkOut.class)))
+    @APIResponse(responseCode = "200", description = "Every data row with what became of it")
     @APIResponse(responseCode = "413", description = "More than 2,000 rows")
     public SignupDtos.BulkOut signUpManyCsv(@PathParam("id") UUID id, java.io.InputStream body) {
         List<Signups.BulkLine> lines = new java.util.ArrayList<>();
@@ -170,15 +157,8 @@ public class SignupResource {
                                             value =
                                                     "{\"tenantRef\":\"T-1042\",\"source\":\"EVENT\",\"motivation\":\"Sprak op de themaavond over de galerijen\","
                                                             + "\"expertise\":\"Bouwkundige\",\"availability\":\"Dinsdagavond\"}")))
-    @APIResponse(
-            responseCode = "201",
-            description = "Signed up",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SignupOut.class)))
+    @APIResponseSchema(value = SignupOut.class, responseCode = "201", responseDescription = "Signed up")
     @APIResponse(responseCode = "400", description = "tenantRef missing, or an unknown source")
-    @APIResponse(responseCode = "403", description = "Role not allowed")
     @APIResponse(
             responseCode = "404",
             description = "Unknown campaign, or (tenant organisation) not one it organises or co-owns")
@@ -191,13 +171,10 @@ public class SignupResource {
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "not an event",
-                                            value =
-                                                    "{\"type\":\"https://meedoen.nl/problems/validation\",\"title\":\"Request is not valid\",\"status\":422,"
-                                                            + "\"detail\":\"source: a tenant organisation records sign-ups from its own events: EVENT\","
-                                                            + "\"errors\":[{\"field\":\"source\",\"message\":\"a tenant organisation records sign-ups from its own events: EVENT\"}]}")))
+                            examples = @ExampleObject(name = "not an event", value = """
+            {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
+            "detail":"source: a tenant organisation records sign-ups from its own events: EVENT",
+            "errors":[{"field":"source","message":"a tenant organisation records sign-ups from its own events: EVENT"}]}""")))
     public Response signUp(@PathParam("id") UUID id, SignupIn in) {
         return Response.status(201).entity(SignupOut.of(signups.signUp(id, in))).build();
     }
@@ -233,16 +210,7 @@ public class SignupResource {
                             + "for the sign-ups of a campaign it is no party to (also a formal-participation campaign it may only read) gets a 404, "
                             + "and the attempt is written to the audit log (campaign.signups.refused).")
     @APIResponse(responseCode = "404", description = "Unknown campaign, or not a party to it (audited)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The sign-ups",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                                            implementation = SignupOut.class)))
+    @APIResponse(responseCode = "200", description = "The sign-ups")
     public List<SignupOut> list(@PathParam("id") UUID id) {
         return signups.list(id).stream().map(SignupOut::of).toList();
     }
@@ -252,13 +220,7 @@ public class SignupResource {
     @RolesAllowed(Roles.CORPORATION)
     @Operation(summary = "Withdraw a sign-up (before the draw is committed)")
     @APIResponse(responseCode = "409", description = "Draw already committed")
-    @APIResponse(
-            responseCode = "200",
-            description = "Withdrawn",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SignupOut.class)))
+    @APIResponse(responseCode = "200", description = "Withdrawn")
     public SignupOut withdraw(@PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef) {
         return SignupOut.of(signups.withdraw(id, tenantRef));
     }
@@ -272,13 +234,7 @@ public class SignupResource {
             description =
                     "A tenant counts as reached only when notification-service reports the outreach message delivered (an email SENT) or "
                             + "printed (a letter PRINTED or POSTED), on whichever channel the register chose; requested counts what was asked of it.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Conversion per source (and group)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Conversion.class)))
+    @APIResponse(responseCode = "200", description = "Conversion per source (and group)")
     public Conversion conversion(@PathParam("id") UUID id, @jakarta.ws.rs.QueryParam("attribute") String attribute) {
         return signups.conversion(id, attribute);
     }
