@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String UNAUTHENTICATED = "No or invalid bearer token";
+    private static final String FORBIDDEN = "The role may not do this";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -50,13 +51,11 @@ public class ProblemResponsesFilter implements OASFilter {
         APIResponses responses = operation.getResponses();
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             addIfAbsent(responses, "401", UNAUTHENTICATED);
-            addIfAbsent(responses, "403", "The role may not do this");
+            addIfAbsent(responses, "403", FORBIDDEN);
         }
-        APIResponse unauthenticated = responses.getAPIResponse("401");
-        if (unauthenticated != null && "Not Authorized".equals(unauthenticated.getDescription())) {
-            unauthenticated.description(
-                    UNAUTHENTICATED); // Quarkus's own words for the 401 it adds to a secured operation
-        }
+        // Quarkus's own words for the 401 and 403 it adds to a secured operation, in ours
+        renameIfQuarkus(responses, "401", "Not Authorized", UNAUTHENTICATED);
+        renameIfQuarkus(responses, "403", "Not Allowed", FORBIDDEN);
         boolean jsonBody = operation.getRequestBody() != null
                 && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().hasMediaType("application/json");
@@ -120,6 +119,13 @@ public class ProblemResponsesFilter implements OASFilter {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return java.util.Collections.unmodifiableMap(map);
+    }
+
+    private static void renameIfQuarkus(APIResponses responses, String code, String quarkus, String ours) {
+        APIResponse response = responses.getAPIResponse(code);
+        if (response != null && quarkus.equals(response.getDescription())) {
+            response.description(ours);
+        }
     }
 
     private static void addIfAbsent(APIResponses responses, String code, String description) {

@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,10 +33,7 @@ public class ConsentTextResource {
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Every version of the panel's consent text")
-    @APIResponse(
-            responseCode = "200",
-            description = "Oldest first",
-            content = @Content(schema = @Schema(implementation = MemberViews.ConsentTextView.class)))
+    @APIResponse(responseCode = "200", description = "Oldest first")
     public List<MemberViews.ConsentTextView> consentTexts(@PathParam("panelId") String panelId) {
         return consentTexts.list(panelId);
     }

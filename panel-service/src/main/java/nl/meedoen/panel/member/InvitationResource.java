@@ -48,7 +48,6 @@ public class InvitationResource {
             value = MemberViews.InvitationResult.class,
             responseCode = "202",
             responseDescription = "Invited; the mails follow")
-    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
     @APIResponse(responseCode = "422", description = "Unknown attribute, neither or both of tenantRefs and group")
     public Response invite(
             @PathParam("panelId") String panelId,

@@ -61,7 +61,6 @@ public class PanelResource {
             description =
                     "The caller's party owns it; the other party may co-own it. Consent text version 1 comes with it.")
     @APIResponseSchema(value = PanelView.class, responseCode = "201", responseDescription = "Created")
-    @APIResponse(responseCode = "409", description = "Same Idempotency-Key still in flight")
     @APIResponse(
             responseCode = "422",
             description =

@@ -19,8 +19,6 @@ import java.util.List;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,10 +39,7 @@ public class ThemeResource {
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The panel's themes, oldest first")
-    @APIResponse(
-            responseCode = "200",
-            description = "Themes",
-            content = @Content(schema = @Schema(implementation = ThemeRequests.View.class)))
+    @APIResponse(responseCode = "200", description = "Themes")
     public List<ThemeRequests.View> list(@PathParam("panelId") String panelId) {
         return themes.list(panelId);
     }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignIn;
 import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut;
@@ -61,11 +60,7 @@ public class CampaignResource {
     @APIResponse(
             responseCode = "422",
             description = "partnerOrganisation is not an active organisation of the register",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "unknown tenant organisation", value = """
+            content = @Content(examples = @ExampleObject(name = "unknown tenant organisation", value = """
             {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
              "detail":"partnerOrganisation: unknown tenant organisation",
              "errors":[{"field":"partnerOrganisation","message":"unknown tenant organisation hv-nergens: name an active organisation of the register (GET /api/v1/organisations)"}]}""")))
@@ -157,11 +152,7 @@ public class CampaignResource {
             responseCode = "409",
             description = "Not in a state that allows the change (the detail starts with the state), or fewer seats "
                     + "than are taken",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "below the seated", value = """
+            content = @Content(examples = @ExampleObject(name = "below the seated", value = """
             {"type":"https://meedoen.nl/problems/conflict","title":"Conflict",
             "status":409,"detail":"campaign is SEATED (APPOINTMENT): 5 seats are taken; seats cannot go below that (3 asked)"}""")))
     @APIResponse(

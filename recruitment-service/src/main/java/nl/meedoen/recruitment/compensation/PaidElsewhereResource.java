@@ -11,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.recruitment.compensation.Compensation.PaidElsewhereIn;
@@ -45,11 +44,7 @@ public class PaidElsewhereResource {
     @APIResponse(
             responseCode = "422",
             description = "A field rule: tenantRef, year, amountCents (> 0) or note (at most 500 characters)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "no amount", value = """
+            content = @Content(examples = @ExampleObject(name = "no amount", value = """
                             {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
                              "detail":"amountCents: an amount in euro cents, more than 0",
                              "errors":[{"field":"amountCents","message":"an amount in euro cents, more than 0"}]}""")))

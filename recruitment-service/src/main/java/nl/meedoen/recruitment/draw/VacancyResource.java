@@ -8,13 +8,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.recruitment.draw.DrawDtos.FillOut;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,22 +39,14 @@ public class VacancyResource {
             responseCode = "409",
             description = "Illegal in the campaign's state: nobody seated yet, the term has started, no seat vacant, "
                     + "or nobody waiting; the detail starts with the state",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "no vacancy", value = """
+            content = @Content(examples = @ExampleObject(name = "no vacancy", value = """
                     {"type":"https://meedoen.nl/problems/conflict","title":"Conflict","status":409,
                      "detail":"campaign is DRAWN (LOTTERY_WHEN_OVERSUBSCRIBED): all 40 seats are taken; no seat is vacant"}""")))
     @APIResponse(
             responseCode = "422",
             description = "No one left in the draw order keeps the quotas: errors name each quota "
                     + "(quotas.<attribute>.<value>.min) that cannot be kept",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "quota cannot be kept", value = """
+            content = @Content(examples = @ExampleObject(name = "quota cannot be kept", value = """
                     {"type":"https://meedoen.nl/problems/quota-cannot-be-kept","title":"No one left in the draw order keeps the quotas","status":422,
                      "detail":"campaign is DRAWN (LOTTERY_WHEN_OVERSUBSCRIBED): 1 seat(s) vacant; no one left in the draw order keeps every quota: ageBand 18-34 (min 2, max 2): 1 on the panel; nobody left in the draw order has ageBand 18-34",
                      "errors":[{"field":"quotas.ageBand.18-34.min","message":"ageBand 18-34 (min 2, max 2): 1 on the panel; nobody left in the draw order has ageBand 18-34"}]}""")))

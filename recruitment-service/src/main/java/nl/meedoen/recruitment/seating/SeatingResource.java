@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.recruitment.seating.SeatingDtos.AppointmentAnswerIn;
 import nl.meedoen.recruitment.seating.SeatingDtos.AppointmentIn;
@@ -74,8 +73,6 @@ public class SeatingResource {
                             + "nobody signed up, nobody appointed, or appointments await the partner's confirmation (appointments-unconfirmed, naming them)",
             content =
                     @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples = {
                                 @ExampleObject(name = "oversubscribed", value = WRONG_STATE_EXAMPLE),
                                 @ExampleObject(name = "unconfirmed appointments", value = """
@@ -118,11 +115,7 @@ public class SeatingResource {
     @APIResponse(
             responseCode = "422",
             description = "A field rule: tenantRef (required, an active sign-up) or reason (required)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "no reason", value = """
+            content = @Content(examples = @ExampleObject(name = "no reason", value = """
                             {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
                              "detail":"reason: required: why the board appoints this tenant (knowledge, experience, interest)",
                              "errors":[{"field":"reason","message":"required: why the board appoints this tenant (knowledge, experience, interest)"}]}""")))
@@ -167,11 +160,7 @@ public class SeatingResource {
     @APIResponse(
             responseCode = "409",
             description = "No appointment of this tenant awaits confirmation, or the campaign is cancelled or ended",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "nothing to confirm", value = UNCONFIRMED_EXAMPLE)))
+            content = @Content(examples = @ExampleObject(name = "nothing to confirm", value = UNCONFIRMED_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "reason longer than 2000 characters")
     public SignupOut confirmAppointment(
             @PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef, AppointmentAnswerIn in) {
@@ -209,11 +198,7 @@ public class SeatingResource {
     @APIResponse(
             responseCode = "409",
             description = "No appointment of this tenant awaits confirmation, or the campaign is cancelled or ended",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "nothing to decline", value = UNCONFIRMED_EXAMPLE)))
+            content = @Content(examples = @ExampleObject(name = "nothing to decline", value = UNCONFIRMED_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "reason longer than 2000 characters")
     public SignupOut declineAppointment(
             @PathParam("id") UUID id, @PathParam("tenantRef") String tenantRef, AppointmentAnswerIn in) {

@@ -167,11 +167,7 @@ public class SignupResource {
             responseCode = "422",
             description =
                     "Tenant not eligible, or a tenant organisation giving another source than EVENT (naming source)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not an event", value = """
+            content = @Content(examples = @ExampleObject(name = "not an event", value = """
             {"type":"https://meedoen.nl/problems/validation","title":"Request is not valid","status":422,
             "detail":"source: a tenant organisation records sign-ups from its own events: EVENT",
             "errors":[{"field":"source","message":"a tenant organisation records sign-ups from its own events: EVENT"}]}""")))
