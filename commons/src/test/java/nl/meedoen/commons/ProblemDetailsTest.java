@@ -136,6 +136,31 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void theOpenApiConventionsDocumentWhatTheIdempotentJsonPostAnswers() {
+        String post = "paths.'/test/notes'.post.responses.";
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(
+                        post + "'400'.description",
+                        equalTo("Malformed JSON, a value of the wrong type or an unknown property"))
+                .body(post + "'401'.description", equalTo("No or invalid bearer token"))
+                .body(post + "'403'.description", equalTo("The role may not do this"))
+                .body(post + "'409'.description", equalTo("The same Idempotency-Key still in flight"))
+                .body(
+                        post + "'409'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                // the validation 422 first (its example kept), then the idempotency case added to it
+                .body(
+                        post + "'422'.description",
+                        equalTo("Well-formed JSON whose values break a rule; errors[] name the fields; "
+                                + "or the Idempotency-Key reused with another body"))
+                .body(post + "'422'.content.'application/problem+json'.example.status", equalTo(422))
+                .body("paths.'/test/notes'.get.responses", not(org.hamcrest.Matchers.hasKey("409")));
+    }
+
+    @Test
     void aQueryParameterBreakingAConstraintIsA400NamingIt() {
         as("ops")
                 .queryParam("text", "x".repeat(21))

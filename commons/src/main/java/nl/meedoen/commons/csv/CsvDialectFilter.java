@@ -1,6 +1,5 @@
 package nl.meedoen.commons.csv;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import nl.meedoen.commons.problem.ProblemResponsesFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -11,7 +10,6 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * Every operation that takes {@link CsvDialectParameter} answers 400 to a dialect it does not know
  * ({@link CsvDialect#fromParameter}); documented here once instead of on each CSV download.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class CsvDialectFilter implements OASFilter {
 
     @Override

@@ -1,6 +1,5 @@
 package nl.meedoen.commons.idempotency;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import nl.meedoen.commons.problem.ProblemResponsesFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -13,7 +12,6 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Idempotency-Key} header: 409 while the first request with the key still runs, 422 when the key comes back with
  * another body. An operation that documents its own 409 or 422 gets the idempotency case added to the description.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class IdempotencyResponsesFilter implements OASFilter {
 
     static final String IN_FLIGHT = "the same Idempotency-Key still in flight";

@@ -1,6 +1,5 @@
 package nl.meedoen.commons.job;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -14,7 +13,6 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * {@code Location} and {@code Retry-After}: this filter documents both headers on each such response, so no operation
  * repeats them (and none can forget one).
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class JobAcceptedFilter implements OASFilter {
 
     private static final String JOB_VIEW = "#/components/schemas/"

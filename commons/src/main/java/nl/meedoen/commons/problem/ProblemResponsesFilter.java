@@ -1,6 +1,5 @@
 package nl.meedoen.commons.problem;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -23,25 +22,24 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * {@code content = @Content(examples = …)}); this filter adds the problem body to those and the generic responses
  * they leave out.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String UNAUTHENTICATED = "No or invalid bearer token";
     private static final String FORBIDDEN = "The role may not do this";
 
+    /** The Problem and FieldError schemas the responses refer to. */
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        openAPI.getPaths()
-                .getPathItems()
-                .values()
-                .forEach(item -> item.getOperations().values().forEach(this::document));
         if (openAPI.getComponents() == null) {
             openAPI.components(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", problemSchema()).addSchema("FieldError", fieldErrorSchema());
+    }
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        document(operation);
+        return operation;
     }
 
     private void document(Operation operation) {
