@@ -1,9 +1,5 @@
 package nl.meedoen.panel.member;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,11 +23,6 @@ public class OptOutConsumer {
 
     private static final Set<String> PANEL_PURPOSES = Set.of("panel", "all");
 
-    /** Later fields a producer adds must not break this consumer (additive evolution). */
-    private static final ObjectMapper READER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     @Inject
     InboundEvents inbound;
 
@@ -48,12 +39,7 @@ public class OptOutConsumer {
         if (!NotificationEventV1.OPTED_OUT.equals(event.type())) {
             return; // delivery updates are not this service's concern
         }
-        NotificationEventV1 optOut;
-        try {
-            optOut = event.payload() == null ? null : READER.readValue(event.payload(), NotificationEventV1.class);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("payload is not an opt-out: " + e.getMessage(), e);
-        }
+        NotificationEventV1 optOut = event.payloadAs(NotificationEventV1.class, "an opt-out");
         if (optOut == null || optOut.tenantRef() == null || optOut.purpose() == null) {
             throw new MalformedEventException("an opt-out needs a tenantRef and a purpose");
         }

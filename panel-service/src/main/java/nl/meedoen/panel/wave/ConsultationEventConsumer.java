@@ -1,8 +1,5 @@
 package nl.meedoen.panel.wave;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,10 +30,6 @@ public class ConsultationEventConsumer {
             ConsultationEventV1.RESULTS_PUBLISHED, "RESULTS_PUBLISHED",
             ConsultationEventV1.FEEDBACK_PUBLISHED, "FEEDBACK_PUBLISHED");
 
-    /** Later fields a producer adds must not break this consumer (additive evolution). */
-    private static final ObjectMapper READER =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     @Inject
     InboundEvents inbound;
 
@@ -57,12 +50,11 @@ public class ConsultationEventConsumer {
         if (event.isTombstone()) {
             throw new MalformedEventException("a consultation event needs a payload");
         }
-        ConsultationEventV1 e;
+        ConsultationEventV1 e = event.payloadAs(ConsultationEventV1.class, "a consultation event");
         UUID consultationId;
         try {
-            e = READER.readValue(event.payload(), ConsultationEventV1.class);
             consultationId = UUID.fromString(e.consultationId());
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException ex) {
+        } catch (IllegalArgumentException | NullPointerException ex) {
             throw new MalformedEventException("payload is not a consultation event: " + ex.getMessage(), ex);
         }
         OffsetDateTime at = event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.time();

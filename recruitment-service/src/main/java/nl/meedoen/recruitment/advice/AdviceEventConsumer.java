@@ -1,8 +1,5 @@
 package nl.meedoen.recruitment.advice;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,10 +34,6 @@ public class AdviceEventConsumer {
     public static final String ADVICE_ANSWERED = "nl.meedoen.consultation.advice-answered.v1";
 
     private static final Logger LOG = Logger.getLogger(AdviceEventConsumer.class);
-    /** Later fields a producer adds must not break this consumer (additive evolution). */
-    private static final ObjectMapper READER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public record Recommendation(Integer number, String text, String answer, String reason) {}
 
@@ -75,12 +68,7 @@ public class AdviceEventConsumer {
         if (event.isTombstone()) {
             throw new MalformedEventException("an advice event needs a payload");
         }
-        AdviceEvent e;
-        try {
-            e = READER.readValue(event.payload(), AdviceEvent.class);
-        } catch (Exception ex) {
-            throw new MalformedEventException("payload is not an advice event: " + ex.getMessage(), ex);
-        }
+        AdviceEvent e = event.payloadAs(AdviceEvent.class, "an advice event");
         if (e.trajectoryId() == null || e.linkedCampaignIds() == null) {
             throw new MalformedEventException("an advice event needs trajectoryId and linkedCampaignIds");
         }

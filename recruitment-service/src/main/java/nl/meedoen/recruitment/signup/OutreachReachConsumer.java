@@ -1,8 +1,5 @@
 package nl.meedoen.recruitment.signup;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.meedoen.commons.contracts.NotificationEventV1;
 import nl.meedoen.commons.events.CloudEvent;
-import nl.meedoen.commons.events.MalformedEventException;
 import nl.meedoen.commons.inbox.InboundEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,10 +27,6 @@ public class OutreachReachConsumer {
     static final Set<String> REACHED = Set.of("SENT", "PRINTED", "POSTED");
     /** The request id of an outreach message: recruitment:{campaignId}:outreach:{source}:{tenantRef}. */
     private static final Pattern OUTREACH = Pattern.compile("^recruitment:([0-9a-f-]{36}):outreach:([A-Z]+):(.+)$");
-
-    private static final ObjectMapper READER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @Inject
     InboundEvents inbound;
@@ -52,12 +44,7 @@ public class OutreachReachConsumer {
         if (!NotificationEventV1.DELIVERY_UPDATED.equals(event.type()) || event.isTombstone()) {
             return;
         }
-        NotificationEventV1 e;
-        try {
-            e = READER.readValue(event.payload(), NotificationEventV1.class);
-        } catch (Exception ex) {
-            throw new MalformedEventException("payload is not a delivery update: " + ex.getMessage(), ex);
-        }
+        NotificationEventV1 e = event.payloadAs(NotificationEventV1.class, "a delivery update");
         if (e.requestId() == null || !REACHED.contains(e.status())) {
             return;
         }
