@@ -100,10 +100,6 @@ public class ExportResource {
                     + "meedoen.consultation.sync-export-limit responses (default 20,000); above it 409 export-too-large: start the export as a job "
                     + "with POST /consultations/{id}/exports.")
     @APIResponse(
-            responseCode = "200",
-            description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl",
-            content = @Content(mediaType = CSV))
-    @APIResponse(
             responseCode = "409",
             description = "export-too-large: more responses than a synchronous export streams; use POST .../exports")
     public Response responses(@PathParam("id") UUID id, @BeanParam CsvDialectParameter dialect) {
@@ -120,10 +116,6 @@ public class ExportResource {
                     "One row per respondent: a 0/1 column "
                             + "per option, cost_<option> per option, and the budget with what the portfolio spent (or target and reached). Above "
                             + "meedoen.consultation.sync-export-limit responses 409 export-too-large: use POST /consultations/{id}/exports.")
-    @APIResponse(
-            responseCode = "200",
-            description = "CSV: RFC 4180, or what Dutch Excel opens with ?dialect=excel-nl",
-            content = @Content(mediaType = CSV))
     @APIResponse(
             responseCode = "409",
             description = "Not a PWE consultation, or export-too-large (use POST .../exports)")
