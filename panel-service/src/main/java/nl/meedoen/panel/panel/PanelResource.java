@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description =
                 "Standing panels: purpose, owner and co-owner party, target size and composition, fatigue cap, term; audit trail")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
 public class PanelResource {
 
@@ -54,7 +55,6 @@ public class PanelResource {
     UriInfo uri;
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(
             summary = "Create a panel",
@@ -101,7 +101,6 @@ public class PanelResource {
 
     @PUT
     @Path("{panelId}")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(
             summary = "Change a panel's settings (If-Match required)",

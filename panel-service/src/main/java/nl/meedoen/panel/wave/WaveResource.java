@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description =
                 "A consultation sent to a stratified sample of members, honouring the fatigue cap, cooldown and interests; responses per member")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Malformed request")
 @APIResponse(responseCode = "404", description = "No such panel (or not the caller's), or no such wave in it")
 public class WaveResource {
@@ -46,7 +47,6 @@ public class WaveResource {
     UriInfo uri;
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(
             summary = "Launch a wave: sample members and hand the sample to consultation-service (panel.events.v1)",
@@ -74,7 +74,6 @@ public class WaveResource {
 
     @POST
     @Path("preview")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(
             summary = "Preview a wave's sample (eligible members, quotas and composition) without launching anything")
