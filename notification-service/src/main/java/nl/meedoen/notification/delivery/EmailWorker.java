@@ -22,14 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.worker.BackgroundLoop;
 import nl.meedoen.notification.NotificationConfig;
-import nl.meedoen.notification.optout.OptOutService;
 import nl.meedoen.notification.optout.UnsubscribeTokens;
 import nl.meedoen.notification.template.TemplateRenderer;
 import nl.meedoen.notification.template.TemplateService;
@@ -62,10 +60,7 @@ public class EmailWorker {
     TemplateService templates;
 
     @Inject
-    OptOutService optOuts;
-
-    @Inject
-    SuppressedAddresses suppressed;
+    RecipientLookups recipients;
 
     @Inject
     UnsubscribeTokens tokens;
@@ -164,15 +159,14 @@ public class EmailWorker {
             if (claimed.isEmpty()) {
                 return List.<Sending>of();
             }
-            Map<String, Set<String>> scopes = optOuts.scopes(
-                    claimed.stream().map(c -> c.ref().tenantRef()).toList());
-            Set<String> suppressedHashes = suppressed.suppressed(
-                    claimed.stream().map(Claimed::email).filter(e -> e != null).toList());
+            RecipientLookups.Found found = recipients.find(
+                    null,
+                    claimed.stream().map(c -> c.ref().tenantRef()).toList(),
+                    claimed.stream().map(Claimed::email).toList());
             List<Outcome> settled = new ArrayList<>();
             List<Sending> toSend = new ArrayList<>();
             for (Claimed d : claimed) {
-                Optional<Outcome> held =
-                        holdBack(d, scopes.getOrDefault(d.ref().tenantRef(), Set.of()), suppressedHashes);
+                Optional<Outcome> held = holdBack(d, found);
                 if (held.isPresent()) {
                     settled.add(held.get());
                     continue;
@@ -331,15 +325,16 @@ public class EmailWorker {
     }
 
     /** Things may have changed since the message was queued: erased, opted out, address gone or suppressed. */
-    private Optional<Outcome> holdBack(Claimed d, Set<String> scopes, Set<String> suppressedHashes) {
+    private Optional<Outcome> holdBack(Claimed d, RecipientLookups.Found found) {
         DeliveryStatus.Reason reason = null;
         if (!d.tenantExists()) {
             reason = DeliveryStatus.Reason.ERASED;
-        } else if (RecipientPolicy.optedOut(d.ref().purpose(), scopes)) {
+        } else if (RecipientPolicy.optedOut(
+                d.ref().purpose(), found.optOutsOf(d.ref().tenantRef()))) {
             reason = DeliveryStatus.Reason.OPTED_OUT;
         } else if (d.email() == null) {
             reason = DeliveryStatus.Reason.NO_ADDRESS;
-        } else if (suppressedHashes.contains(SuppressedAddresses.hash(d.email()))) {
+        } else if (found.suppressed(d.email())) {
             reason = DeliveryStatus.Reason.ADDRESS_SUPPRESSED;
         }
         return reason == null

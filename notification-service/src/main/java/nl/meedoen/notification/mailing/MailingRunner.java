@@ -18,20 +18,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.NotificationEventV1;
 import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.worker.BackgroundLoop;
 import nl.meedoen.notification.NotificationConfig;
-import nl.meedoen.notification.budget.ContactBudget;
 import nl.meedoen.notification.delivery.DeliveryEvents;
 import nl.meedoen.notification.delivery.DeliveryRef;
 import nl.meedoen.notification.delivery.DeliveryStatus;
+import nl.meedoen.notification.delivery.RecipientLookups;
 import nl.meedoen.notification.delivery.RecipientPolicy;
-import nl.meedoen.notification.delivery.SuppressedAddresses;
-import nl.meedoen.notification.optout.OptOutService;
 import nl.meedoen.notification.optout.UnsubscribeTokens;
 import nl.meedoen.notification.segment.SegmentFilter;
 import nl.meedoen.notification.segment.Segments;
@@ -65,13 +62,7 @@ public class MailingRunner {
     TemplateService templates;
 
     @Inject
-    OptOutService optOuts;
-
-    @Inject
-    ContactBudget budget;
-
-    @Inject
-    SuppressedAddresses suppressed;
+    RecipientLookups recipients;
 
     @Inject
     UnsubscribeTokens tokens;
@@ -228,27 +219,22 @@ public class MailingRunner {
 
     private void write(Mailing m, List<Recipient> chunk, List<String> refs) {
         boolean transactional = RecipientPolicy.transactional(m.purpose);
-        Map<String, Set<String>> scopes = transactional ? Map.of() : optOuts.scopes(refs);
-        Map<String, Long> used = transactional ? Map.of() : budget.used(refs);
-        Set<String> suppressedHashes = suppressed.suppressed(
-                chunk.stream().map(Recipient::email).filter(e -> e != null).toList());
+        RecipientLookups.Found found = recipients.find(
+                m.purpose, refs, chunk.stream().map(Recipient::email).toList());
         Map<String, TemplateView> byLanguage = new HashMap<>();
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> told = new ArrayList<>();
         boolean anyEmail = false;
         List<Object[]> rows = new ArrayList<>(chunk.size());
         for (Recipient r : chunk) {
-            RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(
+            RecipientPolicy.Decision decision = RecipientPolicy.decide(found.facts(
                     r.exists(),
+                    r.tenantRef(),
                     r.email(),
                     r.postalAddress(),
                     r.preferredChannel(),
                     m.channel,
-                    m.purpose,
-                    scopes.getOrDefault(r.tenantRef(), Set.of()),
-                    used.getOrDefault(r.tenantRef(), 0L),
-                    budget.max(),
-                    r.email() != null && suppressedHashes.contains(SuppressedAddresses.hash(r.email()))));
+                    m.purpose));
             TemplateView template = byLanguage.computeIfAbsent(
                     r.language() == null ? "" : r.language(),
                     l -> templates

@@ -14,23 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.notification.budget.ContactBudget;
 import nl.meedoen.notification.delivery.Delivery;
 import nl.meedoen.notification.delivery.DeliveryEvents;
 import nl.meedoen.notification.delivery.DeliveryQueued;
 import nl.meedoen.notification.delivery.DeliveryStatus;
 import nl.meedoen.notification.delivery.DeliveryView;
 import nl.meedoen.notification.delivery.MessageRequested;
+import nl.meedoen.notification.delivery.RecipientLookups;
 import nl.meedoen.notification.delivery.RecipientPolicy;
 import nl.meedoen.notification.delivery.Sources;
-import nl.meedoen.notification.delivery.SuppressedAddresses;
 import nl.meedoen.notification.mailing.MailingService;
-import nl.meedoen.notification.optout.OptOutService;
 import nl.meedoen.notification.optout.UnsubscribeTokens;
 import nl.meedoen.notification.template.TemplateService;
 import nl.meedoen.notification.template.TemplateView;
@@ -59,13 +56,7 @@ public class MessageService {
     TemplateService templates;
 
     @Inject
-    OptOutService optOuts;
-
-    @Inject
-    ContactBudget budget;
-
-    @Inject
-    SuppressedAddresses suppressed;
+    RecipientLookups recipients;
 
     @Inject
     DeliveryEvents events;
@@ -136,17 +127,20 @@ public class MessageService {
         if (!errors.isEmpty()) {
             throw ProblemException.fieldRules(errors);
         }
-        RecipientPolicy.Decision decision = RecipientPolicy.decide(new RecipientPolicy.Facts(
+        RecipientLookups.Found found = tenant == null
+                ? recipients.find(request.purpose(), List.of(), List.of())
+                : recipients.find(
+                        request.purpose(),
+                        List.of(tenant.tenantRef),
+                        tenant.email == null ? List.of() : List.of(tenant.email));
+        RecipientPolicy.Decision decision = RecipientPolicy.decide(found.facts(
                 tenant != null,
+                request.tenantRef(),
                 tenant == null ? null : tenant.email,
                 tenant != null && Tenant.hasPostalAddress(tenant.street, tenant.postcode),
                 tenant == null ? null : tenant.preferredChannel,
                 request.channel(),
-                request.purpose(),
-                tenant == null ? Set.of() : optOuts.scopes(tenant.tenantRef),
-                !RecipientPolicy.budgeted(request.purpose()) || tenant == null ? 0 : budget.used(tenant.tenantRef),
-                budget.max(),
-                tenant != null && tenant.email != null && suppressed.isSuppressed(tenant.email)));
+                request.purpose()));
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Delivery d = new Delivery();
