@@ -1,4 +1,4 @@
-package nl.meedoen.commons.security;
+package nl.meedoen.devissuer;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The development issuer (whose private key sits in developers' .local-data/ and in test folders)
  * may only be trusted in the dev, test and local profiles: anywhere else a service refuses to start.
- * The gateway has the same guard; both verify tokens, so both refuse.
+ * The services (through commons) and the gateway both verify tokens, so both carry it.
  */
 @ApplicationScoped
 public class DevIssuerGuard {
