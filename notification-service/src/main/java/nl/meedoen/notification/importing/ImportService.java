@@ -6,11 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path.Node;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.lang.annotation.ElementType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,24 +74,14 @@ public class ImportService {
                 .getValidator();
     }
 
-    private static final class AlwaysReachable implements jakarta.validation.TraversableResolver {
+    private static final class AlwaysReachable implements TraversableResolver {
         @Override
-        public boolean isReachable(
-                Object bean,
-                jakarta.validation.Path.Node property,
-                Class<?> rootBeanType,
-                jakarta.validation.Path pathToProperty,
-                java.lang.annotation.ElementType elementType) {
+        public boolean isReachable(Object b, Node n, Class<?> r, jakarta.validation.Path p, ElementType e) {
             return true;
         }
 
         @Override
-        public boolean isCascadable(
-                Object bean,
-                jakarta.validation.Path.Node property,
-                Class<?> rootBeanType,
-                jakarta.validation.Path pathToProperty,
-                java.lang.annotation.ElementType elementType) {
+        public boolean isCascadable(Object b, Node n, Class<?> r, jakarta.validation.Path p, ElementType e) {
             return true;
         }
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -166,41 +165,21 @@ public class TenantRegister {
         return outcomes;
     }
 
-    /** The stored tenants among {@code refs}, locked (in tenantRef order, so two bulk upserts cannot deadlock). */
+    /**
+     * The stored tenants among {@code refs}, locked (in tenantRef order, so two bulk upserts cannot deadlock) and
+     * detached: {@link #write} stores them, not Hibernate's flush.
+     */
     private Map<String, Tenant> lock(List<String> refs) {
+        @SuppressWarnings("unchecked")
+        List<Tenant> stored = em.createNativeQuery(
+                        "SELECT * FROM tenant WHERE tenant_ref = ANY(?1) ORDER BY tenant_ref FOR UPDATE", Tenant.class)
+                .setParameter(1, refs.toArray(String[]::new))
+                .getResultList();
         Map<String, Tenant> tenants = new HashMap<>();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM tenant WHERE tenant_ref = ANY(?) ORDER BY tenant_ref FOR UPDATE")) {
-                ps.setArray(1, connection.createArrayOf("text", refs.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Tenant t = new Tenant();
-                        t.tenantRef = rs.getString(1);
-                        t.name = rs.getString(2);
-                        t.email = rs.getString(3);
-                        t.street = rs.getString(4);
-                        t.houseNumber = rs.getInt(5);
-                        t.houseNumberSuffix = rs.getString(6);
-                        t.postcode = rs.getString(7);
-                        t.city = rs.getString(8);
-                        t.language = rs.getString(9);
-                        t.preferredChannel = rs.getString(10);
-                        t.complexId = rs.getString(11);
-                        t.neighbourhoodCode = rs.getString(12);
-                        t.birthYear = rs.getObject(13, Integer.class);
-                        t.householdType = rs.getString(14);
-                        t.tenancyStart = rs.getObject(15, LocalDate.class);
-                        t.dwellingType = rs.getString(16);
-                        t.householdKey = rs.getString(17);
-                        t.version = rs.getLong(18);
-                        t.createdAt = rs.getObject(19, OffsetDateTime.class);
-                        t.updatedAt = rs.getObject(20, OffsetDateTime.class);
-                        tenants.put(t.tenantRef, t);
-                    }
-                }
-            }
-        });
+        for (Tenant t : stored) {
+            em.detach(t);
+            tenants.put(t.tenantRef, t);
+        }
         return tenants;
     }
 
@@ -266,16 +245,10 @@ public class TenantRegister {
 
     /** A value as COPY's text format reads it: backslash, tab and line breaks escaped. */
     private static void escape(StringBuilder data, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> data.append("\\\\");
-                case '\t' -> data.append("\\t");
-                case '\n' -> data.append("\\n");
-                case '\r' -> data.append("\\r");
-                default -> data.append(ch);
-            }
-        }
+        data.append(value.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r"));
     }
 
     /** Each column's value of a tenant, in {@link #COLUMNS} order (dates and times as ISO text). */
