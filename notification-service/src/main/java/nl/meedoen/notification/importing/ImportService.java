@@ -43,7 +43,8 @@ import nl.meedoen.notification.tenant.TenantRequest;
 /**
  * Bulk import of the register. The upload is streamed to a spool file (never held in memory; size
  * and row count checked on the way: 413 above the limits), staged in the database and processed by a
- * {@code tenant-import} job (commons) a chunk at a time through the same upsert as the single API, so re-importing a file changes nothing.
+ * {@code tenant-import} job (commons) a chunk at a time with the single API's rules, set-based ({@link
+ * TenantRegister#upsertAll}), so re-importing a file changes nothing.
  * Every row is validated; rejected rows are reported with their reasons and the good rows still go in.
  */
 @ApplicationScoped
