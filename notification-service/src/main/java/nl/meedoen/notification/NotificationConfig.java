@@ -101,8 +101,8 @@ public interface NotificationConfig {
         @WithDefault("314572800")
         long maxBytes();
 
-        /** Rows written per transaction. */
-        @WithDefault("500")
+        /** Rows written per transaction (set-based: a few statements per chunk, whatever its size). */
+        @WithDefault("2000")
         int chunkSize();
     }
 }

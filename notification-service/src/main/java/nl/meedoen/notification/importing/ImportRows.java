@@ -151,8 +151,10 @@ public final class ImportRows {
         };
     }
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]{1,9}");
+
     private static void putNumber(ObjectNode node, String column, String value) {
-        if (value.matches("-?[0-9]{1,9}")) {
+        if (NUMBER.matcher(value).matches()) {
             node.put(column, Integer.parseInt(value));
         } else {
             node.put(column, value);

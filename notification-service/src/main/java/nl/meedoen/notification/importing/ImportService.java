@@ -6,11 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path.Node;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.lang.annotation.ElementType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +43,8 @@ import nl.meedoen.notification.tenant.TenantRequest;
 /**
  * Bulk import of the register. The upload is streamed to a spool file (never held in memory; size
  * and row count checked on the way: 413 above the limits), staged in the database and processed by a
- * {@code tenant-import} job (commons) a chunk at a time through the same upsert as the single API, so re-importing a file changes nothing.
+ * {@code tenant-import} job (commons) a chunk at a time with the single API's rules, set-based ({@link
+ * TenantRegister#upsertAll}), so re-importing a file changes nothing.
  * Every row is validated; rejected rows are reported with their reasons and the good rows still go in.
  */
 @ApplicationScoped
@@ -54,8 +58,34 @@ public class ImportService {
     @Inject
     TenantRegister register;
 
+    /**
+     * The request's constraints as the API checks them, without asking Hibernate ORM at each property whether it is
+     * loaded (the default, for entities: a row is a record, always loaded, and the asking cost a third of validating).
+     */
+    private Validator validator;
+
     @Inject
-    Validator validator;
+    jakarta.validation.ValidatorFactory validation;
+
+    @jakarta.annotation.PostConstruct
+    void createValidator() {
+        validator = validation
+                .usingContext()
+                .traversableResolver(new AlwaysReachable())
+                .getValidator();
+    }
+
+    private static final class AlwaysReachable implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object b, Node n, Class<?> r, jakarta.validation.Path p, ElementType e) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object b, Node n, Class<?> r, jakarta.validation.Path p, ElementType e) {
+            return true;
+        }
+    }
 
     @Inject
     ObjectMapper mapper;
@@ -285,17 +315,13 @@ public class ImportService {
             for (int skip = processed; skip > 0 && rows.hasNext(); skip--) {
                 rows.next();
             }
-            List<Outcome> chunk = new ArrayList<>();
-            while (rows.hasNext()) {
-                chunk.add(validate(rows.next()));
-                if (chunk.size() == config.importing().chunkSize()) {
+            try (ReadAhead chunks = new ReadAhead(rows, config.importing().chunkSize())) {
+                for (List<Outcome> chunk; (chunk = chunks.next()) != null; ) {
                     processed = store(id, chunk, processed);
-                    chunk.clear();
                     context.progress("importing rows", processed, (long) job.totalRows);
                     context.checkCancelled();
                 }
             }
-            processed = store(id, chunk, processed);
         }
         context.progress("importing rows", processed, (long) job.totalRows);
         context.checkCancelled();
@@ -420,6 +446,90 @@ public class ImportService {
         }
     }
 
+    /**
+     * Reads and validates the rows a chunk ahead on a thread of its own, while the job's thread stores the chunk before:
+     * parsing and validating cost about as much as storing, and so they overlap. Chunks come in file order; a failure
+     * of the reading (the upload gone, a broken file) is thrown by {@link #next()} in its place.
+     */
+    private final class ReadAhead implements AutoCloseable {
+        private static final Object END = new Object();
+        private final java.util.concurrent.BlockingQueue<Object> ready =
+                new java.util.concurrent.ArrayBlockingQueue<>(1);
+        private final Thread reader;
+        private volatile boolean closed;
+
+        ReadAhead(Iterator<ImportRows.Row> rows, int chunkSize) {
+            reader = new Thread(() -> read(rows, chunkSize), "tenant-import-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read(Iterator<ImportRows.Row> rows, int chunkSize) {
+            Object last = END;
+            try {
+                List<Outcome> chunk = new ArrayList<>(chunkSize);
+                while (!closed && rows.hasNext()) {
+                    chunk.add(validate(rows.next()));
+                    if (chunk.size() == chunkSize) {
+                        hand(chunk);
+                        chunk = new ArrayList<>(chunkSize);
+                    }
+                }
+                if (!chunk.isEmpty()) {
+                    hand(chunk);
+                }
+            } catch (RuntimeException | Error e) {
+                last = e;
+            }
+            hand(last);
+        }
+
+        private void hand(Object item) {
+            try {
+                while (!closed && !ready.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    // the job's thread is still storing the chunk before
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closed = true;
+            }
+        }
+
+        /** The next chunk, or null after the last. */
+        @SuppressWarnings("unchecked")
+        List<Outcome> next() {
+            Object item;
+            try {
+                item = ready.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JobCancelledException();
+            }
+            if (item == END) {
+                return null;
+            }
+            if (item instanceof RuntimeException e) {
+                throw e;
+            }
+            if (item instanceof Error e) {
+                throw e;
+            }
+            return (List<Outcome>) item;
+        }
+
+        /** Stops the reading (when the job stops early) and waits for it, so the upload is not read after it is closed. */
+        @Override
+        public void close() {
+            closed = true;
+            ready.clear();
+            try {
+                reader.join(java.time.Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private Outcome validate(ImportRows.Row row) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (row.tenantRef() == null || !TENANT_REF.matcher(row.tenantRef()).matches()) {
@@ -485,45 +595,69 @@ public class ImportService {
         return processed + chunk.size();
     }
 
+    /** The errors of the rejected rows, one statement for all (a row's tenantRef only when it is a valid one). */
+    private void reject(UUID id, List<Outcome> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Integer> numbers = new ArrayList<>();
+        List<String> refs = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        for (Outcome row : rows) {
+            String ref = row.tenantRef() != null
+                            && TENANT_REF.matcher(row.tenantRef()).matches()
+                    ? row.tenantRef()
+                    : null;
+            for (Problem.FieldError error : row.errors()) {
+                numbers.add(row.row());
+                refs.add(ref);
+                fields.add(error.field());
+                messages.add(error.message());
+            }
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO tenant_import_error (import_id, row_number, tenant_ref, field, message)
+                    SELECT ?, r, t, f, m FROM unnest(?::int[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS x(r, t, f, m, n)
+                    ORDER BY n ON CONFLICT DO NOTHING""")) {
+                ps.setObject(1, id);
+                ps.setArray(2, connection.createArrayOf("int4", numbers.toArray()));
+                ps.setArray(3, connection.createArrayOf("text", refs.toArray()));
+                ps.setArray(4, connection.createArrayOf("text", fields.toArray()));
+                ps.setArray(5, connection.createArrayOf("text", messages.toArray()));
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Stores a chunk: its rejected rows' errors in one statement, its good rows through {@link TenantRegister#upsertAll}
+     * (the single API's values, versions and events, set-based), and its counts, if the import still has
+     * {@code processed} rows done.
+     */
     private void apply(UUID id, List<Outcome> chunk, int processed) {
+        List<Outcome> rejectedRows = new ArrayList<>();
+        List<TenantRegister.Upsert> upserts = new ArrayList<>(chunk.size());
+        for (Outcome row : chunk) {
+            if (row.errors().isEmpty()) {
+                upserts.add(new TenantRegister.Upsert(row.tenantRef(), row.request()));
+            } else {
+                rejectedRows.add(row);
+            }
+        }
+        reject(id, rejectedRows);
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        int rejected = 0;
-        for (Outcome row : chunk) {
-            if (!row.errors().isEmpty()) {
-                rejected++;
-                for (Problem.FieldError error : row.errors()) {
-                    em.createNativeQuery("""
-                                    INSERT INTO tenant_import_error (import_id, row_number, tenant_ref, field, message)
-                                    VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
-                            .setParameter(1, id)
-                            .setParameter(2, row.row())
-                            .setParameter(
-                                    3,
-                                    row.tenantRef() != null
-                                                    && TENANT_REF
-                                                            .matcher(row.tenantRef())
-                                                            .matches()
-                                            ? row.tenantRef()
-                                            : null)
-                            .setParameter(4, error.field())
-                            .setParameter(5, error.message())
-                            .executeUpdate();
-                }
-                continue;
-            }
-            TenantRegister.Upserted result = register.upsert(row.tenantRef(), row.request(), null);
-            em.flush();
-            em.clear(); // keep the session small: a chunk of managed tenants would make every flush slower
-            if (result.created()) {
-                created++;
-            } else if (result.changed()) {
-                updated++;
-            } else {
-                unchanged++;
+        for (TenantRegister.Outcome outcome : register.upsertAll(upserts)) {
+            switch (outcome) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
             }
         }
+        int rejected = rejectedRows.size();
         int counted = em.createNativeQuery("""
                         UPDATE tenant_import SET processed = processed + ?2, created = created + ?3, updated = updated + ?4,
                                unchanged = unchanged + ?5, rejected = rejected + ?6 WHERE id = ?1 AND processed = ?7 AND status = 'RUNNING'""")

@@ -125,6 +125,137 @@ class ImportTest {
         assertEquals(3, again.getInt("unchanged"));
     }
 
+    @jakarta.inject.Inject
+    nl.meedoen.notification.tenant.HouseholdKeys householdKeys;
+
+    static void putTenant(String ref, String name, int houseNumber) {
+        as("corporation")
+                .contentType("application/json")
+                .body("""
+                        {"name":"%s","address":{"street":"Laan","houseNumber":%d,"postcode":"1234 AB","city":"Utrecht"}}""".formatted(name, houseNumber))
+                .put("/api/v1/tenants/" + ref)
+                .then()
+                .statusCode(201)
+                .header("ETag", "\"0\"");
+    }
+
+    /** The outbox rows of the tenants starting with the prefix, in the order they were written: key → payload. */
+    List<String[]> profileEvents(String p) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows =
+                    em.createNativeQuery("""
+                            SELECT event_key, payload FROM outbox_event
+                            WHERE topic = 'tenants.profile.v1' AND event_key LIKE ?1 ORDER BY id""").setParameter(1, p + "%").getResultList();
+            return rows.stream()
+                    .map(r -> new String[] {(String) r[0], (String) r[1]})
+                    .toList();
+        });
+    }
+
+    long unpublished(String p) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "SELECT count(*) FROM outbox_event WHERE event_key LIKE ?1 AND published_at IS NULL")
+                                .setParameter(1, p + "%")
+                                .getSingleResult())
+                        .longValue());
+    }
+
+    @Test
+    void aChunkThatCreatesUpdatesKeepsAndRejectsCountsEachRowAsTheSingleApiWouldAndPublishesEachChange() {
+        String p = prefix();
+        putTenant(p + "1", "Oud", 1); // changed by the import
+        putTenant(p + "2", "Zelfde", 2); // imported as it is
+        // 3 new; 4 rejected; 5 new, then changed by a later row of the same chunk; 6 new, then the same again
+        String file = """
+                tenantRef,name,email,street,houseNumber,houseNumberSuffix,postcode,city,language,birthYear,tenancyStart,dwellingType
+                %1$s1,Nieuw,,Laan,1,,1234 AB,Utrecht,,,,
+                %1$s2,Zelfde,,Laan,2,,1234 AB,Utrecht,,,,
+                %1$s3,"Drie \\ ""tab""\tx",drie@example.nl,Laan,3,b-2,1234ab,Utrecht,en,1990,2015-03-01,APARTMENT
+                %1$s4,Vier,not-an-email,Laan,4,,1234 AB,Utrecht,,,,
+                %1$s5,Vijf,,Laan,5,,1234 AB,Utrecht,,,,
+                %1$s6,Zes,,Laan,6,,1234 AB,Utrecht,,,,
+                %1$s5,Vijf,,Laan,55,,1234 AB,Utrecht,,,,
+                %1$s6,Zes,,Laan,6,,1234 AB,Utrecht,,,,
+                """.formatted(p);
+        JsonPath done = awaitDone(upload("text/csv", file));
+        assertEquals("COMPLETED", done.getString("status"));
+        assertEquals(8, done.getInt("processed"));
+        assertEquals(3, done.getInt("created"), "3, 5 and 6");
+        assertEquals(2, done.getInt("updated"), "1, and 5 by its second row");
+        assertEquals(2, done.getInt("unchanged"), "2, and 6 by its second row");
+        assertEquals(1, done.getInt("rejected"));
+        as("corporation")
+                .get("/api/v1/tenant-imports/" + done.getString("id") + "/errors")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].row", equalTo(4))
+                .body("items[0].tenantRef", equalTo(p + "4"))
+                .body("items[0].field", equalTo("email"));
+
+        as("ops")
+                .get("/api/v1/tenants/" + p + "1")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("name", equalTo("Nieuw"));
+        as("ops").get("/api/v1/tenants/" + p + "2").then().statusCode(200).header("ETag", "\"0\"");
+        var three = as("ops")
+                .get("/api/v1/tenants/" + p + "3")
+                .then()
+                .statusCode(200)
+                .extract();
+        assertEquals("\"0\"", three.header("ETag"));
+        assertEquals( // every column as the COPY of new tenants wrote it, the household key of the normalised address
+                "Drie \\ \"tab\"\tx|drie@example.nl|en|1234 AB|b-2|1990|2015-03-01|APARTMENT|"
+                        + householdKeys.of("1234 AB", 3, "B2"),
+                String.join(
+                        "|",
+                        three.path("name"),
+                        three.path("email"),
+                        three.path("language"),
+                        three.path("address.postcode"),
+                        three.path("address.houseNumberSuffix"),
+                        three.path("profile.birthYear").toString(),
+                        three.path("profile.tenancyStart"),
+                        three.path("profile.dwellingType"),
+                        three.path("householdKey")));
+        as("ops").get("/api/v1/tenants/" + p + "4").then().statusCode(404);
+        as("ops")
+                .get("/api/v1/tenants/" + p + "5")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("address.houseNumber", equalTo(55))
+                .body("householdKey", equalTo(householdKeys.of("1234 AB", 55, null)));
+        as("ops").get("/api/v1/tenants/" + p + "6").then().statusCode(200).header("ETag", "\"0\"");
+
+        // one event per new or changed row, in row order; the two PUTs wrote the first two
+        List<String[]> events = profileEvents(p);
+        assertEquals(
+                List.of(p + "1", p + "2", p + "1", p + "3", p + "5", p + "6", p + "5"),
+                events.stream().map(e -> e[0]).toList());
+        assertTrue(
+                events.get(3)[1].contains("\"householdKey\":\"" + householdKeys.of("1234 AB", 3, "B2") + "\""),
+                events.get(3)[1]);
+        assertTrue(events.get(3)[1].contains("\"language\":\"en\""), events.get(3)[1]);
+        assertTrue(events.get(4)[1].contains(householdKeys.of("1234 AB", 5, null)), events.get(4)[1]);
+        assertTrue(events.get(6)[1].contains(householdKeys.of("1234 AB", 55, null)), events.get(6)[1]);
+        Awaitility.await() // and the relay hands them to Kafka like any other
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> unpublished(p) == 0);
+
+        JsonPath again = awaitDone(upload("text/csv", file)); // the file once more: only 5's two rows still differ
+        assertEquals(0, again.getInt("created"));
+        assertEquals(2, again.getInt("updated"), "5 back to 5, then to 55");
+        assertEquals(5, again.getInt("unchanged"));
+        as("ops").get("/api/v1/tenants/" + p + "5").then().header("ETag", "\"3\"");
+        assertEquals(9, profileEvents(p).size());
+    }
+
     @Test
     void aFileAsDutchExcelSavesItIsImportedRowByRowAndABrokenRowIsReportedWithItsColumn() {
         // "CSV UTF-8 (gescheiden door lijstscheidingsteken)": byte-order mark, ';', CRLF, quotes only where needed
