@@ -2,6 +2,7 @@ package nl.meedoen.consultation.results;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Post-stratification on one attribute: each value's respondents count as much as that value's
@@ -47,6 +48,32 @@ public final class PostStratification {
             }
         }
         return out;
+    }
+
+    /** The group the withheld values of an attribute are weighted as. */
+    static final String WITHHELD = "(withheld)";
+
+    /**
+     * {@link #weigh} with the withheld values ({@link Suppression#suppressed}) as one group. Weighted per value, a
+     * withheld cell could be solved back from the weighted and unweighted figures; as one group only their sum
+     * counts, and that is no secret (the total minus the others) — as for the representativeness indices.
+     */
+    public static Map<String, double[]> weighPooled(
+            Map<String, Map<String, double[]>> byValue, Map<String, Long> population, Set<String> withheld) {
+        Map<String, Map<String, double[]>> pooled = new HashMap<>();
+        byValue.forEach((value, keys) -> {
+            Map<String, double[]> group =
+                    pooled.computeIfAbsent(withheld.contains(value) ? WITHHELD : value, v -> new HashMap<>());
+            keys.forEach((key, acc) -> {
+                double[] sum = group.computeIfAbsent(key, k -> new double[2]);
+                sum[0] += acc[0];
+                sum[1] += acc[1];
+            });
+        });
+        Map<String, Long> pooledPopulation = new HashMap<>();
+        population.forEach(
+                (value, n) -> pooledPopulation.merge(withheld.contains(value) ? WITHHELD : value, n, Long::sum));
+        return weigh(pooled, pooledPopulation);
     }
 
     private static double answered(Map<String, double[]> keys) {

@@ -79,12 +79,13 @@ public class ResultsService {
             Map<String, Map<String, Map<String, double[]>>> byValue = group(cells.read(c.id, weightBy));
             Map<String, Long> population = counts(byValue, Tally.INVITED);
             Map<String, Long> responding = counts(byValue, Tally.RESPONDENTS);
+            Set<String> withheld = Suppression.suppressed(responding, config.minCellSize());
             figures = new HashMap<>();
             for (Question question : q.questionsOrEmpty()) {
                 Map<String, Map<String, double[]>> perValue = new HashMap<>();
                 byValue.forEach(
                         (value, questions) -> perValue.put(value, questions.getOrDefault(question.id(), Map.of())));
-                Map<String, double[]> weighted = PostStratification.weigh(perValue, population);
+                Map<String, double[]> weighted = PostStratification.weighPooled(perValue, population, withheld);
                 // portfolios are counted for the whole only: keep them unweighted rather than drop them
                 whole.getOrDefault(question.id(), Map.of()).forEach((key, acc) -> {
                     if (key.startsWith("p:")) {
@@ -93,7 +94,7 @@ public class ResultsService {
                 });
                 figures.put(question.id(), weighted);
             }
-            weighting = weighting(weightBy, population, responding);
+            weighting = weighting(weightBy, population, responding, withheld);
         }
         List<ResultViews.QuestionResult> results = new ArrayList<>();
         for (Question question : q.questionsOrEmpty()) {
@@ -181,7 +182,7 @@ public class ResultsService {
     }
 
     private ResultViews.Weighting weighting(
-            String attribute, Map<String, Long> population, Map<String, Long> respondents) {
+            String attribute, Map<String, Long> population, Map<String, Long> respondents, Set<String> withheld) {
         double pop = population.values().stream().mapToLong(Long::longValue).sum();
         double resp = respondents.values().stream().mapToLong(Long::longValue).sum();
         double covered = 0;
@@ -192,9 +193,9 @@ public class ResultsService {
             if (r > 0) {
                 covered += pShare;
             }
-            // the weight itself is no count, but for a tiny cell it would reveal one: withheld like the cell
-            boolean small = r > 0 && r < config.minCellSize();
-            Double rShare = r == 0 || small ? null : Stats.round(Stats.share(r, resp));
+            // the weight itself is no count, but with the population share it gives one: withheld like the cell
+            // (also the cell withheld beside a single small one, which would give the small one away)
+            Double rShare = r == 0 || withheld.contains(value) ? null : Stats.round(Stats.share(r, resp));
             cells.add(new ResultViews.WeightCell(
                     value, Stats.round(pShare), rShare, rShare == null ? null : Stats.round(pShare / rShare)));
         }

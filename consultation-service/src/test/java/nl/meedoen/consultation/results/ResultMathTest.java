@@ -83,6 +83,40 @@ class ResultMathTest {
     }
 
     @Test
+    void weightedResultsCannotBeSolvedBackIntoTheWithheldCells() {
+        Map<String, Long> population = Map.of("SINGLE", 400L, "FAMILY", 300L, "OTHER", 40L, "SHARED", 60L);
+        Set<String> pooled = new java.util.HashSet<>();
+        Set<String> perValue = new java.util.HashSet<>();
+        for (int other = 1; other <= 4; other++) {
+            int shared = 5 - other; // 5 withheld respondents in all, 2 of them say yes: the same unweighted totals
+            int otherYes = Math.min(2, other);
+            Map<String, Map<String, double[]>> byValue = Map.of(
+                    "SINGLE", yesNo(60, 20),
+                    "FAMILY", yesNo(45, 30),
+                    "OTHER", yesNo(other, otherYes),
+                    "SHARED", yesNo(shared, 2 - otherYes));
+            Map<String, Long> respondents =
+                    Map.of("SINGLE", 60L, "FAMILY", 45L, "OTHER", (long) other, "SHARED", (long) shared);
+            Set<String> withheld = Suppression.suppressed(respondents, 5);
+            assertEquals(Set.of("OTHER", "SHARED"), withheld);
+            pooled.add(String.format(
+                    "%.9f",
+                    PostStratification.weighPooled(byValue, population, withheld)
+                            .get("o:yes")[0]));
+            perValue.add(String.format(
+                    "%.9f", PostStratification.weigh(byValue, population).get("o:yes")[0]));
+        }
+        assertEquals(1, pooled.size(), "the weighted figure is the same for every split: " + pooled);
+        assertTrue(perValue.size() > 1, "weighted per value, the split shows: " + perValue);
+    }
+
+    private static Map<String, double[]> yesNo(int answered, int yes) {
+        return Map.of(Tally.ANSWERED, new double[] {answered, 0}, "o:yes", new double[] {yes, 0}, "o:no", new double[] {
+            answered - yes, 0
+        });
+    }
+
+    @Test
     void postStratificationReweighsCellsToThePopulation() {
         Map<String, Map<String, double[]>> byValue = Map.of(
                 "young", Map.of(Tally.ANSWERED, new double[] {30, 30 * 4.0}, "o:yes", new double[] {30, 0}),

@@ -68,14 +68,17 @@ class ResultsTest {
                 .body("questions[5].options[0].value", equalTo("safety"))
                 .body("questions[5].options[0].meanRank", Api.near(1.0, 1e-4));
 
-        // weighted to the invited population: cell means 4 (young .4), 2 (old .4667), 5 (middle .1333)
+        // weighted to the invited population: young (mean 4, share .4) and the two withheld bands as one group
+        // (35-49 and 65-79: 7 respondents, mean 20/7, share .6), so the weighting tells nothing about their split
         as("corporation")
                 .get(BASE + "/" + id + "/results?weightBy=ageBand")
                 .then()
                 .statusCode(200)
                 .body("weighting.attribute", equalTo("ageBand"))
                 .body("weighting.coverage", Api.near(1.0, 1e-4))
-                .body("questions[3].mean", Api.near(3.2, 1e-3));
+                .body("weighting.cells.find { it.value == '65-79' }.weight", nullValue())
+                .body("weighting.cells.find { it.value == '18-34' }.weight", Api.near(0.4 / (6.0 / 13), 1e-3))
+                .body("questions[3].mean", Api.near(0.4 * 4 + 0.6 * 20.0 / 7, 1e-3));
 
         // 35-49 has 2 respondents: withheld, and 65+ (the next smallest) with it
         as("tenant-organisation")
