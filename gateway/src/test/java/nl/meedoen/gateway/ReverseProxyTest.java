@@ -61,6 +61,25 @@ class ReverseProxyTest {
     }
 
     @Test
+    void aForwardedRequestIsMeasuredUnderItsRouteNeverItsRawPath() {
+        String tenant = "T-metrics-" + System.nanoTime();
+        given().header("Authorization", TestIssuer.bearer())
+                .get("/api/v1/tenants/" + tenant)
+                .then()
+                .statusCode(200);
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{")
+                                && l.contains("uri=\"/api/v1/tenants/*\"")
+                                && l.contains("service=\"gateway\"")
+                                && l.contains("le=\"0.05\"")),
+                "a histogram bucket of the route, labelled with the service");
+        assertTrue(!metrics.contains(tenant), "the raw path is never a label");
+    }
+
+    @Test
     void putAndDeleteForwardMethodAndBody() {
         given().header("Authorization", TestIssuer.bearer())
                 .contentType("application/json")

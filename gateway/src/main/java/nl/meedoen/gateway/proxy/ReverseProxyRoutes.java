@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.StreamResetException;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -57,6 +58,9 @@ public class ReverseProxyRoutes {
     @Inject
     Vertx vertx;
 
+    /** The request-context local Quarkus's HTTP metrics take the uri label from (as Quarkus REST sets it). */
+    static final String METRICS_TEMPLATE = "UrlPathTemplate";
+
     @Inject
     RouteTable routes;
 
@@ -87,6 +91,11 @@ public class ReverseProxyRoutes {
             Problems.send(rc, 404, "not-found", "Not Found", "No service serves " + request.path() + ".");
             return;
         }
+        // The route labels the request in the metrics (the uri of http_server_requests), as a resource's template
+        // does in the services: raw paths, with their ids and tenantRefs, would make a series each.
+        ((HttpServerRequestInternal) request)
+                .context()
+                .putLocal(METRICS_TEMPLATE, RouteTable.PREFIX + route.key() + "/*");
         List<String> codings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
         if (!codings.isEmpty()) {
             // The proxy library knows only a literal "chunked" and answers anything else with a bare 400.

@@ -1,4 +1,4 @@
-package nl.meedoen.devissuer;
+package nl.meedoen.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package nl.meedoen.commons.metrics;
+package nl.meedoen.commons;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;

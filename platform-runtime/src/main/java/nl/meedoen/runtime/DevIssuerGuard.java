@@ -1,4 +1,4 @@
-package nl.meedoen.devissuer;
+package nl.meedoen.runtime;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;

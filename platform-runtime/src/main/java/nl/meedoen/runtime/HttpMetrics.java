@@ -1,4 +1,4 @@
-package nl.meedoen.commons.metrics;
+package nl.meedoen.runtime;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Request durations as a histogram, so dashboards and alerts can state percentiles (p99 of submissions, of result
  * reads) instead of means: {@code http_server_requests_seconds_bucket} with the route template as {@code uri} (Quarkus
- * REST labels the template, never the raw path), {@code status} and {@code outcome} (the status class), and every
+ * REST labels the template, the gateway the route it forwards on; never the raw path), {@code status} and {@code outcome} (the status class), and every
  * meter of a service tagged with {@code service}, so one query spans the services. Fixed buckets from 5 ms to 10 s
  * keep the series few.
  */
