@@ -157,8 +157,6 @@ public class ExportResource {
             required = true,
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ExportRequest.class),
                             examples = {
                                 @ExampleObject(
                                         name = "responses for Dutch Excel",

@@ -140,8 +140,6 @@ public class CampaignResource {
     @RequestBody(
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CampaignPatch.class),
                             examples =
                                     @ExampleObject(
                                             name = "more seats",
@@ -174,8 +172,6 @@ public class CampaignResource {
     @RequestBody(
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CancelIn.class),
                             examples =
                                     @ExampleObject(
                                             name = "cancel",
@@ -200,8 +196,6 @@ public class CampaignResource {
     @RequestBody(
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SessionIn.class),
                             examples =
                                     @ExampleObject(
                                             name = "next meeting",
@@ -234,8 +228,6 @@ public class CampaignResource {
     @RequestBody(
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Statement.class),
                             examples =
                                     @ExampleObject(
                                             name = "statement",

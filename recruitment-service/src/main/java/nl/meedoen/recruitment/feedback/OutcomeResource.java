@@ -15,7 +15,6 @@ import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeOut;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,8 +44,6 @@ public class OutcomeResource {
     @RequestBody(
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = OutcomeIn.class),
                             examples =
                                     @ExampleObject(
                                             name = "outcome",

@@ -98,8 +98,6 @@ public class SeatingResource {
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = AppointmentIn.class),
                             examples =
                                     @ExampleObject(
                                             name = "seat",
@@ -139,11 +137,7 @@ public class SeatingResource {
                             + "as reserve). The optional reason is audited.")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
             required = false,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = AppointmentAnswerIn.class),
-                            examples = @ExampleObject(name = "confirm", value = """
+            content = @Content(examples = @ExampleObject(name = "confirm", value = """
                     {"reason":"Ons bestuur kent deze huurder uit de bewonerscommissie"}""")))
     @APIResponse(
             responseCode = "200",
@@ -177,11 +171,7 @@ public class SeatingResource {
                             + "another, or the partner appoints itself. The optional reason is audited.")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
             required = false,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = AppointmentAnswerIn.class),
-                            examples = @ExampleObject(name = "decline", value = """
+            content = @Content(examples = @ExampleObject(name = "decline", value = """
                     {"reason":"Wij stellen liever iemand uit het complex zelf voor"}""")))
     @APIResponse(
             responseCode = "200",

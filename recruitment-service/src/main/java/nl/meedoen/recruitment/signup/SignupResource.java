@@ -149,8 +149,6 @@ public class SignupResource {
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SignupIn.class),
                             examples =
                                     @ExampleObject(
                                             name = "from the theme evening",
