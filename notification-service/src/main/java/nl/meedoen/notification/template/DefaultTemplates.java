@@ -22,7 +22,8 @@ import nl.meedoen.commons.contracts.MessageKind;
 import org.jboss.logging.Logger;
 
 /**
- * The Dutch and English templates of every message kind the platform sends ({@link MessageKind}). Installed as version 1
+ * The Dutch, English, Turkish, Arabic and Polish templates of every message kind the platform sends
+ * ({@link MessageKind}). Installed as version 1
  * at startup where a kind/language has no version yet; a corporation's own versions always win.
  *
  * <p>The texts are resource files, one directory per kind under {@value #DIRECTORY}: {@code <language>.txt} holds the
@@ -38,7 +39,10 @@ public class DefaultTemplates {
     static final String DIRECTORY = "default-templates/";
 
     /** The languages every kind has a default template in. */
-    public static final List<String> LANGUAGES = List.of("nl", "en");
+    public static final List<String> LANGUAGES = List.of("nl", "en", "tr", "ar", "pl");
+
+    /** The languages written right to left: their HTML part carries {@code dir="rtl"}. */
+    static final List<String> RIGHT_TO_LEFT = List.of("ar");
 
     /** One language's subject and plain-text body (without the opt-out footer). */
     public record Text(String subject, String body) {}
@@ -78,11 +82,16 @@ public class DefaultTemplates {
         return new TemplateRequest(text.subject(), html(body, language), body, kind.sampleData());
     }
 
-    /** The HTML part: paragraphs and line breaks of the text, links made clickable. */
+    /**
+     * The HTML part: paragraphs and line breaks of the text, links made clickable; the document's language in
+     * {@code lang}, and {@code dir="rtl"} for a language written right to left (Arabic).
+     */
     static String html(String text, String language) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"")
-                .append(language)
-                .append("\"><body>\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(language);
+        if (RIGHT_TO_LEFT.contains(language)) {
+            html.append("\" dir=\"rtl");
+        }
+        html.append("\"><body>\n");
         for (String paragraph : text.split("\n\n")) {
             String p = paragraph
                     .replace("&", "&amp;")

@@ -184,4 +184,41 @@ class LetterPdfTest {
             assertFalse(page(document, 1).contains("Scan"));
         }
     }
+
+    @Test
+    void aLetterFromEveryArabicDefaultTemplateRendersShapedWithoutQuestionMarks() throws Exception {
+        var renderer = new nl.meedoen.notification.template.TemplateRenderer();
+        List<LetterPdf.Letter> letters = new ArrayList<>();
+        for (var kind : nl.meedoen.notification.template.DefaultTemplates.KINDS) {
+            var t = nl.meedoen.notification.template.DefaultTemplates.request(kind, "ar");
+            var rendered = renderer.render(
+                    renderer.compile(t.subject(), t.html(), t.text()),
+                    kind.sampleData(),
+                    ARABIC,
+                    kind.transactional() ? null : "https://meedoen.example/api/v1/unsubscribe/sample-token");
+            letters.add(new LetterPdf.Letter(
+                    ARABIC,
+                    "Kerkstraat 5",
+                    "3511 AB  UTRECHT",
+                    "5 december 2026",
+                    rendered.subject(),
+                    rendered.text(),
+                    "ar",
+                    "https://meedoen.example/c#tok-" + kind.key(),
+                    null,
+                    null));
+        }
+        try (PDDocument document = Loader.loadPDF(pdf(letters))) {
+            assertEquals(letters.size(), document.getNumberOfPages());
+            for (int i = 0; i < letters.size(); i++) {
+                String text = page(document, i + 1);
+                assertFalse(text.contains("?") || text.contains("\uFFFD"), "nothing became '?': " + text);
+                assertTrue(text.contains(ARABIC + "\nKerkstraat 5"), text);
+                assertTrue(text.contains("عزيزي") || text.contains("عزيزتي"), "the Arabic salutation: " + text);
+                assertTrue(
+                        drawn(document, i + 1).codePoints().anyMatch(c -> c >= 0xFE70 && c <= 0xFEFF),
+                        "Arabic drawn in its joined presentation forms on page " + (i + 1));
+            }
+        }
+    }
 }

@@ -133,6 +133,51 @@ class MessageApiTest {
     }
 
     @Test
+    void aTurkishTenantGetsTheTurkishTemplateAndAnArabicOneARightToLeftHtmlPart() throws Exception {
+        String tr = emailTenant("tr");
+        String ar = emailTenant("ar");
+        send(invitation("req-" + UUID.randomUUID(), tr)).then().statusCode(202).body("language", equalTo("tr"));
+        send(invitation("req-" + UUID.randomUUID(), ar)).then().statusCode(202).body("language", equalTo("ar"));
+
+        MimeMessage turkish = awaitMail(emailFor(tr), 1).get(0);
+        assertEquals("Görüşünüzü almak istiyoruz: Nieuwe speeltuin", turkish.getSubject());
+        assertEquals("tr", turkish.getHeader("Content-Language", null));
+        assertTrue(part(turkish, "text/plain").contains("Sayın Anna de Vries,"), part(turkish, "text/plain"));
+
+        MimeMessage arabic = awaitMail(emailFor(ar), 1).get(0);
+        assertEquals("نود معرفة رأيكم: Nieuwe speeltuin", arabic.getSubject());
+        assertEquals("ar", arabic.getHeader("Content-Language", null));
+        String html = part(arabic, "text/html");
+        assertTrue(html.contains("<html lang=\"ar\" dir=\"rtl\">"), html);
+        assertTrue(html.contains("<a href=\"https://example.nl/i/abc\">"), html);
+        String text = part(arabic, "text/plain");
+        assertTrue(text.contains("عزيزي/عزيزتي Anna de Vries،") && !text.contains("dir="), text);
+    }
+
+    @Test
+    void aCorporationsOwnTemplateOnlyInDutchReachesATurkishTenantInDutch() throws Exception {
+        // the chain is the tenant's language, English, Dutch: a key with only a Dutch version is sent in Dutch
+        String key = "custom.lang" + UUID.randomUUID().toString().substring(0, 8);
+        as("corporation")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"subject":"Over {topic}","html":"<p>{topic}</p>","text":"Beste {tenantName}, {topic}. {unsubscribeUrl}",
+                         "sampleData":{"topic":"de tuin"}}""")
+                .put("/api/v1/templates/" + key + "/nl")
+                .then()
+                .statusCode(201);
+        String tr = emailTenant("tr");
+        send("""
+                {"requestId":"%s","tenantRef":"%s","purpose":"consultation","templateKey":"%s","data":{"topic":"de tuin"}}""".formatted("req-" + UUID.randomUUID(), tr, key))
+                .then()
+                .statusCode(202)
+                .body("language", equalTo("nl"));
+        MimeMessage m = awaitMail(emailFor(tr), 1).get(0);
+        assertEquals("Over de tuin", m.getSubject());
+        assertEquals("nl", m.getHeader("Content-Language", null));
+    }
+
+    @Test
     void idempotencyKeyReplaysRefusesAnotherBodyAndARequestIsNeverSentTwice() {
         String ref = emailTenant("nl");
         String body = invitation("req-" + UUID.randomUUID(), ref);

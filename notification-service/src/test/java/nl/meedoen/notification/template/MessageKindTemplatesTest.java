@@ -49,4 +49,45 @@ class MessageKindTemplatesTest {
             }
         }
     }
+
+    @Test
+    void theHtmlPartOfAnArabicTemplateIsRightToLeftAndTheOthersAreNot() {
+        for (var kind : DefaultTemplates.KINDS) {
+            for (String language : DefaultTemplates.LANGUAGES) {
+                TemplateRequest t = DefaultTemplates.request(kind, language);
+                boolean rtl = language.equals("ar");
+                assertTrue(
+                        t.html().contains("<html lang=\"" + language + "\"" + (rtl ? " dir=\"rtl\">" : ">")),
+                        kind.key() + " " + language + ": " + t.html());
+                assertEquals(rtl, t.html().contains("dir=\"rtl\""), kind.key() + " " + language);
+                assertTrue(!t.text().contains("dir="), "the plain text stays as it is");
+            }
+        }
+    }
+
+    @Test
+    void everyTranslationUsesEachPlaceholderAsOftenAsTheDutchText() {
+        java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("\\{[A-Za-z]+}");
+        for (var kind : DefaultTemplates.KINDS) {
+            var dutch = DefaultTemplates.request(kind, "nl");
+            List<String> expected = placeholder
+                    .matcher(dutch.subject() + "\n" + dutch.text())
+                    .results()
+                    .map(java.util.regex.MatchResult::group)
+                    .sorted()
+                    .toList();
+            for (String language : DefaultTemplates.LANGUAGES) {
+                var t = DefaultTemplates.request(kind, language);
+                assertEquals(
+                        expected,
+                        placeholder
+                                .matcher(t.subject() + "\n" + t.text())
+                                .results()
+                                .map(java.util.regex.MatchResult::group)
+                                .sorted()
+                                .toList(),
+                        kind.key() + " " + language);
+            }
+        }
+    }
 }

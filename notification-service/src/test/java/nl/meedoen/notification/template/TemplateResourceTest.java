@@ -34,7 +34,7 @@ class TemplateResourceTest {
     }
 
     @Test
-    void defaultTemplatesExistForEveryMessageKindInDutchAndEnglish() {
+    void defaultTemplatesExistForEveryMessageKindInEveryLanguage() {
         var list = as("tenant-organisation")
                 .get("/api/v1/templates")
                 .then()
@@ -42,7 +42,7 @@ class TemplateResourceTest {
                 .extract()
                 .jsonPath();
         for (var kind : DefaultTemplates.KINDS) {
-            for (String language : new String[] {"nl", "en"}) {
+            for (String language : DefaultTemplates.LANGUAGES) {
                 org.junit.jupiter.api.Assertions.assertTrue(
                         list.getList("findAll { it.templateKey == '" + kind.key() + "' && it.language == '" + language
                                                 + "' }")
