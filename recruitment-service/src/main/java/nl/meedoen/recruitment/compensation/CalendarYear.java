@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * The required {@code ?year=} of the compensation ledger (JSON and CSV), as a {@code @BeanParam}. Read as a String, so a
+ * The required {@code ?year=} of the compensation ledger (JSON and CSV) and of the allowances paid elsewhere, as a
+ * {@code @BeanParam}. Read as a String, so a
  * year that is no number is a 400 problem (JAX-RS answers a failed Integer conversion with 404).
  */
 public class CalendarYear {

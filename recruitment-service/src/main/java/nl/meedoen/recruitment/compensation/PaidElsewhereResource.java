@@ -2,6 +2,7 @@ package nl.meedoen.recruitment.compensation;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,15 +12,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.recruitment.compensation.Compensation.PaidElsewhereIn;
 import nl.meedoen.recruitment.compensation.Compensation.PaidElsewhereOut;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,26 +60,7 @@ public class PaidElsewhereResource {
     @Operation(summary = "Allowances recorded as paid elsewhere in a year (optionally for one tenant)")
     @APIResponse(responseCode = "200", description = "The records, each with the tenant's year")
     @APIResponse(responseCode = "400", description = "year missing or not a calendar year")
-    public List<PaidElsewhereOut> list(
-            // a String, so a year that is no number is the 400 below (JAX-RS answers a failed Integer conversion with
-            // 404)
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                            name = "year",
-                            description = "The calendar year, e.g. 2026",
-                            required = true,
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
-                    @QueryParam("year")
-                    String yearText,
-            @QueryParam("tenantRef") String tenantRef) {
-        Integer year;
-        try {
-            year = yearText == null ? null : Integer.valueOf(yearText.trim());
-        } catch (NumberFormatException e) {
-            year = null;
-        }
-        if (year == null || year < 2000 || year > 2100) {
-            throw ProblemException.invalidField("year", "a calendar year, e.g. 2026");
-        }
-        return compensation.paidElsewhere(year, tenantRef);
+    public List<PaidElsewhereOut> list(@BeanParam CalendarYear year, @QueryParam("tenantRef") String tenantRef) {
+        return compensation.paidElsewhere(year.value(), tenantRef);
     }
 }
