@@ -2,6 +2,7 @@ package nl.meedoen.commons.audit;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -9,7 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -45,14 +46,12 @@ public abstract class AuditResource {
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     @APIResponse(responseCode = "403", description = "Only ops reads the audit log")
     public Response list(
-            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "cursor from the previous page") @QueryParam("after") String after,
+            @BeanParam PageQuery paging,
             @Parameter(description = "only this subject type, e.g. consultation") @QueryParam("subjectType")
                     String subjectType,
             @Parameter(description = "only this subject id") @QueryParam("subjectId") String subjectId,
             @Parameter(description = "only this action") @QueryParam("action") String action,
             @Context UriInfo uri) {
-        return audit.list(PageRequest.of(limit, after), subjectType, subjectId, action)
-                .toResponse(uri);
+        return audit.list(paging.request(), subjectType, subjectId, action).toResponse(uri);
     }
 }

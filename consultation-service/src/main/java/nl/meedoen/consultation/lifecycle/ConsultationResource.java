@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
-import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
@@ -124,10 +125,9 @@ public class ConsultationResource {
             @QueryParam("status")
                     @Parameter(description = "DRAFT, OPEN, CLOSED, RESULTS_PUBLISHED or FEEDBACK_PUBLISHED")
                     String status,
-            @QueryParam("limit") String limit,
-            @QueryParam("after") String after,
+            @BeanParam PageQuery paging,
             @Context UriInfo uri) {
-        return service.list(caller(), status, PageRequest.of(limit, after)).toResponse(uri);
+        return service.list(caller(), status, paging.request()).toResponse(uri);
     }
 
     @GET

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
@@ -79,9 +81,8 @@ public class DeliveryResource {
                     String source,
             @QueryParam("requestId") String requestId,
             @Parameter(description = "QUEUED, SENT, SUPPRESSED, ...") @QueryParam("status") String status,
-            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-            @QueryParam("after") String after) {
-        PageRequest page = PageRequest.of(limit, after);
+            @BeanParam PageQuery paging) {
+        PageRequest page = paging.request();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (tenantRef != null) {

@@ -2,6 +2,7 @@ package nl.meedoen.notification.importing;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -22,7 +22,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
-import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -159,11 +159,8 @@ public class ImportResource {
     @Operation(summary = "The rejected rows of an import with their reasons, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of row errors (row, tenantRef, field, message)")
     @APIResponse(responseCode = "404", description = "Unknown import")
-    public Response errors(
-            @PathParam("id") String id,
-            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-            @QueryParam("after") String after) {
-        return imports.errors(parse(id), PageRequest.of(limit, after)).toResponse(uri);
+    public Response errors(@PathParam("id") String id, @BeanParam PageQuery paging) {
+        return imports.errors(parse(id), paging.request()).toResponse(uri);
     }
 
     private static UUID parse(String id) {

@@ -21,7 +21,7 @@ import nl.meedoen.commons.csv.CsvDialectParameter;
 import nl.meedoen.commons.csv.CsvExport;
 import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
-import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -113,8 +113,8 @@ public class PrintBatchResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "List print batches")
     @APIResponse(responseCode = "200", description = "A page of batches")
-    public Response list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
-        return batches.list(PageRequest.of(limit, after)).toResponse(uri);
+    public Response list(@BeanParam PageQuery paging) {
+        return batches.list(paging.request()).toResponse(uri);
     }
 
     @GET

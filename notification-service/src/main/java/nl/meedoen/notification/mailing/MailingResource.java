@@ -2,6 +2,7 @@ package nl.meedoen.notification.mailing;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
-import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
@@ -105,10 +105,8 @@ public class MailingResource {
             summary = "List mailings, a page at a time",
             description = "The caller's own: a tenant organisation its own, the corporation its own; ops all")
     @APIResponse(responseCode = "200", description = "A page of mailings")
-    public Response list(
-            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-            @QueryParam("after") String after) {
-        return mailings.list(PageRequest.of(limit, after), caller()).toResponse(uri);
+    public Response list(@BeanParam PageQuery paging) {
+        return mailings.list(paging.request(), caller()).toResponse(uri);
     }
 
     @GET

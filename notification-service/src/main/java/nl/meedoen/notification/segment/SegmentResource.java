@@ -6,15 +6,13 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,10 +47,7 @@ public class SegmentResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "The tenants of a segment (attributes only), a page at a time by tenantRef")
     @APIResponse(responseCode = "200", description = "A page of members; follow `next` (or the Link header)")
-    public Response members(
-            @BeanParam SegmentQuery segment,
-            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-            @QueryParam("after") String after) {
-        return segments.members(segment.filter(), PageRequest.of(limit, after)).toResponse(uri);
+    public Response members(@BeanParam SegmentQuery segment, @BeanParam PageQuery paging) {
+        return segments.members(segment.filter(), paging.request()).toResponse(uri);
     }
 }

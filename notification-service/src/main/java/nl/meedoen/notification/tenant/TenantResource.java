@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,14 +15,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
-import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -107,10 +107,8 @@ public class TenantResource {
     @RolesAllowed({Roles.CORPORATION, Roles.OPS})
     @Operation(summary = "List tenants by tenantRef, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of tenants; follow `next` (or the Link header) for more")
-    public Response list(
-            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "the `next` cursor of the previous page") @QueryParam("after") String after) {
-        var page = register.list(PageRequest.of(limit, after));
+    public Response list(@BeanParam PageQuery paging) {
+        var page = register.list(paging.request());
         audit.record(
                 "tenants.personal-data.listed",
                 "tenant",

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -50,9 +51,8 @@ public class MemberResource {
     public Response list(
             @PathParam("panelId") String panelId,
             @Parameter(description = "INVITED, ACTIVE, PAUSED or LEFT") @QueryParam("status") String status,
-            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-            @QueryParam("after") String after) {
-        return actions.list(panelId, status, PageRequest.of(limit, after)).toResponse(uri);
+            @BeanParam PageQuery paging) {
+        return actions.list(panelId, status, paging.request()).toResponse(uri);
     }
 
     @POST

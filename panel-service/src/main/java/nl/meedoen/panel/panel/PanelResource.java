@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
+import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.security.Roles;
@@ -82,10 +84,8 @@ public class PanelResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The panels the caller owns or co-owns, a page at a time (ops: all)")
     @APIResponse(responseCode = "200", description = "A page of panels")
-    public Response list(
-            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-            @QueryParam("after") String after) {
-        return panels.list(PageRequest.of(limit, after)).toResponse(uri);
+    public Response list(@BeanParam PageQuery paging) {
+        return panels.list(paging.request()).toResponse(uri);
     }
 
     @GET
@@ -130,9 +130,8 @@ public class PanelResource {
             @Parameter(description = "Only one subject, e.g. theme:<id>, wave:<id>, consent-text:<version> or panel")
                     @QueryParam("subject")
                     String subject,
-            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-            @QueryParam("after") String after) {
-        PageRequest page = PageRequest.of(limit, after);
+            @BeanParam PageQuery paging) {
+        PageRequest page = paging.request();
         return audit.list(access.read(panelId).id, subject, page).toResponse(uri);
     }
 }

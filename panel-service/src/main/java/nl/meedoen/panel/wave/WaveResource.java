@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,13 +12,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
-import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.panel.CallerIdempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -92,11 +92,8 @@ public class WaveResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "The panel's waves with their response counts, oldest first, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of waves")
-    public Response list(
-            @PathParam("panelId") String panelId,
-            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-            @QueryParam("after") String after) {
-        return waves.list(panelId, PageRequest.of(limit, after)).toResponse(uri);
+    public Response list(@PathParam("panelId") String panelId, @BeanParam PageQuery paging) {
+        return waves.list(panelId, paging.request()).toResponse(uri);
     }
 
     @GET
@@ -114,10 +111,7 @@ public class WaveResource {
     @Operation(summary = "The wave's sampled members and whether they responded (participation only), by tenantRef")
     @APIResponse(responseCode = "200", description = "A page of sampled members")
     public Response members(
-            @PathParam("panelId") String panelId,
-            @PathParam("waveId") String waveId,
-            @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit,
-            @QueryParam("after") String after) {
-        return waves.members(panelId, waveId, PageRequest.of(limit, after)).toResponse(uri);
+            @PathParam("panelId") String panelId, @PathParam("waveId") String waveId, @BeanParam PageQuery paging) {
+        return waves.members(panelId, waveId, paging.request()).toResponse(uri);
     }
 }
