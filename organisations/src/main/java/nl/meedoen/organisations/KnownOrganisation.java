@@ -1,9 +1,14 @@
 package nl.meedoen.organisations;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import java.util.List;
-import nl.meedoen.commons.security.OrganisationColumns;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A tenant organisation or residents' committee as registered in notification-service and published on
@@ -11,7 +16,26 @@ import nl.meedoen.commons.security.OrganisationColumns;
  */
 @Entity
 @Table(name = "known_organisation")
-public class KnownOrganisation extends OrganisationColumns {
+public class KnownOrganisation extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    public String name;
+
+    public String kind;
+
+    @Column(name = "complex_ids")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] complexIds;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] clients;
+
+    public boolean active;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
 
     /** Whether {@code id} names a registered organisation that is active: the only kind a consultation or campaign may name. */
     public static boolean isActive(String id) {
