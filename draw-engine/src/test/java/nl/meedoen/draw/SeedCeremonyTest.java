@@ -119,6 +119,28 @@ class SeedCeremonyTest {
     }
 
     @Test
+    void theCliVerifiesTheCeremonyToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String json = drawnWith(new SeedCeremony(
+                null,
+                List.of(
+                        party("corporation", "4f0c8a1be2d94c7f4f0c8a1be2d94c7f"),
+                        party("tenant-organisation", "b7e1c0d2a9f34e51b7e1c0d2a9f34e51"))));
+        java.nio.file.Path good = java.nio.file.Files.writeString(dir.resolve("good.json"), json);
+        java.nio.file.Path bad = java.nio.file.Files.writeString(
+                dir.resolve("bad.json"),
+                json.replace("b7e1c0d2a9f34e51b7e1c0d2a9f34e51\"", "b7e1c0d2a9f34e51b7e1c0d2a9f34e5f\""));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(
+                0, nl.meedoen.draw.cli.Main.run(new String[] {"verify", "--record", good.toString()}, print, print));
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("seed ceremony"));
+        out.reset();
+        assertEquals(
+                1, nl.meedoen.draw.cli.Main.run(new String[] {"verify", "--record", bad.toString()}, print, print));
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("the reveal of tenant-organisation"));
+    }
+
+    @Test
     void aRecordWithoutACeremonyHasNone() {
         String json = DrawRecords.toJson(engine.draw(Fixtures.example(Algorithm.UNIFORM), "7-1-3"));
         assertNull(DrawRecords.seedCeremony(json));
