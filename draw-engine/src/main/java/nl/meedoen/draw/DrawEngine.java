@@ -74,6 +74,8 @@ public final class DrawEngine {
      * Checks a published record: its commitment is the hash of what it commits to (and equals
      * {@code expectedCommitment} when given), the inputs are valid, the distribution's types follow from the pool and
      * every panel in it is valid, the probabilities follow from the distribution, and the seed reproduces the result.
+     * A record with a seed ceremony also needs every reveal to match its commitment and the seed to follow from the
+     * commitment and the reveals ({@link DrawRecords.SeedCeremony#problems}).
      * With {@code recomputeDistribution} the LEXIMIN optimum is computed again and must give everyone the committed
      * probability (within 1e-6; the optimal probabilities are unique, the panel mix need not be).
      */
@@ -156,6 +158,15 @@ public final class DrawEngine {
                 if (!o.waitlist().equals(record.result().waitlist())) {
                     diff.add("result.waitlist: differs from the order the seed gives");
                 }
+            }
+        }
+        DrawRecords.SeedCeremony ceremony = DrawRecords.seedCeremony(tree);
+        if (ceremony != null) {
+            checked.add("seed ceremony");
+            if (record.seed() == null) {
+                diff.add("seedCeremony: a record with a seed ceremony needs its seed");
+            } else {
+                diff.addAll(ceremony.problems(record.commitment(), record.seed()));
             }
         }
         if (recomputeDistribution && leximin) {

@@ -17,9 +17,13 @@ import java.util.Map;
  *                  "pool": [{"id", "features": [value per category, in category order], "household"}],
  *                  "distribution": {"tickets": 10^12, "types": [[ids]], "panels": [{"counts": [...], "tickets"}]} or null },
  *   "commitment": hex SHA-256 of the RFC 8785 canonical form of "committed",
+ *   "seedCeremony": {"scheme", "revealDeadline", "parties": [{"party", "commitment", "source", "reveal",
+ *                     "committedAt", "revealedAt"}], "missing": [party]} (only when the seed came from a ceremony),
  *   "seed": string or null, "result": {"panel", "selected", "waitlist"} or null,
  *   "probabilities": [per pool entry] }
  * </pre>
+ * A seed ceremony ({@link SeedCeremony}): every party commits to a secret (SHA-256 hex of its UTF-8) before the draw
+ * commitment exists and reveals it afterwards; the seed is {@link SeedCeremony#seed(String)}.
  */
 public final class DrawRecords {
     public static final String FORMAT = "meedoen-draw-record/1";
@@ -28,10 +32,18 @@ public final class DrawRecords {
     private DrawRecords() {}
 
     public static String toJson(DrawRecord record) {
+        return toJson(record, null);
+    }
+
+    /** The record with the seed ceremony its seed came from ({@code null}: none, the record is as before). */
+    public static String toJson(DrawRecord record, SeedCeremony ceremony) {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("format", FORMAT);
         tree.put("committed", committed(record.engine(), record.input(), record.distribution()));
         tree.put("commitment", record.commitment());
+        if (ceremony != null) {
+            tree.put("seedCeremony", ceremony.tree());
+        }
         tree.put("seed", record.seed());
         if (record.result() == null) {
             tree.put("result", null);
@@ -229,6 +241,162 @@ public final class DrawRecords {
                 probabilities);
     }
 
+    /** The record's seed ceremony, or null when it has none (a record from before ceremonies, or a typed seed). */
+    public static SeedCeremony seedCeremony(String json) {
+        return seedCeremony(parseTree(json));
+    }
+
+    static SeedCeremony seedCeremony(Map<String, Object> tree) {
+        if (tree.get("seedCeremony") == null) {
+            return null;
+        }
+        Map<String, Object> c = map(tree.get("seedCeremony"), "seedCeremony");
+        if (!SeedCeremony.SCHEME.equals(c.get("scheme"))) {
+            throw bad("seedCeremony.scheme must be " + SeedCeremony.SCHEME + ", got " + c.get("scheme"));
+        }
+        List<SeedParty> parties = new ArrayList<>();
+        for (Object o : list(c.get("parties"), "seedCeremony.parties")) {
+            Map<String, Object> p = map(o, "seedCeremony party");
+            parties.add(new SeedParty(
+                    string(p.get("party"), "seedCeremony party.party"),
+                    optionalString(p.get("commitment"), "seedCeremony party.commitment"),
+                    optionalString(p.get("source"), "seedCeremony party.source"),
+                    optionalString(p.get("reveal"), "seedCeremony party.reveal"),
+                    optionalString(p.get("committedAt"), "seedCeremony party.committedAt"),
+                    optionalString(p.get("revealedAt"), "seedCeremony party.revealedAt")));
+        }
+        List<String> missing = c.get("missing") == null
+                ? null
+                : list(c.get("missing"), "seedCeremony.missing").stream()
+                        .map(x -> string(x, "seedCeremony.missing entry"))
+                        .toList();
+        return new SeedCeremony(
+                optionalString(c.get("revealDeadline"), "seedCeremony.revealDeadline"), parties, missing);
+    }
+
+    /** The commitment to a secret: lowercase hex of SHA-256 over its UTF-8 bytes. */
+    public static String commitmentTo(String secret) {
+        return CanonicalJson.sha256Hex(secret);
+    }
+
+    /**
+     * One party of a seed ceremony: its name ({@code corporation}, {@code tenant-organisation}, {@code witness:<name>},
+     * or {@code public-number}), its commitment (null only for the public number, which is public when revealed and
+     * named by {@code source} in advance), its reveal (null: it did not reveal by the deadline) and when (ISO-8601,
+     * informational).
+     */
+    public record SeedParty(
+            String party, String commitment, String source, String reveal, String committedAt, String revealedAt) {}
+
+    /**
+     * A seed no single party controls. {@code missing} is what the record says did not reveal (derived from the parties
+     * when built here). The seed is lowercase hex of SHA-256 over the UTF-8 bytes of the RFC 8785 canonical form of
+     * <pre>{"commitment": draw commitment, "reveals": [{"party": name, "reveal": reveal or null}, ...]}</pre>
+     * with one entry per party, ordered by party name (Unicode code points).
+     */
+    public record SeedCeremony(String revealDeadline, List<SeedParty> parties, List<String> missing) {
+        public static final String SCHEME = "meedoen-seed-ceremony/1";
+
+        public SeedCeremony {
+            parties = List.copyOf(parties);
+            missing = missing == null
+                    ? parties.stream()
+                            .filter(p -> p.reveal() == null)
+                            .map(SeedParty::party)
+                            .toList()
+                    : List.copyOf(missing);
+        }
+
+        public SeedCeremony(String revealDeadline, List<SeedParty> parties) {
+            this(revealDeadline, parties, null);
+        }
+
+        /** The seed that follows from the draw commitment and the reveals. */
+        public String seed(String drawCommitment) {
+            List<Object> reveals = new ArrayList<>();
+            parties.stream()
+                    .sorted((a, b) -> byCodePoints(a.party(), b.party()))
+                    .forEach(p -> {
+                        Map<String, Object> r = new LinkedHashMap<>();
+                        r.put("party", p.party());
+                        r.put("reveal", p.reveal());
+                        reveals.add(r);
+                    });
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("commitment", drawCommitment);
+            input.put("reveals", reveals);
+            return CanonicalJson.sha256Hex(CanonicalJson.write(input));
+        }
+
+        Map<String, Object> tree() {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("scheme", SCHEME);
+            t.put("revealDeadline", revealDeadline);
+            List<Object> ps = new ArrayList<>();
+            for (SeedParty p : parties) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("party", p.party());
+                m.put("commitment", p.commitment());
+                m.put("source", p.source());
+                m.put("reveal", p.reveal());
+                m.put("committedAt", p.committedAt());
+                m.put("revealedAt", p.revealedAt());
+                ps.add(m);
+            }
+            t.put("parties", ps);
+            t.put("missing", missing);
+            return t;
+        }
+
+        /**
+         * What is wrong with the ceremony for a record with this commitment and seed (empty: nothing): each reveal must
+         * hash to its commitment, only the public number goes without one, party names are unique, {@code missing}
+         * names exactly the parties without a reveal, at least one party revealed, and the seed follows.
+         */
+        public List<String> problems(String drawCommitment, String recordSeed) {
+            List<String> problems = new ArrayList<>();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            int revealed = 0;
+            for (SeedParty p : parties) {
+                if (!names.add(p.party())) {
+                    problems.add("seedCeremony: party " + p.party() + " appears twice");
+                }
+                if (p.commitment() == null && !"public-number".equals(p.party())) {
+                    problems.add("seedCeremony: " + p.party() + " has no commitment");
+                }
+                if (p.reveal() != null) {
+                    revealed++;
+                    if (p.commitment() != null && !p.commitment().equalsIgnoreCase(commitmentTo(p.reveal()))) {
+                        problems.add("seedCeremony: the reveal of " + p.party() + " hashes to "
+                                + commitmentTo(p.reveal()) + ", its commitment is " + p.commitment());
+                    }
+                }
+            }
+            List<String> withoutReveal = parties.stream()
+                    .filter(p -> p.reveal() == null)
+                    .map(SeedParty::party)
+                    .toList();
+            if (!new java.util.HashSet<>(withoutReveal).equals(new java.util.HashSet<>(missing))) {
+                problems.add("seedCeremony.missing: says " + missing + ", the parties without a reveal are "
+                        + withoutReveal);
+            }
+            if (revealed == 0) {
+                problems.add("seedCeremony: nobody revealed, so the seed follows from the commitment alone");
+            }
+            String derived = seed(drawCommitment);
+            if (!derived.equals(recordSeed)) {
+                problems.add("seedCeremony: the commitments and reveals give the seed " + derived + ", the record says "
+                        + recordSeed);
+            }
+            return problems;
+        }
+    }
+
+    /** Orders strings by Unicode code points (the order of their UTF-8 bytes). */
+    static int byCodePoints(String a, String b) {
+        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+    }
+
     static DrawException bad(String message) {
         return new DrawException(DrawException.INVALID_RECORD, "invalid draw record: " + message, List.of(), List.of());
     }
@@ -254,6 +422,10 @@ public final class DrawRecords {
             return s;
         }
         throw bad(what + " must be a string");
+    }
+
+    private static String optionalString(Object o, String what) {
+        return o == null ? null : string(o, what);
     }
 
     private static int integer(Object o, String what) {

@@ -36,6 +36,8 @@ public interface RecruitmentConfig {
 
     Reminders reminders();
 
+    DrawSettings draw();
+
     /**
      * The volunteer-allowance maximum per person per calendar year, in euros: {@code recruitment.compensation.yearly-max."<year>"},
      * and {@code ...yearly-max.default} for a year without its own line. The current and the next year are expected to
@@ -69,5 +71,15 @@ public interface RecruitmentConfig {
         /** How often the sender runs; read by its {@code @Scheduled}, listed here with the rest. */
         @WithDefault("5m")
         Duration interval();
+    }
+
+    /** Draws ({@code draw.SeedCeremonies}). */
+    interface DrawSettings {
+        /**
+         * How long after the draw commitment the parties of a seed ceremony may reveal their secrets; the deadline is
+         * fixed on the draw when it is committed (a later change of this setting does not move it).
+         */
+        @WithDefault("P7D")
+        Duration revealWindow();
     }
 }

@@ -155,13 +155,18 @@ public class Campaigns {
         throw ProblemException.notFound("campaign " + id);
     }
 
-    /** What the partner of a corporation's campaign may do besides reading it. */
+    /**
+     * What the partner of a corporation's campaign may do besides reading it: among others commit to and reveal its
+     * secret in the draw's seed ceremony (an equal party to the seed).
+     */
     private static boolean partnerMay(String method, String rest) {
         return "GET".equals(method)
                 || ("POST".equals(method)
                         && (rest.equals("/statement/signatures")
                                 || rest.equals("/signups")
                                 || rest.equals("/appointments")
+                                || rest.equals("/draw/ceremony/commitments")
+                                || rest.equals("/draw/ceremony/reveals")
                                 || rest.matches("/appointments/[^/]+/(confirm|decline)")));
     }
 

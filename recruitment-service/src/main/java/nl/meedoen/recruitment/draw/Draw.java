@@ -26,4 +26,8 @@ public class Draw extends PanacheEntityBase {
 
     @Column(name = "drawn_at")
     public OffsetDateTime drawnAt;
+
+    /** Until when the parties of a seed ceremony may reveal (set when the draw is committed). */
+    @Column(name = "reveal_deadline")
+    public OffsetDateTime revealDeadline;
 }

@@ -11,7 +11,96 @@ public final class DrawDtos {
 
     public record CommitIn(String algorithm, Boolean householdRule, List<Quota> quotas) {}
 
-    public record SeedIn(String seed) {}
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "SeedIn",
+            description =
+                    "Without a seed ceremony: the public seed (e.g. the numbers rolled by the witnesses). With one "
+                            + "(any party committed to a secret) leave it out: the seed follows from the reveals, nobody types it.")
+    public record SeedIn(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+            String seed) {}
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "SeedCommitmentIn",
+            description =
+                    "A party's commitment to its secret, before the draw commitment: the lowercase hex SHA-256 of "
+                            + "the secret's UTF-8 bytes (e.g. printf %s \"$SECRET\" | sha256sum; use at least 32 random characters, "
+                            + "e.g. openssl rand -hex 32). party: left out = the caller's own (corporation or tenant-organisation); "
+                            + "witness:<name> for a witness at a public session; public-number with a source instead of a commitment.",
+            example = """
+                    {"party":"witness:Notaris J. de Vries","commitment":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}""")
+    public record SeedCommitmentIn(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+            String party,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+            String commitment,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    nullable = true,
+                    description = "public-number only: where and when the number will be published, after the reveal "
+                            + "deadline (e.g. the Staatsloterij result of 10 January 2027)")
+            String source) {}
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "SeedRevealIn",
+            description =
+                    "A party's secret, after the draw commitment and before the reveal deadline (the public number: "
+                            + "once published, until the draw)",
+            example = """
+                    {"reveal":"4f0c8a1be2d94c7f4f0c8a1be2d94c7f"}""")
+    public record SeedRevealIn(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+            String party,
+
+            String reveal) {}
+
+    public record CeremonyParty(
+            String party,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+            String commitment,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+            String source,
+
+            java.time.OffsetDateTime committedAt,
+            boolean revealed,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+            java.time.OffsetDateTime revealedAt,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    nullable = true,
+                    description = "Sealed (null) until every party revealed or the deadline passed")
+            String reveal) {}
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "SeedCeremony",
+            description =
+                    "A campaign's seed ceremony. phase: COMMITTING (no draw commitment yet: parties commit), REVEALING "
+                            + "(reveals until revealDeadline; sealed), READY (every party revealed or the deadline passed: POST "
+                            + ".../draw/seed draws), DRAWN. seed = SHA-256 hex of the RFC 8785 form of {commitment, reveals: [{party, "
+                            + "reveal or null}] ordered by party}; missing: parties without a reveal.")
+    public record CeremonyOut(
+            UUID campaignId,
+            String phase,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+            String drawCommitment,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
+            java.time.OffsetDateTime revealDeadline,
+
+            List<CeremonyParty> parties,
+            List<String> missing,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    nullable = true,
+                    description = "The seed, once it is fixed (READY or DRAWN)")
+            String seed,
+
+            String summary) {}
 
     public record Participant(String tenantRef, UUID signupId, double probability, String outcome) {}
 

@@ -20,7 +20,9 @@ import nl.meedoen.draw.Verification;
 import nl.meedoen.recruitment.draw.DrawDtos.CommitIn;
 import nl.meedoen.recruitment.draw.DrawDtos.DrawOut;
 import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
+import nl.meedoen.recruitment.draw.DrawDtos.SeedCommitmentIn;
 import nl.meedoen.recruitment.draw.DrawDtos.SeedIn;
+import nl.meedoen.recruitment.draw.DrawDtos.SeedRevealIn;
 import nl.meedoen.recruitment.draw.DrawDtos.VerifyOut;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(
         name = "Draws",
         description =
-                "Verifiable stratified draws (uniform or LEXIMIN): commit, seed, record, verify, decline and replacement")
+                "Verifiable stratified draws (uniform or LEXIMIN): seed ceremony, commit, seed, record, verify, decline and replacement")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid request")
@@ -42,6 +44,9 @@ public class DrawResource {
 
     @Inject
     Draws draws;
+
+    @Inject
+    SeedCeremonies ceremonies;
 
     @POST
     @Path("/{id}/draw/commit")
@@ -71,10 +76,86 @@ public class DrawResource {
     @POST
     @Path("/{id}/draw/seed")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
-    @Operation(summary = "Phase (b): draw the panel deterministically with the public seed; outcomes are mailed")
+    @Operation(
+            summary = "Phase (b): draw the panel deterministically with the seed; outcomes are mailed",
+            description =
+                    "With a seed ceremony (any party committed to a secret) send no seed: the seed follows from the "
+                            + "draw commitment and the reveals, once every party revealed or the reveal deadline passed (then "
+                            + "without the missing, named in the record), and never before a declared public number is revealed. "
+                            + "Without a ceremony the body carries the public seed.")
     @APIResponse(responseCode = "200", description = "The panel drawn")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "Draw not committed or already drawn; seed-from-ceremony: a seed typed while the campaign has a "
+                            + "ceremony; seed-ceremony-waiting: reveals or the public number still awaited; seed-ceremony-failed: "
+                            + "nobody revealed a secret")
     public DrawOut seed(@PathParam("id") UUID id, SeedIn in) {
         return draws.seed(id, in == null ? null : in.seed());
+    }
+
+    @POST
+    @Path("/{id}/draw/ceremony/commitments")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(
+            summary = "Seed ceremony: a party commits to its secret (SHA-256 hex) before the draw commitment",
+            description =
+                    "party left out: the caller's own — corporation, or tenant-organisation (the organising or partner "
+                            + "tenant organisation, an equal party); witness:<name> for a witness at a public session; public-number "
+                            + "with a source (where and when it will be published, after the reveal deadline) and no commitment. Once "
+                            + "per party; taken until the draw commitment is asked for; a ceremony needs two parties by then.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Committed: the ceremony",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DrawDtos.CeremonyOut.class)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "seed-commitments-closed: the draw is committed or being committed; seed-already-committed; not "
+                            + "a lottery campaign, or no longer DRAFT, OPEN or CLOSED")
+    public Response commitSeed(@PathParam("id") UUID id, SeedCommitmentIn in) {
+        return Response.status(201).entity(ceremonies.commit(id, in)).build();
+    }
+
+    @POST
+    @Path("/{id}/draw/ceremony/reveals")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
+    @Operation(
+            summary = "Seed ceremony: a party reveals its secret after the draw commitment, before the reveal deadline",
+            description =
+                    "party as for the commitment (left out: the caller's own). The reveal must hash (SHA-256 of its "
+                            + "UTF-8 bytes) to the commitment. Reveals are sealed — nobody reads another's — until every party "
+                            + "revealed or the deadline passed. The public number is revealed once published, until the draw. A "
+                            + "refused reveal changes nothing.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Revealed: the ceremony",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DrawDtos.CeremonyOut.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "reveal-before-draw-commitment, no-seed-commitment (the party did not commit), "
+                    + "seed-already-revealed, reveal-too-late (past the deadline), or already drawn")
+    @APIResponse(responseCode = "422", description = "reveal-mismatch: the reveal does not hash to the commitment")
+    public DrawDtos.CeremonyOut revealSeed(@PathParam("id") UUID id, SeedRevealIn in) {
+        return ceremonies.reveal(id, in);
+    }
+
+    @GET
+    @Path("/{id}/draw/ceremony")
+    @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
+    @Operation(
+            summary =
+                    "The seed ceremony: parties, commitments, who revealed (the reveals once unsealed), the deadline and "
+                            + "the seed once fixed")
+    @APIResponse(responseCode = "200", description = "The ceremony (no parties: the seed is typed at the draw)")
+    public DrawDtos.CeremonyOut ceremony(@PathParam("id") UUID id) {
+        return ceremonies.get(id);
     }
 
     @GET

@@ -74,6 +74,9 @@ public class Draws implements CampaignDraw {
     @Inject
     Places places;
 
+    @Inject
+    nl.meedoen.recruitment.RecruitmentConfig config;
+
     @Override
     public boolean committed(UUID campaignId) {
         return Draw.findById(campaignId) != null;
@@ -91,8 +94,17 @@ public class Draws implements CampaignDraw {
      */
     @Transactional
     public JobView requestCommit(UUID campaignId, CommitIn in) {
-        Campaign c = campaigns.find(campaignId);
+        Campaign c = locked(campaignId); // one at a time with seed commitments: they close when this is asked for
         Plan plan = plan(c, in);
+        List<SeedParty> ceremony = SeedParty.of(c.id);
+        if (ceremony.size() == 1) {
+            // one party alone knows the only secret: it could choose the draw's inputs (quotas) to get a panel it likes
+            throw ProblemException.conflict(
+                    "seed-ceremony-incomplete",
+                    "the seed ceremony has one party (" + ceremony.get(0).party + "): it needs at least two (the other "
+                            + "owner, a witness or a public number) before the draw is committed (POST "
+                            + "/campaigns/{id}/draw/ceremony/commitments)");
+        }
         if (plan.pool().size() <= c.seats) {
             // a lottery only when oversubscribed: everyone can be seated (POST .../seating), or the organiser reopens
             throw new ProblemException(
@@ -279,6 +291,7 @@ public class Draws implements CampaignDraw {
         d.commitment = record.commitment();
         d.record = DrawRecords.toJson(record);
         d.committedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        d.revealDeadline = d.committedAt.plus(config.draw().revealWindow());
         d.persist();
         campaigns.publish(c, RecruitmentEventV1.DRAW_COMMITTED, null, null, d.commitment, null);
         audit.record(
@@ -291,12 +304,26 @@ public class Draws implements CampaignDraw {
 
     @Transactional
     public DrawOut seed(UUID campaignId, String seed) {
-        Campaign c = campaigns.find(campaignId);
+        Campaign c = locked(campaignId); // one at a time with reveals
         Draw d = committed(c);
         if (d.drawnAt != null) {
             throw ProblemException.conflict("the panel of this campaign has been drawn already");
         }
-        if (seed == null || seed.isBlank()) {
+        List<SeedParty> parties = SeedParty.of(c.id);
+        DrawRecords.SeedCeremony ceremony = null;
+        if (!parties.isEmpty()) {
+            if (seed != null && !seed.isBlank()) {
+                throw ProblemException.conflict(
+                        "seed-from-ceremony",
+                        "this campaign's seed follows from its seed ceremony ("
+                                + String.join(
+                                        ", ", parties.stream().map(p -> p.party).toList())
+                                + "): nobody types it; send no seed (GET /campaigns/{id}/draw/ceremony says what it "
+                                + "waits for); nothing changed");
+            }
+            ceremony = SeedCeremonies.ready(d, parties, OffsetDateTime.now(ZoneOffset.UTC));
+            seed = ceremony.seed(d.commitment);
+        } else if (seed == null || seed.isBlank()) {
             throw ProblemException.invalidField("seed", "required (e.g. the numbers rolled by the witnesses)");
         }
         DrawRecord drawn;
@@ -308,7 +335,7 @@ public class Draws implements CampaignDraw {
         List<String> selected = drawn.result().selected();
         // the waitlist is the whole draw order: any seat that comes free goes to the first in it who keeps the quotas
         List<String> waitlist = drawn.result().waitlist();
-        d.record = DrawRecords.toJson(drawn);
+        d.record = DrawRecords.toJson(drawn, ceremony);
         d.panel = StoredJson.write(selected);
         d.waitlist = StoredJson.write(waitlist);
         d.drawnAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -334,7 +361,19 @@ public class Draws implements CampaignDraw {
                 "draw.seeded",
                 "campaign",
                 c.id.toString(),
-                Map.of("seed", seed, "selected", selected.size(), "waitlisted", waitlist.size()));
+                ceremony == null
+                        ? Map.of("seed", seed, "selected", selected.size(), "waitlisted", waitlist.size())
+                        : Map.of(
+                                "seed",
+                                seed,
+                                "selected",
+                                selected.size(),
+                                "waitlisted",
+                                waitlist.size(),
+                                "seedCeremony",
+                                parties.size() + " parties",
+                                "missing",
+                                ceremony.missing()));
         return out(c, d, drawn);
     }
 
@@ -617,7 +656,7 @@ public class Draws implements CampaignDraw {
     }
 
     /** The campaign, re-read under a row lock (SELECT … FOR UPDATE): seat changes of one campaign happen one at a time. */
-    private Campaign locked(UUID campaignId) {
+    Campaign locked(UUID campaignId) {
         Campaign c = campaigns.find(campaignId);
         Campaign.getEntityManager().refresh(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         return c;
