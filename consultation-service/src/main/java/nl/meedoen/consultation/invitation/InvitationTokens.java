@@ -140,11 +140,36 @@ public class InvitationTokens {
     }
 
     public static byte[] encrypt(String token, String plaintext) {
+        return seal(draftKey(token), plaintext);
+    }
+
+    public static String decrypt(String token, byte[] stored) {
+        return open(draftKey(token), stored, "draft");
+    }
+
+    /**
+     * Seals an ANONYMOUS response while it waits to be released with others: under a key derived from the secret,
+     * which the database never holds, so whoever reads the database sees that an invitation completed, not how.
+     */
+    public byte[] sealAnonymous(String plaintext) {
+        return seal(anonymousKey(), plaintext);
+    }
+
+    public String openAnonymous(byte[] stored) {
+        return open(anonymousKey(), stored, "waiting anonymous response");
+    }
+
+    private SecretKeySpec anonymousKey() {
+        return new SecretKeySpec(hmac(secret(), "anonymous-pending:v1"), "AES");
+    }
+
+    /** AES-GCM with a random 96-bit IV, stored in front of the ciphertext. */
+    private static byte[] seal(SecretKeySpec key, String plaintext) {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, draftKey(token), new GCMParameterSpec(128, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(iv.length + sealed.length)
                     .put(iv)
@@ -155,13 +180,13 @@ public class InvitationTokens {
         }
     }
 
-    public static String decrypt(String token, byte[] stored) {
+    private static String open(SecretKeySpec key, byte[] stored, String what) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, draftKey(token), new GCMParameterSpec(128, stored, 0, 12));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, stored, 0, 12));
             return new String(cipher.doFinal(stored, 12, stored.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("draft cannot be decrypted", e);
+            throw new IllegalStateException(what + " cannot be decrypted", e);
         }
     }
 

@@ -49,6 +49,9 @@ public class ConsultationService {
     private static final Set<String> AUDIENCES = Set.of("ALL", "SEGMENT", "LIST", "PANEL_WAVE");
 
     @Inject
+    jakarta.enterprise.event.Event<Closing> closing;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -574,6 +577,7 @@ public class ConsultationService {
     public void closeNow(Consultation c) {
         c.status = Status.CLOSED.name();
         c.closedAt = now();
+        closing.fire(new Closing(c.id));
         long[] counts = counts(c.id);
         events.publish(c, ConsultationEventV1.CLOSED, null, counts[0], counts[1]);
     }

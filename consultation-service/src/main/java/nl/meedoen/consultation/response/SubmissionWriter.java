@@ -105,6 +105,9 @@ public class SubmissionWriter {
     @Inject
     ResultCells cells;
 
+    @Inject
+    AnonymousMix mix;
+
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
 
@@ -243,15 +246,20 @@ public class SubmissionWriter {
                     refused.put(q, ResponseService.used());
                 }
             });
-            insertResponses(connection, List.copyOf(stored.values()));
-            insertMotivations(connection, List.copyOf(stored.values()));
+            List<Submission> linkable =
+                    stored.values().stream().filter(s -> !s.anonymous()).toList();
+            insertResponses(connection, linkable);
+            insertMotivations(connection, linkable);
+            mix.hold(
+                    connection,
+                    stored.values().stream().filter(Submission::anonymous).toList());
         });
         Map<UUID, List<ResultCells.Respondent>> counted = new LinkedHashMap<>();
         List<ConsultationEvents.Participation> participations = new ArrayList<>();
         for (Submission s : stored.values()) {
-            counted.computeIfAbsent(s.consultation().id(), c -> new ArrayList<>())
-                    .add(s.counted());
-            if (!s.anonymous()) {
+            if (!s.anonymous()) { // an anonymous one is counted when the mix releases it
+                counted.computeIfAbsent(s.consultation().id(), c -> new ArrayList<>())
+                        .add(s.counted());
                 participations.add(new ConsultationEvents.Participation(
                         s.consultation().id(),
                         s.consultation().kind(),
@@ -269,7 +277,7 @@ public class SubmissionWriter {
     }
 
     /** The link to the invitation exists only for PSEUDONYMOUS consultations, and only in response_link. */
-    private static void insertResponses(Connection connection, List<Submission> accepted) throws SQLException {
+    static void insertResponses(Connection connection, List<Submission> accepted) throws SQLException {
         if (accepted.isEmpty()) {
             return;
         }
@@ -317,7 +325,7 @@ public class SubmissionWriter {
     }
 
     /** The PWE motivations of the batch, for the results page: one statement for all of them. */
-    private static void insertMotivations(Connection connection, List<Submission> accepted) throws SQLException {
+    static void insertMotivations(Connection connection, List<Submission> accepted) throws SQLException {
         List<UUID> consultations = new ArrayList<>();
         List<String> questions = new ArrayList<>();
         List<String> options = new ArrayList<>();

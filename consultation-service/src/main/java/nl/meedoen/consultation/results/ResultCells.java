@@ -41,7 +41,7 @@ public class ResultCells {
     @Inject
     ConsultationConfig config;
 
-    /** One respondent's increments and profile (attribute name → value; missing: {@code unknown}). */
+    /** One respondent's increments and profile (attribute name → value; missing: {@code unknown}; null: not counted apart). */
     public record Respondent(List<Tally.Increment> increments, Map<String, String> profile) {}
 
     /**
@@ -57,6 +57,9 @@ public class ResultCells {
                 if (!inc.wholeOnly()) {
                     for (String attribute : attributes) {
                         String value = respondent.profile().getOrDefault(attribute, Attributes.UNKNOWN);
+                        if (value == null) {
+                            continue; // a group too small to be counted apart (AnonymousMix)
+                        }
                         merge(
                                 rows,
                                 new Key(

@@ -72,6 +72,8 @@ class ExportTest {
                         "{\"kids\":\"no\",\"satisfaction\":4,\"remarks\":\"=HYPERLINK(\\\"x\\\";\\\"y\\\")\"}")
                 .then()
                 .statusCode(201);
+        // an ANONYMOUS consultation's responses are stored once released: k together, or at closing (AnonymousMix)
+        as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
         byte[] bytes = as("corporation")
                 .queryParam("dialect", "excel-nl")
                 .get(BASE + "/" + id + "/exports/responses.csv")
@@ -121,6 +123,8 @@ class ExportTest {
         submit(tokens.get(refs.get(1)), "{\"age\":\"old\",\"plan\":{\"chosen\":[\"football\"]}}")
                 .then()
                 .statusCode(201);
+        // an ANONYMOUS consultation's responses are stored once released: k together, or at closing (AnonymousMix)
+        as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
 
         String csv = as("corporation")
                 .get(BASE + "/" + id + "/exports/responses.csv")
@@ -156,7 +160,6 @@ class ExportTest {
         assertTrue(rows.stream().anyMatch(r -> r.endsWith(",1,0,1,1,60,50,20,10,100,90")), portchoice);
         assertTrue(rows.stream().anyMatch(r -> r.endsWith(",0,1,0,0,60,50,20,10,100,50")), portchoice);
 
-        as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
         String pb = as("corporation")
                 .get(BASE + "/" + id + "/exports/pabulib.pb")
                 .then()

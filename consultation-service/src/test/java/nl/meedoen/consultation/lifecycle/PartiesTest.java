@@ -44,7 +44,11 @@ class PartiesTest {
         java.util.function.Supplier<RequestSpecification> poll = () -> asClient(ho, "tenant-organisation");
         String other = "ho-other-" + Api.prefix();
         List<String> refs = List.of(Api.prefix() + "-1", Api.prefix() + "-2");
-        String id = Api.create(poll.get(), Api.consultation("SURVEY", Api.list(refs)));
+        // PSEUDONYMOUS: a response counts at once, so the results read while the poll is open show it (an
+        // ANONYMOUS one waits to be released with k others)
+        Map<String, Object> body = Api.consultation("SURVEY", Api.list(refs));
+        body.put("anonymity", "PSEUDONYMOUS");
+        String id = Api.create(poll.get(), body);
         Api.putQuestionnaire(poll.get(), id, Api.SURVEY).then().statusCode(200);
         Api.putStatement(poll.get(), id);
         as("corporation")

@@ -311,7 +311,12 @@ class RespondingTest {
                     .then()
                     .statusCode(201)
                     .body("id", nullValue());
-            assertEquals(1, count("SELECT count(*) FROM response WHERE consultation_id = '" + id + "'"));
+            // it waits sealed for k responses to be released together (AnonymityAttackTest), unreadable meanwhile
+            assertEquals(0, count("SELECT count(*) FROM response WHERE consultation_id = '" + id + "'"));
+            assertEquals(
+                    1,
+                    count("SELECT count(*) FROM anonymous_pending WHERE consultation_id = '" + id
+                            + "' AND strpos(encode(sealed, 'escape'), 'playground') = 0"));
             assertEquals(
                     0,
                     count(
