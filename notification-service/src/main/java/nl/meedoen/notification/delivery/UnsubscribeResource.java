@@ -16,6 +16,7 @@ import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.notification.optout.OptOutService;
 import nl.meedoen.notification.optout.UnsubscribeTokens;
+import nl.meedoen.notification.template.TenantTexts;
 import nl.meedoen.notification.tenant.Tenant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -34,16 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Opt-outs")
 @SecurityRequirements // no bearer token: the path token authorises
 public class UnsubscribeResource {
-
-    private static final Map<String, String[]> SCOPE_NAMES = Map.of(
-            "consultation", new String[] {"raadplegingen", "consultations"},
-            "panel", new String[] {"het huurderspanel", "the tenant panel"},
-            "recruitment", new String[] {"werving voor bewonersgroepen", "recruitment for tenant groups"},
-            "tenant-organisation",
-                    new String[] {"berichten van uw huurdersorganisatie", "messages from your tenant organisation"},
-            "all",
-                    new String[] {"alle berichten behalve wat u zelf aanvraagt", "all messages except those you request"
-                    });
 
     @Inject
     UnsubscribeTokens tokens;
@@ -64,21 +55,21 @@ public class UnsubscribeResource {
     @Transactional
     public String page(@PathParam("token") String token) {
         Delivery d = delivery(token);
-        boolean nl = !"en".equals(d.language);
-        String scope = SCOPE_NAMES.get(ownScope(d.purpose))[nl ? 0 : 1];
+        String l = d.language;
         return """
-                <!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><title>%s</title></head><body>
+                <!DOCTYPE html><html lang="%s" dir="%s"><head><meta charset="utf-8"><title>%s</title></head><body>
                 <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">
                 <p>%s: %s</p><button type="submit">%s</button></form>
                 <form method="post" action="?scope=all"><input type="hidden" name="List-Unsubscribe" value="One-Click">
                 <button type="submit">%s</button></form></body></html>
                 """.formatted(
-                        nl ? "nl" : "en",
-                        nl ? "Afmelden" : "Unsubscribe",
-                        nl ? "Geen berichten meer over" : "No more messages about",
-                        scope,
-                        nl ? "Afmelden" : "Unsubscribe",
-                        nl ? "Afmelden voor alles" : "Unsubscribe from everything");
+                        TenantTexts.shownIn(l),
+                        TenantTexts.direction(l),
+                        TenantTexts.text(l, "unsubscribe.title"),
+                        TenantTexts.text(l, "unsubscribe.about"),
+                        TenantTexts.text(l, "scope." + ownScope(d.purpose)),
+                        TenantTexts.text(l, "unsubscribe.button"),
+                        TenantTexts.text(l, "unsubscribe.all"));
     }
 
     /** The outcome of a one-click unsubscribe. */
@@ -105,13 +96,12 @@ public class UnsubscribeResource {
         boolean changed = optOuts.optOut(d.tenantRef, purpose, "LINK");
         Tenant tenant = Tenant.findById(d.tenantRef);
         if (changed && tenant != null) {
-            boolean nl = !"en".equals(tenant.language);
             messages.fire(new MessageRequested(new MessageRequestV1(
                             "unsubscribed-" + d.id + "-" + purpose,
                             d.tenantRef,
                             MessageRequestV1.SERVICE,
                             MessageKind.SERVICE_UNSUBSCRIBE_CONFIRMATION.key(),
-                            Map.of("scope", SCOPE_NAMES.get(purpose)[nl ? 0 : 1]),
+                            Map.of("scope", TenantTexts.text(tenant.language, "scope." + purpose)),
                             null)
                     .from(d.source)));
         }
@@ -131,7 +121,7 @@ public class UnsubscribeResource {
         }
         Delivery d = Delivery.find("unsubscribeTokenHash", UnsubscribeTokens.hash(token))
                 .firstResult();
-        if (d == null || Tenant.findById(d.tenantRef) == null || !SCOPE_NAMES.containsKey(ownScope(d.purpose))) {
+        if (d == null || Tenant.findById(d.tenantRef) == null || !OptOutService.SCOPES.contains(ownScope(d.purpose))) {
             throw invalid;
         }
         return d;

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.meedoen.notification.template.TenantTexts;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -114,14 +115,14 @@ public final class LetterPdf {
             return;
         }
         qr(content, matrix, RIGHT - QR_SIZE, top - QR_TOP, QR_SIZE);
-        boolean en = "en".equals(letter.language());
+        String l = letter.language();
         List<String> caption = new ArrayList<>();
         if (letter.code() != null && letter.codeUrl() != null) {
-            caption.add(en ? "Scan the code with your phone," : "Scan de code met uw telefoon,");
-            caption.add((en ? "or go to " : "of ga naar ") + typable(letter.codeUrl()));
-            caption.add(en ? "and type the code" : "en typ de code");
+            caption.add(TenantTexts.text(l, "letter.scan-or"));
+            caption.add(TenantTexts.text(l, "letter.go-to").replace("{url}", typable(letter.codeUrl())));
+            caption.add(TenantTexts.text(l, "letter.type-code"));
         } else {
-            caption.add(en ? "Scan the code with your phone" : "Scan de code met uw telefoon");
+            caption.add(TenantTexts.text(l, "letter.scan"));
         }
         float y = top - QR_TOP - QR_SIZE
                 - 6.5f * MM; // the caption's capitals stay 4 modules (the quiet zone) below the code

@@ -34,6 +34,7 @@ import nl.meedoen.notification.optout.OptOutService;
 import nl.meedoen.notification.template.TemplateRenderer;
 import nl.meedoen.notification.template.TemplateService;
 import nl.meedoen.notification.template.TemplateView;
+import nl.meedoen.notification.template.TenantTexts;
 import nl.meedoen.notification.tenant.Tenant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -330,7 +331,7 @@ public class PrintBatchService {
         String line = t.street + " " + t.houseNumber + (t.houseNumberSuffix == null ? "" : " " + t.houseNumberSuffix);
         String date = LocalDate.now(ZoneId.of("Europe/Amsterdam"))
                 .format(DateTimeFormatter.ofPattern(
-                        "d MMMM yyyy", Locale.forLanguageTag("en".equals(template.language()) ? "en" : "nl")));
+                        "d MMMM yyyy", Locale.forLanguageTag(TenantTexts.shownIn(template.language()))));
         return new LetterPdf.Letter(
                 t.name,
                 line,
