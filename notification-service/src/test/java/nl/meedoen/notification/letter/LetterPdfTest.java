@@ -177,6 +177,28 @@ class LetterPdfTest {
     }
 
     @Test
+    void theCaptionBesideTheCodeIsInTheLettersLanguage() throws Exception {
+        LetterPdf.Letter dutch = letter("Anna Kowalska", "https://meedoen.example/x", "K7QM-3XTR-9P");
+        var polish = new LetterPdf.Letter(
+                dutch.name(),
+                dutch.addressLine(),
+                dutch.postcodeCity(),
+                dutch.date(),
+                dutch.subject(),
+                dutch.body(),
+                "pl",
+                dutch.link(),
+                dutch.code(),
+                dutch.codeUrl());
+        try (PDDocument document = Loader.loadPDF(pdf(List.of(polish)))) {
+            String text = page(document, 1);
+            assertTrue(
+                    text.contains("Proszę zeskanować kod telefonem,\nlub wejść na meedoen.example/c\ni wpisać kod"),
+                    text);
+        }
+    }
+
+    @Test
     void aLetterWithoutALinkHasNoQrCode() throws Exception {
         var plain = new LetterPdf.Letter(
                 "Anna de Vries", "Dorpsstraat 12", "1234 AB  UTRECHT", "1 mei 2027", "Uw aanmelding", "Beste Anna,");

@@ -155,6 +155,48 @@ class MessageApiTest {
     }
 
     @Test
+    void theUnsubscribePageAndItsConfirmationSpeakTheTenantsLanguage() throws Exception {
+        String tr = emailTenant("tr");
+        String ar = emailTenant("ar");
+        send(invitation("req-" + UUID.randomUUID(), tr)).then().statusCode(202);
+        send(invitation("req-" + UUID.randomUUID(), ar)).then().statusCode(202);
+        String turkish = unsubscribePath(awaitMail(emailFor(tr), 1).get(0));
+        String arabic = unsubscribePath(awaitMail(emailFor(ar), 1).get(0));
+
+        io.restassured.RestAssured.given()
+                .get(turkish)
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("<html lang=\"tr\" dir=\"ltr\">"))
+                .body(org.hamcrest.Matchers.containsString(
+                        "Artık şu konuda mesaj almak istemiyorum: kiracı danışmaları"))
+                .body(org.hamcrest.Matchers.containsString("Tüm mesajlardan çık"));
+        io.restassured.RestAssured.given()
+                .get(arabic)
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("<html lang=\"ar\" dir=\"rtl\">"))
+                .body(org.hamcrest.Matchers.containsString("لا أريد تلقي رسائل بعد الآن حول: الاستشارات"));
+
+        io.restassured.RestAssured.given()
+                .contentType(ContentType.URLENC)
+                .formParam("List-Unsubscribe", "One-Click")
+                .post(turkish)
+                .then()
+                .statusCode(200)
+                .body("changed", equalTo(true));
+        MimeMessage confirmation = awaitMail(emailFor(tr), 2).get(1);
+        assertEquals("Aboneliğiniz iptal edildi", confirmation.getSubject());
+        String text = part(confirmation, "text/plain");
+        assertTrue(text.contains("şu konuda mesaj almayacaksınız: kiracı danışmaları."), text);
+    }
+
+    static String unsubscribePath(MimeMessage mail) throws Exception {
+        String url = mail.getHeader("List-Unsubscribe", null).replaceAll("[<>]", "");
+        return url.substring(url.indexOf("/api/v1/unsubscribe/"));
+    }
+
+    @Test
     void aCorporationsOwnTemplateOnlyInDutchReachesATurkishTenantInDutch() throws Exception {
         // the chain is the tenant's language, English, Dutch: a key with only a Dutch version is sent in Dutch
         String key = "custom.lang" + UUID.randomUUID().toString().substring(0, 8);
