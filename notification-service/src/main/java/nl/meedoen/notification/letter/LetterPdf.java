@@ -82,9 +82,11 @@ public final class LetterPdf {
                     if (letter.link() != null) {
                         reply(content, regular, bold, letter, top);
                     }
+                    // the address sits where the envelope's window is; the letter itself reads from its language's side
+                    boolean rightToLeft = "rtl".equals(TenantTexts.direction(letter.language()));
                     y = top - 100 * MM;
-                    y = lines(content, regular, 10, List.of(letter.date()), y, 14);
-                    y = lines(content, bold, 12, wrap(letter.subject(), bold, 12, WIDTH), y - 8, 16);
+                    y = lines(content, regular, 10, List.of(letter.date()), y, 14, rightToLeft);
+                    y = lines(content, bold, 12, wrap(letter.subject(), bold, 12, WIDTH), y - 8, 16, rightToLeft);
                     float bottom = 25 * MM;
                     List<String> body = new ArrayList<>();
                     for (String paragraph : letter.body().split("\n", -1)) {
@@ -95,7 +97,7 @@ public final class LetterPdf {
                         body = new ArrayList<>(body.subList(0, Math.max(0, fits - 1)));
                         body.add("[...]");
                     }
-                    lines(content, regular, 11, body, y - 8, 15);
+                    lines(content, regular, 11, body, y - 8, 15, rightToLeft);
                 }
             }
             document.save(out);
@@ -192,11 +194,19 @@ public final class LetterPdf {
         content.fill();
     }
 
+    /** Lines from the left margin, or for a right-to-left letter ending at the right one. */
     private static float lines(
-            PDPageContentStream content, LetterText font, float size, List<String> lines, float y, float leading)
+            PDPageContentStream content,
+            LetterText font,
+            float size,
+            List<String> lines,
+            float y,
+            float leading,
+            boolean rightToLeft)
             throws IOException {
         for (String line : lines) {
-            show(content, font, size, LEFT, y, font.display(line));
+            String shown = font.display(line);
+            show(content, font, size, rightToLeft ? RIGHT - font.width(shown, size) : LEFT, y, shown);
             y -= leading;
         }
         return y;

@@ -199,6 +199,55 @@ class LetterPdfTest {
     }
 
     @Test
+    void anArabicLetterReadsFromTheRightMarginAndADutchOneFromTheLeft() throws Exception {
+        LetterPdf.Letter dutch = letter("Anna de Vries", "https://meedoen.example/x", null);
+        var arabic = new LetterPdf.Letter(
+                ARABIC,
+                dutch.addressLine(),
+                dutch.postcodeCity(),
+                "٦ ديسمبر 2026",
+                "نود معرفة رأيكم",
+                "عزيزي " + ARABIC + "،\n\nنود معرفة رأيكم في الحديقة.",
+                "ar",
+                dutch.link(),
+                null,
+                null);
+        try (PDDocument document = Loader.loadPDF(pdf(List.of(dutch, arabic)))) {
+            float left = 25 * LetterPdf.MM;
+            float right = org.apache.pdfbox.pdmodel.common.PDRectangle.A4.getWidth() - 25 * LetterPdf.MM;
+            for (float[] line : letterLines(document, 1)) {
+                assertEquals(left, line[0], 0.5f, "a Dutch line starts at the left margin");
+            }
+            List<float[]> lines = letterLines(document, 2);
+            assertTrue(lines.size() >= 4, "date, subject and body lines: " + lines.size());
+            for (float[] line : lines) {
+                assertEquals(right, line[1], 0.5f, "an Arabic line ends at the right margin");
+                assertTrue(line[0] > left + 20, "and does not start at the left one: " + line[0]);
+            }
+        }
+    }
+
+    /** Each line below the address window (100 mm down: date, subject, body) as {leftmost x, rightmost x}. */
+    static List<float[]> letterLines(PDDocument document, int page) throws IOException {
+        java.util.Map<Integer, float[]> lines = new java.util.TreeMap<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
+                if (text.getYDirAdj() > 100 * LetterPdf.MM && !text.getUnicode().isBlank()) {
+                    float[] line =
+                            lines.computeIfAbsent(Math.round(text.getYDirAdj()), y -> new float[] {Float.MAX_VALUE, 0});
+                    line[0] = Math.min(line[0], text.getXDirAdj());
+                    line[1] = Math.max(line[1], text.getXDirAdj() + text.getWidthDirAdj());
+                }
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(document);
+        return List.copyOf(lines.values());
+    }
+
+    @Test
     void aLetterWithoutALinkHasNoQrCode() throws Exception {
         var plain = new LetterPdf.Letter(
                 "Anna de Vries", "Dorpsstraat 12", "1234 AB  UTRECHT", "1 mei 2027", "Uw aanmelding", "Beste Anna,");
