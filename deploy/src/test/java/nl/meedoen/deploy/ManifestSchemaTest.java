@@ -187,6 +187,34 @@ class ManifestSchemaTest {
     }
 
     @Test
+    void missingRequiredFieldsAndValuesOutsideAnEnumAreReported() {
+        assertReported(
+                "prod",
+                "Deployment",
+                o -> container(o).remove("name"),
+                ".spec.template.spec.containers[0].name",
+                "required field missing");
+        assertReported(
+                "prod",
+                "Kafka",
+                o -> ((ObjectNode) spec(o).with("kafka").get("listeners").get(0)).put("type", "internl"),
+                ".spec.kafka.listeners[0].type",
+                "is not one of");
+        assertReported(
+                "prod",
+                "Cluster",
+                o -> spec(o).put("primaryUpdateStrategy", "auto"),
+                ".spec.primaryUpdateStrategy",
+                "is not one of");
+        assertReported(
+                "prod",
+                "Kafka",
+                o -> spec(o).with("kafka").remove("listeners"),
+                ".spec.kafka.listeners",
+                "required field missing");
+    }
+
+    @Test
     void anUnknownKindIsReported() {
         ObjectNode ingress = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         ingress.put("apiVersion", "networking.k8s.io/v1")
