@@ -80,17 +80,17 @@ final class Schemas {
     private static final Map<String, Check> KINDS = new LinkedHashMap<>();
 
     static {
-        core("v1", "ConfigMap", io.kubernetes.client.openapi.models.V1ConfigMap.class);
-        core("v1", "Namespace", io.kubernetes.client.openapi.models.V1Namespace.class);
-        core("v1", "Secret", io.kubernetes.client.openapi.models.V1Secret.class);
-        core("v1", "Service", io.kubernetes.client.openapi.models.V1Service.class);
-        core("apps/v1", "Deployment", io.kubernetes.client.openapi.models.V1Deployment.class);
-        core(
+        model("v1", "ConfigMap", io.kubernetes.client.openapi.models.V1ConfigMap.class);
+        model("v1", "Namespace", io.kubernetes.client.openapi.models.V1Namespace.class);
+        model("v1", "Secret", io.kubernetes.client.openapi.models.V1Secret.class);
+        model("v1", "Service", io.kubernetes.client.openapi.models.V1Service.class);
+        model("apps/v1", "Deployment", io.kubernetes.client.openapi.models.V1Deployment.class);
+        model(
                 "autoscaling/v2",
                 "HorizontalPodAutoscaler",
                 io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler.class);
-        core("policy/v1", "PodDisruptionBudget", io.kubernetes.client.openapi.models.V1PodDisruptionBudget.class);
-        core("networking.k8s.io/v1", "NetworkPolicy", io.kubernetes.client.openapi.models.V1NetworkPolicy.class);
+        model("policy/v1", "PodDisruptionBudget", io.kubernetes.client.openapi.models.V1PodDisruptionBudget.class);
+        model("networking.k8s.io/v1", "NetworkPolicy", io.kubernetes.client.openapi.models.V1NetworkPolicy.class);
         model("kafka.strimzi.io/v1", "Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class);
         model("kafka.strimzi.io/v1", "KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class);
         model("kafka.strimzi.io/v1", "KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class);
@@ -148,12 +148,8 @@ final class Schemas {
         return apiVersion + " " + kind;
     }
 
-    private static void core(String apiVersion, String kind, Class<?> model) {
-        KINDS.put(key(apiVersion, kind), (node, path, sink) -> checkType(TYPES.constructType(model), node, path, sink));
-    }
-
     private static void model(String apiVersion, String kind, Class<?> model) {
-        core(apiVersion, kind, model);
+        KINDS.put(key(apiVersion, kind), (node, path, sink) -> checkType(TYPES.constructType(model), node, path, sink));
     }
 
     private static void file(String apiVersion, String kind, String resource) {
