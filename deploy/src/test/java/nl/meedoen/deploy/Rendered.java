@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -40,7 +42,18 @@ record Rendered(String overlay, List<JsonNode> objects) {
         return render(overlay, OVERLAYS.resolve(overlay));
     }
 
+    /**
+     * Rendered once per folder and JVM: both test classes read the same output (nobody may change the objects; a
+     * test that needs a changed object takes a {@code deepCopy()}).
+     */
+    private static final Map<Path, Rendered> CACHE = new ConcurrentHashMap<>();
+
     static Rendered render(String overlay, Path dir) {
+        Rendered rendered = CACHE.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> kustomize(overlay, d));
+        return rendered.overlay.equals(overlay) ? rendered : new Rendered(overlay, rendered.objects);
+    }
+
+    private static Rendered kustomize(String overlay, Path dir) {
         try {
             Process p = new ProcessBuilder(kubectl(), "kustomize", dir.toString())
                     .redirectError(ProcessBuilder.Redirect.PIPE)
@@ -59,7 +72,7 @@ record Rendered(String overlay, List<JsonNode> objects) {
                     }
                 }
             }
-            return new Rendered(overlay, objects);
+            return new Rendered(overlay, List.copyOf(objects));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
