@@ -6,10 +6,8 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,8 +48,7 @@ public abstract class AuditResource {
             @Parameter(description = "only this subject type, e.g. consultation") @QueryParam("subjectType")
                     String subjectType,
             @Parameter(description = "only this subject id") @QueryParam("subjectId") String subjectId,
-            @Parameter(description = "only this action") @QueryParam("action") String action,
-            @Context UriInfo uri) {
-        return audit.list(paging.request(), subjectType, subjectId, action).toResponse(uri);
+            @Parameter(description = "only this action") @QueryParam("action") String action) {
+        return paging.respond(audit.list(paging.request(), subjectType, subjectId, action));
     }
 }

@@ -16,10 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageQuery;
@@ -125,9 +123,8 @@ public class ConsultationResource {
             @QueryParam("status")
                     @Parameter(description = "DRAFT, OPEN, CLOSED, RESULTS_PUBLISHED or FEEDBACK_PUBLISHED")
                     String status,
-            @BeanParam PageQuery paging,
-            @Context UriInfo uri) {
-        return service.list(caller(), status, paging.request()).toResponse(uri);
+            @BeanParam PageQuery paging) {
+        return paging.respond(service.list(caller(), status, paging.request()));
     }
 
     @GET

@@ -10,10 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +36,6 @@ public class DeliveryResource {
 
     @Inject
     EntityManager em;
-
-    @Context
-    UriInfo uri;
 
     @Inject
     io.quarkus.security.identity.SecurityIdentity identity;
@@ -125,8 +120,7 @@ public class DeliveryResource {
         String query = where.isEmpty() ? "order by id" : String.join(" and ", where) + " order by id";
         List<Delivery> rows =
                 Delivery.find(query, params).page(0, page.limit() + 1).list();
-        return page.page(rows.stream().map(DeliveryView::of).toList(), d -> d.id().toString())
-                .toResponse(uri);
+        return paging.respond(page.page(rows.stream().map(DeliveryView::of).toList(), d -> d.id().toString()));
     }
 
     static UUID parse(String field, String value) {

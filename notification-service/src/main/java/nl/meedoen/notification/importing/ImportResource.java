@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,9 +51,6 @@ public class ImportResource {
 
     @Context
     SecurityContext security;
-
-    @Context
-    UriInfo uri;
 
     @POST
     @Consumes({"text/csv", NDJSON})
@@ -160,7 +156,7 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "A page of row errors (row, tenantRef, field, message)")
     @APIResponse(responseCode = "404", description = "Unknown import")
     public Response errors(@PathParam("id") String id, @BeanParam PageQuery paging) {
-        return imports.errors(parse(id), paging.request()).toResponse(uri);
+        return paging.respond(imports.errors(parse(id), paging.request()));
     }
 
     private static UUID parse(String id) {

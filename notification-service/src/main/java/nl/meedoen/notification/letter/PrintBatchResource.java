@@ -10,10 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import nl.meedoen.commons.csv.CsvDialect;
@@ -48,9 +46,6 @@ public class PrintBatchResource {
 
     @Inject
     nl.meedoen.commons.audit.AuditLog audit;
-
-    @Context
-    UriInfo uri;
 
     @Inject
     Jobs jobs;
@@ -114,7 +109,7 @@ public class PrintBatchResource {
     @Operation(summary = "List print batches")
     @APIResponse(responseCode = "200", description = "A page of batches")
     public Response list(@BeanParam PageQuery paging) {
-        return batches.list(paging.request()).toResponse(uri);
+        return paging.respond(batches.list(paging.request()));
     }
 
     @GET

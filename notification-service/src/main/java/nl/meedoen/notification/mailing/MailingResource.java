@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
@@ -58,9 +57,6 @@ public class MailingResource {
 
     @Inject
     io.quarkus.security.identity.SecurityIdentity identity;
-
-    @Context
-    UriInfo uri;
 
     @POST
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
@@ -106,7 +102,7 @@ public class MailingResource {
             description = "The caller's own: a tenant organisation its own, the corporation its own; ops all")
     @APIResponse(responseCode = "200", description = "A page of mailings")
     public Response list(@BeanParam PageQuery paging) {
-        return mailings.list(paging.request(), caller()).toResponse(uri);
+        return paging.respond(mailings.list(paging.request(), caller()));
     }
 
     @GET

@@ -6,10 +6,8 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,9 +28,6 @@ public class SegmentResource {
     @Inject
     Segments segments;
 
-    @Context
-    UriInfo uri;
-
     @GET
     @Path("count")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
@@ -48,6 +43,6 @@ public class SegmentResource {
     @Operation(summary = "The tenants of a segment (attributes only), a page at a time by tenantRef")
     @APIResponse(responseCode = "200", description = "A page of members; follow `next` (or the Link header)")
     public Response members(@BeanParam SegmentQuery segment, @BeanParam PageQuery paging) {
-        return segments.members(segment.filter(), paging.request()).toResponse(uri);
+        return paging.respond(segments.members(segment.filter(), paging.request()));
     }
 }

@@ -15,10 +15,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.paging.PageQuery;
@@ -50,9 +48,6 @@ public class TenantResource {
 
     @Inject
     nl.meedoen.commons.audit.AuditLog audit;
-
-    @Context
-    UriInfo uri;
 
     @PUT
     @Path("{tenantRef}")
@@ -114,7 +109,7 @@ public class TenantResource {
                 "tenant",
                 null,
                 java.util.Map.of("count", page.items().size()));
-        return page.toResponse(uri);
+        return paging.respond(page);
     }
 
     @POST

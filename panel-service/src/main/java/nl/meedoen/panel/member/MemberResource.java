@@ -12,10 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,9 +39,6 @@ public class MemberResource {
     @Inject
     Memberships memberships;
 
-    @Context
-    UriInfo uri;
-
     @GET
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "Members (tenantRef, status, consent, coarse profile), a page at a time, by tenantRef")
@@ -52,7 +47,7 @@ public class MemberResource {
             @PathParam("panelId") String panelId,
             @Parameter(description = "INVITED, ACTIVE, PAUSED or LEFT") @QueryParam("status") String status,
             @BeanParam PageQuery paging) {
-        return actions.list(panelId, status, paging.request()).toResponse(uri);
+        return paging.respond(actions.list(panelId, status, paging.request()));
     }
 
     @POST

@@ -14,11 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.paging.PageRequest;
@@ -53,9 +51,6 @@ public class PanelResource {
     @Inject
     CallerIdempotency idempotency;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
     @Operation(
@@ -85,7 +80,7 @@ public class PanelResource {
     @Operation(summary = "The panels the caller owns or co-owns, a page at a time (ops: all)")
     @APIResponse(responseCode = "200", description = "A page of panels")
     public Response list(@BeanParam PageQuery paging) {
-        return panels.list(paging.request()).toResponse(uri);
+        return paging.respond(panels.list(paging.request()));
     }
 
     @GET
@@ -132,6 +127,6 @@ public class PanelResource {
                     String subject,
             @BeanParam PageQuery paging) {
         PageRequest page = paging.request();
-        return audit.list(access.read(panelId).id, subject, page).toResponse(uri);
+        return paging.respond(audit.list(access.read(panelId).id, subject, page));
     }
 }

@@ -12,10 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.security.Roles;
@@ -42,9 +40,6 @@ public class WaveResource {
 
     @Inject
     CallerIdempotency idempotency;
-
-    @Context
-    UriInfo uri;
 
     @POST
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})
@@ -93,7 +88,7 @@ public class WaveResource {
     @Operation(summary = "The panel's waves with their response counts, oldest first, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of waves")
     public Response list(@PathParam("panelId") String panelId, @BeanParam PageQuery paging) {
-        return waves.list(panelId, paging.request()).toResponse(uri);
+        return paging.respond(waves.list(panelId, paging.request()));
     }
 
     @GET
@@ -112,6 +107,6 @@ public class WaveResource {
     @APIResponse(responseCode = "200", description = "A page of sampled members")
     public Response members(
             @PathParam("panelId") String panelId, @PathParam("waveId") String waveId, @BeanParam PageQuery paging) {
-        return waves.members(panelId, waveId, paging.request()).toResponse(uri);
+        return paging.respond(waves.members(panelId, waveId, paging.request()));
     }
 }
