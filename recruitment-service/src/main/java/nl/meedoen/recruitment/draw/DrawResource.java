@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/campaigns")
@@ -104,13 +105,10 @@ public class DrawResource {
                             + "tenant organisation, an equal party); witness:<name> for a witness at a public session; public-number "
                             + "with a source (where and when it will be published, after the reveal deadline) and no commitment. Once "
                             + "per party; taken until the draw commitment is asked for; a ceremony needs two parties by then.")
-    @APIResponse(
+    @APIResponseSchema(
+            value = DrawDtos.CeremonyOut.class,
             responseCode = "201",
-            description = "Committed: the ceremony",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DrawDtos.CeremonyOut.class)))
+            responseDescription = "Committed: the ceremony")
     @APIResponse(
             responseCode = "409",
             description =
@@ -130,13 +128,7 @@ public class DrawResource {
                             + "UTF-8 bytes) to the commitment. Reveals are sealed — nobody reads another's — until every party "
                             + "revealed or the deadline passed. The public number is revealed once published, until the draw. A "
                             + "refused reveal changes nothing.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Revealed: the ceremony",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DrawDtos.CeremonyOut.class)))
+    @APIResponse(responseCode = "200", description = "Revealed: the ceremony")
     @APIResponse(
             responseCode = "409",
             description = "reveal-before-draw-commitment, no-seed-commitment (the party did not commit), "
