@@ -80,11 +80,15 @@ final class Leximin {
     }
 
     static Result solve(Instance in, TypeTable types, PanelModel model) {
-        return solve(in, types, model, DrawMonitor.NONE);
+        return solve(in, types, model, DrawMonitor.NONE, List.of());
     }
 
-    static Result solve(Instance in, TypeTable types, PanelModel model, DrawMonitor monitor) {
+    /** @param start valid panels to start the column generation with (e.g. those peeling found) */
+    static Result solve(Instance in, TypeTable types, PanelModel model, DrawMonitor monitor, List<int[]> start) {
         Leximin l = new Leximin(types);
+        for (int[] panel : start) {
+            l.addPanel(panel);
+        }
         try (Pricing pricing = new Pricing(in, types, model)) {
             return l.run(in, model, pricing, monitor);
         } finally {
@@ -132,9 +136,9 @@ final class Leximin {
                 t0 = System.nanoTime();
                 List<int[]> better = pricing.improving(w, cap + EPS, panels);
                 pricingNanos += System.nanoTime() - t0;
-                if (TRACE && roundCalls % 100 == 0) {
+                if (TRACE && roundCalls % Integer.getInteger("draw.traceEvery", 100) == 0) {
                     System.err.printf(
-                            "  call %d: z %.7f cap %.7f best %.7f, %d new, %d panels, lp %.2fs, pricing %.2fs [%s]%n",
+                            "  call %d: z %.7f cap %.7f best %.7f, %d new, %d panels, lp %.2fs (%d iters), pricing %.2fs [%s]%n",
                             roundCalls,
                             z.solutionValue(),
                             cap,
@@ -142,6 +146,7 @@ final class Leximin {
                             better.size(),
                             panels.size(),
                             lpNanos / 1e9,
+                            lp.iterations(),
                             pricingNanos / 1e9,
                             pricing.counts());
                 }

@@ -81,7 +81,18 @@ final class RelaxedLeximin {
                 }
                 fixedCount += newlyFixed;
                 if (Leximin.TRACE) {
-                    System.err.printf("relaxed level %.7f: fixed %d (%d/%d)%n", level, newlyFixed, fixedCount, size);
+                    double smallest = 1;
+                    double largestFree = 0;
+                    for (int t = 0; t < size; t++) {
+                        if (dual[t] > Leximin.EPS_FIX) {
+                            smallest = Math.min(smallest, dual[t]);
+                        } else if (dual[t] > 0) {
+                            largestFree = Math.max(largestFree, dual[t]);
+                        }
+                    }
+                    System.err.printf(
+                            "relaxed level %.7f: fixed %d (%d/%d), smallest dual fixed %.3g, largest positive not fixed %.3g%n",
+                            level, newlyFixed, fixedCount, size, smallest, largestFree);
                 }
             }
             return result;
