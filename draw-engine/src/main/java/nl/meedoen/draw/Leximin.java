@@ -40,13 +40,27 @@ final class Leximin {
     /** Cold restarts after ABNORMAL (trace output only). */
     static final java.util.concurrent.atomic.AtomicInteger ABNORMAL = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** GLOP's warm start occasionally ends ABNORMAL on these degenerate LPs; a cold start then solves them. */
+    /** GLOP's warm start occasionally ends ABNORMAL on these degenerate LPs; a cold start (primal, then dual) then solves them. */
     static MPSolver.ResultStatus solveLp(MPSolver lp) {
         MPSolver.ResultStatus status = lp.solve(LP_PARAMS);
         if (status == MPSolver.ResultStatus.ABNORMAL) {
             ABNORMAL.incrementAndGet();
             lp.reset();
             status = lp.solve(LP_PARAMS);
+        }
+        if (status == MPSolver.ResultStatus.ABNORMAL) {
+            // still stuck: GLOP's dual simplex, cold
+            ABNORMAL.incrementAndGet();
+            lp.reset();
+            lp.setSolverSpecificParametersAsString("use_dual_simplex: true");
+            status = lp.solve(LP_PARAMS);
+            lp.setSolverSpecificParametersAsString("");
+        }
+        if (status == MPSolver.ResultStatus.ABNORMAL) {
+            // and with presolve as the last resort
+            ABNORMAL.incrementAndGet();
+            lp.reset();
+            status = lp.solve();
         }
         return status;
     }
