@@ -294,7 +294,7 @@ public final class DrawEngine {
         }
         double[] relaxed = RelaxedLeximin.solve(in, types);
         monitor.progress("leximin: peeling", 0, types.size());
-        Peeling.Panels peeled = Peeling.peel(in, types, relaxed);
+        Peeling.Panels peeled = Peeling.peel(in, types, relaxed, monitor);
         if (monitor.cancelled()) {
             throw DrawException.cancelled();
         }
@@ -306,7 +306,7 @@ public final class DrawEngine {
             // Peeling got stuck: column generation writes the relaxation's optimum as a mix of valid panels, starting
             // from the panels peeled so far. If it is no such mix, the LEXIMIN column generation over panels decides.
             monitor.progress("leximin: decomposition", 0, types.size());
-            Leximin.Result result = Decomposition.decompose(in, types, relaxed, peeled.panels());
+            Leximin.Result result = Decomposition.decompose(in, types, relaxed, peeled.panels(), monitor);
             if (result == null) {
                 result = Leximin.solve(in, types, model, monitor, peeled.panels());
             }

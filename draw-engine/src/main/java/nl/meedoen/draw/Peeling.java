@@ -69,10 +69,15 @@ final class Peeling {
 
     /** Panels with tickets summing to {@link Distribution#TICKETS} whose mix has the target expected counts, if any. */
     static Panels peel(Instance in, TypeTable types, double[] target) {
-        return new Peeling(in, types).run(target);
+        return peel(in, types, target, DrawMonitor.NONE);
     }
 
-    private Panels run(double[] target) {
+    /** As {@link #peel(Instance, TypeTable, double[])}, reporting the panels found to {@code monitor}. */
+    static Panels peel(Instance in, TypeTable types, double[] target, DrawMonitor monitor) {
+        return new Peeling(in, types).run(target, monitor);
+    }
+
+    private Panels run(double[] target, DrawMonitor monitor) {
         int size = types.size();
         long total = Distribution.TICKETS;
         long[] r = new long[size];
@@ -84,6 +89,14 @@ final class Peeling {
         long m = total;
         long started = System.nanoTime();
         while (m > 0) {
+            if (panels.size() % 50 == 0 && !panels.isEmpty()) {
+                // at most one panel per type and one more
+                monitor.progress(
+                        "leximin: peeling, " + panels.size() + " panels found", panels.size(), types.size() + 1L);
+                if (monitor.cancelled()) {
+                    throw DrawException.cancelled();
+                }
+            }
             if (Leximin.TRACE && panels.size() % 100 == 0) {
                 System.err.printf(
                         "  peeling %d panels, %.2fs [%d/%d]%n",
