@@ -24,7 +24,7 @@ instances=(
   "skew400_b|GenerateSkewed.java DIR 400 40 6 4 1.3 1 2|40|"
   "skew400_c|GenerateSkewed.java DIR 400 40 6 5 1.6 1 1|40|"
   "skew400_loose|GenerateSkewed.java DIR 400 40 6 4 1.3 2 1|40|"
-  "skew400_tight|GenerateSkewed.java DIR 400 40 6 5 1.6 0 1|40|"
+  "skew400_c2|GenerateSkewed.java DIR 400 40 6 5 1.6 1 2|40|"
   "skew1700_7cat|GenerateSkewed.java DIR 1700 110 7 5 1.75 1 1|110|"
   "skewed_1700_110|GenerateInstances.java $inst|110|"
   "fieldtrial_1700_110|GenerateFieldTrialPool.java DIR|110|--household-column household"
