@@ -23,6 +23,15 @@ final class Decomposition {
 
     /** Panels (over all types) and their probabilities, or null when the target is not a mix of valid panels. */
     static Leximin.Result decompose(Instance in, TypeTable all, double[] target) {
+        return decompose(in, all, target, List.of(), DrawMonitor.NONE);
+    }
+
+    /**
+     * As {@link #decompose(Instance, TypeTable, double[])}, the column generation starting from the panels of
+     * {@code start} (valid panels over all types) that take nobody of a type whose target is 0.
+     */
+    static Leximin.Result decompose(
+            Instance in, TypeTable all, double[] target, List<int[]> start, DrawMonitor monitor) {
         boolean[] keep = new boolean[all.size()];
         for (int t = 0; t < keep.length; t++) {
             keep[t] = target[t] > 1e-9; // a type at 0 must be on no panel at all
@@ -55,7 +64,22 @@ final class Decomposition {
             List<int[]> panels = new ArrayList<>();
             List<MPVariable> p = new ArrayList<>();
             Set<List<Integer>> seen = new HashSet<>();
-            List<int[]> fresh = pricing.cover(model);
+            List<int[]> fresh = new ArrayList<>();
+            for (int[] panel : start) {
+                int[] restricted = new int[size];
+                boolean fits = true;
+                for (int t = 0, i = 0; t < keep.length; t++) {
+                    if (keep[t]) {
+                        restricted[i++] = panel[t];
+                    } else if (panel[t] > 0) {
+                        fits = false;
+                    }
+                }
+                if (fits) {
+                    fresh.add(restricted);
+                }
+            }
+            fresh.addAll(pricing.cover(model));
             double[] w = new double[size];
             int calls = 0;
             long lpNanos = 0;
@@ -102,6 +126,15 @@ final class Decomposition {
                 }
                 double cap = convexity.dualValue();
                 calls++;
+                // progress: the shortfall falls to 0 (in millionths of a seat, from at most k seats)
+                monitor.progress(
+                        "leximin: decomposition, " + panels.size() + " panels, shortfall "
+                                + String.format(java.util.Locale.ROOT, "%.2g", value),
+                        Math.max(0, in.k * 1_000_000L - Math.round(value * 1_000_000)),
+                        in.k * 1_000_000L);
+                if (monitor.cancelled()) {
+                    throw DrawException.cancelled();
+                }
                 t0 = System.nanoTime();
                 fresh = pricing.improving(w, cap + Leximin.EPS, panels);
                 pricingNanos += System.nanoTime() - t0;

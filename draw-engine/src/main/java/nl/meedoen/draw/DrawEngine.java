@@ -274,6 +274,12 @@ public final class DrawEngine {
         return true;
     }
 
+    /**
+     * -Ddraw.exact=true: the paper's column generation alone, without the relaxation, peeling and decomposition (a
+     * reference for checking the fast path; slow on pools with hundreds of types).
+     */
+    static final boolean EXACT_ONLY = Boolean.getBoolean("draw.exact");
+
     private Probabilities compute(Instance in, DrawMonitor monitor) {
         if (in.input.algorithm() == Algorithm.UNIFORM) {
             return new Probabilities(Algorithm.UNIFORM, List.of(in.ids), probabilitiesOf(in, null), null, 0, 0);
@@ -287,16 +293,34 @@ public final class DrawEngine {
         }
         // Fast path: LEXIMIN over the LP relaxation, exact whenever that optimum is a mix of valid panels.
         monitor.progress("leximin: relaxation", 0, types.size());
-        Peeling.Panels peeled = Peeling.peel(in, types, RelaxedLeximin.solve(in, types));
+        if (EXACT_ONLY) {
+            Leximin.Result exact = Leximin.solve(in, types, model, monitor, List.of());
+            return new Probabilities(
+                    Algorithm.LEXIMIN,
+                    List.of(in.ids),
+                    probabilitiesOf(in, Distribution.of(types, in, exact.panels(), exact.panelProbability())),
+                    Distribution.of(types, in, exact.panels(), exact.panelProbability()),
+                    types.size(),
+                    exact.pricingCalls());
+        }
+        double[] relaxed = RelaxedLeximin.solve(in, types);
+        monitor.progress("leximin: peeling", 0, types.size());
+        Peeling.Panels peeled = Peeling.peel(in, types, relaxed, monitor);
         if (monitor.cancelled()) {
             throw DrawException.cancelled();
         }
         Distribution distribution;
         int calls = 0;
-        if (peeled != null) {
+        if (peeled.complete()) {
             distribution = Distribution.ofTickets(types, in, peeled.panels(), peeled.tickets());
         } else {
-            Leximin.Result result = Leximin.solve(in, types, model, monitor);
+            // Peeling got stuck: column generation writes the relaxation's optimum as a mix of valid panels, starting
+            // from the panels peeled so far. If it is no such mix, the LEXIMIN column generation over panels decides.
+            monitor.progress("leximin: decomposition", 0, types.size());
+            Leximin.Result result = Decomposition.decompose(in, types, relaxed, peeled.panels(), monitor);
+            if (result == null) {
+                result = Leximin.solve(in, types, model, monitor, peeled.panels());
+            }
             distribution = Distribution.of(types, in, result.panels(), result.panelProbability());
             calls = result.pricingCalls();
         }

@@ -40,13 +40,27 @@ final class Leximin {
     /** Cold restarts after ABNORMAL (trace output only). */
     static final java.util.concurrent.atomic.AtomicInteger ABNORMAL = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** GLOP's warm start occasionally ends ABNORMAL on these degenerate LPs; a cold start then solves them. */
+    /** GLOP's warm start occasionally ends ABNORMAL on these degenerate LPs; a cold start (primal, then dual) then solves them. */
     static MPSolver.ResultStatus solveLp(MPSolver lp) {
         MPSolver.ResultStatus status = lp.solve(LP_PARAMS);
         if (status == MPSolver.ResultStatus.ABNORMAL) {
             ABNORMAL.incrementAndGet();
             lp.reset();
             status = lp.solve(LP_PARAMS);
+        }
+        if (status == MPSolver.ResultStatus.ABNORMAL) {
+            // still stuck: GLOP's dual simplex, cold
+            ABNORMAL.incrementAndGet();
+            lp.reset();
+            lp.setSolverSpecificParametersAsString("use_dual_simplex: true");
+            status = lp.solve(LP_PARAMS);
+            lp.setSolverSpecificParametersAsString("");
+        }
+        if (status == MPSolver.ResultStatus.ABNORMAL) {
+            // and with presolve as the last resort
+            ABNORMAL.incrementAndGet();
+            lp.reset();
+            status = lp.solve();
         }
         return status;
     }
@@ -80,11 +94,15 @@ final class Leximin {
     }
 
     static Result solve(Instance in, TypeTable types, PanelModel model) {
-        return solve(in, types, model, DrawMonitor.NONE);
+        return solve(in, types, model, DrawMonitor.NONE, List.of());
     }
 
-    static Result solve(Instance in, TypeTable types, PanelModel model, DrawMonitor monitor) {
+    /** @param start valid panels to start the column generation with (e.g. those peeling found) */
+    static Result solve(Instance in, TypeTable types, PanelModel model, DrawMonitor monitor, List<int[]> start) {
         Leximin l = new Leximin(types);
+        for (int[] panel : start) {
+            l.addPanel(panel);
+        }
         try (Pricing pricing = new Pricing(in, types, model)) {
             return l.run(in, model, pricing, monitor);
         } finally {
@@ -132,9 +150,9 @@ final class Leximin {
                 t0 = System.nanoTime();
                 List<int[]> better = pricing.improving(w, cap + EPS, panels);
                 pricingNanos += System.nanoTime() - t0;
-                if (TRACE && roundCalls % 100 == 0) {
+                if (TRACE && roundCalls % Integer.getInteger("draw.traceEvery", 100) == 0) {
                     System.err.printf(
-                            "  call %d: z %.7f cap %.7f best %.7f, %d new, %d panels, lp %.2fs, pricing %.2fs [%s]%n",
+                            "  call %d: z %.7f cap %.7f best %.7f, %d new, %d panels, lp %.2fs (%d iters), pricing %.2fs [%s]%n",
                             roundCalls,
                             z.solutionValue(),
                             cap,
@@ -142,6 +160,7 @@ final class Leximin {
                             better.size(),
                             panels.size(),
                             lpNanos / 1e9,
+                            lp.iterations(),
                             pricingNanos / 1e9,
                             pricing.counts());
                 }

@@ -24,15 +24,23 @@ final class Peeling {
     private static final long TOLERANCE = 1000;
     /** Tickets left over from rounding that may go to the last panel (10^-8 of the probability mass). */
     private static final long LEFTOVER = 10_000;
+    /** Swaps the search may make for one panel before CP-SAT takes over. */
+    private static final int SEARCH_MOVES = 60;
 
     private final Instance in;
     private final TypeTable types;
     private final int[][] featureTypes;
     private final Map<Integer, List<Integer>> householdTypes = new HashMap<>();
+    private final FaceSearch search;
+    /** Panels found by the swap search and by CP-SAT (trace output). */
+    private int searchPanels;
+
+    private int exactPanels;
 
     private Peeling(Instance in, TypeTable types) {
         this.in = in;
         this.types = types;
+        this.search = new FaceSearch(in, types);
         featureTypes = new int[in.features()][];
         for (int f = 0; f < in.features(); f++) {
             List<Integer> with = new ArrayList<>();
@@ -52,14 +60,24 @@ final class Peeling {
         }
     }
 
-    record Panels(List<int[]> panels, List<Long> tickets) {}
+    /**
+     * The peeled panels. When {@code complete}, their tickets sum to {@link Distribution#TICKETS} and their mix has
+     * the target expected counts; otherwise the target is not a mix of valid panels and these are the valid panels
+     * found before peeling got stuck (tickets meaningless), a warm start for the column generation.
+     */
+    record Panels(List<int[]> panels, List<Long> tickets, boolean complete) {}
 
-    /** Panels with tickets summing to {@link Distribution#TICKETS} whose mix has the target expected counts, or null. */
+    /** Panels with tickets summing to {@link Distribution#TICKETS} whose mix has the target expected counts, if any. */
     static Panels peel(Instance in, TypeTable types, double[] target) {
-        return new Peeling(in, types).run(target);
+        return peel(in, types, target, DrawMonitor.NONE);
     }
 
-    private Panels run(double[] target) {
+    /** As {@link #peel(Instance, TypeTable, double[])}, reporting the panels found to {@code monitor}. */
+    static Panels peel(Instance in, TypeTable types, double[] target, DrawMonitor monitor) {
+        return new Peeling(in, types).run(target, monitor);
+    }
+
+    private Panels run(double[] target, DrawMonitor monitor) {
         int size = types.size();
         long total = Distribution.TICKETS;
         long[] r = new long[size];
@@ -71,8 +89,18 @@ final class Peeling {
         long m = total;
         long started = System.nanoTime();
         while (m > 0) {
+            if (panels.size() % 50 == 0 && !panels.isEmpty()) {
+                // at most one panel per type and one more
+                monitor.progress(
+                        "leximin: peeling, " + panels.size() + " panels found", panels.size(), types.size() + 1L);
+                if (monitor.cancelled()) {
+                    throw DrawException.cancelled();
+                }
+            }
             if (Leximin.TRACE && panels.size() % 100 == 0) {
-                System.err.printf("  peeling %d panels, %.2fs%n", panels.size(), (System.nanoTime() - started) / 1e9);
+                System.err.printf(
+                        "  peeling %d panels, %.2fs [%d/%d]%n",
+                        panels.size(), (System.nanoTime() - started) / 1e9, searchPanels, exactPanels);
             }
             int[] x = facePanel(r, m, panels.isEmpty() ? null : panels.get(panels.size() - 1));
             if (x == null && !panels.isEmpty() && m <= LEFTOVER) {
@@ -87,7 +115,8 @@ final class Peeling {
                         support += v > TOLERANCE ? 1 : 0;
                     }
                     System.err.printf(
-                            "peeling stuck after %d panels, %d tickets left, support %d%n", panels.size(), m, support);
+                            "peeling stuck after %d panels, %d tickets left, support %d, %.2fs [%d/%d]%n",
+                            panels.size(), m, support, (System.nanoTime() - started) / 1e9, searchPanels, exactPanels);
                 }
                 // The residual lives on few types: write it as a mix of panels by column generation instead.
                 double[] rest = new double[size];
@@ -96,7 +125,7 @@ final class Peeling {
                 }
                 Leximin.Result tail = Decomposition.decompose(in, types, rest);
                 if (tail == null) {
-                    return null;
+                    return new Panels(panels, tickets, false);
                 }
                 long left = m;
                 for (int i = 0; i < tail.panels().size(); i++) {
@@ -109,7 +138,7 @@ final class Peeling {
                         left -= n;
                     }
                 }
-                return new Panels(panels, tickets);
+                return new Panels(panels, tickets, true);
             }
             long step = Math.min(m, maxStep(r, m, x));
             for (int t = 0; t < size; t++) {
@@ -120,9 +149,11 @@ final class Peeling {
             tickets.add(step);
         }
         if (Leximin.TRACE) {
-            System.err.printf("peeling: %d panels%n", panels.size());
+            System.err.printf(
+                    "peeling: %d panels (%d by swap search, %d by CP-SAT), %.2fs%n",
+                    panels.size(), searchPanels, exactPanels, (System.nanoTime() - started) / 1e9);
         }
-        return new Panels(panels, tickets);
+        return new Panels(panels, tickets, true);
     }
 
     /** Largest L (at least 1) with R - L x in (M - L) Q, from the bounds R does not meet. */
@@ -168,17 +199,82 @@ final class Peeling {
 
     /**
      * A valid panel on the face of R: bounds R meets are met exactly; otherwise each type count rounds R_t / M up or
-     * down if possible, else anything in range.
+     * down if possible, else anything in range. The swap search first, CP-SAT when it gives up.
      */
     private int[] facePanel(long[] r, long m, int[] hint) {
-        int[] x = solveFace(r, m, true, hint);
-        return x != null ? x : solveFace(r, m, false, hint);
+        Face rounding = face(r, m, true);
+        double[] preference = new double[r.length];
+        for (int t = 0; t < r.length; t++) {
+            preference[t] = (r[t] % m) / (double) m;
+        }
+        int[] x = search.find(
+                rounding.lo,
+                rounding.hi,
+                rounding.featureLo,
+                rounding.featureHi,
+                rounding.householdLo,
+                hint,
+                preference,
+                SEARCH_MOVES);
+        if (x != null && rounding.holds(x)) {
+            searchPanels++;
+            return x;
+        }
+        exactPanels++;
+        x = solveFace(rounding, hint);
+        return x != null ? x : solveFace(face(r, m, false), hint);
     }
 
-    private int[] solveFace(long[] r, long m, boolean rounding, int[] hint) {
+    /** Bounds of the face of R (type, feature and household), type counts rounded when {@code rounding}. */
+    private final class Face {
+        final int[] lo;
+        final int[] hi;
+        final int[] featureLo;
+        final int[] featureHi;
+        final int[] householdLo;
+
+        Face(int size) {
+            lo = new int[size];
+            hi = new int[size];
+            featureLo = new int[in.features()];
+            featureHi = new int[in.features()];
+            householdLo = new int[in.householdSize.length];
+        }
+
+        boolean holds(int[] x) {
+            if (!types.isValidPanel(in, x)) {
+                return false;
+            }
+            for (int t = 0; t < x.length; t++) {
+                if (x[t] < lo[t] || x[t] > hi[t]) {
+                    return false;
+                }
+            }
+            for (int f = 0; f < featureTypes.length; f++) {
+                int s = 0;
+                for (int t : featureTypes[f]) {
+                    s += x[t];
+                }
+                if (s < featureLo[f] || s > featureHi[f]) {
+                    return false;
+                }
+            }
+            for (Map.Entry<Integer, List<Integer>> e : householdTypes.entrySet()) {
+                int s = 0;
+                for (int t : e.getValue()) {
+                    s += x[t];
+                }
+                if (s < householdLo[e.getKey()] || s > 1) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private Face face(long[] r, long m, boolean rounding) {
         int size = types.size();
-        CpModel model = new CpModel();
-        IntVar[] x = new IntVar[size];
+        Face face = new Face(size);
         for (int t = 0; t < size; t++) {
             int cap = types.cap(t);
             long lo;
@@ -194,33 +290,56 @@ final class Peeling {
                 lo = 0;
                 hi = cap;
             }
-            x[t] = model.newIntVar(lo, hi, "x" + t);
+            face.lo[t] = (int) lo;
+            face.hi[t] = (int) hi;
         }
-        model.addEquality(LinearExpr.sum(x), in.k);
         for (int f = 0; f < featureTypes.length; f++) {
-            IntVar[] vars = new IntVar[featureTypes[f].length];
             long s = 0;
-            for (int i = 0; i < vars.length; i++) {
-                vars[i] = x[featureTypes[f][i]];
-                s += r[featureTypes[f][i]];
+            for (int t : featureTypes[f]) {
+                s += r[t];
             }
-            long lo = in.featureMin[f];
-            long hi = in.featureMax[f];
+            int lo = in.featureMin[f];
+            int hi = in.featureMax[f];
             if (s - m * lo <= TOLERANCE) {
                 hi = lo;
             } else if (m * hi - s <= TOLERANCE) {
                 lo = hi;
             }
-            model.addLinearConstraint(LinearExpr.sum(vars), lo, hi);
+            face.featureLo[f] = lo;
+            face.featureHi[f] = hi;
         }
-        for (List<Integer> h : householdTypes.values()) {
+        for (Map.Entry<Integer, List<Integer>> e : householdTypes.entrySet()) {
             long s = 0;
+            for (int t : e.getValue()) {
+                s += r[t];
+            }
+            face.householdLo[e.getKey()] = m - s <= TOLERANCE ? 1 : 0;
+        }
+        return face;
+    }
+
+    private int[] solveFace(Face face, int[] hint) {
+        int size = types.size();
+        CpModel model = new CpModel();
+        IntVar[] x = new IntVar[size];
+        for (int t = 0; t < size; t++) {
+            x[t] = model.newIntVar(face.lo[t], face.hi[t], "x" + t);
+        }
+        model.addEquality(LinearExpr.sum(x), in.k);
+        for (int f = 0; f < featureTypes.length; f++) {
+            IntVar[] vars = new IntVar[featureTypes[f].length];
+            for (int i = 0; i < vars.length; i++) {
+                vars[i] = x[featureTypes[f][i]];
+            }
+            model.addLinearConstraint(LinearExpr.sum(vars), face.featureLo[f], face.featureHi[f]);
+        }
+        for (Map.Entry<Integer, List<Integer>> e : householdTypes.entrySet()) {
+            List<Integer> h = e.getValue();
             IntVar[] vars = new IntVar[h.size()];
             for (int i = 0; i < vars.length; i++) {
                 vars[i] = x[h.get(i)];
-                s += r[h.get(i)];
             }
-            model.addLinearConstraint(LinearExpr.sum(vars), m - s <= TOLERANCE ? 1 : 0, 1);
+            model.addLinearConstraint(LinearExpr.sum(vars), face.householdLo[e.getKey()], 1);
         }
         if (hint != null) {
             for (int t = 0; t < size; t++) {

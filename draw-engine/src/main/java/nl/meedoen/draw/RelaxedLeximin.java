@@ -54,7 +54,17 @@ final class RelaxedLeximin {
             int fixedCount = 0;
             double[] result = new double[size];
             while (fixedCount < size) {
-                MPSolver.ResultStatus status = lp.solve(Leximin.LP_PARAMS);
+                MPSolver.ResultStatus status = Leximin.solveLp(lp);
+                for (int retry = 0; status != MPSolver.ResultStatus.OPTIMAL && retry < 3; retry++) {
+                    // Rounding in the earlier levels' solutions can leave the fixed bounds a hair too tight for
+                    // GLOP: loosen them by another 1e-7 of a probability and solve again.
+                    for (int t = 0; t < size; t++) {
+                        if (fixed[t]) {
+                            share[t].setLb(Math.max(0, share[t].lb() - 1e-7 * types.count(t)));
+                        }
+                    }
+                    status = Leximin.solveLp(lp);
+                }
                 if (status != MPSolver.ResultStatus.OPTIMAL) {
                     throw new IllegalStateException("relaxed LEXIMIN LP not solved: " + status);
                 }
@@ -81,7 +91,18 @@ final class RelaxedLeximin {
                 }
                 fixedCount += newlyFixed;
                 if (Leximin.TRACE) {
-                    System.err.printf("relaxed level %.7f: fixed %d (%d/%d)%n", level, newlyFixed, fixedCount, size);
+                    double smallest = 1;
+                    double largestFree = 0;
+                    for (int t = 0; t < size; t++) {
+                        if (dual[t] > Leximin.EPS_FIX) {
+                            smallest = Math.min(smallest, dual[t]);
+                        } else if (dual[t] > 0) {
+                            largestFree = Math.max(largestFree, dual[t]);
+                        }
+                    }
+                    System.err.printf(
+                            "relaxed level %.7f: fixed %d (%d/%d), smallest dual fixed %.3g, largest positive not fixed %.3g%n",
+                            level, newlyFixed, fixedCount, size, smallest, largestFree);
                 }
             }
             return result;

@@ -51,4 +51,18 @@ class DrawMonitorTest {
         assertFalse(
                 recorder.phases.contains("leximin: relaxation"), "stopped before the relaxation: " + recorder.phases);
     }
+
+    @Test
+    void aSkewedPoolReportsPeelingAndDecompositionAndGivesTheSameRecordTwice() {
+        DrawInput input = SkewedLeximinTest.skewedPool();
+        Recorder recorder = new Recorder(Integer.MAX_VALUE);
+        DrawRecord followed = new DrawEngine().commit(input, recorder);
+        // deterministic: the same distribution, so the same commitment, with or without a monitor
+        assertEquals(new DrawEngine().commit(input).commitment(), followed.commitment());
+        assertTrue(recorder.phases.contains("leximin: peeling"), recorder.phases.toString());
+        assertTrue(
+                recorder.phases.stream().anyMatch(p -> p.startsWith("leximin: decomposition, ")),
+                recorder.phases.toString());
+        assertEquals("leximin: distribution found", recorder.phases.get(recorder.phases.size() - 1));
+    }
 }
