@@ -88,6 +88,14 @@ public final class SurveySeed {
         return new Seeded(id, tokens(id, jdbcUrl, tokenSecret));
     }
 
+    /**
+     * Closes the consultation. The sample is ANONYMOUS: its responses are stored and counted once k of them can be
+     * released together, or when it closes.
+     */
+    public void close(String consultationId) {
+        send("POST", API + "/" + consultationId + "/close", null, etag(consultationId), 200);
+    }
+
     /** The consultation's results as the corporation reads them. */
     public JsonNode results(String consultationId) {
         return send("GET", API + "/" + consultationId + "/results", null, null, 200);
