@@ -67,6 +67,13 @@ public interface NotificationConfig {
          */
         @WithDefault("PT10M")
         Duration sendingLease();
+
+        /**
+         * How long a sent email keeps its message data (which holds the tenant's personal link) for a re-send after
+         * a soft bounce; then the data is removed, and a later soft bounce fails the delivery instead.
+         */
+        @WithDefault("P3D")
+        Duration bounceWindow();
     }
 
     interface Budget {

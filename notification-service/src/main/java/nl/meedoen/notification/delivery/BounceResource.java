@@ -139,6 +139,7 @@ public class BounceResource {
         switch (type) {
             case HARD, COMPLAINT -> {
                 d.status = (type == BounceType.HARD ? DeliveryStatus.BOUNCED_HARD : DeliveryStatus.COMPLAINED).name();
+                d.data = null; // never sent again: its link has no reason to stay
                 if (d.recipient != null) {
                     suppressed.suppress(d.recipient, d.status);
                 }
@@ -148,7 +149,12 @@ public class BounceResource {
                 d.attempts++;
                 d.status = DeliveryStatus.BOUNCED_SOFT.name();
                 events.publish(d);
-                if (d.attempts < config.email().maxAttempts()) {
+                if (d.data == null) { // bounced after the bounce window: what to send again is gone
+                    d.status = DeliveryStatus.FAILED.name();
+                    d.reason =
+                            "soft bounce after the bounce window: the message data was removed, so it is not sent again";
+                    events.publish(d);
+                } else if (d.attempts < config.email().maxAttempts()) {
                     d.status = DeliveryStatus.QUEUED.name(); // try again later
                     d.nextAttemptAt = now.plus(Backoff.after(
                             d.attempts,

@@ -116,13 +116,17 @@ public class EmailWorker {
         }
     }
 
-    /** Fails abandoned deliveries when that sweep is due, then sends one batch; more waits when the batch was full. */
+    /**
+     * Fails abandoned deliveries and removes the data of emails sent longer ago than the bounce window when that sweep
+     * is due, then sends one batch; more waits when the batch was full.
+     */
     private boolean round() {
         long now = System.nanoTime();
         if (now - nextSweep >= 0) {
             nextSweep =
                     now + Math.max(1_000_000_000L, config.email().sendingLease().toNanos() / 4);
             failAbandoned();
+            forgetSentData();
         }
         return sendOnce() == config.email().batchSize();
     }
@@ -282,6 +286,19 @@ public class EmailWorker {
             record(abandoned);
             return abandoned.size();
         });
+    }
+
+    /**
+     * A sent email's data holds the tenant's personal link: anyone reading it could act as the tenant. It is kept only
+     * as long as a soft bounce may ask for the message again (the bounce window). Returns how many were cleared.
+     */
+    public int forgetSentData() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("""
+                                UPDATE delivery SET data = NULL
+                                WHERE status = 'SENT' AND data IS NOT NULL AND sent_at < now() - ?1 * interval '1 millisecond'""")
+                        .setParameter(1, config.email().bounceWindow().toMillis())
+                        .executeUpdate());
     }
 
     /** The reason recorded for a delivery whose sending was cut off. */

@@ -12,6 +12,7 @@ import static nl.meedoen.notification.TestData.newRef;
 import static nl.meedoen.notification.TestData.send;
 import static nl.meedoen.notification.TestData.tenant;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -226,6 +227,56 @@ class DeliveryWorkerTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("COMPLAINED"));
+    }
+
+    /** A sent email keeps its data (the tenant's link) only within the bounce window; after it, a soft bounce fails it. */
+    @Test
+    void aSentEmailsLinkIsRemovedAfterTheBounceWindow() throws Exception {
+        String ref = emailTenant("nl");
+        String recent = send(invitation("req-" + UUID.randomUUID(), ref))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("id");
+        String old = send(invitation("req-" + UUID.randomUUID(), ref))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("id");
+        awaitStatus(recent, "SENT");
+        awaitStatus(old, "SENT");
+        try (var c = db.getConnection();
+                var ps = c.prepareStatement("UPDATE delivery SET sent_at = now() - interval '4 days' WHERE id = ?")) {
+            ps.setObject(1, UUID.fromString(old));
+            assertEquals(1, ps.executeUpdate());
+        }
+        worker.forgetSentData();
+        assertNull(storedData(old), "sent four days ago: past the three-day bounce window");
+        assertTrue(storedData(recent).contains("https://example.nl/i/abc"), "sent just now: kept for a soft bounce");
+
+        as("ops")
+                .contentType(ContentType.JSON)
+                .body("{\"deliveryId\":\"" + old + "\",\"type\":\"SOFT\",\"diagnostic\":\"452 mailbox full\"}")
+                .post("/api/v1/bounces")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("reason", startsWith("soft bounce after the bounce window"));
+        as("ops")
+                .contentType(ContentType.JSON)
+                .body("{\"deliveryId\":\"" + recent + "\",\"type\":\"HARD\"}")
+                .post("/api/v1/bounces")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("BOUNCED_HARD"));
+        assertNull(storedData(recent), "a hard bounce is never sent again: its link goes at once");
+    }
+
+    private static String storedData(String deliveryId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>findById(UUID.fromString(deliveryId)).data);
     }
 
     @Test
