@@ -3,6 +3,9 @@ package nl.meedoen.recruitment.draw;
 import static io.restassured.RestAssured.given;
 import static nl.meedoen.recruitment.Fixtures.BASE;
 import static nl.meedoen.recruitment.Fixtures.as;
+import static nl.meedoen.recruitment.Fixtures.commitSeed;
+import static nl.meedoen.recruitment.Fixtures.revealSeed;
+import static nl.meedoen.recruitment.Fixtures.sha256;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,10 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,8 +62,9 @@ class PublicDrawTest {
                 .then()
                 .statusCode(201));
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
-        commitSeed(id, null, sha256(CORPORATION_SECRET));
-        commitSeed(id, "witness:Buurtbewoner", sha256(WITNESS_SECRET));
+        commitSeed(as("corporation"), id, null, sha256(CORPORATION_SECRET)).statusCode(201);
+        commitSeed(as("corporation"), id, "witness:Buurtbewoner", sha256(WITNESS_SECRET))
+                .statusCode(201);
         JsonPath job = Fixtures.commitDraw(
                 "corporation",
                 id,
@@ -90,8 +91,9 @@ class PublicDrawTest {
             }
         }
 
-        revealSeed(id, null, CORPORATION_SECRET);
-        revealSeed(id, "witness:Buurtbewoner", WITNESS_SECRET);
+        revealSeed(as("corporation"), id, null, CORPORATION_SECRET).statusCode(200);
+        revealSeed(as("corporation"), id, "witness:Buurtbewoner", WITNESS_SECRET)
+                .statusCode(200);
         as("corporation")
                 .body(Map.of())
                 .post(BASE + "/" + id + "/draw/seed")
@@ -183,40 +185,5 @@ class PublicDrawTest {
                 .contentType("application/problem+json")
                 .extract()
                 .jsonPath();
-    }
-
-    private static void commitSeed(String id, String party, String commitment) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        if (party != null) {
-            body.put("party", party);
-        }
-        body.put("commitment", commitment);
-        as("corporation")
-                .body(body)
-                .post(BASE + "/" + id + "/draw/ceremony/commitments")
-                .then()
-                .statusCode(201);
-    }
-
-    private static void revealSeed(String id, String party, String secret) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        if (party != null) {
-            body.put("party", party);
-        }
-        body.put("reveal", secret);
-        as("corporation")
-                .body(body)
-                .post(BASE + "/" + id + "/draw/ceremony/reveals")
-                .then()
-                .statusCode(200);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
