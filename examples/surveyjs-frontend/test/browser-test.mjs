@@ -9,47 +9,20 @@
 //
 // Env: PAGE_URL (required); OUT_DIR (failure screenshot and page log, default target/browser-test);
 // SCREENSHOTS_DIR (when set: the README's walkthrough screenshots are written there);
-// CHROMIUM (default /usr/bin/chromium; installed with apt-get when missing and we are root).
+// CHROMIUM (see chromium.mjs, the browser set-up shared with examples/draw-page).
 // Exit code 0 when every step passed.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { expect, runInChromium, say } from './chromium.mjs';
 
 const PAGE_URL = process.env.PAGE_URL;
 const OUT_DIR = resolve(process.env.OUT_DIR || 'target/browser-test');
 const SHOTS = process.env.SCREENSHOTS_DIR ? resolve(process.env.SCREENSHOTS_DIR) : null;
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const STEP_TIMEOUT = 20_000;
 
 if (!PAGE_URL || !PAGE_URL.includes('#')) {
   console.error('PAGE_URL must be the page URL with the invitation token after #, e.g. http://localhost:8080/examples/surveyjs-frontend/#<token>');
   process.exit(2);
-}
-
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`${CHROMIUM} is missing and this is not root: install it with 'apt-get install -y chromium' (Debian's package)`);
-  }
-  console.log(`[browser-test] ${CHROMIUM} missing: apt-get install -y chromium ...`);
-  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
-}
-
-const log = [];
-let step = 'start';
-const started = Date.now();
-function say(message) {
-  step = message;
-  console.log(`[browser-test] ${((Date.now() - started) / 1000).toFixed(1)}s ${message}`);
-}
-
-function expect(condition, message) {
-  if (!condition) throw new Error('expectation failed: ' + message);
 }
 
 async function shot(page, name) {
@@ -147,50 +120,7 @@ async function expectHidden(locator) {
   expect(await locator.count() === 0 || !(await locator.isVisible()), 'hidden until "Yes"');
 }
 
-async function main() {
-  ensureChromium();
-  mkdirSync(OUT_DIR, { recursive: true });
-  const profile = mkdtempSync(join(tmpdir(), 'meedoen-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: 'en-GB',
-    viewport: { width: 1100, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  const page = context.pages()[0] || await context.newPage();
-  page.on('console', (m) => log.push(`[console.${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => log.push(`[pageerror] ${e.message}`));
-  page.on('response', (r) => { if (r.url().includes('/api/')) log.push(`[http] ${r.request().method()} ${r.url().replace(/#.*/, '')} ${r.status()}`); });
-  let failed = false;
-  try {
-    await run(page);
-    const pageErrors = log.filter((l) => l.startsWith('[pageerror]'));
-    expect(pageErrors.length === 0, 'no uncaught errors in the page: ' + pageErrors.join('; '));
-    console.log(`[browser-test] passed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  } catch (e) {
-    failed = true;
-    console.error(`[browser-test] FAILED at step "${step}": ${e.message}`);
-    try {
-      await page.screenshot({ path: join(OUT_DIR, 'failure.png'), fullPage: true });
-      console.error(`[browser-test] screenshot: ${join(OUT_DIR, 'failure.png')}`);
-    } catch (ignored) {
-      // the page is gone: the log below still tells
-    }
-  } finally {
-    writeFileSync(join(OUT_DIR, 'page.log'), log.join('\n') + '\n');
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
-  if (failed) {
-    console.error(log.slice(-30).join('\n'));
-    process.exit(1);
-  }
-}
-
-main().catch((e) => {
+runInChromium(OUT_DIR, 'en-GB', run).catch((e) => {
   console.error('[browser-test] ' + (e.stack || e.message));
   process.exit(1);
 });

@@ -10,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URL;
+import java.util.List;
 import nl.meedoen.devinfra.RawHttp;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +80,20 @@ class ForwardedForTest {
                 .then()
                 .statusCode(200)
                 .body("headers.x-forwarded-for", equalTo("203.0.113.51"));
+    }
+
+    @Test
+    void publicDrawIdsAreGuessedNoFasterThanTokens() {
+        // The public draw page's API needs no bearer token (recruitment is absent here: 502, never 401) and shares
+        // the token routes' strict per-address limit: burst 5 in tests, then 429.
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            statuses.add(given().header("X-Forwarded-For", "203.0.113.60")
+                    .when()
+                    .get("/api/v1/campaigns/public-draws/guess-" + i)
+                    .statusCode());
+        }
+        assertEquals(List.of(502, 502, 502, 502, 502), statuses.subList(0, 5), statuses.toString());
+        assertEquals(429, statuses.get(6), statuses.toString());
     }
 }

@@ -491,6 +491,10 @@ public final class Stack implements AutoCloseable {
             props.put("quarkus.mailer.port", String.valueOf(settings.ports().smtp()));
             props.put("quarkus.mailer.start-tls", "DISABLED");
         }
+        if (app == App.RECRUITMENT) {
+            // The lottery's outcome mails link to the public draw page example; the draw's public id stays after '#'.
+            props.put("recruitment.draw-url", gatewayUrl() + "/examples/draw-page/#");
+        }
         if (app == App.CONSULTATION) {
             props.put("meedoen.consultation.token-secret", consultationTokenSecret);
             // Invitation links (logged by the mock mailer) open the SurveyJS example page; the token stays after '#'.

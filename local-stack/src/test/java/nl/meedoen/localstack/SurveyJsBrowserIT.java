@@ -7,21 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The SurveyJS reference frontend (examples/surveyjs-frontend) in a real browser against the packaged
- * platform: the sample consultation is seeded through the gateway as {@code ./meedoen seed-survey} does,
- * the page is served by the gateway, and examples/surveyjs-frontend/test/browser-test.mjs drives Debian's
- * Chromium with playwright-core through every question type, a draft, a PWE portfolio the server refuses
- * and the corrected submission. Then the results API must count the response.
+ * The example pages (examples/) in a real browser against the packaged platform, served by the gateway, each driven by
+ * its test/browser-test.mjs on Debian's Chromium with playwright-core (examples/surveyjs-frontend/test/chromium.mjs,
+ * the set-up both share; the packages come from the SurveyJS example's npm ci).
+ * <ul>
+ * <li>The SurveyJS reference frontend: the sample consultation is seeded through the gateway as {@code ./meedoen
+ * seed-survey} does; every question type, a draft, a PWE portfolio the server refuses and the corrected submission.
+ * Then the results API must count the response.</li>
+ * <li>The public draw page: a lottery with a seed ceremony, drawn through the gateway; a selected tenant opens the
+ * link from their mail, finds their own number from it, and the record the browser downloads verifies.</li>
+ * </ul>
  * Needs node and npm (the script installs chromium with apt when missing); fails, never skips, without them.
  */
 @ExtendWith(PlatformExtension.class)
@@ -110,6 +117,137 @@ class SurveyJsBrowserIT {
                 .then()
                 .statusCode(200)
                 .body("completed", equalTo(1));
+    }
+
+    @Test
+    void aTenantFindsTheirOwnNumberOnThePublicDrawPageAndItsDownloadVerifies(Platform platform) throws Exception {
+        Stack stack = platform.stack();
+        Path out = Path.of("target/draw-page-browser-test").toAbsolutePath();
+        Files.createDirectories(out);
+        npmCi(stack.settings().repoRoot().resolve("examples/surveyjs-frontend"), out); // the shared browser set-up
+
+        // a lottery for 2 seats among 4 tenants, one seat for the 18-34s, its seed from a two-party ceremony
+        String tag = Journeys.tag();
+        String complex = "C-" + tag;
+        List<String> refs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            refs.add(Journeys.register(
+                    platform, "DP-" + tag + "-" + i, complex, Journeys.neighbourhood(), i < 2 ? 1995 : 1980, 40 + i));
+        }
+        Journeys.awaitPopulation(platform, "campaigns", refs);
+        String title = "Loting " + tag;
+        String campaigns = "/api/v1/campaigns";
+        String id = platform.api()
+                .body(Journeys.campaign(title, 2, complex))
+                .post(campaigns)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Journeys.agreeAndOpen(platform::api, id);
+        for (String ref : refs) {
+            platform.api()
+                    .body(Map.of("tenantRef", ref, "source", "WEBSITE"))
+                    .post(campaigns + "/" + id + "/signups")
+                    .then()
+                    .statusCode(201);
+        }
+        platform.api().post(campaigns + "/" + id + "/close").then().statusCode(200);
+        Map<String, String> secrets =
+                Map.of("corporation", "a1f3c5e7b9d2-corporatie-" + tag, "witness:Buurtbewoner", "6-2-5 " + tag);
+        secrets.forEach((party, secret) -> platform.api()
+                .body(Map.of("party", party, "commitment", sha256(secret)))
+                .post(campaigns + "/" + id + "/draw/ceremony/commitments")
+                .then()
+                .statusCode(201));
+        JsonPath job = Journeys.awaitJob(
+                platform,
+                platform.api()
+                        .body(Map.of(
+                                "algorithm",
+                                "leximin",
+                                "quotas",
+                                List.of(Map.of("attribute", "ageBand", "value", "18-34", "min", 1, "max", 1))))
+                        .post(campaigns + "/" + id + "/draw/commit")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .header("Location"));
+        assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
+        secrets.forEach((party, secret) -> platform.api()
+                .body(Map.of("party", party, "reveal", secret))
+                .post(campaigns + "/" + id + "/draw/ceremony/reveals")
+                .then()
+                .statusCode(200));
+        JsonPath drawn = platform.api()
+                .body(Map.of())
+                .post(campaigns + "/" + id + "/draw/seed")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        String ref = drawn.getString("participants.find { it.outcome == 'SELECTED' }.tenantRef");
+
+        // the gateway's merged OpenAPI documents the page's two reads as public
+        for (String path : List.of(
+                "/api/v1/campaigns/public-draws/{publicId}", "/api/v1/campaigns/public-draws/{publicId}/record")) {
+            given().baseUri(platform.gatewayUrl())
+                    .get("/openapi")
+                    .then()
+                    .statusCode(200)
+                    .body("paths.'" + path + "'.get.'x-meedoen-public'", equalTo("public draw id"));
+        }
+
+        // the tenant's mail: the page's link and their own number in the draw, nobody else's
+        SmtpSink.Mail mail = Journeys.awaitMails(platform, List.of(ref), "U bent gekozen voor " + title)
+                .get(ref);
+        String pageUrl = Journeys.find(mail, "(https?://\\S+/examples/draw-page/#[0-9a-f-]{36})");
+        String pseudonym = Journeys.find(mail, "Uw lotnummer is ([0-9a-f-]{36})");
+        assertEquals(drawn.getString("participants.find { it.tenantRef == '" + ref + "' }.signupId"), pseudonym);
+
+        ProcessBuilder browserTest = new ProcessBuilder(List.of(tool("node"), "test/browser-test.mjs"))
+                .directory(stack.settings()
+                        .repoRoot()
+                        .resolve("examples/draw-page")
+                        .toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve("browser-test.log").toFile());
+        browserTest.environment().put("PAGE_URL", pageUrl);
+        browserTest.environment().put("PSEUDONYM", pseudonym);
+        browserTest.environment().put("EXPECTED", "selected");
+        browserTest.environment().put("OUT_DIR", out.toString());
+        int exit = run(browserTest, BROWSER_TEST_MINUTES);
+        String log = Files.readString(out.resolve("browser-test.log"));
+        System.out.println(log);
+        assertEquals(0, exit, "the draw page's browser test failed (screenshot and page log in " + out + "):\n" + log);
+
+        // what the browser downloaded is the parties' record, and it verifies against the commitment
+        String downloaded = Files.readString(out.resolve("record.json"));
+        assertEquals(
+                platform.api()
+                        .get(campaigns + "/" + id + "/draw/record")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString(),
+                downloaded);
+        platform.api()
+                .queryParam("commitment", drawn.getString("commitment"))
+                .body(downloaded)
+                .post(campaigns + "/draws/verify")
+                .then()
+                .statusCode(200)
+                .body("match", equalTo(true));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode question(JsonNode results, String id) {

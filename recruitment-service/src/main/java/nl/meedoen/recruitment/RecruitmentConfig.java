@@ -18,6 +18,12 @@ public interface RecruitmentConfig {
     String signupUrl();
 
     /**
+     * The public draw page in the outcome messages of a lottery, without the draw's public id: the id is appended
+     * (after '#', so it stays out of server logs). application.properties sets it from {@code meedoen.public-base-url}.
+     */
+    String drawUrl();
+
+    /**
      * Retention: how long after a campaign's term (or, without one, its sign-up window) ended the texts tenants wrote
      * when signing up and the board's reasons for appointments are kept. The earlier name
      * {@code meedoen.recruitment.signup-text-retention} is still read when this one is not set.

@@ -151,4 +151,41 @@ public final class Fixtures {
         m.put("compensation", Map.of("type", compensationType, "amountCents", cents));
         return m;
     }
+
+    /** A seed ceremony commitment ({@code party} null: the caller's own) by the caller {@code as}. */
+    public static io.restassured.response.ValidatableResponse commitSeed(
+            RequestSpecification as, String campaignId, String party, String commitment) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        if (party != null) {
+            body.put("party", party);
+        }
+        body.put("commitment", commitment);
+        return as.body(body)
+                .post(BASE + "/" + campaignId + "/draw/ceremony/commitments")
+                .then();
+    }
+
+    /** A seed ceremony reveal ({@code party} null: the caller's own) by the caller {@code as}. */
+    public static io.restassured.response.ValidatableResponse revealSeed(
+            RequestSpecification as, String campaignId, String party, String secret) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        if (party != null) {
+            body.put("party", party);
+        }
+        body.put("reveal", secret);
+        return as.body(body)
+                .post(BASE + "/" + campaignId + "/draw/ceremony/reveals")
+                .then();
+    }
+
+    /** Lowercase hex SHA-256 of the text's UTF-8 bytes: a ceremony commitment to a secret. */
+    public static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

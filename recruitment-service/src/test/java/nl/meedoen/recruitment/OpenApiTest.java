@@ -30,6 +30,8 @@ class OpenApiTest {
                                 "/api/v1/campaigns",
                                 "/api/v1/campaigns/{id}/draw/commit",
                                 "/api/v1/campaigns/token-signups",
+                                "/api/v1/campaigns/public-draws/{publicId}",
+                                "/api/v1/campaigns/public-draws/{publicId}/record",
                                 "/api/v1/campaigns/draws/verify",
                                 "/api/v1/campaigns/compensation/ledger.csv",
                                 "/api/v1/campaigns/{id}/representativeness")),
@@ -55,5 +57,14 @@ class OpenApiTest {
             }
         }
         assertTrue(operations >= 20, "operations: " + operations);
+        // the public draw page's reads: no token (the gateway passes x-meedoen-public routes without one)
+        for (String path : List.of(
+                "/api/v1/campaigns/public-draws/{publicId}", "/api/v1/campaigns/public-draws/{publicId}/record")) {
+            Map<String, Object> get = paths.get(path).get("get");
+            assertTrue(
+                    get.containsKey("x-meedoen-public")
+                            && ((List<?>) get.getOrDefault("security", List.of())).isEmpty(),
+                    path + ": " + get);
+        }
     }
 }

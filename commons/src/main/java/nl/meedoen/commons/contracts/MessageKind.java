@@ -48,12 +48,33 @@ public enum MessageKind {
             "signUpUrl"),
     RECRUITMENT_SIGNUP_CONFIRMATION(
             "recruitment.signup-confirmation", Producer.RECRUITMENT_SERVICE, true, "campaignTitle", "drawDate"),
-    /** Selected in the lottery (also a seat given later from the draw order). */
+    /**
+     * Selected in the lottery (also a seat given later from the draw order). The lottery's outcomes carry the public
+     * draw page ({@code drawUrl}) and the tenant's own pseudonym in it ({@code pseudonym}).
+     */
     RECRUITMENT_DRAW_SELECTED(
-            "recruitment.draw-selected", Producer.RECRUITMENT_SERVICE, true, "campaignTitle", "nextSteps"),
+            "recruitment.draw-selected",
+            Producer.RECRUITMENT_SERVICE,
+            true,
+            "campaignTitle",
+            "nextSteps",
+            "pseudonym",
+            "drawUrl"),
     RECRUITMENT_DRAW_WAITLISTED(
-            "recruitment.draw-waitlisted", Producer.RECRUITMENT_SERVICE, true, "campaignTitle", "waitlistPosition"),
-    RECRUITMENT_DRAW_NOT_SELECTED("recruitment.draw-not-selected", Producer.RECRUITMENT_SERVICE, true, "campaignTitle"),
+            "recruitment.draw-waitlisted",
+            Producer.RECRUITMENT_SERVICE,
+            true,
+            "campaignTitle",
+            "waitlistPosition",
+            "pseudonym",
+            "drawUrl"),
+    RECRUITMENT_DRAW_NOT_SELECTED(
+            "recruitment.draw-not-selected",
+            Producer.RECRUITMENT_SERVICE,
+            true,
+            "campaignTitle",
+            "pseudonym",
+            "drawUrl"),
     /** A seat given without a lottery. */
     RECRUITMENT_SEATED("recruitment.seated", Producer.RECRUITMENT_SERVICE, true, "campaignTitle", "nextSteps"),
     RECRUITMENT_WAITLISTED(

@@ -185,7 +185,7 @@ class OptOutAndBudgetTest {
                 .body("reason", equalTo("BUDGET_EXHAUSTED"));
         send("""
                 {"requestId":"%s","tenantRef":"%s","purpose":"service","templateKey":"recruitment.draw-selected",
-                 "data":{"campaignTitle":"Klankbord","nextSteps":"We bellen u."}}""".formatted("req-" + UUID.randomUUID(), ref))
+                 "data":{"campaignTitle":"Klankbord","nextSteps":"We bellen u.","pseudonym":"p-1","drawUrl":"https://x/loting#d"}}""".formatted("req-" + UUID.randomUUID(), ref))
                 .then()
                 .statusCode(202)
                 .body("status", equalTo("QUEUED"));

@@ -84,10 +84,24 @@ class TemplateRendererTest {
     @Test
     void aWaitlistPlaceHundredsDeepAfterADrawPromisesNoCallForEveryPlaceThatComesFree() {
         var data = Map.<String, Object>of(
-                "campaignTitle", "Huurdersraad Vogelbuurt", "theme", "renovatie", "waitlistPosition", "347");
+                "campaignTitle",
+                "Huurdersraad Vogelbuurt",
+                "theme",
+                "renovatie",
+                "waitlistPosition",
+                "347",
+                "pseudonym",
+                "9b1c2f4e-7a3d-4c5b-8e6f-0a1b2c3d4e5f",
+                "drawUrl",
+                "https://meedoen.example.nl/loting#3b0f6a8e");
         var nl = renderDefault("recruitment.draw-waitlisted", "nl", data);
         assertTrue(nl.text().contains("plaats 347") && nl.text().contains("loting"), nl.text());
         assertTrue(nl.text().contains("Alleen als u een plaats krijgt, nemen we contact met u op"), nl.text());
+        // the public draw page and the tenant's own number in it, to find themselves in the published draw
+        assertTrue(
+                nl.text().contains("Controleer de loting zelf: https://meedoen.example.nl/loting#3b0f6a8e")
+                        && nl.text().contains("Uw lotnummer is 9b1c2f4e-7a3d-4c5b-8e6f-0a1b2c3d4e5f"),
+                nl.text());
         var en = renderDefault("recruitment.draw-waitlisted", "en", data);
         assertTrue(
                 en.text().contains("number 347") && en.text().contains("We will only contact you if you get a place"),

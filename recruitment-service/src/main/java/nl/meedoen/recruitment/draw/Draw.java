@@ -27,6 +27,13 @@ public class Draw extends PanacheEntityBase {
     @Column(name = "drawn_at")
     public OffsetDateTime drawnAt;
 
+    /**
+     * The id of the public draw page (random, given at the commitment): the campaign id is no secret, this one is told
+     * only to the pool, in the outcome messages.
+     */
+    @Column(name = "public_id")
+    public UUID publicId;
+
     /** Until when the parties of a seed ceremony may reveal (set when the draw is committed). */
     @Column(name = "reveal_deadline")
     public OffsetDateTime revealDeadline;

@@ -106,6 +106,12 @@ public final class DrawDtos {
 
     public record DrawOut(
             UUID campaignId,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "The id of the public draw page (GET /campaigns/public-draws/{publicId}, readable "
+                            + "by anyone once drawn); the outcome messages link to it")
+            UUID publicId,
+
             String commitment,
             String algorithm,
             boolean householdRule,
@@ -167,6 +173,27 @@ public final class DrawDtos {
             List<QuotaKeeping.Unkept> unkeptQuotas,
 
             String summary) {}
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "PublicDraw",
+            description =
+                    "A drawn draw as anyone may read it: the campaign's title, when it was drawn, the commitment, "
+                            + "and where its record is (the same pseudonymous record the parties read, to verify with the "
+                            + "draw-engine CLI: verify --record record.json --recompute)",
+            example = """
+                    {"publicId":"3b0f6a8e-2d5c-4f7a-9c1e-8a4b2d6e0f13","campaignTitle":"Klankbordgroep renovatie Vogelbuurt",
+                     "seats":12,"drawnAt":"2027-01-11T10:00:00Z",
+                     "commitment":"5d2f0a6c9e8b7a4f3c1d2e0b9a8f7e6d5c4b3a2918f7e6d5c4b3a29180f7e6d5",
+                     "record":"/api/v1/campaigns/public-draws/3b0f6a8e-2d5c-4f7a-9c1e-8a4b2d6e0f13/record"}""")
+    public record PublicDrawOut(
+            UUID publicId,
+            String campaignTitle,
+            int seats,
+            java.time.OffsetDateTime drawnAt,
+            String commitment,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The draw record's path")
+            String record) {}
 
     public record VerifyOut(boolean match, String commitment, List<String> checked, List<String> differences) {}
 }

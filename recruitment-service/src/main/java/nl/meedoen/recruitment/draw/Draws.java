@@ -47,6 +47,7 @@ import nl.meedoen.recruitment.draw.DrawDtos.Quota;
 import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
 import nl.meedoen.recruitment.signup.Places;
 import nl.meedoen.recruitment.signup.Signup;
+import nl.meedoen.recruitment.signup.Signups;
 
 /**
  * Verifiable draws: phase (a) commits to the anonymised pool (sign-up ids, never tenantRefs), quotas, seats and
@@ -157,7 +158,8 @@ public class Draws implements CampaignDraw {
         Map<String, PopulationMember> members = members(pool);
         List<Category> categories = categories(c, byAttribute, pool, members);
         return new Plan(
-                pool, new DrawInput(persons(pool, members, categories), categories, c.seats, algorithm, household));
+                pool,
+                new DrawInput(persons(c.id, pool, members, categories), categories, c.seats, algorithm, household));
     }
 
     /** A lottery campaign, closed, without a committed draw: else 409. */
@@ -236,9 +238,13 @@ public class Draws implements CampaignDraw {
         return categories;
     }
 
-    /** The pool as the engine sees it: sign-up ids (never tenantRefs), the categories' features and the household. */
+    /**
+     * The pool as the engine sees it, and as the published record shows it: sign-up ids (never tenantRefs), the
+     * categories' features and the household — SHA-256 of the campaign id and the household key, so the record tells
+     * who in this pool share a household (what the household rule needs) yet links no household across draws.
+     */
     private static List<Person> persons(
-            List<Signup> pool, Map<String, PopulationMember> members, List<Category> categories) {
+            UUID campaignId, List<Signup> pool, Map<String, PopulationMember> members, List<Category> categories) {
         return pool.stream()
                 .map(s -> {
                     PopulationMember m = members.get(s.tenantRef);
@@ -248,7 +254,10 @@ public class Draws implements CampaignDraw {
                                 cat.name(),
                                 value(m, PopulationAttribute.parse(cat.name()).orElseThrow()));
                     }
-                    return new Person(s.id.toString(), features, m == null ? null : m.householdKey);
+                    String household = m == null || m.householdKey == null
+                            ? null
+                            : Signups.hash(campaignId + ":" + m.householdKey);
+                    return new Person(s.id.toString(), features, household);
                 })
                 .toList();
     }
@@ -289,6 +298,7 @@ public class Draws implements CampaignDraw {
         Draw d = new Draw();
         d.campaignId = c.id;
         d.commitment = record.commitment();
+        d.publicId = UUID.randomUUID(); // random (SecureRandom): the public page's id cannot be guessed
         d.record = DrawRecords.toJson(record);
         d.committedAt = OffsetDateTime.now(ZoneOffset.UTC);
         d.revealDeadline = d.committedAt.plus(config.draw().revealWindow());
@@ -347,13 +357,14 @@ public class Draws implements CampaignDraw {
             position.put(waitlist.get(i), i + 1);
         }
         String nextSteps = CampaignSession.nextSteps(c.id); // one read for every selected tenant's message
+        String drawUrl = drawUrl(d);
         for (Signup s : Signup.active(c.id)) {
             String id = s.id.toString();
             Signup.Outcome o = panel.contains(id)
                     ? Signup.Outcome.SELECTED
                     : position.containsKey(id) ? Signup.Outcome.WAITLISTED : Signup.Outcome.NOT_SELECTED;
             s.outcome = o.name();
-            messages.add(outcome(c, nextSteps, s, o, position.getOrDefault(id, 0)));
+            messages.add(outcome(c, nextSteps, drawUrl, s, o, position.getOrDefault(id, 0)));
         }
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, messages, MessageRequestV1::tenantRef);
         campaigns.publish(c, RecruitmentEventV1.DRAW_COMPLETED, null, null, d.commitment, null);
@@ -377,12 +388,18 @@ public class Draws implements CampaignDraw {
         return out(c, d, drawn);
     }
 
-    /** The outcome message with the placeholders its notification-service template requires (a missing one is refused there). */
+    /**
+     * The outcome message with the placeholders its notification-service template requires (a missing one is refused
+     * there). Each carries the public draw page and the tenant's own pseudonym in the draw record (the sign-up id), so
+     * the tenant can find themselves in the published draw, and nobody else.
+     */
     private static MessageRequestV1 outcome(
-            Campaign c, String nextSteps, Signup s, Signup.Outcome o, int waitlistPosition) {
+            Campaign c, String nextSteps, String drawUrl, Signup s, Signup.Outcome o, int waitlistPosition) {
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("campaignTitle", c.title);
         data.put("theme", c.theme);
+        data.put("pseudonym", s.id.toString());
+        data.put("drawUrl", drawUrl);
         String template = switch (o) {
             case SELECTED -> {
                 data.put("nextSteps", nextSteps);
@@ -412,6 +429,45 @@ public class Draws implements CampaignDraw {
 
     public String record(UUID campaignId) {
         return committed(campaigns.find(campaignId)).record;
+    }
+
+    /** The public draw page of a draw: {@code recruitment.draw-url} with the draw's public id (after '#'). */
+    private String drawUrl(Draw d) {
+        return config.drawUrl() + d.publicId;
+    }
+
+    /** Matches no draw: a malformed public id is looked up as this, so it costs the same query as any other miss. */
+    private static final UUID NO_DRAW = new UUID(0, 0);
+
+    /**
+     * A drawn draw by its public id, for anyone. A malformed, unknown or guessed id and a draw not drawn yet are the
+     * same 404 after the same one indexed query, so the answer tells nothing about which draws exist.
+     */
+    public Draw published(String publicId) {
+        UUID id;
+        try {
+            id = UUID.fromString(publicId);
+        } catch (IllegalArgumentException e) {
+            id = NO_DRAW;
+        }
+        Draw d = Draw.find("publicId = ?1 and drawnAt is not null", id).firstResult();
+        if (d == null) {
+            throw ProblemException.notFound("a published draw with this id");
+        }
+        return d;
+    }
+
+    /** What the public draw page shows beside the record: the campaign's title, when it was drawn, the commitment. */
+    public DrawDtos.PublicDrawOut publishedSummary(String publicId) {
+        Draw d = published(publicId);
+        Campaign c = Campaign.findById(d.campaignId);
+        return new DrawDtos.PublicDrawOut(
+                d.publicId,
+                c.title,
+                c.seats,
+                d.drawnAt,
+                d.commitment,
+                PublicDrawResource.PATH + "/" + d.publicId + "/record");
     }
 
     public Verification verify(String recordJson, String expectedCommitment) {
@@ -523,6 +579,7 @@ public class Draws implements CampaignDraw {
         }
         List<String> filled = new ArrayList<>();
         String nextSteps = null; // read once, at the first seat given
+        String drawUrl = drawUrl(d);
         QuotaKeeping.Choice choice = new QuotaKeeping.Choice(null, List.of());
         while (panel.size() < c.seats && filled.size() < max) {
             choice = QuotaKeeping.choose(record.input(), panel, candidates);
@@ -538,7 +595,7 @@ public class Draws implements CampaignDraw {
             if (nextSteps == null) {
                 nextSteps = CampaignSession.nextSteps(c.id);
             }
-            MessageRequestV1 m = outcome(c, nextSteps, next, Signup.Outcome.SELECTED, 0);
+            MessageRequestV1 m = outcome(c, nextSteps, drawUrl, next, Signup.Outcome.SELECTED, 0);
             outbox.publish(
                     MessageRequestV1.TOPIC,
                     MessageRequestV1.TYPE,
@@ -700,6 +757,7 @@ public class Draws implements CampaignDraw {
         }
         return new DrawOut(
                 c.id,
+                d.publicId,
                 d.commitment,
                 r.input().algorithm().id(),
                 r.input().householdRule(),

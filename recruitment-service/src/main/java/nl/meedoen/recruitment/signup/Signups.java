@@ -70,7 +70,8 @@ public class Signups implements CampaignSignups {
     @Inject
     RecruitmentConfig config;
 
-    static String hash(String token) {
+    /** SHA-256 of the text's UTF-8 bytes, lowercase hex (link tokens are stored so; draw records' households too). */
+    public static String hash(String token) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -2,6 +2,9 @@ package nl.meedoen.recruitment.draw;
 
 import static nl.meedoen.recruitment.Fixtures.BASE;
 import static nl.meedoen.recruitment.Fixtures.as;
+import static nl.meedoen.recruitment.Fixtures.commitSeed;
+import static nl.meedoen.recruitment.Fixtures.revealSeed;
+import static nl.meedoen.recruitment.Fixtures.sha256;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,9 +20,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,22 +51,22 @@ class SeedCeremonyDrawTest {
         String partner = RegisteredOrganisations.register("hv-" + UUID.randomUUID());
         String id = closedCoOwnedCampaign(partner, 5, 2);
 
-        commit(as("corporation"), id, null, sha256(CORPORATION_SECRET)).statusCode(201);
-        commit(asClient(partner), id, null, sha256(PARTNER_SECRET))
+        commitSeed(as("corporation"), id, null, sha256(CORPORATION_SECRET)).statusCode(201);
+        commitSeed(asClient(partner), id, null, sha256(PARTNER_SECRET))
                 .statusCode(201)
                 .body("phase", equalTo("COMMITTING"))
                 .body("parties.party", equalTo(List.of("corporation", "tenant-organisation")));
-        commit(as("corporation"), id, "witness:Notaris De Vries", sha256(WITNESS_SECRET))
+        commitSeed(as("corporation"), id, "witness:Notaris De Vries", sha256(WITNESS_SECRET))
                 .statusCode(201);
         // a second commitment, or one not in hex: refused, nothing changes
-        commit(as("corporation"), id, null, sha256("another secret"))
+        commitSeed(as("corporation"), id, null, sha256("another secret"))
                 .statusCode(409)
                 .body("type", endsWith("/seed-already-committed"));
-        commit(asClient(partner), id, null, "not a hash")
+        commitSeed(asClient(partner), id, null, "not a hash")
                 .statusCode(400)
                 .body("errors.field", equalTo(List.of("commitment")));
         // a reveal before the draw commitment: refused, nothing changes
-        reveal(as("corporation"), id, null, CORPORATION_SECRET)
+        revealSeed(as("corporation"), id, null, CORPORATION_SECRET)
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/reveal-before-draw-commitment"));
@@ -74,7 +74,7 @@ class SeedCeremonyDrawTest {
 
         commitDraw(id);
         // commitments close with the draw commitment
-        commit(as("corporation"), id, "witness:Laat", sha256("te laat"))
+        commitSeed(as("corporation"), id, "witness:Laat", sha256("te laat"))
                 .statusCode(409)
                 .body("type", endsWith("/seed-commitments-closed"));
         // the organiser cannot type the seed, and nothing is drawn before the reveals
@@ -93,12 +93,12 @@ class SeedCeremonyDrawTest {
                 .body("detail", containsString("tenant-organisation"));
 
         // a mismatching reveal: 422, nothing changes
-        reveal(as("corporation"), id, null, CORPORATION_SECRET + " ")
+        revealSeed(as("corporation"), id, null, CORPORATION_SECRET + " ")
                 .statusCode(422)
                 .body("type", endsWith("/reveal-mismatch"))
                 .body("errors.field", equalTo(List.of("reveal")));
         ceremony(id).body("parties.revealed", equalTo(List.of(false, false, false)));
-        reveal(as("corporation"), id, null, CORPORATION_SECRET).statusCode(200);
+        revealSeed(as("corporation"), id, null, CORPORATION_SECRET).statusCode(200);
         // sealed: the partner sees that the corporation revealed, not what
         asClient(partner)
                 .get(BASE + "/" + id + "/draw/ceremony")
@@ -109,13 +109,13 @@ class SeedCeremonyDrawTest {
                 .body("parties.find { it.party == 'corporation' }.reveal", nullValue())
                 .body("seed", nullValue());
         // a second reveal (even the same secret), or a reveal for another party: refused
-        reveal(as("corporation"), id, null, CORPORATION_SECRET)
+        revealSeed(as("corporation"), id, null, CORPORATION_SECRET)
                 .statusCode(409)
                 .body("type", endsWith("/seed-already-revealed"));
-        reveal(asClient(partner), id, "corporation", CORPORATION_SECRET).statusCode(403);
+        revealSeed(asClient(partner), id, "corporation", CORPORATION_SECRET).statusCode(403);
 
-        reveal(asClient(partner), id, null, PARTNER_SECRET).statusCode(200);
-        JsonPath ready = reveal(as("corporation"), id, "witness:Notaris De Vries", WITNESS_SECRET)
+        revealSeed(asClient(partner), id, null, PARTNER_SECRET).statusCode(200);
+        JsonPath ready = revealSeed(as("corporation"), id, "witness:Notaris De Vries", WITNESS_SECRET)
                 .statusCode(200)
                 .body("phase", equalTo("READY"))
                 .body("missing", equalTo(List.of()))
@@ -165,10 +165,10 @@ class SeedCeremonyDrawTest {
     void atTheDeadlineTheDrawGoesAheadWithTheRevealsGivenAndTheRecordNamesTheMissing() {
         String partner = RegisteredOrganisations.register("hv-" + UUID.randomUUID());
         String id = closedCoOwnedCampaign(partner, 4, 2);
-        commit(as("corporation"), id, null, sha256(CORPORATION_SECRET)).statusCode(201);
-        commit(asClient(partner), id, null, sha256(PARTNER_SECRET)).statusCode(201);
+        commitSeed(as("corporation"), id, null, sha256(CORPORATION_SECRET)).statusCode(201);
+        commitSeed(asClient(partner), id, null, sha256(PARTNER_SECRET)).statusCode(201);
         commitDraw(id);
-        reveal(as("corporation"), id, null, CORPORATION_SECRET).statusCode(200);
+        revealSeed(as("corporation"), id, null, CORPORATION_SECRET).statusCode(200);
         as("corporation")
                 .post(BASE + "/" + id + "/draw/seed")
                 .then()
@@ -182,7 +182,9 @@ class SeedCeremonyDrawTest {
                         .setParameter(1, UUID.fromString(id))
                         .executeUpdate());
         // a late reveal changes nothing
-        reveal(asClient(partner), id, null, PARTNER_SECRET).statusCode(409).body("type", endsWith("/reveal-too-late"));
+        revealSeed(asClient(partner), id, null, PARTNER_SECRET)
+                .statusCode(409)
+                .body("type", endsWith("/reveal-too-late"));
         ceremony(id)
                 .body("phase", equalTo("READY"))
                 .body("missing", equalTo(List.of("tenant-organisation")))
@@ -226,7 +228,7 @@ class SeedCeremonyDrawTest {
                 .extract()
                 .path("id");
         // commitments may come before the campaign opens
-        commit(as("corporation"), id, null, sha256(CORPORATION_SECRET)).statusCode(201);
+        commitSeed(as("corporation"), id, null, sha256(CORPORATION_SECRET)).statusCode(201);
         Fixtures.open("corporation", id).then().statusCode(200);
         refs.forEach(ref -> as("corporation")
                 .body(Map.of("tenantRef", ref, "source", "WEBSITE"))
@@ -258,7 +260,7 @@ class SeedCeremonyDrawTest {
                 .then()
                 .statusCode(201);
         commitDraw(id);
-        reveal(as("corporation"), id, null, CORPORATION_SECRET).statusCode(200);
+        revealSeed(as("corporation"), id, null, CORPORATION_SECRET).statusCode(200);
         // every secret is in, but the public number named in advance is waited for: nobody can leave it out
         as("corporation")
                 .post(BASE + "/" + id + "/draw/seed")
@@ -266,7 +268,7 @@ class SeedCeremonyDrawTest {
                 .statusCode(409)
                 .body("type", endsWith("/seed-ceremony-waiting"))
                 .body("detail", containsString("public number"));
-        reveal(as("corporation"), id, "public-number", "0412377").statusCode(200);
+        revealSeed(as("corporation"), id, "public-number", "0412377").statusCode(200);
         as("corporation").post(BASE + "/" + id + "/draw/seed").then().statusCode(200);
         String record = as("corporation")
                 .get(BASE + "/" + id + "/draw/record")
@@ -283,8 +285,8 @@ class SeedCeremonyDrawTest {
     void whenNobodyRevealsByTheDeadlineTheCampaignIsNotDrawnFromTheCommitmentAlone() {
         String partner = RegisteredOrganisations.register("hv-" + UUID.randomUUID());
         String id = closedCoOwnedCampaign(partner, 3, 2);
-        commit(as("corporation"), id, null, sha256(CORPORATION_SECRET)).statusCode(201);
-        commit(asClient(partner), id, null, sha256(PARTNER_SECRET)).statusCode(201);
+        commitSeed(as("corporation"), id, null, sha256(CORPORATION_SECRET)).statusCode(201);
+        commitSeed(asClient(partner), id, null, sha256(PARTNER_SECRET)).statusCode(201);
         commitDraw(id);
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery(
@@ -334,28 +336,6 @@ class SeedCeremonyDrawTest {
         assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
     }
 
-    private static io.restassured.response.ValidatableResponse commit(
-            RequestSpecification as, String id, String party, String commitment) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        if (party != null) {
-            body.put("party", party);
-        }
-        body.put("commitment", commitment);
-        return as.body(body)
-                .post(BASE + "/" + id + "/draw/ceremony/commitments")
-                .then();
-    }
-
-    private static io.restassured.response.ValidatableResponse reveal(
-            RequestSpecification as, String id, String party, String secret) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        if (party != null) {
-            body.put("party", party);
-        }
-        body.put("reveal", secret);
-        return as.body(body).post(BASE + "/" + id + "/draw/ceremony/reveals").then();
-    }
-
     private static io.restassured.response.ValidatableResponse ceremony(String id) {
         return as("corporation").get(BASE + "/" + id + "/draw/ceremony").then().statusCode(200);
     }
@@ -367,14 +347,5 @@ class SeedCeremonyDrawTest {
                 .auth()
                 .oauth2(DevTokens.inDirectory(dir).token(client, "tenant-organisation"))
                 .contentType(io.restassured.http.ContentType.JSON);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,86 @@
+// The browser set-up the example pages' tests share: Debian's Chromium driven by playwright-core (this example's npm
+// devDependency; examples/draw-page has no npm packages and borrows it from here).
+//
+// Env: CHROMIUM (default /usr/bin/chromium; installed with apt-get when missing and we are root).
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const STEP_TIMEOUT = 20_000;
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`${CHROMIUM} is missing and this is not root: install it with 'apt-get install -y chromium' (Debian's package)`);
+  }
+  console.log(`[browser-test] ${CHROMIUM} missing: apt-get install -y chromium ...`);
+  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
+}
+
+let step = 'start';
+const started = Date.now();
+
+/** Names the step that runs now: logged, and named again if it fails. */
+export function say(message) {
+  step = message;
+  console.log(`[browser-test] ${((Date.now() - started) / 1000).toFixed(1)}s ${message}`);
+}
+
+export function expect(condition, message) {
+  if (!condition) throw new Error('expectation failed: ' + message);
+}
+
+/**
+ * Runs {@code steps(page)} in a fresh headless Chromium profile. The page's console, uncaught errors and API calls
+ * are logged to outDir/page.log; an uncaught error fails the test. On failure: a screenshot in outDir and exit code 1.
+ */
+export async function runInChromium(outDir, locale, steps) {
+  ensureChromium();
+  mkdirSync(outDir, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'meedoen-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale,
+    acceptDownloads: true,
+    viewport: { width: 1100, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  const page = context.pages()[0] || await context.newPage();
+  const log = [];
+  page.on('console', (m) => log.push(`[console.${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => log.push(`[pageerror] ${e.message}`));
+  page.on('response', (r) => { if (r.url().includes('/api/')) log.push(`[http] ${r.request().method()} ${r.url().replace(/#.*/, '')} ${r.status()}`); });
+  let failed = false;
+  try {
+    await steps(page);
+    const pageErrors = log.filter((l) => l.startsWith('[pageerror]'));
+    expect(pageErrors.length === 0, 'no uncaught errors in the page: ' + pageErrors.join('; '));
+    console.log(`[browser-test] passed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  } catch (e) {
+    failed = true;
+    console.error(`[browser-test] FAILED at step "${step}": ${e.message}`);
+    try {
+      await page.screenshot({ path: join(outDir, 'failure.png'), fullPage: true });
+      console.error(`[browser-test] screenshot: ${join(outDir, 'failure.png')}`);
+    } catch (ignored) {
+      // the page is gone: the log below still tells
+    }
+  } finally {
+    writeFileSync(join(outDir, 'page.log'), log.join('\n') + '\n');
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  if (failed) {
+    console.error(log.slice(-30).join('\n'));
+    process.exit(1);
+  }
+}
