@@ -27,11 +27,7 @@ public class ConsultationErasure {
                         + " DELETE FROM response WHERE id IN (SELECT response_id FROM link)")
                 .setParameter(1, ref)
                 .executeUpdate();
-        for (String table : new String[] {"invitation", "audience_member", "advice_feedback"}) {
-            em.createNativeQuery("DELETE FROM " + table + " WHERE tenant_ref = ?1")
-                    .setParameter(1, ref)
-                    .executeUpdate();
-        }
+        erased.deleteFrom(em, "invitation", "audience_member", "advice_feedback");
         // Inviting an audience resumes after her: from the start again, skipping whoever has an invitation.
         em.createNativeQuery("UPDATE consultation SET invitations_cursor = NULL WHERE invitations_cursor = ?1")
                 .setParameter(1, ref)

@@ -16,8 +16,6 @@ public class ImportErasure {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void onErased(@Observes TenantErased erased) {
-        em.createNativeQuery("DELETE FROM tenant_import_error WHERE tenant_ref = ?1")
-                .setParameter(1, erased.tenantRef())
-                .executeUpdate();
+        erased.deleteFrom(em, "tenant_import_error");
     }
 }

@@ -21,9 +21,7 @@ public class MailingErasure {
     @Transactional(Transactional.TxType.MANDATORY)
     void onErased(@Observes TenantErased erased) {
         em.flush(); // her register row is gone before the cursor looks for the tenant before her
-        em.createNativeQuery("DELETE FROM mailing_recipient WHERE tenant_ref = ?1")
-                .setParameter(1, erased.tenantRef())
-                .executeUpdate();
+        erased.deleteFrom(em, "mailing_recipient");
         // A chunk reads the recipients after the cursor: of the explicit list, or of the register for a segment.
         em.createNativeQuery("UPDATE mailing m SET cursor_ref = CASE WHEN m.explicit_list"
                         + " THEN (SELECT max(r.tenant_ref) FROM mailing_recipient r"

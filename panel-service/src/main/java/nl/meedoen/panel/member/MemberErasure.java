@@ -21,11 +21,7 @@ public class MemberErasure {
     @Transactional(Transactional.TxType.MANDATORY)
     void onErased(@Observes TenantErased erased) {
         String tenantRef = erased.tenantRef();
-        for (String table : new String[] {"member_token", "member_interest", "consent_record", "panel_member"}) {
-            em.createNativeQuery("DELETE FROM " + table + " WHERE tenant_ref = ?1")
-                    .setParameter(1, tenantRef)
-                    .executeUpdate();
-        }
+        erased.deleteFrom(em, "member_token", "member_interest", "consent_record", "panel_member");
         for (String table : new String[] {"member_change", "wave_member"}) {
             em.createNativeQuery("UPDATE " + table
                             + " SET tenant_ref = 'erased-' || gen_random_uuid() WHERE tenant_ref = ?1")

@@ -36,10 +36,6 @@ public class RecruitmentErasure {
                 .setParameter(1, ref)
                 .setParameter(2, pseudonym)
                 .executeUpdate();
-        for (String table : new String[] {"outreach_invitation", "session_reminder", "feedback_sent"}) {
-            em.createNativeQuery("DELETE FROM " + table + " WHERE tenant_ref = ?1")
-                    .setParameter(1, ref)
-                    .executeUpdate();
-        }
+        erased.deleteFrom(em, "outreach_invitation", "session_reminder", "feedback_sent");
     }
 }
