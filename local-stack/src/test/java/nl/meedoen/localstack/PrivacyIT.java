@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -27,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Privacy guarantees of the running platform: personal contact data has one home (notification),
- * it never reaches a log, one call answers the right of access, reading or erasing it is audited, and
- * the development token issuer is refused outside the local profile.
+ * it never reaches a log, one call answers the right of access, reading or erasing it is audited, an erasure
+ * leaves nothing in any database but what the retention table keeps, and the development token issuer is refused
+ * outside the local profile.
  */
 @ExtendWith(PlatformExtension.class)
 class PrivacyIT {
@@ -181,6 +185,280 @@ class PrivacyIT {
                 assertFalse(log.contains(personal), app.module + ".log contains personal data: " + personal);
             }
         }
+    }
+
+    /** The service databases; each is scanned whole. */
+    static final List<String> DATABASES = List.of("notification", "consultation", "panel", "recruitment");
+
+    /**
+     * What the retention table (docs/retention.md) keeps of an erased tenant: {@code database.table} (or
+     * {@code *.table} in every database) and which of her traces may stay there. Anything else the scan finds after
+     * the erasure is a failure.
+     */
+    static final Map<String, Set<String>> KEPT_AFTER_ERASURE = Map.of(
+            "*.audit_log", Set.of("tenantRef"), // who erased and who read her data: accountability
+            "notification.outbox_event", Set.of("tenantRef"), // the tombstone (and held-back deliveries) until purged
+            "recruitment.compensation_payment", Set.of("tenantRef"), // fiscal retention of payments
+            "recruitment.compensation_paid_elsewhere", Set.of("tenantRef"),
+            "recruitment.draw", Set.of("householdKey")); // the committed draw record stays verifiable
+
+    /**
+     * The right to be forgotten, as someone with every database in hand would check it: one tenant in every service
+     * (panel member, campaign sign-up whose motivation names her street, pseudonymous consultation response naming it
+     * too, deliveries), erased through the gateway; then every text column of every table of every service database
+     * is searched for her tenantRef, name, email, street and household key.
+     */
+    @Test
+    void erasureLeavesOnlyWhatTheRetentionTableKeeps(Platform platform) throws SQLException {
+        String ref = Platform.newTenantRef();
+        String tag = Journeys.tag();
+        String name = "Erika Wisproef" + tag;
+        String email = Journeys.email(ref); // the address whose mails Journeys waits for
+        String street = "Vergeetstraat" + tag;
+        String complex = "C-" + tag;
+        platform.api()
+                .body(Platform.tenantJson(Journeys.neighbourhood())
+                        .replace("Anna de Vries", name)
+                        .replace("anna@example.nl", email)
+                        .replace("Dorpsstraat", street)
+                        .replace("C-001", complex))
+                .put("/api/v1/tenants/" + ref)
+                .then()
+                .statusCode(201);
+        for (String resource : List.of("consultations", "panels", "campaigns")) {
+            Journeys.awaitPopulation(platform, resource, List.of(ref));
+        }
+        String householdKey = platform.api()
+                .get("/api/v1/data-subjects/" + ref)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("services.consultation.population_member[0].household_key");
+
+        joinAPanel(platform, ref, tag);
+        signUpForACampaign(platform, ref, complex, tag, "Ik woon aan de " + street + " en wil meedenken.");
+        respondPseudonymously(platform, ref, tag, "De stoep voor " + street + " 12 is kapot.");
+
+        Map<String, String> her =
+                Map.of("tenantRef", ref, "name", name, "email", email, "street", street, "householdKey", householdKey);
+        // The scan would notice: before the erasure it finds her in every service, free text included.
+        Map<String, Set<String>> before = scan(platform, her);
+        for (String expected : List.of(
+                "notification.tenant.name",
+                "notification.delivery.tenant_ref",
+                "consultation.population_member.household_key",
+                "consultation.invitation.tenant_ref",
+                "consultation.response.answers",
+                "panel.panel_member.tenant_ref",
+                "recruitment.outreach_invitation.tenant_ref",
+                "recruitment.signup.motivation")) {
+            assertTrue(before.containsKey(expected), expected + " not found by the scan before the erasure: " + before);
+        }
+
+        long erasedAt = System.nanoTime();
+        platform.api().delete("/api/v1/tenants/" + ref).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertEquals(Map.of(), notKept(scan(platform, her)), "left after the erasure"));
+        System.out.printf(
+                "[PrivacyIT] no trace of the erased tenant outside the retention table %.1f s after DELETE%n",
+                (System.nanoTime() - erasedAt) / 1e9);
+
+        // The right of access afterwards shows only what the retention table keeps.
+        JsonPath access = platform.api()
+                .get("/api/v1/data-subjects/" + ref)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        for (String database : DATABASES) {
+            Map<String, Object> held = access.getMap("services." + database);
+            assertTrue(held != null, database + " answered the right of access: " + access.prettify());
+            for (String table : held.keySet()) {
+                assertTrue(kept(database, table, "tenantRef"), database + "." + table + " still answers: " + held);
+            }
+        }
+        // ... and nothing came back in the meantime (a late event re-creating a row would show here)
+        assertEquals(Map.of(), notKept(scan(platform, her)), "back after the erasure");
+    }
+
+    /** The combined right of access is in the merged OpenAPI the gateway serves, as the gateway answers it. */
+    @Test
+    void theMergedOpenApiHasTheCombinedRightOfAccess(Platform platform) {
+        platform.anonymous()
+                .get("/openapi")
+                .then()
+                .statusCode(200)
+                .body("'x-meedoen-unavailable'", org.hamcrest.Matchers.nullValue())
+                .body("paths.'/api/v1/data-subjects/{tenantRef}'.get.operationId", equalTo("getDataSubject"))
+                .body(
+                        "paths.'/api/v1/data-subjects/{tenantRef}'.get.security[0].bearer",
+                        equalTo(List.of("corporation", "ops")))
+                .body("components.securitySchemes", org.hamcrest.Matchers.hasKey("bearer"))
+                .body(
+                        "paths.'/api/v1/data-subjects/{tenantRef}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/DataSubjectAccess"));
+    }
+
+    /** Joins a panel through the link mailed to her. */
+    private static void joinAPanel(Platform platform, String ref, String tag) {
+        String panelName = "Erasure panel " + tag;
+        String panel = platform.api()
+                .body("""
+                        {"name":"%s","purpose":"Meedenken","targetSize":10,"strata":["ageBand"],"consentText":"Ik doe mee."}""".formatted(panelName))
+                .post("/api/v1/panels")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        platform.api()
+                .body(Map.of("tenantRefs", List.of(ref)))
+                .post("/api/v1/panels/" + panel + "/invitations")
+                .then()
+                .statusCode(202);
+        String token = Journeys.find(mail(platform, ref, "Doe mee met het " + panelName), "panel#([A-Za-z0-9_-]{40,})");
+        Journeys.tenant(platform)
+                .body("{\"consent\":true,\"consentVersion\":1,\"channel\":\"ONLINE\"}")
+                .post("/api/v1/panels/membership/" + token + "/join")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+    }
+
+    /** Signs up for a campaign of her complex through the outreach link mailed to her. */
+    private static void signUpForACampaign(
+            Platform platform, String ref, String complex, String tag, String motivation) {
+        String title = "Erasure focus group " + tag;
+        String campaign = platform.api()
+                .body(Journeys.campaign(title, 4, complex))
+                .post("/api/v1/campaigns")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Journeys.agreeAndOpen(platform::api, campaign);
+        platform.api()
+                .body(Map.of("source", "MAILING"))
+                .post("/api/v1/campaigns/" + campaign + "/outreach")
+                .then()
+                .statusCode(202);
+        String token = Journeys.find(
+                mail(platform, ref, "Gezocht: huurders voor " + title), "/aanmelden#([A-Za-z0-9_-]{43,})");
+        Journeys.tenant(platform)
+                .body(Map.of("token", token, "motivation", motivation))
+                .post("/api/v1/campaigns/token-signups")
+                .then()
+                .statusCode(201);
+    }
+
+    /** Answers a pseudonymous survey (one open question) through the invitation mailed to her. */
+    private static void respondPseudonymously(Platform platform, String ref, String tag, String answer) {
+        String title = "Erasure survey " + tag;
+        String consultations = "/api/v1/consultations";
+        String id = platform.api()
+                .body("""
+                        {"kind":"SURVEY","languages":["nl","en"],"title":{"nl":"%s","en":"%s"},"anonymity":"PSEUDONYMOUS",
+                         "audience":{"type":"LIST","tenantRefs":["%s"]}}""".formatted(title, title, ref))
+                .post(consultations)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        platform.api()
+                .header("If-Match", ConsultationJourneyIT.etag(platform, id))
+                .body("""
+                        {"questions":[{"id":"remarks","type":"TEXT","text":{"nl":"Wilt u nog iets kwijt?","en":"Anything else?"}}]}""")
+                .put(consultations + "/" + id + "/questionnaire")
+                .then()
+                .statusCode(200);
+        platform.api()
+                .header("If-Match", ConsultationJourneyIT.etag(platform, id))
+                .body(ConsultationJourneyIT.STATEMENT)
+                .put(consultations + "/" + id + "/statement")
+                .then()
+                .statusCode(200);
+        platform.api().post(consultations + "/" + id + "/open").then().statusCode(200);
+        String token = Journeys.find(mail(platform, ref, "Uw mening gevraagd: " + title), "#([A-Za-z0-9_-]{22,})");
+        Journeys.tenant(platform)
+                .header("Invitation-Token", token)
+                .body(Map.of("answers", Map.of("remarks", answer)))
+                .post(consultations + "/respondent/response")
+                .then()
+                .statusCode(201);
+    }
+
+    private static SmtpSink.Mail mail(Platform platform, String ref, String subject) {
+        return Journeys.awaitMails(platform, List.of(ref), subject).get(ref);
+    }
+
+    /**
+     * Every text-like column (text, varchar, JSON, text arrays) of every table of every service database, searched for
+     * each of her traces: {@code database.table.column} → the names of the traces found there.
+     */
+    static Map<String, Set<String>> scan(Platform platform, Map<String, String> traces) throws SQLException {
+        Map<String, Set<String>> found = new TreeMap<>();
+        for (String database : DATABASES) {
+            try (Connection db = platform.database(database);
+                    ResultSet columns = db.createStatement()
+                            .executeQuery("SELECT c.table_name, c.column_name FROM information_schema.columns c"
+                                    + " JOIN information_schema.tables t USING (table_schema, table_name)"
+                                    + " WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'"
+                                    + " AND (c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')"
+                                    + " OR c.udt_name IN ('_text', '_varchar'))")) {
+                List<String[]> textColumns = new ArrayList<>();
+                while (columns.next()) {
+                    textColumns.add(new String[] {columns.getString(1), columns.getString(2)});
+                }
+                assertTrue(textColumns.size() > 20, database + " has its schema migrated");
+                for (String[] column : textColumns) {
+                    String value = "CAST(\"" + column[1] + "\" AS TEXT)";
+                    StringBuilder sql =
+                            new StringBuilder("SELECT " + value + " FROM \"" + column[0] + "\" WHERE false");
+                    traces.values()
+                            .forEach(trace ->
+                                    sql.append(" OR strpos(").append(value).append(", ?) > 0"));
+                    try (var query = db.prepareStatement(sql.toString())) {
+                        int i = 1;
+                        for (String trace : traces.values()) {
+                            query.setString(i++, trace);
+                        }
+                        try (ResultSet rows = query.executeQuery()) {
+                            while (rows.next()) {
+                                String text = rows.getString(1);
+                                traces.forEach((label, trace) -> {
+                                    if (text.contains(trace)) {
+                                        found.computeIfAbsent(
+                                                        database + "." + column[0] + "." + column[1],
+                                                        k -> new TreeSet<>())
+                                                .add(label);
+                                    }
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The findings the retention table does not allow. */
+    static Map<String, Set<String>> notKept(Map<String, Set<String>> found) {
+        Map<String, Set<String>> left = new TreeMap<>();
+        found.forEach((location, labels) -> {
+            String[] parts = location.split("\\.");
+            for (String label : labels) {
+                if (!kept(parts[0], parts[1], label)) {
+                    left.computeIfAbsent(location, k -> new TreeSet<>()).add(label);
+                }
+            }
+        });
+        return left;
+    }
+
+    static boolean kept(String database, String table, String trace) {
+        return KEPT_AFTER_ERASURE.getOrDefault(database + "." + table, Set.of()).contains(trace)
+                || KEPT_AFTER_ERASURE.getOrDefault("*." + table, Set.of()).contains(trace);
     }
 
     /** The development issuer's key pair sits on developer machines: a production gateway must refuse it. */

@@ -4,16 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import nl.meedoen.commons.contracts.TenantProfileV1;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.MalformedEventException;
 import nl.meedoen.commons.inbox.InboundEvents;
+import nl.meedoen.commons.privacy.TenantErased;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps this service's population read model in step with {@code tenants.profile.v1}. */
+/**
+ * Keeps this service's population read model in step with {@code tenants.profile.v1}. A tombstone is an erasure: the
+ * member goes and {@link TenantErased} tells the rest of the service, in the same transaction.
+ */
 @ApplicationScoped
 public class PopulationConsumer {
 
@@ -26,6 +31,9 @@ public class PopulationConsumer {
     @Inject
     nl.meedoen.commons.audit.AuditLog audit;
 
+    @Inject
+    Event<TenantErased> erased;
+
     @Incoming("tenants-profile")
     @Blocking // ordered: one record at a time, so per-tenant order holds
     public void onProfile(ConsumerRecord<String, String> record) {
@@ -35,6 +43,7 @@ public class PopulationConsumer {
     void apply(CloudEvent event) {
         if (event.isTombstone()) {
             PopulationMember.deleteById(event.key());
+            erased.fire(new TenantErased(event.key())); // the service's own tables, in this transaction
             audit.record(
                     "tenant.erased", "tenant", event.key(), java.util.Map.of("by", "tenants.profile.v1 tombstone"));
             return;

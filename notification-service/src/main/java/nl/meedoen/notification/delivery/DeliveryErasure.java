@@ -10,10 +10,11 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import nl.meedoen.notification.tenant.TenantErased;
+import nl.meedoen.commons.privacy.TenantErased;
 
 /**
- * Erasure of a tenant reaches its deliveries: pending ones are held back, personal data goes from all. First of the
+ * Erasure of a tenant reaches its deliveries: pending ones are held back, personal data goes from all, and the rows
+ * stay under a pseudonym (mailing progress, print-batch manifests and counts stay right). First of the
  * {@link TenantErased} observers (then the opt-outs), as when the register called it directly.
  */
 @ApplicationScoped
@@ -47,9 +48,11 @@ public class DeliveryErasure {
                         + " (SELECT print_batch_id FROM delivery WHERE tenant_ref = ?1 AND print_batch_id IS NOT NULL)")
                 .setParameter(1, tenantRef)
                 .executeUpdate();
-        em.createNativeQuery(
-                        "UPDATE delivery SET data = NULL, recipient = NULL, last_error = NULL WHERE tenant_ref = ?1")
+        // Some senders make the request id from the tenantRef: it is pseudonymised with the rest.
+        em.createNativeQuery("UPDATE delivery SET tenant_ref = ?2, request_id = replace(request_id, ?1, ?2),"
+                        + " data = NULL, recipient = NULL, last_error = NULL WHERE tenant_ref = ?1")
                 .setParameter(1, tenantRef)
+                .setParameter(2, TenantErased.pseudonym())
                 .executeUpdate();
     }
 }

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import nl.meedoen.commons.contracts.NotificationEventV1;
 import nl.meedoen.commons.outbox.Outbox;
+import nl.meedoen.commons.privacy.TenantErased;
 import nl.meedoen.commons.problem.ProblemException;
-import nl.meedoen.notification.tenant.TenantErased;
 
 /**
  * Purpose-scoped opt-outs: consultation, panel, recruitment, tenant-organisation (the tenant organisation's own mail), or

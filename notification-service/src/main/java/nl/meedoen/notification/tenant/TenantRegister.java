@@ -25,6 +25,7 @@ import nl.meedoen.commons.contracts.TenantProfileV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
+import nl.meedoen.commons.privacy.TenantErased;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.ProblemException;
 import org.hibernate.Session;
@@ -289,8 +290,9 @@ public class TenantRegister {
     }
 
     /**
-     * Right to be forgotten: the personal data goes (from the register, and through {@link TenantErased} from its
-     * deliveries and opt-outs; pending messages are held back), and a tombstone tells every other service.
+     * Right to be forgotten: the personal data goes (from the register, and through {@link TenantErased} from
+     * deliveries, opt-outs, mailing audiences, import errors and the commons tables; pending messages are held back),
+     * and a tombstone tells every other service (docs/retention.md).
      */
     @Transactional
     public void erase(String tenantRef) {

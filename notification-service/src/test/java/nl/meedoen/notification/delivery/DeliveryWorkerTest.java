@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.meedoen.commons.contracts.TenantProfileV1;
 import nl.meedoen.notification.Smtp;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -326,22 +327,45 @@ class DeliveryWorkerTest {
     }
 
     @Test
-    void erasureHoldsBackPendingMessagesAndRemovesTheirPersonalData() {
+    void erasureHoldsBackPendingMessagesRemovesTheirPersonalDataAndPseudonymisesThem() {
         String ref = tenant(newRef(), null, "nl", "LETTER");
-        String id = send(invitation("req-" + UUID.randomUUID(), ref))
+        String requestId = "recruitment:" + UUID.randomUUID() + ":outcome:" + ref; // a sender may name her in it
+        String id = send(invitation(requestId, ref))
                 .then()
                 .statusCode(202)
                 .body("channel", equalTo("LETTER"))
                 .extract()
                 .jsonPath()
                 .getString("id");
+        // her profile went out on tenants.profile.v1, and its outbox row (with her household key) is kept a while
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> outboxRows(ref, TenantProfileV1.CHANGED, true) > 0);
+
         as("corporation").delete("/api/v1/tenants/" + ref).then().statusCode(204);
         var d = delivery(id);
         assertEquals("SUPPRESSED", d.getString("status"));
         assertEquals("ERASED", d.getString("reason"));
-        Object data = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .call(() -> Delivery.<Delivery>findById(UUID.fromString(id)).data);
-        assertNull(data);
+        Delivery erased = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>findById(UUID.fromString(id)));
+        assertNull(erased.data);
+        assertTrue(erased.tenantRef.startsWith("erased-"), erased.tenantRef);
+        assertEquals(requestId.replace(ref, erased.tenantRef), erased.requestId);
+        assertEquals(0, outboxRows(ref, TenantProfileV1.CHANGED, true), "published profile events naming her go");
+        assertEquals(1, outboxRows(ref, TenantProfileV1.ERASED, false), "the tombstone still tells the others");
+    }
+
+    /** Outbox rows of the type naming the tenant (as key or in the payload), published ones or all. */
+    private long outboxRows(String ref, String type, boolean publishedOnly) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Delivery.getEntityManager()
+                                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE type = ?2"
+                                        + " AND (event_key = ?1 OR strpos(payload, ?1) > 0)"
+                                        + (publishedOnly ? " AND published_at IS NOT NULL" : ""))
+                                .setParameter(1, ref)
+                                .setParameter(2, type)
+                                .getSingleResult())
+                        .longValue());
     }
 
     @Test
