@@ -1,5 +1,6 @@
 package nl.meedoen.commons;
 
+import static io.restassured.RestAssured.given;
 import static nl.meedoen.commons.ProblemDetailsTest.as;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +36,9 @@ class OutboxRelayTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
 
     static KafkaConsumer<String, String> consumer() {
         return consumer(NoteResource.TOPIC);
@@ -137,9 +141,21 @@ class OutboxRelayTest {
                     recordsWithKey(consumer, id, Duration.ofSeconds(3)).isEmpty(),
                     "published while another relay held the lock");
             assertFalse(isPublished(id));
+            relay.measureOldestPending();
+            assertTrue(relay.oldestPendingSeconds() >= 2, "the stuck event's age: " + relay.oldestPendingSeconds());
             otherReplica.rollback(); // releases the transaction-scoped lock
             assertEquals(1, recordsWithKey(consumer, id, Duration.ofSeconds(5)).size());
             await().atMost(Duration.ofSeconds(5)).until(() -> isPublished(id));
+            relay.measureOldestPending();
+            assertTrue(relay.oldestPendingSeconds() < 2, "nothing old waits once it is published");
+            assertTrue(
+                    given().get("/q/metrics")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString()
+                            .contains("meedoen_outbox_oldest_age_seconds "),
+                    "exported for the alert on a stuck relay");
         }
     }
 

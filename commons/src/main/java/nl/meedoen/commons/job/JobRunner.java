@@ -1,6 +1,8 @@
 package nl.meedoen.commons.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.worker.BackgroundLoop;
@@ -54,11 +57,17 @@ public class JobRunner {
     @Any
     Instance<JobHandler> handlerBeans;
 
+    @Inject
+    MeterRegistry registry;
+
     /** This process, as written in {@code job.worker}. */
     final String worker = UUID.randomUUID().toString();
 
     private final Map<String, JobHandler> handlers = new TreeMap<>();
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong runningInDatabase = new AtomicLong();
+    private final AtomicLong oldestQueuedSeconds = new AtomicLong();
     private BackgroundLoop poller;
     private long nextHousekeeping;
     private ExecutorService pool;
@@ -70,6 +79,18 @@ public class JobRunner {
         if (handlers.isEmpty()) {
             return; // a service without jobs runs no poller
         }
+        Gauge.builder("meedoen.jobs.live", queued, AtomicLong::get)
+                .tag("status", "QUEUED")
+                .description("Jobs of this service waiting for a worker (all replicas)")
+                .register(registry);
+        Gauge.builder("meedoen.jobs.live", runningInDatabase, AtomicLong::get)
+                .tag("status", "RUNNING")
+                .description("Jobs of this service running (all replicas)")
+                .register(registry);
+        Gauge.builder("meedoen.jobs.queued.age", oldestQueuedSeconds, AtomicLong::get)
+                .baseUnit("seconds")
+                .description("How long the oldest waiting job has waited: grows when no worker takes jobs")
+                .register(registry);
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(config.workers(), r -> {
             Thread t = new Thread(r, "job-worker-" + n.incrementAndGet());
@@ -129,6 +150,7 @@ public class JobRunner {
         if (now - nextHousekeeping >= 0) {
             heartbeat();
             release("heartbeat_at < ?1", OffsetDateTime.now(ZoneOffset.UTC).minus(config.staleAfter()));
+            measure();
             nextHousekeeping = now + config.heartbeat().toNanos();
         }
         while (running.get() < config.workers() && claimAndStart()) {
@@ -168,21 +190,23 @@ public class JobRunner {
     }
 
     private void execute(JobHandler handler, JobContext context) {
+        Jobs.Status status;
         try {
             JobHandler.JobOutcome outcome = handler.run(context);
-            finish(
+            status = finish(
                     context.id(),
                     Jobs.Status.SUCCEEDED,
                     outcome == null ? null : outcome.location(),
                     outcome == null ? null : jobs.json(outcome.result()),
                     null);
         } catch (JobCancelledException e) {
-            finish(context.id(), Jobs.Status.CANCELLED, null, null, jobs.cancelled(context.id()));
+            status = finish(context.id(), Jobs.Status.CANCELLED, null, null, jobs.cancelled(context.id()));
         } catch (ProblemException e) {
-            fail(context.id(), Problem.TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(), e.errors());
+            status =
+                    fail(context.id(), Problem.TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(), e.errors());
         } catch (Exception | LinkageError e) {
             LOG.errorf(e, "job %s (%s) failed", context.id(), handler.kind());
-            fail(
+            status = fail(
                     context.id(),
                     Problem.TYPE_BASE + "internal",
                     "Job failed",
@@ -190,18 +214,41 @@ public class JobRunner {
                     "the job failed unexpectedly (job " + context.id() + " in the service log)",
                     List.of());
         }
+        if (status != null) {
+            finished(handler.kind(), status.name());
+        }
     }
 
-    /** The job FAILED with this problem, whose instance is the job. */
-    private void fail(UUID id, String type, String title, int status, String detail, List<Problem.FieldError> errors) {
+    /** Counts a job that ended, by kind and how: what a failing-jobs alert and the dashboard read. */
+    private void finished(String kind, String status) {
+        registry.counter("meedoen.jobs.finished", "kind", kind, "status", status)
+                .increment();
+    }
+
+    /** Jobs waiting and running, and how long the oldest has waited, read from the database (so all replicas agree). */
+    private void measure() {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                        "SELECT count(*) FILTER (WHERE status = 'QUEUED'), count(*) FILTER (WHERE status = 'RUNNING'),"
+                                + " coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'QUEUED')), 0)"
+                                + " FROM job WHERE status IN ('QUEUED', 'RUNNING')")
+                .getSingleResult());
+        queued.set(((Number) row[0]).longValue());
+        runningInDatabase.set(((Number) row[1]).longValue());
+        oldestQueuedSeconds.set(((Number) row[2]).longValue());
+    }
+
+    /** The job FAILED with this problem, whose instance is the job; null when it was no longer this worker's. */
+    private Jobs.Status fail(
+            UUID id, String type, String title, int status, String detail, List<Problem.FieldError> errors) {
         Problem problem = new Problem(
                 type, title, status, detail, config.path() + "/" + id, null, errors.isEmpty() ? null : errors);
-        finish(id, Jobs.Status.FAILED, null, null, problem);
+        return finish(id, Jobs.Status.FAILED, null, null, problem);
     }
 
-    private void finish(UUID id, Jobs.Status status, String location, String result, Problem problem) {
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery(
+    /** Records how the job ended; returns that status, or null when the job was no longer this worker's to end. */
+    private Jobs.Status finish(UUID id, Jobs.Status status, String location, String result, Problem problem) {
+        int updated = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
                                 "UPDATE job SET status = ?2, result_location = ?3, result = ?4, problem = ?5, finished_at = ?6, updated_at = ?6,"
                                         + " heartbeat_at = NULL, phase = CASE WHEN ?2 = 'SUCCEEDED' THEN 'done' ELSE phase END,"
                                         + " done = CASE WHEN ?2 = 'SUCCEEDED' AND total IS NOT NULL THEN total ELSE done END"
@@ -214,6 +261,7 @@ public class JobRunner {
                         .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
                         .setParameter(7, worker)
                         .executeUpdate());
+        return updated == 1 ? status : null;
     }
 
     private void heartbeat() {
@@ -260,6 +308,9 @@ public class JobRunner {
                                         null);
                 String status = cancel ? "CANCELLED" : again ? "QUEUED" : "FAILED";
                 LOG.infof("job %s (%s) lost its worker: now %s", id, row[1], status);
+                if (!again) {
+                    finished((String) row[1], status);
+                }
                 em.createNativeQuery(
                                 "UPDATE job SET status = ?2, worker = NULL, heartbeat_at = NULL, updated_at = ?3, problem = ?4,"
                                         + " finished_at = CAST(?5 AS TIMESTAMPTZ), phase = coalesce(?6, phase) WHERE id = ?1")

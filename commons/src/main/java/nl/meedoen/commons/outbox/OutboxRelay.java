@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -76,6 +77,7 @@ public class OutboxRelay {
     Optional<String> topicPrefix;
 
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private BackgroundLoop loop;
     private KafkaProducer<String, String> producer;
     private Instant nextPurge = Instant.now();
@@ -83,6 +85,10 @@ public class OutboxRelay {
     void start(@Observes StartupEvent event) {
         Gauge.builder("meedoen.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows not yet acknowledged by Kafka")
+                .register(registry);
+        Gauge.builder("meedoen.outbox.oldest.age", oldestPendingSeconds, AtomicLong::get)
+                .baseUnit("seconds")
+                .description("How long the oldest event not yet acknowledged by Kafka has waited (0: none waits)")
                 .register(registry);
         if (!config.relayEnabled()) {
             return;
@@ -131,6 +137,28 @@ public class OutboxRelay {
 
     public long backlog() {
         return backlog.get();
+    }
+
+    /**
+     * Reads the age of the oldest unpublished event, in every replica (whichever holds the relay lock): a backlog that
+     * is small but old means the relay is stuck, which the backlog count alone does not show.
+     */
+    @Scheduled(every = "${meedoen.outbox.age-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void measureOldestPending() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement ps = connection.prepareStatement("""
+                        SELECT coalesce(extract(epoch FROM now() - occurred_at), 0)
+                        FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT 1""");
+                ResultSet rs = ps.executeQuery()) {
+            oldestPendingSeconds.set(rs.next() ? rs.getLong(1) : 0);
+        } catch (SQLException e) {
+            LOG.warnf("could not read the outbox's oldest pending event: %s", e.toString());
+        }
+    }
+
+    /** The last reading of {@link #measureOldestPending()}, in seconds. */
+    public long oldestPendingSeconds() {
+        return oldestPendingSeconds.get();
     }
 
     /** One round: lock, read pending rows in id order, send, await acks, mark published, commit. */

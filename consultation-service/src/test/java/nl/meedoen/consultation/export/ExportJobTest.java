@@ -113,6 +113,26 @@ class ExportJobTest {
             // the job is its starter's (and ops') to read
             as("ops").get(location).then().statusCode(200);
         }
+        // finished jobs are counted by kind and outcome; waiting ones are a gauge: what the alerts and dashboard read
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> metrics = given().get("/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString()
+                    .lines()
+                    .toList();
+            assertTrue(
+                    metrics.stream()
+                            .anyMatch(l -> l.startsWith("meedoen_jobs_finished_total{")
+                                    && l.contains("kind=\"" + ResponseExportJob.KIND + "\"")
+                                    && l.contains("status=\"SUCCEEDED\"")
+                                    && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 2),
+                    "two export jobs counted as SUCCEEDED");
+            assertTrue(metrics.stream()
+                    .anyMatch(l -> l.startsWith("meedoen_jobs_live{") && l.contains("status=\"QUEUED\"")));
+            assertTrue(metrics.stream().anyMatch(l -> l.startsWith("meedoen_jobs_queued_age_seconds")));
+        });
     }
 
     @Test
