@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,23 +49,13 @@ class SurveyJsBrowserIT {
                 .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("survey-js-ui"));
-        npmCi(example, out);
+        NodeScripts.npmCi(example, out, "playwright-core", "survey-js-ui");
         given().baseUri(platform.gatewayUrl())
                 .get(SurveySeed.PAGE + "node_modules/survey-core/survey.core.min.js")
                 .then()
                 .statusCode(200);
 
-        List<String> command = List.of(tool("node"), "test/browser-test.mjs");
-        ProcessBuilder browserTest = new ProcessBuilder(command)
-                .directory(example.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(out.resolve("browser-test.log").toFile());
-        browserTest.environment().put("PAGE_URL", pageUrl);
-        browserTest.environment().put("OUT_DIR", out.toString());
-        int exit = run(browserTest, BROWSER_TEST_MINUTES);
-        String log = Files.readString(out.resolve("browser-test.log"));
-        System.out.println(log);
-        assertEquals(0, exit, "the browser test failed (screenshot and page log in " + out + "):\n" + log);
+        NodeScripts.browserTest(example, out, Map.of("PAGE_URL", pageUrl), BROWSER_TEST_MINUTES);
 
         seed.close(seeded.consultationId()); // one ANONYMOUS response is counted when released: here, at closing
         JsonNode results = seed.results(seeded.consultationId());
@@ -128,40 +117,5 @@ class SurveyJsBrowserIT {
             }
         }
         return fail("no option " + value + " of " + questionId + " in " + results);
-    }
-
-    /** Installs the example's exact npm packages (package-lock.json) unless they are there. */
-    private static void npmCi(Path example, Path out) throws IOException, InterruptedException {
-        if (Files.isDirectory(example.resolve("node_modules/playwright-core"))
-                && Files.isDirectory(example.resolve("node_modules/survey-js-ui"))) {
-            return;
-        }
-        ProcessBuilder npm = new ProcessBuilder(tool("npm"), "ci", "--no-audit", "--no-fund")
-                .directory(example.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(out.resolve("npm-ci.log").toFile());
-        int exit = run(npm, 5);
-        assertEquals(0, exit, "npm ci in " + example + " failed:\n" + Files.readString(out.resolve("npm-ci.log")));
-    }
-
-    /** node or npm from the PATH; a clear failure (not a skip) when Node.js is not installed. */
-    private static String tool(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                return Path.of(dir, name).toString();
-            }
-        }
-        return fail(name + " is not on the PATH: SurveyJsBrowserIT needs Node.js 18+ with npm "
-                + "(Debian: apt-get install -y nodejs npm) to run examples/surveyjs-frontend/test/browser-test.mjs");
-    }
-
-    private static int run(ProcessBuilder builder, long minutes) throws IOException, InterruptedException {
-        Process process = builder.start();
-        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            fail(String.join(" ", builder.command()) + " did not finish within " + minutes + " minutes");
-        }
-        return process.exitValue();
     }
 }
