@@ -1,7 +1,9 @@
 package nl.meedoen.localstack;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.path.json.JsonPath;
@@ -17,10 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The reference pages of the links a tenant receives (examples/tenant-pages) in a real browser against the packaged
  * platform: each page is opened from the link in the real mail at the SMTP sink, once by a Dutch and once by an
  * Arabic-reading tenant (right to left), and driven by examples/tenant-pages/test/browser-test.mjs (Debian's
- * Chromium with playwright-core, axe-core on every page). Then the API must show what the browser did.
+ * Chromium with playwright-core, axe-core on every page). Then the API must show what the browser did, and what the
+ * pages read must match the merged OpenAPI (ContractExtension).
  * Needs node and npm, like SurveyJsBrowserIT; fails, never skips, without them.
  */
-@ExtendWith(PlatformExtension.class)
+@ExtendWith({PlatformExtension.class, ContractExtension.class})
 class TenantPagesBrowserIT {
 
     private static final long BROWSER_TEST_MINUTES = 5;
@@ -123,6 +126,28 @@ class TenantPagesBrowserIT {
                 .get(dutch);
         NodeScripts.browserTest(pages, out, Map.of("RECONSENT_NL", link(renewal, "panel.html")), BROWSER_TEST_MINUTES);
 
+        // what the pages read, as the tenants' links now show it (each answer checked against the merged OpenAPI)
+        Journeys.tenant(platform)
+                .header("Signup-Token", token(environment.get("SIGNUP_NL")))
+                .get("/api/v1/campaigns/token-signups/invitation")
+                .then()
+                .statusCode(200)
+                .body("signup.status", equalTo("ACTIVE"))
+                .body("canWithdraw", equalTo(true));
+        Journeys.tenant(platform)
+                .get(PANELS + "/membership/" + token(environment.get("PANEL_AR")))
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("ar"))
+                .body("consentVersion", equalTo(1));
+        Journeys.tenant(platform)
+                .get("/api/v1/unsubscribe/" + token(environment.get("PREFERENCES_AR")) + "/preferences")
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("ar"))
+                .body("messageScope", equalTo("recruitment"))
+                .body("optedOut", contains("tenant-organisation"));
+
         // what the browser did, as the organiser sees it
         JsonPath signups = platform.api()
                 .get("/api/v1/campaigns/" + campaign + "/signups")
@@ -175,6 +200,10 @@ class TenantPagesBrowserIT {
                 .jsonPath();
         assertEquals(java.util.Set.of("LINK"), java.util.Set.copyOf(optOuts.getList("source")), optOuts.prettify());
         return optOuts.getList("purpose");
+    }
+
+    private static String token(String link) {
+        return link.substring(link.indexOf('#') + 1);
     }
 
     /** The whole link to the page in the mail's text, as the tenant clicks it. */

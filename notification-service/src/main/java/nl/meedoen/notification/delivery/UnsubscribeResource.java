@@ -34,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The link in every non-transactional message. The tenant has no account: the signed token in the
  * path is the credential, hence {@code @PermitAll}. GET only shows a confirmation form (mail
  * scanners follow links); POST unsubscribes, which is also what a mail client's RFC 8058 one-click
- * POST ({@code List-Unsubscribe=One-Click}) does.
+ * POST ({@code List-Unsubscribe=One-Click}) does. A preferences page behind the link reads and sets the opt-outs per
+ * purpose at {@code .../preferences}.
  */
 @Path("/api/v1/unsubscribe/{token}")
 @Tag(name = "Opt-outs")

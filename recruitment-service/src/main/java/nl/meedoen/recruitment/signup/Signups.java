@@ -534,7 +534,7 @@ public class Signups implements CampaignSignups {
     }
 
     /** Why a tenant cannot sign up now ({@link #refusal}); the sign-up page says each in its own words. */
-    public enum Refusal {
+    enum Refusal {
         CAMPAIGN_NOT_OPEN,
         NOT_YET_OPEN,
         WINDOW_CLOSED,
