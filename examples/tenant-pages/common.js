@@ -115,6 +115,20 @@ export function showFailure(problem, unknownLink) {
   settled('failed');
 }
 
+/**
+ * The API said no to a change. A 409 or 422 means things changed since the page was loaded (closed meanwhile, already
+ * done, a new consent text): show them as they are now ({@code showNow}), with a line saying so. Anything else: the
+ * failure page, {@code unknownLink} for a 404.
+ */
+export async function refused(e, unknownLink, showNow) {
+  if (e instanceof ApiProblem && (e.status === 409 || e.status === 422)) {
+    await showNow();
+    banner(t('common.changed'), 'error');
+  } else {
+    showFailure(e, unknownLink);
+  }
+}
+
 /** Replaces the section with this id by these children and shows it. */
 export function show(id, children) {
   const section = $(id);

@@ -9,7 +9,7 @@
 //   POST /api/v1/panels/membership/{token}/consent      {consent, consentVersion, channel}
 //   PUT  /api/v1/panels/membership/{token}/preferences  {interests, preferredMoments}
 
-import { ApiProblem, loading, banner, call, chooseLanguage, date, el, settled, show, showFailure, t, token } from './common.js';
+import { loading, refused, banner, call, chooseLanguage, date, el, settled, show, showFailure, t, token } from './common.js';
 
 const MOMENTS = ['WEEKDAY_MORNING', 'WEEKDAY_AFTERNOON', 'WEEKDAY_EVENING', 'WEEKEND'];
 const base = () => '/api/v1/panels/membership/' + encodeURIComponent(token);
@@ -72,7 +72,7 @@ function onSubmit(form, send, successKey) {
       banner(t(successKey), 'success');
     } catch (e) {
       form.querySelector('button[type=submit]').disabled = false;
-      await refused(e);
+      await refused(e, t('panel.unknownLink'), async () => render(await call('GET', base())));
     }
   });
 }
@@ -138,15 +138,6 @@ function render(m) {
   settled(content.state);
 }
 
-async function refused(e) {
-  if (!(e instanceof ApiProblem) || e.status === 0 || e.status === 404 || e.status === 429 || e.status >= 500) {
-    showFailure(e, t('panel.unknownLink'));
-    return;
-  }
-  // 409 or 422: the membership changed since the page was loaded (a new text, already joined, left)
-  render(await call('GET', base()));
-  banner(t('panel.changed'), 'error');
-}
 
 async function main() {
   chooseLanguage();

@@ -8,7 +8,7 @@
 //   POST /api/v1/unsubscribe/{token}               one click: opts out of the message's scope (RFC 8058)
 //   PUT  /api/v1/unsubscribe/{token}/preferences   {optedOut: [...]}: opted out of those, in again to the others
 
-import { ApiProblem, loading, banner, call, chooseLanguage, el, settled, show, showFailure, t, token } from './common.js';
+import { loading, refused, banner, call, chooseLanguage, el, settled, show, showFailure, t, token } from './common.js';
 
 const base = () => '/api/v1/unsubscribe/' + encodeURIComponent(token);
 
@@ -25,7 +25,7 @@ function oneClick(p) {
       banner(t('prefs.unsubscribed'), 'success');
     } catch (e) {
       button.disabled = false;
-      refused(e);
+      await refused(e, t('prefs.unknownLink'), async () => render(await call('GET', base() + '/preferences')));
     }
   });
   return button;
@@ -62,7 +62,7 @@ function form(p) {
       banner(t('prefs.saved'), 'success');
     } catch (e) {
       f.querySelector('button[type=submit]').disabled = false;
-      refused(e);
+      await refused(e, t('prefs.unknownLink'), async () => render(await call('GET', base() + '/preferences')));
     }
   });
   return f;
@@ -80,13 +80,6 @@ function render(p) {
   settled(p.optedOut.length ? 'opted-out' : 'subscribed');
 }
 
-function refused(e) {
-  if (e instanceof ApiProblem && e.status === 422) {
-    banner(t('failure.other'), 'error');
-    return;
-  }
-  showFailure(e, t('prefs.unknownLink'));
-}
 
 async function main() {
   chooseLanguage();

@@ -7,7 +7,7 @@
 //   POST /api/v1/campaigns/token-signups              {token, motivation, expertise, availability}
 //   POST /api/v1/campaigns/token-signups/withdrawal   {token}
 
-import { ApiProblem, loading, banner, call, chooseLanguage, date, el, euros, facts, settled, show, showFailure, t, textField, token } from './common.js';
+import { loading, refused, banner, call, chooseLanguage, date, el, euros, facts, settled, show, showFailure, t, textField, token } from './common.js';
 
 const BASE = '/api/v1/campaigns/token-signups';
 
@@ -82,7 +82,7 @@ function showForm(view) {
       await refresh('signup.done');
     } catch (e) {
       form.querySelector('button').disabled = false;
-      await refused(e);
+      await refused(e, t('signup.unknownLink'), async () => showAction(await load()));
     }
   });
   show('action', [form]);
@@ -117,7 +117,7 @@ function showSignedUp(view) {
         await call('POST', BASE + '/withdrawal', { body: { token } });
         await refresh('signup.withdrawn');
       } catch (e) {
-        await refused(e);
+        await refused(e, t('signup.unknownLink'), async () => showAction(await load()));
       }
     });
     children.push(el('h3', t('signup.changedMind')), withdraw, confirm);
@@ -135,17 +135,6 @@ async function refresh(messageKey) {
   banner(t(messageKey), 'success');
 }
 
-/** The API said no: show what is true now, and why in words (never the raw problem). */
-async function refused(e) {
-  if (!(e instanceof ApiProblem) || e.status === 0 || e.status === 404 || e.status === 429 || e.status >= 500) {
-    showFailure(e, t('signup.unknownLink'));
-    return;
-  }
-  // 409 or 422: the situation changed since the page was loaded (closed, not eligible, already done)
-  const view = await load();
-  showAction(view);
-  banner(t('signup.changed'), 'error');
-}
 
 async function main() {
   chooseLanguage();

@@ -69,7 +69,7 @@ const TEXTS = {
     'signup.cancelled': 'Deze activiteit gaat niet door.',
     'signup.closed': 'De aanmelding is gesloten.',
     'signup.questions': 'Heeft u vragen? Neem contact op met uw woningcorporatie of huurdersorganisatie.',
-    'signup.changed': 'Dit lukte niet: de situatie is veranderd. Hieronder ziet u hoe het nu is.',
+    'common.changed': 'Dit lukte niet: de situatie is veranderd. Hieronder ziet u hoe het nu is.',
 
     'panel.noTokenTitle': 'Open de link uit uw uitnodiging',
     'panel.noToken': 'Deze pagina werkt alleen met uw persoonlijke link. U vindt die link in de e-mail of als QR-code in de brief.',
@@ -99,7 +99,6 @@ const TEXTS = {
     'panel.saved': 'Uw keuzes zijn opgeslagen.',
     'panel.leftTitle': 'U bent geen lid meer',
     'panel.left': 'U bent uit het panel gestapt. Met deze link kunt u niet meer meedoen. Wilt u toch weer meedoen? Neem contact op met uw woningcorporatie of huurdersorganisatie.',
-    'panel.changed': 'Dit lukte niet: er is iets veranderd. Hieronder ziet u hoe het nu is.',
 
     'prefs.title': 'Welke berichten wilt u krijgen?',
     'prefs.about': 'U kwam hier via de afmeldlink in een bericht over {scope}.',
@@ -190,7 +189,7 @@ const TEXTS = {
     'signup.cancelled': 'This activity has been cancelled.',
     'signup.closed': 'Signing up is closed.',
     'signup.questions': 'Questions? Contact your housing corporation or tenant organisation.',
-    'signup.changed': 'That did not work: things have changed. Below you see how they are now.',
+    'common.changed': 'That did not work: things have changed. Below you see how they are now.',
 
     'panel.noTokenTitle': 'Open the link from your invitation',
     'panel.noToken': 'This page only works with your personal link. You find it in the email, or as a QR code in the letter.',
@@ -220,7 +219,6 @@ const TEXTS = {
     'panel.saved': 'Your choices have been saved.',
     'panel.leftTitle': 'You are no longer a member',
     'panel.left': 'You left the panel. You cannot join again with this link. Want to join again after all? Contact your housing corporation or tenant organisation.',
-    'panel.changed': 'That did not work: something has changed. Below you see how it is now.',
 
     'prefs.title': 'Which messages do you want?',
     'prefs.about': 'You came here through the unsubscribe link in a message about {scope}.',
@@ -311,7 +309,7 @@ const TEXTS = {
     'signup.cancelled': 'Bu etkinlik iptal edildi.',
     'signup.closed': 'Başvurular kapandı.',
     'signup.questions': 'Sorunuz mu var? Konut şirketinize veya kiracılar derneğinize başvurun.',
-    'signup.changed': 'Bu olmadı: durum değişti. Şimdiki durumu aşağıda görüyorsunuz.',
+    'common.changed': 'Bu olmadı: durum değişti. Şimdiki durumu aşağıda görüyorsunuz.',
 
     'panel.noTokenTitle': 'Davetinizdeki bağlantıyı açın',
     'panel.noToken': 'Bu sayfa yalnızca kişisel bağlantınızla çalışır. Bağlantıyı e-postada veya mektuptaki QR kodunda bulursunuz.',
@@ -341,7 +339,6 @@ const TEXTS = {
     'panel.saved': 'Seçimleriniz kaydedildi.',
     'panel.leftTitle': 'Artık üye değilsiniz',
     'panel.left': 'Panelden ayrıldınız. Bu bağlantıyla tekrar katılamazsınız. Yine de katılmak istiyor musunuz? Konut şirketinize veya kiracılar derneğinize başvurun.',
-    'panel.changed': 'Bu olmadı: bir şey değişti. Şimdiki durumu aşağıda görüyorsunuz.',
 
     'prefs.title': 'Hangi mesajları almak istiyorsunuz?',
     'prefs.about': 'Buraya {scope} hakkındaki bir mesajdaki abonelikten çıkma bağlantısıyla geldiniz.',
@@ -432,7 +429,7 @@ const TEXTS = {
     'signup.cancelled': 'تم إلغاء هذا النشاط.',
     'signup.closed': 'التسجيل مغلق.',
     'signup.questions': 'لديك أسئلة؟ اتصل بشركة الإسكان أو منظمة المستأجرين.',
-    'signup.changed': 'لم ينجح ذلك: تغير الوضع. ترى أدناه الوضع الحالي.',
+    'common.changed': 'لم ينجح ذلك: تغير الوضع. ترى أدناه الوضع الحالي.',
 
     'panel.noTokenTitle': 'افتح الرابط من دعوتك',
     'panel.noToken': 'تعمل هذه الصفحة فقط مع رابطك الشخصي. تجده في البريد الإلكتروني أو كرمز QR في الرسالة الورقية.',
@@ -462,7 +459,6 @@ const TEXTS = {
     'panel.saved': 'تم حفظ اختياراتك.',
     'panel.leftTitle': 'لم تعد عضوًا',
     'panel.left': 'لقد غادرت اللجنة. لا يمكنك الانضمام مرة أخرى بهذا الرابط. هل تريد الانضمام من جديد؟ اتصل بشركة الإسكان أو منظمة المستأجرين.',
-    'panel.changed': 'لم ينجح ذلك: تغير شيء ما. ترى أدناه الوضع الحالي.',
 
     'prefs.title': 'ما الرسائل التي تريد تلقيها؟',
     'prefs.about': 'وصلت إلى هنا عبر رابط إلغاء الاشتراك في رسالة عن {scope}.',
@@ -553,7 +549,7 @@ const TEXTS = {
     'signup.cancelled': 'To wydarzenie zostało odwołane.',
     'signup.closed': 'Zgłoszenia są zamknięte.',
     'signup.questions': 'Masz pytania? Skontaktuj się ze swoją spółdzielnią mieszkaniową lub organizacją najemców.',
-    'signup.changed': 'To się nie udało: sytuacja się zmieniła. Poniżej widzisz, jak jest teraz.',
+    'common.changed': 'To się nie udało: sytuacja się zmieniła. Poniżej widzisz, jak jest teraz.',
 
     'panel.noTokenTitle': 'Otwórz link z zaproszenia',
     'panel.noToken': 'Ta strona działa tylko z Twoim osobistym linkiem. Znajdziesz go w e-mailu lub jako kod QR w liście.',
@@ -583,7 +579,6 @@ const TEXTS = {
     'panel.saved': 'Twoje wybory zostały zapisane.',
     'panel.leftTitle': 'Nie jesteś już członkiem',
     'panel.left': 'Wystąpiłeś/wystąpiłaś z panelu. Tym linkiem nie możesz dołączyć ponownie. Chcesz jednak wrócić? Skontaktuj się ze swoją spółdzielnią mieszkaniową lub organizacją najemców.',
-    'panel.changed': 'To się nie udało: coś się zmieniło. Poniżej widzisz, jak jest teraz.',
 
     'prefs.title': 'Jakie wiadomości chcesz otrzymywać?',
     'prefs.about': 'Trafiłeś/trafiłaś tu przez link do rezygnacji w wiadomości o: {scope}.',
