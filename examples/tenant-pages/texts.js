@@ -4,6 +4,7 @@
 const TEXTS = {
   nl: {
     'common.loading': 'Even geduld, de pagina wordt geladen …',
+    'common.changed': 'Dit lukte niet: de situatie is veranderd. Hieronder ziet u hoe het nu is.',
     'failure.title': 'Deze link werkt niet',
     'failure.network': 'We kunnen de gegevens nu niet ophalen. Controleer uw internetverbinding en probeer het later nog eens.',
     'failure.tooMany': 'U heeft het te vaak geprobeerd. Wacht een paar minuten en probeer het dan opnieuw.',
@@ -69,7 +70,6 @@ const TEXTS = {
     'signup.cancelled': 'Deze activiteit gaat niet door.',
     'signup.closed': 'De aanmelding is gesloten.',
     'signup.questions': 'Heeft u vragen? Neem contact op met uw woningcorporatie of huurdersorganisatie.',
-    'common.changed': 'Dit lukte niet: de situatie is veranderd. Hieronder ziet u hoe het nu is.',
 
     'panel.noTokenTitle': 'Open de link uit uw uitnodiging',
     'panel.noToken': 'Deze pagina werkt alleen met uw persoonlijke link. U vindt die link in de e-mail of als QR-code in de brief.',
@@ -124,6 +124,7 @@ const TEXTS = {
   },
   en: {
     'common.loading': 'Please wait, the page is loading …',
+    'common.changed': 'That did not work: things have changed. Below you see how they are now.',
     'failure.title': 'This link does not work',
     'failure.network': 'We cannot load the details right now. Check your internet connection and try again later.',
     'failure.tooMany': 'You tried too often. Wait a few minutes, then try again.',
@@ -189,7 +190,6 @@ const TEXTS = {
     'signup.cancelled': 'This activity has been cancelled.',
     'signup.closed': 'Signing up is closed.',
     'signup.questions': 'Questions? Contact your housing corporation or tenant organisation.',
-    'common.changed': 'That did not work: things have changed. Below you see how they are now.',
 
     'panel.noTokenTitle': 'Open the link from your invitation',
     'panel.noToken': 'This page only works with your personal link. You find it in the email, or as a QR code in the letter.',
@@ -244,6 +244,7 @@ const TEXTS = {
   },
   tr: {
     'common.loading': 'Lütfen bekleyin, sayfa yükleniyor …',
+    'common.changed': 'Bu olmadı: durum değişti. Şimdiki durumu aşağıda görüyorsunuz.',
     'failure.title': 'Bu bağlantı çalışmıyor',
     'failure.network': 'Bilgileri şu anda yükleyemiyoruz. İnternet bağlantınızı kontrol edin ve daha sonra tekrar deneyin.',
     'failure.tooMany': 'Çok sık denediniz. Birkaç dakika bekleyin ve tekrar deneyin.',
@@ -309,7 +310,6 @@ const TEXTS = {
     'signup.cancelled': 'Bu etkinlik iptal edildi.',
     'signup.closed': 'Başvurular kapandı.',
     'signup.questions': 'Sorunuz mu var? Konut şirketinize veya kiracılar derneğinize başvurun.',
-    'common.changed': 'Bu olmadı: durum değişti. Şimdiki durumu aşağıda görüyorsunuz.',
 
     'panel.noTokenTitle': 'Davetinizdeki bağlantıyı açın',
     'panel.noToken': 'Bu sayfa yalnızca kişisel bağlantınızla çalışır. Bağlantıyı e-postada veya mektuptaki QR kodunda bulursunuz.',
@@ -364,6 +364,7 @@ const TEXTS = {
   },
   ar: {
     'common.loading': 'يرجى الانتظار، جارٍ تحميل الصفحة …',
+    'common.changed': 'لم ينجح ذلك: تغير الوضع. ترى أدناه الوضع الحالي.',
     'failure.title': 'هذا الرابط لا يعمل',
     'failure.network': 'لا يمكننا تحميل المعلومات الآن. تحقق من اتصالك بالإنترنت وحاول مرة أخرى لاحقًا.',
     'failure.tooMany': 'لقد حاولت مرات كثيرة. انتظر بضع دقائق ثم حاول مرة أخرى.',
@@ -429,7 +430,6 @@ const TEXTS = {
     'signup.cancelled': 'تم إلغاء هذا النشاط.',
     'signup.closed': 'التسجيل مغلق.',
     'signup.questions': 'لديك أسئلة؟ اتصل بشركة الإسكان أو منظمة المستأجرين.',
-    'common.changed': 'لم ينجح ذلك: تغير الوضع. ترى أدناه الوضع الحالي.',
 
     'panel.noTokenTitle': 'افتح الرابط من دعوتك',
     'panel.noToken': 'تعمل هذه الصفحة فقط مع رابطك الشخصي. تجده في البريد الإلكتروني أو كرمز QR في الرسالة الورقية.',
@@ -484,6 +484,7 @@ const TEXTS = {
   },
   pl: {
     'common.loading': 'Proszę czekać, strona się ładuje …',
+    'common.changed': 'To się nie udało: sytuacja się zmieniła. Poniżej widzisz, jak jest teraz.',
     'failure.title': 'Ten link nie działa',
     'failure.network': 'Nie możemy teraz pobrać danych. Sprawdź połączenie z internetem i spróbuj ponownie później.',
     'failure.tooMany': 'Zbyt wiele prób. Odczekaj kilka minut i spróbuj ponownie.',
@@ -549,7 +550,6 @@ const TEXTS = {
     'signup.cancelled': 'To wydarzenie zostało odwołane.',
     'signup.closed': 'Zgłoszenia są zamknięte.',
     'signup.questions': 'Masz pytania? Skontaktuj się ze swoją spółdzielnią mieszkaniową lub organizacją najemców.',
-    'common.changed': 'To się nie udało: sytuacja się zmieniła. Poniżej widzisz, jak jest teraz.',
 
     'panel.noTokenTitle': 'Otwórz link z zaproszenia',
     'panel.noToken': 'Ta strona działa tylko z Twoim osobistym linkiem. Znajdziesz go w e-mailu lub jako kod QR w liście.',
