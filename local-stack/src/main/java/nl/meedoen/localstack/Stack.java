@@ -46,6 +46,8 @@ public final class Stack implements AutoCloseable {
 
     public static final List<String> DATABASES = List.of("notification", "consultation", "panel", "recruitment");
     public static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** The reference pages of the links a tenant receives (examples/tenant-pages), served by the gateway. */
+    public static final String TENANT_PAGES = "/examples/tenant-pages/";
 
     /**
      * @param persistent keep PostgreSQL's data crash-safe across runs ({@code run}); tests use a throwaway server
@@ -499,6 +501,18 @@ public final class Stack implements AutoCloseable {
             props.put("meedoen.consultation.token-secret", consultationTokenSecret);
             // Invitation links (logged by the mock mailer) open the SurveyJS example page; the token stays after '#'.
             props.put("meedoen.consultation.invitation-url", gatewayUrl() + SurveySeed.PAGE + "#{token}");
+        }
+        // The other tenant links open the reference tenant pages (examples/tenant-pages), under the one base URL.
+        String pages = "${meedoen.public-base-url}" + TENANT_PAGES;
+        if (app == App.RECRUITMENT) {
+            props.put("recruitment.signup-url", pages + "aanmelden.html#");
+        }
+        if (app == App.PANEL) {
+            props.put("meedoen.panel.join-url", pages + "panel.html#{token}");
+            props.put("meedoen.panel.consent-url", pages + "panel.html#{token}");
+        }
+        if (app == App.NOTIFICATION) {
+            props.put("meedoen.notification.unsubscribe-page-url", pages + "voorkeuren.html#{token}");
         }
         synchronized (this) {
             props.putAll(overrides.getOrDefault(app, Map.of()));

@@ -116,7 +116,7 @@ class AdviceJourneyIT {
             Journeys.tenant(platform)
                     .body(Map.of(
                             "token",
-                            Journeys.find(wanted.get(ref), "/aanmelden#([A-Za-z0-9_-]{43,})"),
+                            Journeys.find(wanted.get(ref), Journeys.SIGNUP_TOKEN),
                             "motivation",
                             "Ik wil meedenken over de huur"))
                     .post(CAMPAIGNS + "/token-signups")

@@ -465,7 +465,7 @@ class FieldTrialIT {
                                                     image.getWidth(), image.getHeight(), pixels))),
                                     Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
                             .getText();
-                    qr = decoded.contains("/aanmelden#") ? decoded : null;
+                    qr = decoded.contains("/aanmelden.html#") ? decoded : null;
                 } catch (com.google.zxing.ReaderException noCodeOnThisPage) {
                     // a letter without a link: the next page
                 }
@@ -473,7 +473,7 @@ class FieldTrialIT {
         }
         assertTrue(pages >= residents.size(), pages + " pages for " + residents.size() + " letters");
         assertTrue(
-                qr != null && qr.matches(".*/aanmelden#[A-Za-z0-9_-]{43}"),
+                qr != null && qr.matches(".*/aanmelden\\.html#[A-Za-z0-9_-]{43}"),
                 "the QR code is the personal sign-up link: " + qr);
         // the tenant scans it and signs up: the token travelled in the fragment, the page posts it
         corporation()

@@ -20,6 +20,9 @@ final class Journeys {
     /** Generous: the machine running the tests may be busy (five JVMs, PostgreSQL and Kafka). */
     static final Duration PATIENCE = Duration.ofSeconds(90);
 
+    /** The token of a sign-up link in a mail: the local stack's links open the reference sign-up page. */
+    static final String SIGNUP_TOKEN = "/aanmelden\\.html#([A-Za-z0-9_-]{43,})";
+
     private Journeys() {}
 
     /** A campaign's participation statement (principle 5): goal, influence and what happens with the outcome. */
@@ -76,12 +79,24 @@ final class Journeys {
     /** Registers a tenant at notification-service (the only place with contact data) and returns its ref. */
     static String register(
             Platform platform, String ref, String complexId, String neighbourhood, int birthYear, int houseNumber) {
+        return register(platform, ref, complexId, neighbourhood, birthYear, houseNumber, "nl");
+    }
+
+    /** As above, a tenant who reads her mail in this language (ISO 639-1). */
+    static String register(
+            Platform platform,
+            String ref,
+            String complexId,
+            String neighbourhood,
+            int birthYear,
+            int houseNumber,
+            String language) {
         String body = """
                 {"name":"Huurder %s","email":"%s",\
                 "address":{"street":"Dorpsstraat","houseNumber":%d,"postcode":"1234 AB","city":"Utrecht"},\
-                "language":"nl","preferredChannel":"EMAIL",\
+                "language":"%s","preferredChannel":"EMAIL",\
                 "profile":{"complexId":"%s","neighbourhoodCode":"%s","birthYear":%d,"householdType":"SINGLE",\
-                "tenancyStart":"2015-03-01","dwellingType":"APARTMENT"}}""".formatted(ref, email(ref), houseNumber, complexId, neighbourhood, birthYear);
+                "tenancyStart":"2015-03-01","dwellingType":"APARTMENT"}}""".formatted(ref, email(ref), houseNumber, language, complexId, neighbourhood, birthYear);
         platform.api().body(body).put("/api/v1/tenants/{tenantRef}", ref).then().statusCode(201);
         return ref;
     }

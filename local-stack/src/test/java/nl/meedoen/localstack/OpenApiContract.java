@@ -67,20 +67,31 @@ final class OpenApiContract {
         return BY_GATEWAY.computeIfAbsent(gatewayUrl, OpenApiContract::fetch);
     }
 
+    /**
+     * Right after the platform starts, a busy service may miss the gateway's 3 s to answer its /q/openapi: the merged
+     * document then lists it in x-meedoen-unavailable. Asked again after the gateway's 5 s cache, for up to a minute.
+     */
     private static OpenApiContract fetch(String gatewayUrl) {
         try {
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(10))
                     .build();
-            HttpResponse<String> answer = http.send(
-                    HttpRequest.newBuilder(URI.create(gatewayUrl + "/openapi"))
-                            .timeout(Duration.ofSeconds(30))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("GET /openapi answered " + answer.statusCode());
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (true) {
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(gatewayUrl + "/openapi"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException("GET /openapi answered " + answer.statusCode());
+                }
+                JsonObject document = new JsonObject(answer.body());
+                if (!document.containsKey("x-meedoen-unavailable") || System.nanoTime() > deadline) {
+                    return new OpenApiContract(document);
+                }
+                Thread.sleep(6_000);
             }
-            return new OpenApiContract(new JsonObject(answer.body()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -81,7 +81,7 @@ class PanelJourneyIT {
                 .statusCode(202);
         Map<String, SmtpSink.Mail> invitations = Journeys.awaitMails(platform, refs, "Doe mee met het " + panelName);
         for (String ref : refs) {
-            String token = Journeys.find(invitations.get(ref), "panel#([A-Za-z0-9_-]{40,})");
+            String token = Journeys.find(invitations.get(ref), "panel\\.html#([A-Za-z0-9_-]{40,})");
             if (ref.equals(refs.get(0))) {
                 Journeys.tenant(platform)
                         .body("{\"consent\":false,\"consentVersion\":1}")

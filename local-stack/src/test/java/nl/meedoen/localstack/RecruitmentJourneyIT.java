@@ -91,7 +91,7 @@ class RecruitmentJourneyIT {
         // six sign up through their link (no bearer token: the link is the credential)
         List<String> signedUp = refs.subList(0, 6);
         for (String ref : signedUp) {
-            String token = Journeys.find(outreach.get(ref), "/aanmelden#([A-Za-z0-9_-]{43,})");
+            String token = Journeys.find(outreach.get(ref), Journeys.SIGNUP_TOKEN);
             Journeys.tenant(platform)
                     .body(Map.of("token", token, "motivation", "Ik wil meedenken"))
                     .post(BASE + "/token-signups")
@@ -101,7 +101,7 @@ class RecruitmentJourneyIT {
                     .body("source", equalTo("MAILING"));
         }
         Journeys.tenant(platform)
-                .body(Map.of("token", Journeys.find(outreach.get(refs.get(0)), "/aanmelden#([A-Za-z0-9_-]{43,})")))
+                .body(Map.of("token", Journeys.find(outreach.get(refs.get(0)), Journeys.SIGNUP_TOKEN)))
                 .post(BASE + "/token-signups")
                 .then()
                 .statusCode(409)
@@ -279,7 +279,7 @@ class RecruitmentJourneyIT {
         // three sign-ups for six seats
         List<String> signedUp = refs.subList(0, 3);
         for (String ref : signedUp) {
-            String token = Journeys.find(outreach.get(ref), "/aanmelden#([A-Za-z0-9_-]{43,})");
+            String token = Journeys.find(outreach.get(ref), Journeys.SIGNUP_TOKEN);
             Journeys.tenant(platform)
                     .body(Map.of("token", token, "motivation", "Ik wil meepraten over de huur"))
                     .post(BASE + "/token-signups")

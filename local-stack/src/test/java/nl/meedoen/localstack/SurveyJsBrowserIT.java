@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -57,23 +55,13 @@ class SurveyJsBrowserIT {
                 .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("survey-js-ui"));
-        npmCi(example, out);
+        NodeScripts.npmCi(example, out, "playwright-core", "survey-js-ui");
         given().baseUri(platform.gatewayUrl())
                 .get(SurveySeed.PAGE + "node_modules/survey-core/survey.core.min.js")
                 .then()
                 .statusCode(200);
 
-        List<String> command = List.of(tool("node"), "test/browser-test.mjs");
-        ProcessBuilder browserTest = new ProcessBuilder(command)
-                .directory(example.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(out.resolve("browser-test.log").toFile());
-        browserTest.environment().put("PAGE_URL", pageUrl);
-        browserTest.environment().put("OUT_DIR", out.toString());
-        int exit = run(browserTest, BROWSER_TEST_MINUTES);
-        String log = Files.readString(out.resolve("browser-test.log"));
-        System.out.println(log);
-        assertEquals(0, exit, "the browser test failed (screenshot and page log in " + out + "):\n" + log);
+        NodeScripts.browserTest(example, out, Map.of("PAGE_URL", pageUrl), BROWSER_TEST_MINUTES);
 
         seed.close(seeded.consultationId()); // one ANONYMOUS response is counted when released: here, at closing
         JsonNode results = seed.results(seeded.consultationId());
@@ -124,7 +112,8 @@ class SurveyJsBrowserIT {
         Stack stack = platform.stack();
         Path out = Path.of("target/draw-page-browser-test").toAbsolutePath();
         Files.createDirectories(out);
-        npmCi(stack.settings().repoRoot().resolve("examples/surveyjs-frontend"), out); // the shared browser set-up
+        NodeScripts.npmCi( // the shared browser set-up
+                stack.settings().repoRoot().resolve("examples/surveyjs-frontend"), out, "playwright-core");
 
         // a lottery for 2 seats among 4 tenants, one seat for the 18-34s, its seed from a two-party ceremony
         String tag = Journeys.tag();
@@ -205,21 +194,11 @@ class SurveyJsBrowserIT {
         String pseudonym = Journeys.find(mail, "Uw lotnummer is ([0-9a-f-]{36})");
         assertEquals(drawn.getString("participants.find { it.tenantRef == '" + ref + "' }.signupId"), pseudonym);
 
-        ProcessBuilder browserTest = new ProcessBuilder(List.of(tool("node"), "test/browser-test.mjs"))
-                .directory(stack.settings()
-                        .repoRoot()
-                        .resolve("examples/draw-page")
-                        .toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(out.resolve("browser-test.log").toFile());
-        browserTest.environment().put("PAGE_URL", pageUrl);
-        browserTest.environment().put("PSEUDONYM", pseudonym);
-        browserTest.environment().put("EXPECTED", "selected");
-        browserTest.environment().put("OUT_DIR", out.toString());
-        int exit = run(browserTest, BROWSER_TEST_MINUTES);
-        String log = Files.readString(out.resolve("browser-test.log"));
-        System.out.println(log);
-        assertEquals(0, exit, "the draw page's browser test failed (screenshot and page log in " + out + "):\n" + log);
+        NodeScripts.browserTest(
+                stack.settings().repoRoot().resolve("examples/draw-page"),
+                out,
+                Map.of("PAGE_URL", pageUrl, "PSEUDONYM", pseudonym, "EXPECTED", "selected"),
+                BROWSER_TEST_MINUTES);
 
         // what the browser downloaded is the parties' record, and it verifies against the commitment
         String downloaded = Files.readString(out.resolve("record.json"));
@@ -266,40 +245,5 @@ class SurveyJsBrowserIT {
             }
         }
         return fail("no option " + value + " of " + questionId + " in " + results);
-    }
-
-    /** Installs the example's exact npm packages (package-lock.json) unless they are there. */
-    private static void npmCi(Path example, Path out) throws IOException, InterruptedException {
-        if (Files.isDirectory(example.resolve("node_modules/playwright-core"))
-                && Files.isDirectory(example.resolve("node_modules/survey-js-ui"))) {
-            return;
-        }
-        ProcessBuilder npm = new ProcessBuilder(tool("npm"), "ci", "--no-audit", "--no-fund")
-                .directory(example.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(out.resolve("npm-ci.log").toFile());
-        int exit = run(npm, 5);
-        assertEquals(0, exit, "npm ci in " + example + " failed:\n" + Files.readString(out.resolve("npm-ci.log")));
-    }
-
-    /** node or npm from the PATH; a clear failure (not a skip) when Node.js is not installed. */
-    private static String tool(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                return Path.of(dir, name).toString();
-            }
-        }
-        return fail(name + " is not on the PATH: SurveyJsBrowserIT needs Node.js 18+ with npm "
-                + "(Debian: apt-get install -y nodejs npm) to run examples/surveyjs-frontend/test/browser-test.mjs");
-    }
-
-    private static int run(ProcessBuilder builder, long minutes) throws IOException, InterruptedException {
-        Process process = builder.start();
-        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            fail(String.join(" ", builder.command()) + " did not finish within " + minutes + " minutes");
-        }
-        return process.exitValue();
     }
 }

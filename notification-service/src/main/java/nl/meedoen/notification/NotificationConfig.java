@@ -12,6 +12,14 @@ public interface NotificationConfig {
     @WithDefault("${meedoen.public-base-url}")
     String publicBaseUrl();
 
+    /**
+     * The page the opt-out link in a message (its footer, a letter's line) opens, {@code {token}} replaced: by default the
+     * API's own confirmation form; a deployment may name a preferences page (token after '#'). The List-Unsubscribe
+     * header always names the API, which takes the one-click POST (RFC 8058).
+     */
+    @WithDefault("${meedoen.notification.public-base-url}/api/v1/unsubscribe/{token}")
+    String unsubscribePageUrl();
+
     /** Secret that signs unsubscribe links (at least 16 characters). */
     String linkSecret();
 

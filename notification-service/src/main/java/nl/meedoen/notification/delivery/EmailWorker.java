@@ -368,20 +368,29 @@ public class EmailWorker {
                 ? Map.of()
                 : mapper.readValue(d.data(), new TypeReference<LinkedHashMap<String, Object>>() {});
         boolean transactional = RecipientPolicy.transactional(d.ref().purpose());
-        String unsubscribeUrl = transactional ? null : unsubscribeUrl(d.ref().id());
-        TemplateRenderer.Rendered rendered = templates.render(template, data, d.name(), unsubscribeUrl);
+        TemplateRenderer.Rendered rendered = templates.render(
+                template,
+                data,
+                d.name(),
+                transactional ? null : unsubscribePageUrl(d.ref().id()));
         Mail mail =
                 Mail.withText(d.email(), rendered.subject(), rendered.text()).setHtml(rendered.html());
         mail.addHeader("Content-Language", template.language());
         mail.addHeader("X-Meedoen-Delivery", d.ref().id().toString());
         if (!transactional) {
             // RFC 8058 one-click unsubscribe (RFC 2369 List-Unsubscribe)
-            mail.addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+            mail.addHeader("List-Unsubscribe", "<" + unsubscribeUrl(d.ref().id()) + ">");
             mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return mail;
     }
 
+    /** The opt-out link a tenant reads in a message: {@code meedoen.notification.unsubscribe-page-url}. */
+    public String unsubscribePageUrl(UUID deliveryId) {
+        return config.unsubscribePageUrl().replace("{token}", tokens.token(deliveryId));
+    }
+
+    /** The API's one-click unsubscribe (List-Unsubscribe header): POST opts out, GET shows a confirmation form. */
     public String unsubscribeUrl(UUID deliveryId) {
         String base = config.publicBaseUrl().endsWith("/")
                 ? config.publicBaseUrl().substring(0, config.publicBaseUrl().length() - 1)

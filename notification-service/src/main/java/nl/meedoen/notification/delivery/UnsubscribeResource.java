@@ -3,14 +3,18 @@ package nl.meedoen.notification.delivery;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.meedoen.commons.contracts.MessageKind;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.problem.ProblemException;
@@ -20,6 +24,7 @@ import nl.meedoen.notification.template.TenantTexts;
 import nl.meedoen.notification.tenant.Tenant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -29,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The link in every non-transactional message. The tenant has no account: the signed token in the
  * path is the credential, hence {@code @PermitAll}. GET only shows a confirmation form (mail
  * scanners follow links); POST unsubscribes, which is also what a mail client's RFC 8058 one-click
- * POST ({@code List-Unsubscribe=One-Click}) does.
+ * POST ({@code List-Unsubscribe=One-Click}) does. A preferences page behind the link reads and sets the opt-outs per
+ * purpose at {@code .../preferences}.
  */
 @Path("/api/v1/unsubscribe/{token}")
 @Tag(name = "Opt-outs")
@@ -93,19 +99,105 @@ public class UnsubscribeResource {
                     String scope) {
         Delivery d = delivery(token);
         String purpose = scope == null ? ownScope(d.purpose) : OptOutService.checkScope(scope);
-        boolean changed = optOuts.optOut(d.tenantRef, purpose, "LINK");
+        return new Unsubscribed(purpose, optOut(d, purpose));
+    }
+
+    /** The opt-outs a preferences page shows and changes through the link. */
+    public record Preferences(
+            @Schema(description = "The tenant's language (ISO 639-1), for the page", example = "nl")
+            String language,
+
+            @Schema(
+                    description = "What this message's link opts out of (its purpose; everything for feedback): the "
+                            + "one-click POST's scope",
+                    example = "recruitment")
+            String messageScope,
+
+            @Schema(
+                    description = "Every purpose a tenant can opt out of; all: every non-transactional message",
+                    example = "[\"consultation\",\"panel\",\"recruitment\",\"tenant-organisation\",\"all\"]")
+            List<String> scopes,
+
+            @Schema(description = "The purposes the tenant has opted out of now", example = "[\"recruitment\"]")
+            List<String> optedOut) {}
+
+    /** The opt-outs the tenant wants: every purpose listed opted out, every other one not. */
+    public record PreferencesIn(
+            @Schema(description = "Purposes to opt out of (of scopes); the others are opted in again", required = true)
+            List<String> optedOut) {}
+
+    @GET
+    @Path("preferences")
+    @PermitAll // token-based: the signed link is the credential
+    @Extension(name = "x-meedoen-public", value = "unsubscribe link token")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The tenant's opt-outs per purpose, for a preferences page behind the link (changes nothing)")
+    @APIResponse(responseCode = "200", description = "The opt-outs")
+    @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link")
+    @Transactional
+    public Preferences preferences(@PathParam("token") String token) {
+        return preferencesOf(delivery(token));
+    }
+
+    @PUT
+    @Path("preferences")
+    @PermitAll // token-based: the signed link is the credential
+    @Extension(name = "x-meedoen-public", value = "unsubscribe link token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Set the tenant's opt-outs per purpose through the link",
+            description = "Opts out of every purpose listed (source LINK, each new one confirmed by a transactional "
+                    + "message, as the one-click POST does) and in again to every other: the tenant's own choice, "
+                    + "also when the corporation recorded the opt-out. Repeating it changes nothing.")
+    @APIResponse(responseCode = "200", description = "The opt-outs now")
+    @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link")
+    @APIResponse(responseCode = "422", description = "optedOut missing, or naming an unknown purpose")
+    @Transactional
+    public Preferences setPreferences(@PathParam("token") String token, PreferencesIn in) {
+        Delivery d = delivery(token);
+        if (in == null || in.optedOut() == null) {
+            throw ProblemException.fieldRule("optedOut", "required: the purposes to opt out of, [] for none");
+        }
+        for (int i = 0; i < in.optedOut().size(); i++) {
+            if (!OptOutService.SCOPES.contains(in.optedOut().get(i))) {
+                throw ProblemException.fieldRule("optedOut[" + i + "]", "must be one of " + OptOutService.SCOPES);
+            }
+        }
+        for (String scope : OptOutService.SCOPES) {
+            if (in.optedOut().contains(scope)) {
+                optOut(d, scope);
+            } else {
+                optOuts.optIn(d.tenantRef, scope);
+            }
+        }
+        return preferencesOf(d);
+    }
+
+    private Preferences preferencesOf(Delivery d) {
+        Set<String> optedOut = optOuts.scopes(d.tenantRef);
+        return new Preferences(
+                d.language,
+                ownScope(d.purpose),
+                OptOutService.SCOPES,
+                OptOutService.SCOPES.stream().filter(optedOut::contains).toList());
+    }
+
+    /** Opts the link's tenant out of the scope; a change is confirmed by a transactional message. */
+    private boolean optOut(Delivery d, String scope) {
+        boolean changed = optOuts.optOut(d.tenantRef, scope, "LINK");
         Tenant tenant = Tenant.findById(d.tenantRef);
         if (changed && tenant != null) {
             messages.fire(new MessageRequested(new MessageRequestV1(
-                            "unsubscribed-" + d.id + "-" + purpose,
+                            "unsubscribed-" + d.id + "-" + scope,
                             d.tenantRef,
                             MessageRequestV1.SERVICE,
                             MessageKind.SERVICE_UNSUBSCRIBE_CONFIRMATION.key(),
-                            Map.of("scope", TenantTexts.text(tenant.language, "scope." + purpose)),
+                            Map.of("scope", TenantTexts.text(tenant.language, "scope." + scope)),
                             null)
                     .from(d.source)));
         }
-        return new Unsubscribed(purpose, changed);
+        return changed;
     }
 
     /** The scope a message's link opts out of: its purpose; for feedback everything, the only opt-out feedback heeds. */

@@ -327,7 +327,10 @@ public class PrintBatchService {
             throw new IllegalStateException(e);
         }
         TemplateRenderer.Rendered rendered = templates.render(
-                template, data, t.name, RecipientPolicy.transactional(d.purpose) ? null : links.unsubscribeUrl(d.id));
+                template,
+                data,
+                t.name,
+                RecipientPolicy.transactional(d.purpose) ? null : links.unsubscribePageUrl(d.id));
         String line = t.street + " " + t.houseNumber + (t.houseNumberSuffix == null ? "" : " " + t.houseNumberSuffix);
         String date = LocalDate.now(ZoneId.of("Europe/Amsterdam"))
                 .format(DateTimeFormatter.ofPattern(

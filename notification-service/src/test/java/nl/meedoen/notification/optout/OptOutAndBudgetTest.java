@@ -114,6 +114,65 @@ class OptOutAndBudgetTest {
     }
 
     @Test
+    void aPreferencesPageReadsAndSetsTheOptOutsPerPurposeThroughTheLink() {
+        String ref = emailTenant("nl");
+        String id = send(panelInvitation(ref))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("id");
+        awaitStatus(id, "SENT");
+        MimeMessage mail = awaitMail(emailFor(ref), 1).get(0);
+        String url;
+        try {
+            url = mail.getHeader("List-Unsubscribe", null).replaceAll("[<>]", "");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+        String path = url.substring(url.indexOf("/api/v1/unsubscribe/")) + "/preferences";
+
+        given().get(path)
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("nl"))
+                .body("messageScope", equalTo("panel"))
+                .body("scopes", org.hamcrest.Matchers.hasItems("consultation", "panel", "recruitment", "all"))
+                .body("optedOut", hasSize(0));
+        // an unknown purpose, or no list: 422 naming the field, nothing changed
+        given().contentType(ContentType.JSON)
+                .body("{\"optedOut\":[\"panel\",\"everything\"]}")
+                .put(path)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("optedOut[1]"));
+        given().contentType(ContentType.JSON).body("{}").put(path).then().statusCode(422);
+        as("ops").get("/api/v1/tenants/" + ref + "/opt-outs").then().body("$", hasSize(0));
+
+        given().contentType(ContentType.JSON)
+                .body("{\"optedOut\":[\"panel\",\"recruitment\"]}")
+                .put(path)
+                .then()
+                .statusCode(200)
+                .body("optedOut", org.hamcrest.Matchers.contains("panel", "recruitment"));
+        as("ops")
+                .get("/api/v1/tenants/" + ref + "/opt-outs")
+                .then()
+                .body("purpose", org.hamcrest.Matchers.contains("panel", "recruitment"))
+                .body("source", org.hamcrest.Matchers.everyItem(equalTo("LINK")));
+        send(panelInvitation(ref)).then().statusCode(202).body("reason", equalTo("OPTED_OUT"));
+        // the tenant changes her mind about the panel: opted in again, recruitment stays out
+        given().contentType(ContentType.JSON)
+                .body("{\"optedOut\":[\"recruitment\"]}")
+                .put(path)
+                .then()
+                .statusCode(200)
+                .body("optedOut", org.hamcrest.Matchers.contains("recruitment"));
+        send(panelInvitation(ref)).then().statusCode(202).body("status", equalTo("QUEUED"));
+        given().get("/api/v1/unsubscribe/not-a-token/preferences").then().statusCode(404);
+    }
+
+    @Test
     void forgedOrUnknownLinksAreRefused() {
         given().get("/api/v1/unsubscribe/not-a-token").then().statusCode(404).contentType("application/problem+json");
         String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);

@@ -61,7 +61,13 @@ public final class MemberViews {
             @Schema(description = "Themes to choose interests from")
             List<ThemeChoice> themes,
 
-            List<Participation.Entry> participation) {}
+            List<Participation.Entry> participation,
+
+            @Schema(
+                    description = "The tenant's language (ISO 639-1) as the register last gave it, for the page",
+                    nullable = true,
+                    example = "nl")
+            String language) {}
 
     @Schema(name = "ThemeChoice")
     public record ThemeChoice(UUID id, String title, String description) {}

@@ -405,7 +405,13 @@ public class Memberships {
                 themes.stream()
                         .map(t -> new MemberViews.ThemeChoice(t.id, t.title, t.description))
                         .toList(),
-                participation.history(panel.id, m.tenantRef));
+                participation.history(panel.id, m.tenantRef),
+                language(m.tenantRef));
+    }
+
+    private static String language(String tenantRef) {
+        PopulationMember p = PopulationMember.findById(tenantRef);
+        return p == null ? null : p.language;
     }
 
     public static Map<String, String> profile(PopulationMember p) {

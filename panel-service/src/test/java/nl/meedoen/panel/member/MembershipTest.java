@@ -123,6 +123,7 @@ class MembershipTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("INVITED"))
+                .body("language", equalTo("nl")) // for the page: the tenant's own language
                 .body("currentConsentVersion", equalTo(1))
                 .body("currentConsentText", equalTo("Ik doe mee."))
                 .body("themes.id", hasItem(theme));

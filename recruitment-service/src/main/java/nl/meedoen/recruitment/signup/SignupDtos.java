@@ -14,6 +14,56 @@ public final class SignupDtos {
     /** Through the personal link of an outreach: the token says who and through which channel. */
     public record TokenSignupIn(String token, String motivation, String expertise, String availability) {}
 
+    /** The personal link's token, to withdraw through it. */
+    public record TokenIn(String token) {}
+
+    /** What a personal sign-up link opens: the campaign as the tenant reads it, her sign-up and what she can do now. */
+    public record TokenInvitationOut(
+            nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut campaign,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "The tenant's language (ISO 639-1) as the register last gave it, for the page",
+                    nullable = true,
+                    example = "nl")
+            String language,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "Her sign-up for this campaign through any channel, also a withdrawn one; "
+                            + "null: not signed up",
+                    nullable = true)
+            SignupOut signup,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "Whether POST /api/v1/campaigns/token-signups would sign her up now")
+            boolean canSignUp,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "Why not, when canSignUp is false (checked in this order): the campaign is not OPEN, "
+                            + "its sign-up window has not begun or has ended, she is not eligible, or she signed up before "
+                            + "(a withdrawn sign-up cannot be renewed)",
+                    enumeration = {
+                        "CAMPAIGN_NOT_OPEN",
+                        "NOT_YET_OPEN",
+                        "WINDOW_CLOSED",
+                        "NOT_ELIGIBLE",
+                        "ALREADY_SIGNED_UP"
+                    },
+                    nullable = true)
+            String cannotSignUpBecause,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description =
+                            "Whether POST /api/v1/campaigns/token-signups/withdrawal would withdraw her active "
+                                    + "sign-up now (not once the draw is committed or the seats are given: then she declines a seat)")
+            boolean canWithdraw,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "What a sign-up page asks, by the campaign's selection mode: APPOINTMENT all three "
+                            + "(the board appoints on them), LOTTERY_WHEN_OVERSUBSCRIBED motivation and availability, "
+                            + "OPEN_UP_TO_CAPACITY nothing. Each is optional for the API.",
+                    example = "[\"motivation\",\"expertise\",\"availability\"]")
+            List<String> asks) {}
+
     public record SignupOut(
             UUID id,
             UUID campaignId,

@@ -194,6 +194,48 @@ public class SignupResource {
                 .build();
     }
 
+    /** Public on purpose, like the sign-up itself: what the tenant's sign-up page shows. */
+    @GET
+    @Path("/token-signups/invitation")
+    @PermitAll
+    @Extension(name = "x-meedoen-public", value = "sign-up token")
+    @Operation(
+            summary = "What a personal sign-up link opens: the campaign, the tenant's sign-up and what she can do now",
+            description =
+                    "For the sign-up page behind the outreach link (examples/tenant-pages): the campaign with its "
+                            + "statement, sessions and compensation; her sign-up, if any (also a withdrawn one); whether she can "
+                            + "sign up or withdraw now and why not; and which texts the page asks. Changes nothing.")
+    @APIResponse(responseCode = "200", description = "The campaign as the link's tenant sees it")
+    @APIResponse(responseCode = "404", description = "No such sign-up link (a mistyped or unknown token)")
+    public SignupDtos.TokenInvitationOut invitation(
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            description = "The token from the personal link (after '#')",
+                            required = true)
+                    @jakarta.ws.rs.HeaderParam("Signup-Token")
+                    String token) {
+        return signups.invitationView(token);
+    }
+
+    /** Public on purpose: the tenant who signed up through her link withdraws through it. */
+    @POST
+    @Path("/token-signups/withdrawal")
+    @PermitAll
+    @Extension(name = "x-meedoen-public", value = "sign-up token")
+    @Operation(
+            summary = "Withdraw the sign-up of a personal link (before the draw is committed or the seats are given)",
+            description =
+                    "Whichever channel she signed up through; in a campaign open up to capacity her seat goes to the "
+                            + "first on the waitlist. The same rules as the organiser's DELETE .../signups/{tenantRef}.")
+    @APIResponse(responseCode = "200", description = "Withdrawn")
+    @APIResponse(responseCode = "404", description = "No such sign-up link, or no active sign-up behind it")
+    @APIResponse(
+            responseCode = "409",
+            description = "The draw is committed or being committed, or the seats are given: a seated tenant declines "
+                    + "instead")
+    public SignupOut withdrawByToken(SignupDtos.TokenIn in) {
+        return SignupOut.of(signups.withdrawByToken(in));
+    }
+
     @GET
     @Path("/{id}/signups")
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION})

@@ -39,7 +39,9 @@ import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.EligibilityRule;
 import nl.meedoen.recruitment.signup.SignupDtos.Conversion;
 import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
+import nl.meedoen.recruitment.signup.SignupDtos.SignupOut;
 import nl.meedoen.recruitment.signup.SignupDtos.SourceConversion;
+import nl.meedoen.recruitment.signup.SignupDtos.TokenIn;
 import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
 
 /** Outreach with personal sign-up links, sign-ups (by token or by the tenant portal), withdrawal, conversion. */
@@ -431,16 +433,65 @@ public class Signups implements CampaignSignups {
         if (in == null || in.token() == null || in.token().isBlank()) {
             throw ProblemException.invalidField("token", "required");
         }
-        OutreachInvitation inv = OutreachInvitation.findById(hash(in.token()));
-        if (inv == null) {
-            throw ProblemException.notFound("sign-up link");
-        }
+        OutreachInvitation inv = invitation(in.token());
         Campaign c = Campaign.findById(inv.campaignId);
         return register(
                 c,
                 inv.tenantRef,
                 Signup.Source.valueOf(inv.source),
                 new Texts(in.motivation(), in.expertise(), in.availability()));
+    }
+
+    /**
+     * What a personal sign-up link opens: the campaign, the tenant's sign-up (any channel, also withdrawn) and what she
+     * can do now, decided by the same rules as signing up and withdrawing.
+     */
+    @Transactional
+    public SignupDtos.TokenInvitationOut invitationView(String token) {
+        OutreachInvitation inv = invitation(token);
+        Campaign c = Campaign.findById(inv.campaignId);
+        PopulationMember m = PopulationMember.findById(inv.tenantRef);
+        Signup s = Signup.of(c.id, inv.tenantRef);
+        Refusal refusal = refusal(c, Campaigns.rules(c), m, s != null, LocalDate.now(ZoneOffset.UTC));
+        boolean active = s != null && Signup.ACTIVE.equals(s.status);
+        return new SignupDtos.TokenInvitationOut(
+                nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut.from(c),
+                m == null ? null : m.language,
+                s == null ? null : SignupOut.of(s),
+                refusal == null,
+                refusal == null ? null : refusal.name(),
+                active && withdrawalRefusal(c) == null,
+                asks(c.mode()));
+    }
+
+    /** Withdrawal through the personal link: the same rules as the organiser's withdrawal. */
+    @Transactional
+    public Signup withdrawByToken(TokenIn in) {
+        if (in == null || in.token() == null || in.token().isBlank()) {
+            throw ProblemException.invalidField("token", "required");
+        }
+        OutreachInvitation inv = invitation(in.token());
+        return withdraw(inv.campaignId, inv.tenantRef);
+    }
+
+    private static OutreachInvitation invitation(String token) {
+        OutreachInvitation inv = token == null || token.isBlank() ? null : OutreachInvitation.findById(hash(token));
+        if (inv == null) {
+            throw ProblemException.notFound("sign-up link");
+        }
+        return inv;
+    }
+
+    /** What a sign-up page asks, by how the campaign chooses: what those who choose read (all optional). */
+    static List<String> asks(Campaign.SelectionMode mode) {
+        return switch (mode) {
+            // the board appoints on knowledge, experience and interest
+            case APPOINTMENT -> List.of("motivation", "expertise", "availability");
+            // a lottery reads none of it; the organisers plan the sessions with the availability
+            case LOTTERY_WHEN_OVERSUBSCRIBED -> List.of("motivation", "availability");
+            // first come: an event's places need nothing more
+            case OPEN_UP_TO_CAPACITY -> List.of();
+        };
     }
 
     /** What the tenant wrote when signing up (erased after the campaign: {@link SignupRetention}). */
@@ -483,34 +534,61 @@ public class Signups implements CampaignSignups {
         return s;
     }
 
-    /** What every sign-up must pass, in this order: open, within the window, eligible, not signed up yet. */
-    private static void check(
-            Campaign c, List<EligibilityRule> rules, String tenantRef, PopulationMember m, boolean alreadySignedUp) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    /** Why a tenant cannot sign up now ({@link #refusal}); the sign-up page says each in its own words. */
+    enum Refusal {
+        CAMPAIGN_NOT_OPEN,
+        NOT_YET_OPEN,
+        WINDOW_CLOSED,
+        NOT_ELIGIBLE,
+        ALREADY_SIGNED_UP
+    }
+
+    /** What every sign-up must pass, in this order: open, within the window, eligible, not signed up yet; null: passes. */
+    static Refusal refusal(
+            Campaign c, List<EligibilityRule> rules, PopulationMember m, boolean alreadySignedUp, LocalDate today) {
         if (c.state() != Campaign.Status.OPEN) {
-            throw new ProblemException(409, "signups-closed", "Sign-ups are not open", "campaign is " + c.status, null);
+            return Refusal.CAMPAIGN_NOT_OPEN;
         }
-        if (today.isBefore(c.signupOpens) || today.isAfter(c.signupCloses)) {
-            throw new ProblemException(
-                    409,
-                    "signups-closed",
-                    "Sign-ups are not open",
-                    "the sign-up window is " + c.signupOpens + " to " + c.signupCloses,
-                    null);
+        if (today.isBefore(c.signupOpens)) {
+            return Refusal.NOT_YET_OPEN;
+        }
+        if (today.isAfter(c.signupCloses)) {
+            return Refusal.WINDOW_CLOSED;
         }
         if (!EligibilityRule.eligible(rules, m)) {
-            throw new ProblemException(
-                    422,
-                    "not-eligible",
-                    "Tenant is not eligible",
-                    m == null
-                            ? "tenant " + tenantRef + " is not in the population"
-                            : "tenant " + tenantRef + " does not meet the campaign's eligibility rules",
-                    null);
+            return Refusal.NOT_ELIGIBLE;
         }
-        if (alreadySignedUp) {
-            throw ProblemException.conflict("tenant " + tenantRef + " already signed up for this campaign");
+        return alreadySignedUp ? Refusal.ALREADY_SIGNED_UP : null;
+    }
+
+    private static void check(
+            Campaign c, List<EligibilityRule> rules, String tenantRef, PopulationMember m, boolean alreadySignedUp) {
+        Refusal refusal = refusal(c, rules, m, alreadySignedUp, LocalDate.now(ZoneOffset.UTC));
+        if (refusal == null) {
+            return;
         }
+        throw switch (refusal) {
+            case CAMPAIGN_NOT_OPEN ->
+                new ProblemException(409, "signups-closed", "Sign-ups are not open", "campaign is " + c.status, null);
+            case NOT_YET_OPEN, WINDOW_CLOSED ->
+                new ProblemException(
+                        409,
+                        "signups-closed",
+                        "Sign-ups are not open",
+                        "the sign-up window is " + c.signupOpens + " to " + c.signupCloses,
+                        null);
+            case NOT_ELIGIBLE ->
+                new ProblemException(
+                        422,
+                        "not-eligible",
+                        "Tenant is not eligible",
+                        m == null
+                                ? "tenant " + tenantRef + " is not in the population"
+                                : "tenant " + tenantRef + " does not meet the campaign's eligibility rules",
+                        null);
+            case ALREADY_SIGNED_UP ->
+                ProblemException.conflict("tenant " + tenantRef + " already signed up for this campaign");
+        };
     }
 
     private static Signup newSignup(
@@ -550,17 +628,9 @@ public class Signups implements CampaignSignups {
         if (s == null || Signup.WITHDRAWN.equals(s.status)) {
             throw ProblemException.notFound("active sign-up of " + tenantRef);
         }
-        if (c.state() == Campaign.Status.DRAWN || draw.committed(c.id)) {
-            throw ProblemException.conflict(
-                    "the draw is committed: a selected tenant declines instead (replacement from the waitlist)");
-        }
-        if (c.state() == Campaign.Status.SEATED) {
-            throw ProblemException.conflict(
-                    "campaign is SEATED: a seated tenant declines instead (replacement from the waitlist)");
-        }
-        if (draw.beingCommitted(c.id)) {
-            throw ProblemException.conflict(
-                    "the draw is being committed; withdraw after it has finished (a selected tenant then declines)");
+        String refused = withdrawalRefusal(c);
+        if (refused != null) {
+            throw ProblemException.conflict(refused);
         }
         boolean hadSeat = Signup.Outcome.SELECTED.name().equals(s.outcome)
                 || Signup.Outcome.CONFIRMED.name().equals(s.outcome);
@@ -574,6 +644,20 @@ public class Signups implements CampaignSignups {
             }
         }
         return s;
+    }
+
+    /** Why no sign-up of the campaign can be withdrawn now (a seat is then declined instead); null: it can. */
+    private String withdrawalRefusal(Campaign c) {
+        if (c.state() == Campaign.Status.DRAWN || draw.committed(c.id)) {
+            return "the draw is committed: a selected tenant declines instead (replacement from the waitlist)";
+        }
+        if (c.state() == Campaign.Status.SEATED) {
+            return "campaign is SEATED: a seated tenant declines instead (replacement from the waitlist)";
+        }
+        if (draw.beingCommitted(c.id)) {
+            return "the draw is being committed; withdraw after it has finished (a selected tenant then declines)";
+        }
+        return null;
     }
 
     @Override

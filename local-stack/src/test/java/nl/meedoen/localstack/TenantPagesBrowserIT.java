@@ -1,0 +1,213 @@
+package nl.meedoen.localstack;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The reference pages of the links a tenant receives (examples/tenant-pages) in a real browser against the packaged
+ * platform: each page is opened from the link in the real mail at the SMTP sink, once by a Dutch and once by an
+ * Arabic-reading tenant (right to left), and driven by examples/tenant-pages/test/browser-test.mjs (Debian's
+ * Chromium with playwright-core, axe-core on every page). Then the API must show what the browser did, and what the
+ * pages read must match the merged OpenAPI (ContractExtension).
+ * Needs node and npm, like SurveyJsBrowserIT; fails, never skips, without them.
+ */
+@ExtendWith({PlatformExtension.class, ContractExtension.class})
+class TenantPagesBrowserIT {
+
+    private static final long BROWSER_TEST_MINUTES = 5;
+    private static final String PANELS = "/api/v1/panels";
+
+    @Test
+    void tenantsFollowTheirMailedLinksToThePagesInDutchAndArabic(Platform platform) throws Exception {
+        Path pages = platform.stack().settings().repoRoot().resolve("examples/tenant-pages");
+        Path out = Path.of("target/tenant-pages-browser-test").toAbsolutePath();
+        Files.createDirectories(out);
+        given().baseUri(platform.gatewayUrl())
+                .get(Stack.TENANT_PAGES + "aanmelden.html")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"));
+        Map<String, String> environment = new LinkedHashMap<>();
+
+        // Sign-up: a lottery campaign's outreach mailed to a Dutch and an Arabic reader
+        String tag = Journeys.tag();
+        String complex = "C-" + tag;
+        String neighbourhood = Journeys.neighbourhood();
+        String dutch = Journeys.register(platform, "TP-" + tag + "-nl", complex, neighbourhood, 1970, 1, "nl");
+        String arabic = Journeys.register(platform, "TP-" + tag + "-ar", complex, neighbourhood, 1990, 2, "ar");
+        Journeys.awaitPopulation(platform, "campaigns", List.of(dutch, arabic));
+        String title = "Klankbord " + tag;
+        String campaign = platform.api()
+                .body(Journeys.campaign(title, 4, complex))
+                .post("/api/v1/campaigns")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Journeys.agreeAndOpen(platform::api, campaign);
+        JsonPath outreach = Journeys.awaitJob(
+                platform,
+                platform.api()
+                        .body(Map.of("source", "MAILING"))
+                        .post("/api/v1/campaigns/" + campaign + "/outreach")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .header("Location"));
+        assertEquals(2, outreach.getInt("result.messaged"), outreach.prettify());
+        Map<String, SmtpSink.Mail> mails = Journeys.awaitMails(platform, List.of(dutch, arabic), title);
+        environment.put("SIGNUP_NL", link(mails.get(dutch), "aanmelden.html"));
+        environment.put("SIGNUP_AR", link(mails.get(arabic), "aanmelden.html"));
+        environment.put("CAMPAIGN_TITLE", title);
+
+        // The opt-out link at the foot of the same mails
+        environment.put("PREFERENCES_NL", link(mails.get(dutch), "voorkeuren.html"));
+        environment.put("PREFERENCES_AR", link(mails.get(arabic), "voorkeuren.html"));
+
+        // Panel: both invited by mail, a theme co-signed by the tenant organisation to choose
+        Journeys.awaitPopulation(platform, "panels", List.of(dutch, arabic));
+        String organisation = "ho-" + tag;
+        String panelName = "Panel " + tag;
+        String panel = platform.api()
+                .body("""
+                        {"name":"%s","purpose":"Meedenken over onderhoud","coOwnerParty":"tenant-organisation","tenantOrganisation":"%s",
+                         "targetSize":50,"strata":["ageBand"],"consentText":"Ik doe mee met het panel."}""".formatted(panelName, organisation))
+                .post(PANELS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String themeTitle = "Onderhoud " + tag;
+        String theme = platform.api()
+                .body(Map.of("title", themeTitle))
+                .post(PANELS + "/" + panel + "/themes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        platform.as(organisation, "tenant-organisation")
+                .body("{}")
+                .post(PANELS + "/" + panel + "/themes/" + theme + "/signature")
+                .then()
+                .statusCode(200);
+        platform.api()
+                .body(Map.of("tenantRefs", List.of(dutch, arabic)))
+                .post(PANELS + "/" + panel + "/invitations")
+                .then()
+                .statusCode(202);
+        Map<String, SmtpSink.Mail> invitations = Journeys.awaitMails(platform, List.of(dutch, arabic), panelName);
+        environment.put("PANEL_NL", link(invitations.get(dutch), "panel.html"));
+        environment.put("PANEL_AR", link(invitations.get(arabic), "panel.html"));
+        environment.put("PANEL_NAME", panelName);
+        environment.put("PANEL_THEME", themeTitle);
+
+        NodeScripts.npmCi(pages, out, "playwright-core", "axe-core");
+        NodeScripts.browserTest(pages, out, environment, BROWSER_TEST_MINUTES);
+
+        // A new consent text: the renewal mail's link opens the same page, which asks for consent to version 2
+        platform.api()
+                .body(Map.of("text", "Ik doe mee met het panel. Mijn antwoorden worden twee jaar bewaard."))
+                .post(PANELS + "/" + panel + "/consent-texts")
+                .then()
+                .statusCode(201);
+        SmtpSink.Mail renewal = Journeys.awaitMails(platform, List.of(dutch), "Wilt u in het " + panelName)
+                .get(dutch);
+        NodeScripts.browserTest(pages, out, Map.of("RECONSENT_NL", link(renewal, "panel.html")), BROWSER_TEST_MINUTES);
+
+        // what the pages read, as the tenants' links now show it (each answer checked against the merged OpenAPI)
+        Journeys.tenant(platform)
+                .header("Signup-Token", token(environment.get("SIGNUP_NL")))
+                .get("/api/v1/campaigns/token-signups/invitation")
+                .then()
+                .statusCode(200)
+                .body("signup.status", equalTo("ACTIVE"))
+                .body("canWithdraw", equalTo(true));
+        Journeys.tenant(platform)
+                .get(PANELS + "/membership/" + token(environment.get("PANEL_AR")))
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("ar"))
+                .body("consentVersion", equalTo(1));
+        Journeys.tenant(platform)
+                .get("/api/v1/unsubscribe/" + token(environment.get("PREFERENCES_AR")) + "/preferences")
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("ar"))
+                .body("messageScope", equalTo("recruitment"))
+                .body("optedOut", contains("tenant-organisation"));
+
+        // what the browser did, as the organiser sees it
+        JsonPath signups = platform.api()
+                .get("/api/v1/campaigns/" + campaign + "/signups")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Object> nl = signups.getMap("find { it.tenantRef == '" + dutch + "' }");
+        assertEquals("ACTIVE", nl.get("status"), signups.prettify());
+        assertEquals("MAILING", nl.get("source"), signups.prettify());
+        assertEquals("Ik woon hier al twintig jaar", nl.get("motivation"), signups.prettify());
+        assertEquals("Dinsdagavond", nl.get("availability"), signups.prettify());
+        Map<String, Object> ar = signups.getMap("find { it.tenantRef == '" + arabic + "' }");
+        assertEquals("WITHDRAWN", ar.get("status"), "signed up, then withdrawn: " + signups.prettify());
+        assertEquals("أريد أن أساعد جيراني", ar.get("motivation"), signups.prettify());
+
+        // consent recorded, with its version and the tenant's choices
+        JsonPath nlMember = platform.api()
+                .get(PANELS + "/" + panel + "/members/" + dutch)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals("ACTIVE", nlMember.getString("status"), nlMember.prettify());
+        assertEquals(2, nlMember.getInt("consentVersion"), "consented again to the new text: " + nlMember.prettify());
+        assertEquals("ONLINE", nlMember.getString("consentChannel"), nlMember.prettify());
+        assertEquals(List.of(theme), nlMember.getList("interests"), nlMember.prettify());
+        assertEquals(List.of("WEEKDAY_EVENING"), nlMember.getList("preferredMoments"), nlMember.prettify());
+        JsonPath arMember = platform.api()
+                .get(PANELS + "/" + panel + "/members/" + arabic)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals("ACTIVE", arMember.getString("status"), arMember.prettify());
+        assertEquals(1, arMember.getInt("consentVersion"), arMember.prettify());
+        assertEquals(List.of(theme), arMember.getList("interests"), arMember.prettify());
+
+        // opt-outs stored per purpose, from the page's link
+        assertEquals(List.of("recruitment"), optOuts(platform, dutch));
+        assertEquals(List.of("tenant-organisation"), optOuts(platform, arabic));
+    }
+
+    private static List<String> optOuts(Platform platform, String tenantRef) {
+        JsonPath optOuts = platform.api()
+                .get("/api/v1/tenants/" + tenantRef + "/opt-outs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(java.util.Set.of("LINK"), java.util.Set.copyOf(optOuts.getList("source")), optOuts.prettify());
+        return optOuts.getList("purpose");
+    }
+
+    private static String token(String link) {
+        return link.substring(link.indexOf('#') + 1);
+    }
+
+    /** The whole link to the page in the mail's text, as the tenant clicks it. */
+    private static String link(SmtpSink.Mail mail, String page) {
+        return Journeys.find(mail, "(http\\S+" + java.util.regex.Pattern.quote(Stack.TENANT_PAGES + page) + "#\\S+)");
+    }
+}
