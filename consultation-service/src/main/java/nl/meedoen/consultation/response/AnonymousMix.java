@@ -156,7 +156,7 @@ public class AnonymousMix {
             LocalDate today = LocalDate.now(config.zone());
             List<Submission> opened = waiting.stream()
                     .map(w -> new Submission(
-                            null, w.consultation(), today, w.answersJson(), w.counted(), w.motivations(), null))
+                            null, w.consultation(), today, w.answersJson(), w.counted(), w.motivations(), null, null))
                     .toList();
             SubmissionWriter.insertResponses(c, opened);
             SubmissionWriter.insertMotivations(c, opened);

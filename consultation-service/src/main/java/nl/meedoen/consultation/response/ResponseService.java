@@ -202,13 +202,36 @@ public class ResponseService {
      * no thread waits for the batch: the receipt follows its commit.
      */
     public CompletionStage<RespondentViews.Receipt> submit(String token, Map<String, Object> answers) {
-        return writer.write(tokenHash(token), rulesFor(answers)).thenApply(ResponseService::receipt);
+        return writer.write(tokenHash(token), rulesFor(answers, null)).thenApply(ResponseService::receipt);
     }
 
     /** The same in the caller's transaction, for a submission whose Idempotency-Key receipt must commit with it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public RespondentViews.Receipt submitInCallersTransaction(String token, Map<String, Object> answers) {
-        return receipt(writer.writeInCallersTransaction(tokenHash(token), rulesFor(answers)));
+        return receipt(writer.writeInCallersTransaction(tokenHash(token), rulesFor(answers, null)));
+    }
+
+    /**
+     * A response staff received on paper or by phone, entered against the invitation whose short code the paper form
+     * or the tenant gave: the same rules and the same once-per-invitation as online (an invitation answered either way
+     * is 409), stored as that channel unless the consultation is ANONYMOUS. 404 when no invitation of this consultation
+     * has the code.
+     */
+    @Transactional
+    public RespondentViews.Receipt enterForTenant(
+            UUID consultationId, String shortCode, String channel, Map<String, Object> answers) {
+        String code = InvitationTokens.normalShortCode(shortCode);
+        List<?> ids = code == null
+                ? List.of()
+                : em.createNativeQuery("SELECT id FROM invitation WHERE short_code_hash = ?1 AND consultation_id = ?2")
+                        .setParameter(1, tokens.shortCodeHash(code))
+                        .setParameter(2, consultationId)
+                        .getResultList();
+        if (ids.isEmpty()) {
+            throw ProblemException.notFound("invitation with this short code in consultation " + consultationId);
+        }
+        String token = tokens.token((UUID) ids.get(0));
+        return receipt(writer.writeInCallersTransaction(tokenHash(token), rulesFor(answers, channel)));
     }
 
     private static RespondentViews.Receipt receipt(SubmissionWriter.Submission s) {
@@ -237,7 +260,7 @@ public class ResponseService {
     }
 
     /** Every rule of the target's questionnaire checked against the answers; what is left to do is writing. */
-    private Function<Target, SubmissionWriter.Submission> rulesFor(Map<String, Object> answers) {
+    private Function<Target, SubmissionWriter.Submission> rulesFor(Map<String, Object> answers, String channel) {
         Map<String, Object> clean = clean(answers);
         String correlationId = CorrelationId.current(); // of this request's thread; the rules run on the writer's
         TraceContext trace = TraceContext.current(); // likewise: the participation event continues this request's trace
@@ -256,7 +279,8 @@ public class ResponseService {
                     StoredJson.write(clean),
                     new ResultCells.Respondent(Tally.of(q, clean), t.profile()),
                     motivations(q, clean),
-                    new SubmissionWriter.Origin(correlationId, trace));
+                    new SubmissionWriter.Origin(correlationId, trace),
+                    channel);
         };
     }
 

@@ -62,7 +62,8 @@ public class SubmissionWriter {
             String answersJson,
             ResultCells.Respondent counted,
             List<Motivation> motivations,
-            Origin origin) {
+            Origin origin,
+            String channel) {
 
         boolean anonymous() {
             return consultation.anonymous();
@@ -289,6 +290,7 @@ public class SubmissionWriter {
         Integer[] versions = new Integer[n];
         String[] days = new String[n];
         String[] answers = new String[n];
+        String[] channels = new String[n];
         List<UUID> linkedResponses = new ArrayList<>();
         List<UUID> linkedInvitations = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -298,19 +300,22 @@ public class SubmissionWriter {
             versions[i] = s.consultation().questionnaireVersion();
             days[i] = s.submittedOn().toString();
             answers[i] = s.answersJson();
+            channels[i] = s.anonymous() ? null : s.channel(); // an anonymous response does not say how it came
             if (!s.anonymous()) {
                 linkedResponses.add(ids[i]);
                 linkedInvitations.add(s.invitee().invitationId());
             }
         }
         try (PreparedStatement ps = connection.prepareStatement("""
-                INSERT INTO response (id, consultation_id, questionnaire_version, submitted_on, answers)
-                SELECT id, c, v, d::date, a FROM unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[]) AS x(id, c, v, d, a)""")) {
+                INSERT INTO response (id, consultation_id, questionnaire_version, submitted_on, answers, channel)
+                SELECT id, c, v, d::date, a, ch
+                FROM unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[]) AS x(id, c, v, d, a, ch)""")) {
             ps.setArray(1, connection.createArrayOf("uuid", ids));
             ps.setArray(2, connection.createArrayOf("uuid", consultations));
             ps.setArray(3, connection.createArrayOf("int4", versions));
             ps.setArray(4, connection.createArrayOf("text", days));
             ps.setArray(5, connection.createArrayOf("text", answers));
+            ps.setArray(6, connection.createArrayOf("text", channels));
             ps.executeUpdate();
         }
         if (!linkedResponses.isEmpty()) {
