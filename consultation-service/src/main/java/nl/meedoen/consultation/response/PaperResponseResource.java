@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -80,10 +81,10 @@ public class PaperResponseResource {
                     + "the same once per invitation: an invitation answered online or on paper is 409. Stored with its "
                     + "channel, except in an ANONYMOUS consultation, whose responses never say how they came; audited "
                     + "without naming the invitation.")
-    @APIResponse(
+    @APIResponseSchema(
+            value = RespondentViews.Receipt.class,
             responseCode = "201",
-            description = "Stored",
-            content = @Content(schema = @Schema(implementation = RespondentViews.Receipt.class)))
+            responseDescription = "Stored with the tenant's invitation used up")
     @APIResponse(responseCode = "403", description = "Not the caller's consultation to enter responses for")
     @APIResponse(responseCode = "404", description = "No such consultation, or no invitation of it has this short code")
     @APIResponse(
