@@ -316,7 +316,8 @@ class PrivacyIT {
                 .post("/api/v1/panels/" + panel + "/invitations")
                 .then()
                 .statusCode(202);
-        String token = Journeys.find(mail(platform, ref, "Doe mee met het " + panelName), "panel#([A-Za-z0-9_-]{40,})");
+        String token =
+                Journeys.find(mail(platform, ref, "Doe mee met het " + panelName), "panel\\.html#([A-Za-z0-9_-]{40,})");
         Journeys.tenant(platform)
                 .body("{\"consent\":true,\"consentVersion\":1,\"channel\":\"ONLINE\"}")
                 .post("/api/v1/panels/membership/" + token + "/join")
@@ -342,8 +343,7 @@ class PrivacyIT {
                 .post("/api/v1/campaigns/" + campaign + "/outreach")
                 .then()
                 .statusCode(202);
-        String token = Journeys.find(
-                mail(platform, ref, "Gezocht: huurders voor " + title), "/aanmelden#([A-Za-z0-9_-]{43,})");
+        String token = Journeys.find(mail(platform, ref, "Gezocht: huurders voor " + title), Journeys.SIGNUP_TOKEN);
         Journeys.tenant(platform)
                 .body(Map.of("token", token, "motivation", motivation))
                 .post("/api/v1/campaigns/token-signups")
