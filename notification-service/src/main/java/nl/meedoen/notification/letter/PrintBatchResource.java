@@ -139,9 +139,21 @@ public class PrintBatchResource {
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", description = "Unknown batch")
+    @APIResponse(
+            responseCode = "410",
+            description =
+                    "letters-posted: the batch was posted, and its PDF (with the tenants' links) is no longer kept")
     public Response pdf(@PathParam("id") String id) {
         UUID batchId = parse(id);
         byte[] pdf = batches.storedPdf(batchId);
+        if (pdf == null && batches.get(batchId).status() == PrintBatch.Status.POSTED) {
+            throw new ProblemException(
+                    410,
+                    "letters-posted",
+                    "Letters already posted",
+                    "print batch " + id + " was posted: its PDF, with the tenants' personal links, is no longer kept",
+                    null);
+        }
         if (pdf == null) {
             return rendering(batchId);
         }
@@ -249,7 +261,10 @@ public class PrintBatchResource {
     @POST
     @Path("{id}/posted")
     @RolesAllowed(Roles.CORPORATION)
-    @Operation(summary = "The letters were posted (each letter's delivery becomes POSTED)")
+    @Operation(
+            summary = "The letters were posted (each letter's delivery becomes POSTED)",
+            description = "The letters' data and the batch's PDF, which hold the tenants' personal links, are removed:"
+                    + " letters.pdf answers 410 from then on; the CSV manifest stays.")
     @APIResponse(responseCode = "200", description = "POSTED")
     @APIResponse(responseCode = "404", description = "Unknown batch")
     @APIResponse(responseCode = "409", description = "Already posted")

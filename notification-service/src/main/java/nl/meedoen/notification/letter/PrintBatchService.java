@@ -407,6 +407,10 @@ public class PrintBatchService {
             b.printedAt = b.postedAt;
         }
         move(id, List.of(DeliveryStatus.BATCHED, DeliveryStatus.PRINTED), DeliveryStatus.POSTED);
+        // the letters, with the tenants' personal links, have left: neither their data nor the PDF is needed again
+        em.createNativeQuery("UPDATE print_batch SET pdf = NULL WHERE id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
         return BatchView.of(b);
     }
 
@@ -456,6 +460,7 @@ public class PrintBatchService {
             d.updatedAt = now;
             if (to == DeliveryStatus.POSTED) {
                 d.sentAt = now;
+                d.data = null;
             }
             events.publish(d);
         }

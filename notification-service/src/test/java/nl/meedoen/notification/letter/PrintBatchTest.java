@@ -10,6 +10,7 @@ import static nl.meedoen.notification.TestData.printBatch;
 import static nl.meedoen.notification.TestData.send;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -160,6 +161,18 @@ class PrintBatchTest {
                     .statusCode(200)
                     .body("status", equalTo("POSTED"));
             assertEquals("POSTED", delivery(d1).getString("status"));
+            // posted: the letters' personal links are kept nowhere any more, neither in their data nor in the PDF
+            assertNull(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() ->
+                            nl.meedoen.notification.delivery.Delivery
+                                    .<nl.meedoen.notification.delivery.Delivery>findById(UUID.fromString(d1))
+                                    .data));
+            as("corporation")
+                    .get("/api/v1/print-batches/" + id + "/letters.pdf")
+                    .then()
+                    .statusCode(410)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://meedoen.nl/problems/letters-posted"));
             as("corporation")
                     .contentType(ContentType.JSON)
                     .body("{\"deliveryIds\":[\"" + d2 + "\"]}")
