@@ -144,9 +144,17 @@ final class PanelModel {
         return panel;
     }
 
+    /**
+     * One worker and a fixed seed make every solve repeatable. Symmetry detection is off: on some small pools its
+     * presolve step fails an internal check and aborts the JVM (the service with it) instead of answering.
+     */
     static CpSolver solver() {
         CpSolver solver = new CpSolver();
-        solver.getParameters().setNumWorkers(1).setRandomSeed(1).setLogSearchProgress(false);
+        solver.getParameters()
+                .setNumWorkers(1)
+                .setRandomSeed(1)
+                .setLogSearchProgress(false)
+                .setSymmetryLevel(0);
         return solver;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -45,6 +46,17 @@ class DrawPropertiesTest {
         if (random) {
             assertTrue(panels.size() > 1, "8 seeds all gave the same panel although the draw is random");
         }
+    }
+
+    /**
+     * Pools on which CP-SAT's symmetry detection failed an internal check in presolve and aborted the whole JVM
+     * (OR-Tools 9.14 and 9.15, "Check failed: context_->VarToConstraints(var).empty()"); found by the property above.
+     */
+    @Example
+    void poolsWhosePanelModelOnceAbortedTheSolver() {
+        leximinDrawsMeetQuotasHouseholdsAndSumToK(instance(19, 2, 965148254923310220L, false));
+        leximinDrawsMeetQuotasHouseholdsAndSumToK(instance(11, 3, 326881523992284484L, false));
+        leximinDrawsMeetQuotasHouseholdsAndSumToK(instance(20, 2, -386484497568409018L, false));
     }
 
     @Property(tries = 25)
