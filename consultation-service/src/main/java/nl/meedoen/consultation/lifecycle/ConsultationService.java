@@ -86,16 +86,22 @@ public class ConsultationService {
         if (c == null || !Access.canRead(c, caller)) {
             throw ProblemException.notFound("consultation " + id);
         }
+        requireChange(c, caller);
+        Preconditions.check(ifMatch, c.version, ifMatchRequired);
+        return c;
+    }
+
+    /** 403 unless the caller may change the consultation (or act for it, such as entering a paper response). */
+    public void requireChange(Consultation c, Caller caller) {
         if (!Access.canChange(c, caller)) {
             throw new ProblemException(
                     403,
                     "forbidden",
                     "Forbidden",
-                    "only the initiating party (or a co-owning tenant organisation) changes this consultation",
+                    "only the initiating party (or a co-owning tenant organisation) changes this consultation or"
+                            + " enters its responses",
                     null);
         }
-        Preconditions.check(ifMatch, c.version, ifMatchRequired);
-        return c;
     }
 
     /**

@@ -22,7 +22,6 @@ import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.consultation.lifecycle.Access;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -108,14 +107,7 @@ public class PaperResponseResource {
                     PaperResponse body) {
         Caller caller = Caller.of(identity);
         Consultation c = consultations.find(id, caller);
-        if (!Access.canChange(c, caller)) {
-            throw new ProblemException(
-                    403,
-                    "forbidden",
-                    "Forbidden",
-                    "only the initiating party (or a co-owning tenant organisation) enters responses",
-                    null);
-        }
+        consultations.requireChange(c, caller);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (body.shortCode() == null || body.shortCode().isBlank()) {
             errors.add(new Problem.FieldError("shortCode", "required: the code on the tenant's letter"));
