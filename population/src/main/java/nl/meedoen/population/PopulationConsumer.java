@@ -3,16 +3,17 @@ package nl.meedoen.population;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.concurrent.CompletionStage;
 import nl.meedoen.commons.contracts.TenantProfileV1;
 import nl.meedoen.commons.events.CloudEvent;
 import nl.meedoen.commons.events.MalformedEventException;
 import nl.meedoen.commons.inbox.InboundEvents;
 import nl.meedoen.commons.privacy.TenantErased;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -35,9 +36,9 @@ public class PopulationConsumer {
     Event<TenantErased> erased;
 
     @Incoming("tenants-profile")
-    @Blocking // ordered: one record at a time, so per-tenant order holds
-    public void onProfile(ConsumerRecord<String, String> record) {
-        inbound.process("population", record, this::apply);
+    @Blocking // ordered: one batch at a time, its records in order, so per-tenant order holds
+    public CompletionStage<Void> onProfiles(KafkaRecordBatch<String, String> batch) {
+        return inbound.processBatch("population", batch, this::apply);
     }
 
     void apply(CloudEvent event) {

@@ -5,13 +5,16 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.TenantProfileV1;
 import nl.meedoen.commons.events.CloudEvent;
@@ -68,6 +71,15 @@ public abstract class PopulationReadModelContract {
     }
 
     private String send(String key, String type, String payload, String eventId) {
+        try {
+            producer.send(record(key, type, payload, eventId)).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return eventId;
+    }
+
+    private static ProducerRecord<String, String> record(String key, String type, String payload, String eventId) {
         CloudEvent event = new CloudEvent(
                 eventId,
                 type,
@@ -79,12 +91,7 @@ public abstract class PopulationReadModelContract {
                 payload);
         ProducerRecord<String, String> record = new ProducerRecord<>(TenantProfileV1.TOPIC, key, payload);
         CloudEventHeaders.write(record.headers(), event);
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        return eventId;
+        return record;
     }
 
     private String sendProfile(String ref, String neighbourhood) {
@@ -142,12 +149,25 @@ public abstract class PopulationReadModelContract {
 
     @Test
     void malformedEventsGoToTheDeadLetterTopicAndLaterEventsStillFlow() {
+        // sent without waiting, so that they most likely reach the consumer in one batch
+        String before = "P-" + UUID.randomUUID();
+        producer.send(record(
+                before,
+                TenantProfileV1.CHANGED,
+                profile(before, "BU00000004"),
+                UUID.randomUUID().toString()));
         String badKey = "P-bad-" + UUID.randomUUID();
-        send(badKey, TenantProfileV1.CHANGED, "{not json", UUID.randomUUID().toString());
-        ProducerRecord<String, String> noHeaders = new ProducerRecord<>(TenantProfileV1.TOPIC, badKey + "-2", "{}");
-        producer.send(noHeaders);
+        producer.send(record(
+                badKey, TenantProfileV1.CHANGED, "{not json", UUID.randomUUID().toString()));
+        producer.send(new ProducerRecord<>(TenantProfileV1.TOPIC, badKey + "-2", "{}")); // no CloudEvents headers
         String good = "P-" + UUID.randomUUID();
-        sendProfile(good, "BU00000004");
+        producer.send(record(
+                good,
+                TenantProfileV1.CHANGED,
+                profile(good, "BU00000004"),
+                UUID.randomUUID().toString()));
+        producer.flush();
+        awaitNeighbourhood(before, "BU00000004");
         awaitNeighbourhood(good, "BU00000004");
         as("corporation").get(basePath + "/members/" + badKey).then().statusCode(404);
 
@@ -162,8 +182,10 @@ public abstract class PopulationReadModelContract {
                 new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(TenantProfileV1.TOPIC + ".dlq"));
+            Set<String> parked = new HashSet<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    parked.add(r.key());
                     var reason = r.headers().lastHeader("dead-letter-reason");
                     if (r.key().equals(badKey)
                             && reason != null
@@ -173,6 +195,9 @@ public abstract class PopulationReadModelContract {
                 }
                 return false;
             });
+            consumer.poll(Duration.ofSeconds(2)).forEach(r -> parked.add(r.key()));
+            // only the bad ones are parked, not the batch they came in
+            assertFalse(parked.contains(before) || parked.contains(good), "good records were parked: " + parked);
         }
     }
 
@@ -188,6 +213,32 @@ public abstract class PopulationReadModelContract {
                         .then()
                         .statusCode(404)
                         .contentType("application/problem+json"));
+    }
+
+    /** An import publishes its profiles in one burst: every one of them arrives, in one neighbourhood's count. */
+    @Test
+    void aBurstOfProfilesAllArrive() {
+        String neighbourhood = "BU8" + (int) (Math.random() * 1_000_0000);
+        int burst = Integer.getInteger("meedoen.population.burst", 3_000); // benchmarks/RESULTS.md: 20,000
+        long t0 = System.nanoTime();
+        for (int i = 0; i < burst; i++) {
+            String ref = "P-" + UUID.randomUUID();
+            producer.send(record(
+                    ref,
+                    TenantProfileV1.CHANGED,
+                    profile(ref, neighbourhood),
+                    UUID.randomUUID().toString()));
+        }
+        producer.flush();
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> as("corporation")
+                        .queryParam("attribute", "neighbourhoodCode")
+                        .get(basePath + "/counts")
+                        .then()
+                        .statusCode(200)
+                        .body("counts." + neighbourhood, equalTo(burst)));
+        System.out.printf("[burst] %,d profiles in %.1f s%n", burst, (System.nanoTime() - t0) / 1e9);
     }
 
     @Test

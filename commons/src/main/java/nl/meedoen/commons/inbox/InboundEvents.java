@@ -8,10 +8,19 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import nl.meedoen.commons.correlation.CorrelationId;
 import nl.meedoen.commons.events.CloudEvent;
@@ -20,6 +29,7 @@ import nl.meedoen.commons.events.MalformedEventException;
 import nl.meedoen.commons.tracing.TraceContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -97,6 +107,68 @@ public class InboundEvents {
     }
 
     /**
+     * A batch of records (a channel with {@code batch=true}) in one transaction: one commit instead of one per
+     * record, which is what an import's burst of profile events needs. When the batch fails, each record is
+     * processed on its own ({@link #process}) and a record that still fails is nacked alone, so the channel's
+     * dead-letter strategy parks just that one. The batch is acknowledged once each record is processed or parked.
+     */
+    public CompletionStage<Void> processBatch(
+            String consumer, KafkaRecordBatch<String, String> batch, Consumer<CloudEvent> handler) {
+        List<KafkaRecord<String, String>> messages = batch.getRecords();
+        if (messages.isEmpty()) {
+            return batch.ack();
+        }
+        List<ConsumerRecord<String, String>> records =
+                messages.stream().map(InboundEvents::consumerRecord).toList();
+        Span span = tracer().spanBuilder(records.get(0).topic() + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", records.get(0).topic())
+                .setAttribute("messaging.batch.message_count", (long) records.size())
+                .setAttribute("meedoen.consumer", consumer)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            QuarkusTransaction.requiringNew().run(() -> applyAll(consumer, records, handler));
+        } catch (RuntimeException e) {
+            LOG.infof("a batch of %d for %s failed, one record at a time now: %s", records.size(), consumer, e);
+            for (int i = 0; i < records.size(); i++) {
+                try {
+                    process(consumer, records.get(i), handler);
+                } catch (RuntimeException failure) {
+                    messages.get(i).nack(failure).toCompletableFuture().join();
+                }
+            }
+        } finally {
+            span.end();
+        }
+        return batch.ack();
+    }
+
+    private void applyAll(String consumer, List<ConsumerRecord<String, String>> records, Consumer<CloudEvent> handler) {
+        List<CloudEvent> events = records.stream().map(CloudEventHeaders::read).toList();
+        Set<String> fresh =
+                markProcessed(consumer, events.stream().map(CloudEvent::id).toList());
+        String previousCorrelation = CorrelationId.current();
+        try {
+            for (CloudEvent event : events) {
+                if (fresh.remove(event.id())) { // remove: an id twice in one batch is handled once
+                    CorrelationId.set(event.correlationId());
+                    handler.accept(event);
+                }
+            }
+        } finally {
+            CorrelationId.set(previousCorrelation);
+        }
+    }
+
+    private static ConsumerRecord<String, String> consumerRecord(KafkaRecord<String, String> message) {
+        @SuppressWarnings("unchecked")
+        IncomingKafkaRecordMetadata<String, String> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("not a record from Kafka"));
+        return metadata.getRecord();
+    }
+
+    /**
      * The span SmallRye Reactive Messaging's Kafka tracing made current for this record, when it did
      * (it is itself a child of the header's context); otherwise the context the headers carry; with
      * neither, whatever is current (a new trace).
@@ -133,6 +205,25 @@ public class InboundEvents {
                 .setParameter(2, eventId)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /** The ids among {@code eventIds} seen for the first time, in one statement; part of the batch's transaction. */
+    private Set<String> markProcessed(String consumer, List<String> eventIds) {
+        Set<String> fresh = new HashSet<>();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::text[])
+                    ON CONFLICT DO NOTHING RETURNING event_id""")) {
+                ps.setString(1, consumer);
+                ps.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getString(1));
+                    }
+                }
+            }
+        });
+        return fresh;
     }
 
     private static void sleep(long millis) {
