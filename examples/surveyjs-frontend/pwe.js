@@ -1,4 +1,5 @@
-// The PWE block (Participatory Value Evaluation) as a SurveyJS question type "pwe".
+// The PWE block (Participatory Value Evaluation) as a SurveyJS question type "pwe". One file, no imports: any
+// SurveyJS frontend can include it (README, "The PWE widget in your own frontend").
 //
 // Meedoen's SurveyJS export writes the block as {"type":"pwe","name":...,"pwe":{options, constraint, ...}}.
 // SurveyJS knows no such type, so we register it as a class derived from "empty" (a question without
@@ -6,10 +7,45 @@
 // effects, motivations, and a live line with what the portfolio spends and what is left of the budget.
 // The value is exactly what the respondent API expects: {chosen: [...], motivations: {...}, overallMotivation}.
 // Only the server decides whether a portfolio is allowed: over budget is shown here, not blocked.
+// Its texts are Dutch and English; any other language gets the English ones.
 
-import { text } from './texts.js';
+const TEXTS = {
+  nl: {
+    pweBudget: 'Budget {budget} · gekozen {spent} · over {left}',
+    pweOver: 'Budget {budget} · gekozen {spent} · {left} te veel',
+    pweTarget: 'Doel {target} · bereikt {reached} · nog nodig {missing}',
+    pweResource: '{name}: {used} van {max}',
+    pweCost: 'kost {cost}', pweAmount: '{amount} {quantity}',
+    pwePros: 'Voordelen', pweCons: 'Nadelen', pweEffects: 'Gevolgen',
+    pweMotivation: 'Waarom kiest u {option}?', pweWhy: 'Waarom? (niet verplicht)', pweWhyRequired: 'Waarom? (verplicht)',
+    pweOverall: 'Toelichting op uw keuze', pweChoose: 'Kies {min} tot {max} opties.',
+    pweExclusive: 'Hoogstens één van: {options}.', pweTogether: 'Alleen samen: {options}.',
+  },
+  en: {
+    pweBudget: 'Budget {budget} · chosen {spent} · left {left}',
+    pweOver: 'Budget {budget} · chosen {spent} · {left} over budget',
+    pweTarget: 'Target {target} · reached {reached} · still needed {missing}',
+    pweResource: '{name}: {used} of {max}',
+    pweCost: 'costs {cost}', pweAmount: '{amount} {quantity}',
+    pwePros: 'Pros', pweCons: 'Cons', pweEffects: 'Effects',
+    pweMotivation: 'Why do you choose {option}?', pweWhy: 'Why? (optional)', pweWhyRequired: 'Why? (required)',
+    pweOverall: 'Explain your choice', pweChoose: 'Choose {min} to {max} options.',
+    pweExclusive: 'At most one of: {options}.', pweTogether: 'Only together: {options}.',
+  },
+};
 
+let surveyJs = null;
+
+/** A text in the survey's locale; SurveyJS' "default" is its defaultLocale (the consultation's first language). */
+function text(locale, key, vars = {}) {
+  const lang = !locale || locale === 'default' ? surveyJs?.surveyLocalization?.defaultLocale : locale;
+  const value = (TEXTS[lang] || TEXTS.en)[key] ?? TEXTS.en[key] ?? key;
+  return value.replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '');
+}
+
+/** Registers the type "pwe" and its widget with the SurveyJS global (window.Survey, from survey-core's UMD build). */
 export function registerPwe(Survey) {
+  surveyJs = Survey;
   Survey.Serializer.addClass('pwe', [{ name: 'pwe', visible: false }], null, 'empty');
   Survey.CustomWidgetCollection.Instance.add({
     name: 'meedoen-pwe',

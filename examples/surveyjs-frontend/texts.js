@@ -1,5 +1,5 @@
-// The page's own texts (SurveyJS brings its buttons' texts itself: survey-core/i18n). Dutch and English;
-// any other language falls back to English.
+// The page's own texts (SurveyJS brings its buttons' texts itself: survey-core/i18n; the PWE widget its own, in
+// pwe.js). Dutch and English; any other language falls back to English.
 
 const TEXTS = {
   nl: {
@@ -20,15 +20,6 @@ const TEXTS = {
     problem: '{title}: {detail}',
     language: 'Taal',
     askedBy: { corporation: 'Vraag van de corporatie', 'tenant-organisation': 'Vraag van de huurdersorganisatie' },
-    pweBudget: 'Budget {budget} · gekozen {spent} · over {left}',
-    pweOver: 'Budget {budget} · gekozen {spent} · {left} te veel',
-    pweTarget: 'Doel {target} · bereikt {reached} · nog nodig {missing}',
-    pweResource: '{name}: {used} van {max}',
-    pweCost: 'kost {cost}', pweAmount: '{amount} {quantity}',
-    pwePros: 'Voordelen', pweCons: 'Nadelen', pweEffects: 'Gevolgen',
-    pweMotivation: 'Waarom kiest u {option}?', pweWhy: 'Waarom? (niet verplicht)', pweWhyRequired: 'Waarom? (verplicht)',
-    pweOverall: 'Toelichting op uw keuze', pweChoose: 'Kies {min} tot {max} opties.',
-    pweExclusive: 'Hoogstens één van: {options}.', pweTogether: 'Alleen samen: {options}.',
   },
   en: {
     noToken: 'Open this page with the link from your invitation (…#<token>).',
@@ -48,15 +39,6 @@ const TEXTS = {
     problem: '{title}: {detail}',
     language: 'Language',
     askedBy: { corporation: 'Asked by the housing corporation', 'tenant-organisation': 'Asked by the tenant organisation' },
-    pweBudget: 'Budget {budget} · chosen {spent} · left {left}',
-    pweOver: 'Budget {budget} · chosen {spent} · {left} over budget',
-    pweTarget: 'Target {target} · reached {reached} · still needed {missing}',
-    pweResource: '{name}: {used} of {max}',
-    pweCost: 'costs {cost}', pweAmount: '{amount} {quantity}',
-    pwePros: 'Pros', pweCons: 'Cons', pweEffects: 'Effects',
-    pweMotivation: 'Why do you choose {option}?', pweWhy: 'Why? (optional)', pweWhyRequired: 'Why? (required)',
-    pweOverall: 'Explain your choice', pweChoose: 'Choose {min} to {max} options.',
-    pweExclusive: 'At most one of: {options}.', pweTogether: 'Only together: {options}.',
   },
 };
 

@@ -1,13 +1,15 @@
-// The browser set-up the example pages' tests share: Debian's Chromium driven by playwright-core (this example's npm
-// devDependency; examples/draw-page has no npm packages and borrows it from here).
+// The browser set-up the example pages' tests share: Debian's Chromium driven by playwright-core. Each caller's
+// playwright-core is its own npm devDependency, found from the caller's folder (options.packagesFrom); by default
+// this example's, which examples/draw-page (no npm packages) borrows.
 //
 // Env: CHROMIUM (default /usr/bin/chromium; installed with apt-get when missing and we are root).
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const STEP_TIMEOUT = 20_000;
@@ -36,13 +38,23 @@ export function expect(condition, message) {
   if (!condition) throw new Error('expectation failed: ' + message);
 }
 
+/** playwright-core as the module at packagesFrom (a file URL) resolves it: from that caller's node_modules. */
+async function playwright(packagesFrom) {
+  const module = await import(pathToFileURL(createRequire(packagesFrom).resolve('playwright-core')).href);
+  return module.default ?? module;
+}
+
 /**
- * Runs {@code steps(page)} in a fresh headless Chromium profile. The page's console, uncaught errors and API calls
- * are logged to outDir/page.log; an uncaught error fails the test. On failure: a screenshot in outDir and exit code 1.
+ * Runs {@code steps(page, log)} in a fresh headless Chromium profile. The page's console, uncaught errors and API calls
+ * are logged to outDir/page.log (and in {@code log}, for the steps to check); an uncaught error fails the test. On
+ * failure: a screenshot in outDir and exit code 1.
+ *
+ * options.packagesFrom: the caller's import.meta.url, whose node_modules holds playwright-core (default: this file's).
  */
-export async function runInChromium(outDir, locale, steps) {
+export async function runInChromium(outDir, locale, steps, { packagesFrom = import.meta.url } = {}) {
   ensureChromium();
   mkdirSync(outDir, { recursive: true });
+  const { chromium } = await playwright(packagesFrom);
   const profile = mkdtempSync(join(tmpdir(), 'meedoen-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -61,7 +73,7 @@ export async function runInChromium(outDir, locale, steps) {
   page.on('response', (r) => { if (r.url().includes('/api/')) log.push(`[http] ${r.request().method()} ${r.url().replace(/#.*/, '')} ${r.status()}`); });
   let failed = false;
   try {
-    await steps(page);
+    await steps(page, log);
     const pageErrors = log.filter((l) => l.startsWith('[pageerror]'));
     expect(pageErrors.length === 0, 'no uncaught errors in the page: ' + pageErrors.join('; '));
     console.log(`[browser-test] passed in ${((Date.now() - started) / 1000).toFixed(1)}s`);

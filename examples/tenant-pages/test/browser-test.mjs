@@ -14,43 +14,17 @@
 // screenshot of each page there); CHROMIUM (default /usr/bin/chromium; installed with apt-get when missing and
 // we are root). Exit code 0 when every step passed.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { expect, runInChromium, say } from '../../surveyjs-frontend/test/chromium.mjs';
 import { missingTexts } from '../texts.js';
 
 const env = process.env;
 const OUT_DIR = resolve(env.OUT_DIR || 'target/browser-test');
 const SHOTS = env.SCREENSHOTS_DIR ? resolve(env.SCREENSHOTS_DIR) : null;
-const CHROMIUM = env.CHROMIUM || '/usr/bin/chromium';
-const STEP_TIMEOUT = 20_000;
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`${CHROMIUM} is missing and this is not root: install it with 'apt-get install -y chromium' (Debian's package)`);
-  }
-  console.log(`[browser-test] ${CHROMIUM} missing: apt-get install -y chromium ...`);
-  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
-}
-
-const log = [];
-let step = 'start';
-const started = Date.now();
-function say(message) {
-  step = message;
-  console.log(`[browser-test] ${((Date.now() - started) / 1000).toFixed(1)}s ${message}`);
-}
-
-function expect(condition, message) {
-  if (!condition) throw new Error('expectation failed: ' + message);
-}
+const VIEWPORT = { width: 1100, height: 900 };
 
 async function shot(page, name) {
   if (!SHOTS) return;
@@ -79,6 +53,75 @@ async function accessible(page, what) {
   console.log(`[browser-test] axe on ${what}: no serious or critical violations (${result.violations.length} minor)`);
 }
 
+/** Pages that scroll sideways, reported together at the end so one run shows every page to fix. */
+const reflowFailures = [];
+
+/**
+ * The page reflows (WCAG 1.4.10) on a 360 px wide phone and at 200 % zoom (a 1280 × 900 window zoomed to 200 %:
+ * 640 × 450 CSS px at two device pixels each): nothing scrolls sideways.
+ */
+async function reflows(page, what) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    for (const [name, metrics] of [['360 px wide', { width: 360, height: 740, deviceScaleFactor: 1 }],
+      ['200 % zoom', { width: 640, height: 450, deviceScaleFactor: 2 }]]) {
+      await cdp.send('Emulation.setDeviceMetricsOverride', { ...metrics, mobile: false });
+      const overflow = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => {
+        const root = document.documentElement;
+        const wide = [...document.body.querySelectorAll('*')]
+          .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5 || e.getBoundingClientRect().left < -0.5)
+          .map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + (e.id ? '#' + e.id : ''));
+        done({ scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide: wide.slice(0, 5) });
+      })));
+      if (overflow.scrollWidth > overflow.clientWidth) {
+        reflowFailures.push(`${what} at ${name} scrolls sideways: ${overflow.scrollWidth} > ${overflow.clientWidth} px (${overflow.wide.join(', ')})`);
+        console.log('[browser-test] ' + reflowFailures.at(-1));
+      }
+    }
+  } finally {
+    await cdp.send('Emulation.clearDeviceMetricsOverride');
+    await cdp.detach();
+    await page.setViewportSize(VIEWPORT);
+  }
+}
+
+/** Every check of a page state: axe-core and reflow. */
+async function checked(page, what) {
+  await accessible(page, what);
+  await reflows(page, what);
+}
+
+/** The focused element shows it: an outline or a box shadow (the pages' :focus-visible style). */
+async function focusIsVisible(page) {
+  const focus = await page.evaluate(() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return null;
+    const style = getComputedStyle(e);
+    return {
+      name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.getAttribute('name') ? `[name=${e.getAttribute('name')}]` : ''),
+      text: (e.innerText || e.value || '').slice(0, 40),
+      visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
+    };
+  });
+  expect(focus !== null, 'the keyboard focus is on an element of the page');
+  expect(focus.visible, `the focused ${focus.name} "${focus.text}" shows its focus (outline or box shadow)`);
+  return focus;
+}
+
+/** Tab (or Shift+Tab) until the focus is on the field with this label (null: the submit button); each element passed shows its focus. */
+async function tabTo(page, label, key = 'Tab') {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press(key);
+    await focusIsVisible(page);
+    const there = await page.evaluate((l) => {
+      const e = document.activeElement;
+      return l === null ? e?.type === 'submit' : Boolean(e?.labels?.[0]?.textContent.includes(l));
+    }, label);
+    if (there) return;
+  }
+  throw new Error(`${key} never reached ${label ?? 'the submit button'}`);
+}
+
 async function signupDutch(page) {
   say('sign-up (nl): the campaign from the mailed link, in Dutch');
   await page.goto(env.SIGNUP_NL);
@@ -86,14 +129,18 @@ async function signupDutch(page) {
   await speaks(page, 'nl', 'ltr');
   await page.getByRole('heading', { level: 1, name: env.CAMPAIGN_TITLE }).waitFor();
   await page.getByText('Zijn er meer aanmeldingen dan plaatsen? Dan loten we eerlijk.').waitFor();
-  await accessible(page, 'the sign-up form (nl)');
+  await checked(page, 'the sign-up form (nl)');
   await shot(page, 'signup-nl.png');
 
-  say('sign-up (nl): motivation and availability, as a lottery asks; confirmed');
-  await page.getByLabel('Waarom wilt u meedoen?').fill('Ik woon hier al twintig jaar');
-  await page.getByLabel('Wanneer heeft u tijd?').fill('Dinsdagavond');
+  say('sign-up (nl): by keyboard alone (Tab, Shift+Tab, Enter): motivation and availability, as a lottery asks; confirmed');
   expect(await page.getByLabel('Wat weet of kunt u dat helpt?').count() === 0, 'a lottery does not ask for expertise');
-  await page.getByRole('button', { name: 'Ik meld me aan' }).click();
+  await tabTo(page, 'Waarom wilt u meedoen?');
+  await page.keyboard.type('Ik woon hier al twintig jaar');
+  await tabTo(page, null);
+  await tabTo(page, 'Wanneer heeft u tijd?', 'Shift+Tab');
+  await page.keyboard.type('Dinsdagavond');
+  await tabTo(page, null);
+  await page.keyboard.press('Enter');
   await settledIn(page, 'signed-up');
   await page.getByText('Gelukt! U bent aangemeld.').waitFor();
   await page.getByRole('button', { name: 'Aanmelding intrekken' }).waitFor();
@@ -102,7 +149,7 @@ async function signupDutch(page) {
   await page.reload();
   await settledIn(page, 'signed-up');
   await page.getByRole('heading', { name: 'U bent aangemeld' }).waitFor();
-  await accessible(page, 'the signed-up page (nl)');
+  await checked(page, 'the signed-up page (nl)');
 
   say('sign-up (nl): a link that is not whole says what happened and what to do');
   await page.goto(env.SIGNUP_NL.replace(/#.*/, '#') + 'niet-een-echte-link');
@@ -110,7 +157,7 @@ async function signupDutch(page) {
   await page.getByRole('heading', { name: 'Deze link werkt niet' }).waitFor();
   await page.getByText('Wij kennen deze link niet.').waitFor();
   expect(!(await page.locator('body').innerText()).includes('not-found'), 'no raw problem on the page');
-  await accessible(page, 'the failure page (nl)');
+  await checked(page, 'the failure page (nl)');
 }
 
 async function signupArabic(page) {
@@ -119,7 +166,7 @@ async function signupArabic(page) {
   await settledIn(page, 'form');
   await speaks(page, 'ar', 'rtl');
   await page.getByRole('heading', { level: 1, name: env.CAMPAIGN_TITLE }).waitFor();
-  await accessible(page, 'the sign-up form (ar)');
+  await checked(page, 'the sign-up form (ar)');
   await shot(page, 'signup-ar.png');
 
   say('sign-up (ar): signs up, then withdraws after confirming');
@@ -136,7 +183,7 @@ async function signupArabic(page) {
   await settledIn(page, 'closed');
   await page.getByText('لقد سحبت تسجيلك. لا يمكنك التسجيل مرة أخرى بهذا الرابط.').waitFor();
   await speaks(page, 'ar', 'rtl');
-  await accessible(page, 'the used link (ar)');
+  await checked(page, 'the used link (ar)');
 }
 
 async function panelDutch(page) {
@@ -146,7 +193,7 @@ async function panelDutch(page) {
   await speaks(page, 'nl', 'ltr');
   await page.getByRole('heading', { level: 1, name: env.PANEL_NAME }).waitFor();
   await page.getByText('Versie 1 van deze tekst').waitFor();
-  await accessible(page, 'the panel invitation (nl)');
+  await checked(page, 'the panel invitation (nl)');
   await shot(page, 'panel-nl.png');
 
   say('panel (nl): joining without the consent box says why and changes nothing');
@@ -165,7 +212,7 @@ async function panelDutch(page) {
   await settledIn(page, 'member');
   await page.getByText('U gaf toestemming voor versie 1 van de tekst.').waitFor();
   expect(await page.getByLabel('Doordeweeks in de avond').isChecked(), 'the chosen moment is kept');
-  await accessible(page, 'the member page (nl)');
+  await checked(page, 'the member page (nl)');
 }
 
 async function panelArabic(page) {
@@ -174,7 +221,7 @@ async function panelArabic(page) {
   await settledIn(page, 'invited');
   await speaks(page, 'ar', 'rtl');
   await page.getByText('الإصدار 1 من هذا النص').waitFor();
-  await accessible(page, 'the panel invitation (ar)');
+  await checked(page, 'the panel invitation (ar)');
   await page.getByLabel(env.PANEL_THEME).check();
   await page.getByLabel('قرأت النص. أنضم وأوافق.').check();
   await page.getByRole('button', { name: 'أنضم' }).click();
@@ -189,7 +236,7 @@ async function reconsentDutch(page) {
   await speaks(page, 'nl', 'ltr');
   await page.getByText('Versie 2 van deze tekst').waitFor();
   await page.getByText('De tekst over het panel is veranderd.').waitFor();
-  await accessible(page, 'the consent renewal (nl)');
+  await checked(page, 'the consent renewal (nl)');
   await page.getByLabel('Ik heb de tekst gelezen. Ik doe mee en ga akkoord.').check();
   await page.getByRole('button', { name: 'Ik geef opnieuw toestemming' }).click();
   await settledIn(page, 'member');
@@ -202,7 +249,7 @@ async function preferencesDutch(page) {
   await settledIn(page, 'subscribed');
   await speaks(page, 'nl', 'ltr');
   await page.getByRole('heading', { level: 1, name: 'Welke berichten wilt u krijgen?' }).waitFor();
-  await accessible(page, 'the opt-out landing (nl)');
+  await checked(page, 'the opt-out landing (nl)');
   await shot(page, 'preferences-nl.png');
   await page.getByRole('button', { name: 'Geen berichten meer over oproepen om mee te doen' }).click();
   await settledIn(page, 'opted-out');
@@ -216,7 +263,7 @@ async function preferencesArabic(page) {
   await page.goto(env.PREFERENCES_AR);
   await settledIn(page, 'subscribed');
   await speaks(page, 'ar', 'rtl');
-  await accessible(page, 'the opt-out landing (ar)');
+  await checked(page, 'the opt-out landing (ar)');
   await page.getByLabel('أخبار منظمة المستأجرين').uncheck();
   await page.getByRole('button', { name: 'احفظ اختياري' }).click();
   await settledIn(page, 'opted-out');
@@ -248,52 +295,16 @@ async function run(page) {
     flows++;
   }
   expect(flows > 0, 'no page to test: set the links of at least one page (see the top of this file)');
+  expect(reflowFailures.length === 0, 'every page reflows at 360 px and at 200 % zoom: ' + reflowFailures.join('; '));
+  console.log('[browser-test] every page reflows at 360 px and at 200 % zoom');
 }
 
-async function main() {
-  ensureChromium();
-  mkdirSync(OUT_DIR, { recursive: true });
-  const profile = mkdtempSync(join(tmpdir(), 'meedoen-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: 'nl-NL',
-    viewport: { width: 1000, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  const page = context.pages()[0] || await context.newPage();
-  page.on('console', (m) => log.push(`[console.${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => log.push(`[pageerror] ${e.message}`));
-  page.on('response', (r) => { if (r.url().includes('/api/')) log.push(`[http] ${r.request().method()} ${r.url().replace(/#.*/, '')} ${r.status()}`); });
-  let failed = false;
-  try {
-    await run(page);
-    const errors = log.filter((l) => l.startsWith('[pageerror]') || l.startsWith('[console.error] no text'));
-    expect(errors.length === 0, 'no uncaught errors and no missing texts in the pages: ' + errors.join('; '));
-    console.log(`[browser-test] passed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  } catch (e) {
-    failed = true;
-    console.error(`[browser-test] FAILED at step "${step}": ${e.message}`);
-    try {
-      await page.screenshot({ path: join(OUT_DIR, 'failure.png'), fullPage: true });
-      console.error(`[browser-test] screenshot: ${join(OUT_DIR, 'failure.png')}`);
-    } catch (ignored) {
-      // the page is gone: the log below still tells
-    }
-  } finally {
-    writeFileSync(join(OUT_DIR, 'page.log'), log.join('\n') + '\n');
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
-  if (failed) {
-    console.error(log.slice(-30).join('\n'));
-    process.exit(1);
-  }
-}
-
-main().catch((e) => {
+runInChromium(OUT_DIR, 'nl-NL', async (page, log) => {
+  await page.setViewportSize(VIEWPORT);
+  await run(page);
+  const missingText = log.filter((l) => l.startsWith('[console.error] no text'));
+  expect(missingText.length === 0, 'no missing texts in the pages: ' + missingText.join('; '));
+}, { packagesFrom: import.meta.url }).catch((e) => {
   console.error('[browser-test] ' + (e.stack || e.message));
   process.exit(1);
 });

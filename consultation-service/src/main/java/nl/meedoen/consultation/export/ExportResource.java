@@ -235,10 +235,13 @@ public class ExportResource {
     @Operation(
             summary = "The questionnaire as a SurveyJS survey",
             description =
-                    "Pages, elements, visibleIf/requiredIf and validators; the PWE "
-                            + "block is the custom element type 'pwe' (see the service README). Survey frontends may read it once the consultation is open.")
+                    "Pages, elements, visibleIf/requiredIf and validators. By default (?flavour=custom) the PWE "
+                            + "block is the custom element type 'pwe' and askedBy a custom property (see the service README); "
+                            + "?flavour=stock writes standard SurveyJS elements only. Survey frontends may read it once the consultation is open.")
     @APIResponse(responseCode = "200", description = "SurveyJS JSON")
-    public Response surveyJs(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "400", description = "A flavour other than custom or stock")
+    public Response surveyJs(@PathParam("id") UUID id, @BeanParam SurveyJsFlavourParameter flavour) {
+        SurveyJsFlavour asked = flavour.flavour();
         Caller caller = Caller.of(identity);
         Consultation c = caller.is(Roles.SURVEY_FRONTEND) ? published(id) : consultations.find(id, caller);
         Questionnaire q = questionnaires.load(c.id, c.questionnaireVersion);
@@ -246,7 +249,8 @@ public class ExportResource {
                         q,
                         consultations.languages(c),
                         consultations.texts(c.title),
-                        consultations.texts(c.description)))
+                        consultations.texts(c.description),
+                        asked))
                 .tag(Preconditions.etag(c.version))
                 .build();
     }

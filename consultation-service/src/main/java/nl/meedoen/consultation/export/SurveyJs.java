@@ -20,9 +20,10 @@ import nl.meedoen.consultation.questionnaire.QuestionnaireRules;
 /**
  * The questionnaire as a SurveyJS survey (pages, elements, visibleIf/requiredIf, validators), so any
  * SurveyJS-based frontend renders it, and SurveyJS JSON back into a questionnaire for the types we
- * support. The PWE block is the custom element type {@code pwe} (property {@code pwe}, see the
- * README); who asks a question is the custom property {@code askedBy}. Texts are SurveyJS
- * localisable strings: the consultation's first language is {@code default}.
+ * support. In the custom flavour the PWE block is the custom element type {@code pwe} (property {@code pwe}, see
+ * the README) and who asks a question is the custom property {@code askedBy}; the stock flavour writes both with
+ * standard elements ({@link StockSurveyJs}). Texts are SurveyJS localisable strings: the consultation's first
+ * language is {@code default}.
  */
 public final class SurveyJs {
 
@@ -45,17 +46,32 @@ public final class SurveyJs {
     // ---------------------------------------------------------------- export
 
     public static Map<String, Object> toSurvey(
-            Questionnaire q, List<String> languages, Map<String, String> title, Map<String, String> description) {
-        Set<String> pwe = q.questionsOrEmpty().stream()
-                .filter(x -> x.type() == QuestionType.PWE)
-                .map(Question::id)
-                .collect(Collectors.toSet());
+            Questionnaire q,
+            List<String> languages,
+            Map<String, String> title,
+            Map<String, String> description,
+            SurveyJsFlavour flavour) {
+        // a stock checkbox holds the chosen options itself: conditions read {plan}, not {plan.chosen}
+        Set<String> pwe = flavour == SurveyJsFlavour.STOCK
+                ? Set.of()
+                : q.questionsOrEmpty().stream()
+                        .filter(x -> x.type() == QuestionType.PWE)
+                        .map(Question::id)
+                        .collect(Collectors.toSet());
         Map<String, Object> survey = new LinkedHashMap<>();
         put(survey, "title", loc(title, languages));
         put(survey, "description", loc(description, languages));
+        if (flavour == SurveyJsFlavour.STOCK) {
+            // the API refuses answers to hidden questions, motivations of options no longer chosen included
+            survey.put("clearInvisibleValues", "onHidden");
+        }
         Map<String, List<Map<String, Object>>> pages = new LinkedHashMap<>();
         for (Question x : q.questionsOrEmpty()) {
-            pages.computeIfAbsent(x.pageOrDefault(), p -> new ArrayList<>()).add(element(x, languages, pwe));
+            List<Map<String, Object>> elements = pages.computeIfAbsent(x.pageOrDefault(), p -> new ArrayList<>());
+            elements.add(element(x, languages, pwe, flavour));
+            if (flavour == SurveyJsFlavour.STOCK && x.type() == QuestionType.PWE) {
+                elements.addAll(StockSurveyJs.motivations(x, languages));
+            }
         }
         List<Map<String, Object>> pageList = new ArrayList<>();
         pages.forEach((name, elements) -> {
@@ -68,7 +84,9 @@ public final class SurveyJs {
         return survey;
     }
 
-    private static Map<String, Object> element(Question x, List<String> languages, Set<String> pwe) {
+    private static Map<String, Object> element(
+            Question x, List<String> languages, Set<String> pwe, SurveyJsFlavour flavour) {
+        boolean stock = flavour == SurveyJsFlavour.STOCK;
         Map<String, Object> e = new LinkedHashMap<>();
         e.put(
                 "type",
@@ -79,11 +97,11 @@ public final class SurveyJs {
                     case NUMBER -> "text";
                     case TEXT -> "comment";
                     case RANKING -> "ranking";
-                    case PWE -> "pwe";
+                    case PWE -> stock ? "checkbox" : "pwe";
                 });
         e.put("name", x.id());
         put(e, "title", loc(x.text(), languages));
-        put(e, "description", loc(x.help(), languages));
+        put(e, "description", stock ? StockSurveyJs.description(x, languages) : loc(x.help(), languages));
         if (x.alwaysRequired()) {
             e.put("isRequired", true);
         }
@@ -93,7 +111,9 @@ public final class SurveyJs {
         if (x.visibleIf() != null) {
             e.put("visibleIf", SurveyJsExpressions.write(x.visibleIf(), pwe));
         }
-        put(e, "askedBy", x.askedBy());
+        if (!stock) {
+            put(e, "askedBy", x.askedBy());
+        }
         List<Map<String, Object>> validators = new ArrayList<>();
         Runnable typeProperties = switch (x.type()) {
             case SINGLE_CHOICE, RANKING -> () -> e.put("choices", choices(x, languages));
@@ -145,7 +165,14 @@ public final class SurveyJs {
                     e.put("maxLength", x.textMaxLength());
                     validators.add(Map.of("type", "text", "maxLength", x.textMaxLength()));
                 };
-            case PWE -> () -> e.put("pwe", pweBlock(x.pwe(), languages));
+            case PWE ->
+                () -> {
+                    if (stock) {
+                        StockSurveyJs.pweChoices(e, x, languages);
+                    } else {
+                        e.put("pwe", pweBlock(x.pwe(), languages));
+                    }
+                };
         };
         typeProperties.run();
         if (x.type() == QuestionType.RANKING && x.min() != null) {
@@ -214,7 +241,7 @@ public final class SurveyJs {
         return m;
     }
 
-    private static Object loc(Map<String, String> texts, List<String> languages) {
+    static Object loc(Map<String, String> texts, List<String> languages) {
         if (texts == null || texts.isEmpty()) {
             return null;
         }
@@ -236,7 +263,7 @@ public final class SurveyJs {
         return texts == null ? null : texts.stream().map(t -> loc(t, languages)).toList();
     }
 
-    private static void put(Map<String, Object> m, String key, Object value) {
+    static void put(Map<String, Object> m, String key, Object value) {
         if (value != null) {
             m.put(key, value);
         }

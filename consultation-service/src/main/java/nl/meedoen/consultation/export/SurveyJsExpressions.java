@@ -48,7 +48,7 @@ public final class SurveyJsExpressions {
         };
     }
 
-    private static String literal(Object v) {
+    static String literal(Object v) {
         if (v instanceof Number n) { // whole numbers without ".0"
             double d = n.doubleValue();
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);

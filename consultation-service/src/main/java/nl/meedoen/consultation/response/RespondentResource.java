@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.json.StoredJson;
+import nl.meedoen.consultation.export.SurveyJsFlavour;
+import nl.meedoen.consultation.export.SurveyJsFlavourParameter;
 import nl.meedoen.consultation.invitation.InvitationTokens;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -52,6 +55,10 @@ public class RespondentResource {
     static final String ANSWERS = """
             {"answers":{"q1":"yes","q2":2,
               "q3":{"chosen":["playground","benches"],"motivations":{"playground":"Voor de kleintjes"},"overallMotivation":"Veilig spelen"}}}""";
+
+    static final String STOCK_ANSWERS = """
+            {"answers":{"q1":"yes","q2":2,"q3":["playground","benches"],
+              "q3:motivation:playground":"Voor de kleintjes","q3:motivation":"Veilig spelen"}}""";
 
     @Inject
     ResponseService responses;
@@ -91,14 +98,21 @@ public class RespondentResource {
     @Operation(
             summary = "The questionnaire as a SurveyJS survey, with locale set to the respondent's language",
             description =
-                    "For SurveyJS-based frontends; the PWE block is the custom element 'pwe'. Answers go to /respondent/response as usual.")
+                    "For SurveyJS-based frontends. By default (?flavour=custom) the PWE block is the custom element 'pwe' "
+                            + "and askedBy a custom property; ?flavour=stock gives standard SurveyJS elements only, for stock "
+                            + "SurveyJS. Answers go to /respondent/response, a stock form's with ?flavour=stock.")
     @APIResponse(responseCode = "200", description = "SurveyJS JSON")
+    @APIResponse(
+            responseCode = "400",
+            description = "A language the consultation does not have, or a flavour other than custom or stock")
     @APIResponse(responseCode = "404", description = "Not open yet")
     public java.util.Map<String, Object> surveyJs(
             @HeaderParam(TOKEN_HEADER) String token,
             @QueryParam("lang") String lang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return responses.surveyJs(token(token), lang, acceptLanguage);
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @BeanParam SurveyJsFlavourParameter flavour) {
+        SurveyJsFlavour asked = flavour.flavour();
+        return responses.surveyJs(token(token), lang, acceptLanguage, asked);
     }
 
     @PUT
@@ -136,12 +150,16 @@ public class RespondentResource {
             summary = "Submit the final response (once per invitation)",
             description =
                     "Checked against every rule of the frozen questionnaire; a broken rule stores nothing. With Idempotency-Key, "
-                            + "a retry of the same submission gets the same receipt. The receipt carries no response id.")
+                            + "a retry of the same submission gets the same receipt. The receipt carries no response id. "
+                            + "With ?flavour=stock the answers are a stock SurveyJS form's (GET .../questionnaire/surveyjs?flavour=stock): "
+                            + "a PWE block's checkbox and motivation comments, checked by the same rules.")
     @APIResponse(
             responseCode = "201",
             description = "Stored",
             content = @Content(schema = @Schema(implementation = RespondentViews.Receipt.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or Idempotency-Key")
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON or Idempotency-Key, or a flavour other than custom or stock")
     @APIResponse(
             responseCode = "409",
             description =
@@ -161,22 +179,34 @@ public class RespondentResource {
             @Parameter(description = "Retry key: same key and body replay the receipt")
                     @HeaderParam(IdempotencyKeys.HEADER)
                     String key,
-            @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "PWE", value = ANSWERS)))
-                    RespondentViews.Answers body) {
+            @NotNull
+                    @RequestBody(
+                            content =
+                                    @Content(
+                                            examples = {
+                                                @ExampleObject(name = "PWE", value = ANSWERS),
+                                                @ExampleObject(
+                                                        name = "PWE, stock form (?flavour=stock)",
+                                                        value = STOCK_ANSWERS)
+                                            }))
+                    RespondentViews.Answers body,
+            @BeanParam SurveyJsFlavourParameter flavour) {
+        SurveyJsFlavour asked = flavour.flavour();
         if (InvitationTokens.normalShortCode(token)
                 != null) { // looking the code up blocks: off the I/O thread, then as with the token
             return Vertx.currentContext()
                     .executeBlocking(() -> responses.tokenOfShortCode(token), false)
-                    .compose(t -> io.vertx.core.Future.fromCompletionStage(submitWith(t, key, body)))
+                    .compose(t -> io.vertx.core.Future.fromCompletionStage(submitWith(t, key, body, asked)))
                     .toCompletionStage();
         }
-        return submitWith(token, key, body);
+        return submitWith(token, key, body, asked);
     }
 
-    private CompletionStage<Response> submitWith(String token, String key, RespondentViews.Answers body) {
+    private CompletionStage<Response> submitWith(
+            String token, String key, RespondentViews.Answers body, SurveyJsFlavour flavour) {
         if (key == null) {
             return responses
-                    .submit(token, body.answers())
+                    .submit(token, body.answers(), flavour)
                     .thenApply(receipt -> Response.status(Response.Status.CREATED)
                             .entity(receipt)
                             .build());
@@ -194,7 +224,7 @@ public class RespondentResource {
                                 key,
                                 digest,
                                 () -> Response.status(Response.Status.CREATED)
-                                        .entity(responses.submitInCallersTransaction(token, body.answers()))
+                                        .entity(responses.submitInCallersTransaction(token, body.answers(), flavour))
                                         .build()),
                         false)
                 .toCompletionStage();

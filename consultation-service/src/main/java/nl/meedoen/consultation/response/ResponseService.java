@@ -29,6 +29,8 @@ import nl.meedoen.commons.tracing.TraceContext;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.Violation;
+import nl.meedoen.consultation.export.SurveyJs;
+import nl.meedoen.consultation.export.SurveyJsFlavour;
 import nl.meedoen.consultation.invitation.Invitation;
 import nl.meedoen.consultation.invitation.InvitationTokens;
 import nl.meedoen.consultation.lifecycle.Consultation;
@@ -159,18 +161,19 @@ public class ResponseService {
 
     /** The consultation as a SurveyJS survey in the respondent's language (SurveyJS' {@code locale}). */
     @Transactional
-    public Map<String, Object> surveyJs(String token, String lang, String acceptLanguage) {
+    public Map<String, Object> surveyJs(String token, String lang, String acceptLanguage, SurveyJsFlavour flavour) {
         Invitation inv = invitation(token);
         Consultation c = em.find(Consultation.class, inv.consultationId);
         if (c.is(Consultation.Status.DRAFT)) {
             throw ProblemException.notFound("questionnaire");
         }
         List<String> languages = consultations.languages(c);
-        Map<String, Object> survey = new LinkedHashMap<>(nl.meedoen.consultation.export.SurveyJs.toSurvey(
+        Map<String, Object> survey = new LinkedHashMap<>(SurveyJs.toSurvey(
                 questionnaires.load(c.id, c.questionnaireVersion),
                 languages,
                 consultations.texts(c.title),
-                consultations.texts(c.description)));
+                consultations.texts(c.description),
+                flavour));
         survey.put("locale", language(lang, acceptLanguage, inv.language, languages));
         return survey;
     }
@@ -182,7 +185,9 @@ public class ResponseService {
         requireOpen(c);
         requireNotUsed(inv);
         Map<String, Object> clean = clean(answers);
-        check(AnswerRules.validate(questionnaires.load(c.id, c.questionnaireVersion), clean, false));
+        check(
+                AnswerRules.validate(questionnaires.load(c.id, c.questionnaireVersion), clean, false),
+                SurveyJsFlavour.CUSTOM);
         inv.draft = InvitationTokens.encrypt(token, StoredJson.write(clean));
         inv.status = Invitation.Status.PARTIAL.name();
     }
@@ -201,14 +206,16 @@ public class ResponseService {
      * reads the targets of a whole batch with one statement, applies the rules and stores the lot;
      * no thread waits for the batch: the receipt follows its commit.
      */
-    public CompletionStage<RespondentViews.Receipt> submit(String token, Map<String, Object> answers) {
-        return writer.write(tokenHash(token), rulesFor(answers, null)).thenApply(ResponseService::receipt);
+    public CompletionStage<RespondentViews.Receipt> submit(
+            String token, Map<String, Object> answers, SurveyJsFlavour flavour) {
+        return writer.write(tokenHash(token), rulesFor(answers, null, flavour)).thenApply(ResponseService::receipt);
     }
 
     /** The same in the caller's transaction, for a submission whose Idempotency-Key receipt must commit with it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public RespondentViews.Receipt submitInCallersTransaction(String token, Map<String, Object> answers) {
-        return receipt(writer.writeInCallersTransaction(tokenHash(token), rulesFor(answers, null)));
+    public RespondentViews.Receipt submitInCallersTransaction(
+            String token, Map<String, Object> answers, SurveyJsFlavour flavour) {
+        return receipt(writer.writeInCallersTransaction(tokenHash(token), rulesFor(answers, null, flavour)));
     }
 
     /**
@@ -231,7 +238,8 @@ public class ResponseService {
             throw ProblemException.notFound("invitation with this short code in consultation " + consultationId);
         }
         String token = tokens.token((UUID) ids.get(0));
-        return receipt(writer.writeInCallersTransaction(tokenHash(token), rulesFor(answers, channel)));
+        return receipt(
+                writer.writeInCallersTransaction(tokenHash(token), rulesFor(answers, channel, SurveyJsFlavour.CUSTOM)));
     }
 
     private static RespondentViews.Receipt receipt(SubmissionWriter.Submission s) {
@@ -259,9 +267,13 @@ public class ResponseService {
                 401, "invitation-token-invalid", "Invitation token not valid", "no invitation has this token", null);
     }
 
-    /** Every rule of the target's questionnaire checked against the answers; what is left to do is writing. */
-    private Function<Target, SubmissionWriter.Submission> rulesFor(Map<String, Object> answers, String channel) {
-        Map<String, Object> clean = clean(answers);
+    /**
+     * Every rule of the target's questionnaire checked against the answers (in the flavour's shape: a stock SurveyJS
+     * form's are first gathered into ours, and the errors name its elements); what is left to do is writing.
+     */
+    private Function<Target, SubmissionWriter.Submission> rulesFor(
+            Map<String, Object> answers, String channel, SurveyJsFlavour flavour) {
+        Map<String, Object> given = clean(answers);
         String correlationId = CorrelationId.current(); // of this request's thread; the rules run on the writer's
         TraceContext trace = TraceContext.current(); // likewise: the participation event continues this request's trace
         return t -> {
@@ -271,7 +283,8 @@ public class ResponseService {
             }
             Questionnaire q =
                     questionnaires.load(t.consultation().id(), t.consultation().questionnaireVersion());
-            check(AnswerRules.validate(q, clean, true));
+            Map<String, Object> clean = flavour.answers(q, given);
+            check(AnswerRules.validate(q, clean, true), flavour);
             return new SubmissionWriter.Submission(
                     t.invitee(),
                     t.consultation(),
@@ -357,10 +370,10 @@ public class ResponseService {
         return clean;
     }
 
-    private static void check(List<Violation> violations) {
+    private static void check(List<Violation> violations, SurveyJsFlavour flavour) {
         if (!violations.isEmpty()) {
             List<Problem.FieldError> errors = violations.stream()
-                    .map(v -> new Problem.FieldError(v.field(), v.describe()))
+                    .map(v -> new Problem.FieldError(flavour.field(v.field()), v.describe()))
                     .toList();
             throw new ProblemException(
                     422,

@@ -44,13 +44,18 @@ class SurveyJsTest {
     @Test
     void theExampleSurveyRoundTrips() {
         List<String> languages = List.of("nl", "en");
-        Map<String, Object> survey =
-                SurveyJs.toSurvey(AnswerRulesTest.SURVEY, languages, Map.of("nl", "Titel", "en", "Title"), null);
+        Map<String, Object> survey = SurveyJs.toSurvey(
+                AnswerRulesTest.SURVEY, languages, Map.of("nl", "Titel", "en", "Title"), null, SurveyJsFlavour.CUSTOM);
         Questionnaire back = SurveyJs.fromSurvey(survey, languages);
         assertEquals(List.of(), QuestionnaireRules.validate(back, languages, "SURVEY"));
         assertEquals(
-                SurveyJs.toSurvey(AnswerRulesTest.SURVEY, languages, Map.of("nl", "Titel", "en", "Title"), null),
-                SurveyJs.toSurvey(back, languages, Map.of("nl", "Titel", "en", "Title"), null));
+                SurveyJs.toSurvey(
+                        AnswerRulesTest.SURVEY,
+                        languages,
+                        Map.of("nl", "Titel", "en", "Title"),
+                        null,
+                        SurveyJsFlavour.CUSTOM),
+                SurveyJs.toSurvey(back, languages, Map.of("nl", "Titel", "en", "Title"), null, SurveyJsFlavour.CUSTOM));
         assertEquals(Map.of("default", "Titel", "en", "Title"), survey.get("title"));
     }
 

@@ -1,0 +1,326 @@
+package nl.meedoen.consultation.export;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.meedoen.consultation.Texts;
+import nl.meedoen.consultation.pwe.PweBlock;
+import nl.meedoen.consultation.pwe.PweConstraint;
+import nl.meedoen.consultation.pwe.PweOption;
+import nl.meedoen.consultation.pwe.PweRequirement;
+import nl.meedoen.consultation.questionnaire.Question;
+import nl.meedoen.consultation.questionnaire.QuestionType;
+import nl.meedoen.consultation.questionnaire.Questionnaire;
+
+/**
+ * What the stock flavour of the SurveyJS export writes where the custom one uses our own element and property, and
+ * the way back for its answers. Stock SurveyJS drops unknown element types and ignores unknown properties, so: who
+ * asks a question leads its description; a PWE block is a {@code checkbox} named after the question, one choice per
+ * option with its cost in the text, the budget, the rules and the options' pros and cons in its description, and a
+ * {@code comment} per motivation ({@code <question>:motivation:<option>}, {@code <question>:motivation}: a colon is
+ * in no question or option id, so these names never clash). The server checks the portfolio by the same rules as the
+ * custom form's.
+ */
+final class StockSurveyJs {
+
+    private static final String MOTIVATION = ":motivation";
+
+    /** The texts this flavour adds, in Dutch and English; another language gets the English ones (as the example frontend does). */
+    private static final Map<String, Map<String, String>> PHRASES = Map.of(
+            "nl",
+            Map.ofEntries(
+                    Map.entry("corporation", "Vraag van de corporatie"),
+                    Map.entry("tenant-organisation", "Vraag van de huurdersorganisatie"),
+                    Map.entry("budget", "Budget: {budget}. Kies opties die samen niet meer kosten."),
+                    Map.entry("spendAll", "Gebruik het hele budget: kies door tot er geen optie meer bij past."),
+                    Map.entry("target", "Doel: samen minstens {target}."),
+                    Map.entry("resourceLimit", "{name}: samen hoogstens {max}."),
+                    Map.entry("choose", "Kies {min} tot {max} opties."),
+                    Map.entry("exclusive", "Hoogstens één van: {options}."),
+                    Map.entry("together", "Alleen samen: {options}."),
+                    Map.entry("requires", "{option} alleen als u ook {required} kiest."),
+                    Map.entry("cost", "kost {cost}"),
+                    Map.entry("pros", "Voordelen"),
+                    Map.entry("cons", "Nadelen"),
+                    Map.entry("effects", "Gevolgen"),
+                    Map.entry("checked", "Bij het versturen controleren wij deze regels."),
+                    Map.entry("motivation", "Waarom kiest u {option}?"),
+                    Map.entry("overall", "Toelichting op uw keuze")),
+            "en",
+            Map.ofEntries(
+                    Map.entry("corporation", "Asked by the housing corporation"),
+                    Map.entry("tenant-organisation", "Asked by the tenant organisation"),
+                    Map.entry("budget", "Budget: {budget}. Choose options that together cost no more."),
+                    Map.entry("spendAll", "Use the whole budget: keep choosing until no further option fits."),
+                    Map.entry("target", "Target: together at least {target}."),
+                    Map.entry("resourceLimit", "{name}: at most {max} together."),
+                    Map.entry("choose", "Choose {min} to {max} options."),
+                    Map.entry("exclusive", "At most one of: {options}."),
+                    Map.entry("together", "Only together: {options}."),
+                    Map.entry("requires", "{option} only if you also choose {required}."),
+                    Map.entry("cost", "costs {cost}"),
+                    Map.entry("pros", "Pros"),
+                    Map.entry("cons", "Cons"),
+                    Map.entry("effects", "Effects"),
+                    Map.entry("checked", "These rules are checked when you submit."),
+                    Map.entry("motivation", "Why do you choose {option}?"),
+                    Map.entry("overall", "Explain your choice")));
+
+    private StockSurveyJs() {}
+
+    // ---------------------------------------------------------------- export
+
+    /** The description: who asks, the help text, and for a PWE block its budget, rules and options. */
+    static Object description(Question x, List<String> languages) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String language : languages) {
+            List<String> lines = new ArrayList<>();
+            String help = Texts.pick(x.help(), language, languages.get(0));
+            String askedBy = x.askedBy() == null ? null : phrase(language, x.askedBy());
+            String lead = askedBy == null ? help : help == null ? askedBy : askedBy + " — " + help;
+            if (lead != null) {
+                lines.add(lead);
+            }
+            if (x.type() == QuestionType.PWE) {
+                lines.addAll(rules(x.pwe(), language, languages.get(0)));
+            }
+            if (!lines.isEmpty()) {
+                texts.put(language, String.join("\n", lines));
+            }
+        }
+        return SurveyJs.loc(texts, languages);
+    }
+
+    /** The PWE block's options as the checkbox's choices, the cost in each choice's text. */
+    static void pweChoices(Map<String, Object> e, Question x, List<String> languages) {
+        PweBlock b = x.pwe();
+        String def = languages.get(0);
+        List<Object> choices = new ArrayList<>();
+        for (PweOption o : b.optionsOrEmpty()) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (String language : languages) {
+                texts.put(language, Texts.pick(o.text(), language, def) + " (" + amount(b, o, language) + ")");
+            }
+            Map<String, Object> choice = new LinkedHashMap<>();
+            choice.put("value", o.id());
+            choice.put("text", SurveyJs.loc(texts, languages));
+            choices.add(choice);
+        }
+        e.put("choices", choices);
+        SurveyJs.put(e, "minSelectedChoices", b.minOptions());
+        SurveyJs.put(e, "maxSelectedChoices", b.maxOptions());
+    }
+
+    /** The comments a PWE block asks for: a motivation per chosen option (shown once it is chosen) and one overall. */
+    static List<Map<String, Object>> motivations(Question x, List<String> languages) {
+        PweBlock b = x.pwe();
+        String def = languages.get(0);
+        List<Map<String, Object>> elements = new ArrayList<>();
+        if (!"NONE".equals(b.optionMotivationMode())) {
+            for (PweOption o : b.optionsOrEmpty()) {
+                Map<String, String> titles = new LinkedHashMap<>();
+                for (String language : languages) {
+                    titles.put(
+                            language,
+                            phrase(language, "motivation").replace("{option}", Texts.pick(o.text(), language, def)));
+                }
+                elements.add(motivation(
+                        x.id() + MOTIVATION + ":" + o.id(),
+                        SurveyJs.loc(titles, languages),
+                        "{" + x.id() + "} contains " + SurveyJsExpressions.literal(o.id()),
+                        "REQUIRED".equals(b.optionMotivationMode()),
+                        b.motivationLimit()));
+            }
+        }
+        if (!"NONE".equals(b.overallMotivationMode())) {
+            Map<String, String> titles = new LinkedHashMap<>();
+            for (String language : languages) {
+                titles.put(language, phrase(language, "overall"));
+            }
+            elements.add(motivation(
+                    x.id() + MOTIVATION,
+                    SurveyJs.loc(titles, languages),
+                    "{" + x.id() + "} notempty",
+                    "REQUIRED".equals(b.overallMotivationMode()),
+                    b.motivationLimit()));
+        }
+        return elements;
+    }
+
+    private static Map<String, Object> motivation(
+            String name, Object title, String visibleIf, boolean required, int maxLength) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("type", "comment");
+        e.put("name", name);
+        e.put("title", title);
+        e.put("visibleIf", visibleIf);
+        if (required) {
+            e.put("isRequired", true);
+        }
+        e.put("maxLength", maxLength);
+        return e;
+    }
+
+    private static List<String> rules(PweBlock b, String language, String def) {
+        List<String> lines = new ArrayList<>();
+        PweConstraint c = b.constraint();
+        if (c.budgetType()) {
+            lines.add(phrase(language, "budget").replace("{budget}", number(c.budget(), language)));
+            if (!c.unspentAllowed()) {
+                lines.add(phrase(language, "spendAll"));
+            }
+        } else {
+            lines.add(phrase(language, "target")
+                    .replace(
+                            "{target}",
+                            number(c.target(), language) + (c.quantity() == null ? "" : " " + c.quantity())));
+        }
+        if (b.resourceLimits() != null) {
+            b.resourceLimits()
+                    .forEach((name, max) -> lines.add(phrase(language, "resourceLimit")
+                            .replace("{name}", name)
+                            .replace("{max}", number(max, language))));
+        }
+        if (b.minOptions() != null || b.maxOptions() != null) {
+            lines.add(phrase(language, "choose")
+                    .replace("{min}", String.valueOf(b.minOptions() == null ? 0 : b.minOptions()))
+                    .replace(
+                            "{max}",
+                            String.valueOf(
+                                    b.maxOptions() == null ? b.optionsOrEmpty().size() : b.maxOptions())));
+        }
+        if (b.exclusiveGroups() != null) {
+            b.exclusiveGroups()
+                    .forEach(g ->
+                            lines.add(phrase(language, "exclusive").replace("{options}", names(b, g, language, def))));
+        }
+        if (b.requiredTogether() != null) {
+            b.requiredTogether()
+                    .forEach(g ->
+                            lines.add(phrase(language, "together").replace("{options}", names(b, g, language, def))));
+        }
+        if (b.requires() != null) {
+            for (PweRequirement r : b.requires()) {
+                lines.add(phrase(language, "requires")
+                        .replace("{option}", names(b, List.of(r.option()), language, def))
+                        .replace("{required}", names(b, List.of(r.requires()), language, def)));
+            }
+        }
+        for (PweOption o : b.optionsOrEmpty()) {
+            List<String> details = new ArrayList<>();
+            String description = Texts.pick(o.description(), language, def);
+            if (description != null) {
+                details.add(description);
+            }
+            details.addAll(list(o.pros(), "pros", language, def));
+            details.addAll(list(o.cons(), "cons", language, def));
+            details.addAll(list(o.effects(), "effects", language, def));
+            if (o.resources() != null) {
+                o.resources().forEach((name, amount) -> details.add(name + ": " + number(amount, language) + "."));
+            }
+            if (!details.isEmpty()) {
+                lines.add(Texts.pick(o.text(), language, def) + ": " + String.join(" ", details));
+            }
+        }
+        lines.add(phrase(language, "checked"));
+        return lines;
+    }
+
+    private static List<String> list(List<Map<String, String>> texts, String key, String language, String def) {
+        if (texts == null || texts.isEmpty()) {
+            return List.of();
+        }
+        return List.of(phrase(language, key) + ": "
+                + texts.stream().map(t -> Texts.pick(t, language, def)).collect(Collectors.joining("; ")) + ".");
+    }
+
+    /** What an option costs, or for a TARGET of a named quantity what it adds towards it. */
+    private static String amount(PweBlock b, PweOption o, String language) {
+        PweConstraint c = b.constraint();
+        if (!c.budgetType() && c.quantity() != null) {
+            return number(o.quantity(c.quantity()), language) + " " + c.quantity();
+        }
+        return phrase(language, "cost").replace("{cost}", number(o.cost(), language));
+    }
+
+    private static String names(PweBlock b, List<String> ids, String language, String def) {
+        return ids.stream()
+                .map(id -> b.option(id)
+                        .map(o -> Texts.pick(o.text(), language, def))
+                        .orElse(id))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String phrase(String language, String key) {
+        return PHRASES.getOrDefault(language, PHRASES.get("en")).get(key);
+    }
+
+    /** A number as the phrases' language writes it (100.000 in Dutch, 100,000 in English). */
+    private static String number(Double value, String language) {
+        NumberFormat format =
+                NumberFormat.getNumberInstance(Locale.forLanguageTag(PHRASES.containsKey(language) ? language : "en"));
+        format.setMaximumFractionDigits(2);
+        return format.format(value == null ? 0 : value);
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    /**
+     * A stock form's answers in the shape the answer rules read: per PWE block, the checkbox's list and its
+     * motivation comments become {@code {"chosen": [...], "motivations": {...}, "overallMotivation": "..."}}.
+     * Everything else passes unchanged, so what does not fit is refused by the same rules as ever.
+     */
+    static Map<String, Object> answers(Questionnaire questionnaire, Map<String, Object> answers) {
+        Map<String, Object> out = new LinkedHashMap<>(answers);
+        for (Question x : questionnaire.questionsOrEmpty()) {
+            if (x.type() != QuestionType.PWE) {
+                continue;
+            }
+            String optionPrefix = x.id() + MOTIVATION + ":";
+            Map<String, Object> motivations = new LinkedHashMap<>();
+            for (String key : List.copyOf(out.keySet())) {
+                if (key.startsWith(optionPrefix)) {
+                    motivations.put(key.substring(optionPrefix.length()), out.remove(key));
+                }
+            }
+            Object chosen = out.remove(x.id());
+            Object overall = out.remove(x.id() + MOTIVATION);
+            if (chosen == null && motivations.isEmpty() && overall == null) {
+                continue;
+            }
+            Map<String, Object> portfolio = new LinkedHashMap<>();
+            portfolio.put("chosen", chosen == null ? List.of() : chosen);
+            if (!motivations.isEmpty()) {
+                portfolio.put("motivations", motivations);
+            }
+            if (overall != null) {
+                portfolio.put("overallMotivation", overall);
+            }
+            out.put(x.id(), portfolio);
+        }
+        return out;
+    }
+
+    private static final Pattern PWE_FIELD =
+            Pattern.compile("answers\\.([^.]+)\\.(chosen|overallMotivation|motivations\\.(.+))");
+
+    /** A rule's field about a PWE answer as the stock form names the element: the checkbox or the motivation's comment. */
+    static String field(String field) {
+        Matcher m = PWE_FIELD.matcher(field);
+        if (!m.matches()) {
+            return field;
+        }
+        return "answers." + m.group(1)
+                + switch (m.group(2)) {
+                    case "chosen" -> "";
+                    case "overallMotivation" -> MOTIVATION;
+                    default -> MOTIVATION + ":" + m.group(3);
+                };
+    }
+}
