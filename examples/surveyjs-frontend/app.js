@@ -155,9 +155,32 @@ function questionErrors(survey, problem) {
   return byQuestion;
 }
 
+// A letter prints a short code (K7QM-3XTR-9P) and where to type it (…/c, which opens this page without a token).
+// The respondent API takes the code wherever it takes a token; a typed code has spaces and dashes, a token never.
+const SHORT_CODE_MAX = 16;
+
+function askForCode(typed = '') {
+  // No questionnaire yet to take the language from: the one asked for, else the browser's (texts.js falls back).
+  locale = requestedLanguage || navigator.language.split('-')[0];
+  document.documentElement.lang = locale === 'nl' ? 'nl' : 'en';
+  $('code-label').textContent = t('codeLabel');
+  $('code-submit').textContent = t('codeSubmit');
+  $('code-input').value = typed;
+  $('code').hidden = false;
+  $('code-input').focus();
+  $('code').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = $('code-input').value.trim();
+    if (code) {
+      location.hash = encodeURIComponent(code);
+      location.reload();
+    }
+  });
+}
+
 async function main() {
   if (!token) {
-    banner(t('noToken'), 'info');
+    askForCode();
     return;
   }
   status(t('loading'));
@@ -167,6 +190,11 @@ async function main() {
     [questionnaire, json] = await Promise.all([call('GET', '/questionnaire'), call('GET', '/questionnaire/surveyjs')]);
   } catch (e) {
     status('');
+    if (e.status === 401 && token.length <= SHORT_CODE_MAX) {
+      askForCode(token);
+      banner(t('codeUnknown'));
+      return;
+    }
     banner(t('problem', { title: e.body.title || `HTTP ${e.status}`, detail: e.body.detail || '' }));
     return;
   }

@@ -3,7 +3,9 @@
 
 const TEXTS = {
   nl: {
-    noToken: 'Open deze pagina met de link uit uw uitnodiging (…#<token>).',
+    codeLabel: 'Heeft u een brief gekregen? Typ de code die onder de QR-code staat',
+    codeSubmit: 'Naar de vragenlijst',
+    codeUnknown: 'Deze code kennen we niet. Kijk nog eens goed op uw brief en typ de code opnieuw.',
     loading: 'De vragenlijst wordt geladen …',
     goal: 'Doel', canInfluence: 'Waar u invloed op heeft', cannotInfluence: 'Waar u geen invloed op heeft',
     outcomeUse: 'Wat er met de uitkomst gebeurt', outcomeBy: 'U hoort uiterlijk {date} wat ermee is gedaan.',
@@ -22,7 +24,9 @@ const TEXTS = {
     askedBy: { corporation: 'Vraag van de corporatie', 'tenant-organisation': 'Vraag van de huurdersorganisatie' },
   },
   en: {
-    noToken: 'Open this page with the link from your invitation (…#<token>).',
+    codeLabel: 'Did you get a letter? Type the code printed under the QR code',
+    codeSubmit: 'To the questionnaire',
+    codeUnknown: 'We do not know this code. Please check your letter and type the code again.',
     loading: 'Loading the questionnaire …',
     goal: 'Goal', canInfluence: 'What you can influence', cannotInfluence: 'What you cannot influence',
     outcomeUse: 'What happens with the outcome', outcomeBy: 'You will hear by {date} what was done with it.',

@@ -7,7 +7,8 @@
 // PWE portfolio over budget and expects the server's rule message next to the PWE question, fixes it and
 // submits. Checking the results through the API is left to the caller (local-stack's SurveyJsBrowserIT).
 //
-// Env: PAGE_URL (required); OUT_DIR (failure screenshot and page log, default target/browser-test);
+// Env: PAGE_URL (required); CODE_URL and SHORT_CODE (optional: first the letter's way in, the page opened without a
+// token at CODE_URL and the same invitation's short code typed in); OUT_DIR (failure screenshot and page log, default target/browser-test);
 // SCREENSHOTS_DIR (when set: the README's walkthrough screenshots are written there);
 // CHROMIUM (see chromium.mjs, the browser set-up shared with examples/draw-page).
 // Exit code 0 when every step passed.
@@ -17,6 +18,8 @@ import { join, resolve } from 'node:path';
 import { expect, runInChromium, say } from './chromium.mjs';
 
 const PAGE_URL = process.env.PAGE_URL;
+const CODE_URL = process.env.CODE_URL;
+const SHORT_CODE = process.env.SHORT_CODE;
 const OUT_DIR = resolve(process.env.OUT_DIR || 'target/browser-test');
 const SHOTS = process.env.SCREENSHOTS_DIR ? resolve(process.env.SCREENSHOTS_DIR) : null;
 
@@ -39,6 +42,18 @@ async function next(page) {
 }
 
 async function run(page) {
+  if (CODE_URL && SHORT_CODE) {
+    say('from a letter: open …/c, type a code that is wrong, then the letter\'s code in lower case with spaces');
+    await page.goto(CODE_URL);
+    const code = page.getByLabel('Did you get a letter? Type the code printed under the QR code');
+    await code.fill('AAAA-BBBB-CC');
+    await code.press('Enter');
+    await page.getByText('We do not know this code.').waitFor();
+    await code.fill(SHORT_CODE.toLowerCase().replaceAll('-', ' '));
+    await code.press('Enter');
+    await question(page, 'kids').getByText('Do children live in your household?').waitFor();
+  }
+
   const dutch = new URL(PAGE_URL);
   dutch.searchParams.set('lang', 'nl');
 

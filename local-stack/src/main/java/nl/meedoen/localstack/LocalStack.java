@@ -158,8 +158,15 @@ public final class LocalStack {
         }
         StringBuilder out = new StringBuilder("\nConsultation " + seeded.consultationId() + " is open with "
                 + respondents + " invitations. One link per respondent (each can submit once):\n\n");
-        seeded.tokens()
-                .forEach(token -> out.append("  ").append(seed.pageUrl(token)).append("\n"));
+        for (int i = 0; i < seeded.tokens().size(); i++) {
+            out.append("  ")
+                    .append(seed.pageUrl(seeded.tokens().get(i)))
+                    .append("   (or ")
+                    .append(gateway)
+                    .append("/c and the code on the letter: ")
+                    .append(seeded.shortCodes().get(i))
+                    .append(")\n");
+        }
         out.append("\nIn English: add ?lang=en before the '#'. The results so far:\n");
         String dataOption = dataDir.equals(findRepoRoot().resolve(".local-data")) ? "" : " --data " + dataDir;
         out.append("  curl -H \"Authorization: Bearer $(./meedoen token corporation")

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,8 @@ public final class SurveySeed {
     private static final String API = "/api/v1/consultations";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The opened consultation and one invitation token per respondent. */
-    public record Seeded(String consultationId, List<String> tokens) {}
+    /** The opened consultation, one invitation token per respondent and, in the same order, the short codes of their letters. */
+    public record Seeded(String consultationId, List<String> tokens, List<String> shortCodes) {}
 
     private final String gatewayUrl;
     private final String bearer;
@@ -85,7 +86,7 @@ public final class SurveySeed {
         send("PUT", API + "/" + id + "/statement", resource("survey-statement.json"), etag(id), 200);
         send("POST", API + "/" + id + "/open", null, etag(id), 200);
         awaitInvitations(id, respondents, Duration.ofSeconds(90));
-        return new Seeded(id, tokens(id, jdbcUrl, tokenSecret));
+        return seeded(id, jdbcUrl, tokenSecret);
     }
 
     /**
@@ -117,8 +118,9 @@ public final class SurveySeed {
         }
     }
 
-    private static List<String> tokens(String consultationId, String jdbcUrl, String secret) {
+    private static Seeded seeded(String consultationId, String jdbcUrl, String secret) {
         List<String> tokens = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, "");
                 PreparedStatement ps =
                         c.prepareStatement("SELECT id FROM invitation WHERE consultation_id = ? ORDER BY tenant_ref")) {
@@ -126,22 +128,43 @@ public final class SurveySeed {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     tokens.add(token(secret, rs.getString(1)));
+                    codes.add(shortCode(secret, rs.getString(1)));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "reading the invitations from " + jdbcUrl + " failed: " + e.getMessage(), e);
         }
-        return tokens;
+        return new Seeded(consultationId, tokens, codes);
     }
 
     /** As consultation-service's InvitationTokens.token: base64url(HMAC-SHA256(secret, "invitation:" + id)). */
     static String token(String secret, String invitationId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(secret, "invitation:" + invitationId));
+    }
+
+    /**
+     * As consultation-service's InvitationTokens.shortCode: the first 50 bits of HMAC-SHA256(secret, "short-code:" +
+     * id) in Crockford's base32, grouped 4-4-2.
+     */
+    static String shortCode(String secret, String invitationId) {
+        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        long bits = ByteBuffer.wrap(hmac(secret, "short-code:" + invitationId)).getLong() >>> (64 - 50);
+        StringBuilder code = new StringBuilder();
+        for (int i = 9; i >= 0; i--) {
+            code.append(alphabet.charAt((int) (bits >>> (5 * i)) & 31));
+            if (i == 6 || i == 2) {
+                code.append('-');
+            }
+        }
+        return code.toString();
+    }
+
+    private static byte[] hmac(String secret, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] raw = mac.doFinal(("invitation:" + invitationId).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

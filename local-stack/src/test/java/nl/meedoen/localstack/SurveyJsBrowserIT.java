@@ -61,7 +61,18 @@ class SurveyJsBrowserIT {
                 .then()
                 .statusCode(200);
 
-        NodeScripts.browserTest(example, out, Map.of("PAGE_URL", pageUrl), BROWSER_TEST_MINUTES);
+        // a letter's way in: the gateway's /c (here: this page without a token) and the short code typed by hand
+        NodeScripts.browserTest(
+                example,
+                out,
+                Map.of(
+                        "PAGE_URL",
+                        pageUrl,
+                        "CODE_URL",
+                        platform.gatewayUrl() + "/c",
+                        "SHORT_CODE",
+                        seeded.shortCodes().get(0)),
+                BROWSER_TEST_MINUTES);
 
         seed.close(seeded.consultationId()); // one ANONYMOUS response is counted when released: here, at closing
         JsonNode results = seed.results(seeded.consultationId());

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Serves {@code meedoen.gateway.examples-dir} at {@code /examples/} when it is set (local development
- * only): read-only files, no directory listings, no caching so an edited page shows at once.
+ * only): read-only files, no directory listings, no caching so an edited page shows at once. {@code /c}, where
+ * letters send tenants to type their short code, then leads to the survey example.
  */
 @ApplicationScoped
 public class ExamplesRoute {
@@ -34,7 +35,10 @@ public class ExamplesRoute {
                             .setCachingEnabled(false)
                             .setDirectoryListing(false)
                             .setIncludeHidden(false));
-            LOG.infof("serving %s at /examples/", root);
+            // Letters say "go to <public base URL>/c and type the code": locally that is the survey page without a
+            // token.
+            router.get("/c").handler(ctx -> ctx.redirect("/examples/surveyjs-frontend/"));
+            LOG.infof("serving %s at /examples/ (and /c)", root);
         });
     }
 }
