@@ -460,6 +460,21 @@ public class Draws implements CampaignDraw {
     }
 
     /** What the public draw page shows beside the record: the campaign's title, when it was drawn, the commitment. */
+    /** How {@link #persons} writes a household: a SHA-256 hex digest, never a raw household key. */
+    private static final java.util.regex.Pattern HASHED_HOUSEHOLD = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * The record anyone may read: as the parties read it, except that a record committed before households were hashed
+     * per draw has its raw household keys (stable across draws and services) replaced by their draw keys, marked
+     * {@code householdsRedacted} ({@link DrawRecords#withHouseholdsRedacted}): it verifies but for the inputs' hash.
+     */
+    public String publishedRecord(Draw d) {
+        boolean rawKeys = DrawRecords.fromJson(d.record).input().pool().stream()
+                .anyMatch(p -> p.household() != null
+                        && !HASHED_HOUSEHOLD.matcher(p.household()).matches());
+        return rawKeys ? DrawRecords.withHouseholdsRedacted(d.record) : d.record;
+    }
+
     public DrawDtos.PublicDrawOut publishedSummary(String publicId) {
         Draw d = published(publicId);
         Campaign c = Campaign.findById(d.campaignId);
