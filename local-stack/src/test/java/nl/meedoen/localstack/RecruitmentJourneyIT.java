@@ -184,8 +184,9 @@ class RecruitmentJourneyIT {
                 .then()
                 .statusCode(200)
                 .body("match", equalTo(true));
+        String seed = drawn.getString("seed");
         platform.api()
-                .body(record.replace("\"4-2-6-1-3\"", "\"4-2-6-1-4\""))
+                .body(record.replace(seed, new StringBuilder(seed).reverse().toString()))
                 .post(BASE + "/draws/verify")
                 .then()
                 .statusCode(200)
