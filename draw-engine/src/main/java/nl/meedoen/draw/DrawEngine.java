@@ -79,6 +79,8 @@ public final class DrawEngine {
      * With {@code recomputeDistribution} the LEXIMIN optimum is computed again and must give everyone the committed
      * probability (within 1e-6; the optimal probabilities are unique, the panel mix need not be).
      */
+    private static final java.util.regex.Pattern DRAW_KEY = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
     public Verification verify(String recordJson, String expectedCommitment, boolean recomputeDistribution) {
         List<String> checked = new ArrayList<>();
         List<String> diff = new ArrayList<>();
@@ -91,10 +93,17 @@ public final class DrawEngine {
         } catch (IllegalArgumentException e) {
             throw DrawRecords.bad("committed part is not canonical JSON: " + e.getMessage());
         }
-        checked.add("commitment");
-        if (!recomputed.equals(record.commitment())) {
-            diff.add("commitment: the committed inputs hash to " + recomputed + ", the record says "
-                    + record.commitment());
+        boolean householdsRedacted = DrawRecords.householdsRedacted(tree);
+        if (householdsRedacted) {
+            // the commitment covers the household keys as committed, which this published copy hides; the grouping the
+            // rest depends on is kept, and the parties' unredacted record still proves the commitment
+            checked.add(DrawRecords.COMMITMENT_NOT_RECOMPUTED);
+        } else {
+            checked.add("commitment");
+            if (!recomputed.equals(record.commitment())) {
+                diff.add("commitment: the committed inputs hash to " + recomputed + ", the record says "
+                        + record.commitment());
+            }
         }
         if (expectedCommitment != null) {
             checked.add("published commitment");
@@ -115,6 +124,13 @@ public final class DrawEngine {
             return new Verification(false, record.commitment(), checked, diff);
         }
         checked.add("inputs");
+        if (householdsRedacted
+                && record.input().pool().stream()
+                        .anyMatch(p -> p.household() != null
+                                && !DRAW_KEY.matcher(p.household()).matches())) {
+            diff.add("committed.pool: a redacted household must be its draw key, 64 lowercase hex digits");
+            return new Verification(false, record.commitment(), checked, diff);
+        }
         boolean leximin = record.input().algorithm() == Algorithm.LEXIMIN;
         if (leximin != (record.distribution() != null)) {
             diff.add("distribution: " + (leximin ? "missing for leximin" : "present for uniform"));
@@ -146,7 +162,8 @@ public final class DrawEngine {
             if (record.seed() == null || record.result() == null) {
                 diff.add("result: a record with a result needs its seed (and vice versa)");
             } else {
-                Sampler.Outcome o = sample(in, record.distribution(), record.commitment(), record.seed());
+                Sampler.Outcome o =
+                        sample(in, record.distribution(), record.commitment(), record.seed(), householdsRedacted);
                 if (!Objects.equals(o.panel(), record.result().panel())) {
                     diff.add("result.panel: the seed picks panel " + o.panel() + ", the record says "
                             + record.result().panel());
@@ -365,7 +382,12 @@ public final class DrawEngine {
     }
 
     private static Sampler.Outcome sample(Instance in, Distribution distribution, String commitment, String seed) {
-        Sampler sampler = new Sampler(commitment, seed);
+        return sample(in, distribution, commitment, seed, false);
+    }
+
+    private static Sampler.Outcome sample(
+            Instance in, Distribution distribution, String commitment, String seed, boolean householdsAreDrawKeys) {
+        Sampler sampler = new Sampler(commitment, seed, householdsAreDrawKeys);
         return distribution == null ? sampler.uniform(in) : sampler.leximin(in, distribution);
     }
 

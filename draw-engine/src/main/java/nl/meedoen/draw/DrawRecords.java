@@ -20,8 +20,12 @@ import java.util.Map;
  *   "seedCeremony": {"scheme", "revealDeadline", "parties": [{"party", "commitment", "source", "reveal",
  *                     "committedAt", "revealedAt"}], "missing": [party]} (only when the seed came from a ceremony),
  *   "seed": string or null, "result": {"panel", "selected", "waitlist"} or null,
- *   "probabilities": [per pool entry] }
+ *   "probabilities": [per pool entry],
+ *   "householdsRedacted": true (only in a published copy whose household keys were hashed after the commitment) }
  * </pre>
+ * A published copy may hide household keys committed in the clear ({@link #withHouseholdsRedacted}): each is replaced
+ * by its draw key, so who shares a household stays visible and everything but the commitment's hash over the inputs
+ * still verifies; that one hash needs the unredacted record.
  * A seed ceremony ({@link SeedCeremony}): every party commits to a secret (SHA-256 hex of its UTF-8) before the draw
  * commitment exists and reveals it afterwards; the seed is {@link SeedCeremony#seed(String)}.
  */
@@ -119,6 +123,42 @@ public final class DrawRecords {
 
     static String commitment(Object committedTree) {
         return CanonicalJson.sha256Hex(CanonicalJson.write(committedTree));
+    }
+
+    static final String HOUSEHOLDS_REDACTED = "householdsRedacted";
+    static final String COMMITMENT_NOT_RECOMPUTED =
+            "commitment not recomputed: household keys were hashed in this published copy after the commitment";
+
+    /**
+     * A drawn record's published copy without its household keys: each is replaced by its draw key R("household:"
+     * key) (hex), which depends on this draw's commitment and seed, so it links no household across draws or to its
+     * address, keeps who shares a household, and is what a uniform draw under the household rule orders households by.
+     * Marked {@code "householdsRedacted": true}; verifying it checks everything but the commitment's hash over the
+     * inputs (which covered the keys) and says so.
+     */
+    public static String withHouseholdsRedacted(String json) {
+        Map<String, Object> tree = parseTree(json);
+        DrawRecord record = fromTree(tree);
+        if (record.seed() == null) {
+            throw new IllegalArgumentException("only a drawn record is published, and its households need its seed");
+        }
+        Sampler sampler = new Sampler(record.commitment(), record.seed());
+        for (Object o : list(map(tree.get("committed"), "committed").get("pool"), "committed.pool")) {
+            Map<String, Object> person = map(o, "pool entry");
+            if (person.get("household") instanceof String key) {
+                person.put("household", java.util.HexFormat.of().formatHex(sampler.householdDrawKey(key)));
+            }
+        }
+        tree.put(HOUSEHOLDS_REDACTED, true);
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean householdsRedacted(Map<String, Object> tree) {
+        return Boolean.TRUE.equals(tree.get(HOUSEHOLDS_REDACTED));
     }
 
     /** Raw JSON tree (maps, lists, strings, BigIntegers, doubles, booleans, nulls). */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,15 @@ final class Sampler {
     /** SHA-256 state after the prefix; cloned per label, so 50,000 keys cost 50,000 short hashes. */
     private final MessageDigest prefix;
 
+    /** The record's households are their draw keys (a redacted copy), not the names the keys are drawn from. */
+    private final boolean householdsAreDrawKeys;
+
     Sampler(String commitment, String seed) {
+        this(commitment, seed, false);
+    }
+
+    Sampler(String commitment, String seed, boolean householdsAreDrawKeys) {
+        this.householdsAreDrawKeys = householdsAreDrawKeys;
         try {
             prefix = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -39,6 +48,11 @@ final class Sampler {
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 implementation cannot be cloned", e);
         }
+    }
+
+    /** R("household:" name): a household's place in a uniform draw under the household rule. */
+    byte[] householdDrawKey(String household) {
+        return random("household:" + household);
     }
 
     /** Orders 256-bit keys; the first 64 bits decide unless they tie. */
@@ -103,7 +117,8 @@ final class Sampler {
             int h = in.household[p];
             if (in.householdRule && h >= 0) {
                 String name = in.input.pool().get(p).household();
-                unitKey[p] = householdKey.computeIfAbsent(h, x -> random("household:" + name));
+                unitKey[p] = householdKey.computeIfAbsent(
+                        h, x -> householdsAreDrawKeys ? HexFormat.of().parseHex(name) : householdDrawKey(name));
             } else {
                 unitKey[p] = key[p];
             }

@@ -32,6 +32,37 @@ class VerifiableDrawTest {
     }
 
     @Test
+    void aCopyWithHouseholdKeysRedactedVerifiesButForTheInputsHash() {
+        List<Person> pool = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            pool.add(new Person("p" + i, java.util.Map.of(), "3512AB|" + (i / 2) + "|")); // four households of two
+        }
+        for (Algorithm algorithm : Algorithm.values()) {
+            DrawRecord drawn = engine.draw(new DrawInput(pool, List.of(), 3, algorithm, true), "5-2-4");
+            String redacted = DrawRecords.withHouseholdsRedacted(DrawRecords.toJson(drawn));
+            assertFalse(redacted.contains("3512AB"), redacted);
+            Verification v = engine.verify(redacted, drawn.commitment(), true);
+            assertTrue(v.match(), algorithm + ": " + v.differences());
+            assertFalse(v.checked().contains("commitment"), v.checked().toString());
+            assertTrue(
+                    v.checked().contains(DrawRecords.COMMITMENT_NOT_RECOMPUTED),
+                    v.checked().toString());
+            // the copy without its mark is a record whose inputs do not hash to its commitment
+            assertFalse(engine.verify(
+                            redacted.replace("\"householdsRedacted\" : true", "\"householdsRedacted\" : false"),
+                            null,
+                            false)
+                    .match());
+            // a household that is not a draw key: refused, not parsed
+            assertFalse(engine.verify(
+                            redacted.replaceFirst("\"household\" : \"[0-9a-f]{64}\"", "\"household\" : \"x\""),
+                            null,
+                            false)
+                    .match());
+        }
+    }
+
+    @Test
     void tamperingIsDetected() {
         DrawRecord drawn = engine.draw(Fixtures.example(Algorithm.LEXIMIN), "seed");
         String json = DrawRecords.toJson(drawn);

@@ -249,6 +249,9 @@ class FieldTrialIT {
                         (int) Math.ceil(expected * 1.4) + 1));
             }
         }
+        Map<String, String> secrets = Map.of(
+                "corporation", "7d3f9b1e5a2c-corporatie-" + tag, "witness:Bewonerscommissie", "3-6-2-5-1 " + tag);
+        Journeys.commitSeeds(this::corporation, campaign, secrets);
         long t2 = System.nanoTime();
         String location = corporation()
                 .contentType("application/json")
@@ -282,9 +285,9 @@ class FieldTrialIT {
         }
         double committed = seconds(t2);
         assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
+        Journeys.revealSeeds(this::corporation, campaign, secrets);
         corporation()
                 .contentType("application/json")
-                .body(Map.of("seed", "7-3-9-1-4-" + tag))
                 .post("/api/v1/campaigns/{id}/draw/seed", campaign)
                 .then()
                 .statusCode(200);

@@ -61,6 +61,46 @@ final class Journeys {
                 .body("status", org.hamcrest.Matchers.equalTo("OPEN"));
     }
 
+    /**
+     * The seed ceremony every draw needs, its secrets per party (the organiser's own, a witness, ...): each party commits
+     * to the SHA-256 of its secret; call before the draw commitment.
+     */
+    static void commitSeeds(
+            java.util.function.Supplier<RequestSpecification> organiser,
+            String campaignId,
+            Map<String, String> secrets) {
+        secrets.forEach((party, secret) -> organiser
+                .get()
+                .body(Map.of("party", party, "commitment", sha256(secret)))
+                .post("/api/v1/campaigns/{id}/draw/ceremony/commitments", campaignId)
+                .then()
+                .statusCode(201));
+    }
+
+    /** Each party of {@link #commitSeeds} reveals its secret (after the draw commitment), so the panel can be drawn. */
+    static void revealSeeds(
+            java.util.function.Supplier<RequestSpecification> organiser,
+            String campaignId,
+            Map<String, String> secrets) {
+        secrets.forEach((party, secret) -> organiser
+                .get()
+                .body(Map.of("party", party, "reveal", secret))
+                .post("/api/v1/campaigns/{id}/draw/ceremony/reveals", campaignId)
+                .then()
+                .statusCode(200));
+    }
+
+    /** Lowercase hex SHA-256 of the text's UTF-8 bytes: a ceremony commitment to a secret. */
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A short random tag for names that must not clash with other tests on the same platform. */
     static String tag() {
         return UUID.randomUUID().toString().substring(0, 8);

@@ -116,8 +116,11 @@ class RecruitmentJourneyIT {
                         .body("bySource.find { it.source == 'MAILING' }.reached", equalTo(8))
                         .body("bySource.find { it.source == 'MAILING' }.signedUp", equalTo(6)));
 
-        // phase (a): close and commit to the inputs; phase (b): the seed rolled afterwards
+        // phase (a): close and commit to the inputs; phase (b): the seed from the ceremony's reveals afterwards
         platform.api().post(BASE + "/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
+        Map<String, String> secrets =
+                Map.of("corporation", "e8b2f4a6c1d3-corporatie-" + id, "witness:Notaris", "5-1-4-2-6-3 " + id);
+        Journeys.commitSeeds(platform::api, id, secrets);
         JsonPath commitJob = Journeys.awaitJob(
                 platform,
                 platform.api()
@@ -144,12 +147,12 @@ class RecruitmentJourneyIT {
                 .body("poolSize", equalTo(6))
                 .extract()
                 .path("commitment");
+        Journeys.revealSeeds(platform::api, id, secrets);
         JsonPath drawn = platform.api()
-                .body(Map.of("seed", "4-2-6-1-3"))
                 .post(BASE + "/" + id + "/draw/seed")
                 .then()
                 .statusCode(200)
-                .body("seed", equalTo("4-2-6-1-3"))
+                .body("seed", matchesPattern("[0-9a-f]{64}"))
                 .extract()
                 .jsonPath();
         List<Map<String, Object>> participants = drawn.getList("participants");
@@ -181,8 +184,9 @@ class RecruitmentJourneyIT {
                 .then()
                 .statusCode(200)
                 .body("match", equalTo(true));
+        String seed = drawn.getString("seed");
         platform.api()
-                .body(record.replace("\"4-2-6-1-3\"", "\"4-2-6-1-4\""))
+                .body(record.replace(seed, new StringBuilder(seed).reverse().toString()))
                 .post(BASE + "/draws/verify")
                 .then()
                 .statusCode(200)

@@ -155,11 +155,7 @@ class SurveyJsBrowserIT {
         platform.api().post(campaigns + "/" + id + "/close").then().statusCode(200);
         Map<String, String> secrets =
                 Map.of("corporation", "a1f3c5e7b9d2-corporatie-" + tag, "witness:Buurtbewoner", "6-2-5 " + tag);
-        secrets.forEach((party, secret) -> platform.api()
-                .body(Map.of("party", party, "commitment", sha256(secret)))
-                .post(campaigns + "/" + id + "/draw/ceremony/commitments")
-                .then()
-                .statusCode(201));
+        Journeys.commitSeeds(platform::api, id, secrets);
         JsonPath job = Journeys.awaitJob(
                 platform,
                 platform.api()
@@ -174,11 +170,7 @@ class SurveyJsBrowserIT {
                         .extract()
                         .header("Location"));
         assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
-        secrets.forEach((party, secret) -> platform.api()
-                .body(Map.of("party", party, "reveal", secret))
-                .post(campaigns + "/" + id + "/draw/ceremony/reveals")
-                .then()
-                .statusCode(200));
+        Journeys.revealSeeds(platform::api, id, secrets);
         JsonPath drawn = platform.api()
                 .body(Map.of())
                 .post(campaigns + "/" + id + "/draw/seed")
@@ -228,16 +220,6 @@ class SurveyJsBrowserIT {
                 .then()
                 .statusCode(200)
                 .body("match", equalTo(true));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JsonNode question(JsonNode results, String id) {

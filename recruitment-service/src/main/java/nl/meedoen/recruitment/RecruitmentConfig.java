@@ -66,6 +66,17 @@ public interface RecruitmentConfig {
             }
             return euros.movePointRight(2).longValueExact();
         }
+
+        /**
+         * Payments (and those paid elsewhere) of a year are kept through the end of that year plus this many years, the
+         * fiscal retention (art. 52 AWR), then deleted ({@code CompensationRetention}).
+         */
+        @WithDefault("7")
+        int retentionYears();
+
+        /** How often that purge runs, or {@code off}; read by its {@code @Scheduled}, listed here with the rest. */
+        @WithDefault("24h")
+        String purgeInterval();
     }
 
     /** Session reminders ({@code SessionReminders}). */

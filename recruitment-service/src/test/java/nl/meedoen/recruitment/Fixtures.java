@@ -178,6 +178,25 @@ public final class Fixtures {
                 .then();
     }
 
+    /** The witness of {@link #commitCeremony}: any caller may register a witness's commitment and reveal. */
+    public static final String WITNESS = "witness:Buurtbewoner";
+
+    private static final String OWN_SECRET = "c4e1a7b3d9f20c4e1a7b3d9f2-eigen-geheim";
+    private static final String WITNESS_SECRET = "2-5-3-6-1 gegooid in het buurthuis";
+
+    /** The seed ceremony most draws in tests have: the caller's own party and a witness commit (before the draw commitment). */
+    public static void commitCeremony(String role, String campaignId) {
+        commitSeed(as(role), campaignId, null, sha256(OWN_SECRET)).statusCode(201);
+        commitSeed(as(role), campaignId, WITNESS, sha256(WITNESS_SECRET)).statusCode(201);
+    }
+
+    /** Both parties of {@link #commitCeremony} reveal and the panel is drawn with the ceremony's seed: the draw's answer. */
+    public static io.restassured.response.ValidatableResponse drawFromCeremony(String role, String campaignId) {
+        revealSeed(as(role), campaignId, null, OWN_SECRET).statusCode(200);
+        revealSeed(as(role), campaignId, WITNESS, WITNESS_SECRET).statusCode(200);
+        return as(role).post(BASE + "/" + campaignId + "/draw/seed").then();
+    }
+
     /** Lowercase hex SHA-256 of the text's UTF-8 bytes: a ceremony commitment to a secret. */
     public static String sha256(String text) {
         try {

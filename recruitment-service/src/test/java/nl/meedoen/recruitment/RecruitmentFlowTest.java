@@ -230,6 +230,7 @@ class RecruitmentFlowTest {
                 .then()
                 .statusCode(409);
 
+        Fixtures.commitCeremony("corporation", id);
         // infeasible quotas: 4 seats cannot hold 3 + 3; the job fails with the problem and nothing is committed
         JsonPath infeasible = Fixtures.commitDraw(
                 "corporation",
@@ -289,12 +290,9 @@ class RecruitmentFlowTest {
                 .statusCode(409);
         as("corporation").delete(BASE + "/" + id + "/signups/" + p + "1").then().statusCode(409);
         as("tenant-organisation").get(BASE + "/" + id + "/draw/record").then().statusCode(404);
-        JsonPath drawn = as("corporation")
-                .body(Map.of("seed", "3-5-1-6-2"))
-                .post(BASE + "/" + id + "/draw/seed")
-                .then()
+        JsonPath drawn = Fixtures.drawFromCeremony("corporation", id)
                 .statusCode(200)
-                .body("seed", equalTo("3-5-1-6-2"))
+                .body("seed", matchesPattern("[0-9a-f]{64}"))
                 .extract()
                 .jsonPath();
         List<Map<String, Object>> participants = drawn.getList("participants");
@@ -311,11 +309,7 @@ class RecruitmentFlowTest {
                 2, selected.stream().filter(t -> band.get(t).equals("18-34")).count());
         assertFalse(selected.contains(p + "10") && selected.contains(p + "11"));
         as("corporation").get(BASE + "/" + id).then().body("status", equalTo("DRAWN"));
-        as("corporation")
-                .body(Map.of("seed", "9"))
-                .post(BASE + "/" + id + "/draw/seed")
-                .then()
-                .statusCode(409);
+        as("corporation").post(BASE + "/" + id + "/draw/seed").then().statusCode(409);
 
         // the record re-verifies; tampering is detected
         String record = as("corporation")
@@ -331,7 +325,8 @@ class RecruitmentFlowTest {
                 .then()
                 .statusCode(200)
                 .body("match", equalTo(true));
-        String tampered = record.replace("\"3-5-1-6-2\"", "\"3-5-1-6-3\"");
+        String seed = drawn.getString("seed");
+        String tampered = record.replace(seed, new StringBuilder(seed).reverse().toString());
         as("ops")
                 .body(tampered)
                 .post(BASE + "/draws/verify")

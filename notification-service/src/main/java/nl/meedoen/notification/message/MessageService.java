@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
+import nl.meedoen.commons.privacy.TenantErased;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.notification.delivery.Delivery;
@@ -32,6 +33,7 @@ import nl.meedoen.notification.optout.UnsubscribeTokens;
 import nl.meedoen.notification.template.TemplateService;
 import nl.meedoen.notification.template.TemplateView;
 import nl.meedoen.notification.tenant.Tenant;
+import nl.meedoen.notification.tenant.TenantRegister;
 
 /**
  * Turns a message request (Kafka or API) into exactly one delivery: validated first (a rejected
@@ -73,6 +75,9 @@ public class MessageService {
     @Inject
     MailingService mailings;
 
+    @Inject
+    TenantRegister register;
+
     /**
      * A request naming a mailing ({@code mailingId}) is attached to it: opened here when its mailing request has not
      * arrived yet, created {@code CANCELLED} when the mailing was cancelled, and sent only while the mailing runs.
@@ -99,6 +104,10 @@ public class MessageService {
         }
         Tenant tenant = Tenant.findById(
                 request.tenantRef(), LockModeType.PESSIMISTIC_WRITE); // one decision per tenant at a time
+        if (tenant == null && !unknownTenantIsAnError && register.erased(request.tenantRef())) {
+            // asked for before her erasure and arriving after it (e.g. a draw's outcome): nothing of hers is stored
+            return new Accepted(DeliveryView.of(heldBackAfterErasure(request, source)), true);
+        }
         Optional<Delivery> existing =
                 Delivery.find("requestId", request.requestId()).firstResultOptional();
         if (existing.isPresent()) {
@@ -178,6 +187,32 @@ public class MessageService {
             queued.fire(new DeliveryQueued());
         }
         return new Accepted(DeliveryView.of(d), true);
+    }
+
+    /**
+     * The request of an erased tenant, recorded as her deliveries were at the erasure (docs/retention.md): held back
+     * ({@code SUPPRESSED}, {@code ERASED}) under a fresh pseudonym, also in the request id, without its data; no event,
+     * as nobody could be reached or told about her.
+     */
+    private static Delivery heldBackAfterErasure(MessageRequestV1 request, String source) {
+        String pseudonym = TenantErased.pseudonym();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Delivery d = new Delivery();
+        d.id = UUID.randomUUID();
+        d.requestId = request.requestId().replace(request.tenantRef(), pseudonym);
+        d.mailingId = request.mailingId();
+        d.source = source;
+        d.tenantRef = pseudonym;
+        d.purpose = request.purpose();
+        d.templateKey = request.templateKey();
+        d.channel = request.channel() == null ? MessageRequestV1.EMAIL : request.channel();
+        d.status = DeliveryStatus.SUPPRESSED.name();
+        d.reason = DeliveryStatus.Reason.ERASED.name();
+        d.nextAttemptAt = now;
+        d.createdAt = now;
+        d.updatedAt = now;
+        d.persist();
+        return d;
     }
 
     /** A message the sending machinery asks for (an unsubscribe confirmation), accepted as a Kafka request is. */

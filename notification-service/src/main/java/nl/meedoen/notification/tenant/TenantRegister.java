@@ -38,6 +38,9 @@ public class TenantRegister {
     /** The outcome of an upsert: whether the tenant is new (201) and whether anything changed. */
     public record Upserted(TenantView tenant, boolean created, boolean changed) {}
 
+    /** The audit action of an erasure: also how a late message request for her is recognised ({@link #erased}). */
+    static final String ERASED_ACTION = "tenant.erased";
+
     @Inject
     Outbox outbox;
 
@@ -300,7 +303,21 @@ public class TenantRegister {
         tenant.delete();
         erased.fire(new TenantErased(tenantRef));
         outbox.tombstone(TenantProfileV1.TOPIC, TenantProfileV1.ERASED, tenantRef);
-        audit.record("tenant.erased", "tenant", tenantRef);
+        audit.record(ERASED_ACTION, "tenant", tenantRef);
+    }
+
+    /**
+     * Whether this tenantRef was ever erased: the audit log's record of the erasure (kept, docs/retention.md) is the one
+     * trace left of her, so nothing new is kept to know it.
+     */
+    public boolean erased(String tenantRef) {
+        return !Tenant.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM audit_log WHERE subject_type = 'tenant' AND subject_id = ?1"
+                        + " AND action = ?2 LIMIT 1")
+                .setParameter(1, tenantRef)
+                .setParameter(2, ERASED_ACTION)
+                .getResultList()
+                .isEmpty();
     }
 
     private static Tenant find(String tenantRef) {

@@ -8,8 +8,10 @@ import static nl.meedoen.notification.TestData.invitation;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.contracts.NotificationEventV1;
 import nl.meedoen.devinfra.Events;
+import nl.meedoen.notification.Smtp;
+import nl.meedoen.notification.delivery.Delivery;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -119,6 +123,58 @@ class MessageRequestConsumerTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(good) == 1);
         assertEquals(0, deliveries(unknownTemplate));
         assertEquals(0, deliveries(missingData));
+    }
+
+    @Test
+    void aRequestArrivingAfterTheTenantsErasureStoresNothingOfHersAndSendsNothing() {
+        String ref = emailTenant("nl");
+        as("corporation").delete("/api/v1/tenants/" + ref).then().statusCode(204);
+        // asked for before her erasure (a sender names her in the request id too), consumed after it
+        String requestPrefix = "recruitment:" + UUID.randomUUID() + ":outcome:";
+        Events.publish(
+                MessageRequestV1.TOPIC,
+                ref,
+                UUID.randomUUID().toString(),
+                MessageRequestV1.TYPE,
+                invitation(requestPrefix + ref, ref));
+
+        // recorded as her deliveries were at the erasure: held back under a pseudonym, without its data
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        count("SELECT count(*) FROM delivery WHERE starts_with(request_id, ?1)", requestPrefix) == 1);
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) Delivery.getEntityManager()
+                .createNativeQuery("SELECT tenant_ref, request_id, status, reason, data, recipient FROM delivery"
+                        + " WHERE starts_with(request_id, ?1)")
+                .setParameter(1, requestPrefix)
+                .getSingleResult());
+        assertTrue(((String) row[0]).startsWith("erased-"), (String) row[0]);
+        assertEquals(requestPrefix + row[0], row[1]);
+        assertEquals("SUPPRESSED", row[2]);
+        assertEquals("ERASED", row[3]);
+        assertNull(row[4]);
+        assertNull(row[5]);
+        assertEquals(0, count("SELECT count(*) FROM delivery WHERE strpos(tenant_ref || request_id, ?1) > 0", ref));
+        assertEquals(
+                0,
+                count(
+                        "SELECT count(*) FROM outbox_event WHERE type = '" + NotificationEventV1.DELIVERY_UPDATED
+                                + "' AND (event_key = ?1 OR strpos(payload, ?1) > 0)",
+                        ref),
+                "no delivery event names her");
+        Awaitility.await()
+                .during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> Smtp.messagesTo(emailFor(ref)).isEmpty());
+    }
+
+    private static long count(String query, String parameter) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Delivery.getEntityManager()
+                                .createNativeQuery(query)
+                                .setParameter(1, parameter)
+                                .getSingleResult())
+                        .longValue());
     }
 
     @Test

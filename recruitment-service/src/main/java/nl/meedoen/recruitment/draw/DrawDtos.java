@@ -14,8 +14,8 @@ public final class DrawDtos {
     @org.eclipse.microprofile.openapi.annotations.media.Schema(
             name = "SeedIn",
             description =
-                    "Without a seed ceremony: the public seed (e.g. the numbers rolled by the witnesses). With one "
-                            + "(any party committed to a secret) leave it out: the seed follows from the reveals, nobody types it.")
+                    "Leave seed out: the seed follows from the seed ceremony's reveals, nobody types it (a seed sent is "
+                            + "refused, 409 seed-from-ceremony).")
     public record SeedIn(
             @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true)
             String seed) {}

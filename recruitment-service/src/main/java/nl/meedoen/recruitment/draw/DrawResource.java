@@ -67,8 +67,9 @@ public class DrawResource {
     @APIResponse(
             responseCode = "409",
             description = "Campaign not CLOSED, not a lottery campaign (selectionMode), no more active sign-ups "
-                    + "than seats (no lottery needed: seat everyone with POST .../seating, or reopen), draw already committed, or a commitment job "
-                    + "already queued or running")
+                    + "than seats (no lottery needed: seat everyone with POST .../seating, or reopen), draw already committed, a commitment job "
+                    + "already queued or running; seed-ceremony-required: nobody committed to the seed ceremony; "
+                    + "seed-ceremony-incomplete: only one party did (a ceremony needs two)")
     @APIResponse(responseCode = "422", description = "More seats than households under the household rule")
     public Response commit(@PathParam("id") UUID id, CommitIn in) {
         return Jobs.accepted(draws.requestCommit(id, in));
@@ -80,17 +81,17 @@ public class DrawResource {
     @Operation(
             summary = "Phase (b): draw the panel deterministically with the seed; outcomes are mailed",
             description =
-                    "With a seed ceremony (any party committed to a secret) send no seed: the seed follows from the "
-                            + "draw commitment and the reveals, once every party revealed or the reveal deadline passed (then "
-                            + "without the missing, named in the record), and never before a declared public number is revealed. "
-                            + "Without a ceremony the body carries the public seed.")
+                    "Send no seed: the seed follows from the campaign's seed ceremony — the draw commitment and the "
+                            + "parties' reveals — once every party revealed or the reveal deadline passed (then without the "
+                            + "missing, named in the record), and never before a declared public number is revealed. Nobody "
+                            + "types a seed: a campaign whose parties did not commit to a ceremony is not drawn.")
     @APIResponse(responseCode = "200", description = "The panel drawn")
     @APIResponse(
             responseCode = "409",
-            description =
-                    "Draw not committed or already drawn; seed-from-ceremony: a seed typed while the campaign has a "
-                            + "ceremony; seed-ceremony-waiting: reveals or the public number still awaited; seed-ceremony-failed: "
-                            + "nobody revealed a secret")
+            description = "Draw already drawn; seed-ceremony-required: nobody committed to a seed ceremony (invite the "
+                    + "parties, commit before the draw commitment, reveal after it); seed-from-ceremony: a seed was "
+                    + "sent; seed-ceremony-waiting: reveals or the public number still awaited; seed-ceremony-failed: "
+                    + "nobody revealed a secret")
     public DrawOut seed(@PathParam("id") UUID id, SeedIn in) {
         return draws.seed(id, in == null ? null : in.seed());
     }
@@ -145,7 +146,9 @@ public class DrawResource {
             summary =
                     "The seed ceremony: parties, commitments, who revealed (the reveals once unsealed), the deadline and "
                             + "the seed once fixed")
-    @APIResponse(responseCode = "200", description = "The ceremony (no parties: the seed is typed at the draw)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The ceremony (no parties yet: the draw cannot be committed until at least two commit)")
     public DrawDtos.CeremonyOut ceremony(@PathParam("id") UUID id) {
         return ceremonies.get(id);
     }

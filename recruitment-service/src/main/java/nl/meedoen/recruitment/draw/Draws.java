@@ -89,7 +89,8 @@ public class Draws implements CampaignDraw {
     }
 
     /**
-     * Phase (a), asked for: checks what can be checked at once (state, algorithm, quotas, pool size) and queues
+     * Phase (a), asked for: checks what can be checked at once (state, algorithm, quotas, pool size, a seed
+     * ceremony of at least two parties) and queues
      * the commitment as a job ({@link DrawCommitJob}): LEXIMIN on a large pool takes minutes, longer than any
      * request may. One commitment job per campaign at a time; withdrawals wait until it has finished.
      */
@@ -97,15 +98,6 @@ public class Draws implements CampaignDraw {
     public JobView requestCommit(UUID campaignId, CommitIn in) {
         Campaign c = locked(campaignId); // one at a time with seed commitments: they close when this is asked for
         Plan plan = plan(c, in);
-        List<SeedParty> ceremony = SeedParty.of(c.id);
-        if (ceremony.size() == 1) {
-            // one party alone knows the only secret: it could choose the draw's inputs (quotas) to get a panel it likes
-            throw ProblemException.conflict(
-                    "seed-ceremony-incomplete",
-                    "the seed ceremony has one party (" + ceremony.get(0).party + "): it needs at least two (the other "
-                            + "owner, a witness or a public number) before the draw is committed (POST "
-                            + "/campaigns/{id}/draw/ceremony/commitments)");
-        }
         if (plan.pool().size() <= c.seats) {
             // a lottery only when oversubscribed: everyone can be seated (POST .../seating), or the organiser reopens
             throw new ProblemException(
@@ -123,6 +115,19 @@ public class Draws implements CampaignDraw {
                     plan.input()); // e.g. more seats than households under the household rule: said now, not by the job
         } catch (DrawException e) {
             throw problem(e);
+        }
+        List<SeedParty> ceremony = SeedParty.of(c.id);
+        if (ceremony.isEmpty()) {
+            // without a ceremony the seed would be typed by one party, who could try seeds against the committed record
+            throw SeedCeremonies.required(false);
+        }
+        if (ceremony.size() == 1) {
+            // one party alone knows the only secret: it could choose the draw's inputs (quotas) to get a panel it likes
+            throw ProblemException.conflict(
+                    "seed-ceremony-incomplete",
+                    "the seed ceremony has one party (" + ceremony.get(0).party + "): it needs at least two (the other "
+                            + "owner, a witness or a public number) before the draw is committed (POST "
+                            + "/campaigns/{id}/draw/ceremony/commitments)");
         }
         audit.record(
                 "draw.commit-requested",
@@ -320,22 +325,21 @@ public class Draws implements CampaignDraw {
             throw ProblemException.conflict("the panel of this campaign has been drawn already");
         }
         List<SeedParty> parties = SeedParty.of(c.id);
-        DrawRecords.SeedCeremony ceremony = null;
-        if (!parties.isEmpty()) {
-            if (seed != null && !seed.isBlank()) {
-                throw ProblemException.conflict(
-                        "seed-from-ceremony",
-                        "this campaign's seed follows from its seed ceremony ("
-                                + String.join(
-                                        ", ", parties.stream().map(p -> p.party).toList())
-                                + "): nobody types it; send no seed (GET /campaigns/{id}/draw/ceremony says what it "
-                                + "waits for); nothing changed");
-            }
-            ceremony = SeedCeremonies.ready(d, parties, OffsetDateTime.now(ZoneOffset.UTC));
-            seed = ceremony.seed(d.commitment);
-        } else if (seed == null || seed.isBlank()) {
-            throw ProblemException.invalidField("seed", "required (e.g. the numbers rolled by the witnesses)");
+        if (parties.isEmpty()) {
+            // a draw committed before the ceremony was required: a typed seed is not taken for it either
+            throw SeedCeremonies.required(true);
         }
+        if (seed != null && !seed.isBlank()) {
+            throw ProblemException.conflict(
+                    "seed-from-ceremony",
+                    "this campaign's seed follows from its seed ceremony ("
+                            + String.join(
+                                    ", ", parties.stream().map(p -> p.party).toList())
+                            + "): nobody types it; send no seed (GET /campaigns/{id}/draw/ceremony says what it "
+                            + "waits for); nothing changed");
+        }
+        DrawRecords.SeedCeremony ceremony = SeedCeremonies.ready(d, parties, OffsetDateTime.now(ZoneOffset.UTC));
+        seed = ceremony.seed(d.commitment);
         DrawRecord drawn;
         try {
             drawn = engine.draw(DrawRecords.fromJson(d.record), seed);
@@ -372,19 +376,17 @@ public class Draws implements CampaignDraw {
                 "draw.seeded",
                 "campaign",
                 c.id.toString(),
-                ceremony == null
-                        ? Map.of("seed", seed, "selected", selected.size(), "waitlisted", waitlist.size())
-                        : Map.of(
-                                "seed",
-                                seed,
-                                "selected",
-                                selected.size(),
-                                "waitlisted",
-                                waitlist.size(),
-                                "seedCeremony",
-                                parties.size() + " parties",
-                                "missing",
-                                ceremony.missing()));
+                Map.of(
+                        "seed",
+                        seed,
+                        "selected",
+                        selected.size(),
+                        "waitlisted",
+                        waitlist.size(),
+                        "seedCeremony",
+                        parties.size() + " parties",
+                        "missing",
+                        ceremony.missing()));
         return out(c, d, drawn);
     }
 
@@ -458,6 +460,21 @@ public class Draws implements CampaignDraw {
     }
 
     /** What the public draw page shows beside the record: the campaign's title, when it was drawn, the commitment. */
+    /** How {@link #persons} writes a household: a SHA-256 hex digest, never a raw household key. */
+    private static final java.util.regex.Pattern HASHED_HOUSEHOLD = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * The record anyone may read: as the parties read it, except that a record committed before households were hashed
+     * per draw has its raw household keys (stable across draws and services) replaced by their draw keys, marked
+     * {@code householdsRedacted} ({@link DrawRecords#withHouseholdsRedacted}): it verifies but for the inputs' hash.
+     */
+    public String publishedRecord(Draw d) {
+        boolean rawKeys = DrawRecords.fromJson(d.record).input().pool().stream()
+                .anyMatch(p -> p.household() != null
+                        && !HASHED_HOUSEHOLD.matcher(p.household()).matches());
+        return rawKeys ? DrawRecords.withHouseholdsRedacted(d.record) : d.record;
+    }
+
     public DrawDtos.PublicDrawOut publishedSummary(String publicId) {
         Draw d = published(publicId);
         Campaign c = Campaign.findById(d.campaignId);

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The public draw page's API: a drawn draw, readable by anyone who has its public id (the outcome messages link to
- * it), without a token. The record is the pseudonymous one the parties read: sign-up ids, never tenantRefs.
+ * it), without a token. The record is the pseudonymous one the parties read: sign-up ids, never tenantRefs, and never a
+ * raw household key (older records have theirs hashed on the way out).
  */
 @Path(PublicDrawResource.PATH)
 @Tag(name = "Draws")
@@ -60,14 +61,17 @@ public class PublicDrawResource {
                     + "distribution, the commitment, the seed ceremony's commitments and reveals, the seed, the selected "
                     + "and the draw order, and every selection probability. java -jar draw-engine-cli.jar verify --record "
                     + "record.json --recompute redoes it. Each tenant of the pool finds their own pseudonym in their "
-                    + "outcome message.")
+                    + "outcome message. A household is a hash per draw, never a household key: a record committed "
+                    + "before that has each key replaced on this read by its draw key (a hash of the draw's commitment, "
+                    + "seed and the key) and says householdsRedacted: true; it then verifies but for the hash of the "
+                    + "committed inputs (checked says so), which the parties' record proves.")
     @APIResponse(
             responseCode = "200",
             description = "The draw record (format meedoen-draw-record/1)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response record(@PathParam("publicId") String publicId) {
         Draw d = draws.published(publicId);
-        return Response.ok(d.record, MediaType.APPLICATION_JSON)
+        return Response.ok(draws.publishedRecord(d), MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"draw-" + d.publicId + ".json\"")
                 .build();
     }

@@ -53,6 +53,28 @@ public class SeedCeremonies {
     @Inject
     nl.meedoen.commons.audit.AuditLog audit;
 
+    /**
+     * The problem for a draw asked for while nobody committed to a seed ceremony: a seed one party types could be tried
+     * offline against the committed record until the panel suits that party. Says how to get a ceremony; a draw
+     * committed without one (before the ceremony was required) can no longer get one, as commitments closed with it.
+     */
+    static ProblemException required(boolean drawCommitted) {
+        return ProblemException.conflict(
+                "seed-ceremony-required",
+                "nobody committed to this campaign's seed ceremony, and a typed seed is not accepted (whoever types it "
+                        + "could try seeds against the committed draw until the panel suits them). "
+                        + (drawCommitted
+                                ? "This draw was committed without a ceremony and commitments closed with it, so it "
+                                        + "cannot be drawn: cancel the campaign (POST /campaigns/{id}/cancel) and start "
+                                        + "again, inviting the parties to its ceremony before its draw commitment"
+                                : "Invite the parties (the other owner, witnesses, a public number); at least two commit "
+                                        + "to a secret now (POST /campaigns/{id}/draw/ceremony/commitments), then ask for "
+                                        + "the draw commitment again; after it each reveals (POST "
+                                        + "/campaigns/{id}/draw/ceremony/reveals) and POST /campaigns/{id}/draw/seed "
+                                        + "without a seed draws the panel")
+                        + "; nothing changed");
+    }
+
     /** A party commits to its secret: only before the draw commitment is asked for, once per party. */
     @Transactional
     public CeremonyOut commit(UUID campaignId, SeedCommitmentIn in) {

@@ -269,11 +269,7 @@ class CampaignApiTest {
                 .contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.endsWith("/no-lottery-needed"))
                 .body("detail", org.hamcrest.Matchers.containsString("1 active sign-up(s) for 3 seats"));
-        as("corporation")
-                .body(Map.of("seed", "1"))
-                .post(BASE + "/" + id + "/draw/seed")
-                .then()
-                .statusCode(404);
+        as("corporation").post(BASE + "/" + id + "/draw/seed").then().statusCode(404);
         // appointing is for appointment campaigns
         as("corporation")
                 .body(Map.of("tenantRef", ref, "reason", "ervaring"))

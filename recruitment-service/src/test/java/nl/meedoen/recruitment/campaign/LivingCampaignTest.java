@@ -572,15 +572,12 @@ class LivingCampaignTest {
         Fixtures.open("corporation", id).then().statusCode(200);
         refs.subList(0, 3).forEach(ref -> signUp(id, ref));
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
+        Fixtures.commitCeremony("corporation", id);
         assertEquals(
                 "SUCCEEDED",
                 Fixtures.commitDraw("corporation", id, Map.of("algorithm", "uniform"))
                         .getString("status"));
-        as("corporation")
-                .body(Map.of("seed", "7-1-3"))
-                .post(BASE + "/" + id + "/draw/seed")
-                .then()
-                .statusCode(200);
+        Fixtures.drawFromCeremony("corporation", id).statusCode(200);
         JsonPath signups = as("corporation")
                 .get(BASE + "/" + id + "/signups")
                 .then()

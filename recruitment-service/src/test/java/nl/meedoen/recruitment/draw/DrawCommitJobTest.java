@@ -184,6 +184,7 @@ class DrawCommitJobTest {
                                         .getSingleResult()))
                         .longValue());
         // without the rule the six sign-ups can fill four seats
+        Fixtures.commitCeremony("corporation", id);
         Fixtures.commitDraw("corporation", id, Map.of("algorithm", "uniform"));
     }
 
@@ -207,6 +208,7 @@ class DrawCommitJobTest {
                     .statusCode(201);
         }
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
+        Fixtures.commitCeremony("corporation", id); // every draw's seed comes from a ceremony
         return id;
     }
 

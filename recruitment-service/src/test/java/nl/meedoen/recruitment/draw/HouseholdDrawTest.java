@@ -58,13 +58,10 @@ class HouseholdDrawTest {
                     .statusCode(201);
         }
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
+        Fixtures.commitCeremony("corporation", id);
         JsonPath job = Fixtures.commitDraw("corporation", id, Map.of("algorithm", "uniform", "householdRule", true));
         assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
-        as("corporation")
-                .body(Map.of("seed", "1-1-2-3-5-8"))
-                .post(BASE + "/" + id + "/draw/seed")
-                .then()
-                .statusCode(200);
+        Fixtures.drawFromCeremony("corporation", id).statusCode(200);
         onePerHousehold(id, household, 6);
 
         // decline after decline — members of multi-person households first — each replacement keeps the rule

@@ -12,15 +12,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.devinfra.Events;
+import nl.meedoen.draw.Algorithm;
 import nl.meedoen.draw.DrawEngine;
+import nl.meedoen.draw.DrawInput;
+import nl.meedoen.draw.DrawRecord;
+import nl.meedoen.draw.DrawRecords;
+import nl.meedoen.draw.Person;
 import nl.meedoen.draw.Verification;
 import nl.meedoen.recruitment.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -35,6 +43,9 @@ class PublicDrawTest {
     private static final String PUBLIC = BASE + "/public-draws/";
     private static final String CORPORATION_SECRET = "9d2e4c6a8b0f1e3d5c7a9b1d3f5e7c9a-corporatie";
     private static final String WITNESS_SECRET = "5-2-6-3-1 gegooid in het buurthuis";
+
+    @Inject
+    EntityManager em;
 
     @Test
     void aDrawnDrawIsPublicAtItsOwnIdVerifiesAndNamesNobody() {
@@ -176,6 +187,106 @@ class PublicDrawTest {
                     "the letter and the public record agree for " + own);
         }
         messages.close();
+    }
+
+    @Test
+    void aRecordCommittedWithRawHouseholdKeysIsPublishedWithThemHashedAndStillVerifies() throws Exception {
+        String complex = "C-" + UUID.randomUUID();
+        List<String> refs = Fixtures.tenants(complex, 4);
+        String id = as("corporation")
+                .body(Fixtures.lotteryCampaign("WORK_GROUP", "corporation", 2, complex, "NONE", 0))
+                .post(BASE)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Fixtures.open("corporation", id).then().statusCode(200);
+        refs.forEach(ref -> as("corporation")
+                .body(Map.of("tenantRef", ref, "source", "WEBSITE"))
+                .post(BASE + "/" + id + "/signups")
+                .then()
+                .statusCode(201));
+        as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
+        Fixtures.commitCeremony("corporation", id);
+        assertEquals(
+                "SUCCEEDED",
+                Fixtures.commitDraw("corporation", id, Map.of("algorithm", "uniform"))
+                        .getString("status"));
+        Fixtures.drawFromCeremony("corporation", id).statusCode(200);
+
+        String publicId = as("corporation")
+                .get(BASE + "/" + id + "/draw")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("publicId");
+        List<String> signupIds = as("ops")
+                .get(BASE + "/" + id + "/draw/record")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("committed.pool.id");
+
+        // the same pool as drawn before households were hashed per draw: raw keys, two tenants at one address
+        List<String> keys = List.of("3512AB|12|", "3512AB|12|", "3512AB|14|", "3512AC|1|A");
+        List<Person> pool = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            pool.add(new Person(signupIds.get(i), Map.of(), keys.get(i)));
+        }
+        DrawRecord old = new DrawEngine().draw(new DrawInput(pool, List.of(), 2, Algorithm.UNIFORM, true), "3-1-4-1-5");
+        String oldRecord = DrawRecords.toJson(old);
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("UPDATE draw SET record = ?1, commitment = ?2 WHERE campaign_id = ?3")
+                        .setParameter(1, oldRecord)
+                        .setParameter(2, old.commitment())
+                        .setParameter(3, UUID.fromString(id))
+                        .executeUpdate());
+
+        String published = given().get(PUBLIC + publicId + "/record")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertFalse(published.contains("3512A"), published);
+        JsonPath r = JsonPath.from(published);
+        assertTrue(r.getBoolean("householdsRedacted"));
+        List<String> households = r.getList("committed.pool.household");
+        // each replaced by its draw key (a hash of this draw's commitment, seed and the key): who shares a household
+        // shows
+        households.forEach(h -> assertTrue(h.matches("[0-9a-f]{64}"), h));
+        assertEquals(households.get(0), households.get(1));
+        assertEquals(3, new java.util.HashSet<>(households).size());
+        // a tenant's verify (the CLI's, with the published commitment) checks all but the inputs' hash, and says so
+        Verification v = new DrawEngine().verify(published, old.commitment(), true);
+        assertTrue(v.match(), v.differences().toString());
+        assertTrue(
+                v.checked().containsAll(List.of("published commitment", "inputs", "result")),
+                v.checked().toString());
+        assertFalse(v.checked().contains("commitment"), v.checked().toString());
+        assertTrue(
+                v.checked().stream().anyMatch(c -> c.startsWith("commitment not recomputed")),
+                v.checked().toString());
+        // a changed outcome in that copy is still found
+        var tampered = new com.fasterxml.jackson.databind.ObjectMapper().readTree(published);
+        var selected = (com.fasterxml.jackson.databind.node.ArrayNode)
+                tampered.get("result").get("selected");
+        selected.insert(0, selected.remove(1));
+        assertFalse(new DrawEngine()
+                .verify(tampered.toString(), old.commitment(), false)
+                .match());
+        // the parties' record is as stored and proves the commitment
+        String parties = as("ops")
+                .get(BASE + "/" + id + "/draw/record")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertEquals(oldRecord, parties);
+        assertTrue(new DrawEngine()
+                .verify(parties, old.commitment(), false)
+                .checked()
+                .contains("commitment"));
     }
 
     private static JsonPath notFound(String publicId) {

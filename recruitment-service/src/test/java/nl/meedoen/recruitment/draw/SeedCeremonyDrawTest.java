@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * A draw seed no single party controls: the corporation, the partner tenant organisation (an equal party) and a witness
  * commit to secrets before the draw commitment and reveal them after it; the seed follows from the commitment and the
  * reveals, the record carries them and verifies with the engine. Every bad reveal is a problem that changes nothing; the
- * deadline rule; the organiser cannot type the seed once parties committed.
+ * deadline rule; the organiser cannot type the seed, and without a ceremony nothing is drawn.
  */
 @QuarkusTest
 class SeedCeremonyDrawTest {
@@ -279,6 +279,55 @@ class SeedCeremonyDrawTest {
         JsonPath r = JsonPath.from(record);
         assertEquals("0412377", r.getString("seedCeremony.parties.find { it.party == 'public-number' }.reveal"));
         assertNull(r.get("seedCeremony.parties.find { it.party == 'public-number' }.commitment"));
+    }
+
+    @Test
+    void withoutACeremonyNothingIsDrawnAndATypedSeedIsNotTaken() {
+        String partner = RegisteredOrganisations.register("hv-" + UUID.randomUUID());
+        String id = closedCoOwnedCampaign(partner, 4, 2);
+        // nobody committed: the draw commitment is refused, saying how to get a ceremony, and nothing is queued
+        as("corporation")
+                .body(Map.of("algorithm", "uniform"))
+                .post(BASE + "/" + id + "/draw/commit")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/seed-ceremony-required"))
+                .body("detail", containsString("/draw/ceremony/commitments"))
+                .body("detail", containsString("/draw/ceremony/reveals"));
+        assertEquals(0L, count("SELECT count(*) FROM job WHERE subject = ?1", id));
+        as("corporation").get(BASE + "/" + id + "/draw").then().statusCode(404);
+
+        // a draw committed before the ceremony was required (its parties taken away here): no typed seed draws it
+        commitSeed(as("corporation"), id, null, sha256(CORPORATION_SECRET)).statusCode(201);
+        commitSeed(asClient(partner), id, null, sha256(PARTNER_SECRET)).statusCode(201);
+        commitDraw(id);
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("DELETE FROM draw_seed_party WHERE campaign_id = ?1")
+                        .setParameter(1, UUID.fromString(id))
+                        .executeUpdate());
+        for (Map<String, String> body : List.of(Map.of("seed", "1-2-3-4"), Map.<String, String>of())) {
+            as("corporation")
+                    .body(body)
+                    .post(BASE + "/" + id + "/draw/seed")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/seed-ceremony-required"))
+                    .body("detail", containsString("cancel"));
+        }
+        as("corporation").get(BASE + "/" + id).then().body("status", equalTo("CLOSED"));
+        as("corporation").get(BASE + "/" + id + "/draw").then().statusCode(200).body("seed", nullValue());
+        assertEquals(
+                0L,
+                count("SELECT count(*) FROM signup WHERE campaign_id = CAST(?1 AS uuid) AND outcome IS NOT NULL", id));
+    }
+
+    private long count(String sql, String id) {
+        return ((Number) QuarkusTransaction.requiringNew()
+                        .call(() ->
+                                em.createNativeQuery(sql).setParameter(1, id).getSingleResult()))
+                .longValue();
     }
 
     @Test

@@ -72,6 +72,7 @@ class VacancyTest {
                     .statusCode(201);
         }
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
+        Fixtures.commitCeremony("corporation", id);
         JsonPath job = Fixtures.commitDraw(
                 "corporation",
                 id,
@@ -83,11 +84,7 @@ class VacancyTest {
                                 Map.of("attribute", "ageBand", "value", "18-34", "min", seats / 2, "max", seats / 2),
                                 Map.of("attribute", "ageBand", "value", "35-64", "min", seats / 2, "max", seats / 2))));
         assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
-        as("corporation")
-                .body(Map.of("seed", "4-2-6"))
-                .post(BASE + "/" + id + "/draw/seed")
-                .then()
-                .statusCode(200);
+        Fixtures.drawFromCeremony("corporation", id).statusCode(200);
         return id;
     }
 
