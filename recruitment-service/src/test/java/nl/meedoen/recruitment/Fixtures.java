@@ -76,6 +76,40 @@ public final class Fixtures {
         return as(role).post(BASE + "/" + campaignId + "/open");
     }
 
+    /** Creates the campaign {@code body} describes as the corporation and opens it; its id. */
+    public static String openCampaign(Map<String, ?> body) {
+        String id = as("corporation")
+                .body(body)
+                .post(BASE)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        open("corporation", id).then().statusCode(200);
+        return id;
+    }
+
+    /** An open focus group in {@code complex} with {@code ref} signed up, her free texts filled in; its id. */
+    public static String campaignWithSignup(String ref, String complex, String motivation) {
+        String id = openCampaign(campaign("FOCUS_GROUP", "corporation", 2, complex, "NONE", 0));
+        as("corporation")
+                .body(Map.of(
+                        "tenantRef",
+                        ref,
+                        "motivation",
+                        motivation,
+                        "expertise",
+                        "techniek",
+                        "availability",
+                        "avonden",
+                        "source",
+                        "WEBSITE"))
+                .post(BASE + "/" + id + "/signups")
+                .then()
+                .statusCode(201);
+        return id;
+    }
+
     /** Polls a job until it is SUCCEEDED, FAILED or CANCELLED (at most a minute). */
     public static io.restassured.path.json.JsonPath follow(String role, String location) {
         long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();

@@ -1,6 +1,5 @@
 package nl.meedoen.recruitment;
 
-import static nl.meedoen.recruitment.Fixtures.BASE;
 import static nl.meedoen.recruitment.Fixtures.as;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.TenantProfileV1;
 import nl.meedoen.devinfra.Events;
@@ -31,8 +29,8 @@ class RecruitmentErasureTest {
         String complex = "C-" + UUID.randomUUID();
         String ref = "R-erased-" + UUID.randomUUID().toString().substring(0, 8);
         Fixtures.member(ref, complex, "35-49", "H-" + ref);
-        String undecided = campaignWithSignup(ref, complex);
-        String decided = campaignWithSignup(ref, complex);
+        String undecided = Fixtures.campaignWithSignup(ref, complex, "Ik woon op nummer 12");
+        String decided = Fixtures.campaignWithSignup(ref, complex, "Ik woon op nummer 12");
         sql("UPDATE signup SET outcome = 'SELECTED', selection_reason = 'Kent ' || tenant_ref"
                 + " WHERE campaign_id = '" + decided + "'");
         sql("INSERT INTO compensation_paid_elsewhere (id, tenant_ref, year, amount_cents, recorded_by, recorded_at)"
@@ -55,33 +53,6 @@ class RecruitmentErasureTest {
                 .then()
                 .statusCode(200)
                 .body("keySet()", org.hamcrest.Matchers.contains("compensation_paid_elsewhere"));
-    }
-
-    private static String campaignWithSignup(String ref, String complex) {
-        String id = as("corporation")
-                .body(Fixtures.campaign("FOCUS_GROUP", "corporation", 2, complex, "NONE", 0))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
-        as("corporation")
-                .body(Map.of(
-                        "tenantRef",
-                        ref,
-                        "motivation",
-                        "Ik woon op nummer 12",
-                        "expertise",
-                        "techniek",
-                        "availability",
-                        "avonden",
-                        "source",
-                        "WEBSITE"))
-                .post(BASE + "/" + id + "/signups")
-                .then()
-                .statusCode(201);
-        return id;
     }
 
     @SuppressWarnings("unchecked")

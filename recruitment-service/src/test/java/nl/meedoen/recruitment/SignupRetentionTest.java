@@ -1,7 +1,5 @@
 package nl.meedoen.recruitment;
 
-import static nl.meedoen.recruitment.Fixtures.BASE;
-import static nl.meedoen.recruitment.Fixtures.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -10,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.recruitment.signup.SignupRetention;
 import org.junit.jupiter.api.Test;
@@ -50,30 +47,7 @@ class SignupRetentionTest {
         String complex = "C-" + UUID.randomUUID();
         String ref = "R-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
         Fixtures.member(ref, complex, "35-49", "H-" + ref);
-        String id = as("corporation")
-                .body(Fixtures.campaign("FOCUS_GROUP", "corporation", 2, complex, "NONE", 0))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
-        as("corporation")
-                .body(Map.of(
-                        "tenantRef",
-                        ref,
-                        "motivation",
-                        "Ik wil meedenken",
-                        "expertise",
-                        "techniek",
-                        "availability",
-                        "avonden",
-                        "source",
-                        "WEBSITE"))
-                .post(BASE + "/" + id + "/signups")
-                .then()
-                .statusCode(201);
-        return id;
+        return Fixtures.campaignWithSignup(ref, complex, "Ik wil meedenken");
     }
 
     private List<?> row(String campaign) {

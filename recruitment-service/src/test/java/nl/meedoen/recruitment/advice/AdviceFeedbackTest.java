@@ -87,14 +87,8 @@ class AdviceFeedbackTest {
         String complex = "C-" + UUID.randomUUID();
         List<String> refs = Fixtures.tenants(complex, 4);
         var messages = Events.consumer(MessageRequestV1.TOPIC);
-        String id = as("corporation")
-                .body(Fixtures.campaign("NEIGHBOURHOOD_INSPECTION", "corporation", 2, complex, "NONE", 0))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(
+                Fixtures.campaign("NEIGHBOURHOOD_INSPECTION", "corporation", 2, complex, "NONE", 0));
         refs.forEach(ref -> signUp(id, ref)); // two seated, two waitlisted
         as("corporation")
                 .delete(BASE + "/" + id + "/signups/" + refs.get(3))

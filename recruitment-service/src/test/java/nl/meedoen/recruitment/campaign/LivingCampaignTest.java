@@ -262,14 +262,7 @@ class LivingCampaignTest {
         List<String> refs = Fixtures.tenants(complex, 3);
         var messages = Events.consumer(MessageRequestV1.TOPIC);
         var events = Events.consumer(RecruitmentEventV1.TOPIC);
-        String id = as("corporation")
-                .body(Fixtures.campaign("THEME_EVENING", "corporation", 2, complex, "NONE", 0))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(Fixtures.campaign("THEME_EVENING", "corporation", 2, complex, "NONE", 0));
         refs.forEach(ref -> signUp(id, ref));
         as("corporation")
                 .body(Map.of())
@@ -353,14 +346,8 @@ class LivingCampaignTest {
         String complex = "C-" + UUID.randomUUID();
         List<String> refs = Fixtures.tenants(complex, 3);
         var messages = Events.consumer(MessageRequestV1.TOPIC);
-        String id = as("corporation")
-                .body(Fixtures.campaign("CUSTOMER_ARENA", "corporation", 2, complex, "PER_SESSION", 1500))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(
+                Fixtures.campaign("CUSTOMER_ARENA", "corporation", 2, complex, "PER_SESSION", 1500));
         refs.forEach(ref -> signUp(id, ref)); // two seated, one waitlisted
         as("corporation")
                 .body(Map.of("startsAt", OffsetDateTime.now().minusHours(1).toString(), "place", "Buurthuis"))

@@ -51,14 +51,7 @@ class CompensationCapTest {
                     "startsAt", YEAR + "-0" + (i % 9 + 1) + "-1" + (i / 9) + "T19:00:00+01:00", "place", "Buurthuis"));
         }
         campaign.put("sessions", list);
-        String id = as("corporation")
-                .body(campaign)
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(campaign);
         for (String ref : refs) {
             as("corporation")
                     .body(Map.of("tenantRef", ref, "source", "WEBSITE"))

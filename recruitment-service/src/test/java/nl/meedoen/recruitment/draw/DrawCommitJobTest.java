@@ -150,14 +150,8 @@ class DrawCommitJobTest {
     @Test
     void moreSeatsThanHouseholdsUnderTheHouseholdRuleIsSaidAtOnceAndQueuesNothing() {
         String complex = "C-" + UUID.randomUUID();
-        String id = as("corporation")
-                .body(Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", 4, complex, "NONE", 0))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id =
+                Fixtures.openCampaign(Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", 4, complex, "NONE", 0));
         for (int i = 0; i < 6; i++) { // six tenants, three addresses
             String ref = "T-" + UUID.randomUUID();
             Fixtures.member(ref, complex, "18-34", "H-" + complex + "-" + i % 3);
@@ -190,14 +184,8 @@ class DrawCommitJobTest {
 
     private String closedCampaignWithSignups(int signups, int seats) {
         String complex = "C-" + UUID.randomUUID();
-        String id = as("corporation")
-                .body(Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", seats, complex, "NONE", 0))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(
+                Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", seats, complex, "NONE", 0));
         for (int i = 0; i < signups; i++) {
             String ref = "T-" + UUID.randomUUID();
             Fixtures.member(ref, complex, i % 2 == 0 ? "18-34" : "35-64", "H-" + ref);

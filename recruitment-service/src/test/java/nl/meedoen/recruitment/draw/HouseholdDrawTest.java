@@ -42,14 +42,8 @@ class HouseholdDrawTest {
                 household.put(ref, key);
             }
         }
-        String id = as("corporation")
-                .body(Fixtures.lotteryCampaign("TENANT_COUNCIL_ONE_OFF", "corporation", 6, complex, "NONE", 0))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(
+                Fixtures.lotteryCampaign("TENANT_COUNCIL_ONE_OFF", "corporation", 6, complex, "NONE", 0));
         for (String ref : household.keySet()) {
             as("corporation")
                     .body(Map.of("tenantRef", ref, "source", "WEBSITE"))
@@ -121,14 +115,7 @@ class HouseholdDrawTest {
             Fixtures.member(ref, complex, "35-64", "H-" + ref);
             refs.add(ref);
         }
-        String id = as("corporation")
-                .body(Fixtures.campaign("THEME_EVENING", "corporation", 5, complex, "NONE", 0))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(Fixtures.campaign("THEME_EVENING", "corporation", 5, complex, "NONE", 0));
         List<Callable<Response>> calls = new ArrayList<>();
         for (String ref : refs) {
             calls.add(() -> as("corporation")

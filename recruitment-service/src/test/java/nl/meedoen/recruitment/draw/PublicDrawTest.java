@@ -59,14 +59,7 @@ class PublicDrawTest {
         }
         Map<String, Object> body = Fixtures.lotteryCampaign("WORK_GROUP", "corporation", 2, complex, "NONE", 0);
         body.put("title", "Klankbord lift " + complex);
-        String id = as("corporation")
-                .body(body)
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(body);
         refs.forEach(ref -> as("corporation")
                 .body(Map.of("tenantRef", ref, "source", "WEBSITE"))
                 .post(BASE + "/" + id + "/signups")
@@ -193,14 +186,7 @@ class PublicDrawTest {
     void aRecordCommittedWithRawHouseholdKeysIsPublishedWithThemHashedAndStillVerifies() throws Exception {
         String complex = "C-" + UUID.randomUUID();
         List<String> refs = Fixtures.tenants(complex, 4);
-        String id = as("corporation")
-                .body(Fixtures.lotteryCampaign("WORK_GROUP", "corporation", 2, complex, "NONE", 0))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(Fixtures.lotteryCampaign("WORK_GROUP", "corporation", 2, complex, "NONE", 0));
         refs.forEach(ref -> as("corporation")
                 .body(Map.of("tenantRef", ref, "source", "WEBSITE"))
                 .post(BASE + "/" + id + "/signups")

@@ -56,14 +56,7 @@ class VacancyTest {
                             "place",
                             "Buurthuis")));
         }
-        String id = as("corporation")
-                .body(campaign)
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(campaign);
         for (String ref : band.keySet()) {
             as("corporation")
                     .body(Map.of("tenantRef", ref, "source", "WEBSITE"))

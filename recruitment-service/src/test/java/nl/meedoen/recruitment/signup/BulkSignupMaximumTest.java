@@ -46,14 +46,7 @@ class BulkSignupMaximumTest {
                         .setParameter(2, complex)
                         .setParameter(3, n)
                         .executeUpdate());
-        String id = as("corporation")
-                .body(Fixtures.campaign("THEME_EVENING", "corporation", 500, complex, "NONE", 0))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(Fixtures.campaign("THEME_EVENING", "corporation", 500, complex, "NONE", 0));
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             Map<String, Object> m = new HashMap<>();

@@ -174,14 +174,7 @@ class BulkSignupTest {
     }
 
     private static String openCampaign(String complex) {
-        String id = as("corporation")
-                .body(Fixtures.campaign("THEME_EVENING", "corporation", 30, complex, "NONE", 0))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(Fixtures.campaign("THEME_EVENING", "corporation", 30, complex, "NONE", 0));
         return id;
     }
 }

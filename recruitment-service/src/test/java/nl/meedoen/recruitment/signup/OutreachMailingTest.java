@@ -67,14 +67,8 @@ class OutreachMailingTest {
     void anOutreachIsOneMailingWhoseMessagesNameItAndItsCampaign() throws Exception {
         String complex = "C-" + UUID.randomUUID();
         List<String> tenants = Fixtures.tenants(complex, 8);
-        String id = as("corporation")
-                .body(Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", 3, complex, "NONE", 0))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id =
+                Fixtures.openCampaign(Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", 3, complex, "NONE", 0));
         String source = "campaign:" + id;
         try (var requests = Events.consumer(MessageRequestV1.TOPIC)) {
             JsonPath job = Fixtures.outreach("corporation", id, "MAILING");

@@ -32,14 +32,8 @@ class TokenSignupPageTest {
         String complex = "C-" + UUID.randomUUID();
         List<String> refs = Fixtures.tenants(complex, 1);
         var messages = Events.consumer(MessageRequestV1.TOPIC);
-        String id = as("corporation")
-                .body(Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", 2, complex, "PER_SESSION", 2500))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Fixtures.open("corporation", id).then().statusCode(200);
+        String id = Fixtures.openCampaign(
+                Fixtures.lotteryCampaign("FOCUS_GROUP", "corporation", 2, complex, "PER_SESSION", 2500));
         Fixtures.outreach("corporation", id, "MAILING");
         String url = JsonPath.from(Events.await(
                                 messages,
