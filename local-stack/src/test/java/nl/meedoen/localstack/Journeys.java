@@ -61,6 +61,19 @@ final class Journeys {
                 .body("status", org.hamcrest.Matchers.equalTo("OPEN"));
     }
 
+    /** Creates the campaign {@code body} describes as the corporation, then agrees its statement and opens it; its id. */
+    static String openCampaign(Platform platform, Object body) {
+        String id = platform.api()
+                .body(body)
+                .post("/api/v1/campaigns")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        agreeAndOpen(platform::api, id);
+        return id;
+    }
+
     /**
      * The seed ceremony every draw needs, its secrets per party (the organiser's own, a witness, ...): each party commits
      * to the SHA-256 of its secret; call before the draw commitment.

@@ -337,14 +337,7 @@ class PrivacyIT {
     private static void signUpForACampaign(
             Platform platform, String ref, String complex, String tag, String motivation) {
         String title = "Erasure focus group " + tag;
-        String campaign = platform.api()
-                .body(Journeys.campaign(title, 4, complex))
-                .post("/api/v1/campaigns")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Journeys.agreeAndOpen(platform::api, campaign);
+        String campaign = Journeys.openCampaign(platform, Journeys.campaign(title, 4, complex));
         platform.api()
                 .body(Map.of("source", "MAILING"))
                 .post("/api/v1/campaigns/" + campaign + "/outreach")

@@ -137,14 +137,7 @@ class SurveyJsBrowserIT {
         Journeys.awaitPopulation(platform, "campaigns", refs);
         String title = "Loting " + tag;
         String campaigns = "/api/v1/campaigns";
-        String id = platform.api()
-                .body(Journeys.campaign(title, 2, complex))
-                .post(campaigns)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Journeys.agreeAndOpen(platform::api, id);
+        String id = Journeys.openCampaign(platform, Journeys.campaign(title, 2, complex));
         for (String ref : refs) {
             platform.api()
                     .body(Map.of("tenantRef", ref, "source", "WEBSITE"))

@@ -49,14 +49,7 @@ class TenantPagesBrowserIT {
         String arabic = Journeys.register(platform, "TP-" + tag + "-ar", complex, neighbourhood, 1990, 2, "ar");
         Journeys.awaitPopulation(platform, "campaigns", List.of(dutch, arabic));
         String title = "Klankbord " + tag;
-        String campaign = platform.api()
-                .body(Journeys.campaign(title, 4, complex))
-                .post("/api/v1/campaigns")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Journeys.agreeAndOpen(platform::api, campaign);
+        String campaign = Journeys.openCampaign(platform, Journeys.campaign(title, 4, complex));
         JsonPath outreach = Journeys.awaitJob(
                 platform,
                 platform.api()

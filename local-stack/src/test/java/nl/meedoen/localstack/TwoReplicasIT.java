@@ -74,14 +74,7 @@ class TwoReplicasIT {
                 "sessions",
                 sessions));
         campaign.put("compensation", Map.of("type", "PER_SESSION", "amountCents", 100000));
-        String id = platform.api()
-                .body(campaign)
-                .post(CAMPAIGNS)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Journeys.agreeAndOpen(platform::api, id);
+        String id = Journeys.openCampaign(platform, campaign);
         for (String ref : refs) {
             platform.api()
                     .body(Map.of("tenantRef", ref, "source", "WEBSITE"))
