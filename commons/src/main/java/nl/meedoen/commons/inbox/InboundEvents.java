@@ -2,6 +2,7 @@ package nl.meedoen.commons.inbox;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -68,13 +69,9 @@ public class InboundEvents {
         CloudEvent event = CloudEventHeaders.read(record);
         String previousCorrelation = CorrelationId.current();
         CorrelationId.set(event.correlationId());
-        Span span = tracer().spanBuilder(record.topic() + " process")
-                .setSpanKind(SpanKind.CONSUMER)
+        Span span = consumerSpan(record.topic(), consumer)
                 .setParent(parentOf(record))
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", record.topic())
                 .setAttribute("messaging.message.id", event.id())
-                .setAttribute("meedoen.consumer", consumer)
                 .setAttribute("meedoen.event.type", event.type())
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
@@ -120,12 +117,8 @@ public class InboundEvents {
         }
         List<ConsumerRecord<String, String>> records =
                 messages.stream().map(InboundEvents::consumerRecord).toList();
-        Span span = tracer().spanBuilder(records.get(0).topic() + " process")
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", records.get(0).topic())
+        Span span = consumerSpan(records.get(0).topic(), consumer)
                 .setAttribute("messaging.batch.message_count", (long) records.size())
-                .setAttribute("meedoen.consumer", consumer)
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             QuarkusTransaction.requiringNew().run(() -> applyAll(consumer, records, handler));
@@ -180,6 +173,14 @@ public class InboundEvents {
         }
         String traceId = Span.fromContext(fromHeaders).getSpanContext().getTraceId();
         return Span.current().getSpanContext().getTraceId().equals(traceId) ? Context.current() : fromHeaders;
+    }
+
+    private SpanBuilder consumerSpan(String topic, String consumer) {
+        return tracer().spanBuilder(topic + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("meedoen.consumer", consumer);
     }
 
     private Tracer tracer() {
