@@ -73,10 +73,6 @@ public interface RecruitmentConfig {
          */
         @WithDefault("7")
         int retentionYears();
-
-        /** How often that purge runs, or {@code off}; read by its {@code @Scheduled}, listed here with the rest. */
-        @WithDefault("24h")
-        String purgeInterval();
     }
 
     /** Session reminders ({@code SessionReminders}). */

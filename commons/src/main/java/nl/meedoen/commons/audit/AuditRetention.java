@@ -1,6 +1,5 @@
 package nl.meedoen.commons.audit;
 
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,16 +7,17 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import nl.meedoen.commons.retention.RetentionPurge;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Retention of the audit log (docs/retention.md): an entry names a tenantRef at times, and it is kept to account for
  * the processing (AVG art. 5(2)) only as long as that can be asked for — {@code meedoen.audit.retention-years} (five:
  * a claim about the processing is time-barred five years after it came to light, art. 3:310 BW). Older entries are
- * deleted by {@code meedoen.audit.purge-interval} ({@code off} switches the purge off, as the tests do).
+ * deleted on the daily retention schedule ({@link nl.meedoen.commons.retention.RetentionSchedule}).
  */
 @ApplicationScoped
-public class AuditRetention {
+public class AuditRetention implements RetentionPurge {
 
     @Inject
     EntityManager em;
@@ -28,15 +28,8 @@ public class AuditRetention {
     @ConfigProperty(name = "meedoen.audit.retention-years", defaultValue = "5")
     int retentionYears;
 
-    @Scheduled(
-            every = "${meedoen.audit.purge-interval:24h}",
-            delayed = "5m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        purge();
-    }
-
     /** @return audit entries deleted now: those older than the retention */
+    @Override
     @Transactional
     public int purge() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minusYears(retentionYears);

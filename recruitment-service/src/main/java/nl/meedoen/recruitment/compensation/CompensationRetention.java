@@ -1,6 +1,5 @@
 package nl.meedoen.recruitment.compensation;
 
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,17 +8,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.commons.retention.RetentionPurge;
 import nl.meedoen.recruitment.RecruitmentConfig;
 
 /**
  * Retention of volunteer allowances (docs/retention.md): payments, and those recorded as paid elsewhere, name a
  * tenantRef and are kept for the fiscal retention of the corporation's administration (seven years after the end of the
- * year they belong to, art. 52 AWR; {@code recruitment.compensation.retention-years}), then deleted by
- * {@code recruitment.compensation.purge-interval} ({@code off} switches the purge off, as the tests do). The yearly
- * maximum only counts the current year, so nothing it needs goes.
+ * year they belong to, art. 52 AWR; {@code recruitment.compensation.retention-years}), then deleted on the daily
+ * retention schedule ({@link nl.meedoen.commons.retention.RetentionSchedule}). The yearly maximum only counts the
+ * current year, so nothing it needs goes.
  */
 @ApplicationScoped
-public class CompensationRetention {
+public class CompensationRetention implements RetentionPurge {
 
     @Inject
     EntityManager em;
@@ -30,15 +30,8 @@ public class CompensationRetention {
     @Inject
     AuditLog audit;
 
-    @Scheduled(
-            every = "${recruitment.compensation.purge-interval:24h}",
-            delayed = "5m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        purge();
-    }
-
     /** @return rows deleted now: payments and paid-elsewhere records of years whose retention ended */
+    @Override
     @Transactional
     public int purge() {
         // year Y is kept through the end of year Y + retention-years
