@@ -1,5 +1,7 @@
 package nl.meedoen.consultation.lifecycle;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -51,8 +53,7 @@ public class QuestionnaireService {
         c.questionnaireVersion++;
         store.save(c.id, c.questionnaireVersion, questionnaire, caller.client());
         // Saying who asks which question answers a disagreement; any other change needs a new decision.
-        if (!Objects.equals(
-                StoredJson.write(withoutAskedBy(previous)), StoredJson.write(withoutAskedBy(questionnaire)))) {
+        if (!Objects.equals(withoutAskedBy(previous), withoutAskedBy(questionnaire))) {
             c.resetAlignment();
         }
         c.scheduleProblem = null;
@@ -60,10 +61,17 @@ public class QuestionnaireService {
         return c;
     }
 
-    private static Questionnaire withoutAskedBy(Questionnaire q) {
-        return new Questionnaire(q.questionsOrEmpty().stream()
-                .map(x -> x == null ? null : x.withAskedBy(null))
-                .toList());
+    /** The questionnaire as stored, without who asks each question. */
+    private static JsonNode withoutAskedBy(Questionnaire q) {
+        JsonNode stored = StoredJson.read(StoredJson.write(q), JsonNode.class);
+        if (stored != null) {
+            stored.path("questions").forEach(question -> {
+                if (question instanceof ObjectNode fields) {
+                    fields.remove("askedBy");
+                }
+            });
+        }
+        return stored;
     }
 
     /** The current (or a given) version of a consultation the caller may see. */

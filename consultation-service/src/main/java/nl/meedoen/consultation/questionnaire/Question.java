@@ -59,25 +59,4 @@ public record Question(
     public int textMaxLength() {
         return maxLength == null ? DEFAULT_TEXT_MAX_LENGTH : maxLength;
     }
-
-    public Question withAskedBy(String party) {
-        return new Question(
-                id,
-                type,
-                page,
-                text,
-                help,
-                party,
-                required,
-                requiredIf,
-                visibleIf,
-                options,
-                min,
-                max,
-                integer,
-                maxLength,
-                minLabel,
-                maxLabel,
-                pwe);
-    }
 }
