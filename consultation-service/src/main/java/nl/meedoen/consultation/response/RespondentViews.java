@@ -89,10 +89,10 @@ public final class RespondentViews {
             @Schema(description = "corporation or tenant-organisation; set when the parties disagree")
             String askedBy,
 
+            List<Option> options,
             boolean required,
             Condition requiredIf,
             Condition visibleIf,
-            List<Option> options,
             Double min,
             Double max,
             Boolean integer,
@@ -111,9 +111,9 @@ public final class RespondentViews {
             Map<String, Double> resourceLimits,
             Integer minOptions,
             Integer maxOptions,
-            List<List<String>> exclusiveGroups,
-            List<List<String>> requiredTogether,
             List<nl.meedoen.consultation.pwe.PweRequirement> requires,
+            List<List<String>> requiredTogether,
+            List<List<String>> exclusiveGroups,
             String optionMotivation,
             String overallMotivation,
             int motivationMaxLength) {}
