@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times LEXIMIN on the instances where peeling gets stuck or needs many panels: skewed pools with many distinct
-# types (GenerateSkewed.java), the recorded 7-category instance (GenerateInstances.java) and the field trial's pool
+# types (`GenerateInstances.java skewed`), the recorded 7-category instance (GenerateInstances.java) and the field trial's pool
 # (GenerateFieldTrialPool.java). Wall clock per run, JVM start included, median of RUNS.
 # Usage: benchmarks/draw-engine/run-leximin.sh [RUNS] [INSTANCE...]   (build first: ./mvnw -B -q -pl draw-engine package -DskipTests)
 # Env: TIMEOUT (seconds per run, default 300), JAVA_OPTS (default -Xmx2g), JAR (default draw-engine/target/draw-engine-cli.jar),
@@ -20,12 +20,12 @@ mkdir -p "$out"
 
 # name | generator command (run once, when the directory is missing) | panel size | extra CLI arguments
 instances=(
-  "skew400_a|GenerateSkewed.java DIR 400 40 6 4 1.3 1 1|40|"
-  "skew400_b|GenerateSkewed.java DIR 400 40 6 4 1.3 1 2|40|"
-  "skew400_c|GenerateSkewed.java DIR 400 40 6 5 1.6 1 1|40|"
-  "skew400_loose|GenerateSkewed.java DIR 400 40 6 4 1.3 2 1|40|"
-  "skew400_c2|GenerateSkewed.java DIR 400 40 6 5 1.6 1 2|40|"
-  "skew1700_7cat|GenerateSkewed.java DIR 1700 110 7 5 1.75 1 1|110|"
+  "skew400_a|GenerateInstances.java skewed DIR 400 40 6 4 1.3 1 1|40|"
+  "skew400_b|GenerateInstances.java skewed DIR 400 40 6 4 1.3 1 2|40|"
+  "skew400_c|GenerateInstances.java skewed DIR 400 40 6 5 1.6 1 1|40|"
+  "skew400_loose|GenerateInstances.java skewed DIR 400 40 6 4 1.3 2 1|40|"
+  "skew400_c2|GenerateInstances.java skewed DIR 400 40 6 5 1.6 1 2|40|"
+  "skew1700_7cat|GenerateInstances.java skewed DIR 1700 110 7 5 1.75 1 1|110|"
   "skewed_1700_110|GenerateInstances.java $inst|110|"
   "fieldtrial_1700_110|GenerateFieldTrialPool.java DIR|110|--household-column household"
 )
