@@ -25,14 +25,14 @@ public class KnownOrganisation extends PanacheEntityBase {
 
     public String kind;
 
+    public boolean active;
+
     @Column(name = "complex_ids")
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] complexIds;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] clients;
-
-    public boolean active;
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;

@@ -59,10 +59,10 @@ public class MailingRunner {
     MailingService mailings;
 
     @Inject
-    TemplateService templates;
+    RecipientLookups recipients;
 
     @Inject
-    RecipientLookups recipients;
+    TemplateService templates;
 
     @Inject
     UnsubscribeTokens tokens;

@@ -18,6 +18,9 @@ public class Organisation extends PanacheEntityBase {
     @Id
     public String id;
 
+    @Version
+    public long version;
+
     public String name;
 
     /** {@code TENANT_ORGANISATION} or {@code RESIDENTS_COMMITTEE}. */
@@ -35,9 +38,6 @@ public class Organisation extends PanacheEntityBase {
     public String contactEmail;
 
     public boolean active;
-
-    @Version
-    public long version;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
