@@ -1,5 +1,6 @@
 import nl.meedoen.devinfra.DevTokens;
 import nl.meedoen.devinfra.FreePort;
+import nl.meedoen.devinfra.GatewayClient;
 import nl.meedoen.devinfra.KafkaBroker;
 import nl.meedoen.devinfra.PostgresServer;
 
@@ -62,6 +63,7 @@ public class ConsultationBenchmark {
     static final String SECRET = "benchmark-consultation-token-secret-0123456789";
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     static String gateway;
+    static GatewayClient api;
     static String bearer;
 
     public static void main(String[] args) {
@@ -135,6 +137,7 @@ public class ConsultationBenchmark {
                 "-Dmeedoen.gateway.rate-limits.token-routes-per-ip.burst=1000000",
                 "-Dquarkus.log.level=WARN", "-jar", "gateway/target/quarkus-app/quarkus-run.jar"));
         gateway = "http://127.0.0.1:" + gatewayPort;
+        api = new GatewayClient(gateway, bearer, Duration.ofMinutes(2));
         waitUntilUp("http://127.0.0.1:" + servicePort + "/q/health/ready");
         waitUntilUp(gateway + "/q/health/ready");
 
@@ -689,22 +692,12 @@ public class ConsultationBenchmark {
         throw new IllegalStateException(url + " did not come up; see the logs in the target folder");
     }
 
-    static String send(String method, String path, String body, int expected) throws Exception {
+    static String send(String method, String path, String body, int expected) {
         return send(method, path, body, expected, null);
     }
 
-    static String send(String method, String path, String body, int expected, String ifMatch) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofMinutes(2))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
+    static String send(String method, String path, String body, int expected, String ifMatch) {
+        return api.send(method, path, body, ifMatch, expected);
     }
 
     static String field(String json, String name) {

@@ -1,3 +1,4 @@
+import nl.meedoen.devinfra.GatewayClient;
 import nl.meedoen.localstack.App;
 import nl.meedoen.localstack.Ports;
 import nl.meedoen.localstack.Stack;
@@ -78,6 +79,7 @@ public class ReplicaBenchmark {
     static int replicaPort;
     static volatile java.time.Instant killedAt;
     static String bearer;
+    static GatewayClient api;
 
     public static void main(String[] args) {
         int rc = 1;
@@ -106,7 +108,7 @@ public class ReplicaBenchmark {
         List<Phase> phases = new ArrayList<>();
 
         compare(App.CONSULTATION, tokens, ReplicaBenchmark::submit, 201, phases);
-        send("POST", "/api/v1/consultations/" + id + "/close", null, null, 200); // CLOSED must come after every participation
+        api.send("POST", "/api/v1/consultations/" + id + "/close", null, null, 200); // CLOSED must come after every participation
 
         // --- correctness
         Set<String> stored = new HashSet<>(column("consultation", """
@@ -183,6 +185,7 @@ public class ReplicaBenchmark {
         overrides.forEach((k, v) -> stack.override(app, k, v)); // the replica gets them too
         stack.start();
         bearer = stack.tokens().tokenForRole("corporation");
+        api = new GatewayClient(stack.gatewayUrl(), bearer, Duration.ofMinutes(2));
         return data;
     }
 
@@ -312,7 +315,7 @@ public class ReplicaBenchmark {
             throw new IllegalStateException("import -> " + r.statusCode() + ": " + r.body());
         }
         String path = "/api/v1/tenant-imports/" + field(r.body(), "id");
-        while (!send("GET", path, null, null, 200).contains("\"status\":\"COMPLETED\"")) {
+        while (!api.send("GET", path, null, null, 200).contains("\"status\":\"COMPLETED\"")) {
             Thread.sleep(1000);
         }
     }
@@ -524,17 +527,17 @@ public class ReplicaBenchmark {
         for (int i = 0; i < count; i++) {
             refs.append(i == 0 ? "" : ",").append("\"R-").append(i).append('"');
         }
-        String id = field(send("POST", "/api/v1/consultations", """
+        String id = field(api.send("POST", "/api/v1/consultations", """
                 {"kind":"SURVEY","languages":["nl"],"title":{"nl":"Replica's"},"anonymity":"PSEUDONYMOUS",
                  "audience":{"type":"LIST","tenantRefs":[%s]}}""".formatted(refs), null, 201), "id");
-        send("PUT", "/api/v1/consultations/" + id + "/questionnaire", """
+        api.send("PUT", "/api/v1/consultations/" + id + "/questionnaire", """
                 {"questions":[{"id":"q1","type":"SINGLE_CHOICE","text":{"nl":"Tevreden?"},"required":true,
                   "options":[{"value":"yes","text":{"nl":"Ja"}},{"value":"no","text":{"nl":"Nee"}}]}]}""", "\"0\"", 200);
-        send("PUT", "/api/v1/consultations/" + id + "/statement", """
+        api.send("PUT", "/api/v1/consultations/" + id + "/statement", """
                 {"goal":{"nl":"meten"},"canInfluence":{"nl":"alles"},"cannotInfluence":{"nl":"niets"},"influenceLevel":"CONSULT",
                  "outcomeUse":{"nl":"rapport"},"outcomeBy":"2030-01-01"}""", "\"1\"", 200);
-        send("POST", "/api/v1/consultations/" + id + "/open", null, null, 200);
-        while (!send("GET", "/api/v1/consultations/" + id + "/invitations/counts", null, null, 200).contains("\"allInvited\":true")) {
+        api.send("POST", "/api/v1/consultations/" + id + "/open", null, null, 200);
+        while (!api.send("GET", "/api/v1/consultations/" + id + "/invitations/counts", null, null, 200).contains("\"allInvited\":true")) {
             Thread.sleep(1000);
         }
         return id;
@@ -612,20 +615,6 @@ public class ReplicaBenchmark {
             }
             return records;
         }
-    }
-
-    static String send(String method, String path, String body, String ifMatch, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofMinutes(2))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
     }
 
     static String type(ConsumerRecord<String, String> r) {

@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import nl.meedoen.devinfra.GatewayClient;
 import nl.meedoen.devinfra.PostgresServer;
 
 /**
@@ -49,13 +46,11 @@ public final class SurveySeed {
     public record Seeded(String consultationId, List<String> tokens, List<String> shortCodes) {}
 
     private final String gatewayUrl;
-    private final String bearer;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final GatewayClient gateway;
 
     public SurveySeed(String gatewayUrl, String corporationToken) {
         this.gatewayUrl = gatewayUrl.replaceAll("/+$", "");
-        this.bearer = "Bearer " + corporationToken;
+        this.gateway = new GatewayClient(gatewayUrl, corporationToken, Duration.ofSeconds(30));
     }
 
     /** The secret the local stack gives consultation-service ({@code dataDir/consultation-token.secret}). */
@@ -171,54 +166,15 @@ public final class SurveySeed {
     }
 
     private String etag(String id) {
-        HttpResponse<String> response = exchange("GET", API + "/" + id, null, null);
-        check(response, 200, "GET " + API + "/" + id);
-        return response.headers()
-                .firstValue("ETag")
-                .orElseThrow(() -> new IllegalStateException("no ETag on " + API + "/" + id));
+        return gateway.etag(API + "/" + id);
     }
 
     private JsonNode send(String method, String path, JsonNode body, String ifMatch, int expected) {
-        HttpResponse<String> response = exchange(method, path, body, ifMatch);
-        check(response, expected, method + " " + path);
+        String response = gateway.send(method, path, body == null ? null : body.toString(), ifMatch, expected);
         try {
-            return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            return response.isEmpty() ? JSON.createObjectNode() : JSON.readTree(response);
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " answered no JSON: " + response.body(), e);
-        }
-    }
-
-    private HttpResponse<String> exchange(String method, String path, JsonNode body, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", bearer)
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    method + " " + gatewayUrl + path + " failed (is the local stack running?): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void check(HttpResponse<String> response, int expected, String what) {
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(
-                    what + " answered " + response.statusCode() + " (expected " + expected + "): " + response.body());
+            throw new IllegalStateException(method + " " + path + " answered no JSON: " + response, e);
         }
     }
 
