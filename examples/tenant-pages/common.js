@@ -1,4 +1,4 @@
-// What the three tenant pages share: the token after '#', the language, calling the API with a token,
+// What the tenant pages share: the page's body, the token after '#', the language, calling the API with a token,
 // and turning a problem (RFC 9457) into a page that says what happened and what to do.
 
 import { direction, hasLanguage, text } from './texts.js';
@@ -12,6 +12,22 @@ export const token = params.get('token') || decodeURIComponent(location.hash.rep
 export const api = (params.get('api') || location.origin).replace(/\/+$/, '');
 
 export const $ = (id) => document.getElementById(id);
+
+// The body of every tenant page (its HTML file holds only the head): the header; the loading line, a live region so
+// a screen reader hears it; the message box; the failure page; and the page's own two sections, what the link is
+// about and what the tenant can do there.
+document.body.replaceChildren(
+  el('header', [el('span', 'Meedoen', { class: 'brand' })], { class: 'page-header' }),
+  el('main', [
+    el('p', null, { id: 'status', class: 'status', 'aria-live': 'polite' }),
+    el('div', null, { id: 'banner', class: 'banner', role: 'alert', tabindex: '-1', hidden: true }),
+    el('section', null, { id: 'failure', hidden: true }),
+    el('div', [
+      el('section', null, { id: 'about', hidden: true }),
+      el('section', null, { id: 'action', class: 'action', hidden: true }),
+    ], { id: 'content' }),
+  ]),
+);
 
 // Another link pasted into the same tab changes only what is after '#': start again with its token.
 window.addEventListener('hashchange', () => location.reload());
