@@ -116,12 +116,13 @@ export function banner(message, kind = 'info') {
 
 /**
  * The page for a link that does not (or no longer) work: what happened and what to do, in the tenant's words,
- * never the raw problem. {@code unknownLink} is the text for a 404 on this page's link.
+ * never the raw problem. {@code unknownLink} is the text for the status with which the API refuses an unknown link
+ * ({@code unknownStatus}: 404 where the token is in the path, 401 where it is a header).
  */
-export function showFailure(problem, unknownLink) {
+export function showFailure(problem, unknownLink, unknownStatus = 404) {
   let what;
   if (problem.status === 0) what = t('failure.network');
-  else if (problem.status === 404) what = unknownLink;
+  else if (problem.status === unknownStatus) what = unknownLink;
   else if (problem.status === 429) what = t('failure.tooMany');
   else if (problem.status >= 500) what = t('failure.server');
   else what = t('failure.other');
