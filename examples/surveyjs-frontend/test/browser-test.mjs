@@ -17,10 +17,9 @@
 // CHROMIUM (see chromium.mjs, the browser set-up shared with examples/draw-page).
 // Exit code 0 when every step passed.
 
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, runInChromium, say } from './chromium.mjs';
+import { axeClean, expect, runInChromium, say, screenshotsInEveryLanguage } from './chromium.mjs';
 
 const PAGE_URL = process.env.PAGE_URL;
 const CODE_URL = process.env.CODE_URL;
@@ -142,9 +141,6 @@ async function expectHidden(locator) {
   expect(await locator.count() === 0 || !(await locator.isVisible()), 'hidden until "Yes"');
 }
 
-const LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl'];
-const AXE = () => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /** The survey is shown: SurveyJS has rendered the questionnaire (or said it was answered). */
 async function surveyShown(page) {
   await page.locator('#survey .sd-root-modern, #banner:not([hidden])').first().waitFor();
@@ -164,24 +160,12 @@ async function mailed(page, language, link, title) {
   await page.getByRole('button', { name: complete }).waitFor(); // SurveyJS' button in her language
 
   say(`from the invitation mail (${language}): axe-core finds no serious or critical violation`);
-  await page.addScriptTag({ content: AXE() });
-  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.length === 0, 'axe: ' + bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; '));
-  console.log(`[browser-test] axe (${language}): no serious or critical violations (${result.violations.length} minor)`);
-
-  if (SHOTS && language === 'nl') {
-    mkdirSync(SHOTS, { recursive: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    for (const l of LANGUAGES) {
-      const url = new URL(link);
-      url.searchParams.set('lang', l);
-      await page.goto(url.toString());
-      await surveyShown(page);
-      await page.waitForFunction((lang) => document.documentElement.lang === lang, l);
-      await page.screenshot({ path: join(SHOTS, `survey-${l}.png`) });
-    }
-    console.log(`[browser-test] screenshots survey-{${LANGUAGES.join(',')}}.png in ${SHOTS}`);
+  await axeClean(page, `the page from the invitation mail (${language})`, import.meta.url);
+  if (language === 'nl') {
+    await screenshotsInEveryLanguage(page, SHOTS, link, 'survey', async (p, l) => {
+      await surveyShown(p);
+      await p.waitForFunction((lang) => document.documentElement.lang === lang, l);
+    });
   }
 }
 

@@ -14,39 +14,21 @@
 // mails), FEEDBACK_TITLE_NL/_AR and FEEDBACK_TEXT_NL/_AR (its title and feedback in each), FEEDBACK_CODE (the Dutch
 // reader's invitation code, as her letter prints it);
 // OUT_DIR (failure screenshot and page log, default target/browser-test); SCREENSHOTS_DIR (when set: each page
-// there in each of the five languages, <page>-<language>.png, the first screen of a phone); CHROMIUM (default /usr/bin/chromium; installed with apt-get when missing and
-// we are root). Exit code 0 when every step passed.
+// there in each of the five languages, <page>-<language>.png, the first screen of a phone); CHROMIUM (default
+// /usr/bin/chromium; installed with apt-get when missing and we are root). Exit code 0 when every step passed.
 
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import { expect, runInChromium, say } from '../../surveyjs-frontend/test/chromium.mjs';
-import { LANGUAGES, missingTexts } from '../texts.js';
+import { resolve } from 'node:path';
+import { axeClean, expect, runInChromium, say, screenshotsInEveryLanguage } from '../../surveyjs-frontend/test/chromium.mjs';
+import { missingTexts } from '../texts.js';
 
 const env = process.env;
 const OUT_DIR = resolve(env.OUT_DIR || 'target/browser-test');
 const SHOTS = env.SCREENSHOTS_DIR ? resolve(env.SCREENSHOTS_DIR) : null;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWPORT = { width: 1100, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
-/**
- * SCREENSHOTS_DIR: the page at this link (as it is in this state) in each of the five languages (?lang=), the first
- * screen of a phone, as <name>-<language>.png: small enough for the README.
- */
+/** SCREENSHOTS_DIR: the page at this link, settled in this state, in each of the five languages (<name>-<language>.png). */
 async function shots(page, link, state, name) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.setViewportSize(PHONE);
-  for (const language of LANGUAGES) {
-    const url = new URL(link);
-    url.searchParams.set('lang', language);
-    await page.goto(url.toString());
-    await settledIn(page, state);
-    await page.screenshot({ path: join(SHOTS, `${name}-${language}.png`) });
-  }
-  await page.setViewportSize(VIEWPORT);
-  console.log(`[browser-test] screenshots ${name}-{${LANGUAGES.join(',')}}.png in ${SHOTS}`);
+  await screenshotsInEveryLanguage(page, SHOTS, link, name, (p) => settledIn(p, state));
 }
 
 /** The page has settled in this state (body[data-state], set by common.js). */
@@ -63,11 +45,7 @@ async function speaks(page, lang, dir) {
 
 /** axe-core on the page as it is now: no serious or critical violation. */
 async function accessible(page, what) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.length === 0, `axe on ${what}: ` + bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; '));
-  console.log(`[browser-test] axe on ${what}: no serious or critical violations (${result.violations.length} minor)`);
+  await axeClean(page, what, import.meta.url);
 }
 
 /** Pages that scroll sideways, reported together at the end so one run shows every page to fix. */
