@@ -128,20 +128,14 @@ class TenantPagesBrowserIT {
         // The feedback published: its mails' links open the feedback page; a letter's reader types her invitation's
         // code
         Journeys.publishFeedback(platform, consultation);
+        SmtpSink.Mail feedbackNl = Journeys.awaitMails(
+                        platform, List.of(dutch), "Dit hebben we gedaan met uw mening over " + titleNl)
+                .get(dutch);
+        SmtpSink.Mail feedbackAr = Journeys.awaitMails(platform, List.of(arabic), "ما فعلناه برأيكم في " + titleAr)
+                .get(arabic);
         Map<String, String> later = new LinkedHashMap<>();
-        later.put(
-                "FEEDBACK_NL",
-                link(
-                        Journeys.awaitMails(
-                                        platform, List.of(dutch), "Dit hebben we gedaan met uw mening over " + titleNl)
-                                .get(dutch),
-                        "terugkoppeling.html"));
-        later.put(
-                "FEEDBACK_AR",
-                link(
-                        Journeys.awaitMails(platform, List.of(arabic), "ما فعلناه برأيكم في " + titleAr)
-                                .get(arabic),
-                        "terugkoppeling.html"));
+        later.put("FEEDBACK_NL", link(feedbackNl, "terugkoppeling.html"));
+        later.put("FEEDBACK_AR", link(feedbackAr, "terugkoppeling.html"));
         later.put("FEEDBACK_TITLE_NL", titleNl);
         later.put("FEEDBACK_TITLE_AR", titleAr);
         later.put("FEEDBACK_TEXT_NL", consultation.text("/feedback/text", "nl"));
