@@ -1,7 +1,8 @@
 // Meedoen reference survey frontend: a consultation rendered by SurveyJS, answered with an invitation token.
 //
 // URL: index.html#<token> (as in the invitation link; the part after '#' never reaches a server log),
-// or ?token=<token>. Optional: ?api=<gateway URL> (default: this page's origin), ?lang=nl|en.
+// or ?token=<token>. Optional: ?api=<gateway URL> (default: this page's origin), ?lang= one of the consultation's
+// languages (the page's own texts: nl, en, tr, ar right to left, pl).
 //
 // Respondent API (consultation-service, through the gateway), authorised by the Invitation-Token header:
 //   GET  /api/v1/consultations/respondent/questionnaire           statement, languages, progress, saved draft
@@ -11,7 +12,7 @@
 // Errors are RFC 9457 problem+json; errors[].field "answers.<question>[.…]" puts the message next to that question.
 
 import { registerPwe } from './pwe.js';
-import { setDefaultLanguage, text } from './texts.js';
+import { direction, hasTexts, setDefaultLanguage, text } from './texts.js';
 
 const Survey = window.Survey;
 const SurveyUI = window.SurveyUI;
@@ -63,6 +64,28 @@ async function call(method, path, body, headers = {}) {
 let locale = '';
 const t = (key, vars) => text(locale, key, vars);
 
+/** The page speaks this language: lang and, for Arabic, right to left (SurveyJS follows the page's direction). */
+function speak(language) {
+  document.documentElement.lang = language;
+  document.documentElement.dir = direction(language);
+}
+
+// SurveyJS' own texts (its buttons and messages): English is built in, Dutch comes with index.html, these are loaded
+// when a consultation is answered in them.
+const SURVEYJS_LOCALES = { tr: 'turkish', ar: 'arabic', pl: 'polish' };
+
+function surveyJsTexts(language) {
+  const name = SURVEYJS_LOCALES[language];
+  if (!name || Survey.surveyLocalization.locales[language]) return Promise.resolve();
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = 'node_modules/survey-core/i18n/' + name + '.min.js';
+    script.onload = resolve;
+    script.onerror = resolve; // then SurveyJS' buttons speak English; the questions are still in her language
+    document.head.append(script);
+  });
+}
+
 function banner(message, kind = 'error') {
   const box = $('banner');
   box.textContent = message;
@@ -80,7 +103,7 @@ function date(iso) {
 
 function showHeader(q) {
   document.title = q.title;
-  document.documentElement.lang = q.language;
+  speak(q.language);
   const s = q.statement;
   const rows = [];
   if (s) {
@@ -162,7 +185,7 @@ const SHORT_CODE_MAX = 16;
 function askForCode(typed = '') {
   // No questionnaire yet to take the language from: the one asked for, else the browser's (texts.js falls back).
   locale = requestedLanguage || navigator.language.split('-')[0];
-  document.documentElement.lang = locale === 'nl' ? 'nl' : 'en';
+  speak(hasTexts(locale) ? locale : 'en');
   $('code-label').textContent = t('codeLabel');
   $('code-submit').textContent = t('codeSubmit');
   $('code-input').value = typed;
@@ -203,6 +226,7 @@ async function main() {
   Survey.surveyLocalization.defaultLocale = questionnaire.languages[0];
   locale = questionnaire.language;
   showHeader(questionnaire);
+  await surveyJsTexts(questionnaire.language);
   status('');
   if (questionnaire.progress === 'COMPLETED') {
     banner(t('completed'), 'info');

@@ -1,4 +1,4 @@
-// What the three tenant pages share: the token after '#', the language, calling the API with a token,
+// What the tenant pages share: the page's body, the token after '#', the language, calling the API with a token,
 // and turning a problem (RFC 9457) into a page that says what happened and what to do.
 
 import { direction, hasLanguage, text } from './texts.js';
@@ -12,6 +12,22 @@ export const token = params.get('token') || decodeURIComponent(location.hash.rep
 export const api = (params.get('api') || location.origin).replace(/\/+$/, '');
 
 export const $ = (id) => document.getElementById(id);
+
+// The body of every tenant page (its HTML file holds only the head): the header; the loading line, a live region so
+// a screen reader hears it; the message box; the failure page; and the page's own two sections, what the link is
+// about and what the tenant can do there.
+document.body.replaceChildren(
+  el('header', [el('span', 'Meedoen', { class: 'brand' })], { class: 'page-header' }),
+  el('main', [
+    el('p', null, { id: 'status', class: 'status', 'aria-live': 'polite' }),
+    el('div', null, { id: 'banner', class: 'banner', role: 'alert', tabindex: '-1', hidden: true }),
+    el('section', null, { id: 'failure', hidden: true }),
+    el('div', [
+      el('section', null, { id: 'about', hidden: true }),
+      el('section', null, { id: 'action', class: 'action', hidden: true }),
+    ], { id: 'content' }),
+  ]),
+);
 
 // Another link pasted into the same tab changes only what is after '#': start again with its token.
 window.addEventListener('hashchange', () => location.reload());
@@ -100,12 +116,13 @@ export function banner(message, kind = 'info') {
 
 /**
  * The page for a link that does not (or no longer) work: what happened and what to do, in the tenant's words,
- * never the raw problem. {@code unknownLink} is the text for a 404 on this page's link.
+ * never the raw problem. {@code unknownLink} is the text for the status with which the API refuses an unknown link
+ * ({@code unknownStatus}: 404 where the token is in the path, 401 where it is a header).
  */
-export function showFailure(problem, unknownLink) {
+export function showFailure(problem, unknownLink, unknownStatus = 404) {
   let what;
   if (problem.status === 0) what = t('failure.network');
-  else if (problem.status === 404) what = unknownLink;
+  else if (problem.status === unknownStatus) what = unknownLink;
   else if (problem.status === 429) what = t('failure.tooMany');
   else if (problem.status >= 500) what = t('failure.server');
   else what = t('failure.other');

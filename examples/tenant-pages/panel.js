@@ -133,7 +133,7 @@ function render(m) {
   } else {
     content = memberForm(m);
   }
-  show('campaign', header(m));
+  show('about', header(m));
   show('action', [content.form]);
   settled(content.state);
 }

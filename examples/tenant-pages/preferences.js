@@ -71,7 +71,7 @@ function form(p) {
 function render(p) {
   chooseLanguage(p.language);
   document.title = t('prefs.title');
-  show('campaign', [
+  show('about', [
     el('h1', t('prefs.title')),
     el('p', t('prefs.about', { scope: t('prefs.scope.' + p.messageScope) })),
     oneClick(p),

@@ -24,7 +24,7 @@ function showCampaign(view) {
   const compensation = c.compensation && c.compensation.type !== 'NONE'
     ? t('signup.compensation.' + c.compensation.type, { amount: euros(c.compensation.amountCents || 0) })
     : t('signup.compensation.NONE');
-  show('campaign', [
+  show('about', [
     el('h1', c.title),
     c.theme ? el('p', t('signup.theme', { theme: c.theme }), { class: 'lead' }) : null,
     facts([

@@ -7,24 +7,30 @@
 // PWE portfolio over budget and expects the server's rule message next to the PWE question, fixes it and
 // submits. Checking the results through the API is left to the caller (local-stack's SurveyJsBrowserIT).
 //
-// Env: PAGE_URL (required); CODE_URL and SHORT_CODE (optional: first the letter's way in, the page opened without a
+// Env: PAGE_URL (the walkthrough above); CODE_URL and SHORT_CODE (optional: first the letter's way in, the page opened without a
 // token at CODE_URL and the same invitation's short code typed in); OUT_DIR (failure screenshot and page log, default target/browser-test);
-// SCREENSHOTS_DIR (when set: the README's walkthrough screenshots are written there);
+// SCREENSHOTS_DIR (when set: the README's walkthrough screenshots are written there, and from MAILED_NL the page in
+// each of the five languages, survey-<language>.png, the first screen of a phone);
+// MAILED_NL, MAILED_AR, MAILED_TITLE_NL, MAILED_TITLE_AR: the links in a consultation's invitation mails to a Dutch and
+// an Arabic reader and its title in each; each is opened in a browser that asks for the reader's language, and must
+// speak it (Arabic right to left), axe-core clean;
 // CHROMIUM (see chromium.mjs, the browser set-up shared with examples/draw-page).
 // Exit code 0 when every step passed.
 
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, runInChromium, say } from './chromium.mjs';
+import { axeClean, expect, runInChromium, say, screenshotsInEveryLanguage } from './chromium.mjs';
 
 const PAGE_URL = process.env.PAGE_URL;
 const CODE_URL = process.env.CODE_URL;
 const SHORT_CODE = process.env.SHORT_CODE;
 const OUT_DIR = resolve(process.env.OUT_DIR || 'target/browser-test');
 const SHOTS = process.env.SCREENSHOTS_DIR ? resolve(process.env.SCREENSHOTS_DIR) : null;
+const { MAILED_NL, MAILED_AR, MAILED_TITLE_NL, MAILED_TITLE_AR } = process.env;
 
-if (!PAGE_URL || !PAGE_URL.includes('#')) {
-  console.error('PAGE_URL must be the page URL with the invitation token after #, e.g. http://localhost:8080/examples/surveyjs-frontend/#<token>');
+if (!(PAGE_URL && PAGE_URL.includes('#')) && !(MAILED_NL && MAILED_AR)) {
+  console.error('PAGE_URL must be the page URL with the invitation token after #, e.g. http://localhost:8080/examples/surveyjs-frontend/#<token>'
+    + ' (or MAILED_NL and MAILED_AR the links of invitation mails)');
   process.exit(2);
 }
 
@@ -135,7 +141,43 @@ async function expectHidden(locator) {
   expect(await locator.count() === 0 || !(await locator.isVisible()), 'hidden until "Yes"');
 }
 
-runInChromium(OUT_DIR, 'en-GB', run).catch((e) => {
+/** The survey is shown: SurveyJS has rendered the questionnaire (or said it was answered). */
+async function surveyShown(page) {
+  await page.locator('#survey .sd-root-modern, #banner:not([hidden])').first().waitFor();
+}
+
+/** A reader opens the link in her invitation mail, in a browser asking for her language. */
+async function mailed(page, language, link, title) {
+  say(`from the invitation mail (${language}): the page speaks her language, ${language === 'ar' ? 'right to left' : 'left to right'}`);
+  await page.goto(link);
+  await surveyShown(page);
+  const dir = language === 'ar' ? 'rtl' : 'ltr';
+  await page.waitForFunction(([l, d]) => document.documentElement.lang === l && document.documentElement.dir === d, [language, dir]);
+  expect(await page.title() === title, `the title is ${title}: ${await page.title()}`);
+  expect(await page.locator('#survey').evaluate((e) => getComputedStyle(e).direction) === dir, 'the survey runs ' + dir);
+  const complete = await page.evaluate((l) => window.Survey.surveyLocalization.locales[l]?.completeText, language);
+  expect(Boolean(complete), `SurveyJS' own texts in ${language}`);
+  await page.getByRole('button', { name: complete }).waitFor(); // SurveyJS' button in her language
+
+  say(`from the invitation mail (${language}): axe-core finds no serious or critical violation`);
+  await axeClean(page, `the page from the invitation mail (${language})`, import.meta.url);
+  if (language === 'nl') {
+    await screenshotsInEveryLanguage(page, SHOTS, link, 'survey', async (p, l) => {
+      await surveyShown(p);
+      await p.waitForFunction((lang) => document.documentElement.lang === lang, l);
+    });
+  }
+}
+
+async function main() {
+  if (PAGE_URL) await runInChromium(OUT_DIR, 'en-GB', run);
+  if (MAILED_NL && MAILED_AR) {
+    await runInChromium(OUT_DIR, 'nl-NL', (page) => mailed(page, 'nl', MAILED_NL, MAILED_TITLE_NL));
+    await runInChromium(OUT_DIR, 'ar', (page) => mailed(page, 'ar', MAILED_AR, MAILED_TITLE_AR));
+  }
+}
+
+main().catch((e) => {
   console.error('[browser-test] ' + (e.stack || e.message));
   process.exit(1);
 });

@@ -1,11 +1,12 @@
 // The browser set-up the example pages' tests share: Debian's Chromium driven by playwright-core. Each caller's
 // playwright-core is its own npm devDependency, found from the caller's folder (options.packagesFrom); by default
-// this example's, which examples/draw-page (no npm packages) borrows.
+// this example's, which examples/draw-page (no npm packages) borrows. Also shared: axe-core's check (axeClean) and the
+// READMEs' screenshots in the five languages (screenshotsInEveryLanguage).
 //
 // Env: CHROMIUM (default /usr/bin/chromium; installed with apt-get when missing and we are root).
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,41 @@ export function say(message) {
 
 export function expect(condition, message) {
   if (!condition) throw new Error('expectation failed: ' + message);
+}
+
+/**
+ * axe-core (the caller's npm devDependency, found from packagesFrom as playwright-core is) on the page as it is now:
+ * no serious or critical violation may be left.
+ */
+export async function axeClean(page, what, packagesFrom) {
+  await page.addScriptTag({ content: readFileSync(createRequire(packagesFrom).resolve('axe-core/axe.min.js'), 'utf8') });
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.length === 0, `axe on ${what}: ` + bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; '));
+  console.log(`[browser-test] axe on ${what}: no serious or critical violations (${result.violations.length} minor)`);
+}
+
+/** The five languages the pages and notification-service's messages are written in. */
+export const LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl'];
+
+/**
+ * The README's screenshots (when dir is set): the page at this link with ?lang= each of the five languages, once
+ * {@code shown(page, language)} says it is there, as the first screen of a phone (390 × 844): <name>-<language>.png.
+ */
+export async function screenshotsInEveryLanguage(page, dir, link, name, shown) {
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const language of LANGUAGES) {
+    const url = new URL(link);
+    url.searchParams.set('lang', language);
+    await page.goto(url.toString());
+    await shown(page, language);
+    await page.screenshot({ path: join(dir, `${name}-${language}.png`) });
+  }
+  await page.setViewportSize(before);
+  console.log(`[browser-test] screenshots ${name}-{${LANGUAGES.join(',')}}.png in ${dir}`);
 }
 
 /** playwright-core as the module at packagesFrom (a file URL) resolves it: from that caller's node_modules. */

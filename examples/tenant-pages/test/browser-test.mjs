@@ -9,27 +9,26 @@
 //
 // Env: SIGNUP_NL, SIGNUP_AR, CAMPAIGN_TITLE (the sign-up page); PANEL_NL, PANEL_AR, PANEL_NAME, PANEL_THEME (the
 // panel page, joining); RECONSENT_NL (the panel page from a consent renewal: run after a new consent text);
-// PREFERENCES_NL, PREFERENCES_AR (the opt-out link of the outreach mails);
-// OUT_DIR (failure screenshot and page log, default target/browser-test); SCREENSHOTS_DIR (when set: a
-// screenshot of each page there); CHROMIUM (default /usr/bin/chromium; installed with apt-get when missing and
-// we are root). Exit code 0 when every step passed.
+// PREFERENCES_NL, PREFERENCES_AR (the opt-out link of the outreach mails); FEEDBACK_NOT_YET (the feedback page with a
+// tenant's token before the feedback is published); FEEDBACK_NL, FEEDBACK_AR (the links of a consultation's feedback
+// mails), FEEDBACK_TITLE_NL/_AR and FEEDBACK_TEXT_NL/_AR (its title and feedback in each), FEEDBACK_CODE (the Dutch
+// reader's invitation code, as her letter prints it);
+// OUT_DIR (failure screenshot and page log, default target/browser-test); SCREENSHOTS_DIR (when set: each page
+// there in each of the five languages, <page>-<language>.png, the first screen of a phone); CHROMIUM (default
+// /usr/bin/chromium; installed with apt-get when missing and we are root). Exit code 0 when every step passed.
 
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import { expect, runInChromium, say } from '../../surveyjs-frontend/test/chromium.mjs';
+import { resolve } from 'node:path';
+import { axeClean, expect, runInChromium, say, screenshotsInEveryLanguage } from '../../surveyjs-frontend/test/chromium.mjs';
 import { missingTexts } from '../texts.js';
 
 const env = process.env;
 const OUT_DIR = resolve(env.OUT_DIR || 'target/browser-test');
 const SHOTS = env.SCREENSHOTS_DIR ? resolve(env.SCREENSHOTS_DIR) : null;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWPORT = { width: 1100, height: 900 };
 
-async function shot(page, name) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
+/** SCREENSHOTS_DIR: the page at this link, settled in this state, in each of the five languages (<name>-<language>.png). */
+async function shots(page, link, state, name) {
+  await screenshotsInEveryLanguage(page, SHOTS, link, name, (p) => settledIn(p, state));
 }
 
 /** The page has settled in this state (body[data-state], set by common.js). */
@@ -41,16 +40,12 @@ async function settledIn(page, state) {
 async function speaks(page, lang, dir) {
   await page.waitForFunction(([l, d]) => document.documentElement.lang === l && document.documentElement.dir === d, [lang, dir]);
   const body = await page.locator('body').innerText();
-  expect(!/\b(common|failure|signup|panel|prefs)\.[a-zA-Z.]+/.test(body), 'no text key on the page: ' + body);
+  expect(!/\b(common|failure|signup|panel|prefs|feedback)\.[a-zA-Z.]+/.test(body), 'no text key on the page: ' + body);
 }
 
 /** axe-core on the page as it is now: no serious or critical violation. */
 async function accessible(page, what) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.length === 0, `axe on ${what}: ` + bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; '));
-  console.log(`[browser-test] axe on ${what}: no serious or critical violations (${result.violations.length} minor)`);
+  await axeClean(page, what, import.meta.url);
 }
 
 /** Pages that scroll sideways, reported together at the end so one run shows every page to fix. */
@@ -130,7 +125,9 @@ async function signupDutch(page) {
   await page.getByRole('heading', { level: 1, name: env.CAMPAIGN_TITLE }).waitFor();
   await page.getByText('Zijn er meer aanmeldingen dan plaatsen? Dan loten we eerlijk.').waitFor();
   await checked(page, 'the sign-up form (nl)');
-  await shot(page, 'signup-nl.png');
+  await shots(page, env.SIGNUP_NL, 'form', 'signup');
+  await page.goto(env.SIGNUP_NL);
+  await settledIn(page, 'form');
 
   say('sign-up (nl): by keyboard alone (Tab, Shift+Tab, Enter): motivation and availability, as a lottery asks; confirmed');
   expect(await page.getByLabel('Wat weet of kunt u dat helpt?').count() === 0, 'a lottery does not ask for expertise');
@@ -167,7 +164,6 @@ async function signupArabic(page) {
   await speaks(page, 'ar', 'rtl');
   await page.getByRole('heading', { level: 1, name: env.CAMPAIGN_TITLE }).waitFor();
   await checked(page, 'the sign-up form (ar)');
-  await shot(page, 'signup-ar.png');
 
   say('sign-up (ar): signs up, then withdraws after confirming');
   await page.getByLabel('لماذا تريد المشاركة؟').fill('أريد أن أساعد جيراني');
@@ -194,7 +190,9 @@ async function panelDutch(page) {
   await page.getByRole('heading', { level: 1, name: env.PANEL_NAME }).waitFor();
   await page.getByText('Versie 1 van deze tekst').waitFor();
   await checked(page, 'the panel invitation (nl)');
-  await shot(page, 'panel-nl.png');
+  await shots(page, env.PANEL_NL, 'invited', 'panel');
+  await page.goto(env.PANEL_NL);
+  await settledIn(page, 'invited');
 
   say('panel (nl): joining without the consent box says why and changes nothing');
   await page.getByLabel(env.PANEL_THEME).check();
@@ -250,7 +248,9 @@ async function preferencesDutch(page) {
   await speaks(page, 'nl', 'ltr');
   await page.getByRole('heading', { level: 1, name: 'Welke berichten wilt u krijgen?' }).waitFor();
   await checked(page, 'the opt-out landing (nl)');
-  await shot(page, 'preferences-nl.png');
+  await shots(page, env.PREFERENCES_NL, 'subscribed', 'preferences');
+  await page.goto(env.PREFERENCES_NL);
+  await settledIn(page, 'subscribed');
   await page.getByRole('button', { name: 'Geen berichten meer over oproepen om mee te doen' }).click();
   await settledIn(page, 'opted-out');
   await page.getByText('U bent afgemeld.').waitFor();
@@ -269,6 +269,80 @@ async function preferencesArabic(page) {
   await settledIn(page, 'opted-out');
   await page.getByText('تم حفظ اختيارك.').waitFor();
   expect(await page.getByLabel('الدعوات للمشاركة').isChecked(), 'recruitment still wanted');
+}
+
+async function feedbackNotYet(page) {
+  say('feedback: before it is published, the link says it is not there yet and that a message follows');
+  await page.goto(env.FEEDBACK_NOT_YET);
+  await settledIn(page, 'not-yet');
+  await speaks(page, 'nl', 'ltr');
+  await page.getByRole('heading', { level: 1, name: 'Er is nog geen terugkoppeling' }).waitFor();
+  await page.getByText('Zodra dat klaar is, krijgt u een bericht.').waitFor();
+  await checked(page, 'the feedback page before publication (nl)');
+}
+
+async function feedbackDutch(page) {
+  say('feedback (nl): the link in the feedback mail shows what was done with the outcome, in Dutch');
+  await page.goto(env.FEEDBACK_NL);
+  await settledIn(page, 'feedback');
+  await speaks(page, 'nl', 'ltr');
+  await page.getByRole('heading', { level: 1, name: env.FEEDBACK_TITLE_NL }).waitFor();
+  await page.getByText(env.FEEDBACK_TEXT_NL).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Wat we met de uitkomst doen' }).waitFor();
+  await checked(page, 'the feedback (nl)');
+  await shots(page, env.FEEDBACK_NL, 'feedback', 'feedback');
+
+  say('feedback (nl): from a letter, by keyboard alone: the page without a link asks for the code; a wrong one, then hers');
+  const noLink = env.FEEDBACK_NL.replace(/#.*/, '');
+  await page.goto(noLink);
+  await settledIn(page, 'code');
+  await checked(page, 'the code form (nl)');
+  await tabTo(page, 'Code uit de brief');
+  await page.keyboard.type('AAAA-BBBB-CC');
+  await page.keyboard.press('Enter');
+  await page.getByText('Deze code kennen we niet.').waitFor();
+  await settledIn(page, 'code');
+  await page.getByLabel('Code uit de brief').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(env.FEEDBACK_CODE.toLowerCase().replaceAll('-', ' '));
+  await tabTo(page, null);
+  await page.keyboard.press('Enter');
+  await settledIn(page, 'feedback');
+  await page.getByText(env.FEEDBACK_TEXT_NL).waitFor();
+
+  say('feedback (nl): a link that is not whole says so, and what to do');
+  await page.goto(env.FEEDBACK_NL.slice(0, -6));
+  await settledIn(page, 'failed');
+  await page.getByText('Wij kennen deze link niet.').waitFor();
+  expect(!(await page.locator('body').innerText()).includes('invalid'), 'no raw problem on the page');
+  await checked(page, 'the feedback page for a broken link (nl)');
+
+  say('feedback (nl): no connection, then too many tries: each says what happened and what to do');
+  const api = '**/api/v1/consultations/respondent/feedback';
+  await page.route(api, (route) => route.abort('internetdisconnected'));
+  await page.goto(env.FEEDBACK_NL.replace('#', '?offline#'));
+  await settledIn(page, 'failed');
+  await page.getByText('Controleer uw internetverbinding').waitFor();
+  await page.unroute(api);
+  // the gateway's rate limit answers 429 with a problem document; reaching it for real would take thousands of calls
+  await page.route(api, (route) => route.fulfill({ status: 429, contentType: 'application/problem+json',
+    body: JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429 }) }));
+  await page.goto(env.FEEDBACK_NL.replace('#', '?busy#'));
+  await settledIn(page, 'failed');
+  await page.getByText('U heeft het te vaak geprobeerd.').waitFor();
+  expect(!(await page.locator('body').innerText()).includes('Too Many'), 'no raw problem on the page');
+  await page.unroute(api);
+}
+
+async function feedbackArabic(page) {
+  say('feedback (ar): the link in her feedback mail, in her own language, right to left');
+  await page.goto(env.FEEDBACK_AR);
+  await settledIn(page, 'feedback');
+  await speaks(page, 'ar', 'rtl');
+  await page.getByRole('heading', { level: 1, name: env.FEEDBACK_TITLE_AR }).waitFor();
+  await page.getByText(env.FEEDBACK_TEXT_AR).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'ماذا نفعل بالنتيجة' }).waitFor();
+  await checked(page, 'the feedback (ar)');
 }
 
 async function run(page) {
@@ -292,6 +366,15 @@ async function run(page) {
   if (env.PREFERENCES_NL && env.PREFERENCES_AR) {
     await preferencesDutch(page);
     await preferencesArabic(page);
+    flows++;
+  }
+  if (env.FEEDBACK_NOT_YET) {
+    await feedbackNotYet(page);
+    flows++;
+  }
+  if (env.FEEDBACK_NL && env.FEEDBACK_AR) {
+    await feedbackDutch(page);
+    await feedbackArabic(page);
     flows++;
   }
   expect(flows > 0, 'no page to test: set the links of at least one page (see the top of this file)');

@@ -18,8 +18,11 @@ public interface ConsultationConfig {
     @WithDefault("${meedoen.public-base-url}/raadpleging#{token}")
     String invitationUrl();
 
-    /** The link in the feedback mail; {@code {consultationId}} is replaced. */
-    @WithDefault("${meedoen.public-base-url}/raadpleging/{consultationId}/terugkoppeling")
+    /**
+     * The link in the feedback mail; {@code {consultationId}} and {@code {token}} (the tenant's invitation token, for the
+     * respondent API's feedback; keep it after '#') are replaced.
+     */
+    @WithDefault("${meedoen.public-base-url}/raadpleging/{consultationId}/terugkoppeling#{token}")
     String feedbackUrl();
 
     /** How often the scheduler looks for work (also the upper bound on how late a scheduled open or close happens). */

@@ -511,6 +511,9 @@ public final class Stack implements AutoCloseable {
             props.put("meedoen.panel.join-url", pages + "panel.html#{token}");
             props.put("meedoen.panel.consent-url", pages + "panel.html#{token}");
         }
+        if (app == App.CONSULTATION) {
+            props.put("meedoen.consultation.feedback-url", pages + "terugkoppeling.html#{token}");
+        }
         if (app == App.NOTIFICATION) {
             props.put("meedoen.notification.unsubscribe-page-url", pages + "voorkeuren.html#{token}");
         }

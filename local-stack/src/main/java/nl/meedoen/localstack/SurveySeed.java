@@ -113,7 +113,8 @@ public final class SurveySeed {
         }
     }
 
-    private static Seeded seeded(String consultationId, String jdbcUrl, String secret) {
+    /** The tokens and letter codes of a consultation's invitations, ordered by tenant (also for the browser ITs). */
+    static Seeded seeded(String consultationId, String jdbcUrl, String secret) {
         List<String> tokens = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, "");

@@ -182,6 +182,62 @@ final class Journeys {
                         today.plusDays(20));
     }
 
+    /**
+     * A consultation in the five languages notification-service writes in (Dutch first; its definition in
+     * five-languages.json, the tag in its titles): two questions, its participation statement, the feedback to publish.
+     */
+    record FiveLanguages(String id, com.fasterxml.jackson.databind.JsonNode definition) {
+
+        /** A text of the definition in a language, e.g. {@code text("/consultation/title", "ar")}. */
+        String text(String pointer, String language) {
+            return definition.at(pointer + "/" + language).asText();
+        }
+    }
+
+    /** Creates the five-language consultation for these tenants as the corporation, with its statement, and opens it. */
+    static FiveLanguages openFiveLanguageConsultation(Platform platform, String tag, List<String> refs) {
+        com.fasterxml.jackson.databind.JsonNode definition;
+        try (java.io.InputStream in = Journeys.class.getResourceAsStream("/five-languages.json")) {
+            definition = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("%TAG%", tag));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var audience = (com.fasterxml.jackson.databind.node.ObjectNode) definition.at("/consultation/audience");
+        refs.forEach(audience.putArray("tenantRefs")::add);
+        String consultations = "/api/v1/consultations";
+        String id = platform.api()
+                .body(definition.get("consultation").toString())
+                .post(consultations)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        for (String part : List.of("questionnaire", "statement")) {
+            platform.api()
+                    .header("If-Match", ConsultationJourneyIT.etag(platform, id))
+                    .body(definition.get(part).toString())
+                    .put(consultations + "/" + id + "/" + part)
+                    .then()
+                    .statusCode(200);
+        }
+        platform.api().post(consultations + "/" + id + "/open").then().statusCode(200);
+        return new FiveLanguages(id, definition);
+    }
+
+    /** Closes the consultation, publishes its results and then its feedback: the feedback mails go out. */
+    static void publishFeedback(Platform platform, FiveLanguages consultation) {
+        String base = "/api/v1/consultations/" + consultation.id();
+        platform.api().post(base + "/close").then().statusCode(200);
+        platform.api().post(base + "/results/publish").then().statusCode(200);
+        platform.api()
+                .body(consultation.definition().get("feedback").toString())
+                .post(base + "/feedback")
+                .then()
+                .statusCode(201);
+    }
+
     /** Waits until a service's population read model (consultations, panels or campaigns) holds every tenant. */
     static void awaitPopulation(Platform platform, String resource, List<String> refs) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {

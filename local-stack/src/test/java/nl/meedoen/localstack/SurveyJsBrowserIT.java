@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>The SurveyJS reference frontend: the sample consultation is seeded through the gateway as {@code ./meedoen
  * seed-survey} does; every question type, a draft, a PWE portfolio the server refuses and the corrected submission.
  * Then the results API must count the response.</li>
+ * <li>The same page from the invitation mails at the SMTP sink of a five-language consultation: a Dutch and an
+ * Arabic reader (right to left), each in a browser asking for her language, axe-core clean.</li>
  * <li>The public draw page: a lottery with a seed ceremony, drawn through the gateway; a selected tenant opens the
  * link from their mail, finds their own number from it, and the record the browser downloads verifies.</li>
  * </ul>
@@ -55,7 +57,7 @@ class SurveyJsBrowserIT {
                 .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("survey-js-ui"));
-        NodeScripts.npmCi(example, out, "playwright-core", "survey-js-ui");
+        NodeScripts.npmCi(example, out, "playwright-core", "survey-js-ui", "axe-core");
         given().baseUri(platform.gatewayUrl())
                 .get(SurveySeed.PAGE + "node_modules/survey-core/survey.core.min.js")
                 .then()
@@ -116,6 +118,50 @@ class SurveyJsBrowserIT {
                 .then()
                 .statusCode(200)
                 .body("completed", equalTo(1));
+    }
+
+    @Test
+    void aDutchAndAnArabicReaderOpenTheirMailedInvitationInTheirOwnLanguage(Platform platform) throws Exception {
+        Path example = platform.stack().settings().repoRoot().resolve("examples/surveyjs-frontend");
+        Path out = Path.of("target/surveyjs-mailed-browser-test").toAbsolutePath();
+        Files.createDirectories(out);
+        String tag = Journeys.tag();
+        String complex = "C-" + tag;
+        String neighbourhood = Journeys.neighbourhood();
+        String dutch = Journeys.register(platform, "SJ-" + tag + "-nl", complex, neighbourhood, 1970, 1, "nl");
+        String arabic = Journeys.register(platform, "SJ-" + tag + "-ar", complex, neighbourhood, 1990, 2, "ar");
+        Journeys.awaitPopulation(platform, "consultations", List.of(dutch, arabic));
+        Journeys.FiveLanguages consultation =
+                Journeys.openFiveLanguageConsultation(platform, tag, List.of(dutch, arabic));
+        String titleNl = consultation.text("/consultation/title", "nl");
+        String titleAr = consultation.text("/consultation/title", "ar");
+        String link = "(http\\S+" + java.util.regex.Pattern.quote(SurveySeed.PAGE) + "#\\S+)";
+        NodeScripts.npmCi(example, out, "playwright-core", "survey-js-ui", "axe-core");
+        NodeScripts.browserTest(
+                example,
+                out,
+                Map.of(
+                        "MAILED_NL",
+                        Journeys.find(
+                                Journeys.awaitMails(platform, List.of(dutch), titleNl)
+                                        .get(dutch),
+                                link),
+                        "MAILED_AR",
+                        Journeys.find(
+                                Journeys.awaitMails(platform, List.of(arabic), titleAr)
+                                        .get(arabic),
+                                link),
+                        "MAILED_TITLE_NL",
+                        titleNl,
+                        "MAILED_TITLE_AR",
+                        titleAr),
+                BROWSER_TEST_MINUTES);
+        // both links were opened in the browser, as the invitations count them
+        platform.api()
+                .get("/api/v1/consultations/" + consultation.id() + "/invitations/counts")
+                .then()
+                .statusCode(200)
+                .body("opened", equalTo(2));
     }
 
     @Test

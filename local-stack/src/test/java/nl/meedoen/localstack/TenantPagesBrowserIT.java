@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The reference pages of the links a tenant receives (examples/tenant-pages) in a real browser against the packaged
  * platform: each page is opened from the link in the real mail at the SMTP sink, once by a Dutch and once by an
  * Arabic-reading tenant (right to left), and driven by examples/tenant-pages/test/browser-test.mjs (Debian's
- * Chromium with playwright-core, axe-core on every page). Then the API must show what the browser did, and what the
- * pages read must match the merged OpenAPI (ContractExtension).
+ * Chromium with playwright-core, axe-core on every page). The feedback page is opened from a five-language
+ * consultation's feedback mails, and before publication and from a letter's code. Then the API must show what the
+ * browser did, and what the pages read must match the merged OpenAPI (ContractExtension).
  * Needs node and npm, like SurveyJsBrowserIT; fails, never skips, without them.
  */
 @ExtendWith({PlatformExtension.class, ContractExtension.class})
@@ -69,6 +71,20 @@ class TenantPagesBrowserIT {
         environment.put("PREFERENCES_NL", link(mails.get(dutch), "voorkeuren.html"));
         environment.put("PREFERENCES_AR", link(mails.get(arabic), "voorkeuren.html"));
 
+        // Feedback: a consultation in five languages for both; its link opens the feedback page, which until the
+        // feedback is published says it is not there yet (the tenant's token from her invitation mail)
+        Journeys.awaitPopulation(platform, "consultations", List.of(dutch, arabic));
+        Journeys.FiveLanguages consultation =
+                Journeys.openFiveLanguageConsultation(platform, tag, List.of(dutch, arabic));
+        String titleNl = consultation.text("/consultation/title", "nl");
+        String titleAr = consultation.text("/consultation/title", "ar");
+        String invitationToken = Journeys.find(
+                Journeys.awaitMails(platform, List.of(dutch), titleNl).get(dutch),
+                Pattern.quote(SurveySeed.PAGE) + "#([A-Za-z0-9_-]{22,})");
+        environment.put(
+                "FEEDBACK_NOT_YET",
+                platform.gatewayUrl() + Stack.TENANT_PAGES + "terugkoppeling.html#" + invitationToken);
+
         // Panel: both invited by mail, a theme co-signed by the tenant organisation to choose
         Journeys.awaitPopulation(platform, "panels", List.of(dutch, arabic));
         String organisation = "ho-" + tag;
@@ -109,6 +125,29 @@ class TenantPagesBrowserIT {
         NodeScripts.npmCi(pages, out, "playwright-core", "axe-core");
         NodeScripts.browserTest(pages, out, environment, BROWSER_TEST_MINUTES);
 
+        // The feedback published: its mails' links open the feedback page; a letter's reader types her invitation's
+        // code
+        Journeys.publishFeedback(platform, consultation);
+        SmtpSink.Mail feedbackNl = Journeys.awaitMails(
+                        platform, List.of(dutch), "Dit hebben we gedaan met uw mening over " + titleNl)
+                .get(dutch);
+        SmtpSink.Mail feedbackAr = Journeys.awaitMails(platform, List.of(arabic), "ما فعلناه برأيكم في " + titleAr)
+                .get(arabic);
+        Map<String, String> later = new LinkedHashMap<>();
+        later.put("FEEDBACK_NL", link(feedbackNl, "terugkoppeling.html"));
+        later.put("FEEDBACK_AR", link(feedbackAr, "terugkoppeling.html"));
+        later.put("FEEDBACK_TITLE_NL", titleNl);
+        later.put("FEEDBACK_TITLE_AR", titleAr);
+        later.put("FEEDBACK_TEXT_NL", consultation.text("/feedback/text", "nl"));
+        later.put("FEEDBACK_TEXT_AR", consultation.text("/feedback/text", "ar"));
+        SurveySeed.Seeded letters = SurveySeed.seeded(
+                consultation.id(),
+                platform.stack().jdbcUrl("consultation"),
+                SurveySeed.tokenSecret(platform.stack().settings().dataDir()));
+        assertEquals(
+                token(later.get("FEEDBACK_NL")), invitationToken, "the feedback link carries her invitation token");
+        later.put("FEEDBACK_CODE", letters.shortCodes().get(letters.tokens().indexOf(invitationToken)));
+
         // A new consent text: the renewal mail's link opens the same page, which asks for consent to version 2
         platform.api()
                 .body(Map.of("text", "Ik doe mee met het panel. Mijn antwoorden worden twee jaar bewaard."))
@@ -117,7 +156,8 @@ class TenantPagesBrowserIT {
                 .statusCode(201);
         SmtpSink.Mail renewal = Journeys.awaitMails(platform, List.of(dutch), "Wilt u in het " + panelName)
                 .get(dutch);
-        NodeScripts.browserTest(pages, out, Map.of("RECONSENT_NL", link(renewal, "panel.html")), BROWSER_TEST_MINUTES);
+        later.put("RECONSENT_NL", link(renewal, "panel.html"));
+        NodeScripts.browserTest(pages, out, later, BROWSER_TEST_MINUTES);
 
         // what the pages read, as the tenants' links now show it (each answer checked against the merged OpenAPI)
         Journeys.tenant(platform)
@@ -140,6 +180,15 @@ class TenantPagesBrowserIT {
                 .body("language", equalTo("ar"))
                 .body("messageScope", equalTo("recruitment"))
                 .body("optedOut", contains("tenant-organisation"));
+
+        Journeys.tenant(platform)
+                .header("Invitation-Token", token(later.get("FEEDBACK_AR")))
+                .header("Accept-Language", "*") // as the page asks: her own language
+                .get("/api/v1/consultations/respondent/feedback")
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("ar"))
+                .body("feedback", equalTo(later.get("FEEDBACK_TEXT_AR")));
 
         // what the browser did, as the organiser sees it
         JsonPath signups = platform.api()
@@ -201,6 +250,6 @@ class TenantPagesBrowserIT {
 
     /** The whole link to the page in the mail's text, as the tenant clicks it. */
     private static String link(SmtpSink.Mail mail, String page) {
-        return Journeys.find(mail, "(http\\S+" + java.util.regex.Pattern.quote(Stack.TENANT_PAGES + page) + "#\\S+)");
+        return Journeys.find(mail, "(http\\S+" + Pattern.quote(Stack.TENANT_PAGES + page) + "#\\S+)");
     }
 }

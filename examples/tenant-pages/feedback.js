@@ -1,0 +1,109 @@
+// What was done with the outcome of a consultation: the landing of the feedback mail's link
+// (consultation.feedback-published), for everyone who was invited, whether she answered or not.
+//
+// URL: terugkoppeling.html#<token>: the feedback mail's link carries the tenant's own invitation token, the one her
+// invitation link carried. Without a token the page asks for the code printed on her invitation letter (the API takes
+// it in place of the token). Optional: ?api=<gateway URL> (default: this page's origin), ?lang=nl|en|tr|ar|pl.
+//
+// Respondent API (consultation-service, through the gateway), authorised by the Invitation-Token header:
+//   GET /api/v1/consultations/respondent/feedback   the consultation's title, the feedback in her language, when it
+//                                                    was published; 404 while not published, 401 for a token or code
+//                                                    it does not know
+
+import { ApiProblem, banner, call, chooseLanguage, date, el, loading, settled, show, showFailure, t, token } from './common.js';
+
+const params = new URLSearchParams(location.search);
+
+// A code typed from a letter (K7QM-3XTR-9P) is short, a token never is.
+const SHORT_CODE_MAX = 16;
+
+/**
+ * The feedback in the tenant's language. The API picks ?lang=, then Accept-Language, then her own language: "*" after
+ * the language asked for (if any) leaves the choice to her own language, the one her mail was in, not the browser's.
+ */
+function feedback() {
+  const wanted = params.get('lang');
+  return call('GET', '/api/v1/consultations/respondent/feedback', {
+    headers: { 'Invitation-Token': token, 'Accept-Language': wanted ? `${wanted}, *` : '*' },
+  });
+}
+
+function render(f) {
+  chooseLanguage(f.language);
+  document.title = f.title;
+  show('about', [
+    el('h1', f.title),
+    el('p', t('feedback.intro'), { class: 'lead' }),
+    el('h2', t('feedback.heading')),
+    el('div', f.feedback, { class: 'feedback-text' }),
+    el('p', t('feedback.published', { date: date(f.publishedAt) }), { class: 'hint' }),
+  ]);
+  show('action', [el('p', t('feedback.thanks')), el('p', t('feedback.questions'))]);
+  settled('feedback');
+}
+
+/** Not published yet: the link is right, the feedback is not there yet. */
+function notYet() {
+  chooseLanguage();
+  document.title = t('feedback.notYetTitle');
+  show('about', [el('h1', t('feedback.notYetTitle')), el('p', t('feedback.notYet'))]);
+  settled('not-yet');
+}
+
+/** No token: the code from the letter, typed by hand; it goes after '#' like a token, and the page starts again. */
+function askForCode(typed = '') {
+  chooseLanguage();
+  document.title = t('feedback.codeTitle');
+  const input = el('input', null, {
+    id: 'code', name: 'code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false',
+    'aria-describedby': 'code-hint', maxlength: 24, class: 'code',
+  });
+  input.value = typed;
+  const form = el('form', [
+    el('div', [
+      el('label', t('feedback.codeLabel'), { for: 'code' }),
+      el('p', t('feedback.codeHint'), { class: 'hint', id: 'code-hint' }),
+      input,
+    ], { class: 'field' }),
+    el('button', t('feedback.codeSubmit'), { type: 'submit' }),
+  ], { novalidate: true });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = input.value.trim();
+    if (!code) {
+      banner(t('feedback.codeEmpty'), 'error');
+      return;
+    }
+    location.hash = encodeURIComponent(code); // common.js starts the page again with it
+  });
+  show('about', [el('h1', t('feedback.codeTitle')), el('p', t('feedback.codeIntro'))]);
+  show('action', [form]);
+  settled('code');
+}
+
+async function main() {
+  if (!token) {
+    askForCode();
+    return;
+  }
+  loading(true);
+  try {
+    const f = await feedback();
+    loading(false);
+    render(f);
+  } catch (e) {
+    loading(false);
+    if (!(e instanceof ApiProblem)) throw e;
+    if (e.status === 404) {
+      notYet();
+    } else if (e.status === 401 && token.length <= SHORT_CODE_MAX) {
+      askForCode(token); // a typed code it does not know: ask again, saying so
+      banner(t('feedback.codeUnknown'), 'error');
+    } else {
+      chooseLanguage();
+      showFailure(e, t('feedback.unknownLink'), 401);
+    }
+  }
+}
+
+main();
