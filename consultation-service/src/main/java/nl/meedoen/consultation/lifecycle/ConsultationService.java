@@ -731,6 +731,18 @@ public class ConsultationService {
         return StoredJson.read(c.languages, new TypeReference<List<String>>() {});
     }
 
+    /** The language asked with {@code ?lang=} (400 naming {@code lang} when the consultation has not got it), else its first. */
+    public String language(Consultation c, String lang) {
+        List<String> languages = languages(c);
+        if (lang == null) {
+            return languages.get(0);
+        }
+        if (!languages.contains(lang)) {
+            throw ProblemException.invalidField("lang", "one of " + languages);
+        }
+        return lang;
+    }
+
     public Map<String, String> texts(String stored) {
         return StoredJson.read(stored, new TypeReference<Map<String, String>>() {});
     }
