@@ -3,6 +3,7 @@ package nl.meedoen.consultation.paper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.meedoen.consultation.Texts;
@@ -24,8 +25,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * date and statement, then every question with boxes to tick, boxes to number or lines to write on, its conditions in
  * words, and a PWE block's rules, options and costs so it can be filled in with a pen. Every page carries the tenant's
  * short code (a blank form: a box to write it in), so staff enter the answers against her invitation
- * ({@code POST paper-responses}). One document holds any number of forms, each starting on a new page; the layout is
- * made once and drawn per code. Text through {@link PrintFont} (module printing), so every script the letters print
+ * ({@code POST paper-responses}). One document holds any number of forms, each starting on a new page, in its own
+ * language; the layout is made once per language and drawn per code. Text through {@link PrintFont} (module printing), so every script the letters print
  * prints here too. Plain Java.
  */
 public final class PaperForm {
@@ -51,6 +52,9 @@ public final class PaperForm {
             String language,
             String def) {}
 
+    /** One form: what it says, and the invitation's short code (null: a blank form, with a box for the code). */
+    public record Form(Sheet sheet, String code) {}
+
     /** Counts the forms written, for a job's progress; may throw to stop (a cancelled job). */
     public interface Progress {
         void formWritten(int done);
@@ -59,16 +63,22 @@ public final class PaperForm {
     private PaperForm() {}
 
     /**
-     * Writes one form per code, in the order given; a null code gives a blank form with a box for the code. The
+     * Writes the forms in the order given, each laid out once per sheet (forms in one language share it). The
      * document spills to a temp file rather than growing the heap.
      */
-    public static void write(Sheet sheet, List<String> codes, OutputStream out, Progress progress) throws IOException {
+    public static void write(List<Form> forms, OutputStream out, Progress progress) throws IOException {
         try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
-            Pen pen = new Pen(
-                    PrintFont.embed(document, PrintFont.REGULAR), PrintFont.embed(document, PrintFont.BOLD), sheet);
-            List<List<Row>> pages = paginate(new Layout(pen, sheet).blocks());
+            Pen pen = new Pen(PrintFont.embed(document, PrintFont.REGULAR), PrintFont.embed(document, PrintFont.BOLD));
+            Map<Sheet, List<List<Row>>> layouts = new IdentityHashMap<>();
             int done = 0;
-            for (String code : codes) {
+            for (Form form : forms) {
+                List<List<Row>> pages = layouts.get(form.sheet());
+                if (pages == null) {
+                    pages = paginate(new Layout(pen, form.sheet()).blocks());
+                    layouts.put(form.sheet(), pages);
+                }
+                String code = form.code();
+                pen.sheet = form.sheet();
                 for (int p = 0; p < pages.size(); p++) {
                     PDPage page = new PDPage(PDRectangle.A4);
                     document.addPage(page);
@@ -453,13 +463,12 @@ public final class PaperForm {
     private static final class Pen {
         final PrintFont regular;
         final PrintFont bold;
-        final Sheet sheet;
+        Sheet sheet;
         PDPageContentStream content;
 
-        Pen(PrintFont regular, PrintFont bold, Sheet sheet) {
+        Pen(PrintFont regular, PrintFont bold) {
             this.regular = regular;
             this.bold = bold;
-            this.sheet = sheet;
         }
 
         /** On every page: the title, the code (or a box to write it in) and the page number. */

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +45,11 @@ public class PaperFormJob implements JobHandler {
 
     /**
      * What the job reads: invitation ids (no names, no codes: those are derived again here), the language (null: each
-     * consultation's first) and who asked (a client id).
+     * invitation's own) and who asked (a client id).
      */
     public record Input(UUID consultationId, String language, List<UUID> invitations, String requestedBy) {}
 
-    private record Plan(PaperForm.Sheet sheet, List<String> codes, int answered) {}
+    private record Plan(List<PaperForm.Form> forms, int answered) {}
 
     @Override
     public String kind() {
@@ -60,7 +62,7 @@ public class PaperFormJob implements JobHandler {
         UUID id = context.id();
         context.progress("preparing");
         Plan plan = QuarkusTransaction.requiringNew().call(() -> plan(in));
-        if (plan.codes().isEmpty()) {
+        if (plan.forms().isEmpty()) {
             throw ProblemException.conflict(
                     "no-open-invitations",
                     "every invitation of consultation " + in.consultationId() + " asked for was answered meanwhile:"
@@ -74,8 +76,8 @@ public class PaperFormJob implements JobHandler {
         ExportStore.Stored stored;
         try {
             ExportStore.ChunkStream out = store.open(id);
-            int total = plan.codes().size();
-            PaperForm.write(plan.sheet(), plan.codes(), out, done -> {
+            int total = plan.forms().size();
+            PaperForm.write(plan.forms(), out, done -> {
                 context.progress("printing forms", done, (long) total);
                 context.checkCancelled();
             });
@@ -92,7 +94,7 @@ public class PaperFormJob implements JobHandler {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("formsId", id);
-        result.put("forms", plan.codes().size());
+        result.put("forms", plan.forms().size());
         result.put("answeredMeanwhile", plan.answered());
         result.put("bytes", stored.written().bytes());
         result.put("expiresAt", stored.expiresAt().toString());
@@ -105,23 +107,30 @@ public class PaperFormJob implements JobHandler {
         return "/api/v1/consultations/" + consultationId + "/paper-forms/" + formsId;
     }
 
-    /** The sheet and the codes of the invitations still unanswered, sorted. */
+    /**
+     * The forms of the invitations still unanswered, sorted by code: each in the language asked, else in its
+     * invitation's (the language of the tenant's letter).
+     */
     private Plan plan(Input in) {
         Consultation c = Consultation.findById(in.consultationId());
         if (c == null) {
             throw ProblemException.notFound("consultation " + in.consultationId());
         }
-        PaperForm.Sheet sheet = forms.sheet(c, in.language());
         @SuppressWarnings("unchecked")
-        List<UUID> open = em.createNativeQuery("SELECT id FROM invitation WHERE consultation_id = ?1 AND id IN (?2)"
-                        + " AND status <> 'COMPLETED' AND short_code_hash IS NOT NULL")
+        List<Object[]> open = em.createNativeQuery(
+                        "SELECT id, language FROM invitation WHERE consultation_id = ?1 AND id IN (?2)"
+                                + " AND status <> 'COMPLETED' AND short_code_hash IS NOT NULL")
                 .setParameter(1, c.id)
                 .setParameter(2, in.invitations())
                 .getResultList();
-        List<String> codes = open.stream()
-                .map(tokens::shortCode)
-                .sorted(Comparator.naturalOrder())
-                .toList();
-        return new Plan(sheet, codes, in.invitations().size() - codes.size());
+        Map<String, PaperForm.Sheet> sheets = new HashMap<>();
+        List<PaperForm.Form> printed = new ArrayList<>();
+        for (Object[] invitation : open) {
+            String language = in.language() != null ? in.language() : (String) invitation[1];
+            PaperForm.Sheet sheet = sheets.computeIfAbsent(String.valueOf(language), l -> forms.sheet(c, language));
+            printed.add(new PaperForm.Form(sheet, tokens.shortCode((UUID) invitation[0])));
+        }
+        printed.sort(Comparator.comparing(PaperForm.Form::code));
+        return new Plan(printed, in.invitations().size() - printed.size());
     }
 }

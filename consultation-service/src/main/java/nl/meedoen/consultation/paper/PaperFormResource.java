@@ -13,7 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
@@ -70,7 +70,7 @@ public class PaperFormResource {
     @APIResponse(responseCode = "400", description = "A language the consultation does not have")
     public Response blank(@PathParam("id") UUID id, @QueryParam("lang") @Parameter(example = "en") String lang) {
         PaperForm.Sheet sheet = forms.blank(id, lang, Caller.of(identity));
-        StreamingOutput body = out -> PaperForm.write(sheet, Arrays.asList((String) null), out, null);
+        StreamingOutput body = out -> PaperForm.write(List.of(new PaperForm.Form(sheet, null)), out, null);
         return Response.ok(body, PDF)
                 .header("Content-Disposition", "inline; filename=\"paper-form-" + id + ".pdf\"")
                 .build();

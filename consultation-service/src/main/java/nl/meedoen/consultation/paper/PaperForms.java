@@ -4,13 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +18,6 @@ import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Caller;
-import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
@@ -48,9 +44,6 @@ public class PaperForms {
 
     @Inject
     QuestionnaireStore questionnaires;
-
-    @Inject
-    ConsultationConfig config;
 
     @Inject
     EntityManager em;
@@ -85,13 +78,12 @@ public class PaperForms {
         consultations.requireChange(c, caller);
         String language = lang == null ? null : consultations.language(c, lang);
         c.requireStatus(Consultation.Status.OPEN); // a code answers nothing before opening or after closing
-        List<UUID> invitations = request == null || request.tenantRefs() == null
-                ? openInvitations(c)
-                : namedInvitations(c, request.tenantRefs());
+        List<UUID> invitations =
+                invitationsNamed(request) ? namedInvitations(c, request.tenantRefs()) : openInvitations(c);
         if (invitations.isEmpty()) {
             throw ProblemException.conflict(
                     "no-open-invitations",
-                    "every invitation of consultation " + id + (request == null ? "" : " named")
+                    "every invitation of consultation " + id + (invitationsNamed(request) ? " named" : "")
                             + " is answered already (or was made before short codes): no form to print");
         }
         Map<String, Object> details = new LinkedHashMap<>();
@@ -101,6 +93,10 @@ public class PaperForms {
                 PaperFormJob.KIND,
                 c.id + "/" + FORMAT + "/" + caller.client(),
                 new PaperFormJob.Input(c.id, language, invitations, caller.client()));
+    }
+
+    private static boolean invitationsNamed(Request request) {
+        return request != null && request.tenantRefs() != null;
     }
 
     private List<UUID> openInvitations(Consultation c) {
@@ -161,17 +157,15 @@ public class PaperForms {
         return List.copyOf(ids);
     }
 
-    /** What the forms say in {@code language} (null: the first): title, description, closing date, statement, questions. */
+    /**
+     * What the forms say in {@code asked} (null, or a language the consultation has not got: its first): title,
+     * description, closing date, statement, questions.
+     */
     public PaperForm.Sheet sheet(Consultation c, String asked) {
-        String def = consultations.languages(c).get(0);
-        String language = asked == null ? def : asked;
-        String closesOn = c.closesAt == null
-                ? null
-                : c.closesAt
-                        .atZoneSameInstant(config.zone())
-                        .toLocalDate()
-                        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                                .withLocale(Locale.forLanguageTag(language)));
+        List<String> languages = consultations.languages(c);
+        String def = languages.get(0);
+        String language = languages.contains(asked) ? asked : def;
+        String closesOn = consultations.closesOn(c, language);
         Map<String, Map<String, String>> statement = new LinkedHashMap<>();
         Dtos.Statement s = c.statement == null ? null : StoredJson.read(c.statement, Dtos.Statement.class);
         if (s != null) {

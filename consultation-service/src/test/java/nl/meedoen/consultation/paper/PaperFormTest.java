@@ -234,6 +234,31 @@ class PaperFormTest {
     }
 
     @Test
+    void eachFormIsInItsTenantsLanguageUnlessOneIsAsked() throws IOException {
+        // the profiles' languages: en for the first tenant, nl for the second
+        List<String> refs = Api.population(Api.prefix(), 2, "BU" + Api.prefix());
+        String id = Api.ready("PWE", EVERY_TYPE, Api.list(refs), "PSEUDONYMOUS");
+        Map<String, JsonNode> invitations = open(id, refs);
+        String english =
+                invitations.get(refs.get(0)).path("data").path("shortCode").asText();
+        String dutch =
+                invitations.get(refs.get(1)).path("data").path("shortCode").asText();
+        JsonPath job = finished(start(id, "", "{}"));
+        List<String> pages = pages(as("corporation")
+                .get(job.getString("resultLocation"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
+        String first = pages.get(0);
+        String other = pages.get(pages.size() / 2);
+        String en = first.contains(english) ? first : other;
+        String nl = first.contains(english) ? other : first;
+        assertTrue(en.contains("Code " + english) && en.contains("Do you have children?"), en);
+        assertTrue(nl.contains("Code " + dutch) && nl.contains("Heeft u kinderen?"), nl);
+    }
+
+    @Test
     void aBlankFormHasABoxForTheCodeAndPrintsForADraftInAnyOfItsLanguages() throws IOException {
         String id = Api.ready("PWE", EVERY_TYPE, Api.list(List.of(Api.prefix())), "ANONYMOUS");
         String nl = String.join("\n", pages(blank(id, "").extract().asByteArray()));
