@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Caller;
@@ -27,6 +28,7 @@ import nl.meedoen.consultation.lifecycle.ConsultationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -88,6 +90,11 @@ public class PaperFormResource {
                             + " POST /consultations/{id}/paper-responses. 202 with the job's Location; once SUCCEEDED its"
                             + " resultLocation is GET /consultations/{id}/paper-forms/{formsId}, kept as long as exports."
                             + " In ?lang= (default the consultation's first language). At most 5,000 forms per job.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Printing started: follow the job at Location",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "A language the consultation does not have; nothing is started")
     @APIResponse(responseCode = "403", description = "Not the caller's consultation to print forms for")
     @APIResponse(
