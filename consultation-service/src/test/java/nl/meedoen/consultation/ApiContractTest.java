@@ -76,7 +76,11 @@ class ApiContractTest {
                 "GET /{id}",
                 "PUT /{id}/corporation-access",
                 "DELETE /{id}/corporation-access",
-                "POST /{id}/statement/signatures"
+                "POST /{id}/statement/signatures",
+                "POST /{id}/paper-responses",
+                "GET /{id}/paper-forms/blank",
+                "POST /{id}/paper-forms",
+                "GET /{id}/paper-forms/4f0e2a8c-1b7d-4c1e-9a55-0d3c6b2e7f10"
             })
     void managementNeedsAToken(String operation) {
         String[] parts = operation.split(" ");

@@ -144,12 +144,26 @@ final class Journeys {
             int birthYear,
             int houseNumber,
             String language) {
+        return register(platform, ref, complexId, neighbourhood, birthYear, houseNumber, language, "EMAIL");
+    }
+
+    /** As above, a tenant who is reached on the channel she prefers: {@code EMAIL}, or {@code LETTER} by post. */
+    static String register(
+            Platform platform,
+            String ref,
+            String complexId,
+            String neighbourhood,
+            int birthYear,
+            int houseNumber,
+            String language,
+            String preferredChannel) {
         String body = """
                 {"name":"Huurder %s","email":"%s",\
                 "address":{"street":"Dorpsstraat","houseNumber":%d,"postcode":"1234 AB","city":"Utrecht"},\
-                "language":"%s","preferredChannel":"EMAIL",\
+                "language":"%s","preferredChannel":"%s",\
                 "profile":{"complexId":"%s","neighbourhoodCode":"%s","birthYear":%d,"householdType":"SINGLE",\
-                "tenancyStart":"2015-03-01","dwellingType":"APARTMENT"}}""".formatted(ref, email(ref), houseNumber, language, complexId, neighbourhood, birthYear);
+                "tenancyStart":"2015-03-01","dwellingType":"APARTMENT"}}""".formatted(
+                        ref, email(ref), houseNumber, language, preferredChannel, complexId, neighbourhood, birthYear);
         platform.api().body(body).put("/api/v1/tenants/{tenantRef}", ref).then().statusCode(201);
         return ref;
     }

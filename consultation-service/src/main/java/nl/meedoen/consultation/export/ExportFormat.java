@@ -27,6 +27,11 @@ public enum ExportFormat {
         return csv;
     }
 
+    /** Whether a stored export is one of these (the paper forms share the store, not this download). */
+    public static boolean known(String id) {
+        return Arrays.stream(values()).anyMatch(f -> f.id.equals(id));
+    }
+
     /** The format a request names; anything else is a 400 naming {@code format} (ExportJobs answers 422 for a body: a field rule). */
     public static ExportFormat parse(String value) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);

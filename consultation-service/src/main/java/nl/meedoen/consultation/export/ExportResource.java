@@ -210,6 +210,7 @@ public class ExportResource {
         ExportStore.Stored export = store.find(exportId);
         if (export == null
                 || !export.consultationId().equals(id)
+                || !ExportFormat.known(export.file().format())
                 || !export.written().complete()
                 || export.expiresAt().isBefore(java.time.OffsetDateTime.now())) {
             throw ProblemException.notFound("export " + exportId + " of consultation " + id);

@@ -1,19 +1,15 @@
 package nl.meedoen.consultation.export;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.pwe.PweBlock;
-import nl.meedoen.consultation.pwe.PweConstraint;
 import nl.meedoen.consultation.pwe.PweOption;
-import nl.meedoen.consultation.pwe.PweRequirement;
+import nl.meedoen.consultation.pwe.PweWords;
 import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.QuestionType;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
@@ -37,18 +33,6 @@ final class StockSurveyJs {
             Map.ofEntries(
                     Map.entry("corporation", "Vraag van de corporatie"),
                     Map.entry("tenant-organisation", "Vraag van de huurdersorganisatie"),
-                    Map.entry("budget", "Budget: {budget}. Kies opties die samen niet meer kosten."),
-                    Map.entry("spendAll", "Gebruik het hele budget: kies door tot er geen optie meer bij past."),
-                    Map.entry("target", "Doel: samen minstens {target}."),
-                    Map.entry("resourceLimit", "{name}: samen hoogstens {max}."),
-                    Map.entry("choose", "Kies {min} tot {max} opties."),
-                    Map.entry("exclusive", "Hoogstens één van: {options}."),
-                    Map.entry("together", "Alleen samen: {options}."),
-                    Map.entry("requires", "{option} alleen als u ook {required} kiest."),
-                    Map.entry("cost", "kost {cost}"),
-                    Map.entry("pros", "Voordelen"),
-                    Map.entry("cons", "Nadelen"),
-                    Map.entry("effects", "Gevolgen"),
                     Map.entry("checked", "Bij het versturen controleren wij deze regels."),
                     Map.entry("motivation", "Waarom kiest u {option}?"),
                     Map.entry("overall", "Toelichting op uw keuze")),
@@ -56,18 +40,6 @@ final class StockSurveyJs {
             Map.ofEntries(
                     Map.entry("corporation", "Asked by the housing corporation"),
                     Map.entry("tenant-organisation", "Asked by the tenant organisation"),
-                    Map.entry("budget", "Budget: {budget}. Choose options that together cost no more."),
-                    Map.entry("spendAll", "Use the whole budget: keep choosing until no further option fits."),
-                    Map.entry("target", "Target: together at least {target}."),
-                    Map.entry("resourceLimit", "{name}: at most {max} together."),
-                    Map.entry("choose", "Choose {min} to {max} options."),
-                    Map.entry("exclusive", "At most one of: {options}."),
-                    Map.entry("together", "Only together: {options}."),
-                    Map.entry("requires", "{option} only if you also choose {required}."),
-                    Map.entry("cost", "costs {cost}"),
-                    Map.entry("pros", "Pros"),
-                    Map.entry("cons", "Cons"),
-                    Map.entry("effects", "Effects"),
                     Map.entry("checked", "These rules are checked when you submit."),
                     Map.entry("motivation", "Why do you choose {option}?"),
                     Map.entry("overall", "Explain your choice")));
@@ -105,7 +77,7 @@ final class StockSurveyJs {
         for (PweOption o : b.optionsOrEmpty()) {
             Map<String, String> texts = new LinkedHashMap<>();
             for (String language : languages) {
-                texts.put(language, Texts.pick(o.text(), language, def) + " (" + amount(b, o, language) + ")");
+                texts.put(language, Texts.pick(o.text(), language, def) + " (" + PweWords.amount(b, o, language) + ")");
             }
             Map<String, Object> choice = new LinkedHashMap<>();
             choice.put("value", o.id());
@@ -167,63 +139,11 @@ final class StockSurveyJs {
         return e;
     }
 
+    /** The block's rules, then what each option is (besides its name and cost), then that the rules are checked. */
     private static List<String> rules(PweBlock b, String language, String def) {
-        List<String> lines = new ArrayList<>();
-        PweConstraint c = b.constraint();
-        if (c.budgetType()) {
-            lines.add(phrase(language, "budget").replace("{budget}", number(c.budget(), language)));
-            if (!c.unspentAllowed()) {
-                lines.add(phrase(language, "spendAll"));
-            }
-        } else {
-            lines.add(phrase(language, "target")
-                    .replace(
-                            "{target}",
-                            number(c.target(), language) + (c.quantity() == null ? "" : " " + c.quantity())));
-        }
-        if (b.resourceLimits() != null) {
-            b.resourceLimits()
-                    .forEach((name, max) -> lines.add(phrase(language, "resourceLimit")
-                            .replace("{name}", name)
-                            .replace("{max}", number(max, language))));
-        }
-        if (b.minOptions() != null || b.maxOptions() != null) {
-            lines.add(phrase(language, "choose")
-                    .replace("{min}", String.valueOf(b.minOptions() == null ? 0 : b.minOptions()))
-                    .replace(
-                            "{max}",
-                            String.valueOf(
-                                    b.maxOptions() == null ? b.optionsOrEmpty().size() : b.maxOptions())));
-        }
-        if (b.exclusiveGroups() != null) {
-            b.exclusiveGroups()
-                    .forEach(g ->
-                            lines.add(phrase(language, "exclusive").replace("{options}", names(b, g, language, def))));
-        }
-        if (b.requiredTogether() != null) {
-            b.requiredTogether()
-                    .forEach(g ->
-                            lines.add(phrase(language, "together").replace("{options}", names(b, g, language, def))));
-        }
-        if (b.requires() != null) {
-            for (PweRequirement r : b.requires()) {
-                lines.add(phrase(language, "requires")
-                        .replace("{option}", names(b, List.of(r.option()), language, def))
-                        .replace("{required}", names(b, List.of(r.requires()), language, def)));
-            }
-        }
+        List<String> lines = new ArrayList<>(PweWords.rules(b, language, def));
         for (PweOption o : b.optionsOrEmpty()) {
-            List<String> details = new ArrayList<>();
-            String description = Texts.pick(o.description(), language, def);
-            if (description != null) {
-                details.add(description);
-            }
-            details.addAll(list(o.pros(), "pros", language, def));
-            details.addAll(list(o.cons(), "cons", language, def));
-            details.addAll(list(o.effects(), "effects", language, def));
-            if (o.resources() != null) {
-                o.resources().forEach((name, amount) -> details.add(name + ": " + number(amount, language) + "."));
-            }
+            List<String> details = PweWords.details(o, language, def);
             if (!details.isEmpty()) {
                 lines.add(Texts.pick(o.text(), language, def) + ": " + String.join(" ", details));
             }
@@ -232,41 +152,8 @@ final class StockSurveyJs {
         return lines;
     }
 
-    private static List<String> list(List<Map<String, String>> texts, String key, String language, String def) {
-        if (texts == null || texts.isEmpty()) {
-            return List.of();
-        }
-        return List.of(phrase(language, key) + ": "
-                + texts.stream().map(t -> Texts.pick(t, language, def)).collect(Collectors.joining("; ")) + ".");
-    }
-
-    /** What an option costs, or for a TARGET of a named quantity what it adds towards it. */
-    private static String amount(PweBlock b, PweOption o, String language) {
-        PweConstraint c = b.constraint();
-        if (!c.budgetType() && c.quantity() != null) {
-            return number(o.quantity(c.quantity()), language) + " " + c.quantity();
-        }
-        return phrase(language, "cost").replace("{cost}", number(o.cost(), language));
-    }
-
-    private static String names(PweBlock b, List<String> ids, String language, String def) {
-        return ids.stream()
-                .map(id -> b.option(id)
-                        .map(o -> Texts.pick(o.text(), language, def))
-                        .orElse(id))
-                .collect(Collectors.joining(", "));
-    }
-
     private static String phrase(String language, String key) {
         return PHRASES.getOrDefault(language, PHRASES.get("en")).get(key);
-    }
-
-    /** A number as the phrases' language writes it (100.000 in Dutch, 100,000 in English). */
-    private static String number(Double value, String language) {
-        NumberFormat format =
-                NumberFormat.getNumberInstance(Locale.forLanguageTag(PHRASES.containsKey(language) ? language : "en"));
-        format.setMaximumFractionDigits(2);
-        return format.format(value == null ? 0 : value);
     }
 
     // ---------------------------------------------------------------- answers

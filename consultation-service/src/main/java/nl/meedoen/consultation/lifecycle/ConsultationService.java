@@ -8,9 +8,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -729,6 +732,28 @@ public class ConsultationService {
 
     public List<String> languages(Consultation c) {
         return StoredJson.read(c.languages, new TypeReference<List<String>>() {});
+    }
+
+    /** The language asked with {@code ?lang=} (400 naming {@code lang} when the consultation has not got it), else its first. */
+    public String language(Consultation c, String lang) {
+        List<String> languages = languages(c);
+        if (lang == null) {
+            return languages.get(0);
+        }
+        if (!languages.contains(lang)) {
+            throw ProblemException.invalidField("lang", "one of " + languages);
+        }
+        return lang;
+    }
+
+    /** The closing day in the service's zone as {@code language} writes it ("14 maart 2031"); null without a closing time. */
+    public String closesOn(Consultation c, String language) {
+        return c.closesAt == null
+                ? null
+                : c.closesAt
+                        .atZoneSameInstant(config.zone())
+                        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                .withLocale(Locale.forLanguageTag(language)));
     }
 
     public Map<String, String> texts(String stored) {

@@ -25,10 +25,7 @@ import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,9 +40,11 @@ public class PaperResponseResource {
 
     static final Set<String> CHANNELS = Set.of("PAPER", "PHONE");
 
-    @Schema(name = "PaperResponse")
+    @Schema(
+            name = "PaperResponse",
+            example = "{\"shortCode\":\"K7QM-3XTR-9P\",\"channel\":\"PAPER\",\"answers\":{\"q1\":\"yes\"}}")
     public record PaperResponse(
-            @Schema(description = "The short code on the tenant's letter or paper form", example = "K7M9-Q2XR")
+            @Schema(description = "The short code on the tenant's letter or paper form", example = "K7QM-3XTR-9P")
             String shortCode,
 
             @Schema(
@@ -93,18 +92,7 @@ public class PaperResponseResource {
             responseCode = "422",
             description =
                     "shortCode, channel or answers missing or wrong, or an answer breaks a rule (errors[] name it)")
-    public Response enter(
-            @PathParam("id") UUID id,
-            @NotNull
-                    @RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "on paper",
-                                                            value =
-                                                                    "{\"shortCode\":\"K7M9-Q2XR\",\"channel\":\"PAPER\",\"answers\":{\"q1\":\"yes\"}}")))
-                    PaperResponse body) {
+    public Response enter(@PathParam("id") UUID id, @NotNull PaperResponse body) {
         Caller caller = Caller.of(identity);
         Consultation c = consultations.find(id, caller);
         consultations.requireChange(c, caller);

@@ -67,7 +67,7 @@ public class ResultsService {
 
     public ResultViews.Results results(Consultation c, String lang, String weightBy) {
         List<String> languages = consultations.languages(c);
-        String language = language(lang, languages);
+        String language = consultations.language(c, lang);
         Questionnaire q = questionnaires.load(c.id, c.questionnaireVersion);
         Map<String, Map<String, double[]>> whole = group(cells.read(c.id, "")).getOrDefault("", Map.of());
         long invited = Math.round(n(whole.get(""), Tally.INVITED));
@@ -119,7 +119,7 @@ public class ResultsService {
     public ResultViews.Breakdown breakdown(Consultation c, String attribute, String lang) {
         checkAttribute("attribute", attribute);
         List<String> languages = consultations.languages(c);
-        String language = language(lang, languages);
+        String language = consultations.language(c, lang);
         Questionnaire q = questionnaires.load(c.id, c.questionnaireVersion);
         int k = config.minCellSize();
         Map<String, Map<String, Map<String, double[]>>> byValue = group(cells.read(c.id, attribute));
@@ -271,15 +271,5 @@ public class ResultsService {
         if (!cells.attributes().contains(attribute)) {
             throw ProblemException.invalidField(field, "one of " + cells.attributes());
         }
-    }
-
-    private static String language(String lang, List<String> languages) {
-        if (lang == null) {
-            return languages.get(0);
-        }
-        if (!languages.contains(lang)) {
-            throw ProblemException.invalidField("lang", "one of " + languages);
-        }
-        return lang;
     }
 }

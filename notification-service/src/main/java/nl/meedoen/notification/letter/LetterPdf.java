@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.meedoen.notification.template.TenantTexts;
+import nl.meedoen.printing.PrintFont;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -22,7 +23,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * Renders letters into one PDF, one A4 page per letter: the address block where a window envelope
  * (DL, window left) shows it, the personal link as a QR code with the short code beside it (top
  * right, behind the envelope), then date, subject and the text part of the template. Text is set
- * in DejaVu Sans, embedded once per document as a subset ({@link LetterText}). Plain Java.
+ * in DejaVu Sans, embedded once per document as a subset ({@link PrintFont}, module printing). Plain Java.
  */
 public final class LetterPdf {
 
@@ -63,8 +64,8 @@ public final class LetterPdf {
     /** Writes the letters; the document spills to a temp file rather than growing the heap. */
     public static void write(Iterable<Letter> letters, OutputStream out) throws IOException {
         try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
-            LetterText regular = LetterText.embed(document, LetterText.REGULAR);
-            LetterText bold = LetterText.embed(document, LetterText.BOLD);
+            PrintFont regular = PrintFont.embed(document, PrintFont.REGULAR);
+            PrintFont bold = PrintFont.embed(document, PrintFont.BOLD);
             for (Letter letter : letters) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 document.addPage(page);
@@ -76,7 +77,7 @@ public final class LetterPdf {
                         // a long name is set smaller rather than running out of the window
                         float size =
                                 Math.max(7, Math.min(11, 11 * ADDRESS_WIDTH / Math.max(1, regular.width(shown, 11))));
-                        show(content, regular, size, LEFT, y, shown);
+                        regular.show(content, size, LEFT, y, shown);
                         y -= 14;
                     }
                     if (letter.link() != null) {
@@ -86,11 +87,11 @@ public final class LetterPdf {
                     boolean rightToLeft = "rtl".equals(TenantTexts.direction(letter.language()));
                     y = top - 100 * MM;
                     y = lines(content, regular, 10, List.of(letter.date()), y, 14, rightToLeft);
-                    y = lines(content, bold, 12, wrap(letter.subject(), bold, 12, WIDTH), y - 8, 16, rightToLeft);
+                    y = lines(content, bold, 12, bold.wrap(letter.subject(), 12, WIDTH), y - 8, 16, rightToLeft);
                     float bottom = 25 * MM;
                     List<String> body = new ArrayList<>();
                     for (String paragraph : letter.body().split("\n", -1)) {
-                        body.addAll(paragraph.isBlank() ? List.of("") : wrap(paragraph, regular, 11, WIDTH));
+                        body.addAll(paragraph.isBlank() ? List.of("") : regular.wrap(paragraph, 11, WIDTH));
                     }
                     int fits = (int) ((y - 8 - bottom) / 15);
                     if (body.size() > fits) { // one page per letter: what does not fit is cut, visibly
@@ -109,8 +110,7 @@ public final class LetterPdf {
      * under it where to go instead and the short code to type there (right-aligned to the margin,
      * ending above the date line at 100 mm).
      */
-    private static void reply(
-            PDPageContentStream content, LetterText regular, LetterText bold, Letter letter, float top)
+    private static void reply(PDPageContentStream content, PrintFont regular, PrintFont bold, Letter letter, float top)
             throws IOException {
         BitMatrix matrix = matrix(letter.link());
         if (matrix == null) {
@@ -131,12 +131,12 @@ public final class LetterPdf {
         for (String line : caption) {
             String shown = regular.display(line);
             float size = Math.max(6, Math.min(8, 8 * 60 * MM / Math.max(1, regular.width(shown, 8))));
-            show(content, regular, size, RIGHT - regular.width(shown, size), y, shown);
+            regular.show(content, size, RIGHT - regular.width(shown, size), y, shown);
             y -= 10;
         }
         if (letter.code() != null && letter.codeUrl() != null) {
             String shown = bold.display(letter.code());
-            show(content, bold, 12, RIGHT - bold.width(shown, 12), y - 4, shown);
+            bold.show(content, 12, RIGHT - bold.width(shown, 12), y - 4, shown);
         }
     }
 
@@ -197,7 +197,7 @@ public final class LetterPdf {
     /** Lines from the left margin, or for a right-to-left letter ending at the right one. */
     private static float lines(
             PDPageContentStream content,
-            LetterText font,
+            PrintFont font,
             float size,
             List<String> lines,
             float y,
@@ -206,65 +206,9 @@ public final class LetterPdf {
             throws IOException {
         for (String line : lines) {
             String shown = font.display(line);
-            show(content, font, size, rightToLeft ? RIGHT - font.width(shown, size) : LEFT, y, shown);
+            font.show(content, size, rightToLeft ? RIGHT - font.width(shown, size) : LEFT, y, shown);
             y -= leading;
         }
         return y;
-    }
-
-    private static void show(PDPageContentStream content, LetterText font, float size, float x, float y, String shown)
-            throws IOException {
-        if (shown.isEmpty()) {
-            return;
-        }
-        content.beginText();
-        content.setFont(font.font, size);
-        content.newLineAtOffset(x, y);
-        content.showText(shown);
-        content.endText();
-    }
-
-    /** Breaks logical text into lines that fit, measured as drawn (lines are ordered for display one by one, after breaking). */
-    static List<String> wrap(String text, LetterText font, float size, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            for (String piece : pieces(word, font, size, width)) {
-                line = add(lines, line, piece, font, size, width);
-            }
-        }
-        lines.add(line.toString());
-        return lines;
-    }
-
-    private static StringBuilder add(
-            List<String> lines, StringBuilder line, String word, LetterText font, float size, float width)
-            throws IOException {
-        String candidate = line.isEmpty() ? word : line + " " + word;
-        if (font.width(font.display(candidate), size) > width && !line.isEmpty()) {
-            lines.add(line.toString());
-            return new StringBuilder(word);
-        }
-        return new StringBuilder(candidate);
-    }
-
-    /** A word wider than the line (a long link) is broken where the margin comes, rather than run off the paper. */
-    private static List<String> pieces(String word, LetterText font, float size, float width) throws IOException {
-        if (font.width(font.display(word), size) <= width) {
-            return List.of(word);
-        }
-        List<String> pieces = new ArrayList<>();
-        StringBuilder piece = new StringBuilder();
-        for (int cp : word.codePoints().toArray()) {
-            String next = piece + new String(Character.toChars(cp));
-            if (!piece.isEmpty() && font.width(font.display(next), size) > width) {
-                pieces.add(piece.toString());
-                piece = new StringBuilder(new String(Character.toChars(cp)));
-            } else {
-                piece = new StringBuilder(next);
-            }
-        }
-        pieces.add(piece.toString());
-        return pieces;
     }
 }

@@ -151,21 +151,6 @@ class LetterPdfTest {
     }
 
     @Test
-    void aLongLinkIsBrokenAtTheMarginNotRunOffThePaper() throws Exception {
-        String link = "https://meedoen.example/raadpleging#" + "abcdefghijklmnopqrstuvwxyz0123456789".repeat(3);
-        try (PDDocument document = new PDDocument()) {
-            LetterText font = LetterText.embed(document, LetterText.REGULAR);
-            float width = 160 * LetterPdf.MM;
-            List<String> lines = LetterPdf.wrap("Doe mee: " + link, font, 11, width);
-            assertEquals(List.of("Doe mee:"), lines.subList(0, 1));
-            assertEquals(link, String.join("", lines.subList(1, lines.size())));
-            for (String line : lines) {
-                assertTrue(font.width(font.display(line), 11) <= width, line);
-            }
-        }
-    }
-
-    @Test
     void decomposedInputFindsThePrecomposedGlyphs() throws Exception {
         String decomposed = Normalizer.normalize("Nguyễn Văn An", Normalizer.Form.NFD);
         assertTrue(decomposed.length() > "Nguyễn Văn An".length());

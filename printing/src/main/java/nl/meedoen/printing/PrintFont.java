@@ -1,4 +1,4 @@
-package nl.meedoen.notification.letter;
+package nl.meedoen.printing;
 
 import com.ibm.icu.text.ArabicShaping;
 import com.ibm.icu.text.ArabicShapingException;
@@ -9,17 +9,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * One Unicode font embedded in a letter document, and the way from a logical string (as stored)
- * to the glyph order that is drawn. DejaVu Sans (regular and bold) comes from the Maven artifact
+ * One Unicode font embedded in a PDF (notification's letters, consultation's paper questionnaires), and the way from
+ * a logical string (as stored) to the glyph order that is drawn, measured and broken into lines. DejaVu Sans (regular and bold) comes from the Maven artifact
  * {@code net.sf.jasperreports:jasperreports-fonts}; it covers Latin with every European and
  * Turkish letter, Vietnamese (precomposed), Greek, Cyrillic and Arabic with its presentation forms.
  *
@@ -28,18 +31,18 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * forms with ICU (PDFBox does not shape) and the line is put in visual order with ICU's
  * bidirectional algorithm, in a left-to-right paragraph as the letters are Dutch or English.
  */
-final class LetterText {
+public final class PrintFont {
 
     private static final String DIR = "net/sf/jasperreports/fonts/dejavu/";
-    static final Face REGULAR = Face.load(DIR + "DejaVuSans.ttf");
-    static final Face BOLD = Face.load(DIR + "DejaVuSans-Bold.ttf");
+    public static final Face REGULAR = Face.load(DIR + "DejaVuSans.ttf");
+    public static final Face BOLD = Face.load(DIR + "DejaVuSans-Bold.ttf");
     private static final int REPLACEMENT = 0xFFFD;
 
     /** A font file read once per JVM, and the code points its Unicode cmap maps to a glyph. */
-    record Face(String resource, byte[] bytes, BitSet covers) {
+    public record Face(String resource, byte[] bytes, BitSet covers) {
 
         static Face load(String resource) {
-            try (InputStream in = LetterText.class.getClassLoader().getResourceAsStream(resource)) {
+            try (InputStream in = PrintFont.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException(
                             resource + " is not on the class path (net.sf.jasperreports:jasperreports-fonts)");
@@ -61,26 +64,26 @@ final class LetterText {
         }
     }
 
-    final PDType0Font font;
+    public final PDType0Font font;
     private final BitSet covers;
     private Transliterator latin;
 
-    private LetterText(PDType0Font font, BitSet covers) {
+    private PrintFont(PDType0Font font, BitSet covers) {
         this.font = font;
         this.covers = covers;
     }
 
     /** Embeds the face in the document, as a subset: only the glyphs the letters use are written. */
-    static LetterText embed(PDDocument document, Face face) throws IOException {
-        return new LetterText(PDType0Font.load(document, new ByteArrayInputStream(face.bytes()), true), face.covers());
+    public static PrintFont embed(PDDocument document, Face face) throws IOException {
+        return new PrintFont(PDType0Font.load(document, new ByteArrayInputStream(face.bytes()), true), face.covers());
     }
 
-    boolean covers(int codePoint) {
+    public boolean covers(int codePoint) {
         return covers.get(codePoint);
     }
 
     /** What is drawn for a logical line: every character one the font has, in visual order. */
-    String display(String logical) {
+    public String display(String logical) {
         String text = printable(Normalizer.normalize(logical, Normalizer.Form.NFC));
         char[] chars = text.toCharArray();
         if (Bidi.requiresBidi(chars, 0, chars.length)) {
@@ -98,7 +101,7 @@ final class LetterText {
         return withoutInvisibles(text);
     }
 
-    float width(String display, float size) throws IOException {
+    public float width(String display, float size) throws IOException {
         return font.getStringWidth(display) / 1000 * size;
     }
 
@@ -108,7 +111,7 @@ final class LetterText {
      * what is still missing loses its accents (NFD without marks), and only then prints U+FFFD.
      * Format characters (joiners, direction marks) pass: they steer shaping and ordering.
      */
-    String printable(String text) {
+    public String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());
         StringBuilder missing = new StringBuilder();
         text.codePoints().forEach(cp -> {
@@ -169,5 +172,60 @@ final class LetterText {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().filter(this::covers).forEach(out::appendCodePoint);
         return out.toString();
+    }
+
+    /** Draws a line already in display order (see {@link #display}) with its baseline at (x, y). */
+    public void show(PDPageContentStream content, float size, float x, float y, String shown) throws IOException {
+        if (shown.isEmpty()) {
+            return;
+        }
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(x, y);
+        content.showText(shown);
+        content.endText();
+    }
+
+    /** Breaks logical text into lines that fit, measured as drawn (lines are ordered for display one by one, after breaking). */
+    public List<String> wrap(String text, float size, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            for (String piece : pieces(word, size, width)) {
+                line = add(lines, line, piece, size, width);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    private StringBuilder add(List<String> lines, StringBuilder line, String word, float size, float width)
+            throws IOException {
+        String candidate = line.isEmpty() ? word : line + " " + word;
+        if (width(display(candidate), size) > width && !line.isEmpty()) {
+            lines.add(line.toString());
+            return new StringBuilder(word);
+        }
+        return new StringBuilder(candidate);
+    }
+
+    /** A word wider than the line (a long link) is broken where the margin comes, rather than run off the paper. */
+    private List<String> pieces(String word, float size, float width) throws IOException {
+        if (width(display(word), size) <= width) {
+            return List.of(word);
+        }
+        List<String> pieces = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        for (int cp : word.codePoints().toArray()) {
+            String next = piece + new String(Character.toChars(cp));
+            if (!piece.isEmpty() && width(display(next), size) > width) {
+                pieces.add(piece.toString());
+                piece = new StringBuilder(new String(Character.toChars(cp)));
+            } else {
+                piece = new StringBuilder(next);
+            }
+        }
+        pieces.add(piece.toString());
+        return pieces;
     }
 }
