@@ -5,12 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.contracts.MessageRequestV1;
@@ -362,12 +359,9 @@ public class InvitationService {
         return s == null ? "" : Texts.pick(s.goal(), lang, languages.get(0));
     }
 
+    /** The closing day as the tenant's language writes it; a consultation without one closes "until further notice". */
     private String closesOn(Consultation c, String lang) {
-        if (c.closesAt == null) {
-            return "nl".equals(lang) ? "nader bericht" : "further notice";
-        }
-        return c.closesAt
-                .atZoneSameInstant(config.zone())
-                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(lang)));
+        String day = consultations.closesOn(c, lang);
+        return day != null ? day : "nl".equals(lang) ? "nader bericht" : "further notice";
     }
 }
