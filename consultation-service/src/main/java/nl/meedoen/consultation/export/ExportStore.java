@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
+import nl.meedoen.commons.job.JobContext;
 import nl.meedoen.consultation.ConsultationConfig;
 
 /**
@@ -46,8 +48,37 @@ public class ExportStore {
     /** How far writing got: complete once downloadable, the responses, bytes and chunks written. */
     public record Written(boolean complete, long rows, long bytes, int chunks) {}
 
+    /** What fills an export's bytes; returns how many rows (responses, forms) it wrote. */
+    @FunctionalInterface
+    public interface Content {
+        long write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a whole export as a job does: begins it, fills it, stores its last chunk and marks it downloadable. A
+     * failure or a cancellation deletes it, so no half file can be downloaded.
+     */
+    public Stored write(JobContext context, UUID consultationId, File file, String requestedBy, Content content) {
+        UUID id = context.id();
+        begin(id, consultationId, file, requestedBy == null ? "system" : requestedBy);
+        try {
+            ChunkStream out = open(id);
+            long rows = content.write(out);
+            context.checkCancelled();
+            context.progress("storing the file");
+            out.close();
+            return complete(id, rows, out);
+        } catch (IOException e) {
+            delete(id);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            delete(id); // cancelled or failed: no half file to download
+            throw e;
+        }
+    }
+
     /** Starts (or, for a job that runs again after a restart, restarts) an export: whatever an earlier attempt wrote is dropped. */
-    public void begin(UUID id, UUID consultationId, File file, String requestedBy) {
+    void begin(UUID id, UUID consultationId, File file, String requestedBy) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         update("DELETE FROM response_export WHERE id = ?", id);
         update(
@@ -65,12 +96,12 @@ public class ExportStore {
     }
 
     /** A stream whose bytes go into the export's chunks; {@link ChunkStream#close()} writes the last one. */
-    public ChunkStream open(UUID id) {
+    ChunkStream open(UUID id) {
         return new ChunkStream(id);
     }
 
     /** Marks the export downloadable; it expires a retention period from now. */
-    public Stored complete(UUID id, long rows, ChunkStream written) {
+    Stored complete(UUID id, long rows, ChunkStream written) {
         update(
                 "UPDATE response_export SET complete = true, rows_written = ?, bytes = ?, chunks = ?, expires_at = ? WHERE id = ?",
                 rows,

@@ -3,8 +3,6 @@ package nl.meedoen.consultation.export;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -53,30 +51,16 @@ public class ResponseExportJob implements JobHandler {
             }
             return writer.plan(c, format, dialect);
         });
-        store.begin(
-                exportId,
+        ExportStore.Stored stored = store.write(
+                context,
                 in.consultationId(),
                 new ExportStore.File(
                         format.id(), format.csv() ? dialect.name() : null, plan.filename(), plan.mediaType()),
-                in.requestedBy() == null ? "system" : in.requestedBy());
-        ExportStore.Stored stored;
-        try {
-            ExportStore.ChunkStream out = store.open(exportId);
-            long rows = writer.write(plan, out, (done, total) -> {
-                context.progress("writing responses", done, total);
-                context.checkCancelled();
-            });
-            context.checkCancelled();
-            context.progress("storing the file");
-            out.close();
-            stored = store.complete(exportId, rows, out);
-        } catch (IOException e) {
-            store.delete(exportId);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            store.delete(exportId); // cancelled or failed: no half file to download
-            throw e;
-        }
+                in.requestedBy(),
+                out -> writer.write(plan, out, (done, total) -> {
+                    context.progress("writing responses", done, total);
+                    context.checkCancelled();
+                }));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("exportId", exportId);
         result.put("format", format.id());

@@ -4,8 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -68,30 +66,19 @@ public class PaperFormJob implements JobHandler {
                     "every invitation of consultation " + in.consultationId() + " asked for was answered meanwhile:"
                             + " no form to print");
         }
-        store.begin(
-                id,
+        int total = plan.forms().size();
+        ExportStore.Stored stored = store.write(
+                context,
                 in.consultationId(),
                 new ExportStore.File(PaperForms.FORMAT, null, "paper-forms-" + in.consultationId() + ".pdf", MEDIA),
-                in.requestedBy() == null ? "system" : in.requestedBy());
-        ExportStore.Stored stored;
-        try {
-            ExportStore.ChunkStream out = store.open(id);
-            int total = plan.forms().size();
-            PaperForm.write(plan.forms(), out, done -> {
-                context.progress("printing forms", done, (long) total);
-                context.checkCancelled();
-            });
-            context.checkCancelled();
-            context.progress("storing the file");
-            out.close();
-            stored = store.complete(id, total, out);
-        } catch (IOException e) {
-            store.delete(id);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            store.delete(id); // cancelled or failed: no half file to download
-            throw e;
-        }
+                in.requestedBy(),
+                out -> {
+                    PaperForm.write(plan.forms(), out, done -> {
+                        context.progress("printing forms", done, (long) total);
+                        context.checkCancelled();
+                    });
+                    return total;
+                });
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("formsId", id);
         result.put("forms", plan.forms().size());
