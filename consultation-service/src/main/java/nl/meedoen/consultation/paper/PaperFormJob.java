@@ -56,8 +56,8 @@ public class PaperFormJob implements JobHandler {
 
     @Override
     public JobOutcome run(JobContext context) {
-        Input in = context.input(Input.class);
         UUID id = context.id();
+        Input in = context.input(Input.class);
         context.progress("preparing");
         Plan plan = QuarkusTransaction.requiringNew().call(() -> plan(in));
         if (plan.forms().isEmpty()) {
