@@ -1,5 +1,6 @@
 package nl.meedoen.commons.inbox;
 
+import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -56,6 +57,9 @@ public class InboundEvents {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @ConfigProperty(name = "meedoen.inbox.max-attempts", defaultValue = "3")
     int maxAttempts;
 
@@ -92,7 +96,7 @@ public class InboundEvents {
                     failed(span, e);
                     throw e;
                 } catch (RuntimeException e) {
-                    if (databaseUnavailable(e)) {
+                    if (connectionFailure(e) && !databaseWritable()) {
                         // An outage is not this event's fault: parking it would leave every event consumed while
                         // the database is down (or restored) on the dead-letter topic. Wait for the database instead.
                         LOG.warnf(
@@ -245,10 +249,10 @@ public class InboundEvents {
     }
 
     /**
-     * Whether the failure is the database being unreachable, not the event: a connection error (SQLState class 08), a
-     * server shutting down or starting up (57P01-57P03), or one still in recovery, read-only (25006).
+     * Whether the failure looks like the database being away rather than the event: a connection error (SQLState class
+     * 08), a server shutting down or starting up (57P01-57P03), or one still in recovery, read-only (25006).
      */
-    static boolean databaseUnavailable(Throwable failure) {
+    static boolean connectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
@@ -258,6 +262,20 @@ public class InboundEvents {
             }
         }
         return false;
+    }
+
+    /**
+     * Asks the database itself, on a connection of its own: an event that breaks the connection every time (say, more
+     * bind parameters than the protocol carries) must still be parked, not waited on while the database is fine.
+     */
+    private boolean databaseWritable() {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT NOT pg_is_in_recovery()")) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static void sleep(long millis) {
