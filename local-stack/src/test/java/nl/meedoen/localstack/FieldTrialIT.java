@@ -900,9 +900,15 @@ class FieldTrialIT {
                 downloaded);
     }
 
-    /** Samples each service's used heap (its Prometheus metrics) every 200 ms and keeps the highest. */
+    /**
+     * Samples each service's used heap (its Prometheus metrics) every 200 ms and keeps the highest. Used heap counts the
+     * garbage not collected yet, and G1 lets it grow to nearly the whole heap before it collects, so the highest size of
+     * the old generation after a collection ({@code jvm_gc_live_data_size_bytes}) is kept too: that is what the service
+     * holds on to.
+     */
     private static final class HeapWatch implements AutoCloseable {
         private final Map<App, Double> peaks = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private final Map<App, Double> livePeaks = new java.util.concurrent.ConcurrentSkipListMap<>();
         private final java.util.concurrent.ScheduledExecutorService timer =
                 Executors.newSingleThreadScheduledExecutor();
 
@@ -910,6 +916,8 @@ class FieldTrialIT {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             java.util.regex.Pattern heap = java.util.regex.Pattern.compile(
                     "(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+-]+)$");
+            java.util.regex.Pattern live =
+                    java.util.regex.Pattern.compile("(?m)^jvm_gc_live_data_size_bytes(?:\\{[^}]*})? ([0-9.E+-]+)$");
             timer.scheduleWithFixedDelay(
                     () -> {
                         for (App app : apps) {
@@ -926,6 +934,10 @@ class FieldTrialIT {
                                     used += Double.parseDouble(m.group(1));
                                 }
                                 peaks.merge(app, used, Math::max);
+                                java.util.regex.Matcher l = live.matcher(metrics);
+                                if (l.find()) {
+                                    livePeaks.merge(app, Double.parseDouble(l.group(1)), Math::max);
+                                }
                             } catch (IOException | RuntimeException e) {
                                 // a missed sample; the next one counts
                             } catch (InterruptedException e) {
@@ -945,7 +957,9 @@ class FieldTrialIT {
                     .append(app.key)
                     .append(' ')
                     .append(Math.round(bytes / (1 << 20)))
-                    .append(" MB"));
+                    .append(" MB (")
+                    .append(Math.round(livePeaks.getOrDefault(app, 0.0) / (1 << 20)))
+                    .append(" MB after a collection)"));
             return out.toString();
         }
 

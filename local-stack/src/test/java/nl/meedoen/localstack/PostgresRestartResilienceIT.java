@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * PostgreSQL restarts (fast shutdown, a few seconds down) while respondents submit: every service reports
  * DOWN on {@code /q/health/ready}, comes back UP by itself, accepts writes again, and no acknowledged write is
- * lost; the outbox relay catches up. Size: {@code -Dfault.pg.submissions=400}.
+ * lost; the outbox relay catches up, and the consumers park nothing they consumed meanwhile. Size:
+ * {@code -Dfault.pg.submissions=400}.
  */
 @ExtendWith(PlatformExtension.class)
 class PostgresRestartResilienceIT {
@@ -107,6 +108,13 @@ class PostgresRestartResilienceIT {
                     FaultTools.participationEvents(platform, id).forEach(e -> published.add(e[1]));
                     assertEquals(expected, published);
                 });
+        // the consumers waited for their database instead of parking what they consumed meanwhile
+        assertEquals(
+                0,
+                FaultTools.readTopic(platform, "consultation.events.v1.dlq").stream()
+                        .filter(r -> id.equals(r.key()))
+                        .count(),
+                "events of the consultation dead-lettered");
     }
 
     static int readiness(Stack stack, App app) {

@@ -1,5 +1,6 @@
 package nl.meedoen.commons.inbox;
 
+import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -38,7 +39,9 @@ import org.jboss.logging.Logger;
  * the event id as processed, so a redelivered event changes nothing. Transient failures are retried
  * a bounded number of times; then (or at once, for a malformed event) the exception propagates and
  * the channel's {@code dead-letter-queue} failure strategy parks the record on {@code <topic>.dlq}
- * with the reason in its headers, and the consumer carries on.
+ * with the reason in its headers, and the consumer carries on. While the database itself is unavailable
+ * (restarted, failed over, restored) the consumer waits and tries again for as long as that lasts, without
+ * counting attempts: an outage must not park every event consumed meanwhile.
  *
  * <p>The handler runs in a consumer span of the trace the record's {@code traceparent} header names
  * (the request that wrote the event), so what it changes and the events it publishes in turn stay in
@@ -48,9 +51,14 @@ import org.jboss.logging.Logger;
 public class InboundEvents {
 
     private static final Logger LOG = Logger.getLogger(InboundEvents.class);
+    /** The longest pause between two tries while the database is unavailable. */
+    static final long OUTAGE_PAUSE_MAX_MS = 5_000;
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @ConfigProperty(name = "meedoen.inbox.max-attempts", defaultValue = "3")
     int maxAttempts;
@@ -75,7 +83,8 @@ public class InboundEvents {
                 .setAttribute("meedoen.event.type", event.type())
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            for (int attempt = 1; ; attempt++) {
+            int attempt = 1;
+            for (int waited = 0; ; ) {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> {
                         if (markProcessed(consumer, event.id())) {
@@ -87,6 +96,17 @@ public class InboundEvents {
                     failed(span, e);
                     throw e;
                 } catch (RuntimeException e) {
+                    if (connectionFailure(e) && !databaseWritable()) {
+                        // An outage is not this event's fault: parking it would leave every event consumed while
+                        // the database is down (or restored) on the dead-letter topic. Wait for the database instead.
+                        LOG.warnf(
+                                "event %s (%s) waits for the database (%d s so far): %s",
+                                event.id(), event.type(), waited / 1000, e.toString());
+                        long pause = Math.min(OUTAGE_PAUSE_MAX_MS, 250L << Math.min(waited / 1000, 5));
+                        sleep(pause);
+                        waited += (int) pause;
+                        continue;
+                    }
                     if (attempt >= maxAttempts) {
                         failed(span, e);
                         throw e;
@@ -95,6 +115,7 @@ public class InboundEvents {
                             "event %s (%s) failed on attempt %d, retrying: %s",
                             event.id(), event.type(), attempt, e.toString());
                     sleep(100L << attempt);
+                    attempt++;
                 }
             }
         } finally {
@@ -225,6 +246,36 @@ public class InboundEvents {
             }
         });
         return fresh;
+    }
+
+    /**
+     * Whether the failure looks like the database being away rather than the event: a connection error (SQLState class
+     * 08), a server shutting down or starting up (57P01-57P03), or one still in recovery, read-only (25006).
+     */
+    static boolean connectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("25006")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Asks the database itself, on a connection of its own: an event that breaks the connection every time (say, more
+     * bind parameters than the protocol carries) must still be parked, not waited on while the database is fine.
+     */
+    private boolean databaseWritable() {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT NOT pg_is_in_recovery()")) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static void sleep(long millis) {
