@@ -7,7 +7,7 @@
 // effects, motivations, and a live line with what the portfolio spends and what is left of the budget.
 // The value is exactly what the respondent API expects: {chosen: [...], motivations: {...}, overallMotivation}.
 // Only the server decides whether a portfolio is allowed: over budget is shown here, not blocked.
-// Its texts are Dutch and English; any other language gets the English ones.
+// Its texts are Dutch, English, Turkish, Arabic and Polish; any other language gets the English ones.
 
 const TEXTS = {
   nl: {
@@ -32,7 +32,46 @@ const TEXTS = {
     pweOverall: 'Explain your choice', pweChoose: 'Choose {min} to {max} options.',
     pweExclusive: 'At most one of: {options}.', pweTogether: 'Only together: {options}.',
   },
+  tr: {
+    pweBudget: 'Bütçe {budget} · seçilen {spent} · kalan {left}',
+    pweOver: 'Bütçe {budget} · seçilen {spent} · {left} fazla',
+    pweTarget: 'Hedef {target} · ulaşılan {reached} · eksik {missing}',
+    pweResource: '{name}: {used} / {max}',
+    pweCost: 'maliyeti {cost}', pweAmount: '{amount} {quantity}',
+    pwePros: 'Artıları', pweCons: 'Eksileri', pweEffects: 'Sonuçları',
+    pweMotivation: '{option} seçeneğini neden seçiyorsunuz?', pweWhy: 'Neden? (isteğe bağlı)', pweWhyRequired: 'Neden? (zorunlu)',
+    pweOverall: 'Seçiminizi açıklayın', pweChoose: '{min} ile {max} arasında seçenek seçin.',
+    pweExclusive: 'Bunlardan en fazla biri: {options}.', pweTogether: 'Yalnızca birlikte: {options}.',
+  },
+  ar: {
+    pweBudget: 'الميزانية {budget} · المختار {spent} · المتبقي {left}',
+    pweOver: 'الميزانية {budget} · المختار {spent} · زيادة {left}',
+    pweTarget: 'الهدف {target} · تحقق {reached} · ما زال ناقصًا {missing}',
+    pweResource: '{name}: {used} من {max}',
+    pweCost: 'التكلفة {cost}', pweAmount: '{amount} {quantity}',
+    pwePros: 'الإيجابيات', pweCons: 'السلبيات', pweEffects: 'النتائج',
+    pweMotivation: 'لماذا تختار {option}؟', pweWhy: 'لماذا؟ (اختياري)', pweWhyRequired: 'لماذا؟ (إلزامي)',
+    pweOverall: 'اشرح اختيارك', pweChoose: 'اختر من {min} إلى {max} خيارات.',
+    pweExclusive: 'واحد على الأكثر من: {options}.', pweTogether: 'معًا فقط: {options}.',
+  },
+  pl: {
+    pweBudget: 'Budżet {budget} · wybrano {spent} · zostało {left}',
+    pweOver: 'Budżet {budget} · wybrano {spent} · {left} ponad budżet',
+    pweTarget: 'Cel {target} · osiągnięto {reached} · brakuje {missing}',
+    pweResource: '{name}: {used} z {max}',
+    pweCost: 'koszt {cost}', pweAmount: '{amount} {quantity}',
+    pwePros: 'Zalety', pweCons: 'Wady', pweEffects: 'Skutki',
+    pweMotivation: 'Dlaczego wybierasz {option}?', pweWhy: 'Dlaczego? (nieobowiązkowo)', pweWhyRequired: 'Dlaczego? (obowiązkowo)',
+    pweOverall: 'Uzasadnij swój wybór', pweChoose: 'Wybierz od {min} do {max} opcji.',
+    pweExclusive: 'Najwyżej jedna z: {options}.', pweTogether: 'Tylko razem: {options}.',
+  },
 };
+
+/** Per language, the texts it lacks (the browser test wants none). */
+export function missingPweTexts() {
+  const keys = Object.keys(TEXTS.nl);
+  return Object.fromEntries(Object.entries(TEXTS).map(([l, texts]) => [l, keys.filter((k) => !Object.hasOwn(texts, k))]));
+}
 
 let surveyJs = null;
 

@@ -19,6 +19,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { missingPweTexts } from '../pwe.js';
 import { axeClean, expect, runInChromium, say, screenshotsInEveryLanguage } from './chromium.mjs';
 
 const PAGE_URL = process.env.PAGE_URL;
@@ -170,6 +171,8 @@ async function mailed(page, language, link, title) {
 }
 
 async function main() {
+  const missing = Object.entries(missingPweTexts()).filter(([, keys]) => keys.length);
+  expect(missing.length === 0, 'the PWE widget has every text in every language: ' + JSON.stringify(missing));
   if (PAGE_URL) await runInChromium(OUT_DIR, 'en-GB', run);
   if (MAILED_NL && MAILED_AR) {
     await runInChromium(OUT_DIR, 'nl-NL', (page) => mailed(page, 'nl', MAILED_NL, MAILED_TITLE_NL));
