@@ -192,22 +192,29 @@ public final class PaperForm {
                         INDENT,
                         words("requiredIf").replace("{condition}", condition(x.requiredIf())));
             }
-            switch (x.type()) {
+            // an expression, not a statement: a new question type does not compile until the form prints it
+            return switch (x.type()) {
                 case SINGLE_CHOICE -> {
                     text(rows, pen.regular, 9, INDENT, words("one"));
                     options(rows, x, BOX);
+                    yield rows;
                 }
                 case MULTIPLE_CHOICE -> {
                     text(rows, pen.regular, 9, INDENT, howMany(x));
                     options(rows, x, BOX);
+                    yield rows;
                 }
-                case SCALE -> scale(rows, x);
+                case SCALE -> {
+                    scale(rows, x);
+                    yield rows;
+                }
                 case NUMBER -> {
                     text(rows, pen.regular, 9, INDENT, numberRule(x.min(), x.max()));
                     if (Boolean.TRUE.equals(x.integer())) {
                         text(rows, pen.regular, 9, INDENT, words("whole"));
                     }
                     rows.add(writeLine(INDENT, 60 * MM));
+                    yield rows;
                 }
                 case TEXT -> {
                     text(
@@ -220,6 +227,7 @@ public final class PaperForm {
                     for (int i = 0; i < lines; i++) {
                         rows.add(writeLine(INDENT, RIGHT - LEFT - INDENT));
                     }
+                    yield rows;
                 }
                 case RANKING -> {
                     text(rows, pen.regular, 9, INDENT, words("ranking"));
@@ -236,10 +244,13 @@ public final class PaperForm {
                                                     "{min}",
                                                     String.valueOf(x.min().intValue())));
                     options(rows, x, 7 * MM); // room for a digit or two
+                    yield rows;
                 }
-                case PWE -> pwe(rows, x.pwe());
-            }
-            return rows;
+                case PWE -> {
+                    pwe(rows, x.pwe());
+                    yield rows;
+                }
+            };
         }
 
         private String howMany(Question x) {
