@@ -14,6 +14,7 @@
 // MAILED_NL, MAILED_AR, MAILED_TITLE_NL, MAILED_TITLE_AR: the links in a consultation's invitation mails to a Dutch and
 // an Arabic reader and its title in each; each is opened in a browser that asks for the reader's language, and must
 // speak it (Arabic right to left), axe-core clean;
+// KEYBOARD_URL: another invitation's link, answered from start to submission by keyboard alone (Tab, Space, arrows, Enter);
 // CHROMIUM (see chromium.mjs, the browser set-up shared with examples/draw-page).
 // Exit code 0 when every step passed.
 
@@ -25,11 +26,12 @@ import { axeClean, expect, runInChromium, say, screenshotsInEveryLanguage } from
 const PAGE_URL = process.env.PAGE_URL;
 const CODE_URL = process.env.CODE_URL;
 const SHORT_CODE = process.env.SHORT_CODE;
+const KEYBOARD_URL = process.env.KEYBOARD_URL; // another respondent's link: the whole survey by keyboard alone
 const OUT_DIR = resolve(process.env.OUT_DIR || 'target/browser-test');
 const SHOTS = process.env.SCREENSHOTS_DIR ? resolve(process.env.SCREENSHOTS_DIR) : null;
 const { MAILED_NL, MAILED_AR, MAILED_TITLE_NL, MAILED_TITLE_AR } = process.env;
 
-if (!(PAGE_URL && PAGE_URL.includes('#')) && !(MAILED_NL && MAILED_AR)) {
+if (!(PAGE_URL && PAGE_URL.includes('#')) && !(MAILED_NL && MAILED_AR) && !KEYBOARD_URL) {
   console.error('PAGE_URL must be the page URL with the invitation token after #, e.g. http://localhost:8080/examples/surveyjs-frontend/#<token>'
     + ' (or MAILED_NL and MAILED_AR the links of invitation mails)');
   process.exit(2);
@@ -138,6 +140,77 @@ async function run(page) {
   await page.getByText('You have already answered this questionnaire.').waitFor();
 }
 
+/**
+ * The whole survey by keyboard alone, as a respondent without a mouse answers it: Tab moves on, Space ticks, the arrow
+ * keys choose within a group and move a ranked item, Enter presses a button. Nothing is clicked.
+ */
+async function keyboardOnly(page) {
+  const url = new URL(KEYBOARD_URL);
+  url.searchParams.set('lang', 'en');
+  await page.goto(url.toString());
+  await question(page, 'kids').waitFor();
+
+  say('by keyboard: page 1');
+  await tabTo(page, 'the "Yes" of kids', () => document.activeElement?.closest('[data-name="kids"]') !== null);
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => window.__meedoenSurvey.getValue('kids') === 'yes');
+  await tabTo(page, 'the number field', () => document.activeElement?.closest('[data-name="howMany"]') !== null);
+  await page.keyboard.type('2');
+  await tabTo(page, '"Play"', () => document.activeElement?.closest('[data-name="use"]') && document.activeElement.value === 'play');
+  await page.keyboard.press('Space');
+  await tabTo(page, '"Meeting neighbours"', () => document.activeElement?.closest('[data-name="use"]') && document.activeElement.value === 'meet');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => JSON.stringify(window.__meedoenSurvey.getValue('use')) === '["play","meet"]');
+  await tabTo(page, 'the scale', () => document.activeElement?.closest('[data-name="satisfaction"]') !== null);
+  for (let i = 0; i < 8 && (await page.evaluate(() => window.__meedoenSurvey.getValue('satisfaction'))) !== 4; i++) {
+    await page.keyboard.press(i === 0 ? 'Space' : 'ArrowRight');
+  }
+  await page.waitForFunction(() => window.__meedoenSurvey.getValue('satisfaction') === 4);
+  expect(await page.evaluate(() => window.__meedoenSurvey.getValue('howMany')) === 2, 'the number typed is kept');
+  await pressButton(page, 'Next');
+
+  say('by keyboard: page 2, a ranked item moved with the arrow keys, a free text');
+  await question(page, 'priority').waitFor();
+  await tabTo(page, 'the ranked "Greenery"', () => document.activeElement?.closest('[data-name="priority"]') && document.activeElement.textContent.includes('Greenery'));
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => JSON.stringify(window.__meedoenSurvey.getValue('priority')) === '["green","safety","play"]');
+  await tabTo(page, 'the remarks', () => document.activeElement?.closest('[data-name="remarks"]') !== null);
+  await page.keyboard.type('More trees, please.');
+  await pressButton(page, 'Next');
+
+  say('by keyboard: page 3, a portfolio within budget with a motivation');
+  await question(page, 'plan').getByTestId('pwe-summary').waitFor();
+  for (const option of ['playground', 'benches', 'bins']) {
+    await tabTo(page, `the PWE option ${option}`, (o) => document.activeElement?.closest('[data-name="plan"]') && document.activeElement.type === 'checkbox' && document.activeElement.value === o, option);
+    await page.keyboard.press('Space');
+  }
+  await question(page, 'plan').getByText('Budget 100,000 · chosen 80,000 · left 20,000').waitFor();
+  await tabTo(page, 'the playground\'s motivation', () => document.activeElement?.getAttribute('aria-label')?.includes('Playground') || document.activeElement?.labels?.[0]?.textContent.includes('Playground'));
+  await page.keyboard.type('For the children');
+  await pressButton(page, 'Complete');
+  await page.getByText(/Submitted on .*Thank you for your answers!/).waitFor();
+  const answered = await page.evaluate(() => window.__meedoenSurvey.data);
+  expect(answered.plan && JSON.stringify([...answered.plan.chosen].sort()) === '["benches","bins","playground"]', 'the portfolio chosen by keyboard was sent: ' + JSON.stringify(answered.plan));
+}
+
+/** Presses Tab until the focused element matches (evaluated in the page), as a keyboard user moves on. */
+async function tabTo(page, what, matches, arg, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(matches, arg)) return;
+  }
+  throw new Error(`expectation failed: ${max} presses of Tab never reached ${what}`);
+}
+
+/** Tabs to a button by its text and presses Enter. */
+async function pressButton(page, name) {
+  await tabTo(page, `the button "${name}"`, (n) => {
+    const el = document.activeElement;
+    return el && (el.value === n || el.textContent.trim() === n || el.getAttribute('title') === n);
+  }, name);
+  await page.keyboard.press('Enter');
+}
+
 async function expectHidden(locator) {
   expect(await locator.count() === 0 || !(await locator.isVisible()), 'hidden until "Yes"');
 }
@@ -174,6 +247,7 @@ async function main() {
   const missing = Object.entries(missingPweTexts()).filter(([, keys]) => keys.length);
   expect(missing.length === 0, 'the PWE widget has every text in every language: ' + JSON.stringify(missing));
   if (PAGE_URL) await runInChromium(OUT_DIR, 'en-GB', run);
+  if (KEYBOARD_URL) await runInChromium(OUT_DIR, 'en-GB', keyboardOnly);
   if (MAILED_NL && MAILED_AR) {
     await runInChromium(OUT_DIR, 'nl-NL', (page) => mailed(page, 'nl', MAILED_NL, MAILED_TITLE_NL));
     await runInChromium(OUT_DIR, 'ar', (page) => mailed(page, 'ar', MAILED_AR, MAILED_TITLE_AR));

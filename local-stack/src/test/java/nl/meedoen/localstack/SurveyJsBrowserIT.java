@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <ul>
  * <li>The SurveyJS reference frontend: the sample consultation is seeded through the gateway as {@code ./meedoen
  * seed-survey} does; every question type, a draft, a PWE portfolio the server refuses and the corrected submission.
- * Then the results API must count the response.</li>
+ * A second respondent answers the whole survey by keyboard alone. Then the results API must count both responses.</li>
  * <li>The same page from the invitation mails at the SMTP sink of a five-language consultation: a Dutch and an
  * Arabic reader (right to left), each in a browser asking for her language, axe-core clean.</li>
  * <li>The public draw page: a lottery with a seed ceremony, drawn through the gateway; a selected tenant opens the
@@ -44,8 +44,10 @@ class SurveyJsBrowserIT {
         Files.createDirectories(out);
 
         SurveySeed seed = new SurveySeed(platform.gatewayUrl(), stack.tokens().tokenForRole("corporation"));
+        // two respondents: one answers with mouse and keyboard, the other by keyboard alone, the same answers
+        int respondents = 2;
         SurveySeed.Seeded seeded = seed.seed(
-                1,
+                respondents,
                 stack.jdbcUrl("consultation"),
                 SurveySeed.tokenSecret(stack.settings().dataDir()));
         String pageUrl = seed.pageUrl(seeded.tokens().get(0));
@@ -73,27 +75,30 @@ class SurveyJsBrowserIT {
                         "CODE_URL",
                         platform.gatewayUrl() + "/c",
                         "SHORT_CODE",
-                        seeded.shortCodes().get(0)),
+                        seeded.shortCodes().get(0),
+                        "KEYBOARD_URL",
+                        seed.pageUrl(seeded.tokens().get(1))),
                 BROWSER_TEST_MINUTES);
 
         seed.close(seeded.consultationId()); // one ANONYMOUS response is counted when released: here, at closing
         JsonNode results = seed.results(seeded.consultationId());
-        assertEquals(1, results.path("invited").asInt(), results.toString());
-        assertEquals(1, results.path("respondents").asInt(), "the browser's response is counted: " + results);
+        assertEquals(respondents, results.path("invited").asInt(), results.toString());
+        assertEquals(
+                respondents, results.path("respondents").asInt(), "both browsers' responses are counted: " + results);
         List<String> answered = new ArrayList<>();
         results.path("questions").forEach(q -> {
-            if (q.path("answered").asInt() == 1) {
+            if (q.path("answered").asInt() == respondents) {
                 answered.add(q.path("type").asText());
             }
         });
         assertEquals(
                 List.of("SINGLE_CHOICE", "NUMBER", "MULTIPLE_CHOICE", "SCALE", "RANKING", "TEXT", "PWE"),
                 answered,
-                "every question type answered once: " + results);
+                "every question type answered by both: " + results);
         // What the browser answered (browser-test.mjs), as the results report it.
-        assertEquals(1, option(results, "kids", "yes").path("count").asInt(), results.toString());
+        assertEquals(respondents, option(results, "kids", "yes").path("count").asInt(), results.toString());
         assertEquals(2.0, question(results, "howMany").path("mean").asDouble(), results.toString());
-        assertEquals(1, option(results, "use", "meet").path("count").asInt(), results.toString());
+        assertEquals(respondents, option(results, "use", "meet").path("count").asInt(), results.toString());
         assertEquals(4.0, question(results, "satisfaction").path("mean").asDouble(), results.toString());
         assertEquals(
                 1.0,
@@ -117,7 +122,7 @@ class SurveyJsBrowserIT {
                 .get("/api/v1/consultations/" + seeded.consultationId() + "/invitations/counts")
                 .then()
                 .statusCode(200)
-                .body("completed", equalTo(1));
+                .body("completed", equalTo(respondents));
     }
 
     @Test
