@@ -220,24 +220,35 @@ final class Journeys {
         }
         var audience = (com.fasterxml.jackson.databind.node.ObjectNode) definition.at("/consultation/audience");
         refs.forEach(audience.putArray("tenantRefs")::add);
+        String id = openConsultation(
+                platform,
+                definition.get("consultation").toString(),
+                definition.get("questionnaire").toString(),
+                definition.get("statement").toString());
+        return new FiveLanguages(id, definition);
+    }
+
+    /** As the corporation: creates a consultation, gives it its questionnaire and statement, and opens it; its id. */
+    static String openConsultation(Platform platform, String consultation, String questionnaire, String statement) {
         String consultations = "/api/v1/consultations";
         String id = platform.api()
-                .body(definition.get("consultation").toString())
+                .body(consultation)
                 .post(consultations)
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
-        for (String part : List.of("questionnaire", "statement")) {
+        for (Map.Entry<String, String> part :
+                List.of(Map.entry("questionnaire", questionnaire), Map.entry("statement", statement))) {
             platform.api()
                     .header("If-Match", ConsultationJourneyIT.etag(platform, id))
-                    .body(definition.get(part).toString())
-                    .put(consultations + "/" + id + "/" + part)
+                    .body(part.getValue())
+                    .put(consultations + "/" + id + "/" + part.getKey())
                     .then()
                     .statusCode(200);
         }
         platform.api().post(consultations + "/" + id + "/open").then().statusCode(200);
-        return new FiveLanguages(id, definition);
+        return id;
     }
 
     /** Closes the consultation, publishes its results and then its feedback: the feedback mails go out. */

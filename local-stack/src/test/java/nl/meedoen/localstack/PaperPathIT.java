@@ -49,28 +49,10 @@ class PaperPathIT {
                     platform, "PP-" + tag + "-" + i, "C-" + tag, neighbourhood, 1950, 30 + i, "nl", "LETTER"));
         }
         Journeys.awaitPopulation(platform, "consultations", refs);
-        String id = platform.api()
-                .body("""
+        String id = Journeys.openConsultation(
+                platform, """
                         {"kind":"SURVEY","languages":["nl","en"],"title":{"nl":"Bankjes %s","en":"Benches %s"},"anonymity":"PSEUDONYMOUS",
-                         "audience":{"type":"SEGMENT","filter":{"neighbourhoodCode":["%s"]}}}""".formatted(tag, tag, neighbourhood))
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        platform.api()
-                .header("If-Match", ConsultationJourneyIT.etag(platform, id))
-                .body(QUESTIONS)
-                .put(BASE + "/" + id + "/questionnaire")
-                .then()
-                .statusCode(200);
-        platform.api()
-                .header("If-Match", ConsultationJourneyIT.etag(platform, id))
-                .body(ConsultationJourneyIT.STATEMENT)
-                .put(BASE + "/" + id + "/statement")
-                .then()
-                .statusCode(200);
-        platform.api().post(BASE + "/" + id + "/open").then().statusCode(200);
+                         "audience":{"type":"SEGMENT","filter":{"neighbourhoodCode":["%s"]}}}""".formatted(tag, tag, neighbourhood), QUESTIONS, ConsultationJourneyIT.STATEMENT);
         await().atMost(Journeys.PATIENCE)
                 .pollInterval(Duration.ofMillis(300))
                 .until(() -> platform.polling()

@@ -354,35 +354,16 @@ class PrivacyIT {
     /** Answers a pseudonymous survey (one open question) through the invitation mailed to her. */
     private static void respondPseudonymously(Platform platform, String ref, String tag, String answer) {
         String title = "Erasure survey " + tag;
-        String consultations = "/api/v1/consultations";
-        String id = platform.api()
-                .body("""
+        String id = Journeys.openConsultation(
+                platform, """
                         {"kind":"SURVEY","languages":["nl","en"],"title":{"nl":"%s","en":"%s"},"anonymity":"PSEUDONYMOUS",
-                         "audience":{"type":"LIST","tenantRefs":["%s"]}}""".formatted(title, title, ref))
-                .post(consultations)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        platform.api()
-                .header("If-Match", ConsultationJourneyIT.etag(platform, id))
-                .body("""
-                        {"questions":[{"id":"remarks","type":"TEXT","text":{"nl":"Wilt u nog iets kwijt?","en":"Anything else?"}}]}""")
-                .put(consultations + "/" + id + "/questionnaire")
-                .then()
-                .statusCode(200);
-        platform.api()
-                .header("If-Match", ConsultationJourneyIT.etag(platform, id))
-                .body(ConsultationJourneyIT.STATEMENT)
-                .put(consultations + "/" + id + "/statement")
-                .then()
-                .statusCode(200);
-        platform.api().post(consultations + "/" + id + "/open").then().statusCode(200);
+                         "audience":{"type":"LIST","tenantRefs":["%s"]}}""".formatted(title, title, ref), """
+                        {"questions":[{"id":"remarks","type":"TEXT","text":{"nl":"Wilt u nog iets kwijt?","en":"Anything else?"}}]}""", ConsultationJourneyIT.STATEMENT);
         String token = Journeys.find(mail(platform, ref, "Uw mening gevraagd: " + title), "#([A-Za-z0-9_-]{22,})");
         Journeys.tenant(platform)
                 .header("Invitation-Token", token)
                 .body(Map.of("answers", Map.of("remarks", answer)))
-                .post(consultations + "/respondent/response")
+                .post("/api/v1/consultations/respondent/response")
                 .then()
                 .statusCode(201);
     }
