@@ -207,26 +207,13 @@ public class ExportResource {
             description = "No such consultation, or no such export (never written, still being written, or expired)")
     public Response download(@PathParam("id") UUID id, @PathParam("exportId") UUID exportId) {
         consultations.forResponses(id, Caller.of(identity), "export download");
-        ExportStore.Stored export = store.find(exportId);
-        if (export == null
-                || !export.consultationId().equals(id)
-                || !ExportFormat.known(export.file().format())
-                || !export.written().complete()
-                || export.expiresAt().isBefore(java.time.OffsetDateTime.now())) {
-            throw ProblemException.notFound("export " + exportId + " of consultation " + id);
-        }
+        ExportStore.Stored export = store.downloadable(id, exportId, ExportFormat::known, "export");
         audit.record(
                 "consultation.export.downloaded",
                 "consultation",
                 id.toString(),
                 Map.of("format", export.file().format(), "export", exportId.toString()));
-        StreamingOutput body = out -> store.copy(export, out);
-        return Response.ok(body, export.file().mediaType())
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"" + export.file().filename() + "\"")
-                .header("Content-Length", export.written().bytes())
-                .build();
+        return store.attachment(export, export.file().mediaType());
     }
 
     @GET

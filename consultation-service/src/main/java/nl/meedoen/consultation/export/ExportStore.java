@@ -3,6 +3,8 @@ package nl.meedoen.consultation.export;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +16,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Predicate;
 import nl.meedoen.commons.job.JobContext;
+import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.consultation.ConsultationConfig;
 
 /**
@@ -47,6 +51,30 @@ public class ExportStore {
 
     /** How far writing got: complete once downloadable, the responses, bytes and chunks written. */
     public record Written(boolean complete, long rows, long bytes, int chunks) {}
+
+    /** A complete, unexpired file of this consultation whose format passes; otherwise a 404 naming {@code what}. */
+    public Stored downloadable(UUID consultationId, UUID id, Predicate<String> format, String what) {
+        Stored stored = find(id);
+        if (stored == null
+                || !stored.consultationId().equals(consultationId)
+                || !format.test(stored.file().format())
+                || !stored.written().complete()
+                || stored.expiresAt().isBefore(OffsetDateTime.now())) {
+            throw ProblemException.notFound(what + " " + id + " of consultation " + consultationId);
+        }
+        return stored;
+    }
+
+    /** The file as an attachment, streamed a chunk at a time, with its name and length. */
+    public Response attachment(Stored stored, String mediaType) {
+        StreamingOutput body = out -> copy(stored, out);
+        return Response.ok(body, mediaType)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + stored.file().filename() + "\"")
+                .header("Content-Length", stored.written().bytes())
+                .build();
+    }
 
     /** What fills an export's bytes; returns how many rows (responses, forms) it wrote. */
     @FunctionalInterface

@@ -19,7 +19,6 @@ import java.util.UUID;
 import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
-import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.export.ExportStore;
@@ -133,26 +132,12 @@ public class PaperFormResource {
                 "consultation",
                 id.toString(),
                 Map.of("forms", formsId.toString(), "count", printed.written().rows()));
-        StreamingOutput body = out -> store.copy(printed, out);
-        return Response.ok(body, PDF)
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"" + printed.file().filename() + "\"")
-                .header("Content-Length", printed.written().bytes())
-                .build();
+        return store.attachment(printed, PDF);
     }
 
     private ExportStore.Stored printed(UUID id, UUID formsId, Caller caller) {
         Consultation c = consultations.find(id, caller);
         consultations.requireChange(c, caller);
-        ExportStore.Stored printed = store.find(formsId);
-        if (printed == null
-                || !printed.consultationId().equals(id)
-                || !PaperForms.FORMAT.equals(printed.file().format())
-                || !printed.written().complete()
-                || printed.expiresAt().isBefore(java.time.OffsetDateTime.now())) {
-            throw ProblemException.notFound("paper forms " + formsId + " of consultation " + id);
-        }
-        return printed;
+        return store.downloadable(id, formsId, PaperForms.FORMAT::equals, "paper forms");
     }
 }
