@@ -55,14 +55,7 @@ public class PopulationConsumer {
             member = new PopulationMember();
             member.tenantRef = event.key();
         }
-        member.complexId = profile.complexId();
-        member.neighbourhoodCode = profile.neighbourhoodCode();
-        member.ageBand = profile.ageBand();
-        member.householdType = profile.householdType();
-        member.dwellingType = profile.dwellingType();
-        member.tenancyBand = profile.tenancyBand();
-        member.language = profile.language();
-        member.householdKey = profile.householdKey();
+        member.take(profile);
         member.updatedAt = event.time() == null ? OffsetDateTime.now() : event.time();
         member.persist();
     }

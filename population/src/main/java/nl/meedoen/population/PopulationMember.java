@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import nl.meedoen.commons.contracts.TenantProfileV1;
 
 /** One tenant of the population, without personal contact data. */
 @Entity
@@ -41,4 +42,28 @@ public class PopulationMember extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    void take(TenantProfileV1 profile) {
+        complexId = profile.complexId();
+        neighbourhoodCode = profile.neighbourhoodCode();
+        ageBand = profile.ageBand();
+        householdType = profile.householdType();
+        dwellingType = profile.dwellingType();
+        tenancyBand = profile.tenancyBand();
+        language = profile.language();
+        householdKey = profile.householdKey();
+    }
+
+    TenantProfileV1 profile() {
+        return new TenantProfileV1(
+                tenantRef,
+                complexId,
+                neighbourhoodCode,
+                ageBand,
+                householdType,
+                dwellingType,
+                tenancyBand,
+                language,
+                householdKey);
+    }
 }

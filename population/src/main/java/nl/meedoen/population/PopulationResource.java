@@ -1,5 +1,7 @@
 package nl.meedoen.population;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.meedoen.commons.contracts.TenantProfileV1;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,15 +35,10 @@ public abstract class PopulationResource {
 
     public record Counts(String attribute, long total, Map<String, Long> counts) {}
 
+    /** The profile as the event carried it, without the household key: that stays inside the service. */
     public record Member(
-            String tenantRef,
-            String complexId,
-            String neighbourhoodCode,
-            String ageBand,
-            String householdType,
-            String dwellingType,
-            String tenancyBand,
-            String language) {}
+            @JsonUnwrapped @JsonIgnoreProperties("householdKey")
+            TenantProfileV1 profile) {}
 
     @Inject
     EntityManager em;
@@ -94,14 +92,6 @@ public abstract class PopulationResource {
         if (m == null) {
             throw ProblemException.notFound("tenant " + tenantRef);
         }
-        return new Member(
-                m.tenantRef,
-                m.complexId,
-                m.neighbourhoodCode,
-                m.ageBand,
-                m.householdType,
-                m.dwellingType,
-                m.tenancyBand,
-                m.language);
+        return new Member(m.profile());
     }
 }

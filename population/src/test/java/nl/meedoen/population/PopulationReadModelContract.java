@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.restassured.specification.RequestSpecification;
@@ -125,6 +126,34 @@ public abstract class PopulationReadModelContract {
                 .body("$", not(hasKey("email")))
                 .body("$", not(hasKey("name")))
                 .body("$", not(hasKey("householdKey")));
+    }
+
+    @Test
+    void thePublishedSchemaOfAMemberIsWhatTheRouteReturns() {
+        io.restassured.path.json.JsonPath api = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        String path = api.getMap("paths").keySet().stream()
+                .map(Object::toString)
+                .filter(p -> p.endsWith(basePath + "/members/{tenantRef}"))
+                .findFirst()
+                .orElseThrow();
+        String ref = api.getString("paths.'" + path + "'.get.responses.'200'.content.'application/json'.schema.$ref");
+        Map<String, Object> properties =
+                api.getMap("components.schemas." + ref.substring(ref.lastIndexOf('/') + 1) + ".properties");
+        assertEquals(
+                Set.of(
+                        "tenantRef",
+                        "complexId",
+                        "neighbourhoodCode",
+                        "ageBand",
+                        "householdType",
+                        "dwellingType",
+                        "tenancyBand",
+                        "language"),
+                properties.keySet());
     }
 
     @Test
