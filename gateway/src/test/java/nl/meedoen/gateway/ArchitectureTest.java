@@ -14,6 +14,7 @@ class ArchitectureTest {
         HouseRules.RESOURCES.check(classes);
         HouseRules.CONSUMERS.check(classes);
         HouseRules.ENTITIES.check(classes);
+        HouseRules.WIRE_RECORDS.check(classes);
     }
 
     @Test

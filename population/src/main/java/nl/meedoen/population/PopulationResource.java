@@ -1,7 +1,5 @@
 package nl.meedoen.population;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,9 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.meedoen.commons.contracts.TenantProfileV1;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.population.PopulationViews.Counts;
+import nl.meedoen.population.PopulationViews.Member;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,13 +31,6 @@ public abstract class PopulationResource {
     // OpenAPI does not carry class-level annotations of this abstract class over to the subclasses'
     // operations, nor derive the roles from @RolesAllowed of an inherited method: security (with the
     // roles as scopes, as for every other operation) and error responses are declared on each method.
-
-    public record Counts(String attribute, long total, Map<String, Long> counts) {}
-
-    /** The profile as the event carried it, without the household key: that stays inside the service. */
-    public record Member(
-            @JsonUnwrapped @JsonIgnoreProperties("householdKey")
-            TenantProfileV1 profile) {}
 
     @Inject
     EntityManager em;

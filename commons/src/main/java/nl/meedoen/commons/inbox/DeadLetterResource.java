@@ -47,7 +47,7 @@ public abstract class DeadLetterResource {
     @APIResponse(responseCode = "200", description = "The parked records")
     @APIResponse(responseCode = "403", description = "Only ops")
     @APIResponse(responseCode = "404", description = "The topic is not one of this service's dead-letter topics")
-    public List<DeadLetters.Entry> list(@QueryParam("topic") String topic) {
+    public List<DeadLetterViews.Entry> list(@QueryParam("topic") String topic) {
         return deadLetters.list(topic);
     }
 
@@ -62,7 +62,7 @@ public abstract class DeadLetterResource {
     @APIResponse(
             responseCode = "404",
             description = "No such topic or record (a partition or offset that is no number included)")
-    public DeadLetters.Entry get(
+    public DeadLetterViews.Entry get(
             @PathParam("topic") String topic, @PathParam("partition") int partition, @PathParam("offset") long offset) {
         return deadLetters.get(topic, partition, offset);
     }
@@ -83,7 +83,7 @@ public abstract class DeadLetterResource {
             description = "No such topic or record (a partition or offset that is no number included)")
     @APIResponse(responseCode = "409", description = "Replayed before")
     @APIResponse(responseCode = "503", description = "Kafka did not take the record")
-    public DeadLetters.Entry replay(
+    public DeadLetterViews.Entry replay(
             @PathParam("topic") String topic, @PathParam("partition") int partition, @PathParam("offset") long offset) {
         return deadLetters.replay(
                 topic, partition, offset, identity.getPrincipal().getName());

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.meedoen.commons.audit.AuditLog;
+import nl.meedoen.commons.inbox.DeadLetterViews.Entry;
 import nl.meedoen.commons.problem.ProblemException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,21 +48,6 @@ public class DeadLetters {
     static final String CAUSE = "dead-letter-cause";
     private static final int MAX = 500;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
-
-    public record Entry(
-            String topic,
-            int partition,
-            long offset,
-            OffsetDateTime parkedAt,
-            String originalTopic,
-            String key,
-            String type,
-            String eventId,
-            String reason,
-            String cause,
-            OffsetDateTime replayedAt,
-            String replayedBy,
-            String payload) {}
 
     @Inject
     @Identifier("default-kafka-broker")

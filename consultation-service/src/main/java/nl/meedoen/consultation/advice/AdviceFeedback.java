@@ -13,7 +13,7 @@ import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Texts;
-import nl.meedoen.consultation.advice.AdviceDtos.Recommendation;
+import nl.meedoen.consultation.advice.AdviceViews.Recommendation;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 

@@ -22,12 +22,12 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.ConsultationConfig;
-import nl.meedoen.consultation.advice.AdviceDtos.AnswerRequest;
-import nl.meedoen.consultation.advice.AdviceDtos.Document;
-import nl.meedoen.consultation.advice.AdviceDtos.Recommendation;
+import nl.meedoen.consultation.advice.AdviceRequests.AnswerRequest;
+import nl.meedoen.consultation.advice.AdviceRequests.Document;
 import nl.meedoen.consultation.advice.AdviceTrajectory.Answer;
 import nl.meedoen.consultation.advice.AdviceTrajectory.Origin;
 import nl.meedoen.consultation.advice.AdviceTrajectory.Status;
+import nl.meedoen.consultation.advice.AdviceViews.Recommendation;
 import nl.meedoen.consultation.lifecycle.Access;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
@@ -57,7 +57,7 @@ public class AdviceService {
     ConsultationConfig config;
 
     @Transactional
-    public AdviceTrajectory create(AdviceDtos.TrajectoryRequest r, Caller caller) {
+    public AdviceTrajectory create(AdviceRequests.TrajectoryRequest r, Caller caller) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String organisation;
         if (caller.is(Roles.CORPORATION)) {
@@ -114,7 +114,7 @@ public class AdviceService {
 
     /** The basis of the advice can change until the advice is given. */
     @Transactional
-    public AdviceTrajectory link(UUID id, AdviceDtos.Links links, Caller caller) {
+    public AdviceTrajectory link(UUID id, AdviceRequests.Links links, Caller caller) {
         AdviceTrajectory t = forChange(id, caller);
         requireStatus(t, Status.REQUESTED, Status.IN_PREPARATION);
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -138,11 +138,11 @@ public class AdviceService {
     }
 
     @Transactional
-    public AdviceTrajectory giveAdvice(UUID id, AdviceDtos.Advice advice, Caller caller) {
+    public AdviceTrajectory giveAdvice(UUID id, AdviceRequests.Advice advice, Caller caller) {
         AdviceTrajectory t = forChange(id, caller);
         requireStatus(t, Status.IN_PREPARATION);
         List<Problem.FieldError> errors = new ArrayList<>();
-        List<AdviceDtos.RecommendationText> given = advice.recommendations();
+        List<AdviceRequests.RecommendationText> given = advice.recommendations();
         if (given == null || given.isEmpty() || given.size() > MAX_RECOMMENDATIONS) {
             errors.add(new Problem.FieldError("recommendations", "1 to " + MAX_RECOMMENDATIONS + " recommendations"));
         } else {
@@ -175,7 +175,7 @@ public class AdviceService {
 
     /** The corporation answers every recommendation at once; the answer is then mailed as feedback (see {@link AdviceFeedback}). */
     @Transactional
-    public AdviceTrajectory respond(UUID id, AdviceDtos.Response response, Caller caller) {
+    public AdviceTrajectory respond(UUID id, AdviceRequests.Response response, Caller caller) {
         AdviceTrajectory t = forChange(id, caller);
         requireStatus(t, Status.ADVICE_GIVEN);
         List<Recommendation> recommendations = recommendations(t);
@@ -240,7 +240,7 @@ public class AdviceService {
     }
 
     /** The open trajectories the caller may see, earliest deadline first, with what is overdue. */
-    public AdviceDtos.Overview overview(Caller caller) {
+    public AdviceViews.Overview overview(Caller caller) {
         String where = "WHERE t.status <> 'CLOSED'"
                 + (caller.is(Roles.TENANT_ORGANISATION) ? " AND t.organisation = :organisation" : "");
         var query = em.createQuery(
@@ -250,18 +250,18 @@ public class AdviceService {
             query.setParameter("organisation", caller.actsFor());
         }
         LocalDate today = today();
-        List<AdviceDtos.Summary> open = query.getResultList().stream()
-                .map(t -> new AdviceDtos.Summary(
+        List<AdviceViews.Summary> open = query.getResultList().stream()
+                .map(t -> new AdviceViews.Summary(
                         t.id, t.origin, t.status, t.organisation, t.subject, t.deadline, overdue(t, today)))
                 .toList();
-        return new AdviceDtos.Overview(
+        return new AdviceViews.Overview(
                 open.size(),
-                (int) open.stream().filter(AdviceDtos.Summary::overdue).count(),
+                (int) open.stream().filter(AdviceViews.Summary::overdue).count(),
                 open);
     }
 
-    public AdviceDtos.View view(AdviceTrajectory t) {
-        return new AdviceDtos.View(
+    public AdviceViews.View view(AdviceTrajectory t) {
+        return new AdviceViews.View(
                 t.id,
                 t.origin,
                 t.status,

@@ -78,7 +78,7 @@ public class AdviceTrajectoryResource {
             description = "Created",
             content =
                     @Content(
-                            schema = @Schema(implementation = AdviceDtos.View.class),
+                            schema = @Schema(implementation = AdviceViews.View.class),
                             examples = @ExampleObject(name = "requested", value = VIEW)))
     @APIResponse(
             responseCode = "422",
@@ -87,8 +87,8 @@ public class AdviceTrajectoryResource {
             content = @Content(examples = @ExampleObject(name = "deadline", value = PROBLEM_422)))
     public Response create(
             @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "rent policy", value = EXAMPLE)))
-                    AdviceDtos.TrajectoryRequest request) {
-        AdviceDtos.View view = service.view(service.create(request, caller()));
+                    AdviceRequests.TrajectoryRequest request) {
+        AdviceViews.View view = service.view(service.create(request, caller()));
         return Response.status(Response.Status.CREATED)
                 .entity(view)
                 .header("Location", "/api/v1/advice-trajectories/" + view.id())
@@ -108,11 +108,11 @@ public class AdviceTrajectoryResource {
             description = "The overview",
             content =
                     @Content(
-                            schema = @Schema(implementation = AdviceDtos.Overview.class),
+                            schema = @Schema(implementation = AdviceViews.Overview.class),
                             examples = @ExampleObject(name = "overview", value = """
                     {"open":1,"overdue":1,"trajectories":[{"id":"5d6f1b2a-9c3e-4e7f-8a1b-2c3d4e5f6a7b","origin":"REQUESTED","status":"IN_PREPARATION",
                      "organisation":"huurdersvereniging-vogelbuurt","subject":"Huurbeleid 2027","deadline":"2027-03-31","overdue":true}]}""")))
-    public AdviceDtos.Overview overview() {
+    public AdviceViews.Overview overview() {
         return service.overview(caller());
     }
 
@@ -125,10 +125,10 @@ public class AdviceTrajectoryResource {
             description = "The trajectory",
             content =
                     @Content(
-                            schema = @Schema(implementation = AdviceDtos.View.class),
+                            schema = @Schema(implementation = AdviceViews.View.class),
                             examples = @ExampleObject(name = "advice given", value = VIEW)))
     @APIResponse(responseCode = "404", description = "No such trajectory (or another tenant organisation's)")
-    public AdviceDtos.View get(@PathParam("id") UUID id) {
+    public AdviceViews.View get(@PathParam("id") UUID id) {
         return service.view(service.find(id, caller()));
     }
 
@@ -145,11 +145,11 @@ public class AdviceTrajectoryResource {
     @APIResponse(
             responseCode = "422",
             description = "A field rule: consultationIds (unknown or not visible) or campaignIds")
-    public AdviceDtos.View link(
+    public AdviceViews.View link(
             @PathParam("id") UUID id,
             @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "links", value = """
             {"consultationIds":["3f1e0c6a-3c9e-4f51-9a57-2b8f4d1c0e11"],"campaignIds":["8b2d7e44-1f0a-4c6b-b1f2-6a9e0d3c5b77"]}""")))
-                    AdviceDtos.Links links) {
+                    AdviceRequests.Links links) {
         return service.view(service.link(id, links, caller()));
     }
 
@@ -160,7 +160,7 @@ public class AdviceTrajectoryResource {
     @APIResponse(responseCode = "200", description = "In preparation")
     @APIResponse(responseCode = "404", description = "No such trajectory")
     @APIResponse(responseCode = "409", description = "Not REQUESTED (names the status)")
-    public AdviceDtos.View prepare(@PathParam("id") UUID id) {
+    public AdviceViews.View prepare(@PathParam("id") UUID id) {
         return service.view(service.prepare(id, caller()));
     }
 
@@ -177,7 +177,7 @@ public class AdviceTrajectoryResource {
             description = "Advice given",
             content =
                     @Content(
-                            schema = @Schema(implementation = AdviceDtos.View.class),
+                            schema = @Schema(implementation = AdviceViews.View.class),
                             examples = @ExampleObject(name = "advice given", value = VIEW)))
     @APIResponse(responseCode = "404", description = "No such trajectory")
     @APIResponse(
@@ -186,12 +186,12 @@ public class AdviceTrajectoryResource {
     @APIResponse(
             responseCode = "422",
             description = "A field rule: recommendations (1 to 50) or recommendations[i].text")
-    public AdviceDtos.View advise(
+    public AdviceViews.View advise(
             @PathParam("id") UUID id,
             @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "advice", value = """
             {"recommendations":[{"text":"Geen inkomensafhankelijke verhoging boven 4%"},{"text":"Huurbevriezing voor huishoudens met een laag inkomen"},
                                 {"text":"Jaarlijks overleg over de uitvoering"}]}""")))
-                    AdviceDtos.Advice advice) {
+                    AdviceRequests.Advice advice) {
         return service.view(service.giveAdvice(id, advice, caller()));
     }
 
@@ -213,13 +213,13 @@ public class AdviceTrajectoryResource {
     @APIResponse(
             responseCode = "422",
             description = "A field rule: answers (one per recommendation), answers[i].number, .answer or .reason")
-    public AdviceDtos.View respond(
+    public AdviceViews.View respond(
             @PathParam("id") UUID id,
             @NotNull @RequestBody(content = @Content(examples = @ExampleObject(name = "answers", value = """
             {"answers":[{"number":1,"answer":"ADOPTED","reason":"De verhoging blijft onder 4%."},
                         {"number":2,"answer":"ADOPTED_IN_PART","reason":"Bevriezing voor de laagste inkomens, niet voor iedereen met huurtoeslag."},
                         {"number":3,"answer":"NOT_ADOPTED","reason":"Overleg staat al in de samenwerkingsovereenkomst."}]}""")))
-                    AdviceDtos.Response response) {
+                    AdviceRequests.Response response) {
         return service.view(service.respond(id, response, caller()));
     }
 
@@ -230,7 +230,7 @@ public class AdviceTrajectoryResource {
     @APIResponse(responseCode = "200", description = "Closed")
     @APIResponse(responseCode = "404", description = "No such trajectory")
     @APIResponse(responseCode = "409", description = "Not answered yet (names the status)")
-    public AdviceDtos.View close(@PathParam("id") UUID id) {
+    public AdviceViews.View close(@PathParam("id") UUID id) {
         return service.view(service.close(id, caller()));
     }
 }

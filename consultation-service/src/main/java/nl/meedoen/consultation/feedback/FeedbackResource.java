@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,13 +14,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.consultation.feedback.FeedbackRequests.FeedbackRequest;
+import nl.meedoen.consultation.feedback.FeedbackViews.Feedback;
 import nl.meedoen.consultation.lifecycle.Consultation;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
 import nl.meedoen.consultation.results.ResultsService;
@@ -42,14 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "The role (or party) may not do this")
 @APIResponse(responseCode = "404", description = "No such consultation, or no feedback yet")
 public class FeedbackResource {
-
-    @Schema(name = "FeedbackRequest")
-    public record FeedbackRequest(
-            @NotEmpty @Schema(description = "language → text")
-            Map<String, String> text) {}
-
-    @Schema(name = "Feedback")
-    public record Feedback(UUID consultationId, Map<String, String> text, OffsetDateTime publishedAt) {}
 
     @Inject
     FeedbackService feedback;

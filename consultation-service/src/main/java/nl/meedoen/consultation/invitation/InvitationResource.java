@@ -48,7 +48,7 @@ public class InvitationResource {
             description =
                     "Counts are cumulative: completed ones count as opened too. allInvited is false while invitations are still being created.")
     @APIResponse(responseCode = "200", description = "The counts")
-    public InvitationService.Counts counts(@PathParam("id") UUID id) {
+    public InvitationViews.Counts counts(@PathParam("id") UUID id) {
         return invitations.counts(consultations.find(id, Caller.of(identity)));
     }
 

@@ -16,9 +16,10 @@ import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.consultation.Attributes;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Texts;
+import nl.meedoen.consultation.invitation.InvitationViews.Counts;
 import nl.meedoen.consultation.lifecycle.Consultation;
+import nl.meedoen.consultation.lifecycle.ConsultationRequests;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
-import nl.meedoen.consultation.lifecycle.Dtos;
 import nl.meedoen.consultation.results.ResultCells;
 
 /**
@@ -236,8 +237,6 @@ public class InvitationService {
         return c;
     }
 
-    public record Counts(long invited, long opened, long partial, long completed, boolean allInvited) {}
-
     /** Invited (every status), opened (fetched at least once), partial (a draft saved) and completed. */
     public Counts counts(Consultation c) {
         @SuppressWarnings("unchecked")
@@ -267,7 +266,7 @@ public class InvitationService {
 
     /** The next audience members after the cursor who have no invitation yet, in tenantRef order. */
     private List<Target> audienceChunk(Consultation c, int limit) {
-        Dtos.Audience audience = StoredJson.read(c.audience, Dtos.Audience.class);
+        ConsultationRequests.Audience audience = StoredJson.read(c.audience, ConsultationRequests.Audience.class);
         StringBuilder columns = new StringBuilder();
         for (String a : Attributes.NAMES) {
             columns.append(", p.").append(Attributes.column(a));
@@ -355,7 +354,7 @@ public class InvitationService {
     }
 
     private String goal(Consultation c, String lang, List<String> languages) {
-        Dtos.Statement s = StoredJson.read(c.statement, Dtos.Statement.class);
+        ConsultationRequests.Statement s = StoredJson.read(c.statement, ConsultationRequests.Statement.class);
         return s == null ? "" : Texts.pick(s.goal(), lang, languages.get(0));
     }
 

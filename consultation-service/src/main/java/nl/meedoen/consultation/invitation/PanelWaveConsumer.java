@@ -13,8 +13,8 @@ import nl.meedoen.commons.events.MalformedEventException;
 import nl.meedoen.commons.inbox.InboundEvents;
 import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.consultation.lifecycle.Consultation;
+import nl.meedoen.consultation.lifecycle.ConsultationRequests;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
-import nl.meedoen.consultation.lifecycle.Dtos;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -63,7 +63,7 @@ public class PanelWaveConsumer {
         if (c == null) {
             throw new MalformedEventException("no consultation " + id);
         }
-        Dtos.Audience audience = StoredJson.read(c.audience, Dtos.Audience.class);
+        ConsultationRequests.Audience audience = StoredJson.read(c.audience, ConsultationRequests.Audience.class);
         if (!"PANEL_WAVE".equals(audience.type())
                 || !audience.panelId().equals(wave.panelId())
                 || audience.waveId() != null && !audience.waveId().equals(wave.waveId())) {
@@ -79,8 +79,8 @@ public class PanelWaveConsumer {
             }
         }
         if (audience.waveId() == null) { // the first wave launched for it is its wave from now on
-            c.audience = StoredJson.write(
-                    new Dtos.Audience(audience.type(), audience.filter(), null, audience.panelId(), wave.waveId()));
+            c.audience = StoredJson.write(new ConsultationRequests.Audience(
+                    audience.type(), audience.filter(), null, audience.panelId(), wave.waveId()));
         }
         em.createNativeQuery(
                         "INSERT INTO audience_member (consultation_id, tenant_ref) SELECT ?1, unnest(cast(?2 AS text[])) ON CONFLICT DO NOTHING")

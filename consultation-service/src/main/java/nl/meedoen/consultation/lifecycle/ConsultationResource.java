@@ -24,7 +24,7 @@ import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.problem.Preconditions;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.consultation.lifecycle.Dtos.ConsultationView;
+import nl.meedoen.consultation.lifecycle.ConsultationViews.ConsultationView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -100,7 +100,7 @@ public class ConsultationResource {
                     @Valid
                     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
                             content = @Content(examples = @ExampleObject(name = "PWE", value = EXAMPLE)))
-                    Dtos.ConsultationRequest request) {
+                    ConsultationRequests.ConsultationRequest request) {
         Caller caller = caller();
         return idempotency.execute("POST /api/v1/consultations by " + caller.client(), key, request, () -> {
             ConsultationView view = service.view(service.create(request, caller));
@@ -159,7 +159,7 @@ public class ConsultationResource {
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid Dtos.ConsultationRequest request) {
+            @NotNull @Valid ConsultationRequests.ConsultationRequest request) {
         return withTag(service.view(service.update(id, request, ifMatch, caller())), Response.Status.OK);
     }
 
@@ -182,7 +182,9 @@ public class ConsultationResource {
     @APIResponse(responseCode = "412", description = "Changed since you read it")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response schedule(
-            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid Dtos.Schedule schedule) {
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ConsultationRequests.Schedule schedule) {
         return withTag(service.view(service.schedule(id, schedule, ifMatch, caller())), Response.Status.OK);
     }
 
@@ -206,7 +208,7 @@ public class ConsultationResource {
     public Response statement(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid Dtos.Statement statement) {
+            @NotNull @Valid ConsultationRequests.Statement statement) {
         return withTag(service.view(service.statement(id, statement, ifMatch, caller())), Response.Status.OK);
     }
 
@@ -265,7 +267,7 @@ public class ConsultationResource {
     public Response align(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid Dtos.AlignmentRequest request) {
+            @NotNull @Valid ConsultationRequests.AlignmentRequest request) {
         return withTag(service.view(service.align(id, request, ifMatch, caller())), Response.Status.OK);
     }
 

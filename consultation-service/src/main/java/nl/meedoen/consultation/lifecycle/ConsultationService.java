@@ -30,13 +30,13 @@ import nl.meedoen.commons.security.Roles;
 import nl.meedoen.consultation.Attributes;
 import nl.meedoen.consultation.lifecycle.Consultation.AlignmentStatus;
 import nl.meedoen.consultation.lifecycle.Consultation.Status;
-import nl.meedoen.consultation.lifecycle.Dtos.Alignment;
-import nl.meedoen.consultation.lifecycle.Dtos.Audience;
-import nl.meedoen.consultation.lifecycle.Dtos.AudienceView;
-import nl.meedoen.consultation.lifecycle.Dtos.ConsultationRequest;
-import nl.meedoen.consultation.lifecycle.Dtos.ConsultationView;
-import nl.meedoen.consultation.lifecycle.Dtos.Schedule;
-import nl.meedoen.consultation.lifecycle.Dtos.Statement;
+import nl.meedoen.consultation.lifecycle.ConsultationRequests.Audience;
+import nl.meedoen.consultation.lifecycle.ConsultationRequests.ConsultationRequest;
+import nl.meedoen.consultation.lifecycle.ConsultationRequests.Schedule;
+import nl.meedoen.consultation.lifecycle.ConsultationRequests.Statement;
+import nl.meedoen.consultation.lifecycle.ConsultationViews.Alignment;
+import nl.meedoen.consultation.lifecycle.ConsultationViews.AudienceView;
+import nl.meedoen.consultation.lifecycle.ConsultationViews.ConsultationView;
 import nl.meedoen.consultation.questionnaire.Question;
 import nl.meedoen.consultation.questionnaire.QuestionType;
 import nl.meedoen.consultation.questionnaire.Questionnaire;
@@ -190,7 +190,7 @@ public class ConsultationService {
         return c;
     }
 
-    public Page<Dtos.Summary> list(Caller caller, String status, PageRequest page) {
+    public Page<ConsultationViews.Summary> list(Caller caller, String status, PageRequest page) {
         StringBuilder where = new StringBuilder("WHERE 1=1");
         List<Object> params = new ArrayList<>();
         if (status != null) {
@@ -227,13 +227,13 @@ public class ConsultationService {
         }
         @SuppressWarnings("unchecked")
         List<Consultation> rows = query.getResultList();
-        List<Dtos.Summary> items = rows.stream()
-                .map(c -> new Dtos.Summary(
+        List<ConsultationViews.Summary> items = rows.stream()
+                .map(c -> new ConsultationViews.Summary(
                         c.id,
                         c.kind,
                         c.status,
                         texts(c.title),
-                        new Dtos.Initiator(c.initiatorParty, c.initiatorClient),
+                        new ConsultationViews.Initiator(c.initiatorParty, c.initiatorClient),
                         c.opensAt,
                         c.closesAt))
                 .toList();
@@ -497,21 +497,21 @@ public class ConsultationService {
                     "the consultation (status " + c.status + ") has no participation statement yet",
                     null);
         }
-        Map<String, Dtos.StatementSignature> signatures = new java.util.TreeMap<>(signatures(c));
-        signatures.put(party, new Dtos.StatementSignature(caller.client(), now()));
+        Map<String, ConsultationViews.StatementSignature> signatures = new java.util.TreeMap<>(signatures(c));
+        signatures.put(party, new ConsultationViews.StatementSignature(caller.client(), now()));
         c.statementSignatures = StoredJson.write(signatures);
         em.flush();
         return c;
     }
 
-    public Map<String, Dtos.StatementSignature> signatures(Consultation c) {
-        Map<String, Dtos.StatementSignature> read =
-                StoredJson.read(c.statementSignatures, new TypeReference<Map<String, Dtos.StatementSignature>>() {});
+    public Map<String, ConsultationViews.StatementSignature> signatures(Consultation c) {
+        Map<String, ConsultationViews.StatementSignature> read = StoredJson.read(
+                c.statementSignatures, new TypeReference<Map<String, ConsultationViews.StatementSignature>>() {});
         return read == null ? Map.of() : read;
     }
 
     @Transactional
-    public Consultation align(UUID id, Dtos.AlignmentRequest request, String ifMatch, Caller caller) {
+    public Consultation align(UUID id, ConsultationRequests.AlignmentRequest request, String ifMatch, Caller caller) {
         Consultation c = Consultation.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null || !Access.canRead(c, caller)) {
             throw ProblemException.notFound("consultation " + id);
@@ -687,7 +687,7 @@ public class ConsultationService {
                 languages(c),
                 texts(c.title),
                 texts(c.description),
-                new Dtos.Initiator(c.initiatorParty, c.initiatorClient),
+                new ConsultationViews.Initiator(c.initiatorParty, c.initiatorClient),
                 c.partnerOrganisation,
                 c.anonymity,
                 new AudienceView(a.type(), a.filter(), listSize, a.panelId(), a.waveId()),
@@ -713,7 +713,7 @@ public class ConsultationService {
                         openableWithoutAlignmentFrom(c)),
                 c.ownPoll(),
                 c.ownPoll()
-                        ? new Dtos.CorporationAccess(
+                        ? new ConsultationViews.CorporationAccess(
                                 c.corporationAccessGrantedAt != null,
                                 c.corporationAccessGrantedAt,
                                 c.corporationAccessGrantedBy)

@@ -20,8 +20,8 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.lifecycle.Consultation;
+import nl.meedoen.consultation.lifecycle.ConsultationRequests;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
-import nl.meedoen.consultation.lifecycle.Dtos;
 import nl.meedoen.consultation.questionnaire.QuestionnaireStore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -167,7 +167,8 @@ public class PaperForms {
         String language = languages.contains(asked) ? asked : def;
         String closesOn = consultations.closesOn(c, language);
         Map<String, Map<String, String>> statement = new LinkedHashMap<>();
-        Dtos.Statement s = c.statement == null ? null : StoredJson.read(c.statement, Dtos.Statement.class);
+        ConsultationRequests.Statement s =
+                c.statement == null ? null : StoredJson.read(c.statement, ConsultationRequests.Statement.class);
         if (s != null) {
             statement.put("goal", s.goal());
             statement.put("canInfluence", s.canInfluence());

@@ -137,7 +137,7 @@ public class RespondentResource {
                                                     @ExampleObject(
                                                             name = "partial",
                                                             value = "{\"answers\":{\"q1\":\"yes\"}}")))
-                    RespondentViews.Answers body) {
+                    RespondentRequests.Answers body) {
         responses.saveDraft(token(token), body.answers());
         return Response.noContent().build();
     }
@@ -189,7 +189,7 @@ public class RespondentResource {
                                                         name = "PWE, stock form (?flavour=stock)",
                                                         value = STOCK_ANSWERS)
                                             }))
-                    RespondentViews.Answers body,
+                    RespondentRequests.Answers body,
             @BeanParam SurveyJsFlavourParameter flavour) {
         SurveyJsFlavour asked = flavour.flavour();
         if (InvitationTokens.normalShortCode(token)
@@ -203,7 +203,7 @@ public class RespondentResource {
     }
 
     private CompletionStage<Response> submitWith(
-            String token, String key, RespondentViews.Answers body, SurveyJsFlavour flavour) {
+            String token, String key, RespondentRequests.Answers body, SurveyJsFlavour flavour) {
         if (key == null) {
             return responses
                     .submit(token, body.answers(), flavour)

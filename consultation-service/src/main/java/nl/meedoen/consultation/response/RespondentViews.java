@@ -129,12 +129,6 @@ public final class RespondentViews {
             Double cost,
             Map<String, Double> resources) {}
 
-    @Schema(
-            name = "Answers",
-            description = "questionId → answer: a string (single choice), a list (multiple choice, ranking), "
-                    + "a number (scale, number), a text, or {chosen, motivations, overallMotivation} (PWE)")
-    public record Answers(Map<String, Object> answers) {}
-
     @Schema(name = "Receipt")
     public record Receipt(UUID consultationId, String status, LocalDate submittedOn) {}
 

@@ -34,8 +34,8 @@ import nl.meedoen.consultation.export.SurveyJsFlavour;
 import nl.meedoen.consultation.invitation.Invitation;
 import nl.meedoen.consultation.invitation.InvitationTokens;
 import nl.meedoen.consultation.lifecycle.Consultation;
+import nl.meedoen.consultation.lifecycle.ConsultationRequests;
 import nl.meedoen.consultation.lifecycle.ConsultationService;
-import nl.meedoen.consultation.lifecycle.Dtos;
 import nl.meedoen.consultation.pwe.PweAnswer;
 import nl.meedoen.consultation.pwe.PweBlock;
 import nl.meedoen.consultation.questionnaire.AnswerRules;
@@ -469,7 +469,7 @@ public class ResponseService {
             String progress,
             Map<String, Object> draft) {
         String def = languages.get(0);
-        Dtos.Statement s = StoredJson.read(c.statement, Dtos.Statement.class);
+        ConsultationRequests.Statement s = StoredJson.read(c.statement, ConsultationRequests.Statement.class);
         RespondentViews.Statement statement = s == null
                 ? null
                 : new RespondentViews.Statement(

@@ -17,8 +17,9 @@ import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.notification.NotificationConfig;
+import nl.meedoen.notification.delivery.DeliveryRequests.Bounce;
+import nl.meedoen.notification.delivery.DeliveryRequests.BounceType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,20 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "403", description = "Role may not report bounces")
 public class BounceResource {
-
-    public enum BounceType {
-        HARD,
-        SOFT,
-        COMPLAINT
-    }
-
-    @Schema(name = "Bounce")
-    public record Bounce(
-            @Schema(required = true, description = "From the X-Meedoen-Delivery header of the bounced message")
-            UUID deliveryId,
-
-            @Schema(required = true) BounceType type,
-            @Schema(example = "550 5.1.1 mailbox unknown") String diagnostic) {}
 
     @Inject
     DeliveryEvents events;

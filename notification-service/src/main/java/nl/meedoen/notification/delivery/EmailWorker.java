@@ -29,9 +29,9 @@ import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.worker.BackgroundLoop;
 import nl.meedoen.notification.NotificationConfig;
 import nl.meedoen.notification.optout.UnsubscribeTokens;
-import nl.meedoen.notification.template.TemplateRenderer;
 import nl.meedoen.notification.template.TemplateService;
 import nl.meedoen.notification.template.TemplateView;
+import nl.meedoen.notification.template.TemplateViews;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -368,7 +368,7 @@ public class EmailWorker {
                 ? Map.of()
                 : mapper.readValue(d.data(), new TypeReference<LinkedHashMap<String, Object>>() {});
         boolean transactional = RecipientPolicy.transactional(d.ref().purpose());
-        TemplateRenderer.Rendered rendered = templates.render(
+        TemplateViews.Rendered rendered = templates.render(
                 template,
                 data,
                 d.name(),

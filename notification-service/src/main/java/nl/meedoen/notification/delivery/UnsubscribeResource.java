@@ -12,19 +12,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.meedoen.commons.contracts.MessageKind;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.notification.delivery.DeliveryRequests.PreferencesIn;
+import nl.meedoen.notification.delivery.DeliveryViews.Preferences;
+import nl.meedoen.notification.delivery.DeliveryViews.Unsubscribed;
 import nl.meedoen.notification.optout.OptOutService;
 import nl.meedoen.notification.optout.UnsubscribeTokens;
 import nl.meedoen.notification.template.TenantTexts;
 import nl.meedoen.notification.tenant.Tenant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -78,9 +79,6 @@ public class UnsubscribeResource {
                         TenantTexts.text(l, "unsubscribe.all"));
     }
 
-    /** The outcome of a one-click unsubscribe. */
-    public record Unsubscribed(String purpose, boolean changed) {}
-
     @POST
     @PermitAll // token-based: the signed link is the credential
     @Extension(name = "x-meedoen-public", value = "unsubscribe link token")
@@ -101,30 +99,6 @@ public class UnsubscribeResource {
         String purpose = scope == null ? ownScope(d.purpose) : OptOutService.checkScope(scope);
         return new Unsubscribed(purpose, optOut(d, purpose));
     }
-
-    /** The opt-outs a preferences page shows and changes through the link. */
-    public record Preferences(
-            @Schema(description = "The tenant's language (ISO 639-1), for the page", example = "nl")
-            String language,
-
-            @Schema(
-                    description = "What this message's link opts out of (its purpose; everything for feedback): the "
-                            + "one-click POST's scope",
-                    example = "recruitment")
-            String messageScope,
-
-            @Schema(
-                    description = "Every purpose a tenant can opt out of; all: every non-transactional message",
-                    example = "[\"consultation\",\"panel\",\"recruitment\",\"tenant-organisation\",\"all\"]")
-            List<String> scopes,
-
-            @Schema(description = "The purposes the tenant has opted out of now", example = "[\"recruitment\"]")
-            List<String> optedOut) {}
-
-    /** The opt-outs the tenant wants: every purpose listed opted out, every other one not. */
-    public record PreferencesIn(
-            @Schema(description = "Purposes to opt out of (of scopes); the others are opted in again", required = true)
-            List<String> optedOut) {}
 
     @GET
     @Path("preferences")

@@ -22,6 +22,7 @@ import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.notification.letter.LetterRequests.Returned;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,9 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "403", description = "Role may not handle letters")
 public class PrintBatchResource {
-
-    @Schema(name = "ReturnedLetters")
-    public record Returned(@Schema(required = true) List<UUID> deliveryIds) {}
 
     @Inject
     PrintBatchService batches;

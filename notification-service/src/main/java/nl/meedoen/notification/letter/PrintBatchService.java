@@ -34,6 +34,7 @@ import nl.meedoen.notification.optout.OptOutService;
 import nl.meedoen.notification.template.TemplateRenderer;
 import nl.meedoen.notification.template.TemplateService;
 import nl.meedoen.notification.template.TemplateView;
+import nl.meedoen.notification.template.TemplateViews;
 import nl.meedoen.notification.template.TenantTexts;
 import nl.meedoen.notification.tenant.Tenant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -326,7 +327,7 @@ public class PrintBatchService {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        TemplateRenderer.Rendered rendered = templates.render(
+        TemplateViews.Rendered rendered = templates.render(
                 template,
                 data,
                 t.name,

@@ -14,13 +14,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.paging.PageQuery;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.notification.mailing.MailingRequests.Start;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -38,13 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Malformed request")
 @APIResponse(responseCode = "403", description = "Role may not run mailings (ops reads only)")
 public class MailingResource {
-
-    @Schema(name = "MailingStart")
-    public record Start(
-            @Schema(
-                    description = "Start later (ISO-8601 with offset); default now",
-                    example = "2027-03-01T09:00:00+01:00")
-            OffsetDateTime startAt) {}
 
     @Inject
     MailingService mailings;

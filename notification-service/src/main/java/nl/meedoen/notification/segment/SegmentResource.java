@@ -33,8 +33,8 @@ public class SegmentResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "How many tenants a segment holds")
     @APIResponse(responseCode = "200", description = "The count")
-    public Segments.Count count(@BeanParam SegmentQuery segment) {
-        return new Segments.Count(segments.count(segment.filter()));
+    public SegmentViews.Count count(@BeanParam SegmentQuery segment) {
+        return new SegmentViews.Count(segments.count(segment.filter()));
     }
 
     @GET

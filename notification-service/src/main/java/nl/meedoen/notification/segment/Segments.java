@@ -35,8 +35,6 @@ public class Segments {
             String dwellingType,
             String tenancyBand) {}
 
-    public record Count(long count) {}
-
     @Inject
     EntityManager em;
 

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.meedoen.commons.problem.Problem;
+import nl.meedoen.notification.template.TemplateViews.Rendered;
 
 /**
  * Compiles, checks and renders message templates with Qute. Plain Java (no CDI) so its rules can be
@@ -43,9 +44,6 @@ public final class TemplateRenderer {
 
     /** The three parts of a template, parsed once. */
     public record Compiled(Template subject, Template html, Template text) {}
-
-    /** A rendered message. */
-    public record Rendered(String subject, String html, String text) {}
 
     /**
      * Parses and checks the parts against the declared data keys.

@@ -125,7 +125,7 @@ public class TemplateResource {
     @APIResponse(responseCode = "200", description = "Rendered subject, HTML and text")
     @APIResponse(responseCode = "404", description = "No such template in this language")
     @APIResponse(responseCode = "422", description = "Data names a placeholder the template does not have")
-    public TemplateRenderer.Rendered preview(
+    public TemplateViews.Rendered preview(
             @PathParam("key") @Pattern(regexp = TemplateService.KEY_PATTERN) String key,
             @PathParam("language") @Pattern(regexp = TemplateService.LANGUAGE_PATTERN) String language,
             PreviewRequest request) {

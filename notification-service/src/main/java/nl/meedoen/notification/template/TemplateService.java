@@ -157,13 +157,13 @@ public class TemplateService {
                 k -> renderer.compile(t.subject(), t.html(), t.text()));
     }
 
-    public TemplateRenderer.Rendered render(
+    public TemplateViews.Rendered render(
             TemplateView t, Map<String, Object> data, String tenantName, String unsubscribeUrl) {
         return renderer.render(compiled(t), data, tenantName, unsubscribeUrl);
     }
 
     /** Renders with the sample data, overridden by any given values. */
-    public TemplateRenderer.Rendered preview(TemplateView t, Map<String, Object> overrides) {
+    public TemplateViews.Rendered preview(TemplateView t, Map<String, Object> overrides) {
         Map<String, Object> data = TemplateRenderer.sample(t.sampleData(), true);
         if (overrides != null) {
             for (String key : overrides.keySet()) {

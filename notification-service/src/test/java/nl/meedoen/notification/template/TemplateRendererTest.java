@@ -33,7 +33,7 @@ class TemplateRendererTest {
     }
 
     /** The data recruitment-service sends (Seating.message, Draws.outcome): title, theme and the kind's own placeholder. */
-    private TemplateRenderer.Rendered renderDefault(String key, String language, Map<String, Object> data) {
+    private TemplateViews.Rendered renderDefault(String key, String language, Map<String, Object> data) {
         var kind = DefaultTemplates.KINDS.stream()
                 .filter(k -> k.key().equals(key))
                 .findFirst()

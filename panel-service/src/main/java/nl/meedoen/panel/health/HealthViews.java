@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.meedoen.panel.wave.WaveRequests;
+import nl.meedoen.panel.wave.WaveViews;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class HealthViews {
@@ -48,7 +48,7 @@ public final class HealthViews {
             List<WaveResponse> waves,
 
             @Schema(description = "Per profile group over the waves of the window (groups under 5 invited withheld)")
-            List<WaveRequests.GroupResponse> byGroup) {}
+            List<WaveViews.GroupResponse> byGroup) {}
 
     @Schema(name = "PanelWaveResponse")
     public record WaveResponse(
@@ -57,7 +57,7 @@ public final class HealthViews {
             String title,
             OffsetDateTime launchedAt,
             String status,
-            WaveRequests.Responses responses) {}
+            WaveViews.Responses responses) {}
 
     @Schema(name = "PanelChurn", description = "Membership changes in the window")
     public record Churn(

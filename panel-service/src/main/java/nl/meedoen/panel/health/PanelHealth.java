@@ -20,8 +20,8 @@ import nl.meedoen.panel.panel.Panel;
 import nl.meedoen.panel.panel.PanelAccess;
 import nl.meedoen.panel.panel.Targets;
 import nl.meedoen.panel.wave.ResponseStats;
-import nl.meedoen.panel.wave.WaveRequests;
 import nl.meedoen.panel.wave.WaveSampler;
+import nl.meedoen.panel.wave.WaveViews;
 
 /**
  * Panel health: who the active members are against the target and the population, how they
@@ -100,7 +100,7 @@ public class PanelHealth {
             composition.add(new HealthViews.Composition(t.attribute(), t.source(), rows));
         }
 
-        Map<UUID, WaveRequests.Responses> perWave = stats.perWave(panel.id);
+        Map<UUID, WaveViews.Responses> perWave = stats.perWave(panel.id);
         List<HealthViews.WaveResponse> waves = new ArrayList<>();
         for (Object[] r : rows(
                 "SELECT id, consultation_id, title, launched_at, status FROM wave WHERE panel_id = ?1 ORDER BY launched_at DESC",

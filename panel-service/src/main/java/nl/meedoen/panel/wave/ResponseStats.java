@@ -26,7 +26,7 @@ public class ResponseStats {
     EntityManager em;
 
     /** Invited, responded and cancelled per wave of the panel, in one query. */
-    public Map<UUID, WaveRequests.Responses> perWave(UUID panelId) {
+    public Map<UUID, WaveViews.Responses> perWave(UUID panelId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT w.id, count(m.tenant_ref), count(m.responded_at), count(m.cancelled_at),
@@ -34,7 +34,7 @@ public class ResponseStats {
                         FROM wave w LEFT JOIN wave_member m ON m.wave_id = w.id
                         LEFT JOIN known_consultation k ON k.consultation_id = w.consultation_id
                         WHERE w.panel_id = ?1 GROUP BY w.id, k.anonymity""").setParameter(1, panelId).getResultList();
-        Map<UUID, WaveRequests.Responses> out = new HashMap<>();
+        Map<UUID, WaveViews.Responses> out = new HashMap<>();
         for (Object[] r : rows) {
             long invited = ((Number) r[1]).longValue();
             long responded = ((Number) r[2]).longValue();
@@ -46,8 +46,8 @@ public class ResponseStats {
                 out.put(
                         (UUID) r[0],
                         done == null
-                                ? new WaveRequests.Responses(invited, null, cancelled, null, "NONE")
-                                : new WaveRequests.Responses(
+                                ? new WaveViews.Responses(invited, null, cancelled, null, "NONE")
+                                : new WaveViews.Responses(
                                         invited,
                                         done,
                                         cancelled,
@@ -56,7 +56,7 @@ public class ResponseStats {
             } else {
                 out.put(
                         (UUID) r[0],
-                        new WaveRequests.Responses(
+                        new WaveViews.Responses(
                                 invited, responded, cancelled, rate(responded, invited - cancelled), "MEMBERS"));
             }
         }
@@ -67,7 +67,7 @@ public class ResponseStats {
      * Invited and responded per value of each attribute, over one wave or over every wave since
      * {@code since}. Cancelled invitations (the member left) do not count.
      */
-    public List<WaveRequests.GroupResponse> byGroup(
+    public List<WaveViews.GroupResponse> byGroup(
             UUID panelId, UUID waveId, List<String> attributes, OffsetDateTime since) {
         if (attributes.isEmpty()) {
             return List.of();
@@ -85,13 +85,13 @@ public class ResponseStats {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         int k = attributes.size();
-        List<WaveRequests.GroupResponse> out = new ArrayList<>();
+        List<WaveViews.GroupResponse> out = new ArrayList<>();
         for (Object[] r : rows) {
             String[] group = Attributes.grouped(r, attributes);
             long invited = ((Number) r[k]).longValue();
             long responded = ((Number) r[k + 1]).longValue();
             boolean suppressed = invited < MIN_CELL;
-            out.add(new WaveRequests.GroupResponse(
+            out.add(new WaveViews.GroupResponse(
                     group[0],
                     group[1],
                     suppressed ? null : invited,
@@ -99,8 +99,8 @@ public class ResponseStats {
                     suppressed ? null : rate(responded, invited),
                     suppressed));
         }
-        out.sort(Comparator.comparing(WaveRequests.GroupResponse::attribute)
-                .thenComparing(WaveRequests.GroupResponse::value));
+        out.sort(
+                Comparator.comparing(WaveViews.GroupResponse::attribute).thenComparing(WaveViews.GroupResponse::value));
         return out;
     }
 

@@ -48,7 +48,7 @@ public class WaveResource {
             description =
                     "Stratified random sampling to the panel's target composition among active members under the fatigue cap and not invited within the cooldown, "
                             + "members interested in the theme first. A co-signed theme is aligned; otherwise only its proposing party may launch it, and the questions are attributed to that party.")
-    @APIResponseSchema(value = WaveRequests.View.class, responseCode = "201", responseDescription = "Launched")
+    @APIResponseSchema(value = WaveViews.View.class, responseCode = "201", responseDescription = "Launched")
     @APIResponse(
             responseCode = "409",
             description =
@@ -59,7 +59,7 @@ public class WaveResource {
             @Parameter(description = "Retry key") @HeaderParam(IdempotencyKeys.HEADER) String key,
             @NotNull(message = "a wave body is required") @Valid WaveRequests.Launch request) {
         return idempotency.execute("POST /api/v1/panels/" + panelId + "/waves", key, request, () -> {
-            WaveRequests.View view = waves.launch(panelId, request);
+            WaveViews.View view = waves.launch(panelId, request);
             return Response.status(Response.Status.CREATED)
                     .header("Location", "/api/v1/panels/" + panelId + "/waves/" + view.id())
                     .entity(view)
@@ -77,7 +77,7 @@ public class WaveResource {
             responseCode = "409",
             description = "Consultation closed, or theme not co-signed (and not the caller's)")
     @APIResponse(responseCode = "422", description = "Unknown theme, or more members requested than eligible")
-    public WaveRequests.SampleView preview(
+    public WaveViews.SampleView preview(
             @PathParam("panelId") String panelId,
             @NotNull(message = "a wave body is required") @Valid WaveRequests.Launch request) {
         return waves.preview(panelId, request);
@@ -96,7 +96,7 @@ public class WaveResource {
     @RolesAllowed({Roles.CORPORATION, Roles.TENANT_ORGANISATION, Roles.OPS})
     @Operation(summary = "A wave with its response rate, overall and per profile group (groups under 5 withheld)")
     @APIResponse(responseCode = "200", description = "The wave")
-    public WaveRequests.View get(@PathParam("panelId") String panelId, @PathParam("waveId") String waveId) {
+    public WaveViews.View get(@PathParam("panelId") String panelId, @PathParam("waveId") String waveId) {
         return waves.get(panelId, waveId);
     }
 

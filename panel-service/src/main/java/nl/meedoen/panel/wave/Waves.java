@@ -77,7 +77,7 @@ public class Waves {
             String askingParty) {}
 
     @Transactional
-    public WaveRequests.View launch(String panelId, WaveRequests.Launch r) {
+    public WaveViews.View launch(String panelId, WaveRequests.Launch r) {
         Panel panel =
                 access.write(panelId); // locked: launches of one panel queue, so no member passes the fatigue cap twice
         Plan plan = plan(panel, r);
@@ -126,15 +126,15 @@ public class Waves {
         auditLog.record("wave.launched", "panel", panel.id.toString(), detail);
         KnownConsultation consultation = KnownConsultation.findById(w.consultationId);
         boolean anonymous = consultation != null && "ANONYMOUS".equals(consultation.anonymity);
-        WaveRequests.Responses none = anonymous
-                ? new WaveRequests.Responses(w.size, null, 0, null, "NONE")
-                : new WaveRequests.Responses(w.size, 0L, 0, 0.0, "MEMBERS");
+        WaveViews.Responses none = anonymous
+                ? new WaveViews.Responses(w.size, null, 0, null, "NONE")
+                : new WaveViews.Responses(w.size, 0L, 0, 0.0, "MEMBERS");
         return view(w, none, sampleView(plan, sample), null);
     }
 
     /** The sample a launch would draw now, without writing anything. */
     @Transactional
-    public WaveRequests.SampleView preview(String panelId, WaveRequests.Launch r) {
+    public WaveViews.SampleView preview(String panelId, WaveRequests.Launch r) {
         Panel panel = access.read(panelId);
         Plan plan = plan(panel, r);
         return sampleView(plan, sample(plan, SEEDS.nextLong()));
@@ -259,14 +259,14 @@ public class Waves {
         });
     }
 
-    public WaveRequests.View get(String panelId, String waveId) {
+    public WaveViews.View get(String panelId, String waveId) {
         Panel panel = access.read(panelId);
         Wave w = wave(panel, waveId);
         List<String> strata = panel.strata();
         return view(w, stats.perWave(panel.id).get(w.id), null, stats.byGroup(panel.id, w.id, strata, null));
     }
 
-    public Page<WaveRequests.View> list(String panelId, PageRequest page) {
+    public Page<WaveViews.View> list(String panelId, PageRequest page) {
         Panel panel = access.read(panelId);
         OffsetDateTime after = OffsetDateTime.parse("1970-01-01T00:00:00Z");
         UUID afterId = new UUID(0, 0);
@@ -286,7 +286,7 @@ public class Waves {
                         afterId)
                 .page(0, page.limit() + 1)
                 .list();
-        Map<UUID, WaveRequests.Responses> responses = stats.perWave(panel.id);
+        Map<UUID, WaveViews.Responses> responses = stats.perWave(panel.id);
         return page.page(
                 waves.stream()
                         .map(w -> view(w, responses.get(w.id), null, null))
@@ -294,7 +294,7 @@ public class Waves {
                 v -> v.launchedAt().toString() + "|" + v.id());
     }
 
-    public Page<WaveRequests.Member> members(String panelId, String waveId, PageRequest page) {
+    public Page<WaveViews.Member> members(String panelId, String waveId, PageRequest page) {
         Panel panel = access.read(panelId);
         Wave w = wave(panel, waveId);
         @SuppressWarnings("unchecked")
@@ -305,11 +305,11 @@ public class Waves {
                 .setParameter(2, page.afterKey() == null ? "" : page.afterKey())
                 .setParameter(3, page.limit() + 1)
                 .getResultList();
-        List<WaveRequests.Member> members = rows.stream()
-                .map(r -> new WaveRequests.Member(
+        List<WaveViews.Member> members = rows.stream()
+                .map(r -> new WaveViews.Member(
                         (String) r[0], SqlTimes.offset(r[1]), SqlTimes.offset(r[2]), SqlTimes.offset(r[3])))
                 .toList();
-        return page.page(members, WaveRequests.Member::tenantRef);
+        return page.page(members, WaveViews.Member::tenantRef);
     }
 
     private static Wave wave(Panel panel, String waveId) {
@@ -320,22 +320,19 @@ public class Waves {
         return w;
     }
 
-    private static WaveRequests.SampleView sampleView(Plan plan, WaveSampler.Sample s) {
-        List<WaveRequests.Stratum> strata = new ArrayList<>();
+    private static WaveViews.SampleView sampleView(Plan plan, WaveSampler.Sample s) {
+        List<WaveViews.Stratum> strata = new ArrayList<>();
         for (int a = 0; a < plan.strata().size(); a++) {
             Targets.Target t = plan.strata().get(a);
-            strata.add(new WaveRequests.Stratum(
+            strata.add(new WaveViews.Stratum(
                     t.attribute(), t.shares(), s.quotas().get(a), s.counts().get(a)));
         }
-        return new WaveRequests.SampleView(s.eligible(), s.tenantRefs().size(), s.interested(), strata);
+        return new WaveViews.SampleView(s.eligible(), s.tenantRefs().size(), s.interested(), strata);
     }
 
-    static WaveRequests.View view(
-            Wave w,
-            WaveRequests.Responses responses,
-            WaveRequests.SampleView sample,
-            List<WaveRequests.GroupResponse> byGroup) {
-        return new WaveRequests.View(
+    static WaveViews.View view(
+            Wave w, WaveViews.Responses responses, WaveViews.SampleView sample, List<WaveViews.GroupResponse> byGroup) {
+        return new WaveViews.View(
                 w.id,
                 w.panelId,
                 w.consultationId,

@@ -95,7 +95,7 @@ public class Campaign extends PanacheEntityBase {
     /** The tenant organisation (its client) that co-owns a corporation's campaign: it sees it and signs its statement. */
     @Column(name = "partner_organisation")
     public String partnerOrganisation;
-    /** JSON {@link CampaignDtos.Statement}; required, and signed by every owning party, before the campaign opens. */
+    /** JSON {@link CampaignRequests.Statement}; required, and signed by every owning party, before the campaign opens. */
     public String statement;
     /** Who signed the current statement: JSON {party: {client, at}}; null when no one has. */
     @Column(name = "statement_signatures")

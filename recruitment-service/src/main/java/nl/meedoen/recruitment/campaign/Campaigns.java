@@ -23,10 +23,10 @@ import nl.meedoen.commons.security.Caller;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.organisations.KnownOrganisation;
 import nl.meedoen.population.PopulationAttribute;
-import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignIn;
-import nl.meedoen.recruitment.campaign.CampaignDtos.CampaignPatch;
-import nl.meedoen.recruitment.campaign.CampaignDtos.CancelIn;
-import nl.meedoen.recruitment.campaign.CampaignDtos.Compensation;
+import nl.meedoen.recruitment.campaign.CampaignRequests.CampaignIn;
+import nl.meedoen.recruitment.campaign.CampaignRequests.CampaignPatch;
+import nl.meedoen.recruitment.campaign.CampaignRequests.CancelIn;
+import nl.meedoen.recruitment.campaign.CampaignRequests.Compensation;
 
 /**
  * Campaign lifecycle DRAFT → OPEN → CLOSED → DRAWN/SEATED (→ ENDED), or CANCELLED from any state before the end, and who may
@@ -522,7 +522,7 @@ public class Campaigns {
 
     /** Adds a session (a standing form's next meeting, or one more evening); its seated participants get a reminder before it. */
     @Transactional
-    public CampaignSession addSession(UUID id, CampaignDtos.SessionIn in) {
+    public CampaignSession addSession(UUID id, CampaignRequests.SessionIn in) {
         Campaign c = locked(id);
         if (c.finished()) {
             throw wrongState(c, "a cancelled or ended campaign has no new sessions");

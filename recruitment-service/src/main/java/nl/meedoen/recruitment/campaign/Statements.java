@@ -18,8 +18,8 @@ import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.recruitment.campaign.CampaignDtos.Statement;
-import nl.meedoen.recruitment.campaign.CampaignDtos.StatementSignature;
+import nl.meedoen.recruitment.campaign.CampaignRequests.Statement;
+import nl.meedoen.recruitment.campaign.CampaignViews.StatementSignature;
 
 /**
  * A campaign's participation statement (principle 5) and its signatures, mirroring a consultation's (consultation-service

@@ -17,6 +17,7 @@ import nl.meedoen.recruitment.RecruitmentConfig;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.CampaignSession;
 import nl.meedoen.recruitment.campaign.Campaigns;
+import nl.meedoen.recruitment.compensation.CompensationRequests.PaidElsewhereIn;
 import nl.meedoen.recruitment.signup.Signup;
 
 /**
@@ -42,30 +43,6 @@ public class Compensation {
                     description =
                             "Allowances recorded as paid " + "elsewhere this year (counted by the cap, not paid here)")
             long paidElsewhereCents) {}
-
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-            name = "AllowancePaidElsewhere",
-            description = "A volunteer allowance " + "paid to the tenant outside the platform in a calendar year",
-            example =
-                    "{\"tenantRef\":\"T-1042\",\"year\":2026,\"amountCents\":80000,\"note\":\"Vrijwilligersvergoeding buurthuis, jan–jun\"}")
-    public record PaidElsewhereIn(
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "T-1042")
-            String tenantRef,
-
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                    description = "Calendar year of the payment",
-                    example = "2026")
-            Integer year,
-
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                    description = "Amount in euro cents, > 0",
-                    example = "80000")
-            Long amountCents,
-
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                    description = "Who paid and what for (at most 500 characters)",
-                    example = "Vrijwilligersvergoeding buurthuis, jan–jun")
-            String note) {}
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(
             name = "AllowancePaidElsewhereRecorded",

@@ -18,6 +18,7 @@ import nl.meedoen.commons.csv.CsvDialect;
 import nl.meedoen.commons.csv.CsvDialectParameter;
 import nl.meedoen.commons.csv.CsvExport;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.recruitment.compensation.CompensationRequests.AttendanceIn;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "Attendance per session and the volunteer-allowance ledger per person per calendar year")
 @APIResponse(responseCode = "400", description = "Invalid request")
 public class CompensationResource {
-
-    public record AttendanceIn(List<String> tenantRefs) {}
 
     @Inject
     nl.meedoen.commons.audit.AuditLog audit;

@@ -14,7 +14,7 @@ import nl.meedoen.draw.DrawException;
 import nl.meedoen.draw.DrawMonitor;
 import nl.meedoen.draw.DrawRecord;
 import nl.meedoen.recruitment.campaign.Campaign;
-import nl.meedoen.recruitment.draw.DrawDtos.CommitIn;
+import nl.meedoen.recruitment.draw.DrawRequests.CommitIn;
 
 /**
  * Phase (a) of a draw as a job: plan (read the pool, short transaction), compute the distribution (no

@@ -17,13 +17,13 @@ import nl.meedoen.commons.job.JobView;
 import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.security.Roles;
 import nl.meedoen.draw.Verification;
-import nl.meedoen.recruitment.draw.DrawDtos.CommitIn;
-import nl.meedoen.recruitment.draw.DrawDtos.DrawOut;
-import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
-import nl.meedoen.recruitment.draw.DrawDtos.SeedCommitmentIn;
-import nl.meedoen.recruitment.draw.DrawDtos.SeedIn;
-import nl.meedoen.recruitment.draw.DrawDtos.SeedRevealIn;
-import nl.meedoen.recruitment.draw.DrawDtos.VerifyOut;
+import nl.meedoen.recruitment.draw.DrawRequests.CommitIn;
+import nl.meedoen.recruitment.draw.DrawRequests.SeedCommitmentIn;
+import nl.meedoen.recruitment.draw.DrawRequests.SeedIn;
+import nl.meedoen.recruitment.draw.DrawRequests.SeedRevealIn;
+import nl.meedoen.recruitment.draw.DrawViews.DrawOut;
+import nl.meedoen.recruitment.draw.DrawViews.ReplacementOut;
+import nl.meedoen.recruitment.draw.DrawViews.VerifyOut;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -107,7 +107,7 @@ public class DrawResource {
                             + "with a source (where and when it will be published, after the reveal deadline) and no commitment. Once "
                             + "per party; taken until the draw commitment is asked for; a ceremony needs two parties by then.")
     @APIResponseSchema(
-            value = DrawDtos.CeremonyOut.class,
+            value = DrawViews.CeremonyOut.class,
             responseCode = "201",
             responseDescription = "Committed: the ceremony")
     @APIResponse(
@@ -135,7 +135,7 @@ public class DrawResource {
             description = "reveal-before-draw-commitment, no-seed-commitment (the party did not commit), "
                     + "seed-already-revealed, reveal-too-late (past the deadline), or already drawn")
     @APIResponse(responseCode = "422", description = "reveal-mismatch: the reveal does not hash to the commitment")
-    public DrawDtos.CeremonyOut revealSeed(@PathParam("id") UUID id, SeedRevealIn in) {
+    public DrawViews.CeremonyOut revealSeed(@PathParam("id") UUID id, SeedRevealIn in) {
         return ceremonies.reveal(id, in);
     }
 
@@ -149,7 +149,7 @@ public class DrawResource {
     @APIResponse(
             responseCode = "200",
             description = "The ceremony (no parties yet: the draw cannot be committed until at least two commit)")
-    public DrawDtos.CeremonyOut ceremony(@PathParam("id") UUID id) {
+    public DrawViews.CeremonyOut ceremony(@PathParam("id") UUID id) {
         return ceremonies.get(id);
     }
 

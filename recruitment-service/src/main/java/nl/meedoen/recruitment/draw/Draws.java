@@ -40,11 +40,11 @@ import nl.meedoen.recruitment.campaign.CampaignDraw;
 import nl.meedoen.recruitment.campaign.CampaignSession;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.EligibilityRule;
-import nl.meedoen.recruitment.draw.DrawDtos.CommitIn;
-import nl.meedoen.recruitment.draw.DrawDtos.DrawOut;
-import nl.meedoen.recruitment.draw.DrawDtos.Participant;
-import nl.meedoen.recruitment.draw.DrawDtos.Quota;
-import nl.meedoen.recruitment.draw.DrawDtos.ReplacementOut;
+import nl.meedoen.recruitment.draw.DrawRequests.CommitIn;
+import nl.meedoen.recruitment.draw.DrawRequests.Quota;
+import nl.meedoen.recruitment.draw.DrawViews.DrawOut;
+import nl.meedoen.recruitment.draw.DrawViews.Participant;
+import nl.meedoen.recruitment.draw.DrawViews.ReplacementOut;
 import nl.meedoen.recruitment.signup.Places;
 import nl.meedoen.recruitment.signup.Signup;
 import nl.meedoen.recruitment.signup.Signups;
@@ -475,10 +475,10 @@ public class Draws implements CampaignDraw {
         return rawKeys ? DrawRecords.withHouseholdsRedacted(d.record) : d.record;
     }
 
-    public DrawDtos.PublicDrawOut publishedSummary(String publicId) {
+    public DrawViews.PublicDrawOut publishedSummary(String publicId) {
         Draw d = published(publicId);
         Campaign c = Campaign.findById(d.campaignId);
-        return new DrawDtos.PublicDrawOut(
+        return new DrawViews.PublicDrawOut(
                 d.publicId,
                 c.title,
                 c.seats,
@@ -653,7 +653,7 @@ public class Draws implements CampaignDraw {
      * fill with → 422 naming the quotas that cannot be kept (after a draw), or 409 when nobody waits at all.
      */
     @Transactional
-    public DrawDtos.FillOut fillVacancies(UUID campaignId) {
+    public DrawViews.FillOut fillVacancies(UUID campaignId) {
         Campaign c = locked(campaignId);
         if (!c.participantsSeated()) {
             throw Campaigns.wrongState(c, "nobody holds a seat yet, so no seat is vacant");
@@ -726,7 +726,7 @@ public class Draws implements CampaignDraw {
                 Map.of("filled", filled, "vacancies", c.seats - nowSeated));
         String summary = filled.size() + " vacant seat(s) filled; "
                 + (nowSeated >= c.seats ? "every seat is taken" : (c.seats - nowSeated) + " still vacant");
-        return new DrawDtos.FillOut(c.id, c.seats, nowSeated, c.seats - nowSeated, filled, unkept, summary);
+        return new DrawViews.FillOut(c.id, c.seats, nowSeated, c.seats - nowSeated, filled, unkept, summary);
     }
 
     /** The campaign, re-read under a row lock (SELECT … FOR UPDATE): seat changes of one campaign happen one at a time. */

@@ -46,7 +46,7 @@ public class PublicDrawResource {
             description = "No token: the random public id (in every outcome message of the lottery) is the address. "
                     + "Only drawn draws; the gateway limits calls per address as on the token routes.")
     @APIResponse(responseCode = "200", description = "The draw")
-    public DrawDtos.PublicDrawOut get(@PathParam("publicId") String publicId) {
+    public DrawViews.PublicDrawOut get(@PathParam("publicId") String publicId) {
         return draws.publishedSummary(publicId);
     }
 

@@ -18,10 +18,10 @@ import nl.meedoen.commons.security.Roles;
 import nl.meedoen.draw.DrawRecords;
 import nl.meedoen.recruitment.campaign.Campaign;
 import nl.meedoen.recruitment.campaign.Campaigns;
-import nl.meedoen.recruitment.draw.DrawDtos.CeremonyOut;
-import nl.meedoen.recruitment.draw.DrawDtos.CeremonyParty;
-import nl.meedoen.recruitment.draw.DrawDtos.SeedCommitmentIn;
-import nl.meedoen.recruitment.draw.DrawDtos.SeedRevealIn;
+import nl.meedoen.recruitment.draw.DrawRequests.SeedCommitmentIn;
+import nl.meedoen.recruitment.draw.DrawRequests.SeedRevealIn;
+import nl.meedoen.recruitment.draw.DrawViews.CeremonyOut;
+import nl.meedoen.recruitment.draw.DrawViews.CeremonyParty;
 
 /**
  * A draw seed no single party controls (multi-party commit–reveal). Before the draw commitment every party commits to a

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.recruitment.draw.DrawDtos.FillOut;
+import nl.meedoen.recruitment.draw.DrawViews.FillOut;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;

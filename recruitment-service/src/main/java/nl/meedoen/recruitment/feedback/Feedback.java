@@ -15,8 +15,8 @@ import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.recruitment.campaign.Campaign;
-import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeIn;
-import nl.meedoen.recruitment.campaign.CampaignDtos.OutcomeOut;
+import nl.meedoen.recruitment.campaign.CampaignRequests.OutcomeIn;
+import nl.meedoen.recruitment.campaign.CampaignViews.OutcomeOut;
 import nl.meedoen.recruitment.campaign.Campaigns;
 
 /**

@@ -24,10 +24,10 @@ import nl.meedoen.recruitment.campaign.CampaignSession;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.draw.Draw;
 import nl.meedoen.recruitment.draw.DrawCommitJob;
-import nl.meedoen.recruitment.seating.SeatingDtos.AppointmentIn;
-import nl.meedoen.recruitment.seating.SeatingDtos.Participant;
-import nl.meedoen.recruitment.seating.SeatingDtos.ReopenIn;
-import nl.meedoen.recruitment.seating.SeatingDtos.SeatingOut;
+import nl.meedoen.recruitment.seating.SeatingRequests.AppointmentIn;
+import nl.meedoen.recruitment.seating.SeatingRequests.ReopenIn;
+import nl.meedoen.recruitment.seating.SeatingViews.Participant;
+import nl.meedoen.recruitment.seating.SeatingViews.SeatingOut;
 import nl.meedoen.recruitment.signup.Places;
 import nl.meedoen.recruitment.signup.Signup;
 

@@ -18,7 +18,7 @@ import nl.meedoen.commons.audit.AuditLog;
 import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.recruitment.campaign.Campaign;
-import nl.meedoen.recruitment.campaign.CampaignDtos.TermEndIn;
+import nl.meedoen.recruitment.campaign.CampaignRequests.TermEndIn;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.Form;
 import nl.meedoen.recruitment.draw.Draw;

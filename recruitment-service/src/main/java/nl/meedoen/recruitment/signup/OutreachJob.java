@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import nl.meedoen.commons.job.JobContext;
 import nl.meedoen.commons.job.JobHandler;
-import nl.meedoen.recruitment.signup.SignupDtos.OutreachIn;
-import nl.meedoen.recruitment.signup.SignupDtos.OutreachOut;
+import nl.meedoen.recruitment.signup.SignupRequests.OutreachIn;
+import nl.meedoen.recruitment.signup.SignupViews.OutreachOut;
 
 /**
  * An outreach as a job, and as one mailing in notification-service (its id is the job's): the organiser follows it,

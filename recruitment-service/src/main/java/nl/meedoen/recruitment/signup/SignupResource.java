@@ -21,11 +21,11 @@ import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
-import nl.meedoen.recruitment.signup.SignupDtos.Conversion;
-import nl.meedoen.recruitment.signup.SignupDtos.OutreachIn;
-import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
-import nl.meedoen.recruitment.signup.SignupDtos.SignupOut;
-import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
+import nl.meedoen.recruitment.signup.SignupRequests.OutreachIn;
+import nl.meedoen.recruitment.signup.SignupRequests.SignupIn;
+import nl.meedoen.recruitment.signup.SignupRequests.TokenSignupIn;
+import nl.meedoen.recruitment.signup.SignupViews.Conversion;
+import nl.meedoen.recruitment.signup.SignupViews.SignupOut;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -82,7 +82,7 @@ public class SignupResource {
                             + "line never costs the others. At most 2,000 lines per call (answered in about 2–4 s; more would come near the gateway's 10 s timeout): split a larger list.")
     @APIResponse(responseCode = "200", description = "Every line with what became of it")
     @APIResponse(responseCode = "413", description = "More than 2,000 lines")
-    public SignupDtos.BulkOut signUpMany(@PathParam("id") UUID id, List<SignupIn> in) {
+    public SignupViews.BulkOut signUpMany(@PathParam("id") UUID id, List<SignupIn> in) {
         List<Signups.BulkLine> lines = new java.util.ArrayList<>();
         for (int i = 0; in != null && i < in.size(); i++) {
             lines.add(new Signups.BulkLine(
@@ -100,7 +100,7 @@ public class SignupResource {
     @Operation(summary = "Sign up many tenants at once from a CSV (see the JSON variant)")
     @APIResponse(responseCode = "200", description = "Every data row with what became of it")
     @APIResponse(responseCode = "413", description = "More than 2,000 rows")
-    public SignupDtos.BulkOut signUpManyCsv(@PathParam("id") UUID id, java.io.InputStream body) {
+    public SignupViews.BulkOut signUpManyCsv(@PathParam("id") UUID id, java.io.InputStream body) {
         List<Signups.BulkLine> lines = new java.util.ArrayList<>();
         try (CsvReader csv = CsvReader.open(body, null)) {
             if (!csv.header().contains("tenantRef") || !csv.header().contains("source")) {
@@ -207,7 +207,7 @@ public class SignupResource {
                             + "sign up or withdraw now and why not; and which texts the page asks. Changes nothing.")
     @APIResponse(responseCode = "200", description = "The campaign as the link's tenant sees it")
     @APIResponse(responseCode = "404", description = "No such sign-up link (a mistyped or unknown token)")
-    public SignupDtos.TokenInvitationOut invitation(
+    public SignupViews.TokenInvitationOut invitation(
             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
                             description = "The token from the personal link (after '#')",
                             required = true)
@@ -232,7 +232,7 @@ public class SignupResource {
             responseCode = "409",
             description = "The draw is committed or being committed, or the seats are given: a seated tenant declines "
                     + "instead")
-    public SignupOut withdrawByToken(SignupDtos.TokenIn in) {
+    public SignupOut withdrawByToken(SignupRequests.TokenIn in) {
         return SignupOut.of(signups.withdrawByToken(in));
     }
 

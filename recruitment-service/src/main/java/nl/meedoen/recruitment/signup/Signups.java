@@ -37,12 +37,12 @@ import nl.meedoen.recruitment.campaign.CampaignSession;
 import nl.meedoen.recruitment.campaign.CampaignSignups;
 import nl.meedoen.recruitment.campaign.Campaigns;
 import nl.meedoen.recruitment.campaign.EligibilityRule;
-import nl.meedoen.recruitment.signup.SignupDtos.Conversion;
-import nl.meedoen.recruitment.signup.SignupDtos.SignupIn;
-import nl.meedoen.recruitment.signup.SignupDtos.SignupOut;
-import nl.meedoen.recruitment.signup.SignupDtos.SourceConversion;
-import nl.meedoen.recruitment.signup.SignupDtos.TokenIn;
-import nl.meedoen.recruitment.signup.SignupDtos.TokenSignupIn;
+import nl.meedoen.recruitment.signup.SignupRequests.SignupIn;
+import nl.meedoen.recruitment.signup.SignupRequests.TokenIn;
+import nl.meedoen.recruitment.signup.SignupRequests.TokenSignupIn;
+import nl.meedoen.recruitment.signup.SignupViews.Conversion;
+import nl.meedoen.recruitment.signup.SignupViews.SignupOut;
+import nl.meedoen.recruitment.signup.SignupViews.SourceConversion;
 
 /** Outreach with personal sign-up links, sign-ups (by token or by the tenant portal), withdrawal, conversion. */
 @ApplicationScoped
@@ -94,7 +94,7 @@ public class Signups implements CampaignSignups {
         }
         Campaign c = campaigns.find(campaignId);
         openForOutreach(c);
-        return jobs.submit(OutreachJob.KIND, c.id + ":" + src, new SignupDtos.OutreachIn(src.name()));
+        return jobs.submit(OutreachJob.KIND, c.id + ":" + src, new SignupRequests.OutreachIn(src.name()));
     }
 
     private static void openForOutreach(Campaign c) {
@@ -258,7 +258,7 @@ public class Signups implements CampaignSignups {
      * {@code rows} carries each line's row number (CSV data row, or list position) and a parse error if it has one.
      */
     @Transactional
-    public SignupDtos.BulkOut signUpMany(UUID campaignId, List<BulkLine> rows) {
+    public SignupViews.BulkOut signUpMany(UUID campaignId, List<BulkLine> rows) {
         if (rows.isEmpty()) {
             throw ProblemException.invalidField("body", "no sign-ups in it");
         }
@@ -306,7 +306,7 @@ public class Signups implements CampaignSignups {
             nextSteps = CampaignSession.nextSteps(c.id); // for every seat's message, read once
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<SignupDtos.BulkItem> items = new ArrayList<>();
+        List<SignupViews.BulkItem> items = new ArrayList<>();
         List<Signup> accepted = new ArrayList<>();
         for (BulkLine line : rows) {
             SignupIn in = line.signup();
@@ -345,10 +345,10 @@ public class Signups implements CampaignSignups {
                 }
                 signedUp.add(ref);
                 accepted.add(s);
-                items.add(new SignupDtos.BulkItem(line.row(), ref, 201, null, null, s.id));
+                items.add(new SignupViews.BulkItem(line.row(), ref, 201, null, null, s.id));
             } catch (ProblemException e) {
                 // every check comes before anything is written: a refused line leaves nothing behind
-                items.add(new SignupDtos.BulkItem(
+                items.add(new SignupViews.BulkItem(
                         line.row(),
                         ref,
                         e.status(),
@@ -372,7 +372,7 @@ public class Signups implements CampaignSignups {
                 accepted.stream().map(s -> confirmation(c, s.tenantRef)).toList(),
                 MessageRequestV1::tenantRef);
         outbox.publishAll(MessageRequestV1.TOPIC, MessageRequestV1.TYPE, places, MessageRequestV1::tenantRef);
-        return new SignupDtos.BulkOut(rows.size(), accepted.size(), rows.size() - accepted.size(), items);
+        return new SignupViews.BulkOut(rows.size(), accepted.size(), rows.size() - accepted.size(), items);
     }
 
     /** The sign-ups of a bulk call as one multi-row INSERT (they are not needed as entities afterwards). */
@@ -447,15 +447,15 @@ public class Signups implements CampaignSignups {
      * can do now, decided by the same rules as signing up and withdrawing.
      */
     @Transactional
-    public SignupDtos.TokenInvitationOut invitationView(String token) {
+    public SignupViews.TokenInvitationOut invitationView(String token) {
         OutreachInvitation inv = invitation(token);
         Campaign c = Campaign.findById(inv.campaignId);
         PopulationMember m = PopulationMember.findById(inv.tenantRef);
         Signup s = Signup.of(c.id, inv.tenantRef);
         Refusal refusal = refusal(c, Campaigns.rules(c), m, s != null, LocalDate.now(ZoneOffset.UTC));
         boolean active = s != null && Signup.ACTIVE.equals(s.status);
-        return new SignupDtos.TokenInvitationOut(
-                nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut.from(c),
+        return new SignupViews.TokenInvitationOut(
+                nl.meedoen.recruitment.campaign.CampaignViews.CampaignOut.from(c),
                 m == null ? null : m.language,
                 s == null ? null : SignupOut.of(s),
                 refusal == null,
@@ -752,7 +752,7 @@ public class Signups implements CampaignSignups {
                     byChannel.getOrDefault(src.name(), Map.of()),
                     mailings.getOrDefault(src.name(), List.of())));
         }
-        List<SignupDtos.GroupConversion> groups = null;
+        List<SignupViews.GroupConversion> groups = null;
         if (attr != null) {
             EligibilityRule.Condition eligible = EligibilityRule.sql(Campaigns.rules(c), "p", 2);
             String value = "coalesce(p." + attr.column() + ", 'unknown')";
@@ -776,7 +776,7 @@ public class Signups implements CampaignSignups {
             groups = new ArrayList<>();
             for (var e : counts.entrySet()) {
                 long[] n = e.getValue();
-                groups.add(new SignupDtos.GroupConversion(
+                groups.add(new SignupViews.GroupConversion(
                         e.getKey(), n[0], n[1], n[2], n[1] == 0 ? null : (double) n[2] / n[1]));
             }
         }

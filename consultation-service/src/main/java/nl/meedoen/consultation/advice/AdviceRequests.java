@@ -1,18 +1,13 @@
 package nl.meedoen.consultation.advice;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/**
- * Bodies and views of advice trajectories. Enumerations and the deadline arrive as strings so that a wrong value is a
- * 422 naming the field (a field rule), not a 400 (which is kept for malformed JSON).
- */
-public final class AdviceDtos {
+/** Request bodies of the advice trajectory API. */
+public final class AdviceRequests {
 
-    private AdviceDtos() {}
+    private AdviceRequests() {}
 
     @Schema(name = "AdviceTrajectoryRequest")
     public record TrajectoryRequest(
@@ -70,50 +65,4 @@ public final class AdviceDtos {
             String answer,
 
             @Schema(required = true, maxLength = 5000) String reason) {}
-
-    /** A recommendation as stored and shown: answer and reason are null until the corporation answered. */
-    @Schema(name = "AdviceRecommendation")
-    public record Recommendation(int number, String text, String answer, String reason) {}
-
-    @Schema(name = "AdviceTrajectory")
-    public record View(
-            UUID id,
-            String origin,
-            String status,
-            String organisation,
-            String subject,
-            String description,
-            List<Document> documents,
-            LocalDate deadline,
-
-            @Schema(description = "The deadline has passed and the advice is not given yet")
-            boolean overdue,
-
-            List<UUID> linkedConsultationIds,
-            List<UUID> linkedCampaignIds,
-            List<Recommendation> recommendations,
-            OffsetDateTime createdAt,
-            OffsetDateTime adviceGivenAt,
-            OffsetDateTime answeredAt,
-            OffsetDateTime closedAt) {}
-
-    @Schema(name = "AdviceTrajectorySummary")
-    public record Summary(
-            UUID id,
-            String origin,
-            String status,
-            String organisation,
-            String subject,
-            LocalDate deadline,
-            boolean overdue) {}
-
-    @Schema(name = "AdviceOverview")
-    public record Overview(
-            @Schema(description = "Trajectories not closed") int open,
-
-            @Schema(description = "Open trajectories past their deadline without advice")
-            int overdue,
-
-            @Schema(description = "The open trajectories, earliest deadline first")
-            List<Summary> trajectories) {}
 }

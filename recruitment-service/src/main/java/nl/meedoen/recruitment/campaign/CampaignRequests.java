@@ -3,13 +3,12 @@ package nl.meedoen.recruitment.campaign;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public final class CampaignDtos {
-    private CampaignDtos() {}
+/** Request bodies of the campaign API. */
+public final class CampaignRequests {
+
+    private CampaignRequests() {}
 
     public record SessionIn(OffsetDateTime startsAt, String place, String onlineLink) {}
 
@@ -82,15 +81,6 @@ public final class CampaignDtos {
             LocalDate outcomeBy) {}
 
     @Schema(
-            name = "CampaignStatementSignature",
-            description = "An owning party signed the current participation statement")
-    public record StatementSignature(
-            @Schema(example = "huurdersvereniging-vogelbuurt")
-            String client,
-
-            OffsetDateTime at) {}
-
-    @Schema(
             name = "CampaignPatch",
             description =
                     "Changes to a campaign; a field left out (or null) stays as it is. Before opening every field may "
@@ -152,15 +142,6 @@ public final class CampaignDtos {
                     example = "De werkgroep adviseerde de galerijen eerst te schilderen; het bestuur neemt dat over.")
             String outcome) {}
 
-    @Schema(name = "CampaignOutcomeRecorded")
-    public record OutcomeOut(
-            UUID campaignId,
-            String outcome,
-            OffsetDateTime outcomeAt,
-
-            @Schema(description = "Feedback messages sent now (each tenant once)", example = "14")
-            int feedbackSent) {}
-
     @Schema(
             name = "CampaignTermEnd",
             description =
@@ -172,113 +153,4 @@ public final class CampaignDtos {
             @Schema(example = "[\"T-1001\",\"T-1002\"]") List<String> staying,
             @Schema(example = "2028-12-31") LocalDate nextTermEnd,
             @Schema(example = "2027-12-15") LocalDate signupCloses) {}
-
-    public record SessionOut(UUID id, OffsetDateTime startsAt, String place, String onlineLink) {
-        public static SessionOut from(CampaignSession s) {
-            return new SessionOut(s.id, s.startsAt, s.place, s.onlineLink);
-        }
-    }
-
-    public record CampaignOut(
-            UUID id,
-            String form,
-            String organiserParty,
-            String title,
-            String theme,
-            String mandate,
-            int seats,
-            LocalDate signupOpens,
-            LocalDate signupCloses,
-            LocalDate termEnd,
-            boolean openEnded,
-            List<EligibilityRule> eligibility,
-            List<SessionOut> sessions,
-            Compensation compensation,
-            String status,
-            long version,
-
-            @Schema(enumeration = {"APPOINTMENT", "OPEN_UP_TO_CAPACITY", "LOTTERY_WHEN_OVERSUBSCRIBED"})
-            String selectionMode,
-
-            @Schema(
-                    description = "How the seats were given without a draw (null before, and after a draw)",
-                    enumeration = {"EVERYONE_SEATED", "APPOINTED", "FIRST_COME"},
-                    nullable = true)
-            String seating,
-
-            @Schema(nullable = true, example = "huurdersvereniging-vogelbuurt")
-            String partnerOrganisation,
-
-            @Schema(nullable = true) Statement statement,
-
-            @Schema(description = "Who signed the current statement, per party")
-            java.util.Map<String, StatementSignature> statementSignatures,
-
-            @Schema(
-                    description =
-                            "The owning parties that have not signed the current statement yet (opening waits for them)",
-                    example = "[\"tenant-organisation\"]")
-            List<String> statementUnsignedBy,
-
-            @Schema(description = "Whether the form is standing (terms with rotation, sessions over time)")
-            boolean standing,
-
-            @Schema(example = "1") int termNumber,
-            @Schema(nullable = true) String cancelledReason,
-            @Schema(nullable = true) String outcome,
-            @Schema(nullable = true) OffsetDateTime outcomeAt) {
-
-        /** The campaign as the API shows it, its sessions read. */
-        public static CampaignOut from(Campaign c) {
-            return from(
-                    c, CampaignSession.of(c.id).stream().map(SessionOut::from).toList());
-        }
-
-        /** Many campaigns, in their order, with the sessions of all of them read in one statement (not one per campaign). */
-        public static List<CampaignOut> from(List<Campaign> campaigns) {
-            if (campaigns.isEmpty()) {
-                return List.of();
-            }
-            Map<UUID, List<SessionOut>> sessions = CampaignSession.<CampaignSession>list(
-                            "campaignId in ?1 order by startsAt",
-                            campaigns.stream().map(c -> c.id).toList())
-                    .stream()
-                    .collect(Collectors.groupingBy(
-                            s -> s.campaignId, Collectors.mapping(SessionOut::from, Collectors.toList())));
-            return campaigns.stream()
-                    .map(c -> from(c, sessions.getOrDefault(c.id, List.of())))
-                    .toList();
-        }
-
-        private static CampaignOut from(Campaign c, List<SessionOut> sessions) {
-            return new CampaignOut(
-                    c.id,
-                    c.form,
-                    c.organiserParty,
-                    c.title,
-                    c.theme,
-                    c.mandate,
-                    c.seats,
-                    c.signupOpens,
-                    c.signupCloses,
-                    c.termEnd,
-                    c.termEnd == null,
-                    Campaigns.rules(c),
-                    sessions,
-                    new Compensation(c.compensationType, c.compensationCents),
-                    c.status,
-                    c.version,
-                    c.mode().name(),
-                    c.seating,
-                    c.partnerOrganisation,
-                    Statements.statement(c),
-                    Statements.signatures(c),
-                    Statements.unsignedBy(c),
-                    Form.valueOf(c.form).standing(),
-                    c.termNumber,
-                    c.cancelledReason,
-                    c.outcome,
-                    c.outcomeAt);
-        }
-    }
 }

@@ -5,21 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-public final class SignupDtos {
-    private SignupDtos() {}
+/** Response bodies of the sign-up API. */
+public final class SignupViews {
 
-    /** By the trusted tenant portal (role corporation). */
-    public record SignupIn(String tenantRef, String motivation, String expertise, String availability, String source) {}
-
-    /** Through the personal link of an outreach: the token says who and through which channel. */
-    public record TokenSignupIn(String token, String motivation, String expertise, String availability) {}
-
-    /** The personal link's token, to withdraw through it. */
-    public record TokenIn(String token) {}
+    private SignupViews() {}
 
     /** What a personal sign-up link opens: the campaign as the tenant reads it, her sign-up and what she can do now. */
     public record TokenInvitationOut(
-            nl.meedoen.recruitment.campaign.CampaignDtos.CampaignOut campaign,
+            nl.meedoen.recruitment.campaign.CampaignViews.CampaignOut campaign,
 
             @org.eclipse.microprofile.openapi.annotations.media.Schema(
                     description = "The tenant's language (ISO 639-1) as the register last gave it, for the page",
@@ -134,8 +127,6 @@ public final class SignupDtos {
 
     /** What a bulk sign-up did, item by item: one bad line never costs the others. */
     public record BulkOut(int received, int signedUp, int rejected, List<BulkItem> items) {}
-
-    public record OutreachIn(String source) {}
 
     public record OutreachOut(
             String source,

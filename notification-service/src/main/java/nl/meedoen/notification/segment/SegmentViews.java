@@ -1,0 +1,9 @@
+package nl.meedoen.notification.segment;
+
+/** Response bodies of the segment API. */
+public final class SegmentViews {
+
+    private SegmentViews() {}
+
+    public record Count(long count) {}
+}
