@@ -4,6 +4,7 @@ import com.ibm.icu.text.ArabicShaping;
 import com.ibm.icu.text.ArabicShapingException;
 import com.ibm.icu.text.Bidi;
 import com.ibm.icu.text.Transliterator;
+import com.ibm.icu.util.ULocale;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * <p>A line is NFC-normalised (so decomposed Vietnamese finds the precomposed glyphs), characters
  * the font lacks are replaced (see {@link #printable}), Arabic is shaped to its presentation
  * forms with ICU (PDFBox does not shape) and the line is put in visual order with ICU's
- * bidirectional algorithm, in a left-to-right paragraph as the letters are Dutch or English.
+ * bidirectional algorithm, in a left-to-right paragraph (the letters), or a right-to-left one
+ * for a page that reads from the right (a paper questionnaire in Arabic: see {@link #rightToLeft}).
  */
 public final class PrintFont {
 
@@ -82,8 +84,21 @@ public final class PrintFont {
         return covers.get(codePoint);
     }
 
-    /** What is drawn for a logical line: every character one the font has, in visual order. */
+    /** Whether a language is written from the right (Arabic; by ICU's likely script, so Persian or Hebrew too). */
+    public static boolean rightToLeft(String language) {
+        return language != null && ULocale.forLanguageTag(language).isRightToLeft();
+    }
+
+    /** What is drawn for a logical line in a left-to-right paragraph: every character one the font has, in visual order. */
     public String display(String logical) {
+        return display(logical, false);
+    }
+
+    /**
+     * What is drawn for a logical line, in a right-to-left paragraph if asked: then the line's neutrals (a full stop, a
+     * bracket) take the Arabic side, and a Latin or numeric run inside it (a code, an amount) still reads left to right.
+     */
+    public String display(String logical, boolean rightToLeft) {
         String text = printable(Normalizer.normalize(logical, Normalizer.Form.NFC));
         char[] chars = text.toCharArray();
         if (Bidi.requiresBidi(chars, 0, chars.length)) {
@@ -96,7 +111,8 @@ public final class PrintFont {
                 // unshaped Arabic is still legible letter by letter; the nominal forms are in the font
             }
             text = nominalWhereMissing(text);
-            text = new Bidi(text, Bidi.LTR).writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
+            text = new Bidi(text, rightToLeft ? Bidi.RTL : Bidi.LTR)
+                    .writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
         }
         return withoutInvisibles(text);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.meedoen.consultation.Phrases;
 import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.pwe.PweBlock;
 import nl.meedoen.consultation.pwe.PweOption;
@@ -27,8 +28,11 @@ final class StockSurveyJs {
 
     private static final String MOTIVATION = ":motivation";
 
-    /** The texts this flavour adds, in Dutch and English; another language gets the English ones (as the example frontend does). */
-    private static final Map<String, Map<String, String>> PHRASES = Map.of(
+    /**
+     * The texts this flavour adds, in the five languages tenants read ({@link Phrases}: another language gets the
+     * English ones, as the example frontend does; Turkish, Arabic and Polish to be checked by a native speaker).
+     */
+    static final Phrases PHRASES = new Phrases(Map.of(
             "nl",
             Map.ofEntries(
                     Map.entry("corporation", "Vraag van de corporatie"),
@@ -42,7 +46,28 @@ final class StockSurveyJs {
                     Map.entry("tenant-organisation", "Asked by the tenant organisation"),
                     Map.entry("checked", "These rules are checked when you submit."),
                     Map.entry("motivation", "Why do you choose {option}?"),
-                    Map.entry("overall", "Explain your choice")));
+                    Map.entry("overall", "Explain your choice")),
+            "tr",
+            Map.ofEntries(
+                    Map.entry("corporation", "Konut kuruluşunun sorusu"),
+                    Map.entry("tenant-organisation", "Kiracı örgütünün sorusu"),
+                    Map.entry("checked", "Bu kuralları gönderirken kontrol ediyoruz."),
+                    Map.entry("motivation", "{option} seçeneğini neden seçiyorsunuz?"),
+                    Map.entry("overall", "Seçiminizi açıklayın")),
+            "ar",
+            Map.ofEntries(
+                    Map.entry("corporation", "سؤال من مؤسسة الإسكان"),
+                    Map.entry("tenant-organisation", "سؤال من منظمة المستأجرين"),
+                    Map.entry("checked", "نتحقق من هذه القواعد عند الإرسال."),
+                    Map.entry("motivation", "لماذا تختارون {option}؟"),
+                    Map.entry("overall", "اشرحوا اختياركم")),
+            "pl",
+            Map.ofEntries(
+                    Map.entry("corporation", "Pytanie towarzystwa mieszkaniowego"),
+                    Map.entry("tenant-organisation", "Pytanie organizacji lokatorskiej"),
+                    Map.entry("checked", "Te zasady sprawdzamy przy wysyłaniu."),
+                    Map.entry("motivation", "Dlaczego wybierają Państwo opcję {option}?"),
+                    Map.entry("overall", "Uzasadnienie wyboru"))));
 
     private StockSurveyJs() {}
 
@@ -153,7 +178,7 @@ final class StockSurveyJs {
     }
 
     private static String phrase(String language, String key) {
-        return PHRASES.getOrDefault(language, PHRASES.get("en")).get(key);
+        return PHRASES.get(language, key);
     }
 
     // ---------------------------------------------------------------- answers

@@ -27,7 +27,9 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * short code (a blank form: a box to write it in), so staff enter the answers against her invitation
  * ({@code POST paper-responses}). One document holds any number of forms, each starting on a new page, in its own
  * language; the layout is made once per language and drawn per code. Text through {@link PrintFont} (module printing), so every script the letters print
- * prints here too. Plain Java.
+ * prints here too. A form in a language written from the right (Arabic) is laid out as any other and drawn mirrored:
+ * its lines end at the right margin, the boxes and lines to write on are on the right, where a reader starts, and the
+ * header's title and code change sides. Plain Java.
  */
 public final class PaperForm {
 
@@ -79,6 +81,7 @@ public final class PaperForm {
                 }
                 String code = form.code();
                 pen.sheet = form.sheet();
+                pen.rightToLeft = PrintFont.rightToLeft(form.sheet().language());
                 for (int p = 0; p < pages.size(); p++) {
                     PDPage page = new PDPage(PDRectangle.A4);
                     document.addPage(page);
@@ -309,11 +312,11 @@ public final class PaperForm {
                     for (int point = min; point <= max; point++) {
                         float x1 = x0 + (point - min) * 12 * MM;
                         p.box(x1, top - 1 * MM, BOX);
-                        String shown = p.regular.display(String.valueOf(point));
-                        p.regular.show(
-                                p.content,
+                        String shown = String.valueOf(point);
+                        p.show(
+                                p.regular,
                                 9,
-                                x1 + (BOX - p.regular.width(shown, 9)) / 2,
+                                x1 + (BOX - p.width(p.regular, shown, 9)) / 2,
                                 top - 1 * MM - BOX - 4 * MM,
                                 shown);
                     }
@@ -365,9 +368,8 @@ public final class PaperForm {
             rows.add(new Row(9 * MM) {
                 @Override
                 void draw(Pen p, float top) throws IOException {
-                    String shown = p.bold.display(total);
-                    p.bold.show(p.content, 10, LEFT + INDENT, top - 7 * MM, shown);
-                    float x0 = LEFT + INDENT + p.bold.width(shown, 10) + 2 * MM;
+                    p.show(p.bold, 10, LEFT + INDENT, top - 7 * MM, total);
+                    float x0 = LEFT + INDENT + p.width(p.bold, total, 10) + 2 * MM;
                     p.line(x0, top - 7.5f * MM, x0 + 40 * MM);
                 }
             });
@@ -470,11 +472,15 @@ public final class PaperForm {
 
     // ---------------------------------------------------------------- drawing
 
-    /** The fonts and the page being drawn. */
+    /**
+     * The fonts and the page being drawn. Every x is given as read from the left margin; for a sheet written from the
+     * right the pen draws its mirror image (margins are equal, so the text column stays where it is).
+     */
     private static final class Pen {
         final PrintFont regular;
         final PrintFont bold;
         Sheet sheet;
+        boolean rightToLeft;
         PDPageContentStream content;
 
         Pen(PrintFont regular, PrintFont bold) {
@@ -486,31 +492,34 @@ public final class PaperForm {
         void furniture(String code, int page, int pages) throws IOException {
             String l = sheet.language();
             float top = PAGE_HEIGHT - 15 * MM;
-            String title = regular.display(sheet.title() == null ? "" : sheet.title());
-            float titleSize = Math.max(6, Math.min(9, 9 * 90 * MM / Math.max(1, regular.width(title, 9))));
-            regular.show(content, titleSize, LEFT, top, title);
+            String title = sheet.title() == null ? "" : sheet.title();
+            float titleSize = Math.max(6, Math.min(9, 9 * 90 * MM / Math.max(1, width(regular, title, 9))));
+            show(regular, titleSize, LEFT, top, title);
             if (code != null) {
-                String shown = bold.display(PaperWords.phrase(l, "code") + " " + code);
-                bold.show(content, 13, RIGHT - bold.width(shown, 13), top, shown);
+                String shown = PaperWords.phrase(l, "code") + " " + code;
+                show(bold, 13, RIGHT - width(bold, shown, 13), top, shown);
             } else {
                 float boxWidth = 42 * MM;
                 box(RIGHT - boxWidth, top + 5 * MM, boxWidth, 8 * MM);
-                String hint = regular.display(PaperWords.phrase(l, "codeHint"));
-                regular.show(content, 8, RIGHT - boxWidth - 2 * MM - regular.width(hint, 8), top, hint);
+                String hint = PaperWords.phrase(l, "codeHint");
+                show(regular, 8, RIGHT - boxWidth - 2 * MM - width(regular, hint, 8), top, hint);
             }
-            content.moveTo(LEFT, top - 4 * MM);
-            content.lineTo(RIGHT, top - 4 * MM);
-            content.setLineWidth(0.5f);
-            content.stroke();
-            String number = regular.display(PaperWords.phrase(l, "page")
+            line(LEFT, top - 4 * MM, RIGHT);
+            String number = PaperWords.phrase(l, "page")
                             .replace("{page}", String.valueOf(page))
                             .replace("{pages}", String.valueOf(pages))
-                    + (code == null ? "" : " · " + code));
-            regular.show(content, 8, (PAGE_WIDTH - regular.width(number, 8)) / 2, 10 * MM, number);
+                    + (code == null ? "" : " · " + code);
+            show(regular, 8, (PAGE_WIDTH - width(regular, number, 8)) / 2, 10 * MM, number);
         }
 
+        /** Draws a logical line starting at x (for a right-to-left sheet: ending at x's mirror image). */
         void show(PrintFont font, float size, float x, float y, String logical) throws IOException {
-            font.show(content, size, x, y, font.display(logical));
+            String shown = font.display(logical, rightToLeft);
+            font.show(content, size, mirrored(x, font.width(shown, size)), y, shown);
+        }
+
+        float width(PrintFont font, String logical, float size) throws IOException {
+            return font.width(font.display(logical, rightToLeft), size);
         }
 
         void box(float x, float top, float size) throws IOException {
@@ -519,15 +528,21 @@ public final class PaperForm {
 
         void box(float x, float top, float width, float height) throws IOException {
             content.setLineWidth(0.8f);
-            content.addRect(x, top - height, width, height);
+            content.addRect(mirrored(x, width), top - height, width, height);
             content.stroke();
         }
 
         void line(float x0, float y, float x1) throws IOException {
+            float x = mirrored(x0, x1 - x0);
             content.setLineWidth(0.5f);
-            content.moveTo(x0, y);
-            content.lineTo(x1, y);
+            content.moveTo(x, y);
+            content.lineTo(x + x1 - x0, y);
             content.stroke();
+        }
+
+        /** Where something width wide that starts at x from the left starts on the page. */
+        private float mirrored(float x, float width) {
+            return rightToLeft ? PAGE_WIDTH - x - width : x;
         }
     }
 }

@@ -3,6 +3,7 @@ package nl.meedoen.consultation.paper;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.meedoen.consultation.Phrases;
 import nl.meedoen.consultation.Texts;
 import nl.meedoen.consultation.pwe.PweBlock;
 import nl.meedoen.consultation.pwe.PweWords;
@@ -14,12 +15,13 @@ import nl.meedoen.consultation.questionnaire.Questionnaire;
 
 /**
  * What the paper questionnaire says besides the consultation's own texts: how to fill in each question type, when a
- * question applies (its conditions in words, as a form cannot hide a question), and the page furniture. Dutch and
- * English; another language gets the English words, as the stock SurveyJS form does. Plain Java.
+ * question applies (its conditions in words, as a form cannot hide a question), and the page furniture. In the five
+ * languages tenants read ({@link Phrases}: another language gets the English words, as the stock SurveyJS form does;
+ * Turkish, Arabic and Polish to be checked by a native speaker, as the letters are). Plain Java.
  */
 final class PaperWords {
 
-    private static final Map<String, Map<String, String>> PHRASES = Map.of(
+    static final Phrases PHRASES = new Phrases(Map.of(
             "nl",
             Map.ofEntries(
                     Map.entry("code", "Code"),
@@ -123,12 +125,173 @@ final class PaperWords {
                     Map.entry("notAnswered", "you did not answer question {n}"),
                     Map.entry("and", " and "),
                     Map.entry("or", " or "),
-                    Map.entry("not", "not ({condition})")));
+                    Map.entry("not", "not ({condition})")),
+            "tr",
+            Map.ofEntries(
+                    Map.entry("code", "Kod"),
+                    Map.entry("codeHint", "Mektubunuzdaki kodu buraya yazın:"),
+                    Map.entry("page", "Sayfa {page} / {pages}"),
+                    Map.entry("returnBy", "Bu formu {date} tarihinden önce geri gönderin veya teslim edin."),
+                    Map.entry(
+                            "codeExplained",
+                            "Cevaplarınızı her sayfanın üstündeki kod ile işliyoruz. Adınız bu formda yazmıyor."),
+                    Map.entry("goal", "Amaç"),
+                    Map.entry("canInfluence", "Etkileyebileceğiniz konular"),
+                    Map.entry("cannotInfluence", "Etkileyemeyeceğiniz konular"),
+                    Map.entry("outcomeUse", "Sonuçla ne yapacağız"),
+                    Map.entry("required", "(zorunlu)"),
+                    Map.entry("onlyIf", "Sadece şu durumda cevaplayın: {condition}."),
+                    Map.entry("requiredIf", "Şu durumda zorunlu: {condition}."),
+                    Map.entry("one", "Bir kutuyu işaretleyin."),
+                    Map.entry("some", "{min} ile {max} arası kutu işaretleyin."),
+                    Map.entry("atLeast", "En az {min} kutu işaretleyin."),
+                    Map.entry("atMost", "En fazla {max} kutu işaretleyin."),
+                    Map.entry("any", "Sizin için geçerli olanları işaretleyin."),
+                    Map.entry("scale", "{min} ile {max} arasında bir kutuyu işaretleyin."),
+                    Map.entry("scaleLabels", "{min} = {minLabel}, {max} = {maxLabel}."),
+                    Map.entry("writeNumber", "Bir sayı yazın."),
+                    Map.entry("numberRange", "{min} ile {max} arasında bir sayı yazın."),
+                    Map.entry("numberMin", "En az {min} olan bir sayı yazın."),
+                    Map.entry("numberMax", "En fazla {max} olan bir sayı yazın."),
+                    Map.entry("whole", "Tam sayı, virgülsüz."),
+                    Map.entry("text", "Cevabınızı çizgilerin üzerine yazın (en fazla {max} karakter)."),
+                    Map.entry(
+                            "ranking",
+                            "Sizin için en önemli olanın yanına 1, sonrakinin yanına 2 yazın; böyle devam edin."),
+                    Map.entry("rankAll", "{count} seçeneğin hepsine numara verin."),
+                    Map.entry("rankMin", "En az {min} seçeneğe numara verin."),
+                    Map.entry("pwe", "Seçtiğiniz seçenekleri işaretleyin ve toplam maliyetlerini hesaplayın."),
+                    Map.entry(
+                            "pweTarget",
+                            "Seçtiğiniz seçenekleri işaretleyin ve toplamda ne sağladıklarını hesaplayın."),
+                    Map.entry("total", "Toplam:"),
+                    Map.entry("motivation", "Bunu neden seçiyorsunuz?"),
+                    Map.entry("motivationRequired", "Bunu neden seçiyorsunuz? (seçerseniz zorunlu)"),
+                    Map.entry("overall", "Seçiminizi açıklayın"),
+                    Map.entry("equals", "{n}. soruya cevabınız {value}"),
+                    Map.entry("notEquals", "{n}. soruya cevabınız {value} değil"),
+                    Map.entry("in", "{n}. soruya cevabınız şunlardan biri: {value}"),
+                    Map.entry("contains", "{n}. soruda {value} seçeneğini seçtiniz"),
+                    Map.entry("greaterThan", "{n}. soruya cevabınız {value} sayısından büyük"),
+                    Map.entry("greaterOrEqual", "{n}. soruya cevabınız {value} veya daha fazla"),
+                    Map.entry("lessThan", "{n}. soruya cevabınız {value} sayısından küçük"),
+                    Map.entry("lessOrEqual", "{n}. soruya cevabınız {value} veya daha az"),
+                    Map.entry("answered", "{n}. soruyu cevapladınız"),
+                    Map.entry("notAnswered", "{n}. soruyu cevaplamadınız"),
+                    Map.entry("and", " ve "),
+                    Map.entry("or", " veya "),
+                    Map.entry("not", "({condition}) doğru değil")),
+            "ar",
+            Map.ofEntries(
+                    Map.entry("code", "الرمز"),
+                    Map.entry("codeHint", "اكتبوا هنا الرمز الموجود في رسالتكم:"),
+                    Map.entry("page", "صفحة {page} من {pages}"),
+                    Map.entry("returnBy", "أرسلوا هذه الاستمارة قبل {date} أو سلموها باليد."),
+                    Map.entry(
+                            "codeExplained",
+                            "نعالج إجاباتكم بواسطة الرمز في أعلى كل صفحة. اسمكم غير موجود على هذه الاستمارة."),
+                    Map.entry("goal", "الهدف"),
+                    Map.entry("canInfluence", "ما يمكنكم التأثير فيه"),
+                    Map.entry("cannotInfluence", "ما لا يمكنكم التأثير فيه"),
+                    Map.entry("outcomeUse", "ماذا نفعل بالنتيجة"),
+                    Map.entry("required", "(إلزامي)"),
+                    Map.entry("onlyIf", "أجيبوا فقط إذا {condition}."),
+                    Map.entry("requiredIf", "إلزامي إذا {condition}."),
+                    Map.entry("one", "ضعوا علامة في مربع واحد."),
+                    Map.entry("some", "ضعوا علامة في {min} إلى {max} من المربعات."),
+                    Map.entry("atLeast", "ضعوا علامة في {min} من المربعات على الأقل."),
+                    Map.entry("atMost", "ضعوا علامة في {max} من المربعات على الأكثر."),
+                    Map.entry("any", "ضعوا علامة على كل ما ينطبق عليكم."),
+                    Map.entry("scale", "ضعوا علامة في مربع واحد، من {min} إلى {max}."),
+                    Map.entry("scaleLabels", "{min} = {minLabel}، {max} = {maxLabel}."),
+                    Map.entry("writeNumber", "اكتبوا عددا."),
+                    Map.entry("numberRange", "اكتبوا عددا من {min} إلى {max}."),
+                    Map.entry("numberMin", "اكتبوا عددا لا يقل عن {min}."),
+                    Map.entry("numberMax", "اكتبوا عددا لا يزيد عن {max}."),
+                    Map.entry("whole", "عدد صحيح، بدون كسور."),
+                    Map.entry("text", "اكتبوا إجابتكم على الأسطر (بحد أقصى {max} حرفا)."),
+                    Map.entry("ranking", "اكتبوا 1 بجانب الأهم بالنسبة لكم، و2 بجانب التالي، وهكذا."),
+                    Map.entry("rankAll", "ضعوا رقما لجميع الخيارات ({count})."),
+                    Map.entry("rankMin", "ضعوا رقما لـ {min} من الخيارات على الأقل."),
+                    Map.entry("pwe", "ضعوا علامة على الخيارات التي تختارونها، واجمعوا تكلفتها معا."),
+                    Map.entry("pweTarget", "ضعوا علامة على الخيارات التي تختارونها، واجمعوا ما تحققه معا."),
+                    Map.entry("total", "المجموع:"),
+                    Map.entry("motivation", "لماذا تختارون هذا؟"),
+                    Map.entry("motivationRequired", "لماذا تختارون هذا؟ (إلزامي إذا اخترتموه)"),
+                    Map.entry("overall", "اشرحوا اختياركم"),
+                    Map.entry("equals", "كانت إجابتكم عن السؤال {n} هي {value}"),
+                    Map.entry("notEquals", "لم تكن إجابتكم عن السؤال {n} هي {value}"),
+                    Map.entry("in", "كانت إجابتكم عن السؤال {n} واحدة من {value}"),
+                    Map.entry("contains", "اخترتم {value} في السؤال {n}"),
+                    Map.entry("greaterThan", "كانت إجابتكم عن السؤال {n} أكثر من {value}"),
+                    Map.entry("greaterOrEqual", "كانت إجابتكم عن السؤال {n} {value} أو أكثر"),
+                    Map.entry("lessThan", "كانت إجابتكم عن السؤال {n} أقل من {value}"),
+                    Map.entry("lessOrEqual", "كانت إجابتكم عن السؤال {n} {value} أو أقل"),
+                    Map.entry("answered", "أجبتم عن السؤال {n}"),
+                    Map.entry("notAnswered", "لم تجيبوا عن السؤال {n}"),
+                    Map.entry("and", " و"),
+                    Map.entry("or", " أو "),
+                    Map.entry("not", "لم يكن هذا صحيحا: ({condition})")),
+            "pl",
+            Map.ofEntries(
+                    Map.entry("code", "Kod"),
+                    Map.entry("codeHint", "Proszę wpisać tutaj kod z listu:"),
+                    Map.entry("page", "Strona {page} z {pages}"),
+                    Map.entry("returnBy", "Prosimy odesłać lub oddać ten formularz przed {date}."),
+                    Map.entry(
+                            "codeExplained",
+                            "Państwa odpowiedzi przetwarzamy za pomocą kodu u góry każdej strony. Na tym formularzu nie ma Państwa nazwiska."),
+                    Map.entry("goal", "Cel"),
+                    Map.entry("canInfluence", "Na co mają Państwo wpływ"),
+                    Map.entry("cannotInfluence", "Na co nie mają Państwo wpływu"),
+                    Map.entry("outcomeUse", "Co zrobimy z wynikiem"),
+                    Map.entry("required", "(obowiązkowe)"),
+                    Map.entry("onlyIf", "Proszę odpowiedzieć tylko, jeśli {condition}."),
+                    Map.entry("requiredIf", "Obowiązkowe, jeśli {condition}."),
+                    Map.entry("one", "Proszę zaznaczyć jedno pole."),
+                    Map.entry("some", "Proszę zaznaczyć od {min} do {max} pól."),
+                    Map.entry("atLeast", "Proszę zaznaczyć pola: co najmniej {min}."),
+                    Map.entry("atMost", "Proszę zaznaczyć pola: najwyżej {max}."),
+                    Map.entry("any", "Proszę zaznaczyć wszystko, co Państwa dotyczy."),
+                    Map.entry("scale", "Proszę zaznaczyć jedno pole, od {min} do {max}."),
+                    Map.entry("scaleLabels", "{min} = {minLabel}, {max} = {maxLabel}."),
+                    Map.entry("writeNumber", "Proszę wpisać liczbę."),
+                    Map.entry("numberRange", "Proszę wpisać liczbę od {min} do {max}."),
+                    Map.entry("numberMin", "Proszę wpisać liczbę nie mniejszą niż {min}."),
+                    Map.entry("numberMax", "Proszę wpisać liczbę nie większą niż {max}."),
+                    Map.entry("whole", "Liczba całkowita, bez przecinka."),
+                    Map.entry("text", "Proszę wpisać odpowiedź na liniach (limit znaków: {max})."),
+                    Map.entry(
+                            "ranking",
+                            "Proszę wpisać 1 przy tym, co jest dla Państwa najważniejsze, 2 przy następnym i tak dalej."),
+                    Map.entry("rankAll", "Proszę ponumerować wszystkie ({count})."),
+                    Map.entry("rankMin", "Proszę ponumerować co najmniej {min} z nich."),
+                    Map.entry("pwe", "Proszę zaznaczyć wybrane opcje i zsumować, ile razem kosztują."),
+                    Map.entry("pweTarget", "Proszę zaznaczyć wybrane opcje i zsumować, ile razem dają."),
+                    Map.entry("total", "Razem:"),
+                    Map.entry("motivation", "Dlaczego wybierają Państwo tę opcję?"),
+                    Map.entry(
+                            "motivationRequired",
+                            "Dlaczego wybierają Państwo tę opcję? (obowiązkowe, jeśli ją Państwo wybiorą)"),
+                    Map.entry("overall", "Uzasadnienie wyboru"),
+                    Map.entry("equals", "Państwa odpowiedź na pytanie {n} to {value}"),
+                    Map.entry("notEquals", "Państwa odpowiedź na pytanie {n} to nie {value}"),
+                    Map.entry("in", "Państwa odpowiedź na pytanie {n} to jedno z: {value}"),
+                    Map.entry("contains", "w pytaniu {n} wybrali Państwo {value}"),
+                    Map.entry("greaterThan", "Państwa odpowiedź na pytanie {n} jest większa niż {value}"),
+                    Map.entry("greaterOrEqual", "Państwa odpowiedź na pytanie {n} to {value} lub więcej"),
+                    Map.entry("lessThan", "Państwa odpowiedź na pytanie {n} jest mniejsza niż {value}"),
+                    Map.entry("lessOrEqual", "Państwa odpowiedź na pytanie {n} to {value} lub mniej"),
+                    Map.entry("answered", "odpowiedzieli Państwo na pytanie {n}"),
+                    Map.entry("notAnswered", "nie odpowiedzieli Państwo na pytanie {n}"),
+                    Map.entry("and", " i "),
+                    Map.entry("or", " lub "),
+                    Map.entry("not", "nie jest prawdą, że ({condition})"))));
 
     private PaperWords() {}
 
     static String phrase(String language, String key) {
-        return PHRASES.getOrDefault(language, PHRASES.get("en")).get(key);
+        return PHRASES.get(language, key);
     }
 
     /** A condition on earlier questions in words, naming them by their number on the form. */

@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.meedoen.consultation.Phrases;
 import nl.meedoen.consultation.Texts;
 
 /**
  * A PWE block's rules and options in words, for a form that cannot enforce them: stock SurveyJS's description and the
- * paper questionnaire. Dutch and English; another language gets the English words (as the example frontend does).
- * Plain Java.
+ * paper questionnaire. In the five languages tenants read ({@link Phrases}: another language gets the English words, as
+ * the example frontend does; Turkish, Arabic and Polish to be checked by a native speaker, as the letters are). Plain
+ * Java.
  */
 public final class PweWords {
 
-    private static final Map<String, Map<String, String>> PHRASES = Map.of(
+    static final Phrases PHRASES = new Phrases(Map.of(
             "nl",
             Map.ofEntries(
                     Map.entry("budget", "Budget: {budget}. Kies opties die samen niet meer kosten."),
@@ -43,7 +45,53 @@ public final class PweWords {
                     Map.entry("cost", "costs {cost}"),
                     Map.entry("pros", "Pros"),
                     Map.entry("cons", "Cons"),
-                    Map.entry("effects", "Effects")));
+                    Map.entry("effects", "Effects")),
+            "tr",
+            Map.ofEntries(
+                    Map.entry("budget", "Bütçe: {budget}. Toplamda bundan fazla tutmayan seçenekler seçin."),
+                    Map.entry(
+                            "spendAll",
+                            "Bütçenin tamamını kullanın: başka seçenek sığmayana kadar seçmeye devam edin."),
+                    Map.entry("target", "Hedef: toplamda en az {target}."),
+                    Map.entry("resourceLimit", "{name}: toplamda en fazla {max}."),
+                    Map.entry("choose", "{min} ile {max} arası seçenek seçin."),
+                    Map.entry("exclusive", "Bunlardan en fazla biri: {options}."),
+                    Map.entry("together", "Sadece birlikte: {options}."),
+                    Map.entry("requires", "{option}: sadece {required} seçeneğini de seçerseniz."),
+                    Map.entry("cost", "maliyeti {cost}"),
+                    Map.entry("pros", "Artıları"),
+                    Map.entry("cons", "Eksileri"),
+                    Map.entry("effects", "Sonuçları")),
+            "ar",
+            Map.ofEntries(
+                    Map.entry("budget", "الميزانية: {budget}. اختاروا خيارات لا تزيد تكلفتها معا عن ذلك."),
+                    Map.entry("spendAll", "استخدموا الميزانية كلها: استمروا في الاختيار حتى لا يتسع أي خيار آخر."),
+                    Map.entry("target", "الهدف: {target} على الأقل معا."),
+                    Map.entry("resourceLimit", "{name}: {max} على الأكثر معا."),
+                    Map.entry("choose", "اختاروا من {min} إلى {max} من الخيارات."),
+                    Map.entry("exclusive", "واحد فقط على الأكثر من: {options}."),
+                    Map.entry("together", "معا فقط: {options}."),
+                    Map.entry("requires", "{option} فقط إذا اخترتم أيضا {required}."),
+                    Map.entry("cost", "التكلفة {cost}"),
+                    Map.entry("pros", "المزايا"),
+                    Map.entry("cons", "العيوب"),
+                    Map.entry("effects", "الآثار")),
+            "pl",
+            Map.ofEntries(
+                    Map.entry("budget", "Budżet: {budget}. Proszę wybrać opcje, które razem nie kosztują więcej."),
+                    Map.entry(
+                            "spendAll",
+                            "Proszę wykorzystać cały budżet: wybierać dalej, aż żadna opcja już się nie zmieści."),
+                    Map.entry("target", "Cel: razem co najmniej {target}."),
+                    Map.entry("resourceLimit", "{name}: razem najwyżej {max}."),
+                    Map.entry("choose", "Proszę wybrać od {min} do {max} opcji."),
+                    Map.entry("exclusive", "Najwyżej jedna z: {options}."),
+                    Map.entry("together", "Tylko razem: {options}."),
+                    Map.entry("requires", "{option} tylko wtedy, gdy wybiorą Państwo także {required}."),
+                    Map.entry("cost", "koszt {cost}"),
+                    Map.entry("pros", "Zalety"),
+                    Map.entry("cons", "Wady"),
+                    Map.entry("effects", "Skutki"))));
 
     private PweWords() {}
 
@@ -121,10 +169,15 @@ public final class PweWords {
         return phrase(language, "cost").replace("{cost}", number(o.cost(), language));
     }
 
-    /** A number as the phrases' language writes it (100.000 in Dutch, 100,000 in English). */
+    /**
+     * A number as the phrases' language writes it (100.000 in Dutch, 100,000 in English), in Western digits in every
+     * language (Arabic's own default is Arabic-Indic): as the dates, the codes and the counts beside it are written.
+     */
     public static String number(Double value, String language) {
-        NumberFormat format =
-                NumberFormat.getNumberInstance(Locale.forLanguageTag(PHRASES.containsKey(language) ? language : "en"));
+        NumberFormat format = NumberFormat.getNumberInstance(new Locale.Builder()
+                .setLanguage(PHRASES.has(language) ? language : "en")
+                .setUnicodeLocaleKeyword("nu", "latn")
+                .build());
         format.setMaximumFractionDigits(2);
         return format.format(value == null ? 0 : value);
     }
@@ -146,6 +199,6 @@ public final class PweWords {
     }
 
     private static String phrase(String language, String key) {
-        return PHRASES.getOrDefault(language, PHRASES.get("en")).get(key);
+        return PHRASES.get(language, key);
     }
 }

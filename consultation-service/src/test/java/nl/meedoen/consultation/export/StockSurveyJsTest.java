@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static nl.meedoen.consultation.Api.BASE;
 import static nl.meedoen.consultation.Api.as;
 import static nl.meedoen.consultation.Api.respondent;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -131,6 +132,53 @@ class StockSurveyJsTest {
                 .statusCode(200)
                 .body("pages[0].elements[1].type", equalTo("pwe"))
                 .body("pages[0].elements[1].askedBy", equalTo("tenant-organisation"));
+    }
+
+    @Test
+    void theStockFormAddsItsWordsInTurkishArabicAndPolishToo() {
+        String ref = Api.prefix() + "-l";
+        Map<String, Object> body = Api.consultation("PWE", Api.list(List.of(ref)));
+        body.put("languages", List.of("nl", "en", "tr", "ar", "pl"));
+        String id = Api.create(as("corporation"), body);
+        Api.putQuestionnaire(as("corporation"), id, PWE_ASKED_BY).then().statusCode(200);
+        Api.putStatement(as("corporation"), id);
+        Response export = as("corporation")
+                .queryParam("flavour", "stock")
+                .get(BASE + "/" + id + "/questionnaire/surveyjs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
+        Map<String, Map<String, Object>> byName =
+                export.jsonPath().<Map<String, Object>>getList("pages.elements.flatten()").stream()
+                        .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e));
+        Map<?, ?> asker = (Map<?, ?>) byName.get("age").get("description");
+        assertEquals("Konut kuruluşunun sorusu", asker.get("tr"));
+        assertEquals("سؤال من مؤسسة الإسكان", asker.get("ar"));
+        assertEquals("Pytanie towarzystwa mieszkaniowego", asker.get("pl"));
+        Map<?, ?> plan = (Map<?, ?>) byName.get("plan").get("description");
+        // the rules in each language, the amounts in Western digits in Arabic too
+        assertTrue(((String) plan.get("tr")).startsWith("Kiracı örgütünün sorusu — Het budget is van u\nBütçe: 100."));
+        assertTrue(((String) plan.get("ar")).contains("الميزانية: 100."), (String) plan.get("ar"));
+        assertTrue(((String) plan.get("pl")).contains("Proszę wybrać od 1 do 3 opcji."), (String) plan.get("pl"));
+        assertTrue(((String) plan.get("pl")).endsWith("Te zasady sprawdzamy przy wysyłaniu."), (String) plan.get("pl"));
+        assertEquals(
+                "Speeltuin (maliyeti 60)",
+                ((Map<?, ?>) ((Map<?, ?>) ((List<?>) byName.get("plan").get("choices")).get(0)).get("text")).get("tr"));
+        assertEquals(
+                "لماذا تختارون Speeltuin؟",
+                ((Map<?, ?>) byName.get("plan:motivation:playground").get("title")).get("ar"));
+
+        String token = Api.openAndCollectTokens(id, List.of(ref)).get(ref);
+        respondent(token)
+                .queryParam("flavour", "stock")
+                .queryParam("lang", "ar")
+                .get(BASE + "/respondent/questionnaire/surveyjs")
+                .then()
+                .statusCode(200)
+                .body("locale", equalTo("ar"))
+                .body("pages[0].elements[0].description.ar", equalTo("سؤال من مؤسسة الإسكان"))
+                .body("pages[0].elements[1].description.ar", containsString("نتحقق من هذه القواعد عند الإرسال."));
     }
 
     @Test

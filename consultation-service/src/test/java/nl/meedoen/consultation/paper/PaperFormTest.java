@@ -23,12 +23,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.meedoen.consultation.Api;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /** Paper questionnaires read back as staff and tenants read them: the PDF's text, extracted with PDFBox. */
@@ -273,6 +276,78 @@ class PaperFormTest {
         as("ops").get(BASE + "/" + id + "/paper-forms/blank").then().statusCode(200);
     }
 
+    /** EVERY_TYPE with some of its texts in Arabic too (the others fall back to Dutch). */
+    static final String ARABIC = EVERY_TYPE
+            .replace("\"en\":\"Do you have children?\"", "\"en\":\"Do you have children?\",\"ar\":\"هل لديكم أطفال؟\"")
+            .replace("\"en\":\"Yes\"", "\"en\":\"Yes\",\"ar\":\"نعم\"")
+            .replace("\"en\":\"Spend the budget\"", "\"en\":\"Spend the budget\",\"ar\":\"وزعوا الميزانية\"");
+
+    @Test
+    void anArabicFormReadsFromTheRightMarginAndItsCodeStillReadsLeftToRight() throws IOException {
+        List<String> refs = List.of(Api.prefix() + "-ar");
+        Map<String, Object> body = Api.consultation("PWE", Api.list(refs));
+        body.put("languages", List.of("nl", "en", "ar"));
+        body.put("title", Map.of("nl", "Nieuwe speeltuin", "en", "A new playground", "ar", "ملعب جديد"));
+        body.put("anonymity", "PSEUDONYMOUS");
+        String id = Api.create(as("corporation"), body);
+        Api.putQuestionnaire(as("corporation"), id, ARABIC).then().statusCode(200);
+        Api.putStatement(as("corporation"), id);
+        String code =
+                open(id, refs).get(refs.get(0)).path("data").path("shortCode").asText();
+        byte[] arabic = as("corporation")
+                .get(finished(start(id, "?lang=ar", "{}")).getString("resultLocation"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        List<String> pages = pages(arabic);
+        String all = String.join("\n", pages);
+        for (String text : List.of(
+                "ملعب جديد", // the title
+                "هل لديكم أطفال", // a question
+                "نعم", // an option
+                "وزعوا الميزانية",
+                "ضعوا علامة في مربع واحد", // how to answer it
+                "أجيبوا فقط إذا كانت إجابتكم عن السؤال", // its condition
+                "المجموع", // a PWE block's sum
+                "اكتبوا إجابتكم على الأسطر",
+                "لماذا تختارون هذا",
+                "الهدف")) { // a heading of the statement
+            assertTrue(all.contains(text), text + " missing in\n" + all);
+        }
+        for (String page : pages) {
+            assertTrue(page.contains(code), "every page has the code, as it is typed:\n" + page);
+        }
+        assertFalse(all.contains("Tick") || all.contains("Kruis"), "no English or Dutch instructions:\n" + all);
+
+        float left = 20 * PaperForm.MM;
+        float right = PDRectangle.A4.getWidth() - 20 * PaperForm.MM;
+        try (PDDocument document = Loader.loadPDF(arabic)) {
+            List<float[]> lines = bodyLines(document, 1);
+            assertTrue(lines.size() > 10, "the intro and the first questions: " + lines.size());
+            for (float[] line : lines) {
+                assertTrue(
+                        line[1] <= right + 0.5f && line[1] > right - 20 * PaperForm.MM,
+                        "an Arabic line ends at the right margin, or indented from it: " + line[0] + "-" + line[1]);
+            }
+            assertTrue(
+                    lines.stream().filter(l -> Math.abs(l[1] - right) < 0.5f).count() >= 3,
+                    "title, description and intro end at the margin");
+            assertTrue(
+                    lines.stream().anyMatch(l -> l[0] > left + 60 * PaperForm.MM),
+                    "short lines start far from the left");
+        }
+        // the same consultation's Dutch form is left to right, as ever
+        try (PDDocument document =
+                Loader.loadPDF(blank(id, "?lang=nl").extract().asByteArray())) {
+            for (float[] line : bodyLines(document, 1)) {
+                assertTrue(
+                        line[0] >= left - 0.5f && line[0] < left + 20 * PaperForm.MM,
+                        "a Dutch line starts at the left margin, or indented from it: " + line[0]);
+            }
+        }
+    }
+
     @Test
     void badRequestsAreProblemsAndQueueNothing() {
         List<String> refs = List.of(Api.prefix() + "-a", Api.prefix() + "-b");
@@ -386,6 +461,28 @@ class PaperFormTest {
                     return !"QUEUED".equals(status) && !"RUNNING".equals(status);
                 });
         return as("corporation").get(location).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Each line of text between the header and the footer as {leftmost x, rightmost x}, top to bottom. */
+    static List<float[]> bodyLines(PDDocument document, int page) throws IOException {
+        Map<Integer, float[]> lines = new TreeMap<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition text) {
+                float y = text.getYDirAdj(); // from the top
+                if (y > 25 * PaperForm.MM
+                        && y < PDRectangle.A4.getHeight() - 15 * PaperForm.MM
+                        && !text.getUnicode().isBlank()) {
+                    float[] line = lines.computeIfAbsent(Math.round(y), k -> new float[] {Float.MAX_VALUE, 0});
+                    line[0] = Math.min(line[0], text.getXDirAdj());
+                    line[1] = Math.max(line[1], text.getXDirAdj() + text.getWidthDirAdj());
+                }
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(document);
+        return List.copyOf(lines.values());
     }
 
     /** The text of each page, as PDFBox extracts it. */
