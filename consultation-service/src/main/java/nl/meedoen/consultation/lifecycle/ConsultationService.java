@@ -681,52 +681,51 @@ public class ConsultationService {
                         .longValue()
                 : null;
         return new ConsultationView(
-                c.id,
-                c.kind,
-                c.status,
-                languages(c),
-                texts(c.title),
-                texts(c.description),
-                new ConsultationViews.Initiator(c.initiatorParty, c.initiatorClient),
-                c.partnerOrganisation,
-                c.anonymity,
-                new AudienceView(a.type(), a.filter(), listSize, a.panelId(), a.waveId()),
-                new Schedule(c.opensAt, c.closesAt, reminders(c)),
-                StoredJson.read(c.statement, Statement.class),
-                signatures(c),
-                c.statement == null
-                        ? Access.signingParties(c)
-                        : Access.signingParties(c).stream()
-                                .filter(p -> !signatures(c).containsKey(p))
-                                .toList(),
-                new Alignment(
-                        AlignmentStatus.valueOf(c.alignmentStatus),
-                        c.alignmentBy,
-                        c.alignmentAt,
-                        c.alignmentVersion,
-                        c.alignmentComment,
-                        c.alignmentRequestedAt,
+                new ConsultationView.Identity(
+                        c.id, c.kind, c.status, languages(c), texts(c.title), texts(c.description)),
+                new ConsultationView.Setup(
+                        new ConsultationViews.Initiator(c.initiatorParty, c.initiatorClient),
+                        c.partnerOrganisation,
+                        c.anonymity,
+                        new AudienceView(a.type(), a.filter(), listSize, a.panelId(), a.waveId()),
+                        new Schedule(c.opensAt, c.closesAt, reminders(c))),
+                new ConsultationView.Agreement(
+                        StoredJson.read(c.statement, Statement.class),
+                        signatures(c),
+                        c.statement == null
+                                ? Access.signingParties(c)
+                                : Access.signingParties(c).stream()
+                                        .filter(p -> !signatures(c).containsKey(p))
+                                        .toList(),
+                        new Alignment(
+                                AlignmentStatus.valueOf(c.alignmentStatus),
+                                c.alignmentBy,
+                                c.alignmentAt,
+                                c.alignmentVersion,
+                                c.alignmentComment,
+                                c.alignmentRequestedAt,
+                                c.ownPoll()
+                                        ? Boolean.FALSE
+                                        : Boolean.valueOf(!AlignmentStatus.NOT_APPLICABLE
+                                                .name()
+                                                .equals(c.alignmentStatus)),
+                                openableWithoutAlignmentFrom(c)),
+                        c.ownPoll(),
                         c.ownPoll()
-                                ? Boolean.FALSE
-                                : Boolean.valueOf(
-                                        !AlignmentStatus.NOT_APPLICABLE.name().equals(c.alignmentStatus)),
-                        openableWithoutAlignmentFrom(c)),
-                c.ownPoll(),
-                c.ownPoll()
-                        ? new ConsultationViews.CorporationAccess(
-                                c.corporationAccessGrantedAt != null,
-                                c.corporationAccessGrantedAt,
-                                c.corporationAccessGrantedBy)
-                        : null,
-                c.questionnaireVersion,
-                c.is(Status.DRAFT) ? readiness(c) : null,
-                c.scheduleProblem,
-                texts(c.feedback),
-                c.createdAt,
-                c.openedAt,
-                c.closedAt,
-                c.resultsPublishedAt,
-                c.feedbackPublishedAt,
+                                ? new ConsultationViews.CorporationAccess(
+                                        c.corporationAccessGrantedAt != null,
+                                        c.corporationAccessGrantedAt,
+                                        c.corporationAccessGrantedBy)
+                                : null),
+                new ConsultationView.Preparation(
+                        c.questionnaireVersion, c.is(Status.DRAFT) ? readiness(c) : null, c.scheduleProblem),
+                new ConsultationView.Timeline(
+                        texts(c.feedback),
+                        c.createdAt,
+                        c.openedAt,
+                        c.closedAt,
+                        c.resultsPublishedAt,
+                        c.feedbackPublishedAt),
                 c.version);
     }
 

@@ -1,5 +1,6 @@
 package nl.meedoen.consultation.lifecycle;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -78,60 +79,83 @@ public final class ConsultationViews {
     @Schema(name = "Initiator")
     public record Initiator(String party, String client) {}
 
+    /**
+     * A consultation as the API shows it: one flat JSON object, built from the groups below (each unwrapped into it), so
+     * the factory names what it fills instead of passing 27 values in a row.
+     */
     @Schema(name = "Consultation")
     public record ConsultationView(
-            UUID id,
-            String kind,
-            String status,
-            List<String> languages,
-            Map<String, String> title,
-            Map<String, String> description,
-            Initiator initiator,
-            String partnerOrganisation,
-            String anonymity,
-            AudienceView audience,
-            Schedule schedule,
-            Statement statement,
+            @JsonUnwrapped Identity identity,
+            @JsonUnwrapped Setup setup,
+            @JsonUnwrapped Agreement agreement,
+            @JsonUnwrapped Preparation preparation,
+            @JsonUnwrapped Timeline timeline,
+            long version) {
 
-            @Schema(
-                    description =
-                            "Per party (corporation, tenant-organisation): who signed the current statement and when. "
-                                    + "A co-owned consultation is signed by both; a new statement clears the signatures",
-                    example = "{\"corporation\":{\"client\":\"woonstichting\",\"at\":\"2027-02-01T10:00:00Z\"}}")
-            Map<String, StatementSignature> statementSignatures,
+        /** Which consultation, in which languages. */
+        public record Identity(
+                UUID id,
+                String kind,
+                String status,
+                List<String> languages,
+                Map<String, String> title,
+                Map<String, String> description) {}
 
-            @Schema(
-                    description = "The parties that have not signed the current statement yet",
-                    example = "[\"tenant-organisation\"]")
-            List<String> statementUnsignedBy,
+        /** Who runs it, how anonymous it is, whom it asks and when. */
+        public record Setup(
+                Initiator initiator,
+                String partnerOrganisation,
+                String anonymity,
+                AudienceView audience,
+                Schedule schedule) {}
 
-            Alignment alignment,
+        /** The statement, its signatures, the other party's alignment and, for an own poll, the corporation's access. */
+        public record Agreement(
+                Statement statement,
 
-            @Schema(
-                    description =
-                            "A tenant organisation's own poll (§3.5): private to it; the corporation sees its published results, "
-                                    + "and its responses only while corporationAccess is granted",
-                    example = "false")
-            boolean ownPoll,
+                @Schema(
+                        description =
+                                "Per party (corporation, tenant-organisation): who signed the current statement and when. "
+                                        + "A co-owned consultation is signed by both; a new statement clears the signatures",
+                        example = "{\"corporation\":{\"client\":\"woonstichting\",\"at\":\"2027-02-01T10:00:00Z\"}}")
+                Map<String, StatementSignature> statementSignatures,
 
-            @Schema(description = "Own polls only: the corporation's access to the raw responses")
-            CorporationAccess corporationAccess,
+                @Schema(
+                        description = "The parties that have not signed the current statement yet",
+                        example = "[\"tenant-organisation\"]")
+                List<String> statementUnsignedBy,
 
-            int questionnaireVersion,
+                Alignment alignment,
 
-            @Schema(description = "What still stands in the way of opening (DRAFT only)")
-            List<Problem.FieldError> readiness,
+                @Schema(
+                        description =
+                                "A tenant organisation's own poll (§3.5): private to it; the corporation sees its published results, "
+                                        + "and its responses only while corporationAccess is granted",
+                        example = "false")
+                boolean ownPoll,
 
-            @Schema(description = "Why a scheduled opening has not happened")
-            String scheduleProblem,
+                @Schema(description = "Own polls only: the corporation's access to the raw responses")
+                CorporationAccess corporationAccess) {}
 
-            Map<String, String> feedback,
-            OffsetDateTime createdAt,
-            OffsetDateTime openedAt,
-            OffsetDateTime closedAt,
-            OffsetDateTime resultsPublishedAt,
-            OffsetDateTime feedbackPublishedAt,
-            long version) {}
+        /** The questionnaire version and what still stands in the way of opening. */
+        public record Preparation(
+                int questionnaireVersion,
+
+                @Schema(description = "What still stands in the way of opening (DRAFT only)")
+                List<Problem.FieldError> readiness,
+
+                @Schema(description = "Why a scheduled opening has not happened")
+                String scheduleProblem) {}
+
+        /** The published feedback and the moments of the lifecycle. */
+        public record Timeline(
+                Map<String, String> feedback,
+                OffsetDateTime createdAt,
+                OffsetDateTime openedAt,
+                OffsetDateTime closedAt,
+                OffsetDateTime resultsPublishedAt,
+                OffsetDateTime feedbackPublishedAt) {}
+    }
 
     @Schema(name = "ConsultationSummary")
     public record Summary(

@@ -89,7 +89,7 @@ public class MemberActions {
                 rows.stream()
                         .map(m -> memberships.view(panel, m, Memberships.profile(profiles.get(m.tenantRef)), false))
                         .toList(),
-                MemberViews.Member::tenantRef);
+                member -> member.who().tenantRef());
     }
 
     private static PanelMember member(Panel panel, String tenantRef) {

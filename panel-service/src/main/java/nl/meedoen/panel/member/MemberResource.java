@@ -69,7 +69,9 @@ public class MemberResource {
             @NotNull(message = "a member body is required") @Valid MemberRequests.Recorded request) {
         MemberViews.Member member = actions.record(panelId, request);
         return Response.status(Response.Status.CREATED)
-                .header("Location", "/api/v1/panels/" + panelId + "/members/" + member.tenantRef())
+                .header(
+                        "Location",
+                        "/api/v1/panels/" + panelId + "/members/" + member.who().tenantRef())
                 .entity(member)
                 .build();
     }

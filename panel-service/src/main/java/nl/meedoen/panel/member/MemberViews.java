@@ -1,6 +1,7 @@
 package nl.meedoen.panel.member;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -17,30 +18,43 @@ public final class MemberViews {
     @Schema(name = "Member")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Member(
-            String tenantRef,
-            String status,
-            Map<String, String> profile,
-            OffsetDateTime invitedAt,
-            OffsetDateTime joinedAt,
-            OffsetDateTime termEndsAt,
-            OffsetDateTime pausedAt,
-            OffsetDateTime pausedUntil,
-            String pauseReason,
-            OffsetDateTime leftAt,
-            String leftReason,
-            Integer consentVersion,
+            @JsonUnwrapped Who who,
+            @JsonUnwrapped Tenure tenure,
+            @JsonUnwrapped ConsentState consent,
+            @JsonUnwrapped Detail detail) {
 
-            @Schema(description = "Consented to the panel's current text")
-            boolean consentCurrent,
+        public record Who(String tenantRef, String status, Map<String, String> profile) {}
 
-            OffsetDateTime consentedAt,
-            String consentChannel,
-            OffsetDateTime reconsentDue,
-            List<UUID> interests,
-            List<String> preferredMoments,
-            @Schema(description = "Detail only") List<MemberLog.Consent> consents,
-            @Schema(description = "Detail only") List<MemberLog.Change> changes,
-            @Schema(description = "Detail only") List<Participation.Entry> participation) {}
+        /** Invited, joined, paused and left: the membership's moments and reasons. */
+        public record Tenure(
+                OffsetDateTime invitedAt,
+                OffsetDateTime joinedAt,
+                OffsetDateTime termEndsAt,
+                OffsetDateTime pausedAt,
+                OffsetDateTime pausedUntil,
+                String pauseReason,
+                OffsetDateTime leftAt,
+                String leftReason) {}
+
+        /** The consent given and whether it is to the panel's current text. */
+        public record ConsentState(
+                Integer consentVersion,
+
+                @Schema(description = "Consented to the panel's current text")
+                boolean consentCurrent,
+
+                OffsetDateTime consentedAt,
+                String consentChannel,
+                OffsetDateTime reconsentDue) {}
+
+        /** Filled for one member's detail, null in lists. */
+        public record Detail(
+                List<UUID> interests,
+                List<String> preferredMoments,
+                @Schema(description = "Detail only") List<MemberLog.Consent> consents,
+                @Schema(description = "Detail only") List<MemberLog.Change> changes,
+                @Schema(description = "Detail only") List<Participation.Entry> participation) {}
+    }
 
     /** What a tenant sees through their personal link. */
     @Schema(name = "Membership")

@@ -362,27 +362,28 @@ public class Memberships {
 
     public MemberViews.Member view(Panel panel, PanelMember m, Map<String, String> profile, boolean detail) {
         return new MemberViews.Member(
-                m.tenantRef,
-                m.status,
-                profile,
-                m.invitedAt,
-                m.joinedAt,
-                m.termEndsAt,
-                m.pausedAt,
-                m.pausedUntil,
-                m.pauseReason,
-                m.leftAt,
-                m.leftReason,
-                m.consentVersion,
-                m.consentVersion != null && m.consentVersion == panel.consentVersion,
-                m.consentedAt,
-                m.consentChannel,
-                m.reconsentDue,
-                detail ? interests(m) : null,
-                detail ? m.preferredMoments() : null,
-                detail ? log.consents(panel.id, m.tenantRef) : null,
-                detail ? log.changes(panel.id, m.tenantRef) : null,
-                detail ? participation.history(panel.id, m.tenantRef) : null);
+                new MemberViews.Member.Who(m.tenantRef, m.status, profile),
+                new MemberViews.Member.Tenure(
+                        m.invitedAt,
+                        m.joinedAt,
+                        m.termEndsAt,
+                        m.pausedAt,
+                        m.pausedUntil,
+                        m.pauseReason,
+                        m.leftAt,
+                        m.leftReason),
+                new MemberViews.Member.ConsentState(
+                        m.consentVersion,
+                        m.consentVersion != null && m.consentVersion == panel.consentVersion,
+                        m.consentedAt,
+                        m.consentChannel,
+                        m.reconsentDue),
+                new MemberViews.Member.Detail(
+                        detail ? interests(m) : null,
+                        detail ? m.preferredMoments() : null,
+                        detail ? log.consents(panel.id, m.tenantRef) : null,
+                        detail ? log.changes(panel.id, m.tenantRef) : null,
+                        detail ? participation.history(panel.id, m.tenantRef) : null));
     }
 
     public MemberViews.Membership membership(Panel panel, PanelMember m) {

@@ -1,5 +1,6 @@
 package nl.meedoen.recruitment.campaign;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -39,54 +40,69 @@ public final class CampaignViews {
         }
     }
 
+    /**
+     * A campaign as the API shows it: one flat JSON object, built from the groups below (each unwrapped into it), so
+     * the factory names what it fills instead of passing 27 values in a row.
+     */
     public record CampaignOut(
-            UUID id,
-            String form,
-            String organiserParty,
-            String title,
-            String theme,
-            String mandate,
-            int seats,
-            LocalDate signupOpens,
-            LocalDate signupCloses,
-            LocalDate termEnd,
-            boolean openEnded,
-            List<EligibilityRule> eligibility,
-            List<SessionOut> sessions,
-            Compensation compensation,
+            @JsonUnwrapped What what,
+            @JsonUnwrapped Plan plan,
             String status,
             long version,
+            @JsonUnwrapped Selection selection,
+            @JsonUnwrapped Agreement agreement,
+            @JsonUnwrapped Term term) {
 
-            @Schema(enumeration = {"APPOINTMENT", "OPEN_UP_TO_CAPACITY", "LOTTERY_WHEN_OVERSUBSCRIBED"})
-            String selectionMode,
+        /** What the campaign is for, and who organises it. */
+        public record What(UUID id, String form, String organiserParty, String title, String theme, String mandate) {}
 
-            @Schema(
-                    description = "How the seats were given without a draw (null before, and after a draw)",
-                    enumeration = {"EVERYONE_SEATED", "APPOINTED", "FIRST_COME"},
-                    nullable = true)
-            String seating,
+        /** The seats, the sign-up window, who may sign up, the sessions and what taking part pays. */
+        public record Plan(
+                int seats,
+                LocalDate signupOpens,
+                LocalDate signupCloses,
+                LocalDate termEnd,
+                boolean openEnded,
+                List<EligibilityRule> eligibility,
+                List<SessionOut> sessions,
+                Compensation compensation) {}
 
-            @Schema(nullable = true, example = "huurdersvereniging-vogelbuurt")
-            String partnerOrganisation,
+        /** How the seats are given. */
+        public record Selection(
+                @Schema(enumeration = {"APPOINTMENT", "OPEN_UP_TO_CAPACITY", "LOTTERY_WHEN_OVERSUBSCRIBED"})
+                String selectionMode,
 
-            @Schema(nullable = true) Statement statement,
+                @Schema(
+                        description = "How the seats were given without a draw (null before, and after a draw)",
+                        enumeration = {"EVERYONE_SEATED", "APPOINTED", "FIRST_COME"},
+                        nullable = true)
+                String seating,
 
-            @Schema(description = "Who signed the current statement, per party")
-            java.util.Map<String, StatementSignature> statementSignatures,
+                @Schema(nullable = true, example = "huurdersvereniging-vogelbuurt")
+                String partnerOrganisation) {}
 
-            @Schema(
-                    description =
-                            "The owning parties that have not signed the current statement yet (opening waits for them)",
-                    example = "[\"tenant-organisation\"]")
-            List<String> statementUnsignedBy,
+        /** The participation statement and who signed it. */
+        public record Agreement(
+                @Schema(nullable = true) Statement statement,
 
-            @Schema(description = "Whether the form is standing (terms with rotation, sessions over time)")
-            boolean standing,
+                @Schema(description = "Who signed the current statement, per party")
+                java.util.Map<String, StatementSignature> statementSignatures,
 
-            @Schema(example = "1") int termNumber,
-            @Schema(nullable = true) String cancelledReason,
-            @Schema(nullable = true) String outcome,
-            @Schema(nullable = true) OffsetDateTime outcomeAt) {
+                @Schema(
+                        description =
+                                "The owning parties that have not signed the current statement yet (opening waits for them)",
+                        example = "[\"tenant-organisation\"]")
+                List<String> statementUnsignedBy) {}
+
+        /** The term of a standing form, and how the campaign ended. */
+        public record Term(
+                @Schema(description = "Whether the form is standing (terms with rotation, sessions over time)")
+                boolean standing,
+
+                @Schema(example = "1") int termNumber,
+                @Schema(nullable = true) String cancelledReason,
+                @Schema(nullable = true) String outcome,
+                @Schema(nullable = true) OffsetDateTime outcomeAt) {}
 
         /** The campaign as the API shows it, its sessions read. */
         public static CampaignOut from(Campaign c) {
@@ -112,33 +128,21 @@ public final class CampaignViews {
 
         private static CampaignOut from(Campaign c, List<SessionOut> sessions) {
             return new CampaignOut(
-                    c.id,
-                    c.form,
-                    c.organiserParty,
-                    c.title,
-                    c.theme,
-                    c.mandate,
-                    c.seats,
-                    c.signupOpens,
-                    c.signupCloses,
-                    c.termEnd,
-                    c.termEnd == null,
-                    Campaigns.rules(c),
-                    sessions,
-                    new Compensation(c.compensationType, c.compensationCents),
+                    new What(c.id, c.form, c.organiserParty, c.title, c.theme, c.mandate),
+                    new Plan(
+                            c.seats,
+                            c.signupOpens,
+                            c.signupCloses,
+                            c.termEnd,
+                            c.termEnd == null,
+                            Campaigns.rules(c),
+                            sessions,
+                            new Compensation(c.compensationType, c.compensationCents)),
                     c.status,
                     c.version,
-                    c.mode().name(),
-                    c.seating,
-                    c.partnerOrganisation,
-                    Statements.statement(c),
-                    Statements.signatures(c),
-                    Statements.unsignedBy(c),
-                    Form.valueOf(c.form).standing(),
-                    c.termNumber,
-                    c.cancelledReason,
-                    c.outcome,
-                    c.outcomeAt);
+                    new Selection(c.mode().name(), c.seating, c.partnerOrganisation),
+                    new Agreement(Statements.statement(c), Statements.signatures(c), Statements.unsignedBy(c)),
+                    new Term(Form.valueOf(c.form).standing(), c.termNumber, c.cancelledReason, c.outcome, c.outcomeAt));
         }
     }
 }
