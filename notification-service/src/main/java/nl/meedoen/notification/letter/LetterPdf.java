@@ -128,8 +128,9 @@ public final class LetterPdf {
         }
         float y = top - QR_TOP - QR_SIZE
                 - 6.5f * MM; // the caption's capitals stay 4 modules (the quiet zone) below the code
+        boolean rightToLeft = "rtl".equals(TenantTexts.direction(l));
         for (String line : caption) {
-            String shown = regular.display(line);
+            String shown = regular.display(line, rightToLeft);
             float size = Math.max(6, Math.min(8, 8 * 60 * MM / Math.max(1, regular.width(shown, 8))));
             regular.show(content, size, RIGHT - regular.width(shown, size), y, shown);
             y -= 10;
@@ -205,7 +206,7 @@ public final class LetterPdf {
             boolean rightToLeft)
             throws IOException {
         for (String line : lines) {
-            String shown = font.display(line);
+            String shown = font.display(line, rightToLeft); // a full stop ends an Arabic sentence on its left
             font.show(content, size, rightToLeft ? RIGHT - font.width(shown, size) : LEFT, y, shown);
             y -= leading;
         }

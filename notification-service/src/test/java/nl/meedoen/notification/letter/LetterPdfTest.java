@@ -233,7 +233,31 @@ class LetterPdfTest {
                 assertEquals(right, line[1], 0.5f, "an Arabic line ends at the right margin");
                 assertTrue(line[0] > left + 20, "and does not start at the left one: " + line[0]);
             }
+            // read from the right, the body's sentence ends at its left end, with its full stop
+            assertTrue(
+                    leftmostGlyphs(document, 2).contains("."),
+                    "the full stop on the left of its line: " + leftmostGlyphs(document, 2));
         }
+    }
+
+    /** The leftmost character of each line below the address window. */
+    static List<String> leftmostGlyphs(PDDocument document, int page) throws IOException {
+        java.util.Map<Integer, org.apache.pdfbox.text.TextPosition> first = new java.util.TreeMap<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
+                if (text.getYDirAdj() > 100 * LetterPdf.MM && !text.getUnicode().isBlank()) {
+                    first.merge(
+                            Math.round(text.getYDirAdj()), text, (a, b) -> a.getXDirAdj() <= b.getXDirAdj() ? a : b);
+                }
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(document);
+        return first.values().stream()
+                .map(org.apache.pdfbox.text.TextPosition::getUnicode)
+                .toList();
     }
 
     /** Each line below the address window (100 mm down: date, subject, body) as {leftmost x, rightmost x}. */
