@@ -31,14 +31,14 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// Numbers, chances and dates as the page's language writes them (Arabic: its own digits).
+// Numbers, chances and dates as the page's language writes them.
 const number = (n) => new Intl.NumberFormat(language).format(n);
 const percent = (p) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }).format(p);
 const dateTime = (iso) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' })
   .format(new Date(iso));
 
 /** A pseudonym, hash, secret or file name: left to right also in an Arabic sentence. */
-const ltr = (value, tag = 'bdi') => el(tag, { dir: 'ltr' }, value);
+const ltr = (value) => el('bdi', { dir: 'ltr' }, value);
 
 /** The text with {pseudonym} as its own left-to-right element. */
 function withPseudonym(key, vars) {
@@ -99,7 +99,7 @@ function showOwn(pool) {
       return;
     }
     const p = found[0];
-    const vars = { pseudonym: p.id, probability: percent(p.probability), position: number(p.position) };
+    const vars = { pseudonym: p.id, probability: percent(p.probability), position: p.position && number(p.position) };
     out.replaceChildren(...withPseudonym(p.selected ? 'ownSelected' : p.position ? 'ownWaitlisted' : 'ownNotSelected', vars));
     out.classList.add(p.selected ? 'selected' : 'waitlisted');
     out.dataset.outcome = p.selected ? 'selected' : p.position ? 'waitlisted' : 'not-selected';
