@@ -133,6 +133,9 @@ async function arabic(page) {
   expect(JSON.stringify(await nav.getByRole('link').allTextContents()) === JSON.stringify(['Nederlands', 'English', 'Türkçe', 'العربية', 'Polski']),
     'the five languages by their own names: ' + await nav.textContent());
   expect(await nav.locator('a[aria-current="true"]').textContent() === 'العربية', 'Arabic is the current language');
+  const [dutch, english] = await Promise.all([nav.getByRole('link', { name: 'Nederlands' }).boundingBox(),
+    nav.getByRole('link', { name: 'English' }).boundingBox()]);
+  expect(dutch.x > english.x, `the switch reads from the right, Dutch first: ${dutch.x} > ${english.x}`);
 
   say('the page in Arabic: the tenant finds their own result by the number from the mail');
   await page.getByLabel('رقم القرعة من رسالتكم أو بريدكم الإلكتروني').fill(PSEUDONYM);
