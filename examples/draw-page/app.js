@@ -1,17 +1,19 @@
 // Meedoen's public draw page: a lottery as any tenant can check it, with no account and no token.
 //
 // URL: index.html#<public draw id> (the link in the outcome letters and mails; the part after '#' never reaches a
-// server log). Optional: ?api=<gateway URL> (default: this page's origin), ?lang=nl|en (default Dutch).
+// server log). Optional: ?api=<gateway URL> (default: this page's origin), ?lang=nl|en|tr|ar|pl (else the browser's
+// languages, else Dutch; Arabic right to left).
 //
 // It reads, without a token (the gateway limits these calls per address):
 //   GET /api/v1/campaigns/public-draws/{id}         title, when drawn, seats, commitment, where the record is
 //   GET /api/v1/campaigns/public-draws/{id}/record  the draw record (meedoen-draw-record/1), as the CLI verifies it
 // Everything shown is computed here from the record, so the page shows nothing the download does not hold.
 
-import { LANGUAGES, text } from './texts.js';
+import { pageHeader } from '../shared/page-header.js';
+import { LANGUAGES, direction, firstLanguage, text } from './texts.js';
 
 const params = new URLSearchParams(location.search);
-const language = LANGUAGES.includes(params.get('lang')) ? params.get('lang') : 'nl';
+const language = firstLanguage(params.get('lang')); // else the browser's languages, else Dutch
 const API = (params.get('api') || location.origin).replace(/\/$/, '');
 const drawId = location.hash.slice(1).trim() || params.get('draw');
 const MIN_PREFIX = 8;
@@ -29,20 +31,19 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// Numbers, chances and dates as the page's language writes them.
+const number = (n) => new Intl.NumberFormat(language).format(n);
 const percent = (p) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }).format(p);
-const dateTime = (iso) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+const dateTime = (iso) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' })
+  .format(new Date(iso));
 
-function languageSwitch() {
-  const nav = $('languages');
-  nav.setAttribute('aria-label', t('language'));
-  LANGUAGES.forEach((l, i) => {
-    if (i > 0) nav.append(' · ');
-    const u = new URL(location.href);
-    u.searchParams.set('lang', l);
-    const a = el('a', { href: u.toString(), lang: l, hreflang: l }, l === 'nl' ? 'Nederlands' : 'English');
-    if (l === language) a.setAttribute('aria-current', 'true');
-    nav.append(a);
-  });
+/** A pseudonym, hash, secret or file name: left to right also in an Arabic sentence. */
+const ltr = (value) => el('bdi', { dir: 'ltr' }, value);
+
+/** The text with {pseudonym} as its own left-to-right element. */
+function withPseudonym(key, vars) {
+  const [before, after = ''] = t(key, { ...vars, pseudonym: '\u0000' }).split('\u0000');
+  return [before, ltr(vars.pseudonym), after];
 }
 
 /** The record's pool with each entry's features by category name, probability and outcome. */
@@ -61,7 +62,7 @@ function people(record) {
 
 function outcomeText(p) {
   if (p.selected) return t('outcomeSelected');
-  if (p.position) return t('outcomeWaitlist', { position: p.position });
+  if (p.position) return t('outcomeWaitlist', { position: number(p.position) });
   return t('outcomeNotSelected');
 }
 
@@ -70,7 +71,7 @@ function showSummary(draw, record, pool) {
   $('heading').textContent = t('heading', { title: draw.campaignTitle });
   const algorithm = t('algorithms')[record.committed.algorithm] || record.committed.algorithm;
   $('summary').textContent = t('drawnAt', {
-    date: dateTime(draw.drawnAt), seats: record.committed.panelSize, pool: pool.length, algorithm,
+    date: dateTime(draw.drawnAt), seats: number(record.committed.panelSize), pool: number(pool.length), algorithm,
   }) + (record.committed.householdRule ? ' ' + t('householdRule') : '');
   $('privacy').textContent = t('privacy');
 }
@@ -98,13 +99,22 @@ function showOwn(pool) {
       return;
     }
     const p = found[0];
-    const vars = { pseudonym: p.id, probability: percent(p.probability), position: p.position };
-    out.textContent = t(p.selected ? 'ownSelected' : p.position ? 'ownWaitlisted' : 'ownNotSelected', vars);
+    const vars = { pseudonym: p.id, probability: percent(p.probability), position: p.position && number(p.position) };
+    out.replaceChildren(...withPseudonym(p.selected ? 'ownSelected' : p.position ? 'ownWaitlisted' : 'ownNotSelected', vars));
     out.classList.add(p.selected ? 'selected' : 'waitlisted');
     out.dataset.outcome = p.selected ? 'selected' : p.position ? 'waitlisted' : 'not-selected';
     document.querySelectorAll(`[data-pseudonym="${CSS.escape(p.id)}"], [data-chance="${p.probability}"]`)
       .forEach((n) => n.classList.add('yours'));
   });
+}
+
+/**
+ * A table in a region of its own that scrolls sideways where a phone or a large zoom is too narrow for its columns,
+ * so the page itself never does (WCAG 1.4.10 lets data tables keep their two dimensions); focusable and named, so a
+ * keyboard scrolls it too.
+ */
+function tableRegion(label, table) {
+  return el('div', { class: 'table-region', role: 'region', 'aria-label': label, tabindex: '0' }, table);
 }
 
 /** A bar from 0 to the seats: the quota's band (min to max; none without a quota) behind, the selected in front. */
@@ -140,21 +150,23 @@ function showQuotas(record, pool) {
       const chosen = pool.filter((p) => p.selected && p.features[category.name] === f.value).length;
       const free = f.min === 0 && f.max >= seats;
       const kept = chosen >= f.min && chosen <= f.max;
-      const quota = free ? t('quotaFree') : t('quotaRange', { min: f.min, max: f.max }) + ' — ' + t(kept ? 'quotaKept' : 'quotaMissed');
+      const range = { min: number(f.min), max: number(f.max) };
+      const quota = free ? t('quotaFree') : t('quotaRange', range) + ' — ' + t(kept ? 'quotaKept' : 'quotaMissed');
       const value = f.value === 'unknown' ? t('unknownValue') : f.value;
       return el('tr', { 'data-quota': `${category.name}=${f.value}` },
         el('th', { scope: 'row' }, value),
-        el('td', { class: 'num' }, String(inPool)),
-        el('td', { class: 'num', 'data-selected': '' }, String(chosen)),
+        el('td', { class: 'num' }, number(inPool)),
+        el('td', { class: 'num', 'data-selected': '' }, number(chosen)),
         el('td', {}, quota),
         el('td', { class: 'chart' }, quotaBar(chosen, free ? null : f, seats,
-          `${value}: ${chosen} / ${seats}` + (free ? '' : ` (${t('quotaRange', { min: f.min, max: f.max })})`))));
+          t(free ? 'quotaBar' : 'quotaBarBand', { value, selected: number(chosen), seats: number(seats), ...range }))));
     });
-    box.append(el('table', { class: 'quota-table' },
-      el('caption', {}, t('quotaCaption', { name: category.name })),
+    const caption = t('quotaCaption', { name: category.name });
+    box.append(tableRegion(caption, el('table', { class: 'quota-table' },
+      el('caption', {}, caption),
       el('thead', {}, el('tr', {}, ...['colValue', 'colPool', 'colSelected', 'colQuota', 'colChart']
         .map((k) => el('th', { scope: 'col', class: k === 'colPool' || k === 'colSelected' ? 'num' : null }, t(k))))),
-      el('tbody', {}, ...rows)));
+      el('tbody', {}, ...rows))));
   }
 }
 
@@ -162,7 +174,7 @@ function showChances(record, pool) {
   $('chance-heading').textContent = t('chanceHeading');
   const probabilities = pool.map((p) => p.probability);
   $('chance-intro').textContent = t('chanceIntro', {
-    seats: record.committed.panelSize,
+    seats: number(record.committed.panelSize),
     min: percent(Math.min(...probabilities)),
     max: percent(Math.max(...probabilities)),
   });
@@ -171,24 +183,24 @@ function showChances(record, pool) {
   for (const p of probabilities) groups.set(p, (groups.get(p) || 0) + 1);
   const sorted = [...groups.entries()].sort((a, b) => b[0] - a[0]);
   const most = Math.max(...groups.values());
-  $('chances').append(el('table', { class: 'chance-table' },
+  $('chances').append(tableRegion(t('chanceCaption'), el('table', { class: 'chance-table' },
     el('caption', {}, t('chanceCaption')),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('colChance')), el('th', { scope: 'col', class: 'num' }, t('colCount')),
       el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, t('colChance'))))),
     el('tbody', {}, ...sorted.map(([p, n]) => el('tr', { 'data-chance': String(p) },
       el('th', { scope: 'row' }, percent(p)),
-      el('td', { class: 'num' }, String(n)),
+      el('td', { class: 'num' }, number(n)),
       el('td', { class: 'chart' },
         svg('svg', { viewBox: '0 0 300 20', width: '100%', height: '20', 'aria-hidden': 'true', preserveAspectRatio: 'none', class: 'bar' },
           svg('rect', { x: 0, y: 4, width: Math.max((300 * n) / most, 2), height: 12, class: 'fill' })),
-        el('span', { class: 'yours-marker' }, t('chanceYours'))))))));
+        el('span', { class: 'yours-marker' }, t('chanceYours')))))))));
 
-  $('all-heading').textContent = t('allHeading', { count: pool.length });
+  $('all-heading').textContent = t('allHeading', { count: number(pool.length) });
   const byOrder = [...pool].sort((a, b) => (b.selected - a.selected) || ((a.position || Infinity) - (b.position || Infinity)));
-  $('all').append(el('table', { class: 'all-table' },
+  $('all').append(tableRegion($('all-heading').textContent, el('table', { class: 'all-table' },
     el('thead', {}, el('tr', {}, ...['colPseudonym', 'colChance', 'colOutcome'].map((k) => el('th', { scope: 'col' }, t(k))))),
     el('tbody', {}, ...byOrder.map((p) => el('tr', { 'data-pseudonym': p.id },
-      el('td', {}, el('code', {}, p.id)), el('td', { class: 'num' }, percent(p.probability)), el('td', {}, outcomeText(p)))))));
+      el('td', {}, el('code', { dir: 'ltr' }, p.id)), el('td', { class: 'num' }, percent(p.probability)), el('td', {}, outcomeText(p))))))));
 }
 
 async function sha256(textValue) {
@@ -215,21 +227,21 @@ async function showCommitment(draw, record) {
       if (party.commitment && party.reveal !== null && party.reveal !== undefined && crypto.subtle) {
         check = t((await sha256(party.reveal)) === party.commitment ? 'checkOk' : 'checkBad');
       }
-      const name = party.party === 'public-number' ? t('publicNumber', { source: party.source || '' }) : party.party;
+      const name = party.party === 'public-number' ? t('publicNumber', { source: party.source || '' }) : ltr(party.party);
       rows.push(el('tr', {},
         el('th', { scope: 'row' }, name),
-        el('td', {}, party.commitment ? el('code', { class: 'hash' }, party.commitment) : t('checkNa')),
-        el('td', {}, party.reveal !== null && party.reveal !== undefined ? el('code', {}, party.reveal) : t('revealMissing')),
+        el('td', {}, party.commitment ? el('code', { class: 'hash', dir: 'ltr' }, party.commitment) : t('checkNa')),
+        el('td', {}, party.reveal !== null && party.reveal !== undefined ? el('code', { dir: 'ltr' }, party.reveal) : t('revealMissing')),
         el('td', { 'data-check': '' }, check)));
     }
-    box.append(el('table', { class: 'ceremony-table' },
+    box.append(tableRegion(t('ceremonyHeading'), el('table', { class: 'ceremony-table' },
       el('thead', {}, el('tr', {}, ...['colParty', 'colCommitment', 'colReveal', 'colCheck'].map((k) => el('th', { scope: 'col' }, t(k))))),
-      el('tbody', {}, ...rows)));
+      el('tbody', {}, ...rows))));
     if (ceremony.missing && ceremony.missing.length) {
       box.append(el('p', {}, t('missing', { parties: ceremony.missing.join(', ') })));
     }
   }
-  box.append(el('p', {}, el('span', { class: 'label' }, t('seedLabel')), ' ', el('code', { class: 'hash' }, record.seed)));
+  box.append(el('p', {}, el('span', { class: 'label' }, t('seedLabel')), ' ', el('code', { class: 'hash', dir: 'ltr' }, record.seed)));
 }
 
 function showVerify(draw) {
@@ -240,7 +252,7 @@ function showVerify(draw) {
   const link = $('download');
   link.href = API + draw.record;
   link.setAttribute('download', file);
-  link.textContent = `${t('verifyDownload')}: ${file}`;
+  link.replaceChildren(`${t('verifyDownload')}: `, ltr(file));
   $('verify-step2').textContent = t('verifyStep2');
   $('build-command').textContent = './mvnw -B -pl draw-engine package -DskipTests   # draw-engine/target/draw-engine-cli.jar';
   $('verify-step3').textContent = t('verifyStep3');
@@ -269,8 +281,9 @@ async function get(path) {
 
 async function main() {
   document.documentElement.lang = language;
+  document.documentElement.dir = direction(language);
   document.title = t('pageTitle');
-  languageSwitch();
+  pageHeader(LANGUAGES, language, t('language'));
   const status = $('status');
   if (!drawId) {
     status.textContent = t('noDraw');

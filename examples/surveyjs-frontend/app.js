@@ -11,6 +11,7 @@
 //   POST /api/v1/consultations/respondent/response                the final answers, once
 // Errors are RFC 9457 problem+json; errors[].field "answers.<question>[.…]" puts the message next to that question.
 
+import { pageHeader } from '../shared/page-header.js';
 import { registerPwe } from './pwe.js';
 import { direction, hasTexts, setDefaultLanguage, text } from './texts.js';
 
@@ -125,22 +126,8 @@ function showHeader(q) {
   if (q.closesAt) notes.push(t('closes', { date: date(q.closesAt) }));
   notes.push(t(q.anonymity === 'ANONYMOUS' ? 'anonymous' : 'pseudonymous'));
   $('notes').textContent = notes.join(' ');
-  // Other languages of this consultation: reload with ?lang=.
-  const nav = $('languages');
-  nav.replaceChildren();
-  if (q.languages.length > 1) {
-    nav.append(t('language') + ': ');
-    q.languages.forEach((l, i) => {
-      if (i) nav.append(' | ');
-      const a = document.createElement('a');
-      const u = new URL(location.href);
-      u.searchParams.set('lang', l);
-      a.href = u.toString();
-      a.textContent = l.toUpperCase();
-      if (l === q.language) a.setAttribute('aria-current', 'true');
-      nav.append(a);
-    });
-  }
+  // The header, with the consultation's languages as a switch (each reloads the page with ?lang=).
+  pageHeader(q.languages, q.language, t('language'));
   $('intro').hidden = false;
 }
 
@@ -304,6 +291,7 @@ async function main() {
   window.__meedoenSurvey = survey; // for the browser test and the curious
 }
 
+pageHeader();
 registerPwe(Survey);
 Survey.Serializer.addProperty('question', { name: 'askedBy', visible: false }); // who asks it, when the parties disagree
 main();

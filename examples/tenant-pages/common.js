@@ -1,7 +1,7 @@
 // What the tenant pages share: the page's body, the token after '#', the language, calling the API with a token,
 // and turning a problem (RFC 9457) into a page that says what happened and what to do.
 
-import { direction, hasLanguage, text } from './texts.js';
+import { direction, firstLanguage, text } from './texts.js';
 
 const params = new URLSearchParams(location.search);
 
@@ -39,10 +39,7 @@ let language = 'nl';
  * Dutch when none of them has texts here.
  */
 export function chooseLanguage(tenantLanguage) {
-  const wanted = [params.get('lang'), tenantLanguage, ...(navigator.languages || [])]
-    .filter(Boolean)
-    .map((l) => l.toLowerCase().split('-')[0]);
-  language = wanted.find(hasLanguage) || 'nl';
+  language = firstLanguage(params.get('lang'), tenantLanguage);
   document.documentElement.lang = language;
   document.documentElement.dir = direction(language);
   return language;

@@ -1,6 +1,8 @@
 // The pages' texts: Dutch (the default, B1 level), English, Turkish, Arabic (right to left) and Polish.
 // A text missing in a language is shown in Dutch; a key is never shown.
 
+import { lookUp } from '../shared/texts.js';
+
 const TEXTS = {
   nl: {
     'common.loading': 'Even geduld, de pagina wordt geladen …',
@@ -684,32 +686,5 @@ const TEXTS = {
   },
 };
 
-const RIGHT_TO_LEFT = new Set(['ar']);
-
-/** Whether the pages have texts in this language (ISO 639-1). */
-export function hasLanguage(language) {
-  return Object.hasOwn(TEXTS, language);
-}
-
-/** The languages the pages have texts in, Dutch first. */
-export const LANGUAGES = Object.keys(TEXTS);
-
-export function direction(language) {
-  return RIGHT_TO_LEFT.has(language) ? 'rtl' : 'ltr';
-}
-
-/** A text in the language, else in Dutch; {name} placeholders filled from vars. Never the key itself. */
-export function text(language, key, vars = {}) {
-  const value = TEXTS[language]?.[key] ?? TEXTS.nl[key];
-  if (value === undefined) {
-    console.error('no text ' + key); // a page's mistake: show nothing rather than the key
-    return '';
-  }
-  return value.replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '');
-}
-
-/** For the browser test: the keys each language lacks (falling back to Dutch). */
-export function missingTexts() {
-  const keys = Object.keys(TEXTS.nl);
-  return Object.fromEntries(LANGUAGES.map((l) => [l, keys.filter((k) => !Object.hasOwn(TEXTS[l], k))]));
-}
+export const { LANGUAGES, firstLanguage, text, missingTexts } = lookUp(TEXTS);
+export { direction } from '../shared/texts.js';

@@ -1,7 +1,7 @@
 // The browser set-up the example pages' tests share: Debian's Chromium driven by playwright-core. Each caller's
 // playwright-core is its own npm devDependency, found from the caller's folder (options.packagesFrom); by default
-// this example's, which examples/draw-page (no npm packages) borrows. Also shared: axe-core's check (axeClean) and the
-// READMEs' screenshots in the five languages (screenshotsInEveryLanguage).
+// this example's, which examples/draw-page (no npm packages) borrows. Also shared: axe-core's check (axeClean), the
+// reflow check (sidewaysScroll) and the READMEs' screenshots in the five languages (screenshotsInEveryLanguage).
 //
 // Env: CHROMIUM (default /usr/bin/chromium; installed with apt-get when missing and we are root).
 
@@ -40,15 +40,48 @@ export function expect(condition, message) {
 }
 
 /**
- * axe-core (the caller's npm devDependency, found from packagesFrom as playwright-core is) on the page as it is now:
- * no serious or critical violation may be left.
+ * axe-core (the caller's npm devDependency, found from packagesFrom as playwright-core is; by default this example's)
+ * on the page as it is now: no serious or critical violation may be left.
  */
-export async function axeClean(page, what, packagesFrom) {
+export async function axeClean(page, what, packagesFrom = import.meta.url) {
   await page.addScriptTag({ content: readFileSync(createRequire(packagesFrom).resolve('axe-core/axe.min.js'), 'utf8') });
   const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.length === 0, `axe on ${what}: ` + bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; '));
   console.log(`[browser-test] axe on ${what}: no serious or critical violations (${result.violations.length} minor)`);
+}
+
+/**
+ * Whether the page as it is now reflows (WCAG 1.4.10) on a 360 px wide phone and at 200 % zoom (a 1280 × 900 window
+ * zoomed to 200 %: 640 × 450 CSS px at two device pixels each): a line for each of the two where it scrolls sideways,
+ * naming the first elements that stick out; none when nothing does.
+ */
+export async function sidewaysScroll(page, what) {
+  const before = page.viewportSize();
+  const failures = [];
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    for (const [name, metrics] of [['360 px wide', { width: 360, height: 740, deviceScaleFactor: 1 }],
+      ['200 % zoom', { width: 640, height: 450, deviceScaleFactor: 2 }]]) {
+      await cdp.send('Emulation.setDeviceMetricsOverride', { ...metrics, mobile: false });
+      const overflow = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => {
+        const root = document.documentElement;
+        const wide = [...document.body.querySelectorAll('*')]
+          .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5 || e.getBoundingClientRect().left < -0.5)
+          .map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + (e.id ? '#' + e.id : ''));
+        done({ scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide: wide.slice(0, 5) });
+      })));
+      if (overflow.scrollWidth > overflow.clientWidth) {
+        failures.push(`${what} at ${name} scrolls sideways: ${overflow.scrollWidth} > ${overflow.clientWidth} px (${overflow.wide.join(', ')})`);
+        console.log('[browser-test] ' + failures.at(-1));
+      }
+    }
+  } finally {
+    await cdp.send('Emulation.clearDeviceMetricsOverride');
+    await cdp.detach();
+    await page.setViewportSize(before);
+  }
+  return failures;
 }
 
 /** The five languages the pages and notification-service's messages are written in. */

@@ -18,7 +18,7 @@
 // /usr/bin/chromium; installed with apt-get when missing and we are root). Exit code 0 when every step passed.
 
 import { resolve } from 'node:path';
-import { axeClean, expect, runInChromium, say, screenshotsInEveryLanguage } from '../../surveyjs-frontend/test/chromium.mjs';
+import { axeClean, expect, runInChromium, say, screenshotsInEveryLanguage, sidewaysScroll } from '../../surveyjs-frontend/test/chromium.mjs';
 import { missingTexts } from '../texts.js';
 
 const env = process.env;
@@ -51,33 +51,9 @@ async function accessible(page, what) {
 /** Pages that scroll sideways, reported together at the end so one run shows every page to fix. */
 const reflowFailures = [];
 
-/**
- * The page reflows (WCAG 1.4.10) on a 360 px wide phone and at 200 % zoom (a 1280 × 900 window zoomed to 200 %:
- * 640 × 450 CSS px at two device pixels each): nothing scrolls sideways.
- */
+/** The page reflows (WCAG 1.4.10) on a 360 px wide phone and at 200 % zoom: nothing scrolls sideways. */
 async function reflows(page, what) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    for (const [name, metrics] of [['360 px wide', { width: 360, height: 740, deviceScaleFactor: 1 }],
-      ['200 % zoom', { width: 640, height: 450, deviceScaleFactor: 2 }]]) {
-      await cdp.send('Emulation.setDeviceMetricsOverride', { ...metrics, mobile: false });
-      const overflow = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => {
-        const root = document.documentElement;
-        const wide = [...document.body.querySelectorAll('*')]
-          .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5 || e.getBoundingClientRect().left < -0.5)
-          .map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + (e.id ? '#' + e.id : ''));
-        done({ scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide: wide.slice(0, 5) });
-      })));
-      if (overflow.scrollWidth > overflow.clientWidth) {
-        reflowFailures.push(`${what} at ${name} scrolls sideways: ${overflow.scrollWidth} > ${overflow.clientWidth} px (${overflow.wide.join(', ')})`);
-        console.log('[browser-test] ' + reflowFailures.at(-1));
-      }
-    }
-  } finally {
-    await cdp.send('Emulation.clearDeviceMetricsOverride');
-    await cdp.detach();
-    await page.setViewportSize(VIEWPORT);
-  }
+  reflowFailures.push(...await sidewaysScroll(page, what));
 }
 
 /** Every check of a page state: axe-core and reflow. */

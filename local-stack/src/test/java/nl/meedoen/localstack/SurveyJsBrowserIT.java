@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>The same page from the invitation mails at the SMTP sink of a five-language consultation: a Dutch and an
  * Arabic reader (right to left), each in a browser asking for her language, axe-core clean.</li>
  * <li>The public draw page: a lottery with a seed ceremony, drawn through the gateway; a selected tenant opens the
- * link from their mail, finds their own number from it, and the record the browser downloads verifies.</li>
+ * link from their mail, finds their own number from it, in Dutch and in Arabic (right to left), axe-core clean and
+ * reflowing in every language; the record the browser downloads verifies.</li>
  * </ul>
  * Needs node and npm (the script installs chromium with apt when missing); fails, never skips, without them.
  */
@@ -175,7 +176,7 @@ class SurveyJsBrowserIT {
         Path out = Path.of("target/draw-page-browser-test").toAbsolutePath();
         Files.createDirectories(out);
         NodeScripts.npmCi( // the shared browser set-up
-                stack.settings().repoRoot().resolve("examples/surveyjs-frontend"), out, "playwright-core");
+                stack.settings().repoRoot().resolve("examples/surveyjs-frontend"), out, "playwright-core", "axe-core");
 
         // a lottery for 2 seats among 4 tenants, one seat for the 18-34s, its seed from a two-party ceremony
         String tag = Journeys.tag();
