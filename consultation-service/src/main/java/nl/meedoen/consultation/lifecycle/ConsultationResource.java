@@ -107,7 +107,9 @@ public class ConsultationResource {
             return Response.status(Response.Status.CREATED)
                     .entity(view)
                     .tag(Preconditions.etag(view.version()))
-                    .header("Location", "/api/v1/consultations/" + view.identity().id())
+                    .header(
+                            "Location",
+                            "/api/v1/consultations/" + view.identity().id())
                     .build();
         });
     }
