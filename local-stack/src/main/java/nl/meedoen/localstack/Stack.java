@@ -51,11 +51,23 @@ public final class Stack implements AutoCloseable {
 
     /**
      * @param persistent keep PostgreSQL's data crash-safe across runs ({@code run}); tests use a throwaway server
+     * @param serviceJvmOptions added to each service's and the gateway's {@code java} command (the tests: C1 only)
      */
-    public record Settings(Path repoRoot, Path dataDir, Ports ports, boolean persistent, Duration readyTimeout) {
+    public record Settings(
+            Path repoRoot,
+            Path dataDir,
+            Ports ports,
+            boolean persistent,
+            Duration readyTimeout,
+            List<String> serviceJvmOptions) {
         public Settings {
             repoRoot = repoRoot.toAbsolutePath().normalize();
             dataDir = dataDir.toAbsolutePath().normalize();
+            serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        }
+
+        public Settings(Path repoRoot, Path dataDir, Ports ports, boolean persistent, Duration readyTimeout) {
+            this(repoRoot, dataDir, ports, persistent, readyTimeout, List.of());
         }
     }
 
@@ -524,6 +536,7 @@ public final class Stack implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(settings.serviceJvmOptions());
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(app.jar(settings.repoRoot()).toString());

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -48,7 +49,15 @@ public final class Platform implements AutoCloseable {
             System.out.println("[local-stack IT] data and logs in " + dataDir);
             // -Dmeedoen.it.ready-timeout=600 on a machine busy with other builds
             Duration ready = Duration.ofSeconds(Integer.getInteger("meedoen.it.ready-timeout", 180));
-            started = Stack.start(new Stack.Settings(repoRoot, dataDir, Ports.free(), false, ready));
+            // the build's test.jit (C1 only): the services start often and briefly here; empty for full JIT
+            List<String> jvm =
+                    List.of(System.getProperty("meedoen.it.service-jvm-options", "")
+                                    .trim()
+                                    .split("\\s+"))
+                            .stream()
+                            .filter(o -> !o.isEmpty())
+                            .toList();
+            started = Stack.start(new Stack.Settings(repoRoot, dataDir, Ports.free(), false, ready, jvm));
         } catch (IOException e) {
             failure = new UncheckedIOException(e);
         } catch (RuntimeException e) {
