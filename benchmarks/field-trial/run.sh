@@ -22,8 +22,8 @@ POPULATION=${4:-500000}
 RESPONSES=${5:-100000}
 mkdir -p target
 ./mvnw -B -q -DskipTests install
-# -Dtest.jit= (empty): the services and the test driver with full JIT, as in production (the build's tests use C1)
-./mvnw -B -pl local-stack verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FieldTrialIT -Dtest.jit= \
+# -Dit.service.jit= (empty): the services with full JIT, as in production (the build's end-to-end tests use C1)
+./mvnw -B -pl local-stack verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FieldTrialIT -Dit.service.jit= \
   -Dmeedoen.fieldtrial.tenants="$TENANTS" -Dmeedoen.fieldtrial.pool="$POOL" -Dmeedoen.fieldtrial.seats="$SEATS" \
   -Dmeedoen.fieldtrial.population="$POPULATION" -Dmeedoen.fieldtrial.responses="$RESPONSES" \
   | tee target/field-trial.log | grep -E '^\[field-trial\]|Tests run:|BUILD'

@@ -49,7 +49,7 @@ public final class Platform implements AutoCloseable {
             System.out.println("[local-stack IT] data and logs in " + dataDir);
             // -Dmeedoen.it.ready-timeout=600 on a machine busy with other builds
             Duration ready = Duration.ofSeconds(Integer.getInteger("meedoen.it.ready-timeout", 180));
-            // the build's test.jit (C1 only): the services start often and briefly here; empty for full JIT
+            // the build's it.service.jit (C1 only): the services start often and briefly here; empty for full JIT
             List<String> jvm =
                     List.of(System.getProperty("meedoen.it.service-jvm-options", "")
                                     .trim()
