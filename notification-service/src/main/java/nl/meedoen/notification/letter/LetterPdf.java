@@ -84,7 +84,7 @@ public final class LetterPdf {
                         reply(content, regular, bold, letter, top);
                     }
                     // the address sits where the envelope's window is; the letter itself reads from its language's side
-                    boolean rightToLeft = "rtl".equals(TenantTexts.direction(letter.language()));
+                    boolean rightToLeft = PrintFont.rightToLeft(letter.language());
                     y = top - 100 * MM;
                     y = lines(content, regular, 10, List.of(letter.date()), y, 14, rightToLeft);
                     y = lines(content, bold, 12, bold.wrap(letter.subject(), 12, WIDTH), y - 8, 16, rightToLeft);
@@ -128,7 +128,7 @@ public final class LetterPdf {
         }
         float y = top - QR_TOP - QR_SIZE
                 - 6.5f * MM; // the caption's capitals stay 4 modules (the quiet zone) below the code
-        boolean rightToLeft = "rtl".equals(TenantTexts.direction(l));
+        boolean rightToLeft = PrintFont.rightToLeft(l);
         for (String line : caption) {
             String shown = regular.display(line, rightToLeft);
             float size = Math.max(6, Math.min(8, 8 * 60 * MM / Math.max(1, regular.width(shown, 8))));
