@@ -17,13 +17,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import nl.meedoen.commons.contracts.MessageRequestV1;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.outbox.OutboxRelay;
+import nl.meedoen.devinfra.Events;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
@@ -45,21 +46,13 @@ class OutboxRelayTest {
     }
 
     static KafkaConsumer<String, String> consumer(String topic) {
-        return nl.meedoen.devinfra.Events.consumer(topic); // its own group, from the beginning
+        return Events.consumer(topic); // its own group, from the beginning
     }
 
+    /** The records with this key once the outbox has relayed every row written so far: proves "once" and "none". */
     static List<ConsumerRecord<String, String>> recordsWithKey(
-            KafkaConsumer<String, String> consumer, String key, Duration wait) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + wait.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            consumer.poll(Duration.ofMillis(300)).forEach(r -> {
-                if (key.equals(r.key())) {
-                    found.add(r);
-                }
-            });
-        }
-        return found;
+            KafkaConsumer<String, String> consumer, String key, DataSource outboxDatabase) {
+        return Events.restOnceRelayed(consumer, r -> key.equals(r.key()), outboxDatabase);
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
@@ -80,7 +73,7 @@ class OutboxRelayTest {
                     .extract()
                     .jsonPath()
                     .getString("id");
-            List<ConsumerRecord<String, String>> records = recordsWithKey(consumer, id, Duration.ofSeconds(6));
+            List<ConsumerRecord<String, String>> records = recordsWithKey(consumer, id, dataSource);
             assertEquals(1, records.size(), "published exactly once");
             ConsumerRecord<String, String> record = records.get(0);
             assertEquals("1.0", header(record, "ce_specversion"));
@@ -113,7 +106,7 @@ class OutboxRelayTest {
                     .getString("id");
             long previousId = Long.parseLong(id) - 1; // the id the failed insert consumed
             List<ConsumerRecord<String, String>> failed =
-                    recordsWithKey(consumer, Long.toString(previousId), Duration.ofSeconds(4));
+                    recordsWithKey(consumer, Long.toString(previousId), dataSource);
             assertTrue(failed.isEmpty(), "the rolled-back note must not be published");
         }
     }
@@ -138,13 +131,14 @@ class OutboxRelayTest {
                     .jsonPath()
                     .getString("id");
             assertTrue(
-                    recordsWithKey(consumer, id, Duration.ofSeconds(3)).isEmpty(),
+                    Events.collect(consumer, r -> id.equals(r.key()), Duration.ofSeconds(3))
+                            .isEmpty(),
                     "published while another relay held the lock");
             assertFalse(isPublished(id));
             relay.measureOldestPending();
             assertTrue(relay.oldestPendingSeconds() >= 2, "the stuck event's age: " + relay.oldestPendingSeconds());
             otherReplica.rollback(); // releases the transaction-scoped lock
-            assertEquals(1, recordsWithKey(consumer, id, Duration.ofSeconds(5)).size());
+            assertEquals(1, recordsWithKey(consumer, id, dataSource).size());
             await().atMost(Duration.ofSeconds(5)).until(() -> isPublished(id));
             relay.measureOldestPending();
             assertTrue(relay.oldestPendingSeconds() < 2, "nothing old waits once it is published");
@@ -181,12 +175,12 @@ class OutboxRelayTest {
                     .jsonPath()
                     .getString("id");
 
-            List<ConsumerRecord<String, String>> sent = recordsWithKey(requests, tenant, Duration.ofSeconds(6));
+            List<ConsumerRecord<String, String>> sent = recordsWithKey(requests, tenant, dataSource);
             assertEquals(1, sent.size(), "the message request reached the broker");
             assertTrue(sent.get(0).value().contains(token));
             await().atMost(Duration.ofSeconds(5)).until(() -> isPublished(note));
             assertEquals(0, rowsContaining(token), "no row holds the token once the broker has it");
-            assertEquals(1, recordsWithKey(notes, note, Duration.ofSeconds(3)).size());
+            assertEquals(1, recordsWithKey(notes, note, dataSource).size());
         }
     }
 

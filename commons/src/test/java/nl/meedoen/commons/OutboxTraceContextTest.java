@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import nl.meedoen.commons.outbox.Outbox;
@@ -66,7 +65,7 @@ class OutboxTraceContextTest {
                                 new NoteResource.Note(1, "traced")));
             }
             assertEquals(List.of(TRACEPARENT, "meedoen=test"), row(key));
-            List<ConsumerRecord<String, String>> records = recordsWithKey(consumer, key, Duration.ofSeconds(5));
+            List<ConsumerRecord<String, String>> records = recordsWithKey(consumer, key, dataSource);
             assertEquals(1, records.size());
             assertEquals(TRACEPARENT, header(records.get(0), "traceparent"));
             assertEquals("meedoen=test", header(records.get(0), "tracestate"));
@@ -84,7 +83,7 @@ class OutboxTraceContextTest {
                             key,
                             new NoteResource.Note(2, "untraced")));
             assertEquals(java.util.Arrays.asList(null, null), row(key));
-            List<ConsumerRecord<String, String>> records = recordsWithKey(consumer, key, Duration.ofSeconds(4));
+            List<ConsumerRecord<String, String>> records = recordsWithKey(consumer, key, dataSource);
             assertEquals(1, records.size());
             assertNull(header(records.get(0), "traceparent"));
         }

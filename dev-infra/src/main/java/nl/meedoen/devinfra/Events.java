@@ -3,6 +3,10 @@ package nl.meedoen.devinfra;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -10,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -62,6 +68,70 @@ public final class Events {
     public static List<ConsumerRecord<String, String>> collect(
             KafkaConsumer<String, String> consumer, Predicate<ConsumerRecord<String, String>> match, Duration window) {
         return await(consumer, match, Integer.MAX_VALUE, window);
+    }
+
+    /**
+     * The matching records still to come once the service's outbox has relayed every row written so far: waits until
+     * no row up to today's highest id is unpublished, then reads the topic to its end. Proves that nothing more was
+     * published (a second copy, a rolled-back write) without waiting out a fixed window: the relay publishes in id
+     * order and marks a row only after the broker acknowledged it.
+     */
+    public static List<ConsumerRecord<String, String>> restOnceRelayed(
+            KafkaConsumer<String, String> consumer,
+            Predicate<ConsumerRecord<String, String>> match,
+            DataSource outboxDatabase) {
+        long deadline = System.currentTimeMillis() + RELAY_WAIT.toMillis();
+        try (Connection db = outboxDatabase.getConnection();
+                PreparedStatement last = db.prepareStatement("SELECT coalesce(max(id), 0) FROM outbox_event");
+                PreparedStatement pending = db.prepareStatement(
+                        "SELECT count(*) FROM outbox_event WHERE id <= ? AND published_at IS NULL")) {
+            long upTo = single(last);
+            pending.setLong(1, upTo);
+            while (single(pending) > 0) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError(
+                            "the outbox did not relay its rows up to id " + upTo + " in " + RELAY_WAIT);
+                }
+                Thread.sleep(50);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        while (consumer.assignment().isEmpty()) { // a fresh consumer joins its group on its first polls
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the consumer was assigned no partition in " + RELAY_WAIT);
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(r -> {
+                if (match.test(r)) {
+                    found.add(r);
+                }
+            });
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the consumer did not reach the topic's end " + end + " in " + RELAY_WAIT);
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(r -> {
+                if (match.test(r)) {
+                    found.add(r);
+                }
+            });
+        }
+        return found;
+    }
+
+    private static final Duration RELAY_WAIT = Duration.ofSeconds(30);
+
+    private static long single(PreparedStatement query) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     public static String header(ConsumerRecord<String, String> r, String name) {
