@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -202,12 +204,12 @@ class AdviceTrajectoryTest {
                                     Api.read(r.value()).path("templateKey").asText()),
                     4,
                     Duration.ofSeconds(30)));
-            mails.addAll(Events.collect(
+            mails.addAll(Events.restOnceRelayed(
                     requests,
                     r -> refs.contains(r.key())
                             && AdviceFeedback.TEMPLATE.equals(
                                     Api.read(r.value()).path("templateKey").asText()),
-                    Duration.ofSeconds(3)));
+                    Arc.container().instance(AgroalDataSource.class).get()));
             assertEquals(
                     expected, mails.stream().map(ConsumerRecord::key).sorted().toList());
             for (ConsumerRecord<String, String> mail : mails) {

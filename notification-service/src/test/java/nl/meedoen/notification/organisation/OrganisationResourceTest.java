@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -94,7 +96,12 @@ class OrganisationResourceTest {
                     records.size(),
                     "registration and deactivation, not the unchanged PUT nor the second deactivation");
             assertTrue(
-                    Events.collect(consumer, r -> id.equals(r.key()), Duration.ofSeconds(2))
+                    Events.restOnceRelayed(
+                                    consumer,
+                                    r -> id.equals(r.key()),
+                                    Arc.container()
+                                            .instance(AgroalDataSource.class)
+                                            .get())
                             .isEmpty(),
                     "nothing more for " + id);
             for (ConsumerRecord<String, String> r : records) {

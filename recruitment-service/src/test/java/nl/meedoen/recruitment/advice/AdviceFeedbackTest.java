@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -61,13 +63,16 @@ class AdviceFeedbackTest {
         return id;
     }
 
-    /** Every feedback message whose request id starts with {@code prefix}: exactly n, and no more within two seconds. */
+    /** Every feedback message whose request id starts with {@code prefix}: exactly n, and no more once the outbox has relayed everything. */
     private static List<ConsumerRecord<String, String>> feedback(
             KafkaConsumer<String, String> consumer, String prefix, int n) {
         Predicate<ConsumerRecord<String, String>> match =
                 r -> r.value() != null && r.value().contains("\"requestId\":\"" + prefix);
         var found = new ArrayList<>(Events.await(consumer, match, n, Duration.ofSeconds(20)));
-        found.addAll(Events.collect(consumer, match, Duration.ofSeconds(2)));
+        found.addAll(Events.restOnceRelayed(
+                consumer,
+                match,
+                Arc.container().instance(AgroalDataSource.class).get()));
         assertEquals(n, found.size(), found.toString());
         for (var r : found) {
             JsonPath m = JsonPath.from(r.value());

@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -51,8 +53,12 @@ class SelectionPerFormTest {
         var match = (java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>)
                 r -> r.value() != null && r.value().contains("recruitment:" + id + ":recruitment.");
         var found = new ArrayList<>(Events.await(messages, match, n, Duration.ofSeconds(20)));
-        found.addAll(Events.collect(
-                messages, match, Duration.ofSeconds(2))); // one message per tenant and kind: no more arrive
+        found.addAll(Events.restOnceRelayed(
+                messages,
+                match,
+                Arc.container()
+                        .instance(AgroalDataSource.class)
+                        .get())); // one message per tenant and kind: no more arrive
         TreeSet<String> out = new TreeSet<>();
         for (var r : found) {
             JsonPath m = JsonPath.from(r.value());
