@@ -77,7 +77,7 @@ class ConsultationJourneyIT {
                 .statusCode(201);
         AtomicReference<String> created = new AtomicReference<>();
         await().atMost(Journeys.PATIENCE)
-                .pollInterval(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> created.set(platform.api()
                         .body(consultation)
                         .post(BASE)

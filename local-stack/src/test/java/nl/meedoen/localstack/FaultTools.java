@@ -68,7 +68,7 @@ final class FaultTools {
         platform.api().post("/api/v1/consultations/{id}/open", id).then().statusCode(200);
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> Boolean.TRUE.equals(platform.polling()
                         .get("/api/v1/consultations/{id}/invitations/counts", id)
                         .then()

@@ -1103,7 +1103,7 @@ class FieldTrialIT {
     private JsonPath awaitImport(String location) {
         JsonPath[] last = new JsonPath[1];
         await().atMost(Duration.ofMinutes(20))
-                .pollInterval(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     last[0] = corporation()
                             .get(location)

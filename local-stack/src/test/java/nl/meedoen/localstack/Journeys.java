@@ -265,7 +265,7 @@ final class Journeys {
 
     /** Waits until a service's population read model (consultations, panels or campaigns) holds every tenant. */
     static void awaitPopulation(Platform platform, String resource, List<String> refs) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (String ref : refs) {
                 platform.polling()
                         .get("/api/v1/" + resource + "/population/members/{tenantRef}", ref)
@@ -278,7 +278,7 @@ final class Journeys {
     /** Waits for a mail to each tenant whose subject contains the text; tenantRef → mail. */
     static Map<String, SmtpSink.Mail> awaitMails(Platform platform, List<String> refs, String subject) {
         Map<String, SmtpSink.Mail> found = new LinkedHashMap<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (String ref : refs) {
                 if (!found.containsKey(ref)) {
                     mailsTo(platform, ref, subject).stream().findFirst().ifPresent(m -> found.put(ref, m));

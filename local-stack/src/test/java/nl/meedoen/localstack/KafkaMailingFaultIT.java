@@ -62,7 +62,7 @@ class KafkaMailingFaultIT {
                         .extract()
                         .path("id");
                 await().atMost(Duration.ofSeconds(120))
-                        .pollInterval(Duration.ofMillis(500))
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> "COMPLETED"
                                 .equals(platform.polling()
                                         .baseUri(stack.url(App.NOTIFICATION))
@@ -102,7 +102,7 @@ class KafkaMailingFaultIT {
                 assertTrue(atStop < RECIPIENTS, "the mailing was still running when Kafka stopped");
 
                 await().atMost(Duration.ofSeconds(300))
-                        .pollInterval(Duration.ofSeconds(1))
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> "COMPLETED"
                                 .equals(platform.polling()
                                         .get("/api/v1/mailings/{id}", mailingId)
@@ -124,7 +124,7 @@ class KafkaMailingFaultIT {
                 assertEquals(RECIPIENTS, sink.messages());
                 // the delivery events written while the broker was away leave the outbox once it is back
                 await().atMost(Duration.ofSeconds(60))
-                        .pollInterval(Duration.ofSeconds(1))
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> "0"
                                 .equals(FaultTools.column(
                                                 platform,

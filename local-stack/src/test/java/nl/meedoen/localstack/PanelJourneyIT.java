@@ -155,7 +155,7 @@ class PanelJourneyIT {
 
         // the sample reaches consultation-service over Kafka and becomes the consultation's audience
         await().atMost(Journeys.PATIENCE)
-                .pollInterval(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> platform.polling()
                         .get(CONSULTATIONS + "/" + consultation)
                         .then()
@@ -174,7 +174,7 @@ class PanelJourneyIT {
                 .then()
                 .statusCode(201);
         await().atMost(Journeys.PATIENCE)
-                .pollInterval(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> platform.polling()
                         .get(PANELS + "/" + panel + "/waves/" + wave)
                         .then()

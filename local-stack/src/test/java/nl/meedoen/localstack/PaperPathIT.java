@@ -88,7 +88,7 @@ class PaperPathIT {
 
         // the letters notification-service prints carry the same codes: a form goes into its tenant's envelope
         await().atMost(Journeys.PATIENCE)
-                .pollInterval(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> platform.polling()
                                 .queryParam("source", "consultation:" + id)
                                 .queryParam("status", "QUEUED")

@@ -58,7 +58,7 @@ class PoisonEventDlqIT {
                         {"consultationId":"%s","kind":"SURVEY","anonymity":"PSEUDONYMOUS","initiatorParty":"corporation"}""".formatted(consultationId))));
 
         await().atMost(EFFECT)
-                .pollInterval(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertEquals(
                         List.of("OPEN"),
                         FaultTools.column(
@@ -93,7 +93,7 @@ class PoisonEventDlqIT {
                                                 panelId, waveId, consultationId))));
 
         await().atMost(EFFECT)
-                .pollInterval(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertEquals(
                         List.of("DLQ-1", "DLQ-2"),
                         FaultTools.column(
@@ -126,7 +126,7 @@ class PoisonEventDlqIT {
                          "data":{"consultationTitle":"Test","goal":"Testen","closesOn":"1 januari","invitationUrl":"https://example.nl/t"}}""".formatted(requestId, ref))));
 
         await().atMost(EFFECT)
-                .pollInterval(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertEquals(
                         List.of(ref),
                         FaultTools.column(
@@ -154,7 +154,7 @@ class PoisonEventDlqIT {
                         valid));
 
         await().atMost(EFFECT)
-                .pollInterval(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertEquals(
                         List.of(validId),
                         FaultTools.column(

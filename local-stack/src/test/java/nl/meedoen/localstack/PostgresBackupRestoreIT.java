@@ -152,7 +152,7 @@ class PostgresBackupRestoreIT {
         // The outbox drains; every event is on Kafka; each consumer applied each event id once, and no other.
         await("outbox drained")
                 .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> "0"
                         .equals(FaultTools.column(
                                         platform,
@@ -178,7 +178,7 @@ class PostgresBackupRestoreIT {
         Map<String, Integer> applied = new HashMap<>();
         await("consumers caught up")
                 .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> CONSUMERS.forEach((database, consumer) -> {
                     List<String> ids = FaultTools.column(
                             platform,

@@ -38,7 +38,7 @@ class ServiceOutageIT {
         }
 
         await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> platform.polling()
                         .queryParam("attribute", "ageBand")
                         .get(COUNTS)
@@ -46,7 +46,7 @@ class ServiceOutageIT {
                         .statusCode(200));
         // The profile event published while it was down is consumed once it is back.
         await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> TenantPropagationIT.assertProfile(
                         platform.polling()
                                 .get(TenantPropagationIT.MEMBER_PATHS.get(0), ref)

@@ -73,7 +73,7 @@ class TenantPropagationIT {
 
         platform.api().delete(TENANT, ref).then().statusCode(204).header("X-Correlation-Id", notNullValue());
 
-        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (String path : MEMBER_PATHS) {
                 platform.polling().get(path, ref).then().statusCode(404).header("X-Correlation-Id", notNullValue());
             }
@@ -85,7 +85,7 @@ class TenantPropagationIT {
     }
 
     static void awaitInEveryReadModel(Platform platform, String ref, String neighbourhoodCode, Duration patience) {
-        await().atMost(patience).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(patience).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (String path : MEMBER_PATHS) {
                 assertProfile(platform.polling().get(path, ref).then(), ref, neighbourhoodCode);
             }
