@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ports; recruitment points at a port nobody listens on. Each running service
  * <ul>
  * <li>serves a small OpenAPI document at {@code /q/openapi} (and notification the test issuer's keys at {@code /jwks}),</li>
- * <li>sleeps 8 s on any path containing {@code /slow} (the gateway's timeout is 3 s in tests, generous for a loaded CI machine),</li>
+ * <li>sleeps 5 s on any path containing {@code /slow} (the gateway's timeout is 3 s in tests, generous for a loaded CI machine),</li>
  * <li>answers a problem of its own (404) on paths containing {@code /missing},</li>
  * <li>records on paths containing {@code /upload} whether the body arrived whole ({@link #UPLOADS}),</li>
  * <li>and otherwise echoes what it received as JSON.</li>
@@ -118,7 +118,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (path.contains("/slow")) {
-            Thread.sleep(8000);
+            Thread.sleep(5000);
         }
         if (path.contains("/missing")) {
             respond(

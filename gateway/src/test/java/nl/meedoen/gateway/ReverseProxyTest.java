@@ -238,7 +238,7 @@ class ReverseProxyTest {
                 .get("/api/v1/panels/slow")
                 .then()
                 .statusCode(504)
-                // The upstream sleeps 8 s; the gateway must give up after its 3 s timeout.
+                // The upstream sleeps 5 s; the gateway must give up after its 3 s timeout.
                 .time(lessThan(7000L))
                 .contentType("application/problem+json")
                 .header(CorrelationId.HEADER, "slow-1")

@@ -187,7 +187,7 @@ class RouteLimitsTest {
 
     @Test
     void aRouteWithALongerTimeoutWaitsForASlowService() {
-        // The fake sleeps 8 s: over the default 3 s (see ReverseProxyTest), within the route's 12 s.
+        // The fake sleeps 5 s: over the default 3 s (see ReverseProxyTest), within the route's 12 s.
         given().header("Authorization", TestIssuer.bearer())
                 .when()
                 .get("/api/v1/tenant-imports/slow")
