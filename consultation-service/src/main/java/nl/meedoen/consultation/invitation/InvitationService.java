@@ -92,7 +92,8 @@ public class InvitationService {
             inv.tokenHash = InvitationTokens.hash(token);
             inv.status = Invitation.Status.INVITED.name();
             String lang = t.profile().get("language");
-            inv.language = lang != null && languages.contains(lang) ? lang : languages.get(0);
+            inv.languageFromRegister = lang != null && languages.contains(lang);
+            inv.language = inv.languageFromRegister ? lang : languages.get(0);
             inv.remindersSent = c.remindersRequested; // a reminder round that already went out is not for latecomers
             inv.invitedAt = now;
             inv.persist();

@@ -151,7 +151,7 @@ public class ResponseService {
             inv.status = Invitation.Status.OPENED.name();
         }
         List<String> languages = consultations.languages(c);
-        String language = language(lang, acceptLanguage, inv.language, languages);
+        String language = language(lang, inv.registerLanguage(), acceptLanguage, inv.language, languages);
         Map<String, Object> draft = inv.draft == null || inv.is(Invitation.Status.COMPLETED)
                 ? null
                 : StoredJson.read(
@@ -174,7 +174,7 @@ public class ResponseService {
                 consultations.texts(c.title),
                 consultations.texts(c.description),
                 flavour));
-        survey.put("locale", language(lang, acceptLanguage, inv.language, languages));
+        survey.put("locale", language(lang, inv.registerLanguage(), acceptLanguage, inv.language, languages));
         return survey;
     }
 
@@ -348,7 +348,7 @@ public class ResponseService {
             throw ProblemException.notFound("feedback (not published yet)");
         }
         List<String> languages = consultations.languages(c);
-        String language = language(lang, acceptLanguage, inv.language, languages);
+        String language = language(lang, inv.registerLanguage(), acceptLanguage, inv.language, languages);
         return new RespondentViews.Feedback(
                 c.id,
                 Texts.pick(consultations.texts(c.title), language, languages.get(0)),
@@ -435,13 +435,23 @@ public class ResponseService {
         return motivations;
     }
 
-    /** ?lang=, else the first Accept-Language the consultation has, else the invitee's language, else the default. */
-    static String language(String lang, String acceptLanguage, String invitee, List<String> languages) {
+    /**
+     * ?lang= (the tenant chose it on the page), else her language from the register (her mail was in it), else the first
+     * Accept-Language the consultation has (the browser's), else the invitation's language (the consultation's default;
+     * for invitations made before the register's language was told apart, possibly hers), else the consultation's
+     * default. The register's comes before the browser's: an Arabic reader whose phone is set to Dutch still reads
+     * Arabic.
+     */
+    static String language(
+            String lang, String register, String acceptLanguage, String invitation, List<String> languages) {
         if (lang != null) {
             if (!languages.contains(lang)) {
                 throw ProblemException.invalidField("lang", "one of " + languages);
             }
             return lang;
+        }
+        if (register != null && languages.contains(register)) {
+            return register;
         }
         if (acceptLanguage != null) {
             try {
@@ -458,7 +468,7 @@ public class ResponseService {
                 // a malformed header is ignored, as browsers would
             }
         }
-        return invitee != null && languages.contains(invitee) ? invitee : languages.get(0);
+        return invitation != null && languages.contains(invitation) ? invitation : languages.get(0);
     }
 
     private RespondentViews.Questionnaire view(
