@@ -80,7 +80,8 @@ public class RespondentResource {
                     "The questionnaire in the respondent's language, with the participation statement and any saved draft",
             description = LANGUAGE
                     + " The first fetch counts the invitation as opened. Rules (visibleIf, requiredIf) are included so the frontend can "
-                    + "mirror them; the server enforces them regardless.")
+                    + "mirror them; the server enforces them regardless. Once the consultation is closed, feedbackUrl names the "
+                    + "page of its feedback for this tenant (where a letter's code typed after closing leads).")
     @APIResponse(responseCode = "200", description = "The questionnaire")
     @APIResponse(responseCode = "400", description = "A language the consultation does not have")
     @APIResponse(responseCode = "404", description = "Not open yet")

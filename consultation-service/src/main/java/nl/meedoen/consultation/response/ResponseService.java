@@ -106,6 +106,11 @@ public class ResponseService {
         return inv;
     }
 
+    /** Open and not past its closing time: what {@link #requireOpen(Consultation)} lets through. */
+    private static boolean takesResponses(Consultation c) {
+        return c.is(Consultation.Status.OPEN) && (c.closesAt == null || c.closesAt.isAfter(OffsetDateTime.now()));
+    }
+
     private static void requireOpen(Consultation c) {
         requireOpen(c.status, c.closesAt);
     }
@@ -156,7 +161,14 @@ public class ResponseService {
                 ? null
                 : StoredJson.read(
                         InvitationTokens.decrypt(token, inv.draft), new TypeReference<Map<String, Object>>() {});
-        return view(c, questionnaires.load(c.id, c.questionnaireVersion), language, languages, inv.status, draft);
+        return view(
+                c,
+                questionnaires.load(c.id, c.questionnaireVersion),
+                language,
+                languages,
+                inv.status,
+                draft,
+                takesResponses(c) ? null : tokens.feedbackUrl(c.id, inv.id));
     }
 
     /** The consultation as a SurveyJS survey in the respondent's language (SurveyJS' {@code locale}). */
@@ -477,7 +489,8 @@ public class ResponseService {
             String lang,
             List<String> languages,
             String progress,
-            Map<String, Object> draft) {
+            Map<String, Object> draft,
+            String feedbackUrl) {
         String def = languages.get(0);
         ConsultationRequests.Statement s = StoredJson.read(c.statement, ConsultationRequests.Statement.class);
         RespondentViews.Statement statement = s == null
@@ -531,7 +544,8 @@ public class ResponseService {
                 missingAlignment(c),
                 questions,
                 progress,
-                draft);
+                draft,
+                feedbackUrl);
     }
 
     /** A corporation's consultation that opened without its partner's alignment: respondents are told. */
