@@ -5,7 +5,8 @@
 // languages (the page's own texts: nl, en, tr, ar right to left, pl).
 //
 // Respondent API (consultation-service, through the gateway), authorised by the Invitation-Token header:
-//   GET  /api/v1/consultations/respondent/questionnaire           statement, languages, progress, saved draft
+//   GET  /api/v1/consultations/respondent/questionnaire           statement, languages, progress, saved draft; once
+//                                                                  closed, feedbackUrl: the page goes there
 //   GET  /api/v1/consultations/respondent/questionnaire/surveyjs  the SurveyJS JSON in the respondent's language
 //   PUT  /api/v1/consultations/respondent/draft                   partial answers (on every page change, and while typing)
 //   POST /api/v1/consultations/respondent/response                the final answers, once
@@ -188,6 +189,16 @@ function askForCode(typed = '') {
   });
 }
 
+/**
+ * The page of the consultation's feedback for this invitation, as the API names it once the consultation is closed (the
+ * link of her feedback mail, her token after '#'), in the language she chose here if she chose one.
+ */
+function feedbackPage(url) {
+  const target = new URL(url, location.href);
+  if (requestedLanguage) target.searchParams.set('lang', requestedLanguage);
+  return target.toString();
+}
+
 async function main() {
   if (!token) {
     askForCode();
@@ -206,6 +217,11 @@ async function main() {
       return;
     }
     banner(t('problem', { title: e.body.title || `HTTP ${e.status}`, detail: e.body.detail || '' }));
+    return;
+  }
+  // Closed: the code from her feedback letter (the same as her invitation's), or an old link, leads to the feedback.
+  if (questionnaire.feedbackUrl) {
+    location.replace(feedbackPage(questionnaire.feedbackUrl));
     return;
   }
   // SurveyJS keeps the consultation's first language under "default": make that SurveyJS' default locale.

@@ -18,14 +18,22 @@ const params = new URLSearchParams(location.search);
 const SHORT_CODE_MAX = 16;
 
 /**
- * The feedback in the tenant's language. The API picks ?lang=, then Accept-Language, then her own language: "*" after
- * the language asked for (if any) leaves the choice to her own language, the one her mail was in, not the browser's.
+ * The feedback in the tenant's language. The API picks ?lang= (the language chosen here), then her own language from the
+ * register (the one her mail was in), then Accept-Language, then the consultation's first: "*" leaves the choice to her
+ * own language, not the browser's. A ?lang= the consultation was not written in (400) is asked again without it.
  */
-function feedback() {
+async function feedback() {
   const wanted = params.get('lang');
-  return call('GET', '/api/v1/consultations/respondent/feedback', {
-    headers: { 'Invitation-Token': token, 'Accept-Language': wanted ? `${wanted}, *` : '*' },
+  const get = (query) => call('GET', '/api/v1/consultations/respondent/feedback' + query, {
+    headers: { 'Invitation-Token': token, 'Accept-Language': '*' },
   });
+  if (!wanted) return get('');
+  try {
+    return await get('?lang=' + encodeURIComponent(wanted));
+  } catch (e) {
+    if (e instanceof ApiProblem && e.status === 400) return get('');
+    throw e;
+  }
 }
 
 function render(f) {

@@ -12,7 +12,10 @@
 // PREFERENCES_NL, PREFERENCES_AR (the opt-out link of the outreach mails); FEEDBACK_NOT_YET (the feedback page with a
 // tenant's token before the feedback is published); FEEDBACK_NL, FEEDBACK_AR (the links of a consultation's feedback
 // mails), FEEDBACK_TITLE_NL/_AR and FEEDBACK_TEXT_NL/_AR (its title and feedback in each), FEEDBACK_CODE (the Dutch
-// reader's invitation code, as her letter prints it);
+// reader's invitation code, as her letter prints it); CODE_URL (where a letter says to type the code: the gateway's
+// /c, the survey page without a token), SURVEY_CODE_AR, SURVEY_TITLE_AR, SURVEY_QUESTION_AR (an Arabic reader's code
+// while her consultation is open, its title and first question in Arabic: she answers it); FEEDBACK_CODE_AR (her code
+// once the consultation is closed: with FEEDBACK_CODE, each typed at CODE_URL leads to the feedback);
 // OUT_DIR (failure screenshot and page log, default target/browser-test); SCREENSHOTS_DIR (when set: each page
 // there in each of the five languages, <page>-<language>.png, the first screen of a phone); CHROMIUM (default
 // /usr/bin/chromium; installed with apt-get when missing and we are root). Exit code 0 when every step passed.
@@ -321,6 +324,51 @@ async function feedbackArabic(page) {
   await checked(page, 'the feedback (ar)');
 }
 
+/** The survey page's code form (examples/surveyjs-frontend, where …/c leads): the code typed as a letter prints it. */
+async function typeCode(page, code) {
+  const input = page.locator('#code-input');
+  await input.waitFor();
+  await input.fill(code.toLowerCase().replaceAll('-', ' '));
+  await input.press('Enter');
+}
+
+async function surveyByCodeArabic(page) {
+  say('survey (ar): from her letter, …/c?lang=ar asks for the code in Arabic, right to left');
+  await page.goto(env.CODE_URL + '?lang=ar');
+  await page.locator('#code-input').waitFor();
+  await page.waitForFunction(() => document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl');
+  await page.getByLabel('هل وصلتك رسالة ورقية؟ اكتب الرمز المطبوع تحت رمز QR').waitFor();
+  await accessible(page, 'the code form of the survey page (ar)');
+
+  say('survey (ar): her code opens her survey in Arabic, right to left; she answers it');
+  await typeCode(page, env.SURVEY_CODE_AR);
+  await page.getByText(env.SURVEY_QUESTION_AR).waitFor();
+  await page.waitForFunction(() => document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl');
+  expect(await page.title() === env.SURVEY_TITLE_AR, `the title is ${env.SURVEY_TITLE_AR}: ${await page.title()}`);
+  expect(await page.locator('#survey').evaluate((e) => getComputedStyle(e).direction) === 'rtl', 'the survey runs right to left');
+  await accessible(page, 'her survey from the code (ar)');
+  const survey = page.locator('[data-name="green"]');
+  await survey.getByText('نعم', { exact: true }).click();
+  await page.locator('[data-name="wish"] textarea').fill('أشجار أكثر من فضلك');
+  const complete = await page.evaluate(() => window.Survey.surveyLocalization.locales.ar?.completeText);
+  expect(Boolean(complete), 'SurveyJS\' own texts in Arabic');
+  await page.getByRole('button', { name: complete }).click();
+  await page.getByText(/شكرًا على إجاباتك!/).waitFor();
+  await accessible(page, 'her survey, answered (ar)');
+}
+
+async function feedbackByCode(page, language, code, text) {
+  const dir = language === 'ar' ? 'rtl' : 'ltr';
+  say(`feedback (${language}): the consultation is closed; her letter's code typed at …/c leads to its feedback, in her language`);
+  await page.goto(env.CODE_URL);
+  await typeCode(page, code);
+  await page.waitForURL(/terugkoppeling\.html/);
+  await settledIn(page, 'feedback');
+  await speaks(page, language, dir);
+  await page.getByText(text).waitFor();
+  await checked(page, `the feedback from a letter's code at …/c (${language})`);
+}
+
 async function run(page) {
   const missing = Object.entries(missingTexts()).filter(([, keys]) => keys.length);
   expect(missing.length === 0, 'every language has every text: ' + JSON.stringify(missing));
@@ -351,6 +399,15 @@ async function run(page) {
   if (env.FEEDBACK_NL && env.FEEDBACK_AR) {
     await feedbackDutch(page);
     await feedbackArabic(page);
+    flows++;
+  }
+  if (env.CODE_URL && env.SURVEY_CODE_AR) {
+    await surveyByCodeArabic(page);
+    flows++;
+  }
+  if (env.CODE_URL && env.FEEDBACK_CODE && env.FEEDBACK_CODE_AR) {
+    await feedbackByCode(page, 'nl', env.FEEDBACK_CODE, env.FEEDBACK_TEXT_NL);
+    await feedbackByCode(page, 'ar', env.FEEDBACK_CODE_AR, env.FEEDBACK_TEXT_AR);
     flows++;
   }
   expect(flows > 0, 'no page to test: set the links of at least one page (see the top of this file)');

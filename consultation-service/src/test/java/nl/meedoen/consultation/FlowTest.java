@@ -126,6 +126,17 @@ class FlowTest {
                 String url = feedback.get(ref).path("data").path("feedbackUrl").asText();
                 assertTrue(url.contains(id), url);
                 assertTrue(url.endsWith("#" + Api.token(invitations.get(ref))), url);
+                // her feedback letter prints her invitation's code; typed after closing, it leads to this page
+                String code =
+                        invitations.get(ref).path("data").path("shortCode").asText();
+                assertEquals(
+                        code, feedback.get(ref).path("data").path("shortCode").asText(), ref);
+                respondent(code.toLowerCase(java.util.Locale.ROOT).replace("-", " "))
+                        .get(BASE + "/respondent/questionnaire")
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("FEEDBACK_PUBLISHED"))
+                        .body("feedbackUrl", equalTo(url));
             }
             // feedback on one's own participation is a service message (budget and purpose opt-outs do not hold it
             // back;

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * platform: each page is opened from the link in the real mail at the SMTP sink, once by a Dutch and once by an
  * Arabic-reading tenant (right to left), and driven by examples/tenant-pages/test/browser-test.mjs (Debian's
  * Chromium with playwright-core, axe-core on every page). The feedback page is opened from a five-language
- * consultation's feedback mails, and before publication and from a letter's code. Then the API must show what the
+ * consultation's feedback mails, and before publication and from a letter's code; the same consultation's survey page
+ * (examples/surveyjs-frontend) from an Arabic reader's letter code, answered in Arabic, and once closed, the Dutch and
+ * the Arabic reader's codes typed at /c lead to the feedback in their languages. Then the API must show what the
  * browser did, and what the pages read must match the merged OpenAPI (ContractExtension).
  * Needs node and npm, like SurveyJsBrowserIT; fails, never skips, without them.
  */
@@ -85,6 +87,26 @@ class TenantPagesBrowserIT {
                 "FEEDBACK_NOT_YET",
                 platform.gatewayUrl() + Stack.TENANT_PAGES + "terugkoppeling.html#" + invitationToken);
 
+        // The same consultation from a letter: the Arabic reader types her invitation's code at …/c (the survey page,
+        // served with its SurveyJS packages) and answers her survey in Arabic
+        String arabicToken = Journeys.find(
+                Journeys.awaitMails(platform, List.of(arabic), titleAr).get(arabic),
+                Pattern.quote(SurveySeed.PAGE) + "#([A-Za-z0-9_-]{22,})");
+        SurveySeed.Seeded letters = SurveySeed.seeded(
+                consultation.id(),
+                platform.stack().jdbcUrl("consultation"),
+                SurveySeed.tokenSecret(platform.stack().settings().dataDir()));
+        String arabicCode = letters.shortCodes().get(letters.tokens().indexOf(arabicToken));
+        NodeScripts.npmCi(
+                platform.stack().settings().repoRoot().resolve("examples/surveyjs-frontend"),
+                out,
+                "survey-core",
+                "survey-js-ui");
+        environment.put("CODE_URL", platform.gatewayUrl() + "/c");
+        environment.put("SURVEY_CODE_AR", arabicCode);
+        environment.put("SURVEY_TITLE_AR", titleAr);
+        environment.put("SURVEY_QUESTION_AR", consultation.text("/questionnaire/questions/0/text", "ar"));
+
         // Panel: both invited by mail, a theme co-signed by the tenant organisation to choose
         Journeys.awaitPopulation(platform, "panels", List.of(dutch, arabic));
         String organisation = "ho-" + tag;
@@ -140,13 +162,13 @@ class TenantPagesBrowserIT {
         later.put("FEEDBACK_TITLE_AR", titleAr);
         later.put("FEEDBACK_TEXT_NL", consultation.text("/feedback/text", "nl"));
         later.put("FEEDBACK_TEXT_AR", consultation.text("/feedback/text", "ar"));
-        SurveySeed.Seeded letters = SurveySeed.seeded(
-                consultation.id(),
-                platform.stack().jdbcUrl("consultation"),
-                SurveySeed.tokenSecret(platform.stack().settings().dataDir()));
         assertEquals(
                 token(later.get("FEEDBACK_NL")), invitationToken, "the feedback link carries her invitation token");
         later.put("FEEDBACK_CODE", letters.shortCodes().get(letters.tokens().indexOf(invitationToken)));
+        // her feedback letter prints her invitation's code: typed at …/c, now the consultation is closed, it leads to
+        // the feedback (the Dutch reader's too, in the second run)
+        later.put("CODE_URL", platform.gatewayUrl() + "/c");
+        later.put("FEEDBACK_CODE_AR", arabicCode);
 
         // A new consent text: the renewal mail's link opens the same page, which asks for consent to version 2
         platform.api()
@@ -227,6 +249,15 @@ class TenantPagesBrowserIT {
         assertEquals("ACTIVE", arMember.getString("status"), arMember.prettify());
         assertEquals(1, arMember.getInt("consentVersion"), arMember.prettify());
         assertEquals(List.of(theme), arMember.getList("interests"), arMember.prettify());
+
+        // the Arabic reader's survey, answered from her letter's code: her invitation is used up
+        Journeys.tenant(platform)
+                .header("Invitation-Token", arabicCode)
+                .get("/api/v1/consultations/respondent/questionnaire")
+                .then()
+                .statusCode(200)
+                .body("progress", equalTo("COMPLETED"))
+                .body("language", equalTo("ar"));
 
         // opt-outs stored per purpose, from the page's link
         assertEquals(List.of("recruitment"), optOuts(platform, dutch));

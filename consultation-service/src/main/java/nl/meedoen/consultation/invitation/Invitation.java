@@ -39,7 +39,12 @@ public class Invitation extends PanacheEntityBase {
     @Column(nullable = false)
     public String status;
 
+    /** The language the tenant is written to in: her register language when the consultation has it, else its first. */
     public String language;
+
+    /** Whether {@link #language} is the tenant's own from the register, not the consultation's default. */
+    @Column(name = "language_from_register", nullable = false)
+    public boolean languageFromRegister;
 
     /** Saved partial answers, encrypted under a key only the token yields. */
     public byte[] draft;
@@ -52,6 +57,11 @@ public class Invitation extends PanacheEntityBase {
 
     @Column(name = "invited_at", nullable = false)
     public OffsetDateTime invitedAt;
+
+    /** The tenant's language from the register, when the consultation has it; null when the register gave none. */
+    public String registerLanguage() {
+        return languageFromRegister ? language : null;
+    }
 
     public boolean is(Status s) {
         return status.equals(s.name());

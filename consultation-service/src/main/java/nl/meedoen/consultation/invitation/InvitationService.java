@@ -92,7 +92,8 @@ public class InvitationService {
             inv.tokenHash = InvitationTokens.hash(token);
             inv.status = Invitation.Status.INVITED.name();
             String lang = t.profile().get("language");
-            inv.language = lang != null && languages.contains(lang) ? lang : languages.get(0);
+            inv.languageFromRegister = lang != null && languages.contains(lang);
+            inv.language = inv.languageFromRegister ? lang : languages.get(0);
             inv.remindersSent = c.remindersRequested; // a reminder round that already went out is not for latecomers
             inv.invitedAt = now;
             inv.persist();
@@ -211,7 +212,10 @@ public class InvitationService {
             inv.feedbackSent = true;
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("consultationTitle", title(c, inv.language, languages));
-            data.put("feedbackUrl", feedbackUrl(c.id, inv.id));
+            data.put("feedbackUrl", tokens.feedbackUrl(c.id, inv.id));
+            if (inv.shortCodeHash != null) { // a letter prints it: typed at …/c it leads to this feedback
+                data.put(SHORT_CODE, tokens.shortCode(inv.id));
+            }
             // about the tenant's own participation: a service message, not marketing (see
             // ConsultationConfig#feedbackPurpose)
             messages.add(new MessageRequestV1(
@@ -338,15 +342,6 @@ public class InvitationService {
 
     public String invitationUrl(String token) {
         return config.invitationUrl().replace("{token}", token);
-    }
-
-    /**
-     * The feedback mail's link: {@code {consultationId}} and {@code {token}} (the invitation's own token, the one its
-     * invitation link carried) replaced, so a page can read the feedback with the respondent API in her language.
-     */
-    String feedbackUrl(UUID consultationId, UUID invitationId) {
-        String url = config.feedbackUrl().replace("{consultationId}", consultationId.toString());
-        return url.contains("{token}") ? url.replace("{token}", tokens.token(invitationId)) : url;
     }
 
     private String title(Consultation c, String lang, List<String> languages) {

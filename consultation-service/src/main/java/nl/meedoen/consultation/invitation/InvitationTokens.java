@@ -55,6 +55,17 @@ public class InvitationTokens {
         }
     }
 
+    /**
+     * The feedback page of an invitation's consultation: {@code meedoen.consultation.feedback-url} with
+     * {@code {consultationId}} and {@code {token}} (the invitation's own token, the one its invitation link carried)
+     * replaced, so a page can read the feedback with the respondent API in her language. The feedback mail carries it,
+     * and the respondent API names it once the consultation is closed (a letter's code typed after closing leads there).
+     */
+    public String feedbackUrl(UUID consultationId, UUID invitationId) {
+        String url = config.feedbackUrl().replace("{consultationId}", consultationId.toString());
+        return url.contains("{token}") ? url.replace("{token}", token(invitationId)) : url;
+    }
+
     /** Crockford's base32: digits and letters without I, L, O and U, so nothing reads as something else. */
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 

@@ -52,6 +52,12 @@ public class RespondentResource {
 
     public static final String TOKEN_HEADER = "Invitation-Token";
 
+    static final String LANGUAGE =
+            "Language: ?lang= (chosen on the page), else the tenant's language from the register (the one her mail was "
+                    + "in), else the first of Accept-Language the consultation has (the browser's), else the consultation's "
+                    + "default. The register's language comes before the browser's: an Arabic reader whose phone is set to "
+                    + "Dutch reads Arabic.";
+
     static final String ANSWERS = """
             {"answers":{"q1":"yes","q2":2,
               "q3":{"chosen":["playground","benches"],"motivations":{"playground":"Voor de kleintjes"},"overallMotivation":"Veilig spelen"}}}""";
@@ -72,10 +78,10 @@ public class RespondentResource {
     @Operation(
             summary =
                     "The questionnaire in the respondent's language, with the participation statement and any saved draft",
-            description =
-                    "Language: ?lang=, else Accept-Language, else the tenant's language, else the consultation's default. "
-                            + "The first fetch counts the invitation as opened. Rules (visibleIf, requiredIf) are included so the frontend can "
-                            + "mirror them; the server enforces them regardless.")
+            description = LANGUAGE
+                    + " The first fetch counts the invitation as opened. Rules (visibleIf, requiredIf) are included so the frontend can "
+                    + "mirror them; the server enforces them regardless. Once the consultation is closed, feedbackUrl names the "
+                    + "page of its feedback for this tenant (where a letter's code typed after closing leads).")
     @APIResponse(responseCode = "200", description = "The questionnaire")
     @APIResponse(responseCode = "400", description = "A language the consultation does not have")
     @APIResponse(responseCode = "404", description = "Not open yet")
@@ -87,7 +93,11 @@ public class RespondentResource {
                                     "The token from the invitation link, or the short code printed on the letter (K7QM-3XTR-9P; case, spaces and dashes do not matter)")
                     @HeaderParam(TOKEN_HEADER)
                     String token,
-            @QueryParam("lang") @Parameter(example = "en") String lang,
+            @QueryParam("lang")
+                    @Parameter(
+                            description = "The language the tenant chose on the page: before every other",
+                            example = "en")
+                    String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         return responses.fetch(token(token), lang, acceptLanguage);
     }
@@ -97,10 +107,10 @@ public class RespondentResource {
     @Path("questionnaire/surveyjs")
     @Operation(
             summary = "The questionnaire as a SurveyJS survey, with locale set to the respondent's language",
-            description =
-                    "For SurveyJS-based frontends. By default (?flavour=custom) the PWE block is the custom element 'pwe' "
-                            + "and askedBy a custom property; ?flavour=stock gives standard SurveyJS elements only, for stock "
-                            + "SurveyJS. Answers go to /respondent/response, a stock form's with ?flavour=stock.")
+            description = LANGUAGE
+                    + " For SurveyJS-based frontends. By default (?flavour=custom) the PWE block is the custom element 'pwe' "
+                    + "and askedBy a custom property; ?flavour=stock gives standard SurveyJS elements only, for stock "
+                    + "SurveyJS. Answers go to /respondent/response, a stock form's with ?flavour=stock.")
     @APIResponse(responseCode = "200", description = "SurveyJS JSON")
     @APIResponse(
             responseCode = "400",
@@ -240,7 +250,7 @@ public class RespondentResource {
     @GET
     @Extension(name = "x-meedoen-public", value = "invitation token")
     @Path("feedback")
-    @Operation(summary = "What was done with the outcome, once the initiator published it")
+    @Operation(summary = "What was done with the outcome, once the initiator published it", description = LANGUAGE)
     @APIResponse(responseCode = "200", description = "The feedback in the respondent's language")
     @APIResponse(responseCode = "400", description = "A language the consultation does not have")
     @APIResponse(responseCode = "404", description = "Not published yet")

@@ -50,7 +50,17 @@ public final class RespondentViews {
             String progress,
 
             @Schema(description = "The saved partial answers, to resume")
-            Map<String, Object> draft) {}
+            Map<String, Object> draft,
+
+            @Schema(
+                    description =
+                            "Set once the consultation no longer takes responses (closed, results or feedback published): "
+                                    + "the page that shows its feedback to this invitation's tenant, the link her feedback mail carries "
+                                    + "(the invitation's token after '#'). A page opened with a letter's code after closing goes there; "
+                                    + "until the feedback is published that page says it is not there yet",
+                    example =
+                            "https://meedoen.example.nl/raadpleging/5b1e4c0a-3f7d-4c2e-9a61-0d8f2b7c9e11/terugkoppeling#pZ3kQ9vT2xWm8LrN4yHc6bFj0sDg5uEa1oKi7tVw3Yq")
+            String feedbackUrl) {}
 
     @Schema(
             name = "MissingAlignment",

@@ -106,6 +106,11 @@ public class ResponseService {
         return inv;
     }
 
+    /** Open and not past its closing time: what {@link #requireOpen(Consultation)} lets through. */
+    private static boolean takesResponses(Consultation c) {
+        return c.is(Consultation.Status.OPEN) && (c.closesAt == null || c.closesAt.isAfter(OffsetDateTime.now()));
+    }
+
     private static void requireOpen(Consultation c) {
         requireOpen(c.status, c.closesAt);
     }
@@ -151,12 +156,19 @@ public class ResponseService {
             inv.status = Invitation.Status.OPENED.name();
         }
         List<String> languages = consultations.languages(c);
-        String language = language(lang, acceptLanguage, inv.language, languages);
+        String language = language(lang, inv.registerLanguage(), acceptLanguage, inv.language, languages);
         Map<String, Object> draft = inv.draft == null || inv.is(Invitation.Status.COMPLETED)
                 ? null
                 : StoredJson.read(
                         InvitationTokens.decrypt(token, inv.draft), new TypeReference<Map<String, Object>>() {});
-        return view(c, questionnaires.load(c.id, c.questionnaireVersion), language, languages, inv.status, draft);
+        return view(
+                c,
+                questionnaires.load(c.id, c.questionnaireVersion),
+                language,
+                languages,
+                inv.status,
+                draft,
+                takesResponses(c) ? null : tokens.feedbackUrl(c.id, inv.id));
     }
 
     /** The consultation as a SurveyJS survey in the respondent's language (SurveyJS' {@code locale}). */
@@ -174,7 +186,7 @@ public class ResponseService {
                 consultations.texts(c.title),
                 consultations.texts(c.description),
                 flavour));
-        survey.put("locale", language(lang, acceptLanguage, inv.language, languages));
+        survey.put("locale", language(lang, inv.registerLanguage(), acceptLanguage, inv.language, languages));
         return survey;
     }
 
@@ -348,7 +360,7 @@ public class ResponseService {
             throw ProblemException.notFound("feedback (not published yet)");
         }
         List<String> languages = consultations.languages(c);
-        String language = language(lang, acceptLanguage, inv.language, languages);
+        String language = language(lang, inv.registerLanguage(), acceptLanguage, inv.language, languages);
         return new RespondentViews.Feedback(
                 c.id,
                 Texts.pick(consultations.texts(c.title), language, languages.get(0)),
@@ -435,13 +447,23 @@ public class ResponseService {
         return motivations;
     }
 
-    /** ?lang=, else the first Accept-Language the consultation has, else the invitee's language, else the default. */
-    static String language(String lang, String acceptLanguage, String invitee, List<String> languages) {
+    /**
+     * ?lang= (the tenant chose it on the page), else her language from the register (her mail was in it), else the first
+     * Accept-Language the consultation has (the browser's), else the invitation's language (the consultation's default;
+     * for invitations made before the register's language was told apart, possibly hers), else the consultation's
+     * default. The register's comes before the browser's: an Arabic reader whose phone is set to Dutch still reads
+     * Arabic.
+     */
+    static String language(
+            String lang, String register, String acceptLanguage, String invitation, List<String> languages) {
         if (lang != null) {
             if (!languages.contains(lang)) {
                 throw ProblemException.invalidField("lang", "one of " + languages);
             }
             return lang;
+        }
+        if (register != null && languages.contains(register)) {
+            return register;
         }
         if (acceptLanguage != null) {
             try {
@@ -458,7 +480,7 @@ public class ResponseService {
                 // a malformed header is ignored, as browsers would
             }
         }
-        return invitee != null && languages.contains(invitee) ? invitee : languages.get(0);
+        return invitation != null && languages.contains(invitation) ? invitation : languages.get(0);
     }
 
     private RespondentViews.Questionnaire view(
@@ -467,7 +489,8 @@ public class ResponseService {
             String lang,
             List<String> languages,
             String progress,
-            Map<String, Object> draft) {
+            Map<String, Object> draft,
+            String feedbackUrl) {
         String def = languages.get(0);
         ConsultationRequests.Statement s = StoredJson.read(c.statement, ConsultationRequests.Statement.class);
         RespondentViews.Statement statement = s == null
@@ -521,7 +544,8 @@ public class ResponseService {
                 missingAlignment(c),
                 questions,
                 progress,
-                draft);
+                draft,
+                feedbackUrl);
     }
 
     /** A corporation's consultation that opened without its partner's alignment: respondents are told. */

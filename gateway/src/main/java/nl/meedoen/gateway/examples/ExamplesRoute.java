@@ -36,8 +36,11 @@ public class ExamplesRoute {
                             .setDirectoryListing(false)
                             .setIncludeHidden(false));
             // Letters say "go to <public base URL>/c and type the code": locally that is the survey page without a
-            // token.
-            router.get("/c").handler(ctx -> ctx.redirect("/examples/surveyjs-frontend/"));
+            // token. Its parameters go along (/c?lang=ar asks for the code in Arabic).
+            router.get("/c").handler(ctx -> {
+                String query = ctx.request().query();
+                ctx.redirect("/examples/surveyjs-frontend/" + (query == null || query.isEmpty() ? "" : "?" + query));
+            });
             LOG.infof("serving %s at /examples/ (and /c)", root);
         });
     }

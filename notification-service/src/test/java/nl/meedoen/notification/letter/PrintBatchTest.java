@@ -264,6 +264,60 @@ class PrintBatchTest {
         }
     }
 
+    /**
+     * A paper tenant's feedback letter: by then the consultation is closed, and the code of her invitation (which
+     * consultation-service sends with the feedback) typed at …/c leads to the feedback. The letter prints it beside the QR
+     * code of her feedback link, with where to type it, in her language, as her invitation letter did.
+     */
+    @Test
+    void aFeedbackLetterPrintsTheCodeToTypeBesideTheQrCodeOfItsLink() throws Exception {
+        Map<String, String> links = new java.util.LinkedHashMap<>();
+        Map<String, String> codes = Map.of("nl", "W4HN-7KQD-2M", "ar", "R9TC-5VJX-8B");
+        for (String language : List.of("nl", "ar")) {
+            String ref = letterTenant(
+                    language.equals("ar") ? LetterPdfTest.ARABIC : "Fatma de Wit",
+                    "Kerkstraat",
+                    7,
+                    "3511 AB",
+                    "Utrecht",
+                    language);
+            String link =
+                    "https://meedoen.example/raadpleging/" + UUID.randomUUID() + "/terugkoppeling#" + UUID.randomUUID();
+            letterWith(ref, "consultation.feedback-published", "feedback", """
+                    {"consultationTitle":"Binnentuin","feedbackUrl":"%s","shortCode":"%s"}""".formatted(link, codes.get(language)));
+            links.put(language, link);
+        }
+        String id = printBatch();
+        byte[] pdf = as("corporation")
+                .get("/api/v1/print-batches/" + id + "/letters.pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        String codeUrl = LetterPdf.typable(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getValue("meedoen.public-base-url", String.class)
+                        .replaceAll("/$", "")
+                + "/c");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (Map.Entry<String, String> e : links.entrySet()) {
+                int page = 0;
+                String text = "";
+                for (int p = 1; p <= document.getNumberOfPages() && page == 0; p++) {
+                    text = LetterPdfTest.page(document, p);
+                    page = text.contains(codes.get(e.getKey())) ? p : 0;
+                }
+                assertTrue(page > 0, "a letter prints the code " + codes.get(e.getKey()));
+                assertEquals(e.getValue(), LetterPdfTest.qr(document, page), "beside the QR code of her feedback link");
+                assertTrue(text.contains(codeUrl), "where to type it: " + text);
+                if (e.getKey().equals("nl")) {
+                    assertTrue(text.contains("Dit hebben we gedaan met uw mening over Binnentuin"), text);
+                    assertTrue(text.contains("of ga naar " + codeUrl + "\n"), text);
+                    assertTrue(text.contains("en typ de code\n" + codes.get("nl")), text);
+                }
+            }
+        }
+    }
+
     @Test
     void rolesAndBadInput() {
         given().post("/api/v1/print-batches").then().statusCode(401);
