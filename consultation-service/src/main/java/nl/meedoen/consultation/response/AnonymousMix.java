@@ -125,7 +125,9 @@ public class AnonymousMix {
 
     /**
      * In the current transaction: opens the waiting responses of one consultation and stores and counts them, when
-     * k or more wait, the consultation is no longer open, or {@code all}. Rows another release holds are skipped.
+     * k or more wait, the consultation is no longer open, or {@code all}. A scheduled round skips rows another release
+     * holds; the closing one ({@code all}) waits for that release to commit, so the results read once the close is
+     * answered count every response.
      *
      * @return how many were released
      */
@@ -136,7 +138,7 @@ public class AnonymousMix {
             List<Sealed> waiting = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT p.id, p.sealed, c.status FROM anonymous_pending p JOIN consultation c ON c.id = p.consultation_id
-                    WHERE p.consultation_id = ? FOR UPDATE OF p SKIP LOCKED""")) {
+                    WHERE p.consultation_id = ? FOR UPDATE OF p""" + (all ? "" : " SKIP LOCKED"))) {
                 ps.setObject(1, consultationId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

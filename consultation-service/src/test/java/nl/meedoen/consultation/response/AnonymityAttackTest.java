@@ -151,6 +151,44 @@ class AnonymityAttackTest {
                 .body("respondents", org.hamcrest.Matchers.equalTo(2));
     }
 
+    /**
+     * A scheduled release (another replica's, say) holds the waiting rows when the consultation closes: the close waits
+     * for it instead of skipping them, so the results read as soon as the close is answered count everyone.
+     */
+    @Test
+    void aCloseDuringAReleaseInProgressStillCountsEveryoneOnceItIsAnswered() throws Exception {
+        String prefix = Api.prefix();
+        List<String> refs = Api.population(prefix, 3, "N" + prefix);
+        String id = Api.ready("SURVEY", Api.SURVEY, Api.list(refs), "ANONYMOUS");
+        Map<String, String> tokens = Api.openAndCollectTokens(id, refs);
+        answer(tokens.get(refs.get(0)), refs.get(0));
+        answer(tokens.get(refs.get(1)), refs.get(1));
+
+        java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (Connection release = db.getConnection()) {
+            release.setAutoCommit(false);
+            try (Statement s = release.createStatement()) { // what a release holds while it stores and counts
+                s.execute("SELECT id FROM anonymous_pending WHERE consultation_id = '" + id + "' FOR UPDATE");
+            }
+            var closed = closer.submit(() ->
+                    as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200));
+            try {
+                closed.get(1500, java.util.concurrent.TimeUnit.MILLISECONDS); // answered while the rows were held
+            } catch (java.util.concurrent.TimeoutException waiting) {
+                release.rollback(); // the release in progress ends (here: stored nothing), the close goes on
+                closed.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            as("corporation")
+                    .get(BASE + "/" + id + "/results")
+                    .then()
+                    .statusCode(200)
+                    .body("respondents", org.hamcrest.Matchers.equalTo(2));
+            release.rollback();
+        } finally {
+            closer.shutdownNow();
+        }
+    }
+
     /** Answers with a remark that names the tenant (18 characters: the question allows 20). */
     private static void answer(String token, String ref) {
         submit(token, "{\"kids\":\"no\",\"satisfaction\":3,\"remarks\":\"mark:" + ref + "\"}")
