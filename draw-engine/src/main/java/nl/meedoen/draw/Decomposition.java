@@ -51,6 +51,8 @@ final class Decomposition {
         }
         int size = types.size();
         MPSolver lp = MPSolver.createSolver("GLOP");
+        // without scaling, GLOP goes on from the last basis when panels are added (see Leximin.NO_SCALING)
+        lp.setSolverSpecificParametersAsString(Leximin.NO_SCALING);
         try (Pricing pricing = new Pricing(in, types, model)) {
             MPConstraint convexity = lp.makeConstraint(1, 1);
             MPConstraint[] row = new MPConstraint[size];
@@ -101,7 +103,7 @@ final class Decomposition {
                     }
                 }
                 long t0 = System.nanoTime();
-                MPSolver.ResultStatus status = Leximin.solveLp(lp);
+                MPSolver.ResultStatus status = Leximin.solveLp(lp, Leximin.NO_SCALING);
                 lpNanos += System.nanoTime() - t0;
                 if (status != MPSolver.ResultStatus.OPTIMAL) {
                     throw new IllegalStateException("decomposition LP not solved: " + status);
