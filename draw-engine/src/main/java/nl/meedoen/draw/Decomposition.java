@@ -45,12 +45,31 @@ final class Decomposition {
                 goal[i++] = target[t];
             }
         }
+        int size = types.size();
+        List<int[]> fresh = new ArrayList<>();
+        for (int[] panel : start) {
+            int[] restricted = new int[size];
+            boolean fits = true;
+            for (int t = 0, i = 0; t < keep.length; t++) {
+                if (keep[t]) {
+                    restricted[i++] = panel[t];
+                } else if (panel[t] > 0) {
+                    fits = false;
+                }
+            }
+            if (fits) {
+                fresh.add(restricted);
+            }
+        }
         PanelModel model = new PanelModel(in, types);
-        if (model.anyPanel().isEmpty()) {
+        // a start panel that fits is a valid panel over these types; only without one does CP-SAT look for one
+        int[] first = fresh.isEmpty() ? model.anyPanel().orElse(null) : fresh.get(0);
+        if (first == null) {
             return null;
         }
-        int size = types.size();
         MPSolver lp = MPSolver.createSolver("GLOP");
+        // without scaling, GLOP goes on from the last basis when panels are added (see Leximin.NO_SCALING)
+        lp.setSolverSpecificParametersAsString(Leximin.NO_SCALING);
         try (Pricing pricing = new Pricing(in, types, model)) {
             MPConstraint convexity = lp.makeConstraint(1, 1);
             MPConstraint[] row = new MPConstraint[size];
@@ -64,22 +83,7 @@ final class Decomposition {
             List<int[]> panels = new ArrayList<>();
             List<MPVariable> p = new ArrayList<>();
             Set<List<Integer>> seen = new HashSet<>();
-            List<int[]> fresh = new ArrayList<>();
-            for (int[] panel : start) {
-                int[] restricted = new int[size];
-                boolean fits = true;
-                for (int t = 0, i = 0; t < keep.length; t++) {
-                    if (keep[t]) {
-                        restricted[i++] = panel[t];
-                    } else if (panel[t] > 0) {
-                        fits = false;
-                    }
-                }
-                if (fits) {
-                    fresh.add(restricted);
-                }
-            }
-            fresh.addAll(pricing.cover(model));
+            fresh.addAll(pricing.cover(first));
             double[] w = new double[size];
             int calls = 0;
             long lpNanos = 0;
@@ -101,7 +105,7 @@ final class Decomposition {
                     }
                 }
                 long t0 = System.nanoTime();
-                MPSolver.ResultStatus status = Leximin.solveLp(lp);
+                MPSolver.ResultStatus status = Leximin.solveLp(lp, Leximin.NO_SCALING);
                 lpNanos += System.nanoTime() - t0;
                 if (status != MPSolver.ResultStatus.OPTIMAL) {
                     throw new IllegalStateException("decomposition LP not solved: " + status);

@@ -96,6 +96,9 @@ final class FaceSearch {
         int[] tabuUntil = new int[size];
         int[] removable = new int[size];
         int[] addable = new int[size];
+        // change in a feature's violation when one person with it leaves / joins (the pair loop reads these)
+        long[] leave = new long[count.length];
+        long[] join = new long[count.length];
         for (int move = 0; violation > 0 && move < maxMoves; move++) {
             int nr = 0;
             int na = 0;
@@ -106,6 +109,11 @@ final class FaceSearch {
                 if (x[t] < hi[t]) {
                     addable[na++] = t;
                 }
+            }
+            for (int f = 0; f < count.length; f++) {
+                long now = viol(count[f], featureLo[f], featureHi[f]);
+                leave[f] = viol(count[f] - 1, featureLo[f], featureHi[f]) - now;
+                join[f] = viol(count[f] + 1, featureLo[f], featureHi[f]) - now;
             }
             int bestOut = -1;
             int bestIn = -1;
@@ -123,10 +131,7 @@ final class FaceSearch {
                     long d = 0;
                     for (int c = 0; c < categories; c++) {
                         if (fa[c] != fb[c]) {
-                            d += viol(count[fa[c]] - 1, featureLo[fa[c]], featureHi[fa[c]])
-                                    - viol(count[fa[c]], featureLo[fa[c]], featureHi[fa[c]])
-                                    + viol(count[fb[c]] + 1, featureLo[fb[c]], featureHi[fb[c]])
-                                    - viol(count[fb[c]], featureLo[fb[c]], featureHi[fb[c]]);
+                            d += leave[fa[c]] + join[fb[c]];
                         }
                     }
                     int ha = types.household[a];

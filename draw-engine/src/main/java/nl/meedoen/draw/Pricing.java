@@ -93,9 +93,14 @@ final class Pricing implements AutoCloseable {
 
     /** Panels that together contain every type that can be on a valid panel at all. */
     List<int[]> cover(PanelModel model) {
+        return cover(model.anyPanel().orElseThrow(() -> new IllegalStateException("quotas are infeasible")));
+    }
+
+    /** As {@link #cover(PanelModel)}, starting from the valid panel {@code first}. */
+    List<int[]> cover(int[] first) {
         int size = types.size();
         List<int[]> panels = new ArrayList<>();
-        panels.add(model.anyPanel().orElseThrow(() -> new IllegalStateException("quotas are infeasible")));
+        panels.add(first);
         boolean[] covered = new boolean[size];
         mark(panels.get(0), covered);
         double[] w = new double[size];
