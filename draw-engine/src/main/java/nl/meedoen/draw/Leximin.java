@@ -17,8 +17,9 @@ import java.util.Set;
  * is solved by column generation over panels. Its duals give weights y_t >= 0 (summing to 1 over the unfixed
  * types) and a cap yhat; pricing looks for a panel with sum_t y_t x_t / |t| > yhat. When none exists the current
  * z is the optimal level, and every unfixed type with positive weight cannot get more (complementary slackness):
- * it is fixed at z. The LP is kept as the primal (panels are columns), so a new panel keeps the basis feasible and
- * GLOP warm-starts; the paper solves the equivalent dual.
+ * it is fixed at z. The LP is kept as the primal (panels are columns), so a new panel keeps the basis feasible (GLOP
+ * goes on from it only with scaling off, {@link #NO_SCALING}, which this LP does not set); the paper solves the
+ * equivalent dual.
  */
 final class Leximin {
     /** Pricing tolerance: a panel must beat the cap by more than this (in probability units) to be added. */
