@@ -2,15 +2,20 @@ package nl.meedoen.recruitment.signup;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The short code an outreach message carries beside its sign-up link, for typing on the sign-up page instead of
  * scanning the letter's QR code: 10 symbols of Crockford's base32 (50 bits) in groups, {@code K7QM-3XTR-9P}, as
  * consultation-service prints on its letters. Derived from the link's random token, so link and code lead to the same
- * invitation; the database keeps only a hash of the code to look it up by. Case, spaces and dashes do not matter.
+ * invitation; the database keeps only an HMAC of the code under {@code recruitment.code-secret} to look it up by (not a
+ * plain hash: 2^50 codes could be hashed through in hours by whoever read the table). Case, spaces and dashes do not
+ * matter.
  */
 public final class SignupCodes {
 
@@ -35,13 +40,26 @@ public final class SignupCodes {
         return code.toString();
     }
 
-    /** What the database stores and looks a code up by (of the code as typed; it must be one: {@link #normal}). */
-    public static String hash(String code) {
+    /**
+     * What the database stores and looks a code up by (of the code as typed; it must be one: {@link #normal}): an HMAC
+     * under the secret (at least 32 characters).
+     */
+    public static String hash(String code, String secret) {
         String normal = normal(code);
         if (normal == null) {
             throw new IllegalArgumentException("not a short code");
         }
-        return HexFormat.of().formatHex(sha256("short-code-hash:" + normal));
+        if (secret == null || secret.length() < 32) {
+            throw new IllegalStateException("recruitment.code-secret must be at least 32 characters");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal(("short-code-hash:" + normal).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

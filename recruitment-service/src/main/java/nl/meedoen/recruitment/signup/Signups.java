@@ -154,7 +154,7 @@ public class Signups implements CampaignSignups {
             OutreachInvitation inv = new OutreachInvitation();
             inv.tokenHash = hash(token);
             String code = SignupCodes.of(token);
-            inv.shortCodeHash = SignupCodes.hash(code);
+            inv.shortCodeHash = SignupCodes.hash(code, config.codeSecret());
             inv.campaignId = c.id;
             inv.tenantRef = tenantRef;
             inv.source = src.name();
@@ -486,11 +486,11 @@ public class Signups implements CampaignSignups {
     }
 
     /** The invitation of a link's token or of the short code from its message; 404 for neither. */
-    private static OutreachInvitation invitation(String token) {
+    private OutreachInvitation invitation(String token) {
         OutreachInvitation inv = token == null || token.isBlank()
                 ? null
                 : SignupCodes.normal(token) != null
-                        ? OutreachInvitation.find("shortCodeHash", SignupCodes.hash(token))
+                        ? OutreachInvitation.find("shortCodeHash", SignupCodes.hash(token, config.codeSecret()))
                                 .firstResult()
                         : OutreachInvitation.findById(hash(token));
         if (inv == null) {
