@@ -1,15 +1,20 @@
 // Sign up for a campaign through the personal link of an outreach mail or letter (the QR code is the same link).
 //
-// URL: aanmelden.html#<token>. Optional: ?api=<gateway URL> (default: this page's origin), ?lang=nl|en|tr|ar|pl.
+// URL: aanmelden.html#<token>. Without a token (the address a letter prints beside its QR code) the page asks for the
+// letter's short code (K7QM-3XTR-9P); the API takes the code wherever it takes the token, so from then on the page works
+// as from the link. Optional: ?api=<gateway URL> (default: this page's origin), ?lang=nl|en|tr|ar|pl.
 //
-// Sign-up API (recruitment-service, through the gateway); the token is the credential, no account:
+// Sign-up API (recruitment-service, through the gateway); the token (or the letter's code) is the credential, no account:
 //   GET  /api/v1/campaigns/token-signups/invitation   (Signup-Token header) the campaign, her sign-up, what she can do
 //   POST /api/v1/campaigns/token-signups              {token, motivation, expertise, availability}
 //   POST /api/v1/campaigns/token-signups/withdrawal   {token}
 
-import { loading, refused, banner, call, chooseLanguage, date, el, euros, facts, settled, show, showFailure, t, textField, token } from './common.js';
+import { ApiProblem, loading, refused, banner, call, chooseLanguage, date, el, euros, facts, settled, show, showFailure, t, textField, token } from './common.js';
 
 const BASE = '/api/v1/campaigns/token-signups';
+
+// A code typed from a letter (K7QM-3XTR-9P) is short, a token never is.
+const SHORT_CODE_MAX = 16;
 
 async function load() {
   return call('GET', BASE + '/invitation', { headers: { 'Signup-Token': token } });
@@ -135,21 +140,53 @@ async function refresh(messageKey) {
   banner(t(messageKey), 'success');
 }
 
+/** No token: the code from the letter, typed by hand; it goes after '#' like a token, and the page starts again. */
+function askForCode(typed = '') {
+  document.title = t('signup.codeTitle');
+  const input = el('input', null, {
+    id: 'code', name: 'code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false',
+    'aria-describedby': 'code-hint', maxlength: 24, class: 'code', dir: 'ltr',
+  });
+  input.value = typed;
+  const form = el('form', [
+    el('div', [
+      el('label', t('signup.codeLabel'), { for: 'code' }),
+      el('p', t('signup.codeHint'), { class: 'hint', id: 'code-hint' }),
+      input,
+    ], { class: 'field' }),
+    el('button', t('signup.codeSubmit'), { type: 'submit' }),
+  ], { novalidate: true });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = input.value.trim();
+    if (!code) {
+      banner(t('signup.codeEmpty'), 'error');
+      return;
+    }
+    location.hash = encodeURIComponent(code); // common.js starts the page again with it
+  });
+  show('about', [el('h1', t('signup.codeTitle')), el('p', t('signup.codeIntro'))]);
+  show('action', [form]);
+  settled('code');
+}
 
 async function main() {
   chooseLanguage();
-  loading(true);
   if (!token) {
-    loading(false);
-    show('failure', [el('h1', t('signup.noTokenTitle')), el('p', t('signup.noToken'))]);
-    settled('no-token');
+    askForCode();
     return;
   }
+  loading(true);
   let view;
   try {
     view = await load();
   } catch (e) {
     loading(false);
+    if (e instanceof ApiProblem && e.status === 404 && token.length <= SHORT_CODE_MAX) {
+      askForCode(token); // a typed code it does not know: ask again, saying so
+      banner(t('signup.codeUnknown'), 'error');
+      return;
+    }
     showFailure(e, t('signup.unknownLink'));
     settled('failed');
     return;

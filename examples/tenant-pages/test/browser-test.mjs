@@ -15,7 +15,9 @@
 // reader's invitation code, as her letter prints it); CODE_URL (where a letter says to type the code: the gateway's
 // /c, the survey page without a token), SURVEY_CODE_AR, SURVEY_TITLE_AR, SURVEY_QUESTION_AR (an Arabic reader's code
 // while her consultation is open, its title and first question in Arabic: she answers it); FEEDBACK_CODE_AR (her code
-// once the consultation is closed: with FEEDBACK_CODE, each typed at CODE_URL leads to the feedback);
+// once the consultation is closed: with FEEDBACK_CODE, each typed at CODE_URL leads to the feedback); SIGNUP_PAGE (the
+// sign-up page without a token, where a campaign letter says to type its code), SIGNUP_CODE_NL, SIGNUP_CODE_AR (a
+// Dutch and an Arabic reader's codes from a letter outreach), CODE_CAMPAIGN_TITLE (that campaign's title);
 // OUT_DIR (failure screenshot and page log, default target/browser-test); SCREENSHOTS_DIR (when set: each page
 // there in each of the five languages, <page>-<language>.png, the first screen of a phone); CHROMIUM (default
 // /usr/bin/chromium; installed with apt-get when missing and we are root). Exit code 0 when every step passed.
@@ -159,6 +161,60 @@ async function signupArabic(page) {
   await page.getByText('لقد سحبت تسجيلك. لا يمكنك التسجيل مرة أخرى بهذا الرابط.').waitFor();
   await speaks(page, 'ar', 'rtl');
   await checked(page, 'the used link (ar)');
+}
+
+async function signupByCodeDutch(page) {
+  say('sign-up (nl): from a letter, by keyboard alone: the page without a link asks for the code; a wrong one, then hers');
+  await page.goto(env.SIGNUP_PAGE);
+  await settledIn(page, 'code');
+  await speaks(page, 'nl', 'ltr');
+  await page.getByRole('heading', { level: 1, name: 'Aanmelden met de code uit uw brief' }).waitFor();
+  await checked(page, 'the sign-up code form (nl)');
+  await tabTo(page, 'Code uit de brief');
+  await page.keyboard.type('AAAA-BBBB-CC');
+  await page.keyboard.press('Enter');
+  await page.getByText('Deze code kennen we niet.').waitFor();
+  await settledIn(page, 'code');
+  await checked(page, 'the sign-up code form with a wrong code (nl)');
+  await page.getByLabel('Code uit de brief').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(env.SIGNUP_CODE_NL.toLowerCase().replaceAll('-', ' '));
+  await tabTo(page, null);
+  await page.keyboard.press('Enter');
+
+  say('sign-up (nl): her code opens her campaign as the link would; she signs up by keyboard');
+  await settledIn(page, 'form');
+  await speaks(page, 'nl', 'ltr');
+  await page.getByRole('heading', { level: 1, name: env.CODE_CAMPAIGN_TITLE }).waitFor();
+  await tabTo(page, 'Waarom wilt u meedoen?');
+  await page.keyboard.type('Ik heb geen smartphone');
+  await tabTo(page, null);
+  await page.keyboard.press('Enter');
+  await settledIn(page, 'signed-up');
+  await page.getByText('Gelukt! U bent aangemeld.').waitFor();
+  await checked(page, 'signed up from a letter\'s code (nl)');
+}
+
+async function signupByCodeArabic(page) {
+  say('sign-up (ar): from a letter, ?lang=ar asks for the code in Arabic, right to left');
+  await page.goto(env.SIGNUP_PAGE + '?lang=ar');
+  await settledIn(page, 'code');
+  await speaks(page, 'ar', 'rtl');
+  await page.getByRole('heading', { level: 1, name: 'سجّل بالرمز الموجود في رسالتك' }).waitFor();
+  await checked(page, 'the sign-up code form (ar)');
+  const input = page.getByLabel('الرمز من الرسالة');
+  await input.fill(env.SIGNUP_CODE_AR);
+  await input.press('Enter');
+
+  say('sign-up (ar): her code opens her campaign in Arabic, right to left; she signs up');
+  await settledIn(page, 'form');
+  await speaks(page, 'ar', 'rtl');
+  await page.getByRole('heading', { level: 1, name: env.CODE_CAMPAIGN_TITLE }).waitFor();
+  await page.getByLabel('لماذا تريد المشاركة؟').fill('ليس لدي هاتف ذكي');
+  await page.getByRole('button', { name: 'سجّلني' }).click();
+  await settledIn(page, 'signed-up');
+  await speaks(page, 'ar', 'rtl');
+  await checked(page, 'signed up from a letter\'s code (ar)');
 }
 
 async function panelDutch(page) {
@@ -376,6 +432,11 @@ async function run(page) {
   if (env.SIGNUP_NL && env.SIGNUP_AR) {
     await signupDutch(page);
     await signupArabic(page);
+    flows++;
+  }
+  if (env.SIGNUP_PAGE && env.SIGNUP_CODE_NL && env.SIGNUP_CODE_AR) {
+    await signupByCodeDutch(page);
+    await signupByCodeArabic(page);
     flows++;
   }
   if (env.PANEL_NL && env.PANEL_AR) {

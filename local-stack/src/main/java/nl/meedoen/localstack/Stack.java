@@ -92,6 +92,7 @@ public final class Stack implements AutoCloseable {
     private String householdSecret;
     private String linkSecret;
     private String consultationTokenSecret;
+    private String recruitmentCodeSecret;
 
     public Stack(Settings settings) {
         this.settings = settings;
@@ -168,6 +169,7 @@ public final class Stack implements AutoCloseable {
             householdSecret = secret("household-key");
             linkSecret = secret("notification-link");
             consultationTokenSecret = secret("consultation-token");
+            recruitmentCodeSecret = secret("recruitment-code");
 
             // PostgreSQL and Kafka are independent: start them side by side.
             postgresStarted = CompletableFuture.runAsync(this::startPostgres);
@@ -508,6 +510,7 @@ public final class Stack implements AutoCloseable {
         if (app == App.RECRUITMENT) {
             // The lottery's outcome mails link to the public draw page example; the draw's public id stays after '#'.
             props.put("recruitment.draw-url", gatewayUrl() + "/examples/draw-page/#");
+            props.put("recruitment.code-secret", recruitmentCodeSecret);
         }
         if (app == App.CONSULTATION) {
             props.put("meedoen.consultation.token-secret", consultationTokenSecret);

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Chromium with playwright-core, axe-core on every page). The feedback page is opened from a five-language
  * consultation's feedback mails, and before publication and from a letter's code; the same consultation's survey page
  * (examples/surveyjs-frontend) from an Arabic reader's letter code, answered in Arabic, and once closed, the Dutch and
- * the Arabic reader's codes typed at /c lead to the feedback in their languages. Then the API must show what the
+ * the Arabic reader's codes typed at /c lead to the feedback in their languages. A campaign's letter outreach gives
+ * both a short code: each types hers on the sign-up page opened without a link (the Arabic reader right to left) and
+ * signs up. Then the API must show what the
  * browser did, and what the pages read must match the merged OpenAPI (ContractExtension).
  * Needs node and npm, like SurveyJsBrowserIT; fails, never skips, without them.
  */
@@ -68,6 +70,39 @@ class TenantPagesBrowserIT {
         environment.put("SIGNUP_NL", link(mails.get(dutch), "aanmelden.html"));
         environment.put("SIGNUP_AR", link(mails.get(arabic), "aanmelden.html"));
         environment.put("CAMPAIGN_TITLE", title);
+
+        // A second campaign's outreach by letter, to a Dutch and an Arabic reader of another complex (tenants of their
+        // own: one more message would use up the contact budget the two above need for the consent renewal). Its QR
+        // code
+        // is the link, and for whoever has no phone to scan it, a short code to type on the sign-up page the letter
+        // names; both come from the outreach's message requests (letters are printed, not mailed)
+        String letterComplex = "CL-" + tag;
+        String letterNeighbourhood = Journeys.neighbourhood();
+        String letterNl =
+                Journeys.register(platform, "TL-" + tag + "-nl", letterComplex, letterNeighbourhood, 1960, 1, "nl");
+        String letterAr =
+                Journeys.register(platform, "TL-" + tag + "-ar", letterComplex, letterNeighbourhood, 1980, 2, "ar");
+        Journeys.awaitPopulation(platform, "campaigns", List.of(letterNl, letterAr));
+        String codeTitle = "Klankbord per brief " + tag;
+        String codeCampaign = Journeys.openCampaign(platform, Journeys.campaign(codeTitle, 4, letterComplex));
+        JsonPath letterOutreach = Journeys.awaitJob(
+                platform,
+                platform.api()
+                        .body(Map.of("source", "LETTER"))
+                        .post("/api/v1/campaigns/" + codeCampaign + "/outreach")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .header("Location"));
+        assertEquals(2, letterOutreach.getInt("result.messaged"), letterOutreach.prettify());
+        Map<String, JsonPath> letterData = letterOutreach(platform, codeCampaign, List.of(letterNl, letterAr));
+        String signupPage = letterData.get(letterNl).getString("data.codeUrl");
+        assertEquals(platform.gatewayUrl() + Stack.TENANT_PAGES + "aanmelden.html", signupPage);
+        assertEquals(signupPage, letterData.get(letterAr).getString("data.codeUrl"));
+        environment.put("SIGNUP_PAGE", signupPage);
+        environment.put("SIGNUP_CODE_NL", letterData.get(letterNl).getString("data.shortCode"));
+        environment.put("SIGNUP_CODE_AR", letterData.get(letterAr).getString("data.shortCode"));
+        environment.put("CODE_CAMPAIGN_TITLE", codeTitle);
 
         // The opt-out link at the foot of the same mails
         environment.put("PREFERENCES_NL", link(mails.get(dutch), "voorkeuren.html"));
@@ -228,6 +263,22 @@ class TenantPagesBrowserIT {
         assertEquals("WITHDRAWN", ar.get("status"), "signed up, then withdrawn: " + signups.prettify());
         assertEquals("أريد أن أساعد جيراني", ar.get("motivation"), signups.prettify());
 
+        // both letter readers signed up with the code they typed, as their letters' links would have
+        JsonPath byCode = platform.api()
+                .get("/api/v1/campaigns/" + codeCampaign + "/signups")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Object> nlByCode = byCode.getMap("find { it.tenantRef == '" + letterNl + "' }");
+        assertEquals("ACTIVE", nlByCode.get("status"), byCode.prettify());
+        assertEquals("LETTER", nlByCode.get("source"), byCode.prettify());
+        assertEquals("Ik heb geen smartphone", nlByCode.get("motivation"), byCode.prettify());
+        Map<String, Object> arByCode = byCode.getMap("find { it.tenantRef == '" + letterAr + "' }");
+        assertEquals("ACTIVE", arByCode.get("status"), byCode.prettify());
+        assertEquals("LETTER", arByCode.get("source"), byCode.prettify());
+        assertEquals("ليس لدي هاتف ذكي", arByCode.get("motivation"), byCode.prettify());
+
         // consent recorded, with its version and the tenant's choices
         JsonPath nlMember = platform.api()
                 .get(PANELS + "/" + panel + "/members/" + dutch)
@@ -273,6 +324,29 @@ class TenantPagesBrowserIT {
                 .jsonPath();
         assertEquals(java.util.Set.of("LINK"), java.util.Set.copyOf(optOuts.getList("source")), optOuts.prettify());
         return optOuts.getList("purpose");
+    }
+
+    /**
+     * The data of a campaign's outreach message request to each tenant, as notification-service receives it (read from
+     * the topic until every one has been relayed).
+     */
+    private static Map<String, JsonPath> letterOutreach(Platform platform, String campaign, List<String> tenantRefs) {
+        Map<String, JsonPath> data = new LinkedHashMap<>();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(250))
+                .until(() -> {
+                    for (var record : FaultTools.readTopic(platform, "notification.requests.v1")) {
+                        JsonPath m = record.value() == null ? null : JsonPath.from(record.value());
+                        String requestId = m == null ? null : m.getString("requestId");
+                        if (requestId != null
+                                && requestId.startsWith("recruitment:" + campaign + ":outreach:LETTER:")) {
+                            data.put(m.getString("tenantRef"), m);
+                        }
+                    }
+                    return data.keySet().containsAll(tenantRefs);
+                });
+        return data;
     }
 
     private static String token(String link) {

@@ -18,6 +18,13 @@ public interface RecruitmentConfig {
     String signupUrl();
 
     /**
+     * The secret the short codes of outreach messages are looked up under (an HMAC of each code is stored, never the
+     * code): at least 32 characters; changing it voids the codes of letters already sent (their links still work).
+     * application.properties reads it from {@code MEEDOEN_RECRUITMENT_CODE_SECRET}.
+     */
+    String codeSecret();
+
+    /**
      * The public draw page in the outcome messages of a lottery, without the draw's public id: the id is appended
      * (after '#', so it stays out of server logs). application.properties sets it from {@code meedoen.public-base-url}.
      */

@@ -119,7 +119,7 @@ public class PrintBatchService {
     @ConfigProperty(name = "meedoen.public-base-url")
     String publicBaseUrl;
 
-    /** The data key of a short code; printed under the QR code with {@link #codeUrl()}. */
+    /** The data key of a short code; printed under the QR code with {@link #codeUrl(Map)}. */
     public static final String SHORT_CODE = "shortCode";
 
     private static final Pattern LINK_PLACEHOLDER = Pattern.compile("\\{\\s*([A-Za-z]+Url)\\b");
@@ -346,7 +346,7 @@ public class PrintBatchService {
                 template.language(),
                 personalLink(template.text(), data),
                 shortCode(data),
-                codeUrl());
+                codeUrl(data));
     }
 
     /**
@@ -362,7 +362,9 @@ public class PrintBatchService {
             }
         }
         return data.entrySet().stream()
-                .filter(e -> e.getKey().endsWith("Url") && !TemplateRenderer.UNSUBSCRIBE_URL.equals(e.getKey()))
+                .filter(e -> e.getKey().endsWith("Url")
+                        && !TemplateRenderer.UNSUBSCRIBE_URL.equals(e.getKey())
+                        && !CODE_URL.equals(e.getKey()))
                 .map(e -> link(e.getValue()))
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
@@ -378,8 +380,21 @@ public class PrintBatchService {
         return data.get(SHORT_CODE) instanceof String s && !s.isBlank() ? s.strip() : null;
     }
 
-    /** Where a short code is typed: {@code /c} under the deployment's public base URL. */
-    String codeUrl() {
+    /**
+     * The data key of where a message's short code is typed, when not at {@code /c} (a campaign's outreach: its sign-up
+     * page); never the letter's QR link.
+     */
+    public static final String CODE_URL = "codeUrl";
+
+    /**
+     * Where a short code is typed: the message's own {@code codeUrl} when it names a web address (a campaign letter's code
+     * is typed on its sign-up page), else {@code /c} under the deployment's public base URL (a consultation's).
+     */
+    String codeUrl(Map<String, Object> data) {
+        String own = link(data.get(CODE_URL));
+        if (own != null) {
+            return own;
+        }
         return (publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl)
                 + "/c";
     }

@@ -318,6 +318,46 @@ class PrintBatchTest {
         }
     }
 
+    /**
+     * A campaign's outreach letter: its code is typed on the campaign's sign-up page, not at …/c, so the message names
+     * where (codeUrl) and the letter prints that beside the QR code of the personal sign-up link.
+     */
+    @Test
+    void anOutreachLetterSaysToTypeItsCodeOnTheSignUpPageItNames() throws Exception {
+        String ref = letterTenant("Fatma de Wit", "Kerkstraat", 9, "3511 AB", "Utrecht", "nl");
+        String signUpPage = "https://meedoen.example/huurders/aanmelden.html";
+        String link = signUpPage + "#" + UUID.randomUUID();
+        letterWith(ref, "recruitment.outreach", "recruitment", """
+                {"campaignTitle":"Klankbordgroep Oost","description":"Denk mee over de galerijen.","signUpDeadline":"2027-03-01",
+                 "signUpUrl":"%s","shortCode":"Q4ZT-8MKW-3D","codeUrl":"%s"}""".formatted(link, signUpPage));
+        String id = printBatch();
+        byte[] pdf = as("corporation")
+                .get("/api/v1/print-batches/" + id + "/letters.pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        String typed = LetterPdf.typable(signUpPage);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int page = 0;
+            String text = "";
+            for (int p = 1; p <= document.getNumberOfPages() && page == 0; p++) {
+                text = LetterPdfTest.page(document, p);
+                page = text.contains("Q4ZT-8MKW-3D") ? p : 0;
+            }
+            assertTrue(page > 0, "the letter prints its code");
+            assertEquals(link, LetterPdfTest.qr(document, page), "beside the QR code of the personal sign-up link");
+            assertTrue(text.contains("Gezocht: huurders voor Klankbordgroep Oost"), text);
+            assertTrue(text.contains("of ga naar " + typed + "\n"), "typed on the sign-up page: " + text);
+            assertTrue(text.contains("en typ de code\nQ4ZT-8MKW-3D"), text);
+            String atC = LetterPdf.typable(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                            .getValue("meedoen.public-base-url", String.class)
+                            .replaceAll("/$", "")
+                    + "/c");
+            assertTrue(!text.contains("of ga naar " + atC + "\n"), "not at /c: " + text);
+        }
+    }
+
     @Test
     void rolesAndBadInput() {
         given().post("/api/v1/print-batches").then().statusCode(401);

@@ -23,6 +23,10 @@ public class OutreachInvitation extends PanacheEntityBase {
     public String tenantRef;
 
     public String source;
+
+    /** The hash of the short code the message carries beside the link ({@link SignupCodes}); null before codes. */
+    @Column(name = "short_code_hash")
+    public String shortCodeHash;
     /** The notification-service mailing it went out in (the outreach job's id); null before outreach was a mailing. */
     @Column(name = "mailing_id")
     public UUID mailingId;

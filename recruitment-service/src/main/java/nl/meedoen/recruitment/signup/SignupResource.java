@@ -173,12 +173,24 @@ public class SignupResource {
         return Response.status(201).entity(SignupOut.of(signups.signUp(id, in))).build();
     }
 
-    /** Public on purpose: the tenant follows the personal link from the outreach; the 256-bit token is the credential. */
+    /** Where the token routes accept a letter's short code instead of the link's token. */
+    static final String CREDENTIAL =
+            "Wherever these routes take the link's token (body field token, header Signup-Token) they "
+                    + "also take the short code its message carries (shortCode, e.g. K7QM-3XTR-9P: case, spaces and dashes do not "
+                    + "matter), typed on the sign-up page by a tenant who cannot scan the letter's QR code; the answers are the same. "
+                    + "A wrong code is a 404 like a wrong token, under the gateway's per-IP limit of token routes.";
+
+    /**
+     * Public on purpose: the tenant follows the personal link from the outreach; the 256-bit token (or the short code of
+     * its letter, behind the gateway's strict per-IP limit of token routes) is the credential.
+     */
     @POST
     @Path("/token-signups")
     @PermitAll
     @Extension(name = "x-meedoen-public", value = "sign-up token")
-    @Operation(summary = "Sign up through a personal link from an outreach (the token identifies tenant and channel)")
+    @Operation(
+            summary = "Sign up through a personal link from an outreach (the token identifies tenant and channel)",
+            description = CREDENTIAL)
     @APIResponse(
             responseCode = "201",
             description = "Signed up",
@@ -204,12 +216,13 @@ public class SignupResource {
             description =
                     "For the sign-up page behind the outreach link (examples/tenant-pages): the campaign with its "
                             + "statement, sessions and compensation; her sign-up, if any (also a withdrawn one); whether she can "
-                            + "sign up or withdraw now and why not; and which texts the page asks. Changes nothing.")
+                            + "sign up or withdraw now and why not; and which texts the page asks. Changes nothing. "
+                            + CREDENTIAL)
     @APIResponse(responseCode = "200", description = "The campaign as the link's tenant sees it")
-    @APIResponse(responseCode = "404", description = "No such sign-up link (a mistyped or unknown token)")
+    @APIResponse(responseCode = "404", description = "No such sign-up link (a mistyped or unknown token or short code)")
     public SignupViews.TokenInvitationOut invitation(
             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                            description = "The token from the personal link (after '#')",
+                            description = "The token from the personal link (after '#'), or the letter's short code",
                             required = true)
                     @jakarta.ws.rs.HeaderParam("Signup-Token")
                     String token) {
@@ -225,7 +238,8 @@ public class SignupResource {
             summary = "Withdraw the sign-up of a personal link (before the draw is committed or the seats are given)",
             description =
                     "Whichever channel she signed up through; in a campaign open up to capacity her seat goes to the "
-                            + "first on the waitlist. The same rules as the organiser's DELETE .../signups/{tenantRef}.")
+                            + "first on the waitlist. The same rules as the organiser's DELETE .../signups/{tenantRef}. "
+                            + CREDENTIAL)
     @APIResponse(responseCode = "200", description = "Withdrawn")
     @APIResponse(responseCode = "404", description = "No such sign-up link, or no active sign-up behind it")
     @APIResponse(

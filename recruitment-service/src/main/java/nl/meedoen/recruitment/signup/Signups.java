@@ -153,6 +153,8 @@ public class Signups implements CampaignSignups {
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
             OutreachInvitation inv = new OutreachInvitation();
             inv.tokenHash = hash(token);
+            String code = SignupCodes.of(token);
+            inv.shortCodeHash = SignupCodes.hash(code, config.codeSecret());
             inv.campaignId = c.id;
             inv.tenantRef = tenantRef;
             inv.source = src.name();
@@ -164,6 +166,9 @@ public class Signups implements CampaignSignups {
             data.put("description", c.theme);
             data.put("signUpDeadline", c.signupCloses.toString());
             data.put("signUpUrl", config.signupUrl() + token);
+            // typed on the sign-up page (opened without a token) by whoever cannot scan the letter's QR code
+            data.put("shortCode", code);
+            data.put("codeUrl", codeUrl());
             data.put("theme", c.theme);
             data.put("form", c.form);
             messages.add(new MessageRequestV1(
@@ -474,8 +479,20 @@ public class Signups implements CampaignSignups {
         return withdraw(inv.campaignId, inv.tenantRef);
     }
 
-    private static OutreachInvitation invitation(String token) {
-        OutreachInvitation inv = token == null || token.isBlank() ? null : OutreachInvitation.findById(hash(token));
+    /** The sign-up page's address, where a letter's short code is typed: the sign-up link without its '#'. */
+    String codeUrl() {
+        String url = config.signupUrl();
+        return url.endsWith("#") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The invitation of a link's token or of the short code from its message; 404 for neither. */
+    private OutreachInvitation invitation(String token) {
+        OutreachInvitation inv = token == null || token.isBlank()
+                ? null
+                : SignupCodes.normal(token) != null
+                        ? OutreachInvitation.find("shortCodeHash", SignupCodes.hash(token, config.codeSecret()))
+                                .firstResult()
+                        : OutreachInvitation.findById(hash(token));
         if (inv == null) {
             throw ProblemException.notFound("sign-up link");
         }
