@@ -181,3 +181,36 @@ export function textField(name, label, hint) {
 export function settled(state) {
   document.body.dataset.state = state;
 }
+
+/**
+ * No token: asks for the code printed on the letter, typed by hand (its texts are `<page>.code…`); the code goes after
+ * '#' like a token, and the page starts again with it. A code reads left to right, also on an Arabic page.
+ */
+export function askForCode(page, typed = '') {
+  document.title = t(`${page}.codeTitle`);
+  const input = el('input', null, {
+    id: 'code', name: 'code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false',
+    'aria-describedby': 'code-hint', maxlength: 24, class: 'code', dir: 'ltr',
+  });
+  input.value = typed;
+  const form = el('form', [
+    el('div', [
+      el('label', t(`${page}.codeLabel`), { for: 'code' }),
+      el('p', t(`${page}.codeHint`), { class: 'hint', id: 'code-hint' }),
+      input,
+    ], { class: 'field' }),
+    el('button', t(`${page}.codeSubmit`), { type: 'submit' }),
+  ], { novalidate: true });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = input.value.trim();
+    if (!code) {
+      banner(t(`${page}.codeEmpty`), 'error');
+      return;
+    }
+    location.hash = encodeURIComponent(code); // the hashchange listener above starts the page again with it
+  });
+  show('about', [el('h1', t(`${page}.codeTitle`)), el('p', t(`${page}.codeIntro`))]);
+  show('action', [form]);
+  settled('code');
+}

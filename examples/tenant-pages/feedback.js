@@ -10,7 +10,7 @@
 //                                                    was published; 404 while not published, 401 for a token or code
 //                                                    it does not know
 
-import { ApiProblem, banner, call, chooseLanguage, date, el, loading, settled, show, showFailure, t, token } from './common.js';
+import { ApiProblem, askForCode, banner, call, chooseLanguage, date, el, loading, settled, show, showFailure, t, token } from './common.js';
 
 const params = new URLSearchParams(location.search);
 
@@ -58,40 +58,10 @@ function notYet() {
   settled('not-yet');
 }
 
-/** No token: the code from the letter, typed by hand; it goes after '#' like a token, and the page starts again. */
-function askForCode(typed = '') {
-  chooseLanguage();
-  document.title = t('feedback.codeTitle');
-  const input = el('input', null, {
-    id: 'code', name: 'code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false',
-    'aria-describedby': 'code-hint', maxlength: 24, class: 'code',
-  });
-  input.value = typed;
-  const form = el('form', [
-    el('div', [
-      el('label', t('feedback.codeLabel'), { for: 'code' }),
-      el('p', t('feedback.codeHint'), { class: 'hint', id: 'code-hint' }),
-      input,
-    ], { class: 'field' }),
-    el('button', t('feedback.codeSubmit'), { type: 'submit' }),
-  ], { novalidate: true });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const code = input.value.trim();
-    if (!code) {
-      banner(t('feedback.codeEmpty'), 'error');
-      return;
-    }
-    location.hash = encodeURIComponent(code); // common.js starts the page again with it
-  });
-  show('about', [el('h1', t('feedback.codeTitle')), el('p', t('feedback.codeIntro'))]);
-  show('action', [form]);
-  settled('code');
-}
-
 async function main() {
   if (!token) {
-    askForCode();
+    chooseLanguage();
+    askForCode('feedback');
     return;
   }
   loading(true);
@@ -105,7 +75,8 @@ async function main() {
     if (e.status === 404) {
       notYet();
     } else if (e.status === 401 && token.length <= SHORT_CODE_MAX) {
-      askForCode(token); // a typed code it does not know: ask again, saying so
+      chooseLanguage();
+      askForCode('feedback', token); // a typed code it does not know: ask again, saying so
       banner(t('feedback.codeUnknown'), 'error');
     } else {
       chooseLanguage();

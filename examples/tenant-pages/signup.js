@@ -9,7 +9,7 @@
 //   POST /api/v1/campaigns/token-signups              {token, motivation, expertise, availability}
 //   POST /api/v1/campaigns/token-signups/withdrawal   {token}
 
-import { ApiProblem, loading, refused, banner, call, chooseLanguage, date, el, euros, facts, settled, show, showFailure, t, textField, token } from './common.js';
+import { ApiProblem, askForCode, loading, refused, banner, call, chooseLanguage, date, el, euros, facts, settled, show, showFailure, t, textField, token } from './common.js';
 
 const BASE = '/api/v1/campaigns/token-signups';
 
@@ -140,40 +140,10 @@ async function refresh(messageKey) {
   banner(t(messageKey), 'success');
 }
 
-/** No token: the code from the letter, typed by hand; it goes after '#' like a token, and the page starts again. */
-function askForCode(typed = '') {
-  document.title = t('signup.codeTitle');
-  const input = el('input', null, {
-    id: 'code', name: 'code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false',
-    'aria-describedby': 'code-hint', maxlength: 24, class: 'code', dir: 'ltr',
-  });
-  input.value = typed;
-  const form = el('form', [
-    el('div', [
-      el('label', t('signup.codeLabel'), { for: 'code' }),
-      el('p', t('signup.codeHint'), { class: 'hint', id: 'code-hint' }),
-      input,
-    ], { class: 'field' }),
-    el('button', t('signup.codeSubmit'), { type: 'submit' }),
-  ], { novalidate: true });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const code = input.value.trim();
-    if (!code) {
-      banner(t('signup.codeEmpty'), 'error');
-      return;
-    }
-    location.hash = encodeURIComponent(code); // common.js starts the page again with it
-  });
-  show('about', [el('h1', t('signup.codeTitle')), el('p', t('signup.codeIntro'))]);
-  show('action', [form]);
-  settled('code');
-}
-
 async function main() {
   chooseLanguage();
   if (!token) {
-    askForCode();
+    askForCode('signup');
     return;
   }
   loading(true);
@@ -183,7 +153,7 @@ async function main() {
   } catch (e) {
     loading(false);
     if (e instanceof ApiProblem && e.status === 404 && token.length <= SHORT_CODE_MAX) {
-      askForCode(token); // a typed code it does not know: ask again, saying so
+      askForCode('signup', token); // a typed code it does not know: ask again, saying so
       banner(t('signup.codeUnknown'), 'error');
       return;
     }
