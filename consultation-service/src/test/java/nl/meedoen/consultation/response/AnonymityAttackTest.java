@@ -132,12 +132,7 @@ class AnonymityAttackTest {
 
     @Test
     void closingReleasesWhatStillWaitsSoTheClosedBooksCountEveryone() throws Exception {
-        String prefix = Api.prefix();
-        List<String> refs = Api.population(prefix, 3, "N" + prefix);
-        String id = Api.ready("SURVEY", Api.SURVEY, Api.list(refs), "ANONYMOUS");
-        Map<String, String> tokens = Api.openAndCollectTokens(id, refs);
-        answer(tokens.get(refs.get(0)), refs.get(0));
-        answer(tokens.get(refs.get(1)), refs.get(1));
+        String id = openWithTwoWaiting();
         assertEquals(0, count("SELECT count(*) FROM response WHERE consultation_id = '" + id + "'"));
 
         as("corporation").post(BASE + "/" + id + "/close").then().statusCode(200);
@@ -157,12 +152,7 @@ class AnonymityAttackTest {
      */
     @Test
     void aCloseDuringAReleaseInProgressStillCountsEveryoneOnceItIsAnswered() throws Exception {
-        String prefix = Api.prefix();
-        List<String> refs = Api.population(prefix, 3, "N" + prefix);
-        String id = Api.ready("SURVEY", Api.SURVEY, Api.list(refs), "ANONYMOUS");
-        Map<String, String> tokens = Api.openAndCollectTokens(id, refs);
-        answer(tokens.get(refs.get(0)), refs.get(0));
-        answer(tokens.get(refs.get(1)), refs.get(1));
+        String id = openWithTwoWaiting();
 
         java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (Connection release = db.getConnection()) {
@@ -187,6 +177,17 @@ class AnonymityAttackTest {
         } finally {
             closer.shutdownNow();
         }
+    }
+
+    /** An open ANONYMOUS consultation of three invitees, two of whom answered: fewer than k, so both still wait. */
+    private static String openWithTwoWaiting() {
+        String prefix = Api.prefix();
+        List<String> refs = Api.population(prefix, 3, "N" + prefix);
+        String id = Api.ready("SURVEY", Api.SURVEY, Api.list(refs), "ANONYMOUS");
+        Map<String, String> tokens = Api.openAndCollectTokens(id, refs);
+        answer(tokens.get(refs.get(0)), refs.get(0));
+        answer(tokens.get(refs.get(1)), refs.get(1));
+        return id;
     }
 
     /** Answers with a remark that names the tenant (18 characters: the question allows 20). */

@@ -227,13 +227,7 @@ class PrintBatchTest {
                 "{\"panelName\":\"Huurderspanel\",\"joinUrl\":\"" + joinUrl + "\"}");
         links.put("Zoë Ćosić", joinUrl);
 
-        String id = printBatch();
-        byte[] pdf = as("corporation")
-                .get("/api/v1/print-batches/" + id + "/letters.pdf")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asByteArray();
+        byte[] pdf = printedLetters();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             for (Map.Entry<String, String> e : links.entrySet()) {
                 int page = 0;
@@ -287,13 +281,7 @@ class PrintBatchTest {
                     {"consultationTitle":"Binnentuin","feedbackUrl":"%s","shortCode":"%s"}""".formatted(link, codes.get(language)));
             links.put(language, link);
         }
-        String id = printBatch();
-        byte[] pdf = as("corporation")
-                .get("/api/v1/print-batches/" + id + "/letters.pdf")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asByteArray();
+        byte[] pdf = printedLetters();
         String codeUrl = LetterPdf.typable(org.eclipse.microprofile.config.ConfigProvider.getConfig()
                         .getValue("meedoen.public-base-url", String.class)
                         .replaceAll("/$", "")
@@ -330,13 +318,7 @@ class PrintBatchTest {
         letterWith(ref, "recruitment.outreach", "recruitment", """
                 {"campaignTitle":"Klankbordgroep Oost","description":"Denk mee over de galerijen.","signUpDeadline":"2027-03-01",
                  "signUpUrl":"%s","shortCode":"Q4ZT-8MKW-3D","codeUrl":"%s"}""".formatted(link, signUpPage));
-        String id = printBatch();
-        byte[] pdf = as("corporation")
-                .get("/api/v1/print-batches/" + id + "/letters.pdf")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asByteArray();
+        byte[] pdf = printedLetters();
         String typed = LetterPdf.typable(signUpPage);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             int page = 0;
@@ -572,5 +554,16 @@ class PrintBatchTest {
                 .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("source"));
+    }
+
+    /** A print batch of what waits, made and downloaded as one PDF. */
+    private static byte[] printedLetters() {
+        String id = printBatch();
+        return as("corporation")
+                .get("/api/v1/print-batches/" + id + "/letters.pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
     }
 }
