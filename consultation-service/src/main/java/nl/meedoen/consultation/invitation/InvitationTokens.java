@@ -1,6 +1,8 @@
 package nl.meedoen.consultation.invitation;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import nl.meedoen.commons.security.ShortCodes;
 import nl.meedoen.consultation.ConsultationConfig;
 
 /**
@@ -33,13 +36,15 @@ public class InvitationTokens {
 
     private byte[] secret;
 
+    /** A weak secret stops the service at start-up, not its first invitation. */
+    void checkSecret(@Observes StartupEvent start) {
+        secret();
+    }
+
     byte[] secret() {
         if (secret == null) {
-            String s = config.tokenSecret();
-            if (s == null || s.length() < 32) {
-                throw new IllegalStateException("meedoen.consultation.token-secret must be at least 32 characters");
-            }
-            secret = s.getBytes(StandardCharsets.UTF_8);
+            secret = ShortCodes.key(config.tokenSecret(), "meedoen.consultation.token-secret")
+                    .getEncoded();
         }
         return secret;
     }
@@ -66,62 +71,17 @@ public class InvitationTokens {
         return url.contains("{token}") ? url.replace("{token}", token(invitationId)) : url;
     }
 
-    /** Crockford's base32: digits and letters without I, L, O and U, so nothing reads as something else. */
-    static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-    public static final int SHORT_CODE_LENGTH = 10;
-
     /**
-     * The short code a letter prints for typing: 10 symbols of base32 (50 bits), derived like the
-     * token (HMAC of the invitation id, under its own label) so that a reminder carries the same
-     * code, and shown in groups: {@code K7QM-3XTR-9P}.
+     * The short code a letter prints for typing, derived like the token (HMAC of the invitation id, under its own label)
+     * so that a reminder carries the same code.
      */
     public String shortCode(UUID invitationId) {
-        byte[] raw = hmac(secret(), "short-code:" + invitationId);
-        long bits = ByteBuffer.wrap(raw).getLong() >>> (64 - 5 * SHORT_CODE_LENGTH);
-        StringBuilder code = new StringBuilder(SHORT_CODE_LENGTH + 2);
-        for (int i = SHORT_CODE_LENGTH - 1; i >= 0; i--) {
-            code.append(ALPHABET.charAt((int) (bits >>> (5 * i)) & 31));
-            if (i == 6 || i == 2) {
-                code.append('-');
-            }
-        }
-        return code.toString();
+        return ShortCodes.of(hmac(secret(), "short-code:" + invitationId));
     }
 
-    /**
-     * What the database stores and looks short codes up by: an HMAC under the secret, not a plain
-     * hash, because 2^50 codes could be hashed through in hours by whoever read the table.
-     */
+    /** What the database stores and looks a typed short code up by (it must be one: {@link ShortCodes#normal}). */
     public String shortCodeHash(String code) {
-        String normal = normalShortCode(code);
-        if (normal == null) {
-            throw new IllegalArgumentException("not a short code");
-        }
-        return HexFormat.of().formatHex(hmac(secret(), "short-code-hash:" + normal));
-    }
-
-    /**
-     * The code as typed, made canonical: case, spaces and dashes do not matter, and the letters
-     * Crockford reads as digits (O as 0, I and L as 1) are read so; null when it is not a short code.
-     */
-    public static String normalShortCode(String typed) {
-        if (typed == null) {
-            return null;
-        }
-        StringBuilder normal = new StringBuilder(SHORT_CODE_LENGTH);
-        for (char c : typed.toCharArray()) {
-            char u = Character.toUpperCase(c);
-            if (c == '-' || Character.isWhitespace(c)) {
-                continue;
-            }
-            u = u == 'O' ? '0' : u == 'I' || u == 'L' ? '1' : u;
-            if (ALPHABET.indexOf(u) < 0 || normal.length() == SHORT_CODE_LENGTH) {
-                return null;
-            }
-            normal.append(u);
-        }
-        return normal.length() == SHORT_CODE_LENGTH ? normal.toString() : null;
+        return ShortCodes.hash(code, new SecretKeySpec(secret(), "HmacSHA256"));
     }
 
     private static byte[] hmac(byte[] key, String message) {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
 import nl.meedoen.commons.idempotency.IdempotencyKeys;
 import nl.meedoen.commons.json.StoredJson;
+import nl.meedoen.commons.security.ShortCodes;
 import nl.meedoen.consultation.export.SurveyJsFlavour;
 import nl.meedoen.consultation.export.SurveyJsFlavourParameter;
 import nl.meedoen.consultation.invitation.InvitationTokens;
@@ -202,7 +203,7 @@ public class RespondentResource {
                     RespondentRequests.Answers body,
             @BeanParam SurveyJsFlavourParameter flavour) {
         SurveyJsFlavour asked = flavour.flavour();
-        if (InvitationTokens.normalShortCode(token)
+        if (ShortCodes.normal(token)
                 != null) { // looking the code up blocks: off the I/O thread, then as with the token
             return Vertx.currentContext()
                     .executeBlocking(() -> responses.tokenOfShortCode(token), false)
@@ -242,9 +243,7 @@ public class RespondentResource {
 
     /** The token, also when the header carries a short code typed from a letter (exchanged for its invitation's token). */
     private String token(String credential) {
-        return InvitationTokens.normalShortCode(credential) == null
-                ? credential
-                : responses.tokenOfShortCode(credential);
+        return ShortCodes.normal(credential) == null ? credential : responses.tokenOfShortCode(credential);
     }
 
     @GET

@@ -25,6 +25,7 @@ import nl.meedoen.commons.correlation.CorrelationId;
 import nl.meedoen.commons.json.StoredJson;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.commons.security.ShortCodes;
 import nl.meedoen.commons.tracing.TraceContext;
 import nl.meedoen.consultation.ConsultationConfig;
 import nl.meedoen.consultation.Texts;
@@ -82,7 +83,7 @@ public class ResponseService {
      */
     @Transactional
     public String tokenOfShortCode(String typed) {
-        String code = InvitationTokens.normalShortCode(typed);
+        String code = ShortCodes.normal(typed);
         if (code == null) {
             throw invalidToken();
         }
@@ -239,7 +240,7 @@ public class ResponseService {
     @Transactional
     public RespondentViews.Receipt enterForTenant(
             UUID consultationId, String shortCode, String channel, Map<String, Object> answers) {
-        String code = InvitationTokens.normalShortCode(shortCode);
+        String code = ShortCodes.normal(shortCode);
         List<?> ids = code == null
                 ? List.of()
                 : em.createNativeQuery("SELECT id FROM invitation WHERE short_code_hash = ?1 AND consultation_id = ?2")

@@ -29,6 +29,7 @@ import nl.meedoen.commons.job.Jobs;
 import nl.meedoen.commons.outbox.Outbox;
 import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.commons.security.Roles;
+import nl.meedoen.commons.security.ShortCodes;
 import nl.meedoen.population.PopulationMember;
 import nl.meedoen.recruitment.RecruitmentConfig;
 import nl.meedoen.recruitment.campaign.Campaign;
@@ -49,6 +50,9 @@ import nl.meedoen.recruitment.signup.SignupViews.SourceConversion;
 public class Signups implements CampaignSignups {
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String OUTREACH_TEMPLATE = nl.meedoen.commons.contracts.MessageKind.RECRUITMENT_OUTREACH.key();
+
+    @Inject
+    SignupCodes codes;
 
     @Inject
     Campaigns campaigns;
@@ -154,7 +158,7 @@ public class Signups implements CampaignSignups {
             OutreachInvitation inv = new OutreachInvitation();
             inv.tokenHash = hash(token);
             String code = SignupCodes.of(token);
-            inv.shortCodeHash = SignupCodes.hash(code, config.codeSecret());
+            inv.shortCodeHash = codes.hash(code);
             inv.campaignId = c.id;
             inv.tenantRef = tenantRef;
             inv.source = src.name();
@@ -489,8 +493,8 @@ public class Signups implements CampaignSignups {
     private OutreachInvitation invitation(String token) {
         OutreachInvitation inv = token == null || token.isBlank()
                 ? null
-                : SignupCodes.normal(token) != null
-                        ? OutreachInvitation.find("shortCodeHash", SignupCodes.hash(token, config.codeSecret()))
+                : ShortCodes.normal(token) != null
+                        ? OutreachInvitation.find("shortCodeHash", codes.hash(token))
                                 .firstResult()
                         : OutreachInvitation.findById(hash(token));
         if (inv == null) {
