@@ -13,6 +13,7 @@
 // Errors are RFC 9457 problem+json; errors[].field "answers.<question>[.…]" puts the message next to that question.
 
 import { pageHeader } from '../shared/page-header.js';
+import { typedCode } from '../shared/short-code.js';
 import { registerPwe } from './pwe.js';
 import { direction, hasTexts, setDefaultLanguage, text } from './texts.js';
 
@@ -181,7 +182,7 @@ function askForCode(typed = '') {
   $('code-input').focus();
   $('code').addEventListener('submit', (event) => {
     event.preventDefault();
-    const code = $('code-input').value.trim();
+    const code = typedCode($('code-input').value);
     if (code) {
       location.hash = encodeURIComponent(code);
       location.reload();

@@ -1,6 +1,7 @@
 // What the tenant pages share: the page's body, the token after '#', the language, calling the API with a token,
 // and turning a problem (RFC 9457) into a page that says what happened and what to do.
 
+import { typedCode } from '../shared/short-code.js';
 import { direction, firstLanguage, text } from './texts.js';
 
 const params = new URLSearchParams(location.search);
@@ -203,7 +204,7 @@ export function askForCode(page, typed = '') {
   ], { novalidate: true });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const code = input.value.trim();
+    const code = typedCode(input.value);
     if (!code) {
       banner(t(`${page}.codeEmpty`), 'error');
       return;

@@ -388,6 +388,9 @@ async function typeCode(page, code) {
   await input.press('Enter');
 }
 
+/** The code as an Arabic keyboard types it: the digits Arabic-Indic (٠–٩, U+0660–U+0669), the letters Latin. */
+const arabicDigits = (code) => code.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+
 async function surveyByCodeArabic(page) {
   say('survey (ar): from her letter, …/c?lang=ar asks for the code in Arabic, right to left');
   await page.goto(env.CODE_URL + '?lang=ar');
@@ -396,8 +399,8 @@ async function surveyByCodeArabic(page) {
   await page.getByLabel('هل وصلتك رسالة ورقية؟ اكتب الرمز المطبوع تحت رمز QR').waitFor();
   await accessible(page, 'the code form of the survey page (ar)');
 
-  say('survey (ar): her code opens her survey in Arabic, right to left; she answers it');
-  await typeCode(page, env.SURVEY_CODE_AR);
+  say('survey (ar): her code, its digits typed on an Arabic keyboard (٠–٩), opens her survey in Arabic; she answers it');
+  await typeCode(page, arabicDigits(env.SURVEY_CODE_AR));
   await page.getByText(env.SURVEY_QUESTION_AR).waitFor();
   await page.waitForFunction(() => document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl');
   expect(await page.title() === env.SURVEY_TITLE_AR, `the title is ${env.SURVEY_TITLE_AR}: ${await page.title()}`);
