@@ -1,18 +1,24 @@
 // Join the tenant panel with consent, or consent again to a new text, through the personal link of a panel
 // invitation or consent renewal (both carry the same membership token).
 //
-// URL: panel.html#<token>. Optional: ?api=<gateway URL> (default: this page's origin), ?lang=nl|en|tr|ar|pl.
+// URL: panel.html#<token>. Without a token (the address a panel letter prints beside its QR code) the page asks for the
+// letter's short code (K7QM-3XTR-9P); the API takes the code wherever it takes the token, so from then on the page works
+// as from the link. Optional: ?api=<gateway URL> (default: this page's origin), ?lang=nl|en|tr|ar|pl.
 //
-// Membership API (panel-service, through the gateway); the token in the path is the credential, no account:
+// Membership API (panel-service, through the gateway); the token (or the letter's code) in the path is the credential,
+// no account:
 //   GET  /api/v1/panels/membership/{token}              panel, consent text and version, status, themes, choices
 //   POST /api/v1/panels/membership/{token}/join         {consent, consentVersion, channel, interests, preferredMoments}
 //   POST /api/v1/panels/membership/{token}/consent      {consent, consentVersion, channel}
 //   PUT  /api/v1/panels/membership/{token}/preferences  {interests, preferredMoments}
 
-import { loading, refused, banner, call, chooseLanguage, date, el, settled, show, showFailure, t, token } from './common.js';
+import { ApiProblem, askForCode, loading, refused, banner, call, chooseLanguage, date, el, settled, show, showFailure, t, token } from './common.js';
 
 const MOMENTS = ['WEEKDAY_MORNING', 'WEEKDAY_AFTERNOON', 'WEEKDAY_EVENING', 'WEEKEND'];
 const base = () => '/api/v1/panels/membership/' + encodeURIComponent(token);
+
+// A code typed from a letter (K7QM-3XTR-9P) is short, a token never is.
+const SHORT_CODE_MAX = 16;
 
 /** A group of checkboxes: [value, label, description?] each, the checked ones given. */
 function checkboxes(name, legend, hint, options, checked) {
@@ -141,18 +147,21 @@ function render(m) {
 
 async function main() {
   chooseLanguage();
-  loading(true);
   if (!token) {
-    loading(false);
-    show('failure', [el('h1', t('panel.noTokenTitle')), el('p', t('panel.noToken'))]);
-    settled('no-token');
+    askForCode('panel'); // from a letter: its short code stands for the link
     return;
   }
+  loading(true);
   let membership;
   try {
     membership = await call('GET', base());
   } catch (e) {
     loading(false);
+    if (e instanceof ApiProblem && e.status === 404 && token.length <= SHORT_CODE_MAX) {
+      askForCode('panel', token); // a typed code it does not know: ask again, saying so
+      banner(t('panel.codeUnknown'), 'error');
+      return;
+    }
     showFailure(e, t('panel.unknownLink'));
     return;
   }

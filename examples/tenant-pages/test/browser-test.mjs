@@ -17,7 +17,9 @@
 // while her consultation is open, its title and first question in Arabic: she answers it); FEEDBACK_CODE_AR (her code
 // once the consultation is closed: with FEEDBACK_CODE, each typed at CODE_URL leads to the feedback); SIGNUP_PAGE (the
 // sign-up page without a token, where a campaign letter says to type its code), SIGNUP_CODE_NL, SIGNUP_CODE_AR (a
-// Dutch and an Arabic reader's codes from a letter outreach), CODE_CAMPAIGN_TITLE (that campaign's title);
+// Dutch and an Arabic reader's codes from a letter outreach), CODE_CAMPAIGN_TITLE (that campaign's title); PANEL_PAGE
+// (the panel page without a token, where a panel letter says to type its code), PANEL_CODE_NL, PANEL_CODE_AR (a Dutch and
+// an Arabic reader's codes from their panel invitation letters; the panel is PANEL_NAME's);
 // OUT_DIR (failure screenshot and page log, default target/browser-test); SCREENSHOTS_DIR (when set: each page
 // there in each of the five languages, <page>-<language>.png, the first screen of a phone); CHROMIUM (default
 // /usr/bin/chromium; installed with apt-get when missing and we are root). Exit code 0 when every step passed.
@@ -262,6 +264,59 @@ async function panelArabic(page) {
   await page.getByText('مرحبًا بك في اللجنة!').waitFor();
 }
 
+async function panelByCodeDutch(page) {
+  say('panel (nl): from a letter, by keyboard alone: the page without a link asks for the code; a wrong one, then hers');
+  await page.goto(env.PANEL_PAGE);
+  await settledIn(page, 'code');
+  await speaks(page, 'nl', 'ltr');
+  await page.getByRole('heading', { level: 1, name: 'Huurderspanel: typ de code uit uw brief' }).waitFor();
+  await checked(page, 'the panel code form (nl)');
+  await tabTo(page, 'Code uit de brief');
+  await page.keyboard.type('AAAA-BBBB-CC');
+  await page.keyboard.press('Enter');
+  await page.getByText('Deze code kennen we niet').waitFor();
+  await settledIn(page, 'code');
+  await checked(page, 'the panel code form with a wrong code (nl)');
+  await page.getByLabel('Code uit de brief').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(env.PANEL_CODE_NL.toLowerCase().replaceAll('-', ' '));
+  await tabTo(page, null);
+  await page.keyboard.press('Enter');
+
+  say('panel (nl): her code opens her invitation as the link would; she joins with consent');
+  await settledIn(page, 'invited');
+  await speaks(page, 'nl', 'ltr');
+  await page.getByRole('heading', { level: 1, name: env.PANEL_NAME }).waitFor();
+  await page.getByText('Versie 1 van deze tekst').waitFor();
+  await page.getByLabel('Ik heb de tekst gelezen. Ik doe mee en ga akkoord.').check();
+  await page.getByRole('button', { name: 'Ik doe mee' }).click();
+  await settledIn(page, 'member');
+  await page.getByText('Welkom in het panel!').waitFor();
+  await checked(page, 'joined the panel from a letter\'s code (nl)');
+}
+
+async function panelByCodeArabic(page) {
+  say('panel (ar): from a letter, ?lang=ar asks for the code in Arabic, right to left');
+  await page.goto(env.PANEL_PAGE + '?lang=ar');
+  await settledIn(page, 'code');
+  await speaks(page, 'ar', 'rtl');
+  await page.getByRole('heading', { level: 1, name: 'لجنة المستأجرين: اكتب الرمز من رسالتك' }).waitFor();
+  await checked(page, 'the panel code form (ar)');
+  const input = page.getByLabel('الرمز من الرسالة');
+  await input.fill(env.PANEL_CODE_AR);
+  await input.press('Enter');
+
+  say('panel (ar): her code opens her invitation in Arabic, right to left; she joins with consent');
+  await settledIn(page, 'invited');
+  await speaks(page, 'ar', 'rtl');
+  await page.getByText('الإصدار 1 من هذا النص').waitFor();
+  await page.getByLabel('قرأت النص. أنضم وأوافق.').check();
+  await page.getByRole('button', { name: 'أنضم' }).click();
+  await settledIn(page, 'member');
+  await page.getByText('مرحبًا بك في اللجنة!').waitFor();
+  await checked(page, 'joined the panel from a letter\'s code (ar)');
+}
+
 async function reconsentDutch(page) {
   say('panel (nl): the consent renewal link shows the new text and its version; consent again');
   await page.goto(env.RECONSENT_NL);
@@ -445,6 +500,11 @@ async function run(page) {
   if (env.PANEL_NL && env.PANEL_AR) {
     await panelDutch(page);
     await panelArabic(page);
+    flows++;
+  }
+  if (env.PANEL_PAGE && env.PANEL_CODE_NL && env.PANEL_CODE_AR) {
+    await panelByCodeDutch(page);
+    await panelByCodeArabic(page);
     flows++;
   }
   if (env.RECONSENT_NL) {

@@ -93,6 +93,7 @@ public final class Stack implements AutoCloseable {
     private String linkSecret;
     private String consultationTokenSecret;
     private String recruitmentCodeSecret;
+    private String panelCodeSecret;
 
     public Stack(Settings settings) {
         this.settings = settings;
@@ -170,6 +171,7 @@ public final class Stack implements AutoCloseable {
             linkSecret = secret("notification-link");
             consultationTokenSecret = secret("consultation-token");
             recruitmentCodeSecret = secret("recruitment-code");
+            panelCodeSecret = secret("panel-code");
 
             // PostgreSQL and Kafka are independent: start them side by side.
             postgresStarted = CompletableFuture.runAsync(this::startPostgres);
@@ -525,6 +527,7 @@ public final class Stack implements AutoCloseable {
         if (app == App.PANEL) {
             props.put("meedoen.panel.join-url", pages + "panel.html#{token}");
             props.put("meedoen.panel.consent-url", pages + "panel.html#{token}");
+            props.put("meedoen.panel.code-secret", panelCodeSecret);
         }
         if (app == App.CONSULTATION) {
             props.put("meedoen.consultation.feedback-url", pages + "terugkoppeling.html#{token}");

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (examples/surveyjs-frontend) from an Arabic reader's letter code, answered in Arabic, and once closed, the Dutch and
  * the Arabic reader's codes typed at /c lead to the feedback in their languages. A campaign's letter outreach gives
  * both a short code: each types hers on the sign-up page opened without a link (the Arabic reader right to left) and
- * signs up. Then the API must show what the
+ * signs up; so do two readers of panel invitation letters on the panel page, and join. Then the API must show what the
  * browser did, and what the pages read must match the merged OpenAPI (ContractExtension).
  * Needs node and npm, like SurveyJsBrowserIT; fails, never skips, without them.
  */
@@ -178,6 +178,7 @@ class TenantPagesBrowserIT {
         environment.put("PANEL_AR", link(invitations.get(arabic), "panel.html"));
         environment.put("PANEL_NAME", panelName);
         environment.put("PANEL_THEME", themeTitle);
+        List<String> panelReaders = panelLetterReaders(platform, panel, tag, environment);
 
         NodeScripts.npmCi(pages, out, "playwright-core", "axe-core");
         NodeScripts.browserTest(pages, out, environment, BROWSER_TEST_MINUTES);
@@ -301,6 +302,19 @@ class TenantPagesBrowserIT {
         assertEquals(1, arMember.getInt("consentVersion"), arMember.prettify());
         assertEquals(List.of(theme), arMember.getList("interests"), arMember.prettify());
 
+        // both panel letter readers joined with the code they typed, as their letters' links would have
+        for (String reader : panelReaders) {
+            JsonPath member = platform.api()
+                    .get(PANELS + "/" + panel + "/members/" + reader)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertEquals("ACTIVE", member.getString("status"), member.prettify());
+            assertEquals(1, member.getInt("consentVersion"), member.prettify());
+            assertEquals("ONLINE", member.getString("consentChannel"), member.prettify());
+        }
+
         // the Arabic reader's survey, answered from her letter's code: her invitation is used up
         Journeys.tenant(platform)
                 .header("Invitation-Token", arabicCode)
@@ -324,6 +338,52 @@ class TenantPagesBrowserIT {
                 .jsonPath();
         assertEquals(java.util.Set.of("LINK"), java.util.Set.copyOf(optOuts.getList("source")), optOuts.prettify());
         return optOuts.getList("purpose");
+    }
+
+    /**
+     * Two more tenants who prefer letters (one reading Dutch, one Arabic; tenants of their own, for the contact budget of
+     * the others), invited to the panel: their invitation letters print the link as QR code and a short code to type on
+     * the panel page, both read here from the invitations' message requests (letters are printed, not mailed).
+     */
+    private static List<String> panelLetterReaders(
+            Platform platform, String panel, String tag, Map<String, String> environment) {
+        String complex = "CP-" + tag;
+        String neighbourhood = Journeys.neighbourhood();
+        String nl = Journeys.register(platform, "TPL-" + tag + "-nl", complex, neighbourhood, 1955, 1, "nl", "LETTER");
+        String ar = Journeys.register(platform, "TPL-" + tag + "-ar", complex, neighbourhood, 1985, 2, "ar", "LETTER");
+        Journeys.awaitPopulation(platform, "panels", List.of(nl, ar));
+        platform.api()
+                .body(Map.of("tenantRefs", List.of(nl, ar)))
+                .post(PANELS + "/" + panel + "/invitations")
+                .then()
+                .statusCode(202)
+                .body("invited", contains(nl, ar));
+        Map<String, JsonPath> data = new LinkedHashMap<>();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofSeconds(1)) // reads the whole topic each time
+                .until(() -> {
+                    String mine = "panel:" + panel;
+                    for (var record : FaultTools.readTopic(platform, "notification.requests.v1")) {
+                        // other tests leave records of their own there, some not JSON at all (PoisonEventDlqIT's)
+                        if (record.value() == null || !record.value().contains(mine)) {
+                            continue;
+                        }
+                        JsonPath m = JsonPath.from(record.value());
+                        if (mine.equals(m.getString("source"))
+                                && "panel.invitation".equals(m.getString("templateKey"))) {
+                            data.put(m.getString("tenantRef"), m);
+                        }
+                    }
+                    return data.keySet().containsAll(List.of(nl, ar));
+                });
+        String page = data.get(nl).getString("data.codeUrl");
+        assertEquals(platform.gatewayUrl() + Stack.TENANT_PAGES + "panel.html", page, "the panel page without a token");
+        assertEquals(page, data.get(ar).getString("data.codeUrl"));
+        environment.put("PANEL_PAGE", page);
+        environment.put("PANEL_CODE_NL", data.get(nl).getString("data.shortCode"));
+        environment.put("PANEL_CODE_AR", data.get(ar).getString("data.shortCode"));
+        return List.of(nl, ar);
     }
 
     /**

@@ -15,6 +15,13 @@ public interface PanelConfig {
     @WithDefault("${meedoen.public-base-url}/panel/toestemming#{token}")
     String consentUrl();
 
+    /**
+     * The secret the short codes of panel letters are stored under (an HMAC of each code, never the code): at least 32
+     * characters, checked at start-up; changing it voids the codes of letters already sent (their links still work).
+     * application.properties reads it from {@code MEEDOEN_PANEL_CODE_SECRET}.
+     */
+    String codeSecret();
+
     /** Waves per member per 12 months when a panel does not say. */
     @WithDefault("4")
     int defaultFatigueCap();

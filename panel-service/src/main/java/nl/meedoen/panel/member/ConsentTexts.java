@@ -67,7 +67,7 @@ public class ConsentTexts {
                 List.of(PanelMember.Status.ACTIVE.name(), PanelMember.Status.PAUSED.name()));
         for (PanelMember m : members) {
             m.reconsentDue = due;
-            String token = tokens.issue(panel.id, m.tenantRef, MemberTokens.CONSENT_RENEWAL);
+            MemberTokens.Link link = tokens.issue(panel.id, m.tenantRef, MemberTokens.CONSENT_RENEWAL);
             outbox.publish(
                     MessageRequestV1.TOPIC,
                     MessageRequestV1.TYPE,
@@ -81,7 +81,13 @@ public class ConsentTexts {
                                             "panelName",
                                             panel.name,
                                             "consentUrl",
-                                            config.consentUrl().replace("{token}", token)),
+                                            config.consentUrl().replace("{token}", link.token()),
+                                            // typed on the panel page (opened without a token) by who cannot scan
+                                            // the letter's QR code
+                                            "shortCode",
+                                            link.shortCode(),
+                                            "codeUrl",
+                                            MemberTokens.codeUrl(config.consentUrl())),
                                     null)
                             .from(Invitations.source(panel.id)));
         }

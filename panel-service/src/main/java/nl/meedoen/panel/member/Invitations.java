@@ -104,7 +104,7 @@ public class Invitations {
             m.invitedAt = now;
             m.persist();
             log.change(m, "INVITED", null, now);
-            String token = tokens.issue(panel.id, ref, MemberTokens.INVITATION);
+            MemberTokens.Link link = tokens.issue(panel.id, ref, MemberTokens.INVITATION);
             outbox.publish(
                     MessageRequestV1.TOPIC,
                     MessageRequestV1.TYPE,
@@ -118,7 +118,13 @@ public class Invitations {
                                             "panelName",
                                             panel.name,
                                             "joinUrl",
-                                            config.joinUrl().replace("{token}", token)),
+                                            config.joinUrl().replace("{token}", link.token()),
+                                            // typed on the panel page (opened without a token) by who cannot scan
+                                            // the letter's QR code
+                                            "shortCode",
+                                            link.shortCode(),
+                                            "codeUrl",
+                                            MemberTokens.codeUrl(config.joinUrl())),
                                     null)
                             .from(source(panel.id)));
             invited.add(ref);
