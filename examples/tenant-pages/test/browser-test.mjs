@@ -303,10 +303,10 @@ async function panelByCodeArabic(page) {
   await page.getByRole('heading', { level: 1, name: 'لجنة المستأجرين: اكتب الرمز من رسالتك' }).waitFor();
   await checked(page, 'the panel code form (ar)');
   const input = page.getByLabel('الرمز من الرسالة');
-  await input.fill(env.PANEL_CODE_AR);
+  await input.fill(arabicDigits(env.PANEL_CODE_AR));
   await input.press('Enter');
 
-  say('panel (ar): her code opens her invitation in Arabic, right to left; she joins with consent');
+  say('panel (ar): her code, its digits typed on an Arabic keyboard, opens her invitation in Arabic; she joins with consent');
   await settledIn(page, 'invited');
   await speaks(page, 'ar', 'rtl');
   await page.getByText('الإصدار 1 من هذا النص').waitFor();
@@ -444,7 +444,9 @@ async function typeCode(page, code) {
 }
 
 /** The code as an Arabic keyboard types it: the digits Arabic-Indic (٠–٩, U+0660–U+0669), the letters Latin. */
-const arabicDigits = (code) => code.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+function arabicDigits(code) {
+  return code.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+}
 
 async function surveyByCodeArabic(page) {
   say('survey (ar): from her letter, …/c?lang=ar asks for the code in Arabic, right to left');
