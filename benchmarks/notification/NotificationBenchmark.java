@@ -87,6 +87,7 @@ public class NotificationBenchmark {
                 "-Dmp.jwt.verify.publickey.location=" + TestInfra.publicKeyLocation(), "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
                 "-Dquarkus.profile=local", // the development issuer is accepted only there
                 "-Dmeedoen.household-key.secret=benchmark-household-secret", "-Dmeedoen.notification.link-secret=benchmark-link-secret-0123",
+                "-Dmeedoen.notification.code-secret=benchmark-notification-code-secret-0123456789",
                 "-Dquarkus.mailer.host=127.0.0.1", "-Dquarkus.mailer.port=" + smtpPort, "-Dquarkus.mailer.start-tls=DISABLED",
                 "-Dquarkus.mailer.max-pool-size=" + POOL,
                 "-Dmeedoen.notification.email.rate=0", "-Dmeedoen.notification.email.batch-size=" + Integer.getInteger("batch", 500),

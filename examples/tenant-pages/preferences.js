@@ -1,16 +1,36 @@
-// Which messages a tenant wants: the landing of the opt-out link in every non-transactional mail or letter.
+// Which messages a tenant wants: the landing of the opt-out link in every non-transactional mail.
 // One click opts out of what the message was about; below it, the opt-outs per purpose.
 //
-// URL: voorkeuren.html#<token>. Optional: ?api=<gateway URL> (default: this page's origin), ?lang=nl|en|tr|ar|pl.
+// URL: voorkeuren.html#<token>. Without a token (the address a letter prints on its opt-out line) the page asks for the
+// letter's opt-out code (K7QM-3XTR-9P); the API takes the code wherever it takes the token, so from then on the page
+// works as from the link. Optional: ?api=<gateway URL> (default: this page's origin), ?lang=nl|en|tr|ar|pl.
 //
-// Opt-out API (notification-service, through the gateway); the signed token in the path is the credential:
+// Opt-out API (notification-service, through the gateway); the signed token (or the letter's code) in the path is the
+// credential:
 //   GET  /api/v1/unsubscribe/{token}/preferences   language, the message's scope, every scope, the opted-out ones
 //   POST /api/v1/unsubscribe/{token}               one click: opts out of the message's scope (RFC 8058)
 //   PUT  /api/v1/unsubscribe/{token}/preferences   {optedOut: [...]}: opted out of those, in again to the others
 
-import { loading, refused, banner, call, chooseLanguage, el, settled, show, showFailure, t, token } from './common.js';
+import { ApiProblem, askForCode, loading, refused, banner, call, chooseLanguage, el, settled, show, showFailure, t, token } from './common.js';
 
 const base = () => '/api/v1/unsubscribe/' + encodeURIComponent(token);
+
+// A code typed from a letter (K7QM-3XTR-9P) is short, a link's token never is.
+const SHORT_CODE_MAX = 16;
+
+/** Opened from a letter: no token, or a typed code the API does not know (404), which asks again, saying so. */
+function letterCode(problem) {
+  if (!token) {
+    askForCode('prefs');
+    return true;
+  }
+  if (problem instanceof ApiProblem && problem.status === 404 && token.length <= SHORT_CODE_MAX) {
+    askForCode('prefs', token);
+    banner(t('prefs.codeUnknown'), 'error');
+    return true;
+  }
+  return false;
+}
 
 /** The one-click button for the message's own scope, unless the tenant is out of it already. */
 function oneClick(p) {
@@ -73,7 +93,7 @@ function render(p) {
   document.title = t('prefs.title');
   show('about', [
     el('h1', t('prefs.title')),
-    el('p', t('prefs.about', { scope: t('prefs.scope.' + p.messageScope) })),
+    el('p', t(token.length <= SHORT_CODE_MAX ? 'prefs.aboutLetter' : 'prefs.about', { scope: t('prefs.scope.' + p.messageScope) })),
     oneClick(p),
   ]);
   show('action', [form(p)]);
@@ -83,19 +103,15 @@ function render(p) {
 
 async function main() {
   chooseLanguage();
+  if (letterCode()) return;
   loading(true);
-  if (!token) {
-    loading(false);
-    show('failure', [el('h1', t('prefs.noTokenTitle')), el('p', t('prefs.noToken'))]);
-    settled('no-token');
-    return;
-  }
   try {
     const p = await call('GET', base() + '/preferences');
     loading(false);
     render(p);
   } catch (e) {
     loading(false);
+    if (letterCode(e)) return;
     showFailure(e, t('prefs.unknownLink'));
   }
 }

@@ -20,6 +20,8 @@
 // Dutch and an Arabic reader's codes from a letter outreach), CODE_CAMPAIGN_TITLE (that campaign's title); PANEL_PAGE
 // (the panel page without a token, where a panel letter says to type its code), PANEL_CODE_NL, PANEL_CODE_AR (a Dutch and
 // an Arabic reader's codes from their panel invitation letters; the panel is PANEL_NAME's);
+// PREFERENCES_PAGE (the preferences page without a token, as a letter's opt-out line names it), PREFERENCES_CODE_NL,
+// PREFERENCES_CODE_AR (a Dutch and an Arabic reader's opt-out codes, read from their printed letters);
 // OUT_DIR (failure screenshot and page log, default target/browser-test); SCREENSHOTS_DIR (when set: each page
 // there in each of the five languages, <page>-<language>.png, the first screen of a phone); CHROMIUM (default
 // /usr/bin/chromium; installed with apt-get when missing and we are root). Exit code 0 when every step passed.
@@ -361,6 +363,55 @@ async function preferencesArabic(page) {
   expect(await page.getByLabel('الدعوات للمشاركة').isChecked(), 'recruitment still wanted');
 }
 
+async function preferencesByCodeDutch(page) {
+  say('opt-out (nl): from a letter, the preferences page without a link asks for the code; a wrong one, then hers');
+  await page.goto(env.PREFERENCES_PAGE);
+  await settledIn(page, 'code');
+  await speaks(page, 'nl', 'ltr');
+  await page.getByRole('heading', { level: 1, name: 'Afmelden met de code uit uw brief' }).waitFor();
+  await checked(page, 'the opt-out code form (nl)');
+  const input = page.getByLabel('Code uit de brief');
+  await input.fill('AAAA-BBBB-CC');
+  await input.press('Enter');
+  await page.getByText('Deze code kennen we niet.').waitFor();
+  await settledIn(page, 'code');
+  await checked(page, 'the opt-out code form with a wrong code (nl)');
+  await page.getByLabel('Code uit de brief').fill(env.PREFERENCES_CODE_NL.toLowerCase().replaceAll('-', ' '));
+  await page.getByLabel('Code uit de brief').press('Enter');
+
+  say('opt-out (nl): her code opens her choices as the link would; one click for what the letter was about');
+  await settledIn(page, 'subscribed');
+  await speaks(page, 'nl', 'ltr');
+  await page.getByText('U typte de code uit een brief over oproepen om mee te doen.').waitFor();
+  await page.getByRole('button', { name: 'Geen berichten meer over oproepen om mee te doen' }).click();
+  await settledIn(page, 'opted-out');
+  await page.getByText('U bent afgemeld.').waitFor();
+  expect(!(await page.getByLabel('oproepen om mee te doen').isChecked()), 'recruitment shown as opted out');
+  await checked(page, 'opted out with a letter\'s code (nl)');
+}
+
+async function preferencesByCodeArabic(page) {
+  say('opt-out (ar): from a letter, ?lang=ar asks for the code in Arabic, right to left');
+  await page.goto(env.PREFERENCES_PAGE + '?lang=ar');
+  await settledIn(page, 'code');
+  await speaks(page, 'ar', 'rtl');
+  await page.getByRole('heading', { level: 1, name: 'إلغاء الاشتراك بالرمز الموجود في رسالتك' }).waitFor();
+  await checked(page, 'the opt-out code form (ar)');
+  const input = page.getByLabel('الرمز من الرسالة');
+  await input.fill(env.PREFERENCES_CODE_AR);
+  await input.press('Enter');
+
+  say('opt-out (ar): her code opens her choices in Arabic; no more messages about the tenant panel');
+  await settledIn(page, 'subscribed');
+  await speaks(page, 'ar', 'rtl');
+  await page.getByLabel('لجنة المستأجرين').uncheck();
+  await page.getByRole('button', { name: 'احفظ اختياري' }).click();
+  await settledIn(page, 'opted-out');
+  await page.getByText('تم حفظ اختيارك.').waitFor();
+  expect(await page.getByLabel('الدعوات للمشاركة').isChecked(), 'calls to take part still wanted');
+  await checked(page, 'opted out with a letter\'s code (ar)');
+}
+
 async function feedbackNotYet(page) {
   say('feedback: before it is published, the link says it is not there yet and that a message follows');
   await page.goto(env.FEEDBACK_NOT_YET);
@@ -516,6 +567,11 @@ async function run(page) {
   if (env.PREFERENCES_NL && env.PREFERENCES_AR) {
     await preferencesDutch(page);
     await preferencesArabic(page);
+    flows++;
+  }
+  if (env.PREFERENCES_PAGE && env.PREFERENCES_CODE_NL && env.PREFERENCES_CODE_AR) {
+    await preferencesByCodeDutch(page);
+    await preferencesByCodeArabic(page);
     flows++;
   }
   if (env.FEEDBACK_NOT_YET) {

@@ -94,6 +94,7 @@ public final class Stack implements AutoCloseable {
     private String consultationTokenSecret;
     private String recruitmentCodeSecret;
     private String panelCodeSecret;
+    private String notificationCodeSecret;
 
     public Stack(Settings settings) {
         this.settings = settings;
@@ -172,6 +173,7 @@ public final class Stack implements AutoCloseable {
             consultationTokenSecret = secret("consultation-token");
             recruitmentCodeSecret = secret("recruitment-code");
             panelCodeSecret = secret("panel-code");
+            notificationCodeSecret = secret("notification-code");
 
             // PostgreSQL and Kafka are independent: start them side by side.
             postgresStarted = CompletableFuture.runAsync(this::startPostgres);
@@ -504,6 +506,7 @@ public final class Stack implements AutoCloseable {
         if (app == App.NOTIFICATION) {
             props.put("meedoen.household-key.secret", householdSecret);
             props.put("meedoen.notification.link-secret", linkSecret);
+            props.put("meedoen.notification.code-secret", notificationCodeSecret);
             // The launcher's own SMTP server (SmtpSink): every email really goes over SMTP.
             props.put("quarkus.mailer.host", "127.0.0.1");
             props.put("quarkus.mailer.port", String.valueOf(settings.ports().smtp()));
@@ -534,6 +537,8 @@ public final class Stack implements AutoCloseable {
         }
         if (app == App.NOTIFICATION) {
             props.put("meedoen.notification.unsubscribe-page-url", pages + "voorkeuren.html#{token}");
+            // a letter prints this page (without a token: it asks for the code) and the letter's opt-out code
+            props.put("meedoen.notification.preferences-page-url", pages + "voorkeuren.html");
         }
         synchronized (this) {
             props.putAll(overrides.getOrDefault(app, Map.of()));

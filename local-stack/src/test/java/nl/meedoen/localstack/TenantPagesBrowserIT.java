@@ -25,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (examples/surveyjs-frontend) from an Arabic reader's letter code, answered in Arabic, and once closed, the Dutch and
  * the Arabic reader's codes typed at /c lead to the feedback in their languages. A campaign's letter outreach gives
  * both a short code: each types hers on the sign-up page opened without a link (the Arabic reader right to left) and
- * signs up; so do two readers of panel invitation letters on the panel page, and join. Then the API must show what the
+ * signs up; so do two readers of panel invitation letters on the panel page, and join. The campaign letters, printed,
+ * carry an opt-out code each: typed on the preferences page opened without a link, the Dutch reader opts out of what the
+ * letter was about, the Arabic one of the panel. Then the API must show what the
  * browser did, and what the pages read must match the merged OpenAPI (ContractExtension).
  * Needs node and npm, like SurveyJsBrowserIT; fails, never skips, without them.
  */
@@ -103,6 +105,16 @@ class TenantPagesBrowserIT {
         environment.put("SIGNUP_CODE_NL", letterData.get(letterNl).getString("data.shortCode"));
         environment.put("SIGNUP_CODE_AR", letterData.get(letterAr).getString("data.shortCode"));
         environment.put("CODE_CAMPAIGN_TITLE", codeTitle);
+        // the same letters printed: each reader's opt-out code, read from her letter (the preferences page asks for it)
+        Map<String, String> optOutCodes = optOutCodes(
+                platform,
+                codeCampaign,
+                Map.of(
+                        letterNl, environment.get("SIGNUP_CODE_NL"),
+                        letterAr, environment.get("SIGNUP_CODE_AR")));
+        environment.put("PREFERENCES_CODE_NL", optOutCodes.get(letterNl));
+        environment.put("PREFERENCES_CODE_AR", optOutCodes.get(letterAr));
+        environment.put("PREFERENCES_PAGE", platform.gatewayUrl() + Stack.TENANT_PAGES + "voorkeuren.html");
 
         // The opt-out link at the foot of the same mails
         environment.put("PREFERENCES_NL", link(mails.get(dutch), "voorkeuren.html"));
@@ -327,6 +339,102 @@ class TenantPagesBrowserIT {
         // opt-outs stored per purpose, from the page's link
         assertEquals(List.of("recruitment"), optOuts(platform, dutch));
         assertEquals(List.of("tenant-organisation"), optOuts(platform, arabic));
+        // and from the opt-out codes the letter readers typed: what her letter was about, and the panel
+        assertEquals(List.of("recruitment"), optOuts(platform, letterNl));
+        assertEquals(List.of("panel"), optOuts(platform, letterAr));
+        Journeys.tenant(platform)
+                .get("/api/v1/unsubscribe/" + environment.get("PREFERENCES_CODE_AR") + "/preferences")
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("ar"))
+                .body("messageScope", equalTo("recruitment"))
+                .body("optedOut", contains("panel"));
+    }
+
+    /** A short code as a letter prints it. */
+    private static final Pattern SHORT_CODE =
+            Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}");
+
+    /**
+     * A campaign's letters printed (a print batch of its source) and each reader's opt-out code read from her letter: the
+     * code on her page beside her sign-up code (the one next to the QR code), on the opt-out line that names the
+     * preferences page to type it at.
+     */
+    private static Map<String, String> optOutCodes(Platform platform, String campaign, Map<String, String> signupCodes)
+            throws Exception {
+        String source = "campaign:" + campaign;
+        org.awaitility.Awaitility.await()
+                .atMost(Journeys.PATIENCE)
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> platform.polling()
+                                .queryParam("source", source)
+                                .queryParam("status", "QUEUED")
+                                .get("/api/v1/deliveries")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getList("items")
+                                .size()
+                        == signupCodes.size());
+        JsonPath job = Journeys.awaitJob(
+                platform,
+                platform.api()
+                        .queryParam("source", source)
+                        .post("/api/v1/print-batches")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .header("Location"));
+        assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
+        String batch = job.getString("resultLocation");
+        Map<String, Integer> pageOf = new LinkedHashMap<>();
+        for (String line : platform.api()
+                .accept("text/csv")
+                .get(batch + "/manifest.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .split("\r?\n")) {
+            String[] cells = line.split(","); // page,deliveryId,tenantRef,...: none of these three is quoted
+            if (cells.length > 2 && cells[0].matches("\\d+")) {
+                pageOf.put(cells[2], Integer.parseInt(cells[0]));
+            }
+        }
+        byte[] pdf = platform.api()
+                .accept("application/pdf")
+                .get(batch + "/letters.pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        String preferencesPage = platform.gatewayUrl() + Stack.TENANT_PAGES + "voorkeuren.html";
+        Map<String, String> codes = new LinkedHashMap<>();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            for (Map.Entry<String, String> tenant : signupCodes.entrySet()) {
+                org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+                stripper.setStartPage(pageOf.get(tenant.getKey()));
+                stripper.setEndPage(pageOf.get(tenant.getKey()));
+                String text = stripper.getText(document).replace("\n", " ");
+                java.util.Set<String> found = new java.util.TreeSet<>();
+                java.util.regex.Matcher m = SHORT_CODE.matcher(text);
+                while (m.find()) {
+                    found.add(m.group());
+                }
+                assertEquals(true, found.remove(tenant.getValue()), "her sign-up code beside the QR code: " + text);
+                assertEquals(1, found.size(), "one opt-out code besides: " + text);
+                String code = found.iterator().next();
+                assertEquals(true, text.contains(preferencesPage), "the page to type it at: " + text);
+                if (text.contains("Afmelden:")) { // the Dutch letter: the footer's opt-out line, in full
+                    assertEquals(
+                            true,
+                            text.contains("Afmelden: ga naar " + preferencesPage + " en typ de code " + code),
+                            text);
+                }
+                codes.put(tenant.getKey(), code);
+            }
+        }
+        return codes;
     }
 
     private static List<String> optOuts(Platform platform, String tenantRef) {

@@ -23,6 +23,20 @@ public interface NotificationConfig {
     /** Secret that signs unsubscribe links (at least 16 characters). */
     String linkSecret();
 
+    /**
+     * The secret a letter's opt-out short code is derived from and stored under (an HMAC of each code is kept, never the
+     * code): at least 32 characters, checked at start-up; changing it voids the codes of letters already sent.
+     * application.properties reads it from {@code MEEDOEN_NOTIFICATION_CODE_SECRET}.
+     */
+    String codeSecret();
+
+    /**
+     * The preferences page a letter names beside its opt-out code, opened without a token: there the tenant types the
+     * code (the local stack: examples/tenant-pages/voorkeuren.html).
+     */
+    @WithDefault("${meedoen.notification.public-base-url}/voorkeuren")
+    String preferencesPageUrl();
+
     Email email();
 
     Budget budget();

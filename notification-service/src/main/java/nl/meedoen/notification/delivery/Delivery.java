@@ -56,6 +56,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "unsubscribe_token_hash")
     public String unsubscribeTokenHash;
 
+    /** HMAC of the opt-out short code its letter prints ({@code OptOutCodes}); set when a non-transactional letter is batched. */
+    @Column(name = "opt_out_code_hash")
+    public String optOutCodeHash;
+
     @Column(name = "print_batch_id")
     public UUID printBatchId;
 

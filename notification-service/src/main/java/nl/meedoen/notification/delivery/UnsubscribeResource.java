@@ -20,6 +20,7 @@ import nl.meedoen.commons.problem.ProblemException;
 import nl.meedoen.notification.delivery.DeliveryRequests.PreferencesIn;
 import nl.meedoen.notification.delivery.DeliveryViews.Preferences;
 import nl.meedoen.notification.delivery.DeliveryViews.Unsubscribed;
+import nl.meedoen.notification.optout.OptOutCodes;
 import nl.meedoen.notification.optout.OptOutService;
 import nl.meedoen.notification.optout.UnsubscribeTokens;
 import nl.meedoen.notification.template.TenantTexts;
@@ -36,15 +37,29 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * path is the credential, hence {@code @PermitAll}. GET only shows a confirmation form (mail
  * scanners follow links); POST unsubscribes, which is also what a mail client's RFC 8058 one-click
  * POST ({@code List-Unsubscribe=One-Click}) does. A preferences page behind the link reads and sets the opt-outs per
- * purpose at {@code .../preferences}.
+ * purpose at {@code .../preferences}. A letter prints a short code instead of the link ({@link OptOutCodes}); every route
+ * takes it in place of the token, with the same answers.
  */
 @Path("/api/v1/unsubscribe/{token}")
 @Tag(name = "Opt-outs")
 @SecurityRequirements // no bearer token: the path token authorises
 public class UnsubscribeResource {
 
+    /** Where these routes take a letter's opt-out code instead of the link's token. */
+    static final String CREDENTIAL = "Wherever these routes take the link's token they also take the opt-out code a "
+            + "letter prints instead of the link (e.g. K7QM-3XTR-9P: case, spaces and dashes do not matter), typed on the "
+            + "preferences page; the answers are the same. A wrong code is a 404 like a wrong token, under the gateway's "
+            + "per-IP limit of token routes.";
+
+    private static final String TOKEN = "The token of the opt-out link, or the opt-out code its letter prints";
+
+    private static final String NOT_VALID = "Not a valid unsubscribe link or letter code";
+
     @Inject
     UnsubscribeTokens tokens;
+
+    @Inject
+    OptOutCodes codes;
 
     @Inject
     OptOutService optOuts;
@@ -56,11 +71,11 @@ public class UnsubscribeResource {
     @PermitAll // token-based: the signed link is the credential
     @Extension(name = "x-meedoen-public", value = "unsubscribe link token")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Unsubscribe page (changes nothing; shows the one-click form)")
+    @Operation(summary = "Unsubscribe page (changes nothing; shows the one-click form)", description = CREDENTIAL)
     @APIResponse(responseCode = "200", description = "A small HTML form")
-    @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link")
+    @APIResponse(responseCode = "404", description = NOT_VALID)
     @Transactional
-    public String page(@PathParam("token") String token) {
+    public String page(@Parameter(description = TOKEN) @PathParam("token") String token) {
         Delivery d = delivery(token);
         String l = d.language;
         return """
@@ -86,13 +101,14 @@ public class UnsubscribeResource {
     @Operation(
             summary = "One-click unsubscribe (RFC 8058)",
             description =
-                    "Opts the tenant out of the message's purpose (or everything with scope=all) and queues an unsubscribe confirmation. Repeating it changes nothing.")
+                    "Opts the tenant out of the message's purpose (or everything with scope=all) and queues an unsubscribe confirmation. Repeating it changes nothing. "
+                            + CREDENTIAL)
     @APIResponse(responseCode = "200", description = "Unsubscribed")
-    @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link")
+    @APIResponse(responseCode = "404", description = NOT_VALID)
     @APIResponse(responseCode = "422", description = "Unknown scope")
     @Transactional
     public Unsubscribed unsubscribe(
-            @PathParam("token") String token,
+            @Parameter(description = TOKEN) @PathParam("token") String token,
             @Parameter(description = "all: every purpose; default the message's own") @QueryParam("scope")
                     String scope) {
         Delivery d = delivery(token);
@@ -105,11 +121,13 @@ public class UnsubscribeResource {
     @PermitAll // token-based: the signed link is the credential
     @Extension(name = "x-meedoen-public", value = "unsubscribe link token")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The tenant's opt-outs per purpose, for a preferences page behind the link (changes nothing)")
+    @Operation(
+            summary = "The tenant's opt-outs per purpose, for a preferences page behind the link (changes nothing)",
+            description = CREDENTIAL)
     @APIResponse(responseCode = "200", description = "The opt-outs")
-    @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link")
+    @APIResponse(responseCode = "404", description = NOT_VALID)
     @Transactional
-    public Preferences preferences(@PathParam("token") String token) {
+    public Preferences preferences(@Parameter(description = TOKEN) @PathParam("token") String token) {
         return preferencesOf(delivery(token));
     }
 
@@ -123,12 +141,13 @@ public class UnsubscribeResource {
             summary = "Set the tenant's opt-outs per purpose through the link",
             description = "Opts out of every purpose listed (source LINK, each new one confirmed by a transactional "
                     + "message, as the one-click POST does) and in again to every other: the tenant's own choice, "
-                    + "also when the corporation recorded the opt-out. Repeating it changes nothing.")
+                    + "also when the corporation recorded the opt-out. Repeating it changes nothing. " + CREDENTIAL)
     @APIResponse(responseCode = "200", description = "The opt-outs now")
-    @APIResponse(responseCode = "404", description = "Not a valid unsubscribe link")
+    @APIResponse(responseCode = "404", description = NOT_VALID)
     @APIResponse(responseCode = "422", description = "optedOut missing, or naming an unknown purpose")
     @Transactional
-    public Preferences setPreferences(@PathParam("token") String token, PreferencesIn in) {
+    public Preferences setPreferences(
+            @Parameter(description = TOKEN) @PathParam("token") String token, PreferencesIn in) {
         Delivery d = delivery(token);
         if (in == null || in.optedOut() == null) {
             throw ProblemException.fieldRule("optedOut", "required: the purposes to opt out of, [] for none");
@@ -182,11 +201,15 @@ public class UnsubscribeResource {
     private Delivery delivery(String token) {
         ProblemException invalid =
                 new ProblemException(404, "not-found", "Not found", "this unsubscribe link is not valid", null);
-        if (token == null || tokens.verify(token).isEmpty()) {
+        Delivery d;
+        if (OptOutCodes.isCode(token)) { // a letter's opt-out code, typed on the preferences page
+            d = Delivery.find("optOutCodeHash", codes.hash(token)).firstResult();
+        } else if (token == null || tokens.verify(token).isEmpty()) {
             throw invalid;
+        } else {
+            d = Delivery.find("unsubscribeTokenHash", UnsubscribeTokens.hash(token))
+                    .firstResult();
         }
-        Delivery d = Delivery.find("unsubscribeTokenHash", UnsubscribeTokens.hash(token))
-                .firstResult();
         if (d == null || Tenant.findById(d.tenantRef) == null || !OptOutService.SCOPES.contains(ownScope(d.purpose))) {
             throw invalid;
         }

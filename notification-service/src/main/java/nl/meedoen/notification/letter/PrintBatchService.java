@@ -25,11 +25,13 @@ import nl.meedoen.commons.paging.Page;
 import nl.meedoen.commons.paging.PageRequest;
 import nl.meedoen.commons.problem.Problem;
 import nl.meedoen.commons.problem.ProblemException;
+import nl.meedoen.notification.NotificationConfig;
 import nl.meedoen.notification.delivery.Delivery;
 import nl.meedoen.notification.delivery.DeliveryEvents;
 import nl.meedoen.notification.delivery.DeliveryStatus;
 import nl.meedoen.notification.delivery.EmailWorker;
 import nl.meedoen.notification.delivery.RecipientPolicy;
+import nl.meedoen.notification.optout.OptOutCodes;
 import nl.meedoen.notification.optout.OptOutService;
 import nl.meedoen.notification.template.TemplateRenderer;
 import nl.meedoen.notification.template.TemplateService;
@@ -116,6 +118,12 @@ public class PrintBatchService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    OptOutCodes optOutCodes;
+
+    @Inject
+    NotificationConfig config;
+
     @ConfigProperty(name = "meedoen.public-base-url")
     String publicBaseUrl;
 
@@ -200,7 +208,35 @@ public class PrintBatchService {
             d.status = DeliveryStatus.BATCHED.name();
             d.printBatchId = batch.id;
         }
+        giveOptOutCodes(batched);
         return BatchView.of(batch);
+    }
+
+    /**
+     * Every non-transactional letter of a batch gets its opt-out short code, kept as its HMAC, so that the tenant can
+     * type it on the preferences page. 50 bits: should a code already be taken (by another delivery, or twice in this
+     * batch), that letter keeps printing its opt-out link instead.
+     */
+    private void giveOptOutCodes(List<Delivery> batched) {
+        Map<Delivery, String> hashes = new LinkedHashMap<>();
+        for (Delivery d : batched) {
+            if (!RecipientPolicy.transactional(d.purpose) && d.optOutCodeHash == null) {
+                hashes.put(d, optOutCodes.hash(optOutCodes.code(d.id)));
+            }
+        }
+        if (hashes.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> taken = new java.util.HashSet<>(
+                em.createNativeQuery("SELECT opt_out_code_hash FROM delivery WHERE opt_out_code_hash IN (?1)")
+                        .setParameter(1, List.copyOf(hashes.values()))
+                        .getResultList());
+        for (Map.Entry<Delivery, String> e : hashes.entrySet()) {
+            if (taken.add(e.getValue())) {
+                e.getKey().optOutCodeHash = e.getValue();
+            }
+        }
     }
 
     /** The stored PDF of a batch, or null when it has none (made before PDFs were stored, or dropped by an erasure). */
@@ -327,11 +363,7 @@ public class PrintBatchService {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        TemplateViews.Rendered rendered = templates.render(
-                template,
-                data,
-                t.name,
-                RecipientPolicy.transactional(d.purpose) ? null : links.unsubscribePageUrl(d.id));
+        TemplateViews.Rendered rendered = templates.render(template, data, t.name, optOut(d, template.language()));
         String line = t.street + " " + t.houseNumber + (t.houseNumberSuffix == null ? "" : " " + t.houseNumberSuffix);
         String date = LocalDate.now(ZoneId.of("Europe/Amsterdam"))
                 .format(DateTimeFormatter.ofPattern(
@@ -347,6 +379,24 @@ public class PrintBatchService {
                 personalLink(template.text(), data),
                 shortCode(data),
                 codeUrl(data));
+    }
+
+    /**
+     * What a letter prints where a mail has its opt-out link ({@code {unsubscribeUrl}}): where to go and the letter's
+     * opt-out code to type there, in the letter's language; the link itself for a letter without a code (batched before
+     * codes, a taken code, or a code secret changed since); nothing for a transactional letter.
+     */
+    private String optOut(Delivery d, String language) {
+        if (RecipientPolicy.transactional(d.purpose)) {
+            return null;
+        }
+        String code = optOutCodes.code(d.id);
+        if (d.optOutCodeHash == null || !d.optOutCodeHash.equals(optOutCodes.hash(code))) {
+            return links.unsubscribePageUrl(d.id);
+        }
+        return TenantTexts.text(language, "letter.opt-out-code")
+                .replace("{url}", LetterPdf.typable(config.preferencesPageUrl()))
+                .replace("{code}", code);
     }
 
     /**

@@ -25,6 +25,10 @@ class TenantTextsTest {
             Properties p = texts(language);
             assertEquals(dutch.stringPropertyNames(), p.stringPropertyNames(), language);
             assertTrue(p.getProperty("letter.go-to").contains("{url}"), language);
+            assertTrue(
+                    p.getProperty("letter.opt-out-code").contains("{url}")
+                            && p.getProperty("letter.opt-out-code").contains("{code}"),
+                    language);
             for (String scope : nl.meedoen.notification.optout.OptOutService.SCOPES) {
                 assertTrue(!p.getProperty("scope." + scope).isBlank(), language + " " + scope);
             }
