@@ -169,6 +169,7 @@ async function signupArabic(page) {
 
 async function signupByCodeDutch(page) {
   say('sign-up (nl): from a letter, by keyboard alone: the page without a link asks for the code; a wrong one, then hers');
+  await shots(page, env.SIGNUP_PAGE, 'code', 'signup-code');
   await page.goto(env.SIGNUP_PAGE);
   await settledIn(page, 'code');
   await speaks(page, 'nl', 'ltr');
@@ -268,6 +269,7 @@ async function panelArabic(page) {
 
 async function panelByCodeDutch(page) {
   say('panel (nl): from a letter, by keyboard alone: the page without a link asks for the code; a wrong one, then hers');
+  await shots(page, env.PANEL_PAGE, 'code', 'panel-code');
   await page.goto(env.PANEL_PAGE);
   await settledIn(page, 'code');
   await speaks(page, 'nl', 'ltr');
@@ -365,6 +367,7 @@ async function preferencesArabic(page) {
 
 async function preferencesByCodeDutch(page) {
   say('opt-out (nl): from a letter, the preferences page without a link asks for the code; a wrong one, then hers');
+  await shots(page, env.PREFERENCES_PAGE, 'code', 'preferences-code');
   await page.goto(env.PREFERENCES_PAGE);
   await settledIn(page, 'code');
   await speaks(page, 'nl', 'ltr');
@@ -435,6 +438,7 @@ async function feedbackDutch(page) {
 
   say('feedback (nl): from a letter, by keyboard alone: the page without a link asks for the code; a wrong one, then hers');
   const noLink = env.FEEDBACK_NL.replace(/#.*/, '');
+  await shots(page, noLink, 'code', 'feedback-code');
   await page.goto(noLink);
   await settledIn(page, 'code');
   await checked(page, 'the code form (nl)');
