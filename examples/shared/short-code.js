@@ -5,6 +5,11 @@
 
 const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/g;
 
+/** Whether what came after '#' was typed from a letter: a code is at most 16 characters, a link's token 43. */
+export function isTypedCode(value) {
+  return value.length > 0 && value.length <= 16;
+}
+
 /** The typed code, trimmed, with every digit a Latin one (each of those blocks runs 0–9 in its last four bits). */
 export function typedCode(value) {
   return value.trim().replace(OTHER_DIGITS, (d) => String.fromCharCode(48 + (d.charCodeAt(0) & 0xf)));

@@ -13,7 +13,7 @@
 // Errors are RFC 9457 problem+json; errors[].field "answers.<question>[.…]" puts the message next to that question.
 
 import { pageHeader } from '../shared/page-header.js';
-import { typedCode } from '../shared/short-code.js';
+import { isTypedCode, typedCode } from '../shared/short-code.js';
 import { registerPwe } from './pwe.js';
 import { direction, hasTexts, setDefaultLanguage, text } from './texts.js';
 
@@ -168,8 +168,7 @@ function questionErrors(survey, problem) {
 }
 
 // A letter prints a short code (K7QM-3XTR-9P) and where to type it (…/c, which opens this page without a token).
-// The respondent API takes the code wherever it takes a token; a typed code has spaces and dashes, a token never.
-const SHORT_CODE_MAX = 16;
+// The respondent API takes the code wherever it takes a token.
 
 function askForCode(typed = '') {
   // No questionnaire yet to take the language from: the one asked for, else the browser's (texts.js falls back).
@@ -212,7 +211,7 @@ async function main() {
     [questionnaire, json] = await Promise.all([call('GET', '/questionnaire'), call('GET', '/questionnaire/surveyjs')]);
   } catch (e) {
     status('');
-    if (e.status === 401 && token.length <= SHORT_CODE_MAX) {
+    if (e.status === 401 && isTypedCode(token)) {
       askForCode(token);
       banner(t('codeUnknown'));
       return;

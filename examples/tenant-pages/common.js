@@ -1,7 +1,7 @@
 // What the tenant pages share: the page's body, the token after '#', the language, calling the API with a token,
 // and turning a problem (RFC 9457) into a page that says what happened and what to do.
 
-import { typedCode } from '../shared/short-code.js';
+import { isTypedCode, typedCode } from '../shared/short-code.js';
 import { direction, firstLanguage, text } from './texts.js';
 
 const params = new URLSearchParams(location.search);
@@ -187,6 +187,17 @@ export function settled(state) {
  * No token: asks for the code printed on the letter, typed by hand (its texts are `<page>.code…`); the code goes after
  * '#' like a token, and the page starts again with it. A code reads left to right, also on an Arabic page.
  */
+/**
+ * When the page was opened with a code typed from a letter and the API does not know it (answering {@code status}):
+ * asks for the code again, saying so, and returns true.
+ */
+export function askAgainForUnknownCode(page, problem, status = 404) {
+  if (!(problem instanceof ApiProblem && problem.status === status && isTypedCode(token))) return false;
+  askForCode(page, token);
+  banner(t(`${page}.codeUnknown`), 'error');
+  return true;
+}
+
 export function askForCode(page, typed = '') {
   document.title = t(`${page}.codeTitle`);
   const input = el('input', null, {

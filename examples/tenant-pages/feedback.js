@@ -10,12 +10,9 @@
 //                                                    was published; 404 while not published, 401 for a token or code
 //                                                    it does not know
 
-import { ApiProblem, askForCode, banner, call, chooseLanguage, date, el, loading, settled, show, showFailure, t, token } from './common.js';
+import { ApiProblem, askAgainForUnknownCode, askForCode, call, chooseLanguage, date, el, loading, settled, show, showFailure, t, token } from './common.js';
 
 const params = new URLSearchParams(location.search);
-
-// A code typed from a letter (K7QM-3XTR-9P) is short, a token never is.
-const SHORT_CODE_MAX = 16;
 
 /**
  * The feedback in the tenant's language. The API picks ?lang= (the language chosen here), then her own language from the
@@ -74,13 +71,9 @@ async function main() {
     if (!(e instanceof ApiProblem)) throw e;
     if (e.status === 404) {
       notYet();
-    } else if (e.status === 401 && token.length <= SHORT_CODE_MAX) {
-      chooseLanguage();
-      askForCode('feedback', token); // a typed code it does not know: ask again, saying so
-      banner(t('feedback.codeUnknown'), 'error');
     } else {
       chooseLanguage();
-      showFailure(e, t('feedback.unknownLink'), 401);
+      if (!askAgainForUnknownCode('feedback', e, 401)) showFailure(e, t('feedback.unknownLink'), 401);
     }
   }
 }

@@ -12,13 +12,10 @@
 //   POST /api/v1/panels/membership/{token}/consent      {consent, consentVersion, channel}
 //   PUT  /api/v1/panels/membership/{token}/preferences  {interests, preferredMoments}
 
-import { ApiProblem, askForCode, loading, refused, banner, call, chooseLanguage, date, el, settled, show, showFailure, t, token } from './common.js';
+import { askAgainForUnknownCode, askForCode, loading, refused, banner, call, chooseLanguage, date, el, settled, show, showFailure, t, token } from './common.js';
 
 const MOMENTS = ['WEEKDAY_MORNING', 'WEEKDAY_AFTERNOON', 'WEEKDAY_EVENING', 'WEEKEND'];
 const base = () => '/api/v1/panels/membership/' + encodeURIComponent(token);
-
-// A code typed from a letter (K7QM-3XTR-9P) is short, a token never is.
-const SHORT_CODE_MAX = 16;
 
 /** A group of checkboxes: [value, label, description?] each, the checked ones given. */
 function checkboxes(name, legend, hint, options, checked) {
@@ -157,11 +154,7 @@ async function main() {
     membership = await call('GET', base());
   } catch (e) {
     loading(false);
-    if (e instanceof ApiProblem && e.status === 404 && token.length <= SHORT_CODE_MAX) {
-      askForCode('panel', token); // a typed code it does not know: ask again, saying so
-      banner(t('panel.codeUnknown'), 'error');
-      return;
-    }
+    if (askAgainForUnknownCode('panel', e)) return;
     showFailure(e, t('panel.unknownLink'));
     return;
   }

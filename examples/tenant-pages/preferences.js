@@ -11,26 +11,10 @@
 //   POST /api/v1/unsubscribe/{token}               one click: opts out of the message's scope (RFC 8058)
 //   PUT  /api/v1/unsubscribe/{token}/preferences   {optedOut: [...]}: opted out of those, in again to the others
 
-import { ApiProblem, askForCode, loading, refused, banner, call, chooseLanguage, el, settled, show, showFailure, t, token } from './common.js';
+import { askAgainForUnknownCode, askForCode, loading, refused, banner, call, chooseLanguage, el, settled, show, showFailure, t, token } from './common.js';
+import { isTypedCode } from '../shared/short-code.js';
 
 const base = () => '/api/v1/unsubscribe/' + encodeURIComponent(token);
-
-// A code typed from a letter (K7QM-3XTR-9P) is short, a link's token never is.
-const SHORT_CODE_MAX = 16;
-
-/** Opened from a letter: no token, or a typed code the API does not know (404), which asks again, saying so. */
-function letterCode(problem) {
-  if (!token) {
-    askForCode('prefs');
-    return true;
-  }
-  if (problem instanceof ApiProblem && problem.status === 404 && token.length <= SHORT_CODE_MAX) {
-    askForCode('prefs', token);
-    banner(t('prefs.codeUnknown'), 'error');
-    return true;
-  }
-  return false;
-}
 
 /** The one-click button for the message's own scope, unless the tenant is out of it already. */
 function oneClick(p) {
@@ -93,7 +77,7 @@ function render(p) {
   document.title = t('prefs.title');
   show('about', [
     el('h1', t('prefs.title')),
-    el('p', t(token.length <= SHORT_CODE_MAX ? 'prefs.aboutLetter' : 'prefs.about', { scope: t('prefs.scope.' + p.messageScope) })),
+    el('p', t(isTypedCode(token) ? 'prefs.aboutLetter' : 'prefs.about', { scope: t('prefs.scope.' + p.messageScope) })),
     oneClick(p),
   ]);
   show('action', [form(p)]);
@@ -103,7 +87,10 @@ function render(p) {
 
 async function main() {
   chooseLanguage();
-  if (letterCode()) return;
+  if (!token) {
+    askForCode('prefs'); // from a letter: its opt-out code stands for the link
+    return;
+  }
   loading(true);
   try {
     const p = await call('GET', base() + '/preferences');
@@ -111,7 +98,7 @@ async function main() {
     render(p);
   } catch (e) {
     loading(false);
-    if (letterCode(e)) return;
+    if (askAgainForUnknownCode('prefs', e)) return;
     showFailure(e, t('prefs.unknownLink'));
   }
 }

@@ -9,12 +9,9 @@
 //   POST /api/v1/campaigns/token-signups              {token, motivation, expertise, availability}
 //   POST /api/v1/campaigns/token-signups/withdrawal   {token}
 
-import { ApiProblem, askForCode, loading, refused, banner, call, chooseLanguage, date, el, euros, facts, settled, show, showFailure, t, textField, token } from './common.js';
+import { askAgainForUnknownCode, askForCode, loading, refused, banner, call, chooseLanguage, date, el, euros, facts, settled, show, showFailure, t, textField, token } from './common.js';
 
 const BASE = '/api/v1/campaigns/token-signups';
-
-// A code typed from a letter (K7QM-3XTR-9P) is short, a token never is.
-const SHORT_CODE_MAX = 16;
 
 async function load() {
   return call('GET', BASE + '/invitation', { headers: { 'Signup-Token': token } });
@@ -152,11 +149,7 @@ async function main() {
     view = await load();
   } catch (e) {
     loading(false);
-    if (e instanceof ApiProblem && e.status === 404 && token.length <= SHORT_CODE_MAX) {
-      askForCode('signup', token); // a typed code it does not know: ask again, saying so
-      banner(t('signup.codeUnknown'), 'error');
-      return;
-    }
+    if (askAgainForUnknownCode('signup', e)) return;
     showFailure(e, t('signup.unknownLink'));
     settled('failed');
     return;
