@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /** recruitment-service settings ({@code recruitment.*}); every one is listed with its default in the README. */
-@ConfigMapping(prefix = "recruitment")
+@ConfigMapping(prefix = RecruitmentConfig.PREFIX)
 public interface RecruitmentConfig {
+
+    String PREFIX = "recruitment";
 
     /**
      * The personal sign-up link in outreach messages, without its token: the token is appended, after '#' (never a

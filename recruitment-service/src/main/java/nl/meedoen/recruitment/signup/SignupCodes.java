@@ -31,7 +31,7 @@ public class SignupCodes {
 
     private SecretKeySpec key() {
         if (key == null) {
-            key = ShortCodes.key(config.codeSecret(), "recruitment.code-secret");
+            key = ShortCodes.key(config.codeSecret(), RecruitmentConfig.PREFIX + ".code-secret");
         }
         return key;
     }
