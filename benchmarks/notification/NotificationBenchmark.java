@@ -318,6 +318,12 @@ public class NotificationBenchmark {
         }
     }
 
+    /** The text and HTML parts of the messages both mail clients send alone, shaped like the service's. */
+    static final String TEXT = "Beste Tenant,\n\nWe vragen uw mening over Benchmark. Het doel: meten.\nU kunt meedoen tot en met morgen.\n\n"
+            + "Doe mee: https://example.nl/b\n\nWilt u over dit onderwerp geen berichten meer ontvangen? Afmelden: "
+            + "http://localhost:8080/api/v1/unsubscribe/ZC_N4IyoRfiN2Mss2RO01T6uEHloNzQP9Y_k8AqW3Xo";
+    static final String HTML = "<!DOCTYPE html><html lang=\"nl\"><body><p>" + TEXT.replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p></body></html>";
+
     /**
      * The ceiling the mandated library sets: Quarkus Mailer hands every message to the Vert.x mail
      * client, which encodes the MIME message and speaks SMTP. Here that client alone sends messages
@@ -334,10 +340,6 @@ public class NotificationBenchmark {
         for (int c = 0; c < contexts.length; c++) {
             contexts[c] = vertx.getOrCreateContext();
         }
-        String text = "Beste Tenant,\n\nWe vragen uw mening over Benchmark. Het doel: meten.\nU kunt meedoen tot en met morgen.\n\n"
-                + "Doe mee: https://example.nl/b\n\nWilt u over dit onderwerp geen berichten meer ontvangen? Afmelden: "
-                + "http://localhost:8080/api/v1/unsubscribe/ZC_N4IyoRfiN2Mss2RO01T6uEHloNzQP9Y_k8AqW3Xo";
-        String html = "<!DOCTYPE html><html lang=\"nl\"><body><p>" + text.replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p></body></html>";
         java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(1000);
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(messages);
         AtomicInteger failed = new AtomicInteger();
@@ -345,7 +347,7 @@ public class NotificationBenchmark {
         for (int i = 0; i < messages; i++) {
             window.acquire();
             io.vertx.ext.mail.MailMessage message = new io.vertx.ext.mail.MailMessage().setFrom("Meedoen <no-reply@meedoen.nl>")
-                    .setTo("tenant" + i + "@bench.example").setSubject("Uw mening gevraagd: Benchmark").setText(text).setHtml(html);
+                    .setTo("tenant" + i + "@bench.example").setSubject("Uw mening gevraagd: Benchmark").setText(TEXT).setHtml(HTML);
             message.addHeader("Content-Language", "nl").addHeader("X-Meedoen-Delivery", java.util.UUID.randomUUID().toString())
                     .addHeader("List-Unsubscribe", "<http://localhost:8080/api/v1/unsubscribe/ZC_N4IyoRfiN2Mss2RO01T6uEHloNzQP9Y_k8AqW3Xo>")
                     .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -377,10 +379,6 @@ public class NotificationBenchmark {
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", Integer.toString(port));
         jakarta.mail.Session session = jakarta.mail.Session.getInstance(properties);
-        String text = "Beste Tenant,\n\nWe vragen uw mening over Benchmark. Het doel: meten.\nU kunt meedoen tot en met morgen.\n\n"
-                + "Doe mee: https://example.nl/b\n\nWilt u over dit onderwerp geen berichten meer ontvangen? Afmelden: "
-                + "http://localhost:8080/api/v1/unsubscribe/ZC_N4IyoRfiN2Mss2RO01T6uEHloNzQP9Y_k8AqW3Xo";
-        String html = "<!DOCTYPE html><html lang=\"nl\"><body><p>" + text.replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p></body></html>";
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();
@@ -396,9 +394,9 @@ public class NotificationBenchmark {
                         message.setRecipient(jakarta.mail.Message.RecipientType.TO, to);
                         message.setSubject("Uw mening gevraagd: Benchmark", "UTF-8");
                         var plain = new jakarta.mail.internet.MimeBodyPart();
-                        plain.setText(text, "UTF-8");
+                        plain.setText(TEXT, "UTF-8");
                         var rich = new jakarta.mail.internet.MimeBodyPart();
-                        rich.setContent(html, "text/html; charset=UTF-8");
+                        rich.setContent(HTML, "text/html; charset=UTF-8");
                         message.setContent(new jakarta.mail.internet.MimeMultipart("alternative", plain, rich));
                         message.setHeader("Content-Language", "nl");
                         message.setHeader("X-Meedoen-Delivery", java.util.UUID.randomUUID().toString());

@@ -263,6 +263,36 @@ final class Journeys {
                 .statusCode(201);
     }
 
+    /**
+     * Prints a source's letters: waits until its {@code letters} letters are queued, then makes a print batch of them
+     * through the API and returns the batch's location once its job SUCCEEDED.
+     */
+    static String printLetters(Platform platform, String source, int letters) {
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> platform.polling()
+                                .queryParam("source", source)
+                                .queryParam("status", "QUEUED")
+                                .get("/api/v1/deliveries")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getList("items")
+                                .size()
+                        == letters);
+        io.restassured.path.json.JsonPath job = awaitJob(
+                platform,
+                platform.api()
+                        .queryParam("source", source)
+                        .post("/api/v1/print-batches")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .header("Location"));
+        org.junit.jupiter.api.Assertions.assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
+        return job.getString("resultLocation");
+    }
+
     /** Waits until a service's population read model (consultations, panels or campaigns) holds every tenant. */
     static void awaitPopulation(Platform platform, String resource, List<String> refs) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {

@@ -90,31 +90,10 @@ class PaperPathIT {
         assertEquals(2, codes.size(), forms);
 
         // the letters notification-service prints carry the same codes: a form goes into its tenant's envelope
-        await().atMost(Journeys.PATIENCE)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> platform.polling()
-                                .queryParam("source", "consultation:" + id)
-                                .queryParam("status", "QUEUED")
-                                .get("/api/v1/deliveries")
-                                .then()
-                                .extract()
-                                .jsonPath()
-                                .getList("items")
-                                .size()
-                        == 2);
-        JsonPath batch = Journeys.awaitJob(
-                platform,
-                platform.api()
-                        .queryParam("source", "consultation:" + id)
-                        .post("/api/v1/print-batches")
-                        .then()
-                        .statusCode(202)
-                        .extract()
-                        .header("Location"));
-        assertEquals("SUCCEEDED", batch.getString("status"), batch.prettify());
+        String batch = Journeys.printLetters(platform, "consultation:" + id, 2);
         String letters = text(platform.api()
                 .accept("application/pdf")
-                .get(batch.getString("resultLocation") + "/letters.pdf")
+                .get(batch + "/letters.pdf")
                 .then()
                 .statusCode(200)
                 .extract()

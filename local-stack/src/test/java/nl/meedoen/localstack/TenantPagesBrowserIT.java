@@ -362,31 +362,7 @@ class TenantPagesBrowserIT {
      */
     private static Map<String, String> optOutCodes(Platform platform, String campaign, Map<String, String> signupCodes)
             throws Exception {
-        String source = "campaign:" + campaign;
-        org.awaitility.Awaitility.await()
-                .atMost(Journeys.PATIENCE)
-                .pollInterval(java.time.Duration.ofMillis(200))
-                .until(() -> platform.polling()
-                                .queryParam("source", source)
-                                .queryParam("status", "QUEUED")
-                                .get("/api/v1/deliveries")
-                                .then()
-                                .extract()
-                                .jsonPath()
-                                .getList("items")
-                                .size()
-                        == signupCodes.size());
-        JsonPath job = Journeys.awaitJob(
-                platform,
-                platform.api()
-                        .queryParam("source", source)
-                        .post("/api/v1/print-batches")
-                        .then()
-                        .statusCode(202)
-                        .extract()
-                        .header("Location"));
-        assertEquals("SUCCEEDED", job.getString("status"), job.prettify());
-        String batch = job.getString("resultLocation");
+        String batch = Journeys.printLetters(platform, "campaign:" + campaign, signupCodes.size());
         Map<String, Integer> pageOf = new LinkedHashMap<>();
         for (String line : platform.api()
                 .accept("text/csv")

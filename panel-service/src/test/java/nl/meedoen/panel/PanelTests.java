@@ -97,6 +97,16 @@ public final class PanelTests {
         }
     }
 
+    /** The corporation invites the tenant to the panel (accepted: 202). */
+    public static void invite(String panelId, String tenantRef) {
+        as("corporation")
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"tenantRefs\":[\"" + tenantRef + "\"]}")
+                .post("/api/v1/panels/" + panelId + "/invitations")
+                .then()
+                .statusCode(202);
+    }
+
     /** A theme proposed by the corporation and co-signed by the tenant organisation. */
     public static String signedTheme(String panelId, String title) {
         String theme = as("corporation")

@@ -3,6 +3,7 @@ package nl.meedoen.panel.member;
 import static nl.meedoen.panel.PanelTests.anonymous;
 import static nl.meedoen.panel.PanelTests.as;
 import static nl.meedoen.panel.PanelTests.count;
+import static nl.meedoen.panel.PanelTests.invite;
 import static nl.meedoen.panel.PanelTests.lastMessageTo;
 import static nl.meedoen.panel.PanelTests.messagesTo;
 import static nl.meedoen.panel.PanelTests.outboxPayloads;
@@ -96,12 +97,7 @@ class MembershipTest {
         String ref = tenant(unique("T"), "35-49", "SINGLE");
         String theme = nl.meedoen.panel.PanelTests.signedTheme(panel, "Onderhoud");
 
-        as("corporation")
-                .contentType(ContentType.JSON)
-                .body("{\"tenantRefs\":[\"" + ref + "\"]}")
-                .post("/api/v1/panels/" + panel + "/invitations")
-                .then()
-                .statusCode(202);
+        invite(panel, ref);
         JsonNode message = lastMessageTo(ref);
         assertEquals("panel.invitation", message.path("templateKey").asText());
         assertEquals("panel", message.path("purpose").asText());

@@ -3,6 +3,7 @@ package nl.meedoen.panel.member;
 import static nl.meedoen.panel.PanelTests.anonymous;
 import static nl.meedoen.panel.PanelTests.as;
 import static nl.meedoen.panel.PanelTests.count;
+import static nl.meedoen.panel.PanelTests.invite;
 import static nl.meedoen.panel.PanelTests.lastMessageTo;
 import static nl.meedoen.panel.PanelTests.panel;
 import static nl.meedoen.panel.PanelTests.sql;
@@ -33,12 +34,7 @@ class ShortCodeMembershipTest {
 
     /** The invitation message to {@code ref}, after inviting her. */
     private static JsonNode invited(String panel, String ref) {
-        as("corporation")
-                .contentType(ContentType.JSON)
-                .body("{\"tenantRefs\":[\"" + ref + "\"]}")
-                .post("/api/v1/panels/" + panel + "/invitations")
-                .then()
-                .statusCode(202);
+        invite(panel, ref);
         JsonNode message = lastMessageTo(ref);
         assertEquals("panel.invitation", message.path("templateKey").asText());
         return message.path("data");
