@@ -467,7 +467,8 @@ public class NotificationBenchmark {
     }
 
     static void watchHeap() {
-        Pattern heap = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\",id=\"[^\"]+\"\\} ([0-9.E]+)");
+        // any labels besides area (the services add their own, such as the service's name), in any order
+        Pattern heap = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+-]+)$");
         while (true) {
             try {
                 String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
