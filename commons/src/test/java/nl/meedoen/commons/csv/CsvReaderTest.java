@@ -133,4 +133,45 @@ class CsvReaderTest {
         assertEquals(3, notUtf8.line());
         assertTrue(notUtf8.getMessage().contains("not UTF-8"), notUtf8.getMessage());
     }
+
+    /**
+     * Rows without quotes are split by CsvReader itself (no parser per row): they must read exactly as Commons CSV reads
+     * them, whatever whitespace, control and non-Latin characters surround or fill the values.
+     */
+    @Test
+    void rowsWithoutQuotesReadAsCommonsCsvReadsThem() throws Exception {
+        String alphabet = "ab zé\tش\u2003\u00a0\u0001\u001f\u000b.-";
+        java.util.Random random = new java.util.Random(20261207);
+        for (char delimiter : new char[] {',', ';'}) {
+            org.apache.commons.csv.CSVFormat reference = org.apache.commons.csv.CSVFormat.RFC4180
+                    .builder()
+                    .setDelimiter(delimiter)
+                    .setTrim(true)
+                    .setIgnoreSurroundingSpaces(true)
+                    .get();
+            StringBuilder file = new StringBuilder("id" + delimiter + "a" + delimiter + "b" + delimiter + "c\n");
+            List<String> lines = new ArrayList<>();
+            for (int r = 0; r < 2_000; r++) {
+                StringBuilder line = new StringBuilder("R" + r);
+                for (int column = 0; column < 3; column++) {
+                    line.append(delimiter);
+                    for (int k = random.nextInt(6); k > 0; k--) {
+                        line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                    }
+                }
+                lines.add(line.toString());
+                file.append(line).append('\n');
+            }
+            List<CsvReader.Row> rows = rows(CsvReader.open(new StringReader(file.toString()), delimiter));
+            assertEquals(lines.size(), rows.size());
+            for (int r = 0; r < lines.size(); r++) {
+                List<String> expected;
+                try (var parser = reference.parse(new StringReader(lines.get(r)))) {
+                    expected = parser.iterator().next().toList();
+                }
+                assertEquals(expected, rows.get(r).values(), "row " + r + ": [" + lines.get(r) + "]");
+                assertNull(rows.get(r).error());
+            }
+        }
+    }
 }
