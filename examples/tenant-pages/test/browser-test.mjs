@@ -40,6 +40,25 @@ async function shots(page, link, state, name) {
   await screenshotsInEveryLanguage(page, SHOTS, link, name, (p) => settledIn(p, state));
 }
 
+/**
+ * A Dutch reader types her letter's code on a page's code form by keyboard alone: first a wrong one, refused on the
+ * page, then hers as people type it (lower case, spaces for dashes); axe-core and the reflow checks on the form both times.
+ */
+async function codeByKeyboard(page, form, code) {
+  await checked(page, `${form} (nl)`);
+  await tabTo(page, 'Code uit de brief');
+  await page.keyboard.type('AAAA-BBBB-CC');
+  await page.keyboard.press('Enter');
+  await page.getByText('Deze code kennen we niet').waitFor();
+  await settledIn(page, 'code');
+  await checked(page, `${form} with a wrong code (nl)`);
+  await page.getByLabel('Code uit de brief').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(code.toLowerCase().replaceAll('-', ' '));
+  await tabTo(page, null);
+  await page.keyboard.press('Enter');
+}
+
 /** The page has settled in this state (body[data-state], set by common.js). */
 async function settledIn(page, state) {
   await page.locator(`body[data-state="${state}"]`).waitFor();
@@ -174,18 +193,7 @@ async function signupByCodeDutch(page) {
   await settledIn(page, 'code');
   await speaks(page, 'nl', 'ltr');
   await page.getByRole('heading', { level: 1, name: 'Aanmelden met de code uit uw brief' }).waitFor();
-  await checked(page, 'the sign-up code form (nl)');
-  await tabTo(page, 'Code uit de brief');
-  await page.keyboard.type('AAAA-BBBB-CC');
-  await page.keyboard.press('Enter');
-  await page.getByText('Deze code kennen we niet.').waitFor();
-  await settledIn(page, 'code');
-  await checked(page, 'the sign-up code form with a wrong code (nl)');
-  await page.getByLabel('Code uit de brief').focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(env.SIGNUP_CODE_NL.toLowerCase().replaceAll('-', ' '));
-  await tabTo(page, null);
-  await page.keyboard.press('Enter');
+  await codeByKeyboard(page, 'the sign-up code form', env.SIGNUP_CODE_NL);
 
   say('sign-up (nl): her code opens her campaign as the link would; she signs up by keyboard');
   await settledIn(page, 'form');
@@ -274,18 +282,7 @@ async function panelByCodeDutch(page) {
   await settledIn(page, 'code');
   await speaks(page, 'nl', 'ltr');
   await page.getByRole('heading', { level: 1, name: 'Huurderspanel: typ de code uit uw brief' }).waitFor();
-  await checked(page, 'the panel code form (nl)');
-  await tabTo(page, 'Code uit de brief');
-  await page.keyboard.type('AAAA-BBBB-CC');
-  await page.keyboard.press('Enter');
-  await page.getByText('Deze code kennen we niet').waitFor();
-  await settledIn(page, 'code');
-  await checked(page, 'the panel code form with a wrong code (nl)');
-  await page.getByLabel('Code uit de brief').focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(env.PANEL_CODE_NL.toLowerCase().replaceAll('-', ' '));
-  await tabTo(page, null);
-  await page.keyboard.press('Enter');
+  await codeByKeyboard(page, 'the panel code form', env.PANEL_CODE_NL);
 
   say('panel (nl): her code opens her invitation as the link would; she joins with consent');
   await settledIn(page, 'invited');
@@ -366,21 +363,13 @@ async function preferencesArabic(page) {
 }
 
 async function preferencesByCodeDutch(page) {
-  say('opt-out (nl): from a letter, the preferences page without a link asks for the code; a wrong one, then hers');
+  say('opt-out (nl): from a letter, by keyboard alone: the preferences page without a link asks for the code; a wrong one, then hers');
   await shots(page, env.PREFERENCES_PAGE, 'code', 'preferences-code');
   await page.goto(env.PREFERENCES_PAGE);
   await settledIn(page, 'code');
   await speaks(page, 'nl', 'ltr');
   await page.getByRole('heading', { level: 1, name: 'Afmelden met de code uit uw brief' }).waitFor();
-  await checked(page, 'the opt-out code form (nl)');
-  const input = page.getByLabel('Code uit de brief');
-  await input.fill('AAAA-BBBB-CC');
-  await input.press('Enter');
-  await page.getByText('Deze code kennen we niet.').waitFor();
-  await settledIn(page, 'code');
-  await checked(page, 'the opt-out code form with a wrong code (nl)');
-  await page.getByLabel('Code uit de brief').fill(env.PREFERENCES_CODE_NL.toLowerCase().replaceAll('-', ' '));
-  await page.getByLabel('Code uit de brief').press('Enter');
+  await codeByKeyboard(page, 'the opt-out code form', env.PREFERENCES_CODE_NL);
 
   say('opt-out (nl): her code opens her choices as the link would; one click for what the letter was about');
   await settledIn(page, 'subscribed');
@@ -441,17 +430,7 @@ async function feedbackDutch(page) {
   await shots(page, noLink, 'code', 'feedback-code');
   await page.goto(noLink);
   await settledIn(page, 'code');
-  await checked(page, 'the code form (nl)');
-  await tabTo(page, 'Code uit de brief');
-  await page.keyboard.type('AAAA-BBBB-CC');
-  await page.keyboard.press('Enter');
-  await page.getByText('Deze code kennen we niet.').waitFor();
-  await settledIn(page, 'code');
-  await page.getByLabel('Code uit de brief').focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(env.FEEDBACK_CODE.toLowerCase().replaceAll('-', ' '));
-  await tabTo(page, null);
-  await page.keyboard.press('Enter');
+  await codeByKeyboard(page, 'the feedback code form', env.FEEDBACK_CODE);
   await settledIn(page, 'feedback');
   await page.getByText(env.FEEDBACK_TEXT_NL).waitFor();
 
