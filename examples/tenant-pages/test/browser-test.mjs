@@ -59,6 +59,21 @@ async function codeByKeyboard(page, form, code) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * An Arabic reader opens a page without a link (?lang=ar): it asks in Arabic, right to left, for the code from her
+ * letter (axe-core and the reflow checks on the form), and she types hers.
+ */
+async function codeInArabic(page, pageUrl, heading, form, code) {
+  await page.goto(pageUrl + '?lang=ar');
+  await settledIn(page, 'code');
+  await speaks(page, 'ar', 'rtl');
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await checked(page, `${form} (ar)`);
+  const input = page.getByLabel('الرمز من الرسالة');
+  await input.fill(code);
+  await input.press('Enter');
+}
+
 /** The page has settled in this state (body[data-state], set by common.js). */
 async function settledIn(page, state) {
   await page.locator(`body[data-state="${state}"]`).waitFor();
@@ -210,14 +225,7 @@ async function signupByCodeDutch(page) {
 
 async function signupByCodeArabic(page) {
   say('sign-up (ar): from a letter, ?lang=ar asks for the code in Arabic, right to left');
-  await page.goto(env.SIGNUP_PAGE + '?lang=ar');
-  await settledIn(page, 'code');
-  await speaks(page, 'ar', 'rtl');
-  await page.getByRole('heading', { level: 1, name: 'سجّل بالرمز الموجود في رسالتك' }).waitFor();
-  await checked(page, 'the sign-up code form (ar)');
-  const input = page.getByLabel('الرمز من الرسالة');
-  await input.fill(env.SIGNUP_CODE_AR);
-  await input.press('Enter');
+  await codeInArabic(page, env.SIGNUP_PAGE, 'سجّل بالرمز الموجود في رسالتك', 'the sign-up code form', env.SIGNUP_CODE_AR);
 
   say('sign-up (ar): her code opens her campaign in Arabic, right to left; she signs up');
   await settledIn(page, 'form');
@@ -298,14 +306,7 @@ async function panelByCodeDutch(page) {
 
 async function panelByCodeArabic(page) {
   say('panel (ar): from a letter, ?lang=ar asks for the code in Arabic, right to left');
-  await page.goto(env.PANEL_PAGE + '?lang=ar');
-  await settledIn(page, 'code');
-  await speaks(page, 'ar', 'rtl');
-  await page.getByRole('heading', { level: 1, name: 'لجنة المستأجرين: اكتب الرمز من رسالتك' }).waitFor();
-  await checked(page, 'the panel code form (ar)');
-  const input = page.getByLabel('الرمز من الرسالة');
-  await input.fill(arabicDigits(env.PANEL_CODE_AR));
-  await input.press('Enter');
+  await codeInArabic(page, env.PANEL_PAGE, 'لجنة المستأجرين: اكتب الرمز من رسالتك', 'the panel code form', arabicDigits(env.PANEL_CODE_AR));
 
   say('panel (ar): her code, its digits typed on an Arabic keyboard, opens her invitation in Arabic; she joins with consent');
   await settledIn(page, 'invited');
@@ -384,14 +385,7 @@ async function preferencesByCodeDutch(page) {
 
 async function preferencesByCodeArabic(page) {
   say('opt-out (ar): from a letter, ?lang=ar asks for the code in Arabic, right to left');
-  await page.goto(env.PREFERENCES_PAGE + '?lang=ar');
-  await settledIn(page, 'code');
-  await speaks(page, 'ar', 'rtl');
-  await page.getByRole('heading', { level: 1, name: 'إلغاء الاشتراك بالرمز الموجود في رسالتك' }).waitFor();
-  await checked(page, 'the opt-out code form (ar)');
-  const input = page.getByLabel('الرمز من الرسالة');
-  await input.fill(env.PREFERENCES_CODE_AR);
-  await input.press('Enter');
+  await codeInArabic(page, env.PREFERENCES_PAGE, 'إلغاء الاشتراك بالرمز الموجود في رسالتك', 'the opt-out code form', env.PREFERENCES_CODE_AR);
 
   say('opt-out (ar): her code opens her choices in Arabic; no more messages about the tenant panel');
   await settledIn(page, 'subscribed');

@@ -293,35 +293,20 @@ class TenantPagesBrowserIT {
         assertEquals("ليس لدي هاتف ذكي", arByCode.get("motivation"), byCode.prettify());
 
         // consent recorded, with its version and the tenant's choices
-        JsonPath nlMember = platform.api()
-                .get(PANELS + "/" + panel + "/members/" + dutch)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath nlMember = member(platform, panel, dutch);
         assertEquals("ACTIVE", nlMember.getString("status"), nlMember.prettify());
         assertEquals(2, nlMember.getInt("consentVersion"), "consented again to the new text: " + nlMember.prettify());
         assertEquals("ONLINE", nlMember.getString("consentChannel"), nlMember.prettify());
         assertEquals(List.of(theme), nlMember.getList("interests"), nlMember.prettify());
         assertEquals(List.of("WEEKDAY_EVENING"), nlMember.getList("preferredMoments"), nlMember.prettify());
-        JsonPath arMember = platform.api()
-                .get(PANELS + "/" + panel + "/members/" + arabic)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath arMember = member(platform, panel, arabic);
         assertEquals("ACTIVE", arMember.getString("status"), arMember.prettify());
         assertEquals(1, arMember.getInt("consentVersion"), arMember.prettify());
         assertEquals(List.of(theme), arMember.getList("interests"), arMember.prettify());
 
         // both panel letter readers joined with the code they typed, as their letters' links would have
         for (String reader : panelReaders) {
-            JsonPath member = platform.api()
-                    .get(PANELS + "/" + panel + "/members/" + reader)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
+            JsonPath member = member(platform, panel, reader);
             assertEquals("ACTIVE", member.getString("status"), member.prettify());
             assertEquals(1, member.getInt("consentVersion"), member.prettify());
             assertEquals("ONLINE", member.getString("consentChannel"), member.prettify());
@@ -352,6 +337,16 @@ class TenantPagesBrowserIT {
     }
 
     /** A short code as a letter prints it. */
+    /** The corporation's view of a panel member. */
+    private static JsonPath member(Platform platform, String panel, String tenantRef) {
+        return platform.api()
+                .get(PANELS + "/" + panel + "/members/" + tenantRef)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
     private static final Pattern SHORT_CODE =
             Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}");
 
