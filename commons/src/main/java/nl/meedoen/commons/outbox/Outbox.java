@@ -7,13 +7,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.meedoen.commons.correlation.CorrelationId;
+import nl.meedoen.commons.sql.CopyRows;
 import nl.meedoen.commons.tracing.TraceContext;
 import org.hibernate.Session;
 
@@ -71,7 +71,7 @@ public class Outbox {
     }
 
     /**
-     * Many events of one type at once, as a single statement in the caller's transaction (for
+     * Many events of one type at once, as one COPY in the caller's transaction (for
      * workers that change thousands of rows per round); the same rows {@link #publish} writes.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -92,47 +92,30 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
         em.flush(); // rows persisted through Hibernate before these keep their order
-        int n = events.size();
-        UUID[] ids = new UUID[n];
-        String[] keys = new String[n];
-        String[] correlationIds = new String[n];
-        String[] payloads = new String[n];
-        String[] traceparents = new String[n];
-        String[] tracestates = new String[n];
-        for (int i = 0; i < n; i++) {
-            Pending event = events.get(i);
-            ids[i] = UUID.randomUUID();
-            keys[i] = event.key();
-            correlationIds[i] = event.correlationId();
-            payloads[i] = json(event.payload(), type);
-            if (event.traceContext() != null) {
-                traceparents[i] = event.traceContext().traceparent();
-                tracestates[i] = event.traceContext().tracestate();
-            }
+        CopyRows rows = new CopyRows(events.size());
+        for (Pending event : events) {
+            TraceContext trace = event.traceContext();
+            rows.value(UUID.randomUUID())
+                    .value(topic)
+                    .value(event.key())
+                    .value(type)
+                    .value(config.source())
+                    .value(event.key())
+                    .value(now)
+                    .value(event.correlationId())
+                    .value(json(event.payload(), type))
+                    .value(trace == null ? null : trace.traceparent())
+                    .value(trace == null ? null : trace.tracestate())
+                    .endRow();
         }
-        em.unwrap(Session.class).doWork(connection -> {
-            // in the list's order, so the relay publishes them in that order
-            try (PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO outbox_event (event_id, topic, event_key, type, source, subject, occurred_at, correlation_id, payload,
-                                              traceparent, tracestate)
-                    SELECT e, ?, k, ?, ?, k, ?::timestamptz, c, p, tp, ts
-                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS x(e, k, c, p, tp, ts, n)
-                    ORDER BY n""")) {
-                ps.setString(1, topic);
-                ps.setString(2, type);
-                ps.setString(3, config.source());
-                ps.setObject(4, now);
-                ps.setArray(5, connection.createArrayOf("uuid", ids));
-                ps.setArray(6, connection.createArrayOf("text", keys));
-                ps.setArray(7, connection.createArrayOf("text", correlationIds));
-                ps.setArray(8, connection.createArrayOf("text", payloads));
-                ps.setArray(9, connection.createArrayOf("text", traceparents));
-                ps.setArray(10, connection.createArrayOf("text", tracestates));
-                ps.executeUpdate();
-            }
-        });
+        // in the list's order (the ids are drawn row by row), so the relay publishes them in that order
+        em.unwrap(Session.class)
+                .doWork(connection -> rows.into(
+                        connection,
+                        "outbox_event (event_id, topic, event_key, type, source, subject, occurred_at, correlation_id,"
+                                + " payload, traceparent, tracestate)"));
         written.fire(new Written());
     }
 

@@ -70,8 +70,10 @@ public class ImportService {
     @jakarta.annotation.PostConstruct
     void createValidator() {
         validator = validation
+                .unwrap(org.hibernate.validator.HibernateValidatorFactory.class)
                 .usingContext()
                 .traversableResolver(new AlwaysReachable())
+                .enableTraversableResolverResultCache(false) // nothing to cache: it answers true
                 .getValidator();
     }
 
