@@ -18,6 +18,10 @@ public final class TestInfra {
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
     private static DevTokens tokens;
+    /** One lock each, so the two servers can start at the same time (MeedoenTestResource does). */
+    private static final Object POSTGRES_START = new Object();
+
+    private static final Object KAFKA_START = new Object();
 
     private TestInfra() {}
 
@@ -86,21 +90,25 @@ public final class TestInfra {
         }
     }
 
-    private static synchronized String ownJdbcUrl(String database) {
-        if (postgres == null) {
-            postgres = PostgresServer.startEphemeral(workDir().resolve("postgres"), FreePort.pick());
-            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
+    private static String ownJdbcUrl(String database) {
+        synchronized (POSTGRES_START) {
+            if (postgres == null) {
+                postgres = PostgresServer.startEphemeral(workDir().resolve("postgres"), FreePort.pick());
+                Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
+            }
+            postgres.ensureDatabases(List.of(database));
+            return postgres.jdbcUrl(database);
         }
-        postgres.ensureDatabases(List.of(database));
-        return postgres.jdbcUrl(database);
     }
 
-    private static synchronized KafkaBroker kafka() {
-        if (kafka == null) {
-            kafka = KafkaBroker.start(workDir().resolve("kafka"), FreePort.pick(), FreePort.pick());
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
+    private static KafkaBroker kafka() {
+        synchronized (KAFKA_START) {
+            if (kafka == null) {
+                kafka = KafkaBroker.start(workDir().resolve("kafka"), FreePort.pick(), FreePort.pick());
+                Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
+            }
+            return kafka;
         }
-        return kafka;
     }
 
     private static String ownKafkaBootstrapServers() {
