@@ -347,8 +347,9 @@ class TenantPagesBrowserIT {
                 .jsonPath();
     }
 
-    private static final Pattern SHORT_CODE =
-            Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}");
+    /** A code standing alone, not a stretch of a link's token or UUID that happens to look like one. */
+    private static final Pattern SHORT_CODE = Pattern.compile(
+            "(?<![0-9A-Za-z_-])[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}(?![0-9A-Za-z_-])");
 
     /**
      * A campaign's letters printed (a print batch of its source) and each reader's opt-out code read from her letter: the

@@ -40,7 +40,9 @@ import org.junit.jupiter.api.Test;
 class OptOutCodeLetterTest {
 
     /** A short code as printed (Crockford base32, grouped). */
-    static final Pattern CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}");
+    /** A code standing alone: not a run of digits inside a link's UUID (…-7712-4537-96c2-…), which matched once. */
+    static final Pattern CODE = Pattern.compile(
+            "(?<![0-9A-Za-z_-])[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}(?![0-9A-Za-z_-])");
 
     @Inject
     UnsubscribeTokens tokens;
