@@ -241,10 +241,15 @@ public final class Stack implements AutoCloseable {
             pids.write(children.values());
         }
         if (child != null) {
-            child.requestStop();
-            child.awaitExit(System.nanoTime() + STOP_GRACE.toNanos());
+            stopGracefully(child);
             say(app.module + " stopped");
         }
+    }
+
+    /** SIGTERM, then SIGKILL if it is still there after the grace period. */
+    private static void stopGracefully(ChildProcess child) {
+        child.requestStop();
+        child.awaitExit(System.nanoTime() + STOP_GRACE.toNanos());
     }
 
     /** Kills one application with SIGKILL ({@code kill -9}), as a crash would; {@link #start(App)} brings it back. */
@@ -364,13 +369,27 @@ public final class Stack implements AutoCloseable {
 
     /** Kills the replica on {@code port} with SIGKILL, as a crash would. */
     public void killReplica(int port) {
-        ChildProcess replica;
-        synchronized (this) {
-            replica = replicas.stream().filter(r -> r.port == port).findFirst().orElseThrow();
-            replicas.remove(replica);
-        }
+        ChildProcess replica = removeReplica(port);
         replica.kill();
         say(replica.app.module + " replica on port " + port + " killed (SIGKILL)");
+    }
+
+    /**
+     * Stops the replica on {@code port} as Kubernetes scales one down (SIGTERM, forced after the grace period): its
+     * Kafka consumers leave their groups, so the other instance takes their partitions over at once. A killed one
+     * holds them until the broker's session timeout (45 s), and every later test waiting on those topics waits too.
+     */
+    public void stopReplica(int port) {
+        ChildProcess replica = removeReplica(port);
+        stopGracefully(replica);
+        say(replica.app.module + " replica on port " + port + " stopped");
+    }
+
+    private synchronized ChildProcess removeReplica(int port) {
+        ChildProcess replica =
+                replicas.stream().filter(r -> r.port == port).findFirst().orElseThrow();
+        replicas.remove(replica);
+        return replica;
     }
 
     /**

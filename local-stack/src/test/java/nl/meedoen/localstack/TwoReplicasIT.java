@@ -194,7 +194,7 @@ class TwoReplicasIT {
 
         @Override
         public void close() {
-            platform.stack().killReplica(port);
+            platform.stack().stopReplica(port);
         }
     }
 }
