@@ -21,6 +21,7 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -195,11 +196,11 @@ public class ReverseProxyRoutes {
                 limited = new LimitedBody(original.stream(), route.maxBodyBytes(), this::bodyTooLarge);
                 ctx.request().setBody(Body.body(limited, original.length()));
             }
-            return send(ctx);
+            return send(ctx, ctx.sendRequest());
         }
 
-        private Future<ProxyResponse> send(ProxyContext ctx) {
-            return ctx.sendRequest().recover(failure -> {
+        private Future<ProxyResponse> send(ProxyContext ctx, Future<ProxyResponse> attempt) {
+            return attempt.recover(failure -> {
                 HttpServerRequest request = rc.request();
                 if (limited != null && limited.exceeded()) {
                     request.response().putHeader(HttpHeaders.CONNECTION, "close");
@@ -220,10 +221,13 @@ public class ReverseProxyRoutes {
                             request.getHeader(CorrelationId.HEADER),
                             describe(failure));
                     retrying = true;
-                    // A retryable request's body is kept (small) or empty; the first attempt consumed the request
-                    // stream.
-                    ctx.request().setBody(Body.body(body != null ? body : Buffer.buffer()));
-                    return send(ctx);
+                    // Sent as a new proxy request: the library's request object points a failure of the first
+                    // attempt that comes late (its body write, after the connection closed) at the client request it
+                    // sent last, and reset the retry with it. A retryable request's body is kept (small) or empty.
+                    ProxyRequest again = ProxyRequest.reverseProxy(request)
+                            .setURI(ctx.request().getURI())
+                            .setBody(Body.body(body != null ? body : Buffer.buffer()));
+                    return send(ctx, open(ctx).compose(again::send));
                 }
                 boolean timedOut = failure instanceof TimeoutException;
                 String service = route.upstream().name();
