@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -222,9 +223,9 @@ public class ConsultationBenchmark {
         }
         var cpuBefore = cpu();
         Load closed = load(() -> tokenList.get(nextToken.getAndIncrement()), closedCount, CONCURRENCY, 0, 201);
-        System.out.printf("gateway, %d clients: %d submissions in %.1f s = %.0f tx/s (%.2f x raw), p50 %.1f ms, p99 %.1f ms, failed %d%n",
+        System.out.printf("gateway, %d clients: %d submissions in %.1f s = %.0f tx/s (%.2f x raw), p50 %.1f ms, p99 %.1f ms, failed %s%n",
                 CONCURRENCY, closedCount, closed.seconds, closedCount / closed.seconds, closedCount / closed.seconds / raw.tps,
-                pct(closed.latencies, 50), pct(closed.latencies, 99), closed.failed);
+                pct(closed.latencies, 50), pct(closed.latencies, 99), closed.failedText());
         System.out.println("  CPU per submission: " + cpuPer(cpuBefore, cpu(), closedCount));
         if (PG_STATEMENTS) {
             System.out.println("  PostgreSQL statements of the service in that phase (pg_stat_statements), per submission:");
@@ -249,8 +250,8 @@ public class ConsultationBenchmark {
         // --- 3. open model: RATE submissions per second; latency counts from the intended start (no coordinated omission)
         int openCount = RATE * RATE_SECONDS;
         Load open = load(() -> tokenList.get(nextToken.getAndIncrement()), openCount, Integer.getInteger("openConnections", 256), RATE, 201);
-        System.out.printf("gateway at %d/s: %d submissions in %.1f s = %.0f tx/s, p50 %.1f ms, p99 %.1f ms, failed %d%n",
-                RATE, openCount, open.seconds, openCount / open.seconds, pct(open.latencies, 50), pct(open.latencies, 99), open.failed);
+        System.out.printf("gateway at %d/s: %d submissions in %.1f s = %.0f tx/s, p50 %.1f ms, p99 %.1f ms, failed %s%n",
+                RATE, openCount, open.seconds, openCount / open.seconds, pct(open.latencies, 50), pct(open.latencies, 99), open.failedText());
         // per second of the schedule: shows whether the tail is spread out or a few stalls
         StringBuilder perSecond = new StringBuilder();
         for (int second = 0; second < RATE_SECONDS; second++) {
@@ -370,7 +371,11 @@ public class ConsultationBenchmark {
         return names.stream().filter(configured::contains).toList();
     }
 
-    record Load(double seconds, long[] latencies, long failed) {
+    /** failures: what the failed submissions got instead, by status (-1: no answer after one reconnect). */
+    record Load(double seconds, long[] latencies, long failed, java.util.Map<Integer, Long> failures) {
+        String failedText() {
+            return failed + (failed == 0 ? "" : " " + new java.util.TreeMap<>(failures));
+        }
     }
 
     /**
@@ -383,12 +388,26 @@ public class ConsultationBenchmark {
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
         AtomicLong failed = new AtomicLong();
+        java.util.Map<Integer, Long> failures = new java.util.concurrent.ConcurrentHashMap<>();
         URI uri = URI.create(gateway);
         ExecutorService pool = Executors.newFixedThreadPool(connections);
-        long start = System.nanoTime() + 50_000_000L;
+        // Every connection is open before the schedule starts, as pgbench opens its clients' before its own: otherwise
+        // the first second of an open-model run would also time connecting hundreds of sockets and starting their threads.
+        CountDownLatch connected = new CountDownLatch(connections);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicLong startAt = new AtomicLong();
         for (int w = 0; w < connections; w++) {
             pool.submit(() -> {
                 Client client = new Client(uri.getHost(), uri.getPort());
+                try {
+                    client.connect();
+                } catch (IOException e) {
+                    // connects again on its first submission, where a failure is counted
+                } finally {
+                    connected.countDown();
+                }
+                go.await();
+                long start = startAt.get();
                 int i;
                 while ((i = next.getAndIncrement()) < count) {
                     long due = rate > 0 ? start + (long) i * 1_000_000_000L / rate : System.nanoTime();
@@ -400,15 +419,20 @@ public class ConsultationBenchmark {
                     latencies[i] = System.nanoTime() - due;
                     if (status != expected) {
                         failed.incrementAndGet();
+                        failures.merge(status, 1L, Long::sum);
                     }
                 }
                 client.close();
                 return null;
             });
         }
+        connected.await();
+        long start = System.nanoTime() + 50_000_000L;
+        startAt.set(start);
+        go.countDown();
         pool.shutdown();
         pool.awaitTermination(2, TimeUnit.HOURS);
-        return new Load((System.nanoTime() - start) / 1e9, latencies, failed.get());
+        return new Load((System.nanoTime() - start) / 1e9, latencies, failed.get(), failures);
     }
 
     /** A minimal HTTP/1.1 keep-alive client: the load generator should cost the system under test as little CPU as possible. */
@@ -434,12 +458,7 @@ public class ConsultationBenchmark {
                     + "\r\nContent-Type: application/json\r\nInvitation-Token: " + token + "\r\nContent-Length: " + bytes.length + "\r\n\r\n";
             for (int attempt = 0; attempt < 2; attempt++) {
                 try {
-                    if (socket == null) {
-                        socket = new java.net.Socket(host, port);
-                        socket.setTcpNoDelay(true);
-                        in = new java.io.BufferedInputStream(socket.getInputStream());
-                        out = socket.getOutputStream();
-                    }
+                    connect();
                     out.write(head.getBytes(StandardCharsets.US_ASCII));
                     out.write(bytes);
                     out.flush();
@@ -474,6 +493,15 @@ public class ConsultationBenchmark {
                 in.readNBytes(length);
             }
             return code;
+        }
+
+        void connect() throws IOException {
+            if (socket == null) {
+                socket = new java.net.Socket(host, port);
+                socket.setTcpNoDelay(true);
+                in = new java.io.BufferedInputStream(socket.getInputStream());
+                out = socket.getOutputStream();
+            }
         }
 
         String line() throws IOException {
