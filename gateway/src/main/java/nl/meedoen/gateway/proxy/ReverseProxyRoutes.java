@@ -221,9 +221,9 @@ public class ReverseProxyRoutes {
                             request.getHeader(CorrelationId.HEADER),
                             describe(failure));
                     retrying = true;
-                    // Sent as a new proxy request: the library's request object points a failure of the first
-                    // attempt that comes late (its body write, after the connection closed) at the client request it
-                    // sent last, and reset the retry with it. A retryable request's body is kept (small) or empty.
+                    // Sent as a new proxy request: the library's request object resets the client request it sent
+                    // last when the first attempt's body write fails, and that failure can come after the retry has
+                    // started. A retryable request's body is kept (small) or empty.
                     ProxyRequest again = ProxyRequest.reverseProxy(request)
                             .setURI(ctx.request().getURI())
                             .setBody(Body.body(body != null ? body : Buffer.buffer()));
