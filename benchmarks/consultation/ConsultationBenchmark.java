@@ -213,7 +213,7 @@ public class ConsultationBenchmark {
             Load warmup = load(() -> tokenList.get(nextToken.getAndIncrement()), round, CONCURRENCY, 0, 201);
             jitShare = (compilerCpu() - jitBefore) / warmup.seconds;
             warmupCount += round;
-            warmupFailed += warmup.failed;
+            warmupFailed += warmup.failed();
         }
         System.out.printf("warm-up, %d clients: %d submissions in %.1f s, until the JIT compilers used %.0f %% of a core (not measured), failed %d%n",
                 CONCURRENCY, warmupCount, secs(warmupStart), jitShare * 100, warmupFailed);
@@ -244,7 +244,7 @@ public class ConsultationBenchmark {
         Load hops = load(() -> "not-a-token", hopsCount, CONCURRENCY, 0, 401);
         System.out.printf("the hops alone (same POST, refused 401 before any database work), %d clients: %d requests in %.1f s = %.0f req/s (%.2f x raw), p50 %.1f ms, p99 %.1f ms, other status %d%n",
                 CONCURRENCY, hopsCount, hops.seconds, hopsCount / hops.seconds, hopsCount / hops.seconds / raw.tps,
-                pct(hops.latencies, 50), pct(hops.latencies, 99), hops.failed);
+                pct(hops.latencies, 50), pct(hops.latencies, 99), hops.failed());
         System.out.println("  CPU per request: " + cpuPer(hopsCpuBefore, cpu(), hopsCount));
 
         // --- 3. open model: RATE submissions per second; latency counts from the intended start (no coordinated omission)
@@ -372,9 +372,13 @@ public class ConsultationBenchmark {
     }
 
     /** failures: what the failed submissions got instead, by status (-1: no answer after one reconnect). */
-    record Load(double seconds, long[] latencies, long failed, java.util.Map<Integer, Long> failures) {
+    record Load(double seconds, long[] latencies, java.util.Map<Integer, Long> failures) {
+        long failed() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
+
         String failedText() {
-            return failed + (failed == 0 ? "" : " " + new java.util.TreeMap<>(failures));
+            return failures.isEmpty() ? "0" : failed() + " " + new java.util.TreeMap<>(failures);
         }
     }
 
@@ -387,7 +391,6 @@ public class ConsultationBenchmark {
     static Load load(java.util.function.Supplier<String> token, int count, int connections, int rate, int expected) throws Exception {
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
-        AtomicLong failed = new AtomicLong();
         java.util.Map<Integer, Long> failures = new java.util.concurrent.ConcurrentHashMap<>();
         URI uri = URI.create(gateway);
         ExecutorService pool = Executors.newFixedThreadPool(connections);
@@ -418,7 +421,6 @@ public class ConsultationBenchmark {
                     int status = client.submit(token.get());
                     latencies[i] = System.nanoTime() - due;
                     if (status != expected) {
-                        failed.incrementAndGet();
                         failures.merge(status, 1L, Long::sum);
                     }
                 }
@@ -432,7 +434,7 @@ public class ConsultationBenchmark {
         go.countDown();
         pool.shutdown();
         pool.awaitTermination(2, TimeUnit.HOURS);
-        return new Load((System.nanoTime() - start) / 1e9, latencies, failed.get(), failures);
+        return new Load((System.nanoTime() - start) / 1e9, latencies, failures);
     }
 
     /** A minimal HTTP/1.1 keep-alive client: the load generator should cost the system under test as little CPU as possible. */

@@ -18,9 +18,8 @@ public final class TestInfra {
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
     private static DevTokens tokens;
-    /** One lock each, so the two servers can start at the same time (MeedoenTestResource does). */
+    // One lock per server, so the two can start at the same time (MeedoenTestResource starts them so).
     private static final Object POSTGRES_START = new Object();
-
     private static final Object KAFKA_START = new Object();
 
     private TestInfra() {}

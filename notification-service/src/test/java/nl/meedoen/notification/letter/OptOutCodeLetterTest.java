@@ -39,8 +39,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OptOutCodeLetterTest {
 
-    /** A short code as printed (Crockford base32, grouped). */
-    /** A code standing alone: not a run of digits inside a link's UUID (…-7712-4537-96c2-…), which matched once. */
+    /**
+     * A short code as printed (Crockford base32, grouped), standing alone: not a run of digits inside a link's UUID
+     * (…-7712-4537-96c2-…), which matched once.
+     */
     static final Pattern CODE = Pattern.compile(
             "(?<![0-9A-Za-z_-])[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}(?![0-9A-Za-z_-])");
 
